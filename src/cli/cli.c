@@ -1,0 +1,306 @@
+/* cli.c — global options, the command table, --help/--version, shared output helpers. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include "cli/cli.h"
+#include "cli/cli_priv.h"
+#include "cli/paths.h"
+#include "core/forum.h"
+#include "i18n.h"
+#include "text/safe.h"
+#include "ui/ui.h"
+
+static const cli_command commands[] = {
+	{ "list", cmd_list, "networks|cities|threads|posts|meetings|accounts [OPTIONS]",
+	  N_("list networks, towns, threads, posts or meetings as tab-separated rows"), false, false },
+	{ "show", cmd_show, "network N | city NAME | thread ID | meeting ID",
+	  N_("show a network's, town's, thread's or meeting's card"), false, false },
+	{ "search", cmd_search, "TEXT...",
+	  N_("search towns, threads and posts (case and Polish letters ignored)"), false, false },
+	{ "post", cmd_post, "--network N --title TITLE < BODY",
+	  N_("start a thread; the text is read from standard input"), true, false },
+	{ "reply", cmd_reply, "THREAD_ID [--to POST_ID] < BODY",
+	  N_("answer a thread (or one post in it); the text is read from standard input"), true, false },
+	{ "edit", cmd_edit, "POST_ID < BODY",
+	  N_("replace the text of your own post with standard input"), true, false },
+	{ "init", cmd_init, "",
+	  N_("create the database with the bundled EMPIRIE directory"), true, true },
+	{ "check", cmd_check, "[--reindex]",
+	  N_("verify the database; --reindex rebuilds the search index"), false, true },
+	{ "admin", cmd_admin, "add-account|accounts|audit [OPTIONS]",
+	  N_("manage accounts and read the audit log (administrators)"), true, true },
+};
+
+const cli_command *cli_find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void vmessage(const char *fmt, va_list ap)
+{
+	char buf[2048];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	fputs("empirie: ", stderr);
+	safe_fputs(buf, stderr, SAFE_TABS);
+	fputc('\n', stderr);
+}
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	return EXIT_ERR;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	if (cmd)
+		safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
+	else
+		safe_fprintf(stderr, _("Try 'empirie --help' for more information.\n"));
+	return EXIT_USAGE;
+}
+
+int cli_fail(const error *e)
+{
+	cli_error("%s", e->msg[0] ? e->msg : _("Unknown error"));
+	return e->code == ST_INVALID ? EXIT_ERR : EXIT_ERR;
+}
+
+void tsv_field(const char *s, bool last)
+{
+	size_t n = strlen(s);
+	char *esc = malloc(n * 2 + 1), *o = esc;
+	if (esc) {
+		for (const char *p = s; *p; p++) {
+			switch (*p) {
+			case '\t': *o++ = '\\'; *o++ = 't'; break;
+			case '\n': *o++ = '\\'; *o++ = 'n'; break;
+			case '\r': *o++ = '\\'; *o++ = 'r'; break;
+			case '\\': *o++ = '\\'; *o++ = '\\'; break;
+			default: *o++ = *p;
+			}
+		}
+		*o = '\0';
+		safe_fputs(esc, stdout, 0);
+		free(esc);
+	}
+	fputc(last ? '\n' : '\t', stdout);
+}
+
+void tsv_header(const cli_ctx *c, const char *const *cols, size_t n)
+{
+	if (c->no_header)
+		return;
+	for (size_t i = 0; i < n; i++)
+		tsv_field(_(cols[i]), i + 1 == n);
+}
+
+void card_line(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	safe_fputs(label, stdout, 0);
+	fputs(": ", stdout);
+	safe_fputs(value, stdout, SAFE_MULTILINE | SAFE_TABS);
+	fputc('\n', stdout);
+}
+
+long long cli_parse_id(const char *s)
+{
+	char *end;
+	if (!s || !*s || *s == '-' || *s == '+')
+		return -1;
+	long long v = strtoll(s, &end, 10);
+	return *end || v <= 0 ? -1 : v;
+}
+
+char *cli_read_body(void)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	if (!buf) {
+		cli_error(_("Out of memory"));
+		return NULL;
+	}
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n - 1, stdin)) > 0) {
+		n += got;
+		if (n > FORUM_BODY_MAX) {
+			free(buf);
+			cli_error(_("The text on standard input is too long (at most %d bytes)"), FORUM_BODY_MAX);
+			return NULL;
+		}
+		if (cap - n - 1 == 0) {
+			char *p = realloc(buf, cap *= 2);
+			if (!p) {
+				free(buf);
+				cli_error(_("Out of memory"));
+				return NULL;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(stdin)) {
+		free(buf);
+		cli_error(_("Cannot read standard input"));
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (strlen(buf) != n) {
+		free(buf);
+		cli_error(_("The text on standard input contains a NUL byte; is it a text file?"));
+		return NULL;
+	}
+	return buf;
+}
+
+static const char *unix_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_name ? pw->pw_name : "guest";
+}
+
+int cli_open(cli_ctx *c)
+{
+	error e;
+	err_clear(&e);
+	if (c->d)
+		return EXIT_OK;
+	char *path = paths_database(c->db_opt, !c->restricted, &e);
+	if (!path)
+		return cli_fail(&e);
+	bool created = false;
+	status s = db_open(&c->d, path, DB_OPEN_CREATE, &created, &e);
+	if (s == ST_OK && created && !isatty(STDOUT_FILENO)) {
+		/* Quiet when a person opens the TUI: the title line says it. */
+	} else if (s == ST_OK && created) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, _("Created %s with the bundled EMPIRIE directory."), path);
+		safe_fputs(msg, stderr, 0);
+		fputc('\n', stderr);
+	}
+	free(path);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	const char *login = c->as_opt ? c->as_opt : unix_login();
+	s = c->as_opt ? account_get(c->d, login, &c->me, &e) : account_resolve(c->d, login, &c->me, &e);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	return EXIT_OK;
+}
+
+static void print_version(void)
+{
+	safe_fprintf(stdout, "empirie %s\n", PACKAGE_VERSION);
+	safe_fprintf(stdout, _("Copyright (C) 2026 The empirie developers.\n"
+	         "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	         "This is free software: you are free to change and redistribute it.\n"
+	         "There is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
+static void print_help(void)
+{
+	safe_fprintf(stdout, _("Usage: empirie [OPTION]... [COMMAND [ARG]...]\n"));
+	safe_fprintf(stdout, _("The directory and discussion forum of the EMPIRIE networks of Polish towns.\n"
+	         "Without a command, opens the full-screen application.\n\n"));
+	safe_fprintf(stdout, _("Commands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		safe_fprintf(stdout, "  %-8s ", commands[i].name);
+		safe_fputs(_(commands[i].summary), stdout, 0);
+		fputc('\n', stdout);
+	}
+	safe_fprintf(stdout, _("\nOptions:\n"
+	         "      --db FILE      use the database FILE (default: $EMPIRIE_DB, or\n"
+	         "                     $XDG_DATA_HOME/empirie/empirie.db)\n"
+	         "      --as LOGIN     act as the account LOGIN\n"
+	         "      --no-color     do not use colours (also when NO_COLOR is set)\n"
+	         "      --no-header    leave out the header line of lists\n"
+	         "  -h, --help         show this help and exit\n"
+	         "  -V, --version      show the version and exit\n\n"
+	         "Run 'empirie COMMAND --help' for the options of a command.\n"
+	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"));
+}
+
+void cli_command_help(const cli_command *cmd, const char *options_text)
+{
+	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), cmd->name, cmd->args);
+	safe_fputs(_(cmd->summary), stdout, 0);
+	fputs("\n", stdout);
+	if (options_text && *options_text) {
+		fputs("\n", stdout);
+		safe_fputs(options_text, stdout, SAFE_MULTILINE);
+	}
+}
+
+int cli_main(int argc, char **argv)
+{
+	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER };
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "as", required_argument, NULL, OPT_AS },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	cli_ctx c = { .prog = "empirie" };
+	int ch;
+	opterr = 0;
+	/* '+': stop at the command name; its own options are parsed by the command. */
+	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: c.db_opt = optarg; break;
+		case OPT_AS: c.as_opt = optarg; break;
+		case OPT_NO_COLOR: c.no_color = true; break;
+		case OPT_NO_HEADER: c.no_header = true; break;
+		case 'h': print_help(); return EXIT_OK;
+		case 'V': print_version(); return EXIT_OK;
+		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage(NULL, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	int rc;
+	if (optind >= argc) {
+		rc = cli_open(&c);
+		if (rc == EXIT_OK) {
+			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
+			                  .restricted = c.restricted };
+			rc = ui_run(c.d, &c.me, &uo);
+		}
+	} else {
+		const cli_command *cmd = cli_find_command(argv[optind]);
+		if (!cmd)
+			return cli_usage(NULL, _("unknown command '%s'"), argv[optind]);
+		/* The command sees argv from its own name, so getopt starts afresh. */
+		optind++;
+		int sub_argc = argc - optind + 1;
+		char **sub_argv = argv + optind - 1;
+		optind = 0;
+		rc = cmd->run(&c, sub_argc, sub_argv);
+	}
+	account_clear(&c.me);
+	db_close(&c.d);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error(_("Cannot write the output"));
+		rc = EXIT_ERR;
+	}
+	return rc;
+}

@@ -1,0 +1,206 @@
+/* cli_admin.c — init, check and the admin subcommands. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli_priv.h"
+#include "cli/paths.h"
+#include "core/audit.h"
+#include "core/check.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/safe.h"
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+int cmd_init(cli_ctx *c, int argc, char **argv)
+{
+	if (wants_help(argc, argv)) {
+		cli_command_help(cli_find_command("init"),
+			_("Creates the database (see --db) with the bundled EMPIRIE directory and an\n"
+			  "administrator account for you. An existing database is left as it is.\n"));
+		return EXIT_OK;
+	}
+	if (argc > 1)
+		return cli_usage("init", _("unexpected argument '%s'"), argv[1]);
+	error e;
+	char *path = paths_database(c->db_opt, true, &e);
+	if (!path)
+		return cli_fail(&e);
+	bool existed = access(path, F_OK) == 0;
+	bool created = false;
+	status s = db_open(&c->d, path, DB_OPEN_CREATE, &created, &e);
+	if (s != ST_OK) {
+		free(path);
+		return cli_fail(&e);
+	}
+	safe_fprintf(stdout, existed && !created ? _("%s already exists; it was upgraded if needed.\n")
+	                                        : _("Created %s with the bundled EMPIRIE directory.\n"),
+	             path);
+	free(path);
+	return EXIT_OK;
+}
+
+int cmd_check(cli_ctx *c, int argc, char **argv)
+{
+	bool reindex = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reindex") == 0)
+			reindex = true;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_command_help(cli_find_command("check"),
+				_("Checks the database file's integrity and its links between records.\n"
+				  "      --reindex   rebuild the search index from the stored text\n"));
+			return EXIT_OK;
+		} else
+			return cli_usage("check", _("unknown option '%s'"), argv[i]);
+	}
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	if (reindex) {
+		if (c->me.role != ROLE_ADMIN)
+			return cli_error(_("Only an administrator can rebuild the search index"));
+		if (search_reindex(c->d, &e) != ST_OK)
+			return cli_fail(&e);
+		safe_fprintf(stdout, _("The search index was rebuilt.\n"));
+	}
+	check_report r;
+	if (check_database(c->d, &r, &e) != ST_OK)
+		return cli_fail(&e);
+	for (size_t i = 0; i < r.n; i++)
+		safe_fprintf(stdout, "%s\n", r.problems[i]);
+	size_t n = r.n;
+	check_report_free(&r);
+	if (n) {
+		safe_fprintf(stdout, ngettext("%zu problem found.\n", "%zu problems found.\n", n), n);
+		return EXIT_ERR;
+	}
+	safe_fprintf(stdout, _("The database is in good order.\n"));
+	return EXIT_OK;
+}
+
+static int admin_add(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "city", required_argument, NULL, 'c' },
+		{ "network", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *name = NULL, *city = NULL, *rolename = "member";
+	long long network = 0;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":n:r:c:w:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': name = optarg; break;
+		case 'r': rolename = optarg; break;
+		case 'c': city = optarg; break;
+		case 'w':
+			if ((network = cli_parse_id(optarg)) < 0)
+				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("admin", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage("admin", _("add-account needs exactly one LOGIN"));
+	int r = role_parse(rolename);
+	if (r < 0)
+		return cli_usage("admin", _("unknown role '%s': use guest, member, leader, coordinator or admin"),
+		                 rolename);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	const char *login = argv[optind];
+	if (account_add(c->d, &c->me, login, name ? name : login, (role)r, city, (int)network, &e) != ST_OK)
+		return cli_fail(&e);
+	return EXIT_OK;
+}
+
+static int admin_accounts(cli_ctx *c)
+{
+	static const char *const cols[] = { N_("login"), N_("name"), N_("role"), N_("town") };
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	account_list l;
+	if (account_list_all(c->d, &c->me, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 4);
+	for (size_t i = 0; i < l.n; i++) {
+		tsv_field(l.items[i].login, false);
+		tsv_field(l.items[i].display_name, false);
+		tsv_field(role_key(l.items[i].role), false);
+		tsv_field(l.items[i].city_name, true);
+	}
+	account_list_free(&l);
+	return EXIT_OK;
+}
+
+static int admin_audit(cli_ctx *c)
+{
+	static const char *const cols[] = { N_("id"), N_("time"), N_("login"), N_("action"),
+	                                    N_("object"), N_("object id"), N_("client"), N_("before"),
+	                                    N_("after") };
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	audit_list l;
+	if (audit_recent(c->d, &c->me, 1000, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 9);
+	for (size_t i = 0; i < l.n; i++) {
+		audit_entry *a = &l.items[i];
+		char id[24], oid[24];
+		snprintf(id, sizeof id, "%lld", (long long)a->id);
+		snprintf(oid, sizeof oid, "%lld", (long long)a->object_id);
+		tsv_field(id, false);
+		tsv_field(a->at, false);
+		tsv_field(a->login, false);
+		tsv_field(a->action, false);
+		tsv_field(a->object, false);
+		tsv_field(oid, false);
+		tsv_field(a->client, false);
+		tsv_field(a->before, false);
+		tsv_field(a->after, true);
+	}
+	audit_list_free(&l);
+	return EXIT_OK;
+}
+
+int cmd_admin(cli_ctx *c, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		if (argc < 2)
+			return cli_usage("admin", _("say what to do: add-account, accounts or audit"));
+		cli_command_help(cli_find_command("admin"),
+			_("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
+			  "                    add an account; ROLE is guest, member, leader,\n"
+			  "                    coordinator or admin (default member)\n"
+			  "  accounts          list the accounts\n"
+			  "  audit             the newest 1000 entries of the audit log\n"));
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "add-account") == 0)
+		return admin_add(c, argc - 1, argv + 1);
+	if (argc > 2)
+		return cli_usage("admin", _("unexpected argument '%s'"), argv[2]);
+	if (strcmp(argv[1], "accounts") == 0)
+		return admin_accounts(c);
+	if (strcmp(argv[1], "audit") == 0)
+		return admin_audit(c);
+	return cli_usage("admin", _("unknown admin command '%s'"), argv[1]);
+}

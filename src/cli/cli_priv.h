@@ -1,0 +1,71 @@
+/* cli_priv.h — what the subcommand modules share. */
+#ifndef EMPIRIE_CLI_PRIV_H
+#define EMPIRIE_CLI_PRIV_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+	const char *prog;
+	const char *db_opt;   /* --db */
+	const char *as_opt;   /* --as */
+	bool no_color;
+	bool restricted;
+	bool no_header;
+	db *d;                /* opened on demand by cli_open() */
+	account me;
+} cli_ctx;
+
+typedef struct cli_command {
+	const char *name;
+	int (*run)(cli_ctx *c, int argc, char **argv);
+	const char *args;     /* usage after the command name, untranslated syntax */
+	const char *summary;  /* N_() — one line for --help */
+	bool writes;          /* refused in read-only mode */
+	bool admin_only;      /* not offered in restricted mode */
+} cli_command;
+
+/* Open the database (creating it with the bundled directory if needed) and resolve
+ * the acting account. Prints the error and returns EXIT_ERR on failure. */
+int cli_open(cli_ctx *c);
+
+/* Print an error "empirie: MESSAGE" to stderr through the safe path; returns EXIT_ERR. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage error: message plus a hint to --help; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print a core error value; returns EXIT_ERR. */
+int cli_fail(const error *e);
+
+/* TSV output: each field escaped (\t \n \r \\) and sanitised; fields joined by tabs. */
+void tsv_field(const char *s, bool last);
+void tsv_header(const cli_ctx *c, const char *const *cols, size_t n);
+/* Readable card lines: "Label: value", value sanitised (multi-line allowed). */
+void card_line(const char *label, const char *value);
+
+/* Read all of standard input as the body of a post; NULL with a printed error. */
+char *cli_read_body(void);
+
+/* Parse a positive integer argument; -1 when it is not one. */
+long long cli_parse_id(const char *s);
+
+/* Shared --help handling for subcommands: prints usage and options. */
+void cli_command_help(const cli_command *cmd, const char *options_text);
+
+int cmd_list(cli_ctx *c, int argc, char **argv);
+int cmd_show(cli_ctx *c, int argc, char **argv);
+int cmd_search(cli_ctx *c, int argc, char **argv);
+int cmd_post(cli_ctx *c, int argc, char **argv);
+int cmd_reply(cli_ctx *c, int argc, char **argv);
+int cmd_edit(cli_ctx *c, int argc, char **argv);
+int cmd_init(cli_ctx *c, int argc, char **argv);
+int cmd_admin(cli_ctx *c, int argc, char **argv);
+int cmd_check(cli_ctx *c, int argc, char **argv);
+
+const cli_command *cli_find_command(const char *name);
+
+#endif

@@ -1,0 +1,526 @@
+/* cli_read.c — list, show and search: output for people (cards) and scripts (TSV). */
+#include "config.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/directory.h"
+#include "core/forum.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/safe.h"
+
+/* Parse "--network N" style options shared by list subcommands. Returns -1 on misuse
+ * (already reported), else the index of the first operand. */
+struct list_opts {
+	long long network, thread;
+	bool help;
+};
+
+static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
+{
+	static const struct option opts[] = {
+		{ "network", required_argument, NULL, 'n' },
+		{ "thread", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+	memset(o, 0, sizeof *o);
+	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			if ((o->network = cli_parse_id(optarg)) < 0)
+				return cli_usage(cmd, _("--network needs a network number, not '%s'"), optarg), -1;
+			break;
+		case 't':
+			if ((o->thread = cli_parse_id(optarg)) < 0)
+				return cli_usage(cmd, _("--thread needs a thread number, not '%s'"), optarg), -1;
+			break;
+		case 'h': o->help = true; break;
+		case ':': return cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]), -1;
+		default: return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]), -1;
+		}
+	}
+	return optind;
+}
+
+static char *num(long long v)
+{
+	char *s = malloc(24);
+	if (s)
+		snprintf(s, 24, "%lld", v);
+	return s;
+}
+
+static void tsv_num(long long v, bool last)
+{
+	char b[24];
+	snprintf(b, sizeof b, "%lld", v);
+	tsv_field(b, last);
+}
+
+static int list_networks(cli_ctx *c)
+{
+	static const char *const cols[] = { N_("number"), N_("theme"), N_("code"), N_("towns"),
+	                                    N_("threads"), N_("posts"), N_("unread") };
+	network_list l;
+	error e;
+	if (directory_networks(c->d, &c->me, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 7);
+	for (size_t i = 0; i < l.n; i++) {
+		network *n = &l.items[i];
+		tsv_num(n->number, false);
+		tsv_field(n->theme, false);
+		tsv_field(n->code, false);
+		tsv_num(n->city_count, false);
+		tsv_num(n->thread_count, false);
+		tsv_num(n->post_count, false);
+		tsv_num(n->unread, true);
+	}
+	network_list_free(&l);
+	return EXIT_OK;
+}
+
+static int list_cities(cli_ctx *c, long long number)
+{
+	static const char *const cols[] = { N_("town"), N_("voivodeship"), N_("laureate"),
+	                                    N_("status"), N_("basis") };
+	city_list l;
+	error e;
+	if (directory_cities(c->d, &c->me, (int)number, 0, SIZE_MAX, &l, NULL, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 5);
+	for (size_t i = 0; i < l.n; i++) {
+		city *t = &l.items[i];
+		tsv_field(t->name, false);
+		tsv_field(t->voivodeship, false);
+		tsv_field(t->laureate ? _("yes") : _("no"), false);
+		tsv_field(t->programme_status, false);
+		tsv_field(t->basis, true);
+	}
+	city_list_free(&l);
+	return EXIT_OK;
+}
+
+static int list_threads(cli_ctx *c, long long number)
+{
+	static const char *const cols[] = { N_("id"), N_("last activity"), N_("posts"),
+	                                    N_("unread"), N_("author"), N_("title") };
+	network n;
+	error e;
+	if (directory_network(c->d, &c->me, (int)number, &n, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 6);
+	thread_key key;
+	bool more = true, first = true;
+	status s = ST_OK;
+	/* Page through the list as the screen does, 200 at a time. */
+	while (more) {
+		thread_list l;
+		s = forum_threads_page(c->d, &c->me, n.id, first ? NULL : &key, false, 200, &l, &e);
+		if (s != ST_OK)
+			break;
+		for (size_t i = 0; i < l.n; i++) {
+			thread *t = &l.items[i];
+			tsv_num(t->id, false);
+			tsv_field(t->last_post_at, false);
+			tsv_num(t->post_count, false);
+			tsv_num(t->unread, false);
+			tsv_field(t->author, false);
+			tsv_field(t->title, true);
+		}
+		more = l.n == 200;
+		if (l.n)
+			thread_key_of(&l.items[l.n - 1], &key);
+		first = false;
+		thread_list_free(&l);
+	}
+	network_clear(&n);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+static int list_posts(cli_ctx *c, long long thread_id)
+{
+	static const char *const cols[] = { N_("id"), N_("answers"), N_("depth"), N_("date"),
+	                                    N_("author"), N_("town"), N_("unread"), N_("text") };
+	error e;
+	tsv_header(c, cols, 8);
+	post last;
+	bool have_last = false;
+	status s;
+	for (;;) {
+		post_list l;
+		s = forum_posts_page(c->d, &c->me, thread_id, have_last ? &last : NULL, false, 200, &l, &e);
+		if (s != ST_OK)
+			break;
+		for (size_t i = 0; i < l.n; i++) {
+			post *p = &l.items[i];
+			tsv_num(p->id, false);
+			tsv_num(p->parent_id, false);
+			tsv_num(p->depth, false);
+			tsv_field(p->created_at, false);
+			tsv_field(p->author, false);
+			tsv_field(p->author_city, false);
+			tsv_field(p->unread ? _("yes") : _("no"), false);
+			tsv_field(p->body, true);
+		}
+		if (have_last)
+			post_clear(&last);
+		have_last = false;
+		if (l.n)
+			have_last = post_copy(&l.items[l.n - 1], &last, &e) == ST_OK;
+		size_t got = l.n;
+		post_list_free(&l);
+		if (got < 200 || !have_last)
+			break;
+	}
+	if (have_last)
+		post_clear(&last);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+static int list_meetings(cli_ctx *c, long long number)
+{
+	static const char *const cols[] = { N_("id"), N_("network"), N_("date"), N_("host"),
+	                                    N_("title"), N_("thread") };
+	meeting_list l;
+	error e;
+	if (number) {
+		network n;
+		if (directory_network(c->d, &c->me, (int)number, &n, &e) != ST_OK)
+			return cli_fail(&e);
+		network_clear(&n);
+	}
+	if (directory_meetings(c->d, &c->me, (int)number, 0, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 6);
+	for (size_t i = 0; i < l.n; i++) {
+		meeting *m = &l.items[i];
+		tsv_num(m->id, false);
+		tsv_num(m->network_number, false);
+		tsv_field(m->date_text, false);
+		tsv_field(m->host, false);
+		tsv_field(m->title, false);
+		tsv_num(m->thread_id, true);
+	}
+	meeting_list_free(&l);
+	return EXIT_OK;
+}
+
+int cmd_list(cli_ctx *c, int argc, char **argv)
+{
+	struct list_opts o;
+	int first = parse_list_opts("list", argc, argv, &o);
+	if (first < 0)
+		return EXIT_USAGE;
+	if (o.help) {
+		cli_command_help(cli_find_command("list"),
+			_("  networks                  the networks with counts and your unread posts\n"
+			  "  cities [--network N]      towns in Polish alphabetical order\n"
+			  "  threads --network N       threads, newest activity first\n"
+			  "  posts --thread ID         posts in reading order (replies under what they answer)\n"
+			  "  meetings [--network N]    meetings, newest first\n"
+			  "\nOutput is tab-separated with a header line; tabs, newlines and backslashes\n"
+			  "inside fields are written as \\t, \\n and \\\\.\n"));
+		return EXIT_OK;
+	}
+	if (first >= argc)
+		return cli_usage("list", _("say what to list: networks, cities, threads, posts or meetings"));
+	const char *what = argv[first];
+	if (first + 1 < argc)
+		return cli_usage("list", _("unexpected argument '%s'"), argv[first + 1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	if (strcmp(what, "networks") == 0)
+		return list_networks(c);
+	if (strcmp(what, "cities") == 0 || strcmp(what, "towns") == 0)
+		return list_cities(c, o.network);
+	if (strcmp(what, "meetings") == 0)
+		return list_meetings(c, o.network);
+	if (strcmp(what, "threads") == 0) {
+		if (!o.network)
+			return cli_usage("list", _("list threads needs --network N"));
+		return list_threads(c, o.network);
+	}
+	if (strcmp(what, "posts") == 0) {
+		if (!o.thread)
+			return cli_usage("list", _("list posts needs --thread ID"));
+		return list_posts(c, o.thread);
+	}
+	return cli_usage("list", _("cannot list '%s': choose networks, cities, threads, posts or meetings"),
+	                 what);
+}
+
+/* ---- show ---- */
+
+static int show_network(cli_ctx *c, const char *arg)
+{
+	long long number = cli_parse_id(arg);
+	error e;
+	network n;
+	if (number < 0)
+		return cli_usage("show", _("a network is given by its number (1–8), not '%s'"), arg);
+	if (directory_network(c->d, &c->me, (int)number, &n, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, _("Network %d: %s – %s\n"), n.number, n.theme, n.code);
+	card_line(_("English name"), n.name_en);
+	card_line(_("Goals"), n.goals);
+	card_line(_("Coordinators"), n.coordinators);
+	if (n.leaders_only)
+		card_line(_("Access"), _("mayors and presidents of member towns only"));
+	city_list towns;
+	if (directory_cities(c->d, &c->me, n.number, 0, SIZE_MAX, &towns, NULL, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Towns (%zu town):\n", "Towns (%zu towns):\n", towns.n), towns.n);
+		for (size_t i = 0; i < towns.n; i++)
+			safe_fprintf(stdout, "  %s (%s)\n", towns.items[i].name,
+			             directory_basis_label(towns.items[i].basis));
+		city_list_free(&towns);
+	}
+	meeting_list ml;
+	if (directory_meetings(c->d, &c->me, n.number, 0, &ml, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Meetings (%zu meeting):\n", "Meetings (%zu meetings):\n", ml.n),
+		             ml.n);
+		for (size_t i = 0; i < ml.n; i++)
+			safe_fprintf(stdout, "  %s  %s  %s\n", ml.items[i].date_text, ml.items[i].host,
+			             ml.items[i].title);
+		meeting_list_free(&ml);
+	}
+	char threads[128], posts[128];
+	snprintf(threads, sizeof threads, ngettext("%d thread", "%d threads", (unsigned long)n.thread_count),
+	         n.thread_count);
+	snprintf(posts, sizeof posts, ngettext("%lld post", "%lld posts", (unsigned long)n.post_count),
+	         (long long)n.post_count);
+	safe_fprintf(stdout, _("Discussion: %s, %s, %lld unread\n"), threads, posts, (long long)n.unread);
+	card_line(_("Source"), n.source);
+	network_clear(&n);
+	return EXIT_OK;
+}
+
+static int show_city(cli_ctx *c, const char *name)
+{
+	city t;
+	error e;
+	if (directory_city(c->d, name, &t, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%s\n", t.name);
+	if (*t.voivodeship) {
+		char v[256];
+		snprintf(v, sizeof v, "%s (%s)", t.voivodeship,
+		         strcmp(t.voivodeship_basis, "source") == 0 ? _("from a cited source")
+		                                                    : _("from general knowledge, unverified"));
+		card_line(_("Voivodeship"), v);
+	}
+	card_line(_("Programme"), directory_status_label(t.programme_status));
+	card_line(_("Project"), t.project_title);
+	card_line(_("Project source"), t.project_source);
+	network_list nl;
+	if (directory_city_networks(c->d, &c->me, t.id, &nl, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Networks (%zu network):\n", "Networks (%zu networks):\n", nl.n),
+		             nl.n);
+		for (size_t i = 0; i < nl.n; i++)
+			safe_fprintf(stdout, "  %d. %s – %s\n", nl.items[i].number, nl.items[i].theme,
+			             nl.items[i].code);
+		network_list_free(&nl);
+	}
+	meeting_list ml;
+	if (directory_meetings(c->d, &c->me, 0, t.id, &ml, &e) == ST_OK && ml.n) {
+		safe_fprintf(stdout, ngettext("Hosted %zu meeting:\n", "Hosted %zu meetings:\n", ml.n), ml.n);
+		for (size_t i = 0; i < ml.n; i++)
+			safe_fprintf(stdout, "  %s  %s\n", ml.items[i].date_text, ml.items[i].title);
+	}
+	if (ml.items)
+		meeting_list_free(&ml);
+	card_line(_("Contacts"), _("none recorded (the public sources name no contact people)"));
+	card_line(_("Source"), t.source);
+	city_clear(&t);
+	return EXIT_OK;
+}
+
+static int show_thread(cli_ctx *c, const char *arg)
+{
+	long long id = cli_parse_id(arg);
+	thread t;
+	error e;
+	if (id < 0)
+		return cli_usage("show", _("a thread is given by its number, not '%s'"), arg);
+	if (forum_thread(c->d, &c->me, id, &t, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%s\n", t.title);
+	char where[64];
+	snprintf(where, sizeof where, "%d", t.network_number);
+	card_line(_("Network"), where);
+	safe_fprintf(stdout, ngettext("%lld post, %lld unread\n", "%lld posts, %lld unread\n",
+	                              (unsigned long)t.post_count),
+	             (long long)t.post_count, (long long)t.unread);
+	post last;
+	bool have = false;
+	for (;;) {
+		post_list l;
+		if (forum_posts_page(c->d, &c->me, id, have ? &last : NULL, false, 100, &l, &e) != ST_OK)
+			break;
+		for (size_t i = 0; i < l.n; i++) {
+			post *p = &l.items[i];
+			int indent = p->depth > 8 ? 16 : p->depth * 2;
+			safe_fprintf(stdout, "\n%*s── #%lld %s%s%s, %s%s\n", indent, "", (long long)p->id,
+			             p->author, *p->author_city ? ", " : "", p->author_city, p->created_at,
+			             p->unread ? _(" [new]") : "");
+			for (const char *line = p->body; *line;) {
+				size_t len = strcspn(line, "\n");
+				char *one = strndup(line, len);
+				if (one) {
+					safe_fprintf(stdout, "%*s%s\n", indent, "", one);
+					free(one);
+				}
+				line += len;
+				if (*line == '\n')
+					line++;
+			}
+		}
+		if (have)
+			post_clear(&last);
+		have = l.n == 100 && post_copy(&l.items[l.n - 1], &last, &e) == ST_OK;
+		post_list_free(&l);
+		if (!have)
+			break;
+	}
+	thread_clear(&t);
+	return EXIT_OK;
+}
+
+static int show_meeting(cli_ctx *c, const char *arg)
+{
+	long long id = cli_parse_id(arg);
+	meeting m;
+	error e;
+	if (id < 0)
+		return cli_usage("show", _("a meeting is given by its number, not '%s'"), arg);
+	if (directory_meeting_by_id(c->d, &c->me, id, &m, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%s\n", m.title);
+	char net[16];
+	snprintf(net, sizeof net, "%d", m.network_number);
+	card_line(_("Network"), net);
+	card_line(_("Date"), m.date_text);
+	card_line(_("Host"), m.host);
+	card_line(_("Form"), m.format);
+	card_line(_("Towns present"), m.attending);
+	card_line(_("Topics"), m.topics);
+	card_line(_("Study visits"), m.study_visits);
+	card_line(_("Summary"), m.summary);
+	card_line(_("Note"), m.note);
+	card_line(_("Source"), m.source);
+	if (m.thread_id) {
+		char *t = num(m.thread_id);
+		card_line(_("Thread"), t);
+		free(t);
+	}
+	meeting_clear(&m);
+	return EXIT_OK;
+}
+
+int cmd_show(cli_ctx *c, int argc, char **argv)
+{
+	struct list_opts o;
+	int first = parse_list_opts("show", argc, argv, &o);
+	if (first < 0)
+		return EXIT_USAGE;
+	if (o.help) {
+		cli_command_help(cli_find_command("show"),
+			_("  network N       a network: theme, goals, coordinators, towns, meetings\n"
+			  "  city NAME       a town: voivodeship, programme, project, networks\n"
+			  "                  (the name may be typed without Polish letters)\n"
+			  "  thread ID       a thread with all its posts\n"
+			  "  meeting ID      a meeting: date, host, topics, study visits\n"));
+		return EXIT_OK;
+	}
+	if (argc - first < 2)
+		return cli_usage("show", _("say what to show: network N, city NAME, thread ID or meeting ID"));
+	const char *what = argv[first];
+	/* A town name may have spaces; accept it as several words too. */
+	if (strcmp(what, "city") == 0 || strcmp(what, "town") == 0) {
+		size_t len = 0;
+		for (int i = first + 1; i < argc; i++)
+			len += strlen(argv[i]) + 1;
+		char *name = malloc(len + 1);
+		if (!name)
+			return cli_error(_("Out of memory"));
+		name[0] = '\0';
+		for (int i = first + 1; i < argc; i++) {
+			strcat(name, argv[i]);
+			if (i + 1 < argc)
+				strcat(name, " ");
+		}
+		int rc = cli_open(c) == EXIT_OK ? show_city(c, name) : EXIT_ERR;
+		free(name);
+		return rc;
+	}
+	if (argc - first > 2)
+		return cli_usage("show", _("unexpected argument '%s'"), argv[first + 2]);
+	if (strcmp(what, "network") != 0 && strcmp(what, "thread") != 0 && strcmp(what, "meeting") != 0)
+		return cli_usage("show", _("cannot show '%s': choose network, city, thread or meeting"), what);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	if (strcmp(what, "network") == 0)
+		return show_network(c, argv[first + 1]);
+	if (strcmp(what, "thread") == 0)
+		return show_thread(c, argv[first + 1]);
+	return show_meeting(c, argv[first + 1]);
+}
+
+int cmd_search(cli_ctx *c, int argc, char **argv)
+{
+	static const char *const cols[] = { N_("kind"), N_("id"), N_("thread"), N_("network"),
+	                                    N_("title"), N_("excerpt") };
+	struct list_opts o;
+	int first = parse_list_opts("search", argc, argv, &o);
+	if (first < 0)
+		return EXIT_USAGE;
+	if (o.help) {
+		cli_command_help(cli_find_command("search"),
+			_("Finds towns, thread titles and posts containing every word given, as a word\n"
+			  "or the start of one, ignoring case and Polish letters: \"lodz\" finds \"Łódź\".\n"
+			  "Output: kind (town, thread, post), id, thread, network, title, excerpt.\n"));
+		return EXIT_OK;
+	}
+	if (first >= argc)
+		return cli_usage("search", _("say what to search for"));
+	size_t len = 0;
+	for (int i = first; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *q = malloc(len + 1);
+	if (!q)
+		return cli_error(_("Out of memory"));
+	q[0] = '\0';
+	for (int i = first; i < argc; i++) {
+		strcat(q, argv[i]);
+		strcat(q, " ");
+	}
+	if (cli_open(c) != EXIT_OK) {
+		free(q);
+		return EXIT_ERR;
+	}
+	hit_list hits;
+	error e;
+	status s = search_run(c->d, &c->me, q, 0, 1000, &hits, &e);
+	free(q);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 6);
+	for (size_t i = 0; i < hits.n; i++) {
+		search_hit *h = &hits.items[i];
+		tsv_field(h->kind == HIT_CITY ? _("town") : h->kind == HIT_THREAD ? _("thread") : _("post"),
+		          false);
+		tsv_num(h->id, false);
+		tsv_num(h->thread_id, false);
+		tsv_num(h->network_number, false);
+		tsv_field(h->title, false);
+		tsv_field(h->excerpt, true);
+	}
+	hit_list_free(&hits);
+	return EXIT_OK;
+}

@@ -1,0 +1,132 @@
+/* cli_write.c — post, reply and edit from standard input. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/forum.h"
+#include "i18n.h"
+#include "text/safe.h"
+
+int cmd_post(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "network", required_argument, NULL, 'n' },
+		{ "title", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long long network = 0;
+	const char *title = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			if ((network = cli_parse_id(optarg)) < 0)
+				return cli_usage("post", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case 't': title = optarg; break;
+		case 'h':
+			cli_command_help(cli_find_command("post"),
+				_("  -n, --network N   the network (1–8) to write in\n"
+				  "  -t, --title TEXT  the thread's title\n"
+				  "The first post is read from standard input as UTF-8 text.\n"
+				  "Prints the new thread's number.\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("post", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("post", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("post", _("unexpected argument '%s'"), argv[optind]);
+	if (!network)
+		return cli_usage("post", _("say which network with --network N"));
+	if (!title)
+		return cli_usage("post", _("give the thread a title with --title TEXT"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	char *body = cli_read_body();
+	if (!body)
+		return EXIT_ERR;
+	int64_t id = 0;
+	error e;
+	status s = forum_new_thread(c->d, &c->me, (int)network, title, body, &id, &e);
+	free(body);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%lld\n", (long long)id);
+	return EXIT_OK;
+}
+
+int cmd_reply(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long long to = 0;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":p:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			if ((to = cli_parse_id(optarg)) < 0)
+				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
+			break;
+		case 'h':
+			cli_command_help(cli_find_command("reply"),
+				_("      --to POST_ID  answer this post (default: the thread's first post)\n"
+				  "The reply is read from standard input as UTF-8 text.\n"
+				  "Prints the new post's number.\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("reply", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("reply", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("reply", _("say which thread to answer: empirie reply THREAD_ID"));
+	long long thread_id = cli_parse_id(argv[optind]);
+	if (thread_id < 0)
+		return cli_usage("reply", _("a thread is given by its number, not '%s'"), argv[optind]);
+	if (optind + 1 < argc)
+		return cli_usage("reply", _("unexpected argument '%s'"), argv[optind + 1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	char *body = cli_read_body();
+	if (!body)
+		return EXIT_ERR;
+	int64_t id = 0;
+	error e;
+	status s = forum_reply(c->d, &c->me, thread_id, to, body, &id, &e);
+	free(body);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%lld\n", (long long)id);
+	return EXIT_OK;
+}
+
+int cmd_edit(cli_ctx *c, int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_command_help(cli_find_command("edit"),
+			_("The new text is read from standard input; the old one is kept in the audit log.\n"));
+		return EXIT_OK;
+	}
+	if (argc != 2)
+		return cli_usage("edit", argc < 2 ? _("say which post to edit: empirie edit POST_ID")
+		                                  : _("too many arguments"));
+	long long id = cli_parse_id(argv[1]);
+	if (id < 0)
+		return cli_usage("edit", _("a post is given by its number, not '%s'"), argv[1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	char *body = cli_read_body();
+	if (!body)
+		return EXIT_ERR;
+	error e;
+	status s = forum_edit_post(c->d, &c->me, id, body, &e);
+	free(body);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}

@@ -1,0 +1,276 @@
+/* account.c — accounts and permissions. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/account.h"
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "i18n.h"
+
+static const char *const role_keys[] = { "guest", "member", "leader", "coordinator", "admin" };
+
+const char *role_key(role r) { return role_keys[r]; }
+
+int role_parse(const char *key)
+{
+	for (size_t i = 0; i < sizeof role_keys / sizeof role_keys[0]; i++)
+		if (strcmp(key, role_keys[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *role_label(role r)
+{
+	switch (r) {
+	case ROLE_GUEST: return _("guest");
+	case ROLE_MEMBER: return _("member");
+	/* TRANSLATORS: a mayor in the leaders' network */
+	case ROLE_LEADER: return _("leader");
+	case ROLE_COORDINATOR: return _("coordinator");
+	case ROLE_ADMIN: return _("administrator");
+	}
+	return "?";
+}
+
+void account_clear(account *a)
+{
+	if (!a)
+		return;
+	free(a->login);
+	free(a->display_name);
+	free(a->city_name);
+	memset(a, 0, sizeof *a);
+}
+
+static const char sql_account_by_login[] =
+	"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
+	"       COALESCE(c.name, ''), COALESCE(a.network_id, 0)"
+	"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id WHERE a.login = ?1";
+
+static status account_from_row(sqlite3_stmt *st, account *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	out->login = db_col_dup(st, 1);
+	out->display_name = db_col_dup(st, 2);
+	int r = role_parse((const char *)sqlite3_column_text(st, 3));
+	out->role = r < 0 ? ROLE_GUEST : (role)r;
+	out->city_id = sqlite3_column_int64(st, 4);
+	out->city_name = db_col_dup(st, 5);
+	out->network_id = sqlite3_column_int64(st, 6);
+	if (!out->login || !out->display_name || !out->city_name) {
+		account_clear(out);
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	return ST_OK;
+}
+
+status account_get(db *d, const char *login, account *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql_account_by_login, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	status s;
+	if (rc == SQLITE_ROW)
+		s = account_from_row(st, out, e);
+	else if (rc == SQLITE_DONE)
+		s = err_set(e, ST_NOTFOUND, _("No account with the login \"%s\""), login);
+	else
+		s = db_fail(d, rc, e, _("Reading the account"));
+	sqlite3_reset(st);
+	return s;
+}
+
+status account_resolve(db *d, const char *login, account *out, error *e)
+{
+	status s = account_get(d, login, out, e);
+	if (s != ST_NOTFOUND)
+		return s;
+	err_clear(e);
+	out->login = strdup(login);
+	out->display_name = strdup(login);
+	out->city_name = strdup("");
+	out->role = ROLE_GUEST;
+	if (!out->login || !out->display_name || !out->city_name) {
+		account_clear(out);
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	return ST_OK;
+}
+
+status account_add(db *d, const account *actor, const char *login, const char *display_name,
+                   role r, const char *city, int network_number, error *e)
+{
+	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO accounts(login, display_name, role, city_id, network_id, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	if (actor && actor->role != ROLE_ADMIN)
+		return err_set(e, ST_DENIED, _("Only an administrator can add accounts"));
+	if (!login[0] || strlen(login) > 64 || strpbrk(login, " \t\r\n/\\\"'"))
+		return err_set(e, ST_INVALID, _("Login \"%s\" is not valid: use 1–64 characters "
+		                                "without spaces, quotes or slashes"), login);
+	if (!display_name[0])
+		return err_set(e, ST_INVALID, _("The display name must not be empty"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	int64_t city_id = 0, net_id = 0;
+	sqlite3_stmt *st;
+	if (city && city[0]) {
+		if (!(st = db_stmt(d, sql_city, e)))
+			goto fail;
+		sqlite3_bind_text(st, 1, city, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			city_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!city_id) {
+			s = err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), city);
+			goto fail;
+		}
+	}
+	if (network_number) {
+		if (!(st = db_stmt(d, sql_net, e)))
+			goto fail;
+		sqlite3_bind_int(st, 1, network_number);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			net_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!net_id) {
+			s = err_set(e, ST_NOTFOUND, _("No network number %d"), network_number);
+			goto fail;
+		}
+	}
+	char now[32];
+	db_now(now, sizeof now);
+	if (!(st = db_stmt(d, sql_ins, e)))
+		goto fail;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, display_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, role_key(r), -1, SQLITE_STATIC);
+	if (city_id)
+		sqlite3_bind_int64(st, 4, city_id);
+	if (net_id)
+		sqlite3_bind_int64(st, 5, net_id);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		s = err_set(e, ST_INVALID, _("An account with the login \"%s\" already exists"), login);
+		goto fail;
+	}
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Adding the account"));
+		goto fail;
+	}
+	s = audit_append(d, actor, "add", "account", sqlite3_last_insert_rowid(db_handle(d)),
+	                 NULL, login, e);
+	if (s != ST_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	return e && e->code != ST_OK ? e->code : (s != ST_OK ? s : ST_INTERNAL);
+}
+
+status account_list_all(db *d, const account *actor, account_list *out, error *e)
+{
+	static const char sql[] =
+		"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
+		"       COALESCE(c.name, ''), COALESCE(a.network_id, 0)"
+		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
+		" ORDER BY a.login COLLATE PL";
+	memset(out, 0, sizeof *out);
+	(void)actor;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int rc;
+	status s = ST_OK;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			account *p = realloc(out->items, cap * sizeof *p);
+			if (!p) {
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				break;
+			}
+			out->items = p;
+		}
+		if ((s = account_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Listing accounts"));
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		account_list_free(out);
+	return s;
+}
+
+void account_list_free(account_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		account_clear(&l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+bool perm_can_see_network(const account *a, int64_t network_id, bool leaders_only)
+{
+	if (!leaders_only)
+		return true;
+	switch (a->role) {
+	case ROLE_LEADER:
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_COORDINATOR:
+		return a->network_id == 0 || a->network_id == network_id;
+	default:
+		return false;
+	}
+}
+
+bool perm_can_moderate(const account *a, int64_t network_id)
+{
+	return a->role == ROLE_ADMIN ||
+	       (a->role == ROLE_COORDINATOR && (a->network_id == 0 || a->network_id == network_id));
+}
+
+status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders_only, error *e)
+{
+	static const char sql_member[] =
+		"SELECT 1 FROM memberships WHERE network_id = ?1 AND city_id = ?2";
+	if (!perm_can_see_network(a, network_id, leaders_only))
+		return err_set(e, ST_NOTFOUND, _("No such network"));
+	if (a->role == ROLE_GUEST)
+		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
+		                               "coordinator for an account"));
+	if (perm_can_moderate(a, network_id) || (leaders_only && a->role == ROLE_LEADER))
+		return ST_OK;
+	if (!a->city_id)
+		return err_set(e, ST_DENIED, _("Your account is not linked to a town, so you can "
+		                               "write only where you coordinate"));
+	sqlite3_stmt *st = db_stmt(d, sql_member, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, network_id);
+	sqlite3_bind_int64(st, 2, a->city_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return ST_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Checking the membership"));
+	return err_set(e, ST_DENIED, _("%s is not a member of this network, so you can read "
+	                               "but not write here"), a->city_name);
+}

@@ -1,0 +1,54 @@
+/* account.h — who is acting, and what each role may do. Permissions are decided here,
+ * in the core, so every caller (TUI, CLI, sync) gets the same answer. */
+#ifndef EMPIRIE_CORE_ACCOUNT_H
+#define EMPIRIE_CORE_ACCOUNT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/db.h"
+
+typedef enum { ROLE_GUEST, ROLE_MEMBER, ROLE_LEADER, ROLE_COORDINATOR, ROLE_ADMIN } role;
+
+typedef struct {
+	int64_t id;          /* 0 for a guest that has no row */
+	char *login;
+	char *display_name;
+	role role;
+	int64_t city_id;     /* 0 when none (ZMP staff, network accounts) */
+	char *city_name;     /* "" when none */
+	int64_t network_id;  /* coordinators: the network moderated; 0 = all networks */
+} account;
+
+/* Look up login; ST_NOTFOUND when there is no such account. */
+status account_get(db *d, const char *login, account *out, error *e);
+/* Look up login, or make *out an unsaved guest of that name when it is unknown. */
+status account_resolve(db *d, const char *login, account *out, error *e);
+void account_clear(account *a);
+
+/* Stable English keys used in the database and on the command line. */
+const char *role_key(role r);
+/* Parse a key; -1 when unknown. */
+int role_parse(const char *key);
+/* Translated name of a role for display. */
+const char *role_label(role r);
+
+/* Add an account (admins only, or any caller when `actor` is NULL: used at creation
+ * of the database). city may be NULL/"", network_number 0 for none. */
+status account_add(db *d, const account *actor, const char *login, const char *display_name,
+                   role r, const char *city, int network_number, error *e);
+
+typedef struct {
+	account *items;
+	size_t n;
+} account_list;
+status account_list_all(db *d, const account *actor, account_list *out, error *e);
+void account_list_free(account_list *l);
+
+/* Permissions. `leaders_only` and the membership check come from the network. */
+bool perm_can_see_network(const account *a, int64_t network_id, bool leaders_only);
+/* Whether a may start threads or reply in the network; on no, *e says why. */
+status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders_only, error *e);
+bool perm_can_moderate(const account *a, int64_t network_id);
+
+#endif

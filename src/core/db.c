@@ -1,0 +1,319 @@
+/* db.c — opening the store: pragmas, hardening, collation, statement cache. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/db_priv.h"
+#include "core/seed.h"
+#include "i18n.h"
+#include "text/plfold.h"
+
+/* "EMPR": written into PRAGMA application_id so we never mistake another SQLite file
+ * for ours (or write into it). */
+#define EMPIRIE_APPLICATION_ID 0x454d5052
+
+#define STMT_CACHE_SIZE 128
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	bool readonly;
+	struct {
+		const char *sql; /* key: the address of a static string */
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE_SIZE];
+};
+
+sqlite3 *db_handle(db *d) { return d->h; }
+const char *db_path(const db *d) { return d->path; }
+bool db_is_readonly(const db *d) { return d->readonly; }
+
+status db_fail(db *d, int rc, error *e, const char *what)
+{
+	const char *detail = d && d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ST_BUSY, _("%s: the database is busy (another user is writing); "
+		                             "try again in a moment"), what);
+	case SQLITE_READONLY:
+		return err_set(e, ST_READONLY, _("%s: the database is read-only"), what);
+	case SQLITE_FULL:
+		return err_set(e, ST_IO, _("%s: the disk is full; nothing was saved"), what);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return err_set(e, ST_IO, _("%s: cannot read or write the database file (%s)"), what, detail);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(e, ST_CORRUPT, _("%s: the database file is damaged or is not an "
+		                                "empirie database (%s)"), what, detail);
+	case SQLITE_NOMEM:
+		return err_set(e, ST_INTERNAL, _("%s: out of memory"), what);
+	case SQLITE_CONSTRAINT:
+		return err_set(e, ST_INVALID, _("%s: the change breaks a rule of the directory (%s)"),
+		               what, detail);
+	default:
+		return err_set(e, ST_INTERNAL, _("%s: database error (%s)"), what, detail);
+	}
+}
+
+sqlite3_stmt *db_stmt(db *d, const char *sql, error *e)
+{
+	size_t slot = ((uintptr_t)sql >> 3) % STMT_CACHE_SIZE;
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++) {
+		size_t k = (slot + i) % STMT_CACHE_SIZE;
+		if (d->cache[k].sql == sql) {
+			sqlite3_reset(d->cache[k].st);
+			sqlite3_clear_bindings(d->cache[k].st);
+			return d->cache[k].st;
+		}
+		if (!d->cache[k].sql) {
+			sqlite3_stmt *st = NULL;
+			int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+			if (rc != SQLITE_OK) {
+				db_fail(d, rc, e, _("Preparing a query"));
+				return NULL;
+			}
+			d->cache[k].sql = sql;
+			d->cache[k].st = st;
+			return st;
+		}
+	}
+	/* The cache is sized well above the number of distinct queries; running out is a bug. */
+	err_set(e, ST_INTERNAL, _("Internal error: too many distinct queries"));
+	return NULL;
+}
+
+status db_begin(db *d, error *e)
+{
+	if (d->readonly)
+		return err_set(e, ST_READONLY, _("This database is open read-only; changes cannot be saved"));
+	int rc = sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Starting a change"));
+}
+
+status db_commit(db *d, error *e)
+{
+	int rc = sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return ST_OK;
+	status s = db_fail(d, rc, e, _("Saving the change"));
+	db_rollback(d);
+	return s;
+}
+
+void db_rollback(db *d)
+{
+	if (!sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void db_now(char *buf, size_t n)
+{
+	const char *fixed = getenv("EMPIRIE_NOW");
+	if (fixed && *fixed) {
+		snprintf(buf, n, "%s", fixed);
+		return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+char *db_col_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return strdup(s ? (const char *)s : "");
+}
+
+int db_grow(void **items, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = realloc(*items, ncap * size);
+	if (!p)
+		return -1;
+	*items = p;
+	*cap = ncap;
+	return 0;
+}
+
+int64_t db_data_version(db *d)
+{
+	int64_t v = 0;
+	sqlite3_stmt *st = db_stmt(d, "PRAGMA data_version", NULL);
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+int db_schema_version(void) { return schema_version_latest(); }
+
+char *db_meta_get(db *d, const char *key)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	char *v = NULL;
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+/* SQL function plfold(text): the Polish search folding, used by the index triggers. */
+static void sql_plfold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = pl_fold(s, (size_t)sqlite3_value_bytes(argv[0]));
+	if (!f)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, f, -1, free);
+}
+
+static int sql_collate_pl(void *arg, int alen, const void *a, int blen, const void *b)
+{
+	(void)arg;
+	return pl_collate(a, (size_t)alen, b, (size_t)blen);
+}
+
+static status db_configure(db *d, error *e)
+{
+	int on;
+	sqlite3_extended_result_codes(d->h, 1);
+	sqlite3_busy_timeout(d->h, 5000);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on);
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
+	/* Both are pure functions of their input, so the schema may use them even with
+	 * trusted_schema off. */
+	if (sqlite3_create_function(d->h, "plfold", 1,
+	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                            NULL, sql_plfold, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_collation(d->h, "PL", SQLITE_UTF8, NULL, sql_collate_pl) != SQLITE_OK)
+		return db_fail(d, sqlite3_errcode(d->h), e, _("Opening the database"));
+	const char *pragmas = d->readonly
+		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
+		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+	int rc = sqlite3_exec(d->h, pragmas, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(d, rc, e, _("Opening the database"));
+	return ST_OK;
+}
+
+static int pragma_int(db *d, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static status db_check_identity(db *d, bool is_new, error *e)
+{
+	int app = pragma_int(d, "PRAGMA application_id");
+	int tables = pragma_int(d, "SELECT count(*) FROM sqlite_schema");
+	if (app < 0 || tables < 0)
+		return db_fail(d, sqlite3_errcode(d->h), e, d->path);
+	if (app == EMPIRIE_APPLICATION_ID)
+		return ST_OK;
+	if (app == 0 && tables == 0) {
+		if (d->readonly && !is_new)
+			return err_set(e, ST_CORRUPT, _("%s: the file is empty, not an empirie database"), d->path);
+		return ST_OK; /* a new, empty file: schema_migrate() stamps it */
+	}
+	return err_set(e, ST_CORRUPT, _("%s: this file is an SQLite database of another program, "
+	                                "not an empirie database; it was not changed"), d->path);
+}
+
+status db_open(db **out, const char *path, unsigned flags, bool *created, error *e)
+{
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	*out = NULL;
+	if (created)
+		*created = false;
+	if (!exists && (errno != ENOENT || !(flags & DB_OPEN_CREATE) || (flags & DB_OPEN_READONLY)))
+		return err_set(e, ST_IO, _("%s: cannot open the database: %s"), path, strerror(errno));
+	if (exists && S_ISDIR(sb.st_mode))
+		return err_set(e, ST_IO, _("%s: this is a directory, not a database file"), path);
+
+	db *d = calloc(1, sizeof *d);
+	if (!d || !(d->path = strdup(path))) {
+		free(d);
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	d->readonly = (flags & DB_OPEN_READONLY) != 0;
+	int oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
+	             (d->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	             (exists ? 0 : SQLITE_OPEN_CREATE);
+	int rc = sqlite3_open_v2(path, &d->h, oflags, NULL);
+	status s = ST_OK;
+	if (rc != SQLITE_OK)
+		s = err_set(e, ST_IO, _("%s: cannot open the database (%s)"), path,
+		            d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+	if (s == ST_OK)
+		s = db_check_identity(d, !exists, e);
+	if (s == ST_OK)
+		s = db_configure(d, e);
+	if (s == ST_OK && !d->readonly) {
+		s = schema_migrate(d, e);
+		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
+		/* A database that has never been filled (new, or killed during its first
+		 * start) gets the bundled directory; seeding is one transaction. */
+		if (s == ST_OK && !kind) {
+			s = seed_bundled(d, e);
+			if (s == ST_OK && created)
+				*created = true;
+		}
+		free(kind);
+	} else if (s == ST_OK && pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
+		s = err_set(e, ST_CORRUPT, _("%s: the database has schema version %d but this program "
+		                             "reads version %d, and it is open read-only"),
+		            path, pragma_int(d, "PRAGMA user_version"), schema_version_latest());
+	}
+	if (s != ST_OK) {
+		db_close(&d);
+		if (!exists)
+			unlink(path); /* do not leave a half-made file behind */
+		return s;
+	}
+	*out = d;
+	return ST_OK;
+}
+
+void db_close(db **dp)
+{
+	db *d = dp ? *dp : NULL;
+	if (!d)
+		return;
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+		sqlite3_finalize(d->cache[i].st);
+	sqlite3_close_v2(d->h);
+	free(d->path);
+	free(d);
+	*dp = NULL;
+}

@@ -1,0 +1,31 @@
+/* db_priv.h — what the core/ modules share about the store. Never included outside core/. */
+#ifndef EMPIRIE_CORE_DB_PRIV_H
+#define EMPIRIE_CORE_DB_PRIV_H
+
+#include <sqlite3.h>
+
+#include "core/db.h"
+
+sqlite3 *db_handle(db *d);
+/* A prepared statement for sql, prepared once per connection and cached by the address
+ * of sql (so pass a static string); returned reset with its bindings cleared. NULL on
+ * error, with *e set. */
+sqlite3_stmt *db_stmt(db *d, const char *sql, error *e);
+/* BEGIN IMMEDIATE: every write is one short transaction. */
+status db_begin(db *d, error *e);
+status db_commit(db *d, error *e);
+void db_rollback(db *d);
+/* Turn an SQLite result code into a status with a translated message about `what`. */
+status db_fail(db *d, int rc, error *e, const char *what);
+/* Current time as ISO 8601 UTC ("2026-11-28T10:15:00Z") into buf (>= 21 bytes). Honours
+ * EMPIRIE_NOW for reproducible tests. */
+void db_now(char *buf, size_t n);
+/* Column text as a new string ("" for NULL); NULL only when memory runs out. */
+char *db_col_dup(sqlite3_stmt *st, int col);
+/* Make room for one more element in a growing array; 0 on success, -1 out of memory. */
+int db_grow(void **items, size_t *cap, size_t n, size_t size);
+/* Migrations (schema.c). */
+status schema_migrate(db *d, error *e);
+int schema_version_latest(void);
+
+#endif

@@ -1,0 +1,441 @@
+/* directory.c — networks, towns, memberships and meetings. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/directory.h"
+#include "i18n.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+/* ---- networks ---- */
+
+static const char sql_networks[] =
+	"SELECT n.id, n.number, n.theme, n.code, n.name_en, n.goals, n.coordinators, n.source,"
+	"       n.leaders_only, n.thread_count, n.post_count,"
+	"       (SELECT count(*) FROM memberships m WHERE m.network_id = n.id),"
+	"       (SELECT count(*) FROM meetings g WHERE g.network_id = n.id),"
+	"       n.post_count - COALESCE((SELECT sum(r.read_count) FROM read_state r"
+	"                                 WHERE r.account_id = ?1 AND r.network_id = n.id), 0)"
+	"  FROM networks n WHERE ?2 = 0 OR n.number = ?2 ORDER BY n.number";
+
+static status network_from_row(sqlite3_stmt *st, network *n, error *e)
+{
+	memset(n, 0, sizeof *n);
+	n->id = sqlite3_column_int64(st, 0);
+	n->number = sqlite3_column_int(st, 1);
+	n->theme = db_col_dup(st, 2);
+	n->code = db_col_dup(st, 3);
+	n->name_en = db_col_dup(st, 4);
+	n->goals = db_col_dup(st, 5);
+	n->coordinators = db_col_dup(st, 6);
+	n->source = db_col_dup(st, 7);
+	n->leaders_only = sqlite3_column_int(st, 8) != 0;
+	n->thread_count = sqlite3_column_int(st, 9);
+	n->post_count = sqlite3_column_int64(st, 10);
+	n->city_count = sqlite3_column_int(st, 11);
+	n->meeting_count = sqlite3_column_int(st, 12);
+	n->unread = sqlite3_column_int64(st, 13);
+	if (n->unread < 0)
+		n->unread = 0;
+	if (!n->theme || !n->code || !n->name_en || !n->goals || !n->coordinators || !n->source) {
+		network_clear(n);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+static status networks_query(db *d, const account *a, int number, network_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql_networks, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int(st, 2, number);
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!perm_can_see_network(a, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 8)))
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = network_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the networks"));
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		network_list_free(out);
+	return s;
+}
+
+status directory_networks(db *d, const account *a, network_list *out, error *e)
+{
+	return networks_query(d, a, 0, out, e);
+}
+
+status directory_network(db *d, const account *a, int number, network *out, error *e)
+{
+	network_list l;
+	memset(out, 0, sizeof *out);
+	if (number <= 0)
+		return err_set(e, ST_NOTFOUND, _("No network number %d"), number);
+	status s = networks_query(d, a, number, &l, e);
+	if (s != ST_OK)
+		return s;
+	if (l.n == 0) {
+		network_list_free(&l);
+		return err_set(e, ST_NOTFOUND, _("No network number %d"), number);
+	}
+	*out = l.items[0];
+	free(l.items);
+	return ST_OK;
+}
+
+void network_clear(network *n)
+{
+	if (!n)
+		return;
+	free(n->theme), free(n->code), free(n->name_en), free(n->goals);
+	free(n->coordinators), free(n->source);
+	memset(n, 0, sizeof *n);
+}
+
+void network_list_free(network_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		network_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+int64_t directory_unread_total(db *d, const account *a, error *e)
+{
+	network_list l;
+	int64_t total = 0;
+	if (directory_networks(d, a, &l, e) != ST_OK)
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		total += l.items[i].unread;
+	network_list_free(&l);
+	return total;
+}
+
+/* ---- towns ---- */
+
+#define CITY_COLUMNS \
+	"c.id, c.name, c.voivodeship, c.voivodeship_basis, c.programme_status, c.project_title," \
+	" c.project_source, c.source, c.laureate"
+
+static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	c->name = db_col_dup(st, 1);
+	c->voivodeship = db_col_dup(st, 2);
+	c->voivodeship_basis = db_col_dup(st, 3);
+	c->programme_status = db_col_dup(st, 4);
+	c->project_title = db_col_dup(st, 5);
+	c->project_source = db_col_dup(st, 6);
+	c->source = db_col_dup(st, 7);
+	c->laureate = sqlite3_column_int(st, 8) != 0;
+	c->basis = basis_col >= 0 ? db_col_dup(st, basis_col) : strdup("");
+	if (!c->name || !c->voivodeship || !c->voivodeship_basis || !c->programme_status ||
+	    !c->project_title || !c->project_source || !c->source || !c->basis) {
+		city_clear(c);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+void city_clear(city *c)
+{
+	if (!c)
+		return;
+	free(c->name), free(c->voivodeship), free(c->voivodeship_basis);
+	free(c->programme_status), free(c->project_title), free(c->project_source);
+	free(c->source), free(c->basis);
+	memset(c, 0, sizeof *c);
+}
+
+void city_list_free(city_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		city_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+status directory_cities(db *d, const account *a, int number, size_t offset, size_t limit,
+                        city_list *out, size_t *total, error *e)
+{
+	static const char sql_all[] =
+		"SELECT " CITY_COLUMNS ", '' FROM cities c ORDER BY c.name COLLATE PL LIMIT ?1 OFFSET ?2";
+	static const char sql_net[] =
+		"SELECT " CITY_COLUMNS ", m.basis FROM memberships m JOIN cities c ON c.id = m.city_id"
+		" JOIN networks n ON n.id = m.network_id WHERE n.number = ?3"
+		" ORDER BY c.name COLLATE PL LIMIT ?1 OFFSET ?2";
+	static const char sql_count_all[] = "SELECT count(*) FROM cities";
+	static const char sql_count_net[] =
+		"SELECT count(*) FROM memberships m JOIN networks n ON n.id = m.network_id"
+		" WHERE n.number = ?1";
+	memset(out, 0, sizeof *out);
+	if (number) {
+		network n;
+		status s = directory_network(d, a, number, &n, e);
+		if (s != ST_OK)
+			return s;
+		network_clear(&n);
+	}
+	sqlite3_stmt *st = db_stmt(d, number ? sql_net : sql_all, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+	sqlite3_bind_int64(st, 2, (int64_t)offset);
+	if (number)
+		sqlite3_bind_int(st, 3, number);
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = city_from_row(st, &out->items[out->n], 9, e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the towns"));
+	sqlite3_reset(st);
+	if (s == ST_OK && total) {
+		st = db_stmt(d, number ? sql_count_net : sql_count_all, e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+		} else {
+			if (number)
+				sqlite3_bind_int(st, 1, number);
+			rc = sqlite3_step(st);
+			*total = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+		}
+	}
+	if (s != ST_OK)
+		city_list_free(out);
+	return s;
+}
+
+static status city_lookup(db *d, const char *sql, const char *name, int64_t id, city *out, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	if (name)
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	status s = ST_NOTFOUND;
+	if (rc == SQLITE_ROW)
+		s = city_from_row(st, out, -1, e);
+	else if (rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the town"));
+	sqlite3_reset(st);
+	return s;
+}
+
+status directory_city(db *d, const char *name, city *out, error *e)
+{
+	static const char sql_exact[] = "SELECT " CITY_COLUMNS " FROM cities c WHERE c.name = ?1";
+	static const char sql_folded[] =
+		"SELECT " CITY_COLUMNS " FROM cities c WHERE plfold(c.name) = plfold(?1)"
+		" ORDER BY c.name COLLATE PL LIMIT 1";
+	memset(out, 0, sizeof *out);
+	status s = city_lookup(d, sql_exact, name, 0, out, e);
+	if (s == ST_NOTFOUND)
+		s = city_lookup(d, sql_folded, name, 0, out, e);
+	if (s == ST_NOTFOUND)
+		return err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), name);
+	return s;
+}
+
+status directory_city_by_id(db *d, int64_t id, city *out, error *e)
+{
+	static const char sql[] = "SELECT " CITY_COLUMNS " FROM cities c WHERE c.id = ?1";
+	memset(out, 0, sizeof *out);
+	status s = city_lookup(d, sql, NULL, id, out, e);
+	if (s == ST_NOTFOUND)
+		return err_set(e, ST_NOTFOUND, _("No town with id %lld"), (long long)id);
+	return s;
+}
+
+status directory_city_networks(db *d, const account *a, int64_t city_id, network_list *out,
+                               error *e)
+{
+	static const char sql[] = "SELECT n.number FROM memberships m JOIN networks n"
+	                          " ON n.id = m.network_id WHERE m.city_id = ?1 ORDER BY n.number";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, city_id);
+	int numbers[64];
+	size_t k = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < sizeof numbers / sizeof numbers[0])
+		numbers[k++] = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	size_t cap = 0;
+	for (size_t i = 0; i < k; i++) {
+		network n;
+		error e2;
+		if (directory_network(d, a, numbers[i], &n, &e2) != ST_OK)
+			continue; /* not visible to this account */
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			network_clear(&n);
+			network_list_free(out);
+			return OOM(e);
+		}
+		out->items[out->n++] = n;
+	}
+	return ST_OK;
+}
+
+/* ---- meetings ---- */
+
+#define MEETING_COLUMNS \
+	"g.id, COALESCE((SELECT t.id FROM threads t WHERE t.meeting_id = g.id LIMIT 1), 0)," \
+	" n.number, g.key, g.date_start, g.date_end, g.date_basis, g.date_text," \
+	" COALESCE(c.name, g.host_place), g.format, g.title, g.topics, g.study_visits, g.summary," \
+	" g.note, g.source," \
+	" COALESCE((SELECT group_concat(name, ', ') FROM (SELECT x.name FROM meeting_cities mc" \
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id" \
+	"   ORDER BY x.name COLLATE PL)), ''), n.id, n.leaders_only" \
+	" FROM meetings g JOIN networks n ON n.id = g.network_id" \
+	" LEFT JOIN cities c ON c.id = g.host_city_id"
+
+static status meeting_from_row(sqlite3_stmt *st, meeting *m, error *e)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->thread_id = sqlite3_column_int64(st, 1);
+	m->network_number = sqlite3_column_int(st, 2);
+	char **fields[] = { &m->key, &m->date_start, &m->date_end, &m->date_basis, &m->date_text,
+	                    &m->host, &m->format, &m->title, &m->topics, &m->study_visits,
+	                    &m->summary, &m->note, &m->source, &m->attending };
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (!(*fields[i] = db_col_dup(st, (int)i + 3))) {
+			meeting_clear(m);
+			return OOM(e);
+		}
+	}
+	return ST_OK;
+}
+
+void meeting_clear(meeting *m)
+{
+	if (!m)
+		return;
+	free(m->key), free(m->date_start), free(m->date_end), free(m->date_basis);
+	free(m->date_text), free(m->host), free(m->format), free(m->title), free(m->topics);
+	free(m->study_visits), free(m->summary), free(m->note), free(m->source), free(m->attending);
+	memset(m, 0, sizeof *m);
+}
+
+void meeting_list_free(meeting_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		meeting_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static status meetings_query(db *d, const account *a, const char *sql, int64_t p1, int64_t p2,
+                             meeting_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p1);
+	sqlite3_bind_int64(st, 2, p2);
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!perm_can_see_network(a, sqlite3_column_int64(st, 17), sqlite3_column_int(st, 18)))
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = meeting_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the meetings"));
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		meeting_list_free(out);
+	return s;
+}
+
+status directory_meetings(db *d, const account *a, int number, int64_t host_city_id,
+                          meeting_list *out, error *e)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS
+		" WHERE (?1 = 0 OR n.number = ?1) AND (?2 = 0 OR g.host_city_id = ?2)"
+		" ORDER BY g.date_start DESC, g.id DESC";
+	return meetings_query(d, a, sql, number, host_city_id, out, e);
+}
+
+status directory_meeting_by_id(db *d, const account *a, int64_t id, meeting *out, error *e)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS " WHERE g.id = ?1 AND ?2 = 0";
+	meeting_list l;
+	memset(out, 0, sizeof *out);
+	status s = meetings_query(d, a, sql, id, 0, &l, e);
+	if (s != ST_OK)
+		return s;
+	if (l.n == 0) {
+		meeting_list_free(&l);
+		return err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
+	}
+	*out = l.items[0];
+	free(l.items);
+	return ST_OK;
+}
+
+const char *directory_basis_label(const char *basis)
+{
+	if (strcmp(basis, "final-list") == 0)
+		return _("final member list");
+	if (strcmp(basis, "meeting") == 0)
+		return _("took part in a meeting");
+	if (strcmp(basis, "inferred") == 0)
+		return _("inferred");
+	if (strcmp(basis, "added") == 0)
+		return _("added by a coordinator");
+	return basis;
+}
+
+const char *directory_status_label(const char *st)
+{
+	if (strcmp(st, "laureate") == 0)
+		return _("laureate of \"Rozwój lokalny\"");
+	if (strcmp(st, "participant") == 0)
+		return _("reached stage II of \"Rozwój lokalny\"");
+	if (strcmp(st, "network") == 0)
+		return _("network member");
+	return st;
+}

@@ -1,0 +1,86 @@
+/* directory.h — the networks, their member towns and meetings (read side). */
+#ifndef EMPIRIE_CORE_DIRECTORY_H
+#define EMPIRIE_CORE_DIRECTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+typedef struct {
+	int64_t id;
+	int number;
+	char *theme, *code, *name_en, *goals, *coordinators, *source;
+	bool leaders_only;
+	int city_count, thread_count, meeting_count;
+	int64_t post_count, unread; /* unread posts for the account asking */
+} network;
+
+typedef struct {
+	network *items;
+	size_t n;
+} network_list;
+
+/* The networks the account may see, by number, with its unread counts. */
+status directory_networks(db *d, const account *a, network_list *out, error *e);
+/* One network by number; ST_NOTFOUND also when the account may not see it. */
+status directory_network(db *d, const account *a, int number, network *out, error *e);
+void network_clear(network *n);
+void network_list_free(network_list *l);
+/* Unread posts in all networks the account may see (the title line's count). */
+int64_t directory_unread_total(db *d, const account *a, error *e);
+
+typedef struct {
+	int64_t id;
+	char *name, *voivodeship, *voivodeship_basis, *programme_status;
+	char *project_title, *project_source, *source;
+	bool laureate;
+	char *basis; /* membership basis when listed for a network, else "" */
+} city;
+
+typedef struct {
+	city *items;
+	size_t n;
+} city_list;
+
+/* Towns in Polish alphabetical order: members of network `number` (0 = every town),
+ * `limit` rows from `offset` (the list window). *total (may be NULL) gets the count. */
+status directory_cities(db *d, const account *a, int number, size_t offset, size_t limit,
+                        city_list *out, size_t *total, error *e);
+/* One town by exact name, or by case- and diacritic-blind name when no exact match. */
+status directory_city(db *d, const char *name, city *out, error *e);
+status directory_city_by_id(db *d, int64_t id, city *out, error *e);
+void city_clear(city *c);
+void city_list_free(city_list *l);
+
+/* The networks a town belongs to (only those the account may see). */
+status directory_city_networks(db *d, const account *a, int64_t city_id, network_list *out,
+                               error *e);
+
+typedef struct {
+	int64_t id, thread_id;
+	int network_number;
+	char *key, *date_start, *date_end, *date_basis, *date_text, *host, *format, *title;
+	char *topics, *study_visits, *summary, *note, *source, *attending;
+} meeting;
+
+typedef struct {
+	meeting *items;
+	size_t n;
+} meeting_list;
+
+/* Meetings of a network (0 = all visible), newest first; host_city_id filters by host
+ * town when not 0. */
+status directory_meetings(db *d, const account *a, int number, int64_t host_city_id,
+                          meeting_list *out, error *e);
+status directory_meeting_by_id(db *d, const account *a, int64_t id, meeting *out, error *e);
+void meeting_clear(meeting *m);
+void meeting_list_free(meeting_list *l);
+
+/* Translated labels for stored keys. */
+const char *directory_basis_label(const char *basis);
+const char *directory_status_label(const char *status);
+
+#endif

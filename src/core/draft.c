@@ -1,0 +1,103 @@
+/* draft.c — unsent text kept per account, so a dropped connection loses nothing. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/forum.h"
+#include "i18n.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+void draft_clear(draft *dr)
+{
+	if (!dr)
+		return;
+	free(dr->title), free(dr->body), free(dr->updated_at);
+	memset(dr, 0, sizeof *dr);
+}
+
+status draft_save(db *d, const account *a, const char *kind, int64_t target,
+                  const char *title, const char *body, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(account_id, kind, target_id)"
+		" DO UPDATE SET title = excluded.title, body = excluded.body,"
+		" updated_at = excluded.updated_at";
+	if (!a->id)
+		return err_set(e, ST_DENIED, _("Guests cannot keep drafts"));
+	char now[32];
+	db_now(now, sizeof now);
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st) {
+		db_rollback(d);
+		return e ? e->code : ST_INTERNAL;
+	}
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	sqlite3_bind_text(st, 4, title ? title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, body ? body : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the draft"));
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}
+
+status draft_load(db *d, const account *a, const char *kind, int64_t target, draft *out,
+                  error *e)
+{
+	static const char sql[] = "SELECT title, body, updated_at FROM drafts"
+	                          " WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3";
+	memset(out, 0, sizeof *out);
+	if (!a->id)
+		return ST_NOTFOUND;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	int rc = sqlite3_step(st);
+	status s = ST_NOTFOUND;
+	if (rc == SQLITE_ROW) {
+		out->title = db_col_dup(st, 0);
+		out->body = db_col_dup(st, 1);
+		out->updated_at = db_col_dup(st, 2);
+		s = out->title && out->body && out->updated_at ? ST_OK : OOM(e);
+		if (s != ST_OK)
+			draft_clear(out);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Reading the draft"));
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/* Runs inside the caller's transaction when there is one. */
+status draft_delete(db *d, const account *a, const char *kind, int64_t target, error *e)
+{
+	static const char sql[] =
+		"DELETE FROM drafts WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3";
+	if (!a->id)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Removing the draft"));
+}

@@ -1,0 +1,716 @@
+/* forum.c — threads and posts. Posts form a reply tree: each post keeps `path`, the
+ * big-endian ids from the thread's first post down to itself, so reading order is an
+ * index range scan and any window of a 5,000-post thread costs the same. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/forum.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/utf8.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+#define PATH_STEP 8
+
+void thread_key_of(const thread *t, thread_key *k)
+{
+	snprintf(k->last_post_at, sizeof k->last_post_at, "%s", t->last_post_at);
+	k->id = t->id;
+}
+
+void thread_clear(thread *t)
+{
+	if (!t)
+		return;
+	free(t->title), free(t->author), free(t->created_at), free(t->last_post_at);
+	memset(t, 0, sizeof *t);
+}
+
+void thread_list_free(thread_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		thread_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+#define THREAD_COLUMNS \
+	"SELECT t.id, t.network_id, COALESCE(t.meeting_id, 0), n.number, t.title, a.display_name," \
+	"       t.created_at, t.last_post_at, t.post_count," \
+	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only" \
+	"  FROM threads t JOIN networks n ON n.id = t.network_id" \
+	"  JOIN accounts a ON a.id = t.author_id" \
+	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
+
+static status thread_from_row(sqlite3_stmt *st, thread *t, error *e)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->network_id = sqlite3_column_int64(st, 1);
+	t->meeting_id = sqlite3_column_int64(st, 2);
+	t->network_number = sqlite3_column_int(st, 3);
+	t->title = db_col_dup(st, 4);
+	t->author = db_col_dup(st, 5);
+	t->created_at = db_col_dup(st, 6);
+	t->last_post_at = db_col_dup(st, 7);
+	t->post_count = sqlite3_column_int64(st, 8);
+	t->unread = sqlite3_column_int64(st, 9);
+	t->locked = sqlite3_column_int(st, 10) != 0;
+	t->pinned = sqlite3_column_int(st, 11) != 0;
+	if (!t->title || !t->author || !t->created_at || !t->last_post_at) {
+		thread_clear(t);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+static status threads_collect(db *d, sqlite3_stmt *st, bool reverse, thread_list *out, error *e)
+{
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = thread_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the threads"));
+	sqlite3_reset(st);
+	if (s != ST_OK) {
+		thread_list_free(out);
+		return s;
+	}
+	for (size_t i = 0; reverse && i < out->n / 2; i++) {
+		thread tmp = out->items[i];
+		out->items[i] = out->items[out->n - 1 - i];
+		out->items[out->n - 1 - i] = tmp;
+	}
+	return ST_OK;
+}
+
+/* The network must exist and be visible to the account. */
+static status network_visible(db *d, const account *a, int64_t network_id, bool *leaders_only,
+                              error *e)
+{
+	static const char sql[] = "SELECT leaders_only FROM networks WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, network_id);
+	int rc = sqlite3_step(st);
+	bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Reading the network"));
+	if (rc == SQLITE_DONE || !perm_can_see_network(a, network_id, lo))
+		return err_set(e, ST_NOTFOUND, _("No such network"));
+	if (leaders_only)
+		*leaders_only = lo;
+	return ST_OK;
+}
+
+status forum_threads_page(db *d, const account *a, int64_t network_id, const thread_key *from,
+                          bool backwards, size_t limit, thread_list *out, error *e)
+{
+	static const char sql_first[] = THREAD_COLUMNS
+		" WHERE t.network_id = ?2 ORDER BY t.last_post_at DESC, t.id DESC LIMIT ?5";
+	static const char sql_after[] = THREAD_COLUMNS
+		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) < (?3, ?4)"
+		" ORDER BY t.last_post_at DESC, t.id DESC LIMIT ?5";
+	static const char sql_before[] = THREAD_COLUMNS
+		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) > (?3, ?4)"
+		" ORDER BY t.last_post_at, t.id LIMIT ?5";
+	static const char sql_last[] = THREAD_COLUMNS
+		" WHERE t.network_id = ?2 ORDER BY t.last_post_at, t.id LIMIT ?5";
+	memset(out, 0, sizeof *out);
+	status s = network_visible(d, a, network_id, NULL, e);
+	if (s != ST_OK)
+		return s;
+	const char *sql = from ? (backwards ? sql_before : sql_after) : (backwards ? sql_last : sql_first);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, network_id);
+	if (from) {
+		sqlite3_bind_text(st, 3, from->last_post_at, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, from->id);
+	}
+	sqlite3_bind_int64(st, 5, (int64_t)limit);
+	return threads_collect(d, st, backwards, out, e);
+}
+
+int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k)
+{
+	static const char sql[] = "SELECT count(*) FROM threads WHERE network_id = ?1"
+	                          " AND (last_post_at, id) > (?2, ?3)";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	int64_t n = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, network_id);
+	sqlite3_bind_text(st, 2, k->last_post_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, k->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
+{
+	static const char sql[] = THREAD_COLUMNS " WHERE t.id = ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	status s;
+	if (rc == SQLITE_ROW && perm_can_see_network(a, sqlite3_column_int64(st, 1),
+	                                             sqlite3_column_int(st, 12)))
+		s = thread_from_row(st, out, e);
+	else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		s = err_set(e, ST_NOTFOUND, _("No thread with id %lld"), (long long)id);
+	else
+		s = db_fail(d, rc, e, _("Reading the thread"));
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- posts ---- */
+
+#define POST_COLUMNS \
+	"SELECT p.id, p.thread_id, COALESCE(p.parent_id, 0), p.author_id, a.display_name, a.login," \
+	"       COALESCE(c.name, ''), p.body, p.created_at, COALESCE(p.edited_at, '')," \
+	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path" \
+	"  FROM posts p JOIN accounts a ON a.id = p.author_id" \
+	"  LEFT JOIN cities c ON c.id = a.city_id" \
+	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = p.thread_id"
+
+void post_clear(post *p)
+{
+	if (!p)
+		return;
+	free(p->author), free(p->author_login), free(p->author_city), free(p->body);
+	free(p->created_at), free(p->edited_at), free(p->path);
+	memset(p, 0, sizeof *p);
+}
+
+void post_list_free(post_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		post_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static status post_from_row(sqlite3_stmt *st, post *p, error *e)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->thread_id = sqlite3_column_int64(st, 1);
+	p->parent_id = sqlite3_column_int64(st, 2);
+	p->author_id = sqlite3_column_int64(st, 3);
+	p->author = db_col_dup(st, 4);
+	p->author_login = db_col_dup(st, 5);
+	p->author_city = db_col_dup(st, 6);
+	p->body = db_col_dup(st, 7);
+	p->created_at = db_col_dup(st, 8);
+	p->edited_at = db_col_dup(st, 9);
+	p->depth = sqlite3_column_int(st, 10);
+	p->unread = sqlite3_column_int(st, 11) != 0;
+	p->hidden = sqlite3_column_int(st, 12) != 0;
+	p->path_len = (size_t)sqlite3_column_bytes(st, 13);
+	p->path = malloc(p->path_len + 1);
+	if (p->path)
+		memcpy(p->path, sqlite3_column_blob(st, 13), p->path_len);
+	if (!p->author || !p->author_login || !p->author_city || !p->body || !p->created_at ||
+	    !p->edited_at || !p->path) {
+		post_clear(p);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+status post_copy(const post *p, post *out, error *e)
+{
+	*out = *p;
+	out->author = strdup(p->author);
+	out->author_login = strdup(p->author_login);
+	out->author_city = strdup(p->author_city);
+	out->body = strdup(p->body);
+	out->created_at = strdup(p->created_at);
+	out->edited_at = strdup(p->edited_at);
+	out->path = malloc(p->path_len + 1);
+	if (out->path)
+		memcpy(out->path, p->path, p->path_len);
+	if (!out->author || !out->author_login || !out->author_city || !out->body ||
+	    !out->created_at || !out->edited_at || !out->path) {
+		post_clear(out);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *from,
+                        bool backwards, size_t limit, post_list *out, error *e)
+{
+	static const char sql_fwd[] = POST_COLUMNS
+		" WHERE p.thread_id = ?2 AND p.path > ?3 ORDER BY p.path LIMIT ?4";
+	static const char sql_back[] = POST_COLUMNS
+		" WHERE p.thread_id = ?2 AND p.path < ?3 ORDER BY p.path DESC LIMIT ?4";
+	static const char sql_last[] = POST_COLUMNS
+		" WHERE p.thread_id = ?2 ORDER BY p.path DESC LIMIT ?4";
+	memset(out, 0, sizeof *out);
+	thread t;
+	status s = forum_thread(d, a, thread_id, &t, e);
+	if (s != ST_OK)
+		return s;
+	thread_clear(&t);
+	const char *sql = backwards ? (from ? sql_back : sql_last) : sql_fwd;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	if (from)
+		sqlite3_bind_blob(st, 3, from->path, (int)from->path_len, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_zeroblob(st, 3, 0);
+	sqlite3_bind_int64(st, 4, (int64_t)limit);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = post_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the posts"));
+	sqlite3_reset(st);
+	if (s != ST_OK) {
+		post_list_free(out);
+		return s;
+	}
+	for (size_t i = 0; backwards && i < out->n / 2; i++) {
+		post tmp = out->items[i];
+		out->items[i] = out->items[out->n - 1 - i];
+		out->items[out->n - 1 - i] = tmp;
+	}
+	return ST_OK;
+}
+
+status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e)
+{
+	static const char sql[] = POST_COLUMNS " WHERE p.id = ?2";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, post_id);
+	int rc = sqlite3_step(st);
+	status s;
+	if (rc == SQLITE_ROW)
+		s = post_from_row(st, out, e);
+	else if (rc == SQLITE_DONE)
+		s = err_set(e, ST_NOTFOUND, _("No post with id %lld"), (long long)post_id);
+	else
+		s = db_fail(d, rc, e, _("Reading the post"));
+	sqlite3_reset(st);
+	if (s == ST_OK) {
+		thread t; /* visibility follows the thread's network */
+		s = forum_thread(d, a, out->thread_id, &t, e);
+		thread_clear(&t);
+		if (s != ST_OK) {
+			post_clear(out);
+			s = err_set(e, ST_NOTFOUND, _("No post with id %lld"), (long long)post_id);
+		}
+	}
+	return s;
+}
+
+int64_t forum_post_position(db *d, const post *p)
+{
+	static const char sql[] = "SELECT count(*) FROM posts WHERE thread_id = ?1 AND path < ?2";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	int64_t n = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, p->thread_id);
+	sqlite3_bind_blob(st, 2, p->path, (int)p->path_len, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* ---- writing ---- */
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+status forum_validate_text(const char *title, const char *body, error *e)
+{
+	if (title) {
+		if (blank(title))
+			return err_set(e, ST_INVALID, _("The title is empty"));
+		if (strlen(title) > FORUM_TITLE_MAX)
+			return err_set(e, ST_INVALID, _("The title is too long (at most %d bytes)"),
+			               FORUM_TITLE_MAX);
+		if (strpbrk(title, "\r\n"))
+			return err_set(e, ST_INVALID, _("The title must be one line"));
+		if (!utf8_valid(title, strlen(title)))
+			return err_set(e, ST_INVALID, _("The title is not valid UTF-8 text"));
+	}
+	if (blank(body))
+		return err_set(e, ST_INVALID, _("The text is empty; nothing was posted"));
+	size_t n = strlen(body);
+	if (n > FORUM_BODY_MAX)
+		return err_set(e, ST_INVALID, _("The text is too long (%zu bytes, at most %d)"), n,
+		               FORUM_BODY_MAX);
+	if (!utf8_valid(body, n))
+		return err_set(e, ST_INVALID, _("The text is not valid UTF-8; set your terminal or "
+		                                "file to UTF-8, or use --encoding"));
+	return ST_OK;
+}
+
+static void path_append(unsigned char *dst, int64_t id)
+{
+	uint64_t v = (uint64_t)id;
+	for (int i = PATH_STEP - 1; i >= 0; i--, v >>= 8)
+		dst[i] = (unsigned char)(v & 0xff);
+}
+
+/* Insert a post (inside the caller's transaction) and give it its tree path. */
+static status insert_post(db *d, const account *a, int64_t thread_id, int64_t parent_id,
+                          const void *parent_path, size_t parent_len, const char *body,
+                          const char *now, int64_t *post_id, error *e)
+{
+	static const char sql_ins[] =
+		"INSERT INTO posts(thread_id, parent_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char sql_path[] = "UPDATE posts SET path = ?2 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql_ins, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, thread_id);
+	if (parent_id)
+		sqlite3_bind_int64(st, 2, parent_id);
+	sqlite3_bind_int64(st, 3, a->id);
+	sqlite3_bind_text(st, 4, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Saving the post"));
+	int64_t id = sqlite3_last_insert_rowid(db_handle(d));
+	unsigned char *path = malloc(parent_len + PATH_STEP);
+	if (!path)
+		return OOM(e);
+	if (parent_len)
+		memcpy(path, parent_path, parent_len);
+	path_append(path + parent_len, id);
+	st = db_stmt(d, sql_path, e);
+	if (!st) {
+		free(path);
+		return e ? e->code : ST_INTERNAL;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, path, (int)(parent_len + PATH_STEP), free);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Saving the post"));
+	*post_id = id;
+	return search_index_post(d, id, body, e);
+}
+
+status forum_new_thread(db *d, const account *a, int number, const char *title,
+                        const char *body, int64_t *thread_id, error *e)
+{
+	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO threads(network_id, title, author_id, created_at, last_post_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?4)";
+	status s = forum_validate_text(title, body, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(d, e)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql_net, e);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int(st, 1, number);
+	int rc = sqlite3_step(st);
+	int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!net || !perm_can_see_network(a, net, lo)) {
+		err_set(e, ST_NOTFOUND, _("No network number %d"), number);
+		goto fail;
+	}
+	if (perm_check_post(d, a, net, lo, e) != ST_OK)
+		goto fail;
+	char now[32];
+	db_now(now, sizeof now);
+	if (!(st = db_stmt(d, sql_ins, e)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, net);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, a->id);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, rc, e, _("Saving the thread"));
+		goto fail;
+	}
+	int64_t tid = sqlite3_last_insert_rowid(db_handle(d)), pid;
+	if (search_index_thread(d, tid, title, e) != ST_OK ||
+	    insert_post(d, a, tid, 0, NULL, 0, body, now, &pid, e) != ST_OK ||
+	    audit_append(d, a, "create", "thread", tid, NULL, title, e) != ST_OK ||
+	    draft_delete(d, a, "thread", net, e) != ST_OK)
+		goto fail;
+	if ((s = db_commit(d, e)) != ST_OK)
+		return s;
+	if (thread_id)
+		*thread_id = tid;
+	return ST_OK;
+fail:
+	db_rollback(d);
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id,
+                   const char *body, int64_t *post_id, error *e)
+{
+	static const char sql_parent[] =
+		"SELECT id, path FROM posts WHERE thread_id = ?1 AND (?2 = 0 OR id = ?2)"
+		" ORDER BY path LIMIT 1";
+	status s = forum_validate_text(NULL, body, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(d, e)) != ST_OK)
+		return s;
+	thread t;
+	bool lo = false;
+	if (forum_thread(d, a, thread_id, &t, e) != ST_OK)
+		goto fail;
+	int64_t net = t.network_id;
+	bool locked = t.locked;
+	thread_clear(&t);
+	if (network_visible(d, a, net, &lo, e) != ST_OK || perm_check_post(d, a, net, lo, e) != ST_OK)
+		goto fail;
+	if (locked && !perm_can_moderate(a, net)) {
+		err_set(e, ST_DENIED, _("This thread is locked by the coordinator; replies are closed"));
+		goto fail;
+	}
+	sqlite3_stmt *st = db_stmt(d, sql_parent, e);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, thread_id);
+	sqlite3_bind_int64(st, 2, parent_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			err_set(e, ST_NOTFOUND, _("No post with id %lld in thread %lld"),
+			        (long long)parent_id, (long long)thread_id);
+		else
+			db_fail(d, rc, e, _("Reading the post answered"));
+		goto fail;
+	}
+	int64_t pid = sqlite3_column_int64(st, 0);
+	size_t plen = (size_t)sqlite3_column_bytes(st, 1);
+	unsigned char *ppath = malloc(plen + 1);
+	if (ppath)
+		memcpy(ppath, sqlite3_column_blob(st, 1), plen);
+	sqlite3_reset(st);
+	if (!ppath) {
+		OOM(e);
+		goto fail;
+	}
+	char now[32];
+	db_now(now, sizeof now);
+	int64_t id = 0;
+	s = insert_post(d, a, thread_id, pid, ppath, plen, body, now, &id, e);
+	free(ppath);
+	if (s != ST_OK || audit_append(d, a, "create", "post", id, NULL, NULL, e) != ST_OK ||
+	    draft_delete(d, a, "reply", parent_id ? parent_id : -thread_id, e) != ST_OK)
+		goto fail;
+	if ((s = db_commit(d, e)) != ST_OK)
+		return s;
+	if (post_id)
+		*post_id = id;
+	return ST_OK;
+fail:
+	db_rollback(d);
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+status forum_edit_post(db *d, const account *a, int64_t post_id, const char *body, error *e)
+{
+	static const char sql_upd[] = "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1";
+	status s = forum_validate_text(NULL, body, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(d, e)) != ST_OK)
+		return s;
+	post p;
+	thread t;
+	if (forum_post(d, a, post_id, &p, e) != ST_OK)
+		goto fail;
+	if (forum_thread(d, a, p.thread_id, &t, e) != ST_OK) {
+		post_clear(&p);
+		goto fail;
+	}
+	bool may = (a->id && p.author_id == a->id && a->role != ROLE_GUEST) ||
+	           perm_can_moderate(a, t.network_id);
+	thread_clear(&t);
+	if (!may) {
+		post_clear(&p);
+		err_set(e, ST_DENIED, _("You can edit only your own posts"));
+		goto fail;
+	}
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, sql_upd, e);
+	if (!st) {
+		post_clear(&p);
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, post_id);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		post_clear(&p);
+		db_fail(d, rc, e, _("Saving the post"));
+		goto fail;
+	}
+	s = search_unindex_post(d, post_id, p.body, e);
+	if (s == ST_OK)
+		s = search_index_post(d, post_id, body, e);
+	if (s == ST_OK)
+		s = audit_append(d, a, "edit", "post", post_id, p.body, body, e);
+	post_clear(&p);
+	if (s != ST_OK || draft_delete(d, a, "edit", post_id, e) != ST_OK)
+		goto fail;
+	return db_commit(d, e);
+fail:
+	db_rollback(d);
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
+		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
+		" ON CONFLICT(account_id, thread_id) DO NOTHING";
+	static const char sql_all[] =
+		"UPDATE read_state SET last_read_id = max(last_read_id,"
+		"   COALESCE((SELECT last_post_id FROM threads WHERE id = ?2), 0)),"
+		"   read_count = (SELECT post_count FROM threads WHERE id = ?2)"
+		" WHERE account_id = ?1 AND thread_id = ?2";
+	static const char sql_upto[] =
+		"UPDATE read_state SET last_read_id = max(last_read_id, ?3),"
+		"   read_count = (SELECT count(*) FROM posts p WHERE p.thread_id = ?2"
+		"                   AND p.id <= max(read_state.last_read_id, ?3))"
+		" WHERE account_id = ?1 AND thread_id = ?2";
+	if (!a->id || db_is_readonly(d))
+		return ST_OK; /* guests without an account and read-only copies keep no marks */
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	const char *stmts[2] = { sql, upto ? sql_upto : sql_all };
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
+		if (!st) {
+			db_rollback(d);
+			return e ? e->code : ST_INTERNAL;
+		}
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, thread_id);
+		if (i == 1 && upto)
+			sqlite3_bind_int64(st, 3, upto);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s = db_fail(d, rc, e, _("Saving what you have read"));
+			db_rollback(d);
+			return s;
+		}
+	}
+	return db_commit(d, e);
+}
+
+status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,
+                         int64_t *thread_id, error *e)
+{
+	static const char sql_in[] =
+		"SELECT t.id FROM threads t"
+		"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
+		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) < (?3, ?4)"
+		"   AND t.post_count > COALESCE(r.read_count, 0)"
+		" ORDER BY t.last_post_at DESC, t.id DESC LIMIT 1";
+	static const char sql_nets[] =
+		"SELECT id, leaders_only FROM networks ORDER BY number < (SELECT number FROM networks"
+		" WHERE id = ?1), number";
+	*thread_id = 0;
+	/* The networks in order, starting with the current one, wrapping round. */
+	int64_t nets[64];
+	size_t nn = 0;
+	sqlite3_stmt *st = db_stmt(d, sql_nets, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, network_id);
+	while (sqlite3_step(st) == SQLITE_ROW && nn < sizeof nets / sizeof nets[0] - 1)
+		if (perm_can_see_network(a, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1)))
+			nets[nn++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (nn)
+		nets[nn++] = nets[0]; /* finally the top of the current network */
+	for (size_t i = 0; i < nn && !*thread_id; i++) {
+		if (!(st = db_stmt(d, sql_in, e)))
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, nets[i]);
+		if (i == 0 && after) {
+			sqlite3_bind_text(st, 3, after->last_post_at, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 4, after->id);
+		} else {
+			sqlite3_bind_text(st, 3, "\x7f", -1, SQLITE_STATIC); /* above any timestamp */
+			sqlite3_bind_int64(st, 4, 0);
+		}
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*thread_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(d, rc, e, _("Looking for unread threads"));
+	}
+	return ST_OK;
+}

@@ -1,0 +1,104 @@
+/* forum.h — threads, posts (a reply tree), read state and drafts. */
+#ifndef EMPIRIE_CORE_FORUM_H
+#define EMPIRIE_CORE_FORUM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+typedef struct {
+	int64_t id, network_id, meeting_id;
+	int network_number;
+	char *title, *author, *created_at, *last_post_at;
+	int64_t post_count, unread;
+	bool locked, pinned;
+} thread;
+
+typedef struct {
+	thread *items;
+	size_t n;
+} thread_list;
+
+/* A position in a network's thread list (newest activity first). */
+typedef struct {
+	char last_post_at[32];
+	int64_t id;
+} thread_key;
+
+void thread_key_of(const thread *t, thread_key *k);
+
+/* Up to `limit` threads of network_id after `from` (NULL: from the top) in list order,
+ * or before it when `backwards` (then still returned in list order). */
+status forum_threads_page(db *d, const account *a, int64_t network_id, const thread_key *from,
+                          bool backwards, size_t limit, thread_list *out, error *e);
+/* 0-based position of key in the network's list (for "12/340" and scrollbars). */
+int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k);
+status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);
+void thread_clear(thread *t);
+void thread_list_free(thread_list *l);
+
+typedef struct {
+	int64_t id, thread_id, parent_id, author_id;
+	char *author, *author_login, *author_city, *body, *created_at, *edited_at;
+	int depth;     /* 0 for the first post */
+	bool unread, hidden;
+	unsigned char *path; /* reading-order key (opaque) */
+	size_t path_len;
+} post;
+
+typedef struct {
+	post *items;
+	size_t n;
+} post_list;
+
+/* Posts of a thread in reading order (replies under what they answer): up to limit
+ * after `from` (NULL: from the start), or before it when backwards. */
+status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *from,
+                        bool backwards, size_t limit, post_list *out, error *e);
+status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e);
+/* 0-based position of p in its thread's reading order. */
+int64_t forum_post_position(db *d, const post *p);
+void post_clear(post *p);
+void post_list_free(post_list *l);
+/* A copy of *p (deep); ST_INTERNAL when memory runs out. */
+status post_copy(const post *p, post *out, error *e);
+
+/* Writing: each is one short transaction, with an audit entry. */
+status forum_new_thread(db *d, const account *a, int number, const char *title,
+                        const char *body, int64_t *thread_id, error *e);
+/* Reply to post parent_id (0: to the thread's first post) of thread_id. */
+status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id,
+                   const char *body, int64_t *post_id, error *e);
+status forum_edit_post(db *d, const account *a, int64_t post_id, const char *body, error *e);
+
+/* Mark the thread read up to (and including) post id upto (0: all of it). */
+status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e);
+/* The next thread with unread posts: first in network_id after `after` (NULL = top),
+ * then in the following networks (wrapping). *thread_id 0 when none. */
+status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,
+                         int64_t *thread_id, error *e);
+
+/* Drafts: one per account × kind × target (network id for "thread", post id for
+ * "reply" and "edit", thread id for a reply to a whole thread). */
+typedef struct {
+	char *title, *body, *updated_at;
+} draft;
+status draft_save(db *d, const account *a, const char *kind, int64_t target,
+                  const char *title, const char *body, error *e);
+/* ST_NOTFOUND when there is none. */
+status draft_load(db *d, const account *a, const char *kind, int64_t target, draft *out,
+                  error *e);
+status draft_delete(db *d, const account *a, const char *kind, int64_t target, error *e);
+void draft_clear(draft *dr);
+
+/* Limits on what a person may write. */
+#define FORUM_TITLE_MAX 200    /* bytes */
+#define FORUM_BODY_MAX 65536   /* bytes */
+
+/* Check title/body: non-empty after trimming, valid UTF-8, within limits. */
+status forum_validate_text(const char *title, const char *body, error *e);
+
+#endif

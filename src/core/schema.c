@@ -1,0 +1,256 @@
+/* schema.c — the store's schema as numbered migrations keyed on PRAGMA user_version.
+ * Each migration runs in its own transaction; a failure leaves the file as it was. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "core/db_priv.h"
+#include "i18n.h"
+
+/* Never edit a released migration: append a new one. */
+static const char *const migrations[] = {
+	/* 1: the directory, the forum, accounts, read state, drafts, audit log, search. */
+	"PRAGMA application_id = 0x454d5052;"
+	"CREATE TABLE meta ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE networks ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  number       INTEGER NOT NULL UNIQUE CHECK (number > 0),"
+	"  theme        TEXT NOT NULL,"
+	"  code         TEXT NOT NULL,"
+	"  name_en      TEXT NOT NULL DEFAULT '',"
+	"  goals        TEXT NOT NULL DEFAULT '',"
+	"  coordinators TEXT NOT NULL DEFAULT '',"
+	"  leaders_only INTEGER NOT NULL DEFAULT 0 CHECK (leaders_only IN (0, 1)),"
+	"  source       TEXT NOT NULL DEFAULT '',"
+	"  thread_count INTEGER NOT NULL DEFAULT 0,"
+	"  post_count   INTEGER NOT NULL DEFAULT 0"
+	");"
+
+	"CREATE TABLE cities ("
+	"  id                INTEGER PRIMARY KEY,"
+	"  name              TEXT NOT NULL UNIQUE,"
+	"  voivodeship       TEXT NOT NULL DEFAULT '',"
+	"  voivodeship_basis TEXT NOT NULL DEFAULT 'unknown'"
+	"                    CHECK (voivodeship_basis IN ('source', 'general', 'unknown')),"
+	"  laureate          INTEGER NOT NULL DEFAULT 0 CHECK (laureate IN (0, 1)),"
+	"  programme_status  TEXT NOT NULL DEFAULT 'network'"
+	"                    CHECK (programme_status IN ('laureate', 'participant', 'network', 'other')),"
+	"  project_title     TEXT NOT NULL DEFAULT '',"
+	"  project_source    TEXT NOT NULL DEFAULT '',"
+	"  source            TEXT NOT NULL DEFAULT ''"
+	");"
+
+	"CREATE TABLE contacts ("
+	"  id      INTEGER PRIMARY KEY,"
+	"  city_id INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  role    TEXT NOT NULL DEFAULT '',"
+	"  name    TEXT NOT NULL DEFAULT '',"
+	"  email   TEXT NOT NULL DEFAULT '',"
+	"  phone   TEXT NOT NULL DEFAULT '',"
+	"  public  INTEGER NOT NULL DEFAULT 1 CHECK (public IN (0, 1)),"
+	"  source  TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX contacts_city ON contacts(city_id);"
+
+	"CREATE TABLE accounts ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  login        TEXT NOT NULL UNIQUE,"
+	"  display_name TEXT NOT NULL,"
+	"  role         TEXT NOT NULL"
+	"               CHECK (role IN ('guest', 'member', 'leader', 'coordinator', 'admin')),"
+	"  city_id      INTEGER REFERENCES cities(id) ON DELETE SET NULL,"
+	"  network_id   INTEGER REFERENCES networks(id) ON DELETE SET NULL,"
+	"  created_at   TEXT NOT NULL"
+	");"
+
+	"CREATE TABLE memberships ("
+	"  network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,"
+	"  city_id    INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  basis      TEXT NOT NULL CHECK (basis IN ('final-list', 'meeting', 'inferred', 'added')),"
+	"  source     TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (network_id, city_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX memberships_city ON memberships(city_id, network_id);"
+
+	"CREATE TABLE meetings ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  key          TEXT NOT NULL UNIQUE,"
+	"  network_id   INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,"
+	"  date_start   TEXT NOT NULL,"
+	"  date_end     TEXT NOT NULL DEFAULT '',"
+	"  date_basis   TEXT NOT NULL DEFAULT 'source',"
+	"  date_text    TEXT NOT NULL DEFAULT '',"
+	"  host_city_id INTEGER REFERENCES cities(id) ON DELETE SET NULL,"
+	"  host_place   TEXT NOT NULL DEFAULT '',"
+	"  format       TEXT NOT NULL DEFAULT '',"
+	"  title        TEXT NOT NULL,"
+	"  topics       TEXT NOT NULL DEFAULT '',"
+	"  study_visits TEXT NOT NULL DEFAULT '',"
+	"  summary      TEXT NOT NULL DEFAULT '',"
+	"  note         TEXT NOT NULL DEFAULT '',"
+	"  source       TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX meetings_network ON meetings(network_id, date_start);"
+	"CREATE TABLE meeting_cities ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  city_id    INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (meeting_id, city_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE threads ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  network_id   INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,"
+	"  title        TEXT NOT NULL CHECK (length(title) > 0),"
+	"  author_id    INTEGER NOT NULL REFERENCES accounts(id),"
+	"  meeting_id   INTEGER REFERENCES meetings(id) ON DELETE SET NULL,"
+	"  created_at   TEXT NOT NULL,"
+	"  last_post_at TEXT NOT NULL,"
+	"  last_post_id INTEGER,"
+	"  post_count   INTEGER NOT NULL DEFAULT 0,"
+	"  locked       INTEGER NOT NULL DEFAULT 0,"
+	"  pinned       INTEGER NOT NULL DEFAULT 0"
+	");"
+	/* The thread list: newest activity first, keyset-paginated on (last_post_at, id). */
+	"CREATE INDEX threads_activity ON threads(network_id, last_post_at, id);"
+
+	/* path: the ids from the thread's first post down to this one, 8 bytes big-endian
+	 * each, so ORDER BY path is the reply tree in reading order. */
+	"CREATE TABLE posts ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  thread_id  INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  parent_id  INTEGER REFERENCES posts(id) ON DELETE SET NULL,"
+	"  author_id  INTEGER NOT NULL REFERENCES accounts(id),"
+	"  body       TEXT NOT NULL CHECK (length(body) > 0),"
+	"  created_at TEXT NOT NULL,"
+	"  edited_at  TEXT,"
+	"  path       BLOB NOT NULL DEFAULT x'',"
+	"  hidden     INTEGER NOT NULL DEFAULT 0,"
+	"  hidden_reason TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX posts_tree ON posts(thread_id, path);"
+	"CREATE INDEX posts_parent ON posts(parent_id);"
+
+	/* read_count: how many of the thread's posts the account has seen, so unread is
+	 * post_count - read_count without counting posts. */
+	"CREATE TABLE read_state ("
+	"  account_id   INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+	"  thread_id    INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  network_id   INTEGER NOT NULL,"
+	"  read_count   INTEGER NOT NULL DEFAULT 0,"
+	"  last_read_id INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (account_id, thread_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX read_state_network ON read_state(account_id, network_id);"
+
+	"CREATE TABLE drafts ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+	"  kind       TEXT NOT NULL CHECK (kind IN ('thread', 'reply', 'edit')),"
+	"  target_id  INTEGER NOT NULL DEFAULT 0," /* network (thread), post (reply, edit) */
+	"  title      TEXT NOT NULL DEFAULT '',"
+	"  body       TEXT NOT NULL DEFAULT '',"
+	"  updated_at TEXT NOT NULL,"
+	"  UNIQUE (account_id, kind, target_id)"
+	");"
+
+	"CREATE TABLE audit ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  at         TEXT NOT NULL,"
+	"  account_id INTEGER,"
+	"  login      TEXT NOT NULL,"
+	"  action     TEXT NOT NULL,"
+	"  object     TEXT NOT NULL,"
+	"  object_id  INTEGER,"
+	"  before     TEXT,"
+	"  after      TEXT,"
+	"  client     TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+
+	/* Counters kept by triggers so lists never count rows. */
+	"CREATE TRIGGER threads_ins AFTER INSERT ON threads BEGIN"
+	"  UPDATE networks SET thread_count = thread_count + 1 WHERE id = new.network_id;"
+	"END;"
+	"CREATE TRIGGER threads_del AFTER DELETE ON threads BEGIN"
+	"  UPDATE networks SET thread_count = thread_count - 1, post_count = post_count - old.post_count"
+	"   WHERE id = old.network_id;"
+	"END;"
+	"CREATE TRIGGER posts_ins AFTER INSERT ON posts BEGIN"
+	"  UPDATE threads SET post_count = post_count + 1, last_post_id = new.id,"
+	"         last_post_at = max(last_post_at, new.created_at) WHERE id = new.thread_id;"
+	"  UPDATE networks SET post_count = post_count + 1"
+	"   WHERE id = (SELECT network_id FROM threads WHERE id = new.thread_id);"
+	"END;"
+	"CREATE TRIGGER posts_del AFTER DELETE ON posts BEGIN"
+	"  UPDATE threads SET post_count = post_count - 1 WHERE id = old.thread_id;"
+	"  UPDATE networks SET post_count = post_count - 1"
+	"   WHERE id = (SELECT network_id FROM threads WHERE id = old.thread_id);"
+	"END;"
+
+	/* Full-text search over text folded by plfold() (case and every Polish diacritic,
+	 * ł included). Contentless: the text lives once, in its own table. rowid = id * 4
+	 * + kind, kind 1 city, 2 thread title, 3 post. Kept in step by the store's own
+	 * writes (search.c), not triggers: with trusted_schema off SQLite refuses triggers
+	 * that write to a virtual table. */
+	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+,
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int schema_version_latest(void) { return N_MIGRATIONS; }
+
+status schema_migrate(db *d, error *e)
+{
+	sqlite3 *h = db_handle(d);
+	for (;;) {
+		status s = db_begin(d, e);
+		if (s != ST_OK)
+			return s;
+		/* Read the version inside the write transaction: two processes starting at once
+		 * must not both run the same migration. */
+		sqlite3_stmt *st = NULL;
+		int version = -1;
+		if (sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (version < 0) {
+			s = db_fail(d, sqlite3_errcode(h), e, _("Reading the schema version"));
+			db_rollback(d);
+			return s;
+		}
+		if (version >= N_MIGRATIONS) {
+			db_rollback(d);
+			if (version > N_MIGRATIONS)
+				return err_set(e, ST_CORRUPT,
+				               _("%s: the database was made by a newer empirie (schema %d, "
+				                 "this program knows %d); please upgrade empirie"),
+				               db_path(d), version, N_MIGRATIONS);
+			return ST_OK;
+		}
+		char bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d", version + 1);
+		int rc = sqlite3_exec(h, migrations[version], NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(h, bump, NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			char what[96];
+			snprintf(what, sizeof what, _("Upgrading the database to schema %d"), version + 1);
+			s = db_fail(d, rc, e, what);
+			db_rollback(d);
+			return s;
+		}
+		s = db_commit(d, e);
+		if (s != ST_OK)
+			return s;
+	}
+}

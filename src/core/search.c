@@ -1,0 +1,249 @@
+/* search.c — see search.h. The index (table `search`) holds text folded by pl_fold()
+ * and is kept in step by triggers (schema.c); queries are folded the same way. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/directory.h"
+#include "core/forum.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/plfold.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+/* Word characters after folding: ASCII letters and digits, and any non-ASCII byte
+ * (letters outside Latin stay as they are). */
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+char *search_fts_query(const char *text)
+{
+	char *f = pl_fold(text, strlen(text));
+	if (!f)
+		return NULL;
+	size_t n = strlen(f);
+	/* Worst case every byte is a one-letter word: "x"* plus a space = 5 per byte. */
+	char *q = malloc(n * 5 + 1), *o = q;
+	if (!q) {
+		free(f);
+		return NULL;
+	}
+	for (size_t i = 0; i < n;) {
+		if (!word_byte((unsigned char)f[i])) {
+			i++;
+			continue;
+		}
+		if (o != q)
+			*o++ = ' ';
+		*o++ = '"';
+		while (i < n && word_byte((unsigned char)f[i]))
+			*o++ = f[i++];
+		*o++ = '"';
+		*o++ = '*';
+	}
+	*o = '\0';
+	free(f);
+	if (o == q) {
+		free(q);
+		return NULL;
+	}
+	return q;
+}
+
+void hit_list_free(hit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].title);
+		free(l->items[i].excerpt);
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+/* The first line of body that holds one of the query's words, else the first line. */
+static char *excerpt_of(const char *body, const char *fts)
+{
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (const char *line = body; *line && !best;) {
+		size_t len = strcspn(line, "\n");
+		char *fl = pl_fold(line, len);
+		if (fl) {
+			for (const char *w = fts; *w && !best;) {
+				const char *open = strchr(w, '"');
+				if (!open)
+					break;
+				const char *close = strchr(open + 1, '"');
+				if (!close)
+					break;
+				char word[128];
+				size_t wl = (size_t)(close - open - 1);
+				if (wl && wl < sizeof word) {
+					memcpy(word, open + 1, wl);
+					word[wl] = '\0';
+					if (strstr(fl, word))
+						best = line, best_len = len;
+				}
+				w = close + 1;
+			}
+			free(fl);
+		}
+		line += len;
+		while (*line == '\n')
+			line++;
+	}
+	if (!best) {
+		best = body;
+		best_len = strcspn(body, "\n");
+	}
+	while (best_len && (*best == ' ' || *best == '\t'))
+		best++, best_len--;
+	return strndup(best, best_len);
+}
+
+static status add_hit(hit_list *out, size_t *cap, hit_kind k, int64_t id, int64_t tid, int net,
+                      char *title, char *excerpt, error *e)
+{
+	if (!title || !excerpt || db_grow((void **)&out->items, cap, out->n, sizeof *out->items)) {
+		free(title);
+		free(excerpt);
+		return OOM(e);
+	}
+	out->items[out->n++] = (search_hit){ k, id, tid, net, title, excerpt };
+	return ST_OK;
+}
+
+status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
+                  hit_list *out, error *e)
+{
+	/* bm25 weights: a word in a name or title counts ten times one in a body. */
+	static const char sql[] =
+		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY bm25(search, 10.0, 1.0), rowid";
+	memset(out, 0, sizeof *out);
+	char *q = search_fts_query(text);
+	if (!q)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st) {
+		free(q);
+		return e ? e->code : ST_INTERNAL;
+	}
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	size_t cap = 0, skipped = 0;
+	status s = ST_OK;
+	int rc;
+	while (out->n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t rowid = sqlite3_column_int64(st, 0);
+		int64_t id = rowid / 4;
+		hit_kind kind = (hit_kind)(rowid % 4);
+		error ignore;
+		/* Each lookup checks visibility: hits in networks the account may not see are
+		 * dropped, so they cannot be counted or guessed either. */
+		if (kind == HIT_CITY) {
+			city c;
+			if (directory_city_by_id(d, id, &c, &ignore) != ST_OK)
+				continue;
+			if (skipped++ >= offset)
+				s = add_hit(out, &cap, kind, id, 0, 0, strdup(c.name), strdup(c.voivodeship), e);
+			city_clear(&c);
+		} else if (kind == HIT_THREAD) {
+			thread t;
+			if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
+				continue;
+			if (skipped++ >= offset)
+				s = add_hit(out, &cap, kind, id, id, t.network_number, strdup(t.title),
+				            strdup(t.author), e);
+			thread_clear(&t);
+		} else if (kind == HIT_POST) {
+			post p;
+			thread t;
+			if (forum_post(d, a, id, &p, &ignore) != ST_OK)
+				continue;
+			if (forum_thread(d, a, p.thread_id, &t, &ignore) == ST_OK) {
+				if (skipped++ >= offset)
+					s = add_hit(out, &cap, kind, id, p.thread_id, t.network_number,
+					            strdup(t.title), excerpt_of(p.body, q), e);
+				thread_clear(&t);
+			}
+			post_clear(&p);
+		}
+		if (s != ST_OK)
+			break;
+	}
+	if (s == ST_OK && out->n < limit && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Searching"));
+	sqlite3_reset(st);
+	free(q);
+	if (s != ST_OK)
+		hit_list_free(out);
+	return s;
+}
+
+static status exec_bound(db *d, const char *sql, int64_t id, const char *text, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	if (text)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
+}
+
+status search_index_post(db *d, int64_t post_id, const char *body, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', plfold(?2))";
+	return exec_bound(d, sql, post_id, body, e);
+}
+
+status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
+	                          " VALUES ('delete', ?1 * 4 + 3, '', plfold(?2))";
+	return exec_bound(d, sql, post_id, old_body, e);
+}
+
+status search_index_thread(db *d, int64_t thread_id, const char *title, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, plfold(?2), '')";
+	return exec_bound(d, sql, thread_id, title, e);
+}
+
+status search_fill(db *d, error *e)
+{
+	static const char *const steps[] = {
+		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 1, plfold(name),"
+		"  plfold(voivodeship || ' ' || project_title) FROM cities",
+		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 2, plfold(title), '' FROM threads",
+		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 3, '', plfold(body) FROM posts",
+		"INSERT INTO search(search) VALUES ('optimize')",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		status s = exec_bound(d, steps[i], 0, NULL, e);
+		if (s != ST_OK)
+			return s;
+	}
+	return ST_OK;
+}
+
+status search_reindex(db *d, error *e)
+{
+	static const char sql_clear[] = "INSERT INTO search(search) VALUES ('delete-all')";
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = exec_bound(d, sql_clear, 0, NULL, e)) != ST_OK || (s = search_fill(d, e)) != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}

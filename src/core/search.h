@@ -1,0 +1,49 @@
+/* search.h — one search over towns, threads and posts, blind to case and to every
+ * Polish diacritic (ł included), ranked with title/name hits first. */
+#ifndef EMPIRIE_CORE_SEARCH_H
+#define EMPIRIE_CORE_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+typedef enum { HIT_CITY = 1, HIT_THREAD = 2, HIT_POST = 3 } hit_kind;
+
+typedef struct {
+	hit_kind kind;
+	int64_t id;        /* town, thread or post id */
+	int64_t thread_id; /* for threads and posts */
+	int network_number;
+	char *title;       /* town name or thread title */
+	char *excerpt;     /* a line of the post, or the town's voivodeship */
+} search_hit;
+
+typedef struct {
+	search_hit *items;
+	size_t n;
+} hit_list;
+
+/* The FTS5 query for what a person typed: folded, every word quoted and used as a
+ * prefix, so no character of the input acts as query syntax. NULL when the text has
+ * no word at all (or memory runs out). */
+char *search_fts_query(const char *text);
+
+/* Hits visible to the account, best first: `limit` from `offset`. An empty query or
+ * one without words gives an empty list. */
+status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
+                  hit_list *out, error *e);
+void hit_list_free(hit_list *l);
+
+/* Keep the index in step: called by the store's writes inside their transaction. */
+status search_index_post(db *d, int64_t post_id, const char *body, error *e);
+status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
+status search_index_thread(db *d, int64_t thread_id, const char *title, error *e);
+/* Index every row (inside the caller's transaction; the index must be empty). */
+status search_fill(db *d, error *e);
+
+/* Rebuild the whole index from the tables (empirie check --reindex). */
+status search_reindex(db *d, error *e);
+
+#endif

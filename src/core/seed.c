@@ -1,0 +1,365 @@
+/* seed.c — see seed.h. The CSV files are trusted (ours), yet every field still goes in
+ * through bound parameters and any mismatch stops the whole load. */
+#include "config.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/audit.h"
+#include "core/bundled.h"
+#include "core/db_priv.h"
+#include "core/search.h"
+#include "core/seed.h"
+#include "i18n.h"
+#include "text/csv.h"
+
+/* A CSV file read by column name. */
+typedef struct {
+	const char *file;
+	csv_reader *r;
+	csv_row row;
+	char **header;
+	size_t ncols;
+} table;
+
+static status table_open(table *t, const char *file, const char *buf, size_t len, error *e)
+{
+	memset(t, 0, sizeof *t);
+	t->file = file;
+	t->r = csv_reader_new(buf, len, ',');
+	if (!t->r || csv_next(t->r, &t->row) != CSV_ROW)
+		return err_set(e, ST_INTERNAL, _("Bundled file %s: cannot read its header"), file);
+	t->ncols = t->row.nfields;
+	t->header = calloc(t->ncols, sizeof *t->header);
+	if (!t->header)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!(t->header[i] = strdup(t->row.fields[i])))
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+	return ST_OK;
+}
+
+static void table_close(table *t)
+{
+	for (size_t i = 0; t->header && i < t->ncols; i++)
+		free(t->header[i]);
+	free(t->header);
+	csv_reader_free(t->r);
+	memset(t, 0, sizeof *t);
+}
+
+/* Next row; 1 when there is one, 0 at the end, -1 on error (e set). */
+static int table_next(table *t, error *e)
+{
+	int rc = csv_next(t->r, &t->row);
+	if (rc == CSV_ERROR) {
+		unsigned long line, col;
+		const char *what = csv_reader_error(t->r, &line, &col);
+		err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu, column %lu: %s"), t->file, line,
+		        col, what);
+		return -1;
+	}
+	if (rc == CSV_ROW && t->row.nfields != t->ncols) {
+		err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: %zu fields, expected %zu"),
+		        t->file, t->row.line, t->row.nfields, t->ncols);
+		return -1;
+	}
+	return rc == CSV_ROW;
+}
+
+static const char *col(const table *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (strcmp(t->header[i], name) == 0)
+			return t->row.fields[i];
+	return NULL;
+}
+
+/* Bind the named columns of the current row to parameters 1..n; NULL if one is missing. */
+static status bind_cols(table *t, sqlite3_stmt *st, const char *const *names, size_t n, error *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = col(t, names[i]);
+		if (!v)
+			return err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t->file,
+			               names[i]);
+		sqlite3_bind_text(st, (int)i + 1, v, -1, SQLITE_TRANSIENT);
+	}
+	return ST_OK;
+}
+
+static status step_done(db *d, sqlite3_stmt *st, const table *t, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	char what[160];
+	snprintf(what, sizeof what, _("Bundled file %s, line %lu"), t->file, t->row.line);
+	return db_fail(d, rc, e, what);
+}
+
+static status load_rows(db *d, const char *file, const char *buf, size_t len, const char *sql,
+                        const char *const *names, size_t n, error *e)
+{
+	table t;
+	status s = table_open(&t, file, buf, len, e);
+	int more;
+	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
+		sqlite3_stmt *st = db_stmt(d, sql, e);
+		if (!st || (s = bind_cols(&t, st, names, n, e)) != ST_OK) {
+			s = st ? s : (e ? e->code : ST_INTERNAL);
+			break;
+		}
+		s = step_done(d, st, &t, e);
+	}
+	if (s == ST_OK && more < 0)
+		s = e ? e->code : ST_INTERNAL;
+	table_close(&t);
+	return s;
+}
+
+static status load_meetings(db *d, error *e)
+{
+	static const char sql_ins[] =
+		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
+		"  host_city_id, host_place, format, title, topics, study_visits, summary, note, source)"
+		" VALUES (?1, (SELECT id FROM networks WHERE number = ?2), ?3, ?4, ?5, ?6,"
+		"  (SELECT id FROM cities WHERE name = ?7), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+	static const char sql_attend[] =
+		"INSERT INTO meeting_cities(meeting_id, city_id) VALUES (?1, (SELECT id FROM cities WHERE name = ?2))";
+	static const char *const names[] = { "key", "network", "date_start", "date_end", "date_basis",
+	                                     "date_text", "host_city", "format", "title", "topics",
+	                                     "study_visits", "summary", "note", "source" };
+	table t;
+	status s = table_open(&t, "meetings.csv", bundled_meetings_csv, bundled_meetings_csv_len, e);
+	int more = 0;
+	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
+		sqlite3_stmt *st = db_stmt(d, sql_ins, e);
+		if (!st || (s = bind_cols(&t, st, names, sizeof names / sizeof names[0], e)) != ST_OK ||
+		    (s = step_done(d, st, &t, e)) != ST_OK) {
+			s = s != ST_OK ? s : (e ? e->code : ST_INTERNAL);
+			break;
+		}
+		int64_t mid = sqlite3_last_insert_rowid(db_handle(d));
+		const char *att = col(&t, "attending");
+		while (att && *att && s == ST_OK) {
+			size_t len = strcspn(att, "|");
+			while (len && att[len - 1] == ' ')
+				len--;
+			char *name = strndup(att, len);
+			if (!name)
+				return err_set(e, ST_INTERNAL, _("Out of memory"));
+			if (*name) {
+				if (!(st = db_stmt(d, sql_attend, e))) {
+					free(name);
+					s = e ? e->code : ST_INTERNAL;
+					break;
+				}
+				sqlite3_bind_int64(st, 1, mid);
+				sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+				s = step_done(d, st, &t, e);
+			}
+			free(name);
+			att += strcspn(att, "|");
+			while (*att == '|' || *att == ' ')
+				att++;
+		}
+	}
+	if (s == ST_OK && more < 0)
+		s = e ? e->code : ST_INTERNAL;
+	table_close(&t);
+	return s;
+}
+
+/* One thread per meeting, by the network's account, its first post the published
+ * summary. The labels are Polish on purpose: they are part of the stored content of a
+ * Polish-language directory, not of the interface. */
+static status meeting_threads(db *d, error *e)
+{
+	static const char sql_sel[] =
+		"SELECT g.id, g.network_id, g.title, g.date_text, COALESCE(c.name, g.host_place),"
+		"  g.format, g.topics, g.study_visits, g.summary, g.note, g.source,"
+		"  COALESCE(NULLIF(g.date_end, ''), g.date_start) || 'T00:00:00Z',"
+		"  COALESCE((SELECT group_concat(name, ', ') FROM (SELECT x.name FROM meeting_cities mc"
+		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
+		"   ORDER BY x.name COLLATE PL)), ''),"
+		"  (SELECT id FROM accounts WHERE network_id = g.network_id AND login LIKE 'siec-%')"
+		" FROM meetings g LEFT JOIN cities c ON c.id = g.host_city_id ORDER BY g.date_start, g.id";
+	static const char sql_thread[] =
+		"INSERT INTO threads(network_id, title, author_id, meeting_id, created_at, last_post_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
+	static const char sql_post[] =
+		"INSERT INTO posts(thread_id, author_id, body, created_at, path) VALUES (?1, ?2, ?3, ?4, x'')";
+	static const char sql_path[] =
+		"UPDATE posts SET path = ?2 WHERE id = ?1";
+	sqlite3 *h = db_handle(d);
+	sqlite3_stmt *sel = NULL;
+	/* Not cached: it runs once per database, while other statements are in use. */
+	int rc = sqlite3_prepare_v2(h, sql_sel, -1, &sel, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(d, rc, e, _("Creating the meeting threads"));
+	status s = ST_OK;
+	while (s == ST_OK && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char *f[11];
+		for (int i = 0; i < 11; i++)
+			f[i] = (const char *)sqlite3_column_text(sel, i + 2);
+		const char *attending = (const char *)sqlite3_column_text(sel, 12);
+		char *body = sqlite3_mprintf(
+			"Data: %s\nGospodarz: %s\n%s%s%s%s%s%s"
+			"\nTematy:\n  • %s\n%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
+			f[1], f[2],
+			*f[3] ? "Forma: " : "", f[3], *f[3] ? "\n" : "",
+			*attending ? "Miasta: " : "", attending, *attending ? "\n" : "",
+			f[4],
+			*f[5] ? "\nWizyty studyjne:\n  • " : "", f[5], *f[5] ? "\n" : "",
+			f[6],
+			*f[7] ? "\nUwaga: " : "", f[7], *f[7] ? "\n" : "",
+			f[8]);
+		char *topics = body ? sqlite3_mprintf("%s", body) : NULL;
+		sqlite3_free(body);
+		if (!topics) {
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			break;
+		}
+		/* Lists in the files use " | "; shown as bullet lines. */
+		sqlite3_str *b = sqlite3_str_new(h);
+		for (const char *p = topics; *p; p++) {
+			if (p[0] == ' ' && p[1] == '|' && p[2] == ' ') {
+				sqlite3_str_appendall(b, "\n  • ");
+				p += 2;
+			} else {
+				sqlite3_str_appendchar(b, 1, *p);
+			}
+		}
+		sqlite3_free(topics);
+		char *text = sqlite3_str_finish(b);
+		if (!text) {
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			break;
+		}
+		sqlite3_stmt *st = db_stmt(d, sql_thread, e);
+		if (!st) {
+			sqlite3_free(text);
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, sqlite3_column_int64(sel, 1));
+		sqlite3_bind_text(st, 2, f[0], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, sqlite3_column_int64(sel, 13));
+		sqlite3_bind_int64(st, 4, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_text(st, 5, (const char *)sqlite3_column_text(sel, 11), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		int64_t tid = sqlite3_last_insert_rowid(h), pid = 0;
+		if (rc == SQLITE_DONE && (st = db_stmt(d, sql_post, e))) {
+			sqlite3_bind_int64(st, 1, tid);
+			sqlite3_bind_int64(st, 2, sqlite3_column_int64(sel, 13));
+			sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 4, (const char *)sqlite3_column_text(sel, 11), -1, SQLITE_TRANSIENT);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			pid = sqlite3_last_insert_rowid(h);
+		}
+		sqlite3_free(text);
+		if (rc == SQLITE_DONE && (st = db_stmt(d, sql_path, e))) {
+			unsigned char path[8];
+			for (int i = 7; i >= 0; i--)
+				path[i] = (unsigned char)((uint64_t)pid >> (8 * (7 - i)));
+			sqlite3_bind_int64(st, 1, pid);
+			sqlite3_bind_blob(st, 2, path, 8, SQLITE_TRANSIENT);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+		if (rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Creating the meeting threads"));
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Creating the meeting threads"));
+	sqlite3_finalize(sel);
+	return s;
+}
+
+static status run(db *d, const char *sql, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Loading the bundled directory"));
+}
+
+static status add_owner(db *d, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO accounts(login, display_name, role, created_at)"
+		" VALUES (?1, ?2, 'admin', ?3)";
+	struct passwd *pw = getpwuid(getuid());
+	if (!pw || !pw->pw_name || !*pw->pw_name)
+		return ST_OK;
+	char name[128];
+	/* The GECOS field's first part is the person's name, when set. */
+	size_t n = pw->pw_gecos ? strcspn(pw->pw_gecos, ",") : 0;
+	snprintf(name, sizeof name, "%.*s", (int)n, n ? pw->pw_gecos : "");
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, pw->pw_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, *name ? name : pw->pw_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Adding the owner's account"));
+}
+
+status seed_bundled(db *d, error *e)
+{
+	static const char sql_net[] =
+		"INSERT INTO networks(number, theme, code, name_en, goals, coordinators, leaders_only, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char *const net_cols[] = { "number", "theme", "code", "name_en", "goals",
+	                                        "coordinators", "leaders_only", "source" };
+	static const char sql_city[] =
+		"INSERT INTO cities(name, voivodeship, voivodeship_basis, laureate, programme_status,"
+		"  project_title, project_source, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char *const city_cols[] = { "name", "voivodeship", "voivodeship_basis", "laureate",
+	                                         "programme_status", "project_title",
+	                                         "project_source", "source" };
+	static const char sql_member[] =
+		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES"
+		" ((SELECT id FROM networks WHERE number = ?1), (SELECT id FROM cities WHERE name = ?2), ?3, ?4)";
+	static const char *const member_cols[] = { "network", "city", "basis", "source" };
+	/* Each network speaks through its own account: it authors the meeting threads. */
+	static const char sql_accounts[] =
+		"INSERT INTO accounts(login, display_name, role, network_id, created_at)"
+		" SELECT 'siec-' || number, 'Sieć ' || number || ' · ' || code, 'coordinator', id,"
+		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM networks";
+	static const char sql_meta[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'bundled'),"
+		" ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+		" ('data_source', 'EMPIRIE directory compiled from public sources (data/README.md)')";
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = load_rows(d, "networks.csv", bundled_networks_csv, bundled_networks_csv_len, sql_net,
+	                   net_cols, 8, e)) == ST_OK &&
+	    (s = load_rows(d, "cities.csv", bundled_cities_csv, bundled_cities_csv_len, sql_city,
+	                   city_cols, 8, e)) == ST_OK &&
+	    (s = load_rows(d, "memberships.csv", bundled_memberships_csv, bundled_memberships_csv_len,
+	                   sql_member, member_cols, 4, e)) == ST_OK &&
+	    (s = run(d, sql_accounts, e)) == ST_OK &&
+	    (s = load_meetings(d, e)) == ST_OK &&
+	    (s = meeting_threads(d, e)) == ST_OK &&
+	    (s = search_fill(d, e)) == ST_OK &&
+	    (s = add_owner(d, e)) == ST_OK &&
+	    (s = audit_append(d, NULL, "create", "database", 0, NULL, "bundled directory", e)) == ST_OK &&
+	    (s = run(d, sql_meta, e)) == ST_OK)
+		return db_commit(d, e);
+	db_rollback(d);
+	return s;
+}

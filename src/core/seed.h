@@ -1,0 +1,13 @@
+/* seed.h — filling a new store with the bundled EMPIRIE directory (data/ *.csv, built
+ * into the program). */
+#ifndef EMPIRIE_CORE_SEED_H
+#define EMPIRIE_CORE_SEED_H
+
+#include "core/db.h"
+
+/* Load networks, towns, memberships and meetings, one thread per meeting (its summary
+ * as the first post, by the network's own account), the network accounts, and an
+ * administrator account for the Unix user creating the file. One transaction. */
+status seed_bundled(db *d, error *e);
+
+#endif

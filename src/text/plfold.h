@@ -1,0 +1,22 @@
+/* plfold.h — Polish collation and folding, independent of the machine's locales. */
+#ifndef EMPIRIE_TEXT_PLFOLD_H
+#define EMPIRIE_TEXT_PLFOLD_H
+
+#include <stddef.h>
+
+/* Fold for search: lower case, every diacritic removed including ł→l (Ł→l), ß→ss,
+ * other letters from Latin-1/Latin Extended-A to their base letter. Punctuation is kept
+ * as is (the FTS tokenizer splits on it). Invalid UTF-8 bytes are dropped.
+ * Returns newly allocated UTF-8. */
+char *pl_fold(const char *utf8, size_t len);
+
+/* Compare two UTF-8 strings in Polish dictionary order:
+ *   a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z ź ż
+ * Primary level: letters (case-blind, Polish diacritics are separate letters, other
+ * Latin diacritics sort with their base letter), digits before letters, spaces and
+ * hyphens and other punctuation ignored at the primary level; ties broken by
+ * punctuation/spacing, then lower case before upper case, then bytes.
+ * Suitable as an SQLite collation callback body (deterministic, total order). */
+int pl_collate(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif
