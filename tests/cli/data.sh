@@ -1,1 +1,62 @@
-echo "1..0 # SKIP not yet"
+#!/bin/sh
+# The bundled directory against the facts in ../shared/data (empirie-facts.md).
+. "$top_srcdir/tests/lib.sh"
+
+members() { e --no-header list cities --network "$1" | cut -f1 | tr '\n' ','; }
+final() { e --no-header list cities --network "$1" | awk -F'\t' '$5 == "final-list" {print $1}' | tr '\n' ','; }
+
+e init >/dev/null 2>&1
+is "network 3: final member list (summary 28.02.2024)" "$(final 3)" \
+	"Cieszyn,Kędzierzyn-Koźle,Krosno,Opoczno,Przemyśl,Rydułtowy,Tarnów,Zabrze,Żary,"
+is "network 3 has no other members" "$(members 3)" "$(final 3)"
+is "network 4: final member list" "$(final 4)" \
+	"Cieszyn,Goleniów,Jarocin,Jasło,Kędzierzyn-Koźle,Przemyśl,Sokołów Podlaski,Starachowice,Zgierz,Złotów,"
+like "network 4: Mielec kept as inferred only" \
+	"$(e --no-header list cities --network 4 | grep '^Mielec')" "inferred"
+is "network 8: final member list" "$(final 8)" \
+	"Cieszyn,Hajnówka,Hrubieszów,Jarosław,Jasło,Konin,Krosno,Nisko,Opoczno,Ostrów Wielkopolski,Przemyśl,Rydułtowy,Starachowice,Zabrze,Zawiercie,Złotów,Żywiec,"
+is "network 8 has no other members" "$(members 8)" "$(final 8)"
+like "network 1: Przemyśl is inferred" "$(e --no-header list cities --network 1 | grep '^Przemyśl')" "inferred"
+
+laureates=$(e --no-header list cities | awk -F'\t' '$3 == "yes" {print $1}' | tr '\n' ',')
+is "the 29 laureates" "$laureates" \
+	"Cieszyn,Hajnówka,Hrubieszów,Jarocin,Jarosław,Jasło,Jelenia Góra,Kędzierzyn-Koźle,Konin,Krosno,Łomża,Nisko,Opoczno,Ostrowiec Świętokrzyski,Ostrów Wielkopolski,Piła,Przemyśl,Rydułtowy,Stalowa Wola,Starachowice,Tarnów,Tomaszów Mazowiecki,Włocławek,Zabrze,Zawiercie,Zgierz,Złotów,Żary,Żywiec,"
+like "Rumia reached stage II" "$(e show city Rumia)" "stage II"
+
+# Official names from the seed article.
+names=$(e --no-header list networks | cut -f1-3)
+like "1" "$names" "$(printf '1\tCyfryzacja\tMIASTO CYFROWE')"
+like "2" "$names" "$(printf '2\tFinanse samorządowe / fundusze na rozwój\tZASOBY MIAST')"
+like "3" "$names" "$(printf '3\tPartycypacja / konsultacje / współpraca\tMIASTO OBYWATELI')"
+like "4" "$names" "$(printf '4\tPolityka społeczna / senioralna\tMIASTO DOSTĘPNE I SPRAWIEDLIWE')"
+like "5" "$names" "$(printf '5\tPrzedsiębiorczość lokalna / turystyka\tMIASTO PRZEDSIĘBIORCZE')"
+like "6" "$names" "$(printf '6\tŚrodowisko, OZE (klimat)\tMIASTO NEUTRALNE KLIMATYCZNIE/ZIELONE')"
+like "7" "$names" "$(printf '7\tZarządzanie Zasobami Ludzkimi\tZASOBY KADROWE/LUDZKIE W MIASTACH')"
+like "8" "$names" "$(printf '8\tSieć dla liderów (burmistrzów/prezydentów)\tLEADERSHIP = PRZYWÓDZTWO, WIZJA i ODPOWIEDZIALNOŚĆ')"
+
+# Voivodeships keep their basis.
+like "Łomża's voivodeship from a source" "$(e show city Łomża)" "podlaskie (from a cited source)"
+like "Tarnów's from general knowledge" "$(e show city Tarnów)" "małopolskie (from general knowledge"
+
+# One thread per meeting, each by its network's account, no other authors.
+meetings=$(e --no-header list meetings | wc -l)
+threads=0
+for n in 1 2 3 4 5 6 7 8; do
+	t=$(e --no-header list threads --network $n | wc -l)
+	threads=$((threads + t))
+	authors=$(e --no-header list threads --network $n | cut -f5 | sort -u | tr '\n' '|')
+	is "network $n threads are by its own account" "$authors" "$(e --no-header list networks | awk -F'\t' -v n=$n '$1 == n {printf "Sieć %s · %s|", $1, $3}')"
+done
+is "as many threads as meetings" "$threads" "$meetings"
+like "the first network-1 meeting: 17–18 May 2022, Stalowa Wola" \
+	"$(e --no-header list meetings --network 1)" "$(printf '17–18 maja 2022\tStalowa Wola')"
+like "network 2 opening in Włocławek, 13–14 June 2022" \
+	"$(e --no-header list meetings --network 2)" "Włocławek"
+# Every meeting post names its source.
+for t in $(e --no-header list threads --network 5 | cut -f1); do
+	like "thread $t cites its source" "$(e list posts --thread "$t")" "Źródło: http"
+done
+# No invented people: the only accounts are the eight networks' and the owner.
+is "accounts: eight network accounts + the owner" "$(e --no-header admin accounts | wc -l)" 9
+
+done_testing

@@ -1,6 +1,6 @@
 /* test_text_charset.c — detecting and converting CP1250, ISO-8859-2 and UTF-8. */
 #include "tap.h"
-#include "charset.h"
+#include "text/charset.h"
 
 #include <stdlib.h>
 

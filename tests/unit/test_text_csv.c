@@ -3,7 +3,7 @@
 #define _XOPEN_SOURCE 700 /* open_memstream */
 #endif
 #include "tap.h"
-#include "csv.h"
+#include "text/csv.h"
 
 #include <stdlib.h>
 

@@ -1,6 +1,6 @@
 /* test_text_plfold.c — folding for search and Polish dictionary order. */
 #include "tap.h"
-#include "plfold.h"
+#include "text/plfold.h"
 
 #include <locale.h>
 #include <stdlib.h>

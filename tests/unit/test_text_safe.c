@@ -1,8 +1,8 @@
 /* test_text_safe.c — the sanitising output path: escapes, bidi, bad bytes, charsets,
  * transliteration and display width. */
 #include "tap.h"
-#include "safe.h"
-#include "utf8.h"
+#include "text/safe.h"
+#include "text/utf8.h"
 
 #include <locale.h>
 #include <stdint.h>

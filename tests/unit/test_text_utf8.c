@@ -1,6 +1,6 @@
 /* test_text_utf8.c — strict UTF-8 decoding and encoding. */
 #include "tap.h"
-#include "utf8.h"
+#include "text/utf8.h"
 
 #include <stdint.h>
 
