@@ -496,7 +496,8 @@ status forum_new_thread(db *d, const account *a, int number, const char *title,
 		return s;
 	if (thread_id)
 		*thread_id = tid;
-	return ST_OK;
+	/* What you wrote yourself is not news to you. */
+	return forum_mark_read(d, a, tid, pid, e);
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
@@ -563,7 +564,8 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		return s;
 	if (post_id)
 		*post_id = id;
-	return ST_OK;
+	/* Answering a thread means having read it up to here. */
+	return forum_mark_read(d, a, thread_id, id, e);
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;

@@ -55,9 +55,11 @@ like "saying why" "$(cat "$T_DIR/err")" "UTF-8"
 exit_is "an empty title is refused" 1 sh -c 'echo x | "$EMPIRIE" post --network 1 --title " "'
 is "nothing half-written" "$(e --no-header list posts --thread "$tid" | wc -l)" "$posts_before"
 
-# Unread: anna has not read the owner's replies; the thread list shows it.
-unread=$(e --as anna --no-header list threads --network 1 | awk -F'\t' -v t="$tid" '$1 == t {print $4}')
-is "anna sees 4 unread posts" "$unread" 4
+# Unread: what you wrote or answered counts as read; the rest shows in the list.
+unread() { e --as "$1" --no-header list threads --network 1 | awk -F'\t' -v t="$tid" '$1 == t {print $4}'; }
+is "anna has one unread post (the reply after her answer)" "$(unread anna)" 1
+is "the guest account has read nothing: 4 unread" "$(unread gosc)" 4
+like "list posts marks which are new for anna" "$(e --as anna --no-header list posts --thread "$tid" | cut -f1,7 | tr '\t\n' ':,')" "$r3:yes,"
 search=$(e --no-header search odpowiedz administratora)
 like "search finds a reply without Polish letters" "$search" "$(printf 'post\t%s\t%s' "$r1" "$tid")"
 like "search finds the thread by a prefix of its title" "$(e --no-header search pytanie e-uslug)" "$(printf 'thread\t%s' "$tid")"

@@ -1,0 +1,204 @@
+/* ui_text.c — display-width arithmetic and wrapping over wide strings, and the
+ * drawing helpers that send every text through the sanitiser. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "text/safe.h"
+#include "text/utf8.h"
+#include "ui/ui_text.h"
+
+int ui_wc_cols(wchar_t c)
+{
+	int w = wcwidth(c);
+	if (w >= 0)
+		return w;
+	return c == 0 ? 0 : 1;
+}
+
+int ui_wcs_cols(const wchar_t *s, size_t n)
+{
+	int cols = 0;
+	for (size_t i = 0; i < n && s[i]; i++)
+		cols += ui_wc_cols(s[i]);
+	return cols;
+}
+
+size_t ui_wcs_fit(const wchar_t *s, size_t n, int cols)
+{
+	size_t i = 0;
+	int used = 0;
+	for (; i < n && s[i]; i++) {
+		int w = ui_wc_cols(s[i]);
+		if (w > cols - used)
+			break;
+		used += w;
+	}
+	return i;
+}
+
+static bool push_span(ui_spans *out, size_t start, size_t len)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 16;
+		ui_span *p = realloc(out->items, cap * sizeof *p);
+		if (!p)
+			return false;
+		out->items = p, out->cap = cap;
+	}
+	out->items[out->n++] = (ui_span){ start, len };
+	return true;
+}
+
+/* Wrap one line s[a..b) (no '\n' inside). */
+static bool wrap_line(const wchar_t *s, size_t a, size_t b, int width, unsigned flags,
+                      ui_spans *out)
+{
+	bool keep = flags & UI_WRAP_KEEP_SPACES;
+	size_t pos = a;
+	if (width < 1)
+		width = 1;
+	do {
+		size_t k = ui_wcs_fit(s + pos, b - pos, width);
+		if (pos + k >= b)
+			return push_span(out, pos, b - pos);
+		if (k == 0)
+			k = 1; /* a character wider than the line still takes one line */
+		size_t brk = pos + k, next;
+		if (s[brk] == L' ') {
+			next = brk;
+		} else {
+			size_t sp = brk;
+			while (sp > pos && s[sp - 1] != L' ')
+				sp--;
+			if (sp > pos) /* break after the last space that fits */
+				brk = next = sp;
+			else
+				next = brk; /* one long word: cut it */
+		}
+		while (next < b && s[next] == L' ')
+			next++;
+		if (keep)
+			brk = next;
+		else
+			while (brk > pos && s[brk - 1] == L' ')
+				brk--;
+		if (!push_span(out, pos, brk - pos))
+			return false;
+		pos = next;
+	} while (pos < b);
+	return true;
+}
+
+bool ui_wrap(const wchar_t *s, size_t n, int width, unsigned flags, ui_spans *out)
+{
+	size_t a = 0;
+	for (;;) {
+		size_t b = a;
+		while (b < n && s[b] != L'\n')
+			b++;
+		if (!wrap_line(s, a, b, width, flags, out))
+			return false;
+		if (b >= n)
+			return true;
+		a = b + 1;
+	}
+}
+
+void ui_spans_free(ui_spans *sp)
+{
+	free(sp->items);
+	memset(sp, 0, sizeof *sp);
+}
+
+wchar_t *ui_utf8_to_wcs(const char *s, size_t *n_out)
+{
+	size_t len = strlen(s), n = 0;
+	wchar_t *w = malloc((len + 1) * sizeof *w);
+	if (!w)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		w[n++] = cp == UTF8_INVALID ? (wchar_t)0xFFFD : (wchar_t)cp;
+	}
+	w[n] = 0;
+	if (n_out)
+		*n_out = n;
+	return w;
+}
+
+char *ui_wcs_to_utf8(const wchar_t *s, size_t n)
+{
+	char *out = malloc(n * 4 + 1), *p = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = utf8_encode((uint32_t)s[i], p);
+		if (!k)
+			k = utf8_encode(0xFFFD, p);
+		p += k;
+	}
+	*p = '\0';
+	return out;
+}
+
+int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols)
+{
+	if (cols <= 0 || !utf8)
+		return 0;
+	wchar_t *ws = safe_wcs(utf8, (size_t)-1, SAFE_TABS);
+	if (!ws)
+		return 0;
+	size_t k = safe_wcs_fit(ws, cols);
+	int used = safe_wcs_width(ws, k);
+	if (k)
+		mvwaddnwstr(w, y, x, ws, (int)k);
+	free(ws);
+	return used;
+}
+
+int ui_putw(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols)
+{
+	char *u = ui_wcs_to_utf8(s, n);
+	int used = ui_put(w, y, x, u, cols);
+	free(u);
+	return used;
+}
+
+int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_put(w, y, x, buf, cols);
+}
+
+int ui_width(const char *utf8)
+{
+	return safe_width(utf8);
+}
+
+void ui_fill(WINDOW *w, int y, int x, int cols)
+{
+	if (cols > 0)
+		mvwhline(w, y, x, ' ', cols);
+}
+
+void ui_date(const char *iso, char *out, size_t n)
+{
+	if (!iso || strlen(iso) < 10) {
+		snprintf(out, n, "%s", iso ? iso : "");
+		return;
+	}
+	if (strlen(iso) >= 16 && strncmp(iso + 11, "00:00", 5) != 0)
+		snprintf(out, n, "%.10s %.5s", iso, iso + 11);
+	else
+		snprintf(out, n, "%.10s", iso);
+}
