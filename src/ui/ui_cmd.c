@@ -1,0 +1,204 @@
+/* ui_cmd.c — the command table, key lookup, the key bar and the help text. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui/ui_cmd.h"
+#include "ui/ui_text.h"
+#include "ui/ui_theme.h"
+
+#define UI_CMD_ROW(id_, name_, keys_, label_, help_, pre_, screens_) \
+	{ .id = id_, .name = name_, .keys = keys_, .label = label_, .help = help_, \
+	  .pre = pre_, .screens = screens_ },
+static const ui_command commands[] = { UI_COMMANDS(UI_CMD_ROW) };
+#undef UI_CMD_ROW
+
+const ui_command *ui_cmd_get(ui_cmd_id id)
+{
+	return id >= 0 && id < CMD__COUNT ? &commands[id] : NULL;
+}
+
+ui_cmd_id ui_cmd_for_key(int key, unsigned screen)
+{
+	if (!key)
+		return CMD_NONE;
+	if ((screen & SC_MAIN) && key >= '1' && key <= '9')
+		return CMD_JUMP;
+	for (size_t i = 0; i < CMD__COUNT; i++) {
+		if (!(commands[i].screens & screen))
+			continue;
+		for (int k = 0; k < UI_CMD_KEYS; k++)
+			if (commands[i].keys[k] == key)
+				return commands[i].id;
+	}
+	return CMD_NONE;
+}
+
+void ui_key_name(int key, char *out, size_t n)
+{
+	if (key & UI_KFN) {
+		int k = key & ~UI_KFN;
+		const char *name = NULL;
+		if (k >= KEY_F(1) && k <= KEY_F(12)) {
+			snprintf(out, n, "F%d", k - KEY_F(0));
+			return;
+		}
+		switch (k) {
+		case KEY_UP: name = _("Up"); break;
+		case KEY_DOWN: name = _("Down"); break;
+		case KEY_LEFT: name = _("Left"); break;
+		case KEY_RIGHT: name = _("Right"); break;
+		case KEY_PPAGE: name = _("PgUp"); break;
+		case KEY_NPAGE: name = _("PgDn"); break;
+		case KEY_HOME: name = _("Home"); break;
+		case KEY_END: name = _("End"); break;
+		case KEY_BTAB: name = _("Shift-Tab"); break;
+		case KEY_BACKSPACE: name = _("Backspace"); break;
+		case KEY_ENTER: name = NULL; break;
+		default: name = "?"; break;
+		}
+		snprintf(out, n, "%s", name ? name : "");
+		return;
+	}
+	switch (key) {
+	case '\n': snprintf(out, n, "%s", _("Enter")); return;
+	case '\r': out[0] = '\0'; return; /* same key as Enter for people */
+	case K_TAB: snprintf(out, n, "%s", _("Tab")); return;
+	case K_ESC: snprintf(out, n, "%s", _("Esc")); return;
+	case ' ': snprintf(out, n, "%s", _("Space")); return;
+	default: break;
+	}
+	if (key > 0 && key < 32)
+		snprintf(out, n, "Ctrl-%c", key + '@');
+	else
+		snprintf(out, n, "%lc", (wint_t)key);
+}
+
+/* Columns [x0, x1) of each F-key on the last key bar drawn. */
+static int bar_x0[11], bar_x1[11];
+
+static const ui_command *fkey_command(int f, unsigned screen)
+{
+	for (size_t i = 0; i < CMD__COUNT; i++)
+		if ((commands[i].screens & screen) && commands[i].label &&
+		    commands[i].keys[0] == K_F(f))
+			return &commands[i];
+	return NULL;
+}
+
+/* Draw (or with draw false, measure) the bar: "F1 Help  F2 Search ..." or the
+ * compact mc form "1Help 2Search" when short is set. */
+static int keybar_pass(int y, unsigned screen, unsigned pre_ok, bool compact, bool draw)
+{
+	int x = 0, cols = COLS;
+	for (int f = 1; f <= 10; f++) {
+		const ui_command *c = fkey_command(f, screen);
+		bar_x0[f] = bar_x1[f] = -1;
+		if (!c)
+			continue;
+		char key[8];
+		snprintf(key, sizeof key, compact ? "%d" : "F%d", f);
+		const char *label = _(c->label);
+		int kw = (int)strlen(key), lw = ui_width(label);
+		bool on = (c->pre & pre_ok) == c->pre;
+		if (draw) {
+			bar_x0[f] = x;
+			theme_set(stdscr, on ? TH_KEY : TH_KEY_OFF);
+			x += ui_put(stdscr, y, x, key, cols - x);
+			if (!compact && x < cols)
+				x += ui_put(stdscr, y, x, " ", cols - x);
+			theme_set(stdscr, on ? TH_KEY_LABEL : TH_KEY_OFF);
+			x += ui_put(stdscr, y, x, label, cols - x);
+			bar_x1[f] = x;
+			theme_set(stdscr, TH_NORMAL);
+			x += ui_put(stdscr, y, x, compact ? " " : "  ", cols - x);
+		} else {
+			x += kw + (compact ? 0 : 1) + lw + (compact ? 1 : 2);
+		}
+	}
+	return x;
+}
+
+void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok)
+{
+	bool compact = keybar_pass(y, screen, pre_ok, false, false) > COLS + 1;
+	theme_set(stdscr, TH_NORMAL);
+	move(y, 0);
+	clrtoeol();
+	keybar_pass(y, screen, pre_ok, compact, true);
+}
+
+int ui_keybar_hit(int x)
+{
+	for (int f = 1; f <= 10; f++)
+		if (bar_x0[f] >= 0 && x >= bar_x0[f] && x < bar_x1[f])
+			return K_F(f);
+	return 0;
+}
+
+/* Append to a growing string. */
+static void add(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+	if (*len + n + 1 > *cap) {
+		size_t c = (*cap + n + 1) * 2;
+		char *p = realloc(*buf, c);
+		if (!p)
+			return;
+		*buf = p, *cap = c;
+	}
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+static void keys_of(const ui_command *c, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (c->id == CMD_JUMP) {
+		snprintf(out, n, "1–8");
+		return;
+	}
+	for (int k = 0; k < UI_CMD_KEYS; k++) {
+		char name[32];
+		if (!c->keys[k])
+			continue;
+		ui_key_name(c->keys[k], name, sizeof name);
+		if (!*name)
+			continue;
+		size_t len = strlen(out);
+		snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+	}
+}
+
+char *ui_help_text(unsigned screen)
+{
+	char *buf = NULL, line[768], keys[96];
+	size_t len = 0, cap = 0;
+	add(&buf, &len, &cap, _("Keys on this screen:"));
+	add(&buf, &len, &cap, "\n\n");
+	for (size_t i = 0; i < CMD__COUNT; i++) {
+		const ui_command *c = &commands[i];
+		if (!(c->screens & screen))
+			continue;
+		/* On the main screen q quits; elsewhere it goes back. */
+		keys_of(c, keys, sizeof keys);
+		int pad = 22 - ui_width(keys);
+		snprintf(line, sizeof line, "  %s%*s %s%s%s\n", keys, pad > 0 ? pad : 1, "",
+		         c->label ? _(c->label) : "", c->label ? ": " : "", _(c->help));
+		add(&buf, &len, &cap, line);
+	}
+	add(&buf, &len, &cap, "\n");
+	if (screen & SC_EDITOR)
+		add(&buf, &len, &cap, _("Type to write. Arrows, Home/End and PgUp/PgDn move; "
+		                        "Backspace and Delete remove; Enter starts a new line. "
+		                        "A draft is kept as you type."));
+	else
+		add(&buf, &len, &cap, _("Every F-key also has a letter, for terminals that lose "
+		                        "F-keys. Esc or q goes back one screen; q on the main "
+		                        "screen leaves."));
+	add(&buf, &len, &cap, "\n");
+	return buf;
+}

@@ -1,0 +1,35 @@
+/* ui_theme.h — colours and attributes by role, so screens never pick colours. */
+#ifndef EMPIRIE_UI_THEME_H
+#define EMPIRIE_UI_THEME_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+typedef enum {
+	TH_NORMAL,
+	TH_TITLE,         /* the title line */
+	TH_KEY,           /* "F1" on the key bar */
+	TH_KEY_LABEL,     /* "Help" on the key bar */
+	TH_KEY_OFF,       /* a command not available now */
+	TH_BORDER,
+	TH_BORDER_FOCUS,
+	TH_SEL_FOCUS,     /* the selected row of the focused list */
+	TH_SEL,           /* the selected row of another list */
+	TH_UNREAD,
+	TH_HEADING,
+	TH_QUOTE,
+	TH_DIM,
+	TH_STATUS,
+	TH_ERROR,
+	TH_PROMPT,
+	TH__COUNT
+} th_role;
+
+/* After initscr: colours when the terminal has them and no_color is false. */
+void theme_init(bool no_color);
+/* Attributes (with the colour pair) for a role. */
+attr_t theme_attr(th_role r);
+/* wattrset(w, theme_attr(r)). */
+void theme_set(WINDOW *w, th_role r);
+
+#endif
