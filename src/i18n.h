@@ -17,4 +17,13 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+/* A message with a context, for words that translate differently by use (a month name
+ * in a date is genitive in Polish: "13 września"). */
+#define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+static inline const char *i18n_pgettext(const char *id, const char *s)
+{
+	const char *t = gettext(id);
+	return t == id ? s : t;
+}
+
 #endif

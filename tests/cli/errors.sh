@@ -41,12 +41,17 @@ if command -v sqlite3 >/dev/null; then
 else
 	skip "sqlite3 not installed"
 fi
-echo "secret" > "$T_DIR/unreadable.db"; chmod 000 "$T_DIR/unreadable.db"
-if [ "$(id -u)" -ne 0 ]; then
-	exit_is "an unreadable file" 1 e --db "$T_DIR/unreadable.db" list networks
-	like "is reported" "$(cat "$T_DIR/err")" "unreadable.db"
+# An unreadable file: as root, try it as the unprivileged user "nobody".
+cp "$EMPIRIE_DB" "$T_DIR/unreadable.db"; chmod 000 "$T_DIR/unreadable.db"; chmod 711 "$T_DIR"
+as_user=""
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
+	exit_is "an unreadable file" 1 $as_user "$EMPIRIE" --db "$T_DIR/unreadable.db" list networks
+	like "is reported with its name" "$(cat "$T_DIR/err")" "unreadable.db"
 else
-	skip "running as root: every file is readable"
+	skip "running as root without setpriv: every file is readable"
 fi
 exit_is "a file to post from that is a directory" 1 sh -c '"$EMPIRIE" post --network 1 --title T < "$1"' sh "$T_DIR/adir"
 exit_is "default location is created (0700)" 0 env -u EMPIRIE_DB "$EMPIRIE" list networks

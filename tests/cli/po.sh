@@ -9,7 +9,7 @@ fi
 cd "$top_srcdir" || exit 1
 ok "msgfmt -c accepts po/pl.po" "$MSGFMT" -c -o /dev/null po/pl.po
 ok "xgettext extracts the messages" "$XGETTEXT" --from-code=UTF-8 --keyword=_ --keyword=N_ \
-	--keyword=ngettext:1,2 --add-comments=TRANSLATORS: --files-from=po/POTFILES.in \
+	--keyword=ngettext:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS: --files-from=po/POTFILES.in \
 	-o "$T_DIR/empirie.pot"
 n=$(grep -c '^msgid ' "$T_DIR/empirie.pot")
 [ "$n" -gt 100 ]; t_result $? "there are many messages ($n)"

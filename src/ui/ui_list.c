@@ -1,0 +1,215 @@
+/* ui_list.c — the windowed list. Invariant: n <= height and 0 <= sel < n (or n == 0). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/ui_list.h"
+#include "ui/ui_text.h"
+
+void ui_list_init(ui_list *l, const ui_list_source *ops, void *src, int height)
+{
+	memset(l, 0, sizeof *l);
+	l->ops = ops, l->src = src, l->height = height > 0 ? height : 1;
+}
+
+static void drop(ui_list *l, size_t from, size_t count)
+{
+	for (size_t i = from; i < from + count; i++)
+		l->ops->free_row(l->rows[i]);
+	memmove(l->rows + from, l->rows + from + count, (l->n - from - count) * sizeof *l->rows);
+	l->n -= count;
+}
+
+static void clear(ui_list *l)
+{
+	drop(l, 0, l->n);
+	l->sel = 0;
+}
+
+void ui_list_free(ui_list *l)
+{
+	if (l->rows)
+		clear(l);
+	free(l->rows);
+	l->rows = NULL;
+}
+
+static bool grow(ui_list *l, size_t want)
+{
+	void **p = realloc(l->rows, want * sizeof *p);
+	if (!p)
+		return false;
+	l->rows = p;
+	return true;
+}
+
+/* Fetch up to k rows after the last (or before the first) and add them. */
+static int extend(ui_list *l, size_t k, bool before)
+{
+	if (!k || !grow(l, l->n + k))
+		return 0;
+	const void *from = l->n ? l->rows[before ? 0 : l->n - 1] : NULL;
+	if (!l->n && before)
+		return 0;
+	int got = l->ops->page(l->src, from, before, k, l->rows + l->n);
+	if (got <= 0)
+		return 0;
+	if (before) {
+		/* the new rows are at the end in list order: rotate them to the front */
+		void **tmp = malloc((size_t)got * sizeof *tmp);
+		if (!tmp) {
+			for (int i = 0; i < got; i++)
+				l->ops->free_row(l->rows[l->n + (size_t)i]);
+			return 0;
+		}
+		memcpy(tmp, l->rows + l->n, (size_t)got * sizeof *tmp);
+		memmove(l->rows + got, l->rows, l->n * sizeof *l->rows);
+		memcpy(l->rows, tmp, (size_t)got * sizeof *tmp);
+		free(tmp);
+		l->sel += got;
+	}
+	l->n += (size_t)got;
+	return got;
+}
+
+void ui_list_reset(ui_list *l)
+{
+	clear(l);
+	extend(l, (size_t)l->height, false);
+}
+
+void ui_list_reload(ui_list *l)
+{
+	if (!l->n) {
+		ui_list_reset(l);
+		return;
+	}
+	void *top = l->rows[0], *sel = l->rows[l->sel];
+	int old_sel = l->sel;
+	void *prev = NULL;
+	/* The row before the top is the anchor to reload "from the top row on". */
+	if (l->ops->page(l->src, top, true, 1, &prev) != 1)
+		prev = NULL;
+	void **old = l->rows;
+	size_t old_n = l->n;
+	l->rows = NULL, l->n = 0, l->sel = 0;
+	if (grow(l, (size_t)l->height)) {
+		int got = l->ops->page(l->src, prev, false, (size_t)l->height, l->rows);
+		l->n = got > 0 ? (size_t)got : 0;
+	}
+	if (prev)
+		l->ops->free_row(prev);
+	l->sel = old_sel;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->ops->same(l->rows[i], sel)) {
+			l->sel = (int)i;
+			break;
+		}
+	for (size_t i = 0; i < old_n; i++)
+		l->ops->free_row(old[i]);
+	free(old);
+	/* Rows may have gone: fill from above so the window stays full. */
+	if (l->n < (size_t)l->height)
+		extend(l, (size_t)l->height - l->n, true);
+	if (l->sel >= (int)l->n)
+		l->sel = l->n ? (int)l->n - 1 : 0;
+}
+
+void ui_list_set_height(ui_list *l, int height)
+{
+	if (height < 1)
+		height = 1;
+	l->height = height;
+	if (l->n > (size_t)height) {
+		/* keep the selection visible: drop below it first, then above */
+		size_t below = l->n - 1 - (size_t)l->sel, excess = l->n - (size_t)height;
+		size_t cut = below < excess ? below : excess;
+		drop(l, l->n - cut, cut);
+		excess -= cut;
+		if (excess) {
+			drop(l, 0, excess);
+			l->sel -= (int)excess;
+		}
+	} else if (l->n < (size_t)height) {
+		extend(l, (size_t)height - l->n, false);
+		if (l->n < (size_t)height)
+			extend(l, (size_t)height - l->n, true);
+	}
+}
+
+bool ui_list_move(ui_list *l, int delta)
+{
+	if (!l->n)
+		return false;
+	int target = l->sel + delta;
+	int old_sel = l->sel;
+	if (target >= (int)l->n) {
+		extend(l, (size_t)(target - (int)l->n + 1), false);
+		if (target >= (int)l->n)
+			target = (int)l->n - 1;
+	} else if (target < 0) {
+		int got = extend(l, (size_t)-target, true);
+		target += got;
+		if (target < 0)
+			target = 0;
+		old_sel += got;
+	}
+	l->sel = target;
+	bool moved = target != old_sel;
+	/* keep the window to height rows around the selection */
+	if (l->n > (size_t)l->height) {
+		if (delta > 0) {
+			size_t excess = l->n - (size_t)l->height;
+			size_t top = (size_t)l->sel + 1 > (size_t)l->height ? (size_t)l->sel + 1 - (size_t)l->height : 0;
+			size_t cut = excess < top ? excess : top;
+			drop(l, 0, cut);
+			l->sel -= (int)cut;
+			if (l->n > (size_t)l->height)
+				drop(l, (size_t)l->height, l->n - (size_t)l->height);
+		} else {
+			drop(l, (size_t)l->height, l->n - (size_t)l->height);
+		}
+	}
+	return moved;
+}
+
+void ui_list_home(ui_list *l)
+{
+	ui_list_reset(l);
+}
+
+void ui_list_end(ui_list *l)
+{
+	clear(l);
+	if (!grow(l, (size_t)l->height))
+		return;
+	int got = l->ops->page(l->src, NULL, true, (size_t)l->height, l->rows);
+	l->n = got > 0 ? (size_t)got : 0;
+	l->sel = l->n ? (int)l->n - 1 : 0;
+}
+
+bool ui_list_select(ui_list *l, int i)
+{
+	if (i < 0 || i >= (int)l->n)
+		return false;
+	l->sel = i;
+	return true;
+}
+
+const void *ui_list_selected(const ui_list *l)
+{
+	return l->n ? l->rows[l->sel] : NULL;
+}
+
+int ui_list_draw(ui_list *l, int y, int x, int w, bool focused)
+{
+	for (size_t i = 0; i < l->n && (int)i < l->height; i++) {
+		bool sel = (int)i == l->sel;
+		theme_set(stdscr, sel ? (focused ? TH_SEL_FOCUS : TH_SEL) : TH_NORMAL);
+		ui_fill(stdscr, y + (int)i, x, w);
+		l->ops->draw(l->src, l->rows[i], y + (int)i, x, w, sel);
+	}
+	theme_set(stdscr, TH_NORMAL);
+	return l->n ? y + l->sel : -1;
+}

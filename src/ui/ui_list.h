@@ -1,0 +1,51 @@
+/* ui_list.h — a list that is a window, not a copy: it holds only the rows it shows
+ * and asks its data source for more as the selection moves (keyset paging). */
+#ifndef EMPIRIE_UI_LIST_H
+#define EMPIRIE_UI_LIST_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/ui_theme.h"
+
+typedef struct {
+	/* Up to limit rows after `from` (NULL: from the top) or, when backwards, before
+	 * it (NULL: the last rows), in list order, into rows[]. Returns the count, or -1
+	 * on an error (the source keeps the message). */
+	int (*page)(void *src, const void *from, bool backwards, size_t limit, void **rows);
+	void (*free_row)(void *row);
+	/* Whether two rows are the same item (to keep the selection across reloads). */
+	bool (*same)(const void *a, const void *b);
+	/* Draw a row in `width` columns at (y, x); attributes are set for the row. */
+	void (*draw)(void *src, const void *row, int y, int x, int width, bool selected);
+} ui_list_source;
+
+typedef struct {
+	const ui_list_source *ops;
+	void *src;
+	void **rows; /* rows[0] is the top visible row */
+	size_t n;
+	int sel, height;
+} ui_list;
+
+void ui_list_init(ui_list *l, const ui_list_source *ops, void *src, int height);
+void ui_list_free(ui_list *l);
+/* Load from the top, selecting the first row. */
+void ui_list_reset(ui_list *l);
+/* Reload the rows shown, keeping the top row and the selection where they still exist. */
+void ui_list_reload(ui_list *l);
+/* Show `height` rows from now on (keeps the selection visible). */
+void ui_list_set_height(ui_list *l, int height);
+/* Move the selection by delta rows (pages are delta = ±height); false when it did not
+ * move. */
+bool ui_list_move(ui_list *l, int delta);
+void ui_list_home(ui_list *l);
+void ui_list_end(ui_list *l);
+/* Select the row shown at index i (a mouse click). */
+bool ui_list_select(ui_list *l, int i);
+const void *ui_list_selected(const ui_list *l);
+/* Draw rows at (y, x) in h × w; returns the row of the selection (-1 when none). */
+int ui_list_draw(ui_list *l, int y, int x, int w, bool focused);
+
+#endif

@@ -1,0 +1,97 @@
+/* ui_screen.h — the screen stack: each screen is a small "class" (a table of
+ * functions), key handlers return reaction flags and never draw; ui_app.c applies
+ * the flags and redraws. */
+#ifndef EMPIRIE_UI_SCREEN_H
+#define EMPIRIE_UI_SCREEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+#include "core/error.h"
+#include "ui/ui.h"
+#include "ui/ui_cmd.h"
+
+/* Reactions a handler asks the main loop for. */
+enum {
+	UI_R_NONE = 0,
+	UI_R_REDRAW = 1u << 0,   /* draw again */
+	UI_R_PUSH = 1u << 1,     /* open ctx->push on top */
+	UI_R_POP = 1u << 2,      /* close this screen */
+	UI_R_QUIT = 1u << 3,     /* leave the program */
+	UI_R_RELOAD = 1u << 4,   /* data changed here: every screen reloads its rows */
+	UI_R_UNHANDLED = 1u << 5 /* not mine: the main loop may handle it */
+};
+
+typedef struct ui_screen ui_screen;
+typedef struct ui_ctx ui_ctx;
+
+/* The body area a screen draws in (rows between the title and the status line). */
+typedef struct {
+	int y, x, h, w;
+} ui_rect;
+
+typedef struct {
+	unsigned kind; /* SC_* for the command table */
+	void (*draw)(ui_screen *s, ui_ctx *c, ui_rect r);
+	/* A command from the table (key already mapped), or CMD_NONE with the raw key. */
+	unsigned (*key)(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key);
+	/* Sizes changed: keep selection and place, fit to r. */
+	void (*resize)(ui_screen *s, ui_ctx *c, ui_rect r);
+	/* The data may have changed (another connection, or our own write). */
+	void (*reload)(ui_screen *s, ui_ctx *c);
+	/* Which PRE_* hold now. */
+	unsigned (*pre)(ui_screen *s, ui_ctx *c);
+	/* Append this screen's part of the breadcrumb. */
+	void (*crumb)(ui_screen *s, ui_ctx *c, char *buf, size_t n);
+	/* Called about once a second and after each key (drafts, read marks); may be NULL. */
+	void (*tick)(ui_screen *s, ui_ctx *c);
+	/* True when printable keys are text for an input field (not commands); may be NULL. */
+	bool (*wants_text)(ui_screen *s);
+	/* A mouse click in the body; may be NULL. */
+	unsigned (*click)(ui_screen *s, ui_ctx *c, int y, int x);
+	/* About to exit on a signal: save what must not be lost; may be NULL. */
+	void (*save)(ui_screen *s, ui_ctx *c);
+	void (*destroy)(ui_screen *s);
+} ui_screen_ops;
+
+struct ui_screen {
+	const ui_screen_ops *ops;
+	ui_screen *below;
+	int cur_y, cur_x; /* where the hardware cursor goes (set by draw), -1: nowhere */
+};
+
+struct ui_ctx {
+	db *d;
+	account *me;
+	const ui_options *opt;
+	ui_screen *top;
+	ui_screen *push;     /* the screen a handler asks to open */
+	char status[800];    /* one-line message, shown until the next key */
+	bool status_error;
+	char prompt[400];    /* a question being asked (drawn on the status line) */
+	int64_t unread_total;
+};
+
+/* Set the status line (fmt is ours, translated; arguments are untrusted). */
+void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Show an error value on the status line. */
+void ui_status_error(ui_ctx *c, const error *e);
+/* Open screen s on top (returns the reaction to return from a handler). */
+unsigned ui_open(ui_ctx *c, ui_screen *s);
+/* Append to a breadcrumb buffer with a separator. */
+void ui_crumb_add(char *buf, size_t n, const char *part);
+
+/* The screens. Each returns NULL (with the status set) when it cannot open. */
+ui_screen *ui_main_new(ui_ctx *c);
+ui_screen *ui_doc_new(ui_ctx *c, unsigned kind, const char *crumb, char *text_owned);
+ui_screen *ui_help_new(ui_ctx *c, unsigned kind);
+ui_screen *ui_card_network(ui_ctx *c, int number);
+ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
+/* Open a thread; at_post 0 = from the start. */
+ui_screen *ui_reader_new(ui_ctx *c, int64_t thread_id, int64_t at_post);
+ui_screen *ui_search_new(ui_ctx *c);
+
+#endif
