@@ -218,6 +218,37 @@ status search_index_thread(db *d, int64_t thread_id, const char *title, error *e
 	return exec_bound(d, sql, thread_id, title, e);
 }
 
+static status city_op(db *d, const char *sql, int64_t id, const char *name, const char *voiv,
+                      const char *project, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, voiv, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, project, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
+}
+
+status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
+                         const char *project, error *e)
+{
+	static const char sql[] = "INSERT INTO search(rowid, title, body)"
+	                          " VALUES (?1 * 4 + 1, plfold(?2), plfold(?3 || ' ' || ?4))";
+	return city_op(d, sql, city_id, name, voivodeship, project, e);
+}
+
+status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
+                           const char *project, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
+	                          " VALUES ('delete', ?1 * 4 + 1, plfold(?2), plfold(?3 || ' ' || ?4))";
+	return city_op(d, sql, city_id, name, voivodeship, project, e);
+}
+
 status search_fill(db *d, error *e)
 {
 	static const char *const steps[] = {

@@ -40,6 +40,11 @@ void hit_list_free(hit_list *l);
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
 status search_index_thread(db *d, int64_t thread_id, const char *title, error *e);
+/* A town's name, voivodeship and project title (unindex with the old values). */
+status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
+                         const char *project, error *e);
+status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
+                           const char *project, error *e);
 /* Index every row (inside the caller's transaction; the index must be empty). */
 status search_fill(db *d, error *e);
 

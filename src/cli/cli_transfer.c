@@ -1,0 +1,219 @@
+/* cli_transfer.c — import and export of the directory as CSV (UTF-8, CP1250, ISO-8859-2)
+ * or JSON. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/transfer.h"
+#include "i18n.h"
+#include "text/charset.h"
+#include "text/safe.h"
+
+#define IMPORT_MAX (64u << 20) /* a directory file larger than this is a mistake */
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cli_error(_("%s: cannot open the file: %s"), path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n > IMPORT_MAX) {
+			free(buf);
+			fclose(f);
+			cli_error(_("%s: the file is larger than %u MB"), path, IMPORT_MAX >> 20);
+			return NULL;
+		}
+		if (n == cap) {
+			char *p = realloc(buf, cap *= 2);
+			if (!p) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = p;
+		}
+	}
+	if (!buf || ferror(f)) {
+		free(buf);
+		cli_error(_("%s: cannot read the file: %s"), path, buf ? strerror(errno) : _("Out of memory"));
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+int cmd_import(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int enc = CHARSET_AUTO, ch;
+	bool dry = false;
+	while ((ch = getopt_long(argc, argv, ":e:nh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			if ((enc = charset_parse(optarg)) < 0)
+				return cli_usage("import", _("unknown encoding '%s': use auto, utf-8, cp1250 or "
+				                             "iso-8859-2"), optarg);
+			break;
+		case 'n': dry = true; break;
+		case 'h':
+			cli_command_help(cli_find_command("import"),
+				_("KIND is cities, accounts, memberships or meetings. The first line of the file\n"
+				  "names the columns (as 'empirie export KIND' writes them; common Polish names\n"
+				  "such as nazwa, województwo, sieć, miasto are understood too). Fields are\n"
+				  "separated by ',' or ';' (Excel), quoted fields may hold newlines.\n"
+				  "      --encoding ENC  auto (default), utf-8, cp1250 or iso-8859-2\n"
+				  "  -n, --dry-run       show what would change, change nothing\n"
+				  "An import is all or nothing: any error and nothing is stored.\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("import", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage("import", _("give what to import and the file: empirie import KIND FILE"));
+	int kind = xfer_kind_parse(argv[optind]);
+	if (kind < 0)
+		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships or "
+		                             "meetings"), argv[optind]);
+	if (c->restricted)
+		return cli_error(_("Import is not available in restricted mode"));
+	const char *path = argv[optind + 1];
+	size_t len;
+	char *raw = read_file(path, &len);
+	if (!raw)
+		return EXIT_ERR;
+	if (enc == CHARSET_AUTO) {
+		enc = (int)charset_detect(raw, len);
+		safe_fprintf(stderr, _("%s: encoding %s (detected)\n"), path, charset_name(enc));
+	}
+	unsigned long bl = 0, bc = 0;
+	size_t tlen;
+	char *text = charset_to_utf8(raw, len, enc, &tlen, &bl, &bc);
+	free(raw);
+	if (!text) {
+		if (bl)
+			return cli_error(_("%s:%lu:%lu: this byte is not valid %s text; say the file's "
+			                   "encoding with --encoding"), path, bl, bc, charset_name(enc));
+		return cli_error(_("%s: cannot convert the file from %s"), path, charset_name(enc));
+	}
+	if (cli_open(c) != EXIT_OK) {
+		free(text);
+		return EXIT_ERR;
+	}
+	import_report r;
+	error e;
+	status s = import_csv(c->d, &c->me, kind, path, text, tlen, dry, &r, &e);
+	free(text);
+	/* The preview only when it will happen (or would, in a dry run). */
+	for (size_t i = 0; s == ST_OK && i < r.n; i++)
+		safe_fprintf(stdout, "%s\n", r.lines[i]);
+	for (size_t i = 0; i < r.nerrors; i++)
+		safe_fprintf(stderr, "%s\n", r.errors[i]);
+	if (s == ST_OK) {
+		char a[64], ch2[64], u[64];
+		snprintf(a, sizeof a, ngettext("%zu added", "%zu added", r.added), r.added);
+		snprintf(ch2, sizeof ch2, ngettext("%zu changed", "%zu changed", r.changed), r.changed);
+		snprintf(u, sizeof u, ngettext("%zu unchanged", "%zu unchanged", r.unchanged), r.unchanged);
+		safe_fprintf(stdout, dry ? _("Dry run: %s, %s, %s; nothing was stored.\n")
+		                         : _("Imported: %s, %s, %s.\n"), a, ch2, u);
+	}
+	import_report_free(&r);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+int cmd_export(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "csv";
+	int enc = CHARSET_UTF8, ch;
+	while ((ch = getopt_long(argc, argv, ":f:e:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': format = optarg; break;
+		case 'e':
+			enc = charset_parse(optarg);
+			if (enc != CHARSET_UTF8 && enc != CHARSET_CP1250)
+				return cli_usage("export", _("unknown encoding '%s': use utf-8 or cp1250"), optarg);
+			break;
+		case 'h':
+			cli_command_help(cli_find_command("export"),
+				_("KIND is cities, accounts, memberships or meetings; written to standard output.\n"
+				  "  -f, --format FMT    csv (default) or json\n"
+				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
+				  "                      or cp1250 (for older Polish Excel); CSV only\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("export", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("export", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("export", _("say what to export: empirie export KIND"));
+	int kind = xfer_kind_parse(argv[optind]);
+	if (kind < 0)
+		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships or "
+		                             "meetings"), argv[optind]);
+	bool json = strcmp(format, "json") == 0;
+	if (!json && strcmp(format, "csv") != 0)
+		return cli_usage("export", _("unknown format '%s': use csv or json"), format);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	char *buf = NULL;
+	size_t len = 0;
+	status s;
+	if (json) {
+		s = export_json(c->d, &c->me, kind, &buf, &e);
+		len = buf ? strlen(buf) : 0;
+	} else {
+		FILE *mem = open_memstream(&buf, &len);
+		if (!mem)
+			return cli_error(_("Out of memory"));
+		s = export_csv(c->d, &c->me, kind, mem, &e);
+		fclose(mem);
+	}
+	if (s != ST_OK) {
+		free(buf);
+		return cli_fail(&e);
+	}
+	/* Stored text may hold control or escape sequences: make them visible so that
+	 * showing the export in a terminal is harmless (newlines inside fields are kept). */
+	char *clean = json ? strdup(buf) : safe_utf8(buf, len, SAFE_MULTILINE);
+	free(buf);
+	if (!clean)
+		return cli_error(_("Out of memory"));
+	size_t clen = strlen(clean);
+	char *out = clean;
+	if (!json && enc == CHARSET_CP1250) {
+		out = charset_from_utf8(clean, clen, CHARSET_CP1250, &clen);
+		free(clean);
+		if (!out)
+			return cli_error(_("Out of memory"));
+	} else if (!json) {
+		fputs("\xEF\xBB\xBF", stdout); /* BOM: Excel then reads UTF-8 */
+	}
+	fwrite(out, 1, clen, stdout);
+	if (json)
+		fputc('\n', stdout);
+	free(out);
+	return EXIT_OK;
+}

@@ -1,0 +1,845 @@
+/* transfer.c — see transfer.h. Import runs in one transaction: every row is checked
+ * and applied, errors are collected with file, line and column, and the transaction is
+ * rolled back when there is any error or when it is a dry run. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/search.h"
+#include "core/transfer.h"
+#include "i18n.h"
+#include "text/csv.h"
+#include "text/plfold.h"
+
+#define MAX_ERRORS 50
+
+int xfer_kind_parse(const char *name)
+{
+	if (strcmp(name, "cities") == 0 || strcmp(name, "towns") == 0)
+		return XFER_CITIES;
+	if (strcmp(name, "accounts") == 0)
+		return XFER_ACCOUNTS;
+	if (strcmp(name, "memberships") == 0)
+		return XFER_MEMBERSHIPS;
+	if (strcmp(name, "meetings") == 0)
+		return XFER_MEETINGS;
+	return -1;
+}
+
+/* ---- columns ---- */
+
+typedef struct {
+	const char *key;      /* the export header and the canonical import name */
+	const char *aliases;  /* '|'-separated other names, folded (Polish headers from Excel) */
+} column;
+
+static const column city_cols[] = {
+	{ "name", "nazwa|miasto|town|city" }, { "voivodeship", "wojewodztwo" },
+	{ "voivodeship_basis", "podstawa wojewodztwa" }, { "laureate", "laureat" },
+	{ "programme_status", "status" }, { "project_title", "projekt|tytul projektu" },
+	{ "project_source", "zrodlo projektu" }, { "source", "zrodlo|zrodla" },
+};
+static const column account_cols[] = {
+	{ "login", "" }, { "display_name", "nazwa|imie i nazwisko|name" }, { "role", "rola" },
+	{ "city", "miasto|town" }, { "network", "siec" },
+};
+static const column member_cols[] = {
+	{ "network", "siec" }, { "city", "miasto|town" }, { "basis", "podstawa" },
+	{ "source", "zrodlo" },
+};
+static const column meeting_cols[] = {
+	{ "key", "klucz" }, { "network", "siec" }, { "date_start", "data|poczatek" },
+	{ "date_end", "koniec" }, { "date_basis", "" }, { "date_text", "data slownie" },
+	{ "host_city", "gospodarz|miasto" }, { "format", "forma" }, { "title", "tytul" },
+	{ "topics", "tematy" }, { "study_visits", "wizyty studyjne" },
+	{ "attending", "uczestnicy|miasta" }, { "summary", "podsumowanie" }, { "note", "uwagi" },
+	{ "source", "zrodlo" },
+};
+
+static const column *kind_columns(xfer_kind k, size_t *n)
+{
+	switch (k) {
+	case XFER_CITIES: *n = sizeof city_cols / sizeof city_cols[0]; return city_cols;
+	case XFER_ACCOUNTS: *n = sizeof account_cols / sizeof account_cols[0]; return account_cols;
+	case XFER_MEMBERSHIPS: *n = sizeof member_cols / sizeof member_cols[0]; return member_cols;
+	case XFER_MEETINGS: *n = sizeof meeting_cols / sizeof meeting_cols[0]; return meeting_cols;
+	}
+	*n = 0;
+	return NULL;
+}
+
+/* ---- the import context ---- */
+
+typedef struct {
+	db *d;
+	const account *actor;
+	const char *file;
+	import_report *r;
+	size_t lines_cap, errors_cap;
+	const column *cols;
+	size_t ncols;
+	int map[16];          /* column index in the file for each of cols, -1 when absent */
+	csv_row *row;
+	char **seen;          /* keys met so far, for duplicates */
+	unsigned long *seen_line;
+	size_t nseen, seen_cap;
+} ictx;
+
+static void add_line(char ***v, size_t *n, size_t *cap, char *s)
+{
+	if (!s)
+		return;
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 32;
+		char **p = realloc(*v, nc * sizeof *p);
+		if (!p) {
+			free(s);
+			return;
+		}
+		*v = p;
+		*cap = nc;
+	}
+	(*v)[(*n)++] = s;
+}
+
+static char *vfmt(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	return vasprintf(&s, fmt, ap) < 0 ? NULL : s;
+}
+
+/* An error at the current row, in column `col` (index into cols, or -1 for the row). */
+static void row_error(ictx *c, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void row_error(ictx *c, int col, const char *fmt, ...)
+{
+	if (c->r->nerrors >= MAX_ERRORS)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = vfmt(fmt, ap);
+	va_end(ap);
+	char *line = NULL;
+	if (msg) {
+		if (col >= 0 && c->map[col] >= 0) {
+			/* TRANSLATORS: file:line:column (the column's name): message */
+			if (asprintf(&line, _("%s:%lu:%d (%s): %s"), c->file, c->row->line, c->map[col] + 1,
+			             c->cols[col].key, msg) < 0)
+				line = NULL;
+		} else if (asprintf(&line, "%s:%lu: %s", c->file, c->row->line, msg) < 0) {
+			line = NULL;
+		}
+	}
+	free(msg);
+	add_line(&c->r->errors, &c->r->nerrors, &c->errors_cap, line);
+}
+
+static void change(ictx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void change(ictx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_line(&c->r->lines, &c->r->n, &c->lines_cap, vfmt(fmt, ap));
+	va_end(ap);
+}
+
+/* The value of column i in the current row, or NULL when the file has no such column. */
+static const char *val(const ictx *c, int i)
+{
+	int k = c->map[i];
+	if (k < 0)
+		return NULL;
+	return (size_t)k < c->row->nfields ? c->row->fields[k] : "";
+}
+
+static const char *val_or(const ictx *c, int i, const char *dflt)
+{
+	const char *v = val(c, i);
+	return v ? v : dflt;
+}
+
+/* A key must appear once per file. */
+static bool first_time(ictx *c, const char *key)
+{
+	char *f = pl_fold(key, strlen(key));
+	if (!f)
+		return true;
+	for (size_t i = 0; i < c->nseen; i++) {
+		if (strcmp(c->seen[i], f) == 0) {
+			row_error(c, 0, _("\"%s\" already appears on line %lu"), key, c->seen_line[i]);
+			free(f);
+			return false;
+		}
+	}
+	if (c->nseen == c->seen_cap) {
+		size_t nc = c->seen_cap ? c->seen_cap * 2 : 64;
+		char **p = realloc(c->seen, nc * sizeof *p);
+		unsigned long *q = realloc(c->seen_line, nc * sizeof *q);
+		if (p)
+			c->seen = p;
+		if (q)
+			c->seen_line = q;
+		if (!p || !q) {
+			free(f);
+			return true;
+		}
+		c->seen_cap = nc;
+	}
+	c->seen[c->nseen] = f;
+	c->seen_line[c->nseen++] = c->row->line;
+	return true;
+}
+
+static int64_t lookup_id(ictx *c, const char *sql, const char *text, int number)
+{
+	sqlite3_stmt *st = db_stmt(c->d, sql, NULL);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 1, number);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static const char sql_city_id[] = "SELECT id FROM cities WHERE name = ?1";
+static const char sql_network_id[] = "SELECT id FROM networks WHERE number = ?1";
+
+static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n <= 0 || n > 1000) {
+		row_error(c, col, _("\"%s\" is not a network number"), v);
+		return 0;
+	}
+	int64_t id = lookup_id(c, sql_network_id, NULL, (int)n);
+	if (!id) {
+		row_error(c, col, _("there is no network number %ld"), n);
+		return 0;
+	}
+	if (leaders_only)
+		*leaders_only = false;
+	return id;
+}
+
+static int64_t city_of(ictx *c, int col, const char *name)
+{
+	int64_t id = lookup_id(c, sql_city_id, name, 0);
+	if (!id)
+		row_error(c, col, _("there is no town \"%s\" in the directory (import the towns first)"), name);
+	return id;
+}
+
+static bool in_list(const char *v, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(v, *list) == 0)
+			return true;
+	return false;
+}
+
+static status run_stmt(ictx *c, sqlite3_stmt *st, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return ST_OK;
+	char what[256];
+	snprintf(what, sizeof what, "%s:%lu", c->file, c->row->line);
+	return db_fail(c->d, rc, e, what);
+}
+
+/* Parse yes/no in English or Polish, or 0/1; -1 when it is neither. */
+static int parse_bool(const char *v)
+{
+	static const char *const yes[] = { "1", "yes", "tak", "true", "y", "t", NULL };
+	static const char *const no[] = { "0", "no", "nie", "false", "n", "", NULL };
+	char *f = pl_fold(v, strlen(v));
+	int r = !f ? -1 : in_list(f, yes) ? 1 : in_list(f, no) ? 0 : -1;
+	free(f);
+	return r;
+}
+
+static bool required_column(xfer_kind k, int i)
+{
+	switch (k) {
+	case XFER_CITIES: return i == 0;
+	case XFER_ACCOUNTS: return i == 0 || i == 2;
+	case XFER_MEMBERSHIPS: return i <= 1;
+	case XFER_MEETINGS: return i <= 2 || i == 8;
+	}
+	return false;
+}
+
+static const char *const voivodeships[] = {
+	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
+	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
+	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie", NULL
+};
+
+/* The canonical spelling of a voivodeship typed in any case, with or without Polish
+ * letters; NULL when it is not one of the sixteen. */
+static const char *voivodeship_canonical(const char *v)
+{
+	char *f = pl_fold(v, strlen(v));
+	const char *hit = NULL;
+	for (size_t i = 0; f && voivodeships[i] && !hit; i++) {
+		char *g = pl_fold(voivodeships[i], strlen(voivodeships[i]));
+		if (g && strcmp(f, g) == 0)
+			hit = voivodeships[i];
+		free(g);
+	}
+	free(f);
+	return hit;
+}
+
+/* Record one field's change into diff ("field: old → new; ..."). */
+static void diff_add(char *diff, size_t n, const char *field, const char *old, const char *new)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	size_t used = strlen(diff);
+	snprintf(diff + used, n - used, "%s%s: %s → %s", used ? "; " : "", field, *old ? old : "–",
+	         *new ? new : "–");
+}
+
+static status import_city(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT id, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
+		" project_source, source FROM cities WHERE name = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
+		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char sql_upd[] =
+		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
+		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
+		" WHERE name = ?8";
+	static const char *const bases[] = { "source", "general", "unknown", NULL };
+	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
+	const char *name = val(c, 0);
+	if (!name || !*name) {
+		row_error(c, 0, _("the town's name is empty"));
+		return ST_OK;
+	}
+	if (!first_time(c, name))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	const char *v = val(c, 1);
+	if (v && *v && !(v = voivodeship_canonical(v)))
+		row_error(c, 1, _("\"%s\" is not one of the 16 voivodeships"), val(c, 1));
+	const char *basis = val(c, 2);
+	if (basis && *basis && !in_list(basis, bases))
+		row_error(c, 2, _("\"%s\" should be source, general or unknown"), basis);
+	const char *laureate = val(c, 3);
+	int lau = laureate ? parse_bool(laureate) : -2;
+	if (lau == -1)
+		row_error(c, 3, _("\"%s\" should be yes or no"), laureate);
+	const char *st = val(c, 4);
+	if (st && *st && !in_list(st, statuses))
+		row_error(c, 4, _("\"%s\" should be laureate, participant, network or other"), st);
+	if (c->r->nerrors > before)
+		return ST_OK;
+
+	/* New values: what the file says, else what is stored, else the defaults. */
+	char *old[7] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	int64_t id = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		id = sqlite3_column_int64(q, 0);
+		for (int i = 0; i < 7; i++)
+			old[i] = db_col_dup(q, i + 1);
+	}
+	sqlite3_reset(q);
+	char lau_s[2] = { lau == 1 ? '1' : '0', 0 };
+	const char *nv[7] = {
+		v && *v ? v : (v ? "" : (old[0] ? old[0] : "")),
+		basis && *basis ? basis : (old[1] ? old[1] : (v && *v ? "general" : "unknown")),
+		lau >= 0 ? lau_s : (old[2] ? old[2] : "0"),
+		st && *st ? st : (old[3] ? old[3] : (lau == 1 ? "laureate" : "network")),
+		val_or(c, 5, old[4] ? old[4] : ""),
+		val_or(c, 6, old[5] ? old[5] : ""),
+		val_or(c, 7, old[6] ? old[6] : ""),
+	};
+	char diff[1024] = "";
+	if (id)
+		for (int i = 0; i < 7; i++)
+			diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	status s = ST_OK;
+	if (!id || *diff) {
+		sqlite3_stmt *w = db_stmt(c->d, id ? sql_upd : sql_ins, e);
+		if (!w) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		for (int i = 0; i < 7; i++)
+			sqlite3_bind_text(w, i + 1, nv[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(w, 8, name, -1, SQLITE_STATIC);
+		if ((s = run_stmt(c, w, e)) != ST_OK)
+			goto out;
+		if (id)
+			s = search_unindex_city(c->d, id, name, old[0], old[4], e);
+		else
+			id = sqlite3_last_insert_rowid(db_handle(c->d));
+		if (s == ST_OK)
+			s = search_index_city(c->d, id, name, nv[0], nv[4], e);
+	}
+	if (!*diff && old[0])
+		c->r->unchanged++;
+	else if (old[0])
+		c->r->changed++, change(c, "~ %s: %s", name, diff);
+	else
+		c->r->added++, change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
+out:
+	for (int i = 0; i < 7; i++)
+		free(old[i]);
+	return s;
+}
+
+static status import_account(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT a.display_name, a.role, COALESCE(c.name, ''), COALESCE(n.number, '')"
+		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
+		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO accounts(display_name, role, city_id, network_id, login, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	static const char sql_upd[] =
+		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4"
+		" WHERE login = ?5";
+	const char *login = val(c, 0);
+	if (!login || !*login || strlen(login) > 64 || strpbrk(login, " \t\r\n/\\\"'")) {
+		row_error(c, 0, _("\"%s\" is not a valid login (1–64 characters, no spaces, quotes or "
+		                  "slashes)"), login ? login : "");
+		return ST_OK;
+	}
+	if (!first_time(c, login))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	const char *rolename = val(c, 2);
+	if (!rolename || role_parse(rolename) < 0)
+		row_error(c, 2, _("\"%s\" should be guest, member, leader, coordinator or admin"),
+		          rolename ? rolename : "");
+	const char *town = val(c, 3), *net = val(c, 4);
+	int64_t city_id = town && *town ? city_of(c, 3, town) : 0;
+	int64_t net_id = net && *net ? network_of(c, 4, net, NULL) : 0;
+	if (c->r->nerrors > before)
+		return ST_OK;
+	char *old[4] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	for (int i = 0; exists && i < 4; i++)
+		old[i] = db_col_dup(q, i);
+	sqlite3_reset(q);
+	const char *name = val(c, 1);
+	const char *nv[4] = { name && *name ? name : (old[0] ? old[0] : login), rolename,
+	                      town ? town : (old[2] ? old[2] : ""), net ? net : (old[3] ? old[3] : "") };
+	char diff[1024] = "";
+	for (int i = 0; exists && i < 4; i++)
+		diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	status s = ST_OK;
+	if (!exists || *diff) {
+		if (!town && old[2] && *old[2])
+			city_id = lookup_id(c, sql_city_id, old[2], 0);
+		if (!net && old[3] && *old[3])
+			net_id = lookup_id(c, sql_network_id, NULL, atoi(old[3]));
+		sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
+		if (!w) {
+			s = e ? e->code : ST_INTERNAL;
+		} else {
+			sqlite3_bind_text(w, 1, nv[0], -1, SQLITE_STATIC);
+			sqlite3_bind_text(w, 2, rolename, -1, SQLITE_STATIC);
+			if (city_id)
+				sqlite3_bind_int64(w, 3, city_id);
+			if (net_id)
+				sqlite3_bind_int64(w, 4, net_id);
+			sqlite3_bind_text(w, 5, login, -1, SQLITE_STATIC);
+			s = run_stmt(c, w, e);
+		}
+	}
+	if (exists && !*diff)
+		c->r->unchanged++;
+	else if (exists)
+		c->r->changed++, change(c, "~ %s: %s", login, diff);
+	else
+		c->r->added++, change(c, "+ %s (%s, %s)", login, nv[0], rolename);
+	for (int i = 0; i < 4; i++)
+		free(old[i]);
+	return s;
+}
+
+static status import_membership(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT basis, source FROM memberships WHERE network_id = ?1 AND city_id = ?2";
+	static const char sql_put[] =
+		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT(network_id, city_id) DO UPDATE SET basis = excluded.basis,"
+		" source = excluded.source";
+	static const char *const bases[] = { "final-list", "meeting", "inferred", "added", NULL };
+	const char *net = val(c, 0), *town = val(c, 1);
+	size_t before = c->r->nerrors;
+	int64_t net_id = network_of(c, 0, net ? net : "", NULL);
+	int64_t city_id = town && *town ? city_of(c, 1, town) : 0;
+	if (town && !*town)
+		row_error(c, 1, _("the town's name is empty"));
+	const char *basis = val(c, 2);
+	if (basis && *basis && !in_list(basis, bases))
+		row_error(c, 2, _("\"%s\" should be final-list, meeting, inferred or added"), basis);
+	if (net_id && !perm_can_moderate(c->actor, net_id))
+		row_error(c, 0, _("you do not coordinate network %s"), net);
+	if (c->r->nerrors > before)
+		return ST_OK;
+	char key[512];
+	snprintf(key, sizeof key, "%s/%s", net, town);
+	if (!first_time(c, key))
+		return ST_OK;
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(q, 1, net_id);
+	sqlite3_bind_int64(q, 2, city_id);
+	char *old_basis = NULL, *old_source = NULL;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		old_basis = db_col_dup(q, 0);
+		old_source = db_col_dup(q, 1);
+	}
+	sqlite3_reset(q);
+	const char *nb = basis && *basis ? basis : (old_basis ? old_basis : "added");
+	const char *ns = val_or(c, 3, old_source ? old_source : "");
+	char diff[1024] = "";
+	if (old_basis) {
+		diff_add(diff, sizeof diff, "basis", old_basis, nb);
+		diff_add(diff, sizeof diff, "source", old_source ? old_source : "", ns);
+	}
+	status s = ST_OK;
+	if (!old_basis || *diff) {
+		sqlite3_stmt *w = db_stmt(c->d, sql_put, e);
+		if (!w) {
+			s = e ? e->code : ST_INTERNAL;
+		} else {
+			sqlite3_bind_int64(w, 1, net_id);
+			sqlite3_bind_int64(w, 2, city_id);
+			sqlite3_bind_text(w, 3, nb, -1, SQLITE_STATIC);
+			sqlite3_bind_text(w, 4, ns, -1, SQLITE_STATIC);
+			s = run_stmt(c, w, e);
+		}
+	}
+	if (old_basis && !*diff)
+		c->r->unchanged++;
+	else if (old_basis)
+		c->r->changed++, change(c, "~ %s %s: %s", net, town, diff);
+	else
+		c->r->added++, change(c, "+ %s %s (%s)", net, town, nb);
+	free(old_basis);
+	free(old_source);
+	return s;
+}
+
+static bool iso_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(s) == 10 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
+
+static status import_meeting(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT g.id, n.number, g.date_start, g.date_end, g.date_basis, g.date_text,"
+		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
+		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
+		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
+		"   ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source"
+		" FROM meetings g JOIN networks n ON n.id = g.network_id"
+		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
+		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
+		" date_basis = ?5, date_text = ?6, host_city_id = ?7, host_place = ?8, format = ?9,"
+		" title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14, source = ?15";
+	static const char sql_clear[] = "DELETE FROM meeting_cities WHERE meeting_id = ?1";
+	static const char sql_attend[] =
+		"INSERT OR IGNORE INTO meeting_cities(meeting_id, city_id) VALUES (?1, ?2)";
+	static const char sql_mid[] = "SELECT id FROM meetings WHERE key = ?1";
+	const char *key = val(c, 0);
+	if (!key || !*key) {
+		row_error(c, 0, _("the meeting's key is empty"));
+		return ST_OK;
+	}
+	if (!first_time(c, key))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	char *old[14] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	for (int i = 0; exists && i < 14; i++)
+		old[i] = db_col_dup(q, i + 1);
+	sqlite3_reset(q);
+	const char *nv[14];
+	for (int i = 0; i < 14; i++)
+		nv[i] = val_or(c, i + 1, old[i] ? old[i] : "");
+	int64_t net_id = network_of(c, 1, nv[0], NULL);
+	if (net_id && !perm_can_moderate(c->actor, net_id))
+		row_error(c, 1, _("you do not coordinate network %s"), nv[0]);
+	if (!iso_date(nv[1]))
+		row_error(c, 2, _("\"%s\" is not a date like 2022-09-13"), nv[1]);
+	if (*nv[2] && (!iso_date(nv[2]) || strcmp(nv[2], nv[1]) < 0))
+		row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
+	if (!*nv[7])
+		row_error(c, 8, _("the title is empty"));
+	int64_t host_id = *nv[5] ? lookup_id(c, sql_city_id, nv[5], 0) : 0;
+	/* Every town named as attending must be in the directory. */
+	int64_t attend[128];
+	size_t na = 0;
+	for (const char *p = nv[10]; *p;) {
+		size_t len = strcspn(p, "|");
+		char name[256];
+		size_t a = 0, b = len;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		snprintf(name, sizeof name, "%.*s", (int)(b - a), p + a);
+		if (*name && na < sizeof attend / sizeof attend[0]) {
+			int64_t id = city_of(c, 11, name);
+			if (id)
+				attend[na++] = id;
+		}
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	status s = ST_OK;
+	if (c->r->nerrors > before)
+		goto out;
+	char diff[2048] = "";
+	for (int i = 0; exists && i < 14; i++)
+		diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !*diff) {
+		c->r->unchanged++;
+		goto out;
+	}
+	sqlite3_stmt *w = db_stmt(c->d, sql_ins, e);
+	if (!w) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_text(w, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w, 2, net_id);
+	for (int i = 1; i < 14; i++)
+		if (i != 5 && i != 10)
+			sqlite3_bind_text(w, i < 5 ? i + 2 : i < 10 ? i + 3 : i + 2, nv[i], -1, SQLITE_STATIC);
+	if (host_id)
+		sqlite3_bind_int64(w, 7, host_id);
+	sqlite3_bind_text(w, 8, nv[5], -1, SQLITE_STATIC);
+	if ((s = run_stmt(c, w, e)) != ST_OK)
+		goto out;
+	int64_t mid = lookup_id(c, sql_mid, key, 0);
+	if (!(w = db_stmt(c->d, sql_clear, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(w, 1, mid);
+	if ((s = run_stmt(c, w, e)) != ST_OK)
+		goto out;
+	for (size_t i = 0; i < na && s == ST_OK; i++) {
+		if (!(w = db_stmt(c->d, sql_attend, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(w, 1, mid);
+		sqlite3_bind_int64(w, 2, attend[i]);
+		s = run_stmt(c, w, e);
+	}
+	if (exists)
+		c->r->changed++, change(c, "~ %s: %s", key, diff);
+	else
+		c->r->added++, change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
+out:
+	for (int i = 0; i < 14; i++)
+		free(old[i]);
+	return s;
+}
+
+static status import_row(ictx *c, xfer_kind kind, error *e)
+{
+	switch (kind) {
+	case XFER_CITIES: return import_city(c, e);
+	case XFER_ACCOUNTS: return import_account(c, e);
+	case XFER_MEMBERSHIPS: return import_membership(c, e);
+	case XFER_MEETINGS: return import_meeting(c, e);
+	}
+	return ST_INTERNAL;
+}
+
+/* ---- driving the import ---- */
+
+static bool header_matches(const char *field, const column *col)
+{
+	char *f = pl_fold(field, strlen(field));
+	bool m = false;
+	if (!f)
+		return false;
+	/* Trim spaces Excel users leave around headers. */
+	char *s = f;
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	if (strcmp(s, col->key) == 0) {
+		m = true;
+	} else {
+		for (const char *a = col->aliases; *a && !m;) {
+			size_t len = strcspn(a, "|");
+			m = len == n && strncmp(a, s, n) == 0;
+			a += len;
+			if (*a == '|')
+				a++;
+		}
+	}
+	free(f);
+	return m;
+}
+
+status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
+                  const char *text, size_t len, bool dry_run, import_report *out, error *e)
+{
+	ictx c = { .d = d, .actor = actor, .file = file, .r = out };
+	memset(out, 0, sizeof *out);
+	bool admin = actor->role == ROLE_ADMIN;
+	bool coordinator = actor->role == ROLE_COORDINATOR;
+	if (!admin && !(coordinator && (kind == XFER_MEMBERSHIPS || kind == XFER_MEETINGS)))
+		return err_set(e, ST_DENIED, _("Only an administrator can import this (coordinators: "
+		                               "memberships and meetings of their network)"));
+	c.cols = kind_columns(kind, &c.ncols);
+	csv_reader *rd = csv_reader_new(text, len, 0);
+	if (!rd)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	csv_row row;
+	c.row = &row;
+	int rc = csv_next(rd, &row);
+	if (rc != CSV_ROW) {
+		csv_reader_free(rd);
+		return err_set(e, ST_INVALID, _("%s: the file is empty; the first line must name the columns"),
+		               file);
+	}
+	for (size_t i = 0; i < c.ncols; i++) {
+		c.map[i] = -1;
+		for (size_t k = 0; k < row.nfields; k++)
+			if (header_matches(row.fields[k], &c.cols[i]))
+				c.map[i] = (int)k;
+	}
+	for (size_t k = 0; k < row.nfields; k++) {
+		bool known = false;
+		for (size_t i = 0; i < c.ncols; i++)
+			known = known || c.map[i] == (int)k;
+		if (!known && row.fields[k][0]) {
+			char *l = NULL;
+			if (asprintf(&l, _("%s:1:%zu: unknown column \"%s\" is ignored"), file, k + 1,
+			             row.fields[k]) >= 0)
+				change(&c, "! %s", l);
+			free(l);
+		}
+	}
+	status s = ST_OK;
+	if ((s = db_begin(d, e)) != ST_OK) {
+		csv_reader_free(rd);
+		return s;
+	}
+	for (size_t i = 0; i < c.ncols; i++) {
+		if (c.map[i] < 0 && required_column(kind, (int)i)) {
+			row_error(&c, -1, _("the required column \"%s\" is missing"), c.cols[i].key);
+		}
+	}
+	while (out->nerrors == 0 || out->nerrors < MAX_ERRORS) {
+		if (out->nerrors && c.map[0] < 0)
+			break;
+		rc = csv_next(rd, &row);
+		if (rc == CSV_EOF)
+			break;
+		if (rc == CSV_ERROR) {
+			unsigned long line, col;
+			const char *why = csv_reader_error(rd, &line, &col);
+			char *l = NULL;
+			if (asprintf(&l, "%s:%lu:%lu: %s", file, line, col,
+			             strcmp(why, "unterminated quoted field") == 0 ? _("a quoted field is never closed")
+			             : strcmp(why, "stray quote in unquoted field") == 0
+			                 ? _("a quote inside a field that does not start with one") : why) >= 0)
+				add_line(&out->errors, &out->nerrors, &c.errors_cap, l);
+			break;
+		}
+		if (row.nfields == 1 && !row.fields[0][0])
+			continue;
+		if (row.nfields > 16 + c.ncols) {
+			row_error(&c, -1, _("%zu fields, more than the header's %zu"), row.nfields, c.ncols);
+			continue;
+		}
+		/* A line break inside a quoted cell is stored as LF, whatever wrote the file. */
+		for (size_t k = 0; k < row.nfields; k++) {
+			char *w = row.fields[k];
+			for (const char *r = w; *r; r++)
+				if (!(r[0] == '\r' && r[1] == '\n'))
+					*w++ = *r;
+			*w = '\0';
+		}
+		s = import_row(&c, kind, e);
+		if (s != ST_OK)
+			break;
+	}
+	csv_reader_free(rd);
+	for (size_t i = 0; i < c.nseen; i++)
+		free(c.seen[i]);
+	free(c.seen);
+	free(c.seen_line);
+	if (s == ST_OK && out->nerrors) {
+		s = err_set(e, ST_INVALID, ngettext("%s: %zu error; nothing was imported",
+		                                    "%s: %zu errors; nothing was imported", out->nerrors),
+		            file, out->nerrors);
+	}
+	if (s == ST_OK && !dry_run) {
+		char summary[128];
+		snprintf(summary, sizeof summary, "%s: +%zu ~%zu =%zu", file, out->added, out->changed,
+		         out->unchanged);
+		s = audit_append(d, actor, "import", c.cols == city_cols ? "cities"
+		                 : c.cols == account_cols ? "accounts"
+		                 : c.cols == member_cols ? "memberships" : "meetings", 0, NULL, summary, e);
+		if (s == ST_OK)
+			return db_commit(d, e);
+	}
+	db_rollback(d);
+	return s;
+}
+
+void import_report_free(import_report *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->lines[i]);
+	for (size_t i = 0; i < r->nerrors; i++)
+		free(r->errors[i]);
+	free(r->lines);
+	free(r->errors);
+	memset(r, 0, sizeof *r);
+}

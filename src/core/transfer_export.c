@@ -1,0 +1,135 @@
+/* transfer_export.c — the directory as CSV or JSON, in the columns import reads. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/transfer.h"
+#include "i18n.h"
+#include "text/csv.h"
+
+/* Each query takes ?1 = may see the leaders' network, ?2 = the network it coordinates. */
+#define VISIBLE "(n.leaders_only = 0 OR ?1 = 1 OR n.id = ?2)"
+
+static const char sql_cities[] =
+	"SELECT name, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
+	" project_source, source FROM cities WHERE ?1 + ?2 >= 0 ORDER BY name COLLATE PL";
+static const char sql_accounts[] =
+	"SELECT a.login, a.display_name, a.role, COALESCE(c.name, '') AS city,"
+	" COALESCE(n.number, '') AS network FROM accounts a"
+	" LEFT JOIN cities c ON c.id = a.city_id LEFT JOIN networks n ON n.id = a.network_id"
+	" WHERE ?1 + ?2 >= 0 ORDER BY a.login COLLATE PL";
+static const char sql_members[] =
+	"SELECT n.number AS network, c.name AS city, m.basis, m.source FROM memberships m"
+	" JOIN networks n ON n.id = m.network_id JOIN cities c ON c.id = m.city_id"
+	" WHERE " VISIBLE " ORDER BY n.number, c.name COLLATE PL";
+static const char sql_meetings[] =
+	"SELECT g.key, n.number AS network, g.date_start, g.date_end, g.date_basis, g.date_text,"
+	" COALESCE(ci.name, g.host_place) AS host_city, g.format, g.title, g.topics, g.study_visits,"
+	" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
+	"   ORDER BY x.name COLLATE PL)), '') AS attending, g.summary, g.note, g.source"
+	" FROM meetings g JOIN networks n ON n.id = g.network_id"
+	" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE " VISIBLE
+	" ORDER BY g.date_start, g.key";
+
+static const char *query_of(xfer_kind k)
+{
+	switch (k) {
+	case XFER_CITIES: return sql_cities;
+	case XFER_ACCOUNTS: return sql_accounts;
+	case XFER_MEMBERSHIPS: return sql_members;
+	case XFER_MEETINGS: return sql_meetings;
+	}
+	return NULL;
+}
+
+/* Whether the account sees every network, the leaders' included. */
+static bool sees_all(const account *a)
+{
+	return a->role == ROLE_LEADER || a->role == ROLE_ADMIN ||
+	       (a->role == ROLE_COORDINATOR && a->network_id == 0);
+}
+
+static int64_t coordinated(const account *a)
+{
+	return a->role == ROLE_COORDINATOR ? a->network_id : -1;
+}
+
+static sqlite3_stmt *prepare(db *d, const account *a, xfer_kind k, error *e)
+{
+	if (k == XFER_ACCOUNTS && a->role != ROLE_ADMIN) {
+		err_set(e, ST_DENIED, _("Only an administrator can export the accounts"));
+		return NULL;
+	}
+	sqlite3_stmt *st = db_stmt(d, query_of(k), e);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int(st, 1, sees_all(a));
+	sqlite3_bind_int64(st, 2, coordinated(a));
+	return st;
+}
+
+status export_csv(db *d, const account *a, xfer_kind k, FILE *out, error *e)
+{
+	sqlite3_stmt *st = prepare(d, a, k, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int n = sqlite3_column_count(st);
+	const char *f[32];
+	for (int i = 0; i < n && i < 32; i++)
+		f[i] = sqlite3_column_name(st, i);
+	int werr = csv_write_row(out, f, (size_t)n, ',', 0);
+	int rc;
+	while (werr >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n && i < 32; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			f[i] = v ? v : "";
+		}
+		werr = csv_write_row(out, f, (size_t)n, ',', 0);
+	}
+	sqlite3_reset(st);
+	if (werr < 0)
+		return err_set(e, ST_IO, _("Cannot write the export"));
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Exporting"));
+}
+
+status export_json(db *d, const account *a, xfer_kind k, char **json, error *e)
+{
+	*json = NULL;
+	sqlite3_stmt *st = prepare(d, a, k, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	/* Build "SELECT json_group_array(json_object('col', col, ...)) FROM (<query>)" from
+	 * the query's own column names, so JSON and CSV can never disagree. */
+	sqlite3_str *q = sqlite3_str_new(db_handle(d));
+	sqlite3_str_appendall(q, "SELECT json_group_array(json_object(");
+	int n = sqlite3_column_count(st);
+	for (int i = 0; i < n; i++)
+		sqlite3_str_appendf(q, "%s%Q, \"%w\"", i ? ", " : "", sqlite3_column_name(st, i),
+		                    sqlite3_column_name(st, i));
+	sqlite3_str_appendf(q, ")) FROM (%s)", query_of(k));
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_reset(st);
+	if (!sql)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	sqlite3_stmt *js = NULL;
+	int rc = sqlite3_prepare_v2(db_handle(d), sql, -1, &js, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(d, rc, e, _("Exporting"));
+	sqlite3_bind_int(js, 1, sees_all(a));
+	sqlite3_bind_int64(js, 2, coordinated(a));
+	rc = sqlite3_step(js);
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(js, 0);
+		if (!(*json = strdup(t ? t : "[]")))
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+	} else {
+		s = db_fail(d, rc, e, _("Exporting"));
+	}
+	sqlite3_finalize(js);
+	return s;
+}
