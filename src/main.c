@@ -1,24 +1,21 @@
-/* main.c — set up the locale and the message catalog, then hand over to the CLI. */
+/* main.c — set up the locale and the message catalogue, then hand over to the CLI. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
-#include "i18n.h"
-#include "text/safe.h"
+#include "cli/locale_setup.h"
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	safe_init();
-#if ENABLE_NLS
-	/* Tests point this at the catalog in the build tree. */
-	const char *dir = getenv("EMPIRIE_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	/* Messages come out as UTF-8; the safe output path converts them for the terminal. */
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	locale_setup();
+	/* Arguments typed in a Latin-2 or CP1250 terminal become UTF-8, the only encoding
+	 * the store and the rest of the program know. */
+	for (int i = 1; i < argc; i++) {
+		char *u = locale_to_utf8(argv[i], strlen(argv[i]));
+		if (u)
+			argv[i] = u; /* lives as long as the process */
+	}
 	return cli_main(argc, argv);
 }

@@ -10,10 +10,12 @@
 
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
+#include "cli/locale_setup.h"
 #include "cli/paths.h"
 #include "core/forum.h"
 #include "i18n.h"
 #include "text/safe.h"
+#include "text/utf8.h"
 #include "ui/ui.h"
 
 static const cli_command commands[] = {
@@ -167,6 +169,13 @@ char *cli_read_body(void)
 		return NULL;
 	}
 	buf[n] = '\0';
+	/* Piped text is UTF-8 by contract, but text typed (or piped from a file written) in
+	 * a Latin-2 or CP1250 terminal is in that charset: convert what is not UTF-8. */
+	if (strlen(buf) == n && (isatty(STDIN_FILENO) || !utf8_valid(buf, n))) {
+		char *u = locale_to_utf8(buf, n);
+		free(buf);
+		return u;
+	}
 	if (strlen(buf) != n) {
 		free(buf);
 		cli_error(_("The text on standard input contains a NUL byte; is it a text file?"));
