@@ -197,11 +197,20 @@ static int sql_collate_pl(void *arg, int alen, const void *a, int blen, const vo
 	return pl_collate(a, (size_t)alen, b, (size_t)blen);
 }
 
+static bool pragma_is(db *d, const char *sql, const char *want)
+{
+	sqlite3_stmt *st = NULL;
+	bool is = false;
+	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		is = sqlite3_strnicmp((const char *)sqlite3_column_text(st, 0), want, (int)strlen(want) + 1) == 0;
+	sqlite3_finalize(st);
+	return is;
+}
+
 static status db_configure(db *d, error *e)
 {
 	int on;
 	sqlite3_extended_result_codes(d->h, 1);
-	sqlite3_busy_timeout(d->h, 5000);
 	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
 	sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
 	sqlite3_db_config(d->h, SQLITE_DBCONFIG_ENABLE_FKEY, 1, &on);
@@ -215,8 +224,11 @@ static status db_configure(db *d, error *e)
 		return db_fail(d, sqlite3_errcode(d->h), e, _("Opening the database"));
 	const char *pragmas = d->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
-		: "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+		: "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 	int rc = sqlite3_exec(d->h, pragmas, NULL, NULL, NULL);
+	/* Switching to WAL takes a lock: only the first opener of the file does it. */
+	if (rc == SQLITE_OK && !d->readonly && !pragma_is(d, "PRAGMA journal_mode", "wal"))
+		rc = sqlite3_exec(d->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(d, rc, e, _("Opening the database"));
 	return ST_OK;
@@ -275,12 +287,17 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	if (rc != SQLITE_OK)
 		s = err_set(e, ST_IO, _("%s: cannot open the database (%s)"), path,
 		            d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+	/* Wait for other writers from the very first statement on: many sessions share
+	 * one file, and a busy moment must not look like an error. */
+	if (s == ST_OK)
+		sqlite3_busy_timeout(d->h, 5000);
 	if (s == ST_OK)
 		s = db_check_identity(d, !exists, e);
 	if (s == ST_OK)
 		s = db_configure(d, e);
 	if (s == ST_OK && !d->readonly) {
-		s = schema_migrate(d, e);
+		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest())
+			s = schema_migrate(d, e);
 		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
 		/* A database that has never been filled (new, or killed during its first
 		 * start) gets the bundled directory; seeding is one transaction. */

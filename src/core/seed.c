@@ -346,6 +346,13 @@ status seed_bundled(db *d, error *e)
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
+	/* Another process may have filled the file while we waited for the lock. */
+	char *kind = db_meta_get(d, "kind");
+	if (kind) {
+		free(kind);
+		db_rollback(d);
+		return ST_OK;
+	}
 	if ((s = load_rows(d, "networks.csv", bundled_networks_csv, bundled_networks_csv_len, sql_net,
 	                   net_cols, 8, e)) == ST_OK &&
 	    (s = load_rows(d, "cities.csv", bundled_cities_csv, bundled_cities_csv_len, sql_city,
