@@ -31,6 +31,8 @@ static const cli_command commands[] = {
 	  N_("answer a thread (or one post in it); the text is read from standard input"), true, false },
 	{ "edit", cmd_edit, "POST_ID < BODY",
 	  N_("replace the text of your own post with standard input"), true, false },
+	{ "moderate", cmd_moderate, "lock|unlock|pin|unpin THREAD_ID | hide|unhide POST_ID [--reason TEXT]",
+	  N_("lock, pin or hide (coordinators and administrators)"), true, false },
 	{ "import", cmd_import, "KIND FILE [--encoding ENC] [--dry-run]",
 	  N_("import towns, accounts, memberships or meetings from CSV (UTF-8, CP1250, ISO-8859-2)"),
 	  true, true },

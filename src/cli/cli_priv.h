@@ -62,6 +62,7 @@ int cmd_search(cli_ctx *c, int argc, char **argv);
 int cmd_post(cli_ctx *c, int argc, char **argv);
 int cmd_reply(cli_ctx *c, int argc, char **argv);
 int cmd_edit(cli_ctx *c, int argc, char **argv);
+int cmd_moderate(cli_ctx *c, int argc, char **argv);
 int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_admin(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);

@@ -144,6 +144,13 @@ static int list_threads(cli_ctx *c, long long number)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
+/* What stands in for a post hidden by a coordinator. */
+static const char *hidden_note(const post *p, char *buf, size_t n)
+{
+	snprintf(buf, n, _("[hidden by the coordinator: %s]"), p->hidden_reason);
+	return buf;
+}
+
 static int list_posts(cli_ctx *c, long long thread_id)
 {
 	static const char *const cols[] = { N_("id"), N_("answers"), N_("depth"), N_("date"),
@@ -167,7 +174,8 @@ static int list_posts(cli_ctx *c, long long thread_id)
 			tsv_field(p->author, false);
 			tsv_field(p->author_city, false);
 			tsv_field(p->unread ? _("yes") : _("no"), false);
-			tsv_field(p->body, true);
+			char note[400];
+			tsv_field(p->hidden && !*p->body ? hidden_note(p, note, sizeof note) : p->body, true);
 		}
 		if (have_last)
 			post_clear(&last);
@@ -369,6 +377,9 @@ static int show_thread(cli_ctx *c, const char *arg)
 			safe_fprintf(stdout, "\n%*s── #%lld %s%s%s, %s%s\n", indent, "", (long long)p->id,
 			             p->author, *p->author_city ? ", " : "", p->author_city, p->created_at,
 			             p->unread ? _(" [new]") : "");
+			char note[400];
+			if (p->hidden)
+				safe_fprintf(stdout, "%*s%s\n", indent, "", hidden_note(p, note, sizeof note));
 			for (const char *line = p->body; *line;) {
 				size_t len = strcspn(line, "\n");
 				char *one = strndup(line, len);

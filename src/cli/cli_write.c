@@ -130,3 +130,48 @@ int cmd_edit(cli_ctx *c, int argc, char **argv)
 	free(body);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
+
+int cmd_moderate(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *reason = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":r:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r': reason = optarg; break;
+		case 'h':
+			cli_command_help(cli_find_command("moderate"),
+				_("  lock THREAD_ID     close a thread to replies (unlock opens it)\n"
+				  "  pin THREAD_ID      keep a thread at the top of its network (unpin)\n"
+				  "  hide POST_ID       hide a post's text from members (unhide)\n"
+				  "  -r, --reason TEXT  why; kept in the audit log (required to hide)\n"
+				  "For the coordinators of the network and administrators.\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("moderate", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage("moderate", _("say what to do and to which thread or post"));
+	static const char *const acts[] = { "lock", "unlock", "pin", "unpin", "hide", "unhide" };
+	int act = -1;
+	for (int i = 0; i < 6; i++)
+		if (strcmp(argv[optind], acts[i]) == 0)
+			act = i;
+	if (act < 0)
+		return cli_usage("moderate", _("unknown action '%s': use lock, unlock, pin, unpin, hide "
+		                               "or unhide"), argv[optind]);
+	long long id = cli_parse_id(argv[optind + 1]);
+	if (id < 0)
+		return cli_usage("moderate", _("'%s' is not a number"), argv[optind + 1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, reason, &e)
+	                   : forum_hide_post(c->d, &c->me, id, act == 4, reason, &e);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}

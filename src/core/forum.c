@@ -19,6 +19,7 @@
 
 void thread_key_of(const thread *t, thread_key *k)
 {
+	k->pinned = t->pinned;
 	snprintf(k->last_post_at, sizeof k->last_post_at, "%s", t->last_post_at);
 	k->id = t->id;
 }
@@ -123,15 +124,15 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
                           bool backwards, size_t limit, thread_list *out, error *e)
 {
 	static const char sql_first[] = THREAD_COLUMNS
-		" WHERE t.network_id = ?2 ORDER BY t.last_post_at DESC, t.id DESC LIMIT ?5";
+		" WHERE t.network_id = ?2 ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ?5";
 	static const char sql_after[] = THREAD_COLUMNS
-		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) < (?3, ?4)"
-		" ORDER BY t.last_post_at DESC, t.id DESC LIMIT ?5";
+		" WHERE t.network_id = ?2 AND (t.pinned, t.last_post_at, t.id) < (?6, ?3, ?4)"
+		" ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ?5";
 	static const char sql_before[] = THREAD_COLUMNS
-		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) > (?3, ?4)"
-		" ORDER BY t.last_post_at, t.id LIMIT ?5";
+		" WHERE t.network_id = ?2 AND (t.pinned, t.last_post_at, t.id) > (?6, ?3, ?4)"
+		" ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?5";
 	static const char sql_last[] = THREAD_COLUMNS
-		" WHERE t.network_id = ?2 ORDER BY t.last_post_at, t.id LIMIT ?5";
+		" WHERE t.network_id = ?2 ORDER BY t.pinned, t.last_post_at, t.id LIMIT ?5";
 	memset(out, 0, sizeof *out);
 	status s = network_visible(d, a, network_id, NULL, e);
 	if (s != ST_OK)
@@ -145,6 +146,7 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
 	if (from) {
 		sqlite3_bind_text(st, 3, from->last_post_at, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 4, from->id);
+		sqlite3_bind_int(st, 6, from->pinned);
 	}
 	sqlite3_bind_int64(st, 5, (int64_t)limit);
 	return threads_collect(d, st, backwards, out, e);
@@ -153,7 +155,7 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
 int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k)
 {
 	static const char sql[] = "SELECT count(*) FROM threads WHERE network_id = ?1"
-	                          " AND (last_post_at, id) > (?2, ?3)";
+	                          " AND (pinned, last_post_at, id) > (?4, ?2, ?3)";
 	sqlite3_stmt *st = db_stmt(d, sql, NULL);
 	int64_t n = 0;
 	if (!st)
@@ -161,6 +163,7 @@ int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k)
 	sqlite3_bind_int64(st, 1, network_id);
 	sqlite3_bind_text(st, 2, k->last_post_at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, k->id);
+	sqlite3_bind_int(st, 4, k->pinned);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -194,7 +197,8 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 #define POST_COLUMNS \
 	"SELECT p.id, p.thread_id, COALESCE(p.parent_id, 0), p.author_id, a.display_name, a.login," \
 	"       COALESCE(c.name, ''), p.body, p.created_at, COALESCE(p.edited_at, '')," \
-	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path" \
+	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path," \
+	"       p.hidden_reason" \
 	"  FROM posts p JOIN accounts a ON a.id = p.author_id" \
 	"  LEFT JOIN cities c ON c.id = a.city_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = p.thread_id"
@@ -204,7 +208,7 @@ void post_clear(post *p)
 	if (!p)
 		return;
 	free(p->author), free(p->author_login), free(p->author_city), free(p->body);
-	free(p->created_at), free(p->edited_at), free(p->path);
+	free(p->created_at), free(p->edited_at), free(p->path), free(p->hidden_reason);
 	memset(p, 0, sizeof *p);
 }
 
@@ -232,16 +236,24 @@ static status post_from_row(sqlite3_stmt *st, post *p, error *e)
 	p->depth = sqlite3_column_int(st, 10);
 	p->unread = sqlite3_column_int(st, 11) != 0;
 	p->hidden = sqlite3_column_int(st, 12) != 0;
+	p->hidden_reason = db_col_dup(st, 14);
 	p->path_len = (size_t)sqlite3_column_bytes(st, 13);
 	p->path = malloc(p->path_len + 1);
 	if (p->path)
 		memcpy(p->path, sqlite3_column_blob(st, 13), p->path_len);
 	if (!p->author || !p->author_login || !p->author_city || !p->body || !p->created_at ||
-	    !p->edited_at || !p->path) {
+	    !p->edited_at || !p->path || !p->hidden_reason) {
 		post_clear(p);
 		return OOM(e);
 	}
 	return ST_OK;
+}
+
+/* A hidden post's text is for its author and the network's moderators only. */
+static void redact(const account *a, int64_t network_id, post *p)
+{
+	if (p->hidden && !perm_can_moderate(a, network_id) && !(a->id && a->id == p->author_id))
+		p->body[0] = '\0';
 }
 
 status post_copy(const post *p, post *out, error *e)
@@ -253,11 +265,12 @@ status post_copy(const post *p, post *out, error *e)
 	out->body = strdup(p->body);
 	out->created_at = strdup(p->created_at);
 	out->edited_at = strdup(p->edited_at);
+	out->hidden_reason = strdup(p->hidden_reason ? p->hidden_reason : "");
 	out->path = malloc(p->path_len + 1);
 	if (out->path)
 		memcpy(out->path, p->path, p->path_len);
 	if (!out->author || !out->author_login || !out->author_city || !out->body ||
-	    !out->created_at || !out->edited_at || !out->path) {
+	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason) {
 		post_clear(out);
 		return OOM(e);
 	}
@@ -278,6 +291,7 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 	status s = forum_thread(d, a, thread_id, &t, e);
 	if (s != ST_OK)
 		return s;
+	int64_t network_id = t.network_id;
 	thread_clear(&t);
 	const char *sql = backwards ? (from ? sql_back : sql_last) : sql_fwd;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
@@ -299,6 +313,7 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 		}
 		if ((s = post_from_row(st, &out->items[out->n], e)) != ST_OK)
 			break;
+		redact(a, network_id, &out->items[out->n]);
 		out->n++;
 	}
 	if (s == ST_OK && rc != SQLITE_DONE)
@@ -337,6 +352,8 @@ status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e)
 	if (s == ST_OK) {
 		thread t; /* visibility follows the thread's network */
 		s = forum_thread(d, a, out->thread_id, &t, e);
+		if (s == ST_OK)
+			redact(a, t.network_id, out);
 		thread_clear(&t);
 		if (s != ST_OK) {
 			post_clear(out);
@@ -675,9 +692,9 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	static const char sql_in[] =
 		"SELECT t.id FROM threads t"
 		"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
-		" WHERE t.network_id = ?2 AND (t.last_post_at, t.id) < (?3, ?4)"
+		" WHERE t.network_id = ?2 AND (t.pinned, t.last_post_at, t.id) < (?5, ?3, ?4)"
 		"   AND t.post_count > COALESCE(r.read_count, 0)"
-		" ORDER BY t.last_post_at DESC, t.id DESC LIMIT 1";
+		" ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT 1";
 	static const char sql_nets[] =
 		"SELECT id, leaders_only FROM networks ORDER BY number < (SELECT number FROM networks"
 		" WHERE id = ?1), number";
@@ -703,9 +720,11 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 		if (i == 0 && after) {
 			sqlite3_bind_text(st, 3, after->last_post_at, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(st, 4, after->id);
+			sqlite3_bind_int(st, 5, after->pinned);
 		} else {
 			sqlite3_bind_text(st, 3, "\x7f", -1, SQLITE_STATIC); /* above any timestamp */
 			sqlite3_bind_int64(st, 4, 0);
+			sqlite3_bind_int(st, 5, 2); /* above pinned */
 		}
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW)

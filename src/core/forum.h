@@ -24,6 +24,7 @@ typedef struct {
 
 /* A position in a network's thread list (newest activity first). */
 typedef struct {
+	int pinned;            /* pinned threads come first */
 	char last_post_at[32];
 	int64_t id;
 } thread_key;
@@ -44,7 +45,8 @@ typedef struct {
 	int64_t id, thread_id, parent_id, author_id;
 	char *author, *author_login, *author_city, *body, *created_at, *edited_at;
 	int depth;     /* 0 for the first post */
-	bool unread, hidden;
+	bool unread, hidden;   /* hidden: by a coordinator; body is "" unless you may see it */
+	char *hidden_reason;
 	unsigned char *path; /* reading-order key (opaque) */
 	size_t path_len;
 } post;
@@ -93,6 +95,14 @@ status draft_load(db *d, const account *a, const char *kind, int64_t target, dra
                   error *e);
 status draft_delete(db *d, const account *a, const char *kind, int64_t target, error *e);
 void draft_clear(draft *dr);
+
+/* Moderation (coordinators of the thread's network, administrators), with the reason
+ * kept in the audit log. */
+typedef enum { MOD_LOCK, MOD_UNLOCK, MOD_PIN, MOD_UNPIN } mod_action;
+status forum_moderate_thread(db *d, const account *a, int64_t thread_id, mod_action act,
+                             const char *reason, error *e);
+status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, const char *reason,
+                       error *e);
 
 /* Limits on what a person may write. */
 #define FORUM_TITLE_MAX 200    /* bytes */

@@ -200,8 +200,11 @@ static const char *const migrations[] = {
 	 * writes (search.c), not triggers: with trusted_schema off SQLite refuses triggers
 	 * that write to a virtual table. */
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='',"
-	"  tokenize = 'unicode61 remove_diacritics 2');"
-,
+	"  tokenize = 'unicode61 remove_diacritics 2');",
+
+	/* 2: pinned threads first in the thread list. */
+	"DROP INDEX threads_activity;"
+	"CREATE INDEX threads_activity ON threads(network_id, pinned, last_post_at, id);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -164,6 +164,10 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 			thread t;
 			if (forum_post(d, a, id, &p, &ignore) != ST_OK)
 				continue;
+			if (p.hidden && !p.body[0]) { /* hidden from this account: not even a hint */
+				post_clear(&p);
+				continue;
+			}
 			if (forum_thread(d, a, p.thread_id, &t, &ignore) == ST_OK) {
 				if (skipped++ >= offset)
 					s = add_hit(out, &cap, kind, id, p.thread_id, t.network_number,
