@@ -12,6 +12,7 @@
 #include "cli/cli_priv.h"
 #include "cli/locale_setup.h"
 #include "cli/paths.h"
+#include "cli/settings.h"
 #include "core/forum.h"
 #include "i18n.h"
 #include "text/safe.h"
@@ -198,7 +199,15 @@ int cli_open(cli_ctx *c)
 	err_clear(&e);
 	if (c->d)
 		return EXIT_OK;
-	char *path = paths_database(c->db_opt, !c->restricted, &e);
+	/* Restricted (the SSH service account): only what the administrator wrote in the
+	 * forced command or the configuration counts, never the environment. */
+	const char *explicit_db = c->db_opt;
+	if (!explicit_db && (c->restricted || !getenv("EMPIRIE_DB") || !*getenv("EMPIRIE_DB")))
+		explicit_db = c->conf.database;
+	if (c->restricted && !explicit_db)
+		return cli_error(_("Restricted mode needs the database in the configuration (%s) or "
+		                   "in the forced command (--db)"), settings_default_path());
+	char *path = paths_database(explicit_db, !c->restricted, &e);
 	if (!path)
 		return cli_fail(&e);
 	bool created = false;
@@ -214,6 +223,19 @@ int cli_open(cli_ctx *c)
 	free(path);
 	if (s != ST_OK)
 		return cli_fail(&e);
+	/* Identity: the Unix login, or --as where it can be trusted: the configuration says
+	 * so (an SSH forced command names the person), or the Unix user is an administrator
+	 * acting for someone (like sudo -u). */
+	if (c->as_opt && !c->conf.trust_as) {
+		account self;
+		s = account_resolve(c->d, unix_login(), &self, &e);
+		bool admin = s == ST_OK && self.role == ROLE_ADMIN;
+		account_clear(&self);
+		if (!admin)
+			return cli_error(_("--as is not allowed for %s: only administrators may act as "
+			                   "another account (or set trust_as = yes in %s for an SSH "
+			                   "service account)"), unix_login(), settings_default_path());
+	}
 	const char *login = c->as_opt ? c->as_opt : unix_login();
 	s = c->as_opt ? account_get(c->d, login, &c->me, &e) : account_resolve(c->d, login, &c->me, &e);
 	if (s != ST_OK)
@@ -247,10 +269,13 @@ static void print_help(void)
 	         "      --as LOGIN     act as the account LOGIN\n"
 	         "      --no-color     do not use colours (also when NO_COLOR is set)\n"
 	         "      --no-header    leave out the header line of lists\n"
+	         "      --config FILE  read the configuration from FILE (default %s)\n"
+	         "      --restricted   the SSH service account's mode: the application only,\n"
+	         "                     no shell, editor, files or other database\n"
 	         "  -h, --help         show this help and exit\n"
 	         "  -V, --version      show the version and exit\n\n"
 	         "Run 'empirie COMMAND --help' for the options of a command.\n"
-	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"));
+	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"), settings_default_path());
 }
 
 void cli_command_help(const cli_command *cmd, const char *options_text)
@@ -266,13 +291,15 @@ void cli_command_help(const cli_command *cmd, const char *options_text)
 
 int cli_main(int argc, char **argv)
 {
-	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER };
+	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "as", required_argument, NULL, OPT_AS },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
 		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -287,13 +314,26 @@ int cli_main(int argc, char **argv)
 		case OPT_AS: c.as_opt = optarg; break;
 		case OPT_NO_COLOR: c.no_color = true; break;
 		case OPT_NO_HEADER: c.no_header = true; break;
+		case OPT_CONFIG: c.config_opt = optarg; break;
+		case OPT_RESTRICTED: c.restricted = true; break;
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_usage(NULL, _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
+	error e;
+	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
+	                  &c.conf, &e) != ST_OK)
+		return cli_fail(&e);
+	c.restricted = c.restricted || c.conf.restricted;
 	int rc;
+	if (c.restricted && optind < argc) {
+		/* An SSH account in restricted mode gets the application and nothing else. */
+		settings_clear(&c.conf);
+		return cli_usage(NULL, _("in restricted mode only the full-screen application is "
+		                         "available ('%s' refused)"), argv[optind]);
+	}
 	if (optind >= argc) {
 		rc = cli_open(&c);
 		if (rc == EXIT_OK) {
@@ -314,6 +354,7 @@ int cli_main(int argc, char **argv)
 	}
 	account_clear(&c.me);
 	db_close(&c.d);
+	settings_clear(&c.conf);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error(_("Cannot write the output"));
 		rc = EXIT_ERR;

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli/settings.h"
 #include "core/account.h"
 #include "core/db.h"
 
@@ -14,6 +15,8 @@ typedef struct {
 	const char *prog;
 	const char *db_opt;   /* --db */
 	const char *as_opt;   /* --as */
+	const char *config_opt; /* --config */
+	settings conf;        /* the system configuration */
 	bool no_color;
 	bool restricted;
 	bool no_header;

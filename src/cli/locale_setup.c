@@ -23,7 +23,7 @@ static const char *wanted_locale(void)
 	return "";
 }
 
-void locale_setup(void)
+void locale_setup(bool restricted)
 {
 	char missing[128] = "";
 	if (!setlocale(LC_ALL, "")) {
@@ -40,8 +40,9 @@ void locale_setup(void)
 	}
 	safe_init();
 #if ENABLE_NLS
-	/* Tests point this at the catalogue in the build tree. */
-	const char *dir = getenv("EMPIRIE_LOCALEDIR");
+	/* Tests point this at the catalogue in the build tree; never in restricted mode, where
+	 * a catalogue of the user's choosing could rewrite every format string. */
+	const char *dir = restricted ? NULL : getenv("EMPIRIE_LOCALEDIR");
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	/* Messages come out as UTF-8; the safe output path converts them for the terminal. */
 	bind_textdomain_codeset(PACKAGE, "UTF-8");

@@ -1,0 +1,86 @@
+/* settings.c — see settings.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/settings.h"
+#include "i18n.h"
+
+const char *settings_default_path(void) { return SYSCONFDIR "/empirie.conf"; }
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+static int parse_yes(const char *v)
+{
+	if (!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "on"))
+		return 1;
+	if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "off"))
+		return 0;
+	return -1;
+}
+
+status settings_load(const char *path, bool must_exist, settings *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT && !must_exist)
+			return ST_OK;
+		return err_set(e, ST_IO, _("%s: cannot read the configuration: %s"), path, strerror(errno));
+	}
+	char line[1024];
+	unsigned long n = 0;
+	status s = ST_OK;
+	while (s == ST_OK && fgets(line, sizeof line, f)) {
+		n++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *l = trim(line);
+		if (!*l)
+			continue;
+		char *eq = strchr(l, '=');
+		if (!eq) {
+			s = err_set(e, ST_INVALID, _("%s:%lu: expected 'key = value'"), path, n);
+			break;
+		}
+		*eq = '\0';
+		char *key = trim(l), *val = trim(eq + 1);
+		int yes = parse_yes(val);
+		if (strcmp(key, "database") == 0) {
+			free(out->database);
+			if (!(out->database = strdup(val)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "restricted") == 0 || strcmp(key, "trust_as") == 0) {
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else if (key[0] == 'r')
+				out->restricted = yes;
+			else
+				out->trust_as = yes;
+		} else {
+			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
+		}
+	}
+	fclose(f);
+	if (s != ST_OK)
+		settings_clear(out);
+	return s;
+}
+
+void settings_clear(settings *c)
+{
+	free(c->database);
+	memset(c, 0, sizeof *c);
+}
