@@ -10,6 +10,7 @@
 #include "cli/paths.h"
 #include "core/audit.h"
 #include "core/check.h"
+#include "core/gen.h"
 #include "core/search.h"
 #include "i18n.h"
 #include "text/safe.h"
@@ -203,4 +204,108 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 	if (strcmp(argv[1], "audit") == 0)
 		return admin_audit(c);
 	return cli_usage("admin", _("unknown admin command '%s'"), argv[1]);
+}
+
+static void gen_progress_print(const char *stage, unsigned long done, unsigned long total, void *arg)
+{
+	(void)arg;
+	if (strcmp(stage, "posts") == 0)
+		safe_fprintf(stderr, _("\r%lu of %lu posts"), done, total);
+	else if (strcmp(stage, "commit") == 0)
+		safe_fprintf(stderr, _("\rwriting the file...            \n"));
+}
+
+int cmd_gen(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "towns", required_argument, NULL, 'T' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "posts", required_argument, NULL, 'p' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "size", required_argument, NULL, 'z' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	gen_options o = { .towns = 2500, .threads = 10000, .posts = 100000, .seed = 1 };
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":T:t:p:s:z:h", opts, NULL)) != -1) {
+		long long v = optarg ? cli_parse_id(optarg) : 0;
+		switch (ch) {
+		case 'T': case 't': case 'p': case 's':
+			if (v < 0 || v > 100000000)
+				return cli_usage("gen", _("'%s' is not a number from 1 to 100000000"), optarg);
+			if (ch == 'T') o.towns = (unsigned long)v;
+			else if (ch == 't') o.threads = (unsigned long)v;
+			else if (ch == 'p') o.posts = (unsigned long)v;
+			else o.seed = (uint64_t)v;
+			break;
+		case 'z':
+			if (strcmp(optarg, "M") == 0)
+				o.towns = 2500, o.threads = 10000, o.posts = 100000;
+			else if (strcmp(optarg, "L") == 0)
+				o.towns = 2500, o.threads = 100000, o.posts = 1000000;
+			else
+				return cli_usage("gen", _("--size is M or L"));
+			break;
+		case 'h':
+			cli_command_help(cli_find_command("gen"),
+				_("Writes a NEW database (--db FILE, which must not exist) with the bundled\n"
+				  "directory plus SYNTHETIC towns, people, threads and posts for trying things\n"
+				  "out and for benchmarks. It is marked synthetic and says so on screen.\n"
+				  "      --towns N    towns in all (default 2500)\n"
+				  "      --threads N  synthetic threads (default 10000)\n"
+				  "      --posts N    synthetic posts (default 100000)\n"
+				  "      --size M|L   M = 2500/10000/100000, L = 2500/100000/1000000\n"
+				  "      --seed S     the same seed gives the same data\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("gen", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("gen", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("gen", _("unexpected argument '%s'"), argv[optind]);
+	if (!c->db_opt)
+		return cli_usage("gen", _("say where to write the synthetic database: --db FILE"));
+	if (o.posts < o.threads)
+		return cli_usage("gen", _("every thread needs a post: --posts must be at least --threads"));
+	if (access(c->db_opt, F_OK) == 0)
+		return cli_error(_("%s already exists; synthetic data goes only into a new file"), c->db_opt);
+	error e;
+	bool created;
+	if (db_open(&c->d, c->db_opt, DB_OPEN_CREATE, &created, &e) != ST_OK)
+		return cli_fail(&e);
+	if (gen_synthetic(c->d, &o, isatty(STDERR_FILENO) ? gen_progress_print : NULL, NULL, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, _("Wrote %s: synthetic data, %lu towns, %lu threads, %lu posts (seed %llu).\n"),
+	             c->db_opt, o.towns, o.threads, o.posts, (unsigned long long)o.seed);
+	return EXIT_OK;
+}
+
+int cmd_info(cli_ctx *c, int argc, char **argv)
+{
+	if (argc > 1) {
+		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+			cli_command_help(cli_find_command("info"),
+				_("Shows which database is in use, what it holds and who you are.\n"));
+			return EXIT_OK;
+		}
+		return cli_usage("info", _("unexpected argument '%s'"), argv[1]);
+	}
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	char *kind = db_meta_get(c->d, "kind");
+	char *params = db_meta_get(c->d, "synthetic_params");
+	char buf[64];
+	card_line(_("Database"), db_path(c->d));
+	snprintf(buf, sizeof buf, "%d", db_schema_version());
+	card_line(_("Schema"), buf);
+	card_line(_("Contents"), kind && strcmp(kind, "synthetic") == 0
+	                         ? _("SYNTHETIC data (generated, not real)")
+	                         : _("the EMPIRIE directory (real, from public sources)"));
+	card_line(_("Generated with"), params);
+	card_line(_("You are"), c->me.display_name);
+	card_line(_("Role"), role_label(c->me.role));
+	free(kind);
+	free(params);
+	return EXIT_OK;
 }

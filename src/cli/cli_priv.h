@@ -71,6 +71,8 @@ int cmd_admin(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);
+int cmd_gen(cli_ctx *c, int argc, char **argv);
+int cmd_info(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
 

@@ -1,0 +1,392 @@
+/* gen.c — see gen.h. Everything generated is fiction built from word lists; nothing
+ * here describes a real town or person. Deterministic for a given seed. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/db_priv.h"
+#include "core/gen.h"
+#include "i18n.h"
+
+/* splitmix64: small, fast, and the same sequence everywhere for a seed. */
+static uint64_t rnd_state;
+static uint64_t rnd(void)
+{
+	uint64_t z = (rnd_state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+static unsigned long rnd_below(unsigned long n) { return n ? (unsigned long)(rnd() % n) : 0; }
+static double rnd_unit(void) { return (double)(rnd() >> 11) / 9007199254740992.0; }
+#define PICK(arr) (arr[rnd_below(sizeof arr / sizeof arr[0])])
+
+static const char *const town_first[] = {
+	"Nowa", "Stara", "Wielka", "Mała", "Górna", "Dolna", "Biała", "Czarna", "Zielona",
+	"Łąckie", "Święte", "Dąbrowa", "Żabia", "Kozia", "Sucha", "Głęboka", "Wysoka", "Ruda",
+};
+static const char *const town_root[] = {
+	"Wólka", "Łęka", "Brzezina", "Żarnów", "Kłodawa", "Ścinawa", "Jeziorany", "Gąbin",
+	"Pszczyna", "Łańcut", "Żółkiew", "Trzebnica", "Wąchock", "Końskie", "Ciężkowice", "Bełżyce",
+	"Źrebce", "Śmigiel", "Nałęczów", "Głogówek", "Dęblin", "Żuromin", "Ślesin", "Łobżenica",
+};
+static const char *const town_tail[] = {
+	"", "", "", " Śląska", " Mazowiecka", " Wielkopolska", " nad Wisłą", " Podlaska",
+	" Pomorska", " Kujawska", " Górna", " Dolna",
+};
+static const char *const voiv[] = {
+	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
+	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
+	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie",
+};
+static const char *const first_names[] = {
+	"Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Joanna", "Żaneta",
+	"Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Łukasz", "Grzegorz", "Jędrzej",
+};
+static const char *const last_names[] = {
+	"Nowak", "Wójcik", "Kowalczyk", "Woźniak", "Mazur", "Krawczyk", "Kaczmarek", "Zając",
+	"Król", "Wróbel", "Dąbrowski", "Michalski", "Żurek", "Błaszczyk", "Ślęzak", "Górecki",
+};
+static const char *const words[] = {
+	"miasto", "mieszkańcy", "projekt", "budżet", "urząd", "współpraca", "spotkanie", "gmina",
+	"dotacja", "źródła", "finansowania", "rewitalizacja", "zieleń", "energia", "fotowoltaika",
+	"dostępność", "seniorzy", "młodzież", "przedsiębiorczość", "turystyka", "konsultacje",
+	"partycypacja", "cyfryzacja", "e-usługi", "strategia", "wniosek", "harmonogram", "przetarg",
+	"inwestycja", "komunikacja", "autobus", "ścieżka", "rowerowa", "plac", "szkoła", "kultura",
+	"biblioteka", "żłobek", "mieszkania", "ciepło", "smog", "woda", "kanalizacja", "odpady",
+	"doświadczenie", "wizyta", "studyjna", "rozwiązanie", "problem", "pytanie", "odpowiedź",
+	"dziękuję", "proszę", "czy", "jak", "gdzie", "kiedy", "dlaczego", "który", "nasz", "wasz",
+	"działa", "udało", "się", "warto", "trzeba", "można", "było", "będzie", "jest", "są",
+	"w", "na", "z", "do", "po", "przy", "dla", "oraz", "ale", "też", "już", "jeszcze", "bardzo",
+	"dobrze", "szybko", "taniej", "łatwiej", "wspólnie", "świetlica", "żywność", "łąka",
+};
+static const char *const title_words[] = {
+	"Jak", "Pytanie o", "Doświadczenia z", "Szukamy", "Kto robił", "Wnioski po", "Zaproszenie:",
+	"Podsumowanie:", "Pomoc:", "Dobra praktyka:",
+};
+
+/* A sentence of 4–16 words into s, capitalised, ending with '.', '?' or '!'. */
+static void sentence(sqlite3_str *s)
+{
+	unsigned long n = 4 + rnd_below(13);
+	for (unsigned long i = 0; i < n; i++) {
+		const char *w = PICK(words);
+		if (i == 0) {
+			/* ASCII-only capitalisation is enough for a synthetic text's look. */
+			char first[64];
+			snprintf(first, sizeof first, "%s", w);
+			if (first[0] >= 'a' && first[0] <= 'z')
+				first[0] = (char)(first[0] - 'a' + 'A');
+			sqlite3_str_appendall(s, first);
+		} else {
+			sqlite3_str_appendchar(s, 1, ' ');
+			sqlite3_str_appendall(s, w);
+		}
+	}
+	sqlite3_str_appendchar(s, 1, ".?!."[rnd_below(4)]);
+}
+
+static char *body_text(sqlite3 *h)
+{
+	sqlite3_str *s = sqlite3_str_new(h);
+	double u = rnd_unit();
+	unsigned long paras = u < 0.7 ? 1 : u < 0.95 ? 1 + rnd_below(3) : 3 + rnd_below(6);
+	for (unsigned long p = 0; p < paras; p++) {
+		if (p)
+			sqlite3_str_appendall(s, "\n\n");
+		unsigned long n = 1 + rnd_below(paras > 1 ? 5 : 3);
+		for (unsigned long i = 0; i < n; i++) {
+			if (i)
+				sqlite3_str_appendchar(s, 1, ' ');
+			sentence(s);
+		}
+	}
+	return sqlite3_str_finish(s);
+}
+
+static status exec1(db *d, const char *sql, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, _("Generating data"));
+}
+
+static status step(db *d, sqlite3_stmt *st, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Generating data"));
+}
+
+/* Time as ISO text: `base` plus `secs` seconds. */
+static void iso_at(char *buf, size_t n, int64_t secs)
+{
+	time_t t = (time_t)(1651363200 + secs); /* from 2022-05-01, when the networks began */
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *nacc, error *e)
+{
+	static const char sql_count[] = "SELECT count(*) FROM cities";
+	static const char sql_city[] =
+		"INSERT OR IGNORE INTO cities(name, voivodeship, voivodeship_basis, programme_status,"
+		" source) VALUES (?1, ?2, 'general', 'other', 'synthetic: empirie gen')";
+	static const char sql_index[] =
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 1, plfold(?2), plfold(?3))";
+	static const char sql_member[] =
+		"INSERT OR IGNORE INTO memberships(network_id, city_id, basis, source)"
+		" SELECT id, ?2, 'added', 'synthetic' FROM networks WHERE number = ?1";
+	static const char sql_acc[] =
+		"INSERT INTO accounts(login, display_name, role, city_id, created_at)"
+		" VALUES (?1, ?2, 'member', ?3, '2022-05-01T00:00:00Z')";
+	sqlite3_stmt *st = db_stmt(d, sql_count, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_step(st);
+	unsigned long have = (unsigned long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	size_t cap = 0;
+	sqlite3 *h = db_handle(d);
+	for (unsigned long i = have, tries = 0; i < o->towns && tries < o->towns * 20; tries++) {
+		char name[160];
+		snprintf(name, sizeof name, "%s %s%s", PICK(town_first), PICK(town_root), PICK(town_tail));
+		if (tries > o->towns * 2) /* the word lists run out of combinations: number them */
+			snprintf(name + strlen(name), sizeof name - strlen(name), " %lu", i);
+		const char *v = PICK(voiv);
+		if (!(st = db_stmt(d, sql_city, e)))
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
+		status s = step(d, st, e);
+		if (s != ST_OK)
+			return s;
+		if (!sqlite3_changes(h))
+			continue;
+		int64_t cid = sqlite3_last_insert_rowid(h);
+		if (!(st = db_stmt(d, sql_index, e)))
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, cid);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, v, -1, SQLITE_STATIC);
+		if ((s = step(d, st, e)) != ST_OK)
+			return s;
+		/* Most towns in one or two networks, the busy ones more often. */
+		unsigned long nm = 1 + rnd_below(3);
+		for (unsigned long k = 0; k < nm; k++) {
+			if (!(st = db_stmt(d, sql_member, e)))
+				return e ? e->code : ST_INTERNAL;
+			sqlite3_bind_int(st, 1, 1 + (int)(7.0 * pow(rnd_unit(), 2.0)));
+			sqlite3_bind_int64(st, 2, cid);
+			if ((s = step(d, st, e)) != ST_OK)
+				return s;
+		}
+		unsigned long na = 1 + rnd_below(2);
+		for (unsigned long k = 0; k < na; k++) {
+			char login[32], person[96];
+			snprintf(login, sizeof login, "syn%06zu", *nacc + 1);
+			snprintf(person, sizeof person, "%s %s", PICK(first_names), PICK(last_names));
+			if (!(st = db_stmt(d, sql_acc, e)))
+				return e ? e->code : ST_INTERNAL;
+			sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 3, cid);
+			if ((s = step(d, st, e)) != ST_OK)
+				return s;
+			if (db_grow((void **)acc_ids, &cap, *nacc, sizeof **acc_ids))
+				return err_set(e, ST_INTERNAL, _("Out of memory"));
+			(*acc_ids)[(*nacc)++] = sqlite3_last_insert_rowid(h);
+		}
+		i++;
+	}
+	return ST_OK;
+}
+
+/* Posts per thread: a few very long threads, many short ones. */
+static unsigned long *thread_sizes(const gen_options *o)
+{
+	unsigned long t = o->threads, *sz = calloc(t ? t : 1, sizeof *sz);
+	if (!sz || !t)
+		return sz;
+	for (unsigned long i = 0; i < t; i++)
+		sz[i] = 1;
+	unsigned long left = o->posts > t ? o->posts - t : 0;
+	unsigned long big = left / 10 < 5000 ? left / 10 : 5000;
+	for (unsigned long i = 0; i < 5 && i < t && left; i++) {
+		unsigned long n = big / (i + 1);
+		n = n > left ? left : n;
+		sz[i] += n;
+		left -= n;
+	}
+	while (left--)
+		sz[(unsigned long)((double)t * pow(rnd_unit(), 3.0))]++;
+	return sz;
+}
+
+status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *arg, error *e)
+{
+	static const char sql_thread[] =
+		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
+		" VALUES (?1, (SELECT id FROM networks WHERE number = ?2), ?3, ?4, ?5, ?5)";
+	static const char sql_tindex[] =
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, plfold(?2), '')";
+	static const char sql_post[] =
+		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, path)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char sql_pindex[] =
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', plfold(?2))";
+	static const char sql_meta[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'synthetic'), ('synthetic_params', ?1)";
+	static const char sql_max[] = "SELECT COALESCE(max(id), 0) FROM threads";
+	static const char sql_maxp[] = "SELECT COALESCE(max(id), 0) FROM posts";
+	rnd_state = o->seed;
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	int64_t *acc = NULL;
+	size_t nacc = 0;
+	unsigned long *sizes = NULL;
+	sqlite3 *h = db_handle(d);
+	if (progress)
+		progress("towns", 0, o->towns, arg);
+	if ((s = gen_towns(d, o, &acc, &nacc, e)) != ST_OK)
+		goto fail;
+	if (!nacc) {
+		s = err_set(e, ST_INVALID, _("Ask for more towns than the bundled directory has, so that "
+		                             "there are synthetic people to write"));
+		goto fail;
+	}
+	if (!(sizes = thread_sizes(o))) {
+		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		goto fail;
+	}
+	sqlite3_stmt *st = db_stmt(d, sql_max, e);
+	sqlite3_step(st);
+	int64_t tid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = db_stmt(d, sql_maxp, e);
+	sqlite3_step(st);
+	int64_t pid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	/* Network shares: most activity in a few networks. */
+	static const double share[8] = { 0.30, 0.20, 0.14, 0.11, 0.09, 0.07, 0.05, 0.04 };
+	int64_t span = 4LL * 365 * 86400;
+	unsigned long done = 0;
+	/* Keep each thread's recent paths for reply trees. */
+	enum { KEEP = 16, PATHMAX = 8 * 24 };
+	unsigned char paths[KEEP][PATHMAX];
+	size_t plen[KEEP];
+	int64_t pids[KEEP];
+	for (unsigned long t = 0; t < o->threads; t++) {
+		double u = rnd_unit(), acc_share = 0;
+		int net = 8;
+		for (int k = 0; k < 8; k++)
+			if (u < (acc_share += share[k])) {
+				net = k + 1;
+				break;
+			}
+		int64_t start = (int64_t)(rnd_unit() * (double)span);
+		char when[32];
+		iso_at(when, sizeof when, start);
+		char title[256];
+		snprintf(title, sizeof title, "%s %s %s", PICK(title_words), PICK(words), PICK(words));
+		++tid;
+		if (!(st = db_stmt(d, sql_thread, e)))
+			goto fail_e;
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int(st, 2, net);
+		sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, acc[rnd_below(nacc)]);
+		sqlite3_bind_text(st, 5, when, -1, SQLITE_TRANSIENT);
+		if ((s = step(d, st, e)) != ST_OK || !(st = db_stmt(d, sql_tindex, e)))
+			goto fail_e;
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_text(st, 2, title, -1, SQLITE_TRANSIENT);
+		if ((s = step(d, st, e)) != ST_OK)
+			goto fail;
+		size_t kept = 0;
+		int64_t at = start;
+		for (unsigned long p = 0; p < sizes[t]; p++) {
+			++pid;
+			at += 60 + (int64_t)rnd_below(p < 20 ? 86400 : 3600 * 6);
+			unsigned char path[PATHMAX];
+			size_t len = 0;
+			int64_t parent = 0;
+			if (kept) {
+				/* Answer a recent post mostly, the first one sometimes: trees of
+				 * varying depth. */
+				size_t k = rnd_unit() < 0.3 ? 0 : (kept - 1) - rnd_below(kept < 4 ? kept : 4);
+				if (plen[k] + 8 <= PATHMAX) {
+					memcpy(path, paths[k], plen[k]);
+					len = plen[k];
+					parent = pids[k];
+				} else {
+					memcpy(path, paths[0], plen[0]);
+					len = plen[0];
+					parent = pids[0];
+				}
+			}
+			for (int b = 7; b >= 0; b--)
+				path[len + (size_t)(7 - b)] = (unsigned char)((uint64_t)pid >> (8 * b));
+			len += 8;
+			char *body = body_text(h);
+			iso_at(when, sizeof when, at);
+			if (!body || !(st = db_stmt(d, sql_post, e))) {
+				sqlite3_free(body);
+				goto fail_e;
+			}
+			sqlite3_bind_int64(st, 1, pid);
+			sqlite3_bind_int64(st, 2, tid);
+			if (parent)
+				sqlite3_bind_int64(st, 3, parent);
+			sqlite3_bind_int64(st, 4, acc[rnd_below(nacc)]);
+			sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, when, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_blob(st, 7, path, (int)len, SQLITE_TRANSIENT);
+			if ((s = step(d, st, e)) == ST_OK && (st = db_stmt(d, sql_pindex, e))) {
+				sqlite3_bind_int64(st, 1, pid);
+				sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+				s = step(d, st, e);
+			}
+			sqlite3_free(body);
+			if (s != ST_OK || !st)
+				goto fail_e;
+			/* Slot 0 is the first post; the others roll. */
+			size_t slot = kept < KEEP ? kept++ : 1 + rnd_below(KEEP - 1);
+			memcpy(paths[slot], path, len);
+			plen[slot] = len;
+			pids[slot] = pid;
+			if (progress && ++done % 10000 == 0)
+				progress("posts", done, o->posts, arg);
+		}
+	}
+	char params[128];
+	snprintf(params, sizeof params, "towns=%lu threads=%lu posts=%lu seed=%llu", o->towns,
+	         o->threads, o->posts, (unsigned long long)o->seed);
+	if (!(st = db_stmt(d, sql_meta, e)))
+		goto fail_e;
+	sqlite3_bind_text(st, 1, params, -1, SQLITE_TRANSIENT);
+	if ((s = step(d, st, e)) != ST_OK || (s = exec1(d, "INSERT INTO search(search) VALUES ('optimize')", e)) != ST_OK)
+		goto fail;
+	free(acc);
+	free(sizes);
+	if (progress)
+		progress("commit", done, o->posts, arg);
+	return db_commit(d, e);
+fail_e:
+	if (s == ST_OK)
+		s = e && e->code != ST_OK ? e->code : ST_INTERNAL;
+fail:
+	free(acc);
+	free(sizes);
+	db_rollback(d);
+	return s;
+}
