@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli_priv.h"
+#include "core/mbox.h"
 #include "core/transfer.h"
 #include "i18n.h"
 #include "text/charset.h"
@@ -142,14 +143,20 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "network", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "csv";
+	long long network = 0;
 	int enc = CHARSET_UTF8, ch;
-	while ((ch = getopt_long(argc, argv, ":f:e:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:e:n:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
+		case 'n':
+			if ((network = cli_parse_id(optarg)) < 0)
+				return cli_usage("export", _("--network needs a network number, not '%s'"), optarg);
+			break;
 		case 'e':
 			enc = charset_parse(optarg);
 			if (enc != CHARSET_UTF8 && enc != CHARSET_CP1250)
@@ -160,7 +167,9 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				_("KIND is cities, accounts, memberships or meetings; written to standard output.\n"
 				  "  -f, --format FMT    csv (default) or json\n"
 				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
-				  "                      or cp1250 (for older Polish Excel); CSV only\n"));
+				  "                      or cp1250 (for older Polish Excel); CSV only\n"
+				  "KIND posts with --format mbox [--network N] writes the discussions as an\n"
+				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("export", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_usage("export", _("unknown option '%s'"), argv[optind - 1]);
@@ -168,6 +177,14 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage("export", _("say what to export: empirie export KIND"));
+	if (strcmp(argv[optind], "posts") == 0) {
+		if (strcmp(format, "mbox") != 0)
+			return cli_usage("export", _("posts are exported with --format mbox"));
+		if (cli_open(c) != EXIT_OK)
+			return EXIT_ERR;
+		error me;
+		return export_mbox(c->d, &c->me, (int)network, stdout, &me) == ST_OK ? EXIT_OK : cli_fail(&me);
+	}
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships or "
