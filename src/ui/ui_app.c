@@ -1,26 +1,470 @@
-/* ui_app.c — placeholder until the TUI lands. */
+/* ui_app.c — curses set-up and tear-down, signals, the screen stack and the main loop.
+ * Handlers only return reaction flags; this file is the one place that applies them,
+ * handles KEY_RESIZE and draws the frame (title line, body, status line, key bar). */
 #include "config.h"
 
-#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "core/directory.h"
 #include "i18n.h"
 #include "text/safe.h"
 #include "ui/ui.h"
+#include "ui/ui_cmd.h"
+#include "ui/ui_screen.h"
+#include "ui/ui_text.h"
+#include "ui/ui_theme.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 12
+#define TICK_MS 1000
+
+static volatile sig_atomic_t got_exit_signal; /* SIGHUP, SIGTERM, SIGINT */
+static SCREEN *scr;                            /* non-NULL while curses runs */
+
+static void on_exit_signal(int sig)
+{
+	got_exit_signal = sig;
+}
+
+/* A crash must still leave a usable terminal behind. */
+static void on_fatal_signal(int sig)
+{
+	if (scr)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void restore_terminal(void)
+{
+	if (scr && !isendwin())
+		endwin();
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_exit_signal; /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->status, sizeof c->status, fmt, ap);
+	va_end(ap);
+	c->status_error = is_error;
+}
+
+void ui_status_error(ui_ctx *c, const error *e)
+{
+	ui_status(c, true, "%s", e->msg[0] ? e->msg : _("Something went wrong"));
+}
+
+unsigned ui_open(ui_ctx *c, ui_screen *s)
+{
+	if (!s)
+		return UI_R_REDRAW; /* the constructor said why on the status line */
+	c->push = s;
+	return UI_R_PUSH | UI_R_REDRAW;
+}
+
+void ui_crumb_add(char *buf, size_t n, const char *part)
+{
+	size_t len = strlen(buf);
+	snprintf(buf + len, n - len, "%s%s", len ? " › " : "", part);
+}
+
+static ui_rect body_rect(void)
+{
+	return (ui_rect){ 1, 0, LINES - 3, COLS };
+}
+
+static bool too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+static void push_screen(ui_ctx *c, ui_screen *s)
+{
+	s->below = c->top;
+	s->cur_y = s->cur_x = -1;
+	c->top = s;
+	if (s->ops->resize)
+		s->ops->resize(s, c, body_rect());
+}
+
+static void pop_screen(ui_ctx *c)
+{
+	ui_screen *s = c->top;
+	if (!s)
+		return;
+	c->top = s->below;
+	s->ops->destroy(s);
+}
+
+void ui_refresh_unread(ui_ctx *c)
+{
+	error e;
+	int64_t n = directory_unread_total(c->d, c->me, &e);
+	c->unread_total = n > 0 ? n : 0;
+}
+
+static void reload_all(ui_ctx *c)
+{
+	for (ui_screen *s = c->top; s; s = s->below)
+		if (s->ops->reload)
+			s->ops->reload(s, c);
+	ui_refresh_unread(c);
+}
+
+static void draw_title(ui_ctx *c)
+{
+	char crumb[1024] = "", who[512];
+	ui_screen *stack[64];
+	int n = 0;
+	for (ui_screen *s = c->top; s && n < 64; s = s->below)
+		stack[n++] = s;
+	while (n-- > 0)
+		if (stack[n]->ops->crumb)
+			stack[n]->ops->crumb(stack[n], c, crumb, sizeof crumb);
+	char unread[128];
+	snprintf(unread, sizeof unread,
+	         ngettext("%lld unread post", "%lld unread posts", (unsigned long)c->unread_total),
+	         (long long)c->unread_total);
+	snprintf(who, sizeof who, "%s (%s) · %s", c->me->display_name ? c->me->display_name : "",
+	         role_label(c->me->role), unread);
+	theme_set(stdscr, TH_TITLE);
+	ui_fill(stdscr, 0, 0, COLS);
+	int ww = ui_width(who);
+	if (ww > COLS / 2)
+		ww = COLS / 2;
+	int room = COLS - ww - 3;
+	/* Cut the breadcrumb from the left: the end says where you are. */
+	wchar_t *w = safe_wcs(crumb, (size_t)-1, 0);
+	if (w) {
+		size_t len = wcslen(w), start = 0;
+		while (start < len && safe_wcs_width(w + start, (size_t)-1) > room)
+			start++;
+		int x = 1;
+		if (start) {
+			x += ui_put(stdscr, 0, x, "…", 1);
+			start++;
+		}
+		if (start < len)
+			mvaddnwstr(0, x, w + start, (int)safe_wcs_fit(w + start, room - (x - 1)));
+		free(w);
+	}
+	ui_put(stdscr, 0, COLS - ww - 1, who, ww);
+	theme_set(stdscr, TH_NORMAL);
+}
+
+static void draw_status(ui_ctx *c)
+{
+	int y = LINES - 2;
+	move(y, 0);
+	clrtoeol();
+	if (c->prompt[0]) {
+		theme_set(stdscr, TH_PROMPT);
+		ui_fill(stdscr, y, 0, COLS);
+		ui_put(stdscr, y, 1, c->prompt, COLS - 2);
+	} else if (c->status[0]) {
+		theme_set(stdscr, c->status_error ? TH_ERROR : TH_STATUS);
+		ui_put(stdscr, y, 1, c->status, COLS - 2);
+	}
+	theme_set(stdscr, TH_NORMAL);
+}
+
+static void draw_all(ui_ctx *c)
+{
+	erase();
+	if (too_small()) {
+		/* Wrapped and centred: it must be readable at any size. */
+		wchar_t *msg = safe_wcs(_("The terminal is too small: at least 40×12 is needed."),
+		                        (size_t)-1, 0);
+		ui_spans sp = { 0 };
+		if (msg && ui_wrap(msg, wcslen(msg), COLS, 0, &sp)) {
+			int y = (LINES - (int)sp.n) / 2;
+			for (size_t i = 0; i < sp.n; i++, y++) {
+				int w = ui_wcs_cols(msg + sp.items[i].start, sp.items[i].len);
+				if (y >= 0 && y < LINES)
+					mvaddnwstr(y, w < COLS ? (COLS - w) / 2 : 0, msg + sp.items[i].start,
+					           (int)ui_wcs_fit(msg + sp.items[i].start, sp.items[i].len, COLS));
+			}
+		}
+		ui_spans_free(&sp);
+		free(msg);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	ui_screen *s = c->top;
+	s->cur_y = s->cur_x = -1;
+	s->ops->draw(s, c, body_rect());
+	draw_title(c);
+	draw_status(c);
+	ui_keybar_draw(LINES - 1, s->ops->kind, s->ops->pre ? s->ops->pre(s, c) : 0);
+	if (s->cur_y >= 0) {
+		curs_set(1);
+		move(s->cur_y, s->cur_x > 0 ? s->cur_x : 0);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* Why a command cannot run now. */
+static const char *pre_message(unsigned missing)
+{
+	if (missing & PRE_NETWORK)
+		return _("Choose a network first.");
+	if (missing & PRE_THREAD)
+		return _("Choose a thread first.");
+	if (missing & PRE_WRITE)
+		return _("Your account may not write in this network.");
+	if (missing & PRE_OWN_POST)
+		return _("You can edit only your own posts.");
+	if (missing & PRE_FREE)
+		return _("Not available in this restricted session.");
+	return _("Not available here.");
+}
+
+static unsigned global_command(ui_ctx *c, ui_cmd_id cmd)
+{
+	switch (cmd) {
+	case CMD_HELP:
+	case CMD_EDITOR_HELP:
+		return ui_open(c, ui_help_new(c, c->top->ops->kind));
+	case CMD_SEARCH:
+		return ui_open(c, ui_search_new(c));
+	case CMD_BACK:
+		return UI_R_POP;
+	case CMD_QUIT:
+		return UI_R_QUIT;
+	default:
+		return UI_R_NONE;
+	}
+}
+
+static unsigned dispatch(ui_ctx *c, int key)
+{
+	ui_screen *s = c->top;
+	unsigned kind = s->ops->kind;
+	bool printable = !(key & UI_KFN) && key >= 32 && key != 127;
+	if (printable && s->ops->wants_text && s->ops->wants_text(s))
+		return s->ops->key(s, c, CMD_NONE, key);
+	ui_cmd_id cmd = ui_cmd_for_key(key, kind);
+	if (cmd == CMD_NONE)
+		return s->ops->key(s, c, CMD_NONE, key);
+	const ui_command *uc = ui_cmd_get(cmd);
+	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
+	if ((uc->pre & ok) != uc->pre) {
+		ui_status(c, true, "%s", pre_message(uc->pre & ~ok));
+		return UI_R_REDRAW;
+	}
+	unsigned r = s->ops->key(s, c, cmd, key);
+	if (r & UI_R_UNHANDLED)
+		r = (r & ~UI_R_UNHANDLED) | global_command(c, cmd);
+	return r;
+}
+
+/* Apply reactions; false when the program should end. */
+static bool apply(ui_ctx *c, unsigned r)
+{
+	if (r & UI_R_QUIT)
+		return false;
+	if (r & UI_R_POP) {
+		pop_screen(c);
+		if (!c->top)
+			return false;
+		if (c->top->ops->resize)
+			c->top->ops->resize(c->top, c, body_rect());
+	}
+	if ((r & UI_R_PUSH) && c->push) {
+		push_screen(c, c->push);
+		c->push = NULL;
+	}
+	if (r & UI_R_RELOAD)
+		reload_all(c);
+	return true;
+}
+
+static void resize_all(ui_ctx *c)
+{
+	for (ui_screen *s = c->top; s; s = s->below)
+		if (s->ops->resize)
+			s->ops->resize(s, c, body_rect());
+}
+
+static void save_all(ui_ctx *c)
+{
+	for (ui_screen *s = c->top; s; s = s->below)
+		if (s->ops->save)
+			s->ops->save(s, c);
+}
+
+static int read_key(int *key)
+{
+	wint_t ch;
+	int rc = get_wch(&ch);
+	if (rc == ERR)
+		return ERR;
+	*key = rc == KEY_CODE_YES ? (int)(UI_KFN | (int)ch) : (int)ch;
+	return OK;
+}
+
+static void define_keys(void)
+{
+	/* PuTTY's default F1–F4, and the Linux console's F1–F5. */
+	static const char *const putty[] = { "\033[11~", "\033[12~", "\033[13~", "\033[14~" };
+	static const char *const linux_con[] = { "\033[[A", "\033[[B", "\033[[C", "\033[[D",
+	                                         "\033[[E" };
+	for (int i = 0; i < 4; i++)
+		define_key(putty[i], KEY_F(i + 1));
+	for (int i = 0; i < 5; i++)
+		define_key(linux_con[i], KEY_F(i + 1));
+}
+
+static unsigned handle_mouse(ui_ctx *c)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || too_small())
+		return UI_R_NONE;
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return UI_R_NONE;
+	if (ev.y == LINES - 1) {
+		int k = ui_keybar_hit(ev.x);
+		return k && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)) ? dispatch(c, k)
+		                                                                : UI_R_NONE;
+	}
+	if (c->top->ops->click && !(ev.bstate & BUTTON1_RELEASED))
+		return c->top->ops->click(c->top, c, ev.y, ev.x);
+	return UI_R_NONE;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void run_loop(ui_ctx *c)
+{
+	int64_t version = db_data_version(c->d);
+	int fast_errors = 0;
+	bool dirty = true;
+	while (!got_exit_signal) {
+		if (dirty)
+			draw_all(c);
+		dirty = false;
+		int key = 0;
+		int64_t t0 = now_ms();
+		int rc = read_key(&key);
+		if (got_exit_signal)
+			break;
+		if (rc == ERR) {
+			/* A closed terminal makes every read fail at once: treat as a hangup. */
+			if (now_ms() - t0 < TICK_MS / 4 && errno != EINTR) {
+				if (++fast_errors > 20) {
+					got_exit_signal = SIGHUP;
+					break;
+				}
+			} else {
+				fast_errors = 0;
+			}
+		} else {
+			fast_errors = 0;
+		}
+		unsigned r = UI_R_NONE;
+		if (rc == OK && key == (UI_KFN | KEY_RESIZE)) {
+			resize_all(c);
+			r = UI_R_REDRAW;
+		} else if (rc == OK && key == (UI_KFN | KEY_MOUSE)) {
+			r = handle_mouse(c);
+		} else if (rc == OK) {
+			c->status[0] = '\0';
+			r = dispatch(c, key) | UI_R_REDRAW;
+		}
+		if (!apply(c, r))
+			break;
+		if (r)
+			dirty = true;
+		if (c->top->ops->tick && c->top->ops->tick(c->top, c))
+			dirty = true;
+		/* Changes by other people show without a restart. */
+		int64_t v = db_data_version(c->d);
+		if (v != version) {
+			version = v;
+			reload_all(c);
+			dirty = true;
+		}
+	}
+}
 
 int ui_run(db *d, account *me, const ui_options *opt)
 {
-	(void)d, (void)me, (void)opt;
-	initscr();
+	ui_ctx ctx = { .d = d, .me = me, .opt = opt };
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs(_("empirie: the full-screen application needs a terminal; see 'empirie --help' "
+		        "for commands that work without one.\n"), stderr);
+		return 1;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		safe_fprintf(stderr, _("empirie: cannot use the terminal type '%s'.\n"),
+		             getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	atexit(restore_terminal);
+	install_signals();
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-S arrive as keys: nothing leaves the program */
 	noecho();
-	cbreak();
-	wchar_t *w = safe_wcs(_("empirie — press q to quit"), (size_t)-1, 0);
-	if (w)
-		mvaddwstr(0, 0, w);
-	free(w);
-	refresh();
-	while (getch() != 'q')
-		;
+	keypad(stdscr, TRUE);
+	timeout(TICK_MS);
+	define_keys();
+	theme_init(opt->no_color);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	mouseinterval(0);
+	ui_refresh_unread(&ctx);
+	ui_screen *main_screen = ui_main_new(&ctx);
+	int rc = 0;
+	if (main_screen) {
+		push_screen(&ctx, main_screen);
+		run_loop(&ctx);
+		save_all(&ctx);
+	} else {
+		rc = 1;
+	}
+	while (ctx.top)
+		pop_screen(&ctx);
 	endwin();
-	return 0;
+	delscreen(scr);
+	scr = NULL;
+	if (!main_screen && ctx.status[0]) {
+		safe_fputs(ctx.status, stderr, 0);
+		fputc('\n', stderr);
+	}
+	return rc;
 }

@@ -10,8 +10,9 @@
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
+#define UI_KEYS_(...) { __VA_ARGS__ }
 #define UI_CMD_ROW(id_, name_, keys_, label_, help_, pre_, screens_) \
-	{ .id = id_, .name = name_, .keys = keys_, .label = label_, .help = help_, \
+	{ .id = id_, .name = name_, .keys = UI_KEYS_ keys_, .label = label_, .help = help_, \
 	  .pre = pre_, .screens = screens_ },
 static const ui_command commands[] = { UI_COMMANDS(UI_CMD_ROW) };
 #undef UI_CMD_ROW

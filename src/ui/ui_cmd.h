@@ -35,65 +35,65 @@ enum {
 	PRE_FREE = 1u << 4,     /* not in restricted (kiosk) mode */
 };
 
-/* X(id, config name, {keys}, label, help, preconditions, screens) — the first key
+/* X(id, config name, (keys), label, help, preconditions, screens) — the first key
  * shown on the key bar when it is an F-key, the second a letter for terminals that
  * lose F-keys (PuTTY, tmux). Earlier rows win when two share a key on one screen. */
 #define UI_COMMANDS(X) \
-	X(CMD_HELP, "help", { K_F(1), '?' }, N_("Help"), \
+	X(CMD_HELP, "help", (K_F(1), '?'), N_("Help"), \
 	  N_("Show the keys of this screen"), 0, SC_ALL & ~SC_EDITOR) \
-	X(CMD_EDITOR_HELP, "editor-help", { K_F(1), K_CTRL('g') }, N_("Help"), \
+	X(CMD_EDITOR_HELP, "editor-help", (K_F(1), K_CTRL('g')), N_("Help"), \
 	  N_("Show the keys of the editor"), 0, SC_EDITOR) \
-	X(CMD_SEND, "send", { K_F(2), K_CTRL('x') }, N_("Send"), \
+	X(CMD_SEND, "send", (K_F(2), K_CTRL('x')), N_("Send"), \
 	  N_("Send the text (asks first)"), 0, SC_EDITOR) \
-	X(CMD_EXTERNAL, "external-editor", { K_F(5), K_CTRL('o') }, N_("Editor"), \
+	X(CMD_EXTERNAL, "external-editor", (K_F(5), K_CTRL('o')), N_("Editor"), \
 	  N_("Edit the text in $VISUAL or $EDITOR"), PRE_FREE, SC_EDITOR) \
-	X(CMD_CUT_LINE, "cut-line", { K_CTRL('k') }, NULL, \
+	X(CMD_CUT_LINE, "cut-line", (K_CTRL('k')), NULL, \
 	  N_("Cut the current line"), 0, SC_EDITOR) \
-	X(CMD_PASTE, "paste", { K_CTRL('y') }, NULL, \
+	X(CMD_PASTE, "paste", (K_CTRL('y')), NULL, \
 	  N_("Paste the lines cut last"), 0, SC_EDITOR) \
-	X(CMD_UNDO_LINE, "undo-line", { K_CTRL('u') }, NULL, \
+	X(CMD_UNDO_LINE, "undo-line", (K_CTRL('u')), NULL, \
 	  N_("Undo the changes to the current line"), 0, SC_EDITOR) \
-	X(CMD_CANCEL, "cancel", { K_F(10), K_ESC, K_CTRL('c') }, N_("Cancel"), \
+	X(CMD_CANCEL, "cancel", (K_F(10), K_ESC, K_CTRL('c')), N_("Cancel"), \
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
-	X(CMD_SEARCH, "search", { K_F(2), '/', 's' }, N_("Search"), \
+	X(CMD_SEARCH, "search", (K_F(2), '/', 's'), N_("Search"), \
 	  N_("Search towns, threads and posts"), 0, SC_MAIN | SC_CARD | SC_READER | SC_HELP) \
-	X(CMD_NEW_THREAD, "new-thread", { K_F(3), 'c' }, N_("New thread"), \
+	X(CMD_NEW_THREAD, "new-thread", (K_F(3), 'c'), N_("New thread"), \
 	  N_("Start a new thread in the selected network"), PRE_NETWORK | PRE_WRITE, \
 	  SC_MAIN | SC_READER) \
-	X(CMD_REPLY, "reply", { K_F(4), 'r' }, N_("Reply"), \
+	X(CMD_REPLY, "reply", (K_F(4), 'r'), N_("Reply"), \
 	  N_("Answer the selected thread or post"), PRE_THREAD | PRE_WRITE, SC_MAIN | SC_READER) \
-	X(CMD_QUOTE, "quote", { K_F(5), 'R' }, N_("Quote"), \
+	X(CMD_QUOTE, "quote", (K_F(5), 'R'), N_("Quote"), \
 	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE, SC_READER) \
-	X(CMD_EDIT, "edit", { K_F(6), 'e' }, N_("Edit"), \
+	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
 	  N_("Change the text of your own post"), PRE_THREAD | PRE_OWN_POST, SC_READER) \
-	X(CMD_FOCUS_NEXT, "focus-next", { K_TAB, K_FN(KEY_RIGHT), 'l' }, NULL, \
+	X(CMD_FOCUS_NEXT, "focus-next", (K_TAB, K_FN(KEY_RIGHT), 'l'), NULL, \
 	  N_("Move to the next panel"), 0, SC_MAIN | SC_SEARCH) \
-	X(CMD_FOCUS_PREV, "focus-prev", { K_FN(KEY_BTAB), K_FN(KEY_LEFT), 'h' }, NULL, \
+	X(CMD_FOCUS_PREV, "focus-prev", (K_FN(KEY_BTAB), K_FN(KEY_LEFT), 'h'), NULL, \
 	  N_("Move to the previous panel"), 0, SC_MAIN | SC_SEARCH) \
-	X(CMD_NEXT_UNREAD, "next-unread", { K_F(7), 'N', K_TAB }, N_("Unread"), \
+	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
 	  N_("Go to the next thread with unread posts, in any network"), 0, \
 	  SC_MAIN | SC_READER) \
-	X(CMD_OPEN, "open", { '\n', '\r', K_FN(KEY_ENTER) }, NULL, \
+	X(CMD_OPEN, "open", ('\n', '\r', K_FN(KEY_ENTER)), NULL, \
 	  N_("Open the selected item"), 0, SC_MAIN | SC_SEARCH) \
-	X(CMD_UP, "up", { K_FN(KEY_UP), 'k' }, NULL, N_("Up one line"), 0, SC_VIEWS | SC_MAIN) \
-	X(CMD_DOWN, "down", { K_FN(KEY_DOWN), 'j' }, NULL, N_("Down one line"), 0, \
+	X(CMD_UP, "up", (K_FN(KEY_UP), 'k'), NULL, N_("Up one line"), 0, SC_VIEWS | SC_MAIN) \
+	X(CMD_DOWN, "down", (K_FN(KEY_DOWN), 'j'), NULL, N_("Down one line"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_PAGE_UP, "page-up", { K_FN(KEY_PPAGE), 'b' }, NULL, N_("Up one page"), 0, \
+	X(CMD_PAGE_UP, "page-up", (K_FN(KEY_PPAGE), 'b'), NULL, N_("Up one page"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_PAGE_DOWN, "page-down", { K_FN(KEY_NPAGE), ' ' }, NULL, \
+	X(CMD_PAGE_DOWN, "page-down", (K_FN(KEY_NPAGE), ' '), NULL, \
 	  N_("Down one page; at the end of a thread, on to the next unread"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_HOME, "home", { K_FN(KEY_HOME), 'g' }, NULL, N_("To the top"), 0, \
+	X(CMD_HOME, "home", (K_FN(KEY_HOME), 'g'), NULL, N_("To the top"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_END, "end", { K_FN(KEY_END), 'G' }, NULL, N_("To the bottom"), 0, \
+	X(CMD_END, "end", (K_FN(KEY_END), 'G'), NULL, N_("To the bottom"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_NEXT_POST, "next-post", { 'n' }, NULL, N_("Next post"), 0, SC_READER) \
-	X(CMD_PREV_POST, "prev-post", { 'p' }, NULL, N_("Previous post"), 0, SC_READER) \
-	X(CMD_JUMP, "jump-network", { '1', '2', '3', '4' }, NULL, \
+	X(CMD_NEXT_POST, "next-post", ('n'), NULL, N_("Next post"), 0, SC_READER) \
+	X(CMD_PREV_POST, "prev-post", ('p'), NULL, N_("Previous post"), 0, SC_READER) \
+	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
 	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \
-	X(CMD_BACK, "back", { 'q', K_ESC, K_FN(KEY_BACKSPACE) }, NULL, \
+	X(CMD_BACK, "back", ('q', K_ESC, K_FN(KEY_BACKSPACE)), NULL, \
 	  N_("Back to the previous screen"), 0, SC_VIEWS) \
-	X(CMD_QUIT, "quit", { K_F(10), 'q', 'Q', K_CTRL('c') }, N_("Quit"), \
+	X(CMD_QUIT, "quit", (K_F(10), 'q', 'Q', K_CTRL('c')), N_("Quit"), \
 	  N_("Leave empirie"), 0, SC_ALL & ~SC_EDITOR)
 
 #define UI_CMD_ENUM(id, name, keys, label, help, pre, screens) id,

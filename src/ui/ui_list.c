@@ -21,7 +21,7 @@ static void drop(ui_list *l, size_t from, size_t count)
 	l->n -= count;
 }
 
-static void clear(ui_list *l)
+static void list_clear(ui_list *l)
 {
 	drop(l, 0, l->n);
 	l->sel = 0;
@@ -30,7 +30,7 @@ static void clear(ui_list *l)
 void ui_list_free(ui_list *l)
 {
 	if (l->rows)
-		clear(l);
+		list_clear(l);
 	free(l->rows);
 	l->rows = NULL;
 }
@@ -75,7 +75,7 @@ static int extend(ui_list *l, size_t k, bool before)
 
 void ui_list_reset(ui_list *l)
 {
-	clear(l);
+	list_clear(l);
 	extend(l, (size_t)l->height, false);
 }
 
@@ -181,7 +181,7 @@ void ui_list_home(ui_list *l)
 
 void ui_list_end(ui_list *l)
 {
-	clear(l);
+	list_clear(l);
 	if (!grow(l, (size_t)l->height))
 		return;
 	int got = l->ops->page(l->src, NULL, true, (size_t)l->height, l->rows);

@@ -45,8 +45,9 @@ typedef struct {
 	unsigned (*pre)(ui_screen *s, ui_ctx *c);
 	/* Append this screen's part of the breadcrumb. */
 	void (*crumb)(ui_screen *s, ui_ctx *c, char *buf, size_t n);
-	/* Called about once a second and after each key (drafts, read marks); may be NULL. */
-	void (*tick)(ui_screen *s, ui_ctx *c);
+	/* Called about once a second and after each key (drafts, read marks); returns
+	 * reactions (UI_R_REDRAW when something shown changed); may be NULL. */
+	unsigned (*tick)(ui_screen *s, ui_ctx *c);
 	/* True when printable keys are text for an input field (not commands); may be NULL. */
 	bool (*wants_text)(ui_screen *s);
 	/* A mouse click in the body; may be NULL. */
@@ -81,12 +82,13 @@ void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
 void ui_status_error(ui_ctx *c, const error *e);
 /* Open screen s on top (returns the reaction to return from a handler). */
 unsigned ui_open(ui_ctx *c, ui_screen *s);
+/* Count the unread posts again for the title line. */
+void ui_refresh_unread(ui_ctx *c);
 /* Append to a breadcrumb buffer with a separator. */
 void ui_crumb_add(char *buf, size_t n, const char *part);
 
 /* The screens. Each returns NULL (with the status set) when it cannot open. */
 ui_screen *ui_main_new(ui_ctx *c);
-ui_screen *ui_doc_new(ui_ctx *c, unsigned kind, const char *crumb, char *text_owned);
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind);
 ui_screen *ui_card_network(ui_ctx *c, int number);
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);

@@ -1,0 +1,49 @@
+/* ui_editor.h — the built-in multi-line UTF-8 editor (new thread, reply, quote, edit). */
+#ifndef EMPIRIE_UI_EDITOR_H
+#define EMPIRIE_UI_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "ui/ui_screen.h"
+
+/* The text being edited: an array of wide-character lines. Kept apart from the screen
+ * so it can be tested without a terminal. */
+typedef struct {
+	wchar_t *s;
+	size_t len, cap;
+} ed_line;
+
+typedef struct {
+	ed_line *lines;
+	size_t n, cap;
+	size_t cy, cx; /* cursor: line, character index */
+} ed_buf;
+
+bool ed_init(ed_buf *b, const char *utf8);
+void ed_free(ed_buf *b);
+bool ed_insert(ed_buf *b, wchar_t c);
+bool ed_newline(ed_buf *b);
+void ed_backspace(ed_buf *b);
+void ed_delete(ed_buf *b);
+/* The whole text as UTF-8 (lines joined with '\n'), newly allocated. */
+char *ed_text(const ed_buf *b);
+bool ed_empty(const ed_buf *b);
+bool ed_set_line(ed_buf *b, size_t i, const wchar_t *s, size_t n);
+void ed_remove_line(ed_buf *b, size_t i);
+bool ed_insert_line(ed_buf *b, size_t at, const wchar_t *s, size_t n);
+
+/* Editor screens. thread_id/parent_id: the post answered (parent 0: the first post).
+ * Return NULL with the status line set when the editor cannot open. */
+ui_screen *ui_editor_new_thread(ui_ctx *c, int network_number, int64_t network_id);
+ui_screen *ui_editor_reply(ui_ctx *c, int64_t thread_id, int64_t parent_id, bool quote);
+ui_screen *ui_editor_edit(ui_ctx *c, int64_t post_id);
+
+/* Run $VISUAL or $EDITOR (else vi) on text in a temporary file: fork and exec, no
+ * shell. True with *out (newly allocated) when the editor finished normally;
+ * otherwise the status line says why. */
+bool ui_external_edit(ui_ctx *c, const char *text, char **out);
+
+#endif

@@ -1,0 +1,88 @@
+/* ui_extedit.c — editing a post in $VISUAL/$EDITOR: curses steps aside, the editor
+ * runs on a private temporary file, curses comes back. Never through a shell. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/forum.h"
+#include "i18n.h"
+#include "ui/ui_editor.h"
+
+static char *read_back(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	size_t cap = FORUM_BODY_MAX + 2;
+	char *buf = malloc(cap);
+	size_t n = buf ? fread(buf, 1, cap - 1, f) : 0;
+	fclose(f);
+	if (!buf)
+		return NULL;
+	buf[n] = '\0';
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return buf;
+}
+
+bool ui_external_edit(ui_ctx *c, const char *text, char **out)
+{
+	const char *prog = getenv("VISUAL");
+	if (!prog || !*prog)
+		prog = getenv("EDITOR");
+	if (!prog || !*prog)
+		prog = "vi";
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/empirie-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path); /* mode 0600 */
+	if (fd < 0) {
+		ui_status(c, true, _("Cannot make a temporary file: %s"), strerror(errno));
+		return false;
+	}
+	size_t len = strlen(text);
+	bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+	close(fd);
+	/* Split the command on blanks: "vim -u NONE" works, shell syntax does not. */
+	char *copy = strdup(prog), *argv[32];
+	int argc = 0;
+	for (char *tok = copy ? strtok(copy, " \t") : NULL; tok && argc < 30; tok = strtok(NULL, " \t"))
+		argv[argc++] = tok;
+	argv[argc++] = path;
+	argv[argc] = NULL;
+	bool done = false;
+	if (ok && argc > 1) {
+		def_prog_mode();
+		endwin();
+		pid_t pid = fork();
+		if (pid == 0) {
+			signal(SIGINT, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			execvp(argv[0], argv);
+			_exit(127);
+		}
+		int st = 0;
+		/* Ctrl-C in a cooked-mode editor must not end empirie too. */
+		void (*old)(int) = signal(SIGINT, SIG_IGN);
+		while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+		signal(SIGINT, old);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		refresh();
+		if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			ui_status(c, true, _("The editor '%s' did not finish normally."), prog);
+		else if ((*out = read_back(path)) != NULL)
+			done = true;
+	}
+	free(copy);
+	unlink(path);
+	return done;
+}

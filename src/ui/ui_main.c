@@ -1,0 +1,535 @@
+/* ui_main.c — the main screen: Sieci → Miasta → Wątki. Moving in one panel updates
+ * the next; the layout follows the width (three panels, two, or one at a time). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/directory.h"
+#include "core/forum.h"
+#include "i18n.h"
+#include "ui/ui_editor.h"
+#include "ui/ui_list.h"
+#include "ui/ui_screen.h"
+#include "ui/ui_text.h"
+#include "ui/ui_theme.h"
+
+enum { P_NETS, P_TOWNS, P_THREADS, P_COUNT };
+
+typedef struct {
+	int64_t id;
+	int number, unread_len;
+	bool leaders_only;
+	int64_t unread;
+	char *code;
+} net_row;
+
+typedef struct {
+	int64_t id;
+	size_t offset;
+	char *name, *voivodeship;
+} town_row;
+
+typedef struct {
+	ui_screen base;
+	ui_ctx *c;
+	ui_list lists[P_COUNT];
+	int focus, right; /* right: the panel the two-panel layout shows beside Sieci */
+	int net_number;
+	int64_t net_id;
+	bool leaders_only;
+	char net_code[256];
+	size_t town_total;
+	ui_rect r, panel[P_COUNT];
+	bool shown[P_COUNT];
+} main_screen;
+
+/* ---- data sources ---- */
+
+static void net_free(void *row)
+{
+	net_row *n = row;
+	free(n->code);
+	free(n);
+}
+
+static int net_page(void *src, const void *from, bool back, size_t limit, void **rows)
+{
+	main_screen *m = src;
+	network_list l;
+	error e;
+	if (directory_networks(m->c->d, m->c->me, &l, &e) != ST_OK) {
+		ui_status_error(m->c, &e);
+		return -1;
+	}
+	/* At most a few dozen networks: the window is cut from the one small list. */
+	size_t start = 0, end = l.n;
+	if (from) {
+		int num = ((const net_row *)from)->number;
+		size_t i = 0;
+		while (i < l.n && l.items[i].number < num)
+			i++;
+		if (back)
+			end = i;
+		else
+			start = i < l.n && l.items[i].number == num ? i + 1 : i;
+	}
+	if (end - start > limit) {
+		if (back)
+			start = end - limit;
+		else
+			end = start + limit;
+	}
+	int got = 0;
+	for (size_t i = start; i < end; i++) {
+		net_row *r = calloc(1, sizeof *r);
+		if (!r)
+			break;
+		r->id = l.items[i].id, r->number = l.items[i].number;
+		r->unread = l.items[i].unread, r->leaders_only = l.items[i].leaders_only;
+		r->code = strdup(l.items[i].code ? l.items[i].code : "");
+		rows[got++] = r;
+	}
+	network_list_free(&l);
+	return got;
+}
+
+static bool net_same(const void *a, const void *b)
+{
+	return ((const net_row *)a)->id == ((const net_row *)b)->id;
+}
+
+/* "text ....... right" in width columns; right in the unread colour when asked. */
+static void row_text(int y, int x, int width, const char *left, const char *right,
+                     bool selected, bool strong)
+{
+	int rw = right && *right ? ui_width(right) + 1 : 0;
+	if (rw > width / 2)
+		rw = 0;
+	if (strong && !selected)
+		theme_set(stdscr, TH_UNREAD);
+	else if (strong)
+		attron(A_BOLD);
+	ui_put(stdscr, y, x + 1, left, width - 2 - rw);
+	if (rw)
+		ui_put(stdscr, y, x + width - rw, right, rw);
+}
+
+static void net_draw(void *src, const void *row, int y, int x, int width, bool selected)
+{
+	const net_row *n = row;
+	char left[300], right[32] = "";
+	snprintf(left, sizeof left, "%d %s", n->number, n->code);
+	if (n->unread)
+		snprintf(right, sizeof right, "%lld", (long long)n->unread);
+	row_text(y, x, width, left, right, selected, n->unread > 0);
+}
+
+static void town_free(void *row)
+{
+	town_row *t = row;
+	free(t->name), free(t->voivodeship), free(t);
+}
+
+static int town_page(void *src, const void *from, bool back, size_t limit, void **rows)
+{
+	main_screen *m = src;
+	city_list l;
+	error e;
+	size_t offset = 0, total = 0;
+	if (!m->net_number)
+		return 0;
+	if (from) {
+		size_t at = ((const town_row *)from)->offset;
+		offset = back ? (at > limit ? at - limit : 0) : at + 1;
+		if (back)
+			limit = at - offset;
+	} else if (back) {
+		if (directory_cities(m->c->d, m->c->me, m->net_number, 0, 0, &l, &total, &e) != ST_OK)
+			return -1;
+		city_list_free(&l);
+		offset = total > limit ? total - limit : 0;
+	}
+	if (!limit)
+		return 0;
+	if (directory_cities(m->c->d, m->c->me, m->net_number, offset, limit, &l, &total, &e) != ST_OK) {
+		ui_status_error(m->c, &e);
+		return -1;
+	}
+	m->town_total = total;
+	int got = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		town_row *t = calloc(1, sizeof *t);
+		if (!t)
+			break;
+		t->id = l.items[i].id, t->offset = offset + i;
+		t->name = strdup(l.items[i].name);
+		t->voivodeship = strdup(l.items[i].voivodeship ? l.items[i].voivodeship : "");
+		rows[got++] = t;
+	}
+	city_list_free(&l);
+	return got;
+}
+
+static bool town_same(const void *a, const void *b)
+{
+	return ((const town_row *)a)->id == ((const town_row *)b)->id;
+}
+
+static void town_draw(void *src, const void *row, int y, int x, int width, bool selected)
+{
+	const town_row *t = row;
+	row_text(y, x, width, t->name, width >= 36 ? t->voivodeship : NULL, selected, false);
+}
+
+static void thread_free(void *row)
+{
+	thread_clear(row);
+	free(row);
+}
+
+static int thread_page(void *src, const void *from, bool back, size_t limit, void **rows)
+{
+	main_screen *m = src;
+	thread_list l;
+	thread_key k;
+	error e;
+	if (!m->net_id)
+		return 0;
+	if (from)
+		thread_key_of(from, &k);
+	if (forum_threads_page(m->c->d, m->c->me, m->net_id, from ? &k : NULL, back, limit, &l,
+	                       &e) != ST_OK) {
+		ui_status_error(m->c, &e);
+		return -1;
+	}
+	int got = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		thread *t = malloc(sizeof *t);
+		if (!t) {
+			thread_clear(&l.items[i]);
+			continue;
+		}
+		*t = l.items[i]; /* the row takes over the strings */
+		rows[got++] = t;
+	}
+	free(l.items);
+	return got;
+}
+
+static bool thread_same(const void *a, const void *b)
+{
+	return ((const thread *)a)->id == ((const thread *)b)->id;
+}
+
+static void thread_draw(void *src, const void *row, int y, int x, int width, bool selected)
+{
+	const thread *t = row;
+	char left[600], right[64] = "", date[32];
+	ui_date(t->last_post_at, date, sizeof date);
+	const char *mark = t->pinned ? _("[pinned] ") : t->locked ? _("[locked] ") : "";
+	if (width >= 50)
+		snprintf(left, sizeof left, "%.10s  %s%s", date, mark, t->title);
+	else
+		snprintf(left, sizeof left, "%s%s", mark, t->title);
+	if (t->unread)
+		snprintf(right, sizeof right, "[%lld]", (long long)t->unread);
+	row_text(y, x, width, left, right, selected, t->unread > 0);
+}
+
+static const ui_list_source sources[P_COUNT] = {
+	{ net_page, net_free, net_same, net_draw },
+	{ town_page, town_free, town_same, town_draw },
+	{ thread_page, thread_free, thread_same, thread_draw },
+};
+
+/* ---- state ---- */
+
+/* The network under the cursor decides what the other panels show. */
+static void follow_network(main_screen *m, bool force)
+{
+	const net_row *n = ui_list_selected(&m->lists[P_NETS]);
+	int number = n ? n->number : 0;
+	if (!force && number == m->net_number)
+		return;
+	m->net_number = number;
+	m->net_id = n ? n->id : 0;
+	m->leaders_only = n && n->leaders_only;
+	snprintf(m->net_code, sizeof m->net_code, "%s", n ? n->code : "");
+	ui_list_reset(&m->lists[P_TOWNS]);
+	ui_list_reset(&m->lists[P_THREADS]);
+}
+
+static void layout(main_screen *m, ui_rect r)
+{
+	m->r = r;
+	for (int i = 0; i < P_COUNT; i++)
+		m->shown[i] = false;
+	if (m->focus != P_NETS)
+		m->right = m->focus;
+	if (r.w >= 120) {
+		int a = r.w * 28 / 100, b = r.w * 20 / 100;
+		m->panel[P_NETS] = (ui_rect){ r.y, r.x, r.h, a };
+		m->panel[P_TOWNS] = (ui_rect){ r.y, r.x + a, r.h, b };
+		m->panel[P_THREADS] = (ui_rect){ r.y, r.x + a + b, r.h, r.w - a - b };
+		m->shown[0] = m->shown[1] = m->shown[2] = true;
+	} else if (r.w >= 80) {
+		int a = r.w * 36 / 100;
+		m->panel[P_NETS] = (ui_rect){ r.y, r.x, r.h, a };
+		m->panel[m->right] = (ui_rect){ r.y, r.x + a, r.h, r.w - a };
+		m->shown[P_NETS] = m->shown[m->right] = true;
+	} else {
+		m->panel[m->focus] = r;
+		m->shown[m->focus] = true;
+	}
+	/* Lists keep the height of the tallest panel, so hidden ones are ready. */
+	for (int i = 0; i < P_COUNT; i++)
+		ui_list_set_height(&m->lists[i], r.h - 2 > 1 ? r.h - 2 : 1);
+}
+
+static const char *panel_name(int p)
+{
+	static const char *const names[P_COUNT] = { N_("Networks"), N_("Towns"), N_("Threads") };
+	return _(names[p]);
+}
+
+static void draw_box(ui_rect p, bool focused, const char *title)
+{
+	theme_set(stdscr, focused ? TH_BORDER_FOCUS : TH_BORDER);
+	mvadd_wch(p.y, p.x, WACS_ULCORNER);
+	mvhline_set(p.y, p.x + 1, WACS_HLINE, p.w - 2);
+	mvadd_wch(p.y, p.x + p.w - 1, WACS_URCORNER);
+	mvvline_set(p.y + 1, p.x, WACS_VLINE, p.h - 2);
+	mvvline_set(p.y + 1, p.x + p.w - 1, WACS_VLINE, p.h - 2);
+	mvadd_wch(p.y + p.h - 1, p.x, WACS_LLCORNER);
+	mvhline_set(p.y + p.h - 1, p.x + 1, WACS_HLINE, p.w - 2);
+	mvadd_wch(p.y + p.h - 1, p.x + p.w - 1, WACS_LRCORNER);
+	if (focused)
+		attron(A_REVERSE);
+	char t[320];
+	snprintf(t, sizeof t, " %s ", title);
+	ui_put(stdscr, p.y, p.x + 2, t, p.w - 4);
+	theme_set(stdscr, TH_NORMAL);
+}
+
+static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
+{
+	main_screen *m = (main_screen *)s;
+	if (r.w != m->r.w || r.h != m->r.h)
+		layout(m, r);
+	for (int i = 0; i < P_COUNT; i++) {
+		if (!m->shown[i])
+			continue;
+		ui_rect p = m->panel[i];
+		char title[300];
+		if (i == P_TOWNS && m->net_number)
+			snprintf(title, sizeof title, "%s (%zu)", panel_name(i), m->town_total);
+		else if (i == P_THREADS && m->net_number)
+			snprintf(title, sizeof title, "%s · %d", panel_name(i), m->net_number);
+		else
+			snprintf(title, sizeof title, "%s", panel_name(i));
+		draw_box(p, i == m->focus, title);
+		int y = ui_list_draw(&m->lists[i], p.y + 1, p.x + 1, p.w - 2, i == m->focus);
+		if (!m->lists[i].n) {
+			theme_set(stdscr, TH_DIM);
+			ui_put(stdscr, p.y + 1, p.x + 2,
+			       i == P_THREADS ? _("No threads yet.") : _("Nothing here."), p.w - 4);
+			theme_set(stdscr, TH_NORMAL);
+		}
+		if (i == m->focus) {
+			s->cur_y = y >= 0 ? y : p.y + 1;
+			s->cur_x = p.x + 1;
+		}
+	}
+}
+
+static void main_resize(ui_screen *s, ui_ctx *c, ui_rect r)
+{
+	layout((main_screen *)s, r);
+}
+
+static void set_focus(main_screen *m, int f)
+{
+	m->focus = f;
+	layout(m, m->r);
+}
+
+static void jump_to(main_screen *m, int number)
+{
+	ui_list *l = &m->lists[P_NETS];
+	ui_list_home(l);
+	for (;;) {
+		const net_row *n = ui_list_selected(l);
+		if (!n || n->number == number || !ui_list_move(l, 1))
+			break;
+	}
+	const net_row *n = ui_list_selected(l);
+	if (!n || n->number != number) {
+		ui_status(m->c, true, _("There is no network %d you can see."), number);
+		ui_list_home(l);
+	}
+	follow_network(m, false);
+}
+
+static unsigned open_selected(main_screen *m, ui_ctx *c)
+{
+	const void *row = ui_list_selected(&m->lists[m->focus]);
+	if (!row)
+		return UI_R_REDRAW;
+	switch (m->focus) {
+	case P_NETS: return ui_open(c, ui_card_network(c, ((const net_row *)row)->number));
+	case P_TOWNS: return ui_open(c, ui_card_city(c, ((const town_row *)row)->id));
+	default: return ui_open(c, ui_reader_new(c, ((const thread *)row)->id, 0));
+	}
+}
+
+static unsigned next_unread(main_screen *m, ui_ctx *c)
+{
+	const thread *t = ui_list_selected(&m->lists[P_THREADS]);
+	thread_key k;
+	int64_t id = 0;
+	error e;
+	if (t)
+		thread_key_of(t, &k);
+	if (forum_next_unread(c->d, c->me, m->net_id, t ? &k : NULL, &id, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	if (!id) {
+		ui_status(c, false, "%s", _("No unread posts."));
+		return UI_R_REDRAW;
+	}
+	return ui_open(c, ui_reader_new(c, id, 0));
+}
+
+static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
+{
+	main_screen *m = (main_screen *)s;
+	ui_list *l = &m->lists[m->focus];
+	int page = l->height > 1 ? l->height - 1 : 1;
+	switch (cmd) {
+	case CMD_UP: ui_list_move(l, -1); break;
+	case CMD_DOWN: ui_list_move(l, 1); break;
+	case CMD_PAGE_UP: ui_list_move(l, -page); break;
+	case CMD_PAGE_DOWN: ui_list_move(l, page); break;
+	case CMD_HOME: ui_list_home(l); break;
+	case CMD_END: ui_list_end(l); break;
+	case CMD_FOCUS_NEXT:
+		if (key == K_TAB)
+			set_focus(m, (m->focus + 1) % P_COUNT);
+		else if (m->focus < P_COUNT - 1)
+			set_focus(m, m->focus + 1);
+		break;
+	case CMD_FOCUS_PREV:
+		if (key == (UI_KFN | KEY_BTAB))
+			set_focus(m, (m->focus + P_COUNT - 1) % P_COUNT);
+		else if (m->focus > 0)
+			set_focus(m, m->focus - 1);
+		break;
+	case CMD_JUMP: jump_to(m, key - '0'); return UI_R_REDRAW;
+	case CMD_OPEN: return open_selected(m, c);
+	case CMD_NEXT_UNREAD: return next_unread(m, c);
+	case CMD_NEW_THREAD: return ui_open(c, ui_editor_new_thread(c, m->net_number, m->net_id));
+	case CMD_REPLY: {
+		const thread *t = ui_list_selected(&m->lists[P_THREADS]);
+		return ui_open(c, ui_editor_reply(c, t->id, 0, false));
+	}
+	case CMD_NONE: return UI_R_NONE;
+	default: return UI_R_UNHANDLED;
+	}
+	if (m->focus == P_NETS)
+		follow_network(m, false);
+	return UI_R_REDRAW;
+}
+
+static void main_reload(ui_screen *s, ui_ctx *c)
+{
+	main_screen *m = (main_screen *)s;
+	ui_list_reload(&m->lists[P_NETS]);
+	const net_row *n = ui_list_selected(&m->lists[P_NETS]);
+	if (!n || n->number != m->net_number) {
+		follow_network(m, true);
+		return;
+	}
+	ui_list_reload(&m->lists[P_TOWNS]);
+	ui_list_reload(&m->lists[P_THREADS]);
+}
+
+static unsigned main_pre(ui_screen *s, ui_ctx *c)
+{
+	main_screen *m = (main_screen *)s;
+	unsigned ok = c->opt->restricted ? 0 : PRE_FREE;
+	if (m->net_id) {
+		ok |= PRE_NETWORK;
+		if (perm_check_post(c->d, c->me, m->net_id, m->leaders_only, NULL) == ST_OK)
+			ok |= PRE_WRITE;
+	}
+	if (m->focus == P_THREADS && ui_list_selected(&m->lists[P_THREADS]))
+		ok |= PRE_THREAD;
+	return ok;
+}
+
+static void main_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
+{
+	main_screen *m = (main_screen *)s;
+	ui_crumb_add(buf, n, "empirie");
+	if (m->net_number) {
+		char net[300];
+		snprintf(net, sizeof net, "%d %s", m->net_number, m->net_code);
+		ui_crumb_add(buf, n, net);
+	}
+	ui_crumb_add(buf, n, panel_name(m->focus));
+}
+
+static unsigned main_click(ui_screen *s, ui_ctx *c, int y, int x)
+{
+	main_screen *m = (main_screen *)s;
+	for (int i = 0; i < P_COUNT; i++) {
+		ui_rect p = m->panel[i];
+		if (!m->shown[i] || y < p.y || y >= p.y + p.h || x < p.x || x >= p.x + p.w)
+			continue;
+		if (i != m->focus)
+			set_focus(m, i);
+		ui_list_select(&m->lists[i], y - p.y - 1);
+		if (i == P_NETS)
+			follow_network(m, false);
+		return UI_R_REDRAW;
+	}
+	return UI_R_NONE;
+}
+
+static void main_destroy(ui_screen *s)
+{
+	main_screen *m = (main_screen *)s;
+	for (int i = 0; i < P_COUNT; i++)
+		ui_list_free(&m->lists[i]);
+	free(m);
+}
+
+static const ui_screen_ops main_ops = {
+	.kind = SC_MAIN,
+	.draw = main_draw,
+	.key = main_key,
+	.resize = main_resize,
+	.reload = main_reload,
+	.pre = main_pre,
+	.crumb = main_crumb,
+	.click = main_click,
+	.destroy = main_destroy,
+};
+
+ui_screen *ui_main_new(ui_ctx *c)
+{
+	main_screen *m = calloc(1, sizeof *m);
+	if (!m)
+		return NULL;
+	m->base.ops = &main_ops;
+	m->c = c;
+	m->right = P_THREADS;
+	int h = LINES - 5 > 1 ? LINES - 5 : 1;
+	for (int i = 0; i < P_COUNT; i++)
+		ui_list_init(&m->lists[i], &sources[i], m, h);
+	ui_list_reset(&m->lists[P_NETS]);
+	follow_network(m, true);
+	return &m->base;
+}

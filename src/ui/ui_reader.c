@@ -1,0 +1,488 @@
+/* ui_reader.c — the thread reader: posts in reading order, replies indented under
+ * what they answer, scrolled like less. Only a window of posts around the view is
+ * loaded (post cursors forward and backward). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/directory.h"
+#include "core/forum.h"
+#include "i18n.h"
+#include "text/pltext.h"
+#include "ui/ui_editor.h"
+#include "ui/ui_screen.h"
+#include "ui/ui_text.h"
+#include "ui/ui_theme.h"
+
+#define LOAD 30      /* posts fetched at a time */
+#define KEEP_MAX 150 /* posts kept around the view */
+
+typedef struct {
+	post p;
+	wchar_t *body;
+	size_t len;
+	ui_spans spans; /* the body wrapped to the current width */
+	int indent, nrows; /* header + body rows + one blank row */
+} rpost;
+
+typedef struct {
+	ui_screen base;
+	ui_ctx *c;
+	thread t;
+	bool leaders_only;
+	rpost *posts;
+	size_t n;
+	bool at_start, at_end;
+	size_t top_post; /* the view starts at row top_row of posts[top_post] */
+	int top_row;
+	int width, height;
+	int64_t seen_max, marked;
+} reader;
+
+static void layout_post(reader *r, rpost *p)
+{
+	int indent = (p->p.depth > 6 ? 6 : p->p.depth) * 2;
+	if (indent > r->width / 3)
+		indent = r->width / 3;
+	p->indent = indent;
+	ui_spans_free(&p->spans);
+	ui_wrap(p->body, p->len, r->width - indent - 2, 0, &p->spans);
+	p->nrows = 1 + (int)p->spans.n + 1;
+}
+
+static void rpost_free(rpost *p)
+{
+	post_clear(&p->p);
+	free(p->body);
+	ui_spans_free(&p->spans);
+}
+
+static void clear_posts(reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		rpost_free(&r->posts[i]);
+	free(r->posts);
+	r->posts = NULL;
+	r->n = 0;
+	r->top_post = 0, r->top_row = 0;
+}
+
+/* Add the posts of l before (front) or after the loaded ones; takes them over. */
+static void add_posts(reader *r, post_list *l, bool front)
+{
+	rpost *p = realloc(r->posts, (r->n + l->n) * sizeof *p);
+	if (!p) {
+		post_list_free(l);
+		return;
+	}
+	r->posts = p;
+	if (front) {
+		memmove(r->posts + l->n, r->posts, r->n * sizeof *p);
+		r->top_post += l->n;
+	}
+	rpost *dst = r->posts + (front ? 0 : r->n);
+	for (size_t i = 0; i < l->n; i++) {
+		memset(&dst[i], 0, sizeof dst[i]);
+		dst[i].p = l->items[i];
+		const char *body = l->items[i].body ? l->items[i].body : "";
+		if (l->items[i].hidden && !*body)
+			body = l->items[i].hidden_reason && *l->items[i].hidden_reason
+			               ? l->items[i].hidden_reason : _("(this post is hidden)");
+		dst[i].body = ui_utf8_to_wcs(body, &dst[i].len);
+		layout_post(r, &dst[i]);
+	}
+	r->n += l->n;
+	free(l->items);
+	/* Keep the window bounded: drop the far side. */
+	if (r->n > KEEP_MAX) {
+		if (!front && r->top_post > LOAD) {
+			size_t cut = r->top_post - LOAD / 2;
+			for (size_t i = 0; i < cut; i++)
+				rpost_free(&r->posts[i]);
+			memmove(r->posts, r->posts + cut, (r->n - cut) * sizeof *r->posts);
+			r->n -= cut, r->top_post -= cut, r->at_start = false;
+		} else if (front && r->n > r->top_post + LOAD) {
+			size_t keep = r->top_post + LOAD;
+			for (size_t i = keep; i < r->n; i++)
+				rpost_free(&r->posts[i]);
+			r->n = keep, r->at_end = false;
+		}
+	}
+}
+
+static bool load_more(reader *r, bool front)
+{
+	if (front ? r->at_start : r->at_end)
+		return false;
+	post_list l;
+	error e;
+	const post *from = r->n ? &r->posts[front ? 0 : r->n - 1].p : NULL;
+	if (forum_posts_page(r->c->d, r->c->me, r->t.id, from, front, LOAD, &l, &e) != ST_OK) {
+		ui_status_error(r->c, &e);
+		return false;
+	}
+	if (l.n < LOAD) {
+		if (front)
+			r->at_start = true;
+		else
+			r->at_end = true;
+	}
+	size_t got = l.n;
+	add_posts(r, &l, front);
+	return got > 0;
+}
+
+/* Load so that the post `at` (0: the first) is at the top, row `row`. */
+static void load_at(reader *r, int64_t at, int row)
+{
+	error e;
+	clear_posts(r);
+	r->at_start = r->at_end = false;
+	post p;
+	memset(&p, 0, sizeof p);
+	bool have = at && forum_post(r->c->d, r->c->me, at, &p, &e) == ST_OK && p.thread_id == r->t.id;
+	if (have) {
+		post_list before;
+		if (forum_posts_page(r->c->d, r->c->me, r->t.id, &p, true, 1, &before, &e) == ST_OK) {
+			r->at_start = before.n == 0;
+			add_posts(r, &before, false);
+		}
+		post_clear(&p);
+		r->top_post = r->n;
+	} else {
+		post_clear(&p);
+		r->at_start = true;
+	}
+	if (r->n) { /* the one post before: load on from it */
+		load_more(r, false);
+	} else {
+		post_list l;
+		if (forum_posts_page(r->c->d, r->c->me, r->t.id, NULL, false, LOAD, &l, &e) == ST_OK) {
+			r->at_end = l.n < LOAD;
+			add_posts(r, &l, false);
+		} else {
+			ui_status_error(r->c, &e);
+		}
+	}
+	if (r->top_post >= r->n)
+		r->top_post = r->n ? r->n - 1 : 0;
+	if (r->n && row < r->posts[r->top_post].nrows)
+		r->top_row = row;
+}
+
+static bool open_thread(reader *r, int64_t thread_id, int64_t at)
+{
+	error e;
+	thread t;
+	if (forum_thread(r->c->d, r->c->me, thread_id, &t, &e) != ST_OK) {
+		ui_status_error(r->c, &e);
+		return false;
+	}
+	thread_clear(&r->t);
+	r->t = t;
+	network n;
+	r->leaders_only = false;
+	if (directory_network(r->c->d, r->c->me, t.network_number, &n, &e) == ST_OK) {
+		r->leaders_only = n.leaders_only;
+		network_clear(&n);
+	}
+	r->seen_max = r->marked = 0;
+	load_at(r, at, 0);
+	return true;
+}
+
+/* Rows from the view's top to the end of what is loaded, counting at most cap. */
+static int rows_below(const reader *r, int cap)
+{
+	int rows = 0;
+	for (size_t i = r->top_post; i < r->n && rows <= cap; i++)
+		rows += r->posts[i].nrows - (i == r->top_post ? r->top_row : 0);
+	return rows + (r->at_end ? 1 : 0); /* the "end of thread" line */
+}
+
+static bool scroll_down(reader *r, int k)
+{
+	bool moved = false;
+	while (k-- > 0 && r->n) {
+		if (rows_below(r, r->height + 1) <= r->height && !load_more(r, false))
+			if (rows_below(r, r->height + 1) <= r->height)
+				break;
+		if (++r->top_row >= r->posts[r->top_post].nrows) {
+			if (r->top_post + 1 >= r->n) {
+				r->top_row--;
+				break;
+			}
+			r->top_post++, r->top_row = 0;
+		}
+		moved = true;
+	}
+	return moved;
+}
+
+static void scroll_up(reader *r, int k)
+{
+	while (k-- > 0 && r->n) {
+		if (r->top_row > 0) {
+			r->top_row--;
+			continue;
+		}
+		if (r->top_post == 0 && !load_more(r, true))
+			break;
+		if (r->top_post == 0)
+			break;
+		r->top_post--;
+		r->top_row = r->posts[r->top_post].nrows - 1;
+	}
+}
+
+/* The post replies and edits go to: the first whose header is in view. */
+static size_t current(const reader *r)
+{
+	if (r->top_row == 0 || r->top_post + 1 >= r->n)
+		return r->top_post;
+	int rows_left = r->posts[r->top_post].nrows - r->top_row;
+	return rows_left < r->height ? r->top_post + 1 : r->top_post;
+}
+
+static void goto_post(reader *r, int dir)
+{
+	if (dir > 0) {
+		size_t cur = current(r);
+		if (cur + 1 >= r->n)
+			load_more(r, false);
+		cur = current(r);
+		if (cur + 1 < r->n)
+			r->top_post = cur + 1, r->top_row = 0;
+	} else {
+		if (r->top_row > 0) {
+			r->top_row = 0;
+			return;
+		}
+		if (r->top_post == 0)
+			load_more(r, true);
+		if (r->top_post > 0)
+			r->top_post--, r->top_row = 0;
+	}
+}
+
+static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
+{
+	char head[600];
+	int w = r->width - p->indent;
+	char *date = pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
+	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
+	ui_fill(stdscr, y, x + p->indent, w);
+	mvadd_wch(y, x + p->indent, WACS_HLINE);
+	mvadd_wch(y, x + p->indent + 1, WACS_HLINE);
+	snprintf(head, sizeof head, " %s%s%s · %s", p->p.author ? p->p.author : "",
+	         p->p.author_city && *p->p.author_city ? ", " : "",
+	         p->p.author_city ? p->p.author_city : "", date ? date : "");
+	free(date);
+	int used = 2 + ui_put(stdscr, y, x + p->indent + 2, head, w - 2);
+	if (p->p.hidden)
+		used += ui_put(stdscr, y, x + p->indent + used, _(" (hidden by a coordinator)"), w - used);
+	if (p->p.edited_at && *p->p.edited_at)
+		used += ui_put(stdscr, y, x + p->indent + used, _(" (edited)"), w - used);
+	if (p->p.unread) {
+		if (!cur)
+			theme_set(stdscr, TH_UNREAD);
+		ui_put(stdscr, y, x + p->indent + used, _(" [new]"), w - used);
+	}
+	theme_set(stdscr, TH_NORMAL);
+}
+
+static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
+{
+	reader *r = (reader *)s;
+	if (rc.w - 2 != r->width || rc.h != r->height)
+		s->ops->resize(s, c, rc);
+	size_t cur = current(r);
+	int y = 0;
+	for (size_t i = r->top_post; i < r->n && y < rc.h; i++) {
+		rpost *p = &r->posts[i];
+		for (int row = i == r->top_post ? r->top_row : 0; row < p->nrows && y < rc.h; row++, y++) {
+			int sy = rc.y + y, sx = rc.x + 1;
+			if (p->p.id > r->seen_max)
+				r->seen_max = p->p.id;
+			if (row == 0) {
+				draw_header(r, p, sy, sx, i == cur);
+				if (i == cur)
+					s->cur_y = sy, s->cur_x = sx + p->indent;
+			} else if (row <= (int)p->spans.n) {
+				ui_span sp = p->spans.items[row - 1];
+				bool quote = sp.len && p->body[sp.start] == L'>';
+				theme_set(stdscr, quote ? TH_QUOTE : p->p.hidden ? TH_DIM : TH_NORMAL);
+				ui_putw(stdscr, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
+				        r->width - p->indent - 2);
+				theme_set(stdscr, TH_NORMAL);
+			}
+		}
+	}
+	if (!r->n) {
+		theme_set(stdscr, TH_DIM);
+		ui_put(stdscr, rc.y, rc.x + 1, _("This thread has no posts you can see."), rc.w - 2);
+		theme_set(stdscr, TH_NORMAL);
+	} else if (y < rc.h && r->at_end) {
+		theme_set(stdscr, TH_DIM);
+		ui_put(stdscr, rc.y + y, rc.x + 1,
+		       _("(end of thread — Space goes on to the next unread)"), rc.w - 2);
+		theme_set(stdscr, TH_NORMAL);
+	}
+	if (s->cur_y < 0)
+		s->cur_y = rc.y, s->cur_x = rc.x + 1;
+}
+
+static void reader_resize(ui_screen *s, ui_ctx *c, ui_rect rc)
+{
+	reader *r = (reader *)s;
+	r->width = rc.w - 2 > 10 ? rc.w - 2 : 10;
+	r->height = rc.h > 1 ? rc.h : 1;
+	for (size_t i = 0; i < r->n; i++)
+		layout_post(r, &r->posts[i]);
+	if (r->n && r->top_row >= r->posts[r->top_post].nrows)
+		r->top_row = r->posts[r->top_post].nrows - 1;
+}
+
+/* Save the read mark for what was shown; the title line's count follows. */
+static unsigned reader_tick(ui_screen *s, ui_ctx *c)
+{
+	reader *r = (reader *)s;
+	error e;
+	if (r->seen_max <= r->marked)
+		return UI_R_NONE;
+	if (forum_mark_read(c->d, c->me, r->t.id, r->seen_max, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		r->marked = r->seen_max; /* say it once */
+		return UI_R_REDRAW;
+	}
+	r->marked = r->seen_max;
+	ui_refresh_unread(c);
+	return UI_R_REDRAW;
+}
+
+static unsigned next_unread(reader *r, ui_ctx *c)
+{
+	thread_key k;
+	int64_t id = 0;
+	error e;
+	reader_tick(&r->base, c);
+	thread_key_of(&r->t, &k);
+	if (forum_next_unread(c->d, c->me, r->t.network_id, &k, &id, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	if (!id) {
+		ui_status(c, false, "%s", _("No more unread posts."));
+		return UI_R_REDRAW;
+	}
+	open_thread(r, id, 0);
+	return UI_R_REDRAW;
+}
+
+static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
+{
+	reader *r = (reader *)s;
+	int page = r->height > 2 ? r->height - 2 : 1;
+	const post *cur = r->n ? &r->posts[current(r)].p : NULL;
+	switch (cmd) {
+	case CMD_UP: scroll_up(r, 1); break;
+	case CMD_DOWN: scroll_down(r, 1); break;
+	case CMD_PAGE_UP: scroll_up(r, page); break;
+	case CMD_PAGE_DOWN:
+		if (!scroll_down(r, page) && r->at_end)
+			return next_unread(r, c);
+		break;
+	case CMD_HOME: load_at(r, 0, 0); break;
+	case CMD_END:
+		while (load_more(r, false))
+			;
+		scroll_down(r, 1 << 30);
+		break;
+	case CMD_NEXT_POST: goto_post(r, 1); break;
+	case CMD_PREV_POST: goto_post(r, -1); break;
+	case CMD_NEXT_UNREAD: return next_unread(r, c);
+	case CMD_NEW_THREAD:
+		return ui_open(c, ui_editor_new_thread(c, r->t.network_number, r->t.network_id));
+	case CMD_REPLY: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, false));
+	case CMD_QUOTE: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, true));
+	case CMD_EDIT: return cur ? ui_open(c, ui_editor_edit(c, cur->id)) : UI_R_REDRAW;
+	case CMD_BACK:
+		reader_tick(s, c);
+		return UI_R_POP | UI_R_RELOAD;
+	case CMD_NONE: return UI_R_NONE;
+	default: return UI_R_UNHANDLED;
+	}
+	return UI_R_REDRAW;
+}
+
+static void reader_reload(ui_screen *s, ui_ctx *c)
+{
+	reader *r = (reader *)s;
+	thread t;
+	error e;
+	if (forum_thread(c->d, c->me, r->t.id, &t, &e) == ST_OK) {
+		thread_clear(&r->t);
+		r->t = t;
+	}
+	int64_t top = r->n ? r->posts[r->top_post].p.id : 0;
+	load_at(r, top, r->top_row);
+}
+
+static unsigned reader_pre(ui_screen *s, ui_ctx *c)
+{
+	reader *r = (reader *)s;
+	unsigned ok = PRE_NETWORK | (c->opt->restricted ? 0 : PRE_FREE);
+	if (r->n) {
+		const post *p = &r->posts[current(r)].p;
+		ok |= PRE_THREAD;
+		if ((c->me->id && p->author_id == c->me->id && c->me->role != ROLE_GUEST) ||
+		    perm_can_moderate(c->me, r->t.network_id))
+			ok |= PRE_OWN_POST;
+	}
+	if (perm_check_post(c->d, c->me, r->t.network_id, r->leaders_only, NULL) == ST_OK)
+		ok |= PRE_WRITE;
+	return ok;
+}
+
+static void reader_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
+{
+	ui_crumb_add(buf, n, ((reader *)s)->t.title ? ((reader *)s)->t.title : "");
+}
+
+static void reader_destroy(ui_screen *s)
+{
+	reader *r = (reader *)s;
+	clear_posts(r);
+	thread_clear(&r->t);
+	free(r);
+}
+
+static const ui_screen_ops reader_ops = {
+	.kind = SC_READER,
+	.draw = reader_draw,
+	.key = reader_key,
+	.resize = reader_resize,
+	.reload = reader_reload,
+	.pre = reader_pre,
+	.crumb = reader_crumb,
+	.tick = reader_tick,
+	.destroy = reader_destroy,
+};
+
+ui_screen *ui_reader_new(ui_ctx *c, int64_t thread_id, int64_t at_post)
+{
+	reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->base.ops = &reader_ops;
+	r->c = c;
+	r->width = COLS - 2 > 10 ? COLS - 2 : 10;
+	r->height = LINES - 3 > 1 ? LINES - 3 : 1;
+	if (!open_thread(r, thread_id, at_post)) {
+		reader_destroy(&r->base);
+		return NULL;
+	}
+	return &r->base;
+}
