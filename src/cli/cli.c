@@ -241,7 +241,10 @@ int cli_open(cli_ctx *c)
 			                   "service account)"), unix_login(), settings_default_path());
 	}
 	const char *login = c->as_opt ? c->as_opt : unix_login();
-	s = c->as_opt ? account_get(c->d, login, &c->me, &e) : account_resolve(c->d, login, &c->me, &e);
+	/* Through a trusted forced command an unknown login is a guest, like an unknown Unix
+	 * user; an administrator's --as must name an existing account (a typo is an error). */
+	s = c->as_opt && !c->conf.trust_as ? account_get(c->d, login, &c->me, &e)
+	                                   : account_resolve(c->d, login, &c->me, &e);
 	if (s != ST_OK)
 		return cli_fail(&e);
 	return EXIT_OK;

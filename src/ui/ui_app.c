@@ -151,13 +151,13 @@ static void draw_title(ui_ctx *c)
 	snprintf(unread, sizeof unread,
 	         ngettext("%lld unread post", "%lld unread posts", (unsigned long)c->unread_total),
 	         (long long)c->unread_total);
-	snprintf(who, sizeof who, "%s (%s) · %s", c->me->display_name ? c->me->display_name : "",
-	         role_label(c->me->role), unread);
+	snprintf(who, sizeof who, "%s%s%s (%s) · %s", c->data_label, c->data_label[0] ? " · " : "",
+	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), unread);
 	theme_set(stdscr, TH_TITLE);
 	ui_fill(stdscr, 0, 0, COLS);
 	int ww = ui_width(who);
-	if (ww > COLS / 2)
-		ww = COLS / 2;
+	if (ww > COLS * 2 / 3)
+		ww = COLS * 2 / 3;
 	int room = COLS - ww - 3;
 	/* Cut the breadcrumb from the left: the end says where you are. */
 	wchar_t *w = safe_wcs(crumb, (size_t)-1, 0);
@@ -424,6 +424,11 @@ static void run_loop(ui_ctx *c)
 int ui_run(db *d, account *me, const ui_options *opt)
 {
 	ui_ctx ctx = { .d = d, .me = me, .opt = opt };
+	/* Generated data must never pass for the real directory. */
+	char *kind = db_meta_get(d, "kind");
+	if (kind && strcmp(kind, "synthetic") == 0)
+		snprintf(ctx.data_label, sizeof ctx.data_label, "%s", _("SYNTHETIC DATA"));
+	free(kind);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs(_("empirie: the full-screen application needs a terminal; see 'empirie --help' "
 		        "for commands that work without one.\n"), stderr);
