@@ -209,10 +209,14 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 static void gen_progress_print(const char *stage, unsigned long done, unsigned long total, void *arg)
 {
 	(void)arg;
-	if (strcmp(stage, "posts") == 0)
-		safe_fprintf(stderr, _("\r%lu of %lu posts"), done, total);
-	else if (strcmp(stage, "commit") == 0)
-		safe_fprintf(stderr, _("\rwriting the file...            \n"));
+	/* "\r" kept out of the messages: the line is redrawn in place. */
+	if (strcmp(stage, "posts") == 0) {
+		fputc('\r', stderr);
+		safe_fprintf(stderr, _("%lu of %lu posts"), done, total);
+	} else if (strcmp(stage, "commit") == 0) {
+		fputc('\r', stderr);
+		safe_fprintf(stderr, "%-40s\n", _("writing the file..."));
+	}
 }
 
 int cmd_gen(cli_ctx *c, int argc, char **argv)
