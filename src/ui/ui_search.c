@@ -104,7 +104,10 @@ static void hit_draw(void *src, const void *row, int y, int x, int width, bool s
 	else
 		snprintf(line, sizeof line, "%s · %d · %s · %s", kind, h->network_number, h->title,
 		         h->excerpt);
-	ui_put(stdscr, y, x + 1, line, width - 2);
+	/* The words found, highlighted as the search matched them. */
+	search_screen *s = src;
+	ui_put_marked(stdscr, y, x + 1, line, width - 2, s->query,
+	              selected ? A_BOLD : A_BOLD | A_UNDERLINE);
 }
 
 static const ui_list_source hit_source = { hit_page, hit_free, hit_same, hit_draw };

@@ -9,6 +9,7 @@
 #include <wctype.h>
 
 #include "text/safe.h"
+#include "text/plfold.h"
 #include "text/utf8.h"
 #include "ui/ui_text.h"
 
@@ -158,6 +159,89 @@ int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols)
 	int used = safe_wcs_width(ws, k);
 	if (k)
 		mvwaddnwstr(w, y, x, ws, (int)k);
+	free(ws);
+	return used;
+}
+
+static bool fold_word_byte(unsigned char b)
+{
+	return b >= 0x80 || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z');
+}
+
+size_t ui_match_marks(const wchar_t *s, size_t n, const char *query, bool *marks)
+{
+	memset(marks, 0, n * sizeof *marks);
+	char *q = query ? pl_fold(query, strlen(query)) : NULL;
+	/* The text folded character by character, each byte remembering its character. */
+	char *f = malloc(n * 8 + 1);
+	size_t *map = malloc((n * 8 + 1) * sizeof *map), fl = 0, marked = 0;
+	if (!q || !f || !map)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		char u[8];
+		size_t ul = utf8_encode((uint32_t)s[i], u);
+		char *fc = ul ? pl_fold(u, ul) : NULL;
+		for (const char *p = fc ? fc : "?"; *p && fl < n * 8; p++) {
+			f[fl] = *p;
+			map[fl++] = i;
+		}
+		free(fc);
+	}
+	f[fl] = '\0';
+	for (const char *w = q; *w;) {
+		while (*w && !fold_word_byte((unsigned char)*w))
+			w++;
+		size_t wl = 0;
+		while (w[wl] && fold_word_byte((unsigned char)w[wl]))
+			wl++;
+		if (!wl)
+			break;
+		for (size_t at = 0; at + wl <= fl; at++) {
+			if ((at == 0 || !fold_word_byte((unsigned char)f[at - 1])) &&
+			    strncmp(f + at, w, wl) == 0) {
+				for (size_t k = at; k < at + wl; k++)
+					if (!marks[map[k]]) {
+						marks[map[k]] = true;
+						marked++;
+					}
+			}
+		}
+		w += wl;
+	}
+out:
+	free(q);
+	free(f);
+	free(map);
+	return marked;
+}
+
+int ui_put_marked(WINDOW *w, int y, int x, const char *utf8, int cols, const char *query,
+                  attr_t mark)
+{
+	if (cols <= 0 || !utf8)
+		return 0;
+	wchar_t *ws = safe_wcs(utf8, (size_t)-1, SAFE_TABS);
+	if (!ws)
+		return 0;
+	size_t k = safe_wcs_fit(ws, cols);
+	int used = safe_wcs_width(ws, k);
+	bool *marks = calloc(k + 1, sizeof *marks);
+	if (marks)
+		ui_match_marks(ws, k, query, marks);
+	wmove(w, y, x);
+	for (size_t i = 0; i < k;) {
+		size_t j = i;
+		bool on = marks && marks[i];
+		while (j < k && (marks && marks[j]) == on)
+			j++;
+		if (on)
+			wattr_on(w, mark, NULL);
+		waddnwstr(w, ws + i, (int)(j - i));
+		if (on)
+			wattr_off(w, mark, NULL);
+		i = j;
+	}
+	free(marks);
 	free(ws);
 	return used;
 }

@@ -50,6 +50,13 @@ int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Columns the untrusted UTF-8 takes once sanitised. */
 int ui_width(const char *utf8);
+/* Which of the n characters of s belong to a word that starts with one of the query's
+ * words, both folded (case and Polish letters ignored, as search does): marks[i] set.
+ * Returns the number of marked characters. */
+size_t ui_match_marks(const wchar_t *s, size_t n, const char *query, bool *marks);
+/* ui_put, with the characters matching `query` drawn with attribute `mark`. */
+int ui_put_marked(WINDOW *w, int y, int x, const char *utf8, int cols, const char *query,
+                  attr_t mark);
 /* Fill cols columns at (y, x) with spaces in the current attributes. */
 void ui_fill(WINDOW *w, int y, int x, int cols);
 
