@@ -93,16 +93,16 @@ int main(void)
 	ed_free(&b);
 	{
 		/* Search matches are marked case- and diacritic-blind, at word starts. */
-		const wchar_t *t = L"Łomża i Lomza, ŁOMŻYCA; kolomza";
-		size_t n = wcslen(t);
+		const wchar_t *txt = L"Łomża i Lomza, ŁOMŻYCA; kolomza";
+		size_t tn = wcslen(txt);
 		bool m[64];
-		size_t k = ui_match_marks(t, n, "lomz", m);
+		size_t k = ui_match_marks(txt, tn, "lomz", m);
 		is_int(k, 12, "three word starts of 4 letters each are marked");
 		ok(m[0] && m[3] && !m[4], "Łomż of Łomża");
 		ok(m[8] && m[11] && !m[12], "Lomz of Lomza");
 		ok(m[15] && m[18], "ŁOMŻ of ŁOMŻYCA");
 		ok(!m[26] && !m[27], "not inside kolomza");
-		is_int(ui_match_marks(t, n, "\"*NEAR", m), 0, "query syntax marks nothing");
+		is_int(ui_match_marks(txt, tn, "\"*NEAR", m), 0, "query syntax marks nothing");
 		is_int(ui_match_marks(L"Źródła", 6, "zrodla", m), 6, "zrodla marks Źródła");
 	}
 	return tap_done();
