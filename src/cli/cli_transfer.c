@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text/charset.h"
 #include "text/safe.h"
+#include "text/utf8.h"
 
 #define IMPORT_MAX (64u << 20) /* a directory file larger than this is a mistake */
 
@@ -138,6 +139,32 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
+/* JSON from SQLite escapes C0 controls but passes C1 controls, bidi overrides and
+ * invalid bytes through. Write those as \u escapes: the data stays exact for any JSON
+ * reader, and showing the file in a terminal is harmless. */
+static char *json_harden(const char *j)
+{
+	size_t n = strlen(j);
+	char *out = malloc(n * 6 + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(j + i, n - i, &cp);
+		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+		            cp == 0x200E || cp == 0x200F || cp == 0x061C;
+		if (cp == UTF8_INVALID)
+			o += sprintf(o, "\\ufffd");
+		else if ((cp >= 0x80 && cp <= 0x9F) || bidi || cp == 0x7F)
+			o += sprintf(o, "\\u%04x", (unsigned)cp);
+		else
+			memcpy(o, j + i, k), o += k;
+		i += k;
+	}
+	*o = '\0';
+	return out;
+}
+
 int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -214,7 +241,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	}
 	/* Stored text may hold control or escape sequences: make them visible so that
 	 * showing the export in a terminal is harmless (newlines inside fields are kept). */
-	char *clean = json ? strdup(buf) : safe_utf8(buf, len, SAFE_MULTILINE);
+	char *clean = json ? json_harden(buf) : safe_utf8(buf, len, SAFE_MULTILINE);
 	free(buf);
 	if (!clean)
 		return cli_error(_("Out of memory"));
