@@ -1,0 +1,18 @@
+#!/bin/sh
+# live.sh — what another session writes appears on this screen within seconds, without
+# a key or a restart: in the thread list, the unread count and an open thread.
+. "${top_srcdir:-.}/tests/tui/tuilib.sh"
+tui_init
+e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
+tui_start 120 30 -- --as siec-1
+tui_assert_has "MIASTO CYFROWE" "the main screen shows"
+tui_keys Tab Tab
+tui_assert_has "› Threads" "the threads of network 1 show"
+tid=$(echo "Wpis z innej sesji" | e post --network 1 --title "Nowy wątek z innej sesji")
+tui_assert_has "Nowy wątek z innej sesji" "a thread posted elsewhere appears by itself"
+tui_keys g Enter
+tui_assert_has "Wpis z innej sesji" "it opens"
+echo "Odpowiedź napisana gdzie indziej" | e reply "$tid" >/dev/null
+tui_assert_has "Odpowiedź napisana gdzie indziej" "a reply posted elsewhere appears in the open thread"
+tui_keys F10
+tui_done
