@@ -182,21 +182,93 @@ static int admin_audit(cli_ctx *c)
 	return EXIT_OK;
 }
 
+static int admin_set_role(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "city", required_argument, NULL, 'c' },
+		{ "network", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *city = NULL;
+	long long network = -1;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":c:w:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': city = optarg; break;
+		case 'w':
+			network = strcmp(optarg, "0") == 0 ? 0 : cli_parse_id(optarg);
+			if (network < 0)
+				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_usage("admin", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage("admin", _("set-role needs a LOGIN and a ROLE"));
+	int r = role_parse(argv[optind + 1]);
+	if (r < 0)
+		return cli_usage("admin", _("unknown role '%s': use guest, member, leader, coordinator or admin"),
+		                 argv[optind + 1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	return account_set_role(c->d, &c->me, argv[optind], (role)r, city, (int)network, &e) == ST_OK
+	       ? EXIT_OK : cli_fail(&e);
+}
+
+static int admin_member(cli_ctx *c, int argc, char **argv)
+{
+	if (argc < 4 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "remove") != 0))
+		return cli_usage("admin", _("use: admin member add|remove N TOWN"));
+	long long n = cli_parse_id(argv[2]);
+	if (n < 0)
+		return cli_usage("admin", _("a network is given by its number (1–8), not '%s'"), argv[2]);
+	size_t len = 0;
+	for (int i = 3; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *town = calloc(1, len + 1);
+	if (!town)
+		return cli_error(_("Out of memory"));
+	for (int i = 3; i < argc; i++) {
+		strcat(town, argv[i]);
+		if (i + 1 < argc)
+			strcat(town, " ");
+	}
+	int rc = EXIT_ERR;
+	error e;
+	if (cli_open(c) == EXIT_OK)
+		rc = membership_set(c->d, &c->me, (int)n, town, argv[1][0] == 'a', &e) == ST_OK
+		     ? EXIT_OK : cli_fail(&e);
+	free(town);
+	return rc;
+}
+
 int cmd_admin(cli_ctx *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc < 2)
-			return cli_usage("admin", _("say what to do: add-account, accounts or audit"));
+			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts "
+			                            "or audit"));
 		cli_command_help(cli_find_command("admin"),
 			_("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
 			  "                    add an account; ROLE is guest, member, leader,\n"
 			  "                    coordinator or admin (default member)\n"
+			  "  set-role LOGIN ROLE [--city TOWN] [--network N]\n"
+			  "                    change an account's role (and town or network)\n"
+			  "  member add|remove N TOWN\n"
+			  "                    add a town to network N or remove it\n"
 			  "  accounts          list the accounts\n"
 			  "  audit             the newest 1000 entries of the audit log\n"));
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "add-account") == 0)
 		return admin_add(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "set-role") == 0)
+		return admin_set_role(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "member") == 0)
+		return admin_member(c, argc - 1, argv + 1);
 	if (argc > 2)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[2]);
 	if (strcmp(argv[1], "accounts") == 0)

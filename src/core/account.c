@@ -274,3 +274,113 @@ status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders
 	return err_set(e, ST_DENIED, _("%s is not a member of this network, so you can read "
 	                               "but not write here"), a->city_name);
 }
+
+static int64_t id_of(db *d, const char *sql, const char *text, int number)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 1, number);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static const char sql_city_named[] = "SELECT id FROM cities WHERE name = ?1";
+static const char sql_network_numbered[] = "SELECT id FROM networks WHERE number = ?1";
+
+status account_set_role(db *d, const account *actor, const char *login, role r,
+                        const char *city, int network_number, error *e)
+{
+	static const char sql[] =
+		"UPDATE accounts SET role = ?2,"
+		" city_id = CASE WHEN ?3 THEN NULLIF(?4, 0) ELSE city_id END,"
+		" network_id = CASE WHEN ?5 THEN NULLIF(?6, 0) ELSE network_id END WHERE login = ?1";
+	if (actor->role != ROLE_ADMIN)
+		return err_set(e, ST_DENIED, _("Only an administrator can change roles"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	account old;
+	if ((s = account_get(d, login, &old, e)) != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	int64_t city_id = 0, net_id = 0;
+	if (city && *city && !(city_id = id_of(d, sql_city_named, city, 0)))
+		s = err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), city);
+	if (s == ST_OK && network_number > 0 &&
+	    !(net_id = id_of(d, sql_network_numbered, NULL, network_number)))
+		s = err_set(e, ST_NOTFOUND, _("No network number %d"), network_number);
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(d, sql, e) : NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, role_key(r), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, city != NULL);
+		sqlite3_bind_int64(st, 4, city_id);
+		sqlite3_bind_int(st, 5, network_number >= 0);
+		sqlite3_bind_int64(st, 6, net_id);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Changing the account"));
+	} else if (s == ST_OK) {
+		s = e ? e->code : ST_INTERNAL;
+	}
+	if (s == ST_OK)
+		s = audit_append(d, actor, "set-role", "account", old.id, role_key(old.role), role_key(r), e);
+	account_clear(&old);
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}
+
+status membership_set(db *d, const account *actor, int network_number, const char *city,
+                      bool member, error *e)
+{
+	static const char sql_add[] =
+		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, 'added', '')"
+		" ON CONFLICT(network_id, city_id) DO NOTHING";
+	static const char sql_del[] = "DELETE FROM memberships WHERE network_id = ?1 AND city_id = ?2";
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	int64_t net = id_of(d, sql_network_numbered, NULL, network_number);
+	int64_t cid = id_of(d, sql_city_named, city, 0);
+	if (!net)
+		s = err_set(e, ST_NOTFOUND, _("No network number %d"), network_number);
+	else if (!cid)
+		s = err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), city);
+	else if (!perm_can_moderate(actor, net))
+		s = err_set(e, ST_DENIED, _("Only the network's coordinator or an administrator can "
+		                            "change its members"));
+	sqlite3_stmt *st = s == ST_OK ? db_stmt(d, member ? sql_add : sql_del, e) : NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, net);
+		sqlite3_bind_int64(st, 2, cid);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Changing the members"));
+		else if (!sqlite3_changes(db_handle(d)))
+			s = err_set(e, ST_INVALID, member ? _("%s is already a member of this network")
+			                                  : _("%s is not a member of this network"), city);
+	} else if (s == ST_OK) {
+		s = e ? e->code : ST_INTERNAL;
+	}
+	if (s == ST_OK)
+		s = audit_append(d, actor, member ? "add-member" : "remove-member", "network", net,
+		                 NULL, city, e);
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}

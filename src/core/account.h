@@ -38,6 +38,16 @@ const char *role_label(role r);
 status account_add(db *d, const account *actor, const char *login, const char *display_name,
                    role r, const char *city, int network_number, error *e);
 
+/* Change an account's role (and town / moderated network when given: city NULL keeps
+ * it, "" clears it; network_number -1 keeps, 0 clears). Administrators only; audited. */
+status account_set_role(db *d, const account *actor, const char *login, role r,
+                        const char *city, int network_number, error *e);
+
+/* Add or remove a town's membership of a network (basis "added"). Administrators and
+ * the network's coordinators; audited. */
+status membership_set(db *d, const account *actor, int network_number, const char *city,
+                      bool member, error *e);
+
 typedef struct {
 	account *items;
 	size_t n;

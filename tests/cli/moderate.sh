@@ -40,4 +40,21 @@ like "lock audited with its reason" "$audit" "$(printf 'lock\tthread\t%s' "$tid"
 like "reason kept" "$audit" "koniec dyskusji"
 like "hide audited" "$audit" "$(printf 'hide\tpost\t%s' "$pid")"
 exit_is "unknown action" 2 e moderate smash "$tid"
+
+# Roles and memberships kept by administrators and coordinators.
+exit_is "make anna a leader of Zabrze" 0 e admin set-role anna leader
+like "she now sees the leaders' network" "$(e --as anna list networks)" "LEADERSHIP"
+is "audited with before and after" "$(e --no-header admin audit | awk -F'\t' '$4 == "set-role" {print $8 ">" $9; exit}')" "member>leader"
+exit_is "a member cannot change roles" 1 e --as piotr admin set-role piotr admin
+like "told why" "$(cat "$T_DIR/err")" "administrator"
+exit_is "unknown role" 2 e admin set-role anna king
+exit_is "the coordinator adds Łomża to network 1" 0 e --as koord admin member add 1 Łomża
+like "Łomża is listed" "$(e --no-header list cities --network 1)" "$(printf 'Łomża\tpodlaskie\tyes\tlaureate\tadded')"
+exit_is "adding again says so" 1 e --as koord admin member add 1 Łomża
+like "already a member" "$(cat "$T_DIR/err")" "already a member"
+exit_is "another network's coordinator cannot" 1 e --as koord2 admin member remove 1 Łomża
+exit_is "the coordinator removes it" 0 e --as koord admin member remove 1 Łomża
+unlike "gone" "$(e --no-header list cities --network 1)" "Łomża"
+exit_is "a town name of two words" 0 e admin member add 2 Stalowa Wola
+like "is found" "$(e --no-header list cities --network 2)" "Stalowa Wola"
 done_testing
