@@ -246,10 +246,20 @@ static int pragma_int(db *d, const char *sql)
 
 static status db_check_identity(db *d, bool is_new, error *e)
 {
-	int app = pragma_int(d, "PRAGMA application_id");
-	int tables = pragma_int(d, "SELECT count(*) FROM sqlite_schema");
+	/* One statement, so one snapshot: another process may be creating the file right
+	 * now, and the stamp and the tables arrive in the same commit. */
+	int app = -1, tables = -1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(d->h, "SELECT (SELECT application_id FROM pragma_application_id),"
+	                       " (SELECT count(*) FROM sqlite_schema)", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		app = sqlite3_column_int(st, 0);
+		tables = sqlite3_column_int(st, 1);
+	}
+	int rc = st ? sqlite3_errcode(d->h) : SQLITE_ERROR;
+	sqlite3_finalize(st);
 	if (app < 0 || tables < 0)
-		return db_fail(d, sqlite3_errcode(d->h), e, d->path);
+		return db_fail(d, rc, e, d->path);
 	if (app == EMPIRIE_APPLICATION_ID)
 		return ST_OK;
 	if (app == 0 && tables == 0) {

@@ -21,6 +21,6 @@ fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T_DIR/merged.po" | grep '^msgid '
 is "no fuzzy message" "$fuzzy" 0
 like "Polish plural forms header" "$(cat po/pl.po)" 'plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)'
 # Every source file with a message is listed in POTFILES.in (distcheck keeps this honest too).
-missing=$(grep -l '_("' $(find src -name '*.c') | while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)
+missing=$(grep -lE '(^|[^A-Za-z])N?_[(]"' $(find src -name '*.[ch]') | while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)
 is "every source file with messages is in POTFILES.in" "$missing" ""
 done_testing
