@@ -17,7 +17,8 @@ static void drop(ui_list *l, size_t from, size_t count)
 {
 	for (size_t i = from; i < from + count; i++)
 		l->ops->free_row(l->rows[i]);
-	memmove(l->rows + from, l->rows + from + count, (l->n - from - count) * sizeof *l->rows);
+	if (l->n > from + count) /* memmove with a NULL pointer is undefined even for 0 bytes */
+		memmove(l->rows + from, l->rows + from + count, (l->n - from - count) * sizeof *l->rows);
 	l->n -= count;
 }
 
