@@ -256,7 +256,7 @@ static status db_check_identity(db *d, bool is_new, error *e)
 		app = sqlite3_column_int(st, 0);
 		tables = sqlite3_column_int(st, 1);
 	}
-	int rc = st ? sqlite3_errcode(d->h) : SQLITE_ERROR;
+	int rc = sqlite3_errcode(d->h);
 	sqlite3_finalize(st);
 	if (app < 0 || tables < 0)
 		return db_fail(d, rc, e, d->path);
