@@ -275,22 +275,6 @@ status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders
 	                               "but not write here"), a->city_name);
 }
 
-static int64_t id_of(db *d, const char *sql, const char *text, int number)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, NULL);
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	if (text)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_int(st, 1, number);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return id;
-}
-
 static const char sql_city_named[] = "SELECT id FROM cities WHERE name = ?1";
 static const char sql_network_numbered[] = "SELECT id FROM networks WHERE number = ?1";
 
@@ -312,10 +296,10 @@ status account_set_role(db *d, const account *actor, const char *login, role r,
 		return s;
 	}
 	int64_t city_id = 0, net_id = 0;
-	if (city && *city && !(city_id = id_of(d, sql_city_named, city, 0)))
+	if (city && *city && !(city_id = db_lookup_id(d, sql_city_named, city, 0)))
 		s = err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), city);
 	if (s == ST_OK && network_number > 0 &&
-	    !(net_id = id_of(d, sql_network_numbered, NULL, network_number)))
+	    !(net_id = db_lookup_id(d, sql_network_numbered, NULL, network_number)))
 		s = err_set(e, ST_NOTFOUND, _("No network number %d"), network_number);
 	sqlite3_stmt *st = s == ST_OK ? db_stmt(d, sql, e) : NULL;
 	if (st) {
@@ -352,8 +336,8 @@ status membership_set(db *d, const account *actor, int network_number, const cha
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
-	int64_t net = id_of(d, sql_network_numbered, NULL, network_number);
-	int64_t cid = id_of(d, sql_city_named, city, 0);
+	int64_t net = db_lookup_id(d, sql_network_numbered, NULL, network_number);
+	int64_t cid = db_lookup_id(d, sql_city_named, city, 0);
 	if (!net)
 		s = err_set(e, ST_NOTFOUND, _("No network number %d"), network_number);
 	else if (!cid)

@@ -135,6 +135,22 @@ char *db_col_dup(sqlite3_stmt *st, int col)
 	return strdup(s ? (const char *)s : "");
 }
 
+int64_t db_lookup_id(db *d, const char *sql, const char *text, int number)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 1, number);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 int db_grow(void **items, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)

@@ -22,6 +22,8 @@ status db_fail(db *d, int rc, error *e, const char *what);
 void db_now(char *buf, size_t n);
 /* Column text as a new string ("" for NULL); NULL only when memory runs out. */
 char *db_col_dup(sqlite3_stmt *st, int col);
+/* The id that sql (one parameter: text when not NULL, else number) selects; 0 when none. */
+int64_t db_lookup_id(db *d, const char *sql, const char *text, int number);
 /* Make room for one more element in a growing array; 0 on success, -1 out of memory. */
 int db_grow(void **items, size_t *cap, size_t n, size_t size);
 /* Migrations (schema.c). */

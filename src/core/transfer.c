@@ -193,22 +193,6 @@ static bool first_time(ictx *c, const char *key)
 	return true;
 }
 
-static int64_t lookup_id(ictx *c, const char *sql, const char *text, int number)
-{
-	sqlite3_stmt *st = db_stmt(c->d, sql, NULL);
-	int64_t id = 0;
-	if (!st)
-		return 0;
-	if (text)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_int(st, 1, number);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return id;
-}
-
 static const char sql_city_id[] = "SELECT id FROM cities WHERE name = ?1";
 static const char sql_network_id[] = "SELECT id FROM networks WHERE number = ?1";
 
@@ -220,7 +204,7 @@ static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
 		row_error(c, col, _("\"%s\" is not a network number"), v);
 		return 0;
 	}
-	int64_t id = lookup_id(c, sql_network_id, NULL, (int)n);
+	int64_t id = db_lookup_id(c->d, sql_network_id, NULL, (int)n);
 	if (!id) {
 		row_error(c, col, _("there is no network number %ld"), n);
 		return 0;
@@ -232,7 +216,7 @@ static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
 
 static int64_t city_of(ictx *c, int col, const char *name)
 {
-	int64_t id = lookup_id(c, sql_city_id, name, 0);
+	int64_t id = db_lookup_id(c->d, sql_city_id, name, 0);
 	if (!id)
 		row_error(c, col, _("there is no town \"%s\" in the directory (import the towns first)"), name);
 	return id;
@@ -455,9 +439,9 @@ static status import_account(ictx *c, error *e)
 	status s = ST_OK;
 	if (!exists || *diff) {
 		if (!town && old[2] && *old[2])
-			city_id = lookup_id(c, sql_city_id, old[2], 0);
+			city_id = db_lookup_id(c->d, sql_city_id, old[2], 0);
 		if (!net && old[3] && *old[3])
-			net_id = lookup_id(c, sql_network_id, NULL, atoi(old[3]));
+			net_id = db_lookup_id(c->d, sql_network_id, NULL, atoi(old[3]));
 		sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
 		if (!w) {
 			s = e ? e->code : ST_INTERNAL;
@@ -609,7 +593,7 @@ static status import_meeting(ictx *c, error *e)
 		row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
 	if (!*nv[7])
 		row_error(c, 8, _("the title is empty"));
-	int64_t host_id = *nv[5] ? lookup_id(c, sql_city_id, nv[5], 0) : 0;
+	int64_t host_id = *nv[5] ? db_lookup_id(c->d, sql_city_id, nv[5], 0) : 0;
 	/* Every town named as attending must be in the directory. */
 	int64_t attend[128];
 	size_t na = 0;
@@ -656,7 +640,7 @@ static status import_meeting(ictx *c, error *e)
 	sqlite3_bind_text(w, 8, nv[5], -1, SQLITE_STATIC);
 	if ((s = run_stmt(c, w, e)) != ST_OK)
 		goto out;
-	int64_t mid = lookup_id(c, sql_mid, key, 0);
+	int64_t mid = db_lookup_id(c->d, sql_mid, key, 0);
 	if (!(w = db_stmt(c->d, sql_clear, e))) {
 		s = e ? e->code : ST_INTERNAL;
 		goto out;
