@@ -60,27 +60,17 @@ ok_if "the bidi override shown as <U+202E>" like_out '<U+202E>'
 ok_if "an invalid byte shown as <\\xFF>" like_out '<\xFF>'
 
 # The application in a pty: the same screens, raw bytes.
-python3 - "$EMPIRIE" "$TUI_DB" "$tid" > "$TUI_TMP/pty" <<'PY'
-import os, pty, sys, time, select, struct, fcntl, termios
-prog, dbpath, tid = sys.argv[1:4]
-pid, fd = pty.fork()
-if pid == 0:
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
-    os.execve(prog, [prog, "--db", dbpath], env)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
-out = bytearray()
-def pump(secs):
-    end = time.time() + secs
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try: out.extend(os.read(fd, 65536))
-            except OSError: return
-pump(1.5)
+PYTHONPATH="$top_srcdir/tests/tui" python3 - "$EMPIRIE" "$TUI_DB" > "$TUI_TMP/pty" <<'PY'
+import os, sys
+from ptyrun import Session
+env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color")
+p = Session([sys.argv[1], "--db", sys.argv[2]], env, 160, 40)
+p.pump(1.5)
 for keys in (b"1\r", b"q", b"\t", b"\r", b"q", b"\t", b"\r", b"G", b"q", b"/zwykly\r", b"\r", b"q", b"q"):
-    os.write(fd, keys); pump(0.5)
-os.write(fd, b"\x1b[21~"); pump(1.0)
-os.waitpid(pid, 0)
+    p.send(keys, 0.5)
+p.send(b"\x1b[21~", 1.0)
+p.wait()
+out = p.out
 found = [k for k, v in {"OSC 52": b"\x1b]52", "OSC 8": b"\x1b]8;", "DCS": b"\x1bP1;2q",
          "payload CSI": b"\x1b[31mRED", "BEL": b"\x07", "C1": b"\xc2\x9b", "RLO": b"\xe2\x80\xae",
          "LRI": b"\xe2\x81\xa6", "invalid": b"\xff"}.items() if v in out]

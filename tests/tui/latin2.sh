@@ -12,28 +12,14 @@ if ! command -v python3 >/dev/null; then
 	echo "1..0 # SKIP python3 is needed to drive a raw pty"
 	exit 0
 fi
-python3 - "$EMPIRIE" "$TUI_DB" > "$TUI_TMP/result" <<'PY'
-import os, pty, sys, time, select, struct, fcntl, termios
+PYTHONPATH="$top_srcdir/tests/tui" python3 - "$EMPIRIE" "$TUI_DB" > "$TUI_TMP/result" <<'PY'
+import os, sys
+from ptyrun import Session
 prog, dbpath = sys.argv[1], sys.argv[2]
-pid, fd = pty.fork()
-if pid == 0:
-    env = dict(os.environ, LANG="pl_PL.ISO-8859-2", LC_ALL="pl_PL.ISO-8859-2", TERM="xterm",
-               NO_COLOR="1", LANGUAGE="")
-    os.execve(prog, [prog, "--db", dbpath], env)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-out = bytearray()
-def pump(secs):
-    end = time.time() + secs
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                out.extend(os.read(fd, 65536))
-            except OSError:
-                return
-def send(b, wait=0.6):
-    os.write(fd, b)
-    pump(wait)
+env = dict(os.environ, LANG="pl_PL.ISO-8859-2", LC_ALL="pl_PL.ISO-8859-2", TERM="xterm",
+           NO_COLOR="1", LANGUAGE="")
+p = Session([prog, "--db", dbpath], env, 100, 30)
+out, pump, send = p.out, p.pump, p.send
 pump(1.5)
 send(b"6\t", 1.0)             # network 6, its towns: Łomża
 screen1 = bytes(out)
@@ -46,7 +32,7 @@ send(b"\x18", 0.6)             # Ctrl-X: send
 send(b"y", 1.0)
 send(b"\x1b[21~", 1.0)         # F10: quit
 pump(1.0)
-os.waitpid(pid, 0)
+p.wait()
 print("LOMZA_LATIN2" if b"\xa3om\xbfa" in screen1 else "no-latin2-lomza")
 print("UTF8_BYTES" if b"\xc5\x81" in screen1 or b"\xc5\xbc" in screen1 else "no-utf8")
 print("QUESTION_FOR_LOMZA" if b"?om?a" in screen1 else "no-question")
@@ -62,28 +48,16 @@ tid=$("$EMPIRIE" --db "$TUI_DB" --no-header list threads --network 6 | head -1 |
 body=$("$EMPIRIE" --db "$TUI_DB" --no-header list posts --thread "$tid" | head -1 | cut -f8)
 ok_if "the text typed in Latin-2 is stored as UTF-8 (Zażółć gęślą jaźń)" test "$body" = "Zażółć gęślą jaźń"
 # The same under LANG=C: readable ASCII, no byte above 0x7F.
-python3 - "$EMPIRIE" "$TUI_DB" > "$TUI_TMP/ascii" <<'PY'
-import os, pty, sys, time, select, struct, fcntl, termios
-prog, dbpath = sys.argv[1], sys.argv[2]
-pid, fd = pty.fork()
-if pid == 0:
-    env = dict(os.environ, LANG="C", LC_ALL="C", TERM="vt100", NO_COLOR="1", LANGUAGE="")
-    os.execve(prog, [prog, "--db", dbpath], env)
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-out = bytearray()
-def pump(secs):
-    end = time.time() + secs
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                out.extend(os.read(fd, 65536))
-            except OSError:
-                return
+PYTHONPATH="$top_srcdir/tests/tui" python3 - "$EMPIRIE" "$TUI_DB" > "$TUI_TMP/ascii" <<'PY'
+import os, sys
+from ptyrun import Session
+env = dict(os.environ, LANG="C", LC_ALL="C", TERM="vt100", NO_COLOR="1", LANGUAGE="")
+p = Session([sys.argv[1], "--db", sys.argv[2]], env, 80, 24)
+out, pump = p.out, p.pump
 pump(1.5)
-os.write(fd, b"6\t"); pump(1.0)
-os.write(fd, b"q"); pump(1.0)
-os.waitpid(pid, 0)
+p.send(b"6\t", 1.0)
+p.send(b"q", 1.0)
+p.wait()
 print("LOMZA" if b"Lomza" in out else "no-lomza")
 print("HIGH" if any(b >= 0x80 for b in out) else "ascii-only")
 PY
