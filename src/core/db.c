@@ -316,7 +316,7 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	/* Wait for other writers from the very first statement on: many sessions share
 	 * one file, and a busy moment must not look like an error. */
 	if (s == ST_OK)
-		sqlite3_busy_timeout(d->h, 5000);
+		sqlite3_busy_timeout(d->h, 10000);
 	if (s == ST_OK)
 		s = db_check_identity(d, !exists, e);
 	if (s == ST_OK)
