@@ -116,17 +116,19 @@ def mutt_times(mbox, rows, cols):
     env = dict(ENV, MUTT="/dev/null", HOME=args.workdir)
     rc = os.path.join(args.workdir, "muttrc")
     with open(rc, "w") as f:
-        f.write("set header_cache=''\nset sort=threads\nset mbox_type=mbox\nset quit=yes\n")
+        f.write("set header_cache=''\nset sort=threads\nset mbox_type=mbox\nset quit=yes\n"
+                "set folder=%s\nset spoolfile=%s\nset move=no\nset wait_key=no\n"
+                % (args.workdir, mbox))
     ts = []
     for _ in range(max(1, args.repeat // 2)):
         p = Pty(["/usr/bin/mutt", "-n", "-F", rc, "-R", "-f", mbox], cols, rows, env)
-        t, _ = p.read_until_quiet(need=b"?:Help", timeout=600)
+        t, _ = p.read_until_quiet(need=b"?:Help", timeout=300)
         ts.append(t); p.close(b"q")
     open_t = statistics.median(ts)
     p = Pty(["/usr/bin/mutt", "-n", "-F", rc, "-R", "-f", mbox], cols, rows, env)
-    p.read_until_quiet(need=b"?:Help", timeout=600)
+    p.read_until_quiet(need=b"?:Help", timeout=300)
     os.write(p.fd, b"/~b fotowoltaika\r")
-    t, _ = p.read_until_quiet(timeout=600)
+    t, _ = p.read_until_quiet(timeout=300)
     p.close(b"q")
     return open_t, t
 
@@ -238,7 +240,7 @@ def report(rows_out, machine):
              "Each figure is the median of several runs, in a real pseudo-terminal; a step is",
              "timed from the key to the last byte of the screen update. *Floor* is the same",
              "query in the `sqlite3` command-line tool on the same file:",
-             "the query alone, timed by the tool's .timer: what reading the rows costs at least).",
+             "the query alone, timed by the tool's .timer: what reading the rows costs at least.",
              "The first screen includes starting the process and drawing; the floor for it is the",
              "queries behind it. Steps that change nothing on the screen are marked so.", ""]
     for size, term, res, floors, dbsize, text, gen_s, nposts in rows_out:
