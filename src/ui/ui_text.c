@@ -150,17 +150,7 @@ char *ui_wcs_to_utf8(const wchar_t *s, size_t n)
 
 int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols)
 {
-	if (cols <= 0 || !utf8)
-		return 0;
-	wchar_t *ws = safe_wcs(utf8, (size_t)-1, SAFE_TABS);
-	if (!ws)
-		return 0;
-	size_t k = safe_wcs_fit(ws, cols);
-	int used = safe_wcs_width(ws, k);
-	if (k)
-		mvwaddnwstr(w, y, x, ws, (int)k);
-	free(ws);
-	return used;
+	return ui_put_marked(w, y, x, utf8, cols, NULL, 0);
 }
 
 static bool fold_word_byte(unsigned char b)
@@ -225,7 +215,7 @@ int ui_put_marked(WINDOW *w, int y, int x, const char *utf8, int cols, const cha
 		return 0;
 	size_t k = safe_wcs_fit(ws, cols);
 	int used = safe_wcs_width(ws, k);
-	bool *marks = calloc(k + 1, sizeof *marks);
+	bool *marks = query ? calloc(k + 1, sizeof *marks) : NULL;
 	if (marks)
 		ui_match_marks(ws, k, query, marks);
 	wmove(w, y, x);
