@@ -127,7 +127,7 @@ def mutt_times(mbox, rows, cols):
     open_t = statistics.median(ts)
     p = Pty(["/usr/bin/mutt", "-n", "-F", rc, "-R", "-f", mbox], cols, rows, env)
     p.read_until_quiet(need=b"?:Help", timeout=300)
-    os.write(p.fd, b"/~b fotowoltaika\r")
+    os.write(p.fd, b"/~b bioroznorodnosc\r")
     t, _ = p.read_until_quiet(timeout=300)
     p.close(b"q")
     return open_t, t
@@ -151,7 +151,7 @@ def main():
             "end of thread list (G)": sqlite_floor(db, "SELECT * FROM threads WHERE network_id = %d ORDER BY pinned, last_post_at, id LIMIT 60;" % net),
             "open largest thread": sqlite_floor(db, "SELECT * FROM posts WHERE thread_id = %d ORDER BY path LIMIT 60;" % tid),
             "search (common word)": sqlite_floor(db, "SELECT rowid FROM search WHERE search MATCH '\"miasto\"*' ORDER BY bm25(search, 10.0, 1.0) LIMIT 50;"),
-            "search (rare word)": sqlite_floor(db, "SELECT rowid FROM search WHERE search MATCH '\"fotowoltaika\"*' ORDER BY bm25(search, 10.0, 1.0) LIMIT 50;"),
+            "search (rare word)": sqlite_floor(db, "SELECT rowid FROM search WHERE search MATCH '\"bioroznorodnosc\"*' ORDER BY bm25(search, 10.0, 1.0) LIMIT 50;"),
             "search (no hit)": sqlite_floor(db, "SELECT rowid FROM search WHERE search MATCH '\"qqqzzz\"*' ORDER BY bm25(search, 10.0, 1.0) LIMIT 50;"),
         }
         for cols, rows in ((80, 24), (200, 60)):
@@ -188,7 +188,7 @@ def main():
             p = Pty([EMP, "--db", db], cols, rows, ENV)
             p.read_until_quiet(need=b"Quit")
             ts = []
-            for q, name in (("miasto", "search (common word)"), ("fotowoltaika", "search (rare word)"),
+            for q, name in (("miasto", "search (common word)"), ("bioroznorodnosc", "search (rare word)"),
                             ("qqqzzz", "search (no hit)")):
                 p.key(b"/")
                 p.key(b"\x15")  # Ctrl-U clears the input
