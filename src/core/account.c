@@ -1,6 +1,7 @@
 /* account.c — accounts and permissions. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "i18n.h"
+#include "text/utf8.h"
 
 static const char *const role_keys[] = { "guest", "member", "leader", "coordinator", "admin" };
 
@@ -103,6 +105,17 @@ status account_resolve(db *d, const char *login, account *out, error *e)
 	return ST_OK;
 }
 
+bool account_login_valid(const char *login)
+{
+	size_t n = login ? strlen(login) : 0;
+	if (n == 0 || n > 64 || !utf8_valid(login, n))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)login; *p; p++)
+		if (*p < 0x80 && !isalnum(*p) && !strchr("._-@+", *p))
+			return false;
+	return true;
+}
+
 status account_add(db *d, const account *actor, const char *login, const char *display_name,
                    role r, const char *city, int network_number, error *e)
 {
@@ -113,9 +126,9 @@ status account_add(db *d, const account *actor, const char *login, const char *d
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	if (actor && actor->role != ROLE_ADMIN)
 		return err_set(e, ST_DENIED, _("Only an administrator can add accounts"));
-	if (!login[0] || strlen(login) > 64 || strpbrk(login, " \t\r\n/\\\"'"))
-		return err_set(e, ST_INVALID, _("Login \"%s\" is not valid: use 1–64 characters "
-		                                "without spaces, quotes or slashes"), login);
+	if (!account_login_valid(login))
+		return err_set(e, ST_INVALID, _("Login \"%s\" is not valid: use 1–64 letters, digits "
+		                                "and . _ - @ +"), login);
 	if (!display_name[0])
 		return err_set(e, ST_INVALID, _("The display name must not be empty"));
 	status s = db_begin(d, e);

@@ -33,6 +33,10 @@ int role_parse(const char *key);
 /* Translated name of a role for display. */
 const char *role_label(role r);
 
+/* Whether login is acceptable: 1–64 bytes of letters, digits and . _ - @ + (any
+ * non-ASCII UTF-8 letter too), so it is safe in mail headers, audit lines and paths. */
+bool account_login_valid(const char *login);
+
 /* Add an account (admins only, or any caller when `actor` is NULL: used at creation
  * of the database). city may be NULL/"", network_number 0 for none. */
 status account_add(db *d, const account *actor, const char *login, const char *display_name,

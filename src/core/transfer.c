@@ -404,9 +404,9 @@ static status import_account(ictx *c, error *e)
 		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4"
 		" WHERE login = ?5";
 	const char *login = val(c, 0);
-	if (!login || !*login || strlen(login) > 64 || strpbrk(login, " \t\r\n/\\\"'")) {
-		row_error(c, 0, _("\"%s\" is not a valid login (1–64 characters, no spaces, quotes or "
-		                  "slashes)"), login ? login : "");
+	if (!account_login_valid(login)) {
+		row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
+		          login ? login : "");
 		return ST_OK;
 	}
 	if (!first_time(c, login))

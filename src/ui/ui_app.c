@@ -430,8 +430,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		snprintf(ctx.data_label, sizeof ctx.data_label, "%s", _("SYNTHETIC DATA"));
 	free(kind);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs(_("empirie: the full-screen application needs a terminal; see 'empirie --help' "
-		        "for commands that work without one.\n"), stderr);
+		safe_fputs(_("empirie: the full-screen application needs a terminal; see 'empirie "
+		             "--help' for commands that work without one.\n"), stderr, SAFE_MULTILINE);
 		return 1;
 	}
 	scr = newterm(NULL, stdout, stdin);

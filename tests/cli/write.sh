@@ -8,6 +8,8 @@ ok "add a guest" e admin add-account gosc --role guest
 ok "add a member of Łomża" e admin add-account lomza1 --role member --city Łomża
 exit_is "duplicate login refused" 1 e admin add-account anna
 like "says it exists" "$(cat "$T_DIR/err")" "already exists"
+exit_is "a login with an escape sequence is refused" 1 e admin add-account "$(printf 'x\033[31m')"
+exit_is "a login with a space is refused" 1 e admin add-account "a b"
 exit_is "unknown town refused" 1 e admin add-account x --city Atlantyda
 like "names the town" "$(cat "$T_DIR/err")" "Atlantyda"
 
