@@ -93,7 +93,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 int cli_fail(const error *e)
 {
 	cli_error("%s", e->msg[0] ? e->msg : _("Unknown error"));
-	return e->code == ST_INVALID ? EXIT_ERR : EXIT_ERR;
+	return EXIT_ERR;
 }
 
 void tsv_field(const char *s, bool last)

@@ -1,6 +1,7 @@
 /* check.c — see check.h. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,15 +9,17 @@
 #include "core/db_priv.h"
 #include "i18n.h"
 
-static status add(check_report *r, size_t *cap, const char *fmt, const char *a, const char *b,
-                  error *e)
+static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
 {
 	if (db_grow((void **)&r->problems, cap, r->n, sizeof *r->problems))
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
-	char *s = sqlite3_mprintf(fmt, a ? a : "", b ? b : "");
-	if (!s)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
-	r->problems[r->n] = strdup(s);
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	r->problems[r->n] = s ? strdup(s) : NULL;
 	sqlite3_free(s);
 	if (!r->problems[r->n])
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
@@ -45,36 +48,36 @@ status check_database(db *d, check_report *out, error *e)
 	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *msg = (const char *)sqlite3_column_text(st, 0);
 		if (msg && strcmp(msg, "ok") != 0)
-			s = add(out, &cap, _("The file is damaged: %s%s. Restore it from a backup or a "
-			                     "snapshot."), msg, NULL, e);
+			s = add(out, &cap, e, _("The file is damaged: %s. Restore it from a backup or a "
+			                        "snapshot."), msg);
 	}
 	sqlite3_reset(st);
 	if (s == ST_OK && (st = db_stmt(d, sql_fk, e))) {
 		while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-			s = add(out, &cap, _("A record in %s points to a missing record in %s."),
+			s = add(out, &cap, e, _("A record in %s points to a missing record in %s."),
 			        (const char *)sqlite3_column_text(st, 0),
-			        (const char *)sqlite3_column_text(st, 2), e);
+			        (const char *)sqlite3_column_text(st, 2));
 		sqlite3_reset(st);
 	}
 	if (s == ST_OK && !db_is_readonly(d) && (st = db_stmt(d, sql_fts, e))) {
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
-			s = add(out, &cap, _("The search index is damaged%s%s; run 'empirie check --reindex'."),
-			        NULL, NULL, e);
+			s = add(out, &cap, e, "%s", _("The search index is damaged; run 'empirie check "
+			                              "--reindex'."));
 	}
 	if (s == ST_OK && (st = db_stmt(d, sql_index_size, e))) {
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_int64(st, 0) != sqlite3_column_int64(st, 1))
-			s = add(out, &cap, _("The search index is out of step with the text%s%s; run "
-			                     "'empirie check --reindex'."), NULL, NULL, e);
+			s = add(out, &cap, e, "%s", _("The search index is out of step with the text; run "
+			                              "'empirie check --reindex'."));
 		sqlite3_reset(st);
 	}
 	if (s == ST_OK && (st = db_stmt(d, sql_counts, e))) {
 		while (s == ST_OK && sqlite3_step(st) == SQLITE_ROW)
-			s = add(out, &cap, _("Thread %s has a wrong post count (%s)."),
+			s = add(out, &cap, e, _("Thread %s has a wrong post count (%s)."),
 			        (const char *)sqlite3_column_text(st, 0),
-			        (const char *)sqlite3_column_text(st, 1), e);
+			        (const char *)sqlite3_column_text(st, 1));
 		sqlite3_reset(st);
 	}
 	if (s != ST_OK)

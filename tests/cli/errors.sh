@@ -58,5 +58,14 @@ exit_is "default location is created (0700)" 0 env -u EMPIRIE_DB "$EMPIRIE" list
 is "under XDG_DATA_HOME" "$(stat -c %a "$XDG_DATA_HOME/empirie")" 700
 [ -f "$XDG_DATA_HOME/empirie/empirie.db" ]; t_result $? "the database is there"
 exit_is "check on a good database" 0 e check
+if command -v sqlite3 >/dev/null; then
+	cp "$EMPIRIE_DB" "$T_DIR/bad-counts.db"
+	sqlite3 "$T_DIR/bad-counts.db" "UPDATE threads SET post_count = 99 WHERE id = 1"
+	exit_is "check finds a wrong counter" 1 e --db "$T_DIR/bad-counts.db" check
+	like "and names the thread" "$(cat "$T_DIR/out")" "Thread 1 has a wrong post count (99)."
+	like "and counts the problems" "$(cat "$T_DIR/out")" "1 problem found."
+else
+	skip "sqlite3 not installed"
+fi
 
 done_testing
