@@ -73,6 +73,9 @@ int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);
 int cmd_gen(cli_ctx *c, int argc, char **argv);
 int cmd_info(cli_ctx *c, int argc, char **argv);
+int cmd_attend(cli_ctx *c, int argc, char **argv);
+int cmd_practice(cli_ctx *c, int argc, char **argv);
+int cmd_meeting(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
 

@@ -9,22 +9,35 @@
 #include "cli/cli_priv.h"
 #include "core/directory.h"
 #include "core/forum.h"
+#include "core/meeting.h"
+#include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
+#include "text/plfold.h"
 #include "text/safe.h"
 
 /* Parse "--network N" style options shared by list subcommands. Returns -1 on misuse
  * (already reported), else the index of the first operand. */
 struct list_opts {
 	long long network, thread;
+	const char *theme, *voivodeship, *town; /* list practices */
+	bool planned, past;                     /* list meetings */
 	bool help;
 };
+
+enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST };
 
 static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
 {
 	static const struct option opts[] = {
 		{ "network", required_argument, NULL, 'n' },
 		{ "thread", required_argument, NULL, 't' },
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "voivodeship", required_argument, NULL, OPT_VOIVODESHIP },
+		{ "town", required_argument, NULL, OPT_TOWN },
+		{ "city", required_argument, NULL, OPT_TOWN },
+		{ "planned", no_argument, NULL, OPT_PLANNED },
+		{ "past", no_argument, NULL, OPT_PAST },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -32,6 +45,11 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 	memset(o, 0, sizeof *o);
 	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_THEME: o->theme = optarg; break;
+		case OPT_VOIVODESHIP: o->voivodeship = optarg; break;
+		case OPT_TOWN: o->town = optarg; break;
+		case OPT_PLANNED: o->planned = true; break;
+		case OPT_PAST: o->past = true; break;
 		case 'n':
 			if ((o->network = cli_parse_id(optarg)) < 0)
 				return cli_usage(cmd, _("--network needs a network number, not '%s'"), optarg), -1;
@@ -192,7 +210,7 @@ static int list_posts(cli_ctx *c, long long thread_id)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
-static int list_meetings(cli_ctx *c, long long number)
+static int list_meetings(cli_ctx *c, long long number, bool planned, bool past)
 {
 	static const char *const cols[] = { N_("id"), N_("network"), N_("date"), N_("host"),
 	                                    N_("title"), N_("thread") };
@@ -209,14 +227,89 @@ static int list_meetings(cli_ctx *c, long long number)
 	tsv_header(c, cols, 6);
 	for (size_t i = 0; i < l.n; i++) {
 		meeting *m = &l.items[i];
+		if ((planned || past) && meeting_is_planned(m) != planned)
+			continue;
+		char *when = meeting_when(m);
 		tsv_num(m->id, false);
 		tsv_num(m->network_number, false);
-		tsv_field(m->date_text, false);
+		tsv_field(when ? when : m->date_start, false);
 		tsv_field(m->host, false);
 		tsv_field(m->title, false);
 		tsv_num(m->thread_id, true);
+		free(when);
 	}
 	meeting_list_free(&l);
+	return EXIT_OK;
+}
+
+static const char *const voivodeships[] = {
+	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
+	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
+	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie", NULL
+};
+
+/* Whether a and b are the same text but for case and Polish letters. */
+static bool same_folded(const char *a, const char *b)
+{
+	char *fa = pl_fold(a, strlen(a)), *fb = pl_fold(b, strlen(b));
+	bool same = fa && fb && strcmp(fa, fb) == 0;
+	free(fa), free(fb);
+	return same;
+}
+
+static int list_practices(cli_ctx *c, const struct list_opts *o)
+{
+	static const char *const cols[] = { N_("id"), N_("town"), N_("networks"), N_("theme"),
+	                                    N_("title") };
+	practice_filter f = { .network = (int)o->network };
+	error e;
+	if (o->network) {
+		network n;
+		if (directory_network(c->d, &c->me, (int)o->network, &n, &e) != ST_OK)
+			return cli_fail(&e);
+		network_clear(&n);
+	}
+	if (o->voivodeship) {
+		for (size_t i = 0; voivodeships[i] && !f.voivodeship; i++)
+			if (same_folded(o->voivodeship, voivodeships[i]))
+				f.voivodeship = voivodeships[i];
+		if (!f.voivodeship)
+			return cli_error(_("\"%s\" is not one of the 16 voivodeships"), o->voivodeship);
+	}
+	city t = { 0 };
+	if (o->town) {
+		if (directory_city(c->d, o->town, &t, &e) != ST_OK)
+			return cli_fail(&e);
+		f.city_id = t.id;
+		city_clear(&t);
+	}
+	/* A theme typed without Polish letters or in another case still matches. */
+	facet_list themes = { 0 };
+	if (o->theme) {
+		f.theme = o->theme;
+		if (practice_facets(c->d, &c->me, NULL, FACET_THEME, &themes, &e) != ST_OK)
+			return cli_fail(&e);
+		for (size_t i = 0; i < themes.n; i++)
+			if (same_folded(o->theme, themes.items[i].value)) {
+				f.theme = themes.items[i].value;
+				break;
+			}
+	}
+	practice_list l;
+	status s = practice_list_get(c->d, &c->me, &f, &l, &e);
+	facet_list_free(&themes);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 5);
+	for (size_t i = 0; i < l.n; i++) {
+		practice *p = &l.items[i];
+		tsv_num(p->id, false);
+		tsv_field(p->city, false);
+		tsv_field(p->networks, false);
+		tsv_field(p->theme, false);
+		tsv_field(p->title, true);
+	}
+	practice_list_free(&l);
 	return EXIT_OK;
 }
 
@@ -232,24 +325,39 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 			  "  cities [--network N]      towns in Polish alphabetical order\n"
 			  "  threads --network N       threads, newest activity first\n"
 			  "  posts --thread ID         posts in reading order (replies under what they answer)\n"
-			  "  meetings [--network N]    meetings, newest first\n"
+			  "  meetings [--network N] [--planned|--past]\n"
+			  "                            meetings, newest first; --planned: those still\n"
+			  "                            ahead, --past: those that are over\n"
+			  "  practices [--network N] [--theme T] [--voivodeship V] [--town NAME]\n"
+			  "                            good practices by town; the filters combine\n"
 			  "\nOutput is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
 		return EXIT_OK;
 	}
 	if (first >= argc)
-		return cli_usage("list", _("say what to list: networks, cities, threads, posts or meetings"));
+		return cli_usage("list", _("say what to list: networks, cities, threads, posts, meetings or "
+		                           "practices"));
 	const char *what = argv[first];
 	if (first + 1 < argc)
 		return cli_usage("list", _("unexpected argument '%s'"), argv[first + 1]);
+	bool practices = strcmp(what, "practices") == 0, meetings = strcmp(what, "meetings") == 0;
+	if ((o.theme || o.voivodeship || o.town) && !practices)
+		return cli_usage("list", _("--theme, --voivodeship and --town are options of 'list "
+		                           "practices'"));
+	if ((o.planned || o.past) && !meetings)
+		return cli_usage("list", _("--planned and --past are options of 'list meetings'"));
+	if (o.planned && o.past)
+		return cli_usage("list", _("choose --planned or --past, not both"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
+	if (practices)
+		return list_practices(c, &o);
 	if (strcmp(what, "networks") == 0)
 		return list_networks(c);
 	if (strcmp(what, "cities") == 0 || strcmp(what, "towns") == 0)
 		return list_cities(c, o.network);
-	if (strcmp(what, "meetings") == 0)
-		return list_meetings(c, o.network);
+	if (meetings)
+		return list_meetings(c, o.network, o.planned, o.past);
 	if (strcmp(what, "threads") == 0) {
 		if (!o.network)
 			return cli_usage("list", _("list threads needs --network N"));
@@ -260,8 +368,8 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 			return cli_usage("list", _("list posts needs --thread ID"));
 		return list_posts(c, o.thread);
 	}
-	return cli_usage("list", _("cannot list '%s': choose networks, cities, threads, posts or meetings"),
-	                 what);
+	return cli_usage("list", _("cannot list '%s': choose networks, cities, threads, posts, meetings "
+	                           "or practices"), what);
 }
 
 /* ---- show ---- */
@@ -416,10 +524,15 @@ static int show_meeting(cli_ctx *c, const char *arg)
 	char net[16];
 	snprintf(net, sizeof net, "%d", m.network_number);
 	card_line(_("Network"), net);
-	card_line(_("Date"), m.date_text);
+	char *when = meeting_when(&m);
+	card_line(_("Date"), when ? when : m.date_start);
+	free(when);
+	bool planned = meeting_is_planned(&m);
+	if (planned)
+		card_line(_("Status"), _("planned; members sign their town up with 'empirie attend ID'"));
 	card_line(_("Host"), m.host);
 	card_line(_("Form"), m.format);
-	card_line(_("Towns present"), m.attending);
+	card_line(planned ? _("Towns signed up") : _("Towns present"), m.attending);
 	card_line(_("Topics"), m.topics);
 	card_line(_("Study visits"), m.study_visits);
 	card_line(_("Summary"), m.summary);
@@ -430,7 +543,95 @@ static int show_meeting(cli_ctx *c, const char *arg)
 		card_line(_("Thread"), t);
 		free(t);
 	}
+	practice_filter f = { .meeting_id = m.id };
+	practice_list pl;
+	if (practice_list_get(c->d, &c->me, &f, &pl, &e) == ST_OK) {
+		if (pl.n) {
+			safe_fprintf(stdout, ngettext("Good practices shown (%zu practice):\n",
+			                              "Good practices shown (%zu practices):\n", pl.n), pl.n);
+			for (size_t i = 0; i < pl.n; i++)
+				safe_fprintf(stdout, "  %lld  %s: %s\n", (long long)pl.items[i].id,
+				             pl.items[i].city, pl.items[i].title);
+		}
+		practice_list_free(&pl);
+	}
 	meeting_clear(&m);
+	return EXIT_OK;
+}
+
+/* A field of a practice, or that the sources do not say. */
+static void practice_line(const char *field, const char *value)
+{
+	card_line(practice_field_label(field), *value ? value : _("not stated in the sources"));
+}
+
+static int show_practice(cli_ctx *c, const char *arg)
+{
+	long long id = cli_parse_id(arg);
+	practice p;
+	error e;
+	if (practice_get(c->d, &c->me, id > 0 ? id : 0, id > 0 ? NULL : arg, &p, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, "%s\n", p.title);
+	card_line(practice_field_label("city"), p.city);
+	card_line(_("Voivodeship"), p.voivodeship);
+	/* "2 ZASOBY MIAST, 6 MIASTO NEUTRALNE…": the networks the account may see. */
+	network_list nets;
+	if (directory_networks(c->d, &c->me, &nets, &e) == ST_OK) {
+		char buf[2048] = "";
+		for (size_t i = 0; i < nets.n; i++) {
+			bool in = false;
+			for (const char *q = p.networks; *q && !in;) {
+				char *end;
+				long v = strtol(q, &end, 10);
+				if (end == q) {
+					q++;
+					continue;
+				}
+				in = v == nets.items[i].number;
+				q = end;
+			}
+			if (in) {
+				size_t u = strlen(buf);
+				snprintf(buf + u, sizeof buf - u, "%s%d %s", u ? ", " : "", nets.items[i].number,
+				         nets.items[i].code);
+			}
+		}
+		card_line(practice_field_label("networks"), buf);
+		network_list_free(&nets);
+	}
+	card_line(practice_field_label("theme"), p.theme);
+	practice_line("problem", p.problem);
+	practice_line("actions", p.actions);
+	practice_line("results", p.results);
+	practice_line("funding", p.funding);
+	practice_line("cost", p.cost);
+	card_line(practice_field_label("contact_role"), p.contact_role);
+	card_line(practice_field_label("source"), p.source);
+	card_line(practice_field_label("note"), p.note);
+	card_line(_("Key"), p.key);
+	card_line(_("Updated"), p.updated_at);
+	meeting_list ml;
+	if (practice_meetings(c->d, &c->me, p.id, &ml, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Shown at (%zu meeting):\n", "Shown at (%zu meetings):\n",
+		                              ml.n), ml.n);
+		for (size_t i = 0; i < ml.n; i++) {
+			char *when = meeting_when(&ml.items[i]);
+			safe_fprintf(stdout, "  %lld  %s  %s\n", (long long)ml.items[i].id,
+			             when ? when : ml.items[i].date_start, ml.items[i].title);
+			free(when);
+		}
+		meeting_list_free(&ml);
+	}
+	thread_list tl;
+	if (practice_threads(c->d, &c->me, p.id, &tl, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Discussed in (%zu thread):\n", "Discussed in (%zu threads):\n",
+		                              tl.n), tl.n);
+		for (size_t i = 0; i < tl.n; i++)
+			safe_fprintf(stdout, "  %lld  %s\n", (long long)tl.items[i].id, tl.items[i].title);
+		thread_list_free(&tl);
+	}
+	practice_clear(&p);
 	return EXIT_OK;
 }
 
@@ -446,11 +647,14 @@ int cmd_show(cli_ctx *c, int argc, char **argv)
 			  "  city NAME       a town: voivodeship, programme, project, networks\n"
 			  "                  (the name may be typed without Polish letters)\n"
 			  "  thread ID       a thread with all its posts\n"
-			  "  meeting ID      a meeting: date, host, topics, study visits\n"));
+			  "  meeting ID      a meeting: date, host, topics, study visits, practices shown\n"
+			  "  practice ID|KEY a good practice: town, problem, what was done, results,\n"
+			  "                  funding, cost, the meetings and threads about it\n"));
 		return EXIT_OK;
 	}
 	if (argc - first < 2)
-		return cli_usage("show", _("say what to show: network N, city NAME, thread ID or meeting ID"));
+		return cli_usage("show", _("say what to show: network N, city NAME, thread ID, meeting ID or "
+		                           "practice ID"));
 	const char *what = argv[first];
 	/* A town name may have spaces; accept it as several words too. */
 	if (strcmp(what, "city") == 0 || strcmp(what, "town") == 0) {
@@ -472,10 +676,14 @@ int cmd_show(cli_ctx *c, int argc, char **argv)
 	}
 	if (argc - first > 2)
 		return cli_usage("show", _("unexpected argument '%s'"), argv[first + 2]);
-	if (strcmp(what, "network") != 0 && strcmp(what, "thread") != 0 && strcmp(what, "meeting") != 0)
-		return cli_usage("show", _("cannot show '%s': choose network, city, thread or meeting"), what);
+	if (strcmp(what, "network") != 0 && strcmp(what, "thread") != 0 &&
+	    strcmp(what, "meeting") != 0 && strcmp(what, "practice") != 0)
+		return cli_usage("show", _("cannot show '%s': choose network, city, thread, meeting or "
+		                           "practice"), what);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
+	if (strcmp(what, "practice") == 0)
+		return show_practice(c, argv[first + 1]);
 	if (strcmp(what, "network") == 0)
 		return show_network(c, argv[first + 1]);
 	if (strcmp(what, "thread") == 0)
@@ -493,9 +701,11 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (o.help) {
 		cli_command_help(cli_find_command("search"),
-			_("Finds towns, thread titles and posts containing every word given, as a word\n"
-			  "or the start of one, ignoring case and Polish letters: \"lodz\" finds \"Łódź\".\n"
-			  "Output: kind (town, thread, post), id, thread, network, title, excerpt.\n"));
+			_("Finds towns, thread titles, posts, good practices and meetings containing every\n"
+			  "word given, as a word or the start of one, ignoring case and Polish letters:\n"
+			  "\"lodz\" finds \"Łódź\".\n"
+			  "Output: kind (town, thread, post, practice, meeting), id, thread, network, title,\n"
+			  "excerpt.\n"));
 		return EXIT_OK;
 	}
 	if (first >= argc)
@@ -524,7 +734,11 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	tsv_header(c, cols, 6);
 	for (size_t i = 0; i < hits.n; i++) {
 		search_hit *h = &hits.items[i];
-		tsv_field(h->kind == HIT_CITY ? _("town") : h->kind == HIT_THREAD ? _("thread") : _("post"),
+		tsv_field(h->kind == HIT_CITY       ? _("town")
+		          : h->kind == HIT_THREAD   ? _("thread")
+		          : h->kind == HIT_PRACTICE ? _("practice")
+		          : h->kind == HIT_MEETING  ? _("meeting")
+		                                    : _("post"),
 		          false);
 		tsv_num(h->id, false);
 		tsv_num(h->thread_id, false);

@@ -75,10 +75,11 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		case 'n': dry = true; break;
 		case 'h':
 			cli_command_help(cli_find_command("import"),
-				_("KIND is cities, accounts, memberships or meetings. The first line of the file\n"
-				  "names the columns (as 'empirie export KIND' writes them; common Polish names\n"
-				  "such as nazwa, województwo, sieć, miasto are understood too). Fields are\n"
-				  "separated by ',' or ';' (Excel), quoted fields may hold newlines.\n"
+				_("KIND is cities, accounts, memberships, meetings or practices. The first line\n"
+				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
+				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
+				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
+				  "(Excel), quoted fields may hold newlines.\n"
 				  "      --encoding ENC  auto (default), utf-8, cp1250 or iso-8859-2\n"
 				  "  -n, --dry-run       show what would change, change nothing\n"
 				  "An import is all or nothing: any error and nothing is stored.\n"));
@@ -91,8 +92,8 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		return cli_usage("import", _("give what to import and the file: empirie import KIND FILE"));
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships or "
-		                             "meetings"), argv[optind]);
+		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships, "
+		                             "meetings or practices"), argv[optind]);
 	if (c->restricted)
 		return cli_error(_("Import is not available in restricted mode"));
 	const char *path = argv[optind + 1];
@@ -191,7 +192,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 			break;
 		case 'h':
 			cli_command_help(cli_find_command("export"),
-				_("KIND is cities, accounts, memberships or meetings; written to standard output.\n"
+				_("KIND is cities, accounts, memberships, meetings or practices; written to\n"
+				  "standard output.\n"
 				  "  -f, --format FMT    csv (default) or json\n"
 				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
 				  "                      or cp1250 (for older Polish Excel); CSV only\n"
@@ -214,8 +216,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	}
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships or "
-		                             "meetings"), argv[optind]);
+		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships, "
+		                             "meetings or practices"), argv[optind]);
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "csv") != 0)
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);

@@ -1,4 +1,5 @@
-/* cli_write.c — post, reply and edit from standard input. */
+/* cli_write.c — post, reply and edit from standard input; attendance, good practices and
+ * meetings from options. */
 #include "config.h"
 
 #include <getopt.h>
@@ -6,7 +7,10 @@
 #include <string.h>
 
 #include "cli/cli_priv.h"
+#include "core/directory.h"
 #include "core/forum.h"
+#include "core/meeting.h"
+#include "core/practice.h"
 #include "i18n.h"
 #include "text/safe.h"
 
@@ -18,13 +22,13 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long long network = 0;
+	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
 	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
-			if ((network = cli_parse_id(optarg)) < 0)
+			if ((net_no = cli_parse_id(optarg)) < 0)
 				return cli_usage("post", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case 't': title = optarg; break;
@@ -41,7 +45,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("post", _("unexpected argument '%s'"), argv[optind]);
-	if (!network)
+	if (!net_no)
 		return cli_usage("post", _("say which network with --network N"));
 	if (!title)
 		return cli_usage("post", _("give the thread a title with --title TEXT"));
@@ -52,7 +56,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 		return EXIT_ERR;
 	int64_t id = 0;
 	error e;
-	status s = forum_new_thread(c->d, &c->me, (int)network, title, body, &id, &e);
+	status s = forum_new_thread(c->d, &c->me, (int)net_no, title, body, &id, &e);
 	free(body);
 	if (s != ST_OK)
 		return cli_fail(&e);
@@ -174,4 +178,290 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, reason, &e)
 	                   : forum_hide_post(c->d, &c->me, id, act == 4, reason, &e);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+/* ---- meetings and good practices ---- */
+
+int cmd_attend(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "no", no_argument, NULL, 'x' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool attend = true;
+	int ch;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'x': attend = false; break;
+		case 'h':
+			cli_command_help(cli_find_command("attend"),
+				_("Signs your town up for a planned meeting of one of its networks.\n"
+				  "      --no  take the town off the list again\n"
+				  "Meetings that are over keep the towns their published report names.\n"));
+			return EXIT_OK;
+		default: return cli_usage("attend", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("attend", _("say which meeting: empirie attend MEETING_ID"));
+	long long id = cli_parse_id(argv[optind]);
+	if (id < 0)
+		return cli_usage("attend", _("a meeting is given by its number, not '%s'"), argv[optind]);
+	if (optind + 1 < argc)
+		return cli_usage("attend", _("unexpected argument '%s'"), argv[optind + 1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	if (meeting_attend(c->d, &c->me, id, attend, &e) != ST_OK)
+		return cli_fail(&e);
+	meeting m;
+	if (directory_meeting_by_id(c->d, &c->me, id, &m, &e) != ST_OK)
+		return cli_fail(&e);
+	char *when = meeting_when(&m);
+	safe_fprintf(stdout, attend ? _("%s will attend \"%s\" (%s).\n")
+	                            : _("%s is no longer signed up for \"%s\" (%s).\n"),
+	             c->me.city_name, m.title, when ? when : m.date_start);
+	free(when);
+	meeting_clear(&m);
+	return EXIT_OK;
+}
+
+/* Which options were given; each NULL when absent. */
+enum {
+	OPT_TITLE = 256, OPT_TOWN, OPT_NETWORKS, OPT_MEETINGS, OPT_THEME, OPT_PROBLEM, OPT_ACTIONS,
+	OPT_RESULTS, OPT_FUNDING, OPT_COST, OPT_CONTACT, OPT_SOURCE, OPT_NOTE, OPT_NETWORK, OPT_DATE,
+	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
+};
+
+/* "add" or "edit ID": the index of the first option, the id (0 for add) in *id; -1 when
+ * misused (reported). */
+static int add_or_edit(const char *cmd, int argc, char **argv, long long *id)
+{
+	if (argc < 2)
+		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd), -1;
+	*id = 0;
+	if (strcmp(argv[1], "add") == 0)
+		return 2;
+	if (strcmp(argv[1], "edit") != 0)
+		return cli_usage(cmd, _("unknown action '%s': use add or edit"), argv[1]), -1;
+	if (argc < 3 || (*id = cli_parse_id(argv[2])) < 0)
+		return cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd), -1;
+	return 3;
+}
+
+/* A town as the directory spells it when the name typed matches one (ignoring case and
+ * Polish letters), else NULL; newly allocated. */
+static char *town_name(db *d, const char *typed)
+{
+	city t;
+	error ignore;
+	if (!typed || !*typed || directory_city(d, typed, &t, &ignore) != ST_OK)
+		return NULL;
+	char *name = strdup(t.name);
+	city_clear(&t);
+	return name;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+int cmd_practice(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "town", required_argument, NULL, OPT_TOWN },
+		{ "city", required_argument, NULL, OPT_TOWN },
+		{ "networks", required_argument, NULL, OPT_NETWORKS },
+		{ "meetings", required_argument, NULL, OPT_MEETINGS },
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "problem", required_argument, NULL, OPT_PROBLEM },
+		{ "actions", required_argument, NULL, OPT_ACTIONS },
+		{ "results", required_argument, NULL, OPT_RESULTS },
+		{ "funding", required_argument, NULL, OPT_FUNDING },
+		{ "cost", required_argument, NULL, OPT_COST },
+		{ "contact", required_argument, NULL, OPT_CONTACT },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (wants_help(argc, argv)) {
+		cli_command_help(cli_find_command("practice"),
+			_("  add                 a new good practice (--title and --town needed)\n"
+			  "  edit ID             change one; options not given keep what is stored\n"
+			  "      --title TEXT    what the practice is called\n"
+			  "      --town NAME     the town whose practice it is\n"
+			  "      --networks LIST the networks it was shown in, e.g. \"2,6\"\n"
+			  "      --meetings KEYS the meetings it was shown at (their keys, comma-separated)\n"
+			  "      --theme TEXT    e.g. \"energia i klimat\"\n"
+			  "      --problem TEXT  --actions TEXT  --results TEXT  --funding TEXT\n"
+			  "      --cost TEXT     --contact TEXT (a role, not a person)  --source URLS\n"
+			  "      --note TEXT\n"
+			  "Members change their own town's practices, coordinators those shown in their\n"
+			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
+			  "practice's number.\n"));
+		return EXIT_OK;
+	}
+	long long id;
+	int first = add_or_edit("practice", argc, argv, &id);
+	if (first < 0)
+		return EXIT_USAGE;
+	const char *v[OPT_NOTE - OPT_TITLE + 1] = { 0 };
+	int ch;
+	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
+	argc -= first - 1;
+	argv += first - 1;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (ch >= OPT_TITLE && ch <= OPT_NOTE)
+			v[ch - OPT_TITLE] = optarg;
+		else if (ch == ':')
+			return cli_usage("practice", _("option '%s' needs a value"), argv[optind - 1]);
+		else
+			return cli_usage("practice", _("unknown option '%s'"), argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage("practice", _("unexpected argument '%s'"), argv[optind]);
+	if (!id && !v[OPT_TITLE - OPT_TITLE])
+		return cli_usage("practice", _("give the practice a title with --title TEXT"));
+	if (!id && !v[OPT_TOWN - OPT_TITLE])
+		return cli_usage("practice", _("say whose practice it is with --town NAME"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	practice old = { 0 };
+	if (id && practice_get(c->d, &c->me, id, NULL, &old, &e) != ST_OK)
+		return cli_fail(&e);
+#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
+	practice_fields in = {
+		.city = PICK(OPT_TOWN, city),
+		.networks = PICK(OPT_NETWORKS, networks),
+		.meetings = PICK(OPT_MEETINGS, meetings),
+		.theme = PICK(OPT_THEME, theme),
+		.title = PICK(OPT_TITLE, title),
+		.problem = PICK(OPT_PROBLEM, problem),
+		.actions = PICK(OPT_ACTIONS, actions),
+		.results = PICK(OPT_RESULTS, results),
+		.funding = PICK(OPT_FUNDING, funding),
+		.cost = PICK(OPT_COST, cost),
+		.contact_role = PICK(OPT_CONTACT, contact_role),
+		.source = PICK(OPT_SOURCE, source),
+		.note = PICK(OPT_NOTE, note),
+	};
+#undef PICK
+	char *town = town_name(c->d, in.city);
+	if (town)
+		in.city = town;
+	int64_t out = 0;
+	status s = practice_save(c->d, &c->me, id, &in, &out, &e);
+	free(town);
+	practice_clear(&old);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	if (!id)
+		safe_fprintf(stdout, "%lld\n", (long long)out);
+	return EXIT_OK;
+}
+
+int cmd_meeting(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "network", required_argument, NULL, OPT_NETWORK },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "host", required_argument, NULL, OPT_HOST },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "agenda", required_argument, NULL, OPT_AGENDA },
+		{ "visits", required_argument, NULL, OPT_VISITS },
+		{ "summary", required_argument, NULL, OPT_SUMMARY },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (wants_help(argc, argv)) {
+		cli_command_help(cli_find_command("meeting"),
+			_("  add                 a new meeting (--network, --title and --date needed)\n"
+			  "  edit ID             change one; options not given keep what is stored\n"
+			  "      --network N     the network (1–8) that meets\n"
+			  "      --title TEXT    the meeting's title\n"
+			  "      --date DATE     the first day, YYYY-MM-DD\n"
+			  "      --until DATE    the last day of a meeting of several days\n"
+			  "      --host NAME     the host town (or any place)\n"
+			  "      --format TEXT   e.g. \"stacjonarne\", \"online\", \"hybrydowe\"\n"
+			  "      --agenda TEXT   --visits TEXT (study visits)  --summary TEXT\n"
+			  "      --source URLS\n"
+			  "For the network's coordinators and administrators. 'add' prints the new\n"
+			  "meeting's number.\n"));
+		return EXIT_OK;
+	}
+	long long id;
+	int first = add_or_edit("meeting", argc, argv, &id);
+	if (first < 0)
+		return EXIT_USAGE;
+	const char *v[OPT_SUMMARY - OPT_TITLE + 1] = { 0 };
+	long long net_no = 0;
+	int ch;
+	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
+	argc -= first - 1;
+	argv += first - 1;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (ch == OPT_NETWORK) {
+			if ((net_no = cli_parse_id(optarg)) < 0 || net_no > 1000000)
+				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);
+		} else if (ch >= OPT_TITLE && ch <= OPT_SUMMARY) {
+			v[ch - OPT_TITLE] = optarg;
+		} else if (ch == ':') {
+			return cli_usage("meeting", _("option '%s' needs a value"), argv[optind - 1]);
+		} else {
+			return cli_usage("meeting", _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("meeting", _("unexpected argument '%s'"), argv[optind]);
+	if (!id && !net_no)
+		return cli_usage("meeting", _("say which network with --network N"));
+	if (!id && !v[OPT_TITLE - OPT_TITLE])
+		return cli_usage("meeting", _("give the meeting a title with --title TEXT"));
+	if (!id && !v[OPT_DATE - OPT_TITLE])
+		return cli_usage("meeting", _("say when it starts with --date YYYY-MM-DD"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	meeting old = { 0 };
+	if (id && directory_meeting_by_id(c->d, &c->me, id, &old, &e) != ST_OK)
+		return cli_fail(&e);
+#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
+	meeting_fields in = {
+		.network = net_no ? (int)net_no : old.network_number,
+		.date_start = PICK(OPT_DATE, date_start),
+		.date_end = PICK(OPT_UNTIL, date_end),
+		.host = PICK(OPT_HOST, host),
+		.format = PICK(OPT_FORMAT, format),
+		.title = PICK(OPT_TITLE, title),
+		.topics = PICK(OPT_AGENDA, topics),
+		.study_visits = PICK(OPT_VISITS, study_visits),
+		.summary = PICK(OPT_SUMMARY, summary),
+		.source = PICK(OPT_SOURCE, source),
+	};
+#undef PICK
+	char *town = town_name(c->d, in.host); /* a host town is linked to the directory */
+	if (town)
+		in.host = town;
+	int64_t out = 0;
+	status s = meeting_save(c->d, &c->me, id, &in, &out, &e);
+	free(town);
+	meeting_clear(&old);
+	if (s != ST_OK)
+		return cli_fail(&e);
+	if (!id)
+		safe_fprintf(stdout, "%lld\n", (long long)out);
+	return EXIT_OK;
 }

@@ -13,5 +13,7 @@ extern const char bundled_memberships_csv[];
 extern const size_t bundled_memberships_csv_len;
 extern const char bundled_meetings_csv[];
 extern const size_t bundled_meetings_csv_len;
+extern const char bundled_practices_csv[];
+extern const size_t bundled_practices_csv_len;
 
 #endif

@@ -37,7 +37,8 @@ status check_database(db *d, check_report *out, error *e)
 		" (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) LIMIT 20";
 	static const char sql_index_size[] =
 		"SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM threads)"
-		" + (SELECT count(*) FROM posts), (SELECT count(*) FROM search_docsize)";
+		" + (SELECT count(*) FROM posts) + (SELECT count(*) FROM practices)"
+		" + (SELECT count(*) FROM meetings), (SELECT count(*) FROM search_docsize)";
 	memset(out, 0, sizeof *out);
 	size_t cap = 0;
 	status s = ST_OK;

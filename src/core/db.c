@@ -333,6 +333,8 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 				*created = true;
 		}
 		free(kind);
+		if (s == ST_OK)
+			s = seed_practices_upgrade(d, e);
 	} else if (s == ST_OK && pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
 		s = err_set(e, ST_CORRUPT, _("%s: the database has schema version %d but this program "
 		                             "reads version %d, and it is open read-only"),

@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
 #include "text/utf8.h"
@@ -466,6 +467,56 @@ static status insert_post(db *d, const account *a, int64_t thread_id, int64_t pa
 status forum_new_thread(db *d, const account *a, int number, const char *title,
                         const char *body, int64_t *thread_id, error *e)
 {
+	return forum_new_thread_linked(d, a, number, title, body, 0, 0, thread_id, e);
+}
+
+/* Link a new thread to the meeting it is about (same network only) or to a practice
+ * it asks about (one the account may see). */
+static status link_new_thread(db *d, const account *a, int64_t tid, int64_t net,
+                              int64_t meeting_id, int64_t practice_id, error *e)
+{
+	static const char sql_meeting[] =
+		"UPDATE threads SET meeting_id = ?2 WHERE id = ?1"
+		"   AND (SELECT network_id FROM meetings WHERE id = ?2) = ?3";
+	static const char sql_practice[] =
+		"INSERT INTO practice_threads(practice_id, thread_id) VALUES (?2, ?1)";
+	if (meeting_id) {
+		sqlite3_stmt *st = db_stmt(d, sql_meeting, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int64(st, 2, meeting_id);
+		sqlite3_bind_int64(st, 3, net);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(d, rc, e, _("Saving the thread"));
+		if (sqlite3_changes(db_handle(d)) != 1)
+			return err_set(e, ST_INVALID, _("The meeting is not one of this network's"));
+	}
+	if (practice_id) {
+		practice p;
+		status s = practice_get(d, a, practice_id, NULL, &p, e);
+		if (s != ST_OK)
+			return s;
+		practice_clear(&p);
+		sqlite3_stmt *st = db_stmt(d, sql_practice, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, tid);
+		sqlite3_bind_int64(st, 2, practice_id);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(d, rc, e, _("Saving the thread"));
+	}
+	return ST_OK;
+}
+
+status forum_new_thread_linked(db *d, const account *a, int number, const char *title,
+                               const char *body, int64_t meeting_id, int64_t practice_id,
+                               int64_t *thread_id, error *e)
+{
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
 	static const char sql_ins[] =
 		"INSERT INTO threads(network_id, title, author_id, created_at, last_post_at)"
@@ -505,6 +556,7 @@ status forum_new_thread(db *d, const account *a, int number, const char *title,
 	}
 	int64_t tid = sqlite3_last_insert_rowid(db_handle(d)), pid;
 	if (search_index_thread(d, tid, title, e) != ST_OK ||
+	    link_new_thread(d, a, tid, net, meeting_id, practice_id, e) != ST_OK ||
 	    insert_post(d, a, tid, 0, NULL, 0, body, now, &pid, e) != ST_OK ||
 	    audit_append(d, a, "create", "thread", tid, NULL, title, e) != ST_OK ||
 	    draft_delete(d, a, "thread", net, e) != ST_OK)

@@ -71,6 +71,11 @@ status post_copy(const post *p, post *out, error *e);
 /* Writing: each is one short transaction, with an audit entry. */
 status forum_new_thread(db *d, const account *a, int number, const char *title,
                         const char *body, int64_t *thread_id, error *e);
+/* The same, linked to the meeting the thread is about and/or the good practice it asks
+ * about (0: none), in the same transaction. */
+status forum_new_thread_linked(db *d, const account *a, int number, const char *title,
+                               const char *body, int64_t meeting_id, int64_t practice_id,
+                               int64_t *thread_id, error *e);
 /* Reply to post parent_id (0: to the thread's first post) of thread_id. */
 status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id,
                    const char *body, int64_t *post_id, error *e);

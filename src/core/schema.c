@@ -205,6 +205,68 @@ static const char *const migrations[] = {
 	/* 2: pinned threads first in the thread list. */
 	"DROP INDEX threads_activity;"
 	"CREATE INDEX threads_activity ON threads(network_id, pinned, last_post_at, id);",
+
+	/* 3: good practices; meetings written by coordinators and attendance declared by
+	 * towns; drafts of practices and meetings; practices and meetings in the search. */
+	"CREATE TABLE practices ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  key          TEXT NOT NULL UNIQUE,"
+	"  city_id      INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  theme        TEXT NOT NULL DEFAULT '',"
+	"  title        TEXT NOT NULL CHECK (length(title) > 0),"
+	"  problem      TEXT NOT NULL DEFAULT '',"
+	"  actions      TEXT NOT NULL DEFAULT '',"
+	"  results      TEXT NOT NULL DEFAULT '',"
+	"  funding      TEXT NOT NULL DEFAULT '',"
+	"  cost         TEXT NOT NULL DEFAULT '',"
+	"  contact_role TEXT NOT NULL DEFAULT '',"
+	"  source       TEXT NOT NULL DEFAULT '',"
+	"  note         TEXT NOT NULL DEFAULT '',"
+	"  updated_at   TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX practices_city ON practices(city_id);"
+	"CREATE TABLE practice_networks ("
+	"  practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,"
+	"  network_id  INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (practice_id, network_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX practice_networks_network ON practice_networks(network_id, practice_id);"
+	"CREATE TABLE practice_meetings ("
+	"  practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (practice_id, meeting_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX practice_meetings_meeting ON practice_meetings(meeting_id, practice_id);"
+	"CREATE TABLE practice_threads ("
+	"  practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,"
+	"  thread_id   INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (practice_id, thread_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX practice_threads_thread ON practice_threads(thread_id, practice_id);"
+	/* basis: 'source' = a published report names the town; 'declared' = the town's own
+	 * member said it will attend (planned meetings only). */
+	"ALTER TABLE meeting_cities ADD COLUMN basis TEXT NOT NULL DEFAULT 'source'"
+	"  CHECK (basis IN ('source', 'declared'));"
+	"ALTER TABLE meetings ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';"
+	/* drafts: new kinds. A practice draft's target is the practice (0: a new one), a
+	 * meeting draft's the meeting (minus the network's number: a new one). */
+	"CREATE TABLE drafts_v3 ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,"
+	"  kind       TEXT NOT NULL CHECK (kind IN ('thread', 'reply', 'edit', 'practice', 'meeting')),"
+	"  target_id  INTEGER NOT NULL DEFAULT 0,"
+	"  title      TEXT NOT NULL DEFAULT '',"
+	"  body       TEXT NOT NULL DEFAULT '',"
+	"  updated_at TEXT NOT NULL,"
+	"  UNIQUE (account_id, kind, target_id)"
+	");"
+	"INSERT INTO drafts_v3 SELECT * FROM drafts;"
+	"DROP TABLE drafts;"
+	"ALTER TABLE drafts_v3 RENAME TO drafts;"
+	/* Search rowids with rowid % 4 = 0 (unused so far): id * 8 + 4 a practice, id * 8
+	 * a meeting. Existing meetings are indexed here; practices arrive later. */
+	"INSERT INTO search(rowid, title, body) SELECT id * 8, plfold(title),"
+	"  plfold(topics || ' ' || study_visits || ' ' || summary || ' ' || host_place) FROM meetings;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

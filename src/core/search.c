@@ -8,6 +8,8 @@
 #include "core/db_priv.h"
 #include "core/directory.h"
 #include "core/forum.h"
+#include "core/meeting.h"
+#include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
 #include "text/plfold.h"
@@ -141,6 +143,10 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 		int64_t rowid = sqlite3_column_int64(st, 0);
 		int64_t id = rowid / 4;
 		hit_kind kind = (hit_kind)(rowid % 4);
+		if (rowid % 4 == 0) { /* id * 8 + 4: a practice; id * 8: a meeting */
+			id = rowid / 8;
+			kind = rowid % 8 ? HIT_PRACTICE : HIT_MEETING;
+		}
 		error ignore;
 		/* Each lookup checks visibility: hits in networks the account may not see are
 		 * dropped, so they cannot be counted or guessed either. */
@@ -175,6 +181,22 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 				thread_clear(&t);
 			}
 			post_clear(&p);
+		} else if (kind == HIT_PRACTICE) {
+			practice p;
+			if (practice_get(d, a, id, NULL, &p, &ignore) != ST_OK)
+				continue;
+			int net = atoi(p.networks);
+			if (skipped++ >= offset)
+				s = add_hit(out, &cap, kind, id, 0, net, strdup(p.title), strdup(p.city), e);
+			practice_clear(&p);
+		} else if (kind == HIT_MEETING) {
+			meeting m;
+			if (directory_meeting_by_id(d, a, id, &m, &ignore) != ST_OK)
+				continue;
+			if (skipped++ >= offset)
+				s = add_hit(out, &cap, kind, id, m.thread_id, m.network_number, strdup(m.title),
+				            meeting_when(&m), e);
+			meeting_clear(&m);
 		}
 		if (s != ST_OK)
 			break;
@@ -253,9 +275,48 @@ status search_unindex_city(db *d, int64_t city_id, const char *name, const char 
 	return city_op(d, sql, city_id, name, voivodeship, project, e);
 }
 
+/* What the index holds of a practice and of a meeting. Migration 3 indexed the
+ * meetings with the same expression: keep them equal. */
+#define PRACTICE_DOC \
+	"id * 8 + 4, plfold(title), plfold(theme || ' ' || problem || ' ' || actions || ' ' ||" \
+	" results || ' ' || contact_role) FROM practices"
+#define MEETING_DOC \
+	"id * 8, plfold(title), plfold(topics || ' ' || study_visits || ' ' || summary || ' ' ||" \
+	" host_place) FROM meetings"
+
+status search_index_practice(db *d, int64_t id, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC " WHERE id = ?1";
+	return exec_bound(d, sql, id, NULL, e);
+}
+
+status search_unindex_practice(db *d, int64_t id, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
+	                          " SELECT 'delete', " PRACTICE_DOC " WHERE id = ?1";
+	return exec_bound(d, sql, id, NULL, e);
+}
+
+status search_index_meeting(db *d, int64_t id, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC " WHERE id = ?1";
+	return exec_bound(d, sql, id, NULL, e);
+}
+
+status search_unindex_meeting(db *d, int64_t id, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
+	                          " SELECT 'delete', " MEETING_DOC " WHERE id = ?1";
+	return exec_bound(d, sql, id, NULL, e);
+}
+
 status search_fill(db *d, error *e)
 {
 	static const char *const steps[] = {
+		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC,
+		"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC,
 		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 1, plfold(name),"
 		"  plfold(voivodeship || ' ' || project_title) FROM cities",
 		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 2, plfold(title), '' FROM threads",

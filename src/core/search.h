@@ -1,4 +1,4 @@
-/* search.h — one search over towns, threads and posts, blind to case and to every
+/* search.h — one search over towns, threads, posts, good practices and meetings, blind to case and to every
  * Polish diacritic (ł included), ranked with title/name hits first. */
 #ifndef EMPIRIE_CORE_SEARCH_H
 #define EMPIRIE_CORE_SEARCH_H
@@ -9,15 +9,16 @@
 #include "core/account.h"
 #include "core/db.h"
 
-typedef enum { HIT_CITY = 1, HIT_THREAD = 2, HIT_POST = 3 } hit_kind;
+typedef enum { HIT_CITY = 1, HIT_THREAD = 2, HIT_POST = 3, HIT_PRACTICE = 4, HIT_MEETING = 5 } hit_kind;
 
 typedef struct {
 	hit_kind kind;
-	int64_t id;        /* town, thread or post id */
+	int64_t id;        /* town, thread, post, practice or meeting id */
 	int64_t thread_id; /* for threads and posts */
 	int network_number;
-	char *title;       /* town name or thread title */
-	char *excerpt;     /* a line of the post, or the town's voivodeship */
+	char *title;       /* town name, thread, practice or meeting title */
+	char *excerpt;     /* a line of the post, the town's voivodeship, the practice's
+	                    * town, the meeting's date */
 } search_hit;
 
 typedef struct {
@@ -45,6 +46,11 @@ status search_index_city(db *d, int64_t city_id, const char *name, const char *v
                          const char *project, error *e);
 status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
                            const char *project, error *e);
+/* A practice or meeting as it is stored now (unindex before changing the row). */
+status search_index_practice(db *d, int64_t id, error *e);
+status search_unindex_practice(db *d, int64_t id, error *e);
+status search_index_meeting(db *d, int64_t id, error *e);
+status search_unindex_meeting(db *d, int64_t id, error *e);
 /* Index every row (inside the caller's transaction; the index must be empty). */
 status search_fill(db *d, error *e);
 

@@ -174,6 +174,106 @@ static status load_meetings(db *d, error *e)
 	return s;
 }
 
+/* Call fn for each item of a " | " separated list (items trimmed; empty ones skipped). */
+static status each_listed(const char *list, status (*fn)(db *, int64_t, const char *,
+                                                         const table *, error *),
+                          db *d, int64_t id, const table *t, error *e)
+{
+	for (const char *p = list ? list : ""; *p;) {
+		p += strspn(p, "| ");
+		size_t len = strcspn(p, "|");
+		const char *start = p;
+		p += len;
+		while (len && start[len - 1] == ' ')
+			len--;
+		if (!len)
+			continue;
+		char *item = strndup(start, len);
+		if (!item)
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+		status s = fn(d, id, item, t, e);
+		free(item);
+		if (s != ST_OK)
+			return s;
+	}
+	return ST_OK;
+}
+
+static status link_one(db *d, const char *sql, int64_t id, const char *item, const table *t,
+                       error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && sqlite3_changes(db_handle(d)) == 1)
+		return ST_OK;
+	if (rc == SQLITE_DONE || rc == SQLITE_CONSTRAINT)
+		return err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: unknown \"%s\""), t->file,
+		               t->row.line, item);
+	char what[160];
+	snprintf(what, sizeof what, _("Bundled file %s, line %lu"), t->file, t->row.line);
+	return db_fail(d, rc, e, what);
+}
+
+static status link_practice_network(db *d, int64_t id, const char *item, const table *t,
+                                    error *e)
+{
+	static const char sql[] = "INSERT INTO practice_networks(practice_id, network_id)"
+	                          " SELECT ?1, id FROM networks WHERE number = ?2";
+	return link_one(d, sql, id, item, t, e);
+}
+
+static status link_practice_meeting(db *d, int64_t id, const char *item, const table *t,
+                                    error *e)
+{
+	static const char sql[] = "INSERT INTO practice_meetings(practice_id, meeting_id)"
+	                          " SELECT ?1, id FROM meetings WHERE key = ?2";
+	return link_one(d, sql, id, item, t, e);
+}
+
+/* The good practices named in the published meeting reports (data/practices.csv). */
+static status load_practices(db *d, error *e)
+{
+	static const char sql_ins[] =
+		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
+		"  cost, contact_role, source, note, updated_at)"
+		" VALUES (?1, (SELECT id FROM cities WHERE name = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		"  ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	static const char *const names[] = { "key", "city", "theme", "title", "problem", "actions",
+	                                     "results", "funding", "cost", "contact_role", "source",
+	                                     "note" };
+	table t;
+	status s = table_open(&t, "practices.csv", bundled_practices_csv, bundled_practices_csv_len,
+	                      e);
+	int more = 0;
+	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
+		sqlite3_stmt *st = db_stmt(d, sql_ins, e);
+		if (!st || (s = bind_cols(&t, st, names, sizeof names / sizeof names[0], e)) != ST_OK ||
+		    (s = step_done(d, st, &t, e)) != ST_OK) {
+			s = s != ST_OK ? s : (e ? e->code : ST_INTERNAL);
+			break;
+		}
+		int64_t pid = sqlite3_last_insert_rowid(db_handle(d));
+		const char *nets = col(&t, "networks"), *meets = col(&t, "meetings");
+		if (!nets || !meets) {
+			s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+			            nets ? "meetings" : "networks");
+			break;
+		}
+		if ((s = each_listed(nets, link_practice_network, d, pid, &t, e)) != ST_OK ||
+		    (s = each_listed(meets, link_practice_meeting, d, pid, &t, e)) != ST_OK)
+			break;
+	}
+	if (s == ST_OK && more < 0)
+		s = e ? e->code : ST_INTERNAL;
+	table_close(&t);
+	return s;
+}
+
 /* One thread per meeting, by the network's account, its first post the published
  * summary. The labels are Polish on purpose: they are part of the stored content of a
  * Polish-language directory, not of the interface. */
@@ -209,11 +309,11 @@ static status meeting_threads(db *d, error *e)
 		const char *attending = (const char *)sqlite3_column_text(sel, 12);
 		char *body = sqlite3_mprintf(
 			"Data: %s\nGospodarz: %s\n%s%s%s%s%s%s"
-			"\nTematy:\n  • %s\n%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
+			"%s%s%s%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
 			f[1], f[2],
 			*f[3] ? "Forma: " : "", f[3], *f[3] ? "\n" : "",
 			*attending ? "Miasta: " : "", attending, *attending ? "\n" : "",
-			f[4],
+			*f[4] ? "\nTematy:\n  • " : "", f[4], *f[4] ? "\n" : "",
 			*f[5] ? "\nWizyty studyjne:\n  • " : "", f[5], *f[5] ? "\n" : "",
 			f[6],
 			*f[7] ? "\nUwaga: " : "", f[7], *f[7] ? "\n" : "",
@@ -341,7 +441,7 @@ status seed_bundled(db *d, error *e)
 		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM networks";
 	static const char sql_meta[] =
 		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'bundled'),"
-		" ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+		" ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ('practices', 'bundled'),"
 		" ('data_source', 'EMPIRIE directory compiled from public sources (data/README.md)')";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
@@ -362,9 +462,39 @@ status seed_bundled(db *d, error *e)
 	    (s = run(d, sql_accounts, e)) == ST_OK &&
 	    (s = load_meetings(d, e)) == ST_OK &&
 	    (s = meeting_threads(d, e)) == ST_OK &&
+	    (s = load_practices(d, e)) == ST_OK &&
 	    (s = search_fill(d, e)) == ST_OK &&
 	    (s = add_owner(d, e)) == ST_OK &&
 	    (s = audit_append(d, NULL, "create", "database", 0, NULL, "bundled directory", e)) == ST_OK &&
+	    (s = run(d, sql_meta, e)) == ST_OK)
+		return db_commit(d, e);
+	db_rollback(d);
+	return s;
+}
+
+status seed_practices_upgrade(db *d, error *e)
+{
+	static const char sql_meta[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('practices', 'bundled')";
+	static const char sql_index[] =
+		"INSERT INTO search(rowid, title, body) SELECT id * 8 + 4, plfold(title),"
+		" plfold(theme || ' ' || problem || ' ' || actions || ' ' || results || ' ' ||"
+		" contact_role) FROM practices";
+	char *kind = db_meta_get(d, "kind"), *done = db_meta_get(d, "practices");
+	bool wanted = kind && strcmp(kind, "bundled") == 0 && !done;
+	free(kind), free(done);
+	if (!wanted || db_is_readonly(d))
+		return ST_OK;
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	done = db_meta_get(d, "practices"); /* another process may have done it meanwhile */
+	if (done) {
+		free(done);
+		db_rollback(d);
+		return ST_OK;
+	}
+	if ((s = load_practices(d, e)) == ST_OK && (s = run(d, sql_index, e)) == ST_OK &&
 	    (s = run(d, sql_meta, e)) == ST_OK)
 		return db_commit(d, e);
 	db_rollback(d);

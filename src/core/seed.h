@@ -10,4 +10,8 @@
  * administrator account for the Unix user creating the file. One transaction. */
 status seed_bundled(db *d, error *e);
 
+/* A bundled directory made before good practices existed gets the bundled practices
+ * once (one transaction; nothing when read-only or not the bundled directory). */
+status seed_practices_upgrade(db *d, error *e);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/audit.h"
 #include "core/db_priv.h"
+#include "core/practice.h"
 #include "core/search.h"
 #include "core/transfer.h"
 #include "i18n.h"
@@ -27,6 +28,8 @@ int xfer_kind_parse(const char *name)
 		return XFER_MEMBERSHIPS;
 	if (strcmp(name, "meetings") == 0)
 		return XFER_MEETINGS;
+	if (strcmp(name, "practices") == 0)
+		return XFER_PRACTICES;
 	return -1;
 }
 
@@ -59,6 +62,16 @@ static const column meeting_cols[] = {
 	{ "attending", "uczestnicy|miasta" }, { "summary", "podsumowanie" }, { "note", "uwagi" },
 	{ "source", "zrodlo" },
 };
+/* The columns of data/practices.csv. */
+static const column practice_cols[] = {
+	{ "key", "klucz" }, { "city", "miasto|town" }, { "networks", "sieci|siec|network" },
+	{ "theme", "temat|tematyka" }, { "title", "tytul|nazwa" },
+	{ "problem", "wyzwanie|problem do rozwiazania" },
+	{ "actions", "dzialania|co zrobiono" }, { "results", "rezultaty|efekty|wyniki" },
+	{ "funding", "finansowanie|zrodlo finansowania" }, { "cost", "koszt|koszty" },
+	{ "contact_role", "kontakt|contact" }, { "meetings", "spotkania|spotkanie" },
+	{ "source", "zrodlo|zrodla" }, { "note", "uwagi|uwaga" },
+};
 
 static const column *kind_columns(xfer_kind k, size_t *n)
 {
@@ -67,6 +80,7 @@ static const column *kind_columns(xfer_kind k, size_t *n)
 	case XFER_ACCOUNTS: *n = sizeof account_cols / sizeof account_cols[0]; return account_cols;
 	case XFER_MEMBERSHIPS: *n = sizeof member_cols / sizeof member_cols[0]; return member_cols;
 	case XFER_MEETINGS: *n = sizeof meeting_cols / sizeof meeting_cols[0]; return meeting_cols;
+	case XFER_PRACTICES: *n = sizeof practice_cols / sizeof practice_cols[0]; return practice_cols;
 	}
 	*n = 0;
 	return NULL;
@@ -195,6 +209,7 @@ static bool first_time(ictx *c, const char *key)
 
 static const char sql_city_id[] = "SELECT id FROM cities WHERE name = ?1";
 static const char sql_network_id[] = "SELECT id FROM networks WHERE number = ?1";
+static const char sql_leaders_only[] = "SELECT leaders_only FROM networks WHERE number = ?1";
 
 static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
 {
@@ -259,6 +274,7 @@ static bool required_column(xfer_kind k, int i)
 	case XFER_ACCOUNTS: return i == 0 || i == 2;
 	case XFER_MEMBERSHIPS: return i <= 1;
 	case XFER_MEETINGS: return i <= 2 || i == 8;
+	case XFER_PRACTICES: return i == 0; /* updates may give only some columns */
 	}
 	return false;
 }
@@ -550,7 +566,7 @@ static status import_meeting(ictx *c, error *e)
 		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
 		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
 		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
-		"   ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source"
+		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source"
 		" FROM meetings g JOIN networks n ON n.id = g.network_id"
 		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
 	static const char sql_ins[] =
@@ -560,9 +576,13 @@ static status import_meeting(ictx *c, error *e)
 		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
 		" date_basis = ?5, date_text = ?6, host_city_id = ?7, host_place = ?8, format = ?9,"
 		" title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14, source = ?15";
-	static const char sql_clear[] = "DELETE FROM meeting_cities WHERE meeting_id = ?1";
+	/* The file lists the towns a published report names; what towns declared themselves
+	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
+	static const char sql_clear[] =
+		"DELETE FROM meeting_cities WHERE meeting_id = ?1 AND basis = 'source'";
 	static const char sql_attend[] =
-		"INSERT OR IGNORE INTO meeting_cities(meeting_id, city_id) VALUES (?1, ?2)";
+		"INSERT INTO meeting_cities(meeting_id, city_id, basis) VALUES (?1, ?2, 'source')"
+		" ON CONFLICT(meeting_id, city_id) DO UPDATE SET basis = 'source'";
 	static const char sql_mid[] = "SELECT id FROM meetings WHERE key = ?1";
 	const char *key = val(c, 0);
 	if (!key || !*key) {
@@ -578,6 +598,7 @@ static status import_meeting(ictx *c, error *e)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
 	for (int i = 0; exists && i < 14; i++)
 		old[i] = db_col_dup(q, i + 1);
 	sqlite3_reset(q);
@@ -625,6 +646,9 @@ static status import_meeting(ictx *c, error *e)
 		c->r->unchanged++;
 		goto out;
 	}
+	/* The search index holds the row as it is stored: out with the old one first. */
+	if (exists && (s = search_unindex_meeting(c->d, old_id, e)) != ST_OK)
+		goto out;
 	sqlite3_stmt *w = db_stmt(c->d, sql_ins, e);
 	if (!w) {
 		s = e ? e->code : ST_INTERNAL;
@@ -657,12 +681,288 @@ static status import_meeting(ictx *c, error *e)
 		sqlite3_bind_int64(w, 2, attend[i]);
 		s = run_stmt(c, w, e);
 	}
+	if (s == ST_OK)
+		s = search_index_meeting(c->d, mid, e);
 	if (exists)
 		c->r->changed++, change(c, "~ %s: %s", key, diff);
 	else
 		c->r->added++, change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
 out:
 	for (int i = 0; i < 14; i++)
+		free(old[i]);
+	return s;
+}
+
+/* ---- good practices ---- */
+
+/* The next item of a list separated by ',', ';', '|' or line breaks (and, for network
+ * numbers, spaces), trimmed, into item; NULL after the last. */
+static const char *next_item(const char *p, bool spaces, char *item, size_t n)
+{
+	const char *seps = spaces ? ",;| \t\n" : ",;|\n";
+	for (;;) {
+		p += strspn(p, seps);
+		if (!*p)
+			return NULL;
+		const char *start = p;
+		size_t len = strcspn(p, seps);
+		p += len;
+		while (len && (*start == ' ' || *start == '\t'))
+			start++, len--;
+		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+			len--;
+		if (!len)
+			continue;
+		snprintf(item, n, "%.*s", (int)len, start);
+		return p;
+	}
+}
+
+typedef struct {
+	int64_t id;
+	int number;
+} net_ref;
+
+typedef struct {
+	int64_t id;
+	char date[16];
+	char key[256];
+} meet_ref;
+
+static int by_net_number(const void *x, const void *y)
+{
+	int a = ((const net_ref *)x)->number, b = ((const net_ref *)y)->number;
+	return (a > b) - (a < b);
+}
+
+static int by_meet_date(const void *x, const void *y)
+{
+	const meet_ref *a = x, *b = y;
+	int c = strcmp(a->date, b->date);
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* Like diff_add, but a long or multi-line field is only named. */
+static void diff_add_brief(char *diff, size_t n, const char *field, const char *old,
+                           const char *new)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	if (strlen(old) <= 60 && strlen(new) <= 60 && !strchr(old, '\n') && !strchr(new, '\n')) {
+		diff_add(diff, n, field, old, new);
+		return;
+	}
+	size_t used = strlen(diff);
+	snprintf(diff + used, n - used, "%s%s: … → …", used ? "; " : "", field);
+}
+
+#define PRACTICE_MAX_LINKS 64
+
+static status import_practice(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT p.id, c.name,"
+		" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
+		"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+		"   WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
+		" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
+		" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
+		"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
+		"   WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
+		" p.source, p.note"
+		" FROM practices p JOIN cities c ON c.id = p.city_id WHERE p.key = ?1";
+	static const char sql_meeting[] =
+		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
+		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
+		" cost, contact_role, source, note, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	static const char sql_upd[] =
+		"UPDATE practices SET city_id = ?2, theme = ?3, title = ?4, problem = ?5, actions = ?6,"
+		" results = ?7, funding = ?8, cost = ?9, contact_role = ?10, source = ?11, note = ?12,"
+		" updated_at = ?13 WHERE key = ?1";
+	static const char sql_unlink_n[] = "DELETE FROM practice_networks WHERE practice_id = ?1";
+	static const char sql_unlink_m[] = "DELETE FROM practice_meetings WHERE practice_id = ?1";
+	static const char sql_link_n[] =
+		"INSERT OR IGNORE INTO practice_networks(practice_id, network_id) VALUES (?1, ?2)";
+	static const char sql_link_m[] =
+		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
+	enum { NF = 13 }; /* the columns after the key */
+	const char *key = val(c, 0);
+	if (!key || !*key) {
+		row_error(c, 0, _("the practice's key is empty"));
+		return ST_OK;
+	}
+	if (!first_time(c, key))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	status s = ST_OK;
+	char *old[NF] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
+	for (int i = 0; exists && i < NF; i++)
+		old[i] = db_col_dup(q, i + 1);
+	sqlite3_reset(q);
+	const char *nv[NF];
+	for (int i = 0; i < NF; i++)
+		nv[i] = val_or(c, i + 1, old[i] ? old[i] : "");
+
+	/* Every field: within the size limit; town, theme and title on one line. */
+	for (int i = 0; i < NF; i++) {
+		size_t n = strlen(nv[i]);
+		if (n > PRACTICE_TEXT_MAX)
+			row_error(c, i + 1, _("too long (%zu bytes, at most %d)"), n, PRACTICE_TEXT_MAX);
+		else if ((i == 2 || i == 3) && strchr(nv[i], '\n'))
+			row_error(c, i + 1, _("must be one line"));
+	}
+	int64_t city_id = 0;
+	if (!*nv[0])
+		row_error(c, 1, _("the town's name is empty"));
+	else
+		city_id = city_of(c, 1, nv[0]);
+	if (!*nv[3])
+		row_error(c, 4, _("the title is empty"));
+	net_ref nets[PRACTICE_MAX_LINKS];
+	meet_ref meets[PRACTICE_MAX_LINKS];
+	size_t nn = 0, nm = 0;
+	char item[256];
+	for (const char *p = nv[1]; (p = next_item(p, true, item, sizeof item));) {
+		int64_t id = network_of(c, 2, item, NULL);
+		/* The leaders' network does not exist for those who may not see it. */
+		if (id && !perm_can_see_network(c->actor, id,
+		                                db_lookup_id(c->d, sql_leaders_only, NULL, atoi(item)))) {
+			row_error(c, 2, _("there is no network number %ld"), strtol(item, NULL, 10));
+			id = 0;
+		}
+		bool dup = false;
+		for (size_t i = 0; i < nn; i++)
+			dup = dup || nets[i].id == id;
+		if (id && !dup && nn < PRACTICE_MAX_LINKS)
+			nets[nn++] = (net_ref){ id, atoi(item) };
+	}
+	for (const char *p = nv[10]; (p = next_item(p, false, item, sizeof item));) {
+		sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
+		if (!m)
+			goto fail;
+		sqlite3_bind_text(m, 1, item, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(m) != SQLITE_ROW) {
+			sqlite3_reset(m);
+			row_error(c, 11, _("there is no meeting \"%s\" (import the meetings first)"), item);
+			continue;
+		}
+		meet_ref r = { .id = sqlite3_column_int64(m, 0) };
+		const char *date = (const char *)sqlite3_column_text(m, 1);
+		snprintf(r.date, sizeof r.date, "%s", date ? date : "");
+		snprintf(r.key, sizeof r.key, "%s", item);
+		net_ref nr = { sqlite3_column_int64(m, 3), sqlite3_column_int(m, 2) };
+		sqlite3_reset(m);
+		bool dup = false;
+		for (size_t i = 0; i < nm; i++)
+			dup = dup || meets[i].id == r.id;
+		if (!dup && nm < PRACTICE_MAX_LINKS)
+			meets[nm++] = r;
+		/* A practice shown at a meeting was shown in the meeting's network. */
+		dup = false;
+		for (size_t i = 0; i < nn; i++)
+			dup = dup || nets[i].id == nr.id;
+		if (!dup && nn < PRACTICE_MAX_LINKS)
+			nets[nn++] = nr;
+	}
+	/* Coordinators: practices shown in a network they coordinate. */
+	if (c->actor->role != ROLE_ADMIN && c->r->nerrors == before) {
+		bool mine = false;
+		for (size_t i = 0; i < nn; i++)
+			mine = mine || perm_can_moderate(c->actor, nets[i].id);
+		if (!mine)
+			row_error(c, 2, _("the practice must be shown in the network you coordinate"));
+		practice p;
+		error ignore;
+		if (mine && exists) {
+			if (practice_get(c->d, c->actor, old_id, NULL, &p, &ignore) != ST_OK) {
+				row_error(c, 0, _("you may not change the practice \"%s\""), key);
+			} else {
+				if (!perm_can_edit_practice(c->actor, &p, c->d))
+					row_error(c, 0, _("you may not change the practice \"%s\""), key);
+				practice_clear(&p);
+			}
+		}
+	}
+	if (c->r->nerrors > before)
+		goto out;
+
+	/* The lists as they will be stored (and exported): sorted, each item once. */
+	qsort(nets, nn, sizeof nets[0], by_net_number);
+	qsort(meets, nm, sizeof meets[0], by_meet_date);
+	char net_s[PRACTICE_MAX_LINKS * 12] = "", meet_s[PRACTICE_MAX_LINKS * 260] = "";
+	for (size_t i = 0; i < nn; i++) {
+		size_t u = strlen(net_s);
+		snprintf(net_s + u, sizeof net_s - u, "%s%d", i ? " | " : "", nets[i].number);
+	}
+	for (size_t i = 0; i < nm; i++) {
+		size_t u = strlen(meet_s);
+		snprintf(meet_s + u, sizeof meet_s - u, "%s%s", i ? " | " : "", meets[i].key);
+	}
+	nv[1] = net_s;
+	nv[10] = meet_s;
+	char diff[2048] = "";
+	for (int i = 0; exists && i < NF; i++)
+		diff_add_brief(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !*diff) {
+		c->r->unchanged++;
+		goto out;
+	}
+	if (exists && (s = search_unindex_practice(c->d, old_id, e)) != ST_OK)
+		goto out;
+	sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
+	if (!w)
+		goto fail;
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_bind_text(w, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w, 2, city_id);
+	/* nv: city networks theme title problem actions results funding cost contact_role
+	 * meetings source note; the statement: ?3 theme … ?10 contact_role, ?11 source,
+	 * ?12 note. */
+	for (int i = 2; i <= 9; i++)
+		sqlite3_bind_text(w, i + 1, nv[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 11, nv[11], -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 12, nv[12], -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 13, now, -1, SQLITE_STATIC);
+	if ((s = run_stmt(c, w, e)) != ST_OK)
+		goto out;
+	int64_t pid = exists ? old_id : sqlite3_last_insert_rowid(db_handle(c->d));
+	const char *unlink[] = { sql_unlink_n, sql_unlink_m };
+	for (int i = 0; i < 2; i++) {
+		if (!(w = db_stmt(c->d, unlink[i], e)))
+			goto fail;
+		sqlite3_bind_int64(w, 1, pid);
+		if ((s = run_stmt(c, w, e)) != ST_OK)
+			goto out;
+	}
+	for (size_t i = 0; i < nn + nm; i++) {
+		if (!(w = db_stmt(c->d, i < nn ? sql_link_n : sql_link_m, e)))
+			goto fail;
+		sqlite3_bind_int64(w, 1, pid);
+		sqlite3_bind_int64(w, 2, i < nn ? nets[i].id : meets[i - nn].id);
+		if ((s = run_stmt(c, w, e)) != ST_OK)
+			goto out;
+	}
+	if ((s = search_index_practice(c->d, pid, e)) != ST_OK)
+		goto out;
+	if (exists)
+		c->r->changed++, change(c, "~ %s: %s", key, diff);
+	else
+		c->r->added++, change(c, "+ %s (%s, %s)", key, nv[0], nv[3]);
+	goto out;
+fail:
+	s = e ? e->code : ST_INTERNAL;
+out:
+	for (int i = 0; i < NF; i++)
 		free(old[i]);
 	return s;
 }
@@ -674,6 +974,7 @@ static status import_row(ictx *c, xfer_kind kind, error *e)
 	case XFER_ACCOUNTS: return import_account(c, e);
 	case XFER_MEMBERSHIPS: return import_membership(c, e);
 	case XFER_MEETINGS: return import_meeting(c, e);
+	case XFER_PRACTICES: return import_practice(c, e);
 	}
 	return ST_INTERNAL;
 }
@@ -715,9 +1016,11 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 	memset(out, 0, sizeof *out);
 	bool admin = actor->role == ROLE_ADMIN;
 	bool coordinator = actor->role == ROLE_COORDINATOR;
-	if (!admin && !(coordinator && (kind == XFER_MEMBERSHIPS || kind == XFER_MEETINGS)))
+	if (!admin && !(coordinator && (kind == XFER_MEMBERSHIPS || kind == XFER_MEETINGS ||
+	                                kind == XFER_PRACTICES)))
 		return err_set(e, ST_DENIED, _("Only an administrator can import this (coordinators: "
-		                               "memberships and meetings of their network)"));
+		                               "the memberships, meetings and good practices of their "
+		                               "network)"));
 	c.cols = kind_columns(kind, &c.ncols);
 	csv_reader *rd = csv_reader_new(text, len, 0);
 	if (!rd)
@@ -809,7 +1112,8 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		         out->unchanged);
 		s = audit_append(d, actor, "import", c.cols == city_cols ? "cities"
 		                 : c.cols == account_cols ? "accounts"
-		                 : c.cols == member_cols ? "memberships" : "meetings", 0, NULL, summary, e);
+		                 : c.cols == member_cols ? "memberships"
+		                 : c.cols == practice_cols ? "practices" : "meetings", 0, NULL, summary, e);
 		if (s == ST_OK)
 			return db_commit(d, e);
 	}

@@ -1,5 +1,5 @@
 /* transfer.h — CSV import and CSV/JSON export of the directory (towns, accounts,
- * memberships, meetings). An import is all or nothing; a dry run shows what it would do. */
+ * memberships, meetings, good practices). An import is all or nothing; a dry run shows what it would do. */
 #ifndef EMPIRIE_CORE_TRANSFER_H
 #define EMPIRIE_CORE_TRANSFER_H
 
@@ -10,9 +10,10 @@
 #include "core/account.h"
 #include "core/db.h"
 
-typedef enum { XFER_CITIES, XFER_ACCOUNTS, XFER_MEMBERSHIPS, XFER_MEETINGS } xfer_kind;
+typedef enum { XFER_CITIES, XFER_ACCOUNTS, XFER_MEMBERSHIPS, XFER_MEETINGS, XFER_PRACTICES } xfer_kind;
 
-/* "cities" (or "towns"), "accounts", "memberships", "meetings"; -1 when unknown. */
+/* "cities" (or "towns"), "accounts", "memberships", "meetings", "practices"; -1 when
+ * unknown. */
 int xfer_kind_parse(const char *name);
 
 typedef struct {

@@ -28,11 +28,29 @@ static const char sql_meetings[] =
 	"SELECT g.key, n.number AS network, g.date_start, g.date_end, g.date_basis, g.date_text,"
 	" COALESCE(ci.name, g.host_place) AS host_city, g.format, g.title, g.topics, g.study_visits,"
 	" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id AND mc.basis = 'source'"
 	"   ORDER BY x.name COLLATE PL)), '') AS attending, g.summary, g.note, g.source"
 	" FROM meetings g JOIN networks n ON n.id = g.network_id"
 	" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE " VISIBLE
 	" ORDER BY g.date_start, g.key";
+/* The columns of data/practices.csv. A practice shown only in networks the account may
+ * not see is left out, and so are such networks (and their meetings) in the lists. */
+static const char sql_practices[] =
+	"SELECT p.key, c.name AS city,"
+	" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
+	"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+	"   WHERE pn.practice_id = p.id AND " VISIBLE " ORDER BY n.number)), '') AS networks,"
+	" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
+	" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
+	"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
+	"   JOIN networks n ON n.id = g.network_id"
+	"   WHERE pm.practice_id = p.id AND " VISIBLE " ORDER BY g.date_start, g.id)), '')"
+	"   AS meetings,"
+	" p.source, p.note FROM practices p JOIN cities c ON c.id = p.city_id"
+	" WHERE NOT EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id)"
+	"    OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"
+	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.key";
 
 static const char *query_of(xfer_kind k)
 {
@@ -41,6 +59,7 @@ static const char *query_of(xfer_kind k)
 	case XFER_ACCOUNTS: return sql_accounts;
 	case XFER_MEMBERSHIPS: return sql_members;
 	case XFER_MEETINGS: return sql_meetings;
+	case XFER_PRACTICES: return sql_practices;
 	}
 	return NULL;
 }

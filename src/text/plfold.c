@@ -282,3 +282,29 @@ char *pl_fold(const char *utf8, size_t len)
 	out[o] = '\0';
 	return out;
 }
+
+size_t pl_slug(const char *utf8, char *out, size_t out_size, size_t max)
+{
+	char *f = pl_fold(utf8, strlen(utf8));
+	size_t o = 0;
+	bool dash = false;
+	if (max >= out_size)
+		max = out_size - 1;
+	for (const char *p = f ? f : ""; *p && o < max; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+			if (dash && o) {
+				out[o++] = '-';
+				if (o == max)
+					break;
+			}
+			out[o++] = (char)ch;
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	out[o] = '\0';
+	free(f);
+	return o;
+}

@@ -19,4 +19,9 @@ char *pl_fold(const char *utf8, size_t len);
  * Suitable as an SQLite collation callback body (deterministic, total order). */
 int pl_collate(const char *a, size_t alen, const char *b, size_t blen);
 
+/* A key made of the folded words of utf8 joined by '-' ("Tarnów – dialog" gives
+ * "tarnow-dialog"), at most max bytes, into out (out_size > max). Returns its length
+ * (0 when there is no letter or digit, or memory runs out). */
+size_t pl_slug(const char *utf8, char *out, size_t out_size, size_t max);
+
 #endif

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <panel.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -229,7 +230,10 @@ static void draw_all(ui_ctx *c)
 	} else {
 		curs_set(0);
 	}
-	refresh();
+	/* stdscr first, then any panel (a pick box) over it, in one update. */
+	wnoutrefresh(stdscr);
+	update_panels();
+	doupdate();
 }
 
 /* Why a command cannot run now. */
@@ -245,6 +249,14 @@ static const char *pre_message(unsigned missing)
 		return _("You can edit only your own posts.");
 	if (missing & PRE_FREE)
 		return _("Not available in this restricted session.");
+	if (missing & PRE_ADD)
+		return _("Your account may not add here: a town's members add its practices, a "
+		         "network's coordinators its meetings.");
+	if (missing & PRE_EDIT_ITEM)
+		return _("Only the town's members and the network's coordinators may change this.");
+	if (missing & PRE_ATTEND)
+		return _("Only members of a town in this network can sign up, and only for a planned "
+		         "meeting.");
 	return _("Not available here.");
 }
 

@@ -1,4 +1,5 @@
-/* ui_card.c — the cards of a network and of a town, built as documents. */
+/* ui_card.c — the cards of a network, a town, a good practice and a meeting, built as
+ * documents with links (ui_doc.c), and the commands each card offers. */
 #include "config.h"
 
 #include <stdint.h>
@@ -7,24 +8,71 @@
 #include <string.h>
 
 #include "core/directory.h"
+#include "core/meeting.h"
+#include "core/practice.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
+#include "ui/ui_editor.h"
+#include "ui/ui_records.h"
 #include "ui/ui_screen.h"
 
-static void add_meetings(ui_doc *d, const meeting_list *ml, bool with_topics)
+/* "17–18 maja 2022 · Tarnów · title" as a link to the meeting's card. */
+static void link_meetings(ui_doc *d, const meeting_list *ml, bool with_host)
 {
 	for (size_t i = 0; i < ml->n; i++) {
 		const meeting *m = &ml->items[i];
-		ui_doc_addf(d, TH_NORMAL, 2, "%s  %s", m->date_text ? m->date_text : "",
-		            m->title ? m->title : "");
-		if (m->host && *m->host)
-			ui_doc_addf(d, TH_DIM, 4, _("Host: %s"), m->host);
-		if (with_topics && m->topics && *m->topics)
-			ui_doc_add(d, TH_DIM, 4, m->topics);
+		char *when = meeting_when(m);
+		char line[1200];
+		if (with_host && m->host && *m->host)
+			snprintf(line, sizeof line, "→ %s · %s · %s", when ? when : "", m->host, m->title);
+		else
+			snprintf(line, sizeof line, "→ %s · %s", when ? when : "", m->title);
+		free(when);
+		ui_doc_link(d, 2, line, LINK_MEETING, m->id);
 	}
 }
 
-ui_screen *ui_card_network(ui_ctx *c, int number)
+static void link_practices(ui_doc *d, const practice_list *pl, bool with_town)
+{
+	for (size_t i = 0; i < pl->n; i++) {
+		char line[1200];
+		if (with_town)
+			snprintf(line, sizeof line, "→ %s · %s", pl->items[i].city, pl->items[i].title);
+		else
+			snprintf(line, sizeof line, "→ %s", pl->items[i].title);
+		ui_doc_link(d, 2, line, LINK_PRACTICE, pl->items[i].id);
+	}
+}
+
+/* Items stored " | " separated, one per line with a bullet. */
+static void add_items(ui_doc *d, const char *label, const char *items)
+{
+	if (!items || !*items)
+		return;
+	ui_doc_add(d, TH_HEADING, 0, label);
+	for (const char *p = items; *p;) {
+		const char *sep = strstr(p, " | ");
+		size_t len = sep ? (size_t)(sep - p) : strlen(p);
+		char line[1200];
+		snprintf(line, sizeof line, "• %.*s", (int)len, p);
+		ui_doc_add(d, TH_NORMAL, 2, line);
+		p += len;
+		if (sep)
+			p += 3;
+	}
+}
+
+/* A field the sources may not state: say so rather than leave it out. */
+static void field_or_unknown(ui_doc *d, const char *label, const char *value)
+{
+	ui_doc_add(d, TH_HEADING, 0, label);
+	if (value && *value)
+		ui_doc_add(d, TH_NORMAL, 2, value);
+	else
+		ui_doc_add(d, TH_DIM, 2, _("not stated in the sources"));
+}
+
+static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 {
 	network n;
 	error e;
@@ -54,21 +102,32 @@ ui_screen *ui_card_network(ui_ctx *c, int number)
 	                                     (unsigned long)n.unread),
 	         threads, posts, (long long)n.unread);
 	ui_doc_field(d, _("Discussion"), line);
+	practice_list pl;
+	practice_filter f = { .network = n.number };
+	if (practice_list_get(c->d, c->me, &f, &pl, &e) == ST_OK) {
+		if (pl.n) {
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Good practices (%zu practice; F8 lists them)",
+			                     "Good practices (%zu practices; F8 lists them)", pl.n),
+			            pl.n);
+			link_practices(d, &pl, true);
+		}
+		practice_list_free(&pl);
+	}
 	meeting_list ml;
 	if (directory_meetings(c->d, c->me, n.number, 0, &ml, &e) == ST_OK) {
 		ui_doc_addf(d, TH_HEADING, 0,
 		            ngettext("Meetings (%zu meeting)", "Meetings (%zu meetings)", ml.n), ml.n);
-		add_meetings(d, &ml, true);
+		link_meetings(d, &ml, true);
 		meeting_list_free(&ml);
 	}
 	ui_doc_field(d, _("Source"), n.source);
-	char crumb[300];
-	snprintf(crumb, sizeof crumb, "%d %s", n.number, n.code);
+	snprintf(crumb, cn, "%d %s", n.number, n.code);
 	network_clear(&n);
-	return ui_doc_screen(c, SC_CARD, crumb, d);
+	return d;
 }
 
-ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
+static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 {
 	city t;
 	error e;
@@ -94,23 +153,415 @@ ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 	if (directory_city_networks(c->d, c->me, t.id, &nl, &e) == ST_OK) {
 		ui_doc_addf(d, TH_HEADING, 0,
 		            ngettext("Networks (%zu network)", "Networks (%zu networks)", nl.n), nl.n);
-		for (size_t i = 0; i < nl.n; i++)
-			ui_doc_addf(d, TH_NORMAL, 2, "%d. %s – %s", nl.items[i].number, nl.items[i].theme,
-			            nl.items[i].code);
+		for (size_t i = 0; i < nl.n; i++) {
+			char line[700];
+			snprintf(line, sizeof line, "→ %d. %s – %s", nl.items[i].number, nl.items[i].theme,
+			         nl.items[i].code);
+			ui_doc_link(d, 2, line, LINK_NETWORK, nl.items[i].number);
+		}
 		network_list_free(&nl);
+	}
+	practice_list pl;
+	practice_filter f = { .city_id = t.id };
+	if (practice_list_get(c->d, c->me, &f, &pl, &e) == ST_OK) {
+		if (pl.n) {
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Good practices (%zu practice)", "Good practices (%zu practices)",
+			                     pl.n),
+			            pl.n);
+			link_practices(d, &pl, false);
+		}
+		practice_list_free(&pl);
 	}
 	meeting_list ml;
 	if (directory_meetings(c->d, c->me, 0, t.id, &ml, &e) == ST_OK) {
 		if (ml.n) {
 			ui_doc_addf(d, TH_HEADING, 0,
 			            ngettext("Hosted %zu meeting", "Hosted %zu meetings", ml.n), ml.n);
-			add_meetings(d, &ml, false);
+			link_meetings(d, &ml, false);
 		}
 		meeting_list_free(&ml);
 	}
 	ui_doc_field(d, _("Contacts"), _("none recorded (the public sources name no contact people)"));
 	ui_doc_field(d, _("Source"), t.source);
-	ui_screen *s = ui_doc_screen(c, SC_CARD, t.name, d);
+	snprintf(crumb, cn, "%s", t.name);
 	city_clear(&t);
-	return s;
+	return d;
+}
+
+static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
+{
+	practice p;
+	error e;
+	if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return NULL;
+	}
+	ui_doc *d = ui_doc_create();
+	ui_doc_add(d, TH_TITLE, 0, p.title);
+	ui_doc_addf(d, TH_DIM, 0, _("A good practice of %s"), p.city);
+	ui_doc_add(d, TH_HEADING, 0, _("Town"));
+	char line[1200];
+	if (*p.voivodeship)
+		snprintf(line, sizeof line, "→ %s (%s)", p.city, p.voivodeship);
+	else
+		snprintf(line, sizeof line, "→ %s", p.city);
+	ui_doc_link(d, 2, line, LINK_CITY, p.city_id);
+	if (*p.networks) {
+		ui_doc_add(d, TH_HEADING, 0, _("Networks"));
+		for (const char *q = p.networks; *q;) {
+			char *end;
+			long num = strtol(q, &end, 10);
+			if (end == q) {
+				q++;
+				continue;
+			}
+			q = end;
+			network n;
+			if (directory_network(c->d, c->me, (int)num, &n, &e) != ST_OK)
+				continue;
+			snprintf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
+			ui_doc_link(d, 2, line, LINK_NETWORK, n.number);
+			network_clear(&n);
+		}
+	}
+	ui_doc_field(d, _("Theme"), p.theme);
+	field_or_unknown(d, _("Problem"), p.problem);
+	field_or_unknown(d, _("What was done"), p.actions);
+	field_or_unknown(d, _("Results"), p.results);
+	field_or_unknown(d, _("Funding"), p.funding);
+	field_or_unknown(d, _("Cost"), p.cost);
+	field_or_unknown(d, _("Contact"), p.contact_role);
+	meeting_list ml;
+	if (practice_meetings(c->d, c->me, p.id, &ml, &e) == ST_OK) {
+		if (ml.n) {
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Shown at %zu meeting", "Shown at %zu meetings", ml.n), ml.n);
+			link_meetings(d, &ml, true);
+		}
+		meeting_list_free(&ml);
+	}
+	thread_list tl;
+	if (practice_threads(c->d, c->me, p.id, &tl, &e) == ST_OK) {
+		if (tl.n)
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Discussed in %zu thread", "Discussed in %zu threads", tl.n),
+			            tl.n);
+		else
+			ui_doc_add(d, TH_HEADING, 0, _("Discussion"));
+		for (size_t i = 0; i < tl.n; i++) {
+			snprintf(line, sizeof line, "→ %s (%d)", tl.items[i].title,
+			         tl.items[i].network_number);
+			ui_doc_link(d, 2, line, LINK_THREAD, tl.items[i].id);
+		}
+		if (!tl.n)
+			ui_doc_add(d, TH_DIM, 2, _("No thread yet: press a (F3) to ask the town about it."));
+		thread_list_free(&tl);
+	}
+	ui_doc_field(d, _("Source"), p.source);
+	ui_doc_field(d, _("Note"), p.note);
+	snprintf(crumb, cn, "%s", p.title);
+	practice_clear(&p);
+	return d;
+}
+
+static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
+{
+	meeting m;
+	error e;
+	if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return NULL;
+	}
+	ui_doc *d = ui_doc_create();
+	ui_doc_add(d, TH_TITLE, 0, m.title);
+	char *when = meeting_when(&m);
+	bool planned = meeting_is_planned(&m);
+	char line[1200];
+	snprintf(line, sizeof line, "%s%s", when ? when : "", planned ? _(" (planned)") : "");
+	free(when);
+	ui_doc_add(d, planned ? TH_UNREAD : TH_DIM, 0, line);
+	network n;
+	if (directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
+		ui_doc_add(d, TH_HEADING, 0, _("Network"));
+		snprintf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
+		ui_doc_link(d, 2, line, LINK_NETWORK, n.number);
+		network_clear(&n);
+	}
+	if (m.host && *m.host) {
+		city t;
+		ui_doc_add(d, TH_HEADING, 0, _("Host"));
+		bool found = directory_city(c->d, m.host, &t, &e) == ST_OK;
+		if (found && strcmp(t.name, m.host) == 0) {
+			snprintf(line, sizeof line, "→ %s", m.host);
+			ui_doc_link(d, 2, line, LINK_CITY, t.id);
+		} else {
+			ui_doc_add(d, TH_NORMAL, 2, m.host);
+		}
+		if (found)
+			city_clear(&t);
+	}
+	ui_doc_field(d, _("Format"), m.format);
+	add_items(d, _("Agenda"), m.topics);
+	add_items(d, _("Study visits"), m.study_visits);
+	ui_doc_field(d, _("Towns present"), m.attending);
+	if (c->me->city_id && c->me->city_name && *c->me->city_name) {
+		bool attends = false, declared = false;
+		if (meeting_town_attends(c->d, m.id, c->me->city_id, &attends, &declared, &e) == ST_OK) {
+			const char *what = attends && declared ? _("%s: signed up by its members")
+			                   : attends         ? _("%s: listed in the published report")
+			                   : planned         ? _("%s: not signed up (a: sign up)")
+			                                     : _("%s: not listed");
+			snprintf(line, sizeof line, what, c->me->city_name);
+			ui_doc_add(d, TH_HEADING, 0, _("Your town"));
+			ui_doc_add(d, TH_NORMAL, 2, line);
+		}
+	}
+	practice_list pl;
+	practice_filter f = { .meeting_id = m.id };
+	if (practice_list_get(c->d, c->me, &f, &pl, &e) == ST_OK) {
+		if (pl.n) {
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Good practice shown (%zu)", "Good practices shown (%zu)", pl.n),
+			            pl.n);
+			link_practices(d, &pl, true);
+		}
+		practice_list_free(&pl);
+	}
+	ui_doc_add(d, TH_HEADING, 0, _("Thread"));
+	if (m.thread_id) {
+		thread t;
+		if (forum_thread(c->d, c->me, m.thread_id, &t, &e) == ST_OK) {
+			snprintf(line, sizeof line, ngettext("→ %s (%lld post)", "→ %s (%lld posts)",
+			                                     (unsigned long)t.post_count),
+			         t.title, (long long)t.post_count);
+			ui_doc_link(d, 2, line, LINK_THREAD, t.id);
+			thread_clear(&t);
+		}
+	} else {
+		ui_doc_link(d, 2, _("→ Start the meeting's thread"), LINK_NEW_MEETING_THREAD, m.id);
+	}
+	ui_doc_field(d, _("Summary"), m.summary);
+	ui_doc_field(d, _("Note"), m.note);
+	ui_doc_field(d, _("Source"), m.source);
+	snprintf(crumb, cn, "%s", m.title);
+	meeting_clear(&m);
+	return d;
+}
+
+ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, size_t n)
+{
+	switch (card) {
+	case CARD_NETWORK: return build_network(c, (int)id, crumb, n);
+	case CARD_CITY: return build_city(c, id, crumb, n);
+	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
+	case CARD_MEETING: return build_meeting(c, id, crumb, n);
+	default: return NULL;
+	}
+}
+
+static ui_screen *card(ui_ctx *c, unsigned kind, ui_card_kind which, int64_t id)
+{
+	char crumb[300] = "";
+	ui_doc *d = ui_card_build(c, which, id, crumb, sizeof crumb);
+	return d ? ui_doc_card(c, kind, which, id, crumb, d) : NULL;
+}
+
+ui_screen *ui_card_network(ui_ctx *c, int number)
+{
+	return card(c, SC_CARD, CARD_NETWORK, number);
+}
+
+ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
+{
+	return card(c, SC_CARD, CARD_CITY, city_id);
+}
+
+ui_screen *ui_card_practice(ui_ctx *c, int64_t id)
+{
+	return card(c, SC_PRACTICE, CARD_PRACTICE, id);
+}
+
+ui_screen *ui_card_meeting(ui_ctx *c, int64_t id)
+{
+	return card(c, SC_MEETING, CARD_MEETING, id);
+}
+
+/* The first network of the practice where the account may start a thread; 0: none. */
+static int ask_network(ui_ctx *c, const practice *p, int64_t *net_id)
+{
+	error e;
+	for (const char *q = p->networks; *q;) {
+		char *end;
+		long num = strtol(q, &end, 10);
+		if (end == q) {
+			q++;
+			continue;
+		}
+		q = end;
+		network n;
+		if (directory_network(c->d, c->me, (int)num, &n, &e) != ST_OK)
+			continue;
+		bool ok = perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK;
+		if (ok)
+			*net_id = n.id;
+		network_clear(&n);
+		if (ok)
+			return (int)num;
+	}
+	return 0;
+}
+
+static unsigned ask_town(ui_ctx *c, int64_t id)
+{
+	practice p;
+	error e;
+	if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	int64_t net_id = 0;
+	int number = ask_network(c, &p, &net_id);
+	ui_screen *s = NULL;
+	if (!number) {
+		ui_status(c, true, "%s", _("Your account may not write in this practice's networks."));
+	} else {
+		char title[FORUM_TITLE_MAX + 1], body[2048];
+		snprintf(title, sizeof title, _("Question about \"%s\" (%s)"), p.title, p.city);
+		snprintf(body, sizeof body, _("About the good practice \"%s\" of %s.\n\n"), p.title,
+		         p.city);
+		s = ui_editor_new_thread_linked(c, number, net_id, title, body, 0, p.id);
+	}
+	practice_clear(&p);
+	return s ? ui_open(c, s) : UI_R_REDRAW;
+}
+
+static unsigned toggle_attend(ui_ctx *c, int64_t id)
+{
+	bool attends = false, declared = false;
+	error e;
+	if (meeting_town_attends(c->d, id, c->me->city_id, &attends, &declared, &e) != ST_OK ||
+	    meeting_attend(c->d, c->me, id, !attends, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	ui_status(c, false, !attends ? _("%s is signed up for this meeting.")
+	                             : _("%s is no longer signed up for this meeting."),
+	          c->me->city_name);
+	return UI_R_REDRAW | UI_R_RELOAD;
+}
+
+unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cmd)
+{
+	switch (which) {
+	case CARD_NETWORK:
+		if (cmd == CMD_PRACTICES)
+			return ui_open(c, ui_practices_new(c, (int)id, 0));
+		if (cmd == CMD_MEETINGS)
+			return ui_open(c, ui_meetings_new(c, (int)id, 0));
+		break;
+	case CARD_CITY:
+		if (cmd == CMD_PRACTICES)
+			return ui_open(c, ui_practices_new(c, 0, id));
+		if (cmd == CMD_MEETINGS)
+			return ui_open(c, ui_meetings_new(c, 0, id));
+		break;
+	case CARD_PRACTICE:
+		if (cmd == CMD_ASK)
+			return ask_town(c, id);
+		if (cmd == CMD_EDIT_ITEM)
+			return ui_open(c, ui_practice_editor(c, id, 0));
+		if (cmd == CMD_MEETINGS) {
+			practice p;
+			error e;
+			int net = 0;
+			if (practice_get(c->d, c->me, id, NULL, &p, &e) == ST_OK) {
+				net = atoi(p.networks);
+				practice_clear(&p);
+			}
+			return ui_open(c, ui_meetings_new(c, net, 0));
+		}
+		break;
+	case CARD_MEETING:
+		if (cmd == CMD_ATTEND)
+			return toggle_attend(c, id);
+		if (cmd == CMD_EDIT_ITEM)
+			return ui_open(c, ui_meeting_editor(c, id, 0));
+		if (cmd == CMD_PRACTICES) {
+			meeting m;
+			error e;
+			int net = 0;
+			if (directory_meeting_by_id(c->d, c->me, id, &m, &e) == ST_OK) {
+				net = m.network_number;
+				meeting_clear(&m);
+			}
+			return ui_open(c, ui_practices_new(c, net, 0));
+		}
+		break;
+	default: break;
+	}
+	return UI_R_UNHANDLED;
+}
+
+unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
+{
+	unsigned pre = 0;
+	error e;
+	if (which == CARD_PRACTICE) {
+		practice p;
+		if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK)
+			return 0;
+		int64_t net_id;
+		if (ask_network(c, &p, &net_id))
+			pre |= PRE_WRITE;
+		if (perm_can_edit_practice(c->me, &p, c->d))
+			pre |= PRE_EDIT_ITEM;
+		practice_clear(&p);
+	} else if (which == CARD_MEETING) {
+		meeting m;
+		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK)
+			return 0;
+		if (ui_meeting_editable(c, &m))
+			pre |= PRE_EDIT_ITEM;
+		network n;
+		if (c->me->city_id && meeting_is_planned(&m) &&
+		    directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
+			if (perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK)
+				pre |= PRE_ATTEND;
+			network_clear(&n);
+		}
+		meeting_clear(&m);
+	}
+	return pre;
+}
+
+unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id)
+{
+	switch (k) {
+	case LINK_NETWORK: return ui_open(c, ui_card_network(c, (int)id));
+	case LINK_CITY: return ui_open(c, ui_card_city(c, id));
+	case LINK_THREAD: return ui_open(c, ui_reader_new(c, id, 0));
+	case LINK_MEETING: return ui_open(c, ui_card_meeting(c, id));
+	case LINK_PRACTICE: return ui_open(c, ui_card_practice(c, id));
+	case LINK_NEW_MEETING_THREAD: {
+		meeting m;
+		network n;
+		error e;
+		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+			ui_status_error(c, &e);
+			return UI_R_REDRAW;
+		}
+		ui_screen *s = NULL;
+		if (directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
+			if (perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK)
+				s = ui_editor_new_thread_linked(c, n.number, n.id, m.title, "", m.id, 0);
+			else
+				ui_status_error(c, &e);
+			network_clear(&n);
+		}
+		meeting_clear(&m);
+		return s ? ui_open(c, s) : UI_R_REDRAW;
+	}
+	default: return UI_R_NONE;
+	}
 }

@@ -90,11 +90,16 @@ static const ui_command *fkey_command(int f, unsigned screen)
 	return NULL;
 }
 
-/* Draw (or with draw false, measure) the bar: "F1 Help  F2 Search ..." or the
- * compact mc form "1Help 2Search" when short is set. */
-static int keybar_pass(int y, unsigned screen, unsigned pre_ok, bool compact, bool draw)
+/* The forms of the bar, widest first: "F1 Help  F2 Search", "F1 Help F2 Search",
+ * and mc's "1Help 2Search". */
+enum { BAR_WIDE, BAR_TIGHT, BAR_COMPACT };
+
+/* Draw (or with draw false, measure) the bar in one of the forms. */
+static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool draw)
 {
 	int x = 0, cols = COLS;
+	bool compact = form == BAR_COMPACT;
+	const char *gap = form == BAR_WIDE ? "  " : " ";
 	for (int f = 1; f <= 10; f++) {
 		const ui_command *c = fkey_command(f, screen);
 		bar_x0[f] = bar_x1[f] = -1;
@@ -115,9 +120,9 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, bool compact, bo
 			x += ui_put(stdscr, y, x, label, cols - x);
 			bar_x1[f] = x;
 			theme_set(stdscr, TH_NORMAL);
-			x += ui_put(stdscr, y, x, compact ? " " : "  ", cols - x);
+			x += ui_put(stdscr, y, x, gap, cols - x);
 		} else {
-			x += kw + (compact ? 0 : 1) + lw + (compact ? 1 : 2);
+			x += kw + (compact ? 0 : 1) + lw + (int)strlen(gap);
 		}
 	}
 	return x;
@@ -125,11 +130,14 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, bool compact, bo
 
 void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok)
 {
-	bool compact = keybar_pass(y, screen, pre_ok, false, false) > COLS + 1;
+	int form = BAR_WIDE;
+	while (form < BAR_COMPACT &&
+	       keybar_pass(y, screen, pre_ok, form, false) > COLS + (form == BAR_WIDE ? 1 : 0))
+		form++;
 	theme_set(stdscr, TH_NORMAL);
 	move(y, 0);
 	clrtoeol();
-	keybar_pass(y, screen, pre_ok, compact, true);
+	keybar_pass(y, screen, pre_ok, form, true);
 }
 
 int ui_keybar_hit(int x)

@@ -21,8 +21,16 @@
 enum {
 	SC_MAIN = 1u << 0, SC_CARD = 1u << 1, SC_READER = 1u << 2, SC_EDITOR = 1u << 3,
 	SC_SEARCH = 1u << 4, SC_HELP = 1u << 5,
-	SC_VIEWS = SC_CARD | SC_READER | SC_SEARCH | SC_HELP, /* the screens q closes */
-	SC_ALL = 0x3f,
+	SC_PRACTICE = 1u << 6, /* a good practice's card */
+	SC_MEETING = 1u << 7,  /* a meeting's card */
+	SC_PLIST = 1u << 8,    /* the good-practice library */
+	SC_MLIST = 1u << 9,    /* the meetings */
+	SC_PICK = 1u << 10,    /* a choice from a list (filters) */
+	SC_CARDS = SC_CARD | SC_PRACTICE | SC_MEETING,
+	SC_LISTS = SC_PLIST | SC_MLIST,
+	/* the screens q closes */
+	SC_VIEWS = SC_CARDS | SC_LISTS | SC_READER | SC_SEARCH | SC_HELP | SC_PICK,
+	SC_ALL = 0x7ff,
 };
 
 /* Preconditions: a screen reports which hold now; a command runs only when all its
@@ -33,6 +41,9 @@ enum {
 	PRE_WRITE = 1u << 2,    /* the account may write in that network */
 	PRE_OWN_POST = 1u << 3, /* the selected post is the account's (or it moderates) */
 	PRE_FREE = 1u << 4,     /* not in restricted (kiosk) mode */
+	PRE_ADD = 1u << 5,      /* the account may add a practice / a meeting here */
+	PRE_EDIT_ITEM = 1u << 6, /* the account may change this practice / meeting */
+	PRE_ATTEND = 1u << 7,   /* a planned meeting of a network the account's town is in */
 };
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
@@ -56,7 +67,21 @@ enum {
 	X(CMD_CANCEL, "cancel", (K_F(10), K_ESC, K_CTRL('c')), N_("Cancel"), \
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
 	X(CMD_SEARCH, "search", (K_F(2), '/', 's'), N_("Search"), \
-	  N_("Search towns, threads and posts"), 0, SC_MAIN | SC_CARD | SC_READER | SC_HELP) \
+	  N_("Search towns, threads, posts, practices and meetings"), 0, \
+	  SC_MAIN | SC_CARDS | SC_LISTS | SC_READER | SC_HELP) \
+	X(CMD_NEW_ITEM, "new", (K_F(3), 'c'), N_("New"), \
+	  N_("Add a good practice (of your town) or a meeting (coordinators)"), PRE_ADD, SC_LISTS) \
+	X(CMD_ASK, "ask", (K_F(3), 'a'), N_("Ask"), \
+	  N_("Ask the town about this practice: a new thread in its network, linked to it"), \
+	  PRE_WRITE, SC_PRACTICE) \
+	X(CMD_ATTEND, "attend", (K_F(3), 'a'), N_("Attend"), \
+	  N_("Say whether your town will attend this planned meeting"), PRE_ATTEND, SC_MEETING) \
+	X(CMD_FILTER, "filter", (K_F(4), 'f'), N_("Filter"), \
+	  N_("Show only some: by network, theme, voivodeship, town or time"), 0, SC_LISTS) \
+	X(CMD_CLEAR_FILTER, "clear-filters", ('x'), NULL, \
+	  N_("Show everything again (clear the filters)"), 0, SC_LISTS) \
+	X(CMD_EDIT_ITEM, "edit-item", (K_F(6), 'e'), N_("Edit"), \
+	  N_("Change this practice or meeting"), PRE_EDIT_ITEM, SC_PRACTICE | SC_MEETING | SC_LISTS) \
 	X(CMD_NEW_THREAD, "new-thread", (K_F(3), 'c'), N_("New thread"), \
 	  N_("Start a new thread in the selected network"), PRE_NETWORK | PRE_WRITE, \
 	  SC_MAIN | SC_READER) \
@@ -67,14 +92,22 @@ enum {
 	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
 	  N_("Change the text of your own post"), PRE_THREAD | PRE_OWN_POST, SC_READER) \
 	X(CMD_FOCUS_NEXT, "focus-next", (K_TAB, K_FN(KEY_RIGHT), 'l'), NULL, \
-	  N_("Move to the next panel"), 0, SC_MAIN | SC_SEARCH) \
+	  N_("Move to the next panel, or to the next link of a card"), 0, \
+	  SC_MAIN | SC_SEARCH | SC_CARDS) \
 	X(CMD_FOCUS_PREV, "focus-prev", (K_FN(KEY_BTAB), K_FN(KEY_LEFT), 'h'), NULL, \
-	  N_("Move to the previous panel"), 0, SC_MAIN | SC_SEARCH) \
+	  N_("Move to the previous panel, or to the previous link of a card"), 0, \
+	  SC_MAIN | SC_SEARCH | SC_CARDS) \
+	X(CMD_PRACTICES, "practices", (K_F(8), 'P'), N_("Practices"), \
+	  N_("Good practices: what towns did that others can copy"), 0, \
+	  SC_MAIN | SC_CARD | SC_MEETING | SC_MLIST) \
+	X(CMD_MEETINGS, "meetings", (K_F(9), 'M'), N_("Meetings"), \
+	  N_("Meetings of the networks, past and planned"), 0, \
+	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
 	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
 	  N_("Go to the next thread with unread posts, in any network"), 0, \
 	  SC_MAIN | SC_READER) \
 	X(CMD_OPEN, "open", ('\n', '\r', K_FN(KEY_ENTER)), NULL, \
-	  N_("Open the selected item"), 0, SC_MAIN | SC_SEARCH) \
+	  N_("Open the selected item or link"), 0, SC_MAIN | SC_SEARCH | SC_CARDS | SC_LISTS | SC_PICK) \
 	X(CMD_UP, "up", (K_FN(KEY_UP), 'k'), NULL, N_("Up one line"), 0, SC_VIEWS | SC_MAIN) \
 	X(CMD_DOWN, "down", (K_FN(KEY_DOWN), 'j'), NULL, N_("Down one line"), 0, \
 	  SC_VIEWS | SC_MAIN) \

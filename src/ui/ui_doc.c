@@ -1,4 +1,5 @@
-/* ui_doc.c — document screens: network and town cards, help. Scrolls like less. */
+/* ui_doc.c — document screens: the cards and help. Scrolls like less; on a card the
+ * arrows also move between the links shown, as in lynx, and Enter opens one. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -15,6 +16,8 @@ typedef struct {
 	int indent;
 	wchar_t *text; /* raw; sanitised when drawn */
 	size_t len;
+	ui_link_kind link;
+	int64_t link_id;
 } doc_line;
 
 typedef struct {
@@ -37,6 +40,9 @@ typedef struct {
 	size_t top_line, top_sub; /* the place kept across resizes */
 	size_t top;               /* first visual row shown */
 	int width, height;
+	ui_card_kind card;        /* CARD_NONE: help */
+	int64_t card_id;
+	long sel;                 /* the selected link (a line index), -1: none */
 } doc_screen;
 
 ui_doc *ui_doc_create(void)
@@ -67,9 +73,20 @@ void ui_doc_add(ui_doc *d, th_role rl, int indent, const char *utf8)
 	}
 	doc_line *l = &d->lines[d->n];
 	l->role = rl, l->indent = indent;
+	l->link = LINK_NONE, l->link_id = 0;
 	l->text = ui_utf8_to_wcs(utf8, &l->len);
 	if (l->text)
 		d->n++;
+}
+
+void ui_doc_link(ui_doc *d, int indent, const char *utf8, ui_link_kind k, int64_t id)
+{
+	if (!d)
+		return;
+	size_t n = d->n;
+	ui_doc_add(d, TH_NORMAL, indent, utf8);
+	if (d->n > n)
+		d->lines[n].link = k, d->lines[n].link_id = id;
 }
 
 void ui_doc_addf(ui_doc *d, th_role rl, int indent, const char *fmt, ...)
@@ -137,12 +154,16 @@ static void remember_top(doc_screen *s)
 	}
 }
 
+static void fix_selection(doc_screen *s);
+
 static void doc_resize(ui_screen *base, ui_ctx *c, ui_rect r)
 {
 	doc_screen *s = (doc_screen *)base;
 	s->height = r.h;
 	rewrap(s, r.w - 2);
 	remember_top(s);
+	if (s->sel == -2 || s->sel >= 0)
+		fix_selection(s);
 }
 
 static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
@@ -153,7 +174,10 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 	for (int y = 0; y < r.h && s->top + (size_t)y < s->nrows; y++) {
 		doc_row *row = &s->rows[s->top + (size_t)y];
 		doc_line *l = &s->doc->lines[row->line];
-		theme_set(stdscr, l->role);
+		bool selected = l->link && (long)row->line == s->sel;
+		theme_set(stdscr, selected ? TH_SEL_FOCUS : l->link ? TH_UNREAD : l->role);
+		if (selected)
+			ui_fill(stdscr, r.y + y, r.x + 1 + l->indent, r.w - 2 - l->indent);
 		ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start, row->span.len,
 		        r.w - 2 - l->indent);
 	}
@@ -169,22 +193,133 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 	base->cur_y = r.y, base->cur_x = r.x;
 }
 
+/* The first and last visual rows of line i. */
+static bool line_rows(const doc_screen *s, size_t line, size_t *first, size_t *last)
+{
+	bool found = false;
+	for (size_t r = 0; r < s->nrows; r++)
+		if (s->rows[r].line == line) {
+			if (!found)
+				*first = r;
+			*last = r;
+			found = true;
+		} else if (found) {
+			break;
+		}
+	return found;
+}
+
+static bool row_shown(const doc_screen *s, size_t row)
+{
+	return row >= s->top && row < s->top + (size_t)s->height;
+}
+
+/* The next (dir 1) or previous (dir -1) link line from line `from` (exclusive); with
+ * shown_only, only one that is on the screen now. -1 when none. */
+static long next_link(const doc_screen *s, long from, int dir, bool shown_only)
+{
+	for (long i = from + dir; i >= 0 && i < (long)s->doc->n; i += dir) {
+		if (!s->doc->lines[i].link)
+			continue;
+		size_t first = 0, last = 0;
+		if (!line_rows(s, (size_t)i, &first, &last))
+			continue;
+		if (!shown_only || row_shown(s, first))
+			return i;
+		if (shown_only && (dir > 0 ? first >= s->top + (size_t)s->height : last < s->top))
+			return -1;
+	}
+	return -1;
+}
+
+/* Keep the selection on a link that is shown (or none). */
+static void fix_selection(doc_screen *s)
+{
+	size_t first = 0, last = 0;
+	if (s->sel >= 0 && line_rows(s, (size_t)s->sel, &first, &last) && row_shown(s, first))
+		return;
+	s->sel = next_link(s, (long)s->top_line - 1, 1, true);
+}
+
+/* Scroll so line i is shown. */
+static void show_line(doc_screen *s, long i)
+{
+	size_t first = 0, last = 0;
+	if (i < 0 || !line_rows(s, (size_t)i, &first, &last))
+		return;
+	if (first < s->top)
+		s->top = first;
+	else if (last >= s->top + (size_t)s->height)
+		s->top = last + 1 - (size_t)s->height;
+}
+
 static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	doc_screen *s = (doc_screen *)base;
 	size_t page = s->height > 1 ? (size_t)s->height - 1 : 1;
+	long l;
 	switch (cmd) {
-	case CMD_UP: if (s->top) s->top--; break;
-	case CMD_DOWN: s->top++; break;
+	case CMD_UP:
+		if ((l = next_link(s, s->sel >= 0 ? s->sel : (long)s->doc->n, -1, true)) >= 0 &&
+		    s->sel >= 0)
+			s->sel = l;
+		else if (s->top)
+			s->top--;
+		break;
+	case CMD_DOWN:
+		if ((l = next_link(s, s->sel, 1, true)) >= 0)
+			s->sel = l;
+		else if (s->top < max_top(s))
+			s->top++;
+		break;
+	case CMD_FOCUS_NEXT:
+	case CMD_FOCUS_PREV:
+		if ((l = next_link(s, s->sel, cmd == CMD_FOCUS_NEXT ? 1 : -1, false)) < 0)
+			l = next_link(s, cmd == CMD_FOCUS_NEXT ? -1 : (long)s->doc->n,
+			              cmd == CMD_FOCUS_NEXT ? 1 : -1, false); /* wrap around */
+		if (l < 0)
+			return UI_R_NONE;
+		s->sel = l;
+		show_line(s, l);
+		remember_top(s);
+		return UI_R_REDRAW;
+	case CMD_OPEN:
+		if (s->sel < 0) {
+			ui_status(c, false, "%s", _("Nothing to open here: choose a link with the arrows."));
+			return UI_R_REDRAW;
+		}
+		return ui_link_open(c, s->doc->lines[s->sel].link, s->doc->lines[s->sel].link_id);
 	case CMD_PAGE_UP: s->top = s->top > page ? s->top - page : 0; break;
 	case CMD_PAGE_DOWN: s->top += page; break;
 	case CMD_HOME: s->top = 0; break;
 	case CMD_END: s->top = max_top(s); break;
 	case CMD_NONE: return UI_R_NONE;
-	default: return UI_R_UNHANDLED;
+	default:
+		if (s->card)
+			return ui_card_command(c, s->card, s->card_id, cmd);
+		return UI_R_UNHANDLED;
 	}
 	remember_top(s);
+	fix_selection(s);
 	return UI_R_REDRAW;
+}
+
+static void doc_reload(ui_screen *base, ui_ctx *c)
+{
+	doc_screen *s = (doc_screen *)base;
+	if (!s->card)
+		return;
+	char crumb[300] = "";
+	ui_doc *d = ui_card_build(c, s->card, s->card_id, crumb, sizeof crumb);
+	if (!d)
+		return; /* gone or no longer visible: keep what is shown */
+	ui_doc_free(s->doc);
+	s->doc = d;
+	free(s->crumb);
+	s->crumb = strdup(crumb);
+	if (s->sel >= (long)d->n)
+		s->sel = -1;
+	s->width = -1; /* rewrap at the next draw */
 }
 
 static void doc_crumb(ui_screen *base, ui_ctx *c, char *buf, size_t n)
@@ -194,7 +329,11 @@ static void doc_crumb(ui_screen *base, ui_ctx *c, char *buf, size_t n)
 
 static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 {
-	return c->opt->restricted ? 0 : PRE_FREE;
+	doc_screen *s = (doc_screen *)base;
+	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
+	if (s->card)
+		pre |= ui_card_pre(c, s->card, s->card_id);
+	return pre;
 }
 
 static void doc_destroy(ui_screen *base)
@@ -207,8 +346,16 @@ static void doc_destroy(ui_screen *base)
 }
 
 static const ui_screen_ops card_ops = {
-	.kind = SC_CARD, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
+	.kind = SC_CARD, .draw = doc_draw, .key = doc_key, .resize = doc_resize, .reload = doc_reload,
 	.pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+};
+static const ui_screen_ops practice_ops = {
+	.kind = SC_PRACTICE, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+};
+static const ui_screen_ops meeting_ops = {
+	.kind = SC_MEETING, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
 };
 static const ui_screen_ops help_ops = {
 	.kind = SC_HELP, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
@@ -224,11 +371,29 @@ ui_screen *ui_doc_screen(ui_ctx *c, unsigned kind, const char *crumb, ui_doc *d)
 		ui_status(c, true, "%s", _("Out of memory"));
 		return NULL;
 	}
-	s->base.ops = kind == SC_HELP ? &help_ops : &card_ops;
+	s->base.ops = kind == SC_HELP       ? &help_ops
+	              : kind == SC_PRACTICE ? &practice_ops
+	              : kind == SC_MEETING  ? &meeting_ops
+	                                    : &card_ops;
 	s->doc = d;
 	s->crumb = strdup(crumb ? crumb : "");
 	s->width = -1;
+	s->sel = -1;
 	return &s->base;
+}
+
+ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
+                       const char *crumb, ui_doc *d)
+{
+	ui_screen *base = ui_doc_screen(c, kind, crumb, d);
+	if (base) {
+		doc_screen *s = (doc_screen *)base;
+		s->card = card, s->card_id = id;
+		for (size_t i = 0; i < d->n && s->sel == -1; i++)
+			if (d->lines[i].link)
+				s->sel = -2; /* the first link shown, chosen once laid out */
+	}
+	return base;
 }
 
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind)

@@ -8,6 +8,21 @@
 
 typedef struct ui_doc ui_doc;
 
+/* What a link line of a card opens. */
+typedef enum {
+	LINK_NONE,
+	LINK_NETWORK,            /* id: the network's number */
+	LINK_CITY,
+	LINK_THREAD,
+	LINK_MEETING,
+	LINK_PRACTICE,
+	LINK_NEW_MEETING_THREAD, /* id: the meeting, which has no thread yet */
+} ui_link_kind;
+
+/* Which card a document screen shows (so it can rebuild itself and run the card's
+ * own commands). */
+typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING } ui_card_kind;
+
 ui_doc *ui_doc_create(void);
 void ui_doc_free(ui_doc *d);
 /* Add untrusted UTF-8 (may hold several lines). */
@@ -16,7 +31,20 @@ void ui_doc_add(ui_doc *d, th_role rl, int indent, const char *utf8);
 void ui_doc_field(ui_doc *d, const char *label, const char *value);
 void ui_doc_addf(ui_doc *d, th_role rl, int indent, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* A line that opens something: ↑/↓ move between the links shown, Tab to the next one,
+ * Enter opens it. */
+void ui_doc_link(ui_doc *d, int indent, const char *utf8, ui_link_kind k, int64_t id);
 /* A screen showing the document (it takes d over); kind is SC_CARD or SC_HELP. */
 ui_screen *ui_doc_screen(ui_ctx *c, unsigned kind, const char *crumb, ui_doc *d);
+/* A card: the document of card `card` about `id`, rebuilt when data change. */
+ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
+                       const char *crumb, ui_doc *d);
+
+/* Provided by the cards (ui_card.c): build a card's document (and its crumb), run a
+ * command of a card screen, say which preconditions hold, open a link. */
+ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, size_t n);
+unsigned ui_card_command(ui_ctx *c, ui_card_kind card, int64_t id, ui_cmd_id cmd);
+unsigned ui_card_pre(ui_ctx *c, ui_card_kind card, int64_t id);
+unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id);
 
 #endif

@@ -27,6 +27,9 @@ typedef struct {
 	int network_number;
 	int64_t thread_id;
 	char heading[512];
+	char crumb[128];       /* "" for the thread/reply/edit defaults */
+	int64_t meeting_id, practice_id; /* what a new thread is linked to */
+	ui_record_submit submit; /* a record (practice, meeting): how to save the text */
 	bool has_title, in_title;
 	ed_buf title, body;
 	enum ask ask;
@@ -161,7 +164,8 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 	for (int y = 0; y < h && ed->top + (size_t)y < n; y++) {
 		vrow *v = &rows[ed->top + (size_t)y];
 		const wchar_t *line = ed->body.lines[v->line].s;
-		theme_set(stdscr, v->span.len && line[0] == L'>' ? TH_QUOTE : TH_NORMAL);
+		bool comment = ed->submit && ed->body.lines[v->line].len && line[0] == L'#';
+		theme_set(stdscr, comment ? TH_DIM : v->span.len && line[0] == L'>' ? TH_QUOTE : TH_NORMAL);
 		ui_putw(stdscr, y0 + y, r.x + 1, line + v->span.start, v->span.len, body_width(ed));
 	}
 	theme_set(stdscr, TH_NORMAL);
@@ -305,8 +309,11 @@ static unsigned send(editor *ed, ui_ctx *c)
 		while (n && (body[n - 1] == '\n' || body[n - 1] == ' '))
 			body[--n] = '\0';
 		err_clear(&e);
-		if (strcmp(ed->kind, "thread") == 0)
-			st = forum_new_thread(c->d, c->me, ed->network_number, title, body, &id, &e);
+		if (ed->submit)
+			st = ed->submit(c, ed->target, body, &id, &e);
+		else if (strcmp(ed->kind, "thread") == 0)
+			st = forum_new_thread_linked(c->d, c->me, ed->network_number, title, body,
+			                             ed->meeting_id, ed->practice_id, &id, &e);
 		else if (strcmp(ed->kind, "reply") == 0)
 			st = forum_reply(c->d, c->me, ed->thread_id, ed->target, body, &id, &e);
 		else
@@ -322,6 +329,10 @@ static unsigned send(editor *ed, ui_ctx *c)
 	}
 	draft_delete(c->d, c->me, ed->kind, ed->target, &e);
 	ed->changed = ed->touched = false;
+	if (ed->submit) {
+		ui_status(c, false, "%s", _("Saved."));
+		return UI_R_POP | UI_R_RELOAD;
+	}
 	ui_status(c, false, "%s", _("Sent."));
 	if (strcmp(ed->kind, "thread") == 0) {
 		ui_screen *rd = ui_reader_new(c, id, 0);
@@ -504,13 +515,13 @@ static unsigned editor_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		error e;
 		char *title = ed->has_title ? ed_text(&ed->title) : NULL;
 		char *body = ed_text(&ed->body);
-		status st = body ? forum_validate_text(title, body, &e) : ST_INTERNAL;
+		status st = !body ? ST_INTERNAL : ed->submit ? ST_OK : forum_validate_text(title, body, &e);
 		free(title), free(body);
 		if (st != ST_OK) {
 			ui_status_error(c, &e);
 			return UI_R_REDRAW;
 		}
-		ask(ed, ASK_SEND, _("Send this now? (y/n)"));
+		ask(ed, ASK_SEND, ed->submit ? _("Save this now? (y/n)") : _("Send this now? (y/n)"));
 		return UI_R_REDRAW;
 	}
 	case CMD_CANCEL:
@@ -581,6 +592,10 @@ static unsigned editor_pre(ui_screen *s, ui_ctx *c)
 static void editor_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
 {
 	editor *ed = (editor *)s;
+	if (ed->crumb[0]) {
+		ui_crumb_add(buf, n, ed->crumb);
+		return;
+	}
 	ui_crumb_add(buf, n, strcmp(ed->kind, "thread") == 0 ? _("New thread")
 	                     : strcmp(ed->kind, "edit") == 0 ? _("Edit")
 	                                                     : _("Reply"));
@@ -645,6 +660,52 @@ ui_screen *ui_editor_new_thread(ui_ctx *c, int network_number, int64_t network_i
 		return NULL;
 	ed->network_number = network_number;
 	snprintf(ed->heading, sizeof ed->heading, _("New thread in network %d"), network_number);
+	return &ed->base;
+}
+
+ui_screen *ui_editor_new_thread_linked(ui_ctx *c, int network_number, int64_t network_id,
+                                       const char *title, const char *body, int64_t meeting_id,
+                                       int64_t practice_id)
+{
+	editor *ed = editor_new(c, "thread", network_id, body ? body : "", true);
+	if (!ed)
+		return NULL;
+	ed->network_number = network_number;
+	ed->meeting_id = meeting_id, ed->practice_id = practice_id;
+	ed_free(&ed->title);
+	ed_init(&ed->title, title ? title : "");
+	ed->title.cx = ed->title.lines[0].len;
+	if (title && *title)
+		ed->in_title = false; /* the title is given: start in the text */
+	snprintf(ed->heading, sizeof ed->heading, _("New thread in network %d"), network_number);
+	return &ed->base;
+}
+
+ui_screen *ui_editor_record(ui_ctx *c, const char *kind, int64_t target, const char *heading,
+                            const char *crumb, const char *text, ui_record_submit submit)
+{
+	editor *ed = editor_new(c, kind, target, text, false);
+	if (!ed)
+		return NULL;
+	ed->submit = submit;
+	snprintf(ed->heading, sizeof ed->heading, "%s", heading);
+	snprintf(ed->crumb, sizeof ed->crumb, "%s", crumb);
+	/* Start after the first label with nothing after it (a new record), else on the
+	 * first field. */
+	size_t first_field = (size_t)-1, first_empty = (size_t)-1;
+	for (size_t i = 0; i < ed->body.n; i++) {
+		const ed_line *l = &ed->body.lines[i];
+		if (!l->len || l->s[0] == L'#')
+			continue;
+		if (first_field == (size_t)-1)
+			first_field = i;
+		if (first_empty == (size_t)-1 && l->s[l->len - 1] == L':')
+			first_empty = i;
+	}
+	ed->body.cy = target <= 0 && first_empty != (size_t)-1 ? first_empty
+	              : first_field != (size_t)-1          ? first_field
+	                                                    : 0;
+	ed->body.cx = ed->body.lines[ed->body.cy].len;
 	return &ed->base;
 }
 

@@ -40,6 +40,20 @@ bool ed_insert_line(ed_buf *b, size_t at, const wchar_t *s, size_t n);
 ui_screen *ui_editor_new_thread(ui_ctx *c, int network_number, int64_t network_id);
 ui_screen *ui_editor_reply(ui_ctx *c, int64_t thread_id, int64_t parent_id, bool quote);
 ui_screen *ui_editor_edit(ui_ctx *c, int64_t post_id);
+/* A new thread with a title and text to start from, linked to a meeting and/or a good
+ * practice (0: none). */
+ui_screen *ui_editor_new_thread_linked(ui_ctx *c, int network_number, int64_t network_id,
+                                       const char *title, const char *body, int64_t meeting_id,
+                                       int64_t practice_id);
+
+/* Saving an edited record: the text as written; *id gets the record's id. On an error
+ * the editor stays open with the text (and keeps it as a draft). */
+typedef status (*ui_record_submit)(ui_ctx *c, int64_t target, const char *text, int64_t *id,
+                                   error *e);
+/* Edit a record (a practice, a meeting) as labelled text (ui_fields.h); the draft kind
+ * is `kind`, its target `target`. */
+ui_screen *ui_editor_record(ui_ctx *c, const char *kind, int64_t target, const char *heading,
+                            const char *crumb, const char *text, ui_record_submit submit);
 
 /* Run $VISUAL or $EDITOR (else vi) on text in a temporary file: fork and exec, no
  * shell. True with *out (newly allocated) when the editor finished normally;

@@ -214,3 +214,62 @@ int ui_list_draw(ui_list *l, int y, int x, int w, bool focused)
 	theme_set(stdscr, TH_NORMAL);
 	return l->n ? y + l->sel : -1;
 }
+
+int ui_index_page(const int64_t *ids, size_t n, const void *from, bool backwards, size_t limit,
+                  void **rows)
+{
+	size_t start = 0, end = n;
+	if (from) {
+		/* Find the row by id: the array may have been reloaded since. */
+		const ui_index_row *f = from;
+		size_t at = f->i < n && ids[f->i] == f->id ? f->i : n;
+		for (size_t i = 0; at == n && i < n; i++)
+			if (ids[i] == f->id)
+				at = i;
+		if (at == n)
+			return 0;
+		if (backwards)
+			end = at;
+		else
+			start = at + 1;
+	}
+	if (end - start > limit) {
+		if (backwards)
+			start = end - limit;
+		else
+			end = start + limit;
+	}
+	int got = 0;
+	for (size_t i = start; i < end; i++) {
+		ui_index_row *r = malloc(sizeof *r);
+		if (!r)
+			break;
+		r->i = i, r->id = ids[i];
+		rows[got++] = r;
+	}
+	return got;
+}
+
+void ui_index_free(void *row)
+{
+	free(row);
+}
+
+bool ui_index_same(const void *a, const void *b)
+{
+	return ((const ui_index_row *)a)->id == ((const ui_index_row *)b)->id;
+}
+
+bool ui_list_nav(ui_list *l, ui_cmd_id cmd)
+{
+	int page = l->height > 1 ? l->height - 1 : 1;
+	switch (cmd) {
+	case CMD_UP: ui_list_move(l, -1); return true;
+	case CMD_DOWN: ui_list_move(l, 1); return true;
+	case CMD_PAGE_UP: ui_list_move(l, -page); return true;
+	case CMD_PAGE_DOWN: ui_list_move(l, page); return true;
+	case CMD_HOME: ui_list_home(l); return true;
+	case CMD_END: ui_list_end(l); return true;
+	default: return false;
+	}
+}

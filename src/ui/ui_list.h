@@ -6,7 +6,9 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "ui/ui_cmd.h"
 #include "ui/ui_theme.h"
 
 typedef struct {
@@ -29,6 +31,17 @@ typedef struct {
 	int sel, height;
 } ui_list;
 
+/* For sources that hold all their items in an array (a few hundred at most): a row is
+ * the item's index and id; the page is cut from ids[0..n). */
+typedef struct {
+	size_t i;
+	int64_t id;
+} ui_index_row;
+int ui_index_page(const int64_t *ids, size_t n, const void *from, bool backwards, size_t limit,
+                  void **rows);
+void ui_index_free(void *row);
+bool ui_index_same(const void *a, const void *b);
+
 void ui_list_init(ui_list *l, const ui_list_source *ops, void *src, int height);
 void ui_list_free(ui_list *l);
 /* Load from the top, selecting the first row. */
@@ -41,6 +54,9 @@ void ui_list_set_height(ui_list *l, int height);
  * move. */
 bool ui_list_move(ui_list *l, int delta);
 void ui_list_home(ui_list *l);
+/* The moving commands (up, down, a page up or down, home, end) on a list; false for any
+ * other command. */
+bool ui_list_nav(ui_list *l, ui_cmd_id cmd);
 void ui_list_end(ui_list *l);
 /* Select the row shown at index i (a mouse click). */
 bool ui_list_select(ui_list *l, int i);

@@ -96,5 +96,11 @@ ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
 /* Open a thread; at_post 0 = from the start. */
 ui_screen *ui_reader_new(ui_ctx *c, int64_t thread_id, int64_t at_post);
 ui_screen *ui_search_new(ui_ctx *c);
+ui_screen *ui_card_practice(ui_ctx *c, int64_t id);
+ui_screen *ui_card_meeting(ui_ctx *c, int64_t id);
+/* The good-practice library, filtered by network number and/or town (0: any). */
+ui_screen *ui_practices_new(ui_ctx *c, int network, int64_t city_id);
+/* Meetings, of one network and/or with one town (0: any), newest first. */
+ui_screen *ui_meetings_new(ui_ctx *c, int network, int64_t city_id);
 
 #endif

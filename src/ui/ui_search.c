@@ -96,8 +96,11 @@ static bool hit_same(const void *a, const void *b)
 static void hit_draw(void *src, const void *row, int y, int x, int width, bool selected)
 {
 	const search_hit *h = &((const hit_row *)row)->h;
-	const char *kind = h->kind == HIT_CITY ? _("Town") : h->kind == HIT_THREAD ? _("Thread")
-	                                                                           : _("Post");
+	const char *kind = h->kind == HIT_CITY       ? _("Town")
+	                   : h->kind == HIT_THREAD   ? _("Thread")
+	                   : h->kind == HIT_PRACTICE ? _("Practice")
+	                   : h->kind == HIT_MEETING  ? _("Meeting")
+	                                             : _("Post");
 	char line[1024];
 	if (h->kind == HIT_CITY)
 		snprintf(line, sizeof line, "%s · %s · %s", kind, h->title, h->excerpt);
@@ -172,6 +175,8 @@ static unsigned open_hit(search_screen *s, ui_ctx *c)
 	switch (h->h.kind) {
 	case HIT_CITY: return ui_open(c, ui_card_city(c, h->h.id));
 	case HIT_THREAD: return ui_open(c, ui_reader_new(c, h->h.thread_id, 0));
+	case HIT_PRACTICE: return ui_open(c, ui_card_practice(c, h->h.id));
+	case HIT_MEETING: return ui_open(c, ui_card_meeting(c, h->h.id));
 	default: return ui_open(c, ui_reader_new(c, h->h.thread_id, h->h.id));
 	}
 }

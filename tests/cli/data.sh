@@ -56,6 +56,48 @@ like "network 2 opening in Włocławek, 13–14 June 2022" \
 for t in $(e --no-header list threads --network 5 | cut -f1); do
 	like "thread $t cites its source" "$(e list posts --thread "$t")" "Źródło: http"
 done
+# Good practices: the ones the meeting reports name, each with a source from the fact
+# sheet (tests/data/fact-urls.txt lists every URL the sheet cites; where the sheet
+# itself is at hand, ../shared/data/empirie-facts.md, the list is checked against it).
+if command -v python3 >/dev/null; then
+	e export practices --format csv > "$T_DIR/practices.csv"
+	python3 - "$T_DIR/practices.csv" "$top_srcdir/tests/data/fact-urls.txt" > "$T_DIR/pcheck" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+urls = set(open(sys.argv[2], encoding="utf-8").read().split())
+named = {  # town: a word of the practice's title the reports name
+    "Włocławek": "Energią", "Przemyśl": "Standardy Dostępności",
+    "Tarnów": "Centrum Dialogu", "Jasło": "Liderka", "Hrubieszów": "Karta mieszkańca"}
+for town, word in named.items():
+    ok = any(r["city"] == town and word.lower() in r["title"].lower() for r in rows)
+    print("named", town, "ok" if ok else "MISSING")
+bad = [r["key"] for r in rows if not r["source"].split() or set(r["source"].split()) - urls]
+print("sources", "ok" if not bad else "NOT IN THE FACT SHEET: " + " ".join(bad))
+bad = [r["key"] for r in rows if r["funding"] or r["cost"]]
+print("funding", "ok" if not bad else "STATED WITHOUT A SOURCE: " + " ".join(bad))
+bad = [r["key"] for r in rows if not r["meetings"]]
+print("meetings", "ok" if not bad else "NO MEETING: " + " ".join(bad))
+PY
+	for town in Włocławek Przemyśl Tarnów Jasło Hrubieszów; do
+		is "the practice of $town named in the reports is there" \
+			"$(grep "^named $town " "$T_DIR/pcheck")" "named $town ok"
+	done
+	is "every practice's source is a URL of the fact sheet" "$(grep '^sources' "$T_DIR/pcheck")" "sources ok"
+	is "no funding or cost is given (the sources state none)" "$(grep '^funding' "$T_DIR/pcheck")" "funding ok"
+	is "every practice was shown at a recorded meeting" "$(grep '^meetings' "$T_DIR/pcheck")" "meetings ok"
+	facts="$top_srcdir/../shared/data/empirie-facts.md"
+	if [ -f "$facts" ]; then
+		missing=$(while read -r u; do grep -qF -- "$u" "$facts" || echo "$u"; done < "$top_srcdir/tests/data/fact-urls.txt")
+		is "every URL of fact-urls.txt is in the fact sheet" "$missing" ""
+	else
+		skip "the fact sheet itself is not beside the sources"
+	fi
+else
+	skip "python3 is needed to read the exported practices"
+fi
+like "Przemyśl's standards cover 50 institutions' websites" \
+	"$(e show practice przemysl-miejskie-standardy-dostepnosci)" "50"
+
 # No invented people: the only accounts are the eight networks' and the owner.
 is "accounts: eight network accounts + the owner" "$(e --no-header admin accounts | wc -l)" 9
 

@@ -1,0 +1,372 @@
+/* meeting.c — see meeting.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/meeting.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/plfold.h"
+#include "text/pltext.h"
+#include "text/utf8.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+#define MEETING_TEXT_MAX 8192
+
+const char *meeting_field_label(const char *field)
+{
+	static const struct {
+		const char *key, *label;
+	} labels[] = {
+		{ "network", N_("Network") },   { "date_start", N_("First day") },
+		{ "date_end", N_("Last day") }, { "host", N_("Host") },
+		{ "format", N_("Format") },     { "title", N_("Title") },
+		{ "topics", N_("Agenda") },     { "study_visits", N_("Study visits") },
+		{ "summary", N_("Summary") },   { "source", N_("Source") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].key, field) == 0)
+			return _(labels[i].label);
+	return field;
+}
+
+bool meeting_date_valid(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(m == 2 && d == 29 && !leap);
+}
+
+/* Today's date where the user is (db_now() is UTC: a meeting that ended yesterday in
+ * Poland is not still "planned" just after midnight). */
+static void local_today(char *out, size_t n)
+{
+	char now[32];
+	db_now(now, sizeof now);
+	struct tm tm = { 0 };
+	const char *end = strptime(now, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out, n, "%.10s", now);
+	if (!end)
+		return;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	if (localtime_r(&t, &lt))
+		strftime(out, n, "%Y-%m-%d", &lt);
+}
+
+bool meeting_is_planned(const meeting *m)
+{
+	char today[16];
+	local_today(today, sizeof today);
+	const char *last = m->date_end && *m->date_end ? m->date_end : m->date_start;
+	return last && strncmp(last, today, 10) >= 0;
+}
+
+char *meeting_when(const meeting *m)
+{
+	if (m->date_text && *m->date_text)
+		return strdup(m->date_text);
+	return pl_date_range(m->date_start ? m->date_start : "", m->date_end);
+}
+
+static status check_text(const char *field, const char *v, bool one_line, error *e)
+{
+	size_t n = v ? strlen(v) : 0;
+	if (n > MEETING_TEXT_MAX)
+		return err_set(e, ST_INVALID, _("Field \"%s\": too long (%zu bytes, at most %d)"),
+		               meeting_field_label(field), n, MEETING_TEXT_MAX);
+	if (n && !utf8_valid(v, n))
+		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"),
+		               meeting_field_label(field));
+	if (one_line && v && strpbrk(v, "\r\n"))
+		return err_set(e, ST_INVALID, _("Field \"%s\": must be one line"),
+		               meeting_field_label(field));
+	return ST_OK;
+}
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static status validate(const meeting_fields *in, error *e)
+{
+	const char *texts[][2] = {
+		{ "title", in->title },   { "host", in->host },     { "format", in->format },
+		{ "topics", in->topics }, { "study_visits", in->study_visits },
+		{ "summary", in->summary }, { "source", in->source },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		status s = check_text(texts[i][0], texts[i][1], i < 3, e);
+		if (s != ST_OK)
+			return s;
+	}
+	if (blank(in->title))
+		return err_set(e, ST_INVALID, _("Field \"%s\": empty; every meeting needs a title"),
+		               meeting_field_label("title"));
+	if (!meeting_date_valid(in->date_start))
+		return err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a date (write YYYY-MM-DD, "
+		                                "e.g. 2027-03-18)"),
+		               meeting_field_label("date_start"), in->date_start ? in->date_start : "");
+	if (in->date_end && *in->date_end) {
+		if (!meeting_date_valid(in->date_end))
+			return err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a date (write "
+			                                "YYYY-MM-DD, e.g. 2027-03-19)"),
+			               meeting_field_label("date_end"), in->date_end);
+		if (strcmp(in->date_end, in->date_start) < 0)
+			return err_set(e, ST_INVALID, _("Field \"%s\": the meeting ends before it starts"),
+			               meeting_field_label("date_end"));
+	}
+	return ST_OK;
+}
+
+/* "n3-2027-03-18-tarnow", with "-2", "-3"… when taken. */
+static char *new_key(db *d, int number, const char *date, const char *host)
+{
+	char slug[40];
+	size_t o = pl_slug(host ? host : "", slug, sizeof slug, 32);
+	char *key = malloc(96);
+	for (int i = 1; key; i++) {
+		int n = snprintf(key, 96, "n%d-%s%s%s", number, date, o ? "-" : "", slug);
+		if (i > 1)
+			snprintf(key + n, (size_t)(96 - n), "-%d", i);
+		if (!db_lookup_id(d, "SELECT id FROM meetings WHERE key = ?1", key, 0))
+			break;
+	}
+	return key;
+}
+
+status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *in,
+                    int64_t *out_id, error *e)
+{
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	static const char sql_old[] = "SELECT network_id, title, date_start, date_end FROM meetings"
+	                              " WHERE id = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
+		"  host_city_id, host_place, format, title, topics, study_visits, summary, source,"
+		"  updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, 'entered', '', NULLIF(?5, 0), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	/* Changed dates drop the published wording of the date ("maj 2022"). */
+	static const char sql_upd[] =
+		"UPDATE meetings SET network_id = ?2,"
+		"  date_text = CASE WHEN date_start = ?3 AND date_end = ?4 THEN date_text ELSE '' END,"
+		"  date_basis = CASE WHEN date_start = ?3 AND date_end = ?4 THEN date_basis"
+		"               ELSE 'entered' END,"
+		"  date_start = ?3, date_end = ?4, host_city_id = NULLIF(?5, 0), host_place = ?6,"
+		"  format = ?7, title = ?8, topics = ?9, study_visits = ?10, summary = ?11, source = ?12,"
+		"  updated_at = ?13 WHERE id = ?14";
+	status s = validate(in, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = db_begin(d, e)) != ST_OK)
+		return s;
+	char *key = NULL, *old_title = NULL, *host = NULL;
+	int64_t net = db_lookup_id(d, sql_net, NULL, in->network);
+	if (!net) {
+		s = err_set(e, ST_INVALID, _("Field \"%s\": there is no network %d"),
+		            meeting_field_label("network"), in->network);
+		goto fail;
+	}
+	if (!perm_can_moderate(a, net)) {
+		s = err_set(e, ST_DENIED, _("Only the network's coordinators and administrators "
+		                            "add and change its meetings"));
+		goto fail;
+	}
+	if (id) {
+		sqlite3_stmt *st = db_stmt(d, sql_old, e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		int rc = sqlite3_step(st);
+		int64_t old_net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		if (rc == SQLITE_ROW)
+			old_title = db_col_dup(st, 1);
+		sqlite3_reset(st);
+		if (!old_net) {
+			s = err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
+			goto fail;
+		}
+		if (old_net != net) {
+			s = err_set(e, ST_INVALID, _("Field \"%s\": a meeting stays in its network (its "
+			                             "thread and practices are there); add a new meeting "
+			                             "in the other network instead"),
+			            meeting_field_label("network"));
+			goto fail;
+		}
+		if (!perm_can_moderate(a, old_net)) {
+			s = err_set(e, ST_DENIED, _("Only the network's coordinators and administrators "
+			                            "add and change its meetings"));
+			goto fail;
+		}
+		if ((s = search_unindex_meeting(d, id, e)) != ST_OK)
+			goto fail;
+	}
+	/* A host that is a town of the directory is linked to it (and spelt as there). */
+	int64_t host_city = 0;
+	city town;
+	error ignore;
+	if (in->host && *in->host && directory_city(d, in->host, &town, &ignore) == ST_OK) {
+		host_city = town.id;
+		host = town.name;
+		town.name = NULL;
+		city_clear(&town);
+	}
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, id ? sql_upd : sql_ins, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	if (id) {
+		sqlite3_bind_int64(st, 14, id);
+	} else {
+		if (!(key = new_key(d, in->network, in->date_start, in->host))) {
+			s = OOM(e);
+			goto fail;
+		}
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, 2, net);
+	sqlite3_bind_text(st, 3, in->date_start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, in->date_end ? in->date_end : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, host_city);
+	const char *vals[] = { host ? host : in->host, in->format, in->title, in->topics,
+	                       in->study_visits, in->summary, in->source };
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(st, 6 + i, vals[i] ? vals[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	free(host);
+	host = NULL;
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the meeting"));
+		goto fail;
+	}
+	int64_t mid = id ? id : sqlite3_last_insert_rowid(db_handle(d));
+	if ((s = search_index_meeting(d, mid, e)) != ST_OK ||
+	    (s = audit_append(d, a, id ? "edit" : "create", "meeting", mid, old_title, in->title,
+	                      e)) != ST_OK)
+		goto fail;
+	free(key), free(old_title);
+	if ((s = db_commit(d, e)) != ST_OK)
+		return s;
+	if (out_id)
+		*out_id = mid;
+	return ST_OK;
+fail:
+	free(key), free(old_title), free(host);
+	db_rollback(d);
+	return s != ST_OK ? s : ST_INTERNAL;
+}
+
+status meeting_town_attends(db *d, int64_t meeting_id, int64_t city_id, bool *attends,
+                            bool *declared, error *e)
+{
+	static const char sql[] =
+		"SELECT basis FROM meeting_cities WHERE meeting_id = ?1 AND city_id = ?2";
+	*attends = *declared = false;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*attends = true;
+		const char *b = (const char *)sqlite3_column_text(st, 0);
+		*declared = b && strcmp(b, "declared") == 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+	                                             : db_fail(d, rc, e, _("Reading the meetings"));
+}
+
+status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, error *e)
+{
+	static const char sql_add[] = "INSERT OR IGNORE INTO meeting_cities(meeting_id, city_id, basis)"
+	                              " VALUES (?1, ?2, 'declared')";
+	static const char sql_del[] = "DELETE FROM meeting_cities"
+	                              " WHERE meeting_id = ?1 AND city_id = ?2 AND basis = 'declared'";
+	if (a->role == ROLE_GUEST)
+		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
+		                               "coordinator for an account"));
+	if (!a->city_id)
+		return err_set(e, ST_DENIED, _("Your account is not linked to a town, so there is no "
+		                               "town to sign up"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	meeting m;
+	bool has_m = false;
+	if ((s = directory_meeting_by_id(d, a, meeting_id, &m, e)) != ST_OK)
+		goto fail;
+	has_m = true;
+	int64_t net = db_lookup_id(d, "SELECT id FROM networks WHERE number = ?1", NULL,
+	                           m.network_number);
+	bool lo = db_lookup_id(d, "SELECT leaders_only FROM networks WHERE number = ?1", NULL,
+	                       m.network_number) != 0;
+	if ((s = perm_check_post(d, a, net, lo, e)) != ST_OK)
+		goto fail;
+	if (!meeting_is_planned(&m)) {
+		s = err_set(e, ST_INVALID, _("This meeting is over; attendance is taken from its "
+		                             "published report"));
+		goto fail;
+	}
+	bool attends, declared;
+	if ((s = meeting_town_attends(d, meeting_id, a->city_id, &attends, &declared, e)) != ST_OK)
+		goto fail;
+	if (!attend && attends && !declared) {
+		s = err_set(e, ST_INVALID, _("A published report lists %s at this meeting; that is not "
+		                             "changed here"), a->city_name);
+		goto fail;
+	}
+	if (attend == attends) { /* already so: nothing to change, nothing to log */
+		meeting_clear(&m);
+		db_rollback(d);
+		return ST_OK;
+	}
+	sqlite3_stmt *st = db_stmt(d, attend ? sql_add : sql_del, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, a->city_id);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the attendance"));
+		goto fail;
+	}
+	if ((s = audit_append(d, a, attend ? "attend" : "not-attend", "meeting", meeting_id, NULL,
+	                      a->city_name, e)) != ST_OK)
+		goto fail;
+	meeting_clear(&m);
+	return db_commit(d, e);
+fail:
+	if (has_m)
+		meeting_clear(&m);
+	db_rollback(d);
+	return s != ST_OK ? s : ST_INTERNAL;
+}

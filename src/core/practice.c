@@ -1,0 +1,723 @@
+/* practice.c — see practice.h. Practices are few (tens to a few thousand, typed by
+ * people), so a filtered list is read whole; visibility follows the networks. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/practice.h"
+#include "core/search.h"
+#include "i18n.h"
+#include "text/plfold.h"
+#include "text/utf8.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+/* Columns 0–17; 18 how many of its networks are open to all, 19 the ids of its
+ * leaders-only networks (for the visibility check). */
+static const char sql_practices[] =
+	"SELECT p.id, p.city_id, p.key, c.name, c.voivodeship, p.theme, p.title, p.problem,"
+	"       p.actions, p.results, p.funding, p.cost, p.contact_role, p.source, p.note,"
+	"       p.updated_at,"
+	"       COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
+	"         FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+	"         WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
+	"       COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
+	"         FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
+	"         WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
+	"       (SELECT count(*) FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+	"         WHERE pn.practice_id = p.id AND n.leaders_only = 0),"
+	"       COALESCE((SELECT group_concat(n.id, ' ') FROM practice_networks pn"
+	"         JOIN networks n ON n.id = pn.network_id"
+	"         WHERE pn.practice_id = p.id AND n.leaders_only = 1), '')"
+	"  FROM practices p JOIN cities c ON c.id = p.city_id"
+	" WHERE (?1 = 0 OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n"
+	"         ON n.id = pn.network_id WHERE pn.practice_id = p.id AND n.number = ?1))"
+	"   AND (?2 IS NULL OR p.theme = ?2)"
+	"   AND (?3 IS NULL OR c.voivodeship = ?3)"
+	"   AND (?4 = 0 OR p.city_id = ?4)"
+	"   AND (?5 = 0 OR EXISTS (SELECT 1 FROM practice_meetings pm"
+	"         WHERE pm.practice_id = p.id AND pm.meeting_id = ?5))"
+	"   AND (?6 = 0 OR p.id = ?6)"
+	"   AND (?7 IS NULL OR p.key = ?7)"
+	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.id";
+
+void practice_clear(practice *p)
+{
+	if (!p)
+		return;
+	char **f[] = { &p->key, &p->city, &p->voivodeship, &p->theme, &p->title, &p->problem,
+	               &p->actions, &p->results, &p->funding, &p->cost, &p->contact_role,
+	               &p->source, &p->note, &p->updated_at, &p->networks, &p->meetings };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(*f[i]);
+	memset(p, 0, sizeof *p);
+}
+
+void practice_list_free(practice_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		practice_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static status practice_from_row(sqlite3_stmt *st, practice *p, error *e)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->city_id = sqlite3_column_int64(st, 1);
+	char **f[] = { &p->key, &p->city, &p->voivodeship, &p->theme, &p->title, &p->problem,
+	               &p->actions, &p->results, &p->funding, &p->cost, &p->contact_role,
+	               &p->source, &p->note, &p->updated_at, &p->networks, &p->meetings };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (!(*f[i] = db_col_dup(st, (int)i + 2))) {
+			practice_clear(p);
+			return OOM(e);
+		}
+	}
+	return ST_OK;
+}
+
+/* Seen by a: shown in no network, or in one open to all, or in a leaders' network a
+ * may see. */
+static bool row_visible(sqlite3_stmt *st, const account *a)
+{
+	const char *nets = (const char *)sqlite3_column_text(st, 16);
+	if (!nets || !*nets || sqlite3_column_int(st, 18) > 0)
+		return true;
+	const char *ids = (const char *)sqlite3_column_text(st, 19);
+	for (const char *p = ids ? ids : ""; *p;) {
+		char *end;
+		long long id = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		if (perm_can_see_network(a, id, true))
+			return true;
+		p = end;
+	}
+	return false;
+}
+
+static status query(db *d, const account *a, const practice_filter *f, int64_t id,
+                    const char *key, practice_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	practice_filter none = { 0 };
+	if (!f)
+		f = &none;
+	sqlite3_stmt *st = db_stmt(d, sql_practices, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int(st, 1, f->network);
+	if (f->theme)
+		sqlite3_bind_text(st, 2, f->theme, -1, SQLITE_STATIC);
+	if (f->voivodeship)
+		sqlite3_bind_text(st, 3, f->voivodeship, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, f->city_id);
+	sqlite3_bind_int64(st, 5, f->meeting_id);
+	sqlite3_bind_int64(st, 6, id);
+	if (key)
+		sqlite3_bind_text(st, 7, key, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!row_visible(st, a))
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = practice_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the good practices"));
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		practice_list_free(out);
+	return s;
+}
+
+status practice_list_get(db *d, const account *a, const practice_filter *f, practice_list *out,
+                         error *e)
+{
+	return query(d, a, f, 0, NULL, out, e);
+}
+
+status practice_get(db *d, const account *a, int64_t id, const char *key, practice *out,
+                    error *e)
+{
+	practice_list l;
+	memset(out, 0, sizeof *out);
+	status s = query(d, a, NULL, id, id ? NULL : key, &l, e);
+	if (s != ST_OK)
+		return s;
+	if (l.n == 0 || (!id && !key)) {
+		practice_list_free(&l);
+		if (id)
+			return err_set(e, ST_NOTFOUND, _("No good practice with id %lld"), (long long)id);
+		return err_set(e, ST_NOTFOUND, _("No good practice \"%s\""), key ? key : "");
+	}
+	*out = l.items[0];
+	l.items[0] = (practice){ 0 };
+	practice_list_free(&l);
+	return ST_OK;
+}
+
+/* ---- facets ---- */
+
+void facet_list_free(facet_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].label);
+		free(l->items[i].value);
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static status facet_add(facet_list *out, size_t *cap, const char *label, const char *value,
+                        error *e)
+{
+	for (size_t i = 0; i < out->n; i++)
+		if (strcmp(out->items[i].value, value) == 0) {
+			out->items[i].count++;
+			return ST_OK;
+		}
+	if (db_grow((void **)&out->items, cap, out->n, sizeof *out->items))
+		return OOM(e);
+	facet *f = &out->items[out->n];
+	f->label = strdup(label);
+	f->value = strdup(value);
+	f->count = 1;
+	if (!f->label || !f->value) {
+		free(f->label), free(f->value);
+		return OOM(e);
+	}
+	out->n++;
+	return ST_OK;
+}
+
+static int by_number(const void *x, const void *y)
+{
+	long a = strtol(((const facet *)x)->value, NULL, 10);
+	long b = strtol(((const facet *)y)->value, NULL, 10);
+	return (a > b) - (a < b);
+}
+
+static int by_label(const void *x, const void *y)
+{
+	const char *a = ((const facet *)x)->label, *b = ((const facet *)y)->label;
+	return pl_collate(a, strlen(a), b, strlen(b));
+}
+
+status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
+                       facet_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	practice_filter others = f ? *f : (practice_filter){ 0 };
+	switch (k) {
+	case FACET_NETWORK: others.network = 0; break;
+	case FACET_THEME: others.theme = NULL; break;
+	case FACET_VOIVODESHIP: others.voivodeship = NULL; break;
+	case FACET_CITY: others.city_id = 0; break;
+	}
+	practice_list l;
+	status s = practice_list_get(d, a, &others, &l, e);
+	if (s != ST_OK)
+		return s;
+	network_list nets = { 0 };
+	if (k == FACET_NETWORK)
+		s = directory_networks(d, a, &nets, e);
+	size_t cap = 0;
+	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
+		const practice *p = &l.items[i];
+		char value[32];
+		switch (k) {
+		case FACET_NETWORK:
+			/* One count per network the practice was shown in (visible ones only). */
+			for (size_t j = 0; s == ST_OK && j < nets.n; j++) {
+				char num[16];
+				snprintf(num, sizeof num, "%d", nets.items[j].number);
+				bool in = false;
+				for (const char *q = p->networks; *q && !in;) {
+					char *end;
+					long v = strtol(q, &end, 10);
+					if (end == q) {
+						q++;
+						continue;
+					}
+					in = v == nets.items[j].number;
+					q = end;
+				}
+				if (in) {
+					char label[300];
+					snprintf(label, sizeof label, "%d %s", nets.items[j].number,
+					         nets.items[j].code);
+					s = facet_add(out, &cap, label, num, e);
+				}
+			}
+			break;
+		case FACET_THEME:
+			if (*p->theme)
+				s = facet_add(out, &cap, p->theme, p->theme, e);
+			break;
+		case FACET_VOIVODESHIP:
+			if (*p->voivodeship)
+				s = facet_add(out, &cap, p->voivodeship, p->voivodeship, e);
+			break;
+		case FACET_CITY:
+			snprintf(value, sizeof value, "%lld", (long long)p->city_id);
+			s = facet_add(out, &cap, p->city, value, e);
+			break;
+		}
+	}
+	network_list_free(&nets);
+	practice_list_free(&l);
+	if (s != ST_OK) {
+		facet_list_free(out);
+		return s;
+	}
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof *out->items, k == FACET_NETWORK ? by_number : by_label);
+	return ST_OK;
+}
+
+/* ---- links ---- */
+
+/* The ids a one-parameter query returns, into a new array (*n of them). */
+static status read_ids(db *d, const char *sql, int64_t param, const char *what, int64_t **ids,
+                       size_t *n, error *e)
+{
+	*ids = NULL, *n = 0;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, param);
+	size_t cap = 0;
+	int rc;
+	status s = ST_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)ids, &cap, *n, sizeof **ids)) {
+			s = OOM(e);
+			break;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, what);
+	sqlite3_reset(st);
+	if (s != ST_OK) {
+		free(*ids);
+		*ids = NULL, *n = 0;
+	}
+	return s;
+}
+
+status practice_threads(db *d, const account *a, int64_t practice_id, thread_list *out,
+                        error *e)
+{
+	static const char sql[] =
+		"SELECT t.id FROM practice_threads pt JOIN threads t ON t.id = pt.thread_id"
+		" WHERE pt.practice_id = ?1 ORDER BY t.last_post_at DESC, t.id DESC";
+	memset(out, 0, sizeof *out);
+	/* Ids first, then each thread through forum_thread (its own statement and the
+	 * visibility check). */
+	int64_t *ids;
+	size_t n, cap = 0;
+	status s = read_ids(d, sql, practice_id, _("Reading the linked threads"), &ids, &n, e);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		thread t;
+		error ignore;
+		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			thread_clear(&t);
+			s = OOM(e);
+			break;
+		}
+		out->items[out->n++] = t;
+	}
+	free(ids);
+	if (s != ST_OK)
+		thread_list_free(out);
+	return s;
+}
+
+status practice_meetings(db *d, const account *a, int64_t practice_id, meeting_list *out,
+                         error *e)
+{
+	static const char sql[] = "SELECT pm.meeting_id FROM practice_meetings pm"
+	                          " JOIN meetings g ON g.id = pm.meeting_id"
+	                          " WHERE pm.practice_id = ?1 ORDER BY g.date_start DESC, g.id DESC";
+	memset(out, 0, sizeof *out);
+	int64_t *ids;
+	size_t n, cap = 0;
+	status s = read_ids(d, sql, practice_id, _("Reading the linked meetings"), &ids, &n, e);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		meeting m;
+		error ignore;
+		if (directory_meeting_by_id(d, a, ids[i], &m, &ignore) != ST_OK)
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			meeting_clear(&m);
+			s = OOM(e);
+			break;
+		}
+		out->items[out->n++] = m;
+	}
+	free(ids);
+	if (s != ST_OK)
+		meeting_list_free(out);
+	return s;
+}
+
+/* ---- writing ---- */
+
+const char *practice_field_label(const char *field)
+{
+	static const struct {
+		const char *key, *label;
+	} labels[] = {
+		{ "city", N_("Town") },
+		{ "networks", N_("Networks") },
+		{ "meetings", N_("Meetings") },
+		{ "theme", N_("Theme") },
+		{ "title", N_("Title") },
+		{ "problem", N_("Problem") },
+		{ "actions", N_("What was done") },
+		{ "results", N_("Results") },
+		{ "funding", N_("Funding") },
+		{ "cost", N_("Cost") },
+		{ "contact_role", N_("Contact") },
+		{ "source", N_("Source") },
+		{ "note", N_("Note") },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i].key, field) == 0)
+			return _(labels[i].label);
+	return field;
+}
+
+/* The network ids a practice is shown in (by its links). */
+static bool practice_in_network(db *d, int64_t practice_id, int64_t network_id)
+{
+	static const char sql[] =
+		"SELECT 1 FROM practice_networks WHERE practice_id = ?1 AND network_id = ?2";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, network_id);
+	bool in = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return in;
+}
+
+bool perm_can_edit_practice(const account *a, const practice *p, db *d)
+{
+	switch (a->role) {
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_COORDINATOR:
+		if (!p || a->network_id == 0)
+			return true;
+		if (practice_in_network(d, p->id, a->network_id))
+			return true;
+		/* a coordinator may also belong to a town */
+		return a->city_id != 0 && p->city_id == a->city_id;
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id != 0 && (!p || p->city_id == a->city_id);
+	default:
+		return false;
+	}
+}
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static status check_text(const char *field, const char *v, bool one_line, error *e)
+{
+	size_t n = v ? strlen(v) : 0;
+	if (n > PRACTICE_TEXT_MAX)
+		return err_set(e, ST_INVALID, _("Field \"%s\": too long (%zu bytes, at most %d)"),
+		               practice_field_label(field), n, PRACTICE_TEXT_MAX);
+	if (n && !utf8_valid(v, n))
+		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"),
+		               practice_field_label(field));
+	if (one_line && v && strpbrk(v, "\r\n"))
+		return err_set(e, ST_INVALID, _("Field \"%s\": must be one line"),
+		               practice_field_label(field));
+	return ST_OK;
+}
+
+/* Split a list of items separated by commas, "|" or (for numbers) spaces; calls fn on
+ * each trimmed item. */
+typedef status (*item_fn)(db *d, const account *a, int64_t pid, const char *item, error *e);
+
+static status each_item(db *d, const account *a, int64_t pid, const char *list, bool spaces,
+                        item_fn fn, error *e)
+{
+	const char *seps = spaces ? ",|; \t\n" : ",|;\n";
+	for (const char *p = list ? list : ""; *p;) {
+		p += strspn(p, seps);
+		const char *start = p;
+		size_t len = strcspn(p, seps);
+		p += len;
+		while (len && (*start == ' ' || *start == '\t'))
+			start++, len--;
+		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+			len--;
+		if (!len)
+			continue;
+		char item[256];
+		if (len >= sizeof item)
+			len = sizeof item - 1;
+		memcpy(item, start, len);
+		item[len] = '\0';
+		status s = fn(d, a, pid, item, e);
+		if (s != ST_OK)
+			return s;
+	}
+	return ST_OK;
+}
+
+static status link_network(db *d, const account *a, int64_t pid, const char *item, error *e)
+{
+	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	static const char sql_ins[] =
+		"INSERT OR IGNORE INTO practice_networks(practice_id, network_id) VALUES (?1, ?2)";
+	char *end;
+	long num = strtol(item, &end, 10);
+	if (*end || num <= 0 || num > 1000000)
+		return err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a network number"),
+		               practice_field_label("networks"), item);
+	sqlite3_stmt *st = db_stmt(d, sql_net, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int(st, 1, (int)num);
+	int rc = sqlite3_step(st);
+	int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!net || !perm_can_see_network(a, net, lo))
+		return err_set(e, ST_INVALID, _("Field \"%s\": there is no network %ld"),
+		               practice_field_label("networks"), num);
+	if (!(st = db_stmt(d, sql_ins, e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, net);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the good practice"));
+}
+
+static status link_meeting(db *d, const account *a, int64_t pid, const char *item, error *e)
+{
+	static const char sql_find[] =
+		"SELECT g.id, g.network_id, n.leaders_only FROM meetings g"
+		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
+	static const char sql_ins[] =
+		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql_find, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, item, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int64_t mid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	if (!mid || !perm_can_see_network(a, net, lo))
+		return err_set(e, ST_INVALID, _("Field \"%s\": there is no meeting \"%s\""),
+		               practice_field_label("meetings"), item);
+	/* A meeting belongs to a network: the practice was shown there too. */
+	if (!(st = db_stmt(d, "INSERT OR IGNORE INTO practice_networks(practice_id, network_id)"
+	                      " VALUES (?1, ?2)", e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, net);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Saving the good practice"));
+	if (!(st = db_stmt(d, sql_ins, e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, mid);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the good practice"));
+}
+
+/* A key for a new practice: the folded town and title, "-2", "-3"… when taken. */
+static char *new_key(db *d, const char *town, const char *title)
+{
+	char raw[400], base[64];
+	snprintf(raw, sizeof raw, "%s %s", town, title);
+	if (!pl_slug(raw, base, sizeof base, 60))
+		snprintf(base, sizeof base, "praktyka");
+	size_t n = sizeof base + 16;
+	char *key = malloc(n);
+	for (int i = 1; key; i++) {
+		snprintf(key, n, i == 1 ? "%s" : "%s-%d", base, i);
+		if (!db_lookup_id(d, "SELECT id FROM practices WHERE key = ?1", key, 0))
+			break;
+	}
+	return key;
+}
+
+status practice_save(db *d, const account *a, int64_t id, const practice_fields *in,
+                     int64_t *out_id, error *e)
+{
+	static const char sql_ins[] =
+		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
+		"  cost, contact_role, source, note, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	static const char sql_upd[] =
+		"UPDATE practices SET city_id = ?2, theme = ?3, title = ?4, problem = ?5, actions = ?6,"
+		"  results = ?7, funding = ?8, cost = ?9, contact_role = ?10, source = ?11, note = ?12,"
+		"  updated_at = ?13 WHERE id = ?14";
+	static const char sql_unlink[] = "DELETE FROM practice_networks WHERE practice_id = ?1";
+	static const char sql_unlink_m[] = "DELETE FROM practice_meetings WHERE practice_id = ?1";
+	const char *texts[][2] = {
+		{ "city", in->city },       { "theme", in->theme },     { "title", in->title },
+		{ "problem", in->problem }, { "actions", in->actions }, { "results", in->results },
+		{ "funding", in->funding }, { "cost", in->cost },       { "contact_role", in->contact_role },
+		{ "source", in->source },   { "note", in->note },       { "networks", in->networks },
+		{ "meetings", in->meetings },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		bool one_line = i < 3;
+		status s = check_text(texts[i][0], texts[i][1], one_line, e);
+		if (s != ST_OK)
+			return s;
+	}
+	if (blank(in->title))
+		return err_set(e, ST_INVALID, _("Field \"%s\": empty; every practice needs a title"),
+		               practice_field_label("title"));
+	if (blank(in->city))
+		return err_set(e, ST_INVALID, _("Field \"%s\": empty; say which town's practice it is"),
+		               practice_field_label("city"));
+	if (a->role == ROLE_GUEST)
+		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
+		                               "coordinator for an account"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	char *key = NULL;
+	practice old = { 0 };
+	/* The town as written, or without regard to case and Polish letters. */
+	city town;
+	int64_t cid = 0;
+	error ignore;
+	if (directory_city(d, in->city, &town, &ignore) == ST_OK) {
+		cid = town.id;
+		city_clear(&town);
+	}
+	if (!cid) {
+		s = err_set(e, ST_INVALID, _("Field \"%s\": no town named \"%s\" in the directory"),
+		            practice_field_label("city"), in->city);
+		goto fail;
+	}
+	if (id) {
+		if ((s = practice_get(d, a, id, NULL, &old, e)) != ST_OK)
+			goto fail;
+		if (!perm_can_edit_practice(a, &old, d)) {
+			s = err_set(e, ST_DENIED, _("Only members of %s and the coordinators of its "
+			                            "networks may change this practice"), old.city);
+			goto fail;
+		}
+		if ((s = search_unindex_practice(d, id, e)) != ST_OK)
+			goto fail;
+	}
+	/* Members and leaders write their own town's practices only. */
+	if ((a->role == ROLE_MEMBER || a->role == ROLE_LEADER) && cid != a->city_id) {
+		s = err_set(e, ST_DENIED, _("You may add and change only the practices of your own "
+		                            "town (%s)"), a->city_name && *a->city_name ? a->city_name : "-");
+		goto fail;
+	}
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, id ? sql_upd : sql_ins, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	if (!id) {
+		if (!(key = new_key(d, in->city, in->title))) {
+			s = OOM(e);
+			goto fail;
+		}
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_int64(st, 14, id);
+	}
+	sqlite3_bind_int64(st, 2, cid);
+	const char *vals[] = { in->theme, in->title, in->problem, in->actions, in->results,
+	                       in->funding, in->cost, in->contact_role, in->source, in->note };
+	for (int i = 0; i < 10; i++)
+		sqlite3_bind_text(st, 3 + i, vals[i] ? vals[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the good practice"));
+		goto fail;
+	}
+	int64_t pid = id ? id : sqlite3_last_insert_rowid(db_handle(d));
+	const char *unl[] = { sql_unlink, sql_unlink_m };
+	for (int i = 0; i < 2; i++) {
+		if (!(st = db_stmt(d, unl[i], e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, pid);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s = db_fail(d, rc, e, _("Saving the good practice"));
+			goto fail;
+		}
+	}
+	if ((s = each_item(d, a, pid, in->networks, true, link_network, e)) != ST_OK ||
+	    (s = each_item(d, a, pid, in->meetings, false, link_meeting, e)) != ST_OK)
+		goto fail;
+	/* A coordinator (not of every network) adding a practice must show it in their own
+	 * network; checked after the links exist. */
+	if (a->role == ROLE_COORDINATOR && a->network_id && cid != a->city_id &&
+	    !practice_in_network(d, pid, a->network_id)) {
+		s = err_set(e, ST_DENIED, _("Field \"%s\": a coordinator adds practices to the network "
+		                            "they coordinate; include it"),
+		            practice_field_label("networks"));
+		goto fail;
+	}
+	if ((s = search_index_practice(d, pid, e)) != ST_OK ||
+	    (s = audit_append(d, a, id ? "edit" : "create", "practice", pid, id ? old.title : NULL,
+	                      in->title, e)) != ST_OK)
+		goto fail;
+	practice_clear(&old);
+	free(key);
+	if ((s = db_commit(d, e)) != ST_OK)
+		return s;
+	if (out_id)
+		*out_id = pid;
+	return ST_OK;
+fail:
+	practice_clear(&old);
+	free(key);
+	db_rollback(d);
+	return s != ST_OK ? s : ST_INTERNAL;
+}

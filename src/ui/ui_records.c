@@ -1,0 +1,331 @@
+/* ui_records.c — see ui_records.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/meeting.h"
+#include "core/practice.h"
+#include "i18n.h"
+#include "ui/ui_editor.h"
+#include "ui/ui_fields.h"
+#include "ui/ui_records.h"
+
+/* ---- good practices ---- */
+
+enum {
+	PF_TITLE, PF_CITY, PF_NETWORKS, PF_THEME, PF_MEETINGS, PF_CONTACT, PF_SOURCE, PF_PROBLEM,
+	PF_ACTIONS, PF_RESULTS, PF_FUNDING, PF_COST, PF_NOTE, PF_COUNT
+};
+
+static void practice_defs(ui_field_def *d)
+{
+	static const struct {
+		const char *key, *english;
+		bool ml;
+	} f[PF_COUNT] = {
+		{ "title", N_("Title"), false },       { "city", N_("Town"), false },
+		{ "networks", N_("Networks"), false }, { "theme", N_("Theme"), false },
+		{ "meetings", N_("Meetings"), false }, { "contact_role", N_("Contact"), false },
+		{ "source", N_("Source"), false },     { "problem", N_("Problem"), true },
+		{ "actions", N_("What was done"), true }, { "results", N_("Results"), true },
+		{ "funding", N_("Funding"), false },   { "cost", N_("Cost"), false },
+		{ "note", N_("Note"), true },
+	};
+	for (int i = 0; i < PF_COUNT; i++)
+		d[i] = (ui_field_def){ f[i].key, practice_field_label(f[i].key), f[i].english, f[i].ml };
+}
+
+/* The meetings a practice may be linked to, for the comment: the newest ones of the
+ * networks the account sees. */
+static void meetings_hint(ui_ctx *c, char *out, size_t n)
+{
+	meeting_list ml;
+	error e;
+	size_t o = (size_t)snprintf(out, n, "%s", _("Meetings: keys of the meetings where it was "
+	                                            "shown, separated by commas; the newest:"));
+	if (directory_meetings(c->d, c->me, 0, 0, &ml, &e) != ST_OK)
+		return;
+	for (size_t i = 0; i < ml.n && i < 10 && o < n; i++) {
+		char *when = meeting_when(&ml.items[i]);
+		o += (size_t)snprintf(out + o, n - o, "\n  %s  (%s, %s)", ml.items[i].key,
+		                      when ? when : "", ml.items[i].host);
+		free(when);
+	}
+	meeting_list_free(&ml);
+}
+
+static status practice_submit(ui_ctx *c, int64_t target, const char *text, int64_t *id, error *e)
+{
+	ui_field_def defs[PF_COUNT];
+	char *v[PF_COUNT];
+	int lines[PF_COUNT];
+	char msg[400];
+	practice_defs(defs);
+	if (!ui_fields_parse(defs, PF_COUNT, text, v, lines, msg, sizeof msg))
+		return err_set(e, ST_INVALID, "%s", msg);
+	practice_fields in = {
+		.city = v[PF_CITY], .networks = v[PF_NETWORKS], .meetings = v[PF_MEETINGS],
+		.theme = v[PF_THEME], .title = v[PF_TITLE], .problem = v[PF_PROBLEM],
+		.actions = v[PF_ACTIONS], .results = v[PF_RESULTS], .funding = v[PF_FUNDING],
+		.cost = v[PF_COST], .contact_role = v[PF_CONTACT], .source = v[PF_SOURCE],
+		.note = v[PF_NOTE],
+	};
+	status s = practice_save(c->d, c->me, target, &in, id, e);
+	ui_fields_free(v, PF_COUNT);
+	return s;
+}
+
+ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
+{
+	practice p = { 0 };
+	error e;
+	if (id) {
+		if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK) {
+			ui_status_error(c, &e);
+			return NULL;
+		}
+		if (!perm_can_edit_practice(c->me, &p, c->d)) {
+			ui_status(c, true, _("Only members of %s and the coordinators of its networks may "
+			                     "change this practice."), p.city);
+			practice_clear(&p);
+			return NULL;
+		}
+	} else if (!perm_can_edit_practice(c->me, NULL, c->d)) {
+		ui_status(c, true, "%s", _("Your account may not add practices: a town's members add "
+		                           "its practices."));
+		return NULL;
+	}
+	char town[256] = "";
+	if (!id) {
+		int64_t cid = city_id ? city_id : c->me->city_id;
+		city t;
+		if (cid && directory_city_by_id(c->d, cid, &t, &e) == ST_OK) {
+			snprintf(town, sizeof town, "%s", t.name);
+			city_clear(&t);
+		}
+	}
+	ui_field_def defs[PF_COUNT];
+	practice_defs(defs);
+	const char *vals[PF_COUNT] = { 0 };
+	if (id) {
+		vals[PF_TITLE] = p.title, vals[PF_CITY] = p.city, vals[PF_NETWORKS] = p.networks;
+		vals[PF_THEME] = p.theme, vals[PF_MEETINGS] = p.meetings;
+		vals[PF_CONTACT] = p.contact_role, vals[PF_SOURCE] = p.source;
+		vals[PF_PROBLEM] = p.problem, vals[PF_ACTIONS] = p.actions;
+		vals[PF_RESULTS] = p.results, vals[PF_FUNDING] = p.funding, vals[PF_COST] = p.cost;
+		vals[PF_NOTE] = p.note;
+	} else {
+		vals[PF_CITY] = town;
+	}
+	char comment[2400], hint[1600];
+	meetings_hint(c, hint, sizeof hint);
+	snprintf(comment, sizeof comment, "%s\n%s\n%s",
+	         _("Write after each label, or under it for longer text. Lines starting with # "
+	           "are skipped. Leave a field empty when it is not known: nothing is invented."),
+	         _("Networks: their numbers, separated by commas (e.g. 3, 5). Contact: a role or an "
+	           "office, not a private person."),
+	         hint);
+	char *text = ui_fields_format(defs, PF_COUNT, vals, comment);
+	char heading[512];
+	if (id)
+		snprintf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,
+		         p.city);
+	else
+		snprintf(heading, sizeof heading, "%s", _("A new good practice"));
+	ui_screen *s = text ? ui_editor_record(c, "practice", id, heading,
+	                                       id ? _("Edit practice") : _("New practice"), text,
+	                                       practice_submit)
+	                    : NULL;
+	free(text);
+	practice_clear(&p);
+	return s;
+}
+
+/* ---- meetings ---- */
+
+enum { MF_NETWORK, MF_TITLE, MF_START, MF_END, MF_HOST, MF_FORMAT, MF_SOURCE, MF_TOPICS,
+       MF_VISITS, MF_SUMMARY, MF_COUNT };
+
+static void meeting_defs(ui_field_def *d)
+{
+	static const struct {
+		const char *key, *english;
+		bool ml;
+	} f[MF_COUNT] = {
+		{ "network", N_("Network"), false },   { "title", N_("Title"), false },
+		{ "date_start", N_("First day"), false }, { "date_end", N_("Last day"), false },
+		{ "host", N_("Host"), false },         { "format", N_("Format"), false },
+		{ "source", N_("Source"), false },     { "topics", N_("Agenda"), true },
+		{ "study_visits", N_("Study visits"), true }, { "summary", N_("Summary"), true },
+	};
+	for (int i = 0; i < MF_COUNT; i++)
+		d[i] = (ui_field_def){ f[i].key, meeting_field_label(f[i].key), f[i].english, f[i].ml };
+}
+
+/* Agenda items are stored " | " separated and edited one per line. */
+static char *lines_to_items(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n * 3 + 1), *o = out;
+	if (!out)
+		return NULL;
+	bool first = true;
+	for (const char *p = s; *p;) {
+		size_t len = strcspn(p, "\n");
+		const char *t = p;
+		p += len;
+		if (*p)
+			p++;
+		while (len && (*t == ' ' || *t == '\t' || *t == '-' || *t == '*'))
+			t++, len--;
+		while (len && (t[len - 1] == ' ' || t[len - 1] == '\r'))
+			len--;
+		if (!len)
+			continue;
+		if (!first)
+			memcpy(o, " | ", 3), o += 3;
+		memcpy(o, t, len), o += len;
+		first = false;
+	}
+	*o = '\0';
+	return out;
+}
+
+static char *items_to_lines(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = s; *p;) {
+		if (strncmp(p, " | ", 3) == 0) {
+			*o++ = '\n';
+			p += 3;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static status meeting_submit(ui_ctx *c, int64_t target, const char *text, int64_t *id, error *e)
+{
+	ui_field_def defs[MF_COUNT];
+	char *v[MF_COUNT];
+	int lines[MF_COUNT];
+	char msg[400];
+	meeting_defs(defs);
+	if (!ui_fields_parse(defs, MF_COUNT, text, v, lines, msg, sizeof msg))
+		return err_set(e, ST_INVALID, "%s", msg);
+	char *end = NULL;
+	long num = strtol(v[MF_NETWORK], &end, 10);
+	status s;
+	char *topics = lines_to_items(v[MF_TOPICS]), *visits = lines_to_items(v[MF_VISITS]);
+	if (!*v[MF_NETWORK] || *end || num <= 0 || num > 1000000) {
+		s = err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a network number"),
+		            meeting_field_label("network"), v[MF_NETWORK]);
+	} else if (!topics || !visits) {
+		s = err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
+	} else {
+		meeting_fields in = {
+			.network = (int)num, .date_start = v[MF_START], .date_end = v[MF_END],
+			.host = v[MF_HOST], .format = v[MF_FORMAT], .title = v[MF_TITLE],
+			.topics = topics, .study_visits = visits, .summary = v[MF_SUMMARY],
+			.source = v[MF_SOURCE],
+		};
+		s = meeting_save(c->d, c->me, target > 0 ? target : 0, &in, id, e);
+	}
+	free(topics), free(visits);
+	ui_fields_free(v, MF_COUNT);
+	return s;
+}
+
+static bool may_edit_network(ui_ctx *c, int number)
+{
+	network n;
+	error e;
+	if (directory_network(c->d, c->me, number, &n, &e) != ST_OK)
+		return false;
+	bool ok = perm_can_moderate(c->me, n.id);
+	network_clear(&n);
+	return ok;
+}
+
+int ui_meeting_network_for_new(ui_ctx *c, int preferred)
+{
+	if (c->me->role != ROLE_ADMIN && c->me->role != ROLE_COORDINATOR)
+		return 0;
+	if (preferred && may_edit_network(c, preferred))
+		return preferred;
+	network_list nl;
+	error e;
+	int found = 0;
+	if (directory_networks(c->d, c->me, &nl, &e) == ST_OK) {
+		for (size_t i = 0; i < nl.n && !found; i++)
+			if (perm_can_moderate(c->me, nl.items[i].id))
+				found = nl.items[i].number;
+		network_list_free(&nl);
+	}
+	return found;
+}
+
+bool ui_meeting_editable(ui_ctx *c, const meeting *m)
+{
+	return (c->me->role == ROLE_ADMIN || c->me->role == ROLE_COORDINATOR) &&
+	       may_edit_network(c, m->network_number);
+}
+
+ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
+{
+	meeting m = { 0 };
+	error e;
+	if (id) {
+		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+			ui_status_error(c, &e);
+			return NULL;
+		}
+		number = m.network_number;
+	}
+	if (!number || !may_edit_network(c, number)) {
+		ui_status(c, true, "%s", _("Only the network's coordinators and administrators add and "
+		                           "change its meetings."));
+		meeting_clear(&m);
+		return NULL;
+	}
+	ui_field_def defs[MF_COUNT];
+	meeting_defs(defs);
+	const char *vals[MF_COUNT] = { 0 };
+	char num[16];
+	snprintf(num, sizeof num, "%d", number);
+	vals[MF_NETWORK] = num;
+	char *topics = NULL, *visits = NULL;
+	if (id) {
+		topics = items_to_lines(m.topics);
+		visits = items_to_lines(m.study_visits);
+		vals[MF_TITLE] = m.title, vals[MF_START] = m.date_start, vals[MF_END] = m.date_end;
+		vals[MF_HOST] = m.host, vals[MF_FORMAT] = m.format, vals[MF_SOURCE] = m.source;
+		vals[MF_TOPICS] = topics, vals[MF_VISITS] = visits, vals[MF_SUMMARY] = m.summary;
+	}
+	char comment[800];
+	snprintf(comment, sizeof comment, "%s\n%s",
+	         _("Write after each label, or under it for longer text. Lines starting with # "
+	           "are skipped."),
+	         _("Days as YYYY-MM-DD (the last day may stay empty). Host: a town of the directory "
+	           "or a place. Agenda and study visits: one item per line."));
+	char *text = ui_fields_format(defs, MF_COUNT, vals, comment);
+	char heading[512];
+	if (id)
+		snprintf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
+	else
+		snprintf(heading, sizeof heading, _("A new meeting of network %d"), number);
+	ui_screen *s = text ? ui_editor_record(c, "meeting", id ? id : -(int64_t)number, heading,
+	                                       id ? _("Edit meeting") : _("New meeting"), text,
+	                                       meeting_submit)
+	                    : NULL;
+	free(text), free(topics), free(visits);
+	meeting_clear(&m);
+	return s;
+}
