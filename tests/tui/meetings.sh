@@ -23,6 +23,7 @@ N3T=$(q "SELECT count(*) FROM meetings g JOIN networks n ON n.id = g.network_id 
 
 # A guest sees every network but the leaders'.
 tui_start 100 30 -- --as gosc
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F9
 tui_assert_has "Meetings: $ALL meetings, 0 planned" "F9 lists the meetings a guest may see ($ALL)"
 tui_assert_has "Network: all · When: all · Town: all" "no filter at first"
@@ -67,6 +68,7 @@ ok_if "the guest's session ends" test "$(tui_exit_status)" = 0
 
 # A coordinator adds a meeting of their network.
 tui_start 100 30 -- --as siec-1
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F9 c
 tui_assert_has "A new meeting of network 1" "c opens the editor for a new meeting"
 tui_type " Warsztaty: e-usługi"
@@ -110,6 +112,7 @@ MID=$(q "SELECT id FROM meetings WHERE title LIKE 'Warsztaty: e-us%'")
 
 # A member of a town in network 1 signs the town up, and takes it back.
 tui_start 100 30 -- --as anna
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F9 g Enter
 tui_assert_has "Zabrze: not signed up (a: sign up)" "the card says the member's town is not signed up"
 tui_keys a
@@ -139,6 +142,7 @@ tui_exit_status >/dev/null
 
 # A member of a town outside the network cannot sign up.
 tui_start 100 30 -- --as tomek
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F9 g Enter a
 tui_assert_has "Only members of a town in this network can sign up" "a town outside the network cannot sign up"
 tui_keys F10
@@ -157,6 +161,7 @@ else
 	tui_skip "the filter line in Polish" "pl_PL.UTF-8 is not installed"
 fi
 tui_start 40 12 -- --as gosc
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F9
 tui_assert_has "Meetings: $ALL" "the list fits 40x12"
 tui_keys F10

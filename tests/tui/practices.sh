@@ -30,6 +30,7 @@ ok_if "the bundled data has practices ($TOTAL), some in network 5 ($N5)" \
 	test "$TOTAL" -gt 5 -a "$N5" -gt 1 -a "$N5P" -ge 1 -a "$N5P" -lt "$N5"
 
 tui_start 100 30 -- --as gosc
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F8
 tui_assert_has "Good practices: $ALL of $ALL" "F8 opens the library ($ALL practices a guest may see)"
 tui_assert_has "Network: all · Theme: all · Voivodeship: all · Town: all" "no filter at first"
@@ -81,6 +82,7 @@ tui_exit_status >/dev/null
 # Leaders' practices.
 LEADERS=$(q "SELECT count(*) FROM practices") # a leader sees every practice
 tui_start 100 30 -- --as wojt
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F8
 tui_assert_has "Good practices: $LEADERS of $LEADERS" "a leader sees the leaders' network's practices too"
 tui_keys F10
@@ -89,7 +91,11 @@ tui_exit_status >/dev/null
 # A member of Tarnów asks about a practice, changes one of Tarnów's and adds one.
 DIALOG=$(q "SELECT id FROM practices WHERE title LIKE 'Tarnowskie Centrum Dialogu%'")
 tui_start 100 30 -- --as tomek
-tui_keys F8 f Down Down Down Enter
+tui_wait "MIASTO CYFROWE" 10 || true
+tui_keys F8
+tui_wait "Good practices:"
+tui_keys f Down Down Down Enter
+tui_wait "Town: show only"
 tui_type T
 tui_keys Enter g Enter
 tui_assert_has "A good practice of Tarnów" "the card of Tarnów's first practice"
@@ -164,6 +170,7 @@ else
 	tui_skip "the card in Polish" "pl_PL.UTF-8 is not installed"
 fi
 tui_start 40 12 -- --as gosc
+tui_wait "MIASTO CYFROWE" 10 || true
 tui_keys F8
 tui_assert_has "Good practices: $((ALL + 1))" "the library fits 40x12"
 tui_assert_has " — " "one column: title — town"
