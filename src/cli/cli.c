@@ -51,6 +51,8 @@ static const cli_command commands[] = {
 	  true },
 	{ "gen", cmd_gen, "--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]",
 	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"), true, true },
+	{ "snapshot", cmd_snapshot, "FILE [--public-only]",
+	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, true },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
 	  false, false },
 	{ "init", cmd_init, "",

@@ -10,6 +10,7 @@
 #include "cli/paths.h"
 #include "core/audit.h"
 #include "core/check.h"
+#include "core/snapshot.h"
 #include "core/gen.h"
 #include "core/search.h"
 #include "i18n.h"
@@ -357,6 +358,55 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+int cmd_snapshot(cli_ctx *c, int argc, char **argv)
+{
+	const char *file = NULL;
+	bool public_only = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_command_help(cli_find_command("snapshot"),
+				_("Writes a consistent, compact copy of the database to FILE, also while\n"
+				  "others are writing, with the search index ready. Open it anywhere with\n"
+				  "'empirie --db FILE'; on a read-only medium it opens read-only.\n"
+				  "  --public-only   leave out what a guest may not see: the leaders' network,\n"
+				  "                  drafts, read marks, the audit log, private contacts\n"
+				  "                  (anyone may take it; a full copy is for administrators)\n"));
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--public-only") == 0)
+			public_only = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage("snapshot", _("unknown option '%s'"), argv[i]);
+		else if (!file)
+			file = argv[i];
+		else
+			return cli_usage("snapshot", _("unexpected argument '%s'"), argv[i]);
+	}
+	if (!file)
+		return cli_usage("snapshot", _("say which FILE to write the copy to"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	snapshot_info info;
+	error e;
+	if (snapshot_write(c->d, &c->me, file, public_only, &info, &e) != ST_OK)
+		return cli_fail(&e);
+	char size[64];
+	snprintf(size, sizeof size, "%.1f MB", (double)info.bytes / 1e6);
+	safe_fprintf(stdout, public_only ? _("Wrote %s: a public offline copy (%s).\n")
+	                                 : _("Wrote %s: a full offline copy (%s).\n"),
+	             file, size);
+	safe_fprintf(stdout, ngettext("%lld network, ", "%lld networks, ", (unsigned long)info.networks),
+	             (long long)info.networks);
+	safe_fprintf(stdout, ngettext("%lld thread, ", "%lld threads, ", (unsigned long)info.threads),
+	             (long long)info.threads);
+	safe_fprintf(stdout, ngettext("%lld post, ", "%lld posts, ", (unsigned long)info.posts),
+	             (long long)info.posts);
+	safe_fprintf(stdout, ngettext("%lld good practice.\n", "%lld good practices.\n",
+	                              (unsigned long)info.practices),
+	             (long long)info.practices);
+	return EXIT_OK;
+}
+
 int cmd_info(cli_ctx *c, int argc, char **argv)
 {
 	if (argc > 1) {
@@ -379,6 +429,16 @@ int cmd_info(cli_ctx *c, int argc, char **argv)
 	                         ? _("SYNTHETIC data (generated, not real)")
 	                         : _("the EMPIRIE directory (real, from public sources)"));
 	card_line(_("Generated with"), params);
+	char *copy = db_meta_get(c->d, "snapshot_at"), *pub = db_meta_get(c->d, "snapshot_public");
+	if (copy) {
+		char line[200];
+		snprintf(line, sizeof line, pub && strcmp(pub, "1") == 0 ? _("%s (public: what guests see)")
+		                                                          : _("%s (full)"), copy);
+		card_line(_("Offline copy taken"), line);
+	}
+	free(copy), free(pub);
+	if (db_is_readonly(c->d))
+		card_line(_("Access"), _("read-only (a file or folder that cannot be written)"));
 	card_line(_("You are"), c->me.display_name);
 	card_line(_("Role"), role_label(c->me.role));
 	free(kind);

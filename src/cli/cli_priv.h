@@ -73,6 +73,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);
 int cmd_gen(cli_ctx *c, int argc, char **argv);
 int cmd_info(cli_ctx *c, int argc, char **argv);
+int cmd_snapshot(cli_ctx *c, int argc, char **argv);
 int cmd_attend(cli_ctx *c, int argc, char **argv);
 int cmd_practice(cli_ctx *c, int argc, char **argv);
 int cmd_meeting(cli_ctx *c, int argc, char **argv);

@@ -265,6 +265,9 @@ status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders
 		"SELECT 1 FROM memberships WHERE network_id = ?1 AND city_id = ?2";
 	if (!perm_can_see_network(a, network_id, leaders_only))
 		return err_set(e, ST_NOTFOUND, _("No such network"));
+	if (db_is_readonly(d))
+		return err_set(e, ST_READONLY, _("This copy is read-only: browsing and search work, "
+		                                 "but nothing can be written here"));
 	if (a->role == ROLE_GUEST)
 		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
 		                               "coordinator for an account"));

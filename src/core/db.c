@@ -287,6 +287,48 @@ static status db_check_identity(db *d, bool is_new, error *e)
 	                                "not an empirie database; it was not changed"), d->path);
 }
 
+/* Whether we may write the file and create files beside it (the journal). */
+static bool writable_place(const char *path)
+{
+	if (access(path, W_OK) != 0)
+		return false;
+	char *dir = strdup(path);
+	if (!dir)
+		return true;
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	bool ok = access(slash ? dir : ".", W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+static bool wal_has_data(const char *path)
+{
+	char wal[4200];
+	struct stat sb;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &sb) == 0 && sb.st_size > 0;
+}
+
+/* "file:/path?immutable=1", the path percent-encoded where a URI needs it. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *u = malloc(n * 3 + 32), *o = u;
+	if (!u)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
+			o += sprintf(o, "%%%02X", *p);
+		else
+			*o++ = (char)*p;
+	}
+	strcpy(o, "?immutable=1");
+	return u;
+}
+
 status db_open(db **out, const char *path, unsigned flags, bool *created, error *e)
 {
 	struct stat sb;
@@ -305,10 +347,23 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
+	/* A file we cannot write, or one in a folder we cannot write (a USB stick mounted
+	 * read-only, a CD, a 0555 folder), opens read-only as an unchanging file: no lock
+	 * and no -wal or -shm beside it. A -wal with data in it would be ignored that way,
+	 * so then plain read-only (SQLite reads the -wal). */
+	bool immutable = false;
+	if (exists && !d->readonly && !writable_place(path)) {
+		d->readonly = true;
+		immutable = !wal_has_data(path);
+	}
 	int oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
 	             (d->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 	             (exists ? 0 : SQLITE_OPEN_CREATE);
-	int rc = sqlite3_open_v2(path, &d->h, oflags, NULL);
+	char *uri = immutable ? immutable_uri(path) : NULL;
+	if (uri)
+		oflags |= SQLITE_OPEN_URI;
+	int rc = sqlite3_open_v2(uri ? uri : path, &d->h, oflags, NULL);
+	free(uri);
 	status s = ST_OK;
 	if (rc != SQLITE_OK)
 		s = err_set(e, ST_IO, _("%s: cannot open the database (%s)"), path,

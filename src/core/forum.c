@@ -697,6 +697,9 @@ fail:
 
 status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
 {
+	/* A read-only copy keeps no read marks: reading it is no error. */
+	if (db_is_readonly(d))
+		return ST_OK;
 	static const char sql[] =
 		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
 		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"

@@ -15,6 +15,7 @@
 
 #include "core/directory.h"
 #include "i18n.h"
+#include "text/pltext.h"
 #include "text/safe.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
@@ -237,8 +238,12 @@ static void draw_all(ui_ctx *c)
 }
 
 /* Why a command cannot run now. */
-static const char *pre_message(unsigned missing)
+static const char *pre_message(ui_ctx *c, unsigned missing)
 {
+	if (db_is_readonly(c->d) &&
+	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST)))
+		return _("This copy is read-only: browsing and search work, but nothing can be "
+		         "written here.");
 	if (missing & PRE_NETWORK)
 		return _("Choose a network first.");
 	if (missing & PRE_THREAD)
@@ -290,7 +295,7 @@ static unsigned dispatch(ui_ctx *c, int key)
 	const ui_command *uc = ui_cmd_get(cmd);
 	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
 	if ((uc->pre & ok) != uc->pre) {
-		ui_status(c, true, "%s", pre_message(uc->pre & ~ok));
+		ui_status(c, true, "%s", pre_message(c, uc->pre & ~ok));
 		return UI_R_REDRAW;
 	}
 	unsigned r = s->ops->key(s, c, cmd, key);
@@ -437,10 +442,25 @@ int ui_run(db *d, account *me, const ui_options *opt)
 {
 	ui_ctx ctx = { .d = d, .me = me, .opt = opt };
 	/* Generated data must never pass for the real directory. */
-	char *kind = db_meta_get(d, "kind");
+	char *kind = db_meta_get(d, "kind"), *copy = db_meta_get(d, "snapshot_at");
+	size_t o = 0;
 	if (kind && strcmp(kind, "synthetic") == 0)
-		snprintf(ctx.data_label, sizeof ctx.data_label, "%s", _("SYNTHETIC DATA"));
-	free(kind);
+		o += (size_t)snprintf(ctx.data_label, sizeof ctx.data_label, "%s", _("SYNTHETIC DATA"));
+	/* An offline copy says so, and how old it is: nothing written elsewhere since is in it. */
+	if (copy && o < sizeof ctx.data_label) {
+		char date[16];
+		snprintf(date, sizeof date, "%.10s", copy);
+		char *when = pl_date_range(date, NULL);
+		char what[96];
+		snprintf(what, sizeof what, _("offline copy of %s"), when ? when : date);
+		o += (size_t)snprintf(ctx.data_label + o, sizeof ctx.data_label - o, "%s%s", o ? " · " : "",
+		                      what);
+		free(when);
+	}
+	if (db_is_readonly(d) && o < sizeof ctx.data_label)
+		snprintf(ctx.data_label + o, sizeof ctx.data_label - o, "%s%s", o ? " · " : "",
+		         _("read-only"));
+	free(kind), free(copy);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		safe_fputs(_("empirie: the full-screen application needs a terminal; see 'empirie "
 		             "--help' for commands that work without one.\n"), stderr, SAFE_MULTILINE);

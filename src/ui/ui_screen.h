@@ -73,7 +73,7 @@ struct ui_ctx {
 	bool status_error;
 	char prompt[400];    /* a question being asked (drawn on the status line) */
 	int64_t unread_total;
-	char data_label[64];  /* what kind of data this is, when not the real directory */
+	char data_label[160]; /* what kind of data this is, when not the live directory */
 };
 
 /* Set the status line (fmt is ours, translated; arguments are untrusted). */

@@ -1,0 +1,26 @@
+/* snapshot.h — an offline copy of the store for a laptop or a USB stick: consistent
+ * while others keep writing (VACUUM INTO reads one snapshot), compact, the search
+ * index ready, in rollback-journal mode so it opens read-only anywhere. */
+#ifndef EMPIRIE_CORE_SNAPSHOT_H
+#define EMPIRIE_CORE_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+typedef struct {
+	int64_t networks, threads, posts, practices, bytes;
+} snapshot_info;
+
+/* Write the copy to path (which must not exist yet). A full copy (administrators only)
+ * keeps everything; public_only (anyone) leaves out what a guest may not see: the
+ * leaders' network with its threads, meetings and the practices shown only there,
+ * drafts, read marks, the audit log, private contacts and accounts that wrote nothing
+ * that remains. The copy says when it was taken (meta snapshot_at). Nothing is left
+ * behind on failure. */
+status snapshot_write(db *d, const account *a, const char *path, bool public_only,
+                      snapshot_info *info, error *e);
+
+#endif
