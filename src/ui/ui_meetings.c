@@ -108,7 +108,7 @@ static void mlist_row(void *src, const void *row, int y, int x, int width, bool 
 	const meeting *m = &l->all.items[l->shown[ir->i]];
 	bool planned = meeting_is_planned(m);
 	char *when = meeting_when(m);
-	int when_w = width >= 70 ? 24 : 0, host_w = width >= 90 ? 18 : 0, net_w = 3;
+	int when_w = width >= 130 ? 40 : width >= 70 ? 24 : 0, host_w = width >= 90 ? 18 : 0, net_w = 3;
 	int cx = x + 1;
 	if (planned && !selected)
 		theme_set(stdscr, TH_UNREAD);

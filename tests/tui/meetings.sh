@@ -92,6 +92,13 @@ tui_assert_has "Saved." "the meeting is saved"
 tui_keys g
 tui_assert_has "[planned] Warsztaty: e-usługi" "it heads the list, marked as planned"
 tui_assert_has "1 planned" "and is counted as planned"
+tui_keys f Down Enter
+tui_assert_has "planned (1)" "the time filter counts it"
+tui_type pl
+tui_keys Enter
+tui_assert_has "Meetings: 1 meeting, 1 planned" "planned alone: just the new one"
+tui_assert_has "When: planned" "the filter line says so"
+tui_keys x g
 ok_if "stored with its dates, host and agenda items" test \
 	"$(q "SELECT date_start || ' ' || date_end || ' ' || host_place || ' ' || topics FROM meetings WHERE title = 'Warsztaty: e-usługi'")" \
 	= "2099-05-20 2099-05-21 Zabrze Program e-usług | Wymiana doświadczeń"

@@ -26,6 +26,7 @@ N5=$(q "SELECT count(*) FROM practice_networks pn JOIN networks n ON n.id = pn.n
 N5P=$(q "SELECT count(*) FROM practice_networks pn JOIN networks n ON n.id = pn.network_id
          JOIN practices p ON p.id = pn.practice_id WHERE n.number = 5 AND p.theme = 'przedsiębiorczość'")
 TARNOW=$(q "SELECT count(*) FROM practices p JOIN cities c ON c.id = p.city_id WHERE c.name = 'Tarnów'")
+PODK=$(q "SELECT count(*) FROM practices p JOIN cities c ON c.id = p.city_id WHERE c.voivodeship = 'podkarpackie'")
 ok_if "the bundled data has practices ($TOTAL), some in network 5 ($N5)" \
 	test "$TOTAL" -gt 5 -a "$N5" -gt 1 -a "$N5P" -ge 1 -a "$N5P" -lt "$N5"
 
@@ -48,6 +49,14 @@ tui_assert_has "Good practices: $N5P of $ALL" "network and theme combine: $N5P"
 tui_assert_has "Network: 5 MIASTO PRZEDSIĘBIORCZE · Theme: przedsiębiorczość" "the filter line shows both"
 tui_keys x
 tui_assert_has "Good practices: $ALL of $ALL" "x clears them"
+tui_keys f Down Down Enter
+tui_assert_has "Voivodeship: show only" "the voivodeship filter"
+tui_assert_has "podkarpackie ($PODK)" "voivodeships are offered with counts"
+tui_type podk
+tui_keys Enter
+tui_assert_has "Good practices: $PODK of $ALL" "podkarpackie alone: $PODK"
+tui_assert_has "Voivodeship: podkarpackie" "the filter line says so"
+tui_keys x
 tui_keys f Down Down Down Enter
 tui_assert_has "Town: show only" "the town filter"
 tui_type T
