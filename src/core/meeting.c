@@ -328,7 +328,9 @@ status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, 
 	                       m.network_number) != 0;
 	if ((s = perm_check_post(d, a, net, lo, e)) != ST_OK)
 		goto fail;
-	if (!meeting_is_planned(&m)) {
+	/* Signing up is for what is ahead; a town's own sign-up may be taken back at any
+	 * time (it did not go after all). */
+	if (attend && !meeting_is_planned(&m)) {
 		s = err_set(e, ST_INVALID, _("This meeting is over; attendance is taken from its "
 		                             "published report"));
 		goto fail;

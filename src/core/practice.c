@@ -24,10 +24,13 @@ static const char sql_practices[] =
 	"       p.updated_at,"
 	"       COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
 	"         FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
-	"         WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
+	"         WHERE pn.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"
+	"         ORDER BY n.number)), ''),"
 	"       COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
 	"         FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
-	"         WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
+	"         JOIN networks n ON n.id = g.network_id"
+	"         WHERE pm.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"
+	"         ORDER BY g.date_start, g.id)), ''),"
 	"       (SELECT count(*) FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
 	"         WHERE pn.practice_id = p.id AND n.leaders_only = 0),"
 	"       COALESCE((SELECT group_concat(n.id, ' ') FROM practice_networks pn"
@@ -82,15 +85,30 @@ static status practice_from_row(sqlite3_stmt *st, practice *p, error *e)
 	return ST_OK;
 }
 
+/* Whether a sees every leaders' network (then a practice's links to them are shown
+ * and kept when a edits it; otherwise they are neither shown nor touched). */
+static bool sees_leaders(db *d, const account *a)
+{
+	static const char sql[] = "SELECT id FROM networks WHERE leaders_only = 1";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	bool all = true;
+	while (st && all && sqlite3_step(st) == SQLITE_ROW)
+		all = perm_can_see_network(a, sqlite3_column_int64(st, 0), true);
+	if (st)
+		sqlite3_reset(st);
+	return all;
+}
+
 /* Seen by a: shown in no network, or in one open to all, or in a leaders' network a
  * may see. */
 static bool row_visible(sqlite3_stmt *st, const account *a)
 {
-	const char *nets = (const char *)sqlite3_column_text(st, 16);
-	if (!nets || !*nets || sqlite3_column_int(st, 18) > 0)
+	if (sqlite3_column_int(st, 18) > 0)
 		return true;
 	const char *ids = (const char *)sqlite3_column_text(st, 19);
-	for (const char *p = ids ? ids : ""; *p;) {
+	if (!ids || !*ids)
+		return true; /* in no network at all */
+	for (const char *p = ids; *p;) {
 		char *end;
 		long long id = strtoll(p, &end, 10);
 		if (end == p)
@@ -109,6 +127,7 @@ static status query(db *d, const account *a, const practice_filter *f, int64_t i
 	practice_filter none = { 0 };
 	if (!f)
 		f = &none;
+	bool leaders = sees_leaders(d, a);
 	sqlite3_stmt *st = db_stmt(d, sql_practices, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
@@ -122,6 +141,7 @@ static status query(db *d, const account *a, const practice_filter *f, int64_t i
 	sqlite3_bind_int64(st, 6, id);
 	if (key)
 		sqlite3_bind_text(st, 7, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, leaders);
 	size_t cap = 0;
 	status s = ST_OK;
 	int rc;
@@ -590,8 +610,14 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 		"UPDATE practices SET city_id = ?2, theme = ?3, title = ?4, problem = ?5, actions = ?6,"
 		"  results = ?7, funding = ?8, cost = ?9, contact_role = ?10, source = ?11, note = ?12,"
 		"  updated_at = ?13 WHERE id = ?14";
-	static const char sql_unlink[] = "DELETE FROM practice_networks WHERE practice_id = ?1";
-	static const char sql_unlink_m[] = "DELETE FROM practice_meetings WHERE practice_id = ?1";
+	/* Only the links the account sees are replaced; a leaders' network link stays. */
+	static const char sql_unlink[] =
+		"DELETE FROM practice_networks WHERE practice_id = ?1 AND network_id IN"
+		" (SELECT id FROM networks WHERE leaders_only = 0 OR ?2)";
+	static const char sql_unlink_m[] =
+		"DELETE FROM practice_meetings WHERE practice_id = ?1 AND meeting_id IN"
+		" (SELECT g.id FROM meetings g JOIN networks n ON n.id = g.network_id"
+		"  WHERE n.leaders_only = 0 OR ?2)";
 	const char *texts[][2] = {
 		{ "city", in->city },       { "theme", in->theme },     { "title", in->title },
 		{ "problem", in->problem }, { "actions", in->actions }, { "results", in->results },
@@ -685,6 +711,7 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 			goto fail;
 		}
 		sqlite3_bind_int64(st, 1, pid);
+		sqlite3_bind_int(st, 2, sees_leaders(d, a));
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,13 @@ static const char sql_public[] =
 	"  ON n.id = t.network_id WHERE n.leaders_only = 1);"
 	"DELETE FROM threads WHERE network_id IN (SELECT id FROM networks WHERE leaders_only = 1);"
 	"DELETE FROM networks WHERE leaders_only = 1;"
-	"UPDATE accounts SET network_id = NULL WHERE network_id IS NOT NULL"
-	"  AND network_id NOT IN (SELECT id FROM networks);"
+	/* A hidden post keeps its place in the reply tree, not its text or the reason. */
+	"UPDATE posts SET body = '-', hidden_reason = '' WHERE hidden = 1;"
 	"DELETE FROM accounts WHERE id NOT IN (SELECT author_id FROM posts UNION"
 	"  SELECT author_id FROM threads);"
+	/* Authors stay as names only: no login (it may be an e-mail address) and no role
+	 * that someone opening the copy could match by their own login. */
+	"UPDATE accounts SET login = 'autor-' || id, role = 'guest', network_id = NULL;"
 	/* The audit log is append-only by trigger: lifted for this one purge of a copy. */
 	"DROP TRIGGER audit_no_delete;"
 	"DELETE FROM audit;"
@@ -122,6 +126,16 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	snprintf(tmp, n, "%s.part-%ld", path, (long)getpid());
 	unlink(tmp);
+	/* The copy may hold drafts and private contacts: only its owner reads it. VACUUM
+	 * INTO writes into an empty existing file. */
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		status s0 = err_set(e, ST_IO, _("%s: cannot write the copy here: %s"), path,
+		                    strerror(errno));
+		free(tmp);
+		return s0;
+	}
+	close(fd);
 	/* One read transaction: a consistent copy while others write. */
 	sqlite3_stmt *st = db_stmt(d, "VACUUM INTO ?1", e);
 	status s = st ? ST_OK : (e ? e->code : ST_INTERNAL);

@@ -17,8 +17,8 @@ typedef struct {
 /* Write the copy to path (which must not exist yet). A full copy (administrators only)
  * keeps everything; public_only (anyone) leaves out what a guest may not see: the
  * leaders' network with its threads, meetings and the practices shown only there,
- * drafts, read marks, the audit log, private contacts and accounts that wrote nothing
- * that remains. The copy says when it was taken (meta snapshot_at). Nothing is left
+ * drafts, read marks, the audit log, private contacts, the text of hidden posts, and
+ * accounts that wrote nothing that remains (the others keep only their names). The copy says when it was taken (meta snapshot_at). Nothing is left
  * behind on failure. */
 status snapshot_write(db *d, const account *a, const char *path, bool public_only,
                       snapshot_info *info, error *e);

@@ -387,6 +387,18 @@ ui_screen *ui_card_meeting(ui_ctx *c, int64_t id)
 	return card(c, SC_MEETING, CARD_MEETING, id);
 }
 
+/* A title made to fit a thread's title: cut at a character, with "…" when cut. */
+static void fit_title(char *s)
+{
+	size_t n = strlen(s);
+	if (n <= FORUM_TITLE_MAX)
+		return;
+	n = FORUM_TITLE_MAX - 3; /* room for "…" */
+	while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	strcpy(s + n, "…");
+}
+
 /* The first network of the practice where the account may start a thread; 0: none. */
 static int ask_network(ui_ctx *c, const practice *p, int64_t *net_id)
 {
@@ -426,8 +438,9 @@ static unsigned ask_town(ui_ctx *c, int64_t id)
 	if (!number) {
 		ui_status(c, true, "%s", _("Your account may not write in this practice's networks."));
 	} else {
-		char title[FORUM_TITLE_MAX + 1], body[2048];
+		char title[2048], body[2048];
 		snprintf(title, sizeof title, _("Question about \"%s\" (%s)"), p.title, p.city);
+		fit_title(title);
 		snprintf(body, sizeof body, _("About the good practice \"%s\" of %s.\n\n"), p.title,
 		         p.city);
 		s = ui_editor_new_thread_linked(c, number, net_id, title, body, 0, p.id);
@@ -507,6 +520,8 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 {
 	unsigned pre = 0;
 	error e;
+	if (db_is_readonly(c->d))
+		return 0; /* nothing can be written: the key bar dims it, the message says why */
 	if (which == CARD_PRACTICE) {
 		practice p;
 		if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK)
@@ -524,7 +539,10 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 		if (ui_meeting_editable(c, &m))
 			pre |= PRE_EDIT_ITEM;
 		network n;
-		if (c->me->city_id && meeting_is_planned(&m) &&
+		bool attends = false, declared = false;
+		if (c->me->city_id &&
+		    meeting_town_attends(c->d, m.id, c->me->city_id, &attends, &declared, &e) == ST_OK &&
+		    (meeting_is_planned(&m) || declared) &&
 		    directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
 			if (perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK)
 				pre |= PRE_ATTEND;
@@ -553,8 +571,11 @@ unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id)
 		}
 		ui_screen *s = NULL;
 		if (directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
+			char title[2048];
+			snprintf(title, sizeof title, "%s", m.title);
+			fit_title(title);
 			if (perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK)
-				s = ui_editor_new_thread_linked(c, n.number, n.id, m.title, "", m.id, 0);
+				s = ui_editor_new_thread_linked(c, n.number, n.id, title, "", m.id, 0);
 			else
 				ui_status_error(c, &e);
 			network_clear(&n);

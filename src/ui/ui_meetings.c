@@ -422,6 +422,8 @@ static unsigned mlist_pre(ui_screen *s, ui_ctx *c)
 {
 	mlist *l = (mlist *)s;
 	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
+	if (db_is_readonly(c->d))
+		return pre;
 	if (ui_meeting_network_for_new(c, l->network))
 		pre |= PRE_ADD;
 	const meeting *m = selected(l);

@@ -161,7 +161,10 @@ static unsigned pick_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		if (key > ' ' && !(key & UI_KFN) && jump(p, key))
 			break;
 		return UI_R_NONE;
-	default: return UI_R_UNHANDLED;
+	/* Only leaving goes past the box; help or search would open under it. */
+	case CMD_BACK:
+	case CMD_QUIT: return UI_R_UNHANDLED;
+	default: return UI_R_NONE;
 	}
 	if (p->sel < p->top)
 		p->top = p->sel;

@@ -316,6 +316,8 @@ static unsigned plist_pre(ui_screen *s, ui_ctx *c)
 {
 	plist *p = (plist *)s;
 	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
+	if (db_is_readonly(c->d))
+		return pre;
 	if (perm_can_edit_practice(c->me, NULL, c->d))
 		pre |= PRE_ADD;
 	const practice *pr = selected(p);

@@ -13,7 +13,10 @@ e --db "$live" init >/dev/null 2>&1
 e --db "$live" admin add-account anna --role member --city Zabrze >/dev/null
 e --db "$live" admin add-account burmistrz --role leader --city Żywiec >/dev/null
 printf 'Wpis lidera o budżecie.\n' | e --db "$live" --as burmistrz post --network 8 --title "Budżet liderów" >/dev/null
-printf 'Wpis Anny o zieleni.\n' | e --db "$live" --as anna post --network 1 --title "Zieleń" >/dev/null
+tid=$(printf 'Wpis Anny o zieleni.\n' | e --db "$live" --as anna post --network 1 --title "Zieleń")
+printf 'Mój prywatny numer 600 100 200.\n' | e --db "$live" --as anna reply "$tid" >/dev/null
+hidden=$(q "$live" "SELECT max(id) FROM posts")
+e --db "$live" moderate hide "$hidden" --reason "numer telefonu" >/dev/null
 q "$live" "INSERT INTO contacts(city_id, role, name, email, public) SELECT id, 'sekretariat', 'Jan Prywatny', 'jan@example.invalid', 0 FROM cities WHERE name = 'Zabrze';
            INSERT INTO contacts(city_id, role, email, public) SELECT id, 'urząd', 'urzad@example.invalid', 1 FROM cities WHERE name = 'Zabrze';
            INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at) SELECT id, 'thread', 1, 'Szkic', 'x', '2026-01-01T00:00:00Z' FROM accounts WHERE login = 'anna';"
@@ -50,6 +53,15 @@ is "public: the leader's account is gone (nothing of theirs remains)" \
 	"$(q "$T_DIR/pub.db" "SELECT count(*) FROM accounts WHERE login = 'burmistrz'")" 0
 is "public: counters agree with the posts" \
 	"$(q "$T_DIR/pub.db" "SELECT count(*) FROM threads t WHERE post_count <> (SELECT count(*) FROM posts p WHERE p.thread_id = t.id)")" 0
+is "public: a hidden post keeps its place, not its text or reason" \
+	"$(q "$T_DIR/pub.db" "SELECT body || '|' || hidden_reason FROM posts WHERE id = $hidden")" "-|"
+is "the hidden post is the reply" "$(q "$live" "SELECT thread_id FROM posts WHERE id = $hidden")" "$tid"
+unlike "public: nor is it found" "$(e --db "$T_DIR/pub.db" search prywatny)" "post"
+is "public: authors keep names only (no login, no role)" \
+	"$(q "$T_DIR/pub.db" "SELECT count(*) FROM accounts WHERE login NOT LIKE 'autor-%' OR role <> 'guest'")" 0
+is "full: the hidden post is kept as it is" \
+	"$(q "$T_DIR/full.db" "SELECT hidden_reason FROM posts WHERE id = $hidden")" "numer telefonu"
+is "a copy is readable by its owner only" "$(stat -c %a "$T_DIR/full.db")" 600
 like "the source's audit log records the copies" "$(e --db "$live" admin audit)" "public offline copy"
 
 # A copy while others write: consistent (every thread's counter equals its posts).

@@ -222,5 +222,20 @@ exit_is "the key column is required" 1 e import practices "$T_DIR/nokey.csv"
 like "names it" "$(cat "$T_DIR/err")" 'required column "key" is missing'
 exit_is "members cannot import practices" 1 e --as anna import practices "$T_DIR/excel.csv"
 exit_is "unknown kind" 2 e import practicez "$T_DIR/excel.csv"
+# A link to the leaders' network is neither shown to members nor lost when they edit.
+e admin add-account wojt --role leader --city Tarnów >/dev/null 2>&1
+e admin add-account tomek --role member --city Tarnów >/dev/null 2>&1
+tcd=$(e --no-header list practices --town Tarnów | awk -F '\t' '$5 ~ /Dialogu/ { print $1 }')
+exit_is "a leader shows Tarnów's dialogue centre in network 8 too" 0 \
+	e --as wojt practice edit "$tcd" --networks "3,5,8"
+like "the leader sees the link" "$(e --as wojt --no-header list practices --town Tarnów)" "3 | 5 | 8"
+unlike "a member does not" "$(e --as tomek --no-header list practices --town Tarnów)" "| 8"
+exit_is "a member of Tarnów changes the title" 0 \
+	e --as tomek practice edit "$tcd" --title "Tarnowskie Centrum Dialogu (TCD)"
+like "and the leaders' link is still there" "$(e --as wojt --no-header list practices --town Tarnów)" "3 | 5 | 8"
+# A town's own sign-up may be taken back after the meeting (it did not go after all).
+exit_is "anna signs up again" 0 e --as anna attend "$m1"
+exit_is "after the meeting she takes it back" 0 env EMPIRIE_NOW=2099-12-01T10:00:00Z "$EMPIRIE" --as anna attend "$m1" --no
+exit_is "but cannot sign up for a past meeting" 1 env EMPIRIE_NOW=2099-12-01T10:00:00Z "$EMPIRIE" --as anna attend "$m1"
 exit_is "check after all this" 0 e check
 done_testing
