@@ -120,90 +120,140 @@ static status add_hit(hit_list *out, size_t *cap, hit_kind k, int64_t id, int64_
 	return ST_OK;
 }
 
+/* Look up the hit the index row `rowid` stands for (rowid = id * 4 + kind; rowid % 4 = 0:
+ * id * 8 + 4 a practice, id * 8 a meeting) with the account's rights. A visible hit
+ * counts in *seen and, once `offset` visible hits were passed, is added to out. Each
+ * lookup checks visibility: hits in networks the account may not see are dropped, so
+ * they cannot be counted or guessed either. */
+static status take(db *d, const account *a, int64_t rowid, const char *q, size_t offset,
+                   size_t *seen, hit_list *out, size_t *cap, error *e)
+{
+	int64_t id = rowid / 4;
+	hit_kind kind = (hit_kind)(rowid % 4);
+	if (rowid % 4 == 0) {
+		id = rowid / 8;
+		kind = rowid % 8 ? HIT_PRACTICE : HIT_MEETING;
+	}
+	error ignore;
+	status s = ST_OK;
+	if (kind == HIT_CITY) {
+		city c;
+		if (directory_city_by_id(d, id, &c, &ignore) != ST_OK)
+			return ST_OK;
+		if ((*seen)++ >= offset)
+			s = add_hit(out, cap, kind, id, 0, 0, strdup(c.name), strdup(c.voivodeship), e);
+		city_clear(&c);
+	} else if (kind == HIT_THREAD) {
+		thread t;
+		if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
+			return ST_OK;
+		if ((*seen)++ >= offset)
+			s = add_hit(out, cap, kind, id, id, t.network_number, strdup(t.title),
+			            strdup(t.author), e);
+		thread_clear(&t);
+	} else if (kind == HIT_POST) {
+		post p;
+		thread t;
+		if (forum_post(d, a, id, &p, &ignore) != ST_OK)
+			return ST_OK;
+		if (p.hidden && !p.body[0]) { /* hidden from this account: not even a hint */
+			post_clear(&p);
+			return ST_OK;
+		}
+		if (forum_thread(d, a, p.thread_id, &t, &ignore) == ST_OK) {
+			if ((*seen)++ >= offset)
+				s = add_hit(out, cap, kind, id, p.thread_id, t.network_number, strdup(t.title),
+				            excerpt_of(p.body, q), e);
+			thread_clear(&t);
+		}
+		post_clear(&p);
+	} else if (kind == HIT_PRACTICE) {
+		practice p;
+		if (practice_get(d, a, id, NULL, &p, &ignore) != ST_OK)
+			return ST_OK;
+		int net = atoi(p.networks);
+		if ((*seen)++ >= offset)
+			s = add_hit(out, cap, kind, id, 0, net, strdup(p.title), strdup(p.city), e);
+		practice_clear(&p);
+	} else if (kind == HIT_MEETING) {
+		meeting m;
+		if (directory_meeting_by_id(d, a, id, &m, &ignore) != ST_OK)
+			return ST_OK;
+		if ((*seen)++ >= offset)
+			s = add_hit(out, cap, kind, id, m.thread_id, m.network_number, strdup(m.title),
+			            meeting_when(&m), e);
+		meeting_clear(&m);
+	}
+	return s;
+}
+
+static int cmp_rowid(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Two phases, as mail readers search subjects before bodies.
+ *
+ * 1. Names and titles (towns, thread titles, practices, meetings): the documents with
+ *    every word in the `title` column, ranked by bm25. Titles are few next to posts, so
+ *    scoring all of them stays cheap.
+ * 2. Every other document that matches (a word in a body, or the words split between
+ *    title and body), newest first: ORDER BY rowid DESC is answered by FTS5 walking
+ *    its lists backwards, a row at a time, so the first page costs no scoring of all
+ *    the matches. Documents of phase 1 are skipped.
+ *
+ * The order is one fixed sequence (bm25 ties broken by rowid), so `offset` counts the
+ * visible hits across both phases and pages join up at the boundary. The column filter
+ * is put around the query text from search_fts_query(), which holds nothing but quoted
+ * words, each with a `*`: no text typed by a person reaches the query syntax. */
 status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
                   hit_list *out, error *e)
 {
 	/* bm25 weights: a word in a name or title counts ten times one in a body. */
-	static const char sql[] =
-		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY bm25(search, 10.0, 1.0), rowid";
+	static const char sql_titles[] =
+		"SELECT rowid FROM search WHERE search MATCH 'title : (' || ?1 || ')'"
+		" ORDER BY bm25(search, 10.0, 1.0), rowid";
+	static const char sql_rest[] =
+		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC";
+	static const char *const phases[] = { sql_titles, sql_rest };
 	memset(out, 0, sizeof *out);
+	if (!limit)
+		return ST_OK;
 	char *q = search_fts_query(text);
 	if (!q)
 		return ST_OK;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st) {
-		free(q);
-		return e ? e->code : ST_INTERNAL;
-	}
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	size_t cap = 0, skipped = 0;
+	int64_t *titles = NULL; /* the rows of phase 1, sorted before phase 2 */
+	size_t n_titles = 0, cap_titles = 0, cap = 0, seen = 0;
 	status s = ST_OK;
-	int rc;
-	while (out->n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t rowid = sqlite3_column_int64(st, 0);
-		int64_t id = rowid / 4;
-		hit_kind kind = (hit_kind)(rowid % 4);
-		if (rowid % 4 == 0) { /* id * 8 + 4: a practice; id * 8: a meeting */
-			id = rowid / 8;
-			kind = rowid % 8 ? HIT_PRACTICE : HIT_MEETING;
-		}
-		error ignore;
-		/* Each lookup checks visibility: hits in networks the account may not see are
-		 * dropped, so they cannot be counted or guessed either. */
-		if (kind == HIT_CITY) {
-			city c;
-			if (directory_city_by_id(d, id, &c, &ignore) != ST_OK)
-				continue;
-			if (skipped++ >= offset)
-				s = add_hit(out, &cap, kind, id, 0, 0, strdup(c.name), strdup(c.voivodeship), e);
-			city_clear(&c);
-		} else if (kind == HIT_THREAD) {
-			thread t;
-			if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
-				continue;
-			if (skipped++ >= offset)
-				s = add_hit(out, &cap, kind, id, id, t.network_number, strdup(t.title),
-				            strdup(t.author), e);
-			thread_clear(&t);
-		} else if (kind == HIT_POST) {
-			post p;
-			thread t;
-			if (forum_post(d, a, id, &p, &ignore) != ST_OK)
-				continue;
-			if (p.hidden && !p.body[0]) { /* hidden from this account: not even a hint */
-				post_clear(&p);
-				continue;
-			}
-			if (forum_thread(d, a, p.thread_id, &t, &ignore) == ST_OK) {
-				if (skipped++ >= offset)
-					s = add_hit(out, &cap, kind, id, p.thread_id, t.network_number,
-					            strdup(t.title), excerpt_of(p.body, q), e);
-				thread_clear(&t);
-			}
-			post_clear(&p);
-		} else if (kind == HIT_PRACTICE) {
-			practice p;
-			if (practice_get(d, a, id, NULL, &p, &ignore) != ST_OK)
-				continue;
-			int net = atoi(p.networks);
-			if (skipped++ >= offset)
-				s = add_hit(out, &cap, kind, id, 0, net, strdup(p.title), strdup(p.city), e);
-			practice_clear(&p);
-		} else if (kind == HIT_MEETING) {
-			meeting m;
-			if (directory_meeting_by_id(d, a, id, &m, &ignore) != ST_OK)
-				continue;
-			if (skipped++ >= offset)
-				s = add_hit(out, &cap, kind, id, m.thread_id, m.network_number, strdup(m.title),
-				            meeting_when(&m), e);
-			meeting_clear(&m);
-		}
-		if (s != ST_OK)
+	for (size_t ph = 0; ph < 2 && s == ST_OK && out->n < limit; ph++) {
+		sqlite3_stmt *st = db_stmt(d, phases[ph], e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
 			break;
+		}
+		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+		int rc = SQLITE_DONE;
+		while (s == ST_OK && out->n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t rowid = sqlite3_column_int64(st, 0);
+			if (ph == 0) {
+				if (db_grow((void **)&titles, &cap_titles, n_titles, sizeof *titles)) {
+					s = OOM(e);
+					break;
+				}
+				titles[n_titles++] = rowid;
+			} else if (n_titles && bsearch(&rowid, titles, n_titles, sizeof *titles, cmp_rowid)) {
+				continue; /* already given (or dropped) in phase 1 */
+			}
+			s = take(d, a, rowid, q, offset, &seen, out, &cap, e);
+		}
+		if (s == ST_OK && out->n < limit && rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Searching"));
+		sqlite3_reset(st);
+		if (n_titles)
+			qsort(titles, n_titles, sizeof *titles, cmp_rowid);
 	}
-	if (s == ST_OK && out->n < limit && rc != SQLITE_DONE)
-		s = db_fail(d, rc, e, _("Searching"));
-	sqlite3_reset(st);
+	free(titles);
 	free(q);
 	if (s != ST_OK)
 		hit_list_free(out);

@@ -31,8 +31,10 @@ typedef struct {
  * no word at all (or memory runs out). */
 char *search_fts_query(const char *text);
 
-/* Hits visible to the account, best first: `limit` from `offset`. An empty query or
- * one without words gives an empty list. */
+/* Hits visible to the account, `limit` from `offset`: first the names and titles that
+ * hold every word (towns, threads, practices, meetings), best first; then the other
+ * matches (posts and the rest), newest first, without repeating a hit. An empty query
+ * or one without words gives an empty list. */
 status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
                   hit_list *out, error *e);
 void hit_list_free(hit_list *l);

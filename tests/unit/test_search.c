@@ -8,10 +8,44 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/forum.h"
+#include "core/meeting.h"
 #include "core/search.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/empirie-search.XXXXXX";
+
+/* Where (kind, id) stands in the list, -1 when it is not there. */
+static int pos_of(const hit_list *l, hit_kind k, int64_t id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].kind == k && l->items[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+/* The pages of `size` from 0 on, joined, give the same hits in the same order as one
+ * search for all of them. */
+static int pages_join_up(db *d, const account *a, const char *text, size_t size, const hit_list *all)
+{
+	error e;
+	size_t at = 0;
+	for (;;) {
+		hit_list p;
+		if (search_run(d, a, text, at, size, &p, &e) != ST_OK)
+			return 0;
+		for (size_t i = 0; i < p.n; i++)
+			if (at + i >= all->n || p.items[i].kind != all->items[at + i].kind ||
+			    p.items[i].id != all->items[at + i].id) {
+				hit_list_free(&p);
+				return 0;
+			}
+		size_t n = p.n;
+		hit_list_free(&p);
+		at += n;
+		if (n < size)
+			return at == all->n;
+	}
+}
 
 static int count_kind(const hit_list *l, hit_kind k, const char *title)
 {
@@ -92,6 +126,67 @@ int main(void)
 	ok(p1.n == 3 && p2.n == 3 && p1.items[0].id == all.items[0].id && p2.items[0].id == all.items[3].id,
 	   "offset/limit pages match the full list");
 	hit_list_free(&all), hit_list_free(&p1), hit_list_free(&p2);
+
+	/* Two phases: names and titles holding every word, best first; then the rest,
+	 * newest first, each document once. Created oldest first: */
+	int64_t t_title, t_hidden, t_split, p_many, p_one, p_hidden, m_both;
+	forum_new_thread(d, &admin, 6, "Kwarcyt na placu", "Bez tego słowa w treści.", &t_title, &e);
+	forum_new_thread(d, &admin, 6, "Kamienie", "kwarcyt kwarcyt kwarcyt, kwarcytowy", &t_split, &e);
+	forum_reply(d, &admin, t_split, 0,
+	            "Jedno słowo kwarcyt pośród wielu innych słów w dość długiej odpowiedzi o placu, "
+	            "ławkach, zieleni i tym, co mieszkańcy mówią na zebraniach.", &p_one, &e);
+	forum_new_thread(d, &admin, 8, "Kwarcyt poufnie", "Poufny porządek", &t_hidden, &e);
+	forum_reply(d, &admin, t_hidden, 0, "kwarcyt raz jeszcze, poufnie", &p_hidden, &e);
+	meeting_fields mf = { .network = 6, .date_start = "2030-03-18", .host = "Zabrze",
+	                      .format = "online", .title = "Kwarcytowe spotkanie",
+	                      .topics = "kwarcyt w programie" };
+	is_int(meeting_save(d, &admin, 0, &mf, &m_both, &e), ST_OK, "a meeting with the word in title and body");
+	/* the thread "Kamienie" (first post p_many) has the word only in its body */
+	p_many = 0;
+	search_run(d, &admin, "kwarcyt", 0, 100, &all, &e);
+	for (size_t i = 0; i < all.n; i++)
+		if (all.items[i].kind == HIT_POST && all.items[i].thread_id == t_split && all.items[i].id != p_one)
+			p_many = all.items[i].id;
+	is_int((long long)all.n, 6, "kwarcyt: 3 titles and 3 posts for an admin");
+	ok(pos_of(&all, HIT_THREAD, t_title) >= 0 && pos_of(&all, HIT_THREAD, t_title) < 3 &&
+	   pos_of(&all, HIT_MEETING, m_both) >= 0 && pos_of(&all, HIT_MEETING, m_both) < 3 &&
+	   pos_of(&all, HIT_THREAD, t_hidden) >= 0 && pos_of(&all, HIT_THREAD, t_hidden) < 3,
+	   "the title hits come first, even the oldest");
+	ok(pos_of(&all, HIT_POST, p_hidden) == 3 && pos_of(&all, HIT_POST, p_one) == 4 &&
+	   pos_of(&all, HIT_POST, p_many) == 5,
+	   "then the body hits, newest first, whatever bm25 would say (%d %d %d)",
+	   pos_of(&all, HIT_POST, p_hidden), pos_of(&all, HIT_POST, p_one), pos_of(&all, HIT_POST, p_many));
+	ok(pos_of(&all, HIT_THREAD, t_split) < 0, "a title without the word is no hit");
+	is_int(count_kind(&all, HIT_MEETING, NULL), 1, "a document matching in title and body comes once");
+	for (size_t size = 1; size <= 7; size++)
+		ok(pages_join_up(d, &admin, "kwarcyt", size, &all), "pages of %zu join up across the phases", size);
+	hit_list_free(&all);
+	search_run(d, &admin, "kwarcyt placu", 0, 100, &all, &e);
+	ok(all.n == 2 && all.items[0].kind == HIT_THREAD && all.items[0].id == t_title &&
+	   all.items[1].kind == HIT_POST && all.items[1].id == p_one,
+	   "every word in a title first; words split between title and body still found");
+	hit_list_free(&all);
+	search_run(d, &guest, "kwarcyt", 0, 100, &all, &e);
+	is_int((long long)all.n, 4, "a guest: the leaders' thread and post are dropped");
+	ok(pos_of(&all, HIT_THREAD, t_hidden) < 0 && pos_of(&all, HIT_POST, p_hidden) < 0 &&
+	   pos_of(&all, HIT_POST, p_one) == 2, "not counted in either phase");
+	for (size_t size = 1; size <= 5; size++)
+		ok(pages_join_up(d, &guest, "kwarcyt", size, &all), "a guest's pages of %zu join up", size);
+	search_run(d, &guest, "kwarcyt", 2, 1, &p1, &e);
+	ok(p1.n == 1 && p1.items[0].id == p_one, "an offset past the hidden title hit");
+	hit_list_free(&p1);
+	hit_list_free(&all);
+	search_run(d, &guest, "lomza podlaskie", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_CITY, "Łomża"), 1, "a town's name and voivodeship together");
+	hit_list_free(&l);
+	is_int(search_run(d, &guest, "kwarcyt", 0, 0, &l, &e), ST_OK, "limit 0");
+	is_int((long long)l.n, 0, "gives nothing");
+	hit_list_free(&l);
+	const char *odd[] = { "title", "title:", "body : x", "{title}", "kwarcyt)", ") OR (\"x", "—", "«kwarcyt»" };
+	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		is_int(search_run(d, &guest, odd[i], 0, 10, &l, &e), ST_OK, "[%s] is harmless in both phases", odd[i]);
+		hit_list_free(&l);
+	}
 
 	is_int(search_reindex(d, &e), ST_OK, "reindex");
 	search_run(d, &guest, "zrodla", 0, 50, &l, &e);
