@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,6 +39,13 @@ bool db_is_readonly(const db *d) { return d->readonly; }
 status db_fail(db *d, int rc, error *e, const char *what)
 {
 	const char *detail = d && d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc);
+	/* A write refused: past a file size limit (ulimit -f: EFBIG), on a full disk or over
+	 * a quota. SQLite does not always keep the errno (a failed COMMIT has rolled back). */
+	int sys = d && d->h ? sqlite3_system_errno(d->h) : 0;
+	if (rc == SQLITE_IOERR_WRITE ||
+	    ((rc & 0xff) == SQLITE_IOERR && (sys == EFBIG || sys == ENOSPC || sys == EDQUOT)))
+		return err_set(e, ST_IO, _("%s: cannot write the database file: the disk may be full "
+		                           "or the file at its size limit; nothing was saved"), what);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -53,6 +61,10 @@ status db_fail(db *d, int rc, error *e, const char *what)
 		return err_set(e, ST_IO, _("%s: cannot read or write the database file (%s)"), what, detail);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		/* Name the file also when the damage shows only later, on some query. */
+		if (d && d->path && strcmp(what, d->path) != 0)
+			return err_set(e, ST_CORRUPT, _("%s: the database file %s is damaged or is not "
+			                                "an empirie database (%s)"), what, d->path, detail);
 		return err_set(e, ST_CORRUPT, _("%s: the database file is damaged or is not an "
 		                                "empirie database (%s)"), what, detail);
 	case SQLITE_NOMEM:
@@ -287,20 +299,47 @@ static status db_check_identity(db *d, bool is_new, error *e)
 	                                "not an empirie database; it was not changed"), d->path);
 }
 
+/* The folder of path, newly allocated ("." for a bare name). */
+static char *dir_of(const char *path)
+{
+	char *dir = strdup(path);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	else if (dir)
+		strcpy(dir, ".");
+	return dir;
+}
+
+static bool writable_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	bool ok = !dir || access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 /* Whether we may write the file and create files beside it (the journal). */
 static bool writable_place(const char *path)
 {
-	if (access(path, W_OK) != 0)
-		return false;
-	char *dir = strdup(path);
-	if (!dir)
-		return true;
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir ? 1 : 0] = '\0';
-	bool ok = access(slash ? dir : ".", W_OK | X_OK) == 0;
-	free(dir);
-	return ok;
+	return access(path, W_OK) == 0 && writable_dir(path);
+}
+
+static bool read_only_medium(const char *path)
+{
+	struct statvfs vfs;
+	return statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
+/* Bytes 18 and 19 of the header are 2 in a WAL database. */
+static bool is_wal_file(const char *path)
+{
+	unsigned char hdr[20];
+	FILE *f = fopen(path, "rb");
+	bool wal = f && fread(hdr, 1, sizeof hdr, f) == sizeof hdr && hdr[18] == 2 && hdr[19] == 2;
+	if (f)
+		fclose(f);
+	return wal;
 }
 
 static bool wal_has_data(const char *path)
@@ -347,14 +386,18 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
-	/* A file we cannot write, or one in a folder we cannot write (a USB stick mounted
-	 * read-only, a CD, a 0555 folder), opens read-only as an unchanging file: no lock
-	 * and no -wal or -shm beside it. A -wal with data in it would be ignored that way,
-	 * so then plain read-only (SQLite reads the -wal). */
+	/* A file we cannot write, or one in a folder we cannot write, opens read-only.
+	 * Others may still write it (a shared file we may only read), so normally as a
+	 * plain reader that takes locks and sees their changes. Only where no one can
+	 * write it — a read-only medium (a locked USB stick, a CD) — or where a plain
+	 * reader cannot work (a WAL file in a folder where its -shm cannot be made) is it
+	 * opened as an unchanging file: no lock and no -wal or -shm beside it. A -wal with
+	 * data would be ignored that way, so never then. */
 	bool immutable = false;
 	if (exists && !d->readonly && !writable_place(path)) {
 		d->readonly = true;
-		immutable = !wal_has_data(path);
+		immutable = !wal_has_data(path) && (read_only_medium(path) || (is_wal_file(path) &&
+		                                                               !writable_dir(path)));
 	}
 	int oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
 	             (d->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -388,8 +431,11 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 				*created = true;
 		}
 		free(kind);
-		if (s == ST_OK)
-			s = seed_practices_upgrade(d, e);
+		/* Best effort: an old file that cannot take the practices still opens. */
+		if (s == ST_OK) {
+			error ignore;
+			seed_practices_upgrade(d, &ignore);
+		}
 	} else if (s == ST_OK && pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
 		s = err_set(e, ST_CORRUPT, _("%s: the database has schema version %d but this program "
 		                             "reads version %d, and it is open read-only"),

@@ -476,10 +476,7 @@ static void cut_line(editor *ed)
 	ed_buf *b = &ed->body;
 	ed_line *l = &b->lines[b->cy];
 	if (!ed->cut_fresh) {
-		ed_free(&ed->cut);
-		ed_init(&ed->cut, "");
-		ed_remove_line(&ed->cut, 0);
-		ed->cut.n = 0;
+		ed_free(&ed->cut); /* no lines at all: ed_insert_line adds them */
 	}
 	ed_insert_line(&ed->cut, ed->cut.n, l->s, l->len);
 	ed_remove_line(b, b->cy);

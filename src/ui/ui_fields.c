@@ -34,6 +34,9 @@ static bool puts_(sbuf *b, const char *s)
 	return put(b, s, strlen(s));
 }
 
+static int label_of(const ui_field_def *defs, size_t n, const char *line, size_t len,
+                    const char **rest);
+
 char *ui_fields_format(const ui_field_def *defs, size_t n, const char *const *values,
                        const char *comment)
 {
@@ -45,7 +48,18 @@ char *ui_fields_format(const ui_field_def *defs, size_t n, const char *const *va
 		if (!ok)
 			break;
 		if (defs[i].multiline) {
-			ok = puts_(&b, "\n") && puts_(&b, v) && puts_(&b, *v ? "\n\n" : "\n");
+			/* Under the label, every line indented by two spaces: a stored line that
+			 * begins with "#" or with a label ("Koszt: …") stays text. */
+			ok = puts_(&b, "\n");
+			for (const char *l = v; ok && *v;) {
+				size_t len = strcspn(l, "\n");
+				ok = (!len || puts_(&b, "  ")) && put(&b, l, len) && puts_(&b, "\n");
+				if (!l[len])
+					break;
+				l += len + 1;
+			}
+			if (ok) /* a blank line after it: room to type, or a gap before the next */
+				ok = puts_(&b, "\n");
 		} else {
 			ok = (!*v || (puts_(&b, " ") && puts_(&b, v))) && puts_(&b, "\n");
 		}
@@ -107,9 +121,12 @@ static int label_of(const ui_field_def *defs, size_t n, const char *line, size_t
 	return found;
 }
 
-static char *trimmed(const char *s, size_t len)
+/* The value without trailing blanks, and without leading ones unless keep_indent (a
+ * multi-line value's first line keeps its indent, so it cannot turn into a label or a
+ * comment when the record is edited again). */
+static char *trimmed(const char *s, size_t len, bool keep_indent)
 {
-	while (len && (*s == ' ' || *s == '\t'))
+	while (!keep_indent && len && (*s == ' ' || *s == '\t'))
 		s++, len--;
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
 	               s[len - 1] == '\r'))
@@ -134,6 +151,8 @@ bool ui_fields_parse(const ui_field_def *defs, size_t n, const char *text, char 
 		p += len;
 		if (*p == '\n')
 			p++;
+		while (len && line[len - 1] == '\r') /* CRs ending a line (CRLF) are not text */
+			len--;
 		if (len && line[0] == '#')
 			continue;
 		const char *rest = NULL;
@@ -165,13 +184,17 @@ bool ui_fields_parse(const ui_field_def *defs, size_t n, const char *text, char 
 			ok = false;
 			break;
 		}
-		/* A value goes on under its label; blank lines inside it are kept. */
+		/* A value goes on under its label; blank lines inside it are kept. The two
+		 * spaces ui_fields_format() puts before each line of a long value go. */
+		if (defs[cur].multiline)
+			for (int k = 0; k < 2 && len && *line == ' '; k++)
+				line++, len--;
 		if (acc[cur].len || !blank)
 			ok = put(&acc[cur], line, len) && put(&acc[cur], "\n", 1);
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ok) {
-			values[i] = trimmed(acc[i].s ? acc[i].s : "", acc[i].len);
+			values[i] = trimmed(acc[i].s ? acc[i].s : "", acc[i].len, defs[i].multiline);
 			if (!values[i]) {
 				snprintf(err, errn, "%s", _("Out of memory"));
 				ok = false;

@@ -62,5 +62,55 @@ int main(void)
 	ok(ui_fields_parse(defs, N, "", v, lines, err, sizeof err), "an empty text parses");
 	is_str(v[0], "", "to empty fields");
 	ui_fields_free(v, N);
+
+	/* Found by tests/fuzz/fuzz_editor: a record must read the same after it is
+	 * formatted again (edited twice). */
+	ok(ui_fields_parse(defs, N, "Tytuł: a\r\nb\r\nProblem:\r\nx\r\n", v, lines, err, sizeof err),
+	   "CRLF text parses");
+	is_str(v[0], "a\nb", "CRLF line ends are not part of a value");
+	is_str(v[2], "x", "not even after a label");
+	ui_fields_free(v, N);
+	ok(ui_fields_parse(defs, N, "Problem:\n  Tytuł: nie etykieta\n  # nie komentarz\n", v, lines,
+	                   err, sizeof err), "indented label-like lines parse");
+	is_str(v[2], "Tytuł: nie etykieta\n# nie komentarz",
+	       "indented lines of a long value are text, the two spaces of the layout go");
+	{
+		char *again = ui_fields_format(defs, N, (const char *const *)v, NULL), *w[N];
+		ok(again && ui_fields_parse(defs, N, again, w, lines, err, sizeof err) &&
+		   strcmp(w[2], v[2]) == 0, "so it reads back the same, not as a label");
+		if (again)
+			ui_fields_free(w, N);
+		free(again);
+	}
+	ui_fields_free(v, N);
+	ok(ui_fields_parse(defs, N, "Problem: Tytuł: nie etykieta\nDziałania: # nie komentarz\ndalej\n",
+	                   v, lines, err, sizeof err), "label-like text after a label parses");
+	is_str(v[2], "Tytuł: nie etykieta", "it is the value");
+	{
+		char *again = ui_fields_format(defs, N, (const char *const *)v, NULL), *w[N];
+		ok(again && strstr(again, "Problem:\n  Tytuł: nie etykieta\n") != NULL,
+		   "such a value is written indented under its label");
+		ok(again && ui_fields_parse(defs, N, again, w, lines, err, sizeof err) &&
+		   strcmp(w[2], v[2]) == 0 && strcmp(w[3], "# nie komentarz\ndalej") == 0,
+		   "so it reads back the same, not as a label or a comment");
+		if (again)
+			ui_fields_free(w, N);
+		free(again);
+	}
+	ui_fields_free(v, N);
+	{
+		/* A stored value whose later lines begin with "#" or a label reads back the same
+		 * after it is formatted (found by a review: they were lost or refused). */
+		const char *stored[N] = { "T", "M", "pierwsza\n# hasztag\nKoszt: 50 tys. zł\n    wcięte",
+		                          "" };
+		char *t = ui_fields_format(defs, N, stored, NULL);
+		ok(t && strstr(t, "Problem:\n  pierwsza\n  # hasztag\n") != NULL,
+		   "long values are laid out indented under their label");
+		ok(t && ui_fields_parse(defs, N, t, v, lines, err, sizeof err), "and parse");
+		is_str(t ? v[2] : NULL, stored[2], "to the same text, # and label-like lines included");
+		if (t)
+			ui_fields_free(v, N);
+		free(t);
+	}
 	return tap_done();
 }
