@@ -53,6 +53,8 @@ static const cli_command commands[] = {
 	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"), true, true },
 	{ "snapshot", cmd_snapshot, "FILE [--public-only]",
 	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, true },
+	{ "sync", cmd_sync, "export FILE [--all] | apply FILE | status | conflicts",
+	  N_("carry what an offline copy wrote to the home database, and back"), false, true },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
 	  false, false },
 	{ "init", cmd_init, "",

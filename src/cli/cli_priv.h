@@ -77,6 +77,7 @@ int cmd_snapshot(cli_ctx *c, int argc, char **argv);
 int cmd_attend(cli_ctx *c, int argc, char **argv);
 int cmd_practice(cli_ctx *c, int argc, char **argv);
 int cmd_meeting(cli_ctx *c, int argc, char **argv);
+int cmd_sync(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
 

@@ -421,17 +421,51 @@ static void path_append(unsigned char *dst, int64_t id)
 		dst[i] = (unsigned char)(v & 0xff);
 }
 
+/* The next id for a new thread or post: the ids of this copy's range (site << 40, see
+ * schema 4) so that copies synced later never hand out the same one. The home database
+ * is site 0, whose range starts at 1. */
+static int64_t next_id(db *d, bool thread_table, error *e)
+{
+	static const char sql_site[] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'";
+	static const char sql_threads[] =
+		"SELECT COALESCE(max(id), ?1) + 1 FROM threads WHERE id >= ?1 AND id < ?2";
+	static const char sql_posts[] =
+		"SELECT COALESCE(max(id), ?1) + 1 FROM posts WHERE id >= ?1 AND id < ?2";
+	sqlite3_stmt *st = db_stmt(d, sql_site, e);
+	if (!st)
+		return 0;
+	int64_t site = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (site < 0 || site > FORUM_SITE_MAX)
+		site = 0;
+	if (!(st = db_stmt(d, thread_table ? sql_threads : sql_posts, e)))
+		return 0;
+	sqlite3_bind_int64(st, 1, site << FORUM_SITE_SHIFT);
+	sqlite3_bind_int64(st, 2, (site + 1) << FORUM_SITE_SHIFT);
+	int rc = sqlite3_step(st);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		db_fail(d, rc, e, _("Saving the post"));
+	return id;
+}
+
 /* Insert a post (inside the caller's transaction) and give it its tree path. */
 static status insert_post(db *d, const account *a, int64_t thread_id, int64_t parent_id,
                           const void *parent_path, size_t parent_len, const char *body,
                           const char *now, int64_t *post_id, error *e)
 {
 	static const char sql_ins[] =
-		"INSERT INTO posts(thread_id, parent_id, author_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at)"
+		" VALUES (?6, ?1, ?2, ?3, ?4, ?5)";
 	static const char sql_path[] = "UPDATE posts SET path = ?2 WHERE id = ?1";
+	int64_t new_id = next_id(d, false, e);
+	if (!new_id)
+		return e ? e->code : ST_INTERNAL;
 	sqlite3_stmt *st = db_stmt(d, sql_ins, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 6, new_id);
 	sqlite3_bind_int64(st, 1, thread_id);
 	if (parent_id)
 		sqlite3_bind_int64(st, 2, parent_id);
@@ -442,7 +476,7 @@ static status insert_post(db *d, const account *a, int64_t thread_id, int64_t pa
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(d, rc, e, _("Saving the post"));
-	int64_t id = sqlite3_last_insert_rowid(db_handle(d));
+	int64_t id = new_id;
 	unsigned char *path = malloc(parent_len + PATH_STEP);
 	if (!path)
 		return OOM(e);
@@ -519,8 +553,8 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
 	static const char sql_ins[] =
-		"INSERT INTO threads(network_id, title, author_id, created_at, last_post_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?4)";
+		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
+		" VALUES (?5, ?1, ?2, ?3, ?4, ?4)";
 	status s = forum_validate_text(title, body, e);
 	if (s != ST_OK)
 		return s;
@@ -542,8 +576,10 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 		goto fail;
 	char now[32];
 	db_now(now, sizeof now);
-	if (!(st = db_stmt(d, sql_ins, e)))
+	int64_t new_id = next_id(d, true, e);
+	if (!new_id || !(st = db_stmt(d, sql_ins, e)))
 		goto fail;
+	sqlite3_bind_int64(st, 5, new_id);
 	sqlite3_bind_int64(st, 1, net);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, a->id);
@@ -554,7 +590,7 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 		db_fail(d, rc, e, _("Saving the thread"));
 		goto fail;
 	}
-	int64_t tid = sqlite3_last_insert_rowid(db_handle(d)), pid;
+	int64_t tid = new_id, pid;
 	if (search_index_thread(d, tid, title, e) != ST_OK ||
 	    link_new_thread(d, a, tid, net, meeting_id, practice_id, e) != ST_OK ||
 	    insert_post(d, a, tid, 0, NULL, 0, body, now, &pid, e) != ST_OK ||

@@ -109,6 +109,12 @@ status forum_moderate_thread(db *d, const account *a, int64_t thread_id, mod_act
 status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, const char *reason,
                        error *e);
 
+/* Ids of new threads and posts: copy number `site` (0 the home database, 1..SITE_MAX
+ * offline copies) uses the range [site << SHIFT, (site + 1) << SHIFT). Search rowids
+ * are id * 4 + kind, so ids stay below 2^60. */
+#define FORUM_SITE_SHIFT 40
+#define FORUM_SITE_MAX 65535
+
 /* Limits on what a person may write. */
 #define FORUM_TITLE_MAX 200    /* bytes */
 #define FORUM_BODY_MAX 65536   /* bytes */

@@ -14,6 +14,7 @@
 #include "core/db_priv.h"
 #include "core/search.h"
 #include "core/snapshot.h"
+#include "core/sync.h"
 #include "i18n.h"
 
 static status exec_sql(db *d, const char *sql, error *e)
@@ -80,7 +81,7 @@ static int64_t count(db *d, const char *sql)
 }
 
 /* Prepare the copy at tmp: purge (public), mark, index, compact, rollback journal. */
-static status finish_copy(const char *tmp, const char *source, bool public_only,
+static status finish_copy(const char *tmp, const char *source, bool public_only, int64_t site,
                           snapshot_info *info, error *e)
 {
 	db *c = NULL;
@@ -92,6 +93,11 @@ static status finish_copy(const char *tmp, const char *source, bool public_only,
 			s = search_fill(c, e);
 		if (s == ST_OK)
 			s = mark_copy(c, public_only, source, e);
+		/* A full copy can write and sync back; a public one is for reading. */
+		if (s == ST_OK)
+			s = public_only ? exec_sql(c, "DELETE FROM sync_log;"
+			                              "DELETE FROM meta WHERE key IN ('sync_log', 'site');", e)
+			                : sync_prepare_copy(c, site, e);
 		if (s == ST_OK && public_only)
 			s = audit_append(c, NULL, "create", "snapshot", 0, NULL, "public offline copy", e);
 		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
@@ -136,6 +142,16 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 		return s0;
 	}
 	close(fd);
+	/* The source starts noting its changes (for syncing with the copy) and numbers it. */
+	int64_t site = 0;
+	if (!public_only) {
+		status s0 = sync_prepare_source(d, &site, e);
+		if (s0 != ST_OK) {
+			unlink(tmp);
+			free(tmp);
+			return s0;
+		}
+	}
 	/* One read transaction: a consistent copy while others write. */
 	sqlite3_stmt *st = db_stmt(d, "VACUUM INTO ?1", e);
 	status s = st ? ST_OK : (e ? e->code : ST_INTERNAL);
@@ -149,7 +165,7 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 	}
 	const char *base = strrchr(db_path(d), '/');
 	if (s == ST_OK)
-		s = finish_copy(tmp, base ? base + 1 : db_path(d), public_only, info, e);
+		s = finish_copy(tmp, base ? base + 1 : db_path(d), public_only, site, info, e);
 	if (s == ST_OK && rename(tmp, path) != 0)
 		s = err_set(e, ST_IO, _("%s: cannot put the copy in place: %s"), path, strerror(errno));
 	if (s == ST_OK && info && stat(path, &sb) == 0)

@@ -1,0 +1,140 @@
+/* cli_sync.c — `empirie sync export|apply|status|conflicts`: carrying what an offline
+ * copy wrote to the home database and back (core/sync.c does the work). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/sync.h"
+#include "i18n.h"
+#include "text/safe.h"
+
+static int sync_help(void)
+{
+	cli_command_help(cli_find_command("sync"),
+		_("Carries what was written in an offline copy (threads, replies, edits, hidden\n"
+		  "posts, locks, read marks, drafts) to the home database, and back.\n"
+		  "  export FILE [--all]  write what changed here since the last export (--all:\n"
+		  "                       everything noted since the copy was taken)\n"
+		  "  apply FILE           apply a file written by the other side, all or nothing;\n"
+		  "                       conflicts are settled by the rules in the manual and\n"
+		  "                       listed; applying the same file again changes nothing\n"
+		  "  status               this copy's number and how many changes wait\n"
+		  "  conflicts            the conflicts kept so far\n"));
+	return EXIT_OK;
+}
+
+static void print_conflict(void *ctx, const char *file, int64_t line, const char *what,
+                           const char *outcome)
+{
+	(void)ctx;
+	safe_fprintf(stdout, _("%s:%lld: conflict: %s — %s\n"), file, (long long)line, what, outcome);
+}
+
+static void print_kept(void *ctx, const char *at, int64_t line, const char *what,
+                       const char *outcome)
+{
+	(void)ctx;
+	tsv_field(at, false);
+	char l[32];
+	snprintf(l, sizeof l, "%lld", (long long)line);
+	tsv_field(l, false);
+	tsv_field(what, false);
+	tsv_field(outcome, true);
+}
+
+int cmd_sync(cli_ctx *c, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		if (argc < 2)
+			return cli_usage("sync", _("say what to do: export, apply, status or conflicts"));
+		return sync_help();
+	}
+	const char *what = argv[1], *file = NULL;
+	bool all = false;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return sync_help();
+		if (strcmp(argv[i], "--all") == 0 && strcmp(what, "export") == 0)
+			all = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage("sync", _("unknown option '%s'"), argv[i]);
+		else if (!file && (strcmp(what, "export") == 0 || strcmp(what, "apply") == 0))
+			file = argv[i];
+		else
+			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]);
+	}
+	bool needs_file = strcmp(what, "export") == 0 || strcmp(what, "apply") == 0;
+	if (!needs_file && strcmp(what, "status") != 0 && strcmp(what, "conflicts") != 0)
+		return cli_usage("sync", _("unknown sync action '%s'"), what);
+	if (needs_file && !file)
+		return cli_usage("sync", strcmp(what, "export") == 0 ? _("say which FILE to write to")
+		                                                   : _("say which FILE to apply"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	if (strcmp(what, "export") == 0) {
+		int64_t n;
+		if (sync_export(c->d, &c->me, file, all, &n, &e) != ST_OK)
+			return cli_fail(&e);
+		safe_fprintf(stdout, ngettext("Wrote %s: %lld change.\n", "Wrote %s: %lld changes.\n",
+		                              (unsigned long)n),
+		             file, (long long)n);
+		return EXIT_OK;
+	}
+	if (strcmp(what, "apply") == 0) {
+		sync_result r;
+		if (sync_apply(c->d, &c->me, file, &r, print_conflict, NULL, &e) != ST_OK)
+			return cli_fail(&e);
+		if (r.already) {
+			safe_fprintf(stdout, _("%s was applied here already (%s); nothing changed.\n"), file,
+			             r.already_at);
+			return EXIT_OK;
+		}
+		safe_fprintf(stdout, ngettext("Applied %s: %lld change in the file: ",
+		                              "Applied %s: %lld changes in the file: ",
+		                              (unsigned long)r.ops),
+		             file, (long long)r.ops);
+		safe_fprintf(stdout, ngettext("%lld new or changed here, ", "%lld new or changed here, ",
+		                              (unsigned long)r.applied),
+		             (long long)r.applied);
+		safe_fprintf(stdout, ngettext("%lld already here, ", "%lld already here, ",
+		                              (unsigned long)r.present),
+		             (long long)r.present);
+		safe_fprintf(stdout, ngettext("%lld conflict.\n", "%lld conflicts.\n",
+		                              (unsigned long)r.conflicts),
+		             (long long)r.conflicts);
+		return EXIT_OK;
+	}
+	if (strcmp(what, "status") == 0) {
+		sync_status st;
+		if (sync_get_status(c->d, &st, &e) != ST_OK)
+			return cli_fail(&e);
+		if (st.site == 0)
+			safe_fprintf(stdout, _("This is the home database.\n"));
+		else
+			safe_fprintf(stdout, _("This is offline copy number %lld.\n"), (long long)st.site);
+		if (!st.logging) {
+			safe_fprintf(stdout, _("No full copy has been taken, so changes are not being noted "
+			                       "for sync.\n"));
+			return EXIT_OK;
+		}
+		safe_fprintf(stdout, ngettext("%lld change waits for the next export.\n",
+		                              "%lld changes wait for the next export.\n",
+		                              (unsigned long)st.pending),
+		             (long long)st.pending);
+		safe_fprintf(stdout, ngettext("%lld file applied so far, ", "%lld files applied so far, ",
+		                              (unsigned long)st.applied_files),
+		             (long long)st.applied_files);
+		safe_fprintf(stdout, ngettext("%lld conflict kept.\n", "%lld conflicts kept.\n",
+		                              (unsigned long)st.conflicts),
+		             (long long)st.conflicts);
+		return EXIT_OK;
+	}
+	static const char *const cols[] = { "at", "line", "what", "outcome" };
+	tsv_header(c, cols, sizeof cols / sizeof cols[0]);
+	if (sync_list_conflicts(c->d, &c->me, print_kept, NULL, &e) != ST_OK)
+		return cli_fail(&e);
+	return EXIT_OK;
+}

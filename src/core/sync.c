@@ -1,0 +1,1441 @@
+/* sync.c — see sync.h; the rules are written out for people in doc/SYNC.md.
+ *
+ * File format (UTF-8 text, one record per line):
+ *   EMPIRIE-SYNC 1
+ *   {"family":"…","site":3,"schema":4,"created_at":"…","since":12,"upto":40}
+ *   {"op":"thread",…}        one line per change
+ *   END <number of change lines> <SHA-256 of every byte before this line, hex>
+ *
+ * JSON is written and read by SQLite's JSON functions, through prepared statements. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/forum.h"
+#include "core/search.h"
+#include "core/sha256.h"
+#include "core/sync.h"
+#include "i18n.h"
+
+#define SYNC_MAGIC "EMPIRIE-SYNC 1\n"
+#define SYNC_MAX_FILE (512L * 1024 * 1024)
+#define PATH_STEP 8
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+/* ---- small store helpers ---- */
+
+static status exec1(db *d, const char *sql, const char *what, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, what);
+}
+
+static int64_t query_int(db *d, const char *sql, int64_t bind, int64_t dflt)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return dflt;
+	if (strchr(sql, '?'))
+		sqlite3_bind_int64(st, 1, bind);
+	int64_t v = dflt;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+static status meta_set(db *d, const char *key, const char *value, error *e)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the sync state"));
+}
+
+static status meta_set_int(db *d, const char *key, int64_t v, error *e)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	return meta_set(d, key, buf, e);
+}
+
+static int64_t own_site(db *d)
+{
+	return query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'", 0, 0);
+}
+
+static void random_bytes(unsigned char *buf, size_t n)
+{
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	size_t got = 0;
+	if (fd >= 0) {
+		while (got < n) {
+			ssize_t r = read(fd, buf + got, n - got);
+			if (r <= 0)
+				break;
+			got += (size_t)r;
+		}
+		close(fd);
+	}
+	/* Without /dev/urandom: the time and the process, enough to tell copies apart. */
+	for (size_t i = got; i < n; i++)
+		buf[i] = (unsigned char)((unsigned long)time(NULL) * 2654435761u >> (i % 24) ^
+		                         (unsigned long)getpid() * (i + 1));
+}
+
+/* ---- snapshot support ---- */
+
+status sync_prepare_source(db *d, int64_t *site, error *e)
+{
+	*site = 0;
+	if (db_is_readonly(d)) {
+		/* A copy of a read-only copy: a random number clear of our own. */
+		unsigned char r[2];
+		int64_t mine = own_site(d);
+		do {
+			random_bytes(r, sizeof r);
+			*site = ((int64_t)r[0] << 8 | r[1]) % FORUM_SITE_MAX + 1;
+		} while (*site == mine);
+		return ST_OK;
+	}
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	char *family = db_meta_get(d, "family");
+	if (!family || !*family) {
+		unsigned char r[12];
+		char hex[25];
+		random_bytes(r, sizeof r);
+		for (size_t i = 0; i < sizeof r; i++)
+			snprintf(hex + 2 * i, 3, "%02x", r[i]);
+		s = meta_set(d, "family", hex, e);
+	}
+	free(family);
+	/* Copies taken here are numbered one after another (a copy's own copies carry on
+	 * from the number after its own, spaced so they do not meet the home's). */
+	int64_t next = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sites_next'",
+	                         0, 0);
+	if (next <= 0) {
+		int64_t mine = own_site(d);
+		next = mine ? (mine * 16 + 1) % FORUM_SITE_MAX : 1;
+	}
+	if (next > FORUM_SITE_MAX || next == own_site(d))
+		next = 1;
+	*site = next;
+	if (s == ST_OK)
+		s = meta_set_int(d, "sites_next", next + 1, e);
+	if (s == ST_OK)
+		s = meta_set(d, "sync_log", "1", e);
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}
+
+status sync_prepare_copy(db *c, int64_t site, error *e)
+{
+	status s = meta_set_int(c, "site", site, e);
+	if (s == ST_OK)
+		s = meta_set(c, "sync_log", "1", e);
+	if (s == ST_OK)
+		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sites_next')",
+		          _("Writing the offline copy"), e);
+	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
+	if (s == ST_OK)
+		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
+	return s;
+}
+
+/* ---- export ---- */
+
+/* One JSON object per changed row, threads before posts, posts in reading order (a
+ * reply after what it answers), then read marks and drafts. ?1: the last seq exported. */
+static const char sql_ex_threads[] =
+	"SELECT json_object('op', 'thread', 'id', t.id, 'network', n.number, 'title', t.title,"
+	"  'author', a.login, 'created_at', t.created_at,"
+	"  'meeting', (SELECT key FROM meetings WHERE id = t.meeting_id),"
+	"  'practices', json((SELECT json_group_array(p.key) FROM practice_threads pt"
+	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
+	"  'locked', t.locked, 'pinned', t.pinned, 'base', l.base, 'by', l.actor)"
+	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
+	" JOIN accounts a ON a.id = t.author_id"
+	" WHERE l.kind = 'thread' AND l.seq > ?1 ORDER BY t.id";
+static const char sql_ex_posts[] =
+	"SELECT json_object('op', 'post', 'id', p.id, 'thread', p.thread_id,"
+	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
+	"  'created_at', p.created_at, 'edited_at', p.edited_at, 'hidden', p.hidden,"
+	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'base_at', l.base_at, 'by', l.actor)"
+	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
+	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
+static const char sql_ex_reads[] =
+	"SELECT json_object('op', 'read', 'account', a.login, 'thread', r.thread_id,"
+	"  'last_read_id', r.last_read_id, 'read_count', r.read_count)"
+	" FROM sync_log l JOIN read_state r ON r.account_id = l.k1 AND r.thread_id = l.k2"
+	" JOIN accounts a ON a.id = r.account_id"
+	" WHERE l.kind = 'read' AND l.seq > ?1 ORDER BY l.seq";
+static const char sql_ex_drafts[] =
+	"SELECT CASE WHEN d.account_id IS NULL"
+	"  THEN json_object('op', 'draft', 'account', a.login, 'kind', l.k3, 'target', l.k2,"
+	"                   'deleted', l.base)"
+	"  ELSE json_object('op', 'draft', 'account', a.login, 'kind', l.k3, 'target', l.k2,"
+	"                   'title', d.title, 'body', d.body, 'updated_at', d.updated_at) END"
+	" FROM sync_log l JOIN accounts a ON a.id = l.k1"
+	" LEFT JOIN drafts d ON d.account_id = l.k1 AND d.kind = l.k3 AND d.target_id = l.k2"
+	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
+	" ORDER BY l.seq";
+
+static status write_line(FILE *f, sha256_ctx *h, const char *s, size_t n)
+{
+	if (fwrite(s, 1, n, f) != n || fputc('\n', f) == EOF)
+		return ST_IO;
+	sha256_update(h, s, n);
+	sha256_update(h, "\n", 1);
+	return ST_OK;
+}
+
+status sync_export(db *d, const account *a, const char *path, bool all, int64_t *ops, error *e)
+{
+	*ops = 0;
+	if (db_is_readonly(d))
+		return err_set(e, ST_READONLY, _("This copy is read-only: nothing was written in it, so "
+		                                 "there is nothing to send"));
+	char *public_copy = db_meta_get(d, "snapshot_public");
+	bool pub = public_copy && strcmp(public_copy, "1") == 0;
+	free(public_copy);
+	if (pub)
+		return err_set(e, ST_DENIED, _("A public copy is for reading; it has nothing to send"));
+	int64_t site = own_site(d);
+	if (a->role == ROLE_GUEST || (site == 0 && a->role != ROLE_ADMIN))
+		return err_set(e, ST_DENIED, _("Only an administrator may export the changes of the "
+		                               "home database (a copy's owner may export the copy's)"));
+	char *family = db_meta_get(d, "family");
+	if (!family || !*family) {
+		free(family);
+		return err_set(e, ST_INVALID, _("No offline copy has been taken of this database yet, "
+		                                "so there is nothing to sync with (see 'empirie "
+		                                "snapshot')"));
+	}
+	struct stat sb;
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		free(family);
+		return err_set(e, ST_IO, _("%s is not a regular file"), path);
+	}
+	status s = db_begin(d, e);
+	if (s != ST_OK) {
+		free(family);
+		return s;
+	}
+	int64_t since = all ? 0 : query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                                       " WHERE key = 'sync_exported'", 0, 0);
+	int64_t upto = query_int(d, "SELECT max(seq) FROM sync_log", 0, 0);
+	size_t n = strlen(path) + 32;
+	char *tmp = malloc(n);
+	if (!tmp) {
+		free(family);
+		db_rollback(d);
+		return OOM(e);
+	}
+	snprintf(tmp, n, "%s.part-%ld", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		s = err_set(e, ST_IO, _("%s: cannot write here: %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	sha256_ctx h;
+	sha256_init(&h);
+	char now[32];
+	db_now(now, sizeof now);
+	char header[512];
+	int hn = snprintf(header, sizeof header,
+	                  "{\"family\":\"%s\",\"site\":%lld,\"schema\":%d,\"created_at\":\"%s\","
+	                  "\"since\":%lld,\"upto\":%lld}",
+	                  family, (long long)site, db_schema_version(), now, (long long)since,
+	                  (long long)upto);
+	if (hn < 0 || (size_t)hn >= sizeof header)
+		s = err_set(e, ST_INTERNAL, _("The sync header is too long"));
+	if (s == ST_OK && (write_line(f, &h, SYNC_MAGIC, strlen(SYNC_MAGIC) - 1) != ST_OK ||
+	                   write_line(f, &h, header, (size_t)hn) != ST_OK))
+		s = ST_IO;
+	static const char *const queries[] = { sql_ex_threads, sql_ex_posts, sql_ex_reads,
+	                                       sql_ex_drafts };
+	for (size_t q = 0; s == ST_OK && q < sizeof queries / sizeof queries[0]; q++) {
+		sqlite3_stmt *st = db_stmt(d, queries[q], e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, since);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(st, 0);
+			if (!line)
+				continue;
+			if (write_line(f, &h, line, (size_t)sqlite3_column_bytes(st, 0)) != ST_OK) {
+				s = ST_IO;
+				break;
+			}
+			(*ops)++;
+		}
+		sqlite3_reset(st);
+		if (s == ST_OK && rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Reading the changes"));
+	}
+	if (s == ST_OK) {
+		unsigned char dig[32];
+		sha256_final(&h, dig);
+		char hex[65];
+		for (int i = 0; i < 32; i++)
+			snprintf(hex + 2 * i, 3, "%02x", dig[i]);
+		if (fprintf(f, "END %lld %s\n", (long long)*ops, hex) < 0)
+			s = ST_IO;
+	}
+	if (s == ST_OK && (fflush(f) != 0 || fsync(fileno(f)) != 0))
+		s = ST_IO;
+	if (fclose(f) != 0 && s == ST_OK)
+		s = ST_IO;
+	if (s == ST_IO)
+		err_set(e, ST_IO, _("%s: cannot write the sync file: %s"), path, strerror(errno));
+	if (s == ST_OK && rename(tmp, path) != 0)
+		s = err_set(e, ST_IO, _("%s: cannot put the sync file in place: %s"), path,
+		            strerror(errno));
+	if (s == ST_OK)
+		s = meta_set_int(d, "sync_exported", upto, e);
+out:
+	if (s != ST_OK)
+		unlink(tmp);
+	free(tmp);
+	free(family);
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}
+
+/* ---- reading a file ---- */
+
+status sync_file_verify(const char *data, size_t len, const char *name, int64_t *first_op,
+                        int64_t *n_ops, error *e)
+{
+	size_t ml = strlen(SYNC_MAGIC);
+	if (len < ml || memcmp(data, SYNC_MAGIC, ml) != 0)
+		return err_set(e, ST_INVALID, _("%s:1: not an empirie sync file (it must begin with "
+		                                "\"EMPIRIE-SYNC 1\")"), name);
+	if (memchr(data, '\0', len))
+		return err_set(e, ST_INVALID, _("%s: the file holds a NUL byte: it is damaged; nothing "
+		                                "was applied"), name);
+	/* The last line, which must end the file with a newline. */
+	int64_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	if (data[len - 1] != '\n')
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short (its last line is not "
+		                                "complete); nothing was applied"), name,
+		               (long long)lines + 1);
+	size_t end = len - 1;
+	while (end > 0 && data[end - 1] != '\n')
+		end--;
+	const char *last = data + end;
+	long long count = -1;
+	char hex[65] = "";
+	int used = 0;
+	if (len - end > 200 || sscanf(last, "END %lld %64[0-9a-f]%n", &count, hex, &used) != 2 ||
+	    strlen(hex) != 64 || last[used] != '\n')
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: its last "
+		                                "line is not the end line (\"END count checksum\"); "
+		                                "nothing was applied"), name, (long long)lines);
+	char sum[65];
+	sha256_hex(data, end, sum);
+	if (strcmp(sum, hex) != 0)
+		return err_set(e, ST_INVALID, _("%s: the file was changed or damaged after it was "
+		                                "written (its checksum does not match); nothing was "
+		                                "applied"), name);
+	/* Lines: magic, header, ops..., END. */
+	if (lines < 3 || count != lines - 3)
+		return err_set(e, ST_INVALID, _("%s: the end line counts %lld changes but the file "
+		                                "holds %lld; nothing was applied"), name, count,
+		               (long long)(lines < 3 ? 0 : lines - 3));
+	*first_op = 3;
+	*n_ops = count;
+	return ST_OK;
+}
+
+static status read_file(const char *path, char **out, size_t *len, error *e)
+{
+	*out = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(e, ST_IO, _("%s: cannot open: %s"), path, strerror(errno));
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return err_set(e, ST_IO, _("%s is not a regular file"), path);
+	}
+	if (sb.st_size > SYNC_MAX_FILE) {
+		close(fd);
+		return err_set(e, ST_INVALID, _("%s is too large for a sync file"), path);
+	}
+	size_t n = (size_t)sb.st_size;
+	char *buf = malloc(n + 1);
+	if (!buf) {
+		close(fd);
+		return OOM(e);
+	}
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	if (got == 0) {
+		free(buf);
+		return err_set(e, ST_INVALID, _("%s is empty: not a sync file"), path);
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*len = got;
+	return ST_OK;
+}
+
+/* ---- applying ---- */
+
+typedef struct {
+	db *d;
+	const account *me;
+	bool home;              /* the receiving side is the home database */
+	const char *file;
+	char sum[65];
+	int64_t line;
+	const char *text;       /* the op's JSON */
+	sync_result *r;
+	sync_conflict_fn fn;
+	void *ctx;
+	char now[32];
+} applier;
+
+/* A field of the current op: $.name as int or text. Typed strictly. */
+typedef struct {
+	bool present;
+	bool is_int;
+	int64_t i;
+	char *s;
+} jval;
+
+static status jget(applier *ap, const char *name, jval *v, error *e)
+{
+	static const char sql[] = "SELECT json_extract(?1, '$.' || ?2), json_type(?1, '$.' || ?2)";
+	memset(v, 0, sizeof *v);
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		if (type && strcmp(type, "integer") == 0) {
+			v->present = v->is_int = true;
+			v->i = sqlite3_column_int64(st, 0);
+		} else if (type && strcmp(type, "text") == 0) {
+			v->present = true;
+			v->s = db_col_dup(st, 0);
+			if (!v->s)
+				s = OOM(e);
+		} else if (type && strcmp(type, "null") != 0) {
+			s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+			                             "applied"), ap->file, (long long)ap->line, name);
+		}
+	} else {
+		s = err_set(e, ST_INVALID, _("%s:%lld: the line is not valid JSON; nothing was applied"),
+		            ap->file, (long long)ap->line);
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+static status need_int(applier *ap, const char *name, int64_t min, int64_t *out, error *e)
+{
+	jval v;
+	status s = jget(ap, name, &v, e);
+	if (s != ST_OK)
+		return s;
+	free(v.s);
+	if (!v.present || !v.is_int || v.i < min)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is missing or not a valid number; "
+		                                "nothing was applied"), ap->file, (long long)ap->line,
+		               name);
+	*out = v.i;
+	return ST_OK;
+}
+
+/* Text field; optional ones come back NULL when absent or null. */
+static status get_text(applier *ap, const char *name, bool required, char **out, error *e)
+{
+	jval v;
+	*out = NULL;
+	status s = jget(ap, name, &v, e);
+	if (s != ST_OK)
+		return s;
+	if (v.present && v.is_int)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+		                                "applied"), ap->file, (long long)ap->line, name);
+	if (!v.present && required)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is missing; nothing was applied"),
+		               ap->file, (long long)ap->line, name);
+	*out = v.s;
+	return ST_OK;
+}
+
+/* A time as written by db_now: 2026-11-28T10:15:00Z. */
+static bool time_ok(const char *t)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (!t || strlen(t) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? (t[i] < '0' || t[i] > '9') : t[i] != shape[i])
+			return false;
+	return true;
+}
+
+static status need_time(applier *ap, const char *name, bool required, char **out, error *e)
+{
+	status s = get_text(ap, name, required, out, e);
+	if (s == ST_OK && *out && !time_ok(*out)) {
+		free(*out);
+		*out = NULL;
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not a time "
+		                                "(YYYY-MM-DDThh:mm:ssZ); nothing was applied"),
+		               ap->file, (long long)ap->line, name);
+	}
+	return s;
+}
+
+/* Record a conflict (once per file and line) and tell the caller. */
+static status conflict(applier *ap, const char *what, const char *outcome, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO sync_conflicts(at, file_sum, line, what, outcome, op)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ap->sum, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, ap->line);
+	sqlite3_bind_text(st, 4, what, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, outcome, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, ap->text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Keeping the conflict"));
+	ap->r->conflicts++;
+	if (ap->fn)
+		ap->fn(ap->ctx, ap->file, ap->line, what, outcome);
+	return ST_OK;
+}
+
+static const char *kept_aside(void)
+{
+	return _("not applied; kept in the conflict list ('empirie sync conflicts')");
+}
+
+/* The account a change is written by, as known here. On the home database someone
+ * other than an administrator may bring in only their own changes. *ok false (and a
+ * conflict recorded) when the change cannot be taken. */
+static status actor_for(applier *ap, const char *login, account *out, bool *ok, error *e)
+{
+	*ok = false;
+	memset(out, 0, sizeof *out);
+	char what[512];
+	error e2;
+	status s = account_get(ap->d, login, out, &e2);
+	if (s == ST_NOTFOUND) {
+		snprintf(what, sizeof what, _("written by %s, who has no account here"), login);
+		return conflict(ap, what, kept_aside(), e);
+	}
+	if (s != ST_OK) {
+		if (e)
+			*e = e2;
+		return s;
+	}
+	if (ap->home && ap->me->role != ROLE_ADMIN && out->id != ap->me->id) {
+		snprintf(what, sizeof what, _("written by %s: only %s or an administrator may bring "
+		                              "it in"), login, login);
+		account_clear(out);
+		return conflict(ap, what, kept_aside(), e);
+	}
+	*ok = true;
+	return ST_OK;
+}
+
+typedef struct {
+	bool exists;
+	int64_t network_id;
+	bool locked, pinned, leaders_only;
+	char *title;
+} thread_row;
+
+static status load_thread(applier *ap, int64_t id, thread_row *t, error *e)
+{
+	static const char sql[] =
+		"SELECT t.network_id, t.locked, t.pinned, n.leaders_only, t.title FROM threads t"
+		" JOIN networks n ON n.id = t.network_id WHERE t.id = ?1";
+	memset(t, 0, sizeof *t);
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		t->exists = true;
+		t->network_id = sqlite3_column_int64(st, 0);
+		t->locked = sqlite3_column_int(st, 1);
+		t->pinned = sqlite3_column_int(st, 2);
+		t->leaders_only = sqlite3_column_int(st, 3);
+		t->title = db_col_dup(st, 4);
+		if (!t->title)
+			s = OOM(e);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Reading the thread"));
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned, error *e)
+{
+	static const char sql[] = "UPDATE threads SET locked = ?2, pinned = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, locked);
+	sqlite3_bind_int(st, 3, pinned);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Changing the thread"));
+}
+
+static status apply_thread(applier *ap, error *e)
+{
+	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at,"
+		" locked, pinned, meeting_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7,"
+		"  (SELECT id FROM meetings WHERE key = ?8 AND network_id = ?2))";
+	static const char sql_practices[] =
+		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id)"
+		" SELECT p.id, ?1 FROM json_each(?2) j JOIN practices p ON p.key = j.value";
+	int64_t id, number, locked, pinned;
+	char *title = NULL, *author = NULL, *created = NULL, *meeting = NULL, *base = NULL,
+	     *by = NULL;
+	account au, actor;
+	memset(&au, 0, sizeof au);
+	memset(&actor, 0, sizeof actor);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	char what[512];
+	status s;
+	if ((s = need_int(ap, "id", 1, &id, e)) != ST_OK ||
+	    (s = need_int(ap, "network", 1, &number, e)) != ST_OK ||
+	    (s = need_int(ap, "locked", 0, &locked, e)) != ST_OK ||
+	    (s = need_int(ap, "pinned", 0, &pinned, e)) != ST_OK ||
+	    (s = get_text(ap, "title", true, &title, e)) != ST_OK ||
+	    (s = get_text(ap, "author", true, &author, e)) != ST_OK ||
+	    (s = need_time(ap, "created_at", true, &created, e)) != ST_OK ||
+	    (s = get_text(ap, "meeting", false, &meeting, e)) != ST_OK ||
+	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
+	    (s = get_text(ap, "by", false, &by, e)) != ST_OK)
+		goto out;
+	if (forum_validate_text(title, "-", e) != ST_OK) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
+		            (long long)ap->line, "title", e ? e->msg : "");
+		goto out;
+	}
+	locked = locked != 0;
+	pinned = pinned != 0;
+	if ((s = load_thread(ap, id, &t, e)) != ST_OK)
+		goto out;
+	if (!t.exists) {
+		sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, number);
+		int rc = sqlite3_step(st);
+		int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+		sqlite3_reset(st);
+		bool ok;
+		if (!net) {
+			snprintf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
+			         title, (long long)number);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		if ((s = actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
+			goto out;
+		error why;
+		if (ap->home && perm_check_post(ap->d, &au, net, lo, &why) != ST_OK) {
+			snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), title, author, why.msg);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		/* Locking or pinning on the way in needs the right to moderate. */
+		if (ap->home && (locked || pinned) && !perm_can_moderate(&au, net))
+			locked = pinned = 0;
+		if (!(st = db_stmt(ap->d, sql_ins, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, net);
+		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, au.id);
+		sqlite3_bind_text(st, 5, created, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 6, (int)locked);
+		sqlite3_bind_int(st, 7, (int)pinned);
+		if (meeting)
+			sqlite3_bind_text(st, 8, meeting, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s = db_fail(ap->d, rc, e, _("Saving the thread"));
+			goto out;
+		}
+		if (!(st = db_stmt(ap->d, sql_practices, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		/* json_each over the op's "practices" array (absent: nothing). */
+		sqlite3_bind_int64(st, 1, id);
+		static const char sql_arr[] =
+			"SELECT json_extract(?1, '$.practices') WHERE json_type(?1, '$.practices') = 'array'";
+		sqlite3_stmt *sa = db_stmt(ap->d, sql_arr, e);
+		if (!sa) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_text(sa, 1, ap->text, -1, SQLITE_STATIC);
+		/* Anything but an array (or nothing) links no practice. */
+		if (sqlite3_step(sa) == SQLITE_ROW && sqlite3_column_type(sa, 0) == SQLITE_TEXT)
+			sqlite3_bind_text(st, 2, (const char *)sqlite3_column_text(sa, 0), -1,
+			                  SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_text(st, 2, "[]", -1, SQLITE_STATIC);
+		sqlite3_reset(sa);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			s = db_fail(ap->d, rc, e, _("Saving the thread"));
+			goto out;
+		}
+		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
+		    (s = audit_append(ap->d, &au, "create", "thread", id, NULL, "sync", e)) != ST_OK)
+			goto out;
+		ap->r->applied++;
+		goto out;
+	}
+	/* The thread is here: only its lock and pin can have changed. */
+	if (t.locked == locked && t.pinned == pinned) {
+		ap->r->present++;
+		goto out;
+	}
+	int bl = -1, bp = -1;
+	if (base && sscanf(base, "%d,%d", &bl, &bp) != 2)
+		bl = bp = -1;
+	bool here_unchanged = bl == (int)t.locked && bp == (int)t.pinned;
+	bool nl = locked, np = pinned;
+	if (!here_unchanged) {
+		/* Both sides changed it: locked or pinned if either side did. */
+		nl = locked || t.locked;
+		np = pinned || t.pinned;
+	}
+	if (nl == t.locked && np == t.pinned) {
+		ap->r->present++;
+		goto out;
+	}
+	if (ap->home) {
+		bool ok;
+		if (!by) {
+			snprintf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
+			         t.title);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		if ((s = actor_for(ap, by, &actor, &ok, e)) != ST_OK || !ok)
+			goto out;
+		if (!perm_can_moderate(&actor, t.network_id)) {
+			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
+			         t.title, by);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+	}
+	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK)
+		goto out;
+	if (!here_unchanged) {
+		snprintf(what, sizeof what, _("thread \"%s\": locked or pinned differently in both copies"),
+		         t.title);
+		s = conflict(ap, what, _("settled: locked or pinned if either copy did"), e);
+	}
+	ap->r->applied++;
+out:
+	free(title), free(author), free(created), free(meeting), free(base), free(by);
+	free(t.title);
+	account_clear(&au);
+	account_clear(&actor);
+	return s;
+}
+
+typedef struct {
+	bool exists;
+	int64_t thread_id, author_id;
+	char *body, *edited_at, *hidden_reason;
+	bool hidden;
+} post_row;
+
+static void post_row_clear(post_row *p)
+{
+	free(p->body), free(p->edited_at), free(p->hidden_reason);
+	memset(p, 0, sizeof *p);
+}
+
+static status load_post(applier *ap, int64_t id, post_row *p, error *e)
+{
+	static const char sql[] = "SELECT thread_id, author_id, body, edited_at, hidden, hidden_reason"
+	                          " FROM posts WHERE id = ?1";
+	memset(p, 0, sizeof *p);
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		p->exists = true;
+		p->thread_id = sqlite3_column_int64(st, 0);
+		p->author_id = sqlite3_column_int64(st, 1);
+		p->body = db_col_dup(st, 2);
+		p->edited_at = db_col_dup(st, 3);
+		p->hidden = sqlite3_column_int(st, 4);
+		p->hidden_reason = db_col_dup(st, 5);
+		if (!p->body || !p->edited_at || !p->hidden_reason)
+			s = OOM(e);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Reading the post"));
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t parent_id,
+                             int64_t author_id, const char *body, const char *created,
+                             const char *edited, bool hidden, const char *reason, bool *placed,
+                             error *e)
+{
+	static const char sql_parent[] = "SELECT path FROM posts WHERE id = ?1 AND thread_id = ?2";
+	static const char sql_ins[] =
+		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, edited_at,"
+		" path, hidden, hidden_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	*placed = false;
+	unsigned char *path = NULL;
+	size_t plen = 0;
+	if (parent_id) {
+		sqlite3_stmt *st = db_stmt(ap->d, sql_parent, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, parent_id);
+		sqlite3_bind_int64(st, 2, thread_id);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			plen = (size_t)sqlite3_column_bytes(st, 0);
+			path = malloc(plen + PATH_STEP);
+			if (path && plen)
+				memcpy(path, sqlite3_column_blob(st, 0), plen);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Reading the post answered"));
+	} else {
+		path = malloc(PATH_STEP);
+	}
+	if (!path)
+		return OOM(e);
+	uint64_t v = (uint64_t)id;
+	for (int i = PATH_STEP - 1; i >= 0; i--, v >>= 8)
+		path[plen + (size_t)i] = (unsigned char)(v & 0xff);
+	sqlite3_stmt *st = db_stmt(ap->d, sql_ins, e);
+	if (!st) {
+		free(path);
+		return e ? e->code : ST_INTERNAL;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	if (parent_id)
+		sqlite3_bind_int64(st, 3, parent_id);
+	sqlite3_bind_int64(st, 4, author_id);
+	sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, created, -1, SQLITE_STATIC);
+	if (edited)
+		sqlite3_bind_text(st, 7, edited, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, path, (int)(plen + PATH_STEP), free);
+	sqlite3_bind_int(st, 9, hidden);
+	sqlite3_bind_text(st, 10, reason ? reason : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the post"));
+	*placed = true;
+	return search_index_post(ap->d, id, body, e);
+}
+
+static status set_post_body(applier *ap, int64_t id, const char *old_body, const char *body,
+                            const char *edited, error *e)
+{
+	static const char sql[] = "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	if (edited)
+		sqlite3_bind_text(st, 3, edited, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the post"));
+	status s = search_unindex_post(ap->d, id, old_body, e);
+	return s == ST_OK ? search_index_post(ap->d, id, body, e) : s;
+}
+
+static status keep_version(applier *ap, int64_t id, const char *edited, const char *body, error *e)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO post_versions(post_id, edited_at, body, kept_at)"
+	                          " VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, edited ? edited : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, ap->now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Keeping the other version"));
+}
+
+static status set_hidden(applier *ap, int64_t id, bool hidden, const char *reason, error *e)
+{
+	static const char sql[] = "UPDATE posts SET hidden = ?2, hidden_reason = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, hidden);
+	sqlite3_bind_text(st, 3, hidden ? (reason ? reason : "") : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Changing the post"));
+}
+
+/* The later edit wins (a tie: the larger text, so both copies choose alike). */
+static bool incoming_wins(const char *in_at, const char *in_body, const char *here_at,
+                          const char *here_body)
+{
+	int c = strcmp(in_at ? in_at : "", here_at ? here_at : "");
+	return c > 0 || (c == 0 && strcmp(in_body, here_body) > 0);
+}
+
+static status apply_post(applier *ap, error *e)
+{
+	int64_t id, tid, parent, hidden;
+	char *author = NULL, *body = NULL, *created = NULL, *edited = NULL, *reason = NULL,
+	     *base = NULL, *base_at = NULL, *by = NULL;
+	account au, actor;
+	memset(&au, 0, sizeof au);
+	memset(&actor, 0, sizeof actor);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	post_row p;
+	memset(&p, 0, sizeof p);
+	char what[600];
+	status s;
+	bool ok;
+	if ((s = need_int(ap, "id", 1, &id, e)) != ST_OK ||
+	    (s = need_int(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = need_int(ap, "parent", 0, &parent, e)) != ST_OK ||
+	    (s = need_int(ap, "hidden", 0, &hidden, e)) != ST_OK ||
+	    (s = get_text(ap, "author", true, &author, e)) != ST_OK ||
+	    (s = get_text(ap, "body", true, &body, e)) != ST_OK ||
+	    (s = need_time(ap, "created_at", true, &created, e)) != ST_OK ||
+	    (s = need_time(ap, "edited_at", false, &edited, e)) != ST_OK ||
+	    (s = get_text(ap, "hidden_reason", false, &reason, e)) != ST_OK ||
+	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
+	    (s = need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
+	    (s = get_text(ap, "by", false, &by, e)) != ST_OK)
+		goto out;
+	hidden = hidden != 0;
+	/* Hidden posts of a public copy say "-": anything else must be a real text. */
+	if (forum_validate_text(NULL, body, e) != ST_OK) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
+		            (long long)ap->line, "body", e ? e->msg : "");
+		goto out;
+	}
+	if ((s = load_thread(ap, tid, &t, e)) != ST_OK || (s = load_post(ap, id, &p, e)) != ST_OK)
+		goto out;
+	if (!p.exists) {
+		if (!t.exists) {
+			snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
+			                              "(deleted, or in a network this copy does not hold)"),
+			         author, (long long)tid);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		if ((s = actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
+			goto out;
+		error why;
+		if (ap->home && perm_check_post(ap->d, &au, t.network_id, t.leaders_only, &why) != ST_OK) {
+			snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), author, t.title, why.msg);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		bool locked_out = ap->home && t.locked && !perm_can_moderate(&au, t.network_id);
+		if (ap->home && hidden && (!by || !*by)) /* hiding needs a moderator, checked below */
+			hidden = 0;
+		if (ap->home && hidden) {
+			bool ok2;
+			if ((s = actor_for(ap, by, &actor, &ok2, e)) != ST_OK)
+				goto out;
+			if (!ok2 || !perm_can_moderate(&actor, t.network_id))
+				hidden = 0;
+		}
+		const char *why_hidden = reason;
+		if (locked_out) {
+			hidden = 1;
+			why_hidden = _("written offline while the thread was locked; the coordinator may "
+			               "show it");
+		}
+		bool placed;
+		if ((s = insert_post_as(ap, id, tid, parent, au.id, body, created, edited, hidden,
+		                        why_hidden, &placed, e)) != ST_OK)
+			goto out;
+		if (!placed) {
+			snprintf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
+			                              "here"), author, t.title, (long long)parent);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		if ((s = audit_append(ap->d, &au, "create", "post", id, NULL, "sync", e)) != ST_OK)
+			goto out;
+		ap->r->applied++;
+		if (locked_out) {
+			snprintf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
+			                              "meanwhile"), author, t.title);
+			s = conflict(ap, what, _("kept, hidden: the coordinator may show it"), e);
+		}
+		goto out;
+	}
+	if (p.thread_id != tid) {
+		snprintf(what, sizeof what, _("post %lld is a different post here (another thread)"),
+		         (long long)id);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	bool changed = false;
+	/* The text. */
+	if (strcmp(p.body, body) != 0) {
+		bool here_unchanged = base && strcmp(base, p.body) == 0;
+		if (here_unchanged) {
+			if (ap->home) {
+				const char *who = by ? by : author;
+				if ((s = actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
+					goto out;
+				bool may = (actor.id == p.author_id && actor.role != ROLE_GUEST) ||
+				           perm_can_moderate(&actor, t.network_id);
+				if (!may) {
+					snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
+					                              "not edit it"), (long long)id, t.title, who);
+					s = conflict(ap, what, kept_aside(), e);
+					goto out;
+				}
+			}
+			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
+				goto out;
+			changed = true;
+		} else {
+			/* Edited in both copies: the later edit stays, the other is kept. */
+			bool in = incoming_wins(edited, body, p.edited_at, p.body);
+			if (in) {
+				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
+				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
+					goto out;
+				changed = true;
+			} else if ((s = keep_version(ap, id, edited, body, e)) != ST_OK) {
+				goto out;
+			}
+			snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
+			         (long long)id, t.title);
+			s = conflict(ap, what, _("settled: the later edit stays; the other is kept as an "
+			                         "earlier version"), e);
+			if (s != ST_OK)
+				goto out;
+		}
+	}
+	/* Hidden or shown. */
+	if ((bool)hidden != p.hidden) {
+		if (ap->home) {
+			if (!by) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without saying "
+				                              "by whom"), (long long)id, t.title);
+				s = conflict(ap, what, kept_aside(), e);
+				goto out;
+			}
+			account_clear(&actor);
+			if ((s = actor_for(ap, by, &actor, &ok, e)) != ST_OK || !ok)
+				goto out;
+			if (!perm_can_moderate(&actor, t.network_id)) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show it "
+				                              "here"), (long long)id, t.title, by);
+				s = conflict(ap, what, kept_aside(), e);
+				goto out;
+			}
+		}
+		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK)
+			goto out;
+		changed = true;
+	}
+	if (changed)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(author), free(body), free(created), free(edited), free(reason), free(base),
+		free(base_at), free(by);
+	free(t.title);
+	post_row_clear(&p);
+	account_clear(&au);
+	account_clear(&actor);
+	return s;
+}
+
+static status apply_read(applier *ap, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
+		" SELECT ?1, t.id, t.network_id, min(?3, t.post_count), ?4 FROM threads t WHERE t.id = ?2"
+		" ON CONFLICT(account_id, thread_id) DO UPDATE SET"
+		"   last_read_id = max(last_read_id, excluded.last_read_id),"
+		"   read_count = max(read_count, excluded.read_count)"
+		" WHERE excluded.last_read_id > read_state.last_read_id"
+		"    OR excluded.read_count > read_state.read_count";
+	int64_t tid, count, last;
+	char *login = NULL;
+	account a;
+	memset(&a, 0, sizeof a);
+	status s;
+	if ((s = need_int(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = need_int(ap, "read_count", 0, &count, e)) != ST_OK ||
+	    (s = need_int(ap, "last_read_id", 0, &last, e)) != ST_OK ||
+	    (s = get_text(ap, "account", true, &login, e)) != ST_OK)
+		goto out;
+	bool ok;
+	if ((s = actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
+		goto out;
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a.id);
+	sqlite3_bind_int64(st, 2, tid);
+	sqlite3_bind_int64(st, 3, count);
+	sqlite3_bind_int64(st, 4, last);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Saving what you have read"));
+		goto out;
+	}
+	/* A mark for a thread not here (a network this copy lacks) has nothing to mark. */
+	if (sqlite3_changes(db_handle(ap->d)) > 0)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(login);
+	account_clear(&a);
+	return s;
+}
+
+static status apply_draft(applier *ap, error *e)
+{
+	static const char sql_del[] =
+		"DELETE FROM drafts WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3"
+		"   AND updated_at <= ?4";
+	static const char sql_save[] =
+		"INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(account_id, kind, target_id)"
+		" DO UPDATE SET title = excluded.title, body = excluded.body,"
+		" updated_at = excluded.updated_at WHERE excluded.updated_at > drafts.updated_at";
+	int64_t target;
+	char *login = NULL, *kind = NULL, *deleted = NULL, *title = NULL, *body = NULL, *at = NULL;
+	account a;
+	memset(&a, 0, sizeof a);
+	status s;
+	if ((s = get_text(ap, "account", true, &login, e)) != ST_OK ||
+	    (s = get_text(ap, "kind", true, &kind, e)) != ST_OK ||
+	    (s = need_time(ap, "deleted", false, &deleted, e)) != ST_OK)
+		goto out;
+	jval tv;
+	if ((s = jget(ap, "target", &tv, e)) != ST_OK)
+		goto out;
+	free(tv.s);
+	if (!tv.present || !tv.is_int) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is missing or not a valid number; "
+		                             "nothing was applied"), ap->file, (long long)ap->line,
+		            "target");
+		goto out;
+	}
+	target = tv.i;
+	static const char *const kinds[] = { "thread", "reply", "edit", "practice", "meeting" };
+	bool known = false;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		known |= strcmp(kind, kinds[i]) == 0;
+	if (!known) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has an unknown value; nothing was "
+		                             "applied"), ap->file, (long long)ap->line, "kind");
+		goto out;
+	}
+	if (!deleted && ((s = get_text(ap, "title", true, &title, e)) != ST_OK ||
+	                 (s = get_text(ap, "body", true, &body, e)) != ST_OK ||
+	                 (s = need_time(ap, "updated_at", true, &at, e)) != ST_OK))
+		goto out;
+	bool ok;
+	if ((s = actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
+		goto out;
+	sqlite3_stmt *st = db_stmt(ap->d, deleted ? sql_del : sql_save, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a.id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	if (deleted) {
+		sqlite3_bind_text(st, 4, deleted, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, at, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Saving the draft"));
+		goto out;
+	}
+	if (sqlite3_changes(db_handle(ap->d)) > 0)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(login), free(kind), free(deleted), free(title), free(body), free(at);
+	account_clear(&a);
+	return s;
+}
+
+static status apply_header(applier *ap, int64_t *site, error *e)
+{
+	char *family = NULL;
+	int64_t schema;
+	status s;
+	if ((s = get_text(ap, "family", true, &family, e)) != ST_OK ||
+	    (s = need_int(ap, "site", 0, site, e)) != ST_OK ||
+	    (s = need_int(ap, "schema", 1, &schema, e)) != ST_OK) {
+		free(family);
+		return s;
+	}
+	char *mine = db_meta_get(ap->d, "family");
+	if (!mine || strcmp(mine, family) != 0)
+		s = err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database (not "
+		                             "this one or a copy of it); nothing was applied"), ap->file);
+	else if (schema > db_schema_version())
+		s = err_set(e, ST_INVALID, _("%s: written by a newer empirie (schema %lld); update "
+		                             "empirie first; nothing was applied"), ap->file,
+		            (long long)schema);
+	else if (*site == own_site(ap->d))
+		s = err_set(e, ST_INVALID, _("%s: this file was written by this very copy; apply it "
+		                             "on the other one; nothing was applied"), ap->file);
+	free(mine);
+	free(family);
+	return s;
+}
+
+status sync_apply(db *d, const account *a, const char *path, sync_result *r,
+                  sync_conflict_fn fn, void *ctx, error *e)
+{
+	memset(r, 0, sizeof *r);
+	if (db_is_readonly(d))
+		return err_set(e, ST_READONLY, _("This copy is read-only: browsing and search work, "
+		                                 "but nothing can be written here"));
+	if (a->role == ROLE_GUEST || !a->id)
+		return err_set(e, ST_DENIED, _("Guests cannot bring changes in; ask an administrator"));
+	char *data;
+	size_t len;
+	status s = read_file(path, &data, &len, e);
+	if (s != ST_OK)
+		return s;
+	int64_t first = 0, n = 0;
+	applier ap = { .d = d, .me = a, .file = path, .r = r, .fn = fn, .ctx = ctx };
+	if ((s = sync_file_verify(data, len, path, &first, &n, e)) != ST_OK)
+		goto done;
+	sha256_hex(data, len, ap.sum);
+	db_now(ap.now, sizeof ap.now);
+	ap.home = own_site(d) == 0;
+	r->ops = n;
+	if ((s = db_begin(d, e)) != ST_OK)
+		goto done;
+	/* The same file again: nothing to do. */
+	sqlite3_stmt *st = db_stmt(d, "SELECT at FROM sync_applied WHERE file_sum = ?1", e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_text(st, 1, ap.sum, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r->already = true;
+		snprintf(r->already_at, sizeof r->already_at, "%s", sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	if (r->already) {
+		db_rollback(d);
+		goto done;
+	}
+	/* Walk the lines: the header (line 2), then one change per line. */
+	char *p = data + strlen(SYNC_MAGIC);
+	int64_t site = 0;
+	for (int64_t line = 2; line < first + n; line++) {
+		char *nl = strchr(p, '\n');
+		*nl = '\0';
+		ap.line = line;
+		ap.text = p;
+		if (line == 2) {
+			if ((s = apply_header(&ap, &site, e)) != ST_OK)
+				goto fail;
+		} else {
+			char *op = NULL;
+			if ((s = get_text(&ap, "op", true, &op, e)) != ST_OK)
+				goto fail;
+			if (strcmp(op, "thread") == 0)
+				s = apply_thread(&ap, e);
+			else if (strcmp(op, "post") == 0)
+				s = apply_post(&ap, e);
+			else if (strcmp(op, "read") == 0)
+				s = apply_read(&ap, e);
+			else if (strcmp(op, "draft") == 0)
+				s = apply_draft(&ap, e);
+			else
+				s = err_set(e, ST_INVALID, _("%s:%lld: unknown change \"%s\"; nothing was "
+				                             "applied"), path, (long long)line, op);
+			free(op);
+			if (s != ST_OK)
+				goto fail;
+		}
+		p = nl + 1;
+	}
+	if (!(st = db_stmt(d, "INSERT INTO sync_applied(file_sum, at, site, ops) VALUES (?1, ?2, ?3, ?4)",
+	                   e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_text(st, 1, ap.sum, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ap.now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, site);
+	sqlite3_bind_int64(st, 4, n);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the sync state"));
+		goto fail;
+	}
+	s = db_commit(d, e);
+	goto done;
+fail:
+	db_rollback(d);
+	r->applied = r->present = r->conflicts = 0;
+done:
+	free(data);
+	return s;
+}
+
+/* ---- status and conflicts ---- */
+
+status sync_get_status(db *d, sync_status *out, error *e)
+{
+	(void)e;
+	memset(out, 0, sizeof *out);
+	out->site = own_site(d);
+	char *v = db_meta_get(d, "sync_log");
+	out->logging = v && strcmp(v, "1") == 0;
+	free(v);
+	v = db_meta_get(d, "family");
+	snprintf(out->family, sizeof out->family, "%s", v ? v : "");
+	free(v);
+	int64_t since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'",
+	                          0, 0);
+	out->pending = query_int(d, "SELECT count(*) FROM sync_log WHERE seq > ?1", since, 0);
+	out->conflicts = query_int(d, "SELECT count(*) FROM sync_conflicts", 0, 0);
+	out->applied_files = query_int(d, "SELECT count(*) FROM sync_applied", 0, 0);
+	return ST_OK;
+}
+
+status sync_list_conflicts(db *d, const account *a, sync_conflict_row_fn fn, void *ctx, error *e)
+{
+	static const char sql[] = "SELECT at, line, what, outcome FROM sync_conflicts ORDER BY id";
+	if (a->role != ROLE_ADMIN && own_site(d) == 0)
+		return err_set(e, ST_DENIED, _("Only an administrator may read the conflicts of the home "
+		                               "database"));
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		   (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Reading the conflicts"));
+}
