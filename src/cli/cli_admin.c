@@ -13,6 +13,7 @@
 #include "core/snapshot.h"
 #include "core/gen.h"
 #include "core/search.h"
+#include "core/sync.h"
 #include "i18n.h"
 #include "text/safe.h"
 
@@ -439,6 +440,16 @@ int cmd_info(cli_ctx *c, int argc, char **argv)
 	free(copy), free(pub);
 	if (db_is_readonly(c->d))
 		card_line(_("Access"), _("read-only (a file or folder that cannot be written)"));
+	sync_status ss;
+	error ignore;
+	if (sync_get_status(c->d, &ss, &ignore) == ST_OK && ss.logging) {
+		char line[200];
+		snprintf(line, sizeof line, ngettext("%lld change waits for 'empirie sync export'",
+		                                     "%lld changes wait for 'empirie sync export'",
+		                                     (unsigned long)ss.pending),
+		         (long long)ss.pending);
+		card_line(_("Sync"), line);
+	}
 	card_line(_("You are"), c->me.display_name);
 	card_line(_("Role"), role_label(c->me.role));
 	free(kind);

@@ -59,6 +59,7 @@ l_locked=$(printf 'Spóźniona odpowiedź o tężniach.\n' | e --db "$lap" --as 
 ok "ids made in the copy are in its own range" test "$l_reply" -ge 1099511627776
 ok "ids made at home stay small" test "$h_reply" -lt 1000
 like "the copy counts its changes" "$(e --db "$lap" sync status)" "changes wait"
+like "info says so too" "$(e --db "$lap" info)" "wait for 'empirie sync export'"
 
 # ---- laptop -> home ----
 exit_is "a member may not export the home database" 1 e --db "$home" --as anna sync export "$T_DIR/x.sync"
