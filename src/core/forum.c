@@ -445,8 +445,15 @@ static int64_t next_id(db *d, bool thread_table, error *e)
 	int rc = sqlite3_step(st);
 	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW) {
 		db_fail(d, rc, e, _("Saving the post"));
+		return 0;
+	}
+	/* The range is full: never step into the next copy's. */
+	if (id >= (site + 1) << FORUM_SITE_SHIFT) {
+		err_set(e, ST_INTERNAL, _("This copy has used up its range of ids; take a new copy"));
+		return 0;
+	}
 	return id;
 }
 

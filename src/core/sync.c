@@ -357,10 +357,15 @@ status sync_file_verify(const char *data, size_t len, const char *name, int64_t 
 	size_t end = len - 1;
 	while (end > 0 && data[end - 1] != '\n')
 		end--;
-	const char *last = data + end;
+	/* sscanf needs a NUL-terminated string: data need not have one after len. */
+	char last[202];
 	long long count = -1;
 	char hex[65] = "";
 	int used = 0;
+	if (len - end <= 200) {
+		memcpy(last, data + end, len - end);
+		last[len - end] = '\0';
+	}
 	if (len - end > 200 || sscanf(last, "END %lld %64[0-9a-f]%n", &count, hex, &used) != 2 ||
 	    strlen(hex) != 64 || last[used] != '\n')
 		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: its last "
@@ -429,6 +434,7 @@ static status read_file(const char *path, char **out, size_t *len, error *e)
 typedef struct {
 	db *d;
 	const account *me;
+	int64_t file_site;      /* the site the file says it comes from */
 	bool home;              /* the receiving side is the home database */
 	const char *file;
 	char sum[65];
@@ -478,6 +484,21 @@ static status jget(applier *ap, const char *name, jval *v, error *e)
 		            ap->file, (long long)ap->line);
 	}
 	sqlite3_reset(st);
+	return s;
+}
+
+/* Ids of threads and posts: in some site's range (forum.h), so that id * 4 + kind (the
+ * search rowid) cannot overflow. */
+#define SYNC_ID_END (((int64_t)FORUM_SITE_MAX + 1) << FORUM_SITE_SHIFT)
+
+static status need_int(applier *ap, const char *name, int64_t min, int64_t *out, error *e);
+
+static status need_id(applier *ap, const char *name, int64_t min, int64_t *out, error *e)
+{
+	status s = need_int(ap, name, min, out, e);
+	if (s == ST_OK && *out >= SYNC_ID_END)
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is out of range; nothing was "
+		                             "applied"), ap->file, (long long)ap->line, name);
 	return s;
 }
 
@@ -647,6 +668,20 @@ static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned
 	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Changing the thread"));
 }
 
+/* On the home database a new thread or post must have an id of the range of the copy
+ * that wrote the file, and that copy must be one the home database numbered: a crafted
+ * id could otherwise take the home's next id or another copy's. */
+static bool id_in_file_range(applier *ap, int64_t id)
+{
+	if (!ap->home)
+		return true;
+	int64_t next = query_int(ap->d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sites_next'",
+	                         0, 1);
+	int64_t site = ap->file_site;
+	return site >= 1 && site < next && (id >> FORUM_SITE_SHIFT) == site &&
+	       (id & (((int64_t)1 << FORUM_SITE_SHIFT) - 1)) != 0;
+}
+
 static status apply_thread(applier *ap, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
@@ -668,7 +703,7 @@ static status apply_thread(applier *ap, error *e)
 	memset(&t, 0, sizeof t);
 	char what[512];
 	status s;
-	if ((s = need_int(ap, "id", 1, &id, e)) != ST_OK ||
+	if ((s = need_id(ap, "id", 1, &id, e)) != ST_OK ||
 	    (s = need_int(ap, "network", 1, &number, e)) != ST_OK ||
 	    (s = need_int(ap, "locked", 0, &locked, e)) != ST_OK ||
 	    (s = need_int(ap, "pinned", 0, &pinned, e)) != ST_OK ||
@@ -689,6 +724,12 @@ static status apply_thread(applier *ap, error *e)
 	if ((s = load_thread(ap, id, &t, e)) != ST_OK)
 		goto out;
 	if (!t.exists) {
+		if (!id_in_file_range(ap, id)) {
+			snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
+			                              "the copy that wrote the file"), title, (long long)id);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
 		sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
 		if (!st) {
 			s = e ? e->code : ST_INTERNAL;
@@ -995,9 +1036,9 @@ static status apply_post(applier *ap, error *e)
 	char what[600];
 	status s;
 	bool ok;
-	if ((s = need_int(ap, "id", 1, &id, e)) != ST_OK ||
-	    (s = need_int(ap, "thread", 1, &tid, e)) != ST_OK ||
-	    (s = need_int(ap, "parent", 0, &parent, e)) != ST_OK ||
+	if ((s = need_id(ap, "id", 1, &id, e)) != ST_OK ||
+	    (s = need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = need_id(ap, "parent", 0, &parent, e)) != ST_OK ||
 	    (s = need_int(ap, "hidden", 0, &hidden, e)) != ST_OK ||
 	    (s = get_text(ap, "author", true, &author, e)) != ST_OK ||
 	    (s = get_text(ap, "body", true, &body, e)) != ST_OK ||
@@ -1022,6 +1063,12 @@ static status apply_post(applier *ap, error *e)
 			snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
 			                              "(deleted, or in a network this copy does not hold)"),
 			         author, (long long)tid);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
+		if (!id_in_file_range(ap, id)) {
+			snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
+			                              "copy that wrote the file"), author, (long long)id);
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
@@ -1079,20 +1126,22 @@ static status apply_post(applier *ap, error *e)
 	/* The text. */
 	if (strcmp(p.body, body) != 0) {
 		bool here_unchanged = base && strcmp(base, p.body) == 0;
-		if (here_unchanged) {
-			if (ap->home) {
-				const char *who = by ? by : author;
-				if ((s = actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
-					goto out;
-				bool may = (actor.id == p.author_id && actor.role != ROLE_GUEST) ||
-				           perm_can_moderate(&actor, t.network_id);
-				if (!may) {
-					snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
-					                              "not edit it"), (long long)id, t.title, who);
-					s = conflict(ap, what, kept_aside(), e);
-					goto out;
-				}
+		/* Whichever text wins, the home database takes an edit only from someone who may
+		 * make it there: the post's author or a moderator of the network. */
+		if (ap->home) {
+			const char *who = by ? by : author;
+			if ((s = actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
+				goto out;
+			bool may = (actor.id == p.author_id && actor.role != ROLE_GUEST) ||
+			           perm_can_moderate(&actor, t.network_id);
+			if (!may) {
+				snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
+				                              "not edit it"), (long long)id, t.title, who);
+				s = conflict(ap, what, kept_aside(), e);
+				goto out;
 			}
+		}
+		if (here_unchanged) {
 			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
 				goto out;
 			changed = true;
@@ -1356,6 +1405,7 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		if (line == 2) {
 			if ((s = apply_header(&ap, &site, e)) != ST_OK)
 				goto fail;
+			ap.file_site = site;
 		} else {
 			char *op = NULL;
 			if ((s = get_text(&ap, "op", true, &op, e)) != ST_OK)

@@ -131,6 +131,26 @@ like "koord's reply is kept aside" "$(cat "$T_DIR/out")" "only koord or an admin
 is "anna's reply is in" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m1")" 1
 is "koord's is not" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m2")" 0
 
+# ---- crafted files (a right checksum is easy to make) ----
+craft() { # OUT SITE OP-LINE...: a well-formed file of this family
+	out=$1 site=$2; shift 2
+	python3 - "$out" "$(q "$home" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$@" <<'PY'
+import hashlib, sys
+out, fam, site, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+head = '{"family":"%s","site":%d,"schema":4,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site)
+body = '\n'.join(['EMPIRIE-SYNC 1', head] + ops) + '\n'
+open(out, 'w', encoding='utf-8').write(body + 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest()))
+PY
+}
+snap=$(content "$home")
+craft "$T_DIR/forged.sync" 1 \
+	"{\"op\":\"post\",\"id\":$h_reply,\"thread\":$t1,\"parent\":$p1,\"author\":\"koord\",\"body\":\"Sfałszowane.\",\"created_at\":\"2026-11-28T09:30:00Z\",\"edited_at\":\"2099-01-01T00:00:00Z\",\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null}" \
+	"{\"op\":\"post\",\"id\":999,\"thread\":$t1,\"parent\":$p1,\"author\":\"anna\",\"body\":\"Zajmuję cudzy numer.\",\"created_at\":\"2026-11-28T11:40:00Z\",\"edited_at\":null,\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null}"
+ok "anna applies a crafted file on the home database" e --db "$home" --as anna sync apply "$T_DIR/forged.sync"
+like "rewriting koord's post (no base, a late time) is refused" "$(cat "$T_DIR/out")" "only koord or an administrator"
+like "a post with an id of the home's own range is refused" "$(cat "$T_DIR/out")" "outside the range"
+is "the home database is unchanged by it" "$(content "$home")" "$snap"
+
 # ---- a thread gone meanwhile ----
 m3=$(printf 'Do wątku, którego już nie ma.\n' | e --db "$lap" --as anna reply "$l_thread")
 e --db "$lap" --as anna sync export "$T_DIR/l6.sync" >/dev/null

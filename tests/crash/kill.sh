@@ -1,12 +1,14 @@
 #!/bin/sh
 # kill.sh — crash safety: SIGKILL at random moments (a) during a large CSV import,
-# (b) during a stream of new threads and replies, (c) while the full-screen application
-# sends a reply. The delays are drawn between 0 and the duration of the same operation
+# (b) during a stream of new threads and replies, (d) while the home database applies a
+# sync file of a few hundred replies written in an offline copy, (c) while the
+# full-screen application sends a reply. The delays are drawn between 0 and the duration of the same operation
 # measured on this machine at run time, so they land before, inside and after the write
 # transaction also on slow (sanitized) builds. After every kill: PRAGMA integrity_check
 # is ok, 'empirie check' finds nothing (counters and search index in step), and the
 # operation is wholly there or wholly absent (every row of the file or none; a post with
-# its thread, counters and search entry, or nothing).
+# its thread, counters and search entry, or nothing; every change of the sync file and its
+# entry in sync_applied, or none of them, and applying the file again then completes).
 # EMPIRIE_SEED=N repeats the same delays.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v sqlite3 >/dev/null; then
@@ -15,9 +17,9 @@ if ! command -v sqlite3 >/dev/null; then
 fi
 SEED=${EMPIRIE_SEED:-$(date +%s)}
 diag "seed: $SEED"
-K_IMPORT=40 K_POST=60 K_TUI=12 ROWS=2000 PAD=300
+K_IMPORT=40 K_POST=60 K_TUI=12 K_SYNC=30 ROWS=2000 PAD=300 REPLIES=200 SPAD=1000
 if [ -n "${EMPIRIE_SANITIZED:-}" ]; then
-	K_IMPORT=30 K_POST=64 K_TUI=6 ROWS=300 PAD=100
+	K_IMPORT=30 K_POST=64 K_TUI=6 K_SYNC=16 ROWS=300 PAD=100 REPLIES=60 SPAD=1000
 fi
 command -v tmux >/dev/null || K_TUI=0
 kills=0 completed=0 step=0
@@ -26,11 +28,12 @@ kills=0 completed=0 step=0
 SCALE=110
 now_ms() { date +%s%3N; }
 # Random fractions from one seed (awk's first rand() after srand() of nearby seeds are
-# nearly equal, so one sequence); delay MS: the next one as seconds between 0 and MS ms.
+# nearly equal, so one sequence); delay MS: the next one as seconds between 0 and MS ms,
+# in $d (not printed: in a $(...) subshell the step would not advance).
 awk -v s="$SEED" 'BEGIN { srand(s); for (i = 0; i < 1000; i++) printf "%.6f\n", rand() }' >"$T_DIR/rand"
 delay() {
 	step=$((step + 1))
-	sed -n "${step}p" "$T_DIR/rand" | awk -v m="$1" -v p="$SCALE" '{ printf "%.3f", $1 * m * p / 100000 }'
+	d=$(sed -n "${step}p" "$T_DIR/rand" | awk -v m="$1" -v p="$SCALE" '{ printf "%.3f", $1 * m * p / 100000 }')
 }
 q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1" 2>&1; }
 problems=0
@@ -89,7 +92,8 @@ while [ $i -le $K_IMPORT ]; do
 	rm -f "$DB" "$DB-wal" "$DB-shm"
 	cp "$T_DIR/base.db" "$DB"
 	mkcsv "Zabitowo$i" >"$T_DIR/k.csv"
-	kill_run /dev/null "$(delay "$T_IMPORT")" "$EMPIRIE" --db "$DB" import cities "$T_DIR/k.csv"
+	delay "$T_IMPORT"
+	kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" import cities "$T_DIR/k.csv"
 	verify "import $i"
 	n=$(q "SELECT count(*) FROM cities WHERE name LIKE 'Zabitowo$i %'")
 	s=$(q "SELECT count(*) FROM search WHERE search MATCH 'zabitowo$i'")
@@ -122,9 +126,9 @@ before=$problems
 present=0 absent=0
 i=1
 # More runs if too few kills landed (runs that finished first do not count).
-while [ $i -le $K_POST ] || { [ $((kills + K_TUI)) -lt 100 ] && [ $i -le $((K_POST * 2)) ]; }; do
+while [ $i -le $K_POST ] || { [ $((kills + K_TUI + K_SYNC)) -lt 100 ] && [ $i -le $((K_POST * 2)) ]; }; do
 	body "$i"
-	d=$(delay "$T_POST")
+	delay "$T_POST"
 	case $((i % 3)) in
 	0) kill_run "$T_DIR/body" "$d" "$EMPIRIE" --db "$DB" post --network 1 --title "Wątek $i" ;;
 	1) kill_run "$T_DIR/body" "$d" "$EMPIRIE" --db "$DB" reply "$tid" ;;
@@ -146,6 +150,87 @@ is "posts: each one is there with its thread, counters and search entry, or not 
 is "the thread counter agrees after all the kills" \
 	"$(q "SELECT post_count = (SELECT count(*) FROM posts WHERE thread_id = $tid) FROM threads WHERE id = $tid")" 1
 ok "a new reply still works" sh -c 'echo "po zabiciach" | "$EMPIRIE" --db "$1" reply "$2"' sh "$DB" "$tid"
+
+# ---- (d) applying a sync file of a few hundred replies: all of it or nothing ----
+DB="$T_DIR/sync-home.db"
+lap="$T_DIR/sync-lap.db"
+"$EMPIRIE" --db "$DB" init >/dev/null 2>&1
+stid=$(echo "Wątek w domu" | "$EMPIRIE" --db "$DB" post --network 1 --title "Wątek do synchronizacji")
+"$EMPIRIE" --db "$DB" snapshot "$lap" >/dev/null 2>&1 || problem "sync: the offline copy was not taken"
+# The offline copy: a new thread, $REPLIES replies (every fifth to the one before), an
+# edit, a lock; texts of $SPAD words, so that the transaction outgrows SQLite's page cache
+# and is written to the WAL while it is applied, before its commit.
+awk -v n="$SPAD" 'BEGIN { for (i = 0; i < n; i++) printf "wyraz%d ", i; print "" }' >"$T_DIR/spad"
+body sync
+ltid=$("$EMPIRIE" --db "$lap" post --network 1 --title "Wątek z laptopa" <"$T_DIR/body")
+prev=$(sqlite3 "$lap" "SELECT min(id) FROM posts WHERE thread_id = $stid")
+sfirst=$prev
+i=1
+while [ $i -le $REPLIES ]; do
+	{ echo "synchro syncznacznik odpowiedź $i"; cat "$T_DIR/spad"; } >"$T_DIR/body"
+	case $((i % 5)) in
+	0) prev=$("$EMPIRIE" --db "$lap" reply "$stid" --to "$prev" <"$T_DIR/body") ;;
+	1) "$EMPIRIE" --db "$lap" reply "$ltid" <"$T_DIR/body" >/dev/null ;;
+	*) prev=$("$EMPIRIE" --db "$lap" reply "$stid" <"$T_DIR/body") ;;
+	esac
+	i=$((i + 1))
+done
+echo "Poprawione w pociągu syncznacznik" | "$EMPIRIE" --db "$lap" edit "$sfirst" >/dev/null
+"$EMPIRIE" --db "$lap" moderate lock "$ltid" --reason "koniec" >/dev/null
+"$EMPIRIE" --db "$lap" sync export "$T_DIR/big.sync" >"$T_DIR/out" 2>&1 || problem "sync: export: $(cat "$T_DIR/out")"
+diag "figure: the sync file: $(($(wc -l <"$T_DIR/big.sync") - 3)) changes, $(wc -c <"$T_DIR/big.sync") bytes"
+q 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$DB" "$T_DIR/sync-base.db"
+# What the home database holds with the file applied, to compare against.
+sync_state() {
+	q "SELECT count(*) FROM posts; SELECT count(*) FROM threads;
+	   SELECT count(*) FROM search WHERE search MATCH 'syncznacznik';
+	   SELECT count(*) FROM sync_applied; SELECT count(*) FROM sync_conflicts;
+	   SELECT locked FROM threads WHERE title = 'Wątek z laptopa';
+	   SELECT group_concat(post_count) FROM threads WHERE id IN ($stid, $ltid)" | tr '\n' ' '
+}
+content_sum() {
+	q "SELECT id, thread_id, COALESCE(parent_id, 0), body, hidden, hex(path), COALESCE(edited_at, '')
+	   FROM posts ORDER BY id" | cksum
+}
+NONE=$(sync_state)
+t0=$(now_ms)
+"$EMPIRIE" --db "$DB" sync apply "$T_DIR/big.sync" >"$T_DIR/out" 2>&1 || problem "sync: apply: $(cat "$T_DIR/out")"
+T_SYNC=$(( $(now_ms) - t0 ))
+ALL=$(sync_state)
+ALL_SUM=$(content_sum)
+diag "figure: applying it takes $T_SYNC ms here"
+[ "$NONE" != "$ALL" ] || problem "sync: applying changed nothing ($ALL)"
+before=$problems
+sall=0 snone=0 swal=0 sk0=$kills SCALE=110
+i=1
+while [ $i -le $K_SYNC ]; do
+	rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+	cp "$T_DIR/sync-base.db" "$DB"
+	delay "$T_SYNC"
+	kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" sync apply "$T_DIR/big.sync"
+	[ -n "${KILL_DEBUG:-}" ] && diag "sync $i: delay $d s, exit $rc"
+	# Frames in the WAL but nothing applied: the kill landed while the transaction was
+	# being written out (looked at before anything else opens the file).
+	wal=0
+	[ "$rc" -eq 137 ] && [ -s "$DB-wal" ] && wal=1
+	verify "sync $i"
+	st=$(sync_state)
+	case "$st" in
+	"$NONE") snone=$((snone + 1)) swal=$((swal + wal)) ;;
+	"$ALL") sall=$((sall + 1)) ;;
+	*) problem "sync $i: partly applied: [$st], want [$NONE] or [$ALL]" ;;
+	esac
+	# Applying again completes (or says it was done) and ends with the same content.
+	"$EMPIRIE" --db "$DB" sync apply "$T_DIR/big.sync" >"$T_DIR/out" 2>&1 ||
+		problem "sync $i: applying again failed: $(cat "$T_DIR/out")"
+	[ "$(sync_state)" = "$ALL" ] || problem "sync $i: after applying again: [$(sync_state)], want [$ALL]"
+	[ "$(content_sum)" = "$ALL_SUM" ] || problem "sync $i: after applying again the posts differ"
+	i=$((i + 1))
+done
+verify "sync: the last one"
+diag "figure: sync apply: $K_SYNC runs, $((kills - sk0)) killed, $sall with every change, $snone with none ($swal of them killed with the transaction half written to the WAL), $((K_SYNC - sall - snone)) partial"
+is "sync apply: every run left the whole file applied or none of it, and applying again completes" "$problems" "$before"
 
 # ---- (c) the full-screen application sending a reply ----
 if ! command -v tmux >/dev/null; then
@@ -197,7 +282,7 @@ else
 			break
 		fi
 		pid=$(prog_pid)
-		d=$(delay "$T_TUI")
+		delay "$T_TUI"
 		send_reply "$i"
 		sleep "$d"
 		kill -KILL "$pid" 2>/dev/null && tk=$((tk + 1))

@@ -7,7 +7,7 @@
 n=0 failed=0
 err=$(mktemp "${TMPDIR:-/tmp}/empirie-replay.XXXXXX") || exit 1
 trap 'rm -f "$err"' EXIT
-for name in csv text search editor; do
+for name in csv text search editor sync; do
 	n=$((n + 1))
 	dir=$top_srcdir/tests/fuzz/corpus/$name
 	want=$(find "$dir" -type f ! -name '.*' | wc -l | tr -d ' ')
