@@ -5,9 +5,9 @@
 e init >/dev/null 2>&1
 tid=$(echo "Wątek do testu współbieżności" | e post --network 1 --title "Współbieżność")
 W=20 P=50
-# Under the sanitizers every process runs about ten times slower: a lighter load keeps
-# the test about contention, not about the sanitizers' overhead.
-[ -n "${EMPIRIE_SANITIZED:-}" ] && W=10 P=20
+# Under the sanitizers every process runs about ten times slower (and kill.sh runs beside
+# it): a lighter load keeps the test about contention, not about the sanitizers' overhead.
+[ -n "${EMPIRIE_SANITIZED:-}" ] && W=5 P=20
 writer() {
 	i=1
 	while [ $i -le $P ]; do
