@@ -17,6 +17,10 @@ mkfifo "$T_DIR/fifo"
 sqlite3 "$EMPIRIE_DB" <"$T_DIR/fifo" >/dev/null 2>&1 &
 lockpid=$!
 exec 3>"$T_DIR/fifo"
+# Its own busy timeout: the probe below holds the lock for an instant, and without a
+# timeout a BEGIN that meets it fails at once and the lock is never taken (seen in CI
+# under the sanitizers).
+echo ".timeout 30000" >&3
 echo "BEGIN EXCLUSIVE;" >&3
 tries=0
 until locked || [ $tries -gt 200 ]; do sleep 0.05; tries=$((tries + 1)); done
