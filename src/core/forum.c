@@ -747,22 +747,33 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
 		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
 		" ON CONFLICT(account_id, thread_id) DO NOTHING";
-	static const char sql_all[] =
-		"UPDATE read_state SET last_read_id = max(last_read_id,"
-		"   COALESCE((SELECT last_post_id FROM threads WHERE id = ?2), 0)),"
-		"   read_count = (SELECT post_count FROM threads WHERE id = ?2)"
-		" WHERE account_id = ?1 AND thread_id = ?2";
-	static const char sql_upto[] =
-		"UPDATE read_state SET last_read_id = max(last_read_id, ?3),"
-		"   read_count = (SELECT count(*) FROM posts p WHERE p.thread_id = ?2"
-		"                   AND p.id <= max(read_state.last_read_id, ?3))"
-		" WHERE account_id = ?1 AND thread_id = ?2";
+	/* The mark moves forward only. At (or past) the thread's largest id every post is
+	 * read; otherwise the count grows by the posts between the old mark and the new one,
+	 * an index range as long as the step, not the thread (a 24,000-post thread paged
+	 * through would otherwise be counted again on every key). Nothing is written when
+	 * neither figure changes. */
+	static const char sql_move[] =
+		"UPDATE read_state SET last_read_id = n.mark, read_count = n.cnt"
+		"  FROM (SELECT max(r.last_read_id, min(?3, COALESCE(t.last_post_id, 0))) AS mark,"
+		"          CASE WHEN max(r.last_read_id, ?3) >= COALESCE(t.last_post_id, 0)"
+		"               THEN t.post_count"
+		"               WHEN ?3 <= r.last_read_id THEN r.read_count"
+		"               ELSE r.read_count + (SELECT count(*) FROM posts p"
+		"                      WHERE p.thread_id = ?2 AND p.id > r.last_read_id AND p.id <= ?3)"
+		"          END AS cnt"
+		"          FROM read_state r JOIN threads t ON t.id = r.thread_id"
+		"         WHERE r.account_id = ?1 AND r.thread_id = ?2) AS n"
+		" WHERE account_id = ?1 AND thread_id = ?2"
+		"   AND (last_read_id, read_count) <> (n.mark, n.cnt)";
 	if (!a->id || db_is_readonly(d))
 		return ST_OK; /* guests without an account and read-only copies keep no marks */
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
-	const char *stmts[2] = { sql, upto ? sql_upto : sql_all };
+	/* No id given: everything there is (an id no post reaches). */
+	if (!upto)
+		upto = INT64_MAX;
+	const char *stmts[2] = { sql, sql_move };
 	for (int i = 0; i < 2; i++) {
 		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
 		if (!st) {
@@ -771,7 +782,7 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		}
 		sqlite3_bind_int64(st, 1, a->id);
 		sqlite3_bind_int64(st, 2, thread_id);
-		if (i == 1 && upto)
+		if (i == 1)
 			sqlite3_bind_int64(st, 3, upto);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);

@@ -386,6 +386,10 @@ static const char *const migrations[] = {
 	"  UPDATE sync_log SET actor = new.login WHERE kind = new.object AND k1 = new.object_id"
 	"    AND k2 = 0 AND k3 = '';"
 	"END;",
+
+	/* 5: a thread's posts in id order, so a read mark that moves counts only the posts it
+	 * passes (forum_mark_read) instead of every post of the thread up to it. */
+	"CREATE INDEX posts_thread_id ON posts(thread_id, id);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -7,6 +7,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/db_priv.h"
 #include "core/directory.h"
 #include "core/forum.h"
 #include "tap.h"
@@ -134,6 +135,67 @@ int main(void)
 	is_str(pp.body, "Moderacja", "the text changed");
 	ok(*pp.edited_at, "edited_at is set");
 	post_clear(&pp);
+
+	/* A long thread read in steps: the count the mark keeps always equals the posts at or
+	 * below it, whatever order the steps come in, and a mark that does not move writes
+	 * nothing. */
+	int64_t lt = 0, ids[61];
+	forum_new_thread(d, &admin, 1, "Długi wątek", "Początek", &lt, &e);
+	post_list lp;
+	forum_posts_page(d, &admin, lt, NULL, false, 1, &lp, &e);
+	ids[0] = lp.n ? lp.items[0].id : 0;
+	post_list_free(&lp);
+	for (int i = 1; i <= 60; i++) {
+		char body[32];
+		snprintf(body, sizeof body, "Wpis %d", i);
+		/* Replies to older posts too, so id order is not reading order. */
+		forum_reply(d, &anna, lt, i % 3 == 0 ? ids[i / 2] : 0, body, &ids[i], &e);
+	}
+	/* An unrelated thread's posts between them: an id range is not a thread's. */
+	forum_reply(d, &admin, tid, 0, "Obok", NULL, &e);
+	static const int steps[] = { 5, 3, 17, 17, 40, 12, 41, 59, 60, 30 };
+	int64_t mark = 0;
+	int count_ok = 1, nowrite_ok = 1;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		sqlite3_int64 changes = sqlite3_total_changes64(db_handle(d));
+		forum_mark_read(d, &piotr, lt, ids[steps[i]], &e);
+		bool moved = ids[steps[i]] > mark;
+		if (moved)
+			mark = ids[steps[i]];
+		else if (sqlite3_total_changes64(db_handle(d)) != changes)
+			nowrite_ok = 0;
+		int below = 0;
+		for (int j = 0; j <= 60; j++)
+			below += ids[j] <= mark;
+		forum_thread(d, &piotr, lt, &t, &e);
+		if (t.unread != 61 - below) {
+			diag("step %zu: unread %lld, expected %d", i, (long long)t.unread, 61 - below);
+			count_ok = 0;
+		}
+		thread_clear(&t);
+	}
+	ok(count_ok, "read in steps, the unread count is always the posts past the mark");
+	ok(nowrite_ok, "a mark that does not move writes nothing");
+	forum_thread(d, &piotr, lt, &t, &e);
+	is_int(t.unread, 0, "the last post read, nothing is unread");
+	thread_clear(&t);
+	forum_reply(d, &anna, lt, ids[1], "Po przeczytaniu", NULL, &e);
+	forum_thread(d, &piotr, lt, &t, &e);
+	is_int(t.unread, 1, "a later reply (to an early post) is unread");
+	thread_clear(&t);
+	forum_mark_read(d, &piotr, lt, 0, &e);
+	forum_thread(d, &piotr, lt, &t, &e);
+	is_int(t.unread, 0, "marking all read counts it");
+	thread_clear(&t);
+	int64_t last = 0;
+	forum_reply(d, &anna, lt, 0, "Jeszcze jeden", &last, &e);
+	forum_posts_page(d, &piotr, lt, NULL, false, 100, &lp, &e);
+	int only_last = lp.n == 63;
+	for (size_t i = 0; i < lp.n; i++)
+		only_last &= lp.items[i].unread == (lp.items[i].id == last);
+	ok(only_last, "after marking all read, only a newer post shows as unread (the mark stops at "
+	   "the last post)");
+	post_list_free(&lp);
 
 	/* Drafts. */
 	draft dr;
