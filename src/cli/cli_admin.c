@@ -361,7 +361,7 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 
 int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 {
-	const char *file = NULL;
+	const char *file = NULL, *owner = NULL;
 	bool public_only = false;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -371,11 +371,19 @@ int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 				  "'empirie --db FILE'; on a read-only medium it opens read-only.\n"
 				  "  --public-only   leave out what a guest may not see: the leaders' network,\n"
 				  "                  drafts, read marks, the audit log, private contacts\n"
-				  "                  (anyone may take it; a full copy is for administrators)\n"));
+				  "                  (anyone may take it; a full copy is for administrators)\n"
+				  "  --for LOGIN     issue the full copy to one person: the home database then\n"
+				  "                  takes changes from that copy only when LOGIN made them\n"
+				  "                  (without it, whoever applies the copy's file vouches for\n"
+				  "                  everyone who wrote in it)\n"));
 			return EXIT_OK;
 		}
 		if (strcmp(argv[i], "--public-only") == 0)
 			public_only = true;
+		else if (strcmp(argv[i], "--for") == 0 && i + 1 < argc)
+			owner = argv[++i];
+		else if (strcmp(argv[i], "--for") == 0)
+			return cli_usage("snapshot", _("--for needs the login of the person the copy is for"));
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage("snapshot", _("unknown option '%s'"), argv[i]);
 		else if (!file)
@@ -389,13 +397,16 @@ int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 		return EXIT_ERR;
 	snapshot_info info;
 	error e;
-	if (snapshot_write(c->d, &c->me, file, public_only, &info, &e) != ST_OK)
+	if (snapshot_write(c->d, &c->me, file, public_only, owner, &info, &e) != ST_OK)
 		return cli_fail(&e);
 	char size[64];
 	snprintf(size, sizeof size, "%.1f MB", (double)info.bytes / 1e6);
-	safe_fprintf(stdout, public_only ? _("Wrote %s: a public offline copy (%s).\n")
-	                                 : _("Wrote %s: a full offline copy (%s).\n"),
-	             file, size);
+	if (owner)
+		safe_fprintf(stdout, _("Wrote %s: a full offline copy for %s (%s).\n"), file, owner, size);
+	else
+		safe_fprintf(stdout, public_only ? _("Wrote %s: a public offline copy (%s).\n")
+		                                 : _("Wrote %s: a full offline copy (%s).\n"),
+		             file, size);
 	safe_fprintf(stdout, ngettext("%lld network, ", "%lld networks, ", (unsigned long)info.networks),
 	             (long long)info.networks);
 	safe_fprintf(stdout, ngettext("%lld thread, ", "%lld threads, ", (unsigned long)info.threads),

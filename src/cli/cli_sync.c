@@ -115,6 +115,9 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 			safe_fprintf(stdout, _("This is the home database.\n"));
 		else
 			safe_fprintf(stdout, _("This is offline copy number %lld.\n"), (long long)st.site);
+		if (st.site && st.owner[0])
+			safe_fprintf(stdout, _("It was issued to %s: the home database takes only their "
+			                       "changes from it.\n"), st.owner);
 		if (!st.logging) {
 			safe_fprintf(stdout, _("No full copy has been taken, so changes are not being noted "
 			                       "for sync.\n"));

@@ -415,10 +415,18 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	 * one file, and a busy moment must not look like an error. */
 	if (s == ST_OK)
 		sqlite3_busy_timeout(d->h, 10000);
-	if (s == ST_OK)
+	/* Several sessions opening a new file at once: while one turns it to WAL, another's
+	 * first read can get SQLITE_BUSY without its busy handler being asked. Such a moment
+	 * passes; try again for a while before calling it an error. */
+	for (int tries = 0; s == ST_OK; tries++) {
 		s = db_check_identity(d, !exists, e);
-	if (s == ST_OK)
-		s = db_configure(d, e);
+		if (s == ST_OK)
+			s = db_configure(d, e);
+		if (s != ST_BUSY || tries >= 100)
+			break;
+		s = ST_OK;
+		sqlite3_sleep(20);
+	}
 	if (s == ST_OK && !d->readonly) {
 		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest())
 			s = schema_migrate(d, e);
@@ -443,8 +451,11 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	}
 	if (s != ST_OK) {
 		db_close(&d);
-		if (!exists)
-			unlink(path); /* do not leave a half-made file behind */
+		/* Do not leave an empty file behind; one with anything in it may be another
+		 * session's, which made it at the same moment (a half-made database is finished
+		 * by the next start: migrations and seeding are transactions). */
+		if (!exists && stat(path, &sb) == 0 && sb.st_size == 0)
+			unlink(path);
 		return s;
 	}
 	*out = d;

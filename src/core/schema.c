@@ -390,6 +390,40 @@ static const char *const migrations[] = {
 	/* 5: a thread's posts in id order, so a read mark that moves counts only the posts it
 	 * passes (forum_mark_read) instead of every post of the thread up to it. */
 	"CREATE INDEX posts_thread_id ON posts(thread_id, id);",
+
+	/* 6: sync that converges (doc/SYNC.md). A post's hidden flag gets a base and a "by
+	 * whom" of its own, so hiding on one side and editing on the other are two changes,
+	 * not one conflict, and each is judged by the right it needs. */
+	"ALTER TABLE sync_log ADD COLUMN base_hidden INTEGER;"
+	"ALTER TABLE sync_log ADD COLUMN hid_by TEXT;"
+	"DROP TRIGGER sync_posts_upd;"
+	"CREATE TRIGGER sync_posts_upd AFTER UPDATE OF body, hidden, hidden_reason ON posts"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO sync_log(kind, k1, base, base_at, base_hidden)"
+	"    VALUES ('post', new.id, old.body, old.edited_at, old.hidden)"
+	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log),"
+	"    base = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+	"                 WHERE key = 'sync_exported') THEN excluded.base ELSE sync_log.base END,"
+	"    base_at = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+	"                 WHERE key = 'sync_exported') THEN excluded.base_at ELSE sync_log.base_at END,"
+	"    base_hidden = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+	"                 WHERE key = 'sync_exported') THEN excluded.base_hidden"
+	"                 ELSE sync_log.base_hidden END;"
+	"END;"
+	"DROP TRIGGER sync_actor;"
+	"CREATE TRIGGER sync_actor AFTER INSERT ON audit"
+	"  WHEN new.action IN ('lock', 'unlock', 'pin', 'unpin', 'edit')"
+	"   AND new.object IN ('thread', 'post')"
+	"   AND (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  UPDATE sync_log SET actor = new.login WHERE kind = new.object AND k1 = new.object_id"
+	"    AND k2 = 0 AND k3 = '';"
+	"END;"
+	"CREATE TRIGGER sync_hider AFTER INSERT ON audit"
+	"  WHEN new.action IN ('hide', 'unhide') AND new.object = 'post'"
+	"   AND (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  UPDATE sync_log SET hid_by = new.login WHERE kind = 'post' AND k1 = new.object_id"
+	"    AND k2 = 0 AND k3 = '';"
+	"END;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -82,7 +82,7 @@ static int64_t count(db *d, const char *sql)
 
 /* Prepare the copy at tmp: purge (public), mark, index, compact, rollback journal. */
 static status finish_copy(const char *tmp, const char *source, bool public_only, int64_t site,
-                          snapshot_info *info, error *e)
+                          const char *owner, snapshot_info *info, error *e)
 {
 	db *c = NULL;
 	status s = db_open(&c, tmp, 0, NULL, e);
@@ -97,7 +97,7 @@ static status finish_copy(const char *tmp, const char *source, bool public_only,
 		if (s == ST_OK)
 			s = public_only ? exec_sql(c, "DELETE FROM sync_log;"
 			                              "DELETE FROM meta WHERE key IN ('sync_log', 'site');", e)
-			                : sync_prepare_copy(c, site, e);
+			                : sync_prepare_copy(c, site, owner, e);
 		if (s == ST_OK && public_only)
 			s = audit_append(c, NULL, "create", "snapshot", 0, NULL, "public offline copy", e);
 		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
@@ -115,7 +115,7 @@ static status finish_copy(const char *tmp, const char *source, bool public_only,
 }
 
 status snapshot_write(db *d, const account *a, const char *path, bool public_only,
-                      snapshot_info *info, error *e)
+                      const char *owner, snapshot_info *info, error *e)
 {
 	struct stat sb;
 	if (info)
@@ -124,6 +124,24 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 		return err_set(e, ST_DENIED, _("Only an administrator may take a full copy (it holds "
 		                               "drafts, the audit log and the leaders' network); "
 		                               "use --public-only"));
+	if (owner && public_only)
+		return err_set(e, ST_INVALID, _("A public copy is for reading: it is issued to no one "
+		                                "(--for goes with a full copy)"));
+	if (owner) {
+		account who;
+		error e2;
+		status s0 = account_get(d, owner, &who, &e2);
+		bool guest = s0 == ST_OK && who.role == ROLE_GUEST;
+		if (s0 == ST_OK)
+			account_clear(&who);
+		if (s0 == ST_NOTFOUND || guest)
+			return err_set(e, ST_NOTFOUND, _("No account %s to issue the copy to"), owner);
+		if (s0 != ST_OK) {
+			if (e)
+				*e = e2;
+			return s0;
+		}
+	}
 	if (lstat(path, &sb) == 0)
 		return err_set(e, ST_IO, _("%s already exists; the copy goes to a new file"), path);
 	size_t n = strlen(path) + 32;
@@ -145,7 +163,7 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 	/* The source starts noting its changes (for syncing with the copy) and numbers it. */
 	int64_t site = 0;
 	if (!public_only) {
-		status s0 = sync_prepare_source(d, &site, e);
+		status s0 = sync_prepare_source(d, owner, &site, e);
 		if (s0 != ST_OK) {
 			unlink(tmp);
 			free(tmp);
@@ -165,7 +183,7 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 	}
 	const char *base = strrchr(db_path(d), '/');
 	if (s == ST_OK)
-		s = finish_copy(tmp, base ? base + 1 : db_path(d), public_only, site, info, e);
+		s = finish_copy(tmp, base ? base + 1 : db_path(d), public_only, site, owner, info, e);
 	if (s == ST_OK && rename(tmp, path) != 0)
 		s = err_set(e, ST_IO, _("%s: cannot put the copy in place: %s"), path, strerror(errno));
 	if (s == ST_OK && info && stat(path, &sb) == 0)

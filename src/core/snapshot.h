@@ -18,9 +18,11 @@ typedef struct {
  * keeps everything; public_only (anyone) leaves out what a guest may not see: the
  * leaders' network with its threads, meetings and the practices shown only there,
  * drafts, read marks, the audit log, private contacts, the text of hidden posts, and
- * accounts that wrote nothing that remains (the others keep only their names). The copy says when it was taken (meta snapshot_at). Nothing is left
- * behind on failure. */
+ * accounts that wrote nothing that remains (the others keep only their names). The copy
+ * says when it was taken (meta snapshot_at). owner (a full copy only; NULL: shared):
+ * the account the copy is issued to, whose changes alone the home database takes from
+ * it. Nothing is left behind on failure. */
 status snapshot_write(db *d, const account *a, const char *path, bool public_only,
-                      snapshot_info *info, error *e);
+                      const char *owner, snapshot_info *info, error *e);
 
 #endif

@@ -82,40 +82,30 @@ static int64_t own_site(db *d)
 	return query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'", 0, 0);
 }
 
+/* SQLite's own generator: seeded from the system's randomness, no fallback of ours. */
 static void random_bytes(unsigned char *buf, size_t n)
 {
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-	size_t got = 0;
-	if (fd >= 0) {
-		while (got < n) {
-			ssize_t r = read(fd, buf + got, n - got);
-			if (r <= 0)
-				break;
-			got += (size_t)r;
-		}
-		close(fd);
-	}
-	/* Without /dev/urandom: the time and the process, enough to tell copies apart. */
-	for (size_t i = got; i < n; i++)
-		buf[i] = (unsigned char)((unsigned long)time(NULL) * 2654435761u >> (i % 24) ^
-		                         (unsigned long)getpid() * (i + 1));
+	sqlite3_randomness((int)n, buf);
 }
 
 /* ---- snapshot support ---- */
 
-status sync_prepare_source(db *d, int64_t *site, error *e)
+status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 {
 	*site = 0;
-	if (db_is_readonly(d)) {
-		/* A copy of a read-only copy: a random number clear of our own. */
-		unsigned char r[2];
-		int64_t mine = own_site(d);
-		do {
-			random_bytes(r, sizeof r);
-			*site = ((int64_t)r[0] << 8 | r[1]) % FORUM_SITE_MAX + 1;
-		} while (*site == mine);
-		return ST_OK;
-	}
+	/* Only the home database numbers copies: two numbering sources could give two
+	 * copies the same id range. */
+	char *copy_at = db_meta_get(d, "snapshot_at");
+	bool is_copy = copy_at != NULL;
+	free(copy_at);
+	if (is_copy)
+		return err_set(e, ST_DENIED, _("This is an offline copy: a full copy that can sync is "
+		                               "taken from the home database (--public-only makes a "
+		                               "copy for reading from this one)"));
+	if (db_is_readonly(d))
+		return err_set(e, ST_READONLY, _("The database is read-only here: a full copy must be "
+		                                 "recorded in it to sync back (--public-only makes a "
+		                                 "copy for reading)"));
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
@@ -129,19 +119,23 @@ status sync_prepare_source(db *d, int64_t *site, error *e)
 		s = meta_set(d, "family", hex, e);
 	}
 	free(family);
-	/* Copies taken here are numbered one after another (a copy's own copies carry on
-	 * from the number after its own, spaced so they do not meet the home's). */
+	/* Copies taken here are numbered one after another. */
 	int64_t next = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sites_next'",
 	                         0, 0);
-	if (next <= 0) {
-		int64_t mine = own_site(d);
-		next = mine ? (mine * 16 + 1) % FORUM_SITE_MAX : 1;
-	}
-	if (next > FORUM_SITE_MAX || next == own_site(d))
+	if (next <= 0)
 		next = 1;
+	if (s == ST_OK && next > FORUM_SITE_MAX)
+		s = err_set(e, ST_INVALID, _("All %d offline copy numbers are used"), FORUM_SITE_MAX);
 	*site = next;
 	if (s == ST_OK)
 		s = meta_set_int(d, "sites_next", next + 1, e);
+	/* Issued to one account: the home database takes that copy's changes from no one
+	 * else, whoever applies the file. */
+	if (s == ST_OK && owner) {
+		char key[48];
+		snprintf(key, sizeof key, "site_owner.%lld", (long long)next);
+		s = meta_set(d, key, owner, e);
+	}
 	if (s == ST_OK)
 		s = meta_set(d, "sync_log", "1", e);
 	if (s != ST_OK) {
@@ -151,14 +145,17 @@ status sync_prepare_source(db *d, int64_t *site, error *e)
 	return db_commit(d, e);
 }
 
-status sync_prepare_copy(db *c, int64_t site, error *e)
+status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 {
 	status s = meta_set_int(c, "site", site, e);
 	if (s == ST_OK)
 		s = meta_set(c, "sync_log", "1", e);
 	if (s == ST_OK)
-		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sites_next')",
+		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sites_next', 'owner')"
+		             " OR key LIKE 'site\\_owner.%' ESCAPE '\\'",
 		          _("Writing the offline copy"), e);
+	if (s == ST_OK && owner)
+		s = meta_set(c, "owner", owner, e);
 	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
 	if (s == ST_OK)
 		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
@@ -183,7 +180,8 @@ static const char sql_ex_posts[] =
 	"SELECT json_object('op', 'post', 'id', p.id, 'thread', p.thread_id,"
 	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
 	"  'created_at', p.created_at, 'edited_at', p.edited_at, 'hidden', p.hidden,"
-	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'base_at', l.base_at, 'by', l.actor)"
+	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'base_at', l.base_at, 'by', l.actor,"
+	"  'base_hidden', l.base_hidden, 'hid_by', l.hid_by)"
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 static const char sql_ex_reads[] =
@@ -435,6 +433,7 @@ typedef struct {
 	db *d;
 	const account *me;
 	int64_t file_site;      /* the site the file says it comes from */
+	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
 	bool home;              /* the receiving side is the home database */
 	const char *file;
 	char sum[65];
@@ -444,6 +443,18 @@ typedef struct {
 	sync_conflict_fn fn;
 	void *ctx;
 	char now[32];
+	/* Conflicts are told to fn only after the commit: a file refused whole settled
+	 * nothing. */
+	struct told {
+		int64_t line;
+		char *what, *outcome;
+	} *told;
+	size_t n_told, cap_told;
+	/* Threads this file locked: its own posts in them are no replies "written while the
+	 * thread was locked" (a coordinator's offline lock comes before the replies it
+	 * follows in the file, as threads come before posts). */
+	int64_t *locked_by_file;
+	size_t n_locked, cap_locked;
 } applier;
 
 /* A field of the current op: $.name as int or text. Typed strictly. */
@@ -560,6 +571,14 @@ static status need_time(applier *ap, const char *name, bool required, char **out
 	return s;
 }
 
+/* Run a prepared write once; what names it in an error. */
+static status step_done(db *d, sqlite3_stmt *st, const char *what, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+}
+
 /* Record a conflict (once per file and line) and tell the caller. */
 static status conflict(applier *ap, const char *what, const char *outcome, error *e)
 {
@@ -575,14 +594,120 @@ static status conflict(applier *ap, const char *what, const char *outcome, error
 	sqlite3_bind_text(st, 4, what, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, outcome, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, ap->text, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(ap->d, rc, e, _("Keeping the conflict"));
+	status s0 = step_done(ap->d, st, _("Keeping the conflict"), e);
+	if (s0 != ST_OK)
+		return s0;
 	ap->r->conflicts++;
-	if (ap->fn)
-		ap->fn(ap->ctx, ap->file, ap->line, what, outcome);
+	if (!ap->fn)
+		return ST_OK;
+	if (db_grow((void **)&ap->told, &ap->cap_told, ap->n_told, sizeof *ap->told))
+		return OOM(e);
+	struct told *t = &ap->told[ap->n_told];
+	t->line = ap->line;
+	t->what = strdup(what);
+	t->outcome = strdup(outcome);
+	if (!t->what || !t->outcome) {
+		free(t->what), free(t->outcome);
+		return OOM(e);
+	}
+	ap->n_told++;
 	return ST_OK;
+}
+
+static status note_locked_by_file(applier *ap, int64_t thread_id, error *e)
+{
+	if (db_grow((void **)&ap->locked_by_file, &ap->cap_locked, ap->n_locked,
+	            sizeof *ap->locked_by_file))
+		return OOM(e);
+	ap->locked_by_file[ap->n_locked++] = thread_id;
+	return ST_OK;
+}
+
+static bool locked_by_file(const applier *ap, int64_t thread_id)
+{
+	for (size_t i = 0; i < ap->n_locked; i++)
+		if (ap->locked_by_file[i] == thread_id)
+			return true;
+	return false;
+}
+
+static void told_free(applier *ap)
+{
+	for (size_t i = 0; i < ap->n_told; i++)
+		free(ap->told[i].what), free(ap->told[i].outcome);
+	free(ap->told);
+	ap->told = NULL;
+	ap->n_told = ap->cap_told = 0;
+}
+
+/* An optional number: absent or null leaves *present false. */
+static status get_opt_int(applier *ap, const char *name, int64_t *out, bool *present, error *e)
+{
+	jval v;
+	*present = false;
+	status s = jget(ap, name, &v, e);
+	if (s != ST_OK)
+		return s;
+	if (v.present && !v.is_int) {
+		free(v.s);
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+		                                "applied"), ap->file, (long long)ap->line, name);
+	}
+	*present = v.present;
+	*out = v.i;
+	return ST_OK;
+}
+
+/* After a line was applied (taken, found here already, or judged here), the sender holds
+ * the state the line carries: that is this side's base for the row from now on. The next
+ * file from here then tells the sender "changed since we last agreed" apart from an
+ * echo, and where the home database judged otherwise (a hiding or lock it did not allow,
+ * a reply hidden because the thread was locked) the sender takes the home's state. The
+ * exception, keep_body_base: an edit on both sides settled for this side's text keeps the
+ * old base, so the sender too sees the conflict and keeps its text as an earlier
+ * version. by/hid_by: who made the state taken from the file (NULL: nothing taken). */
+static status settle_post(applier *ap, int64_t id, const char *body, const char *edited,
+                          bool hidden, bool keep_body_base, const char *by, const char *hid_by,
+                          error *e)
+{
+	static const char sql[] =
+		"UPDATE sync_log SET"
+		"  base = CASE WHEN ?6 THEN base ELSE ?2 END,"
+		"  base_at = CASE WHEN ?6 THEN base_at ELSE ?3 END,"
+		"  base_hidden = ?4, actor = COALESCE(?5, actor), hid_by = COALESCE(?7, hid_by)"
+		" WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	if (edited)
+		sqlite3_bind_text(st, 3, edited, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, hidden);
+	if (by)
+		sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, keep_body_base);
+	if (hid_by)
+		sqlite3_bind_text(st, 7, hid_by, -1, SQLITE_STATIC);
+	return step_done(ap->d, st, _("Saving the sync state"), e);
+}
+
+/* The same for a thread's lock and pin ("locked,pinned" as the line carries them). */
+static status settle_thread(applier *ap, int64_t id, bool locked, bool pinned, const char *by,
+                            error *e)
+{
+	static const char sql[] =
+		"UPDATE sync_log SET base = ?2 || ',' || ?3, actor = COALESCE(?4, actor)"
+		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, locked);
+	sqlite3_bind_int(st, 3, pinned);
+	if (by)
+		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
+	return step_done(ap->d, st, _("Saving the sync state"), e);
 }
 
 static const char *kept_aside(void)
@@ -608,6 +733,12 @@ static status actor_for(applier *ap, const char *login, account *out, bool *ok, 
 		if (e)
 			*e = e2;
 		return s;
+	}
+	if (ap->home && ap->owner && strcmp(login, ap->owner) != 0) {
+		snprintf(what, sizeof what, _("written by %s in offline copy %lld, which was issued to "
+		                              "%s"), login, (long long)ap->file_site, ap->owner);
+		account_clear(out);
+		return conflict(ap, what, kept_aside(), e);
 	}
 	if (ap->home && ap->me->role != ROLE_ADMIN && out->id != ap->me->id) {
 		snprintf(what, sizeof what, _("written by %s: only %s or an administrator may bring "
@@ -663,9 +794,7 @@ static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, locked);
 	sqlite3_bind_int(st, 3, pinned);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Changing the thread"));
+	return step_done(ap->d, st, _("Changing the thread"), e);
 }
 
 /* On the home database a new thread or post must have an id of the range of the copy
@@ -680,6 +809,38 @@ static bool id_in_file_range(applier *ap, int64_t id)
 	int64_t site = ap->file_site;
 	return site >= 1 && site < next && (id >> FORUM_SITE_SHIFT) == site &&
 	       (id & (((int64_t)1 << FORUM_SITE_SHIFT) - 1)) != 0;
+}
+
+/* May the account `login` lock, pin or hide in the network, judged here? On the home
+ * database someone other than an administrator vouches only for themselves. */
+static bool may_moderate_as(applier *ap, const char *login, int64_t network_id)
+{
+	account a;
+	error e2;
+	if (!login || account_get(ap->d, login, &a, &e2) != ST_OK)
+		return false;
+	if (ap->home && ap->owner && strcmp(login, ap->owner) != 0) {
+		account_clear(&a);
+		return false;
+	}
+	bool may = (!ap->home || ap->me->role == ROLE_ADMIN || a.id == ap->me->id) &&
+	           perm_can_moderate(&a, network_id);
+	account_clear(&a);
+	return may;
+}
+
+/* One flag (locked, pinned) merged: the file's value `in`, ours `here`, the state both
+ * last shared `base` (-1: not known). Unknown base and a difference: set if either side
+ * set it, and *both tells a conflict. */
+static bool merge_flag(bool here, bool in, int base, bool *both)
+{
+	if (here == in)
+		return here;
+	if (base < 0) {
+		*both = true;
+		return here || in;
+	}
+	return base == (int)in ? here : in;
 }
 
 static status apply_thread(applier *ap, error *e)
@@ -721,6 +882,7 @@ static status apply_thread(applier *ap, error *e)
 	}
 	locked = locked != 0;
 	pinned = pinned != 0;
+	const bool in_locked = locked, in_pinned = pinned; /* as the line carries them */
 	if ((s = load_thread(ap, id, &t, e)) != ST_OK)
 		goto out;
 	if (!t.exists) {
@@ -755,9 +917,13 @@ static status apply_thread(applier *ap, error *e)
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
-		/* Locking or pinning on the way in needs the right to moderate. */
-		if (ap->home && (locked || pinned) && !perm_can_moderate(&au, net))
+		/* Locking or pinning on the way in needs the right to moderate, of whoever did
+		 * it (a coordinator may lock a member's new thread before the first sync). */
+		bool refused_state = false;
+		if (ap->home && (locked || pinned) && !may_moderate_as(ap, by ? by : author, net)) {
 			locked = pinned = 0;
+			refused_state = true;
+		}
 		if (!(st = db_stmt(ap->d, sql_ins, e))) {
 			s = e ? e->code : ST_INTERNAL;
 			goto out;
@@ -805,28 +971,36 @@ static status apply_thread(applier *ap, error *e)
 			goto out;
 		}
 		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
-		    (s = audit_append(ap->d, &au, "create", "thread", id, NULL, "sync", e)) != ST_OK)
+		    (s = audit_append(ap->d, &au, "create", "thread", id, NULL, "sync", e)) != ST_OK ||
+		    (s = settle_thread(ap, id, in_locked, in_pinned, NULL, e)) != ST_OK ||
+		    (locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 			goto out;
 		ap->r->applied++;
+		if (refused_state) {
+			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), title,
+			         by ? by : author);
+			s = conflict(ap, what, _("the thread is stored, neither locked nor pinned"), e);
+		}
 		goto out;
 	}
-	/* The thread is here: only its lock and pin can have changed. */
+	/* The thread is here: only its lock and pin can have changed. Each is merged on its
+	 * own against the base (the state both sides last shared): a side that did not
+	 * change it leaves the other's change standing. */
 	if (t.locked == locked && t.pinned == pinned) {
 		ap->r->present++;
+		s = settle_thread(ap, id, locked, pinned, NULL, e);
 		goto out;
 	}
 	int bl = -1, bp = -1;
 	if (base && sscanf(base, "%d,%d", &bl, &bp) != 2)
 		bl = bp = -1;
-	bool here_unchanged = bl == (int)t.locked && bp == (int)t.pinned;
-	bool nl = locked, np = pinned;
-	if (!here_unchanged) {
-		/* Both sides changed it: locked or pinned if either side did. */
-		nl = locked || t.locked;
-		np = pinned || t.pinned;
-	}
+	bool both = false;
+	bool nl = merge_flag(t.locked, (bool)locked, bl, &both);
+	bool np = merge_flag(t.pinned, (bool)pinned, bp, &both);
+	bool here_unchanged = !both;
 	if (nl == t.locked && np == t.pinned) {
 		ap->r->present++;
+		s = settle_thread(ap, id, locked, pinned, NULL, e);
 		goto out;
 	}
 	if (ap->home) {
@@ -846,7 +1020,9 @@ static status apply_thread(applier *ap, error *e)
 			goto out;
 		}
 	}
-	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK)
+	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK ||
+	    (s = settle_thread(ap, id, locked, pinned, by, e)) != ST_OK ||
+	    (nl && !t.locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 		goto out;
 	if (!here_unchanged) {
 		snprintf(what, sizeof what, _("thread \"%s\": locked or pinned differently in both copies"),
@@ -956,10 +1132,9 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 	sqlite3_bind_blob(st, 8, path, (int)(plen + PATH_STEP), free);
 	sqlite3_bind_int(st, 9, hidden);
 	sqlite3_bind_text(st, 10, reason ? reason : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(ap->d, rc, e, _("Saving the post"));
+	status s0 = step_done(ap->d, st, _("Saving the post"), e);
+	if (s0 != ST_OK)
+		return s0;
 	*placed = true;
 	return search_index_post(ap->d, id, body, e);
 }
@@ -975,10 +1150,9 @@ static status set_post_body(applier *ap, int64_t id, const char *old_body, const
 	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
 	if (edited)
 		sqlite3_bind_text(st, 3, edited, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(ap->d, rc, e, _("Saving the post"));
+	status s0 = step_done(ap->d, st, _("Saving the post"), e);
+	if (s0 != ST_OK)
+		return s0;
 	status s = search_unindex_post(ap->d, id, old_body, e);
 	return s == ST_OK ? search_index_post(ap->d, id, body, e) : s;
 }
@@ -994,9 +1168,7 @@ static status keep_version(applier *ap, int64_t id, const char *edited, const ch
 	sqlite3_bind_text(st, 2, edited ? edited : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, ap->now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Keeping the other version"));
+	return step_done(ap->d, st, _("Keeping the other version"), e);
 }
 
 static status set_hidden(applier *ap, int64_t id, bool hidden, const char *reason, error *e)
@@ -1008,9 +1180,7 @@ static status set_hidden(applier *ap, int64_t id, bool hidden, const char *reaso
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, hidden);
 	sqlite3_bind_text(st, 3, hidden ? (reason ? reason : "") : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Changing the post"));
+	return step_done(ap->d, st, _("Changing the post"), e);
 }
 
 /* The later edit wins (a tie: the larger text, so both copies choose alike). */
@@ -1023,9 +1193,10 @@ static bool incoming_wins(const char *in_at, const char *in_body, const char *he
 
 static status apply_post(applier *ap, error *e)
 {
-	int64_t id, tid, parent, hidden;
+	int64_t id, tid, parent, hidden, base_hidden = 0;
+	bool has_base_hidden = false;
 	char *author = NULL, *body = NULL, *created = NULL, *edited = NULL, *reason = NULL,
-	     *base = NULL, *base_at = NULL, *by = NULL;
+	     *base = NULL, *base_at = NULL, *by = NULL, *hid_by = NULL;
 	account au, actor;
 	memset(&au, 0, sizeof au);
 	memset(&actor, 0, sizeof actor);
@@ -1047,9 +1218,14 @@ static status apply_post(applier *ap, error *e)
 	    (s = get_text(ap, "hidden_reason", false, &reason, e)) != ST_OK ||
 	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
 	    (s = need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
-	    (s = get_text(ap, "by", false, &by, e)) != ST_OK)
+	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
+	    (s = get_opt_int(ap, "base_hidden", &base_hidden, &has_base_hidden, e)) != ST_OK ||
+	    (s = get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK)
 		goto out;
 	hidden = hidden != 0;
+	const bool in_hidden = hidden; /* as the line carries it */
+	/* Who hid or showed it (files of schema 4 name one person for every change). */
+	const char *hider = hid_by ? hid_by : by;
 	/* Hidden posts of a public copy say "-": anything else must be a real text. */
 	if (forum_validate_text(NULL, body, e) != ST_OK) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
@@ -1072,6 +1248,13 @@ static status apply_post(applier *ap, error *e)
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
+		/* Only a thread's first post has no parent: another would be a second root. */
+		if (!parent && query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts WHERE thread_id = ?)", tid, 0)) {
+			snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
+			                              "first post, which is here already"), author, t.title);
+			s = conflict(ap, what, kept_aside(), e);
+			goto out;
+		}
 		if ((s = actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
 			goto out;
 		error why;
@@ -1080,16 +1263,11 @@ static status apply_post(applier *ap, error *e)
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
-		bool locked_out = ap->home && t.locked && !perm_can_moderate(&au, t.network_id);
-		if (ap->home && hidden && (!by || !*by)) /* hiding needs a moderator, checked below */
+		bool locked_out = ap->home && t.locked && !perm_can_moderate(&au, t.network_id) &&
+		                  !locked_by_file(ap, tid);
+		/* Hidden on the way in: by a moderator, or it arrives shown. */
+		if (ap->home && hidden && !may_moderate_as(ap, hider, t.network_id))
 			hidden = 0;
-		if (ap->home && hidden) {
-			bool ok2;
-			if ((s = actor_for(ap, by, &actor, &ok2, e)) != ST_OK)
-				goto out;
-			if (!ok2 || !perm_can_moderate(&actor, t.network_id))
-				hidden = 0;
-		}
 		const char *why_hidden = reason;
 		if (locked_out) {
 			hidden = 1;
@@ -1106,7 +1284,8 @@ static status apply_post(applier *ap, error *e)
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
-		if ((s = audit_append(ap->d, &au, "create", "post", id, NULL, "sync", e)) != ST_OK)
+		if ((s = audit_append(ap->d, &au, "create", "post", id, NULL, "sync", e)) != ST_OK ||
+		    (s = settle_post(ap, id, body, edited, in_hidden, false, NULL, NULL, e)) != ST_OK)
 			goto out;
 		ap->r->applied++;
 		if (locked_out) {
@@ -1122,9 +1301,9 @@ static status apply_post(applier *ap, error *e)
 		s = conflict(ap, what, kept_aside(), e);
 		goto out;
 	}
-	bool changed = false;
-	/* The text. */
-	if (strcmp(p.body, body) != 0) {
+	bool changed = false, took_body = false, took_hidden = false, ours_won = false;
+	/* The text. Unchanged by the sender (the file's text is its base): ours stands. */
+	if (strcmp(p.body, body) != 0 && !(base && strcmp(base, body) == 0)) {
 		bool here_unchanged = base && strcmp(base, p.body) == 0;
 		/* Whichever text wins, the home database takes an edit only from someone who may
 		 * make it there: the post's author or a moderator of the network. */
@@ -1144,7 +1323,7 @@ static status apply_post(applier *ap, error *e)
 		if (here_unchanged) {
 			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
 				goto out;
-			changed = true;
+			changed = took_body = true;
 		} else {
 			/* Edited in both copies: the later edit stays, the other is kept. */
 			bool in = incoming_wins(edited, body, p.edited_at, p.body);
@@ -1152,9 +1331,11 @@ static status apply_post(applier *ap, error *e)
 				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
 				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
 					goto out;
-				changed = true;
+				changed = took_body = true;
 			} else if ((s = keep_version(ap, id, edited, body, e)) != ST_OK) {
 				goto out;
+			} else {
+				ours_won = true;
 			}
 			snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
 			         (long long)id, t.title);
@@ -1164,36 +1345,41 @@ static status apply_post(applier *ap, error *e)
 				goto out;
 		}
 	}
-	/* Hidden or shown. */
-	if ((bool)hidden != p.hidden) {
+	/* Hidden or shown: taken unless the sender did not change it (the file's value is
+	 * its base), so hiding on one side and editing on the other are both kept. */
+	if ((bool)hidden != p.hidden && !(has_base_hidden && (base_hidden != 0) == (bool)hidden)) {
 		if (ap->home) {
-			if (!by) {
+			if (!hider) {
 				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without saying "
 				                              "by whom"), (long long)id, t.title);
 				s = conflict(ap, what, kept_aside(), e);
 				goto out;
 			}
 			account_clear(&actor);
-			if ((s = actor_for(ap, by, &actor, &ok, e)) != ST_OK || !ok)
+			if ((s = actor_for(ap, hider, &actor, &ok, e)) != ST_OK || !ok)
 				goto out;
 			if (!perm_can_moderate(&actor, t.network_id)) {
 				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show it "
-				                              "here"), (long long)id, t.title, by);
+				                              "here"), (long long)id, t.title, hider);
 				s = conflict(ap, what, kept_aside(), e);
 				goto out;
 			}
 		}
 		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK)
 			goto out;
-		changed = true;
+		changed = took_hidden = true;
 	}
+	if ((s = settle_post(ap, id, body, edited, hidden, ours_won,
+	                     took_body ? (by ? by : author) : NULL, took_hidden ? hider : NULL,
+	                     e)) != ST_OK)
+		goto out;
 	if (changed)
 		ap->r->applied++;
 	else
 		ap->r->present++;
 out:
 	free(author), free(body), free(created), free(edited), free(reason), free(base),
-		free(base_at), free(by);
+		free(base_at), free(by), free(hid_by);
 	free(t.title);
 	post_row_clear(&p);
 	account_clear(&au);
@@ -1255,11 +1441,18 @@ static status apply_draft(applier *ap, error *e)
 	static const char sql_del[] =
 		"DELETE FROM drafts WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3"
 		"   AND updated_at <= ?4";
+	/* The newer draft stays; saved at the same second, the larger text, so both sides
+	 * keep the same one. A draft deleted here (the log keeps the deleted version's time)
+	 * does not come back from a version as old or older: an echo of it. */
 	static const char sql_save[] =
 		"INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(account_id, kind, target_id)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM sync_log"
+		"   WHERE kind = 'draft' AND k1 = ?1 AND k2 = ?3 AND k3 = ?2 AND base >= ?6)"
+		" ON CONFLICT(account_id, kind, target_id)"
 		" DO UPDATE SET title = excluded.title, body = excluded.body,"
-		" updated_at = excluded.updated_at WHERE excluded.updated_at > drafts.updated_at";
+		" updated_at = excluded.updated_at WHERE excluded.updated_at > drafts.updated_at"
+		"   OR (excluded.updated_at = drafts.updated_at"
+		"       AND (excluded.body, excluded.title) > (drafts.body, drafts.title))";
 	int64_t target;
 	char *login = NULL, *kind = NULL, *deleted = NULL, *title = NULL, *body = NULL, *at = NULL;
 	account a;
@@ -1406,6 +1599,11 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 			if ((s = apply_header(&ap, &site, e)) != ST_OK)
 				goto fail;
 			ap.file_site = site;
+			if (ap.home) {
+				char key[48];
+				snprintf(key, sizeof key, "site_owner.%lld", (long long)site);
+				ap.owner = db_meta_get(d, key);
+			}
 		} else {
 			char *op = NULL;
 			if ((s = get_text(&ap, "op", true, &op, e)) != ST_OK)
@@ -1443,11 +1641,17 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		goto fail;
 	}
 	s = db_commit(d, e);
+	if (s == ST_OK)
+		for (size_t i = 0; i < ap.n_told; i++)
+			fn(ctx, path, ap.told[i].line, ap.told[i].what, ap.told[i].outcome);
 	goto done;
 fail:
 	db_rollback(d);
 	r->applied = r->present = r->conflicts = 0;
 done:
+	told_free(&ap);
+	free(ap.locked_by_file);
+	free(ap.owner);
 	free(data);
 	return s;
 }
@@ -1464,6 +1668,9 @@ status sync_get_status(db *d, sync_status *out, error *e)
 	free(v);
 	v = db_meta_get(d, "family");
 	snprintf(out->family, sizeof out->family, "%s", v ? v : "");
+	free(v);
+	v = db_meta_get(d, "owner");
+	snprintf(out->owner, sizeof out->owner, "%s", v ? v : "");
 	free(v);
 	int64_t since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'",
 	                          0, 0);

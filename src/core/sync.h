@@ -22,10 +22,12 @@
 #include "core/db.h"
 
 /* Snapshot support: in the source, before the copy is taken, turn the change log on and
- * hand out the copy's site number; in the copy (inside its transaction), take that number
- * and start with an empty log. */
-status sync_prepare_source(db *d, int64_t *site, error *e);
-status sync_prepare_copy(db *copy, int64_t site, error *e);
+ * hand out the copy's site number (and record the account it is issued to, or NULL for
+ * a copy shared by several people); in the copy (inside its transaction), take that
+ * number and owner and start with an empty log. Full copies are taken only from the
+ * home database, which alone hands out site numbers. */
+status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e);
+status sync_prepare_copy(db *copy, int64_t site, const char *owner, error *e);
 
 /* Write the changes since the last export (all of the log with `all`) to path.
  * *ops: how many changes were written. */
@@ -62,6 +64,7 @@ typedef struct {
 	int64_t conflicts;  /* kept in the conflict list */
 	int64_t applied_files;
 	char family[40];    /* "" until the first copy is taken */
+	char owner[128];    /* a copy issued to one account: its login ("" shared) */
 } sync_status;
 status sync_get_status(db *d, sync_status *out, error *e);
 

@@ -41,6 +41,7 @@ for i in 1 2 3 4 5; do
 done
 wait
 is "all five start" "$(cat "$T_DIR/fresh-fail" 2>/dev/null)" ""
+for i in $(cat "$T_DIR/fresh-fail" 2>/dev/null | cut -d' ' -f2); do diag "session $i: $(cat "$T_DIR/fresh.$i")"; done
 is "each sees the 8 networks" "$(cat "$T_DIR"/fresh.[1-5] | grep -c '^[1-8]	')" 40
 is "the directory was loaded once" "$(e --db "$T_DIR/fresh.db" --no-header list threads --network 1 | wc -l)" 3
 exit_is "check: integrity, foreign keys, index, counters" 0 e check

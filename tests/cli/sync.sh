@@ -9,19 +9,7 @@ if ! command -v sqlite3 >/dev/null; then
 	skip "sqlite3 is needed"; done_testing; exit
 fi
 home="$T_DIR/home.db" lap="$T_DIR/lap.db"
-q() { sqlite3 "$1" "$2"; }
-at() { EMPIRIE_NOW="2026-11-28T$1Z"; export EMPIRIE_NOW; }
-# What both copies must agree on after a sync (rows of the forum, not bookkeeping).
-content() {
-	q "$1" "SELECT 'T', id, network_id, title, author_id, locked, pinned, post_count, last_post_at,
-	               last_post_id, COALESCE(meeting_id, 0) FROM threads ORDER BY id;
-	        SELECT 'P', id, thread_id, COALESCE(parent_id, 0), author_id, body, created_at,
-	               COALESCE(edited_at, ''), hidden, hidden_reason, hex(path) FROM posts ORDER BY id;
-	        SELECT 'R', account_id, thread_id, read_count, last_read_id FROM read_state ORDER BY 2, 3;
-	        SELECT 'D', account_id, kind, target_id, title, body, updated_at FROM drafts ORDER BY 2, 3, 4;
-	        SELECT 'V', post_id, edited_at, body FROM post_versions ORDER BY 2, 3;
-	        SELECT 'N', id, thread_count, post_count FROM networks ORDER BY id;"
-}
+. "$top_srcdir/tests/synclib.sh"
 
 at 08:00:00
 e --db "$home" init >/dev/null 2>&1
@@ -132,18 +120,8 @@ is "anna's reply is in" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m1"
 is "koord's is not" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m2")" 0
 
 # ---- crafted files (a right checksum is easy to make) ----
-craft() { # OUT SITE OP-LINE...: a well-formed file of this family
-	out=$1 site=$2; shift 2
-	python3 - "$out" "$(q "$home" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$@" <<'PY'
-import hashlib, sys
-out, fam, site, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
-head = '{"family":"%s","site":%d,"schema":4,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site)
-body = '\n'.join(['EMPIRIE-SYNC 1', head] + ops) + '\n'
-open(out, 'w', encoding='utf-8').write(body + 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest()))
-PY
-}
 snap=$(content "$home")
-craft "$T_DIR/forged.sync" 1 \
+craft "$home" "$T_DIR/forged.sync" 1 \
 	"{\"op\":\"post\",\"id\":$h_reply,\"thread\":$t1,\"parent\":$p1,\"author\":\"koord\",\"body\":\"Sfałszowane.\",\"created_at\":\"2026-11-28T09:30:00Z\",\"edited_at\":\"2099-01-01T00:00:00Z\",\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null}" \
 	"{\"op\":\"post\",\"id\":999,\"thread\":$t1,\"parent\":$p1,\"author\":\"anna\",\"body\":\"Zajmuję cudzy numer.\",\"created_at\":\"2026-11-28T11:40:00Z\",\"edited_at\":null,\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null}"
 ok "anna applies a crafted file on the home database" e --db "$home" --as anna sync apply "$T_DIR/forged.sync"

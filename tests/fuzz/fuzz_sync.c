@@ -152,7 +152,7 @@ static void setup(void)
 	if (t1 != 28 || t2 != 29 || p2 != 30)
 		fprintf(stderr, "fuzz_sync: note: ids %lld %lld %lld differ from the seeds' 28 29 30\n",
 		        (long long)t1, (long long)t2, (long long)p2);
-	if (sync_prepare_source(store, &site, &e) != ST_OK)
+	if (sync_prepare_source(store, NULL, &site, &e) != ST_OK)
 		fail("sync_prepare_source", e.msg);
 	char *f = db_meta_get(store, "family");
 	if (!f || !*f)
