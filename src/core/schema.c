@@ -391,38 +391,46 @@ static const char *const migrations[] = {
 	 * passes (forum_mark_read) instead of every post of the thread up to it. */
 	"CREATE INDEX posts_thread_id ON posts(thread_id, id);",
 
-	/* 6: sync that converges (doc/SYNC.md). A post's hidden flag gets a base and a "by
-	 * whom" of its own, so hiding on one side and editing on the other are two changes,
-	 * not one conflict, and each is judged by the right it needs. */
-	"ALTER TABLE sync_log ADD COLUMN base_hidden INTEGER;"
+	/* 6: sync that converges whatever the order of files and however many copies
+	 * (doc/SYNC.md). A post's text versions: post_ancestry lists the versions (their
+	 * edited_at, '' for the first text) each post has passed through here, so a side
+	 * tells "made on top of mine" (take it) from "older than mine" (keep mine) from
+	 * "made apart" (a conflict). Hidden, locked and pinned go to the latest change: the
+	 * log keeps when each was last changed and by whom. */
 	"ALTER TABLE sync_log ADD COLUMN hid_by TEXT;"
-	"DROP TRIGGER sync_posts_upd;"
-	"CREATE TRIGGER sync_posts_upd AFTER UPDATE OF body, hidden, hidden_reason ON posts"
-	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
-	"  INSERT INTO sync_log(kind, k1, base, base_at, base_hidden)"
-	"    VALUES ('post', new.id, old.body, old.edited_at, old.hidden)"
-	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log),"
-	"    base = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
-	"                 WHERE key = 'sync_exported') THEN excluded.base ELSE sync_log.base END,"
-	"    base_at = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
-	"                 WHERE key = 'sync_exported') THEN excluded.base_at ELSE sync_log.base_at END,"
-	"    base_hidden = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
-	"                 WHERE key = 'sync_exported') THEN excluded.base_hidden"
-	"                 ELSE sync_log.base_hidden END;"
+	"ALTER TABLE sync_log ADD COLUMN hidden_at TEXT;"
+	"ALTER TABLE sync_log ADD COLUMN locked_at TEXT;"
+	"ALTER TABLE sync_log ADD COLUMN pinned_at TEXT;"
+	"CREATE TABLE post_ancestry ("
+	"  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+	"  vid     TEXT NOT NULL,"
+	"  PRIMARY KEY (post_id, vid)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER sync_post_ancestry AFTER UPDATE OF body ON posts"
+	"  WHEN old.body IS NOT new.body AND (SELECT value FROM meta WHERE key = 'sync_log') = '1'"
+	"  BEGIN"
+	"  INSERT OR IGNORE INTO post_ancestry(post_id, vid) VALUES (old.id, COALESCE(old.edited_at, ''));"
 	"END;"
 	"DROP TRIGGER sync_actor;"
 	"CREATE TRIGGER sync_actor AFTER INSERT ON audit"
-	"  WHEN new.action IN ('lock', 'unlock', 'pin', 'unpin', 'edit')"
-	"   AND new.object IN ('thread', 'post')"
+	"  WHEN new.action = 'edit' AND new.object = 'post'"
 	"   AND (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
-	"  UPDATE sync_log SET actor = new.login WHERE kind = new.object AND k1 = new.object_id"
+	"  UPDATE sync_log SET actor = new.login WHERE kind = 'post' AND k1 = new.object_id"
 	"    AND k2 = 0 AND k3 = '';"
 	"END;"
 	"CREATE TRIGGER sync_hider AFTER INSERT ON audit"
 	"  WHEN new.action IN ('hide', 'unhide') AND new.object = 'post'"
 	"   AND (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
-	"  UPDATE sync_log SET hid_by = new.login WHERE kind = 'post' AND k1 = new.object_id"
-	"    AND k2 = 0 AND k3 = '';"
+	"  UPDATE sync_log SET hid_by = new.login, hidden_at = new.at WHERE kind = 'post'"
+	"    AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
+	"END;"
+	"CREATE TRIGGER sync_locker AFTER INSERT ON audit"
+	"  WHEN new.action IN ('lock', 'unlock', 'pin', 'unpin') AND new.object = 'thread'"
+	"   AND (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  UPDATE sync_log SET actor = new.login,"
+	"    locked_at = CASE WHEN new.action IN ('lock', 'unlock') THEN new.at ELSE locked_at END,"
+	"    pinned_at = CASE WHEN new.action IN ('pin', 'unpin') THEN new.at ELSE pinned_at END"
+	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
 };
 

@@ -172,7 +172,8 @@ static const char sql_ex_threads[] =
 	"  'meeting', (SELECT key FROM meetings WHERE id = t.meeting_id),"
 	"  'practices', json((SELECT json_group_array(p.key) FROM practice_threads pt"
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
-	"  'locked', t.locked, 'pinned', t.pinned, 'base', l.base, 'by', l.actor)"
+	"  'locked', t.locked, 'pinned', t.pinned, 'base', l.base, 'by', l.actor,"
+	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at)"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
 	" JOIN accounts a ON a.id = t.author_id"
 	" WHERE l.kind = 'thread' AND l.seq > ?1 ORDER BY t.id";
@@ -181,7 +182,8 @@ static const char sql_ex_posts[] =
 	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
 	"  'created_at', p.created_at, 'edited_at', p.edited_at, 'hidden', p.hidden,"
 	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'base_at', l.base_at, 'by', l.actor,"
-	"  'base_hidden', l.base_hidden, 'hid_by', l.hid_by)"
+	"  'hid_by', l.hid_by, 'hidden_at', l.hidden_at,"
+	"  'history', json((SELECT json_group_array(vid) FROM post_ancestry WHERE post_id = p.id)))"
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 static const char sql_ex_reads[] =
@@ -434,6 +436,7 @@ typedef struct {
 	const account *me;
 	int64_t file_site;      /* the site the file says it comes from */
 	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
+	int64_t file_schema;    /* the schema the file was written with */
 	bool home;              /* the receiving side is the home database */
 	const char *file;
 	char sum[65];
@@ -640,73 +643,140 @@ static void told_free(applier *ap)
 	ap->n_told = ap->cap_told = 0;
 }
 
-/* An optional number: absent or null leaves *present false. */
-static status get_opt_int(applier *ap, const char *name, int64_t *out, bool *present, error *e)
+/* When hidden, locked or pinned was last changed, as this side knows it (NULL: not since
+ * the copy was taken). col: 0 hidden_at (posts), 1 locked_at, 2 pinned_at (threads). */
+static char *change_time(applier *ap, int64_t id, int col)
 {
-	jval v;
-	*present = false;
-	status s = jget(ap, name, &v, e);
-	if (s != ST_OK)
-		return s;
-	if (v.present && !v.is_int) {
-		free(v.s);
-		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
-		                                "applied"), ap->file, (long long)ap->line, name);
-	}
-	*present = v.present;
-	*out = v.i;
-	return ST_OK;
+	static const char *const sql[] = {
+		"SELECT hidden_at FROM sync_log WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+		"SELECT locked_at FROM sync_log WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+		"SELECT pinned_at FROM sync_log WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+	};
+	sqlite3_stmt *st = db_stmt(ap->d, sql[col], NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		v = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
 }
 
-/* After a line was applied (taken, found here already, or judged here), the sender holds
- * the state the line carries: that is this side's base for the row from now on. The next
- * file from here then tells the sender "changed since we last agreed" apart from an
- * echo, and where the home database judged otherwise (a hiding or lock it did not allow,
- * a reply hidden because the thread was locked) the sender takes the home's state. The
- * exception, keep_body_base: an edit on both sides settled for this side's text keeps the
- * old base, so the sender too sees the conflict and keeps its text as an earlier
- * version. by/hid_by: who made the state taken from the file (NULL: nothing taken). */
-static status settle_post(applier *ap, int64_t id, const char *body, const char *edited,
-                          bool hidden, bool keep_body_base, const char *by, const char *hid_by,
-                          error *e)
+/* Record when (and by whom) a flag got the value it has here: the file's change taken,
+ * or the home database's own judgment. Only where the log has the row (a change here
+ * made it). */
+static status set_change_time(applier *ap, int64_t id, int col, const char *at, const char *by,
+                              error *e)
 {
-	static const char sql[] =
-		"UPDATE sync_log SET"
-		"  base = CASE WHEN ?6 THEN base ELSE ?2 END,"
-		"  base_at = CASE WHEN ?6 THEN base_at ELSE ?3 END,"
-		"  base_hidden = ?4, actor = COALESCE(?5, actor), hid_by = COALESCE(?7, hid_by)"
-		" WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''";
-	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	static const char *const sql[] = {
+		"UPDATE sync_log SET hidden_at = ?2, hid_by = COALESCE(?3, hid_by)"
+		" WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+		"UPDATE sync_log SET locked_at = ?2, actor = COALESCE(?3, actor)"
+		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+		"UPDATE sync_log SET pinned_at = ?2, actor = COALESCE(?3, actor)"
+		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+	};
+	sqlite3_stmt *st = db_stmt(ap->d, sql[col], e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
-	if (edited)
-		sqlite3_bind_text(st, 3, edited, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, hidden);
+	if (at)
+		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
 	if (by)
-		sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, keep_body_base);
-	if (hid_by)
-		sqlite3_bind_text(st, 7, hid_by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 	return step_done(ap->d, st, _("Saving the sync state"), e);
 }
 
-/* The same for a thread's lock and pin ("locked,pinned" as the line carries them). */
-static status settle_thread(applier *ap, int64_t id, bool locked, bool pinned, const char *by,
-                            error *e)
+/* Hidden, locked, pinned: the latest change wins, whatever order files come in. At the
+ * same second the home database's value stands (on both sides), between copies the set
+ * flag. Files of schema 4 carry no times: their value is taken when it differs. */
+static bool flag_taken(const applier *ap, const char *in_at, const char *our_at, bool in)
+{
+	if (ap->file_schema < 6)
+		return true;
+	int c = strcmp(in_at ? in_at : "", our_at ? our_at : "");
+	if (c != 0)
+		return c > 0;
+	if (ap->home)
+		return false;
+	return ap->file_site == 0 || in;
+}
+
+/* The later of two times (either may be NULL): the time of the home's own judgment. */
+static const char *later_time(const char *a, const char *b)
+{
+	if (!a)
+		return b;
+	if (!b)
+		return a;
+	return strcmp(a, b) >= 0 ? a : b;
+}
+
+/* A post's text versions (post_ancestry): is vid one this post has passed through here;
+ * is it in the line's "history" (the versions the sender's text was made on top of);
+ * add the line's history to ours. */
+static bool had_version(applier *ap, int64_t id, const char *vid)
+{
+	static const char sql[] = "SELECT 1 FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool line_has_history(applier *ap)
+{
+	static const char sql[] = "SELECT json_type(?1, '$.history') = 'array'";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool in_line_history(applier *ap, const char *vid)
 {
 	static const char sql[] =
-		"UPDATE sync_log SET base = ?2 || ',' || ?3, actor = COALESCE(?4, actor)"
-		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''";
+		"SELECT 1 FROM json_each(?1, '$.history') WHERE type = 'text' AND value = ?2";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static status take_history(applier *ap, int64_t id, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO post_ancestry(post_id, vid)"
+		" SELECT ?1, value FROM json_each(?2, '$.history')"
+		"  WHERE json_type(?2, '$.history') = 'array' AND type = 'text' AND length(value) <= 32";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, locked);
-	sqlite3_bind_int(st, 3, pinned);
-	if (by)
-		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ap->text, -1, SQLITE_STATIC);
+	return step_done(ap->d, st, _("Saving the sync state"), e);
+}
+
+static status forget_version(applier *ap, int64_t id, const char *vid, error *e)
+{
+	static const char sql[] = "DELETE FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
 	return step_done(ap->d, st, _("Saving the sync state"), e);
 }
 
@@ -829,20 +899,6 @@ static bool may_moderate_as(applier *ap, const char *login, int64_t network_id)
 	return may;
 }
 
-/* One flag (locked, pinned) merged: the file's value `in`, ours `here`, the state both
- * last shared `base` (-1: not known). Unknown base and a difference: set if either side
- * set it, and *both tells a conflict. */
-static bool merge_flag(bool here, bool in, int base, bool *both)
-{
-	if (here == in)
-		return here;
-	if (base < 0) {
-		*both = true;
-		return here || in;
-	}
-	return base == (int)in ? here : in;
-}
-
 static status apply_thread(applier *ap, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
@@ -856,7 +912,7 @@ static status apply_thread(applier *ap, error *e)
 		" SELECT p.id, ?1 FROM json_each(?2) j JOIN practices p ON p.key = j.value";
 	int64_t id, number, locked, pinned;
 	char *title = NULL, *author = NULL, *created = NULL, *meeting = NULL, *base = NULL,
-	     *by = NULL;
+	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
 	account au, actor;
 	memset(&au, 0, sizeof au);
 	memset(&actor, 0, sizeof actor);
@@ -873,7 +929,9 @@ static status apply_thread(applier *ap, error *e)
 	    (s = need_time(ap, "created_at", true, &created, e)) != ST_OK ||
 	    (s = get_text(ap, "meeting", false, &meeting, e)) != ST_OK ||
 	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
-	    (s = get_text(ap, "by", false, &by, e)) != ST_OK)
+	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
+	    (s = need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
+	    (s = need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
 		goto out;
 	if (forum_validate_text(title, "-", e) != ST_OK) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
@@ -882,7 +940,6 @@ static status apply_thread(applier *ap, error *e)
 	}
 	locked = locked != 0;
 	pinned = pinned != 0;
-	const bool in_locked = locked, in_pinned = pinned; /* as the line carries them */
 	if ((s = load_thread(ap, id, &t, e)) != ST_OK)
 		goto out;
 	if (!t.exists) {
@@ -972,8 +1029,14 @@ static status apply_thread(applier *ap, error *e)
 		}
 		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
 		    (s = audit_append(ap->d, &au, "create", "thread", id, NULL, "sync", e)) != ST_OK ||
-		    (s = settle_thread(ap, id, in_locked, in_pinned, NULL, e)) != ST_OK ||
 		    (locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
+			goto out;
+		/* When each flag got its value: the file's times, or now for the home's own
+		 * judgment (so the copy takes it back). */
+		const char *lat = refused_state ? later_time(ap->now, locked_at) : locked_at;
+		const char *pat = refused_state ? later_time(ap->now, pinned_at) : pinned_at;
+		if ((lat && (s = set_change_time(ap, id, 1, lat, by, e)) != ST_OK) ||
+		    (pat && (s = set_change_time(ap, id, 2, pat, by, e)) != ST_OK))
 			goto out;
 		ap->r->applied++;
 		if (refused_state) {
@@ -983,24 +1046,15 @@ static status apply_thread(applier *ap, error *e)
 		}
 		goto out;
 	}
-	/* The thread is here: only its lock and pin can have changed. Each is merged on its
-	 * own against the base (the state both sides last shared): a side that did not
-	 * change it leaves the other's change standing. */
-	if (t.locked == locked && t.pinned == pinned) {
+	/* The thread is here: only its lock and pin can have changed. Each goes to the
+	 * latest change (this side's or the file's). */
+	our_lat = change_time(ap, id, 1);
+	our_pat = change_time(ap, id, 2);
+	bool take_l = (bool)locked != t.locked && flag_taken(ap, locked_at, our_lat, locked);
+	bool take_p = (bool)pinned != t.pinned && flag_taken(ap, pinned_at, our_pat, pinned);
+	bool nl = take_l ? (bool)locked : t.locked, np = take_p ? (bool)pinned : t.pinned;
+	if (!take_l && !take_p) {
 		ap->r->present++;
-		s = settle_thread(ap, id, locked, pinned, NULL, e);
-		goto out;
-	}
-	int bl = -1, bp = -1;
-	if (base && sscanf(base, "%d,%d", &bl, &bp) != 2)
-		bl = bp = -1;
-	bool both = false;
-	bool nl = merge_flag(t.locked, (bool)locked, bl, &both);
-	bool np = merge_flag(t.pinned, (bool)pinned, bp, &both);
-	bool here_unchanged = !both;
-	if (nl == t.locked && np == t.pinned) {
-		ap->r->present++;
-		s = settle_thread(ap, id, locked, pinned, NULL, e);
 		goto out;
 	}
 	if (ap->home) {
@@ -1021,17 +1075,14 @@ static status apply_thread(applier *ap, error *e)
 		}
 	}
 	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK ||
-	    (s = settle_thread(ap, id, locked, pinned, by, e)) != ST_OK ||
+	    (take_l && (s = set_change_time(ap, id, 1, locked_at, by, e)) != ST_OK) ||
+	    (take_p && (s = set_change_time(ap, id, 2, pinned_at, by, e)) != ST_OK) ||
 	    (nl && !t.locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 		goto out;
-	if (!here_unchanged) {
-		snprintf(what, sizeof what, _("thread \"%s\": locked or pinned differently in both copies"),
-		         t.title);
-		s = conflict(ap, what, _("settled: locked or pinned if either copy did"), e);
-	}
 	ap->r->applied++;
 out:
 	free(title), free(author), free(created), free(meeting), free(base), free(by);
+	free(locked_at), free(pinned_at), free(our_lat), free(our_pat);
 	free(t.title);
 	account_clear(&au);
 	account_clear(&actor);
@@ -1193,10 +1244,10 @@ static bool incoming_wins(const char *in_at, const char *in_body, const char *he
 
 static status apply_post(applier *ap, error *e)
 {
-	int64_t id, tid, parent, hidden, base_hidden = 0;
-	bool has_base_hidden = false;
+	int64_t id, tid, parent, hidden;
 	char *author = NULL, *body = NULL, *created = NULL, *edited = NULL, *reason = NULL,
-	     *base = NULL, *base_at = NULL, *by = NULL, *hid_by = NULL;
+	     *base = NULL, *base_at = NULL, *by = NULL, *hid_by = NULL, *hidden_at = NULL,
+	     *our_hat = NULL;
 	account au, actor;
 	memset(&au, 0, sizeof au);
 	memset(&actor, 0, sizeof actor);
@@ -1219,8 +1270,8 @@ static status apply_post(applier *ap, error *e)
 	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
 	    (s = need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
 	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
-	    (s = get_opt_int(ap, "base_hidden", &base_hidden, &has_base_hidden, e)) != ST_OK ||
-	    (s = get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK)
+	    (s = get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK ||
+	    (s = need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK)
 		goto out;
 	hidden = hidden != 0;
 	const bool in_hidden = hidden; /* as the line carries it */
@@ -1285,7 +1336,13 @@ static status apply_post(applier *ap, error *e)
 			goto out;
 		}
 		if ((s = audit_append(ap->d, &au, "create", "post", id, NULL, "sync", e)) != ST_OK ||
-		    (s = settle_post(ap, id, body, edited, in_hidden, false, NULL, NULL, e)) != ST_OK)
+		    (s = take_history(ap, id, e)) != ST_OK)
+			goto out;
+		/* When it got its hidden flag: the file's time, or now where the home judged
+		 * otherwise (a reply to a locked thread, a hiding not allowed), so the copy
+		 * takes the home's value back. */
+		const char *hat = (bool)hidden != in_hidden ? later_time(ap->now, hidden_at) : hidden_at;
+		if (hat && (s = set_change_time(ap, id, 0, hat, hidden ? hider : NULL, e)) != ST_OK)
 			goto out;
 		ap->r->applied++;
 		if (locked_out) {
@@ -1301,13 +1358,22 @@ static status apply_post(applier *ap, error *e)
 		s = conflict(ap, what, kept_aside(), e);
 		goto out;
 	}
-	bool changed = false, took_body = false, took_hidden = false, ours_won = false;
-	/* The text. Unchanged by the sender (the file's text is its base): ours stands. */
-	if (strcmp(p.body, body) != 0 && !(base && strcmp(base, body) == 0)) {
-		bool here_unchanged = base && strcmp(base, p.body) == 0;
+	bool changed = false;
+	/* The text. Its version is its edited_at ("" for the first text). The file's text
+	 * made on top of ours (our version is in its history): taken. Ours made on top of
+	 * the file's (its version is in our history): ours stands, it is news for the other
+	 * side. Neither: edited apart, a conflict. Files of schema 4 have no history: their
+	 * base (the text before their change) says the same, less surely. */
+	if (strcmp(p.body, body) != 0) {
+		const char *our_vid = p.edited_at ? p.edited_at : "", *in_vid = edited ? edited : "";
+		int rel; /* 1 take it, 0 keep ours, -1 edited apart */
+		if (line_has_history(ap))
+			rel = in_line_history(ap, our_vid) ? 1 : had_version(ap, id, in_vid) ? 0 : -1;
+		else
+			rel = base && strcmp(base, body) == 0 ? 0 : base && strcmp(base, p.body) == 0 ? 1 : -1;
 		/* Whichever text wins, the home database takes an edit only from someone who may
 		 * make it there: the post's author or a moderator of the network. */
-		if (ap->home) {
+		if (rel != 0 && ap->home) {
 			const char *who = by ? by : author;
 			if ((s = actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
 				goto out;
@@ -1320,22 +1386,24 @@ static status apply_post(applier *ap, error *e)
 				goto out;
 			}
 		}
-		if (here_unchanged) {
-			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
+		if (rel == 1) {
+			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+			    (s = take_history(ap, id, e)) != ST_OK)
 				goto out;
-			changed = took_body = true;
-		} else {
-			/* Edited in both copies: the later edit stays, the other is kept. */
-			bool in = incoming_wins(edited, body, p.edited_at, p.body);
-			if (in) {
+			changed = true;
+		} else if (rel < 0) {
+			/* Edited in both copies: the later edit stays, the other is kept. Taking the
+			 * file's text does not add ours to our history, so the other side also sees
+			 * two edits, settles them alike and keeps ours as an earlier version. */
+			if (incoming_wins(edited, body, p.edited_at, p.body)) {
 				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
-				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK)
+				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+				    (s = forget_version(ap, id, our_vid, e)) != ST_OK ||
+				    (s = take_history(ap, id, e)) != ST_OK)
 					goto out;
-				changed = took_body = true;
+				changed = true;
 			} else if ((s = keep_version(ap, id, edited, body, e)) != ST_OK) {
 				goto out;
-			} else {
-				ours_won = true;
 			}
 			snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
 			         (long long)id, t.title);
@@ -1344,10 +1412,13 @@ static status apply_post(applier *ap, error *e)
 			if (s != ST_OK)
 				goto out;
 		}
+	} else if ((s = take_history(ap, id, e)) != ST_OK) {
+		goto out;
 	}
-	/* Hidden or shown: taken unless the sender did not change it (the file's value is
-	 * its base), so hiding on one side and editing on the other are both kept. */
-	if ((bool)hidden != p.hidden && !(has_base_hidden && (base_hidden != 0) == (bool)hidden)) {
+	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
+	 * other are two changes, both kept). */
+	our_hat = change_time(ap, id, 0);
+	if ((bool)hidden != p.hidden && flag_taken(ap, hidden_at, our_hat, hidden)) {
 		if (ap->home) {
 			if (!hider) {
 				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without saying "
@@ -1365,21 +1436,18 @@ static status apply_post(applier *ap, error *e)
 				goto out;
 			}
 		}
-		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK)
+		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK ||
+		    (s = set_change_time(ap, id, 0, hidden_at, hider, e)) != ST_OK)
 			goto out;
-		changed = took_hidden = true;
+		changed = true;
 	}
-	if ((s = settle_post(ap, id, body, edited, hidden, ours_won,
-	                     took_body ? (by ? by : author) : NULL, took_hidden ? hider : NULL,
-	                     e)) != ST_OK)
-		goto out;
 	if (changed)
 		ap->r->applied++;
 	else
 		ap->r->present++;
 out:
 	free(author), free(body), free(created), free(edited), free(reason), free(base),
-		free(base_at), free(by), free(hid_by);
+		free(base_at), free(by), free(hid_by), free(hidden_at), free(our_hat);
 	free(t.title);
 	post_row_clear(&p);
 	account_clear(&au);
@@ -1531,6 +1599,7 @@ static status apply_header(applier *ap, int64_t *site, error *e)
 		free(family);
 		return s;
 	}
+	ap->file_schema = schema;
 	char *mine = db_meta_get(ap->d, "family");
 	if (!mine || strcmp(mine, family) != 0)
 		s = err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database (not "

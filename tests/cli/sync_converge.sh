@@ -50,6 +50,18 @@ h2l
 is "both sides end the same" "$(content "$lap")" "$(content "$home")"
 is "and neither lists a conflict" "$(conflicts "$home")/$(conflicts "$lap")" "0/0"
 
+# ... and the other way: an edit from the laptop, edited again at home.
+setup
+at 09:00:00; edit "$lap" anna "$p2" "Z laptopa."
+l2h
+at 10:00:00; edit "$home" anna "$p2" "Z biura, po laptopie."
+h2l
+unlike "an edit at home after taking the laptop's is no conflict there" "$(cat "$T_DIR/out")" "edited in both"
+is "the copy takes it" "$(q "$lap" "SELECT body FROM posts WHERE id = $p2")" "Z biura, po laptopie."
+l2h
+is "both sides end the same" "$(content "$lap")" "$(content "$home")"
+is "no conflict, no earlier version on either side" "$(conflicts "$home")/$(conflicts "$lap")/$(versions "$home")/$(versions "$lap")" "0/0/0/0"
+
 # 2. Hidden by the coordinator at home, edited by its author on the laptop: two changes of
 #    different things, both kept, no conflict.
 setup
@@ -188,4 +200,30 @@ is "nor the lock made in her copy by someone else" "$(q "$home" "SELECT locked F
 exit_is "a full copy is not taken from a copy" 1 e --db "$lap" snapshot "$T_DIR/copy2.db"
 like "it says to take it from the home database" "$(cat "$T_DIR/err")" "home database"
 ok "a public copy of a copy is fine" e --db "$lap" snapshot "$T_DIR/copy2.db" --public-only
+# 10. Two laptops and the home database between them: what one copy changed reaches the
+#     other through home, later changes win there too, and all three end the same.
+setup
+lapb="$T_DIR/lb$n.db"
+e --db "$home" snapshot "$lapb" >/dev/null
+b2h() { f=$((f + 1)); e --db "$lapb" --as anna sync export "$T_DIR/s$n-$f.sync" >/dev/null &&
+	e --db "$home" sync apply "$T_DIR/s$n-$f.sync" >"$T_DIR/out" 2>"$T_DIR/err"; }
+h2b() { f=$((f + 1)); e --db "$home" sync export --all "$T_DIR/s$n-$f.sync" >/dev/null &&
+	e --db "$lapb" --as anna sync apply "$T_DIR/s$n-$f.sync" >"$T_DIR/out" 2>"$T_DIR/err"; }
+at 09:00:00; edit "$lap" anna "$p2" "Z laptopa A."
+e --db "$lap" --as koord moderate hide "$p2" --reason "sprawdzić" >/dev/null
+l2h; h2b
+is "the second laptop gets the first one's text through home" "$(q "$lapb" "SELECT body FROM posts WHERE id = $p2")" "Z laptopa A."
+is "and its hiding" "$(q "$lapb" "SELECT hidden FROM posts WHERE id = $p2")" 1
+is "with no conflict" "$(conflicts "$lapb")" 0
+at 10:00:00; edit "$lapb" anna "$p2" "Z laptopa B, po A."
+e --db "$lapb" --as koord moderate unhide "$p2" >/dev/null
+b2h
+is "home takes the second laptop's later edit" "$(q "$home" "SELECT hidden || ' ' || body FROM posts WHERE id = $p2")" "0 Z laptopa B, po A."
+e --db "$home" sync export --all "$T_DIR/all$n.sync" >/dev/null
+e --db "$lap" --as anna sync apply "$T_DIR/all$n.sync" >"$T_DIR/out" 2>&1
+is "the first laptop takes it too, shown again" "$(q "$lap" "SELECT hidden || ' ' || body FROM posts WHERE id = $p2")" "0 Z laptopa B, po A."
+l2h; h2b
+is "all three end the same (home and the first laptop)" "$(content "$lap")" "$(content "$home")"
+is "all three end the same (home and the second laptop)" "$(content "$lapb")" "$(content "$home")"
+is "and no conflict anywhere" "$(conflicts "$home")/$(conflicts "$lap")/$(conflicts "$lapb")" "0/0/0"
 done_testing
