@@ -685,7 +685,10 @@ fail:
 
 status forum_edit_post(db *d, const account *a, int64_t post_id, const char *body, error *e)
 {
-	static const char sql_upd[] = "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1";
+	/* The same text saved again is no edit: no new time, no audit entry (an offline copy
+	 * would otherwise see a new version of a text that did not change). */
+	static const char sql_upd[] =
+		"UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1 AND body IS NOT ?2";
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
@@ -724,11 +727,13 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 		db_fail(d, rc, e, _("Saving the post"));
 		goto fail;
 	}
-	s = search_unindex_post(d, post_id, p.body, e);
-	if (s == ST_OK)
-		s = search_index_post(d, post_id, body, e);
-	if (s == ST_OK)
-		s = audit_append(d, a, "edit", "post", post_id, p.body, body, e);
+	if (sqlite3_changes(db_handle(d)) > 0) {
+		s = search_unindex_post(d, post_id, p.body, e);
+		if (s == ST_OK)
+			s = search_index_post(d, post_id, body, e);
+		if (s == ST_OK)
+			s = audit_append(d, a, "edit", "post", post_id, p.body, body, e);
+	}
 	post_clear(&p);
 	if (s != ST_OK || draft_delete(d, a, "edit", post_id, e) != ST_OK)
 		goto fail;

@@ -664,18 +664,21 @@ static char *change_time(applier *ap, int64_t id, int col)
 }
 
 /* Record when (and by whom) a flag got the value it has here: the file's change taken,
- * or the home database's own judgment. Only where the log has the row (a change here
- * made it). */
+ * the later time of an equal value, or the home database's own judgment. A row the log
+ * does not have yet is made (it then travels, an echo the other side finds here). */
 static status set_change_time(applier *ap, int64_t id, int col, const char *at, const char *by,
                               error *e)
 {
 	static const char *const sql[] = {
-		"UPDATE sync_log SET hidden_at = ?2, hid_by = COALESCE(?3, hid_by)"
-		" WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
-		"UPDATE sync_log SET locked_at = ?2, actor = COALESCE(?3, actor)"
-		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
-		"UPDATE sync_log SET pinned_at = ?2, actor = COALESCE(?3, actor)"
-		" WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
+		"INSERT INTO sync_log(kind, k1, hidden_at, hid_by) VALUES ('post', ?1, ?2, ?3)"
+		" ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET hidden_at = excluded.hidden_at,"
+		"  hid_by = COALESCE(excluded.hid_by, hid_by)",
+		"INSERT INTO sync_log(kind, k1, locked_at, actor) VALUES ('thread', ?1, ?2, ?3)"
+		" ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET locked_at = excluded.locked_at,"
+		"  actor = COALESCE(excluded.actor, actor)",
+		"INSERT INTO sync_log(kind, k1, pinned_at, actor) VALUES ('thread', ?1, ?2, ?3)"
+		" ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET pinned_at = excluded.pinned_at,"
+		"  actor = COALESCE(excluded.actor, actor)",
 	};
 	sqlite3_stmt *st = db_stmt(ap->d, sql[col], e);
 	if (!st)
@@ -711,6 +714,16 @@ static const char *later_time(const char *a, const char *b)
 	if (!b)
 		return a;
 	return strcmp(a, b) >= 0 ? a : b;
+}
+
+/* A time from a file, as the receiver will use it: never later than now here (a time in
+ * the future would make a change win against every later one). */
+static void cap_time(const applier *ap, char **t)
+{
+	if (*t && strcmp(*t, ap->now) > 0) {
+		free(*t);
+		*t = strdup(ap->now);
+	}
 }
 
 /* A post's text versions (post_ancestry): is vid one this post has passed through here;
@@ -760,23 +773,15 @@ static status take_history(applier *ap, int64_t id, error *e)
 	static const char sql[] =
 		"INSERT OR IGNORE INTO post_ancestry(post_id, vid)"
 		" SELECT ?1, value FROM json_each(?2, '$.history')"
-		"  WHERE json_type(?2, '$.history') = 'array' AND type = 'text' AND length(value) <= 32";
+		"  WHERE json_type(?2, '$.history') = 'array' AND type = 'text'"
+		"    AND (value = '' OR value GLOB"
+		"         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+		"  LIMIT 1000";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, ap->text, -1, SQLITE_STATIC);
-	return step_done(ap->d, st, _("Saving the sync state"), e);
-}
-
-static status forget_version(applier *ap, int64_t id, const char *vid, error *e)
-{
-	static const char sql[] = "DELETE FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
-	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
 	return step_done(ap->d, st, _("Saving the sync state"), e);
 }
 
@@ -887,8 +892,11 @@ static bool may_moderate_as(applier *ap, const char *login, int64_t network_id)
 {
 	account a;
 	error e2;
-	if (!login || account_get(ap->d, login, &a, &e2) != ST_OK)
+	memset(&a, 0, sizeof a);
+	if (!login || account_get(ap->d, login, &a, &e2) != ST_OK) {
+		account_clear(&a);
 		return false;
+	}
 	if (ap->home && ap->owner && strcmp(login, ap->owner) != 0) {
 		account_clear(&a);
 		return false;
@@ -933,6 +941,8 @@ static status apply_thread(applier *ap, error *e)
 	    (s = need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
 	    (s = need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
 		goto out;
+	cap_time(ap, &locked_at);
+	cap_time(ap, &pinned_at);
 	if (forum_validate_text(title, "-", e) != ST_OK) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
 		            (long long)ap->line, "title", e ? e->msg : "");
@@ -1035,8 +1045,8 @@ static status apply_thread(applier *ap, error *e)
 		 * judgment (so the copy takes it back). */
 		const char *lat = refused_state ? later_time(ap->now, locked_at) : locked_at;
 		const char *pat = refused_state ? later_time(ap->now, pinned_at) : pinned_at;
-		if ((lat && (s = set_change_time(ap, id, 1, lat, by, e)) != ST_OK) ||
-		    (pat && (s = set_change_time(ap, id, 2, pat, by, e)) != ST_OK))
+		if ((lat && (s = set_change_time(ap, id, 1, lat, locked ? by : NULL, e)) != ST_OK) ||
+		    (pat && (s = set_change_time(ap, id, 2, pat, pinned ? by : NULL, e)) != ST_OK))
 			goto out;
 		ap->r->applied++;
 		if (refused_state) {
@@ -1053,6 +1063,13 @@ static status apply_thread(applier *ap, error *e)
 	bool take_l = (bool)locked != t.locked && flag_taken(ap, locked_at, our_lat, locked);
 	bool take_p = (bool)pinned != t.pinned && flag_taken(ap, pinned_at, our_pat, pinned);
 	bool nl = take_l ? (bool)locked : t.locked, np = take_p ? (bool)pinned : t.pinned;
+	/* The same value on both sides: both keep the later time of it. */
+	if ((bool)locked == t.locked && locked_at && (!our_lat || strcmp(locked_at, our_lat) > 0) &&
+	    (s = set_change_time(ap, id, 1, locked_at, NULL, e)) != ST_OK)
+		goto out;
+	if ((bool)pinned == t.pinned && pinned_at && (!our_pat || strcmp(pinned_at, our_pat) > 0) &&
+	    (s = set_change_time(ap, id, 2, pinned_at, NULL, e)) != ST_OK)
+		goto out;
 	if (!take_l && !take_p) {
 		ap->r->present++;
 		goto out;
@@ -1070,7 +1087,11 @@ static status apply_thread(applier *ap, error *e)
 		if (!perm_can_moderate(&actor, t.network_id)) {
 			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
 			         t.title, by);
-			s = conflict(ap, what, kept_aside(), e);
+			/* The home's own judgment, timed now: the copy takes it back. */
+			if ((s = conflict(ap, what, kept_aside(), e)) == ST_OK && take_l)
+				s = set_change_time(ap, id, 1, later_time(ap->now, locked_at), NULL, e);
+			if (s == ST_OK && take_p)
+				s = set_change_time(ap, id, 2, later_time(ap->now, pinned_at), NULL, e);
 			goto out;
 		}
 	}
@@ -1190,6 +1211,17 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 	return search_index_post(ap->d, id, body, e);
 }
 
+static status later_edit_time(applier *ap, int64_t id, const char *edited, error *e)
+{
+	static const char sql[] = "UPDATE posts SET edited_at = ?2 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, edited, -1, SQLITE_STATIC);
+	return step_done(ap->d, st, _("Saving the post"), e);
+}
+
 static status set_post_body(applier *ap, int64_t id, const char *old_body, const char *body,
                             const char *edited, error *e)
 {
@@ -1273,6 +1305,7 @@ static status apply_post(applier *ap, error *e)
 	    (s = get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK ||
 	    (s = need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK)
 		goto out;
+	cap_time(ap, &hidden_at);
 	hidden = hidden != 0;
 	const bool in_hidden = hidden; /* as the line carries it */
 	/* Who hid or showed it (files of schema 4 name one person for every change). */
@@ -1392,13 +1425,12 @@ static status apply_post(applier *ap, error *e)
 				goto out;
 			changed = true;
 		} else if (rel < 0) {
-			/* Edited in both copies: the later edit stays, the other is kept. Taking the
-			 * file's text does not add ours to our history, so the other side also sees
-			 * two edits, settles them alike and keeps ours as an earlier version. */
+			/* Edited in both copies: the later edit stays, the other is kept. Ours lost:
+			 * it joins our history (a copy that has it takes the winner without a
+			 * conflict). Ours won: the sender sees the two edits too and settles alike. */
 			if (incoming_wins(edited, body, p.edited_at, p.body)) {
 				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
 				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
-				    (s = forget_version(ap, id, our_vid, e)) != ST_OK ||
 				    (s = take_history(ap, id, e)) != ST_OK)
 					goto out;
 				changed = true;
@@ -1412,12 +1444,19 @@ static status apply_post(applier *ap, error *e)
 			if (s != ST_OK)
 				goto out;
 		}
-	} else if ((s = take_history(ap, id, e)) != ST_OK) {
+	} else if (edited && strcmp(edited, p.edited_at) > 0 &&
+	           (s = later_edit_time(ap, id, edited, e)) != ST_OK) {
+		/* The same text on both sides with two edit times (the same edit made twice):
+		 * both keep the later. The file's history is not taken: nothing here checked
+		 * who sent it. */
 		goto out;
 	}
 	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
 	 * other are two changes, both kept). */
 	our_hat = change_time(ap, id, 0);
+	if ((bool)hidden == p.hidden && hidden_at && (!our_hat || strcmp(hidden_at, our_hat) > 0) &&
+	    (s = set_change_time(ap, id, 0, hidden_at, NULL, e)) != ST_OK)
+		goto out;
 	if ((bool)hidden != p.hidden && flag_taken(ap, hidden_at, our_hat, hidden)) {
 		if (ap->home) {
 			if (!hider) {
@@ -1432,7 +1471,9 @@ static status apply_post(applier *ap, error *e)
 			if (!perm_can_moderate(&actor, t.network_id)) {
 				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show it "
 				                              "here"), (long long)id, t.title, hider);
-				s = conflict(ap, what, kept_aside(), e);
+				/* The home's own judgment, timed now: the copy takes it back. */
+				if ((s = conflict(ap, what, kept_aside(), e)) == ST_OK)
+					s = set_change_time(ap, id, 0, later_time(ap->now, hidden_at), NULL, e);
 				goto out;
 			}
 		}
@@ -1578,7 +1619,28 @@ static status apply_draft(applier *ap, error *e)
 		s = db_fail(ap->d, rc, e, _("Saving the draft"));
 		goto out;
 	}
-	if (sqlite3_changes(db_handle(ap->d)) > 0)
+	bool did = sqlite3_changes(db_handle(ap->d)) > 0;
+	/* A deletion of a draft not here (yet: files applied out of order) is remembered,
+	 * so the draft arriving later does not come back. */
+	if (deleted && !did) {
+		static const char sql_tomb[] =
+			"INSERT INTO sync_log(kind, k1, k2, k3, base)"
+			" SELECT 'draft', ?1, ?3, ?2, ?4 WHERE NOT EXISTS (SELECT 1 FROM drafts"
+			"   WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3)"
+			" ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET base = max(COALESCE(base, ''),"
+			"   excluded.base)";
+		if (!(st = db_stmt(ap->d, sql_tomb, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, a.id);
+		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, target);
+		sqlite3_bind_text(st, 4, deleted, -1, SQLITE_STATIC);
+		if ((s = step_done(ap->d, st, _("Saving the draft"), e)) != ST_OK)
+			goto out;
+	}
+	if (did)
 		ap->r->applied++;
 	else
 		ap->r->present++;

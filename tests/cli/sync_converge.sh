@@ -62,6 +62,14 @@ l2h
 is "both sides end the same" "$(content "$lap")" "$(content "$home")"
 is "no conflict, no earlier version on either side" "$(conflicts "$home")/$(conflicts "$lap")/$(versions "$home")/$(versions "$lap")" "0/0/0/0"
 
+# ... the same text saved again is no edit, and no conflict with a real one.
+setup
+at 09:00:00; edit "$home" anna "$p2" "Odpowiedź."
+is "saving the same text again changes no edit time" "$(q "$home" "SELECT COALESCE(edited_at, 'none') FROM posts WHERE id = $p2")" none
+at 09:30:00; edit "$lap" anna "$p2" "Nowa treść z laptopa."
+l2h
+unlike "and a real edit from the copy is no conflict" "$(cat "$T_DIR/out")" "edited in both"
+
 # 2. Hidden by the coordinator at home, edited by its author on the laptop: two changes of
 #    different things, both kept, no conflict.
 setup
@@ -125,6 +133,17 @@ is "a member's own lock does not arrive" "$(q "$home" "SELECT locked FROM thread
 like "and the refusal is listed" "$(cat "$T_DIR/out")" "may not lock"
 is "the thread itself arrives" "$(q "$home" "SELECT count(*) FROM threads WHERE id = $nt")" 1
 
+# ... a lock on an existing thread by someone who may not: refused at home, and the
+#     copy takes the home's state back with the next file.
+at 10:00:00
+e --db "$lap" --as anna moderate lock "$t1" --reason "moje" >/dev/null
+l2h
+like "the lock on an existing thread is refused" "$(cat "$T_DIR/out")" "may not lock"
+at 10:30:00
+h2l
+is "the copy takes the home's open thread back" "$(q "$lap" "SELECT locked FROM threads WHERE id = $t1")" 0
+is "and so does the new thread" "$(q "$lap" "SELECT locked FROM threads WHERE id = $nt")" 0
+
 # 5. A draft deleted on the laptop (the reply was sent) does not come back from home.
 setup
 anna=$(q "$home" "SELECT id FROM accounts WHERE login = 'anna'")
@@ -146,6 +165,18 @@ q "$home" "INSERT INTO drafts(account_id, kind, target_id, title, body, updated_
 h2l
 is "a newer draft after the deletion travels" "$(q "$lap" "SELECT body FROM drafts")" "Nowy szkic"
 
+# ... nor when home applies the deletion's file before the draft's.
+setup
+anna=$(q "$home" "SELECT id FROM accounts WHERE login = 'anna'")
+q "$lap" "INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)
+          VALUES ($anna, 'reply', -$t1, '', 'Szkic', '2026-11-28T09:00:00Z')"
+e --db "$lap" --as anna sync export "$T_DIR/d1-$n.sync" >/dev/null
+q "$lap" "DELETE FROM drafts"
+e --db "$lap" --as anna sync export "$T_DIR/d2-$n.sync" >/dev/null
+e --db "$home" sync apply "$T_DIR/d2-$n.sync" >/dev/null
+e --db "$home" sync apply "$T_DIR/d1-$n.sync" >/dev/null
+is "a deletion applied before its draft keeps the draft away" "$(q "$home" "SELECT count(*) FROM drafts")" 0
+
 # 6. Drafts of the same thing saved in both at the same second: both keep the same one.
 setup
 anna=$(q "$home" "SELECT id FROM accounts WHERE login = 'anna'")
@@ -165,6 +196,13 @@ ok "a file with a second first post applies" e --db "$home" sync apply "$T_DIR/r
 like "the post is listed" "$(cat "$T_DIR/out")" "first post"
 is "and not stored" "$(q "$home" "SELECT count(*) FROM posts WHERE id = 1099511627800")" 0
 is "the thread keeps one first post" "$(q "$home" "SELECT count(*) FROM posts WHERE thread_id = $t1 AND parent_id IS NULL")" 1
+
+# Times from the future are taken as now: they would win against every later change.
+craft "$home" "$T_DIR/future.sync" 1 \
+	"{\"op\":\"post\",\"id\":1099511627803,\"thread\":$t1,\"parent\":$p2,\"author\":\"anna\",\"body\":\"Z przyszłości.\",\"created_at\":\"2026-11-28T09:00:00Z\",\"edited_at\":null,\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null,\"hidden_at\":\"2099-01-01T00:00:00Z\"}"
+at 12:00:00
+ok "a file with a time in the future applies" e --db "$home" sync apply "$T_DIR/future.sync"
+is "the time kept is the time it was applied" "$(q "$home" "SELECT hidden_at FROM sync_log WHERE kind = 'post' AND k1 = 1099511627803")" "2026-11-28T12:00:00Z"
 
 # 8. A file refused whole reports no conflict as if it had been settled.
 craft "$home" "$T_DIR/half.sync" 1 \
