@@ -1444,11 +1444,11 @@ static status apply_post(applier *ap, error *e)
 			if (s != ST_OK)
 				goto out;
 		}
-	} else if (edited && strcmp(edited, p.edited_at) > 0 &&
+	} else if (!ap->home && edited && strcmp(edited, p.edited_at) > 0 &&
 	           (s = later_edit_time(ap, id, edited, e)) != ST_OK) {
 		/* The same text on both sides with two edit times (the same edit made twice):
-		 * both keep the later. The file's history is not taken: nothing here checked
-		 * who sent it. */
+		 * a copy takes the home's later one. Not on the home database, where nothing
+		 * checked who sent it; nor the file's history, for the same reason. */
 		goto out;
 	}
 	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
