@@ -26,6 +26,13 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool readonly;
+	/* Waiting for another writer (our own busy handler, not sqlite3_busy_timeout, so
+	 * that whoever waits can be told): the limit in ms, when this wait began, and who
+	 * hears about a long one. */
+	int wait_limit_ms;
+	int64_t wait_started_ms, wait_told_ms;
+	db_wait_fn wait_fn;
+	void *wait_arg;
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -33,6 +40,50 @@ struct db {
 };
 
 sqlite3 *db_handle(db *d) { return d->h; }
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite calls this while another connection holds the lock; count is 0 at the start of
+ * each wait. Sleeps in short steps up to the limit; after DB_WAIT_TELL_MS the waiter
+ * hears about it about every 250 ms (the full-screen application shows it). */
+#define DB_WAIT_TELL_MS 400
+static int busy_wait(void *arg, int count)
+{
+	db *d = arg;
+	int64_t now = mono_ms();
+	if (count == 0)
+		d->wait_started_ms = now, d->wait_told_ms = 0;
+	int64_t waited = now - d->wait_started_ms;
+	if (waited >= d->wait_limit_ms)
+		return 0;
+	if (d->wait_fn && waited >= DB_WAIT_TELL_MS && now - d->wait_told_ms >= 250) {
+		d->wait_told_ms = now;
+		d->wait_fn(d->wait_arg, (int)waited, d->wait_limit_ms);
+	}
+	int step = count < 4 ? 2 : count < 10 ? 10 : 25;
+	if (waited + step > d->wait_limit_ms)
+		step = (int)(d->wait_limit_ms - waited);
+	sqlite3_sleep(step > 0 ? step : 1);
+	return 1;
+}
+
+int db_set_wait_limit(db *d, int ms)
+{
+	int old = d->wait_limit_ms;
+	d->wait_limit_ms = ms > 0 ? ms : 0;
+	return old;
+}
+
+void db_set_wait_notify(db *d, db_wait_fn fn, void *arg)
+{
+	d->wait_fn = fn;
+	d->wait_arg = arg;
+}
 const char *db_path(const db *d) { return d->path; }
 bool db_is_readonly(const db *d) { return d->readonly; }
 
@@ -413,8 +464,10 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		            d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
 	/* Wait for other writers from the very first statement on: many sessions share
 	 * one file, and a busy moment must not look like an error. */
-	if (s == ST_OK)
-		sqlite3_busy_timeout(d->h, 10000);
+	if (s == ST_OK) {
+		d->wait_limit_ms = DB_WAIT_MS;
+		sqlite3_busy_handler(d->h, busy_wait, d);
+	}
 	/* Several sessions opening a new file at once: while one turns it to WAL, another's
 	 * first read can get SQLITE_BUSY without its busy handler being asked. Such a moment
 	 * passes; try again for a while before calling it an error. */

@@ -25,6 +25,14 @@ const char *db_path(const db *d);
 bool db_is_readonly(const db *d);
 /* A number that changes whenever another connection commits: cheap change detection. */
 int64_t db_data_version(db *d);
+/* How long a change waits for another writer before "the database is busy", in ms. */
+#define DB_WAIT_MS 10000
+/* Set the wait (0: do not wait); returns the one before, to put back. */
+int db_set_wait_limit(db *d, int ms);
+/* Told every ~250 ms while a wait goes on for longer than ~0.4 s: how long it has waited
+ * and the limit, in ms. NULL: no one is told. */
+typedef void (*db_wait_fn)(void *arg, int waited_ms, int limit_ms);
+void db_set_wait_notify(db *d, db_wait_fn fn, void *arg);
 /* The schema version (PRAGMA user_version) this build writes. */
 int db_schema_version(void);
 /* Value of a meta key ("kind": bundled/synthetic/snapshot, "created_at", ...) or NULL;

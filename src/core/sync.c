@@ -172,7 +172,7 @@ static const char sql_ex_threads[] =
 	"  'meeting', (SELECT key FROM meetings WHERE id = t.meeting_id),"
 	"  'practices', json((SELECT json_group_array(p.key) FROM practice_threads pt"
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
-	"  'locked', t.locked, 'pinned', t.pinned, 'base', l.base, 'by', l.actor,"
+	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
 	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at)"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
 	" JOIN accounts a ON a.id = t.author_id"
@@ -919,7 +919,7 @@ static status apply_thread(applier *ap, error *e)
 		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id)"
 		" SELECT p.id, ?1 FROM json_each(?2) j JOIN practices p ON p.key = j.value";
 	int64_t id, number, locked, pinned;
-	char *title = NULL, *author = NULL, *created = NULL, *meeting = NULL, *base = NULL,
+	char *title = NULL, *author = NULL, *created = NULL, *meeting = NULL,
 	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
 	account au, actor;
 	memset(&au, 0, sizeof au);
@@ -936,7 +936,6 @@ static status apply_thread(applier *ap, error *e)
 	    (s = get_text(ap, "author", true, &author, e)) != ST_OK ||
 	    (s = need_time(ap, "created_at", true, &created, e)) != ST_OK ||
 	    (s = get_text(ap, "meeting", false, &meeting, e)) != ST_OK ||
-	    (s = get_text(ap, "base", false, &base, e)) != ST_OK ||
 	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
 	    (s = need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
 	    (s = need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
@@ -1102,7 +1101,7 @@ static status apply_thread(applier *ap, error *e)
 		goto out;
 	ap->r->applied++;
 out:
-	free(title), free(author), free(created), free(meeting), free(base), free(by);
+	free(title), free(author), free(created), free(meeting), free(by);
 	free(locked_at), free(pinned_at), free(our_lat), free(our_pat);
 	free(t.title);
 	account_clear(&au);

@@ -196,6 +196,35 @@ static void draw_status(ui_ctx *c)
 	theme_set(stdscr, TH_NORMAL);
 }
 
+/* While a change waits for another program's write (db_set_wait_notify): say so on the
+ * status line at once, so that the screen does not look frozen. The next full drawing
+ * replaces it with the outcome. */
+static void wait_notice(void *arg, int waited_ms, int limit_ms)
+{
+	(void)arg;
+	if (!scr || too_small())
+		return;
+	int left = (limit_ms - waited_ms + 999) / 1000;
+	char msg[300];
+	snprintf(msg, sizeof msg,
+	         ngettext("Another user is writing to the database: waiting, at most %d more second…",
+	                  "Another user is writing to the database: waiting, at most %d more seconds…",
+	                  (unsigned long)left),
+	         left);
+	int cy, cx;
+	getyx(stdscr, cy, cx);
+	int y = LINES - 2;
+	move(y, 0);
+	clrtoeol();
+	theme_set(stdscr, TH_STATUS);
+	ui_put(stdscr, y, 1, msg, COLS - 2);
+	theme_set(stdscr, TH_NORMAL);
+	move(cy, cx);
+	wnoutrefresh(stdscr);
+	update_panels();
+	doupdate();
+}
+
 static void draw_all(ui_ctx *c)
 {
 	erase();
@@ -485,6 +514,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
 	mouseinterval(0);
 	ui_refresh_unread(&ctx);
+	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
 	int rc = 0;
 	if (main_screen) {
@@ -496,6 +526,14 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	}
 	while (ctx.top)
 		pop_screen(&ctx);
+	/* Every box's panel is gone by now. Test runs check it: ncurses' own panel for
+	 * stdscr is never freed (tests/valgrind.supp), so a leak checker cannot tell a box
+	 * we forgot from that one. */
+	if (panel_above(NULL) && getenv("EMPIRIE_SANITIZED")) {
+		fputs(_("empirie: internal error: a panel outlived its screen\n"), stderr);
+		abort();
+	}
+	db_set_wait_notify(d, NULL, NULL);
 	endwin();
 	delscreen(scr);
 	scr = NULL;

@@ -36,6 +36,7 @@ typedef struct {
 	bool changed;          /* since the draft was last saved */
 	bool touched;          /* since the editor opened */
 	time_t last_save;
+	bool save_failed;   /* the status line says an autosave failed */
 	wchar_t *undo;         /* the current line as it was before its first change */
 	size_t undo_len, undo_y;
 	bool undo_valid;
@@ -247,17 +248,26 @@ static bool acceptable(wint_t ch)
 	return iswprint(ch) || ch >= 0x100; /* C locale: iswprint knows only ASCII */
 }
 
-static void save_draft(editor *ed, bool report)
+/* quiet: a save on the side (the autosave, after a failed send) waits only a moment for
+ * another writer, so typing never stops for the full busy wait; the text stays in the
+ * editor, and the next autosave tries again. */
+static bool save_draft(editor *ed, bool report, bool quiet)
 {
 	error e;
 	char *title = ed->has_title ? ed_text(&ed->title) : NULL;
 	char *body = ed_text(&ed->body);
-	if (body && draft_save(ed->c->d, ed->c->me, ed->kind, ed->target, title, body, &e) == ST_OK)
+	int wait = quiet ? db_set_wait_limit(ed->c->d, UI_QUIET_WAIT_MS) : 0;
+	status st = body ? draft_save(ed->c->d, ed->c->me, ed->kind, ed->target, title, body, &e)
+	                 : ST_INTERNAL;
+	if (quiet)
+		db_set_wait_limit(ed->c->d, wait);
+	if (st == ST_OK)
 		ed->changed = false;
 	else if (report && body)
 		ui_status_error(ed->c, &e);
 	ed->last_save = time(NULL);
 	free(title), free(body);
+	return st == ST_OK;
 }
 
 static void restore_draft(editor *ed)
@@ -323,7 +333,7 @@ static unsigned send(editor *ed, ui_ctx *c)
 	}
 	free(title), free(body);
 	if (st != ST_OK) {
-		save_draft(ed, false); /* nothing is lost: the text stays, as a draft too */
+		save_draft(ed, false, true); /* nothing is lost: the text stays, as a draft too */
 		ui_status_error(c, &e);
 		return UI_R_REDRAW;
 	}
@@ -375,9 +385,10 @@ static unsigned answer(editor *ed, ui_ctx *c, ui_cmd_id cmd, int key)
 	case ASK_KEEP:
 		if (esc)
 			break;
-		if (yes)
-			save_draft(ed, true);
-		else
+		/* A draft that could not be saved keeps the editor open, with the reason. */
+		if (yes && !save_draft(ed, true, false))
+			return UI_R_REDRAW;
+		if (!yes)
 			draft_delete(c->d, c->me, ed->kind, ed->target, &e);
 		ed->changed = ed->touched = false;
 		return UI_R_POP;
@@ -564,16 +575,21 @@ static bool editor_wants_text(ui_screen *s)
 static unsigned editor_tick(ui_screen *s, ui_ctx *c)
 {
 	editor *ed = (editor *)s;
-	if (ed->changed && time(NULL) - ed->last_save >= AUTOSAVE_SECONDS)
-		save_draft(ed, true);
-	return UI_R_NONE;
+	if (!ed->changed || time(NULL) - ed->last_save < AUTOSAVE_SECONDS)
+		return UI_R_NONE;
+	bool saved = save_draft(ed, true, true);
+	if (saved && ed->save_failed)
+		c->status[0] = '\0'; /* the complaint is past */
+	bool show = !saved || ed->save_failed;
+	ed->save_failed = !saved;
+	return show ? UI_R_REDRAW : UI_R_NONE;
 }
 
 static void editor_save(ui_screen *s, ui_ctx *c)
 {
 	editor *ed = (editor *)s;
 	if (ed->changed && ed->touched)
-		save_draft(ed, false);
+		save_draft(ed, false, false);
 }
 
 static void editor_resize(ui_screen *s, ui_ctx *c, ui_rect r)

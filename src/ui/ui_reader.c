@@ -377,7 +377,14 @@ static unsigned reader_tick(ui_screen *s, ui_ctx *c)
 	error e;
 	if (r->seen_max <= r->marked)
 		return UI_R_NONE;
-	if (forum_mark_read(c->d, c->me, r->t.id, r->seen_max, &e) != ST_OK) {
+	/* Another program writing must not make reading wait: a mark that meets a busy
+	 * database is saved at a later tick. */
+	int wait = db_set_wait_limit(c->d, UI_QUIET_WAIT_MS);
+	status st = forum_mark_read(c->d, c->me, r->t.id, r->seen_max, &e);
+	db_set_wait_limit(c->d, wait);
+	if (st == ST_BUSY)
+		return UI_R_NONE;
+	if (st != ST_OK) {
 		ui_status_error(c, &e);
 		r->marked = r->seen_max; /* say it once */
 		return UI_R_REDRAW;

@@ -76,6 +76,10 @@ struct ui_ctx {
 	char data_label[160]; /* what kind of data this is, when not the live directory */
 };
 
+/* How long a write on the side (a read mark, an autosaved draft) waits for another
+ * program's write before trying again later, in ms: the screen must not stop for the
+ * full busy wait (DB_WAIT_MS) that a send or a save is given. */
+#define UI_QUIET_WAIT_MS 150
 /* Set the status line (fmt is ours, translated; arguments are untrusted). */
 void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

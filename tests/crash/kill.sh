@@ -17,9 +17,9 @@ if ! command -v sqlite3 >/dev/null; then
 fi
 SEED=${EMPIRIE_SEED:-$(date +%s)}
 diag "seed: $SEED"
-K_IMPORT=40 K_POST=60 K_TUI=12 K_SYNC=30 ROWS=2000 PAD=300 REPLIES=200 SPAD=1000
+K_IMPORT=40 K_POST=60 K_TUI=12 K_SYNC=30 K_EXPORT=15 K_SNAP=15 K_CREATE=15 ROWS=2000 PAD=300 REPLIES=200 SPAD=1000
 if [ -n "${EMPIRIE_SANITIZED:-}" ]; then
-	K_IMPORT=30 K_POST=90 K_TUI=6 K_SYNC=20 ROWS=300 PAD=100 REPLIES=60 SPAD=1000
+	K_IMPORT=30 K_POST=90 K_TUI=6 K_SYNC=20 K_EXPORT=10 K_SNAP=10 K_CREATE=10 ROWS=300 PAD=100 REPLIES=60 SPAD=1000
 fi
 command -v tmux >/dev/null || K_TUI=0
 kills=0 completed=0 step=0
@@ -126,7 +126,7 @@ before=$problems
 present=0 absent=0
 i=1
 # More runs if too few kills landed (runs that finished first do not count).
-while [ $i -le $K_POST ] || { [ $((kills + K_TUI + K_SYNC)) -lt 100 ] && [ $i -le $((K_POST * 2)) ]; }; do
+while [ $i -le $K_POST ] || { [ $((kills + K_TUI + K_SYNC + K_EXPORT + K_SNAP + 2 * K_CREATE)) -lt 100 ] && [ $i -le $((K_POST * 2)) ]; }; do
 	body "$i"
 	delay "$T_POST"
 	case $((i % 3)) in
@@ -231,6 +231,183 @@ done
 verify "sync: the last one"
 diag "figure: sync apply: $K_SYNC runs, $((kills - sk0)) killed, $sall with every change, $snone with none ($swal of them killed with the transaction half written to the WAL), $((K_SYNC - sall - snone)) partial"
 is "sync apply: every run left the whole file applied or none of it, and applying again completes" "$problems" "$before"
+
+# ---- (e) writing a sync file: the file is whole or absent, and no change is lost ----
+# The laptop has new changes since its last file. Kill 'sync export' at random; then the
+# laptop's database is intact, FILE is absent or a whole file that applies, and a second
+# export (as a person would run after the crash) carries the rest: the home database that
+# applies what exists ends with the same content as one that got a single clean file.
+DB=$lap
+q 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+i=1
+while [ $i -le $((REPLIES / 4)) ]; do
+	{ echo "eksport eksznacznik odpowiedź $i"; cat "$T_DIR/spad"; } >"$T_DIR/body"
+	"$EMPIRIE" --db "$lap" reply "$stid" <"$T_DIR/body" >/dev/null
+	i=$((i + 1))
+done
+echo "Poprawione znowu eksznacznik" | "$EMPIRIE" --db "$lap" edit "$sfirst" >/dev/null
+q 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$lap" "$T_DIR/lap-base.db"
+DB="$T_DIR/sync-home.db"
+q 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$DB" "$T_DIR/home-synced.db"
+# The reference: one clean export applied at home.
+cp "$T_DIR/lap-base.db" "$T_DIR/lap-k.db"
+t0=$(now_ms)
+"$EMPIRIE" --db "$T_DIR/lap-k.db" sync export "$T_DIR/ref.sync" >"$T_DIR/out" 2>&1 || problem "export: $(cat "$T_DIR/out")"
+T_EXPORT=$(( $(now_ms) - t0 ))
+diag "figure: writing a sync file of $(($(wc -l <"$T_DIR/ref.sync") - 3)) changes ($(wc -c <"$T_DIR/ref.sync") bytes) takes $T_EXPORT ms here"
+cp "$T_DIR/home-synced.db" "$DB"
+"$EMPIRIE" --db "$DB" sync apply "$T_DIR/ref.sync" >"$T_DIR/out" 2>&1 || problem "export: the clean file: $(cat "$T_DIR/out")"
+REF_SUM=$(content_sum)
+[ "$(q "SELECT count(*) FROM posts WHERE body LIKE 'eksport eksznacznik%'")" = $((REPLIES / 4)) ] ||
+	problem "export: the clean file did not carry the new replies"
+before=$problems
+ewhole=0 eabsent=0 ek0=$kills SCALE=110
+i=1
+while [ $i -le $K_EXPORT ]; do
+	rm -f "$T_DIR/lap-k.db"* "$T_DIR"/e.sync* "$T_DIR"/e2.sync*
+	cp "$T_DIR/lap-base.db" "$T_DIR/lap-k.db"
+	delay "$T_EXPORT"
+	kill_run /dev/null "$d" "$EMPIRIE" --db "$T_DIR/lap-k.db" sync export "$T_DIR/e.sync"
+	DB="$T_DIR/lap-k.db"
+	verify "export $i (the laptop)"
+	DB="$T_DIR/sync-home.db"
+	[ "$(sqlite3 "$T_DIR/lap-k.db" "SELECT id, body, hidden, COALESCE(edited_at, '') FROM posts ORDER BY id" | cksum)" = \
+	  "$(sqlite3 "$T_DIR/lap-base.db" "SELECT id, body, hidden, COALESCE(edited_at, '') FROM posts ORDER BY id" | cksum)" ] ||
+		problem "export $i: the laptop's posts changed"
+	cp "$T_DIR/home-synced.db" "$DB"
+	rm -f "$DB-wal" "$DB-shm"
+	if [ -e "$T_DIR/e.sync" ]; then
+		ewhole=$((ewhole + 1))
+		"$EMPIRIE" --db "$DB" sync apply "$T_DIR/e.sync" >"$T_DIR/out" 2>&1 ||
+			problem "export $i: the file left in place does not apply: $(cat "$T_DIR/out")"
+	else
+		eabsent=$((eabsent + 1))
+	fi
+	"$EMPIRIE" --db "$T_DIR/lap-k.db" sync export "$T_DIR/e2.sync" >"$T_DIR/out" 2>&1 ||
+		problem "export $i: exporting again failed: $(cat "$T_DIR/out")"
+	"$EMPIRIE" --db "$DB" sync apply "$T_DIR/e2.sync" >"$T_DIR/out" 2>&1 ||
+		problem "export $i: applying the second file failed: $(cat "$T_DIR/out")"
+	[ "$(content_sum)" = "$REF_SUM" ] || problem "export $i: the home database differs from one that got a clean file"
+	verify "export $i (home)"
+	i=$((i + 1))
+done
+diag "figure: sync export: $K_EXPORT runs, $((kills - ek0)) killed, file in place $ewhole times, absent $eabsent times"
+is "sync export: the file is whole or absent, and exporting again loses no change" "$problems" "$before"
+
+# ---- (f) taking an offline copy: the copy is whole or absent, the source intact ----
+DB="$T_DIR/sync-home.db"
+cp "$T_DIR/home-synced.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+q 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+cp "$DB" "$T_DIR/snap-base.db"
+SRC_SUM=$(content_sum)
+t0=$(now_ms)
+"$EMPIRIE" --db "$DB" snapshot "$T_DIR/s0.db" >"$T_DIR/out" 2>&1 || problem "snapshot: $(cat "$T_DIR/out")"
+T_SNAP=$(( $(now_ms) - t0 ))
+diag "figure: an offline copy of $(wc -c <"$DB") bytes takes $T_SNAP ms here"
+before=$problems
+swhole=0 sabsent=0 sk0=$kills SCALE=110
+i=1
+while [ $i -le $K_SNAP ]; do
+	rm -f "$DB" "$DB-wal" "$DB-shm" "$T_DIR"/s.db*
+	cp "$T_DIR/snap-base.db" "$DB"
+	delay "$T_SNAP"
+	kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" snapshot "$T_DIR/s.db"
+	verify "snapshot $i (the source)"
+	[ "$(content_sum)" = "$SRC_SUM" ] || problem "snapshot $i: the source's posts changed"
+	if [ -e "$T_DIR/s.db" ]; then
+		swhole=$((swhole + 1))
+		[ "$(sqlite3 "$T_DIR/s.db" 'PRAGMA integrity_check')" = ok ] || problem "snapshot $i: the copy is damaged"
+		"$EMPIRIE" --db "$T_DIR/s.db" check >"$T_DIR/out" 2>&1 || problem "snapshot $i: the copy: $(cat "$T_DIR/out")"
+		[ "$(DB="$T_DIR/s.db"; content_sum)" = "$SRC_SUM" ] || problem "snapshot $i: the copy's posts differ from the source's"
+		# a copy of this database, with a site number the source has handed out
+		cs=$(sqlite3 "$T_DIR/s.db" "SELECT (SELECT value FROM meta WHERE key = 'family') = '$(q "SELECT value FROM meta WHERE key = 'family'")'
+			AND CAST((SELECT value FROM meta WHERE key = 'site') AS INTEGER) BETWEEN 1 AND $(q "SELECT CAST(value AS INTEGER) - 1 FROM meta WHERE key = 'sites_next'")")
+		[ "$cs" = 1 ] || problem "snapshot $i: the copy is not numbered as a copy of the source"
+	else
+		sabsent=$((sabsent + 1))
+		# a copy taken now works
+		"$EMPIRIE" --db "$DB" snapshot "$T_DIR/s.db" >"$T_DIR/out" 2>&1 ||
+			problem "snapshot $i: taking the copy again failed: $(cat "$T_DIR/out")"
+	fi
+	i=$((i + 1))
+done
+verify "snapshot: the last one"
+diag "figure: snapshot: $K_SNAP runs, $((kills - sk0)) killed, copy in place $swhole times, absent $sabsent times"
+is "snapshot: the copy is whole or absent, the source intact" "$problems" "$before"
+
+# ---- (g) creating a new database, and upgrading an old one in place ----
+# Both are one transaction each: after a kill the file is the old schema untouched (or no
+# database yet), or the new one whole; the next start completes the work.
+if command -v gzip >/dev/null; then
+	DB="$T_DIR/new.db"
+	t0=$(now_ms)
+	"$EMPIRIE" --db "$DB" init >/dev/null 2>&1 || problem "init failed"
+	T_INIT=$(( $(now_ms) - t0 ))
+	REF_NEW=$(q "SELECT count(*) FROM cities; SELECT count(*) FROM networks; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')
+	old="$T_DIR/old.db"
+	gzip -dc "$top_srcdir/tests/data/schema2.sql.gz" | sqlite3 "$old"
+	cp "$old" "$T_DIR/old-base.db"
+	OLD_SUM=$(sqlite3 "$old" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)
+	t0=$(now_ms)
+	"$EMPIRIE" --db "$old" info >/dev/null 2>&1 || problem "upgrade failed"
+	T_UPGRADE=$(( $(now_ms) - t0 ))
+	REF_OLD=$(sqlite3 "$old" "PRAGMA user_version; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')
+	diag "figure: a new database takes $T_INIT ms here, upgrading the schema-2 file $T_UPGRADE ms"
+	before=$problems
+	nwhole=0 nnone=0 uold=0 unew=0 gk0=$kills SCALE=110
+	i=1
+	while [ $i -le $K_CREATE ]; do
+		DB="$T_DIR/new.db"
+		rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+		delay "$T_INIT"
+		kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" init
+		# The schema and the directory are two transactions: a file may hold the schema
+		# alone (its 'kind' not yet set), never part of the directory.
+		if [ -s "$DB" ] && [ "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'meta'")" = 1 ] &&
+		   [ -n "$(q "SELECT value FROM meta WHERE key = 'kind'")" ]; then
+			nwhole=$((nwhole + 1))
+			[ "$(q "SELECT count(*) FROM cities; SELECT count(*) FROM networks; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')" = "$REF_NEW" ] ||
+				problem "create $i: a database with part of the bundled directory"
+		else
+			nnone=$((nnone + 1))
+			[ "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'cities'")" = 0 ] ||
+			[ "$(q "SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM networks) + (SELECT count(*) FROM practices) + (SELECT count(*) FROM search)")" = 0 ] ||
+				problem "create $i: part of the directory without its mark"
+		fi
+		"$EMPIRIE" --db "$DB" info >"$T_DIR/out" 2>&1 || problem "create $i: the next start failed: $(cat "$T_DIR/out")"
+		verify "create $i"
+		[ "$(q "SELECT count(*) FROM cities; SELECT count(*) FROM networks; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')" = "$REF_NEW" ] ||
+			problem "create $i: after the next start the directory is not whole"
+
+		DB=$old
+		rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+		cp "$T_DIR/old-base.db" "$DB"
+		delay "$T_UPGRADE"
+		kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" info
+		[ "$(q 'PRAGMA integrity_check')" = ok ] || problem "upgrade $i: integrity_check"
+		case "$(q 'PRAGMA user_version')" in
+		2) uold=$((uold + 1))
+		   [ "$(sqlite3 "$DB" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)" = "$OLD_SUM" ] ||
+			problem "upgrade $i: the old file changed" ;;
+		"${REF_OLD%% *}") unew=$((unew + 1)) ;;
+		*) problem "upgrade $i: schema $(q 'PRAGMA user_version')" ;;
+		esac
+		"$EMPIRIE" --db "$DB" info >"$T_DIR/out" 2>&1 || problem "upgrade $i: the next start failed: $(cat "$T_DIR/out")"
+		verify "upgrade $i"
+		[ "$(q "PRAGMA user_version; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')" = "$REF_OLD" ] ||
+			problem "upgrade $i: after the next start: $(q "PRAGMA user_version; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' '), want $REF_OLD"
+		[ "$(sqlite3 "$DB" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)" = "$OLD_SUM" ] ||
+			problem "upgrade $i: posts, drafts or towns differ after the upgrade"
+		i=$((i + 1))
+	done
+	diag "figure: create: $K_CREATE runs, the directory whole $nwhole times, not yet there $nnone times; upgrade: $K_CREATE runs, still schema 2 $uold times, upgraded $unew times; $((kills - gk0)) killed in all"
+	is "creating and upgrading: the old file or the new one, whole, and the next start completes" "$problems" "$before"
+else
+	skip "gzip is needed to load the old database"
+fi
 
 # ---- (c) the full-screen application sending a reply ----
 if ! command -v tmux >/dev/null; then

@@ -1,7 +1,8 @@
 #!/bin/sh
 # busy.sh — the database locked by another program longer than the busy timeout (10 s):
 # a write waits, then fails with a clear, translated "busy" message and stores nothing;
-# reading goes on meanwhile (WAL); a lock released during the wait is not an error.
+# reading goes on meanwhile (WAL); a lock released during the wait is not an error; the
+# full-screen application says that it waits and loses no text.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v sqlite3 >/dev/null || ! command -v mkfifo >/dev/null; then
 	echo "1..0 # SKIP sqlite3 and mkfifo are needed"
@@ -12,18 +13,21 @@ e init >/dev/null 2>&1
 tid=$(echo "Przed blokadą" | e post --network 1 --title "Blokada")
 posts() { sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM posts"; }
 locked() { ! sqlite3 "$EMPIRIE_DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; }
-# Another program holds the write lock: sqlite3 reading its commands from a fifo.
-mkfifo "$T_DIR/fifo"
-sqlite3 "$EMPIRIE_DB" <"$T_DIR/fifo" >/dev/null 2>&1 &
-lockpid=$!
-exec 3>"$T_DIR/fifo"
-# Its own busy timeout: the probe below holds the lock for an instant, and without a
-# timeout a BEGIN that meets it fails at once and the lock is never taken (seen in CI
-# under the sanitizers).
-echo ".timeout 30000" >&3
-echo "BEGIN EXCLUSIVE;" >&3
-tries=0
-until locked || [ $tries -gt 200 ]; do sleep 0.05; tries=$((tries + 1)); done
+# hold_lock FIFO FD: another program takes the write lock — sqlite3 reading its commands
+# from FIFO, which this shell writes through file descriptor FD ("ROLLBACK;" frees it).
+hold_lock() {
+	mkfifo "$1"
+	sqlite3 "$EMPIRIE_DB" <"$1" >/dev/null 2>&1 &
+	eval "exec $2>\"\$1\""
+	# Its own busy timeout: the probe below holds the lock for an instant, and without a
+	# timeout a BEGIN that meets it fails at once and the lock is never taken (seen in CI
+	# under the sanitizers).
+	echo ".timeout 30000" >&"$2"
+	echo "BEGIN EXCLUSIVE;" >&"$2"
+	tries=0
+	until locked || [ $tries -gt 200 ]; do sleep 0.05; tries=$((tries + 1)); done
+}
+hold_lock "$T_DIR/fifo" 3
 ok "the other program holds the lock" locked
 n=$(posts)
 exit_is "reading goes on while it is locked" 0 e list threads --network 1
@@ -49,6 +53,56 @@ diag "figure: busy: the waiting reply went through after $(( $(now_ms) - t0 )) m
 exec 3>&-
 wait
 is "only that reply was stored" "$(posts)" $((n + 1))
+
+# The full-screen application while another program holds the lock: typing goes on (the
+# autosave waits only a moment and says why it failed), a send says at once that it
+# waits, then fails with the same message, the text kept; once the lock is gone the
+# draft is saved, the complaint goes, and the send works.
+if command -v tmux >/dev/null; then
+	. "$top_srcdir/tests/tui/tuilib.sh"
+	TUI_TMP=$T_DIR/tui TUI_DB=$EMPIRIE_DB
+	mkdir -p "$TUI_TMP"
+	trap 'tui_cleanup; rm -rf "$T_DIR"' EXIT
+	tui_start 100 30 -- --as siec-1
+	tui_wait "MIASTO CYFROWE" 10
+	tui_keys 1 Tab Tab Enter
+	tui_wait "Przemyśl" 10
+	tui_keys r
+	ok "the reply editor opens" tui_wait "Reply to" 10
+	tui_type "Pisane w czasie blokady"
+	n=$(posts)
+	hold_lock "$T_DIR/fifo2" 4
+	ok "the other program holds the lock again" locked
+	tui_type " i dalej"
+	ok "typing goes on: the autosave says it could not save" tui_wait "the database is busy" 8
+	ok "and the text is all there" tui_wait "Pisane w czasie blokady i dalej" 2
+	tui_keys F2
+	tui_wait "Send this now?" 5
+	tui_keys y
+	t0=$(now_ms)
+	ok "sending says at once that it waits for the other writer" \
+		tui_wait "Another user is writing to the database: waiting" 4
+	diag "figure: busy (application): the notice came after $(( $(now_ms) - t0 )) ms"
+	ok "then the send fails with the busy message" tui_wait "try again in a moment" 15
+	diag "figure: busy (application): the send gave up after $(( $(now_ms) - t0 )) ms"
+	ok "the editor still holds the text" tui_wait "Pisane w czasie blokady i dalej" 2
+	is "nothing was stored" "$(posts)" "$n"
+	echo "ROLLBACK;" >&4
+	exec 4>&-
+	ok "with the lock gone the autosave works and the complaint goes" tui_wait_gone "the database is busy" 10
+	is "the draft is saved" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM drafts WHERE body = 'Pisane w czasie blokady i dalej'")" 1
+	tui_keys F2
+	tui_wait "Send this now?" 5
+	tui_keys y
+	ok "now the reply is sent" tui_wait "Sent." 10
+	is "stored once" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM posts WHERE body = 'Pisane w czasie blokady i dalej'")" 1
+	is "and its draft is gone" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM drafts")" 0
+	tui_keys F10
+	is "the application quits cleanly" "$(tui_exit_status 10)" 0
+	wait
+else
+	skip "tmux is not installed: the application under a held lock"
+fi
 is "integrity_check: ok" "$(sqlite3 "$EMPIRIE_DB" 'PRAGMA integrity_check')" ok
 exit_is "empirie check finds nothing wrong" 0 e check
 done_testing

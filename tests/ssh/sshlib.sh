@@ -44,7 +44,12 @@ stop_sshd() { [ -s "$SSH_DIR/sshd.pid" ] && kill "$(cat "$SSH_DIR/sshd.pid")" 2>
 # add_key NAME FORCED_COMMAND: a key pair for a person, with its authorized_keys line.
 add_key() {
 	ssh-keygen -q -t ed25519 -N '' -f "$SSH_DIR/key_$1" -C "$1" </dev/null
-	printf 'restrict,pty,command="%s" %s\n' "$2" "$(cat "$SSH_DIR/key_$1.pub")" >> "$SSH_DIR/authorized_keys"
+	cmd=$2
+	# Under make check-valgrind the program is tests/valgrind.sh, which sshd starts with
+	# an environment of its own: tell it where the real program is.
+	[ -n "${EMPIRIE_VALGRIND_BIN:-}" ] &&
+		cmd="env EMPIRIE_VALGRIND_BIN=$EMPIRIE_VALGRIND_BIN EMPIRIE_SANITIZED=1 $cmd"
+	printf 'restrict,pty,command="%s" %s\n' "$cmd" "$(cat "$SSH_DIR/key_$1.pub")" >> "$SSH_DIR/authorized_keys"
 }
 # ssh_cmd NAME: the client command line for that person's key (-tt: a terminal).
 ssh_cmd() {

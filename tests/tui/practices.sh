@@ -122,7 +122,9 @@ tui_assert_has "Change the good practice" "e edits a practice of the member's ow
 tui_keys C-e
 tui_type " (2024)"
 tui_keys C-x y
-tui_assert_has "Tarnowskie Centrum Dialogu" "saved"
+# "Saved." (the editor shows the title too, before it is saved)
+tui_assert_has "Saved." "saved"
+tui_assert_has "Tarnowskie Centrum Dialogu (2024)" "the card shows the new title"
 ok_if "the change is stored" test "$(q "SELECT count(*) FROM practices WHERE id = $DIALOG AND title LIKE '% (2024)'")" = 1
 tui_keys q q
 tui_keys F8 c

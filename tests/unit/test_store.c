@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/account.h"
 #include "core/check.h"
 #include "core/db.h"
+#include "core/db_priv.h"
 #include "core/directory.h"
 #include "tap.h"
 
@@ -37,6 +39,27 @@ static long long scalar(const char *path, const char *sql)
 	}
 	sqlite3_close(h);
 	return v;
+}
+
+/* What a waiter was told while another connection held the write lock. */
+struct waits {
+	int calls, first, last, limit;
+};
+
+static void note_wait(void *arg, int waited_ms, int limit_ms)
+{
+	struct waits *w = arg;
+	if (!w->calls++)
+		w->first = waited_ms;
+	w->last = waited_ms;
+	w->limit = limit_ms;
+}
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int main(void)
@@ -135,6 +158,39 @@ int main(void)
 	sqlite3_close(h);
 	is_int(db_open(&d, newer, DB_OPEN_CREATE, NULL, &e), ST_CORRUPT, "a newer schema is refused");
 	ok(strstr(e.msg, "newer") != NULL, "saying it is newer");
+
+	/* Waiting for another writer: the limit is kept, the waiter hears about a long wait,
+	 * a limit of 0 does not wait, and the lock gone, the write goes through. */
+	const char *lk = tmp_path("lock.db");
+	is_int(db_open(&d, lk, DB_OPEN_CREATE, NULL, &e), ST_OK, "a database to lock");
+	sqlite3_open(lk, &h);
+	is_int(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK,
+	       "another connection takes the write lock");
+	struct waits w = { 0 };
+	db_set_wait_notify(d, note_wait, &w);
+	int was = db_set_wait_limit(d, 1500);
+	is_int(was, DB_WAIT_MS, "a change waits DB_WAIT_MS unless told otherwise");
+	long long t0 = mono_ms();
+	is_int(db_begin(d, &e), ST_BUSY, "a change meets the lock and gives up");
+	long long took = mono_ms() - t0;
+	ok(took >= 1500, "after the limit, not before (%lld ms)", took);
+	ok(strstr(e.msg, "busy") != NULL, "saying the database is busy");
+	ok(w.calls >= 2, "the waiter was told while it waited (%d times)", w.calls);
+	ok(w.first >= 400 && w.first < 1500, "first after 0.4 s, not at once (%d ms)", w.first);
+	ok(w.last > w.first && w.last < 1500, "the time told grows and stays below the limit");
+	is_int(w.limit, 1500, "with the limit");
+	w.calls = 0;
+	db_set_wait_limit(d, 0);
+	t0 = mono_ms();
+	is_int(db_begin(d, &e), ST_BUSY, "a limit of 0 gives up at once");
+	ok(mono_ms() - t0 < 1000 && w.calls == 0, "without waiting or telling anyone");
+	db_set_wait_limit(d, was);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	is_int(db_begin(d, &e), ST_OK, "the lock gone, a change starts");
+	db_rollback(d);
+	sqlite3_close(h);
+	db_set_wait_notify(d, NULL, NULL);
+	db_close(&d);
 
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
