@@ -33,6 +33,10 @@ struct db {
 	int64_t wait_started_ms, wait_told_ms;
 	db_wait_fn wait_fn;
 	void *wait_arg;
+	/* Between db_begin and db_commit/db_rollback. SQLite rolls a transaction back by
+	 * itself after some errors (out of memory, I/O, a full disk); from then on each
+	 * statement would commit on its own, so nothing more may run (see tx_lost). */
+	bool in_tx;
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -128,8 +132,22 @@ status db_fail(db *d, int rc, error *e, const char *what)
 	}
 }
 
+/* The transaction we began is gone: SQLite rolled it back after an error that the code
+ * in between may not have seen (a failed read looks like "no row"). */
+static bool tx_lost(db *d, error *e)
+{
+	if (!d->in_tx || !sqlite3_get_autocommit(d->h))
+		return false;
+	err_set(e, ST_IO, _("The change was cut short by an error (%s) and nothing of it was "
+	                    "saved; try again"),
+	        sqlite3_errstr(sqlite3_extended_errcode(d->h)));
+	return true;
+}
+
 sqlite3_stmt *db_stmt(db *d, const char *sql, error *e)
 {
+	if (tx_lost(d, e))
+		return NULL;
 	size_t slot = ((uintptr_t)sql >> 3) % STMT_CACHE_SIZE;
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++) {
 		size_t k = (slot + i) % STMT_CACHE_SIZE;
@@ -160,14 +178,23 @@ status db_begin(db *d, error *e)
 	if (d->readonly)
 		return err_set(e, ST_READONLY, _("This database is open read-only; changes cannot be saved"));
 	int rc = sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Starting a change"));
+	if (rc != SQLITE_OK)
+		return db_fail(d, rc, e, _("Starting a change"));
+	d->in_tx = true;
+	return ST_OK;
 }
 
 status db_commit(db *d, error *e)
 {
+	if (tx_lost(d, e)) {
+		d->in_tx = false;
+		return e ? e->code : ST_IO;
+	}
 	int rc = sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		d->in_tx = false;
 		return ST_OK;
+	}
 	status s = db_fail(d, rc, e, _("Saving the change"));
 	db_rollback(d);
 	return s;
@@ -175,6 +202,7 @@ status db_commit(db *d, error *e)
 
 void db_rollback(db *d)
 {
+	d->in_tx = false;
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -608,8 +608,11 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 		return s;
 	if (thread_id)
 		*thread_id = tid;
-	/* What you wrote yourself is not news to you. */
-	return forum_mark_read(d, a, tid, pid, e);
+	/* What you wrote yourself is not news to you. The thread is stored whatever happens
+	 * to the mark: calling it failed would invite writing it a second time. */
+	error ignore;
+	forum_mark_read(d, a, tid, pid, &ignore);
+	return ST_OK;
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
@@ -676,8 +679,10 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		return s;
 	if (post_id)
 		*post_id = id;
-	/* Answering a thread means having read it up to here. */
-	return forum_mark_read(d, a, thread_id, id, e);
+	/* Answering a thread means having read it up to here (best effort, as above). */
+	error ignore;
+	forum_mark_read(d, a, thread_id, id, &ignore);
+	return ST_OK;
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;

@@ -339,8 +339,10 @@ diag "figure: snapshot: $K_SNAP runs, $((kills - sk0)) killed, copy in place $sw
 is "snapshot: the copy is whole or absent, the source intact" "$problems" "$before"
 
 # ---- (g) creating a new database, and upgrading an old one in place ----
-# Both are one transaction each: after a kill the file is the old schema untouched (or no
-# database yet), or the new one whole; the next start completes the work.
+# Each schema step is one transaction, and filling a new file with the bundled directory
+# another: after a kill the file is at one schema version, whole, with no part of the
+# directory (or all of it), an old file's posts and drafts untouched; the next start
+# completes the work.
 if command -v gzip >/dev/null; then
 	DB="$T_DIR/new.db"
 	t0=$(now_ms)
@@ -357,7 +359,7 @@ if command -v gzip >/dev/null; then
 	REF_OLD=$(sqlite3 "$old" "PRAGMA user_version; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')
 	diag "figure: a new database takes $T_INIT ms here, upgrading the schema-2 file $T_UPGRADE ms"
 	before=$problems
-	nwhole=0 nnone=0 uold=0 unew=0 gk0=$kills SCALE=110
+	nwhole=0 nnone=0 uold=0 umid=0 unew=0 gk0=$kills SCALE=110
 	i=1
 	while [ $i -le $K_CREATE ]; do
 		DB="$T_DIR/new.db"
@@ -373,9 +375,10 @@ if command -v gzip >/dev/null; then
 				problem "create $i: a database with part of the bundled directory"
 		else
 			nnone=$((nnone + 1))
+			# (the schema itself may be part way: each step is a transaction of its own)
 			[ "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'cities'")" = 0 ] ||
-			[ "$(q "SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM networks) + (SELECT count(*) FROM practices) + (SELECT count(*) FROM search)")" = 0 ] ||
-				problem "create $i: part of the directory without its mark"
+			[ "$(q "SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM networks)")" = 0 ] ||
+				problem "create $i: part of the directory without its mark: $(q "SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM networks)")"
 		fi
 		"$EMPIRIE" --db "$DB" info >"$T_DIR/out" 2>&1 || problem "create $i: the next start failed: $(cat "$T_DIR/out")"
 		verify "create $i"
@@ -388,13 +391,17 @@ if command -v gzip >/dev/null; then
 		delay "$T_UPGRADE"
 		kill_run /dev/null "$d" "$EMPIRIE" --db "$DB" info
 		[ "$(q 'PRAGMA integrity_check')" = ok ] || problem "upgrade $i: integrity_check"
-		case "$(q 'PRAGMA user_version')" in
-		2) uold=$((uold + 1))
-		   [ "$(sqlite3 "$DB" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)" = "$OLD_SUM" ] ||
-			problem "upgrade $i: the old file changed" ;;
+		# Each step of the upgrade (2 to 3, 3 to 4, ...) is one transaction: the file is
+		# at one of the versions, whole, with its posts, drafts and towns.
+		v=$(q 'PRAGMA user_version')
+		case "$v" in
+		2) uold=$((uold + 1)) ;;
 		"${REF_OLD%% *}") unew=$((unew + 1)) ;;
-		*) problem "upgrade $i: schema $(q 'PRAGMA user_version')" ;;
+		[3-9]) umid=$((umid + 1)) ;;
+		*) problem "upgrade $i: schema $v" ;;
 		esac
+		[ "$(sqlite3 "$DB" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)" = "$OLD_SUM" ] ||
+			problem "upgrade $i: posts, drafts or towns changed (schema $v)"
 		"$EMPIRIE" --db "$DB" info >"$T_DIR/out" 2>&1 || problem "upgrade $i: the next start failed: $(cat "$T_DIR/out")"
 		verify "upgrade $i"
 		[ "$(q "PRAGMA user_version; SELECT count(*) FROM practices; SELECT count(*) FROM search" | tr '\n' ' ')" = "$REF_OLD" ] ||
@@ -403,7 +410,7 @@ if command -v gzip >/dev/null; then
 			problem "upgrade $i: posts, drafts or towns differ after the upgrade"
 		i=$((i + 1))
 	done
-	diag "figure: create: $K_CREATE runs, the directory whole $nwhole times, not yet there $nnone times; upgrade: $K_CREATE runs, still schema 2 $uold times, upgraded $unew times; $((kills - gk0)) killed in all"
+	diag "figure: create: $K_CREATE runs, the directory whole $nwhole times, not yet there $nnone times; upgrade: $K_CREATE runs, still schema 2 $uold times, part way $umid times, upgraded $unew times; $((kills - gk0)) killed in all"
 	is "creating and upgrading: the old file or the new one, whole, and the next start completes" "$problems" "$before"
 else
 	skip "gzip is needed to load the old database"

@@ -1,0 +1,111 @@
+#!/bin/sh
+# oom.sh — memory running out: each command is run again and again with one allocation
+# failing (the Nth, through tests/fault/failmalloc.so), N spread over every allocation the
+# command makes. Each run must end with status 0 or 1 — never a crash — and a status 1
+# must come with a message; a write must be wholly there (status 0) or wholly absent
+# (status 1), with its search entries, and the file must pass integrity_check and
+# 'empirie check'. EMPIRIE_SEED=N repeats the same allocations; EMPIRIE_OOM_RUNS sets the
+# runs per command (default 300).
+. "$top_srcdir/tests/lib.sh"
+shim="$top_builddir/tests/fault/failmalloc.so"
+if [ -n "${EMPIRIE_SANITIZED:-}" ] || [ -n "${EMPIRIE_VALGRIND_BIN:-}" ]; then
+	echo "1..0 # SKIP the sanitizers and valgrind bring their own allocator"
+	exit 0
+fi
+if [ ! -f "$shim" ] || ! command -v sqlite3 >/dev/null; then
+	echo "1..0 # SKIP failmalloc.so (glibc) and sqlite3 are needed"
+	exit 0
+fi
+SEED=${EMPIRIE_SEED:-$(date +%s)}
+RUNS=${EMPIRIE_OOM_RUNS:-300}
+diag "seed: $SEED"
+q() { sqlite3 "$1" "$2" 2>&1; }
+e init >/dev/null 2>&1
+q "$EMPIRIE_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+base="$T_DIR/base.db"
+cp "$EMPIRIE_DB" "$base"
+db="$T_DIR/run.db"
+printf 'name,voivodeship,project_title\n' >"$T_DIR/towns.csv"
+i=1
+while [ $i -le 20 ]; do
+	printf 'Pamięciowo %d,mazowieckie,Projekt numer %d\n' $i $i >>"$T_DIR/towns.csv"
+	i=$((i + 1))
+done
+echo "Odpowiedź oomznacznik zażółć gęślą jaźń" >"$T_DIR/body"
+first=$(q "$base" "SELECT min(id) FROM posts WHERE thread_id = 1")
+
+problems=0
+problem() {
+	problems=$((problems + 1))
+	[ "$problems" -le 10 ] && diag "$*"
+}
+# The allocations a command makes when none fails.
+count_allocs() { # STDIN ARGS...
+	in=$1
+	shift
+	cp "$base" "$db"
+	rm -f "$db-wal" "$db-shm"
+	EMPIRIE_ALLOC_COUNT="$T_DIR/count" LD_PRELOAD="$shim" "$EMPIRIE" --db "$db" "$@" <"$in" >/dev/null 2>&1
+	cat "$T_DIR/count"
+}
+# oom_runs LABEL KIND STDIN ARGS...: KIND is "read", or a query whose answer the
+# command, done, changes from what it is on the base file to what it is after a run
+# with no failure (wholly absent, wholly there).
+oom_runs() {
+	label=$1 kind=$2 in=$3
+	shift 3
+	total=$(count_allocs "$in" "$@")
+	want= none=
+	[ "$kind" != read ] && want=$(q "$db" "$kind") none=$(q "$base" "$kind")
+	step=$((total / RUNS))
+	[ "$step" -ge 1 ] || step=1
+	off=$(awk -v s="$SEED" -v m="$step" 'BEGIN { srand(s); print int(rand() * m) + 1 }')
+	n=0 ok0=0 failed=0 k=$off
+	while [ "$k" -le "$total" ]; do
+		if [ "$kind" != read ] || [ "$n" -eq 0 ]; then
+			cp "$base" "$db"
+			rm -f "$db-wal" "$db-shm"
+		fi
+		EMPIRIE_FAIL_ALLOC=$k LD_PRELOAD="$shim" "$EMPIRIE" --db "$db" "$@" <"$in" >/dev/null 2>"$T_DIR/err"
+		rc=$?
+		n=$((n + 1))
+		case "$rc" in
+		0) ok0=$((ok0 + 1)) ;;
+		1) failed=$((failed + 1))
+		   [ -s "$T_DIR/err" ] || problem "$label, allocation $k: status 1 without a message" ;;
+		*) problem "$label, allocation $k: status $rc: $(head -c 300 "$T_DIR/err")" ;;
+		esac
+		if [ "$kind" != read ]; then
+			got=$(q "$db" "$kind")
+			case "$rc:$got" in
+			"0:$want" | "1:$none") ;;
+			*) problem "$label, allocation $k: status $rc but [$got] stored (whole: [$want])" ;;
+			esac
+			ic=$(q "$db" 'PRAGMA integrity_check')
+			[ "$ic" = ok ] || problem "$label, allocation $k: integrity_check: $ic"
+			if [ $((n % 10)) -eq 0 ]; then
+				"$EMPIRIE" --db "$db" check >"$T_DIR/chk" 2>&1 ||
+					problem "$label, allocation $k: empirie check: $(cat "$T_DIR/chk")"
+			fi
+		fi
+		k=$((k + step))
+	done
+	diag "figure: oom: $label: $total allocations, $n runs (every ${step}th from $off): $ok0 finished, $failed said why and stopped"
+}
+
+before=$problems
+oom_runs "list networks" read /dev/null list networks
+oom_runs "search" read /dev/null search miasto dostępne
+oom_runs "show a thread" read /dev/null show thread 1
+is "reading: every run finished or said why" "$problems" "$before"
+
+before=$problems
+oom_runs "reply" "SELECT count(*) || ',' || (SELECT count(*) FROM search WHERE search MATCH 'oomznacznik') FROM posts WHERE body LIKE 'Odpowiedź oomznacznik%'" \
+	"$T_DIR/body" reply 1 --to "$first"
+oom_runs "new thread" "SELECT count(*) || ',' || (SELECT coalesce(sum(post_count), 0) FROM threads WHERE title = 'Wątek pamięci') FROM threads WHERE title = 'Wątek pamięci'" \
+	"$T_DIR/body" post --network 1 --title "Wątek pamięci"
+oom_runs "import" "SELECT count(*) || ',' || (SELECT count(*) FROM search WHERE search MATCH 'pamieciowo') FROM cities WHERE name LIKE 'Pamięciowo %'" \
+	/dev/null import cities "$T_DIR/towns.csv"
+is "writing: every change whole or absent, status and message to match, the file sound" "$problems" "$before"
+is "no problem in any run" "$problems" 0
+done_testing
