@@ -30,7 +30,7 @@ struct db {
 	 * that whoever waits can be told): the limit in ms, when this wait began, and who
 	 * hears about a long one. */
 	int wait_limit_ms;
-	int64_t wait_started_ms, wait_told_ms;
+	int64_t wait_started_ms, wait_told_ms, wait_last_ms;
 	db_wait_fn wait_fn;
 	void *wait_arg;
 	/* Between db_begin and db_commit/db_rollback. SQLite rolls a transaction back by
@@ -52,16 +52,19 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* SQLite calls this while another connection holds the lock; count is 0 at the start of
- * each wait. Sleeps in short steps up to the limit; after DB_WAIT_TELL_MS the waiter
- * hears about it about every 250 ms (the full-screen application shows it). */
+/* SQLite calls this while another connection holds the lock. Sleeps in short steps up
+ * to the limit; after DB_WAIT_TELL_MS the waiter hears about it about every 250 ms (the
+ * full-screen application shows it). count is 0 at the start of most waits, but SQLite
+ * does not reset it for every kind (reading the schema while preparing a statement): a
+ * call long after the previous one is a new wait too. */
 #define DB_WAIT_TELL_MS 400
 static int busy_wait(void *arg, int count)
 {
 	db *d = arg;
 	int64_t now = mono_ms();
-	if (count == 0)
+	if (count == 0 || now - d->wait_last_ms > 200)
 		d->wait_started_ms = now, d->wait_told_ms = 0;
+	d->wait_last_ms = now;
 	int64_t waited = now - d->wait_started_ms;
 	if (waited >= d->wait_limit_ms)
 		return 0;

@@ -530,6 +530,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	 * stdscr is never freed (tests/valgrind.supp), so a leak checker cannot tell a box
 	 * we forgot from that one. */
 	if (panel_above(NULL) && getenv("EMPIRIE_SANITIZED")) {
+		endwin();
 		fputs(_("empirie: internal error: a panel outlived its screen\n"), stderr);
 		abort();
 	}

@@ -36,7 +36,8 @@ typedef struct {
 	bool changed;          /* since the draft was last saved */
 	bool touched;          /* since the editor opened */
 	time_t last_save;
-	bool save_failed;   /* the status line says an autosave failed */
+	bool save_failed;   /* the last autosave failed; complaint: what it said */
+	char complaint[800];
 	wchar_t *undo;         /* the current line as it was before its first change */
 	size_t undo_len, undo_y;
 	bool undo_valid;
@@ -578,9 +579,13 @@ static unsigned editor_tick(ui_screen *s, ui_ctx *c)
 	if (!ed->changed || time(NULL) - ed->last_save < AUTOSAVE_SECONDS)
 		return UI_R_NONE;
 	bool saved = save_draft(ed, true, true);
-	if (saved && ed->save_failed)
-		c->status[0] = '\0'; /* the complaint is past */
-	bool show = !saved || ed->save_failed;
+	bool show = !saved;
+	if (!saved) {
+		snprintf(ed->complaint, sizeof ed->complaint, "%s", c->status);
+	} else if (ed->save_failed && strcmp(c->status, ed->complaint) == 0) {
+		c->status[0] = '\0'; /* the complaint is past (and nothing else was said since) */
+		show = true;
+	}
 	ed->save_failed = !saved;
 	return show ? UI_R_REDRAW : UI_R_NONE;
 }

@@ -102,11 +102,25 @@ void ui_list_reload(ui_list *l)
 	if (prev)
 		l->ops->free_row(prev);
 	l->sel = old_sel;
-	for (size_t i = 0; i < l->n; i++)
+	bool found = false;
+	for (size_t i = 0; i < l->n && !found; i++)
 		if (l->ops->same(l->rows[i], sel)) {
 			l->sel = (int)i;
-			break;
+			found = true;
 		}
+	/* The selected item may have moved up past the top (a thread with a new post sorts
+	 * first): look above the window, and if it is there, show it at the top. */
+	if (!found && l->n) {
+		int got = extend(l, (size_t)l->height, true);
+		int at = -1;
+		for (int i = 0; i < got && at < 0; i++)
+			if (l->ops->same(l->rows[i], sel))
+				at = i;
+		drop(l, 0, (size_t)(at >= 0 ? at : got));
+		l->sel = at >= 0 ? 0 : old_sel;
+		if (l->n > (size_t)l->height)
+			drop(l, (size_t)l->height, l->n - (size_t)l->height);
+	}
 	for (size_t i = 0; i < old_n; i++)
 		l->ops->free_row(old[i]);
 	free(old);

@@ -39,6 +39,7 @@ typedef struct {
 	int top_row;
 	int width, height;
 	int64_t seen_max, marked;
+	time_t mark_retry_at; /* a mark that met a busy database is tried again from then */
 } reader;
 
 static void layout_post(reader *r, rpost *p)
@@ -370,20 +371,22 @@ static void reader_resize(ui_screen *s, ui_ctx *c, ui_rect rc)
 		r->top_row = r->posts[r->top_post].nrows - 1;
 }
 
-/* Save the read mark for what was shown; the title line's count follows. */
-static unsigned reader_tick(ui_screen *s, ui_ctx *c)
+/* Save the read mark for what was shown; the title line's count follows. Another
+ * program writing must not make reading wait: the mark waits only a moment for it, and
+ * one that meets a busy database is tried again a few seconds later (unless now is the
+ * last chance: leaving the thread, the program ending). */
+static unsigned save_mark(reader *r, ui_ctx *c, bool last_chance)
 {
-	reader *r = (reader *)s;
 	error e;
-	if (r->seen_max <= r->marked)
+	if (r->seen_max <= r->marked || (!last_chance && time(NULL) < r->mark_retry_at))
 		return UI_R_NONE;
-	/* Another program writing must not make reading wait: a mark that meets a busy
-	 * database is saved at a later tick. */
 	int wait = db_set_wait_limit(c->d, UI_QUIET_WAIT_MS);
 	status st = forum_mark_read(c->d, c->me, r->t.id, r->seen_max, &e);
 	db_set_wait_limit(c->d, wait);
-	if (st == ST_BUSY)
+	if (st == ST_BUSY) {
+		r->mark_retry_at = time(NULL) + 3;
 		return UI_R_NONE;
+	}
 	if (st != ST_OK) {
 		ui_status_error(c, &e);
 		r->marked = r->seen_max; /* say it once */
@@ -394,12 +397,22 @@ static unsigned reader_tick(ui_screen *s, ui_ctx *c)
 	return UI_R_REDRAW;
 }
 
+static unsigned reader_tick(ui_screen *s, ui_ctx *c)
+{
+	return save_mark((reader *)s, c, false);
+}
+
+static void reader_save(ui_screen *s, ui_ctx *c)
+{
+	save_mark((reader *)s, c, true);
+}
+
 static unsigned next_unread(reader *r, ui_ctx *c)
 {
 	thread_key k;
 	int64_t id = 0;
 	error e;
-	reader_tick(&r->base, c);
+	save_mark(r, c, true); /* leaving this thread for the next */
 	thread_key_of(&r->t, &k);
 	if (forum_next_unread(c->d, c->me, r->t.network_id, &k, &id, &e) != ST_OK) {
 		ui_status_error(c, &e);
@@ -437,7 +450,7 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_QUOTE: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, true));
 	case CMD_EDIT: return cur ? ui_open(c, ui_editor_edit(c, cur->id)) : UI_R_REDRAW;
 	case CMD_BACK:
-		reader_tick(s, c);
+		save_mark(r, c, true);
 		return UI_R_POP | UI_R_RELOAD;
 	case CMD_NONE: return UI_R_NONE;
 	default: return UI_R_UNHANDLED;
@@ -496,6 +509,7 @@ static const ui_screen_ops reader_ops = {
 	.pre = reader_pre,
 	.crumb = reader_crumb,
 	.tick = reader_tick,
+	.save = reader_save,
 	.destroy = reader_destroy,
 };
 

@@ -97,6 +97,27 @@ if command -v tmux >/dev/null; then
 	ok "now the reply is sent" tui_wait "Sent." 10
 	is "stored once" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM posts WHERE body = 'Pisane w czasie blokady i dalej'")" 1
 	is "and its draft is gone" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM drafts")" 0
+	# Reading under the lock: a new post shows, its read mark waits without a word and is
+	# saved a few seconds after the lock is gone.
+	tid2=$(sqlite3 "$EMPIRIE_DB" "SELECT thread_id FROM posts WHERE body = 'Pisane w czasie blokady i dalej'")
+	mark() { sqlite3 "$EMPIRIE_DB" "SELECT last_read_id FROM read_state r JOIN accounts a ON a.id = r.account_id WHERE a.login = 'siec-1' AND r.thread_id = $tid2"; }
+	tui_keys q
+	tui_wait "MIASTO CYFROWE" 5
+	echo "Odpowiedź spoza aplikacji" | e reply "$tid2" >/dev/null
+	newid=$(sqlite3 "$EMPIRIE_DB" "SELECT max(id) FROM posts WHERE thread_id = $tid2")
+	before_mark=$(mark)
+	hold_lock "$T_DIR/fifo3" 5
+	ok "the other program holds the lock a third time" locked
+	tui_keys Enter
+	ok "reading goes on under the lock: the new post shows" tui_wait "Odpowiedź spoza aplikacji" 5 || tui_screen | sed "s/^/# /"
+	sleep 2
+	ok "the read mark waits without a word" tui_wait_gone "the database is busy" 1
+	is "and is not saved yet" "$(mark)" "$before_mark"
+	echo "ROLLBACK;" >&5
+	exec 5>&-
+	tries=0
+	until [ "$(mark)" = "$newid" ] || [ $tries -gt 160 ]; do sleep 0.05; tries=$((tries + 1)); done
+	is "the lock gone, the mark is saved within seconds" "$(mark)" "$newid"
 	tui_keys F10
 	is "the application quits cleanly" "$(tui_exit_status 10)" 0
 	wait

@@ -14,5 +14,15 @@ tui_keys g Enter
 tui_assert_has "Wpis z innej sesji" "it opens"
 echo "Odpowiedź napisana gdzie indziej" | e reply "$tid" >/dev/null
 tui_assert_has "Odpowiedź napisana gdzie indziej" "a reply posted elsewhere appears in the open thread"
+# Back in the list, the thread stays selected when a post from elsewhere moves it up.
+tui_keys q Down Down
+tui_wait "› Threads" 5
+sel_tid=$(sqlite3 "$TUI_DB" "SELECT id FROM threads WHERE network_id = (SELECT id FROM networks WHERE number = 1)
+	ORDER BY pinned DESC, last_post_at DESC, id DESC LIMIT 1 OFFSET 2" 2>/dev/null)
+echo "Jeszcze jedna odpowiedź" | e reply "$sel_tid" >/dev/null
+sleep 2
+tui_keys Enter
+sel_title=$(sqlite3 "$TUI_DB" "SELECT title FROM threads WHERE id = $sel_tid" | cut -c1-30)
+tui_assert_has "Jeszcze jedna odpowiedź" "a thread that moved up with a post from elsewhere is still the one selected ($sel_title)"
 tui_keys F10
 tui_done
