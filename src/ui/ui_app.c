@@ -196,9 +196,9 @@ static void draw_status(ui_ctx *c)
 	theme_set(stdscr, TH_NORMAL);
 }
 
-/* While a change waits for another program's write (db_set_wait_notify): say so on the
- * status line at once, so that the screen does not look frozen. The next full drawing
- * replaces it with the outcome. */
+/* While a change waits for another program's write (db_set_wait_notify, from about
+ * 0.4 s on): say so on the status line, counting down, so that the screen does not look
+ * frozen. The next full drawing replaces it with the outcome. */
 static void wait_notice(void *arg, int waited_ms, int limit_ms)
 {
 	(void)arg;
