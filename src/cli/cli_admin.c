@@ -157,14 +157,14 @@ static int admin_audit(cli_ctx *c)
 {
 	static const char *const cols[] = { N_("id"), N_("time"), N_("login"), N_("action"),
 	                                    N_("object"), N_("object id"), N_("client"), N_("before"),
-	                                    N_("after") };
+	                                    N_("after"), N_("Unix login") };
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
 	audit_list l;
 	if (audit_recent(c->d, &c->me, 1000, &l, &e) != ST_OK)
 		return cli_fail(&e);
-	tsv_header(c, cols, 9);
+	tsv_header(c, cols, 10);
 	for (size_t i = 0; i < l.n; i++) {
 		audit_entry *a = &l.items[i];
 		char id[24], oid[24];
@@ -178,7 +178,8 @@ static int admin_audit(cli_ctx *c)
 		tsv_field(oid, false);
 		tsv_field(a->client, false);
 		tsv_field(a->before, false);
-		tsv_field(a->after, true);
+		tsv_field(a->after, false);
+		tsv_field(a->unix_login, true);
 	}
 	audit_list_free(&l);
 	return EXIT_OK;

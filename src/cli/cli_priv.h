@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "cli/settings.h"
 #include "core/account.h"
@@ -21,6 +22,7 @@ typedef struct {
 	bool restricted;
 	bool no_header;
 	db *d;                /* opened on demand by cli_open() */
+	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
 } cli_ctx;
 
@@ -36,6 +38,9 @@ typedef struct cli_command {
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
 int cli_open(cli_ctx *c);
+/* Whether the configuration file read may decide identity for the open database
+ * (settings_may_grant()). */
+bool cli_config_counts(const cli_ctx *c);
 
 /* Print an error "empirie: MESSAGE" to stderr through the safe path; returns EXIT_ERR. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

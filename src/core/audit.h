@@ -8,13 +8,14 @@
 #include "core/db.h"
 
 /* Append one entry inside the caller's transaction. actor NULL = the system (seeding).
- * The client address comes from SSH_CONNECTION when set. */
+ * The Unix login and client address come from db_set_origin(). */
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e);
 
 typedef struct {
 	int64_t id, object_id;
 	char *at, *login, *action, *object, *before, *after, *client;
+	char *unix_login;    /* the person behind `login` ("" in entries older than schema 7) */
 } audit_entry;
 typedef struct {
 	audit_entry *items;
