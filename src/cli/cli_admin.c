@@ -252,8 +252,8 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc < 2)
-			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts "
-			                            "or audit"));
+			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
+			                            "audit, add-key, keys or revoke-key"));
 		cli_command_help(cli_find_command("admin"),
 			_("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
 			  "                    add an account; ROLE is guest, member, leader,\n"
@@ -263,7 +263,14 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			  "  member add|remove N TOWN\n"
 			  "                    add a town to network N or remove it\n"
 			  "  accounts          list the accounts\n"
-			  "  audit             the newest 1000 entries of the audit log\n"));
+			  "  audit             the newest 1000 entries of the audit log\n"
+			  "  add-key LOGIN [FILE]\n"
+			  "                    let LOGIN in over SSH with the public key in FILE (or\n"
+			  "                    standard input): a line of the keys file set by\n"
+			  "                    authorized_keys in the configuration (run as root)\n"
+			  "  keys              list the keys: login, type, fingerprint\n"
+			  "  revoke-key LOGIN [FINGERPRINT]\n"
+			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"));
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "add-account") == 0)
@@ -272,6 +279,9 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		return admin_set_role(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "member") == 0)
 		return admin_member(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "add-key") == 0 || strcmp(argv[1], "keys") == 0 ||
+	    strcmp(argv[1], "revoke-key") == 0)
+		return cli_admin_keys(c, argc - 1, argv + 1);
 	if (argc > 2)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[2]);
 	if (strcmp(argv[1], "accounts") == 0)

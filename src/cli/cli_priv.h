@@ -73,6 +73,8 @@ int cmd_edit(cli_ctx *c, int argc, char **argv);
 int cmd_moderate(cli_ctx *c, int argc, char **argv);
 int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_admin(cli_ctx *c, int argc, char **argv);
+/* admin add-key | keys | revoke-key (cli_keys.c); argv[0] is the subcommand. */
+int cli_admin_keys(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);

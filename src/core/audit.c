@@ -39,6 +39,22 @@ status audit_append(db *d, const account *actor, const char *action, const char 
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Writing the audit log"));
 }
 
+status audit_around(db *d, const account *actor, const char *action, const char *object,
+                    int64_t object_id, const char *before, const char *after,
+                    status (*apply)(void *arg, error *e), void *arg, error *e)
+{
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	s = audit_append(d, actor, action, object, object_id, before, after, e);
+	if (s == ST_OK)
+		s = apply(arg, e);
+	if (s == ST_OK)
+		return db_commit(d, e);
+	db_rollback(d);
+	return s;
+}
+
 status audit_recent(db *d, const account *actor, int limit, audit_list *out, error *e)
 {
 	static const char sql[] =

@@ -12,6 +12,13 @@
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e);
 
+/* A change made outside the database (such as the SSH keys file), audited: one
+ * transaction appends the entry, runs apply, and commits only when apply succeeded
+ * (a failed apply leaves no entry). */
+status audit_around(db *d, const account *actor, const char *action, const char *object,
+                    int64_t object_id, const char *before, const char *after,
+                    status (*apply)(void *arg, error *e), void *arg, error *e);
+
 typedef struct {
 	int64_t id, object_id;
 	char *at, *login, *action, *object, *before, *after, *client;
