@@ -249,6 +249,17 @@ static status make_guest(account *out, error *e)
 	return ST_OK;
 }
 
+const char *cli_db_choice(const cli_ctx *c, bool *from_conf)
+{
+	*from_conf = false;
+	if (c->db_opt)
+		return c->db_opt;
+	if (!c->restricted && getenv("EMPIRIE_DB") && *getenv("EMPIRIE_DB"))
+		return NULL; /* paths_database() takes it */
+	*from_conf = c->conf.database != NULL;
+	return c->conf.database;
+}
+
 bool cli_config_counts(const cli_ctx *c)
 {
 	return c->d && settings_grant_for(&c->conf, c->db_owner);
@@ -262,12 +273,8 @@ int cli_open(cli_ctx *c)
 		return EXIT_OK;
 	/* Restricted (the SSH service account): only what the administrator wrote in the
 	 * forced command or the configuration counts, never the environment. */
-	const char *explicit_db = c->db_opt;
 	bool db_from_conf = false;
-	if (!explicit_db && (c->restricted || !getenv("EMPIRIE_DB") || !*getenv("EMPIRIE_DB"))) {
-		explicit_db = c->conf.database;
-		db_from_conf = explicit_db != NULL;
-	}
+	const char *explicit_db = cli_db_choice(c, &db_from_conf);
 	if (c->restricted && !explicit_db)
 		return cli_error(_("Restricted mode needs the database in the configuration (%s) or "
 		                   "in the forced command (--db)"), settings_default_path());

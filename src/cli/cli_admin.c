@@ -36,7 +36,8 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage("init", _("unexpected argument '%s'"), argv[1]);
 	error e;
-	char *path = paths_database(c->db_opt, true, &e);
+	bool from_conf;
+	char *path = paths_database(cli_db_choice(c, &from_conf), true, &e);
 	if (!path)
 		return cli_fail(&e);
 	bool existed = access(path, F_OK) == 0;

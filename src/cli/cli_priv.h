@@ -38,6 +38,9 @@ typedef struct cli_command {
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
 int cli_open(cli_ctx *c);
+/* The database named by --db, else (unless EMPIRIE_DB is set outside restricted mode)
+ * by the configuration (*from_conf); NULL: paths_database() decides. */
+const char *cli_db_choice(const cli_ctx *c, bool *from_conf);
 /* Whether the configuration file read may decide identity for the open database
  * (settings_may_grant()). */
 bool cli_config_counts(const cli_ctx *c);

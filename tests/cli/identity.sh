@@ -46,6 +46,7 @@ exit_is "a missing --config file" 1 e --config "$T_DIR/none.conf" list networks
 mkdir -m 700 "$T_DIR/srv"
 printf 'database = %s\nrestricted = yes\ntrust_as = yes\n' "$T_DIR/srv/empirie.db" > "$T_DIR/sys.conf"
 exit_is "init works after restricted = yes" 0 env -u EMPIRIE_DB "$EMPIRIE" --config "$T_DIR/sys.conf" init
+like "and creates the configured database" "$(cat "$T_DIR/out")" "$T_DIR/srv/empirie.db"
 exit_is "and admin add-account too" 0 env -u EMPIRIE_DB "$EMPIRIE" --config "$T_DIR/sys.conf" admin add-account ewa --role member --city Zabrze
 like "ewa is in the configured database" "$(e --db "$T_DIR/srv/empirie.db" --no-header admin accounts)" "ewa"
 
