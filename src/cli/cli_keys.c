@@ -260,6 +260,12 @@ out:
 
 int cli_admin_keys(cli_ctx *c, int argc, char **argv)
 {
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			char admin[] = "admin", help[] = "--help";
+			return cmd_admin(c, 2, (char *[]){ admin, help, NULL });
+		}
+	}
 	if (strcmp(argv[0], "add-key") == 0)
 		return admin_add_key(c, argc, argv);
 	if (strcmp(argv[0], "revoke-key") == 0)

@@ -21,6 +21,8 @@ ssh-keygen -q -t ed25519 -N '' -C 'anna@zabrze' -f "$T_DIR/anna" </dev/null
 ssh-keygen -q -t ecdsa -N '' -C 'x' -f "$T_DIR/other" </dev/null
 bin=$(readlink -f "${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}")
 
+exit_is "add-key --help" 0 k admin add-key --help
+like "explains add-key" "$(cat "$T_DIR/out")" "add-key LOGIN [FILE]"
 exit_is "add-key from standard input" 0 sh -c '"$1" --config "$2" admin add-key anna < "$3"' sh "$EMPIRIE" "$CONF" "$T_DIR/anna.pub"
 like "says what it added" "$(cat "$T_DIR/out")" "for anna"
 is "the line forces the application, by full path, as anna" "$(cat "$KEYS")" \
@@ -80,6 +82,15 @@ printf 'database = %s\nauthorized_keys = %s\n' "$T_DIR/srv/empirie.db" "$KEYS" >
 chown 65534 "$T_DIR/mine.conf"
 exit_is "a configuration of the wrong owner cannot name the keys file" 1 "$EMPIRIE" --config "$T_DIR/mine.conf" admin keys
 exit_is "nor of an ordinary user's" 1 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE" --config "$T_DIR/mine.conf" --as anna admin keys
+# Five administrators at once: the directory lock keeps every line.
+for n in 1 2 3 4 5; do
+	e --db "$T_DIR/srv/empirie.db" admin add-account "p$n" --role member --city Zabrze >/dev/null
+	ssh-keygen -q -t ed25519 -N '' -C "p$n" -f "$T_DIR/p$n" </dev/null
+done
+: > "$KEYS"
+for n in 1 2 3 4 5; do k admin add-key "p$n" "$T_DIR/p$n.pub" >/dev/null 2>&1 & done
+wait
+is "five add-keys at once: five lines" "$(k --no-header admin keys | cut -f1 | sort | tr '\n' ' ')" "p1 p2 p3 p4 p5 "
 ls -ln "$T_DIR/srv" | awk 'NR > 1 && $3 != 65534 {bad = 1} END {exit bad}'
 t_result $? "the database's files still belong to the service account after root's changes"
 done_testing
