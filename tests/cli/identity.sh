@@ -62,6 +62,11 @@ printf 'trust_as = yes\n' > "$T_DIR/open.conf"
 chmod 666 "$T_DIR/open.conf"
 exit_is "a root-owned file that anyone may write does not count either" 1 nobody "$EMPIRIE" --config "$T_DIR/open.conf" --as anna list networks
 
+printf 'database = %s\ntrust_as = yes\n' "$EMPIRIE_DB" > "$T_DIR/mydb.conf"
+chown 65534:65534 "$T_DIR/mydb.conf"
+exit_is "nor name the database of a restricted session" 1 nobody env TERM=dumb "$EMPIRIE" --restricted --config "$T_DIR/mydb.conf" --as anna
+like "saying which file may not" "$(cat "$T_DIR/err")" "mydb.conf may not choose the database"
+
 # Finding 5: the audit names the real person (Unix login) and the SSH client address
 # (validated) beside the account whenever --as is used.
 e admin add-account zmp --role admin >/dev/null
