@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -471,6 +472,14 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_IO, _("%s: cannot open the database: %s"), path, strerror(errno));
 	if (exists && S_ISDIR(sb.st_mode))
 		return err_set(e, ST_IO, _("%s: this is a directory, not a database file"), path);
+	/* A new database is private from its first byte, whatever the umask; SQLite gives
+	 * its -wal and -shm the same mode. Another process creating it at the same moment
+	 * is fine (EEXIST), and any other failure is SQLite's to report just below. */
+	if (!exists) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+	}
 
 	db *d = calloc(1, sizeof *d);
 	if (!d || !(d->path = strdup(path))) {
