@@ -64,6 +64,9 @@ run_block() {
 for b in setup accounts keys sshd; do
 	ok_if "README.md has the block test:$b" test -n "$(readme_block $b | grep -v '^$')"
 done
+# The recipe runs /usr/local/bin/empirie: the README must say how it gets there.
+ok_if "README.md installs the program before the recipe uses /usr/local/bin/empirie" \
+	sh -c "awk '/^## Running it for many people over SSH/ { on = 1 } /<!-- test:setup -->/ { exit } on' '$README' | grep -q 'make install'"
 ok_if "setup runs as written (service account, directories, configuration, init)" run_block setup
 [ -s "$T_DIR/setup.out" ] && sed 's/^/# setup: /' "$T_DIR/setup.out"
 DB="$ROOT/srv/empirie/data/empirie.db"
