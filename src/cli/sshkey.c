@@ -92,6 +92,18 @@ bool sshkey_parse(const char *text, sshkey *out, const char **why)
 		len--;
 	if (len && text[len - 1] == '\r')
 		len--;
+	/* What people send instead of the one line: say what it is and what to ask for. */
+	if (strncmp(text, "---- BEGIN SSH2 PUBLIC KEY", 26) == 0) {
+		*why = N_("this is a public key in the SSH2 format that PuTTYgen saves: convert it "
+		          "with ssh-keygen -i -f FILE, or take PuTTYgen's one line \"Public key for "
+		          "pasting into OpenSSH authorized_keys file\"");
+		return false;
+	}
+	if (strstr(text, "PRIVATE KEY-----") || strncmp(text, "PuTTY-User-Key-File-", 20) == 0) {
+		*why = N_("this is a private key, which must never leave its owner: ask for the public "
+		          "key (the .pub file, one line)");
+		return false;
+	}
 	/* Options first (the usual smuggling: command="...",no-pty ssh-ed25519 ...). */
 	size_t first = strspn(text, " ");
 	size_t first_n = strcspn(text + first, " \n");

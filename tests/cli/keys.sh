@@ -40,6 +40,12 @@ like "told why" "$(cat "$T_DIR/err")" "options"
 exit_is "two keys at once" 1 k admin add-key anna "$T_DIR/two.pub"
 sed 's/ AAAA/ BBBB/' "$T_DIR/other.pub" > "$T_DIR/bad.pub"
 exit_is "a key whose data is not its type" 1 k admin add-key anna "$T_DIR/bad.pub"
+# What people send instead of the one line: the admin is told what it is and what to ask for.
+ssh-keygen -e -f "$T_DIR/other.pub" > "$T_DIR/putty.pub"
+exit_is "PuTTYgen's saved public key (SSH2 format, several lines)" 1 k admin add-key anna "$T_DIR/putty.pub"
+like "is named as such, with the way to convert it" "$(cat "$T_DIR/err")" "ssh-keygen -i -f"
+exit_is "a private key" 1 k admin add-key anna "$T_DIR/other"
+like "is named as a private key" "$(cat "$T_DIR/err")" "private key"
 is "nothing refused reached the file" "$(wc -l < "$KEYS")" 1
 exit_is "a second key for anna" 0 k admin add-key anna "$T_DIR/other.pub"
 
