@@ -180,8 +180,16 @@ static int admin_keys(cli_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < l.n; i++) {
 		char *login;
 		sshkey k;
-		if (!sshkey_line_parse(l.lines[i], &login, &k))
+		if (!sshkey_line_parse(l.lines[i], &login, &k)) {
+			/* sshd still honours a line written by hand: never hide one. */
+			const char *p = l.lines[i] + strspn(l.lines[i], " \t");
+			if (*p != '#' && *p != '\n' && *p != '\r' && *p)
+				cli_error(_("%s, line %zu: not a line empirie wrote (it forces no command "
+				            "for one login, so its key may get a shell): remove it, or "
+				            "add the key with admin add-key"),
+				          keys, i + 1);
 			continue;
+		}
 		tsv_field(login, false);
 		tsv_field(k.type, false);
 		tsv_field(k.fingerprint, true);

@@ -56,6 +56,15 @@ is "and both keys" "$(wc -l < "$T_DIR/out")" 2
 like "the audit has it, with root as the person" \
 	"$(k --no-header admin audit | awk -F'\t' '$4 == "add-key" {print $9, $10; exit}')" " root"
 
+# A line written by hand (an old recipe, a copy of ~/.ssh/authorized_keys) forces nothing:
+# listing the keys must not hide it.
+cp "$KEYS" "$T_DIR/keys.saved"
+{ echo '# comment'; echo; cat "$T_DIR/anna.pub"; } >> "$KEYS"
+exit_is "admin keys with a line added by hand" 0 k --no-header admin keys
+like "warns about it, by line" "$(cat "$T_DIR/err")" "line 5"
+like "saying it forces nothing" "$(cat "$T_DIR/err")" "not a line empirie wrote"
+is "the comment and the blank line are not warned about" "$(grep -c . "$T_DIR/err")" 1
+cp "$T_DIR/keys.saved" "$KEYS"
 exit_is "revoke one key by its fingerprint" 0 k admin revoke-key anna "$fp"
 is "one line left" "$(wc -l < "$KEYS")" 1
 unlike "the revoked key is gone" "$(cat "$KEYS")" "$(cut -d' ' -f2 "$T_DIR/anna.pub")"
