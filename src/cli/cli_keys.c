@@ -41,6 +41,11 @@ static const char *keys_setup(cli_ctx *c)
 		            "you) that no one else may write counts"), c->conf.path);
 		return NULL;
 	}
+	error e;
+	if (keysfile_place_safe(c->conf.keys_file, c->db_owner, &e) != ST_OK) {
+		cli_fail(&e);
+		return NULL;
+	}
 	return c->conf.keys_file;
 }
 

@@ -56,6 +56,20 @@ is "and both keys" "$(wc -l < "$T_DIR/out")" 2
 like "the audit has it, with root as the person" \
 	"$(k --no-header admin audit | awk -F'\t' '$4 == "add-key" {print $9, $10; exit}')" " root"
 
+# A root-owned keys directory inside one the service account owns: it could swap the
+# whole directory (sshd's StrictModes lets a user own the path to its own keys).
+mkdir -m 755 "$T_DIR/svc" "$T_DIR/svc/keys"
+chown 65534:65534 "$T_DIR/svc"
+printf 'database = %s\nauthorized_keys = %s\n' "$T_DIR/srv/empirie.db" "$T_DIR/svc/keys/authorized_keys" > "$T_DIR/etc/svc.conf"
+exit_is "a keys file below a directory of the service account" 1 "$EMPIRIE" --config "$T_DIR/etc/svc.conf" admin add-key anna "$T_DIR/anna.pub"
+like "is refused, naming that directory" "$(cat "$T_DIR/err")" "$T_DIR/svc:"
+is "and nothing is written there" "$(ls "$T_DIR/svc/keys")" ""
+ln -s "$T_DIR/etc" "$T_DIR/link"
+printf 'database = %s\nauthorized_keys = %s\n' "$T_DIR/srv/empirie.db" "$T_DIR/link/authorized_keys" > "$T_DIR/etc/link.conf"
+exit_is "a keys file reached through a symbolic link" 1 "$EMPIRIE" --config "$T_DIR/etc/link.conf" admin keys
+like "is refused, naming the link" "$(cat "$T_DIR/err")" "$T_DIR/link:"
+rm "$T_DIR/etc/svc.conf" "$T_DIR/etc/link.conf" "$T_DIR/link"
+
 # A line written by hand (an old recipe, a copy of ~/.ssh/authorized_keys) forces nothing:
 # listing the keys must not hide it.
 cp "$KEYS" "$T_DIR/keys.saved"
