@@ -10,7 +10,7 @@ export HOME="$T_DIR/home" XDG_DATA_HOME="$T_DIR/home/.local/share"
 mkdir -p "$HOME"
 export EMPIRIE_DB="$T_DIR/test.db"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
-unset LANGUAGE NO_COLOR SSH_CONNECTION
+unset LANGUAGE NO_COLOR SSH_CONNECTION SSH_CLIENT SUDO_USER SUDO_UID
 
 t_result() { # status description
 	t_n=$((t_n + 1))

@@ -213,6 +213,25 @@ static const char *unix_login(void)
 	return pw && pw->pw_name ? pw->pw_name : "guest";
 }
 
+/* The person for the audit: the Unix login, and beside it who ran sudo to become it.
+ * sudo sets SUDO_USER and SUDO_UID; they are believed only when they agree on a real
+ * account other than this login (anyone who could set them by hand could write the
+ * database file anyway; SSH key holders cannot set them). */
+static void audit_person(char *out, size_t n)
+{
+	char me[64];
+	snprintf(me, sizeof me, "%s", unix_login());
+	const char *who = getenv("SUDO_USER"), *uid = getenv("SUDO_UID");
+	struct passwd *pw = who && *who && uid && *uid ? getpwnam(who) : NULL;
+	char pw_uid[24] = "";
+	if (pw)
+		snprintf(pw_uid, sizeof pw_uid, "%lu", (unsigned long)pw->pw_uid);
+	if (pw && strcmp(pw_uid, uid) == 0 && pw->pw_uid != getuid())
+		snprintf(out, n, "%s (sudo: %.63s)", me, pw->pw_name);
+	else
+		snprintf(out, n, "%s", me);
+}
+
 /* The SSH client's address from SSH_CONNECTION ("addr port addr port") or SSH_CLIENT
  * ("addr port port"), kept only when it is an IPv4 or IPv6 address. */
 static void ssh_client_address(char *out, size_t n)
@@ -298,7 +317,9 @@ int cli_open(cli_ctx *c)
 		return cli_fail(&e);
 	char client[64];
 	ssh_client_address(client, sizeof client);
-	db_set_origin(c->d, unix_login(), client);
+	char person[160];
+	audit_person(person, sizeof person);
+	db_set_origin(c->d, person, client);
 	/* What the configuration file may decide about identity: see settings_may_grant(). */
 	bool conf_counts = cli_config_counts(c);
 	if (c->restricted && db_from_conf && !conf_counts)

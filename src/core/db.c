@@ -39,7 +39,7 @@ struct db {
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
 	/* db_set_origin(): the person behind the account, for the audit log. */
-	char origin_login[65], origin_client[64];
+	char origin_login[160], origin_client[64];
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;

@@ -78,8 +78,8 @@ ok_if "the service account is not locked (sshd without PAM would refuse it)" \
 ok_if "accounts: the administrator's commands run with restricted configuration in place" run_block accounts
 [ -s "$T_DIR/accounts.out" ] && sed 's/^/# accounts: /' "$T_DIR/accounts.out"
 ok_if "anna is a leader now" grep -q "$(printf 'anna\tAnna Nowak\tleader')" "$T_DIR/accounts.out"
-ok_if "the audit names the Unix login ($SVC) beside the account" \
-	sh -c "grep 'set-role' '$T_DIR/accounts.out' | grep -q '$SVC\$'"
+ok_if "the audit names the Unix login ($SVC) beside the account, and who ran sudo (root)" \
+	sh -c "grep 'set-role' '$T_DIR/accounts.out' | grep -q '$SVC (sudo: root)\$'"
 
 # anna's key, in the README's file name
 ssh-keygen -q -t ed25519 -N '' -C anna@zabrze -f "$T_DIR/key_anna" </dev/null
