@@ -144,9 +144,7 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		int room = r.w - 2 - lw;
 		ed_line *t = &ed->title.lines[0];
 		/* keep the cursor in view on a long title */
-		size_t start = 0;
-		while (start < ed->title.cx && safe_cols(t->s + start, ed->title.cx - start) >= room)
-			start++;
+		size_t start = ui_scroll_start(t->s, ed->title.cx, room);
 		theme_set(stdscr, ed->in_title ? TH_SEL : TH_NORMAL);
 		ui_fill(stdscr, r.y + 1, r.x + 1 + lw, room);
 		ui_putw(stdscr, r.y + 1, r.x + 1 + lw, t->s + start, t->len - start, room);
@@ -156,7 +154,7 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 			s->cur_x = r.x + 1 + lw + safe_cols(t->s + start, ed->title.cx - start);
 	}
 	theme_set(stdscr, TH_BORDER);
-	mvhline_set(r.y + body_top(ed) - 1, r.x, WACS_HLINE, r.w);
+	theme_hline(stdscr, r.y + body_top(ed) - 1, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	size_t n;
 	vrow *rows = visual_rows(ed, &n);
@@ -629,7 +627,21 @@ static void editor_destroy(ui_screen *s)
 	free(ed);
 }
 
+static unsigned editor_paste(ui_screen *s, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	editor *ed = (editor *)s;
+	if (ed->ask != ASK_NONE)
+		return UI_R_NONE; /* a paste never answers a question */
+	snapshot(ed);
+	if (!ed_insert_text(cur_buf(ed), text, n, ed->in_title))
+		ui_status(c, true, "%s", _("Not enough memory for the whole paste: part of it was left out."));
+	ed->goal_col = -1;
+	changed(ed);
+	return UI_R_REDRAW;
+}
+
 static const ui_screen_ops editor_ops = {
+	.paste = editor_paste,
 	.kind = SC_EDITOR,
 	.draw = editor_draw,
 	.key = editor_key,

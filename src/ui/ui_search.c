@@ -125,13 +125,11 @@ static void search_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 	theme_set(stdscr, s->focus == 0 ? TH_SEL : TH_NORMAL);
 	int room = r.w - 2 - lw;
 	ed_line *in = &s->input.lines[0];
-	size_t start = 0;
-	while (start < s->input.cx && ui_wcs_cols(in->s + start, s->input.cx - start) >= room)
-		start++;
+	size_t start = ui_scroll_start(in->s, s->input.cx, room);
 	ui_fill(stdscr, r.y, r.x + 1 + lw, room);
 	ui_putw(stdscr, r.y, r.x + 1 + lw, in->s + start, in->len - start, room);
 	theme_set(stdscr, TH_BORDER);
-	mvhline_set(r.y + 1, r.x, WACS_HLINE, r.w);
+	theme_hline(stdscr, r.y + 1, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	int y = ui_list_draw(&s->results, r.y + 2, r.x, r.w, s->focus == 1);
 	if (!s->results.n) {
@@ -283,7 +281,17 @@ static void search_destroy(ui_screen *base)
 	free(s);
 }
 
+/* A paste goes into the input line (lines joined with spaces), wherever the focus is. */
+static unsigned search_paste(ui_screen *base, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	search_screen *s = (search_screen *)base;
+	s->focus = 0;
+	ed_insert_text(&s->input, text, n, true);
+	return UI_R_REDRAW;
+}
+
 static const ui_screen_ops search_ops = {
+	.paste = search_paste,
 	.kind = SC_SEARCH,
 	.draw = search_draw,
 	.key = search_key,

@@ -2,9 +2,77 @@
  * back to attributes alone (bold, reverse, underline) for NO_COLOR / monochrome. */
 #include "config.h"
 
+#include <langinfo.h>
+#include <string.h>
+#include <term.h>
+
 #include "ui/ui_theme.h"
 
 static attr_t attrs[TH__COUNT];
+
+enum { LN_H, LN_V, LN_UL, LN_UR, LN_LL, LN_LR, LN__COUNT };
+static th_lines lines_kind = TH_LINES_ASCII;
+static cchar_t line_cells[LN__COUNT];
+
+static bool has_cap(const char *name)
+{
+	const char *s = tigetstr(name);
+	return s && s != (const char *)-1 && *s;
+}
+
+static void lines_init(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && strcmp(cs, "UTF-8") == 0)
+		lines_kind = TH_LINES_UNICODE;
+	else if (has_cap("acsc") && has_cap("smacs"))
+		lines_kind = TH_LINES_ACS;
+	else
+		lines_kind = TH_LINES_ASCII;
+	static const wchar_t uni[LN__COUNT] = { L'─', L'│', L'┌', L'┐', L'└', L'┘' };
+	static const wchar_t ascii[LN__COUNT] = { L'-', L'|', L'+', L'+', L'+', L'+' };
+	for (int i = 0; i < LN__COUNT; i++) {
+		if (lines_kind == TH_LINES_ACS) {
+			const cchar_t *acs[LN__COUNT] = { WACS_HLINE,     WACS_VLINE,     WACS_ULCORNER,
+			                                  WACS_URCORNER, WACS_LLCORNER, WACS_LRCORNER };
+			line_cells[i] = *acs[i];
+		} else {
+			wchar_t s[2] = { lines_kind == TH_LINES_UNICODE ? uni[i] : ascii[i], 0 };
+			setcchar(&line_cells[i], s, A_NORMAL, 0, NULL);
+		}
+	}
+}
+
+th_lines theme_lines(void)
+{
+	return lines_kind;
+}
+
+void theme_hline(WINDOW *w, int y, int x, int n)
+{
+	if (n > 0)
+		mvwhline_set(w, y, x, &line_cells[LN_H], n);
+}
+
+void theme_vline(WINDOW *w, int y, int x, int n)
+{
+	if (n > 0)
+		mvwvline_set(w, y, x, &line_cells[LN_V], n);
+}
+
+void theme_box(WINDOW *w, int y, int x, int h, int wd)
+{
+	if (h < 2 || wd < 2)
+		return;
+	mvwadd_wch(w, y, x, &line_cells[LN_UL]);
+	theme_hline(w, y, x + 1, wd - 2);
+	mvwadd_wch(w, y, x + wd - 1, &line_cells[LN_UR]);
+	theme_vline(w, y + 1, x, h - 2);
+	theme_vline(w, y + 1, x + wd - 1, h - 2);
+	mvwadd_wch(w, y + h - 1, x, &line_cells[LN_LL]);
+	theme_hline(w, y + h - 1, x + 1, wd - 2);
+	mvwadd_wch(w, y + h - 1, x + wd - 1, &line_cells[LN_LR]);
+}
 
 /* Monochrome: focus and unread must still be visible. */
 static void mono(void)
@@ -40,6 +108,7 @@ static attr_t pair(short fg, short bg, attr_t extra)
 
 void theme_init(bool no_color)
 {
+	lines_init();
 	mono();
 	if (no_color || !has_colors() || start_color() == ERR)
 		return;

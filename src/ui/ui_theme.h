@@ -32,4 +32,14 @@ attr_t theme_attr(th_role r);
 /* wattrset(w, theme_attr(r)). */
 void theme_set(WINDOW *w, th_role r);
 
+/* The one way to draw lines (frames, rules, pop-ups), chosen once by theme_init:
+ * Unicode box drawing in a UTF-8 locale; in other locales the terminal's own
+ * line-drawing set where terminfo gives one (acsc, smacs); ASCII + - | otherwise. */
+typedef enum { TH_LINES_UNICODE, TH_LINES_ACS, TH_LINES_ASCII } th_lines;
+th_lines theme_lines(void);
+/* A horizontal or vertical line of n cells, and a frame, in w's current attributes. */
+void theme_hline(WINDOW *w, int y, int x, int n);
+void theme_vline(WINDOW *w, int y, int x, int n);
+void theme_box(WINDOW *w, int y, int x, int h, int wd);
+
 #endif
