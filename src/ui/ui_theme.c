@@ -25,6 +25,9 @@ static void lines_init(void)
 	const char *cs = nl_langinfo(CODESET);
 	if (cs && strcmp(cs, "UTF-8") == 0)
 		lines_kind = TH_LINES_UNICODE;
+	else if (cs && (strcmp(cs, "ANSI_X3.4-1968") == 0 || strcmp(cs, "ASCII") == 0 ||
+	                strcmp(cs, "US-ASCII") == 0))
+		lines_kind = TH_LINES_ASCII; /* the C locale: what any terminal shows */
 	else if (has_cap("acsc") && has_cap("smacs"))
 		lines_kind = TH_LINES_ACS;
 	else
