@@ -297,6 +297,10 @@ static void print_help(void)
 	         "  -V, --version      show the version and exit\n\n"
 	         "Run 'empirie COMMAND --help' for the options of a command.\n"
 	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"), settings_default_path());
+	safe_fputs(_("\nThe full-screen application takes the mouse (wheel, click, double click);\n"
+	             "--no-mouse (or 'mouse = no' in the configuration) leaves it to the terminal\n"
+	             "for its own selection. Shift with the mouse selects text in most terminals.\n"),
+	           stdout, SAFE_MULTILINE);
 }
 
 void cli_command_help(const cli_command *cmd, const char *options_text)
@@ -312,7 +316,8 @@ void cli_command_help(const cli_command *cmd, const char *options_text)
 
 int cli_main(int argc, char **argv)
 {
-	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED };
+	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
+	       OPT_NO_MOUSE };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "as", required_argument, NULL, OPT_AS },
@@ -321,6 +326,7 @@ int cli_main(int argc, char **argv)
 		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
+		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -337,6 +343,7 @@ int cli_main(int argc, char **argv)
 		case OPT_NO_HEADER: c.no_header = true; break;
 		case OPT_CONFIG: c.config_opt = optarg; break;
 		case OPT_RESTRICTED: c.restricted = true; break;
+		case OPT_NO_MOUSE: c.no_mouse = true; break;
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
@@ -359,7 +366,8 @@ int cli_main(int argc, char **argv)
 		rc = cli_open(&c);
 		if (rc == EXIT_OK) {
 			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
-			                  .restricted = c.restricted };
+			                  .restricted = c.restricted,
+			                  .no_mouse = c.no_mouse || c.conf.no_mouse };
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {

@@ -18,6 +18,7 @@ typedef struct {
 	const char *config_opt; /* --config */
 	settings conf;        /* the system configuration */
 	bool no_color;
+	bool no_mouse;
 	bool restricted;
 	bool no_header;
 	db *d;                /* opened on demand by cli_open() */

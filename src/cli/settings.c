@@ -69,6 +69,12 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				out->restricted = yes;
 			else
 				out->trust_as = yes;
+		} else if (strcmp(key, "mouse") == 0) {
+			/* "mouse = no": the terminal keeps the mouse for its own selection. */
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else
+				out->no_mouse = !yes;
 		} else {
 			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
 		}

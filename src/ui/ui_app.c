@@ -398,7 +398,8 @@ static unsigned handle_mouse(ui_ctx *c)
 			r |= dispatch(c, k);
 		return r | UI_R_REDRAW;
 	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
+	                   BUTTON1_DOUBLE_CLICKED)))
 		return UI_R_NONE;
 	if (ev.y == LINES - 1) {
 		int k = ui_keybar_hit(ev.x);
@@ -408,7 +409,8 @@ static unsigned handle_mouse(ui_ctx *c)
 	if (!c->top->ops->click || (ev.bstate & BUTTON1_RELEASED))
 		return UI_R_NONE;
 	int64_t t = now_ms();
-	bool twice = ev.y == last_y && ev.x == last_x && t - last_press <= DOUBLE_CLICK_MS;
+	bool twice = (ev.bstate & BUTTON1_DOUBLE_CLICKED) ||
+	             (ev.y == last_y && ev.x == last_x && t - last_press <= DOUBLE_CLICK_MS);
 	last_press = twice ? 0 : t, last_y = ev.y, last_x = ev.x;
 	unsigned r = c->top->ops->click(c->top, c, ev.y, ev.x);
 	/* A double click opens what the first click selected, as Enter would. */
@@ -549,8 +551,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	ui_input_init();
 	theme_init(opt->no_color);
 	if (!opt->no_mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
-		              BUTTON5_PRESSED,
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
+		              BUTTON4_PRESSED | BUTTON5_PRESSED,
 		          NULL);
 	mouseinterval(0);
 	ui_input_bracketed_paste(true);

@@ -415,5 +415,18 @@ ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 		}
 	}
 	free(text);
+	if (d) {
+		/* How to copy text when the program has the mouse (issue 16). */
+		ui_doc_add(d, TH_NORMAL, 0, "");
+		ui_doc_add(d, TH_HEADING, 0, _("Mouse and copying text"));
+		ui_doc_add(d, TH_NORMAL, 0,
+		           c->opt->no_mouse
+		               ? _("The mouse is left to the terminal (--no-mouse): select text with it "
+		                   "to copy, as in any terminal.")
+		               : _("The wheel scrolls; a click selects, a double click opens, a click on "
+		                   "the key bar runs its key. To copy text, select it with the mouse while "
+		                   "holding Shift (in PuTTY and xterm alike), or start the program with "
+		                   "--no-mouse."));
+	}
 	return ui_doc_screen(c, SC_HELP, _("Help"), d);
 }
