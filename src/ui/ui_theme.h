@@ -25,6 +25,13 @@ typedef enum {
 	TH__COUNT
 } th_role;
 
+/* A role's colours for a terminal of ncolors colours (-1: the terminal's default
+ * colour, when default_colors); false when the role keeps the terminal's defaults. */
+typedef struct {
+	short fg, bg;
+	attr_t attrs;
+} th_colors;
+bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out);
 /* After initscr: colours when the terminal has them and no_color is false. */
 void theme_init(bool no_color);
 /* Attributes (with the colour pair) for a role. */
