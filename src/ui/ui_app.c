@@ -548,7 +548,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		set_escdelay(25);
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-S arrive as keys: nothing leaves the program */
 	noecho();
-	ui_input_init();
+	ui_input_init(stdout);
 	theme_init(opt->no_color);
 	if (!opt->no_mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |

@@ -79,7 +79,7 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 		reset_prog_mode();
 		clearok(curscr, TRUE);
 		refresh();
-		ui_input_init();
+		ui_input_init(NULL);
 		ui_input_bracketed_paste(true);
 		if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 			ui_status(c, true, _("The editor '%s' did not finish normally."), prog);

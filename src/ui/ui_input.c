@@ -137,15 +137,26 @@ const size_t ui_key_table_len = sizeof ui_key_table / sizeof ui_key_table[0];
 /* Keypad on, and the keypad's numeric mode: ncurses' smkx (for xterm "ESC[?1h ESC=")
  * also puts the keypad into application mode, where PuTTY's keypad / * - would send
  * what xterm's terminfo calls F2–F4. */
+static FILE *term_out; /* the terminal, for the modes ncurses does not set */
+
+static void put_mode(const char *s)
+{
+	if (term_out) {
+		fputs(s, term_out);
+		fflush(term_out);
+	}
+}
+
 static void keypad_on(void)
 {
 	keypad(stdscr, TRUE);
-	putp("\033>");
-	fflush(stdout);
+	put_mode("\033>");
 }
 
-void ui_input_init(void)
+void ui_input_init(FILE *out)
 {
+	if (out)
+		term_out = out;
 	keypad_on();
 	const char *mouse = tigetstr("kmous");
 	for (size_t i = 0; i < ui_key_table_len; i++) {
@@ -463,6 +474,5 @@ void ui_input_bracketed_paste(bool on)
 	const char *cap = tigetstr(on ? "BE" : "BD");
 	if (!cap || cap == (char *)-1)
 		cap = on ? "\033[?2004h" : "\033[?2004l";
-	putp(cap);
-	fflush(stdout);
+	put_mode(cap);
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "ui/ui_cmd.h"
@@ -36,8 +37,8 @@ int ui_input_decode(const char *seq, size_t n);
  * (terminfo entries disagree on some, e.g. putty's ESC O Q is the keypad's slash),
  * except the mouse's. Asks for the numeric keypad's characters (DECKPNM), so that
  * its keys type digits in every terminal. Again after anything that reset the
- * terminal's modes (an external editor). */
-void ui_input_init(void);
+ * terminal's modes (an external editor). out: the terminal's output (NULL: as before). */
+void ui_input_init(FILE *out);
 /* Read one key, waiting up to timeout_ms (-1: for ever). OK with *key (UI_KFN|KEY_*
  * for function keys, the character otherwise), ERR on timeout or error. */
 int ui_input_read(int timeout_ms, int *key);

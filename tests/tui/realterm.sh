@@ -101,17 +101,19 @@ for client in pterm xterm; do
 	key End
 	typ "Z"
 	key Return
-	typ "śćx"
-	key Left BackSpace Delete
-	typ "ź"
+	# Polish letters within one xdotool call: xdotool types a letter missing from the
+	# keymap by remapping a key for a moment, and xterm sometimes misses a lone one.
+	typ "żśćxz"
+	key Left Left BackSpace Delete
+	typ "!"
 	key F2
 	sleep 0.5
 	typ "y"
 	sleep 1.5
 	got=$(body_of "Prawdziwy $client")
 	ok_if "$client: F3, typing, Home/End/Left/Backspace/Delete, Polish letters, F2: stored exactly" \
-		test "$got" = 'XabcZ\nśź'
-	[ "$got" = 'XabcZ\nśź' ] || echo "# stored: $got"
+		test "$got" = 'XabcZ\nżś!z'
+	[ "$got" = 'XabcZ\nżś!z' ] || echo "# stored: $got"
 	key F10
 	tries=0
 	while kill -0 "$TPID" 2>/dev/null && [ "$tries" -lt 30 ]; do sleep 0.2; tries=$((tries + 1)); done

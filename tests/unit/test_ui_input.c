@@ -92,7 +92,7 @@ static SCREEN *open_term(const char *term, FILE **in, FILE **out)
 	set_term(sc);
 	raw();
 	noecho();
-	ui_input_init();
+	ui_input_init(*out);
 	set_escdelay(25);
 	drain();
 	return sc;
