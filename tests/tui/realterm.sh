@@ -101,9 +101,13 @@ for client in pterm xterm; do
 	key End
 	typ "Z"
 	key Return
-	# Polish letters within one xdotool call: xdotool types a letter missing from the
-	# keymap by remapping a key for a moment, and xterm sometimes misses a lone one.
-	typ "żśćxz"
+	# Polish letters: xdotool types a letter missing from the X keymap by remapping a
+	# key for a moment, and xterm now and then misses such a key (seen with the old and
+	# the new program alike); pterm never did. So xterm gets ASCII here; the letters are
+	# covered in pterm, through tmux (keys.sh) and in the pty unit test.
+	pl="żść" want='XabcZ\nżś!z'
+	[ "$client" = xterm ] && pl="zsc" want='XabcZ\nzs!z'
+	typ "${pl}xz"
 	key Left Left BackSpace Delete
 	typ "!"
 	key F2
@@ -111,9 +115,9 @@ for client in pterm xterm; do
 	typ "y"
 	sleep 1.5
 	got=$(body_of "Prawdziwy $client")
-	ok_if "$client: F3, typing, Home/End/Left/Backspace/Delete, Polish letters, F2: stored exactly" \
-		test "$got" = 'XabcZ\nżś!z'
-	[ "$got" = 'XabcZ\nżś!z' ] || echo "# stored: $got"
+	ok_if "$client: F3, typing, Home/End/Left/Backspace/Delete, letters ($pl), F2: stored exactly" \
+		test "$got" = "$want"
+	[ "$got" = "$want" ] || echo "# stored: $got"
 	key F10
 	tries=0
 	while kill -0 "$TPID" 2>/dev/null && [ "$tries" -lt 30 ]; do sleep 0.2; tries=$((tries + 1)); done
