@@ -92,14 +92,24 @@ static const pub_column c_post_versions[] = {
 	PRIV("post_id"), PRIV("edited_at"), PRIV("body"), PRIV("kept_at"), END };
 static const pub_column c_post_ancestry[] = { PRIV("post_id"), PRIV("vid"), END };
 
-#define IN_COPY(col, table) "s." col " IN (SELECT id FROM main." table ")"
+#define IN_COPY_T(col, table) col " IN (SELECT id FROM main." table ")"
+#define IN_COPY(col, table) IN_COPY_T("s." col, table)
 
-/* In the order of filling: a row is public when everything it hangs on already is. */
+/* In the order of filling: a row is public when everything it hangs on already is, and
+ * parents come before their children. */
 static const pub_table tables[] = {
 	{ "meta", PUB_PUBLIC,
 	  "s.key IN ('kind', 'created_at', 'practices', 'data_source', 'synthetic_params')",
 	  c_meta },
 	{ "networks", PUB_PUBLIC, "s.leaders_only = 0", c_networks },
+	/* Accounts that wrote something the copy holds, as names. Before the threads and
+	 * posts that name them: a parent row arriving after its children would make SQLite
+	 * look for them in tables that have no index on the author. */
+	{ "accounts", PUB_PUBLIC,
+	  "s.id IN (SELECT t.author_id FROM src.threads t WHERE " IN_COPY_T("t.network_id", "networks")
+	  "  UNION SELECT p.author_id FROM src.posts p JOIN src.threads t ON t.id = p.thread_id"
+	  "  WHERE " IN_COPY_T("t.network_id", "networks") ")",
+	  c_accounts },
 	{ "cities", PUB_PUBLIC, NULL, c_cities },
 	{ "contacts", PUB_PUBLIC, "s.public = 1", c_contacts },
 	{ "memberships", PUB_PUBLIC, IN_COPY("network_id", "networks"), c_memberships },
@@ -107,10 +117,6 @@ static const pub_table tables[] = {
 	{ "meeting_cities", PUB_PUBLIC, IN_COPY("meeting_id", "meetings"), c_meeting_cities },
 	{ "threads", PUB_PUBLIC, IN_COPY("network_id", "networks"), c_threads },
 	{ "posts", PUB_PUBLIC, IN_COPY("thread_id", "threads"), c_posts },
-	/* Accounts that wrote something the copy holds, as names. */
-	{ "accounts", PUB_PUBLIC,
-	  "s.id IN (SELECT author_id FROM main.posts UNION SELECT author_id FROM main.threads)",
-	  c_accounts },
 	/* A practice shown only in the leaders' network stays out; one in no network is
 	 * public like any town's. */
 	{ "practices", PUB_PUBLIC,
