@@ -92,8 +92,16 @@ static status finish_full(const char *tmp, const char *source, int64_t site, con
 static status make_public(db *d, const char *tmp, const char *source, snapshot_info *info,
                           error *e)
 {
+	/* The bare file is opened with URIs on (to ATTACH the source): a relative name must
+	 * not read as one ("file:…"). */
+	size_t n = strlen(tmp) + 3;
+	char *name = malloc(n);
+	if (!name)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	snprintf(name, n, "%s%s", tmp[0] == '/' ? "" : "./", tmp);
 	db *c = NULL;
-	status s = db_open(&c, tmp, DB_OPEN_BARE, NULL, e);
+	status s = db_open(&c, name, DB_OPEN_BARE, NULL, e);
+	free(name);
 	if (s != ST_OK)
 		return s;
 	s = exec_sql(c, "PRAGMA secure_delete = ON", e);

@@ -96,6 +96,12 @@ is "the public contacts and practices are kept" \
 is "every town is kept" "$(q "$T_DIR/pub.db" "SELECT count(*) FROM cities")" "$(q "$home" "SELECT count(*) FROM cities")"
 is "the copy is compact: no free page" "$(q "$T_DIR/pub.db" "PRAGMA freelist_count")" 0
 is "and readable by its owner only" "$(stat -c %a "$T_DIR/pub.db")" 600
+# A folder whose name reads like an SQLite URI ("file:…?…") is a folder like any other.
+mkdir "$T_DIR/file:odd?dir"
+ok "a public copy into a folder named like a URI" \
+	sh -c "cd '$T_DIR' && '$EMPIRIE' --db home.db snapshot 'file:odd?dir/copy.db' --public-only"
+ok "is where it was asked for" test -s "$T_DIR/file:odd?dir/copy.db"
+ok "and opens" e --db "$T_DIR/file:odd?dir/copy.db" check
 is "no temporary file is left behind" \
-	"$(ls -A "$T_DIR" | grep -v '\.db$\|\.sync$\|\.txt$\|^home$\|^out$\|^err$\|-wal$\|-shm$')" ""
+	"$(ls -A "$T_DIR" "$T_DIR/file:odd?dir" | grep -v ':$\|^$\|\.db$\|\.sync$\|\.txt$\|^home$\|^out$\|^err$\|-wal$\|-shm$\|^file:odd')" ""
 done_testing
