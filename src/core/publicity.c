@@ -78,7 +78,8 @@ static const pub_column c_drafts[] = {
 	PRIV("body"), PRIV("updated_at"), END };
 static const pub_column c_audit[] = {
 	PRIV("id"), PRIV("at"), PRIV("account_id"), PRIV("login"), PRIV("action"),
-	PRIV("object"), PRIV("object_id"), PRIV("before"), PRIV("after"), PRIV("client"), END };
+	PRIV("object"), PRIV("object_id"), PRIV("before"), PRIV("after"), PRIV("client"),
+	PRIV("unix_login"), END };
 static const pub_column c_sync_log[] = {
 	PRIV("seq"), PRIV("kind"), PRIV("k1"), PRIV("k2"), PRIV("k3"), PRIV("base"),
 	PRIV("base_at"), PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),

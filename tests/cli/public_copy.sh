@@ -63,8 +63,8 @@ q "$home" "
  INSERT INTO post_versions(post_id, edited_at, body, kept_at) VALUES ($p2, 'x', 'XQPRIV-VERSION', 'y');
  INSERT INTO post_ancestry(post_id, vid) SELECT min(id), 'XQPRIV-ANCESTRY' FROM posts;
  INSERT INTO meta(key, value) VALUES ('xqpriv-key', 'XQPRIV-METAVALUE');
- INSERT INTO audit(at, login, action, object, before, after, client)
-   VALUES ('2026-01-01', 'XQPRIV-AUDITLOGIN', 'edit', 'post', 'XQPRIV-AUDITBEFORE', 'XQPRIV-AUDITAFTER', 'XQPRIV-AUDITCLIENT');
+ INSERT INTO audit(at, login, action, object, before, after, client, unix_login)
+   VALUES ('2026-01-01', 'XQPRIV-AUDITLOGIN', 'edit', 'post', 'XQPRIV-AUDITBEFORE', 'XQPRIV-AUDITAFTER', 'XQPRIV-AUDITCLIENT', 'XQPRIV-UNIXLOGIN');
  UPDATE accounts SET login = 'xqpriv-login-anna' WHERE login = 'anna';"
 ok "a member takes a public copy of the seeded store" \
 	e --db "$home" --as xqpriv-login-anna snapshot "$T_DIR/pub.db" --public-only
