@@ -7,6 +7,8 @@
 #include "core/db.h"
 
 sqlite3 *db_handle(db *d);
+/* The search tokenizer's word→lemmas cache of this connection (lemma.h). */
+struct lemmatizer *db_lemmatizer(db *d);
 /* A prepared statement for sql, prepared once per connection and cached by the address
  * of sql (so pass a static string); returned reset with its bindings cleared. NULL on
  * error, with *e set. */

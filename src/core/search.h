@@ -56,7 +56,17 @@ status search_unindex_meeting(db *d, int64_t id, error *e);
 /* Index every row (inside the caller's transaction; the index must be empty). */
 status search_fill(db *d, error *e);
 
-/* Rebuild the whole index from the tables (empirie check --reindex). */
+/* Rebuild the whole index from the tables (empirie check --reindex), working out
+ * every word's lemmas again with the dictionary there is now. */
 status search_reindex(db *d, error *e);
+
+/* Lemma search: on; off (the dictionary's files are missing: search matches the
+ * forms as written and their beginnings); or on with a dictionary other than the one
+ * the index was built with (empirie check --reindex brings the index up to date). */
+typedef enum { LEMMAS_ON, LEMMAS_OFF, LEMMAS_STALE } search_lemmas;
+search_lemmas search_lemma_state(db *d);
+/* Record which dictionary the index was built with, if nothing says so yet (after the
+ * upgrade that built it). */
+status search_note_upgrade(db *d, error *e);
 
 #endif
