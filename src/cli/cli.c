@@ -14,6 +14,7 @@
 #include "cli/paths.h"
 #include "cli/settings.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "i18n.h"
 #include "text/safe.h"
 #include "text/utf8.h"
@@ -347,6 +348,7 @@ int cli_main(int argc, char **argv)
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)
 		return cli_fail(&e);
+	lemma_set_dictionary(c.conf.dictionary);
 	c.restricted = c.restricted || c.conf.restricted;
 	int rc;
 	if (c.restricted && optind < argc) {

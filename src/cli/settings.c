@@ -62,6 +62,10 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 			free(out->database);
 			if (!(out->database = strdup(val)))
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "dictionary") == 0) {
+			free(out->dictionary);
+			if (!(out->dictionary = strdup(val)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
 		} else if (strcmp(key, "restricted") == 0 || strcmp(key, "trust_as") == 0) {
 			if (yes < 0)
 				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
@@ -82,5 +86,6 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 void settings_clear(settings *c)
 {
 	free(c->database);
+	free(c->dictionary);
 	memset(c, 0, sizeof *c);
 }

@@ -128,6 +128,26 @@ static void add_stems(char *buf, size_t cap, const char *word, const char *self)
 	speller_free_list(stems, n);
 }
 
+/* A word typed without Polish letters ("zbiornikow"): the stems of the dictionary's
+ * suggestions that fold to the same letters ("zbiorników"). */
+static void add_accented_stems(char *buf, size_t cap, const char *word, const char *folded)
+{
+	speller *sp = the_dictionary();
+	if (!sp || speller_spell(sp, word))
+		return;
+	char **sugg;
+	int n = speller_suggest(sp, word, &sugg);
+	for (int i = 0; i < n; i++) {
+		char *f = pl_fold(sugg[i], strlen(sugg[i]));
+		if (f && strcmp(f, folded) == 0) {
+			set_add(buf, cap, sugg[i], folded, true);
+			add_stems(buf, cap, sugg[i], folded);
+		}
+		free(f);
+	}
+	speller_free_list(sugg, n);
+}
+
 /* ---- the cache: word as written → its lemmas ---- */
 
 typedef struct {
@@ -273,7 +293,10 @@ char *lemma_query(lemmatizer *lz, const char *word, size_t len)
 		if (w[0] >= 'a' && w[0] <= 'z') { /* a proper name typed in lower case */
 			w[0] = (char)(w[0] - 'a' + 'A');
 			add_stems(set, sizeof set, w, folded);
+			w[0] = (char)(w[0] - 'A' + 'a');
 		}
+		if (!set[0])
+			add_accented_stems(set, sizeof set, w, folded);
 	}
 	free(w);
 	free(folded);

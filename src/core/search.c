@@ -199,9 +199,9 @@ static int cmp_rowid(const void *x, const void *y)
 /* Function words: dropped from a query that has other words, so "w Żywcu" asks for
  * Żywiec alone (they are in nearly every text and would add nothing but misses). */
 static const char *const stopwords[] = {
-	"a", "ale", "bez", "by", "czy", "dla", "do", "i", "jak", "jest", "ku", "lub", "na", "nad",
-	"nie", "o", "od", "oraz", "po", "pod", "przez", "przy", "sie", "ta", "te", "to", "u", "w",
-	"we", "z", "za", "ze", "zo",
+	"a", "ale", "bez", "by", "czy", "dla", "do", "i", "jak", "jest", "ku", "lub", "miedzy", "na",
+	"nad", "nie", "o", "obok", "od", "oraz", "po", "pod", "ponad", "przed", "przez", "przy",
+	"sa", "sie", "ta", "te", "to", "u", "w", "we", "wsrod", "z", "za", "ze", "zo",
 };
 
 static bool is_stopword(const char *f)
