@@ -16,6 +16,7 @@
 #include "core/search_docs.h"
 #include "i18n.h"
 #include "text/plfold.h"
+#include "text/suggest.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
@@ -370,6 +371,114 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 		sqlite3_free(tiers[t]);
 	if (s != ST_OK)
 		hit_list_free(out);
+	return s;
+}
+
+/* The next word of text from *i: [*start, *end), folded into a new string (NULL at the
+ * end of the text). */
+static char *next_word(const char *text, size_t n, size_t *i, size_t *start, size_t *end)
+{
+	size_t cl;
+	while (*i < n) {
+		if (is_break((const unsigned char *)text + *i, n - *i, &cl)) {
+			*i += cl;
+			continue;
+		}
+		size_t j = *i;
+		while (j < n && !is_break((const unsigned char *)text + j, n - j, &cl))
+			j++;
+		*start = *i, *end = j;
+		*i = j;
+		char *f = pl_fold(text + *start, j - *start);
+		if (f && *f)
+			return f;
+		free(f);
+	}
+	return NULL;
+}
+
+/* The town name, or else the indexed word, nearest to the folded word f; NULL if none
+ * is near. */
+static char *nearest_word(db *d, const char *f, error *e)
+{
+	static const char sql_towns[] = "SELECT name FROM cities";
+	static const char sql_words[] = "SELECT word FROM lemmas";
+	static const char *const sqls[] = { sql_towns, sql_words };
+	char *best = NULL;
+	for (int k = 0; k < 2 && !best; k++) {
+		sqlite3_stmt *st = db_stmt(d, sqls[k], e);
+		if (!st)
+			return NULL;
+		char **cands = NULL;
+		size_t n = 0, cap = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (db_grow((void **)&cands, &cap, n, sizeof *cands))
+				break;
+			if (!(cands[n] = db_col_dup(st, 0)))
+				break;
+			n++;
+		}
+		sqlite3_reset(st);
+		const char *hit = suggest_nearest(f, (const char *const *)cands, n);
+		if (hit)
+			best = strdup(hit);
+		for (size_t i = 0; i < n; i++)
+			free(cands[i]);
+		free(cands);
+	}
+	return best;
+}
+
+status search_way_on(db *d, const account *a, const char *text, char **shorter, char **nearest,
+                     error *e)
+{
+	*shorter = *nearest = NULL;
+	size_t n = strlen(text), i = 0, ws, we;
+	sqlite3_str *cut = sqlite3_str_new(NULL), *near = sqlite3_str_new(NULL);
+	bool cut_any = false, near_any = false;
+	char *f;
+	while ((f = next_word(text, n, &i, &ws, &we))) {
+		size_t len = strlen(f);
+		if (sqlite3_str_length(cut))
+			sqlite3_str_appendchar(cut, 1, ' '), sqlite3_str_appendchar(near, 1, ' ');
+		if (is_stopword(f)) {
+			sqlite3_str_appendall(cut, f);
+			sqlite3_str_append(near, text + ws, (int)(we - ws));
+			free(f);
+			continue;
+		}
+		/* Polish endings are up to 3–4 letters: keep 70 % of a long word, at least 4. */
+		size_t keep = len > 5 ? len * 7 / 10 : len;
+		if (keep < 4)
+			keep = len < 4 ? len : 4;
+		while (keep < len && ((unsigned char)f[keep] & 0xC0) == 0x80)
+			keep++; /* not inside a character */
+		cut_any |= keep < len;
+		sqlite3_str_append(cut, f, (int)keep);
+		char *w = nearest_word(d, f, e);
+		if (w) {
+			near_any = true;
+			sqlite3_str_appendall(near, w);
+			free(w);
+		} else {
+			sqlite3_str_append(near, text + ws, (int)(we - ws));
+		}
+		free(f);
+	}
+	char *c = sqlite3_str_finish(cut), *m = sqlite3_str_finish(near);
+	status s = ST_OK;
+	if (cut_any && c) {
+		hit_list l;
+		s = search_run(d, a, c, 0, 1, &l, e);
+		if (s == ST_OK && l.n)
+			*shorter = strdup(c);
+		if (s == ST_OK)
+			hit_list_free(&l);
+	}
+	if (s == ST_OK && near_any && m)
+		*nearest = strdup(m);
+	sqlite3_free(c);
+	sqlite3_free(m);
 	return s;
 }
 

@@ -39,6 +39,14 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
                   hit_list *out, error *e);
 void hit_list_free(hit_list *l);
 
+/* A way on when a search found nothing (either may be NULL):
+ *   *shorter: the query with its long words cut to their beginnings ("rewitaliz" for
+ *             "rewitalizacjami"), when that finds something;
+ *   *nearest: the query with each word replaced by the nearest town name or indexed
+ *             word by edit distance over folded text ("Żywiec" for "zywec"). */
+status search_way_on(db *d, const account *a, const char *text, char **shorter, char **nearest,
+                     error *e);
+
 /* Keep the index in step: called by the store's writes inside their transaction. */
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
