@@ -74,6 +74,14 @@ const cli_command *cli_find_command(const char *name)
 	return NULL;
 }
 
+size_t cli_command_names(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0] && n < max; i++)
+		out[n++] = commands[i].name;
+	return n;
+}
+
 static void vmessage(const char *fmt, va_list ap)
 {
 	char buf[2048];
@@ -341,7 +349,7 @@ int cli_main(int argc, char **argv)
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage(NULL, _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option(NULL, argv[optind - 1], opts);
 		}
 	}
 	error e;
@@ -367,7 +375,7 @@ int cli_main(int argc, char **argv)
 	} else {
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
-			return cli_usage(NULL, _("unknown command '%s'"), argv[optind]);
+			return cli_unknown_command(argv[optind]);
 		/* The command sees argv from its own name, so getopt starts afresh. */
 		optind++;
 		int sub_argc = argc - optind + 1;
