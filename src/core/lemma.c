@@ -266,6 +266,25 @@ const char *lemma_of(lemmatizer *lz, const char *word, size_t len)
 	return val;
 }
 
+char *lemma_peek(lemmatizer *lz, const char *word, size_t len)
+{
+	if (lz->cap) {
+		slot *s = find_slot(lz, word, len);
+		if (s->key)
+			return strdup(s->val);
+	}
+	char *w = strndup(word, len), *folded = pl_fold(word, len), set[1024] = "";
+	if (w && folded) {
+		const char *town = townform_lemma(folded);
+		if (town)
+			set_add(set, sizeof set, town, folded, false);
+		add_stems(set, sizeof set, w, folded);
+	}
+	free(w);
+	free(folded);
+	return strdup(set);
+}
+
 char *lemma_query(lemmatizer *lz, const char *word, size_t len)
 {
 	char *w = strndup(word, len), *folded = pl_fold(word, len);

@@ -35,6 +35,9 @@ void lemma_forget(lemmatizer *lz);
 /* The folded lemmas of a word (as written), other than its own folded form, separated
  * by spaces ("" for none); owned by the cache. NULL when memory runs out. */
 const char *lemma_of(lemmatizer *lz, const char *word, size_t len);
+/* The same for a word of a text that is not indexed (a find in a card): nothing is
+ * stored. Newly allocated. */
+char *lemma_peek(lemmatizer *lz, const char *word, size_t len);
 /* For a query word (folded or not): every folded lemma it may stand for, separated by
  * spaces, newly allocated: the lemmas of every indexed word that folds like it (so
  * "zywcu" typed without Polish letters finds what "Żywcu" gives), of the town forms,

@@ -482,6 +482,77 @@ status search_way_on(db *d, const account *a, const char *text, char **shorter, 
 	return s;
 }
 
+char *search_find_terms(db *d, const char *query)
+{
+	sqlite3_str *out = sqlite3_str_new(NULL);
+	size_t n = strlen(query), i = 0, ws, we;
+	char *f;
+	while ((f = next_word(query, n, &i, &ws, &we))) {
+		if (!is_stopword(f)) {
+			sqlite3_str_appendf(out, "%s%s", sqlite3_str_length(out) ? " " : "", f);
+			char *lem = lemma_query(db_lemmatizer(d), query + ws, we - ws);
+			for (const char *l = lem ? lem : ""; *l;) {
+				size_t k = strcspn(l, " ");
+				sqlite3_str_appendf(out, " =%.*s", (int)k, l);
+				l += k;
+				while (*l == ' ')
+					l++;
+			}
+			free(lem);
+		}
+		free(f);
+	}
+	char *r = sqlite3_str_finish(out), *copy = r && *r ? strdup(r) : NULL;
+	sqlite3_free(r);
+	return copy;
+}
+
+/* Whether the word w (folded; `word` as written) is one that a term asks for. */
+static bool word_matches(db *d, const char *word, size_t len, const char *w, const char *terms)
+{
+	char *lemmas = NULL;
+	bool hit = false;
+	for (const char *t = terms; *t && !hit;) {
+		size_t k = strcspn(t, " ");
+		if (*t == '=') {
+			if (!lemmas)
+				lemmas = lemma_peek(db_lemmatizer(d), word, len);
+			hit = strlen(w) == k - 1 && memcmp(w, t + 1, k - 1) == 0;
+			for (const char *l = lemmas ? lemmas : ""; *l && !hit;) {
+				size_t m = strcspn(l, " ");
+				hit = m == k - 1 && memcmp(l, t + 1, m) == 0;
+				l += m;
+				while (*l == ' ')
+					l++;
+			}
+		} else {
+			hit = strlen(w) >= k && memcmp(w, t, k) == 0; /* the word or its beginning */
+		}
+		t += k;
+		while (*t == ' ')
+			t++;
+	}
+	free(lemmas);
+	return hit;
+}
+
+bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
+                         size_t *at, size_t *at_len)
+{
+	size_t i = 0, ws, we;
+	char *f;
+	while ((f = next_word(text, len, &i, &ws, &we))) {
+		bool hit = word_matches(d, text + ws, we - ws, f, terms);
+		free(f);
+		if (hit) {
+			if (at)
+				*at = ws, *at_len = we - ws;
+			return true;
+		}
+	}
+	return false;
+}
+
 static status exec_bound(db *d, const char *sql, int64_t id, const char *text, error *e)
 {
 	sqlite3_stmt *st = db_stmt(d, sql, e);

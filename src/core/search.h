@@ -3,6 +3,7 @@
 #ifndef EMPIRIE_CORE_SEARCH_H
 #define EMPIRIE_CORE_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,14 @@ void hit_list_free(hit_list *l);
  *             word by edit distance over folded text ("Żywiec" for "zywec"). */
 status search_way_on(db *d, const account *a, const char *text, char **shorter, char **nearest,
                      error *e);
+
+/* Finding in a text being read (a card, help, a thread): the terms for what was typed
+ * (each word, and "=lemma" for each of its lemmas; NULL when nothing to look for), and
+ * whether text holds a word that begins with a word typed or has one of the lemmas
+ * ("Żywca" for "w Żywcu"); *at and *at_len: the first such word's bytes. */
+char *search_find_terms(db *d, const char *query);
+bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
+                         size_t *at, size_t *at_len);
 
 /* Keep the index in step: called by the store's writes inside their transaction. */
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
