@@ -19,6 +19,7 @@
 #include "text/safe.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
+#include "ui/ui_spell.h"
 
 static const cli_command commands[] = {
 	{ "list", cmd_list, "networks|cities|threads|posts|meetings|practices [OPTIONS]",
@@ -357,6 +358,7 @@ int cli_main(int argc, char **argv)
 	                  &c.conf, &e) != ST_OK)
 		return cli_fail(&e);
 	lemma_set_dictionary(c.conf.dictionary);
+	ui_spell_set_enabled(!c.conf.no_spelling);
 	c.restricted = c.restricted || c.conf.restricted;
 	int rc;
 	if (c.restricted && optind < argc) {

@@ -10,12 +10,13 @@
 typedef struct {
 	char *database;   /* NULL when not set */
 	char *dictionary; /* Hunspell dictionary, path without .aff/.dic; "none": off */
+	bool no_spelling; /* "spelling = no": the editor marks no words */
 	bool restricted;
 	bool trust_as;
 } settings;
 
 /* Read path; a missing file is an empty configuration unless `must_exist`. Lines are
- * "key = value", '#' starts a comment; keys: database, dictionary, restricted,
+ * "key = value", '#' starts a comment; keys: database, dictionary, spelling, restricted,
  * trust_as. */
 status settings_load(const char *path, bool must_exist, settings *out, error *e);
 void settings_clear(settings *c);

@@ -65,6 +65,11 @@ static speller *the_dictionary(void)
 	return dict;
 }
 
+speller *lemma_speller(void)
+{
+	return the_dictionary();
+}
+
 /* ---- sets of folded lemmas, kept as "a b c" ---- */
 
 static bool word_byte(unsigned char c)

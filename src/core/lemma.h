@@ -25,6 +25,11 @@ bool lemma_dictionary_available(void);
  * missing: the index records the one it was built with. */
 void lemma_dictionary_stamp(char *buf, size_t size);
 
+/* The dictionary itself (loaded at the first call; NULL when it is missing), shared
+ * with the editor's spelling. */
+struct speller;
+struct speller *lemma_speller(void);
+
 /* Register the tokenizer on a connection; the lemmatizer lives until the connection
  * is closed (call lemma_detach before closing). NULL when registration fails. */
 lemmatizer *lemma_attach(sqlite3 *h, bool readonly);

@@ -166,3 +166,81 @@ void speller_free_list(char **list, int n)
 		free(list[i]);
 	free(list);
 }
+
+/* The Polish letters each plain letter may stand for (lower case, then upper case). */
+static const char *const accents[][3] = {
+	{ "a", "ą", NULL }, { "c", "ć", NULL }, { "e", "ę", NULL }, { "l", "ł", NULL },
+	{ "n", "ń", NULL }, { "o", "ó", NULL }, { "s", "ś", NULL }, { "z", "ż", "ź" },
+	{ "A", "Ą", NULL }, { "C", "Ć", NULL }, { "E", "Ę", NULL }, { "L", "Ł", NULL },
+	{ "N", "Ń", NULL }, { "O", "Ó", NULL }, { "S", "Ś", NULL }, { "Z", "Ż", "Ź" },
+};
+
+static int accent_row(char c)
+{
+	for (int i = 0; i < (int)(sizeof accents / sizeof accents[0]); i++)
+		if (accents[i][0][0] == c)
+			return i;
+	return -1;
+}
+
+static int polish_letters(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) == 0xC0; /* the first byte of a 2-byte letter */
+	return n;
+}
+
+int speller_accented(speller *sp, const char *word, char ***out)
+{
+	*out = NULL;
+	size_t n = strlen(word), combos = 1;
+	if (n == 0 || n > 40)
+		return 0;
+	int rows[40];
+	for (size_t i = 0; i < n; i++) {
+		rows[i] = accent_row(word[i]);
+		if (rows[i] >= 0)
+			combos *= accents[rows[i]][2] ? 3 : 2;
+		if (combos > 4096)
+			return 0;
+	}
+	char **list = NULL;
+	int k = 0;
+	char buf[160];
+	for (size_t c = 1; c < combos; c++) { /* 0 is the word itself */
+		size_t code = c, o = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *piece;
+			char one[2] = { word[i], 0 };
+			if (rows[i] < 0) {
+				piece = one;
+			} else {
+				size_t base = accents[rows[i]][2] ? 3 : 2;
+				piece = accents[rows[i]][code % base];
+				code /= base;
+			}
+			size_t m = strlen(piece);
+			memcpy(buf + o, piece, m);
+			o += m;
+		}
+		buf[o] = '\0';
+		if (speller_spell(sp, buf)) {
+			char **l = realloc(list, (size_t)(k + 1) * sizeof *l);
+			if (!l)
+				break;
+			list = l;
+			if ((list[k] = strdup(buf)))
+				k++;
+		}
+	}
+	/* Most Polish letters first: whoever typed without them left them all out. */
+	for (int i = 1; i < k; i++)
+		for (int j = i; j > 0 && polish_letters(list[j]) > polish_letters(list[j - 1]); j--) {
+			char *t = list[j];
+			list[j] = list[j - 1];
+			list[j - 1] = t;
+		}
+	*out = list;
+	return k;
+}

@@ -25,5 +25,9 @@ bool speller_spell(speller *sp, const char *word);
 /* Suggestions for a misspelled word, best first. */
 int speller_suggest(speller *sp, const char *word, char ***out);
 void speller_free_list(char **list, int n);
+/* The correctly spelled words that differ from word only by Polish letters where it has
+ * their plain ones ("zolty" → "żółty", "Lodz" → "Łódź"): people typing without a Polish
+ * keyboard layout. At most 4096 spellings are tried. */
+int speller_accented(speller *sp, const char *word, char ***out);
 
 #endif

@@ -64,6 +64,9 @@ enum {
 	  N_("Paste the lines cut last"), 0, SC_EDITOR) \
 	X(CMD_UNDO_LINE, "undo-line", (K_CTRL('u')), NULL, \
 	  N_("Undo the changes to the current line"), 0, SC_EDITOR) \
+	X(CMD_SPELL, "spelling", (K_F(7), K_CTRL('t')), N_("Spelling"), \
+	  N_("Suggestions for the word at the cursor (underlined: not in the dictionary)"), 0, \
+	  SC_EDITOR) \
 	X(CMD_CANCEL, "cancel", (K_F(10), K_ESC, K_CTRL('c')), N_("Cancel"), \
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
 	X(CMD_FIND, "find", ('/'), NULL, \
