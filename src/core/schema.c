@@ -434,7 +434,11 @@ static const char *const migrations[] = {
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
 
-	/* 7: lemma search (issue 18). The index holds each word folded plus its folded
+	/* 7: the audit names the person behind the account (issue 15): the Unix login that
+	 * ran the program, beside `login` (the account, chosen by --as). */
+	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
+
+	/* 8: lemma search (issue 18). The index holds each word folded plus its folded
 	 * lemmas ("=zywiec" beside "zywcu"), made by our tokenizer (lemma.c) from the text
 	 * as written; `lemmas` keeps what each word gave, so that deleting a document
 	 * gives the same tokens as adding it did. */
