@@ -133,24 +133,21 @@ static void add_stems(char *buf, size_t cap, const char *word, const char *self)
 	speller_free_list(stems, n);
 }
 
-/* A word typed without Polish letters ("zbiornikow"): the stems of the dictionary's
- * suggestions that fold to the same letters ("zbiorników"). */
+/* A word typed without Polish letters ("zbiornikow"): the stems of the same word with
+ * Polish letters put back where the dictionary knows such a word ("zbiorników"). No
+ * Hunspell suggestions: they take a fraction of a second for a word like "qqqzzz". */
 static void add_accented_stems(char *buf, size_t cap, const char *word, const char *folded)
 {
 	speller *sp = the_dictionary();
 	if (!sp || speller_spell(sp, word))
 		return;
-	char **sugg;
-	int n = speller_suggest(sp, word, &sugg);
+	char **acc;
+	int n = speller_accented(sp, word, &acc);
 	for (int i = 0; i < n; i++) {
-		char *f = pl_fold(sugg[i], strlen(sugg[i]));
-		if (f && strcmp(f, folded) == 0) {
-			set_add(buf, cap, sugg[i], folded, true);
-			add_stems(buf, cap, sugg[i], folded);
-		}
-		free(f);
+		set_add(buf, cap, acc[i], folded, true);
+		add_stems(buf, cap, acc[i], folded);
 	}
-	speller_free_list(sugg, n);
+	speller_free_list(acc, n);
 }
 
 /* ---- the cache: word as written → its lemmas ---- */
