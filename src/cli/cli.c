@@ -16,10 +16,12 @@
 #include "cli/paths.h"
 #include "cli/settings.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "i18n.h"
 #include "text/safe.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
+#include "ui/ui_spell.h"
 
 static const cli_command commands[] = {
 	{ "list", cmd_list, "networks|cities|threads|posts|meetings|practices [OPTIONS]",
@@ -73,6 +75,14 @@ const cli_command *cli_find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+size_t cli_command_names(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0] && n < max; i++)
+		out[n++] = commands[i].name;
+	return n;
 }
 
 static void vmessage(const char *fmt, va_list ap)
@@ -423,13 +433,15 @@ int cli_main(int argc, char **argv)
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage(NULL, _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option(NULL, argv[optind - 1], opts);
 		}
 	}
 	error e;
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)
 		return cli_fail(&e);
+	lemma_set_dictionary(c.conf.dictionary);
+	ui_spell_set_enabled(!c.conf.no_spelling);
 	int rc;
 	/* The forced command's --restricted locks the session to the application; the
 	 * setting `restricted = yes` restricts the application only, so the administrator's
@@ -453,7 +465,7 @@ int cli_main(int argc, char **argv)
 	} else {
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
-			return cli_usage(NULL, _("unknown command '%s'"), argv[optind]);
+			return cli_unknown_command(argv[optind]);
 		/* The command sees argv from its own name, so getopt starts afresh. */
 		optind++;
 		int sub_argc = argc - optind + 1;

@@ -12,6 +12,8 @@
 #include "core/forum.h"
 #include "i18n.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_pick.h"
+#include "ui/ui_spell.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
@@ -45,6 +47,9 @@ typedef struct {
 	bool cut_fresh;        /* the last command was a cut: the next one adds to it */
 	size_t top;            /* first visual row of the body shown */
 	int goal_col;          /* column kept by up/down */
+	/* The word whose spelling suggestions are offered (ui_spell.h). */
+	bool spell_in_title;
+	size_t spell_y, spell_start, spell_len;
 	ui_rect r;
 } editor;
 
@@ -131,6 +136,30 @@ static void keep_in_view(editor *ed, size_t crow)
 		ed->top = crow - h + 1;
 }
 
+/* One row of text with the misspelled words underlined. Only rows on the screen are
+ * checked, and each word once (ui_spell.c remembers): a key costs little. */
+static void put_checked(int y, int x, const wchar_t *s, size_t n, size_t cursor, int cols)
+{
+	bool marks[1024];
+	if (n > sizeof marks / sizeof marks[0] || !ui_spell_marks_but(s, n, cursor, marks)) {
+		ui_putw(stdscr, y, x, s, n, cols);
+		return;
+	}
+	for (size_t i = 0; i < n && cols > 0;) {
+		size_t j = i;
+		while (j < n && marks[j] == marks[i])
+			j++;
+		if (marks[i])
+			attron(A_UNDERLINE);
+		int w = ui_putw(stdscr, y, x, s + i, j - i, cols);
+		if (marks[i])
+			attroff(A_UNDERLINE);
+		x += w;
+		cols -= w;
+		i = j;
+	}
+}
+
 static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 {
 	editor *ed = (editor *)s;
@@ -166,7 +195,9 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		const wchar_t *line = ed->body.lines[v->line].s;
 		bool comment = ed->submit && ed->body.lines[v->line].len && line[0] == L'#';
 		theme_set(stdscr, comment ? TH_DIM : v->span.len && line[0] == L'>' ? TH_QUOTE : TH_NORMAL);
-		ui_putw(stdscr, y0 + y, r.x + 1, line + v->span.start, v->span.len, body_width(ed));
+		size_t cursor = !ed->in_title && v->line == ed->body.cy && ed->body.cx >= v->span.start
+		                ? ed->body.cx - v->span.start : (size_t)-1;
+		put_checked(y0 + y, r.x + 1, line + v->span.start, v->span.len, cursor, body_width(ed));
 	}
 	theme_set(stdscr, TH_NORMAL);
 	if (!ed->in_title && n) {
@@ -510,6 +541,74 @@ static void paste(editor *ed)
 	changed(ed);
 }
 
+/* A suggestion chosen: it replaces the word. */
+static unsigned spell_chosen(ui_ctx *c, void *arg, size_t index)
+{
+	editor *ed = arg;
+	char **sug;
+	ed_buf *b = ed->spell_in_title ? &ed->title : &ed->body;
+	if (ed->spell_y >= b->n)
+		return UI_R_REDRAW;
+	ed_line *l = &b->lines[ed->spell_y];
+	int n = ui_spell_suggest(l->s + ed->spell_start, ed->spell_len, &sug);
+	if ((int)index < n && ed->spell_start + ed->spell_len <= l->len) {
+		size_t wn;
+		wchar_t *w = ui_utf8_to_wcs(sug[index], &wn);
+		size_t tail = l->len - ed->spell_start - ed->spell_len, len = ed->spell_start + wn + tail;
+		wchar_t *line = w ? malloc((len + 1) * sizeof *line) : NULL;
+		if (line) {
+			wmemcpy(line, l->s, ed->spell_start);
+			wmemcpy(line + ed->spell_start, w, wn);
+			wmemcpy(line + ed->spell_start + wn, l->s + ed->spell_start + ed->spell_len, tail);
+			if (ed_set_line(b, ed->spell_y, line, len)) {
+				b->cy = ed->spell_y;
+				b->cx = ed->spell_start + wn;
+				changed(ed);
+			}
+		}
+		free(line);
+		free(w);
+	}
+	for (int i = 0; i < n; i++)
+		free(sug[i]);
+	free(sug);
+	return UI_R_REDRAW;
+}
+
+static unsigned spell_suggest(editor *ed, ui_ctx *c)
+{
+	if (!ui_spell_active()) {
+		ui_status(c, true, "%s", _("Spelling is off (no dictionary, or 'spelling = no' in the configuration)."));
+		return UI_R_REDRAW;
+	}
+	ed_buf *b = ed->in_title ? &ed->title : &ed->body;
+	ed_line *l = &b->lines[b->cy];
+	size_t start, len;
+	if (!ui_spell_word_at(l->s, l->len, b->cx, &start, &len)) {
+		ui_status(c, false, "%s", _("Put the cursor on a word to see its spelling suggestions."));
+		return UI_R_REDRAW;
+	}
+	char **sug;
+	int n = ui_spell_suggest(l->s + start, len, &sug);
+	char *word = ui_wcs_to_utf8(l->s + start, len);
+	if (n <= 0) {
+		ui_status(c, false, _("No suggestions for \"%s\"."), word ? word : "");
+		free(word);
+		free(sug);
+		return UI_R_REDRAW;
+	}
+	ed->spell_in_title = ed->in_title;
+	ed->spell_y = b->cy, ed->spell_start = start, ed->spell_len = len;
+	char title[300];
+	snprintf(title, sizeof title, _("Instead of \"%s\""), word ? word : "");
+	ui_screen *pk = ui_pick_new(c, title, (const char *const *)sug, (size_t)n, 0, spell_chosen, ed);
+	for (int i = 0; i < n; i++)
+		free(sug[i]);
+	free(sug);
+	free(word);
+	return ui_open(c, pk);
+}
+
 static unsigned editor_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	editor *ed = (editor *)s;
@@ -545,6 +644,7 @@ static unsigned editor_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		ed->changed = ed->touched = false;
 		return UI_R_POP;
 	case CMD_EXTERNAL: run_external(ed); return UI_R_REDRAW;
+	case CMD_SPELL: return spell_suggest(ed, c);
 	case CMD_CUT_LINE:
 		ed->cut_fresh = was_cut;
 		cut_line(ed);

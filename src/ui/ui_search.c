@@ -1,6 +1,7 @@
 /* ui_search.c — one input line, results (towns, threads, posts) below; Enter opens. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ typedef struct {
 	ui_list results;
 	int focus;   /* 0: the input, 1: the results */
 	bool searched;
+	char *note;  /* a way on when nothing was found, or NULL */
 	ui_rect r;
 } search_screen;
 
@@ -131,10 +133,26 @@ static void search_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 	theme_set(stdscr, TH_BORDER);
 	theme_hline(stdscr, r.y + 1, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
-	int y = ui_list_draw(&s->results, r.y + 2, r.x, r.w, s->focus == 1);
-	if (!s->results.n) {
+	/* A way on (shown above the results it led to), or why lemma search is off. */
+	const char *note = s->note;
+	if (!note && !s->searched && search_lemma_state(c->d) != LEMMAS_ON)
+		note = search_lemma_state(c->d) == LEMMAS_OFF
+		       ? _("Lemma search is off (no dictionary): apt-get install hunspell-pl, then "
+		           "empirie check --reindex.")
+		       : _("The search index was built with another dictionary: run empirie check "
+		           "--reindex.");
+	int top = r.y + 2;
+	if (note) {
 		theme_set(stdscr, TH_DIM);
-		ui_put(stdscr, r.y + 2, r.x + 1,
+		ui_fill(stdscr, top, r.x, r.w);
+		ui_put(stdscr, top, r.x + 1, note, r.w - 2);
+		theme_set(stdscr, TH_NORMAL);
+		top++;
+	}
+	int y = ui_list_draw(&s->results, top, r.x, r.w, s->focus == 1);
+	if (!s->results.n && !(s->note && s->searched)) {
+		theme_set(stdscr, TH_DIM);
+		ui_put(stdscr, top, r.x + 1,
 		       s->searched ? _("Nothing found.")
 		                   : _("Type a town, a person or any words, then Enter. Case and "
 		                       "Polish letters do not matter."),
@@ -152,15 +170,39 @@ static void search_resize(ui_screen *base, ui_ctx *c, ui_rect r)
 {
 	search_screen *s = (search_screen *)base;
 	s->r = r;
-	ui_list_set_height(&s->results, r.h - 2 > 1 ? r.h - 2 : 1);
+	/* One line kept for a note above the results. */
+	ui_list_set_height(&s->results, r.h - 3 > 1 ? r.h - 3 : 1);
 }
 
 static void run(search_screen *s)
 {
 	free(s->query);
+	free(s->note);
+	s->note = NULL;
 	s->query = ed_text(&s->input);
 	s->searched = true;
 	ui_list_reset(&s->results);
+	if (!s->results.n && s->query) {
+		/* Nothing: the query as beginnings of words, or the nearest town or word. */
+		char *shorter = NULL, *nearest = NULL, buf[600];
+		error e;
+		if (search_way_on(s->c->d, s->c->me, s->query, &shorter, &nearest, &e) != ST_OK) {
+			ui_status_error(s->c, &e);
+		} else if (shorter) {
+			snprintf(buf, sizeof buf, _("Nothing found for \"%s\"; showing the results for \"%s…\"."),
+			         s->query, shorter);
+			s->note = strdup(buf);
+			free(s->query);
+			s->query = shorter;
+			shorter = NULL;
+			ui_list_reset(&s->results);
+		} else if (nearest) {
+			snprintf(buf, sizeof buf, _("Nothing found. Did you mean: %s?"), nearest);
+			s->note = strdup(buf);
+		}
+		free(shorter);
+		free(nearest);
+	}
 	if (s->results.n)
 		s->focus = 1;
 }
@@ -266,7 +308,7 @@ static unsigned search_click(ui_screen *base, ui_ctx *c, int y, int x)
 	search_screen *s = (search_screen *)base;
 	if (y == s->r.y) {
 		s->focus = 0;
-	} else if (ui_list_select(&s->results, y - s->r.y - 2)) {
+	} else if (ui_list_select(&s->results, y - s->r.y - 2 - (s->note != NULL))) {
 		s->focus = 1;
 	}
 	return UI_R_REDRAW;
@@ -278,6 +320,7 @@ static void search_destroy(ui_screen *base)
 	ui_list_free(&s->results);
 	ed_free(&s->input);
 	free(s->query);
+	free(s->note);
 	free(s);
 }
 
@@ -313,6 +356,6 @@ ui_screen *ui_search_new(ui_ctx *c)
 	}
 	s->base.ops = &search_ops;
 	s->c = c;
-	ui_list_init(&s->results, &hit_source, s, LINES - 5 > 1 ? LINES - 5 : 1);
+	ui_list_init(&s->results, &hit_source, s, LINES - 6 > 1 ? LINES - 6 : 1);
 	return &s->base;
 }
