@@ -241,6 +241,8 @@ int cli_open(cli_ctx *c)
 	free(path);
 	if (s != ST_OK)
 		return cli_fail(&e);
+	if (c->conf.post_limit >= 0)
+		db_set_post_limit(c->d, c->conf.post_limit);
 	/* Identity: the Unix login, or --as where it can be trusted: the configuration says
 	 * so (an SSH forced command names the person), or the Unix user is an administrator
 	 * acting for someone (like sudo -u). */

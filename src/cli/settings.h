@@ -11,10 +11,11 @@ typedef struct {
 	char *database;   /* NULL when not set */
 	bool restricted;
 	bool trust_as;
+	int post_limit;      /* posts a minute per account (0: none); -1 when not set */
 } settings;
 
 /* Read path; a missing file is an empty configuration unless `must_exist`. Lines are
- * "key = value", '#' starts a comment; keys: database, restricted, trust_as. */
+ * "key = value", '#' starts a comment; keys: database, restricted, trust_as, post_limit. */
 status settings_load(const char *path, bool must_exist, settings *out, error *e);
 void settings_clear(settings *c);
 /* The default location: SYSCONFDIR/empirie.conf. */

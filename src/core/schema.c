@@ -432,6 +432,10 @@ static const char *const migrations[] = {
 	"    pinned_at = CASE WHEN new.action IN ('pin', 'unpin') THEN new.at ELSE pinned_at END"
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
+
+	/* 7: an account's audit entries by time, so the posting limit (forum.c) counts only
+	 * the last minute's entries of that account. */
+	"CREATE INDEX audit_account_at ON audit(account_id, at);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

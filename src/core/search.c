@@ -207,6 +207,21 @@ static int cmp_rowid(const void *x, const void *y)
  * visible hits across both phases and pages join up at the boundary. The column filter
  * is put around the query text from search_fts_query(), which holds nothing but quoted
  * words, each with a `*`: no text typed by a person reaches the query syntax. */
+size_t search_text_chars(const char *text)
+{
+	size_t n = 0, trailing = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	for (; *p; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		n++;
+		trailing = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ? trailing + 1 : 0;
+	}
+	return n - trailing;
+}
+
 status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
                   hit_list *out, error *e)
 {
@@ -218,6 +233,10 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC";
 	static const char *const phases[] = { sql_titles, sql_rest };
 	memset(out, 0, sizeof *out);
+	size_t chars = search_text_chars(text);
+	if (chars > SEARCH_TEXT_MAX)
+		return err_set(e, ST_INVALID, _("The search text is too long (%zu characters, at most "
+		                                "%d); use fewer words"), chars, SEARCH_TEXT_MAX);
 	if (!limit)
 		return ST_OK;
 	char *q = search_fts_query(text);
