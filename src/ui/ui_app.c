@@ -369,7 +369,8 @@ static void draw_all(ui_ctx *c)
 static const char *pre_message(ui_ctx *c, unsigned missing)
 {
 	if (db_is_readonly(c->d) &&
-	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST)))
+	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST |
+	                PRE_MODERATE)))
 		return _("This copy is read-only: browsing and search work, but nothing can be "
 		         "written here.");
 	if (missing & PRE_NETWORK)
@@ -380,6 +381,13 @@ static const char *pre_message(ui_ctx *c, unsigned missing)
 		return _("Your account may not write in this network.");
 	if (missing & PRE_OWN_POST)
 		return _("You can edit only your own posts.");
+	if (missing & PRE_MODERATE)
+		return _("Only the network's coordinator or an administrator can lock, pin or hide.");
+	if (missing & PRE_OPEN)
+		return _("This thread is locked by the coordinator: no more replies or edits.");
+	if (missing & PRE_SHOWN)
+		return _("A coordinator has hidden this post, so it cannot be edited; ask the "
+		         "network's coordinator to show it again.");
 	if (missing & PRE_FREE)
 		return _("Not available in this restricted session.");
 	if (missing & PRE_ADD)
