@@ -113,6 +113,21 @@ static void cap_size_before_curses(void)
 	}
 }
 
+void ui_resume_curses(void)
+{
+	/* curses reads the window's size again when it comes back from endwin; LINES and
+	 * COLUMNS, which it prefers, keep that within the cap too. */
+	int lines, cols;
+	if (window_size(&lines, &cols) && clipped) {
+		set_size_env(0, lines);
+		set_size_env(1, cols);
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	restore_size_env();
+}
+
 /* After SIGWINCH: take the new size, capped. resizeterm queues KEY_RESIZE, which the
  * main loop handles as for any resize. */
 static void apply_window_size(void)

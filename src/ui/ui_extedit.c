@@ -74,9 +74,7 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 		while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
 			;
 		signal(SIGINT, old);
-		reset_prog_mode();
-		clearok(curscr, TRUE);
-		refresh();
+		ui_resume_curses();
 		if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 			ui_status(c, true, _("The editor '%s' did not finish normally."), prog);
 		else if ((*out = read_back(path)) != NULL)

@@ -37,12 +37,13 @@ def skip(desc, why):
     print("ok %d - %s # SKIP %s" % (n, desc, why), flush=True)
 
 class Run:
-    def __init__(self, cols, rows):
+    def __init__(self, cols, rows, extra_env=None):
         master, slave = pty.openpty()
         # The size is the terminal's before the program looks at it.
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {"LANG": "C.UTF-8", "TERM": "xterm-256color", "PATH": os.environ.get("PATH", ""),
                "HOME": os.environ.get("HOME", "/tmp")}
+        env.update(extra_env or {})
         for k in ("EMPIRIE_LOCALEDIR", "EMPIRIE_SANITIZED", "ASAN_OPTIONS", "LSAN_OPTIONS",
                   "UBSAN_OPTIONS", "EMPIRIE_VALGRIND_BIN"):
             if k in os.environ:
@@ -174,6 +175,27 @@ for cols, rows in ((2000, 2000), (6000, 6000)):
     tap(started, "the program starts at %d×%d" % (cols, rows))
     if not started or not check_size(r, cols, rows, "started at"):
         over = True
+    r.stop()
+# Back from an external editor, curses reads the window's size again by itself.
+if not over:
+    r = Run(2000, 2000, {"VISUAL": "true"})
+    r.set_mark()
+    r.wait_for(b"Help", 30)
+    for keys, text in ((b"1", b"Help"), (b"\t\t\r", b"Reply"), (b"r", b"Send")):
+        r.set_mark()
+        os.write(r.fd, keys)
+        r.wait_for(text, 10)
+    r.set_mark()
+    os.write(r.fd, b"\x0f")  # Ctrl-O: the external editor, which ends at once
+    r.pump(2)
+    if measure:
+        hwm = r.status("VmHWM")
+        print("# figure: window 2000×2000, back from the external editor: VmHWM %s kB" % hwm,
+              flush=True)
+        tap(hwm is not None and hwm < LIMIT_KB,
+            "back from the external editor at 2000×2000: peak memory %s kB under 32 MB" % hwm)
+    else:
+        skip("back from the external editor: peak memory", "sanitizer or valgrind build")
     r.stop()
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
