@@ -433,7 +433,11 @@ static const char *const migrations[] = {
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
 
-	/* 7: an account's audit entries by time, so the posting limit (forum.c) counts only
+	/* 7: the audit names the person behind the account (issue 15): the Unix login that
+	 * ran the program, beside `login` (the account, chosen by --as). */
+	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
+
+	/* 8: an account's audit entries by time, so the posting limit (forum.c) counts only
 	 * the last minute's entries of that account. */
 	"CREATE INDEX audit_account_at ON audit(account_id, at);",
 };

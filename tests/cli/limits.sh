@@ -43,6 +43,10 @@ is "by default 20 posts a minute go through" "$i" 21
 exit_is "and the 21st is refused" 1 sh -c 'echo "21" | "$EMPIRIE" --as piotr reply "$1"' sh "$tid"
 printf 'post_limit = 0\n' >"$conf"
 exit_is "post_limit = 0 switches it off" 0 sh -c 'echo "21" | "$EMPIRIE" --config "$1" --as piotr reply "$2"' sh "$conf" "$tid"
+own="$T_DIR/own.conf"
+printf 'post_limit = 0\n' >"$own"
+chmod 666 "$own"
+exit_is "a configuration anyone may write cannot lift the limit" 1 sh -c 'echo "22" | "$EMPIRIE" --config "$1" --as piotr reply "$2"' sh "$own" "$tid"
 printf 'post_limit = dużo\n' >"$conf"
 exit_is "a bad value is an error" 1 e --config "$conf" list networks
 like "that says which line" "$(cat "$T_DIR/err")" "limit.conf:1"
