@@ -453,8 +453,14 @@ static void set_prompt(reader *r, ui_ctx *c)
 	                        ? _("Why hide this post? Enter hides it, Esc cancels: ")
 	                        : _("Why lock the thread (may stay empty)? Enter locks it, Esc "
 	                            "cancels: ");
-	char *typed = ed_text(&r->answer);
-	snprintf(c->prompt, sizeof c->prompt, "%s%s", q, typed ? typed : "");
+	/* A reason longer than the line shows its end, where the typing is. */
+	const ed_line *l = &r->answer.lines[0];
+	int room = COLS - 3 - ui_width(q);
+	size_t start = 0;
+	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
+		start++;
+	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
+	snprintf(c->prompt, sizeof c->prompt, "%s%s%s", q, start ? "…" : "", typed ? typed : "");
 	free(typed);
 }
 
