@@ -414,6 +414,53 @@ status forum_validate_text(const char *title, const char *body, error *e)
 	return ST_OK;
 }
 
+/* The posting limit (db_set_post_limit): new threads, replies and edits of the account in
+ * the minute before now, counted from the audit log (index audit_account_at), inside the
+ * caller's transaction. Administrators are not limited: they import and repair. */
+static status check_post_rate(db *d, const account *a, error *e)
+{
+	static const char sql[] =
+		"SELECT count(*), CAST(strftime('%s', min(at)) AS INTEGER) + 60"
+		"       - CAST(strftime('%s', ?2) AS INTEGER)"
+		"  FROM audit WHERE account_id = ?1"
+		"   AND at > strftime('%Y-%m-%dT%H:%M:%SZ', ?2, '-60 seconds') AND at <= ?2"
+		"   AND ((action = 'create' AND object IN ('thread', 'post'))"
+		"        OR (action = 'edit' AND object = 'post'))";
+	int limit = db_post_limit(d);
+	if (!limit || !a->id || a->role == ROLE_ADMIN)
+		return ST_OK;
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int64_t wait = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(d, rc, e, _("Counting your recent posts"));
+	if (n < limit)
+		return ST_OK;
+	if (wait < 1)
+		wait = 1;
+	if (wait > 60)
+		wait = 60;
+	/* When first: a status line may show only the start. */
+	char first[200];
+	snprintf(first, sizeof first,
+	         ngettext("You can post again in %lld second", "You can post again in %lld seconds",
+	                  (unsigned long)wait),
+	         (long long)wait);
+	return err_set(e, ST_DENIED,
+	               ngettext("%s: at most %d post a minute per account. Nothing was posted.",
+	                        "%s: at most %d posts a minute per account. Nothing was posted.",
+	                        (unsigned long)limit),
+	               first, limit);
+}
+
 static void path_append(unsigned char *dst, int64_t id)
 {
 	uint64_t v = (uint64_t)id;
@@ -579,7 +626,7 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 		err_set(e, ST_NOTFOUND, _("No network number %d"), number);
 		goto fail;
 	}
-	if (perm_check_post(d, a, net, lo, e) != ST_OK)
+	if (perm_check_post(d, a, net, lo, e) != ST_OK || check_post_rate(d, a, e) != ST_OK)
 		goto fail;
 	char now[32];
 	db_now(now, sizeof now);
@@ -642,6 +689,8 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		err_set(e, ST_DENIED, _("This thread is locked by the coordinator; replies are closed"));
 		goto fail;
 	}
+	if (check_post_rate(d, a, e) != ST_OK)
+		goto fail;
 	sqlite3_stmt *st = db_stmt(d, sql_parent, e);
 	if (!st)
 		goto fail;
@@ -707,12 +756,30 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 		post_clear(&p);
 		goto fail;
 	}
-	bool may = (a->id && p.author_id == a->id && a->role != ROLE_GUEST) ||
-	           perm_can_moderate(a, t.network_id);
+	bool moderates = perm_can_moderate(a, t.network_id);
+	bool may = (a->id && p.author_id == a->id && a->role != ROLE_GUEST) || moderates;
+	bool locked = t.locked, hidden = p.hidden;
 	thread_clear(&t);
 	if (!may) {
 		post_clear(&p);
 		err_set(e, ST_DENIED, _("You can edit only your own posts"));
+		goto fail;
+	}
+	/* What a coordinator has closed stays as it was until they open it again. */
+	if (hidden && !moderates) {
+		post_clear(&p);
+		err_set(e, ST_DENIED, _("A coordinator has hidden this post, so it cannot be edited; "
+		                        "ask the network's coordinator to show it again"));
+		goto fail;
+	}
+	if (locked && !moderates) {
+		post_clear(&p);
+		err_set(e, ST_DENIED, _("This thread is locked by the coordinator, so its posts cannot "
+		                        "be edited"));
+		goto fail;
+	}
+	if (check_post_rate(d, a, e) != ST_OK) {
+		post_clear(&p);
 		goto fail;
 	}
 	char now[32];

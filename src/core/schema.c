@@ -451,6 +451,9 @@ static const char *const migrations[] = {
 	"DROP TABLE search;"
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize = 'empirie');"
 	SEARCH_FILL_SQL,
+	/* 9: an account's audit entries by time, so the posting limit (forum.c) counts only
+	 * the last minute's entries of that account. */
+	"CREATE INDEX audit_account_at ON audit(account_id, at);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -459,8 +459,11 @@ static unsigned main_pre(ui_screen *s, ui_ctx *c)
 		if (perm_check_post(c->d, c->me, m->net_id, m->leaders_only, NULL) == ST_OK)
 			ok |= PRE_WRITE;
 	}
-	if (m->focus == P_THREADS && ui_list_selected(&m->lists[P_THREADS]))
+	const thread *t = ui_list_selected(&m->lists[P_THREADS]);
+	if (m->focus == P_THREADS && t)
 		ok |= PRE_THREAD;
+	if (!t || !t->locked || perm_can_moderate(c->me, m->net_id))
+		ok |= PRE_OPEN;
 	return ok;
 }
 
