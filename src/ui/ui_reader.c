@@ -297,7 +297,9 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 {
 	char head[600];
 	int w = r->width - p->indent;
-	char *date = pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
+	/* A seeded meeting post with a placeholder time shows what is known of the date. */
+	char *date = p->p.date_text ? strdup(p->p.date_text)
+	                            : pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
 	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
 	ui_fill(stdscr, y, x + p->indent, w);
 	mvadd_wch(y, x + p->indent, WACS_HLINE);
