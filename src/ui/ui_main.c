@@ -475,8 +475,9 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	ui_list *l = &m->lists[m->focus];
 	int page = l->height > 1 ? l->height - 1 : 1;
 	switch (cmd) {
-	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, 0, 0));
-	case CMD_MEETINGS: return ui_open(c, ui_meetings_new(c, 0, 0));
+	/* The selected network's practices and meetings; x there shows all networks. */
+	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, m->net_number, 0));
+	case CMD_MEETINGS: return ui_open(c, ui_meetings_new(c, m->net_number, 0));
 	case CMD_UP: ui_list_move(l, -1); break;
 	case CMD_DOWN: ui_list_move(l, 1); break;
 	case CMD_PAGE_UP: ui_list_move(l, -page); break;
