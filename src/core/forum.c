@@ -30,6 +30,7 @@ void thread_clear(thread *t)
 	if (!t)
 		return;
 	free(t->title), free(t->author), free(t->created_at), free(t->last_post_at);
+	free(t->date_text);
 	memset(t, 0, sizeof *t);
 }
 
@@ -41,10 +42,27 @@ void thread_list_free(thread_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The time the bundled directory gives a meeting thread's first post (seed.c): a
+ * placeholder when the meeting's date_basis is not "source". */
+#define PLACEHOLDER_AT "COALESCE(NULLIF(g.date_end, ''), g.date_start) || 'T00:00:00Z'"
+
+/* NULL, or the date text standing in for a placeholder time (see forum.h). */
+static status date_text_col(sqlite3_stmt *st, int col, char **out)
+{
+	*out = NULL;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return ST_OK;
+	const char *v = (const char *)sqlite3_column_text(st, col);
+	*out = strdup(v && *v ? v : _("date not known"));
+	return *out ? ST_OK : ST_INTERNAL;
+}
+
 #define THREAD_COLUMNS \
 	"SELECT t.id, t.network_id, COALESCE(t.meeting_id, 0), n.number, t.title, a.display_name," \
 	"       t.created_at, t.last_post_at, t.post_count," \
-	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only" \
+	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only," \
+	"       (SELECT g.date_text FROM meetings g WHERE g.id = t.meeting_id" \
+	"         AND g.date_basis <> 'source' AND t.last_post_at = " PLACEHOLDER_AT ")" \
 	"  FROM threads t JOIN networks n ON n.id = t.network_id" \
 	"  JOIN accounts a ON a.id = t.author_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
@@ -64,7 +82,8 @@ static status thread_from_row(sqlite3_stmt *st, thread *t, error *e)
 	t->unread = sqlite3_column_int64(st, 9);
 	t->locked = sqlite3_column_int(st, 10) != 0;
 	t->pinned = sqlite3_column_int(st, 11) != 0;
-	if (!t->title || !t->author || !t->created_at || !t->last_post_at) {
+	if (date_text_col(st, 13, &t->date_text) != ST_OK || !t->title || !t->author ||
+	    !t->created_at || !t->last_post_at) {
 		thread_clear(t);
 		return OOM(e);
 	}
@@ -199,7 +218,10 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 	"SELECT p.id, p.thread_id, COALESCE(p.parent_id, 0), p.author_id, a.display_name, a.login," \
 	"       COALESCE(c.name, ''), p.body, p.created_at, COALESCE(p.edited_at, '')," \
 	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path," \
-	"       p.hidden_reason" \
+	"       p.hidden_reason," \
+	"       (SELECT g.date_text FROM threads t2 JOIN meetings g ON g.id = t2.meeting_id" \
+	"         WHERE t2.id = p.thread_id AND p.parent_id IS NULL AND g.date_basis <> 'source'" \
+	"           AND p.created_at = " PLACEHOLDER_AT ")" \
 	"  FROM posts p JOIN accounts a ON a.id = p.author_id" \
 	"  LEFT JOIN cities c ON c.id = a.city_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = p.thread_id"
@@ -210,6 +232,7 @@ void post_clear(post *p)
 		return;
 	free(p->author), free(p->author_login), free(p->author_city), free(p->body);
 	free(p->created_at), free(p->edited_at), free(p->path), free(p->hidden_reason);
+	free(p->date_text);
 	memset(p, 0, sizeof *p);
 }
 
@@ -242,8 +265,9 @@ static status post_from_row(sqlite3_stmt *st, post *p, error *e)
 	p->path = malloc(p->path_len + 1);
 	if (p->path)
 		memcpy(p->path, sqlite3_column_blob(st, 13), p->path_len);
-	if (!p->author || !p->author_login || !p->author_city || !p->body || !p->created_at ||
-	    !p->edited_at || !p->path || !p->hidden_reason) {
+	if (date_text_col(st, 15, &p->date_text) != ST_OK || !p->author || !p->author_login ||
+	    !p->author_city || !p->body || !p->created_at || !p->edited_at || !p->path ||
+	    !p->hidden_reason) {
 		post_clear(p);
 		return OOM(e);
 	}
@@ -267,11 +291,13 @@ status post_copy(const post *p, post *out, error *e)
 	out->created_at = strdup(p->created_at);
 	out->edited_at = strdup(p->edited_at);
 	out->hidden_reason = strdup(p->hidden_reason ? p->hidden_reason : "");
+	out->date_text = p->date_text ? strdup(p->date_text) : NULL;
 	out->path = malloc(p->path_len + 1);
 	if (out->path)
 		memcpy(out->path, p->path, p->path_len);
 	if (!out->author || !out->author_login || !out->author_city || !out->body ||
-	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason) {
+	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason ||
+	    (p->date_text && !out->date_text)) {
 		post_clear(out);
 		return OOM(e);
 	}

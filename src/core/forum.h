@@ -15,6 +15,10 @@ typedef struct {
 	char *title, *author, *created_at, *last_post_at;
 	int64_t post_count, unread;
 	bool locked, pinned;
+	/* NULL when last_post_at is a real time. Else the thread is a meeting's, seeded with
+	 * a placeholder date (its sources give no full date): show this text, what is
+	 * known of the date, instead; last_post_at then only orders the list. */
+	char *date_text;
 } thread;
 
 typedef struct {
@@ -49,6 +53,7 @@ typedef struct {
 	char *hidden_reason;
 	unsigned char *path; /* reading-order key (opaque) */
 	size_t path_len;
+	char *date_text; /* as in thread: NULL, or what is known of a placeholder created_at */
 } post;
 
 typedef struct {

@@ -271,22 +271,42 @@ static void draw_title(ui_ctx *c)
 	int ww = ui_width(who);
 	if (ww > COLS * 2 / 3)
 		ww = COLS * 2 / 3;
-	int room = COLS - ww - 3;
-	/* Cut the breadcrumb from the left: the end says where you are. */
+	/* A bar and spaces keep where you are apart from who you are. */
+	int room = COLS - ww - 5;
+	/* What does not fit goes by whole steps from the left ("… › Threads"): the end
+	 * says where you are, and no name is cut in its middle. A last step that is too
+	 * long alone is cut at its end. */
 	wchar_t *w = safe_wcs(crumb, (size_t)-1, 0);
-	if (w) {
+	if (w && room > 1) {
 		size_t len = wcslen(w), start = 0;
-		while (start < len && safe_wcs_width(w + start, (size_t)-1) > room)
-			start++;
-		int x = 1;
-		if (start) {
-			x += ui_put(stdscr, 0, x, "…", 1);
-			start++;
+		static const wchar_t sep[] = L" › ";
+		const size_t sl = sizeof sep / sizeof sep[0] - 1;
+		bool cut_left = false;
+		while (safe_wcs_width(w + start, (size_t)-1) + (cut_left ? 1 + (int)sl : 0) > room) {
+			wchar_t *next = wcsstr(w + start, sep);
+			if (!next)
+				break;
+			start = (size_t)(next - w) + sl;
+			cut_left = true;
 		}
-		if (start < len)
-			mvaddnwstr(0, x, w + start, (int)safe_wcs_fit(w + start, room - (x - 1)));
-		free(w);
+		int x = 1;
+		if (cut_left) {
+			x += ui_put(stdscr, 0, x, "…", 1);
+			mvaddnwstr(0, x, sep, (int)sl);
+			x += (int)sl;
+		}
+		int left = room - (x - 1);
+		if (safe_wcs_width(w + start, (size_t)-1) > left) {
+			size_t fit = safe_wcs_fit(w + start, left - 1);
+			mvaddnwstr(0, x, w + start, (int)fit);
+			ui_put(stdscr, 0, x + safe_wcs_width(w + start, fit), "…", 1);
+		} else if (start < len) {
+			mvaddnwstr(0, x, w + start, (int)(len - start));
+		}
 	}
+	free(w);
+	if (room > 1)
+		mvadd_wch(0, COLS - ww - 3, WACS_VLINE);
 	ui_put(stdscr, 0, COLS - ww - 1, who, ww);
 	theme_set(stdscr, TH_NORMAL);
 }

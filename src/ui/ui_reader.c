@@ -305,7 +305,9 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 {
 	char head[600];
 	int w = r->width - p->indent;
-	char *date = pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
+	/* A seeded meeting post with a placeholder time shows what is known of the date. */
+	char *date = p->p.date_text ? strdup(p->p.date_text)
+	                            : pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
 	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
 	ui_fill(stdscr, y, x + p->indent, w);
 	theme_hline(stdscr, y, x + p->indent, 2);
@@ -335,6 +337,24 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 {
 	reader *r = (reader *)s;
+	/* The thread's whole title, wrapped, above the posts (the title line has room for
+	 * only its end); at most a third of the body. */
+	size_t tn = 0;
+	wchar_t *title = ui_utf8_to_wcs(r->t.title ? r->t.title : "", &tn);
+	ui_spans ts = { 0 };
+	if (title && rc.h >= 6 && ui_wrap(title, tn, rc.w - 2, 0, &ts)) {
+		int k = (int)ts.n < rc.h / 3 ? (int)ts.n : rc.h / 3;
+		theme_set(stdscr, TH_HEADING);
+		for (int i = 0; i < k; i++) {
+			ui_fill(stdscr, rc.y + i, rc.x, rc.w);
+			ui_putw(stdscr, rc.y + i, rc.x + 1, title + ts.items[i].start, ts.items[i].len,
+			        rc.w - 2);
+		}
+		theme_set(stdscr, TH_NORMAL);
+		rc.y += k, rc.h -= k;
+	}
+	ui_spans_free(&ts);
+	free(title);
 	if (rc.w - 2 != r->width || rc.h != r->height)
 		s->ops->resize(s, c, rc);
 	size_t cur = current(r);
