@@ -2,27 +2,27 @@
 # Who is acting: the Unix login, or --as only where trusted; the configuration file;
 # restricted mode refuses everything but the application.
 . "$top_srcdir/tests/lib.sh"
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
-	skip "needs root and setpriv to act as another Unix user"; done_testing; exit
+if ! nobody_ready; then
+	skip "$nobody_why"; done_testing; exit
 fi
-chmod 711 "$T_DIR"
 mkdir -m 777 "$T_DIR/shared"
 export EMPIRIE_DB="$T_DIR/shared/db"
 e init >/dev/null 2>&1
 e admin add-account anna --role member --city Zabrze >/dev/null
 chmod 666 "$EMPIRIE_DB"
-nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$@"; }
+nobody() { $as_nobody env HOME=/nonexistent "$@"; }
+export EMPIRIE_OTHER
 
-exit_is "an unknown Unix user reads as a guest" 0 nobody "$EMPIRIE" --no-header list networks
+exit_is "an unknown Unix user reads as a guest" 0 nobody "$EMPIRIE_OTHER" --no-header list networks
 is "and sees 7 networks (not the leaders')" "$(wc -l < "$T_DIR/out")" 7
-exit_is "but cannot post" 1 sh -c 'echo x | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE" post --network 1 --title T'
+exit_is "but cannot post" 1 sh -c 'echo x | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE_OTHER" post --network 1 --title T'
 like "as a guest" "$(cat "$T_DIR/err")" "Guests"
-exit_is "and cannot use --as" 1 nobody "$EMPIRIE" --as anna list networks
+exit_is "and cannot use --as" 1 nobody "$EMPIRIE_OTHER" --as anna list networks
 like "told why, by login" "$(cat "$T_DIR/err")" "--as is not allowed for nobody"
 exit_is "the administrator (root here) may act as anna" 0 e --as anna list networks
 
 printf '# test configuration\ntrust_as = yes\n' > "$T_DIR/trust.conf"
-exit_is "with trust_as = yes --as is honoured" 0 sh -c 'echo "Wpis przez konto usługowe" | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE" --config "$1" --as anna post --network 1 --title "Przez SSH"' sh "$T_DIR/trust.conf"
+exit_is "with trust_as = yes --as is honoured" 0 sh -c 'echo "Wpis przez konto usługowe" | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE_OTHER" --config "$1" --as anna post --network 1 --title "Przez SSH"' sh "$T_DIR/trust.conf"
 like "posted as anna" "$(e --no-header list threads --network 1 | head -1)" "Przez SSH"
 
 printf 'database = %s\nrestricted = yes\ntrust_as = yes\n' "$EMPIRIE_DB" > "$T_DIR/restricted.conf"
