@@ -19,6 +19,9 @@ cp "$top_srcdir/setup" "$w/tree/setup"
 for f in bootstrap configure; do printf '#!/bin/sh\necho %s >> "%s/log"\n' "$f" "$w" > "$w/tree/$f"; chmod 755 "$w/tree/$f"; done
 stub() { printf '#!/bin/sh\necho "%s $*" >> "%s/log"\n%s\n' "$1" "$w" "${2:-}" > "$w/bin/$1"; chmod 755 "$w/bin/$1"; }
 stub apt-get; stub locale-gen; stub make
+# The few real tools setup uses, and nothing else from this machine (it may have sudo).
+mkdir -p "$w/tools"
+for t in sh dirname grep sed tee env cat; do ln -s "$(command -v "$t")" "$w/tools/$t"; done
 stub sudo '"$@"'
 run_setup() { # UID [with-sudo|no-sudo]
 	rm -f "$w/log"
@@ -26,7 +29,7 @@ run_setup() { # UID [with-sudo|no-sudo]
 	[ "$2" = no-sudo ] && mv "$w/bin/sudo" "$w/bin/nosudo"
 	# /etc/locale.gen is only read: the Polish locales are listed there already (checked
 	# before each run as root; as a user every change goes through the stand-in sudo).
-	PATH="$w/bin:/usr/bin:/bin" sh "$w/tree/setup" >"$T_DIR/out" 2>"$T_DIR/err"; r=$?
+	PATH="$w/bin:$w/tools" sh "$w/tree/setup" >"$T_DIR/out" 2>"$T_DIR/err"; r=$?
 	[ "$2" = no-sudo ] && mv "$w/bin/nosudo" "$w/bin/sudo"
 	return $r
 }
