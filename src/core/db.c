@@ -37,6 +37,8 @@ struct db {
 	 * itself after some errors (out of memory, I/O, a full disk); from then on each
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
+	/* db_set_origin(): the person behind the account, for the audit log. */
+	char origin_login[65], origin_client[64];
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -92,6 +94,14 @@ void db_set_wait_notify(db *d, db_wait_fn fn, void *arg)
 	d->wait_arg = arg;
 }
 const char *db_path(const db *d) { return d->path; }
+const char *db_origin_login(const db *d) { return d->origin_login; }
+const char *db_origin_client(const db *d) { return d->origin_client; }
+
+void db_set_origin(db *d, const char *unix_login, const char *client)
+{
+	snprintf(d->origin_login, sizeof d->origin_login, "%s", unix_login ? unix_login : "");
+	snprintf(d->origin_client, sizeof d->origin_client, "%s", client ? client : "");
+}
 bool db_is_readonly(const db *d) { return d->readonly; }
 
 status db_fail(db *d, int rc, error *e, const char *what)

@@ -432,6 +432,10 @@ static const char *const migrations[] = {
 	"    pinned_at = CASE WHEN new.action IN ('pin', 'unpin') THEN new.at ELSE pinned_at END"
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
+
+	/* 7: the audit names the person behind the account (issue 15): the Unix login that
+	 * ran the program, beside `login` (the account, chosen by --as). */
+	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
