@@ -40,7 +40,7 @@ if [ "$(id -u)" -eq 0 ] && grep -q '^pl_PL.UTF-8 UTF-8$' /etc/locale.gen 2>/dev/
 		"$(sed 's/ .*//' "$w/log" | tr '\n' ' ')" "apt-get apt-get locale-gen bootstrap configure make "
 	like "apt-get update comes first" "$(head -n 1 "$w/log")" "apt-get update"
 	like "then the packages" "$(sed -n 2p "$w/log")" "apt-get install -y build-essential"
-	unlike "no sudo as root" "$(cat "$w/log")" "sudo"
+	is "no sudo as root" "$(grep -c "^sudo" "$w/log")" 0
 else
 	for i in 1 2 3 4 5; do skip "needs root with the Polish locales listed in /etc/locale.gen (setup would change it)"; done
 fi

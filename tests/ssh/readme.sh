@@ -121,7 +121,7 @@ tui_assert_has "CONNECTION-CLOSED-rc=0" "q quits and the connection closes"
 
 # The whole-account ForceCommand of the old README, as a key line without --as: a guest.
 ssh-keygen -q -t ed25519 -N '' -C old -f "$SSH_DIR/key_old" </dev/null
-printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}")" "$CONF" \
+printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "$BIN")" "$CONF" \
 	"$(cat "$SSH_DIR/key_old.pub")" >> "$KEYS"
 ssh_login old
 tui_assert_has "(guest)" "a forced command without --as lands as a guest"
