@@ -7,6 +7,7 @@
 # network; without them it says why and skips. .ci/run runs it when CI=true.
 # FRESH_SKIP_CHECK=1 leaves out the make check run (a quicker try by hand).
 set -u
+trap '' PIPE # the keys go to a terminal session that may have ended already
 src=$(cd "$(dirname "$0")/../.." && pwd)
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (debootstrap, chroot, mount)"
@@ -72,7 +73,9 @@ screen=$(tail -c 20000 "$ts" 2>/dev/null | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g')
 printf 'q' >&3; sleep 2; printf 'Q' >&3; exec 3>&-
 wait "$pid" 2>/dev/null
 echo "# the first command took $(( $(date +%s) - start )) s"
-grep -q "empirie is built" "$ts" 2>/dev/null; result $? "./setup installs, generates the locales and builds, as root without sudo"
+grep -q "empirie is built" "$ts" 2>/dev/null; r=$?
+result $r "./setup installs, generates the locales and builds, as root without sudo"
+[ $r -eq 0 ] || { echo "# the end of the session:"; tail -c 4000 "$ts" 2>/dev/null | tr -d '\r' | tail -n 40 | sed 's/^/# /'; }
 case $screen in *Pomoc*Szukaj*) r=0 ;; *) r=1 ;; esac
 result $r "LANG=pl_PL.UTF-8 ./empirie opens the application in Polish (key bar: Pomoc, Szukaj)"
 [ $r -eq 0 ] || { echo "# the end of the session:"; tail -c 3000 "$ts" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | tail -n 30 | sed 's/^/# /'; }
