@@ -29,6 +29,12 @@ char *db_col_dup(sqlite3_stmt *st, int col);
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number);
 /* Make room for one more element in a growing array; 0 on success, -1 out of memory. */
 int db_grow(void **items, size_t *cap, size_t n, size_t size);
+/* db_open flag for core only: the schema and nothing else (no bundled directory), and
+ * ATTACH takes URIs. For building a copy from an allow-list (publicity.c). */
+#define DB_OPEN_BARE (1u << 8)
+/* A "file:" URI that opens d's file again read-only, as d was opened (immutable or
+ * not); newly allocated, NULL when memory runs out. */
+char *db_reader_uri(const db *d);
 /* Migrations (schema.c). */
 status schema_migrate(db *d, error *e);
 int schema_version_latest(void);
