@@ -31,6 +31,10 @@ n=0
 result() { n=$((n + 1)); if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 tail_log() { sed 's/^/# /' "$1" | tail -n "${2:-30}"; }
 
+# The tree is copied first: debootstrap takes minutes, and the tree may change meanwhile.
+mkdir -p "$work/empirie"
+(cd "$src" && tar -cf - --exclude=./_ci --exclude=./_ci_asan --exclude='./_b*' --exclude=./.git \
+	--exclude=./autom4te.cache --exclude=./empirie --exclude=./locale .) | tar -C "$work/empirie" -xf -
 echo "# debootstrap --variant=minbase bookworm from $mirror"
 start=$(date +%s)
 if ! debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1; then
@@ -46,12 +50,12 @@ mount --bind /dev/pts "$root/dev/pts" 2>/dev/null && mounted="$root/dev/pts $mou
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null
 
 # The tree as a fresh clone would be: without build directories, in /root (0700).
-mkdir -p "$root/root/empirie"
+mkdir -p "$root/root"
 chmod 0700 "$root/root"
-(cd "$src" && tar -cf - --exclude=./_ci --exclude=./_ci_asan --exclude='./_b*' --exclude=./.git \
-	--exclude=./autom4te.cache --exclude=./empirie --exclude=./locale .) | tar -C "$root/root/empirie" -xf -
+mv "$work/empirie" "$root/root/empirie"
 # A build configured in place would be found by ./setup: start from the sources only.
 [ -f "$root/root/empirie/Makefile" ] && (cd "$root/root/empirie" && rm -f Makefile config.status config.h)
+true
 
 # 1. The first command, typed into a terminal (script gives it one). Once setup has
 #    built the program, the application must show its Polish screen; then q quits it.
