@@ -63,7 +63,7 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 			break;
 		case 'h': o->help = true; break;
 		case ':': return cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]), -1;
-		default: return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]), -1;
+		default: return cli_unknown_option(cmd, argv[optind - 1], opts), -1;
 		}
 	}
 	return optind;
@@ -157,7 +157,7 @@ static int list_threads(cli_ctx *c, long long number)
 		for (size_t i = 0; i < l.n; i++) {
 			thread *t = &l.items[i];
 			tsv_num(t->id, false);
-			tsv_field(t->last_post_at, false);
+			tsv_field(t->date_text ? t->date_text : t->last_post_at, false);
 			tsv_num(t->post_count, false);
 			tsv_num(t->unread, false);
 			tsv_field(t->author, false);
@@ -199,7 +199,7 @@ static int list_posts(cli_ctx *c, long long thread_id)
 			tsv_num(p->id, false);
 			tsv_num(p->parent_id, false);
 			tsv_num(p->depth, false);
-			tsv_field(p->created_at, false);
+			tsv_field(p->date_text ? p->date_text : p->created_at, false);
 			tsv_field(p->author, false);
 			tsv_field(p->author_city, false);
 			tsv_field(p->unread ? _("yes") : _("no"), false);
@@ -438,7 +438,7 @@ static int show_city(cli_ctx *c, const char *name)
 {
 	city t;
 	error e;
-	if (directory_city(c->d, name, &t, &e) != ST_OK)
+	if (directory_city_find(c->d, name, &t, &e) != ST_OK)
 		return cli_fail(&e);
 	safe_fprintf(stdout, "%s\n", t.name);
 	if (*t.voivodeship) {
@@ -500,7 +500,8 @@ static int show_thread(cli_ctx *c, const char *arg)
 			post *p = &l.items[i];
 			int indent = p->depth > 8 ? 16 : p->depth * 2;
 			safe_fprintf(stdout, "\n%*s── #%lld %s%s%s, %s%s\n", indent, "", (long long)p->id,
-			             p->author, *p->author_city ? ", " : "", p->author_city, p->created_at,
+			             p->author, *p->author_city ? ", " : "", p->author_city,
+			             p->date_text ? p->date_text : p->created_at,
 			             p->unread ? _(" [new]") : "");
 			char note[400];
 			if (p->hidden)
@@ -738,6 +739,8 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 		strcat(q, argv[i]);
 		strcat(q, " ");
 	}
+	if (*q)
+		q[strlen(q) - 1] = '\0'; /* the last space */
 	if (cli_open(c) != EXIT_OK) {
 		free(q);
 		return EXIT_ERR;
@@ -745,6 +748,21 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	hit_list hits;
 	error e;
 	status s = search_run(c->d, &c->me, q, 0, 1000, &hits, &e);
+	if (s == ST_OK && !hits.n) {
+		/* A way on, on stderr (the output stays what a script reads). */
+		char *shorter = NULL, *nearest = NULL;
+		s = search_way_on(c->d, &c->me, q, &shorter, &nearest, &e);
+		if (s == ST_OK && shorter) {
+			hit_list_free(&hits);
+			s = search_run(c->d, &c->me, shorter, 0, 1000, &hits, &e);
+			safe_fprintf(stderr, _("Nothing found for \"%s\"; showing the results for \"%s…\".\n"),
+			             q, shorter);
+		} else if (s == ST_OK && nearest) {
+			safe_fprintf(stderr, _("Nothing found. Did you mean: %s?\n"), nearest);
+		}
+		free(shorter);
+		free(nearest);
+	}
 	free(q);
 	if (s != ST_OK)
 		return cli_fail(&e);

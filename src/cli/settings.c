@@ -34,6 +34,7 @@ static int parse_yes(const char *v)
 status settings_load(const char *path, bool must_exist, settings *out, error *e)
 {
 	memset(out, 0, sizeof *out);
+	out->post_limit = -1;
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		if (errno == ENOENT && !must_exist)
@@ -78,6 +79,15 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				            path, n, val);
 			else if (!(out->keys_file = strdup(val)))
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "dictionary") == 0) {
+			free(out->dictionary);
+			if (!(out->dictionary = strdup(val)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "spelling") == 0) {
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else
+				out->no_spelling = !yes;
 		} else if (strcmp(key, "restricted") == 0 || strcmp(key, "trust_as") == 0) {
 			if (yes < 0)
 				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
@@ -85,6 +95,23 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				out->restricted = yes;
 			else
 				out->trust_as = yes;
+		} else if (strcmp(key, "mouse") == 0) {
+			/* "mouse = no": the terminal keeps the mouse for its own selection. */
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else
+				out->no_mouse = !yes;
+		} else if (strcmp(key, "post_limit") == 0) {
+			/* Posts a minute per account; 0 switches the limit off. */
+			char *end;
+			errno = 0;
+			long v = strtol(val, &end, 10);
+			if (!*val || *end || errno || v < 0 || v > 100000)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be a number of posts a minute "
+				                             "from 0 (no limit) to 100000, not '%s'"),
+				            path, n, key, val);
+			else
+				out->post_limit = (int)v;
 		} else {
 			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
 		}
@@ -112,5 +139,7 @@ void settings_clear(settings *c)
 	free(c->database);
 	free(c->keys_file);
 	free(c->path);
+	free(c->dictionary);
 	memset(c, 0, sizeof *c);
+	c->post_limit = -1;
 }

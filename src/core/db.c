@@ -15,6 +15,8 @@
 #include "core/db_priv.h"
 #include "core/seed.h"
 #include "i18n.h"
+#include "core/lemma.h"
+#include "core/search.h"
 #include "text/plfold.h"
 
 /* "EMPR": written into PRAGMA application_id so we never mistake another SQLite file
@@ -41,6 +43,8 @@ struct db {
 	bool in_tx;
 	/* db_set_origin(): the person behind the account, for the audit log. */
 	char origin_login[65], origin_client[64];
+	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
+	int post_limit; /* posts a minute per account (forum.c), 0: no limit */
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -48,6 +52,9 @@ struct db {
 };
 
 sqlite3 *db_handle(db *d) { return d->h; }
+
+void db_set_post_limit(db *d, int per_minute) { d->post_limit = per_minute > 0 ? per_minute : 0; }
+int db_post_limit(const db *d) { return d->post_limit; }
 
 static int64_t mono_ms(void)
 {
@@ -342,7 +349,8 @@ static status db_configure(db *d, error *e)
 	if (sqlite3_create_function(d->h, "plfold", 1,
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                            NULL, sql_plfold, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_collation(d->h, "PL", SQLITE_UTF8, NULL, sql_collate_pl) != SQLITE_OK)
+	    sqlite3_create_collation(d->h, "PL", SQLITE_UTF8, NULL, sql_collate_pl) != SQLITE_OK ||
+	    (!d->lz && !(d->lz = lemma_attach(d->h, d->readonly))))
 		return db_fail(d, sqlite3_errcode(d->h), e, _("Opening the database"));
 	const char *pragmas = d->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
@@ -500,6 +508,7 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
+	d->post_limit = DB_POST_LIMIT_DEFAULT;
 	/* A file we cannot write, or one in a folder we cannot write, opens read-only.
 	 * Others may still write it (a shared file we may only read), so normally as a
 	 * plain reader that takes locks and sees their changes. Only where no one can
@@ -547,6 +556,8 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	if (s == ST_OK && !d->readonly) {
 		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest())
 			s = schema_migrate(d, e);
+		if (s == ST_OK)
+			s = search_note_upgrade(d, e);
 		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
 		/* A database that has never been filled (new, or killed during its first
 		 * start) gets the bundled directory; seeding is one transaction. */
@@ -586,8 +597,11 @@ void db_close(db **dp)
 		return;
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
 		sqlite3_finalize(d->cache[i].st);
+	lemma_detach(d->lz);
 	sqlite3_close_v2(d->h);
 	free(d->path);
 	free(d);
 	*dp = NULL;
 }
+
+lemmatizer *db_lemmatizer(db *d) { return d->lz; }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "core/db_priv.h"
+#include "core/search_docs.h"
 #include "i18n.h"
 
 /* Never edit a released migration: append a new one. */
@@ -436,6 +437,23 @@ static const char *const migrations[] = {
 	/* 7: the audit names the person behind the account (issue 15): the Unix login that
 	 * ran the program, beside `login` (the account, chosen by --as). */
 	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
+
+	/* 8: lemma search (issue 18). The index holds each word folded plus its folded
+	 * lemmas ("=zywiec" beside "zywcu"), made by our tokenizer (lemma.c) from the text
+	 * as written; `lemmas` keeps what each word gave, so that deleting a document
+	 * gives the same tokens as adding it did. */
+	"CREATE TABLE lemmas ("
+	"  word   TEXT PRIMARY KEY,"
+	"  folded TEXT NOT NULL,"
+	"  lemmas TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX lemmas_folded ON lemmas(folded);"
+	"DROP TABLE search;"
+	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize = 'empirie');"
+	SEARCH_FILL_SQL,
+	/* 9: an account's audit entries by time, so the posting limit (forum.c) counts only
+	 * the last minute's entries of that account. */
+	"CREATE INDEX audit_account_at ON audit(account_id, at);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

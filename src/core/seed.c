@@ -11,6 +11,7 @@
 #include "core/bundled.h"
 #include "core/db_priv.h"
 #include "core/search.h"
+#include "core/search_docs.h"
 #include "core/seed.h"
 #include "i18n.h"
 #include "text/csv.h"
@@ -310,9 +311,9 @@ static status meeting_threads(db *d, error *e)
 			f[i] = (const char *)sqlite3_column_text(sel, i + 2);
 		const char *attending = (const char *)sqlite3_column_text(sel, 12);
 		char *body = sqlite3_mprintf(
-			"Data: %s\nGospodarz: %s\n%s%s%s%s%s%s"
+			"Data: %s\n%s%s%s%s%s%s%s%s%s"
 			"%s%s%s%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
-			f[1], f[2],
+			f[1], *f[2] ? "Gospodarz: " : "", f[2], *f[2] ? "\n" : "",
 			*f[3] ? "Forma: " : "", f[3], *f[3] ? "\n" : "",
 			*attending ? "Miasta: " : "", attending, *attending ? "\n" : "",
 			*f[4] ? "\nTematy:\n  • " : "", f[4], *f[4] ? "\n" : "",
@@ -479,9 +480,7 @@ status seed_practices_upgrade(db *d, error *e)
 	static const char sql_meta[] =
 		"INSERT OR REPLACE INTO meta(key, value) VALUES ('practices', 'bundled')";
 	static const char sql_index[] =
-		"INSERT INTO search(rowid, title, body) SELECT id * 8 + 4, plfold(title),"
-		" plfold(theme || ' ' || problem || ' ' || actions || ' ' || results || ' ' ||"
-		" contact_role) FROM practices";
+		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
 	char *kind = db_meta_get(d, "kind"), *done = db_meta_get(d, "practices");
 	bool wanted = kind && strcmp(kind, "bundled") == 0 && !done;
 	free(kind), free(done);
