@@ -59,6 +59,8 @@ for d in entries(sys.argv[1]):
     for m in CONV.finditer(t):
         before = re.findall(r'[A-Za-z]+', t[:m.start()])
         nxt = re.match(r' ([A-Za-z]+)', t[m.end():])
+        if t[max(0, m.start() - 1):m.start()] == '\u00d7':  # a size, 80×24, not a count
+            continue
         if nxt and nxt.group(1) not in UNITS and not (before and before[-1].lower() in NAMING):
             print('number: %s' % t)
             bad += 1
