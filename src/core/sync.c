@@ -1593,10 +1593,13 @@ static status apply_draft(applier *ap, error *e)
 		goto out;
 	/* The same limit as for a draft saved here. */
 	if (!deleted && draft_validate(kind, title, body, NULL) != ST_OK) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: the draft is too long (at most %zu bytes); "
-		                             "nothing was applied"), ap->file, (long long)ap->line,
-		            (size_t)(strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
-		                             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX));
+		size_t max = strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
+		             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX;
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: the draft is too long (at most %zu byte); "
+		                                    "nothing was applied",
+		                                    "%s:%lld: the draft is too long (at most %zu bytes); "
+		                                    "nothing was applied", (unsigned long)max),
+		            ap->file, (long long)ap->line, max);
 		goto out;
 	}
 	bool ok;
