@@ -126,7 +126,9 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	if (next <= 0)
 		next = 1;
 	if (s == ST_OK && next > FORUM_SITE_MAX)
-		s = err_set(e, ST_INVALID, _("All %d offline copy numbers are used"), FORUM_SITE_MAX);
+		s = err_set(e, ST_INVALID, ngettext("All %d offline copy number is used",
+		                                      "All %d offline copy numbers are used",
+		                                      FORUM_SITE_MAX), FORUM_SITE_MAX);
 	*site = next;
 	if (s == ST_OK)
 		s = meta_set_int(d, "sites_next", next + 1, e);
@@ -371,8 +373,11 @@ status sync_file_verify(const char *data, size_t len, const char *name, int64_t 
 		                                "applied"), name);
 	/* Lines: magic, header, ops..., END. */
 	if (lines < 3 || count != lines - 3)
-		return err_set(e, ST_INVALID, _("%s: the end line counts %lld changes but the file "
-		                                "holds %lld; nothing was applied"), name, count,
+		return err_set(e, ST_INVALID, ngettext("%s: the end line counts %lld change but the file "
+		                                         "holds %lld; nothing was applied",
+		                                         "%s: the end line counts %lld changes but the file "
+		                                         "holds %lld; nothing was applied",
+		                                         (unsigned long)count), name, count,
 		               (long long)(lines < 3 ? 0 : lines - 3));
 	*first_op = 3;
 	*n_ops = count;
@@ -1588,10 +1593,13 @@ static status apply_draft(applier *ap, error *e)
 		goto out;
 	/* The same limit as for a draft saved here. */
 	if (!deleted && draft_validate(kind, title, body, NULL) != ST_OK) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: the draft is too long (at most %zu bytes); "
-		                             "nothing was applied"), ap->file, (long long)ap->line,
-		            (size_t)(strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
-		                             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX));
+		size_t max = strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
+		             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX;
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: the draft is too long (at most %zu byte); "
+		                                    "nothing was applied",
+		                                    "%s:%lld: the draft is too long (at most %zu bytes); "
+		                                    "nothing was applied", (unsigned long)max),
+		            ap->file, (long long)ap->line, max);
 		goto out;
 	}
 	bool ok;

@@ -2,8 +2,11 @@
 # admin add-key, keys, revoke-key: the SSH keys file out of the service account's reach,
 # keys checked (type, base64, no options), lines written atomically and audited.
 . "$top_srcdir/tests/lib.sh"
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null || ! command -v ssh-keygen >/dev/null; then
-	skip "needs root (the keys file is root's), setpriv and ssh-keygen"; done_testing; exit
+if ! command -v ssh-keygen >/dev/null; then
+	skip "needs ssh-keygen"; done_testing; exit
+fi
+if ! nobody_ready; then
+	skip "$nobody_why (the keys file is root's)"; done_testing; exit
 fi
 chmod 755 "$T_DIR"
 # The service account (nobody here) owns the database; root keeps the keys.
@@ -102,7 +105,7 @@ exit_is "a keys file that is a link is refused" 1 "$EMPIRIE" --config "$T_DIR/et
 ok "nothing written through it" test ! -e "$T_DIR/elsewhere"
 
 exit_is "the service account (not an administrator in the database) cannot add keys" 1 \
-	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE" --config "$CONF" admin add-key anna "$T_DIR/anna.pub"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE_OTHER" --config "$CONF" admin add-key anna "$T_DIR/anna.pub"
 like "told who may" "$(cat "$T_DIR/err")" "administrator (or root)"
 printf 'database = %s\n' "$T_DIR/srv/empirie.db" > "$T_DIR/etc/nokeys.conf"
 exit_is "without authorized_keys in the configuration" 1 "$EMPIRIE" --config "$T_DIR/etc/nokeys.conf" admin keys
@@ -110,7 +113,7 @@ like "told what to set" "$(cat "$T_DIR/err")" "authorized_keys = FILE"
 printf 'database = %s\nauthorized_keys = %s\n' "$T_DIR/srv/empirie.db" "$KEYS" > "$T_DIR/mine.conf"
 chown 65534 "$T_DIR/mine.conf"
 exit_is "a configuration of the wrong owner cannot name the keys file" 1 "$EMPIRIE" --config "$T_DIR/mine.conf" admin keys
-exit_is "nor of an ordinary user's" 1 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE" --config "$T_DIR/mine.conf" --as anna admin keys
+exit_is "nor of an ordinary user's" 1 setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent "$EMPIRIE_OTHER" --config "$T_DIR/mine.conf" --as anna admin keys
 # Five administrators at once: the directory lock keeps every line.
 for n in 1 2 3 4 5; do
 	e --db "$T_DIR/srv/empirie.db" admin add-account "p$n" --role member --city Zabrze >/dev/null

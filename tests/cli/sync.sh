@@ -182,21 +182,24 @@ exit_is "a public copy has nothing to send" 1 e --db "$T_DIR/pub.db" sync export
 mkdir "$T_DIR/stick" && cp "$lap" "$T_DIR/stick/ro.db"
 chmod 0444 "$T_DIR/stick/ro.db"; chmod 0555 "$T_DIR/stick"; chmod 0755 "$T_DIR"
 as_user() { "$@"; }
+prog=$EMPIRIE why="no way to open the copy as a user who cannot write it"
 if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_DIR" "$@"; }
+	if nobody_ready; then
+		as_user() { $as_nobody env HOME="$T_DIR" "$@"; }
+		prog=$EMPIRIE_OTHER
 	else
 		as_user() { false; }
+		why="$why: $nobody_why"
 	fi
 fi
 if as_user test -r "$T_DIR/stick/ro.db" && ! as_user test -w "$T_DIR/stick/ro.db"; then
-	exit_is "a copy on a read-only medium cannot apply" 1 as_user "$EMPIRIE" --db "$T_DIR/stick/ro.db" sync apply "$T_DIR/h1.sync"
+	exit_is "a copy on a read-only medium cannot apply" 1 as_user "$prog" --db "$T_DIR/stick/ro.db" sync apply "$T_DIR/h1.sync"
 	like "and says it is read-only" "$(cat "$T_DIR/err")" "read-only"
-	exit_is "nor export" 1 as_user "$EMPIRIE" --db "$T_DIR/stick/ro.db" sync export "$T_DIR/ro.sync"
+	exit_is "nor export" 1 as_user "$prog" --db "$T_DIR/stick/ro.db" sync export "$T_DIR/ro.sync"
 else
-	skip "no way to open the copy as a user who cannot write it"
-	skip "no way to open the copy as a user who cannot write it"
-	skip "no way to open the copy as a user who cannot write it"
+	skip "$why"
+	skip "$why"
+	skip "$why"
 fi
 exit_is "an unknown action is a usage error" 2 e --db "$home" sync merge
 done_testing

@@ -28,6 +28,10 @@ README="${top_srcdir:-.}/README.md"
 # Under make check-valgrind the program is a wrapper that sudo's clean environment would
 # not find its way through: the recipe runs the real program.
 BIN=${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}
+# A build tree in a 0700 home directory is out of the service account's reach: the
+# recipe runs a copy of the program from this world-readable directory.
+mkdir -p "$T_DIR/bin" && cp "$BIN" "$T_DIR/bin/empirie" && chmod 755 "$T_DIR/bin" "$T_DIR/bin/empirie" &&
+	BIN="$T_DIR/bin/empirie"
 SVC="empt$$"
 ROOT="$T_DIR/root"
 CONF="$ROOT/usr/local/etc/empirie.conf"
@@ -120,7 +124,7 @@ tui_assert_has "CONNECTION-CLOSED-rc=0" "q quits and the connection closes"
 
 # The whole-account ForceCommand of the old README, as a key line without --as: a guest.
 ssh-keygen -q -t ed25519 -N '' -C old -f "$SSH_DIR/key_old" </dev/null
-printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}")" "$CONF" \
+printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "$BIN")" "$CONF" \
 	"$(cat "$SSH_DIR/key_old.pub")" >> "$KEYS"
 ssh_login old
 tui_assert_has "(guest)" "a forced command without --as lands as a guest"
