@@ -24,3 +24,25 @@ body = '\n'.join(['EMPIRIE-SYNC 1', head] + ops) + '\n'
 open(out, 'w', encoding='utf-8').write(body + 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest()))
 PY
 }
+# forge DB OUT SITE OP-LINE...: what the holder of copy DB can make with the source at
+# hand: a file claiming to come from SITE with crafted changes, signed with the only
+# secret the holder has (DB's own; a database without signed sync gets the old
+# checksum).
+forge() {
+	db=$1 out=$2 site=$3; shift 3
+	key=$(q "$db" "SELECT site || ' ' || gen || ' ' || hex(secret) FROM sync_keys LIMIT 1" 2>/dev/null)
+	python3 - "$out" "$(q "$db" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$key" "$@" <<'PY'
+import hashlib, hmac, sys
+out, fam, site, key, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
+head = '{"family":"%s","site":%d,"schema":7,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site)
+if key:
+    ksite, gen, secret = key.split()
+    body = '\n'.join(['EMPIRIE-SYNC 2', head] + ops) + '\nEND %d\n' % len(ops)
+    mac = hmac.new(bytes.fromhex(secret), body.encode(), hashlib.sha256).hexdigest()
+    body += 'SIGN %s %s %s\n' % (ksite, gen, mac)
+else:
+    body = '\n'.join(['EMPIRIE-SYNC 1', head.replace('"schema":7', '"schema":6')] + ops) + '\n'
+    body += 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest())
+open(out, 'w', encoding='utf-8').write(body)
+PY
+}
