@@ -432,6 +432,18 @@ static const char *const migrations[] = {
 	"    pinned_at = CASE WHEN new.action IN ('pin', 'unpin') THEN new.at ELSE pinned_at END"
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
+
+	/* 7: sync files bound to the copy that wrote them (synckey.c): each full copy's
+	 * secret, kept here for every copy and in a copy for itself only; a copy re-issued
+	 * is marked replaced and its files are refused. Copies taken before this step have
+	 * no secret and must be taken anew. */
+	"CREATE TABLE sync_keys ("
+	"  site        INTEGER PRIMARY KEY,"
+	"  secret      BLOB NOT NULL,"
+	"  issued_at   TEXT NOT NULL,"
+	"  replaced_by INTEGER,"
+	"  replaced_at TEXT"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

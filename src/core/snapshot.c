@@ -96,6 +96,8 @@ static status finish_copy(const char *tmp, const char *source, bool public_only,
 		/* A full copy can write and sync back; a public one is for reading. */
 		if (s == ST_OK)
 			s = public_only ? exec_sql(c, "DELETE FROM sync_log;"
+			                              /* no copy's secret: it would sign as that copy */
+			                              "DELETE FROM sync_keys;"
 			                              "DELETE FROM meta WHERE key IN ('sync_log', 'site');", e)
 			                : sync_prepare_copy(c, site, owner, e);
 		if (s == ST_OK && public_only)

@@ -1,15 +1,19 @@
 /* sync.c — see sync.h; the rules are written out for people in doc/SYNC.md.
  *
  * File format (UTF-8 text, one record per line):
- *   EMPIRIE-SYNC 1
- *   {"family":"…","site":3,"schema":4,"created_at":"…","since":12,"upto":40}
+ *   EMPIRIE-SYNC 2
+ *   {"family":"…","site":3,"schema":7,"created_at":"…","since":12,"upto":40}
  *   {"op":"thread",…}        one line per change
- *   END <number of change lines> <SHA-256 of every byte before this line, hex>
+ *   END <number of change lines>
+ *   SIGN <copy> <HMAC-SHA-256 of every byte up to here with that copy's secret, hex>
+ * A copy's file has one SIGN line (its own); the home database's one per copy it may
+ * go to (synckey.h).
  *
  * JSON is written and read by SQLite's JSON functions, through prepared statements. */
 #include "config.h"
 
 #include <errno.h>
+#include <nettle/hmac.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,11 +26,12 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/search.h"
-#include "core/sha256.h"
 #include "core/sync.h"
+#include "core/synckey.h"
 #include "i18n.h"
 
-#define SYNC_MAGIC "EMPIRIE-SYNC 1\n"
+#define SYNC_MAGIC "EMPIRIE-SYNC 2\n"
+#define SYNC_MAGIC_OLD "EMPIRIE-SYNC 1\n"
 #define SYNC_MAX_FILE (512L * 1024 * 1024)
 #define PATH_STEP 8
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -138,6 +143,9 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	}
 	if (s == ST_OK)
 		s = meta_set(d, "sync_log", "1", e);
+	/* The copy's secret: it signs the copy's files, and the home's files to it. */
+	if (s == ST_OK)
+		s = synckey_issue(d, next, e);
 	if (s != ST_OK) {
 		db_rollback(d);
 		return s;
@@ -159,6 +167,17 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
 	if (s == ST_OK)
 		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
+	/* The copy keeps its own secret only: another copy's would let it sign as that one. */
+	if (s == ST_OK) {
+		sqlite3_stmt *st = db_stmt(c, "DELETE FROM sync_keys WHERE site != ?1", e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, site);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(c, rc, e, _("Writing the offline copy"));
+	}
 	return s;
 }
 
@@ -203,13 +222,65 @@ static const char sql_ex_drafts[] =
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
 	" ORDER BY l.seq";
 
-static status write_line(FILE *f, sha256_ctx *h, const char *s, size_t n)
+/* The signers of a file: one HMAC per secret, fed every byte up to the SIGN lines. */
+typedef struct {
+	int64_t *site;
+	struct hmac_sha256_ctx *mac;
+	size_t n, cap_site, cap_mac;
+} signers;
+
+static status write_line(FILE *f, signers *h, const char *s, size_t n)
 {
 	if (fwrite(s, 1, n, f) != n || fputc('\n', f) == EOF)
 		return ST_IO;
-	sha256_update(h, s, n);
-	sha256_update(h, "\n", 1);
+	for (size_t i = 0; i < h->n; i++) {
+		hmac_sha256_update(&h->mac[i], n, (const uint8_t *)s);
+		hmac_sha256_update(&h->mac[i], 1, (const uint8_t *)"\n");
+	}
 	return ST_OK;
+}
+
+/* A copy signs as itself; the home database for each copy it has issued and not
+ * replaced (each can check the file; none can sign as another). */
+static status signers_load(db *d, int64_t site, signers *h, error *e)
+{
+	static const char sql[] =
+		"SELECT site, secret FROM sync_keys WHERE replaced_by IS NULL"
+		"  AND (?1 = 0 OR site = ?1) AND length(secret) = 32 ORDER BY site";
+	memset(h, 0, sizeof *h);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, site);
+	status s = ST_OK;
+	int rc;
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&h->site, &h->cap_site, h->n, sizeof *h->site) ||
+		    db_grow((void **)&h->mac, &h->cap_mac, h->n, sizeof *h->mac)) {
+			s = OOM(e);
+			break;
+		}
+		h->site[h->n] = sqlite3_column_int64(st, 0);
+		hmac_sha256_set_key(&h->mac[h->n], SYNC_KEY_LEN, sqlite3_column_blob(st, 1));
+		h->n++;
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && h->n == 0)
+		s = err_set(e, ST_INVALID, site ? _("This copy has no key to sign its files with: it was "
+		                                    "taken before files were signed; take a new copy")
+		                                : _("No offline copy can take a file from here: every "
+		                                    "copy was taken before files were signed, or "
+		                                    "replaced; take a new copy"));
+	return s;
+}
+
+static void signers_free(signers *h)
+{
+	if (h->mac)
+		memset(h->mac, 0, h->n * sizeof *h->mac);
+	free(h->site);
+	free(h->mac);
+	memset(h, 0, sizeof *h);
 }
 
 status sync_export(db *d, const account *a, const char *path, bool all, int64_t *ops, error *e)
@@ -263,8 +334,11 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 			close(fd);
 		goto out;
 	}
-	sha256_ctx h;
-	sha256_init(&h);
+	signers h;
+	if ((s = signers_load(d, site, &h, e)) != ST_OK) {
+		fclose(f);
+		goto out;
+	}
 	char now[32];
 	db_now(now, sizeof now);
 	char header[512];
@@ -303,14 +377,22 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 			s = db_fail(d, rc, e, _("Reading the changes"));
 	}
 	if (s == ST_OK) {
-		unsigned char dig[32];
-		sha256_final(&h, dig);
-		char hex[65];
-		for (int i = 0; i < 32; i++)
-			snprintf(hex + 2 * i, 3, "%02x", dig[i]);
-		if (fprintf(f, "END %lld %s\n", (long long)*ops, hex) < 0)
+		char end[48];
+		int en = snprintf(end, sizeof end, "END %lld", (long long)*ops);
+		s = write_line(f, &h, end, (size_t)en);
+	}
+	for (size_t i = 0; s == ST_OK && i < h.n; i++) {
+		uint8_t dig[SHA256_DIGEST_SIZE];
+		hmac_sha256_digest(&h.mac[i], sizeof dig, dig);
+		if (fprintf(f, "SIGN %lld ", (long long)h.site[i]) < 0)
+			s = ST_IO;
+		for (size_t k = 0; s == ST_OK && k < sizeof dig; k++)
+			if (fprintf(f, "%02x", dig[k]) < 0)
+				s = ST_IO;
+		if (s == ST_OK && fputc('\n', f) == EOF)
 			s = ST_IO;
 	}
+	signers_free(&h);
 	if (s == ST_OK && (fflush(f) != 0 || fsync(fileno(f)) != 0))
 		s = ST_IO;
 	if (fclose(f) != 0 && s == ST_OK)
@@ -336,17 +418,25 @@ out:
 
 /* ---- reading a file ---- */
 
-status sync_file_verify(const char *data, size_t len, const char *name, int64_t *first_op,
-                        int64_t *n_ops, error *e)
+/* The file's shape, from its end: one or more SIGN lines, before them "END count",
+ * and count change lines after the magic line and the header. The signature checked is
+ * want's (a copy: its own), or with want < 0 the first (the home database: the one copy
+ * that wrote it), with the secret key_fn gives for that copy. */
+status sync_file_verify(const char *data, size_t len, const char *name, int64_t want,
+                        sync_key_fn key_fn, void *key_ctx, sync_file_shape *out, error *e)
 {
+	memset(out, 0, sizeof *out);
 	size_t ml = strlen(SYNC_MAGIC);
+	if (len >= ml && memcmp(data, SYNC_MAGIC_OLD, ml) == 0)
+		return err_set(e, ST_INVALID, _("%s: written by an empirie from before sync files "
+		                                "were signed; export it again with this version; "
+		                                "nothing was applied"), name);
 	if (len < ml || memcmp(data, SYNC_MAGIC, ml) != 0)
 		return err_set(e, ST_INVALID, _("%s:1: not an empirie sync file (it must begin with "
-		                                "\"EMPIRIE-SYNC 1\")"), name);
+		                                "\"EMPIRIE-SYNC 2\")"), name);
 	if (memchr(data, '\0', len))
 		return err_set(e, ST_INVALID, _("%s: the file holds a NUL byte: it is damaged; nothing "
 		                                "was applied"), name);
-	/* The last line, which must end the file with a newline. */
 	int64_t lines = 0;
 	for (size_t i = 0; i < len; i++)
 		lines += data[i] == '\n';
@@ -354,36 +444,78 @@ status sync_file_verify(const char *data, size_t len, const char *name, int64_t 
 		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short (its last line is not "
 		                                "complete); nothing was applied"), name,
 		               (long long)lines + 1);
-	size_t end = len - 1;
-	while (end > 0 && data[end - 1] != '\n')
-		end--;
-	/* sscanf needs a NUL-terminated string: data need not have one after len. */
-	char last[202];
-	long long count = -1;
-	char hex[65] = "";
-	int used = 0;
-	if (len - end <= 200) {
-		memcpy(last, data + end, len - end);
-		last[len - end] = '\0';
+	/* SIGN lines, from the last one up. */
+	size_t end = len; /* the end of the part not yet looked at */
+	int64_t n_sign = 0, sign_site = -1;
+	char sign_mac[65] = "";
+	for (;;) {
+		size_t b = end - 1;
+		while (b > 0 && data[b - 1] != '\n')
+			b--;
+		if (end - b < 5 || memcmp(data + b, "SIGN ", 5) != 0)
+			break;
+		char line[128];
+		long long site = -1;
+		char mac[65] = "";
+		int used = 0;
+		if (end - b >= sizeof line || (memcpy(line, data + b, end - b), line[end - b] = '\0',
+		    sscanf(line, "SIGN %lld %64[0-9a-f]%n", &site, mac, &used) != 2) ||
+		    strlen(mac) != 64 || line[used] != '\n' || site < 0 || site > FORUM_SITE_MAX ||
+		    ++n_sign > FORUM_SITE_MAX + 1)
+			return err_set(e, ST_INVALID, _("%s:%lld: a damaged signature line; nothing was "
+			                                "applied"), name, (long long)(lines - n_sign));
+		/* Lines are read from the end: the first SIGN line is the last one seen. */
+		if (want < 0 || site == want) {
+			sign_site = site;
+			memcpy(sign_mac, mac, sizeof mac);
+		}
+		end = b;
+		if (end == 0)
+			break;
 	}
-	if (len - end > 200 || sscanf(last, "END %lld %64[0-9a-f]%n", &count, hex, &used) != 2 ||
-	    strlen(hex) != 64 || last[used] != '\n')
-		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: its last "
-		                                "line is not the end line (\"END count checksum\"); "
+	int64_t end_line = lines - n_sign; /* the number of the END line */
+	if (n_sign == 0)
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or not signed: it does "
+		                                "not end with its signature (\"SIGN copy key\"); "
 		                                "nothing was applied"), name, (long long)lines);
-	char sum[65];
-	sha256_hex(data, end, sum);
-	if (strcmp(sum, hex) != 0)
-		return err_set(e, ST_INVALID, _("%s: the file was changed or damaged after it was "
-		                                "written (its checksum does not match); nothing was "
-		                                "applied"), name);
+	size_t b = end ? end - 1 : 0;
+	while (b > 0 && data[b - 1] != '\n')
+		b--;
+	char last[64];
+	long long count = -1;
+	int used = 0;
+	if (end == 0 || end - b >= sizeof last ||
+	    (memcpy(last, data + b, end - b), last[end - b] = '\0',
+	     sscanf(last, "END %lld%n", &count, &used) != 1) || last[used] != '\n')
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: the line "
+		                                "before its signature is not the end line (\"END "
+		                                "count\"); nothing was applied"), name,
+		               (long long)end_line);
+	if (sign_site < 0)
+		return err_set(e, ST_INVALID, _("%s: the file is not meant for this copy (it is not "
+		                                "signed for copy %lld); nothing was applied"), name,
+		               (long long)want);
+	unsigned char key[SYNC_KEY_LEN];
+	status s = key_fn(key_ctx, sign_site, key, e);
+	if (s != ST_OK)
+		return s;
+	char mac[65];
+	synckey_mac_hex(key, data, end, mac);
+	memset(key, 0, sizeof key);
+	if (!synckey_mac_equal(mac, sign_mac))
+		return err_set(e, ST_INVALID, _("%s: the signature does not match copy %lld's key: the "
+		                                "file was changed or damaged after it was written, or "
+		                                "not written there; nothing was applied"), name,
+		               (long long)sign_site);
 	/* Lines: magic, header, ops..., END. */
-	if (lines < 3 || count != lines - 3)
+	if (end_line < 3 || count != end_line - 3)
 		return err_set(e, ST_INVALID, _("%s: the end line counts %lld changes but the file "
 		                                "holds %lld; nothing was applied"), name, count,
-		               (long long)(lines < 3 ? 0 : lines - 3));
-	*first_op = 3;
-	*n_ops = count;
+		               (long long)(end_line < 3 ? 0 : end_line - 3));
+	out->first_op = 3;
+	out->n_ops = count;
+	out->signed_len = end;
+	out->signer = sign_site;
 	return ST_OK;
 }
 
@@ -435,6 +567,7 @@ typedef struct {
 	db *d;
 	const account *me;
 	int64_t file_site;      /* the site the file says it comes from */
+	int64_t signer;         /* the copy whose secret signed it */
 	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
 	int64_t file_schema;    /* the schema the file was written with */
 	bool home;              /* the receiving side is the home database */
@@ -1649,6 +1782,42 @@ out:
 	return s;
 }
 
+struct file_key {
+	db *d;
+	const char *file;
+};
+
+/* A file of another database would fail its signature (no copy of this one wrote it):
+ * its header says so more helpfully, read before the signature is checked. */
+static bool of_another_family(db *d, const char *data, size_t len)
+{
+	static const char sql[] = "SELECT json_extract(?1, '$.family') WHERE json_valid(?1)";
+	size_t ml = strlen(SYNC_MAGIC);
+	if (len <= ml || memcmp(data, SYNC_MAGIC, ml) != 0)
+		return false;
+	const char *h = data + ml, *nl = memchr(h, '\n', len - ml);
+	if (!nl)
+		return false;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, h, (int)(nl - h), SQLITE_STATIC);
+	bool other = false;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+		char *mine = db_meta_get(d, "family");
+		other = !mine || strcmp(mine, (const char *)sqlite3_column_text(st, 0)) != 0;
+		free(mine);
+	}
+	sqlite3_reset(st);
+	return other;
+}
+
+static status file_key(void *ctx, int64_t site, unsigned char key[32], error *e)
+{
+	struct file_key *k = ctx;
+	return synckey_get(k->d, k->file, site, key, e);
+}
+
 static status apply_header(applier *ap, int64_t *site, error *e)
 {
 	char *family = NULL;
@@ -1672,6 +1841,14 @@ static status apply_header(applier *ap, int64_t *site, error *e)
 	else if (*site == own_site(ap->d))
 		s = err_set(e, ST_INVALID, _("%s: this file was written by this very copy; apply it "
 		                             "on the other one; nothing was applied"), ap->file);
+	else if (!ap->home && *site != 0)
+		s = err_set(e, ST_DENIED, _("%s: an offline copy takes files from its home database "
+		                            "only, and this one says it comes from copy %lld; nothing "
+		                            "was applied"), ap->file, (long long)*site);
+	else if (ap->home && *site != ap->signer)
+		s = err_set(e, ST_DENIED, _("%s: the file says it comes from copy %lld, but its "
+		                            "signature is copy %lld's; nothing was applied"), ap->file,
+		            (long long)*site, (long long)ap->signer);
 	free(mine);
 	free(family);
 	return s;
@@ -1691,13 +1868,25 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	status s = read_file(path, &data, &len, e);
 	if (s != ST_OK)
 		return s;
-	int64_t first = 0, n = 0;
 	applier ap = { .d = d, .me = a, .file = path, .r = r, .fn = fn, .ctx = ctx };
-	if ((s = sync_file_verify(data, len, path, &first, &n, e)) != ST_OK)
+	int64_t here = own_site(d);
+	ap.home = here == 0;
+	/* The home database checks the signature of the copy that wrote the file; a copy,
+	 * its own (only the home database and the copy itself have that secret). */
+	struct file_key fk = { d, path };
+	sync_file_shape shape;
+	if (of_another_family(d, data, len)) {
+		s = err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database (not "
+		                             "this one or a copy of it); nothing was applied"), path);
 		goto done;
-	sha256_hex(data, len, ap.sum);
+	}
+	if ((s = sync_file_verify(data, len, path, ap.home ? -1 : here, file_key, &fk, &shape,
+	                          e)) != ST_OK)
+		goto done;
+	int64_t first = shape.first_op, n = shape.n_ops;
+	ap.signer = shape.signer;
+	synckey_digest_hex(data, shape.signed_len, ap.sum);
 	db_now(ap.now, sizeof ap.now);
-	ap.home = own_site(d) == 0;
 	r->ops = n;
 	if ((s = db_begin(d, e)) != ST_OK)
 		goto done;

@@ -11,7 +11,7 @@ db="$T_DIR/old.db"
 gzip -dc "$top_srcdir/tests/data/schema2.sql.gz" | sqlite3 "$db"
 is "the file is schema 2" "$(sqlite3 "$db" 'PRAGMA user_version')" 2
 ok "the new program opens it" e --db "$db" info
-like "and upgrades it to the latest schema (6)" "$(cat "$T_DIR/out")" "Schema: 6"
+like "and upgrades it to the latest schema (7)" "$(cat "$T_DIR/out")" "Schema: 7"
 is "the bundled practices arrive" "$(e --db "$db" --no-header list practices | wc -l)" \
 	"$(grep -c '^[a-z]' "$top_srcdir/data/practices.csv" | awk '{print $1 - 1}')"
 e --db "$db" info >/dev/null
