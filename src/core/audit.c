@@ -11,10 +11,6 @@
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e)
 {
-	static const char sql[] =
-		"INSERT INTO audit(at, account_id, login, action, object, object_id, before, after, client)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-	char now[32];
 	char client[64] = "";
 	const char *ssh = getenv("SSH_CONNECTION");
 	if (ssh) {
@@ -25,6 +21,17 @@ status audit_append(db *d, const account *actor, const char *action, const char 
 		memcpy(client, ssh, n);
 		client[n] = '\0';
 	}
+	return audit_append_from(d, actor, action, object, object_id, before, after, client, e);
+}
+
+status audit_append_from(db *d, const account *actor, const char *action, const char *object,
+                         int64_t object_id, const char *before, const char *after,
+                         const char *client, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO audit(at, account_id, login, action, object, object_id, before, after, client)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	char now[32];
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
@@ -41,7 +48,7 @@ status audit_append(db *d, const account *actor, const char *action, const char 
 		sqlite3_bind_text(st, 7, before, -1, SQLITE_STATIC);
 	if (after)
 		sqlite3_bind_text(st, 8, after, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, client, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, client ? client : "", -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Writing the audit log"));

@@ -11,6 +11,11 @@
  * The client address comes from SSH_CONNECTION when set. */
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e);
+/* The same, with where it came from said by the caller (sync: the copy and who applied
+ * the file) instead of the SSH client's address. */
+status audit_append_from(db *d, const account *actor, const char *action, const char *object,
+                         int64_t object_id, const char *before, const char *after,
+                         const char *client, error *e);
 
 typedef struct {
 	int64_t id, object_id;

@@ -434,15 +434,14 @@ static const char *const migrations[] = {
 	"END;",
 
 	/* 7: sync files bound to the copy that wrote them (synckey.c): each full copy's
-	 * secret, kept here for every copy and in a copy for itself only; a copy re-issued
-	 * is marked replaced and its files are refused. Copies taken before this step have
-	 * no secret and must be taken anew. */
+	 * secret, kept here for every copy and in a copy for itself only; a copy withdrawn
+	 * (re-issued, lost) is marked so and its files are refused. Copies taken before
+	 * this step have no secret and must be taken anew. */
 	"CREATE TABLE sync_keys ("
-	"  site        INTEGER PRIMARY KEY,"
-	"  secret      BLOB NOT NULL,"
-	"  issued_at   TEXT NOT NULL,"
-	"  replaced_by INTEGER,"
-	"  replaced_at TEXT"
+	"  site       INTEGER PRIMARY KEY,"
+	"  secret     BLOB NOT NULL,"
+	"  issued_at  TEXT NOT NULL,"
+	"  revoked_at TEXT"
 	");",
 };
 

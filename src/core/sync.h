@@ -50,6 +50,21 @@ typedef void (*sync_conflict_fn)(void *ctx, const char *file, int64_t line, cons
 status sync_apply(db *d, const account *a, const char *path, sync_result *r,
                   sync_conflict_fn fn, void *ctx, error *e);
 
+/* Home database, an administrator: withdraw offline copy `site` (re-issued to someone,
+ * or lost): files it wrote are refused from now on, with a message saying so. */
+status sync_revoke(db *d, const account *a, int64_t site, error *e);
+
+/* Limits of one file applied (doc/SYNC.md); a file over one is refused whole, the
+ * limit named. Set in the database's meta ('sync_max_changes' …), else the defaults. */
+#define SYNC_DEFAULT_MAX_CHANGES 100000
+#define SYNC_DEFAULT_MAX_BYTES (64L * 1024 * 1024)
+#define SYNC_DEFAULT_MAX_DEPTH 500
+#define SYNC_DEFAULT_MAX_DRAFTS 1000
+typedef struct {
+	int64_t changes, bytes, depth, drafts;
+} sync_limits;
+void sync_limits_get(db *d, sync_limits *out);
+
 /* The secret of copy `site` (synckey_get, or the fuzz harness's own). */
 typedef status (*sync_key_fn)(void *ctx, int64_t site, unsigned char key[32], error *e);
 

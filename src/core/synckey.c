@@ -37,7 +37,7 @@ status synckey_get(db *d, const char *file, int64_t site, unsigned char key[SYNC
                    error *e)
 {
 	static const char sql[] =
-		"SELECT secret, replaced_by, replaced_at FROM sync_keys WHERE site = ?1";
+		"SELECT secret, revoked_at FROM sync_keys WHERE site = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
@@ -48,10 +48,10 @@ status synckey_get(db *d, const char *file, int64_t site, unsigned char key[SYNC
 	    sqlite3_column_type(st, 1) == SQLITE_NULL) {
 		memcpy(key, sqlite3_column_blob(st, 0), SYNC_KEY_LEN);
 	} else if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL) {
-		s = err_set(e, ST_DENIED, _("%s: offline copy %lld was replaced by copy %lld on %s: "
-		                            "files it wrote are no longer taken; nothing was applied"),
-		            file, (long long)site, (long long)sqlite3_column_int64(st, 1),
-		            (const char *)sqlite3_column_text(st, 2));
+		s = err_set(e, ST_DENIED, _("%s: offline copy %lld was withdrawn on %s (re-issued or "
+		                            "lost): files it wrote are no longer taken; nothing was "
+		                            "applied"), file, (long long)site,
+		            (const char *)sqlite3_column_text(st, 1));
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
 		s = err_set(e, ST_DENIED, _("%s: signed as offline copy %lld, which this database did "
 		                            "not issue (or issued before files were signed: take a new "
@@ -63,27 +63,25 @@ status synckey_get(db *d, const char *file, int64_t site, unsigned char key[SYNC
 	return s;
 }
 
-status synckey_replace(db *d, int64_t site, int64_t by, error *e)
+status synckey_revoke(db *d, int64_t site, error *e)
 {
 	static const char sql[] =
-		"UPDATE sync_keys SET replaced_by = ?2, replaced_at = ?3"
-		" WHERE site = ?1 AND replaced_by IS NULL";
+		"UPDATE sync_keys SET revoked_at = ?2 WHERE site = ?1 AND revoked_at IS NULL";
 	char now[32];
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, site);
-	sqlite3_bind_int64(st, 2, by);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(d, rc, e, _("Saving the offline copy's key"));
 	if (sqlite3_changes(db_handle(d)) == 0)
-		return err_set(e, ST_NOTFOUND, _("No offline copy %lld to replace (never issued, "
-		                                 "replaced already, or taken before files were signed)"),
-		               (long long)site);
+		return err_set(e, ST_NOTFOUND, _("No offline copy %lld to withdraw (never issued, "
+		                                 "withdrawn already, or taken before files were "
+		                                 "signed)"), (long long)site);
 	return ST_OK;
 }
 

@@ -19,13 +19,13 @@
 /* Home database, inside the caller's transaction: a new secret for copy `site`. */
 status synckey_issue(db *d, int64_t site, error *e);
 /* The secret of copy `site` as this database knows it. A file name for the messages:
- * a copy never issued (or taken before files were signed) and a copy replaced by a
- * newer one are refused with a message that says which. */
+ * a copy never issued (or taken before files were signed) and a copy withdrawn are
+ * refused with a message that says which. */
 status synckey_get(db *d, const char *file, int64_t site, unsigned char key[SYNC_KEY_LEN],
                    error *e);
-/* Home database: mark copy `site` replaced by copy `by` (re-issued): its files are
- * refused from now on. */
-status synckey_replace(db *d, int64_t site, int64_t by, error *e);
+/* Home database: withdraw copy `site` (re-issued or lost): its files are refused from
+ * now on, and the home database's files are no longer signed for it. */
+status synckey_revoke(db *d, int64_t site, error *e);
 
 /* HMAC-SHA-256 of data with key, and SHA-256 of data, as lowercase hex. */
 void synckey_mac_hex(const unsigned char key[SYNC_KEY_LEN], const char *data, size_t len,

@@ -116,7 +116,11 @@ is "nothing of it was stored" "$(q "$home" "SELECT count(*) FROM posts WHERE id 
 # ---- B6: fields members cannot set, oversized drafts ----
 forge "$lap" "$T_DIR/b6a.sync" 1 \
 	"$(post $((S1 + 20)) "$ta" "$pa" anna "Zwykła odpowiedź." "$(head -c 5000 /dev/zero | tr '\0' x)")"
-ok "B6: a visible reply with a hiding reason applies" e --db "$home" --as anna sync apply "$T_DIR/b6a.sync"
+exit_is "B6: a hiding reason of 5,000 bytes is refused" 1 e --db "$home" --as anna sync apply "$T_DIR/b6a.sync"
+like "and the field is named" "$(cat "$T_DIR/err")" "hidden_reason"
+forge "$lap" "$T_DIR/b6a2.sync" 1 \
+	"$(post $((S1 + 20)) $((S1 + 10)) $((S1 + 11)) anna "Zwykła odpowiedź." "Ukryte, bo tak.")"
+ok "B6: a visible reply with a hiding reason applies" e --db "$home" --as anna sync apply "$T_DIR/b6a2.sync"
 is "B6: but the reason a member cannot set is not stored" \
 	"$(q "$home" "SELECT length(hidden_reason) FROM posts WHERE id = $((S1 + 20))")" 0
 forge "$lap" "$T_DIR/b6b.sync" 1 \
@@ -173,6 +177,7 @@ forge "$lap" "$T_DIR/b10.sync" 1 \
 	"$(post $((S1 + 60)) "$ta" "$pa" 'x\nApplied fake.sync: 99 changes' "y")"
 e --db "$home" sync apply "$T_DIR/b10.sync" >"$T_DIR/b10.out" 2>&1
 unlike "B10: no forged line in the output" "$(grep -c '^Applied fake' "$T_DIR/b10.out")" 1
+like "B10: the newline is shown visibly, on the conflict's line" "$(grep conflict "$T_DIR/b10.out")" "x^JApplied fake"
 
 # ---- side bug: an over-long body's message ----
 forge "$lap" "$T_DIR/long.sync" 1 \
@@ -180,6 +185,23 @@ forge "$lap" "$T_DIR/long.sync" 1 \
 exit_is "a reply over the size limit is refused" 1 e --db "$home" --as anna sync apply "$T_DIR/long.sync"
 is "with one clear message (not formatted into itself)" "$(grep -c 'long.sync:3: field "body"' "$T_DIR/err")" 1
 unlike "that says it once" "$(sed 's/long.sync:3: field "body"//' "$T_DIR/err")" "long.sync"
+
+# ---- where the secrets are, and a copy withdrawn ----
+is "the home database keeps both copies' secrets" "$(q "$home" "SELECT group_concat(site) FROM sync_keys")" "1,2"
+is "a copy keeps only its own" "$(q "$kl" "SELECT group_concat(site) FROM sync_keys")" "2"
+ok "a public copy can be taken" e --db "$home" snapshot "$T_DIR/pub.db" --public-only
+is "and holds no secret" "$(q "$T_DIR/pub.db" "SELECT count(*) FROM sync_keys")" 0
+at 09:20:00
+printf 'Jeszcze z laptopa koordynatora.\n' | e --db "$kl" --as koord reply "$tk" >/dev/null
+e --db "$kl" --as koord sync export "$T_DIR/kl2.sync" >/dev/null
+exit_is "a member may not withdraw a copy" 1 e --db "$home" --as anna sync withdraw 2
+ok "the administrator withdraws koord's copy (re-issued)" e --db "$home" sync withdraw 2
+exit_is "its files are refused from then on" 1 e --db "$home" sync apply "$T_DIR/kl2.sync"
+like "with a message that says so" "$(cat "$T_DIR/err")" "withdrawn"
+e --db "$home" sync export "$T_DIR/h2.sync" >/dev/null
+unlike "the home database no longer signs for it" "$(grep '^SIGN' "$T_DIR/h2.sync")" "SIGN 2 "
+exit_is "so the withdrawn copy cannot take the home's files" 1 e --db "$kl" --as koord sync apply "$T_DIR/h2.sync"
+ok "anna's copy still can" e --db "$lap" --as anna sync apply "$T_DIR/h2.sync"
 
 # ---- empirie check finds sync damage ----
 ok "the home database is in good order after all this" e --db "$home" check
