@@ -38,21 +38,23 @@ static status check_sync_damage(db *d, check_report *out, size_t *cap, error *e)
 		{ "SELECT t.id, t.title FROM threads t WHERE NOT EXISTS (SELECT 1 FROM posts p"
 		  " WHERE p.thread_id = t.id AND p.parent_id IS NULL) LIMIT 20",
 		  N_("Thread %s (\"%s\") has no first post.") },
-		{ "SELECT 'thread ' || id, created_at FROM threads WHERE created_at > ?1"
-		  " UNION ALL SELECT 'post ' || id, max(created_at, COALESCE(edited_at, ''))"
-		  "  FROM posts WHERE created_at > ?1 OR edited_at > ?1"
-		  " UNION ALL SELECT 'draft of account ' || account_id, updated_at FROM drafts"
-		  "  WHERE updated_at > ?1 LIMIT 20",
-		  N_("The %s is dated in the future (%s).") },
-		{ "SELECT 'thread ' || id, 'title' FROM threads WHERE length(CAST(title AS BLOB)) > 200"
-		  " UNION ALL SELECT 'post ' || id, 'body' FROM posts"
-		  "  WHERE length(CAST(body AS BLOB)) > 65536"
-		  " UNION ALL SELECT 'post ' || id, 'hidden_reason' FROM posts"
+		{ "SELECT id, created_at FROM threads WHERE created_at > ?1 LIMIT 20",
+		  N_("Thread %s is dated in the future (%s).") },
+		{ "SELECT id, max(created_at, COALESCE(edited_at, '')) FROM posts"
+		  " WHERE created_at > ?1 OR edited_at > ?1 LIMIT 20",
+		  N_("Post %s is dated in the future (%s).") },
+		{ "SELECT account_id, updated_at FROM drafts WHERE updated_at > ?1 LIMIT 20",
+		  N_("A draft of account %s is dated in the future (%s).") },
+		{ "SELECT id, 'title' FROM threads WHERE length(CAST(title AS BLOB)) > 200 LIMIT 20",
+		  N_("Thread %s has an oversized field (%s).") },
+		{ "SELECT id, 'body' FROM posts WHERE length(CAST(body AS BLOB)) > 65536"
+		  " UNION ALL SELECT id, 'hidden_reason' FROM posts"
 		  "  WHERE length(CAST(hidden_reason AS BLOB)) > 1000 OR (hidden = 0 AND hidden_reason != '')"
-		  " UNION ALL SELECT 'draft of account ' || account_id, 'body' FROM drafts"
-		  "  WHERE length(CAST(body AS BLOB)) > 65536 OR length(CAST(title AS BLOB)) > 200"
 		  " LIMIT 20",
-		  N_("The %s has an oversized or misplaced field (%s).") },
+		  N_("Post %s has an oversized or misplaced field (%s).") },
+		{ "SELECT account_id, 'body' FROM drafts WHERE length(CAST(body AS BLOB)) > 65536"
+		  " OR length(CAST(title AS BLOB)) > 200 LIMIT 20",
+		  N_("A draft of account %s has an oversized field (%s).") },
 		/* A practice shown only in leaders' networks, linked from a thread others read. */
 		{ "SELECT pt.thread_id, p.key FROM practice_threads pt"
 		  " JOIN practices p ON p.id = pt.practice_id JOIN threads t ON t.id = pt.thread_id"
