@@ -44,6 +44,7 @@
 #include "core/account.h"
 #include "core/check.h"
 #include "core/db.h"
+#include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/sync.h"
 #include "core/synckey.h"
@@ -57,8 +58,8 @@ static sqlite3 *peek;  /* a second connection: meta tweaks and fingerprints */
 static account szef, anna;
 static char dir[4096], path_db[4200], path_pristine[4200], path_file[4200];
 static char family[64];
-/* The secret of copy 1, issued by sync_prepare_source: the harness signs as that copy
- * (and as the home database writing to it), as its holder could. */
+/* The secret of copy 1, issued by sync_prepare_source and then made fixed: the harness
+ * signs as that copy (and as the home database writing to it), as its holder could. */
 static unsigned char key1[SYNC_KEY_LEN];
 static int dirty;
 
@@ -160,6 +161,18 @@ static void setup(void)
 		        (long long)t1, (long long)t2, (long long)p2);
 	if (sync_prepare_source(store, NULL, &site, &e) != ST_OK)
 		fail("sync_prepare_source", e.msg);
+	/* Copy 1's secret made fixed (byte i is 7i + 1), so whole-file seeds stay signed
+	 * from run to run (sync_seeds.sh signs with the same). */
+	for (int i = 0; i < SYNC_KEY_LEN; i++)
+		key1[i] = (unsigned char)(7 * i + 1);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db_handle(store), "UPDATE sync_keys SET secret = ?1 WHERE site = 1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		fail("sync_keys", "prepare");
+	sqlite3_bind_blob(st, 1, key1, SYNC_KEY_LEN, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(db_handle(store)) != 1)
+		fail("sync_keys", "no secret for copy 1");
+	sqlite3_finalize(st);
 	char *f = db_meta_get(store, "family");
 	if (!f || !*f)
 		fail("family", "none");
@@ -168,13 +181,6 @@ static void setup(void)
 	close_all(); /* the last connection checkpoints the WAL into the file */
 	copy_file(path_db, path_pristine);
 	open_all();
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(peek, "SELECT secret FROM sync_keys WHERE site = 1", -1, &st,
-	                       NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
-	    sqlite3_column_bytes(st, 0) != SYNC_KEY_LEN)
-		fail("sync_keys", "no secret for copy 1");
-	memcpy(key1, sqlite3_column_blob(st, 0), SYNC_KEY_LEN);
-	sqlite3_finalize(st);
 }
 
 /* Copy 1's secret; any other copy is unknown, as synckey_get says. */
