@@ -2061,15 +2061,17 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		goto done;
 	int64_t first = shape.first_op, n = shape.n_ops;
 	ap.signer = shape.signer;
-	/* Limits of a file: over one, it is refused whole before anything is read. */
+	/* Limits of a file: over one, it is refused whole before anything is read. The
+	 * number and size matter where others write (the home database holds the write
+	 * lock while it applies); a copy takes files signed by its home only. */
 	sync_limits_get(d, &ap.lim);
-	if (n > ap.lim.changes) {
+	if (ap.home && n > ap.lim.changes) {
 		s = err_set(e, ST_INVALID, _("%s: %lld changes: over the limit of changes in one file "
 		                             "(%lld); nothing was applied"), path, (long long)n,
 		            (long long)ap.lim.changes);
 		goto done;
 	}
-	if ((int64_t)len > ap.lim.bytes) {
+	if (ap.home && (int64_t)len > ap.lim.bytes) {
 		s = err_set(e, ST_INVALID, _("%s: %lld bytes: over the limit of the size of one file "
 		                             "(%lld bytes); nothing was applied"), path, (long long)len,
 		            (long long)ap.lim.bytes);

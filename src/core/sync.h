@@ -56,7 +56,7 @@ status sync_revoke(db *d, const account *a, int64_t site, error *e);
 
 /* Limits of one file applied (doc/SYNC.md); a file over one is refused whole, the
  * limit named. Set in the database's meta ('sync_max_changes' …), else the defaults. */
-#define SYNC_DEFAULT_MAX_CHANGES 100000
+#define SYNC_DEFAULT_MAX_CHANGES 5000
 #define SYNC_DEFAULT_MAX_BYTES (64L * 1024 * 1024)
 #define SYNC_DEFAULT_MAX_DEPTH 500
 #define SYNC_DEFAULT_MAX_DRAFTS 1000
