@@ -245,7 +245,7 @@ static status write_line(FILE *f, signers *h, const char *s, size_t n)
 }
 
 /* A copy signs as itself; the home database for each copy it has issued and not
- * replaced (each can check the file; none can sign as another). */
+ * withdrawn (each can check the file; none can sign as another). */
 static status signers_load(db *d, int64_t site, signers *h, error *e)
 {
 	static const char sql[] =
