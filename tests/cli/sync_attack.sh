@@ -82,7 +82,7 @@ is "B3: a post's time too" "$(q "$home" "SELECT created_at FROM posts WHERE id =
 is "B3: and an edit's" "$(q "$home" "SELECT edited_at FROM posts WHERE id = $pa")" "$NOW"
 is "B4: the edit through sync is audited with the text before and after" \
 	"$(q "$home" "SELECT count(*) FROM audit WHERE action = 'edit' AND object_id = $pa AND before LIKE '%Pytanie Anny.%' AND after LIKE '%Poprawione%'")" 1
-like "B4: with the copy's site named" "$(q "$home" "SELECT client FROM audit WHERE action = 'edit' AND object_id = $pa")" "1"
+like "B4: with the copy and who applied the file named" "$(q "$home" "SELECT client FROM audit WHERE action = 'edit' AND object_id = $pa")" "copy 1, applied by anna"
 
 # B4: moderation made offline by koord, brought home: audited at home
 at 09:10:00
