@@ -1,10 +1,12 @@
 /* cli.c — global options, the command table, --help/--version, shared output helpers. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <pwd.h>
 
@@ -211,6 +213,58 @@ static const char *unix_login(void)
 	return pw && pw->pw_name ? pw->pw_name : "guest";
 }
 
+/* The SSH client's address from SSH_CONNECTION ("addr port addr port") or SSH_CLIENT
+ * ("addr port port"), kept only when it is an IPv4 or IPv6 address. */
+static void ssh_client_address(char *out, size_t n)
+{
+	const char *src = getenv("SSH_CONNECTION");
+	if (!src || !*src)
+		src = getenv("SSH_CLIENT");
+	out[0] = '\0';
+	if (!src)
+		return;
+	char addr[INET6_ADDRSTRLEN + 1];
+	size_t len = strcspn(src, " ");
+	if (len == 0 || len >= sizeof addr || len >= n)
+		return;
+	memcpy(addr, src, len);
+	addr[len] = '\0';
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, addr, bin) == 1 || inet_pton(AF_INET6, addr, bin) == 1)
+		memcpy(out, addr, len + 1);
+}
+
+/* A guest with no row: what a restricted session is when its forced command names no one. */
+static status make_guest(account *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	out->login = strdup("guest");
+	out->display_name = strdup("guest");
+	out->city_name = strdup("");
+	out->role = ROLE_GUEST;
+	if (!out->login || !out->display_name || !out->city_name) {
+		account_clear(out);
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	return ST_OK;
+}
+
+const char *cli_db_choice(const cli_ctx *c, bool *from_conf)
+{
+	*from_conf = false;
+	if (c->db_opt)
+		return c->db_opt;
+	if (!c->restricted && getenv("EMPIRIE_DB") && *getenv("EMPIRIE_DB"))
+		return NULL; /* paths_database() takes it */
+	*from_conf = c->conf.database != NULL;
+	return c->conf.database;
+}
+
+bool cli_config_counts(const cli_ctx *c)
+{
+	return c->d && settings_grant_for(&c->conf, c->db_owner);
+}
+
 int cli_open(cli_ctx *c)
 {
 	error e;
@@ -219,9 +273,8 @@ int cli_open(cli_ctx *c)
 		return EXIT_OK;
 	/* Restricted (the SSH service account): only what the administrator wrote in the
 	 * forced command or the configuration counts, never the environment. */
-	const char *explicit_db = c->db_opt;
-	if (!explicit_db && (c->restricted || !getenv("EMPIRIE_DB") || !*getenv("EMPIRIE_DB")))
-		explicit_db = c->conf.database;
+	bool db_from_conf = false;
+	const char *explicit_db = cli_db_choice(c, &db_from_conf);
 	if (c->restricted && !explicit_db)
 		return cli_error(_("Restricted mode needs the database in the configuration (%s) or "
 		                   "in the forced command (--db)"), settings_default_path());
@@ -238,27 +291,50 @@ int cli_open(cli_ctx *c)
 		safe_fputs(msg, stderr, 0);
 		fputc('\n', stderr);
 	}
+	struct stat sb;
+	c->db_owner = s == ST_OK && stat(path, &sb) == 0 ? sb.st_uid : (uid_t)-1;
 	free(path);
 	if (s != ST_OK)
 		return cli_fail(&e);
+	char client[64];
+	ssh_client_address(client, sizeof client);
+	db_set_origin(c->d, unix_login(), client);
+	/* What the configuration file may decide about identity: see settings_may_grant(). */
+	bool conf_counts = cli_config_counts(c);
+	if (c->restricted && db_from_conf && !conf_counts)
+		return cli_error(_("%s may not choose the database of a restricted session: only a "
+		                   "file owned by root (or by the database's owner) that no one else "
+		                   "may write counts"), c->conf.path);
+	bool trust_as = c->conf.trust_as && conf_counts;
 	/* Identity: the Unix login, or --as where it can be trusted: the configuration says
 	 * so (an SSH forced command names the person), or the Unix user is an administrator
-	 * acting for someone (like sudo -u). */
-	if (c->as_opt && !c->conf.trust_as) {
+	 * acting for someone (like sudo -u). A restricted session is only who its forced
+	 * command names: without --as, a guest (never the Unix login, which for the service
+	 * account is whoever created the database). */
+	if (c->as_opt && !trust_as) {
 		account self;
 		s = account_resolve(c->d, unix_login(), &self, &e);
-		bool admin = s == ST_OK && self.role == ROLE_ADMIN;
+		bool admin = !c->restricted && s == ST_OK && self.role == ROLE_ADMIN;
 		account_clear(&self);
+		if (!admin && c->conf.trust_as)
+			return cli_error(_("--as is not allowed for %s: trust_as in %s does not count, "
+			                   "because only a file owned by root (or by the database's owner) "
+			                   "that no one else may write can grant it"),
+			                 unix_login(), c->conf.path);
 		if (!admin)
 			return cli_error(_("--as is not allowed for %s: only administrators may act as "
 			                   "another account (or set trust_as = yes in %s for an SSH "
 			                   "service account)"), unix_login(), settings_default_path());
 	}
+	if (c->restricted && !c->as_opt) {
+		s = make_guest(&c->me, &e);
+		return s == ST_OK ? EXIT_OK : cli_fail(&e);
+	}
 	const char *login = c->as_opt ? c->as_opt : unix_login();
 	/* Through a trusted forced command an unknown login is a guest, like an unknown Unix
 	 * user; an administrator's --as must name an existing account (a typo is an error). */
-	s = c->as_opt && !c->conf.trust_as ? account_get(c->d, login, &c->me, &e)
-	                                   : account_resolve(c->d, login, &c->me, &e);
+	s = c->as_opt && !trust_as ? account_get(c->d, login, &c->me, &e)
+	                           : account_resolve(c->d, login, &c->me, &e);
 	if (s != ST_OK)
 		return cli_fail(&e);
 	return EXIT_OK;
@@ -347,8 +423,12 @@ int cli_main(int argc, char **argv)
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)
 		return cli_fail(&e);
-	c.restricted = c.restricted || c.conf.restricted;
 	int rc;
+	/* The forced command's --restricted locks the session to the application; the
+	 * setting `restricted = yes` restricts the application only, so the administrator's
+	 * own commands (init, admin ...) still run on the server. */
+	if (!c.restricted && optind >= argc)
+		c.restricted = c.conf.restricted;
 	if (c.restricted && optind < argc) {
 		/* An SSH account in restricted mode gets the application and nothing else. */
 		settings_clear(&c.conf);

@@ -36,7 +36,8 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage("init", _("unexpected argument '%s'"), argv[1]);
 	error e;
-	char *path = paths_database(c->db_opt, true, &e);
+	bool from_conf;
+	char *path = paths_database(cli_db_choice(c, &from_conf), true, &e);
 	if (!path)
 		return cli_fail(&e);
 	bool existed = access(path, F_OK) == 0;
@@ -157,14 +158,14 @@ static int admin_audit(cli_ctx *c)
 {
 	static const char *const cols[] = { N_("id"), N_("time"), N_("login"), N_("action"),
 	                                    N_("object"), N_("object id"), N_("client"), N_("before"),
-	                                    N_("after") };
+	                                    N_("after"), N_("Unix login") };
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
 	audit_list l;
 	if (audit_recent(c->d, &c->me, 1000, &l, &e) != ST_OK)
 		return cli_fail(&e);
-	tsv_header(c, cols, 9);
+	tsv_header(c, cols, 10);
 	for (size_t i = 0; i < l.n; i++) {
 		audit_entry *a = &l.items[i];
 		char id[24], oid[24];
@@ -178,7 +179,8 @@ static int admin_audit(cli_ctx *c)
 		tsv_field(oid, false);
 		tsv_field(a->client, false);
 		tsv_field(a->before, false);
-		tsv_field(a->after, true);
+		tsv_field(a->after, false);
+		tsv_field(a->unix_login, true);
 	}
 	audit_list_free(&l);
 	return EXIT_OK;
@@ -251,8 +253,8 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc < 2)
-			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts "
-			                            "or audit"));
+			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
+			                            "audit, add-key, keys or revoke-key"));
 		cli_command_help(cli_find_command("admin"),
 			_("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
 			  "                    add an account; ROLE is guest, member, leader,\n"
@@ -262,7 +264,14 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			  "  member add|remove N TOWN\n"
 			  "                    add a town to network N or remove it\n"
 			  "  accounts          list the accounts\n"
-			  "  audit             the newest 1000 entries of the audit log\n"));
+			  "  audit             the newest 1000 entries of the audit log\n"
+			  "  add-key LOGIN [FILE]\n"
+			  "                    let LOGIN in over SSH with the public key in FILE (or\n"
+			  "                    standard input): a line of the keys file set by\n"
+			  "                    authorized_keys in the configuration (run as root)\n"
+			  "  keys              list the keys: login, type, fingerprint\n"
+			  "  revoke-key LOGIN [FINGERPRINT]\n"
+			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"));
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "add-account") == 0)
@@ -271,6 +280,9 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		return admin_set_role(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "member") == 0)
 		return admin_member(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "add-key") == 0 || strcmp(argv[1], "keys") == 0 ||
+	    strcmp(argv[1], "revoke-key") == 0)
+		return cli_admin_keys(c, argc - 1, argv + 1);
 	if (argc > 2)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[2]);
 	if (strcmp(argv[1], "accounts") == 0)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "cli/settings.h"
 #include "core/account.h"
@@ -21,6 +22,7 @@ typedef struct {
 	bool restricted;
 	bool no_header;
 	db *d;                /* opened on demand by cli_open() */
+	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
 } cli_ctx;
 
@@ -36,6 +38,12 @@ typedef struct cli_command {
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
 int cli_open(cli_ctx *c);
+/* The database named by --db, else (unless EMPIRIE_DB is set outside restricted mode)
+ * by the configuration (*from_conf); NULL: paths_database() decides. */
+const char *cli_db_choice(const cli_ctx *c, bool *from_conf);
+/* Whether the configuration file read may decide identity for the open database
+ * (settings_may_grant()). */
+bool cli_config_counts(const cli_ctx *c);
 
 /* Print an error "empirie: MESSAGE" to stderr through the safe path; returns EXIT_ERR. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -68,6 +76,8 @@ int cmd_edit(cli_ctx *c, int argc, char **argv);
 int cmd_moderate(cli_ctx *c, int argc, char **argv);
 int cmd_init(cli_ctx *c, int argc, char **argv);
 int cmd_admin(cli_ctx *c, int argc, char **argv);
+/* admin add-key | keys | revoke-key (cli_keys.c); argv[0] is the subcommand. */
+int cli_admin_keys(cli_ctx *c, int argc, char **argv);
 int cmd_check(cli_ctx *c, int argc, char **argv);
 int cmd_import(cli_ctx *c, int argc, char **argv);
 int cmd_export(cli_ctx *c, int argc, char **argv);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "core/transfer.h"
 #include "i18n.h"
 #include "text/charset.h"
+#include "text/csv.h"
 #include "text/safe.h"
 #include "text/utf8.h"
 
@@ -60,11 +62,12 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "raw", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int enc = CHARSET_AUTO, ch;
-	bool dry = false;
+	bool dry = false, raw_cells = false;
 	while ((ch = getopt_long(argc, argv, ":e:nh", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
@@ -73,6 +76,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				                             "iso-8859-2"), optarg);
 			break;
 		case 'n': dry = true; break;
+		case 'r': raw_cells = true; break;
 		case 'h':
 			cli_command_help(cli_find_command("import"),
 				_("KIND is cities, accounts, memberships, meetings or practices. The first line\n"
@@ -82,6 +86,9 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				  "(Excel), quoted fields may hold newlines.\n"
 				  "      --encoding ENC  auto (default), utf-8, cp1250 or iso-8859-2\n"
 				  "  -n, --dry-run       show what would change, change nothing\n"
+				  "      --raw           keep cells as they are; by default a cell that an\n"
+				  "                      export guarded against spreadsheets ('=…, '+…, '-…,\n"
+				  "                      '@…) loses that one leading apostrophe\n"
 				  "An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
@@ -121,7 +128,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 	}
 	import_report r;
 	error e;
-	status s = import_csv(c->d, &c->me, kind, path, text, tlen, dry, &r, &e);
+	status s = import_csv(c->d, &c->me, kind, path, text, tlen, dry, raw_cells, &r, &e);
 	free(text);
 	/* The preview only when it will happen (or would, in a dry run). */
 	for (size_t i = 0; s == ST_OK && i < r.n; i++)
@@ -166,21 +173,54 @@ static char *json_harden(const char *j)
 	return out;
 }
 
+/* ';' or ',' from an option; 0 when it is neither. (Not a tab: the output is sanitised
+ * as a whole, which shows a tab as "^I".) */
+static int parse_separator(const char *s)
+{
+	return strcmp(s, ";") == 0 || strcmp(s, ",") == 0 ? s[0] : 0;
+}
+
+/* What a spreadsheet in this locale splits on: ';' where the decimal point is a comma
+ * (Polish, German, French... Excel and LibreOffice use ';' there) or the locale asked for
+ * is Polish (even when it is not installed), ',' elsewhere. */
+static int spreadsheet_separator(void)
+{
+	const struct lconv *lc = localeconv();
+	if (lc && lc->decimal_point && strcmp(lc->decimal_point, ",") == 0)
+		return ';';
+	static const char *const vars[] = { "LC_ALL", "LC_NUMERIC", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "pl", 2) == 0 ? ';' : ',';
+	}
+	return ',';
+}
+
 int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "network", required_argument, NULL, 'n' },
+		{ "separator", required_argument, NULL, 's' },
+		{ "raw", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "csv";
 	long long network = 0;
 	int enc = CHARSET_UTF8, ch;
-	while ((ch = getopt_long(argc, argv, ":f:e:n:h", opts, NULL)) != -1) {
+	int sep = 0;
+	bool raw_cells = false;
+	while ((ch = getopt_long(argc, argv, ":f:e:n:s:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
+		case 's':
+			if ((sep = parse_separator(optarg)) == 0)
+				return cli_usage("export", _("unknown separator '%s': use ';' or ','"), optarg);
+			break;
+		case 'r': raw_cells = true; break;
 		case 'n':
 			if ((network = cli_parse_id(optarg)) < 0)
 				return cli_usage("export", _("--network needs a network number, not '%s'"), optarg);
@@ -197,6 +237,14 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				  "  -f, --format FMT    csv (default) or json\n"
 				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
 				  "                      or cp1250 (for older Polish Excel); CSV only\n"
+				  "  -s, --separator SEP ';' or ','; default ';' in a Polish locale (or one\n"
+				  "                      with a decimal comma, as Polish spreadsheets expect),\n"
+				  "                      ',' otherwise (--raw: ',')\n"
+				  "      --raw           for scripts: cells exactly as stored, lines ending in LF,\n"
+				  "                      no byte order mark. Without it the CSV is for\n"
+				  "                      spreadsheets: lines end in CRLF and a cell beginning\n"
+				  "                      with =, +, -, @, tab or CR gets a leading apostrophe so\n"
+				  "                      that it is never run as a formula (import removes it)\n"
 				  "KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;
@@ -234,7 +282,9 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		FILE *mem = open_memstream(&buf, &len);
 		if (!mem)
 			return cli_error(_("Out of memory"));
-		s = export_csv(c->d, &c->me, kind, mem, &e);
+		if (!sep)
+			sep = raw_cells ? ',' : spreadsheet_separator();
+		s = export_csv(c->d, &c->me, kind, mem, (char)sep, raw_cells ? 0 : CSV_GUARD, &e);
 		fclose(mem);
 	}
 	if (s != ST_OK) {
@@ -249,12 +299,21 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		return cli_error(_("Out of memory"));
 	size_t clen = strlen(clean);
 	char *out = clean;
+	/* Spreadsheets expect CRLF; the line ends are made after the sanitising, which would
+	 * show a CR as "^M". */
+	if (!json && !raw_cells) {
+		out = csv_to_crlf(clean, clen, &clen);
+		free(clean);
+		if (!out)
+			return cli_error(_("Out of memory"));
+		clean = out;
+	}
 	if (!json && enc == CHARSET_CP1250) {
 		out = charset_from_utf8(clean, clen, CHARSET_CP1250, &clen);
 		free(clean);
 		if (!out)
 			return cli_error(_("Out of memory"));
-	} else if (!json) {
+	} else if (!json && !raw_cells) {
 		fputs("\xEF\xBB\xBF", stdout); /* BOM: Excel then reads UTF-8 */
 	}
 	fwrite(out, 1, clen, stdout);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/settings.h"
 #include "i18n.h"
@@ -39,6 +40,14 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 			return ST_OK;
 		return err_set(e, ST_IO, _("%s: cannot read the configuration: %s"), path, strerror(errno));
 	}
+	/* Owner and mode of the file actually opened (after any link), for the trust rule. */
+	struct stat sb;
+	if (fstat(fileno(f), &sb) != 0 || !(out->path = strdup(path))) {
+		fclose(f);
+		return err_set(e, ST_IO, _("%s: cannot read the configuration: %s"), path, strerror(errno));
+	}
+	out->owner = sb.st_uid;
+	out->mode = sb.st_mode;
 	char line[1024];
 	unsigned long n = 0;
 	status s = ST_OK;
@@ -62,6 +71,13 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 			free(out->database);
 			if (!(out->database = strdup(val)))
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "authorized_keys") == 0) {
+			free(out->keys_file);
+			if (val[0] != '/')
+				s = err_set(e, ST_INVALID, _("%s:%lu: authorized_keys needs a full path (starting with /), not '%s'"),
+				            path, n, val);
+			else if (!(out->keys_file = strdup(val)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
 		} else if (strcmp(key, "restricted") == 0 || strcmp(key, "trust_as") == 0) {
 			if (yes < 0)
 				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
@@ -79,8 +95,22 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 	return s;
 }
 
+bool settings_may_grant(uid_t file_owner, mode_t file_mode, uid_t db_owner)
+{
+	if (file_mode & (S_IWGRP | S_IWOTH))
+		return false;
+	return file_owner == 0 || file_owner == db_owner;
+}
+
+bool settings_grant_for(const settings *c, uid_t db_owner)
+{
+	return c->path && settings_may_grant(c->owner, c->mode, db_owner);
+}
+
 void settings_clear(settings *c)
 {
 	free(c->database);
+	free(c->keys_file);
+	free(c->path);
 	memset(c, 0, sizeof *c);
 }

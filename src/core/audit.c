@@ -11,17 +11,8 @@
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e)
 {
-	char client[64] = "";
-	const char *ssh = getenv("SSH_CONNECTION");
-	if (ssh) {
-		/* "client_ip client_port server_ip server_port": keep the client's address. */
-		size_t n = strcspn(ssh, " ");
-		if (n >= sizeof client)
-			n = sizeof client - 1;
-		memcpy(client, ssh, n);
-		client[n] = '\0';
-	}
-	return audit_append_from(d, actor, action, object, object_id, before, after, client, e);
+	return audit_append_from(d, actor, action, object, object_id, before, after,
+	                         db_origin_client(d), e);
 }
 
 status audit_append_from(db *d, const account *actor, const char *action, const char *object,
@@ -29,8 +20,9 @@ status audit_append_from(db *d, const account *actor, const char *action, const 
                          const char *client, error *e)
 {
 	static const char sql[] =
-		"INSERT INTO audit(at, account_id, login, action, object, object_id, before, after, client)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+		"INSERT INTO audit(at, account_id, login, action, object, object_id, before, after, client,"
+		"                  unix_login)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	char now[32];
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
@@ -49,16 +41,33 @@ status audit_append_from(db *d, const account *actor, const char *action, const 
 	if (after)
 		sqlite3_bind_text(st, 8, after, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, client ? client : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, db_origin_login(d), -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Writing the audit log"));
+}
+
+status audit_around(db *d, const account *actor, const char *action, const char *object,
+                    int64_t object_id, const char *before, const char *after,
+                    status (*apply)(void *arg, error *e), void *arg, error *e)
+{
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	s = audit_append(d, actor, action, object, object_id, before, after, e);
+	if (s == ST_OK)
+		s = apply(arg, e);
+	if (s == ST_OK)
+		return db_commit(d, e);
+	db_rollback(d);
+	return s;
 }
 
 status audit_recent(db *d, const account *actor, int limit, audit_list *out, error *e)
 {
 	static const char sql[] =
 		"SELECT id, COALESCE(object_id, 0), at, login, action, object, COALESCE(before, ''),"
-		"       COALESCE(after, ''), client FROM audit ORDER BY id DESC LIMIT ?1";
+		"       COALESCE(after, ''), client, unix_login FROM audit ORDER BY id DESC LIMIT ?1";
 	memset(out, 0, sizeof *out);
 	if (actor->role != ROLE_ADMIN)
 		return err_set(e, ST_DENIED, _("Only an administrator can read the audit log"));
@@ -89,6 +98,7 @@ status audit_recent(db *d, const account *actor, int limit, audit_list *out, err
 		a->before = db_col_dup(st, 6);
 		a->after = db_col_dup(st, 7);
 		a->client = db_col_dup(st, 8);
+		a->unix_login = db_col_dup(st, 9);
 	}
 	if (s == ST_OK && rc != SQLITE_DONE)
 		s = db_fail(d, rc, e, _("Reading the audit log"));
@@ -103,7 +113,7 @@ void audit_list_free(audit_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		audit_entry *a = &l->items[i];
 		free(a->at), free(a->login), free(a->action), free(a->object);
-		free(a->before), free(a->after), free(a->client);
+		free(a->before), free(a->after), free(a->client), free(a->unix_login);
 	}
 	free(l->items);
 	memset(l, 0, sizeof *l);

@@ -8,7 +8,7 @@
 #include "core/db.h"
 
 /* Append one entry inside the caller's transaction. actor NULL = the system (seeding).
- * The client address comes from SSH_CONNECTION when set. */
+ * The Unix login and client address come from db_set_origin(). */
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e);
 /* The same, with where it came from said by the caller (sync: the copy and who applied
@@ -17,9 +17,17 @@ status audit_append_from(db *d, const account *actor, const char *action, const 
                          int64_t object_id, const char *before, const char *after,
                          const char *client, error *e);
 
+/* A change made outside the database (such as the SSH keys file), audited: one
+ * transaction appends the entry, runs apply, and commits only when apply succeeded
+ * (a failed apply leaves no entry). */
+status audit_around(db *d, const account *actor, const char *action, const char *object,
+                    int64_t object_id, const char *before, const char *after,
+                    status (*apply)(void *arg, error *e), void *arg, error *e);
+
 typedef struct {
 	int64_t id, object_id;
 	char *at, *login, *action, *object, *before, *after, *client;
+	char *unix_login;    /* the person behind `login` ("" in entries older than schema 7) */
 } audit_entry;
 typedef struct {
 	audit_entry *items;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool readonly;
+	bool immutable; /* opened as an unchanging file (see db_open) */
 	/* Waiting for another writer (our own busy handler, not sqlite3_busy_timeout, so
 	 * that whoever waits can be told): the limit in ms, when this wait began, and who
 	 * hears about a long one. */
@@ -37,6 +39,8 @@ struct db {
 	 * itself after some errors (out of memory, I/O, a full disk); from then on each
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
+	/* db_set_origin(): the person behind the account, for the audit log. */
+	char origin_login[65], origin_client[64];
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -92,6 +96,14 @@ void db_set_wait_notify(db *d, db_wait_fn fn, void *arg)
 	d->wait_arg = arg;
 }
 const char *db_path(const db *d) { return d->path; }
+const char *db_origin_login(const db *d) { return d->origin_login; }
+const char *db_origin_client(const db *d) { return d->origin_client; }
+
+void db_set_origin(db *d, const char *unix_login, const char *client)
+{
+	snprintf(d->origin_login, sizeof d->origin_login, "%s", unix_login ? unix_login : "");
+	snprintf(d->origin_client, sizeof d->origin_client, "%s", client ? client : "");
+}
 bool db_is_readonly(const db *d) { return d->readonly; }
 
 status db_fail(db *d, int rc, error *e, const char *what)
@@ -432,11 +444,11 @@ static bool wal_has_data(const char *path)
 	return stat(wal, &sb) == 0 && sb.st_size > 0;
 }
 
-/* "file:/path?immutable=1", the path percent-encoded where a URI needs it. */
-static char *immutable_uri(const char *path)
+/* "file:/path?QUERY", the path percent-encoded where a URI needs it. */
+static char *file_uri(const char *path, const char *query)
 {
 	size_t n = strlen(path);
-	char *u = malloc(n * 3 + 32), *o = u;
+	char *u = malloc(n * 3 + strlen(query) + 16), *o = u;
 	if (!u)
 		return NULL;
 	o += sprintf(o, "file:");
@@ -446,8 +458,15 @@ static char *immutable_uri(const char *path)
 		else
 			*o++ = (char)*p;
 	}
-	strcpy(o, "?immutable=1");
+	sprintf(o, "?%s", query);
 	return u;
+}
+
+static char *immutable_uri(const char *path) { return file_uri(path, "immutable=1"); }
+
+char *db_reader_uri(const db *d)
+{
+	return file_uri(d->path, d->immutable ? "mode=ro&immutable=1" : "mode=ro");
 }
 
 status db_open(db **out, const char *path, unsigned flags, bool *created, error *e)
@@ -461,6 +480,19 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_IO, _("%s: cannot open the database: %s"), path, strerror(errno));
 	if (exists && S_ISDIR(sb.st_mode))
 		return err_set(e, ST_IO, _("%s: this is a directory, not a database file"), path);
+
+	/* A new file is the owner's alone whatever the umask (SQLite would make it 0644
+	 * less the umask); SQLite gives its -wal, -shm and -journal the file's mode. */
+	if (!exists && !(flags & DB_OPEN_READONLY)) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			return err_set(e, ST_IO, _("%s: cannot create the database: %s"), path,
+			               strerror(errno));
+		if (fd >= 0) {
+			fchmod(fd, 0600);
+			close(fd);
+		}
+	}
 
 	db *d = calloc(1, sizeof *d);
 	if (!d || !(d->path = strdup(path))) {
@@ -484,9 +516,10 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	int oflags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
 	             (d->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 	             (exists ? 0 : SQLITE_OPEN_CREATE);
+	d->immutable = immutable;
 	char *uri = immutable ? immutable_uri(path) : NULL;
-	if (uri)
-		oflags |= SQLITE_OPEN_URI;
+	if (uri || (flags & DB_OPEN_BARE))
+		oflags |= SQLITE_OPEN_URI; /* a bare file ATTACHes its source by URI */
 	int rc = sqlite3_open_v2(uri ? uri : path, &d->h, oflags, NULL);
 	free(uri);
 	status s = ST_OK;
@@ -517,14 +550,14 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
 		/* A database that has never been filled (new, or killed during its first
 		 * start) gets the bundled directory; seeding is one transaction. */
-		if (s == ST_OK && !kind) {
+		if (s == ST_OK && !kind && !(flags & DB_OPEN_BARE)) {
 			s = seed_bundled(d, e);
 			if (s == ST_OK && created)
 				*created = true;
 		}
 		free(kind);
 		/* Best effort: an old file that cannot take the practices still opens. */
-		if (s == ST_OK) {
+		if (s == ST_OK && !(flags & DB_OPEN_BARE)) {
 			error ignore;
 			seed_practices_upgrade(d, &ignore);
 		}

@@ -23,6 +23,9 @@ void db_close(db **d);
 
 const char *db_path(const db *d);
 bool db_is_readonly(const db *d);
+/* Who is really there, for the audit log beside the account acting: the Unix login and
+ * the SSH client address. The caller validates both; longer values are cut. */
+void db_set_origin(db *d, const char *unix_login, const char *client);
 /* A number that changes whenever another connection commits: cheap change detection. */
 int64_t db_data_version(db *d);
 /* How long a change waits for another writer before "the database is busy", in ms. */

@@ -7,6 +7,9 @@
 #include "core/db.h"
 
 sqlite3 *db_handle(db *d);
+/* What db_set_origin() stored ("" when nothing). */
+const char *db_origin_login(const db *d);
+const char *db_origin_client(const db *d);
 /* A prepared statement for sql, prepared once per connection and cached by the address
  * of sql (so pass a static string); returned reset with its bindings cleared. NULL on
  * error, with *e set. */
@@ -26,6 +29,12 @@ char *db_col_dup(sqlite3_stmt *st, int col);
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number);
 /* Make room for one more element in a growing array; 0 on success, -1 out of memory. */
 int db_grow(void **items, size_t *cap, size_t n, size_t size);
+/* db_open flag for core only: the schema and nothing else (no bundled directory), and
+ * ATTACH takes URIs. For building a copy from an allow-list (publicity.c). */
+#define DB_OPEN_BARE (1u << 8)
+/* A "file:" URI that opens d's file again read-only, as d was opened (immutable or
+ * not); newly allocated, NULL when memory runs out. */
+char *db_reader_uri(const db *d);
 /* Migrations (schema.c). */
 status schema_migrate(db *d, error *e);
 int schema_version_latest(void);

@@ -433,7 +433,11 @@ static const char *const migrations[] = {
 	"   WHERE kind = 'thread' AND k1 = new.object_id AND k2 = 0 AND k3 = '';"
 	"END;",
 
-	/* 7: sync files bound to the copy that wrote them (synckey.c): each full copy's
+	/* 7: the audit names the person behind the account (issue 15): the Unix login that
+	 * ran the program, beside `login` (the account, chosen by --as). */
+	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
+
+	/* 8: sync files bound to the copy that wrote them (synckey.c): each full copy's
 	 * secret, kept here for every copy and in a copy for itself only; a copy withdrawn
 	 * (re-issued, lost) is marked so and its files are refused. Copies taken before
 	 * this step have no secret and must be taken anew. */

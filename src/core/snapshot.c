@@ -12,7 +12,8 @@
 
 #include "core/audit.h"
 #include "core/db_priv.h"
-#include "core/search.h"
+#include "core/publicity.h"
+#include "core/safefile.h"
 #include "core/snapshot.h"
 #include "core/sync.h"
 #include "i18n.h"
@@ -24,32 +25,6 @@ static status exec_sql(db *d, const char *sql, error *e)
 	sqlite3_free(msg);
 	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Writing the offline copy"));
 }
-
-/* What a guest may not see goes; the order keeps the foreign keys satisfied. */
-static const char sql_public[] =
-	"DELETE FROM drafts;"
-	"DELETE FROM read_state;"
-	"DELETE FROM contacts WHERE public = 0;"
-	"DELETE FROM practices WHERE id IN (SELECT pn.practice_id FROM practice_networks pn"
-	"  JOIN networks n ON n.id = pn.network_id GROUP BY pn.practice_id"
-	"  HAVING min(n.leaders_only) = 1);"
-	"DELETE FROM posts WHERE thread_id IN (SELECT t.id FROM threads t JOIN networks n"
-	"  ON n.id = t.network_id WHERE n.leaders_only = 1);"
-	"DELETE FROM threads WHERE network_id IN (SELECT id FROM networks WHERE leaders_only = 1);"
-	"DELETE FROM networks WHERE leaders_only = 1;"
-	/* A hidden post keeps its place in the reply tree, not its text or the reason. */
-	"UPDATE posts SET body = '-', hidden_reason = '' WHERE hidden = 1;"
-	"DELETE FROM accounts WHERE id NOT IN (SELECT author_id FROM posts UNION"
-	"  SELECT author_id FROM threads);"
-	/* Authors stay as names only: no login (it may be an e-mail address) and no role
-	 * that someone opening the copy could match by their own login. */
-	"UPDATE accounts SET login = 'autor-' || id, role = 'guest', network_id = NULL;"
-	/* The audit log is append-only by trigger: lifted for this one purge of a copy. */
-	"DROP TRIGGER audit_no_delete;"
-	"DELETE FROM audit;"
-	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
-	"  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
-	"INSERT INTO search(search) VALUES ('delete-all');";
 
 static status mark_copy(db *d, bool public_only, const char *source, error *e)
 {
@@ -80,38 +55,68 @@ static int64_t count(db *d, const char *sql)
 	return n;
 }
 
-/* Prepare the copy at tmp: purge (public), mark, index, compact, rollback journal. */
-static status finish_copy(const char *tmp, const char *source, bool public_only, int64_t site,
-                          const char *owner, snapshot_info *info, error *e)
+static void copy_counts(db *c, snapshot_info *info)
+{
+	info->networks = count(c, "SELECT count(*) FROM networks");
+	info->threads = count(c, "SELECT count(*) FROM threads");
+	info->posts = count(c, "SELECT count(*) FROM posts");
+	info->practices = count(c, "SELECT count(*) FROM practices");
+}
+
+/* The full copy at tmp (VACUUM INTO made it): mark, number it for sync, then rollback
+ * journal so it opens read-only anywhere. */
+static status finish_full(const char *tmp, const char *source, int64_t site, const char *owner,
+                          snapshot_info *info, error *e)
 {
 	db *c = NULL;
 	status s = db_open(&c, tmp, 0, NULL, e);
 	if (s != ST_OK)
 		return s;
 	if ((s = db_begin(c, e)) == ST_OK) {
-		if (public_only && (s = exec_sql(c, sql_public, e)) == ST_OK)
-			s = search_fill(c, e);
+		s = mark_copy(c, false, source, e);
 		if (s == ST_OK)
-			s = mark_copy(c, public_only, source, e);
-		/* A full copy can write and sync back; a public one is for reading. */
+			s = sync_prepare_copy(c, site, owner, e);
+		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
+	}
+	if (s == ST_OK)
+		s = exec_sql(c, "VACUUM; PRAGMA journal_mode = DELETE;", e);
+	if (s == ST_OK && info)
+		copy_counts(c, info);
+	db_close(&c);
+	return s;
+}
+
+/* The public copy at tmp (an empty file): the schema, then only what the allow-list in
+ * publicity.c lets a guest see, copied from d. Nothing private is ever written into the
+ * file, and VACUUM leaves no free page. */
+static status make_public(db *d, const char *tmp, const char *source, snapshot_info *info,
+                          error *e)
+{
+	/* The bare file is opened with URIs on (to ATTACH the source): a relative name must
+	 * not read as one ("file:…"). */
+	size_t n = strlen(tmp) + 3;
+	char *name = malloc(n);
+	if (!name)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	snprintf(name, n, "%s%s", tmp[0] == '/' ? "" : "./", tmp);
+	db *c = NULL;
+	status s = db_open(&c, name, DB_OPEN_BARE, NULL, e);
+	free(name);
+	if (s != ST_OK)
+		return s;
+	s = exec_sql(c, "PRAGMA secure_delete = ON", e);
+	if (s == ST_OK)
+		s = publicity_copy(c, d, e);
+	if (s == ST_OK && (s = db_begin(c, e)) == ST_OK) {
+		s = mark_copy(c, true, source, e);
 		if (s == ST_OK)
-			s = public_only ? exec_sql(c, "DELETE FROM sync_log;"
-			                              /* no copy's secret: it would sign as that copy */
-			                              "DELETE FROM sync_keys;"
-			                              "DELETE FROM meta WHERE key IN ('sync_log', 'site');", e)
-			                : sync_prepare_copy(c, site, owner, e);
-		if (s == ST_OK && public_only)
 			s = audit_append(c, NULL, "create", "snapshot", 0, NULL, "public offline copy", e);
 		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
 	}
 	if (s == ST_OK)
 		s = exec_sql(c, "VACUUM; PRAGMA journal_mode = DELETE;", e);
-	if (s == ST_OK && info) {
-		info->networks = count(c, "SELECT count(*) FROM networks");
-		info->threads = count(c, "SELECT count(*) FROM threads");
-		info->posts = count(c, "SELECT count(*) FROM posts");
-		info->practices = count(c, "SELECT count(*) FROM practices");
-	}
+	if (s == ST_OK && info)
+		copy_counts(c, info);
 	db_close(&c);
 	return s;
 }
@@ -144,61 +149,46 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 			return s0;
 		}
 	}
-	if (lstat(path, &sb) == 0)
-		return err_set(e, ST_IO, _("%s already exists; the copy goes to a new file"), path);
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
-	snprintf(tmp, n, "%s.part-%ld", path, (long)getpid());
-	unlink(tmp);
-	/* The copy may hold drafts and private contacts: only its owner reads it. VACUUM
-	 * INTO writes into an empty existing file. */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd < 0) {
-		status s0 = err_set(e, ST_IO, _("%s: cannot write the copy here: %s"), path,
-		                    strerror(errno));
-		free(tmp);
-		return s0;
-	}
-	close(fd);
-	/* The source starts noting its changes (for syncing with the copy) and numbers it. */
-	int64_t site = 0;
-	if (!public_only) {
-		status s0 = sync_prepare_source(d, owner, &site, e);
-		if (s0 != ST_OK) {
-			unlink(tmp);
-			free(tmp);
-			return s0;
-		}
-	}
-	/* One read transaction: a consistent copy while others write. */
-	sqlite3_stmt *st = db_stmt(d, "VACUUM INTO ?1", e);
-	status s = st ? ST_OK : (e ? e->code : ST_INTERNAL);
-	if (st) {
-		sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			s = err_set(e, ST_IO, _("%s: the copy could not be written (%s)"), path,
-			            sqlite3_errstr(rc));
+	/* A new file under an unpredictable name beside path, 0600 whatever the umask: the
+	 * copy may hold drafts and private contacts. VACUUM INTO writes into an empty file. */
+	safefile f;
+	status s = safefile_open(&f, path, true, e);
+	if (s == ST_OK)
+		s = safefile_close_fd(&f, e);
+	if (s != ST_OK) {
+		if (f.tmp)
+			safefile_abort(&f);
+		return s;
 	}
 	const char *base = strrchr(db_path(d), '/');
+	base = base ? base + 1 : db_path(d);
+	if (public_only)
+		s = make_public(d, f.tmp, base, info, e);
+	else {
+		/* The source starts noting its changes (for syncing with the copy) and numbers it. */
+		int64_t site = 0;
+		s = sync_prepare_source(d, owner, &site, e);
+		/* One read transaction: a consistent copy while others write. */
+		sqlite3_stmt *st = s == ST_OK ? db_stmt(d, "VACUUM INTO ?1", e) : NULL;
+		if (s == ST_OK && !st)
+			s = e ? e->code : ST_INTERNAL;
+		if (st) {
+			sqlite3_bind_text(st, 1, f.tmp, -1, SQLITE_STATIC);
+			int rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE)
+				s = err_set(e, ST_IO, _("%s: the copy could not be written (%s)"), path,
+				            sqlite3_errstr(rc));
+		}
+		if (s == ST_OK)
+			s = finish_full(f.tmp, base, site, owner, info, e);
+	}
 	if (s == ST_OK)
-		s = finish_copy(tmp, base ? base + 1 : db_path(d), public_only, site, owner, info, e);
-	if (s == ST_OK && rename(tmp, path) != 0)
-		s = err_set(e, ST_IO, _("%s: cannot put the copy in place: %s"), path, strerror(errno));
+		s = safefile_commit(&f, true, e);
+	else
+		safefile_abort(&f);
 	if (s == ST_OK && info && stat(path, &sb) == 0)
 		info->bytes = (int64_t)sb.st_size;
-	if (s != ST_OK) {
-		unlink(tmp);
-		char side[4096];
-		snprintf(side, sizeof side, "%s-wal", tmp);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", tmp);
-		unlink(side);
-	}
-	free(tmp);
 	if (s == ST_OK && !db_is_readonly(d)) {
 		/* The source records who took a copy, and which kind. */
 		error ignore;

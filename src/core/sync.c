@@ -26,6 +26,7 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/practice.h"
+#include "core/safefile.h"
 #include "core/search.h"
 #include "core/sync.h"
 #include "core/synckey.h"
@@ -309,35 +310,28 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		                                "so there is nothing to sync with (see 'empirie "
 		                                "snapshot')"));
 	}
-	struct stat sb;
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		free(family);
-		return err_set(e, ST_IO, _("%s is not a regular file"), path);
-	}
-	status s = db_begin(d, e);
+	/* A new file under an unpredictable name beside path, 0600 whatever the umask (it
+	 * may carry the leaders' texts), renamed into place when complete. */
+	safefile sf;
+	status s = safefile_open(&sf, path, false, e);
 	if (s != ST_OK) {
+		free(family);
+		return s;
+	}
+	if ((s = db_begin(d, e)) != ST_OK) {
+		safefile_abort(&sf);
 		free(family);
 		return s;
 	}
 	int64_t since = all ? 0 : query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
 	                                       " WHERE key = 'sync_exported'", 0, 0);
 	int64_t upto = query_int(d, "SELECT max(seq) FROM sync_log", 0, 0);
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	if (!tmp) {
-		free(family);
-		db_rollback(d);
-		return OOM(e);
-	}
-	snprintf(tmp, n, "%s.part-%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	FILE *f = fdopen(sf.fd, "w");
 	if (!f) {
 		s = err_set(e, ST_IO, _("%s: cannot write here: %s"), path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		goto out;
 	}
+	sf.fd = -1; /* f owns it now */
 	signers h;
 	if ((s = signers_load(d, site, &h, e)) != ST_OK) {
 		fclose(f);
@@ -403,15 +397,13 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		s = ST_IO;
 	if (s == ST_IO)
 		err_set(e, ST_IO, _("%s: cannot write the sync file: %s"), path, strerror(errno));
-	if (s == ST_OK && rename(tmp, path) != 0)
-		s = err_set(e, ST_IO, _("%s: cannot put the sync file in place: %s"), path,
-		            strerror(errno));
+	if (s == ST_OK)
+		s = safefile_commit(&sf, false, e);
 	if (s == ST_OK)
 		s = meta_set_int(d, "sync_exported", upto, e);
 out:
-	if (s != ST_OK)
-		unlink(tmp);
-	free(tmp);
+	if (sf.tmp)
+		safefile_abort(&sf);
 	free(family);
 	if (s != ST_OK) {
 		db_rollback(d);

@@ -1010,7 +1010,8 @@ static bool header_matches(const char *field, const column *col)
 }
 
 status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
-                  const char *text, size_t len, bool dry_run, import_report *out, error *e)
+                  const char *text, size_t len, bool dry_run, bool raw, import_report *out,
+                  error *e)
 {
 	ictx c = { .d = d, .actor = actor, .file = file, .r = out };
 	memset(out, 0, sizeof *out);
@@ -1091,6 +1092,9 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 				if (!(r[0] == '\r' && r[1] == '\n'))
 					*w++ = *r;
 			*w = '\0';
+			/* "'=…" from a spreadsheet-safe export is "=…" as stored. */
+			if (!raw)
+				csv_unguard(row.fields[k]);
 		}
 		s = import_row(&c, kind, e);
 		if (s != ST_OK)

@@ -27,13 +27,17 @@ typedef struct {
 /* Import UTF-8 CSV text (the caller has converted the file's encoding). `file` names
  * the file in messages. On any error nothing is stored: the report lists the errors
  * and ST_INVALID is returned. With dry_run nothing is stored either, but the report
- * says what would change. */
+ * says what would change. Unless raw, a cell that an export guarded against
+ * spreadsheets ("'=…", see csv_guarded) is read back as it was stored. */
 status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
-                  const char *text, size_t len, bool dry_run, import_report *out, error *e);
+                  const char *text, size_t len, bool dry_run, bool raw, import_report *out,
+                  error *e);
 void import_report_free(import_report *r);
 
-/* Write the whole table as UTF-8 CSV (header first, the columns import reads). */
-status export_csv(db *d, const account *actor, xfer_kind kind, FILE *out, error *e);
+/* Write the whole table as UTF-8 CSV (header first, the columns import reads), fields
+ * separated by sep; flags as csv_write_row's (CSV_GUARD for spreadsheets). */
+status export_csv(db *d, const account *actor, xfer_kind kind, FILE *out, char sep, int flags,
+                  error *e);
 /* The table as a JSON array of objects (built by SQLite's JSON functions); newly
  * allocated. */
 status export_json(db *d, const account *actor, xfer_kind kind, char **json, error *e);

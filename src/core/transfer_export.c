@@ -90,7 +90,8 @@ static sqlite3_stmt *prepare(db *d, const account *a, xfer_kind k, error *e)
 	return st;
 }
 
-status export_csv(db *d, const account *a, xfer_kind k, FILE *out, error *e)
+status export_csv(db *d, const account *a, xfer_kind k, FILE *out, char sep, int flags,
+                  error *e)
 {
 	sqlite3_stmt *st = prepare(d, a, k, e);
 	if (!st)
@@ -99,14 +100,14 @@ status export_csv(db *d, const account *a, xfer_kind k, FILE *out, error *e)
 	const char *f[32];
 	for (int i = 0; i < n && i < 32; i++)
 		f[i] = sqlite3_column_name(st, i);
-	int werr = csv_write_row(out, f, (size_t)n, ',', 0);
+	int werr = csv_write_row(out, f, (size_t)n, sep, flags);
 	int rc;
 	while (werr >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < n && i < 32; i++) {
 			const char *v = (const char *)sqlite3_column_text(st, i);
 			f[i] = v ? v : "";
 		}
-		werr = csv_write_row(out, f, (size_t)n, ',', 0);
+		werr = csv_write_row(out, f, (size_t)n, sep, flags);
 	}
 	sqlite3_reset(st);
 	if (werr < 0)

@@ -256,13 +256,34 @@ int csv_next(csv_reader *r, csv_row *row)
 	return CSV_ROW;
 }
 
-int csv_write_field(FILE *f, const char *s, char sep)
+static int is_formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+int csv_guarded(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == '\'')
+		s++;
+	return is_formula_start(*s);
+}
+
+void csv_unguard(char *s)
+{
+	if (s && s[0] == '\'' && csv_guarded(s + 1))
+		memmove(s, s + 1, strlen(s));
+}
+
+static int write_field(FILE *f, const char *s, char sep, int guard)
 {
 	if (!s)
 		s = "";
+	const char *lead = guard && csv_guarded(s) ? "'" : "";
 	if (!strchr(s, '"') && !strchr(s, '\r') && !strchr(s, '\n') && !(sep && strchr(s, sep)))
-		return fputs(s, f) == EOF ? -1 : 0;
-	if (putc('"', f) == EOF)
+		return fputs(lead, f) == EOF || fputs(s, f) == EOF ? -1 : 0;
+	if (putc('"', f) == EOF || fputs(lead, f) == EOF)
 		return -1;
 	for (; *s; s++) {
 		if (*s == '"' && putc('"', f) == EOF)
@@ -273,7 +294,12 @@ int csv_write_field(FILE *f, const char *s, char sep)
 	return putc('"', f) == EOF ? -1 : 0;
 }
 
-int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int crlf)
+int csv_write_field(FILE *f, const char *s, char sep)
+{
+	return write_field(f, s, sep, 0);
+}
+
+int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int flags)
 {
 	size_t i;
 
@@ -285,9 +311,31 @@ int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int cr
 		for (i = 0; i < n; i++) {
 			if (i > 0 && putc(sep, f) == EOF)
 				return -1;
-			if (csv_write_field(f, fields[i], sep) < 0)
+			if (write_field(f, fields[i], sep, flags & CSV_GUARD) < 0)
 				return -1;
 		}
 	}
-	return fputs(crlf ? "\r\n" : "\n", f) == EOF ? -1 : 0;
+	return fputs(flags & CSV_CRLF ? "\r\n" : "\n", f) == EOF ? -1 : 0;
+}
+
+char *csv_to_crlf(const char *in, size_t len, size_t *outlen)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += in[i] == '\n';
+	char *out = malloc(len + lines + 1), *o = out;
+	if (!out)
+		return NULL;
+	int quoted = 0;
+	for (size_t i = 0; i < len; i++) {
+		/* A doubled quote inside a quoted field toggles twice: the state stays right. */
+		if (in[i] == '"')
+			quoted = !quoted;
+		else if (in[i] == '\n' && !quoted && (i == 0 || in[i - 1] != '\r'))
+			*o++ = '\r';
+		*o++ = in[i];
+	}
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
 }

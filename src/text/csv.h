@@ -29,9 +29,26 @@ int csv_next(csv_reader *r, csv_row *row);
  * "unterminated quoted field", "stray quote in unquoted field"); line and column 1-based. */
 const char *csv_reader_error(const csv_reader *r, unsigned long *line, unsigned long *col);
 
-/* Write one field, quoted when it holds sep, a quote, CR or LF. */
+/* Flags of csv_write_row. */
+enum {
+	CSV_CRLF = 1,  /* end records with "\r\n" (else "\n") */
+	CSV_GUARD = 2, /* neutralise cells a spreadsheet would run as formulas (csv_guarded) */
+};
+/* Whether a spreadsheet would take the cell as a formula (it begins with '=', '+', '-',
+ * '@', a tab or a CR, possibly after apostrophes): such a cell is written with one more
+ * leading apostrophe, which spreadsheets read as "text follows". */
+int csv_guarded(const char *s);
+/* Undo that on a field read back, in place: a field of one or more apostrophes and then
+ * one of those characters loses one apostrophe. Guarding and unguarding give back the
+ * original text, whatever it was. */
+void csv_unguard(char *s);
+/* Write one field, quoted when it holds sep, a quote, CR or LF; guarded with CSV_GUARD. */
 int csv_write_field(FILE *f, const char *s, char sep);
-/* Write a record: fields separated by sep, ended by "\r\n" when crlf else "\n". */
-int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int crlf);
+/* Write a record: fields separated by sep, flags CSV_CRLF and CSV_GUARD. */
+int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int flags);
+/* CSV text (records ending in "\n") with each record's end as "\r\n", line breaks inside
+ * quoted fields left as they are; newly allocated, *outlen its length; NULL when memory
+ * runs out. */
+char *csv_to_crlf(const char *in, size_t len, size_t *outlen);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/forum.h"
+#include "core/safefile.h"
 #include "i18n.h"
 #include "ui/ui_editor.h"
 
@@ -41,7 +42,7 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 	const char *tmp = getenv("TMPDIR");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/empirie-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(path); /* mode 0600 */
+	int fd = safefile_scratch(path); /* O_EXCL, mode 0600 */
 	if (fd < 0) {
 		ui_status(c, true, _("Cannot make a temporary file: %s"), strerror(errno));
 		return false;

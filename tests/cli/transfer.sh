@@ -4,10 +4,10 @@
 e init >/dev/null 2>&1
 conv() { iconv -f UTF-8 -t "$1"; }
 
-# Export: UTF-8 with BOM by default, LF records, the import's columns.
+# Export: UTF-8 with BOM by default, CRLF records (spreadsheets), the import's columns.
 exit_is "export cities" 0 e export cities
 is "starts with a UTF-8 byte order mark" "$(head -c 3 "$T_DIR/out" | od -An -tx1 | tr -d ' ')" "efbbbf"
-is "header" "$(head -1 "$T_DIR/out" | tail -c +4)" "name,voivodeship,voivodeship_basis,laureate,programme_status,project_title,project_source,source"
+is "header" "$(head -1 "$T_DIR/out" | tail -c +4 | tr -d '\r')" "name,voivodeship,voivodeship_basis,laureate,programme_status,project_title,project_source,source"
 is "one row per town" "$(($(wc -l < "$T_DIR/out") - 1))" "$(e --no-header list cities | wc -l)"
 cp "$T_DIR/out" "$T_DIR/cities-utf8.csv"
 exit_is "export cities as CP1250" 0 e export cities --encoding cp1250

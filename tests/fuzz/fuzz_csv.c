@@ -160,7 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	import_report r;
 	error e;
 	status st = import_csv(store, opt & 0x80 ? &coordinator : &admin, kind, "fuzz.csv", text,
-	                       tlen, true, &r, &e);
+	                       tlen, true, (len & 1) != 0 /* raw or not */, &r, &e);
 	(void)st;
 	for (size_t i = 0; i < r.n; i++)
 		FUZZ_CHECK(r.lines[i] != NULL);

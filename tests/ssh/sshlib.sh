@@ -6,7 +6,8 @@ ssh_available() {
 	[ -x "$SSHD" ] && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null &&
 		command -v tmux >/dev/null
 }
-# start_sshd: sets SSH_PORT, SSH_DIR; authorized_keys lines come from $SSH_DIR/authorized_keys
+# start_sshd: sets SSH_PORT, SSH_DIR; authorized_keys lines come from $SSH_DIR/authorized_keys.
+# When SSHD_EXTRA names a file, its lines end the configuration (e.g. a Match block).
 start_sshd() {
 	SSH_DIR="$T_DIR/ssh"
 	mkdir -p "$SSH_DIR"
@@ -34,6 +35,7 @@ PrintMotd no
 PrintLastLog no
 LogLevel VERBOSE
 CONF
+	[ -n "${SSHD_EXTRA:-}" ] && cat "$SSHD_EXTRA" >> "$SSH_DIR/sshd_config"
 	: > "$SSH_DIR/authorized_keys"
 	"$SSHD" -f "$SSH_DIR/sshd_config" -E "$SSH_DIR/sshd.log" || return 1
 	i=0
@@ -51,7 +53,8 @@ add_key() {
 		cmd="env EMPIRIE_VALGRIND_BIN=$EMPIRIE_VALGRIND_BIN EMPIRIE_SANITIZED=1 $cmd"
 	printf 'restrict,pty,command="%s" %s\n' "$cmd" "$(cat "$SSH_DIR/key_$1.pub")" >> "$SSH_DIR/authorized_keys"
 }
-# ssh_cmd NAME: the client command line for that person's key (-tt: a terminal).
+# ssh_cmd NAME: the client command line for that person's key (-tt: a terminal), logging
+# in as SSH_USER (default: the user running the tests).
 ssh_cmd() {
-	echo "ssh -tt -F /dev/null -i $SSH_DIR/key_$1 -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$SSH_DIR/known_hosts -o StrictHostKeyChecking=no -o LogLevel=ERROR -p $SSH_PORT $(id -un)@127.0.0.1"
+	echo "ssh -tt -F /dev/null -i $SSH_DIR/key_$1 -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$SSH_DIR/known_hosts -o StrictHostKeyChecking=no -o LogLevel=ERROR -p $SSH_PORT ${SSH_USER:-$(id -un)}@127.0.0.1"
 }

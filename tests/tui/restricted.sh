@@ -28,4 +28,22 @@ tui_keys Escape
 tui_keys n
 tui_keys C-c
 ok_if "Ctrl-C ends cleanly (exit 0)" test "$(tui_exit_status)" = 0
+
+# Finding 2 of issue 15: identity in restricted mode comes only from the forced command.
+# The Unix user running this (who created the database) is its administrator; without
+# --as, a restricted session (an sshd ForceCommand, or a key line without --as) is a guest.
+TUI_RUN=$((TUI_RUN + 1)) TUI_SESSION="t$TUI_RUN"
+tui_tmux new-session -d -s "$TUI_SESSION" -x 80 -y 24 \
+	"env LANG=C.UTF-8 TERM=xterm '$EMPIRIE' --restricted --config '$CONF'; echo EMPIRIE-EXITED-\$?; sleep 30"
+tui_assert_has "(guest)" "restricted without --as: a guest"
+tui_assert_lacks "(administrator)" "never the Unix login's administrator account"
+tui_assert_lacks "LEADERSHIP" "and no leaders' network"
+tui_keys F10
+# the same with restricted = yes in the configuration and no --restricted
+TUI_RUN=$((TUI_RUN + 1)) TUI_SESSION="t$TUI_RUN"
+tui_tmux new-session -d -s "$TUI_SESSION" -x 80 -y 24 \
+	"env LANG=C.UTF-8 TERM=xterm '$EMPIRIE' --config '$CONF'; echo EMPIRIE-EXITED-\$?; sleep 30"
+tui_assert_has "(guest)" "restricted = yes in the configuration, no --as: a guest"
+tui_assert_lacks "(administrator)" "not the administrator either"
+tui_keys F10
 tui_done

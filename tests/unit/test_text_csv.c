@@ -222,5 +222,40 @@ int main(void)
 		is_str(buf, "\"a,b\"a;b", "only the active separator forces quotes");
 		free(buf);
 	}
+	/* Guarding against spreadsheet formulas, and reading back: the text as it was. */
+	{
+		static const char *const cells[] = { "=1+1", "+48 600", "-5", "@SUM(A1)", "\tx",
+		                                     "\rx", "'=already", "''+x", "'plain", "plain",
+		                                     "", "'", "x=1", "5-3" };
+		static const int guarded[] = { 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0 };
+		int round = 0, flags = 0;
+		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+			char *gb = NULL;
+			size_t gl = 0;
+			FILE *gf = open_memstream(&gb, &gl);
+			csv_write_row(gf, &cells[i], 1, ';', CSV_GUARD);
+			fclose(gf);
+			flags += (gb[0] == '\'' || (gb[0] == '"' && gb[1] == '\'')) ==
+			         (guarded[i] || cells[i][0] == '\'');
+			csv_reader *rd = csv_reader_new(gb, gl, ';');
+			csv_row back;
+			if (cells[i][0] && csv_next(rd, &back) == CSV_ROW && back.nfields == 1) {
+				csv_unguard(back.fields[0]);
+				round += strcmp(back.fields[0], cells[i]) == 0;
+			} else if (!cells[i][0]) {
+				round++;
+			}
+			csv_reader_free(rd);
+			is_int(csv_guarded(cells[i]), guarded[i], "csv_guarded(\"%s\")", cells[i]);
+			free(gb);
+		}
+		is_int(round, (int)(sizeof cells / sizeof cells[0]), "every guarded cell reads back as it was");
+		is_int(flags, (int)(sizeof cells / sizeof cells[0]), "a leading apostrophe exactly where needed");
+		char crlf_in[] = "a;\"x\ny\"\nb;c\n";
+		size_t n;
+		char *crlf = csv_to_crlf(crlf_in, strlen(crlf_in), &n);
+		is_str(crlf, "a;\"x\ny\"\r\nb;c\r\n", "CRLF at record ends, a break inside quotes kept");
+		free(crlf);
+	}
 	return tap_done();
 }

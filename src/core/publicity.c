@@ -1,0 +1,241 @@
+/* publicity.c — see publicity.h. The table below is the only place that says what a
+ * guest may see; tests/unit/test_publicity.c fails when the schema has a table or column
+ * it does not list. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/publicity.h"
+#include "core/search.h"
+#include "i18n.h"
+
+#define PUB(n) { n, PUB_PUBLIC, NULL }
+#define PUB_AS(n, v) { n, PUB_PUBLIC, v }
+#define PRIV(n) { n, PUB_PRIVATE, NULL }
+#define PRIV_AS(n, v) { n, PUB_PRIVATE, v }
+#define DER(n) { n, PUB_DERIVED, NULL }
+#define DER_AS(n, v) { n, PUB_DERIVED, v }
+#define END { NULL, PUB_UNKNOWN, NULL }
+
+/* Meta keys that describe the directory, not the installation or its sync. */
+static const pub_column c_meta[] = { PUB("key"), PUB("value"), END };
+static const pub_column c_networks[] = {
+	PUB("id"), PUB("number"), PUB("theme"), PUB("code"), PUB("name_en"), PUB("goals"),
+	PUB("coordinators"), PUB("leaders_only"), PUB("source"),
+	DER("thread_count"), DER("post_count"), END };
+static const pub_column c_cities[] = {
+	PUB("id"), PUB("name"), PUB("voivodeship"), PUB("voivodeship_basis"), PUB("laureate"),
+	PUB("programme_status"), PUB("project_title"), PUB("project_source"), PUB("source"), END };
+static const pub_column c_contacts[] = {
+	PUB("id"), PUB("city_id"), PUB("role"), PUB("name"), PUB("email"), PUB("phone"),
+	PUB("public"), PUB("source"), END };
+static const pub_column c_memberships[] = {
+	PUB("network_id"), PUB("city_id"), PUB("basis"), PUB("source"), END };
+static const pub_column c_meetings[] = {
+	PUB("id"), PUB("key"), PUB("network_id"), PUB("date_start"), PUB("date_end"),
+	PUB("date_basis"), PUB("date_text"), PUB("host_city_id"), PUB("host_place"), PUB("format"),
+	PUB("title"), PUB("topics"), PUB("study_visits"), PUB("summary"), PUB("note"),
+	PUB("source"), PUB("updated_at"), END };
+static const pub_column c_meeting_cities[] = {
+	PUB("meeting_id"), PUB("city_id"), PUB("basis"), END };
+static const pub_column c_threads[] = {
+	PUB("id"), PUB("network_id"), PUB("title"), PUB("author_id"),
+	/* Only a meeting the copy holds. */
+	PUB_AS("meeting_id", "CASE WHEN s.meeting_id IN (SELECT id FROM main.meetings)"
+	                     " THEN s.meeting_id END"),
+	PUB("created_at"), PUB("locked"), PUB("pinned"),
+	/* Kept by the triggers as the posts arrive. */
+	DER_AS("last_post_at", "s.created_at"), DER("last_post_id"), DER("post_count"), END };
+static const pub_column c_posts[] = {
+	PUB("id"), PUB("thread_id"), PUB("parent_id"), PUB("author_id"),
+	/* A hidden post keeps its place in the reply tree, not its text or the reason. */
+	PUB_AS("body", "CASE WHEN s.hidden THEN '-' ELSE s.body END"),
+	PUB("created_at"), PUB("edited_at"), PUB("path"), PUB("hidden"),
+	PRIV("hidden_reason"), END };
+/* Authors stay as names only: no login (it may be an e-mail address) and no role that
+ * someone opening the copy could match by their own login. */
+static const pub_column c_accounts[] = {
+	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
+	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
+	PRIV_AS("created_at", "''"), END };
+static const pub_column c_practices[] = {
+	PUB("id"), PUB("key"), PUB("city_id"), PUB("theme"), PUB("title"), PUB("problem"),
+	PUB("actions"), PUB("results"), PUB("funding"), PUB("cost"), PUB("contact_role"),
+	PUB("source"), PUB("note"), PUB("updated_at"), END };
+static const pub_column c_practice_networks[] = { PUB("practice_id"), PUB("network_id"), END };
+static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeting_id"), END };
+static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };
+/* The search index holds no column of its own: it is made again from the copy. */
+static const pub_column c_search[] = {
+	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
+static const pub_column c_read_state[] = {
+	PRIV("account_id"), PRIV("thread_id"), PRIV("network_id"), PRIV("read_count"),
+	PRIV("last_read_id"), END };
+static const pub_column c_drafts[] = {
+	PRIV("id"), PRIV("account_id"), PRIV("kind"), PRIV("target_id"), PRIV("title"),
+	PRIV("body"), PRIV("updated_at"), END };
+static const pub_column c_audit[] = {
+	PRIV("id"), PRIV("at"), PRIV("account_id"), PRIV("login"), PRIV("action"),
+	PRIV("object"), PRIV("object_id"), PRIV("before"), PRIV("after"), PRIV("client"),
+	PRIV("unix_login"), END };
+static const pub_column c_sync_log[] = {
+	PRIV("seq"), PRIV("kind"), PRIV("k1"), PRIV("k2"), PRIV("k3"), PRIV("base"),
+	PRIV("base_at"), PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),
+	PRIV("pinned_at"), END };
+static const pub_column c_sync_conflicts[] = {
+	PRIV("id"), PRIV("at"), PRIV("file_sum"), PRIV("line"), PRIV("what"), PRIV("outcome"),
+	PRIV("op"), END };
+static const pub_column c_sync_applied[] = {
+	PRIV("file_sum"), PRIV("at"), PRIV("site"), PRIV("ops"), END };
+static const pub_column c_post_versions[] = {
+	PRIV("post_id"), PRIV("edited_at"), PRIV("body"), PRIV("kept_at"), END };
+static const pub_column c_post_ancestry[] = { PRIV("post_id"), PRIV("vid"), END };
+/* The copies' secrets (synckey.c): one would let its holder sign as that copy. */
+static const pub_column c_sync_keys[] = {
+	PRIV("site"), PRIV("secret"), PRIV("issued_at"), PRIV("revoked_at"), END };
+
+#define IN_COPY_T(col, table) col " IN (SELECT id FROM main." table ")"
+#define IN_COPY(col, table) IN_COPY_T("s." col, table)
+
+/* In the order of filling: a row is public when everything it hangs on already is, and
+ * parents come before their children. */
+static const pub_table tables[] = {
+	{ "meta", PUB_PUBLIC,
+	  "s.key IN ('kind', 'created_at', 'practices', 'data_source', 'synthetic_params')",
+	  c_meta },
+	{ "networks", PUB_PUBLIC, "s.leaders_only = 0", c_networks },
+	/* Accounts that wrote something the copy holds, as names. Before the threads and
+	 * posts that name them: a parent row arriving after its children would make SQLite
+	 * look for them in tables that have no index on the author. */
+	{ "accounts", PUB_PUBLIC,
+	  "s.id IN (SELECT t.author_id FROM src.threads t WHERE " IN_COPY_T("t.network_id", "networks")
+	  "  UNION SELECT p.author_id FROM src.posts p JOIN src.threads t ON t.id = p.thread_id"
+	  "  WHERE " IN_COPY_T("t.network_id", "networks") ")",
+	  c_accounts },
+	{ "cities", PUB_PUBLIC, NULL, c_cities },
+	{ "contacts", PUB_PUBLIC, "s.public = 1", c_contacts },
+	{ "memberships", PUB_PUBLIC, IN_COPY("network_id", "networks"), c_memberships },
+	{ "meetings", PUB_PUBLIC, IN_COPY("network_id", "networks"), c_meetings },
+	{ "meeting_cities", PUB_PUBLIC, IN_COPY("meeting_id", "meetings"), c_meeting_cities },
+	{ "threads", PUB_PUBLIC, IN_COPY("network_id", "networks"), c_threads },
+	{ "posts", PUB_PUBLIC, IN_COPY("thread_id", "threads"), c_posts },
+	/* A practice shown only in the leaders' network stays out; one in no network is
+	 * public like any town's. */
+	{ "practices", PUB_PUBLIC,
+	  "NOT EXISTS (SELECT 1 FROM src.practice_networks pn WHERE pn.practice_id = s.id)"
+	  " OR EXISTS (SELECT 1 FROM src.practice_networks pn WHERE pn.practice_id = s.id"
+	  "  AND pn.network_id IN (SELECT id FROM main.networks))",
+	  c_practices },
+	{ "practice_networks", PUB_PUBLIC,
+	  IN_COPY("practice_id", "practices") " AND " IN_COPY("network_id", "networks"),
+	  c_practice_networks },
+	{ "practice_meetings", PUB_PUBLIC,
+	  IN_COPY("practice_id", "practices") " AND " IN_COPY("meeting_id", "meetings"),
+	  c_practice_meetings },
+	{ "practice_threads", PUB_PUBLIC,
+	  IN_COPY("practice_id", "practices") " AND " IN_COPY("thread_id", "threads"),
+	  c_practice_threads },
+	{ "search", PUB_DERIVED, NULL, c_search },
+	{ "read_state", PUB_PRIVATE, NULL, c_read_state },
+	{ "drafts", PUB_PRIVATE, NULL, c_drafts },
+	{ "audit", PUB_PRIVATE, NULL, c_audit },
+	{ "sync_log", PUB_PRIVATE, NULL, c_sync_log },
+	{ "sync_conflicts", PUB_PRIVATE, NULL, c_sync_conflicts },
+	{ "sync_applied", PUB_PRIVATE, NULL, c_sync_applied },
+	{ "post_versions", PUB_PRIVATE, NULL, c_post_versions },
+	{ "post_ancestry", PUB_PRIVATE, NULL, c_post_ancestry },
+	{ "sync_keys", PUB_PRIVATE, NULL, c_sync_keys },
+};
+
+const pub_table *publicity_tables(size_t *n)
+{
+	*n = sizeof tables / sizeof tables[0];
+	return tables;
+}
+
+pub_class publicity_of(const char *table, const char *column)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		if (strcmp(tables[i].name, table) != 0)
+			continue;
+		if (!column)
+			return tables[i].cls;
+		for (const pub_column *c = tables[i].columns; c->name; c++)
+			if (strcmp(c->name, column) == 0)
+				return c->cls;
+		return PUB_UNKNOWN;
+	}
+	return PUB_UNKNOWN;
+}
+
+static status run(db *d, const char *sql, error *e)
+{
+	int rc = sqlite3_exec(db_handle(d), sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Writing the offline copy"));
+}
+
+/* INSERT INTO main.t (cols) SELECT values FROM src.t AS s WHERE rows. */
+static status copy_table(db *copy, const pub_table *t, error *e)
+{
+	sqlite3_str *cols = sqlite3_str_new(NULL), *vals = sqlite3_str_new(NULL);
+	for (const pub_column *c = t->columns; c->name; c++) {
+		const char *v = c->value;
+		if (!v && c->cls != PUB_PUBLIC)
+			continue; /* its default */
+		sqlite3_str_appendf(cols, "%s\"%w\"", sqlite3_str_length(cols) ? ", " : "", c->name);
+		if (v)
+			sqlite3_str_appendf(vals, "%s%s", sqlite3_str_length(vals) ? ", " : "", v);
+		else
+			sqlite3_str_appendf(vals, "%ss.\"%w\"", sqlite3_str_length(vals) ? ", " : "",
+			                    c->name);
+	}
+	char *c = sqlite3_str_finish(cols), *v = sqlite3_str_finish(vals);
+	char *sql = c && v ? sqlite3_mprintf("INSERT INTO main.\"%w\" (%s) SELECT %s FROM src.\"%w\""
+	                                     " AS s WHERE %s", t->name, c, v, t->name,
+	                                     t->rows ? t->rows : "1")
+	                   : NULL;
+	sqlite3_free(c);
+	sqlite3_free(v);
+	if (!sql)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	status s = run(copy, sql, e);
+	sqlite3_free(sql);
+	return s;
+}
+
+status publicity_copy(db *copy, db *src, error *e)
+{
+	char *uri = db_reader_uri(src);
+	if (!uri)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db_handle(copy), "ATTACH ?1 AS src", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db_handle(copy));
+	}
+	sqlite3_finalize(st);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return db_fail(copy, rc, e, _("Reading the database for the offline copy"));
+	/* One transaction: one consistent read of the source while others write. Rows come
+	 * table by table, so the foreign keys are checked at the end. */
+	status s = db_begin(copy, e);
+	if (s == ST_OK) {
+		s = run(copy, "PRAGMA defer_foreign_keys = ON", e);
+		for (size_t i = 0; s == ST_OK && i < sizeof tables / sizeof tables[0]; i++)
+			if (tables[i].cls == PUB_PUBLIC)
+				s = copy_table(copy, &tables[i], e);
+		if (s == ST_OK)
+			s = search_fill(copy, e);
+		s = s == ST_OK ? db_commit(copy, e) : (db_rollback(copy), s);
+	}
+	if (s != ST_OK) {
+		error ignore;
+		run(copy, "DETACH src", &ignore);
+		return s;
+	}
+	return run(copy, "DETACH src", e);
+}
