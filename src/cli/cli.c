@@ -16,10 +16,12 @@
 #include "cli/paths.h"
 #include "cli/settings.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "i18n.h"
 #include "text/safe.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
+#include "ui/ui_spell.h"
 
 static const cli_command commands[] = {
 	{ "list", cmd_list, "networks|cities|threads|posts|meetings|practices [OPTIONS]",
@@ -73,6 +75,14 @@ const cli_command *cli_find_command(const char *name)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
 	return NULL;
+}
+
+size_t cli_command_names(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0] && n < max; i++)
+		out[n++] = commands[i].name;
+	return n;
 }
 
 static void vmessage(const char *fmt, va_list ap)
@@ -373,6 +383,10 @@ static void print_help(void)
 	         "  -V, --version      show the version and exit\n\n"
 	         "Run 'empirie COMMAND --help' for the options of a command.\n"
 	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"), settings_default_path());
+	safe_fputs(_("\nThe full-screen application takes the mouse (wheel, click, double click);\n"
+	             "--no-mouse (or 'mouse = no' in the configuration) leaves it to the terminal\n"
+	             "for its own selection. Shift with the mouse selects text in most terminals.\n"),
+	           stdout, SAFE_MULTILINE);
 }
 
 void cli_command_help(const cli_command *cmd, const char *options_text)
@@ -388,7 +402,8 @@ void cli_command_help(const cli_command *cmd, const char *options_text)
 
 int cli_main(int argc, char **argv)
 {
-	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED };
+	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
+	       OPT_NO_MOUSE };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "as", required_argument, NULL, OPT_AS },
@@ -397,6 +412,7 @@ int cli_main(int argc, char **argv)
 		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
+		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -413,16 +429,19 @@ int cli_main(int argc, char **argv)
 		case OPT_NO_HEADER: c.no_header = true; break;
 		case OPT_CONFIG: c.config_opt = optarg; break;
 		case OPT_RESTRICTED: c.restricted = true; break;
+		case OPT_NO_MOUSE: c.no_mouse = true; break;
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage(NULL, _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option(NULL, argv[optind - 1], opts);
 		}
 	}
 	error e;
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)
 		return cli_fail(&e);
+	lemma_set_dictionary(c.conf.dictionary);
+	ui_spell_set_enabled(!c.conf.no_spelling);
 	int rc;
 	/* The forced command's --restricted locks the session to the application; the
 	 * setting `restricted = yes` restricts the application only, so the administrator's
@@ -439,13 +458,14 @@ int cli_main(int argc, char **argv)
 		rc = cli_open(&c);
 		if (rc == EXIT_OK) {
 			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
-			                  .restricted = c.restricted };
+			                  .restricted = c.restricted,
+			                  .no_mouse = c.no_mouse || c.conf.no_mouse };
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
-			return cli_usage(NULL, _("unknown command '%s'"), argv[optind]);
+			return cli_unknown_command(argv[optind]);
 		/* The command sees argv from its own name, so getopt starts afresh. */
 		optind++;
 		int sub_argc = argc - optind + 1;

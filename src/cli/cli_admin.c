@@ -12,6 +12,7 @@
 #include "core/check.h"
 #include "core/snapshot.h"
 #include "core/gen.h"
+#include "core/lemma.h"
 #include "core/search.h"
 #include "core/sync.h"
 #include "i18n.h"
@@ -66,7 +67,7 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 				  "      --reindex   rebuild the search index from the stored text\n"));
 			return EXIT_OK;
 		} else
-			return cli_usage("check", _("unknown option '%s'"), argv[i]);
+			return cli_unknown_option("check", argv[i], NULL);
 	}
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
@@ -76,7 +77,11 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 			return cli_error(_("Only an administrator can rebuild the search index"));
 		if (search_reindex(c->d, &e) != ST_OK)
 			return cli_fail(&e);
-		safe_fprintf(stdout, _("The search index was rebuilt.\n"));
+		safe_fprintf(stdout, search_lemma_state(c->d) == LEMMAS_ON
+		                         ? _("The search index was rebuilt, with lemmas (dictionary %s).\n")
+		                         : _("The search index was rebuilt, without lemmas: the dictionary "
+		                             "%s is missing.\n"),
+		             lemma_dictionary());
 	}
 	check_report r;
 	if (check_database(c->d, &r, &e) != ST_OK)
@@ -116,7 +121,7 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("admin", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("admin", argv[optind - 1], opts);
 		}
 	}
 	if (optind + 1 != argc)
@@ -206,7 +211,7 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("admin", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("admin", argv[optind - 1], opts);
 		}
 	}
 	if (argc - optind != 2)
@@ -349,7 +354,7 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 				  "      --seed S     the same seed gives the same data\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("gen", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("gen", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("gen", argv[optind - 1], opts);
 		}
 	}
 	if (optind < argc)
@@ -397,7 +402,7 @@ int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 		else if (strcmp(argv[i], "--for") == 0)
 			return cli_usage("snapshot", _("--for needs the login of the person the copy is for"));
 		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("snapshot", _("unknown option '%s'"), argv[i]);
+			return cli_unknown_option("snapshot", argv[i], NULL);
 		else if (!file)
 			file = argv[i];
 		else
@@ -473,6 +478,22 @@ int cmd_info(cli_ctx *c, int argc, char **argv)
 		         (long long)ss.pending);
 		card_line(_("Sync"), line);
 	}
+	char lem[600];
+	switch (search_lemma_state(c->d)) {
+	case LEMMAS_ON:
+		snprintf(lem, sizeof lem, _("on (dictionary %s)"), lemma_dictionary());
+		break;
+	case LEMMAS_STALE:
+		snprintf(lem, sizeof lem, _("on, but the index was built with another dictionary: run "
+		                            "'empirie check --reindex' (dictionary %s)"), lemma_dictionary());
+		break;
+	default:
+		snprintf(lem, sizeof lem, _("off: the dictionary %s.dic/.aff is missing; install it "
+		                            "(Debian: apt-get install hunspell-pl) or set 'dictionary' in "
+		                            "the configuration, then run 'empirie check --reindex'"),
+		         lemma_dictionary());
+	}
+	card_line(_("Lemma search"), lem);
 	card_line(_("You are"), c->me.display_name);
 	card_line(_("Role"), role_label(c->me.role));
 	free(kind);

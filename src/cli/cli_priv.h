@@ -19,6 +19,7 @@ typedef struct {
 	const char *config_opt; /* --config */
 	settings conf;        /* the system configuration */
 	bool no_color;
+	bool no_mouse;
 	bool restricted;
 	bool no_header;
 	db *d;                /* opened on demand by cli_open() */
@@ -90,5 +91,13 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv);
 int cmd_sync(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
+/* The commands' names into out (at most max); returns how many. */
+size_t cli_command_names(const char **out, size_t max);
+/* Unknown command or option: the message, the nearest known one ("Did you mean
+ * 'list'?") and where help is; returns EXIT_USAGE. opts: the command's getopt table,
+ * or NULL when it reads its options by hand (then its usage line lists them). */
+struct option;
+int cli_unknown_command(const char *name);
+int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);
 
 #endif

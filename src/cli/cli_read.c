@@ -60,7 +60,7 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 			break;
 		case 'h': o->help = true; break;
 		case ':': return cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]), -1;
-		default: return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]), -1;
+		default: return cli_unknown_option(cmd, argv[optind - 1], opts), -1;
 		}
 	}
 	return optind;
@@ -421,7 +421,7 @@ static int show_city(cli_ctx *c, const char *name)
 {
 	city t;
 	error e;
-	if (directory_city(c->d, name, &t, &e) != ST_OK)
+	if (directory_city_find(c->d, name, &t, &e) != ST_OK)
 		return cli_fail(&e);
 	safe_fprintf(stdout, "%s\n", t.name);
 	if (*t.voivodeship) {
@@ -721,6 +721,8 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 		strcat(q, argv[i]);
 		strcat(q, " ");
 	}
+	if (*q)
+		q[strlen(q) - 1] = '\0'; /* the last space */
 	if (cli_open(c) != EXIT_OK) {
 		free(q);
 		return EXIT_ERR;
@@ -728,6 +730,21 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	hit_list hits;
 	error e;
 	status s = search_run(c->d, &c->me, q, 0, 1000, &hits, &e);
+	if (s == ST_OK && !hits.n) {
+		/* A way on, on stderr (the output stays what a script reads). */
+		char *shorter = NULL, *nearest = NULL;
+		s = search_way_on(c->d, &c->me, q, &shorter, &nearest, &e);
+		if (s == ST_OK && shorter) {
+			hit_list_free(&hits);
+			s = search_run(c->d, &c->me, shorter, 0, 1000, &hits, &e);
+			safe_fprintf(stderr, _("Nothing found for \"%s\"; showing the results for \"%s…\".\n"),
+			             q, shorter);
+		} else if (s == ST_OK && nearest) {
+			safe_fprintf(stderr, _("Nothing found. Did you mean: %s?\n"), nearest);
+		}
+		free(shorter);
+		free(nearest);
+	}
 	free(q);
 	if (s != ST_OK)
 		return cli_fail(&e);

@@ -79,7 +79,7 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 		if (strcmp(argv[i], "--all") == 0 && strcmp(what, "export") == 0)
 			all = true;
 		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_usage("sync", _("unknown option '%s'"), argv[i]);
+			return cli_unknown_option("sync", argv[i], NULL);
 		else if (!file && (strcmp(what, "export") == 0 || strcmp(what, "apply") == 0 ||
 		                   strcmp(what, "withdraw") == 0))
 			file = argv[i];

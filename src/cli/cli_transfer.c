@@ -92,7 +92,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				  "An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("import", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("import", argv[optind - 1], opts);
 		}
 	}
 	if (argc - optind != 2)
@@ -249,7 +249,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("export", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("export", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("export", argv[optind - 1], opts);
 		}
 	}
 	if (argc - optind != 1)

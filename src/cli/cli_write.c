@@ -40,7 +40,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("post", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("post", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("post", argv[optind - 1], opts);
 		}
 	}
 	if (optind < argc)
@@ -86,7 +86,7 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("reply", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("reply", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("reply", argv[optind - 1], opts);
 		}
 	}
 	if (optind >= argc)
@@ -156,7 +156,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 				  "For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_usage("moderate", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("moderate", argv[optind - 1], opts);
 		}
 	}
 	if (argc - optind != 2)
@@ -200,7 +200,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 				  "      --no  take the town off the list again\n"
 				  "Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
-		default: return cli_usage("attend", _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_unknown_option("attend", argv[optind - 1], opts);
 		}
 	}
 	if (optind >= argc)
@@ -324,7 +324,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 		else if (ch == ':')
 			return cli_usage("practice", _("option '%s' needs a value"), argv[optind - 1]);
 		else
-			return cli_usage("practice", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_unknown_option("practice", argv[optind - 1], opts);
 	}
 	if (optind < argc)
 		return cli_usage("practice", _("unexpected argument '%s'"), argv[optind]);
@@ -421,7 +421,7 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 		} else if (ch == ':') {
 			return cli_usage("meeting", _("option '%s' needs a value"), argv[optind - 1]);
 		} else {
-			return cli_usage("meeting", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_unknown_option("meeting", argv[optind - 1], opts);
 		}
 	}
 	if (optind < argc)

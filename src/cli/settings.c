@@ -78,6 +78,15 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				            path, n, val);
 			else if (!(out->keys_file = strdup(val)))
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "dictionary") == 0) {
+			free(out->dictionary);
+			if (!(out->dictionary = strdup(val)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (strcmp(key, "spelling") == 0) {
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else
+				out->no_spelling = !yes;
 		} else if (strcmp(key, "restricted") == 0 || strcmp(key, "trust_as") == 0) {
 			if (yes < 0)
 				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
@@ -85,6 +94,12 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				out->restricted = yes;
 			else
 				out->trust_as = yes;
+		} else if (strcmp(key, "mouse") == 0) {
+			/* "mouse = no": the terminal keeps the mouse for its own selection. */
+			if (yes < 0)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
+			else
+				out->no_mouse = !yes;
 		} else {
 			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
 		}
@@ -112,5 +127,6 @@ void settings_clear(settings *c)
 	free(c->database);
 	free(c->keys_file);
 	free(c->path);
+	free(c->dictionary);
 	memset(c, 0, sizeof *c);
 }

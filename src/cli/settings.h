@@ -10,8 +10,11 @@
 
 typedef struct {
 	char *database;   /* NULL when not set */
+	char *dictionary; /* Hunspell dictionary, path without .aff/.dic; "none": off */
+	bool no_spelling; /* "spelling = no": the editor marks no words */
 	bool restricted;  /* the full-screen application runs as with --restricted */
 	bool trust_as;
+	bool no_mouse;    /* mouse = no */
 	char *keys_file;  /* authorized_keys = FILE: where admin add-key writes; NULL if unset */
 	char *path;       /* the file read; NULL when there was none */
 	uid_t owner;      /* its owner and mode, for settings_may_grant() */
@@ -20,7 +23,7 @@ typedef struct {
 
 /* Read path; a missing file is an empty configuration unless `must_exist`. Lines are
  * "key = value", '#' starts a comment; keys: database, restricted, trust_as,
- * authorized_keys. */
+ * authorized_keys, mouse, dictionary, spelling. */
 status settings_load(const char *path, bool must_exist, settings *out, error *e);
 void settings_clear(settings *c);
 

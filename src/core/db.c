@@ -15,6 +15,8 @@
 #include "core/db_priv.h"
 #include "core/seed.h"
 #include "i18n.h"
+#include "core/lemma.h"
+#include "core/search.h"
 #include "text/plfold.h"
 
 /* "EMPR": written into PRAGMA application_id so we never mistake another SQLite file
@@ -41,6 +43,7 @@ struct db {
 	bool in_tx;
 	/* db_set_origin(): the person behind the account, for the audit log. */
 	char origin_login[65], origin_client[64];
+	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -342,7 +345,8 @@ static status db_configure(db *d, error *e)
 	if (sqlite3_create_function(d->h, "plfold", 1,
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                            NULL, sql_plfold, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_collation(d->h, "PL", SQLITE_UTF8, NULL, sql_collate_pl) != SQLITE_OK)
+	    sqlite3_create_collation(d->h, "PL", SQLITE_UTF8, NULL, sql_collate_pl) != SQLITE_OK ||
+	    (!d->lz && !(d->lz = lemma_attach(d->h, d->readonly))))
 		return db_fail(d, sqlite3_errcode(d->h), e, _("Opening the database"));
 	const char *pragmas = d->readonly
 		? "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;"
@@ -547,6 +551,8 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	if (s == ST_OK && !d->readonly) {
 		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest())
 			s = schema_migrate(d, e);
+		if (s == ST_OK)
+			s = search_note_upgrade(d, e);
 		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
 		/* A database that has never been filled (new, or killed during its first
 		 * start) gets the bundled directory; seeding is one transaction. */
@@ -586,8 +592,11 @@ void db_close(db **dp)
 		return;
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
 		sqlite3_finalize(d->cache[i].st);
+	lemma_detach(d->lz);
 	sqlite3_close_v2(d->h);
 	free(d->path);
 	free(d);
 	*dp = NULL;
 }
+
+lemmatizer *db_lemmatizer(db *d) { return d->lz; }

@@ -10,6 +10,8 @@ sqlite3 *db_handle(db *d);
 /* What db_set_origin() stored ("" when nothing). */
 const char *db_origin_login(const db *d);
 const char *db_origin_client(const db *d);
+/* The search tokenizer's word→lemmas cache of this connection (lemma.h). */
+struct lemmatizer *db_lemmatizer(db *d);
 /* A prepared statement for sql, prepared once per connection and cached by the address
  * of sql (so pass a static string); returned reset with its bindings cleared. NULL on
  * error, with *e set. */

@@ -1,12 +1,16 @@
 /* directory.c — networks, towns, memberships and meetings. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db_priv.h"
 #include "core/directory.h"
+#include "core/townforms.h"
 #include "i18n.h"
+#include "text/plfold.h"
+#include "text/suggest.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
@@ -265,6 +269,97 @@ status directory_city(db *d, const char *name, city *out, error *e)
 		s = city_lookup(d, sql_folded, name, 0, out, e);
 	if (s == ST_NOTFOUND)
 		return err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), name);
+	return s;
+}
+
+/* Whether the typed words (folded) name the town whose folded name is `name`: the same
+ * number of words, each equal to the town's word or one of its case forms. */
+static bool words_name_town(const char *typed, const char *name)
+{
+	const char *t = typed, *n = name;
+	for (;;) {
+		t += strspn(t, " -");
+		n += strspn(n, " -");
+		if (!*t || !*n)
+			return !*t && !*n;
+		size_t tl = strcspn(t, " -"), nl = strcspn(n, " -");
+		char w[128];
+		if (tl >= sizeof w)
+			return false;
+		memcpy(w, t, tl);
+		w[tl] = '\0';
+		const char *lemma = townform_lemma(w);
+		bool same = (tl == nl && memcmp(t, n, nl) == 0) ||
+		            (lemma && strlen(lemma) == nl && memcmp(lemma, n, nl) == 0);
+		if (!same)
+			return false;
+		t += tl;
+		n += nl;
+	}
+}
+
+status directory_city_find(db *d, const char *name, city *out, error *e)
+{
+	static const char sql_all[] = "SELECT id, name FROM cities ORDER BY name COLLATE PL";
+	memset(out, 0, sizeof *out);
+	error ignore;
+	if (directory_city(d, name, out, &ignore) == ST_OK)
+		return ST_OK;
+	char *typed = pl_fold(name, strlen(name));
+	/* "w Żywcu", "z Łomży": the preposition is not part of the name. */
+	static const char *const preps[] = { "w ", "we ", "z ", "ze ", "do ", "na ", "o ", "od ",
+		                                 "dla ", "przed ", "pod ", "nad ", "ku ", "po " };
+	for (size_t i = 0; typed && i < sizeof preps / sizeof preps[0]; i++)
+		if (strncmp(typed, preps[i], strlen(preps[i])) == 0 && typed[strlen(preps[i])]) {
+			memmove(typed, typed + strlen(preps[i]), strlen(typed) - strlen(preps[i]) + 1);
+			break;
+		}
+	sqlite3_stmt *st = db_stmt(d, sql_all, e);
+	if (!typed || !st) {
+		free(typed);
+		return typed ? (e ? e->code : ST_INTERNAL) : err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	/* First the case forms ("kedzierzynie-kozlu"), then the beginnings ("kedzierzyn"). */
+	int64_t inflected = 0, prefix = 0;
+	size_t n_prefix = 0, n_names = 0, cap = 0, tl = strlen(typed);
+	char **names = NULL, prefixes[2][128] = { "", "" };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *nm = (const char *)sqlite3_column_text(st, 1);
+		char *f = pl_fold(nm, strlen(nm));
+		if (!f)
+			continue;
+		if (!inflected && words_name_town(typed, f))
+			inflected = sqlite3_column_int64(st, 0);
+		if (tl && strncmp(f, typed, tl) == 0) {
+			if (n_prefix < 2)
+				snprintf(prefixes[n_prefix], sizeof prefixes[0], "%s", nm);
+			n_prefix++;
+			prefix = sqlite3_column_int64(st, 0);
+		}
+		free(f);
+		if (!db_grow((void **)&names, &cap, n_names, sizeof *names) && (names[n_names] = strdup(nm)))
+			n_names++;
+	}
+	sqlite3_reset(st);
+	status s;
+	if (inflected || n_prefix == 1) {
+		s = directory_city_by_id(d, inflected ? inflected : prefix, out, e);
+	} else if (n_prefix > 1) {
+		s = err_set(e, ST_NOTFOUND,
+		            _("\"%s\" begins the names of several towns (%s, %s…): type more of it"), name,
+		            prefixes[0], prefixes[1]);
+	} else {
+		const char *near = suggest_nearest(name, (const char *const *)names, n_names);
+		if (near)
+			s = err_set(e, ST_NOTFOUND,
+			            _("No town named \"%s\" in the directory; did you mean \"%s\"?"), name, near);
+		else
+			s = err_set(e, ST_NOTFOUND, _("No town named \"%s\" in the directory"), name);
+	}
+	for (size_t i = 0; i < n_names; i++)
+		free(names[i]);
+	free(names);
+	free(typed);
 	return s;
 }
 

@@ -51,6 +51,10 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
                         city_list *out, size_t *total, error *e);
 /* One town by exact name, or by case- and diacritic-blind name when no exact match. */
 status directory_city(db *d, const char *name, city *out, error *e);
+/* The same, and also a name in another case ("w Kędzierzynie-Koźlu" → "kedzierzynie-kozlu"
+ * finds Kędzierzyn-Koźle) or the unique beginning of one ("kedzierzyn"); the error
+ * names the nearest town when none is found. For what people type to find a town. */
+status directory_city_find(db *d, const char *name, city *out, error *e);
 status directory_city_by_id(db *d, int64_t id, city *out, error *e);
 void city_clear(city *c);
 void city_list_free(city_list *l);

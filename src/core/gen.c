@@ -141,7 +141,7 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 		"INSERT OR IGNORE INTO cities(name, voivodeship, voivodeship_basis, programme_status,"
 		" source) VALUES (?1, ?2, 'general', 'other', 'synthetic: empirie gen')";
 	static const char sql_index[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 1, plfold(?2), plfold(?3))";
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 1, ?2, ?3)";
 	static const char sql_member[] =
 		"INSERT OR IGNORE INTO memberships(network_id, city_id, basis, source)"
 		" SELECT id, ?2, 'added', 'synthetic' FROM networks WHERE number = ?1";
@@ -237,12 +237,12 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
 		" VALUES (?1, (SELECT id FROM networks WHERE number = ?2), ?3, ?4, ?5, ?5)";
 	static const char sql_tindex[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, plfold(?2), '')";
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, ?2, '')";
 	static const char sql_post[] =
 		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, path)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	static const char sql_pindex[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', plfold(?2))";
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', ?2)";
 	static const char sql_meta[] =
 		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'synthetic'), ('synthetic_params', ?1)";
 	static const char sql_max[] = "SELECT COALESCE(max(id), 0) FROM threads";

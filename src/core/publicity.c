@@ -70,6 +70,9 @@ static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread
 /* The search index holds no column of its own: it is made again from the copy. */
 static const pub_column c_search[] = {
 	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
+/* What each indexed word gave the index (lemma.c): made again from the copy's own text,
+ * as the copy is indexed (words of posts the copy leaves out must not come along). */
+static const pub_column c_lemmas[] = { DER("word"), DER("folded"), DER("lemmas"), END };
 static const pub_column c_read_state[] = {
 	PRIV("account_id"), PRIV("thread_id"), PRIV("network_id"), PRIV("read_count"),
 	PRIV("last_read_id"), END };
@@ -138,6 +141,7 @@ static const pub_table tables[] = {
 	  IN_COPY("practice_id", "practices") " AND " IN_COPY("thread_id", "threads"),
 	  c_practice_threads },
 	{ "search", PUB_DERIVED, NULL, c_search },
+	{ "lemmas", PUB_DERIVED, NULL, c_lemmas },
 	{ "read_state", PUB_PRIVATE, NULL, c_read_state },
 	{ "drafts", PUB_PRIVATE, NULL, c_drafts },
 	{ "audit", PUB_PRIVATE, NULL, c_audit },

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "core/db_priv.h"
+#include "core/search_docs.h"
 #include "i18n.h"
 
 /* Never edit a released migration: append a new one. */
@@ -437,7 +438,21 @@ static const char *const migrations[] = {
 	 * ran the program, beside `login` (the account, chosen by --as). */
 	"ALTER TABLE audit ADD COLUMN unix_login TEXT NOT NULL DEFAULT '';",
 
-	/* 8: sync files bound to the copy that wrote them (synckey.c): each full copy's
+	/* 8: lemma search (issue 18). The index holds each word folded plus its folded
+	 * lemmas ("=zywiec" beside "zywcu"), made by our tokenizer (lemma.c) from the text
+	 * as written; `lemmas` keeps what each word gave, so that deleting a document
+	 * gives the same tokens as adding it did. */
+	"CREATE TABLE lemmas ("
+	"  word   TEXT PRIMARY KEY,"
+	"  folded TEXT NOT NULL,"
+	"  lemmas TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX lemmas_folded ON lemmas(folded);"
+	"DROP TABLE search;"
+	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='', tokenize = 'empirie');"
+	SEARCH_FILL_SQL,
+
+	/* 9: sync files bound to the copy that wrote them (synckey.c): each full copy's
 	 * secret, kept here for every copy and in a copy for itself only; a copy withdrawn
 	 * (re-issued, lost) is marked so and its files are refused. Copies taken before
 	 * this step have no secret and must be taken anew. */

@@ -2,17 +2,21 @@
  * and is kept in step by triggers (schema.c); queries are folded the same way. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db_priv.h"
 #include "core/directory.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "core/meeting.h"
 #include "core/practice.h"
 #include "core/search.h"
+#include "core/search_docs.h"
 #include "i18n.h"
 #include "text/plfold.h"
+#include "text/suggest.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
@@ -193,7 +197,117 @@ static int cmp_rowid(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* Two phases, as mail readers search subjects before bodies.
+/* Function words: dropped from a query that has other words, so "w Żywcu" asks for
+ * Żywiec alone (they are in nearly every text and would add nothing but misses). */
+static const char *const stopwords[] = {
+	"a", "ale", "bez", "by", "czy", "dla", "do", "i", "jak", "jest", "ku", "lub", "miedzy", "na",
+	"nad", "nie", "o", "obok", "od", "oraz", "po", "pod", "ponad", "przed", "przez", "przy",
+	"sa", "sie", "ta", "te", "to", "u", "w", "we", "wsrod", "z", "za", "ze", "zo",
+};
+
+static bool is_stopword(const char *f)
+{
+	for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
+		if (strcmp(f, stopwords[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Bytes that end a word in the text as typed: ASCII other than letters and digits,
+ * and the punctuation of UTF-8 text (U+0080–U+00BF: « » and the like; U+2000–U+206F:
+ * „ ” – …). `*len` is the length of the character at s. */
+static bool is_break(const unsigned char *s, size_t n, size_t *len)
+{
+	*len = 1;
+	if (s[0] < 0x80)
+		return !((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'z') ||
+		         (s[0] >= 'A' && s[0] <= 'Z'));
+	if (s[0] == 0xC2 && n >= 2) {
+		*len = 2;
+		return true;
+	}
+	if (s[0] == 0xE2 && n >= 3 && (s[1] == 0x80 || s[1] == 0x81)) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+/* The three queries for what a person typed, each word by word ANDed:
+ *   [0] the exact (folded) forms;
+ *   [1] each word as itself, or any form of any of its lemmas;
+ *   [2] the same, or the word as a prefix.
+ * Every word is quoted, made of word bytes only (plus the "=" that marks a lemma
+ * token, which the tokenizer reads): nothing typed reaches the query syntax.
+ * Returns false when the text has no word (or memory runs out). */
+static bool plan_query(db *d, const char *text, char *tiers[3])
+{
+	sqlite3_str *q[3];
+	for (int t = 0; t < 3; t++)
+		q[t] = sqlite3_str_new(NULL);
+	size_t n = strlen(text), words = 0, content = 0;
+	/* Two passes: count the words that are not function words, then write. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n;) {
+			size_t cl;
+			if (is_break((const unsigned char *)text + i, n - i, &cl)) {
+				i += cl;
+				continue;
+			}
+			size_t j = i;
+			while (j < n && !is_break((const unsigned char *)text + j, n - j, &cl))
+				j++;
+			char *f = pl_fold(text + i, j - i);
+			if (f && *f) {
+				bool stop = is_stopword(f);
+				if (pass == 0) {
+					words++;
+					content += !stop;
+				} else if (!stop || !content) {
+					char *lem = lemma_query(db_lemmatizer(d), text + i, j - i);
+					for (int t = 0; t < 3; t++) {
+						if (sqlite3_str_length(q[t]))
+							sqlite3_str_appendall(q[t], " AND ");
+						if (t == 0) {
+							sqlite3_str_appendf(q[t], "\"%s\"", f);
+							continue;
+						}
+						sqlite3_str_appendf(q[t], "(\"%s\" OR \"=%s\"", f, f);
+						for (const char *l = lem ? lem : ""; *l;) {
+							size_t k = strcspn(l, " ");
+							sqlite3_str_appendf(q[t], " OR \"%.*s\" OR \"=%.*s\"", (int)k, l,
+							                    (int)k, l);
+							l += k;
+							while (*l == ' ')
+								l++;
+						}
+						sqlite3_str_appendf(q[t], t == 2 ? " OR \"%s\"*)" : ")", f);
+					}
+					free(lem);
+				}
+			}
+			free(f);
+			i = j;
+		}
+	}
+	bool ok = words > 0;
+	for (int t = 0; t < 3; t++) {
+		if (sqlite3_str_errcode(q[t]))
+			ok = false;
+		tiers[t] = sqlite3_str_finish(q[t]);
+		if (!tiers[t])
+			ok = false;
+	}
+	if (!ok)
+		for (int t = 0; t < 3; t++) {
+			sqlite3_free(tiers[t]);
+			tiers[t] = NULL;
+		}
+	return ok;
+}
+
+/* Two phases, as mail readers search subjects before bodies, each in three tiers
+ * (plan_query: the exact forms, then any form of the same lemmas, then prefixes).
  *
  * 1. Names and titles (towns, thread titles, practices, meetings): the documents with
  *    every word in the `title` column, ranked by bm25. Titles are few next to posts, so
@@ -201,12 +315,10 @@ static int cmp_rowid(const void *x, const void *y)
  * 2. Every other document that matches (a word in a body, or the words split between
  *    title and body), newest first: ORDER BY rowid DESC is answered by FTS5 walking
  *    its lists backwards, a row at a time, so the first page costs no scoring of all
- *    the matches. Documents of phase 1 are skipped.
+ *    the matches. Documents given before are skipped.
  *
  * The order is one fixed sequence (bm25 ties broken by rowid), so `offset` counts the
- * visible hits across both phases and pages join up at the boundary. The column filter
- * is put around the query text from search_fts_query(), which holds nothing but quoted
- * words, each with a `*`: no text typed by a person reaches the query syntax. */
+ * visible hits across all steps and pages join up at the boundaries. */
 status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
                   hit_list *out, error *e)
 {
@@ -216,48 +328,229 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 		" ORDER BY bm25(search, 10.0, 1.0), rowid";
 	static const char sql_rest[] =
 		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC";
-	static const char *const phases[] = { sql_titles, sql_rest };
 	memset(out, 0, sizeof *out);
 	if (!limit)
 		return ST_OK;
-	char *q = search_fts_query(text);
-	if (!q)
+	char *tiers[3];
+	if (!plan_query(d, text, tiers))
 		return ST_OK;
-	int64_t *titles = NULL; /* the rows of phase 1, sorted before phase 2 */
-	size_t n_titles = 0, cap_titles = 0, cap = 0, seen = 0;
-	status s = ST_OK;
-	for (size_t ph = 0; ph < 2 && s == ST_OK && out->n < limit; ph++) {
-		sqlite3_stmt *st = db_stmt(d, phases[ph], e);
+	char *q = search_fts_query(text); /* for the excerpts: the words as typed */
+	int64_t *given = NULL; /* the rows of the steps before, sorted */
+	size_t n_given = 0, cap_given = 0, cap = 0, seen = 0, sorted = 0;
+	status s = q ? ST_OK : OOM(e);
+	for (int step = 0; step < 6 && s == ST_OK && out->n < limit; step++) {
+		sqlite3_stmt *st = db_stmt(d, step < 3 ? sql_titles : sql_rest, e);
 		if (!st) {
 			s = e ? e->code : ST_INTERNAL;
 			break;
 		}
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, tiers[step % 3], -1, SQLITE_STATIC);
 		int rc = SQLITE_DONE;
 		while (s == ST_OK && out->n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t rowid = sqlite3_column_int64(st, 0);
-			if (ph == 0) {
-				if (db_grow((void **)&titles, &cap_titles, n_titles, sizeof *titles)) {
-					s = OOM(e);
-					break;
-				}
-				titles[n_titles++] = rowid;
-			} else if (n_titles && bsearch(&rowid, titles, n_titles, sizeof *titles, cmp_rowid)) {
-				continue; /* already given (or dropped) in phase 1 */
+			if (sorted && bsearch(&rowid, given, sorted, sizeof *given, cmp_rowid))
+				continue; /* already given (or dropped) in a step before */
+			if (db_grow((void **)&given, &cap_given, n_given, sizeof *given)) {
+				s = OOM(e);
+				break;
 			}
+			given[n_given++] = rowid;
 			s = take(d, a, rowid, q, offset, &seen, out, &cap, e);
 		}
 		if (s == ST_OK && out->n < limit && rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Searching"));
 		sqlite3_reset(st);
-		if (n_titles)
-			qsort(titles, n_titles, sizeof *titles, cmp_rowid);
+		if (n_given > sorted) {
+			qsort(given, n_given, sizeof *given, cmp_rowid);
+			sorted = n_given;
+		}
 	}
-	free(titles);
+	free(given);
 	free(q);
+	for (int t = 0; t < 3; t++)
+		sqlite3_free(tiers[t]);
 	if (s != ST_OK)
 		hit_list_free(out);
 	return s;
+}
+
+/* The next word of text from *i: [*start, *end), folded into a new string (NULL at the
+ * end of the text). */
+static char *next_word(const char *text, size_t n, size_t *i, size_t *start, size_t *end)
+{
+	size_t cl;
+	while (*i < n) {
+		if (is_break((const unsigned char *)text + *i, n - *i, &cl)) {
+			*i += cl;
+			continue;
+		}
+		size_t j = *i;
+		while (j < n && !is_break((const unsigned char *)text + j, n - j, &cl))
+			j++;
+		*start = *i, *end = j;
+		*i = j;
+		char *f = pl_fold(text + *start, j - *start);
+		if (f && *f)
+			return f;
+		free(f);
+	}
+	return NULL;
+}
+
+/* The town name, or else the indexed word, nearest to the folded word f; NULL if none
+ * is near. */
+static char *nearest_word(db *d, const char *f, error *e)
+{
+	static const char sql_towns[] = "SELECT name FROM cities";
+	static const char sql_words[] = "SELECT word FROM lemmas";
+	static const char *const sqls[] = { sql_towns, sql_words };
+	char *best = NULL;
+	for (int k = 0; k < 2 && !best; k++) {
+		sqlite3_stmt *st = db_stmt(d, sqls[k], e);
+		if (!st)
+			return NULL;
+		char **cands = NULL;
+		size_t n = 0, cap = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (db_grow((void **)&cands, &cap, n, sizeof *cands))
+				break;
+			if (!(cands[n] = db_col_dup(st, 0)))
+				break;
+			n++;
+		}
+		sqlite3_reset(st);
+		const char *hit = suggest_nearest(f, (const char *const *)cands, n);
+		if (hit)
+			best = strdup(hit);
+		for (size_t i = 0; i < n; i++)
+			free(cands[i]);
+		free(cands);
+	}
+	return best;
+}
+
+status search_way_on(db *d, const account *a, const char *text, char **shorter, char **nearest,
+                     error *e)
+{
+	*shorter = *nearest = NULL;
+	size_t n = strlen(text), i = 0, ws, we;
+	sqlite3_str *cut = sqlite3_str_new(NULL), *near = sqlite3_str_new(NULL);
+	bool cut_any = false, near_any = false;
+	char *f;
+	while ((f = next_word(text, n, &i, &ws, &we))) {
+		size_t len = strlen(f);
+		if (sqlite3_str_length(cut))
+			sqlite3_str_appendchar(cut, 1, ' '), sqlite3_str_appendchar(near, 1, ' ');
+		if (is_stopword(f)) {
+			sqlite3_str_appendall(cut, f);
+			sqlite3_str_append(near, text + ws, (int)(we - ws));
+			free(f);
+			continue;
+		}
+		/* Polish endings are up to 3–4 letters: keep 70 % of a long word, at least 4. */
+		size_t keep = len > 5 ? len * 7 / 10 : len;
+		if (keep < 4)
+			keep = len < 4 ? len : 4;
+		while (keep < len && ((unsigned char)f[keep] & 0xC0) == 0x80)
+			keep++; /* not inside a character */
+		cut_any |= keep < len;
+		sqlite3_str_append(cut, f, (int)keep);
+		char *w = nearest_word(d, f, e);
+		if (w) {
+			near_any = true;
+			sqlite3_str_appendall(near, w);
+			free(w);
+		} else {
+			sqlite3_str_append(near, text + ws, (int)(we - ws));
+		}
+		free(f);
+	}
+	char *c = sqlite3_str_finish(cut), *m = sqlite3_str_finish(near);
+	status s = ST_OK;
+	if (cut_any && c) {
+		hit_list l;
+		s = search_run(d, a, c, 0, 1, &l, e);
+		if (s == ST_OK && l.n)
+			*shorter = strdup(c);
+		if (s == ST_OK)
+			hit_list_free(&l);
+	}
+	if (s == ST_OK && near_any && m)
+		*nearest = strdup(m);
+	sqlite3_free(c);
+	sqlite3_free(m);
+	return s;
+}
+
+char *search_find_terms(db *d, const char *query)
+{
+	sqlite3_str *out = sqlite3_str_new(NULL);
+	size_t n = strlen(query), i = 0, ws, we;
+	char *f;
+	while ((f = next_word(query, n, &i, &ws, &we))) {
+		if (!is_stopword(f)) {
+			sqlite3_str_appendf(out, "%s%s", sqlite3_str_length(out) ? " " : "", f);
+			char *lem = lemma_query(db_lemmatizer(d), query + ws, we - ws);
+			for (const char *l = lem ? lem : ""; *l;) {
+				size_t k = strcspn(l, " ");
+				sqlite3_str_appendf(out, " =%.*s", (int)k, l);
+				l += k;
+				while (*l == ' ')
+					l++;
+			}
+			free(lem);
+		}
+		free(f);
+	}
+	char *r = sqlite3_str_finish(out), *copy = r && *r ? strdup(r) : NULL;
+	sqlite3_free(r);
+	return copy;
+}
+
+/* Whether the word w (folded; `word` as written) is one that a term asks for. */
+static bool word_matches(db *d, const char *word, size_t len, const char *w, const char *terms)
+{
+	char *lemmas = NULL;
+	bool hit = false;
+	for (const char *t = terms; *t && !hit;) {
+		size_t k = strcspn(t, " ");
+		if (*t == '=') {
+			if (!lemmas)
+				lemmas = lemma_peek(db_lemmatizer(d), word, len);
+			hit = strlen(w) == k - 1 && memcmp(w, t + 1, k - 1) == 0;
+			for (const char *l = lemmas ? lemmas : ""; *l && !hit;) {
+				size_t m = strcspn(l, " ");
+				hit = m == k - 1 && memcmp(l, t + 1, m) == 0;
+				l += m;
+				while (*l == ' ')
+					l++;
+			}
+		} else {
+			hit = strlen(w) >= k && memcmp(w, t, k) == 0; /* the word or its beginning */
+		}
+		t += k;
+		while (*t == ' ')
+			t++;
+	}
+	free(lemmas);
+	return hit;
+}
+
+bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
+                         size_t *at, size_t *at_len)
+{
+	size_t i = 0, ws, we;
+	char *f;
+	while ((f = next_word(text, len, &i, &ws, &we))) {
+		bool hit = word_matches(d, text + ws, we - ws, f, terms);
+		free(f);
+		if (hit) {
+			if (at)
+				*at = ws, *at_len = we - ws;
+			return true;
+		}
+	}
+	return false;
 }
 
 static status exec_bound(db *d, const char *sql, int64_t id, const char *text, error *e)
@@ -276,21 +569,21 @@ static status exec_bound(db *d, const char *sql, int64_t id, const char *text, e
 status search_index_post(db *d, int64_t post_id, const char *body, error *e)
 {
 	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', plfold(?2))";
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', ?2)";
 	return exec_bound(d, sql, post_id, body, e);
 }
 
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e)
 {
 	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " VALUES ('delete', ?1 * 4 + 3, '', plfold(?2))";
+	                          " VALUES ('delete', ?1 * 4 + 3, '', ?2)";
 	return exec_bound(d, sql, post_id, old_body, e);
 }
 
 status search_index_thread(db *d, int64_t thread_id, const char *title, error *e)
 {
 	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, plfold(?2), '')";
+		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, ?2, '')";
 	return exec_bound(d, sql, thread_id, title, e);
 }
 
@@ -313,7 +606,7 @@ status search_index_city(db *d, int64_t city_id, const char *name, const char *v
                          const char *project, error *e)
 {
 	static const char sql[] = "INSERT INTO search(rowid, title, body)"
-	                          " VALUES (?1 * 4 + 1, plfold(?2), plfold(?3 || ' ' || ?4))";
+	                          " VALUES (?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
 	return city_op(d, sql, city_id, name, voivodeship, project, e);
 }
 
@@ -321,18 +614,9 @@ status search_unindex_city(db *d, int64_t city_id, const char *name, const char 
                            const char *project, error *e)
 {
 	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " VALUES ('delete', ?1 * 4 + 1, plfold(?2), plfold(?3 || ' ' || ?4))";
+	                          " VALUES ('delete', ?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
 	return city_op(d, sql, city_id, name, voivodeship, project, e);
 }
-
-/* What the index holds of a practice and of a meeting. Migration 3 indexed the
- * meetings with the same expression: keep them equal. */
-#define PRACTICE_DOC \
-	"id * 8 + 4, plfold(title), plfold(theme || ' ' || problem || ' ' || actions || ' ' ||" \
-	" results || ' ' || contact_role) FROM practices"
-#define MEETING_DOC \
-	"id * 8, plfold(title), plfold(topics || ' ' || study_visits || ' ' || summary || ' ' ||" \
-	" host_place) FROM meetings"
 
 status search_index_practice(db *d, int64_t id, error *e)
 {
@@ -364,32 +648,65 @@ status search_unindex_meeting(db *d, int64_t id, error *e)
 
 status search_fill(db *d, error *e)
 {
-	static const char *const steps[] = {
-		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC,
-		"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC,
-		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 1, plfold(name),"
-		"  plfold(voivodeship || ' ' || project_title) FROM cities",
-		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 2, plfold(title), '' FROM threads",
-		"INSERT INTO search(rowid, title, body) SELECT id * 4 + 3, '', plfold(body) FROM posts",
-		"INSERT INTO search(search) VALUES ('optimize')",
-	};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		status s = exec_bound(d, steps[i], 0, NULL, e);
-		if (s != ST_OK)
-			return s;
-	}
-	return ST_OK;
+	int rc = sqlite3_exec(db_handle(d), SEARCH_FILL_SQL, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
+}
+
+static status note_dictionary(db *d, error *e)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO meta(key, value) VALUES ('lemma_dictionary', ?1)";
+	char stamp[4200];
+	lemma_dictionary_stamp(stamp, sizeof stamp);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, stamp, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
 }
 
 status search_reindex(db *d, error *e)
 {
 	static const char sql_clear[] = "INSERT INTO search(search) VALUES ('delete-all')";
+	static const char sql_lemmas[] = "DELETE FROM lemmas";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
-	if ((s = exec_bound(d, sql_clear, 0, NULL, e)) != ST_OK || (s = search_fill(d, e)) != ST_OK) {
+	/* The words' lemmas are worked out again, with the dictionary there is now. */
+	lemma_forget(db_lemmatizer(d));
+	if ((s = exec_bound(d, sql_clear, 0, NULL, e)) != ST_OK ||
+	    (s = exec_bound(d, sql_lemmas, 0, NULL, e)) != ST_OK || (s = search_fill(d, e)) != ST_OK ||
+	    (s = note_dictionary(d, e)) != ST_OK) {
 		db_rollback(d);
+		lemma_forget(db_lemmatizer(d));
 		return s;
 	}
 	return db_commit(d, e);
+}
+
+search_lemmas search_lemma_state(db *d)
+{
+	if (!lemma_dictionary_available())
+		return LEMMAS_OFF;
+	char stamp[4200], *built = db_meta_get(d, "lemma_dictionary");
+	lemma_dictionary_stamp(stamp, sizeof stamp);
+	/* No record: the index was built by the upgrade to lemmas, with what was there then
+	 * (the record is written when the database is next opened for writing). */
+	search_lemmas r = built && strcmp(built, stamp) != 0 ? LEMMAS_STALE : LEMMAS_ON;
+	free(built);
+	return r;
+}
+
+status search_note_upgrade(db *d, error *e)
+{
+	if (db_is_readonly(d))
+		return ST_OK;
+	char *built = db_meta_get(d, "lemma_dictionary");
+	status s = ST_OK;
+	if (!built)
+		s = note_dictionary(d, e);
+	free(built);
+	return s;
 }

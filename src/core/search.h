@@ -3,6 +3,7 @@
 #ifndef EMPIRIE_CORE_SEARCH_H
 #define EMPIRIE_CORE_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,22 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
                   hit_list *out, error *e);
 void hit_list_free(hit_list *l);
 
+/* A way on when a search found nothing (either may be NULL):
+ *   *shorter: the query with its long words cut to their beginnings ("rewitaliz" for
+ *             "rewitalizacjami"), when that finds something;
+ *   *nearest: the query with each word replaced by the nearest town name or indexed
+ *             word by edit distance over folded text ("Żywiec" for "zywec"). */
+status search_way_on(db *d, const account *a, const char *text, char **shorter, char **nearest,
+                     error *e);
+
+/* Finding in a text being read (a card, help, a thread): the terms for what was typed
+ * (each word, and "=lemma" for each of its lemmas; NULL when nothing to look for), and
+ * whether text holds a word that begins with a word typed or has one of the lemmas
+ * ("Żywca" for "w Żywcu"); *at and *at_len: the first such word's bytes. */
+char *search_find_terms(db *d, const char *query);
+bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
+                         size_t *at, size_t *at_len);
+
 /* Keep the index in step: called by the store's writes inside their transaction. */
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
@@ -56,7 +73,17 @@ status search_unindex_meeting(db *d, int64_t id, error *e);
 /* Index every row (inside the caller's transaction; the index must be empty). */
 status search_fill(db *d, error *e);
 
-/* Rebuild the whole index from the tables (empirie check --reindex). */
+/* Rebuild the whole index from the tables (empirie check --reindex), working out
+ * every word's lemmas again with the dictionary there is now. */
 status search_reindex(db *d, error *e);
+
+/* Lemma search: on; off (the dictionary's files are missing: search matches the
+ * forms as written and their beginnings); or on with a dictionary other than the one
+ * the index was built with (empirie check --reindex brings the index up to date). */
+typedef enum { LEMMAS_ON, LEMMAS_OFF, LEMMAS_STALE } search_lemmas;
+search_lemmas search_lemma_state(db *d);
+/* Record which dictionary the index was built with, if nothing says so yet (after the
+ * upgrade that built it). */
+status search_note_upgrade(db *d, error *e);
 
 #endif

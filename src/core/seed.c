@@ -11,6 +11,7 @@
 #include "core/bundled.h"
 #include "core/db_priv.h"
 #include "core/search.h"
+#include "core/search_docs.h"
 #include "core/seed.h"
 #include "i18n.h"
 #include "text/csv.h"
@@ -477,9 +478,7 @@ status seed_practices_upgrade(db *d, error *e)
 	static const char sql_meta[] =
 		"INSERT OR REPLACE INTO meta(key, value) VALUES ('practices', 'bundled')";
 	static const char sql_index[] =
-		"INSERT INTO search(rowid, title, body) SELECT id * 8 + 4, plfold(title),"
-		" plfold(theme || ' ' || problem || ' ' || actions || ' ' || results || ' ' ||"
-		" contact_role) FROM practices";
+		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
 	char *kind = db_meta_get(d, "kind"), *done = db_meta_get(d, "practices");
 	bool wanted = kind && strcmp(kind, "bundled") == 0 && !done;
 	free(kind), free(done);

@@ -10,6 +10,7 @@
 typedef struct {
 	bool no_color;
 	bool restricted;
+	bool no_mouse; /* leave the mouse to the terminal (its own selection) */
 } ui_options;
 
 /* Run the TUI until the person quits; returns the exit status. */

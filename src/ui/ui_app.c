@@ -19,6 +19,7 @@
 #include "text/safe.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
+#include "ui/ui_input.h"
 #include "ui/ui_screen.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
@@ -46,8 +47,10 @@ static void on_fatal_signal(int sig)
 
 static void restore_terminal(void)
 {
-	if (scr && !isendwin())
+	if (scr && !isendwin()) {
+		ui_input_bracketed_paste(false);
 		endwin();
+	}
 }
 
 static void install_signals(void)
@@ -368,45 +371,6 @@ static void save_all(ui_ctx *c)
 			s->ops->save(s, c);
 }
 
-static int read_key(int *key)
-{
-	wint_t ch;
-	int rc = get_wch(&ch);
-	if (rc == ERR)
-		return ERR;
-	*key = rc == KEY_CODE_YES ? (int)(UI_KFN | (int)ch) : (int)ch;
-	return OK;
-}
-
-static void define_keys(void)
-{
-	/* PuTTY's default F1–F4, and the Linux console's F1–F5. */
-	static const char *const putty[] = { "\033[11~", "\033[12~", "\033[13~", "\033[14~" };
-	static const char *const linux_con[] = { "\033[[A", "\033[[B", "\033[[C", "\033[[D",
-	                                         "\033[[E" };
-	for (int i = 0; i < 4; i++)
-		define_key(putty[i], KEY_F(i + 1));
-	for (int i = 0; i < 5; i++)
-		define_key(linux_con[i], KEY_F(i + 1));
-}
-
-static unsigned handle_mouse(ui_ctx *c)
-{
-	MEVENT ev;
-	if (getmouse(&ev) != OK || too_small())
-		return UI_R_NONE;
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
-		return UI_R_NONE;
-	if (ev.y == LINES - 1) {
-		int k = ui_keybar_hit(ev.x);
-		return k && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)) ? dispatch(c, k)
-		                                                                : UI_R_NONE;
-	}
-	if (c->top->ops->click && !(ev.bstate & BUTTON1_RELEASED))
-		return c->top->ops->click(c->top, c, ev.y, ev.x);
-	return UI_R_NONE;
-}
-
 static int64_t now_ms(void)
 {
 	struct timespec ts;
@@ -414,18 +378,85 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Lines the mouse wheel moves, and the longest pause between the presses of a
+ * double click. */
+#define WHEEL_LINES 3
+#define DOUBLE_CLICK_MS 400
+
+static unsigned handle_mouse(ui_ctx *c)
+{
+	static int64_t last_press;
+	static int last_y = -1, last_x = -1;
+	MEVENT ev;
+	if (getmouse(&ev) != OK || too_small())
+		return UI_R_NONE;
+	/* The wheel: buttons 4 and 5, as the arrow keys would. */
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int k = UI_KFN | (ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
+		unsigned r = 0;
+		for (int i = 0; i < WHEEL_LINES; i++)
+			r |= dispatch(c, k);
+		return r | UI_R_REDRAW;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
+	                   BUTTON1_DOUBLE_CLICKED)))
+		return UI_R_NONE;
+	if (ev.y == LINES - 1) {
+		int k = ui_keybar_hit(ev.x);
+		return k && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)) ? dispatch(c, k)
+		                                                                : UI_R_NONE;
+	}
+	if (!c->top->ops->click || (ev.bstate & BUTTON1_RELEASED))
+		return UI_R_NONE;
+	int64_t t = now_ms();
+	bool twice = (ev.bstate & BUTTON1_DOUBLE_CLICKED) ||
+	             (ev.y == last_y && ev.x == last_x && t - last_press <= DOUBLE_CLICK_MS);
+	last_press = twice ? 0 : t, last_y = ev.y, last_x = ev.x;
+	unsigned r = c->top->ops->click(c->top, c, ev.y, ev.x);
+	/* A double click opens what the first click selected, as Enter would. */
+	if (twice && !(r & (UI_R_PUSH | UI_R_POP | UI_R_QUIT)))
+		r |= dispatch(c, '\n');
+	return r;
+}
+
+/* A bracketed paste goes to the screen's text field as text, never as keys. */
+static unsigned handle_paste(ui_ctx *c)
+{
+	size_t n;
+	bool truncated;
+	const wchar_t *text = ui_input_paste(&n, &truncated);
+	if (!c->top->ops->paste) {
+		ui_status(c, true, "%s", _("Pasting works only in text fields (the editor, the search "
+		                           "line): nothing was pasted here."));
+		return UI_R_REDRAW;
+	}
+	unsigned r = c->top->ops->paste(c->top, c, text, n);
+	if (truncated)
+		ui_status(c, true, ngettext("The paste was cut to its first %d character.",
+		                            "The paste was cut to its first %d characters.",
+		                            (unsigned long)UI_PASTE_MAX),
+		          UI_PASTE_MAX);
+	return r | UI_R_REDRAW;
+}
+
 static void run_loop(ui_ctx *c)
 {
 	int64_t version = db_data_version(c->d);
 	int fast_errors = 0;
 	bool dirty = true;
+	int64_t drawn_at = 0;
 	while (!got_exit_signal) {
-		if (dirty)
+		/* Keys that are already waiting (a paste, a fast typist) are handled before the
+		 * next drawing: a drawing costs time in the size of the text shown, and once per
+		 * key that made a paste quadratic. Still drawn twice a second meanwhile. */
+		if (dirty && (!ui_input_pending() || now_ms() - drawn_at > 500)) {
 			draw_all(c);
-		dirty = false;
+			drawn_at = now_ms();
+			dirty = false;
+		}
 		int key = 0;
 		int64_t t0 = now_ms();
-		int rc = read_key(&key);
+		int rc = ui_input_read(TICK_MS, &key);
 		if (got_exit_signal)
 			break;
 		if (rc == ERR) {
@@ -447,6 +478,13 @@ static void run_loop(ui_ctx *c)
 			r = UI_R_REDRAW;
 		} else if (rc == OK && key == (UI_KFN | KEY_MOUSE)) {
 			r = handle_mouse(c);
+		} else if (rc == OK && key == UI_KEY_PASTE) {
+			c->status[0] = '\0';
+			r = handle_paste(c);
+		} else if (rc == OK && key == UI_KEY_UNKNOWN) {
+			ui_status(c, false, "%s", _("Unknown key: this terminal sent a sequence the program "
+			                            "does not know; nothing was done."));
+			r = UI_R_REDRAW;
 		} else if (rc == OK) {
 			c->status[0] = '\0';
 			r = dispatch(c, key) | UI_R_REDRAW;
@@ -455,6 +493,9 @@ static void run_loop(ui_ctx *c)
 			break;
 		if (r)
 			dirty = true;
+		/* The once-a-second work waits while keys are coming in (a paste). */
+		if (rc == OK && ui_input_pending() && now_ms() - drawn_at <= 500)
+			continue;
 		if (c->top->ops->tick && c->top->ops->tick(c->top, c))
 			dirty = true;
 		/* Changes by other people show without a restart. */
@@ -507,12 +548,14 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		set_escdelay(25);
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-S arrive as keys: nothing leaves the program */
 	noecho();
-	keypad(stdscr, TRUE);
-	timeout(TICK_MS);
-	define_keys();
+	ui_input_init(stdout);
 	theme_init(opt->no_color);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	if (!opt->no_mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
+		              BUTTON4_PRESSED | BUTTON5_PRESSED,
+		          NULL);
 	mouseinterval(0);
+	ui_input_bracketed_paste(true);
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
@@ -535,6 +578,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		abort();
 	}
 	db_set_wait_notify(d, NULL, NULL);
+	ui_input_bracketed_paste(false);
 	endwin();
 	delscreen(scr);
 	scr = NULL;

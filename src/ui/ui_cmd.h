@@ -64,8 +64,18 @@ enum {
 	  N_("Paste the lines cut last"), 0, SC_EDITOR) \
 	X(CMD_UNDO_LINE, "undo-line", (K_CTRL('u')), NULL, \
 	  N_("Undo the changes to the current line"), 0, SC_EDITOR) \
+	X(CMD_SPELL, "spelling", (K_F(7), K_CTRL('t')), N_("Spelling"), \
+	  N_("Suggestions for the word at the cursor (underlined: not in the dictionary)"), 0, \
+	  SC_EDITOR) \
 	X(CMD_CANCEL, "cancel", (K_F(10), K_ESC, K_CTRL('c')), N_("Cancel"), \
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
+	X(CMD_FIND, "find", ('/'), NULL, \
+	  N_("Find in this text (any form of the words); n and N: the next and previous match"), \
+	  0, SC_CARDS | SC_HELP) \
+	X(CMD_FIND_NEXT, "find-next", ('n'), NULL, N_("The next match of the find"), 0, \
+	  SC_CARDS | SC_HELP) \
+	X(CMD_FIND_PREV, "find-prev", ('N'), NULL, N_("The previous match of the find"), 0, \
+	  SC_CARDS | SC_HELP) \
 	X(CMD_SEARCH, "search", (K_F(2), '/', 's'), N_("Search"), \
 	  N_("Search towns, threads, posts, practices and meetings"), 0, \
 	  SC_MAIN | SC_CARDS | SC_LISTS | SC_READER | SC_HELP) \

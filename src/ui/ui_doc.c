@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/search.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
+#include "ui/ui_editor.h"
 #include "ui/ui_text.h"
 
 typedef struct {
@@ -43,6 +45,12 @@ typedef struct {
 	ui_card_kind card;        /* CARD_NONE: help */
 	int64_t card_id;
 	long sel;                 /* the selected link (a line index), -1: none */
+	/* Find in this text: the line being typed, the terms looked for (search.h) and
+	 * the line of the current match (-1: none). */
+	bool finding;
+	ed_buf find_in;
+	char *find_terms, *find_marks;
+	long match;
 } doc_screen;
 
 ui_doc *ui_doc_create(void)
@@ -175,11 +183,18 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		doc_row *row = &s->rows[s->top + (size_t)y];
 		doc_line *l = &s->doc->lines[row->line];
 		bool selected = l->link && (long)row->line == s->sel;
-		theme_set(stdscr, selected ? TH_SEL_FOCUS : l->link ? TH_UNREAD : l->role);
-		if (selected)
+		bool current = s->find_terms && (long)row->line == s->match;
+		theme_set(stdscr, selected || current ? TH_SEL_FOCUS : l->link ? TH_UNREAD : l->role);
+		if (selected || current)
 			ui_fill(stdscr, r.y + y, r.x + 1 + l->indent, r.w - 2 - l->indent);
-		ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start, row->span.len,
-		        r.w - 2 - l->indent);
+		char *u = s->find_marks ? ui_wcs_to_utf8(l->text + row->span.start, row->span.len) : NULL;
+		if (u)
+			ui_put_marked(stdscr, r.y + y, r.x + 1 + l->indent, u, r.w - 2 - l->indent,
+			              s->find_marks, A_BOLD | A_UNDERLINE);
+		else
+			ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
+			        row->span.len, r.w - 2 - l->indent);
+		free(u);
 	}
 	theme_set(stdscr, TH_NORMAL);
 	if (s->nrows > (size_t)r.h) {
@@ -191,6 +206,17 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		theme_set(stdscr, TH_NORMAL);
 	}
 	base->cur_y = r.y, base->cur_x = r.x;
+	if (s->finding) {
+		int yb = r.y + r.h - 1;
+		theme_set(stdscr, TH_SEL);
+		ui_fill(stdscr, yb, r.x, r.w);
+		int lw = ui_put(stdscr, yb, r.x + 1, _("Find: "), r.w - 2);
+		ed_line *in = &s->find_in.lines[0];
+		ui_putw(stdscr, yb, r.x + 1 + lw, in->s, in->len, r.w - 2 - lw);
+		theme_set(stdscr, TH_NORMAL);
+		base->cur_y = yb;
+		base->cur_x = r.x + 1 + lw + ui_wcs_cols(in->s, s->find_in.cx);
+	}
 }
 
 /* The first and last visual rows of line i. */
@@ -253,12 +279,96 @@ static void show_line(doc_screen *s, long i)
 		s->top = last + 1 - (size_t)s->height;
 }
 
+/* The next line from `from` (exclusive) in direction dir that holds a match, going
+ * round the end; -1 when none does. */
+static long find_line(doc_screen *s, ui_ctx *c, long from, int dir)
+{
+	long n = (long)s->doc->n;
+	for (long k = 1; k <= n; k++) {
+		long i = ((from + dir * k) % n + n) % n;
+		doc_line *l = &s->doc->lines[i];
+		char *u = ui_wcs_to_utf8(l->text, l->len);
+		bool hit = u && search_text_matches(c->d, u, strlen(u), s->find_terms, NULL, NULL);
+		free(u);
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+static void find_go(doc_screen *s, ui_ctx *c, int dir)
+{
+	if (!s->find_terms || !s->doc->n) {
+		ui_status(c, false, "%s", _("Nothing to find yet: press / and type the words."));
+		return;
+	}
+	long from = s->match >= 0 ? s->match : (dir > 0 ? (long)s->top_line - 1 : (long)s->top_line);
+	long i = find_line(s, c, from, dir);
+	if (i < 0) {
+		char *typed = ed_text(&s->find_in);
+		ui_status(c, true, _("Not found in this text: %s"), typed ? typed : "");
+		free(typed);
+		return;
+	}
+	if (s->match >= 0 && (dir > 0 ? i <= s->match : i >= s->match))
+		ui_status(c, false, "%s", dir > 0 ? _("Found again from the top.")
+		                                  : _("Found again from the bottom."));
+	s->match = i;
+	show_line(s, i);
+	remember_top(s);
+}
+
+/* Keys while the find line is being typed. */
+static unsigned find_key(doc_screen *s, ui_ctx *c, int key)
+{
+	ed_buf *b = &s->find_in;
+	if (key == '\n' || key == '\r' || key == (UI_KFN | KEY_ENTER)) {
+		s->finding = false;
+		char *typed = ed_text(b);
+		free(s->find_terms);
+		free(s->find_marks);
+		s->find_terms = typed ? search_find_terms(c->d, typed) : NULL;
+		/* For the marks: the words typed and their lemmas, as beginnings of words. */
+		s->find_marks = s->find_terms ? strdup(s->find_terms) : NULL;
+		for (char *p = s->find_marks; p && *p; p++)
+			if (*p == '=')
+				*p = ' ';
+		free(typed);
+		s->match = -1;
+		if (s->find_terms)
+			find_go(s, c, 1);
+		return UI_R_REDRAW;
+	}
+	switch (key) {
+	case K_ESC: case K_CTRL('c'): case K_CTRL('g'): s->finding = false; break;
+	case UI_KFN | KEY_BACKSPACE: case 127: case 8: ed_backspace(b); break;
+	case UI_KFN | KEY_LEFT: if (b->cx) b->cx--; break;
+	case UI_KFN | KEY_RIGHT: if (b->cx < b->lines[0].len) b->cx++; break;
+	default:
+		if (!(key & UI_KFN) && key >= 32 && key != 127 &&
+		    !((key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069)))
+			ed_insert(b, (wchar_t)key);
+	}
+	return UI_R_REDRAW;
+}
+
 static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	doc_screen *s = (doc_screen *)base;
 	size_t page = s->height > 1 ? (size_t)s->height - 1 : 1;
 	long l;
+	if (s->finding)
+		return find_key(s, c, key);
 	switch (cmd) {
+	case CMD_FIND:
+		ed_free(&s->find_in);
+		if (ed_init(&s->find_in, ""))
+			s->finding = true;
+		return UI_R_REDRAW;
+	case CMD_FIND_NEXT:
+	case CMD_FIND_PREV:
+		find_go(s, c, cmd == CMD_FIND_NEXT ? 1 : -1);
+		return UI_R_REDRAW;
 	case CMD_UP:
 		if ((l = next_link(s, s->sel >= 0 ? s->sel : (long)s->doc->n, -1, true)) >= 0 &&
 		    s->sel >= 0)
@@ -336,9 +446,18 @@ static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 	return pre;
 }
 
+static bool doc_wants_text(ui_screen *base)
+{
+	return ((doc_screen *)base)->finding;
+}
+
 static void doc_destroy(ui_screen *base)
 {
 	doc_screen *s = (doc_screen *)base;
+	if (s->find_in.lines)
+		ed_free(&s->find_in);
+	free(s->find_terms);
+	free(s->find_marks);
 	ui_doc_free(s->doc);
 	free(s->rows);
 	free(s->crumb);
@@ -347,19 +466,23 @@ static void doc_destroy(ui_screen *base)
 
 static const ui_screen_ops card_ops = {
 	.kind = SC_CARD, .draw = doc_draw, .key = doc_key, .resize = doc_resize, .reload = doc_reload,
-	.pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.destroy = doc_destroy,
 };
 static const ui_screen_ops practice_ops = {
 	.kind = SC_PRACTICE, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.destroy = doc_destroy,
 };
 static const ui_screen_ops meeting_ops = {
 	.kind = SC_MEETING, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.destroy = doc_destroy,
 };
 static const ui_screen_ops help_ops = {
 	.kind = SC_HELP, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.pre = doc_pre, .crumb = doc_crumb, .destroy = doc_destroy,
+	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.destroy = doc_destroy,
 };
 
 ui_screen *ui_doc_screen(ui_ctx *c, unsigned kind, const char *crumb, ui_doc *d)
@@ -379,6 +502,7 @@ ui_screen *ui_doc_screen(ui_ctx *c, unsigned kind, const char *crumb, ui_doc *d)
 	s->crumb = strdup(crumb ? crumb : "");
 	s->width = -1;
 	s->sel = -1;
+	s->match = -1;
 	return &s->base;
 }
 
@@ -415,5 +539,18 @@ ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 		}
 	}
 	free(text);
+	if (d) {
+		/* How to copy text when the program has the mouse (issue 16). */
+		ui_doc_add(d, TH_NORMAL, 0, "");
+		ui_doc_add(d, TH_HEADING, 0, _("Mouse and copying text"));
+		ui_doc_add(d, TH_NORMAL, 0,
+		           c->opt->no_mouse
+		               ? _("The mouse is left to the terminal (--no-mouse): select text with it "
+		                   "to copy, as in any terminal.")
+		               : _("The wheel scrolls; a click selects, a double click opens, a click on "
+		                   "the key bar runs its key. To copy text, select it with the mouse while "
+		                   "holding Shift (in PuTTY and xterm alike), or start the program with "
+		                   "--no-mouse."));
+	}
 	return ui_doc_screen(c, SC_HELP, _("Help"), d);
 }

@@ -219,3 +219,69 @@ bool ed_insert_line(ed_buf *b, size_t at, const wchar_t *s, size_t n)
 	ed_line *l = insert_line(b, at);
 	return l && line_set(l, s, n);
 }
+
+/* Characters a paste may not bring into the text: C0 and C1 controls, DEL, and the
+ * bidi embedding/override/isolate controls (they would reorder what others see). */
+static bool paste_drops(wchar_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+bool ed_insert_text(ed_buf *b, const wchar_t *s, size_t n, bool single_line)
+{
+	ed_line *l = &b->lines[b->cy];
+	/* The rest of the line moves after the pasted text: keep it aside once. */
+	size_t tail_len = l->len - b->cx;
+	wchar_t *tail = malloc((tail_len + 1) * sizeof *tail);
+	if (!tail)
+		return false;
+	memcpy(tail, l->s + b->cx, tail_len * sizeof *tail);
+	l->len = b->cx;
+	l->s[l->len] = 0;
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		wchar_t c = s[i];
+		if (c == L'\r' || c == L'\n') {
+			if (c == L'\r' && i + 1 < n && s[i + 1] == L'\n')
+				i++;
+			if (single_line) {
+				c = L' ';
+			} else {
+				ed_line *nl = insert_line(b, b->cy + 1);
+				if (!nl) {
+					ok = false;
+					break;
+				}
+				b->cy++, b->cx = 0;
+				l = &b->lines[b->cy];
+				continue;
+			}
+		} else if (c == L'\t') {
+			for (int k = 0; k < 4 && ok; k++)
+				ok = line_reserve(l, l->len + 1) && (l->s[l->len++] = L' ', true);
+			b->cx = l->len;
+			l->s[l->len] = 0;
+			continue;
+		} else if (paste_drops(c)) {
+			continue;
+		}
+		if (!line_reserve(l, l->len + 1)) {
+			ok = false;
+			break;
+		}
+		l->s[l->len++] = c;
+		l->s[l->len] = 0;
+		b->cx = l->len;
+	}
+	/* The line's old rest comes back after the text (kept even when memory ran out). */
+	if (line_reserve(l, l->len + tail_len)) {
+		memcpy(l->s + l->len, tail, tail_len * sizeof *tail);
+		l->len += tail_len;
+		l->s[l->len] = 0;
+	} else {
+		ok = false;
+	}
+	free(tail);
+	return ok;
+}

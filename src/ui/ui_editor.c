@@ -12,6 +12,8 @@
 #include "core/forum.h"
 #include "i18n.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_pick.h"
+#include "ui/ui_spell.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
@@ -45,6 +47,9 @@ typedef struct {
 	bool cut_fresh;        /* the last command was a cut: the next one adds to it */
 	size_t top;            /* first visual row of the body shown */
 	int goal_col;          /* column kept by up/down */
+	/* The word whose spelling suggestions are offered (ui_spell.h). */
+	bool spell_in_title;
+	size_t spell_y, spell_start, spell_len;
 	ui_rect r;
 } editor;
 
@@ -131,6 +136,30 @@ static void keep_in_view(editor *ed, size_t crow)
 		ed->top = crow - h + 1;
 }
 
+/* One row of text with the misspelled words underlined. Only rows on the screen are
+ * checked, and each word once (ui_spell.c remembers): a key costs little. */
+static void put_checked(int y, int x, const wchar_t *s, size_t n, size_t cursor, int cols)
+{
+	bool marks[1024];
+	if (n > sizeof marks / sizeof marks[0] || !ui_spell_marks_but(s, n, cursor, marks)) {
+		ui_putw(stdscr, y, x, s, n, cols);
+		return;
+	}
+	for (size_t i = 0; i < n && cols > 0;) {
+		size_t j = i;
+		while (j < n && marks[j] == marks[i])
+			j++;
+		if (marks[i])
+			attron(A_UNDERLINE);
+		int w = ui_putw(stdscr, y, x, s + i, j - i, cols);
+		if (marks[i])
+			attroff(A_UNDERLINE);
+		x += w;
+		cols -= w;
+		i = j;
+	}
+}
+
 static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 {
 	editor *ed = (editor *)s;
@@ -144,9 +173,7 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		int room = r.w - 2 - lw;
 		ed_line *t = &ed->title.lines[0];
 		/* keep the cursor in view on a long title */
-		size_t start = 0;
-		while (start < ed->title.cx && safe_cols(t->s + start, ed->title.cx - start) >= room)
-			start++;
+		size_t start = ui_scroll_start(t->s, ed->title.cx, room);
 		theme_set(stdscr, ed->in_title ? TH_SEL : TH_NORMAL);
 		ui_fill(stdscr, r.y + 1, r.x + 1 + lw, room);
 		ui_putw(stdscr, r.y + 1, r.x + 1 + lw, t->s + start, t->len - start, room);
@@ -156,7 +183,7 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 			s->cur_x = r.x + 1 + lw + safe_cols(t->s + start, ed->title.cx - start);
 	}
 	theme_set(stdscr, TH_BORDER);
-	mvhline_set(r.y + body_top(ed) - 1, r.x, WACS_HLINE, r.w);
+	theme_hline(stdscr, r.y + body_top(ed) - 1, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	size_t n;
 	vrow *rows = visual_rows(ed, &n);
@@ -168,7 +195,9 @@ static void editor_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		const wchar_t *line = ed->body.lines[v->line].s;
 		bool comment = ed->submit && ed->body.lines[v->line].len && line[0] == L'#';
 		theme_set(stdscr, comment ? TH_DIM : v->span.len && line[0] == L'>' ? TH_QUOTE : TH_NORMAL);
-		ui_putw(stdscr, y0 + y, r.x + 1, line + v->span.start, v->span.len, body_width(ed));
+		size_t cursor = !ed->in_title && v->line == ed->body.cy && ed->body.cx >= v->span.start
+		                ? ed->body.cx - v->span.start : (size_t)-1;
+		put_checked(y0 + y, r.x + 1, line + v->span.start, v->span.len, cursor, body_width(ed));
 	}
 	theme_set(stdscr, TH_NORMAL);
 	if (!ed->in_title && n) {
@@ -512,6 +541,74 @@ static void paste(editor *ed)
 	changed(ed);
 }
 
+/* A suggestion chosen: it replaces the word. */
+static unsigned spell_chosen(ui_ctx *c, void *arg, size_t index)
+{
+	editor *ed = arg;
+	char **sug;
+	ed_buf *b = ed->spell_in_title ? &ed->title : &ed->body;
+	if (ed->spell_y >= b->n)
+		return UI_R_REDRAW;
+	ed_line *l = &b->lines[ed->spell_y];
+	int n = ui_spell_suggest(l->s + ed->spell_start, ed->spell_len, &sug);
+	if ((int)index < n && ed->spell_start + ed->spell_len <= l->len) {
+		size_t wn;
+		wchar_t *w = ui_utf8_to_wcs(sug[index], &wn);
+		size_t tail = l->len - ed->spell_start - ed->spell_len, len = ed->spell_start + wn + tail;
+		wchar_t *line = w ? malloc((len + 1) * sizeof *line) : NULL;
+		if (line) {
+			wmemcpy(line, l->s, ed->spell_start);
+			wmemcpy(line + ed->spell_start, w, wn);
+			wmemcpy(line + ed->spell_start + wn, l->s + ed->spell_start + ed->spell_len, tail);
+			if (ed_set_line(b, ed->spell_y, line, len)) {
+				b->cy = ed->spell_y;
+				b->cx = ed->spell_start + wn;
+				changed(ed);
+			}
+		}
+		free(line);
+		free(w);
+	}
+	for (int i = 0; i < n; i++)
+		free(sug[i]);
+	free(sug);
+	return UI_R_REDRAW;
+}
+
+static unsigned spell_suggest(editor *ed, ui_ctx *c)
+{
+	if (!ui_spell_active()) {
+		ui_status(c, true, "%s", _("Spelling is off (no dictionary, or 'spelling = no' in the configuration)."));
+		return UI_R_REDRAW;
+	}
+	ed_buf *b = ed->in_title ? &ed->title : &ed->body;
+	ed_line *l = &b->lines[b->cy];
+	size_t start, len;
+	if (!ui_spell_word_at(l->s, l->len, b->cx, &start, &len)) {
+		ui_status(c, false, "%s", _("Put the cursor on a word to see its spelling suggestions."));
+		return UI_R_REDRAW;
+	}
+	char **sug;
+	int n = ui_spell_suggest(l->s + start, len, &sug);
+	char *word = ui_wcs_to_utf8(l->s + start, len);
+	if (n <= 0) {
+		ui_status(c, false, _("No suggestions for \"%s\"."), word ? word : "");
+		free(word);
+		free(sug);
+		return UI_R_REDRAW;
+	}
+	ed->spell_in_title = ed->in_title;
+	ed->spell_y = b->cy, ed->spell_start = start, ed->spell_len = len;
+	char title[300];
+	snprintf(title, sizeof title, _("Instead of \"%s\""), word ? word : "");
+	ui_screen *pk = ui_pick_new(c, title, (const char *const *)sug, (size_t)n, 0, spell_chosen, ed);
+	for (int i = 0; i < n; i++)
+		free(sug[i]);
+	free(sug);
+	free(word);
+	return ui_open(c, pk);
+}
+
 static unsigned editor_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	editor *ed = (editor *)s;
@@ -547,6 +644,7 @@ static unsigned editor_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		ed->changed = ed->touched = false;
 		return UI_R_POP;
 	case CMD_EXTERNAL: run_external(ed); return UI_R_REDRAW;
+	case CMD_SPELL: return spell_suggest(ed, c);
 	case CMD_CUT_LINE:
 		ed->cut_fresh = was_cut;
 		cut_line(ed);
@@ -629,7 +727,21 @@ static void editor_destroy(ui_screen *s)
 	free(ed);
 }
 
+static unsigned editor_paste(ui_screen *s, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	editor *ed = (editor *)s;
+	if (ed->ask != ASK_NONE)
+		return UI_R_NONE; /* a paste never answers a question */
+	snapshot(ed);
+	if (!ed_insert_text(cur_buf(ed), text, n, ed->in_title))
+		ui_status(c, true, "%s", _("Not enough memory for the whole paste: part of it was left out."));
+	ed->goal_col = -1;
+	changed(ed);
+	return UI_R_REDRAW;
+}
+
 static const ui_screen_ops editor_ops = {
+	.paste = editor_paste,
 	.kind = SC_EDITOR,
 	.draw = editor_draw,
 	.key = editor_key,

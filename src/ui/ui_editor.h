@@ -34,6 +34,11 @@ bool ed_empty(const ed_buf *b);
 bool ed_set_line(ed_buf *b, size_t i, const wchar_t *s, size_t n);
 void ed_remove_line(ed_buf *b, size_t i);
 bool ed_insert_line(ed_buf *b, size_t at, const wchar_t *s, size_t n);
+/* Insert pasted text at the cursor in time linear in its size (plus the rest of the
+ * cursor's line): newlines (LF, CR or CR LF) split lines, or become spaces when
+ * single_line; a tab is 4 spaces; other control and bidi-control characters are left
+ * out. The cursor ends after the text. False when memory ran out (what fitted stays). */
+bool ed_insert_text(ed_buf *b, const wchar_t *s, size_t n, bool single_line);
 
 /* Editor screens. thread_id/parent_id: the post answered (parent 0: the first post).
  * Return NULL with the status line set when the editor cannot open. */

@@ -14,6 +14,7 @@
 #include "core/safefile.h"
 #include "i18n.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_input.h"
 
 static char *read_back(const char *path)
 {
@@ -59,6 +60,7 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 	argv[argc] = NULL;
 	bool done = false;
 	if (ok && argc > 1) {
+		ui_input_bracketed_paste(false);
 		def_prog_mode();
 		endwin();
 		pid_t pid = fork();
@@ -78,6 +80,8 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 		reset_prog_mode();
 		clearok(curscr, TRUE);
 		refresh();
+		ui_input_init(NULL);
+		ui_input_bracketed_paste(true);
 		if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 			ui_status(c, true, _("The editor '%s' did not finish normally."), prog);
 		else if ((*out = read_back(path)) != NULL)

@@ -296,14 +296,7 @@ static const char *panel_name(int p)
 static void draw_box(ui_rect p, bool focused, const char *title)
 {
 	theme_set(stdscr, focused ? TH_BORDER_FOCUS : TH_BORDER);
-	mvadd_wch(p.y, p.x, WACS_ULCORNER);
-	mvhline_set(p.y, p.x + 1, WACS_HLINE, p.w - 2);
-	mvadd_wch(p.y, p.x + p.w - 1, WACS_URCORNER);
-	mvvline_set(p.y + 1, p.x, WACS_VLINE, p.h - 2);
-	mvvline_set(p.y + 1, p.x + p.w - 1, WACS_VLINE, p.h - 2);
-	mvadd_wch(p.y + p.h - 1, p.x, WACS_LLCORNER);
-	mvhline_set(p.y + p.h - 1, p.x + 1, WACS_HLINE, p.w - 2);
-	mvadd_wch(p.y + p.h - 1, p.x + p.w - 1, WACS_LRCORNER);
+	theme_box(stdscr, p.y, p.x, p.h, p.w);
 	if (focused)
 		attron(A_REVERSE);
 	char t[320];

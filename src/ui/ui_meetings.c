@@ -180,7 +180,7 @@ static void mlist_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 	theme_set(stdscr, TH_DIM);
 	ui_put(stdscr, r.y + 1, r.x + 1, line, r.w - 2);
 	theme_set(stdscr, TH_BORDER);
-	mvhline_set(r.y + 2, r.x, WACS_HLINE, r.w);
+	theme_hline(stdscr, r.y + 2, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	int y = ui_list_draw(&l->list, r.y + 3, r.x, r.w, true);
 	if (!l->n) {

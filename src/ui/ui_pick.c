@@ -77,10 +77,9 @@ static void pick_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 	if (!p->win)
 		return;
 	getmaxyx(p->win, h, w);
-	(void)h;
 	werase(p->win);
 	wattrset(p->win, theme_attr(TH_BORDER_FOCUS));
-	box(p->win, 0, 0);
+	theme_box(p->win, 0, 0, h, w);
 	wattrset(p->win, theme_attr(TH_HEADING));
 	ui_put(p->win, 0, 2, p->title, w - 4);
 	for (int y = 0; y < p->rows && p->top + (size_t)y < p->n; y++) {

@@ -300,8 +300,7 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 	char *date = pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
 	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
 	ui_fill(stdscr, y, x + p->indent, w);
-	mvadd_wch(y, x + p->indent, WACS_HLINE);
-	mvadd_wch(y, x + p->indent + 1, WACS_HLINE);
+	theme_hline(stdscr, y, x + p->indent, 2);
 	snprintf(head, sizeof head, " %s%s%s · %s", p->p.author ? p->p.author : "",
 	         p->p.author_city && *p->p.author_city ? ", " : "",
 	         p->p.author_city ? p->p.author_city : "", date ? date : "");

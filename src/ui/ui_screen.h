@@ -5,7 +5,9 @@
 #define EMPIRIE_UI_SCREEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "core/account.h"
 #include "core/db.h"
@@ -50,6 +52,9 @@ typedef struct {
 	unsigned (*tick)(ui_screen *s, ui_ctx *c);
 	/* True when printable keys are text for an input field (not commands); may be NULL. */
 	bool (*wants_text)(ui_screen *s);
+	/* A bracketed paste (raw text: the screen drops what its field cannot hold); may be
+	 * NULL (nothing to paste into). */
+	unsigned (*paste)(ui_screen *s, ui_ctx *c, const wchar_t *text, size_t n);
 	/* A mouse click in the body; may be NULL. */
 	unsigned (*click)(ui_screen *s, ui_ctx *c, int y, int x);
 	/* About to exit on a signal: save what must not be lost; may be NULL. */

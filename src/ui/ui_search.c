@@ -1,6 +1,7 @@
 /* ui_search.c — one input line, results (towns, threads, posts) below; Enter opens. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ typedef struct {
 	ui_list results;
 	int focus;   /* 0: the input, 1: the results */
 	bool searched;
+	char *note;  /* a way on when nothing was found, or NULL */
 	ui_rect r;
 } search_screen;
 
@@ -125,18 +127,32 @@ static void search_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 	theme_set(stdscr, s->focus == 0 ? TH_SEL : TH_NORMAL);
 	int room = r.w - 2 - lw;
 	ed_line *in = &s->input.lines[0];
-	size_t start = 0;
-	while (start < s->input.cx && ui_wcs_cols(in->s + start, s->input.cx - start) >= room)
-		start++;
+	size_t start = ui_scroll_start(in->s, s->input.cx, room);
 	ui_fill(stdscr, r.y, r.x + 1 + lw, room);
 	ui_putw(stdscr, r.y, r.x + 1 + lw, in->s + start, in->len - start, room);
 	theme_set(stdscr, TH_BORDER);
-	mvhline_set(r.y + 1, r.x, WACS_HLINE, r.w);
+	theme_hline(stdscr, r.y + 1, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
-	int y = ui_list_draw(&s->results, r.y + 2, r.x, r.w, s->focus == 1);
-	if (!s->results.n) {
+	/* A way on (shown above the results it led to), or why lemma search is off. */
+	const char *note = s->note;
+	if (!note && !s->searched && search_lemma_state(c->d) != LEMMAS_ON)
+		note = search_lemma_state(c->d) == LEMMAS_OFF
+		       ? _("Lemma search is off (no dictionary): apt-get install hunspell-pl, then "
+		           "empirie check --reindex.")
+		       : _("The search index was built with another dictionary: run empirie check "
+		           "--reindex.");
+	int top = r.y + 2;
+	if (note) {
 		theme_set(stdscr, TH_DIM);
-		ui_put(stdscr, r.y + 2, r.x + 1,
+		ui_fill(stdscr, top, r.x, r.w);
+		ui_put(stdscr, top, r.x + 1, note, r.w - 2);
+		theme_set(stdscr, TH_NORMAL);
+		top++;
+	}
+	int y = ui_list_draw(&s->results, top, r.x, r.w, s->focus == 1);
+	if (!s->results.n && !(s->note && s->searched)) {
+		theme_set(stdscr, TH_DIM);
+		ui_put(stdscr, top, r.x + 1,
 		       s->searched ? _("Nothing found.")
 		                   : _("Type a town, a person or any words, then Enter. Case and "
 		                       "Polish letters do not matter."),
@@ -154,15 +170,39 @@ static void search_resize(ui_screen *base, ui_ctx *c, ui_rect r)
 {
 	search_screen *s = (search_screen *)base;
 	s->r = r;
-	ui_list_set_height(&s->results, r.h - 2 > 1 ? r.h - 2 : 1);
+	/* One line kept for a note above the results. */
+	ui_list_set_height(&s->results, r.h - 3 > 1 ? r.h - 3 : 1);
 }
 
 static void run(search_screen *s)
 {
 	free(s->query);
+	free(s->note);
+	s->note = NULL;
 	s->query = ed_text(&s->input);
 	s->searched = true;
 	ui_list_reset(&s->results);
+	if (!s->results.n && s->query) {
+		/* Nothing: the query as beginnings of words, or the nearest town or word. */
+		char *shorter = NULL, *nearest = NULL, buf[600];
+		error e;
+		if (search_way_on(s->c->d, s->c->me, s->query, &shorter, &nearest, &e) != ST_OK) {
+			ui_status_error(s->c, &e);
+		} else if (shorter) {
+			snprintf(buf, sizeof buf, _("Nothing found for \"%s\"; showing the results for \"%s…\"."),
+			         s->query, shorter);
+			s->note = strdup(buf);
+			free(s->query);
+			s->query = shorter;
+			shorter = NULL;
+			ui_list_reset(&s->results);
+		} else if (nearest) {
+			snprintf(buf, sizeof buf, _("Nothing found. Did you mean: %s?"), nearest);
+			s->note = strdup(buf);
+		}
+		free(shorter);
+		free(nearest);
+	}
 	if (s->results.n)
 		s->focus = 1;
 }
@@ -268,7 +308,7 @@ static unsigned search_click(ui_screen *base, ui_ctx *c, int y, int x)
 	search_screen *s = (search_screen *)base;
 	if (y == s->r.y) {
 		s->focus = 0;
-	} else if (ui_list_select(&s->results, y - s->r.y - 2)) {
+	} else if (ui_list_select(&s->results, y - s->r.y - 2 - (s->note != NULL))) {
 		s->focus = 1;
 	}
 	return UI_R_REDRAW;
@@ -280,10 +320,21 @@ static void search_destroy(ui_screen *base)
 	ui_list_free(&s->results);
 	ed_free(&s->input);
 	free(s->query);
+	free(s->note);
 	free(s);
 }
 
+/* A paste goes into the input line (lines joined with spaces), wherever the focus is. */
+static unsigned search_paste(ui_screen *base, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	search_screen *s = (search_screen *)base;
+	s->focus = 0;
+	ed_insert_text(&s->input, text, n, true);
+	return UI_R_REDRAW;
+}
+
 static const ui_screen_ops search_ops = {
+	.paste = search_paste,
 	.kind = SC_SEARCH,
 	.draw = search_draw,
 	.key = search_key,
@@ -305,6 +356,6 @@ ui_screen *ui_search_new(ui_ctx *c)
 	}
 	s->base.ops = &search_ops;
 	s->c = c;
-	ui_list_init(&s->results, &hit_source, s, LINES - 5 > 1 ? LINES - 5 : 1);
+	ui_list_init(&s->results, &hit_source, s, LINES - 6 > 1 ? LINES - 6 : 1);
 	return &s->base;
 }

@@ -42,6 +42,20 @@ size_t ui_wcs_fit(const wchar_t *s, size_t n, int cols)
 	return i;
 }
 
+size_t ui_scroll_start(const wchar_t *s, size_t cursor, int cols)
+{
+	size_t start = cursor;
+	int used = 0;
+	while (start > 0) {
+		int w = ui_wc_cols(s[start - 1]);
+		if (used + w >= cols)
+			break;
+		used += w;
+		start--;
+	}
+	return start;
+}
+
 static bool push_span(ui_spans *out, size_t start, size_t len)
 {
 	if (out->n == out->cap) {

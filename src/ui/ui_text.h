@@ -26,6 +26,10 @@ int ui_wcs_cols(const wchar_t *s, size_t n);
 /* How many characters of s[0..n) fit into cols columns (combining marks stay with
  * their base character). */
 size_t ui_wcs_fit(const wchar_t *s, size_t n, int cols);
+/* Where a one-line field showing `cols` columns starts so that the cursor (at index
+ * cursor) stays in view: the smallest start with the columns of s[start..cursor) below
+ * cols. Walks back from the cursor, so its cost is the field's width, not the text's. */
+size_t ui_scroll_start(const wchar_t *s, size_t cursor, int cols);
 
 /* Wrap s (n characters, '\n' ends a line) to width columns, breaking after spaces
  * where possible and inside a word only when it is longer than a line. Appends spans

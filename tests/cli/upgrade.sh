@@ -21,6 +21,7 @@ is "only once" "$(sqlite3 "$db" 'SELECT count(*) FROM practices')" \
 like "search finds a bundled practice" "$(e --db "$db" search liderka)" "Program Liderka"
 like "and an old meeting" "$(e --db "$db" search kedzierzynie)" "meeting"
 like "the old thread is still found" "$(e --db "$db" search zielonych dachach)" "Zielone dachy"
+like "the rebuilt index knows the towns' case forms" "$(e --db "$db" search 'z Łomży')" "Łomża"
 is "the draft is kept" "$(sqlite3 "$db" "SELECT title || '|' || body FROM drafts WHERE kind = 'thread'")" \
 	"Szkic|Tekst szkicu"
 ok "empirie check finds the upgraded file sound" e --db "$db" check

@@ -8,6 +8,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "core/meeting.h"
 #include "core/search.h"
 #include "tap.h"
@@ -192,6 +193,103 @@ int main(void)
 	search_run(d, &guest, "zrodla", 0, 50, &l, &e);
 	is_int(count_kind(&l, HIT_THREAD, NULL), 1, "search works after reindex");
 	hit_list_free(&l);
+
+	/* Issue 18: lemmas. The exact form first, then any form of the same lemma, then
+	 * words that merely begin like it. */
+	int64_t t_exact, t_lemma, t_prefix;
+	forum_new_thread(d, &admin, 6, "Spotkaniaxyz", "Bez treści.", &t_prefix, &e);
+	forum_new_thread(d, &admin, 6, "Ostatnie spotkanie", "Bez treści.", &t_lemma, &e);
+	forum_new_thread(d, &admin, 6, "Nasze spotkania", "Bez treści.", &t_exact, &e);
+	search_run(d, &admin, "spotkania", 0, 100, &l, &e);
+	int pe = pos_of(&l, HIT_THREAD, t_exact), pl = pos_of(&l, HIT_THREAD, t_lemma),
+	    pp = pos_of(&l, HIT_THREAD, t_prefix);
+	ok(pe >= 0 && pl > pe && pp > pl, "exact form (%d) above lemma (%d) above prefix (%d)", pe, pl, pp);
+	hit_list_free(&l);
+	static const char *const inflected[][2] = {
+		{ "w Żywcu", "Żywiec" }, { "z Żywca", "Żywiec" }, { "Łomży", "Łomża" },
+		{ "w Kędzierzynie-Koźlu", "Kędzierzyn-Koźle" }, { "z Goleniowa", "Goleniów" },
+		{ "zywcu", "Żywiec" }, { "W STALOWEJ WOLI", "Stalowa Wola" },
+	};
+	for (size_t i = 0; i < sizeof inflected / sizeof inflected[0]; i++) {
+		search_run(d, &guest, inflected[i][0], 0, 50, &l, &e);
+		ok(count_kind(&l, HIT_CITY, inflected[i][1]) == 1, "%s finds the town %s", inflected[i][0],
+		   inflected[i][1]);
+		hit_list_free(&l);
+	}
+	search_run(d, &guest, "rewitalizacji zbiornika", 0, 50, &l, &e);
+	ok(count_kind(&l, HIT_PRACTICE, "Rewitalizacja zbiornika „Podwolina”") == 1,
+	   "rewitalizacji zbiornika finds the practice");
+	hit_list_free(&l);
+	search_run(d, &guest, "koordynatorów dostępności", 0, 50, &l, &e);
+	ok(count_kind(&l, HIT_PRACTICE, NULL) >= 2, "koordynatorów dostępności finds both practices");
+	hit_list_free(&l);
+	search_run(d, &guest, "w na do z", 0, 50, &l, &e);
+	is_int(search_run(d, &guest, "w na do z", 0, 50, &l, &e), ST_OK, "only function words: no error");
+	hit_list_free(&l);
+
+	/* A way on when nothing is found. */
+	char *shorter, *nearest;
+	search_run(d, &guest, "zywec", 0, 50, &l, &e);
+	is_int((long long)l.n, 0, "zywec finds nothing");
+	hit_list_free(&l);
+	is_int(search_way_on(d, &guest, "zywec", &shorter, &nearest, &e), ST_OK, "way on for zywec");
+	is_str(nearest, "Żywiec", "did you mean: Żywiec");
+	free(shorter), free(nearest);
+	is_int(search_way_on(d, &guest, "rewitalizacjowe", &shorter, &nearest, &e), ST_OK, "way on");
+	is_str(shorter, "rewitaliza", "the query as prefixes: rewitaliza…");
+	search_run(d, &guest, shorter, 0, 50, &l, &e);
+	ok(count_kind(&l, HIT_PRACTICE, "Rewitalizacja zbiornika „Podwolina”") == 1, "which finds the practice");
+	hit_list_free(&l);
+	free(shorter), free(nearest);
+	is_int(search_way_on(d, &guest, "kosmodrom", &shorter, &nearest, &e), ST_OK, "way on");
+	ok(!shorter && !nearest, "nothing near kosmodrom");
+	free(shorter), free(nearest);
+
+	/* The index keeps in step when a post changes: its old words and lemmas go. */
+	int64_t t_edit, p_edit = 0;
+	forum_new_thread(d, &admin, 6, "Edycja", "Rozmawiamy o hipopotamach.", &t_edit, &e);
+	search_run(d, &admin, "hipopotam", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_POST, NULL), 1, "a lemma of a new post is found");
+	if (l.n)
+		p_edit = l.items[0].id;
+	hit_list_free(&l);
+	forum_edit_post(d, &admin, p_edit, "Rozmawiamy o żyrafach.", &e);
+	search_run(d, &admin, "hipopotam", 0, 50, &l, &e);
+	is_int((long long)l.n, 0, "after an edit, the old lemma is gone");
+	hit_list_free(&l);
+	search_run(d, &admin, "żyrafa", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_POST, NULL), 1, "and the new one is there");
+	hit_list_free(&l);
+	is_int(search_lemma_state(d), LEMMAS_ON, "lemma search is on");
+
+	/* Without the dictionary: search works as before, the state says so, and a reindex
+	 * once it is back brings the lemmas. */
+	lemma_set_dictionary("/nonexistent/pl_PL");
+	is_int(search_lemma_state(d), LEMMAS_OFF, "no dictionary: lemma search is off");
+	char path2[300];
+	snprintf(path2, sizeof path2, "%s/nodict.db", dir);
+	db *d2;
+	is_int(db_open(&d2, path2, DB_OPEN_CREATE, NULL, &e), ST_OK, "a new database without the dictionary");
+	search_run(d2, &guest, "rewitalizacja", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_PRACTICE, NULL), 1, "the word as written is found");
+	hit_list_free(&l);
+	search_run(d2, &guest, "rewitaliz", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_PRACTICE, NULL), 1, "and its beginning");
+	hit_list_free(&l);
+	search_run(d2, &guest, "rewitalizacji", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_PRACTICE, NULL), 0, "another form is not (no lemmas)");
+	hit_list_free(&l);
+	search_run(d2, &guest, "w Łomży", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_CITY, "Łomża"), 1, "town forms need no dictionary");
+	hit_list_free(&l);
+	lemma_set_dictionary(NULL);
+	is_int(search_lemma_state(d2), LEMMAS_STALE, "the dictionary is back: the index is out of date");
+	is_int(search_reindex(d2, &e), ST_OK, "reindex");
+	is_int(search_lemma_state(d2), LEMMAS_ON, "lemma search is on");
+	search_run(d2, &guest, "rewitalizacji", 0, 50, &l, &e);
+	is_int(count_kind(&l, HIT_PRACTICE, NULL), 1, "now rewitalizacji finds the practice");
+	hit_list_free(&l);
+	db_close(&d2);
 
 	account_clear(&admin), account_clear(&guest);
 	db_close(&d);

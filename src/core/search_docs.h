@@ -1,0 +1,27 @@
+/* search_docs.h — what the search index holds of each kind of row, as SQL, shared by
+ * search.c and the migration that built the index with lemmas (schema.c). The text
+ * goes in as written: the tokenizer "empirie" (lemma.c) folds it and adds lemmas.
+ * rowid = id * 4 + kind (1 town, 2 thread title, 3 post); practices id * 8 + 4,
+ * meetings id * 8. */
+#ifndef EMPIRIE_CORE_SEARCH_DOCS_H
+#define EMPIRIE_CORE_SEARCH_DOCS_H
+
+#define PRACTICE_DOC \
+	"id * 8 + 4, title, theme || ' ' || problem || ' ' || actions || ' ' ||" \
+	" results || ' ' || contact_role FROM practices"
+#define MEETING_DOC \
+	"id * 8, title, topics || ' ' || study_visits || ' ' || summary || ' ' ||" \
+	" host_place FROM meetings"
+#define CITY_DOC "id * 4 + 1, name, voivodeship || ' ' || project_title FROM cities"
+#define THREAD_DOC "id * 4 + 2, title, '' FROM threads"
+#define POST_DOC "id * 4 + 3, '', body FROM posts"
+
+#define SEARCH_FILL_SQL \
+	"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC ";" \
+	"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC ";" \
+	"INSERT INTO search(rowid, title, body) SELECT " CITY_DOC ";" \
+	"INSERT INTO search(rowid, title, body) SELECT " THREAD_DOC ";" \
+	"INSERT INTO search(rowid, title, body) SELECT " POST_DOC ";" \
+	"INSERT INTO search(search) VALUES ('optimize');"
+
+#endif

@@ -1,0 +1,128 @@
+/* test_ui_theme.c — the colour pairs of the selection, the focus and the other lines
+ * with a background of their own are legible (WCAG contrast ratio >= 4.5:1) in the
+ * default palettes of PuTTY, xterm and the Linux console, in 8, 16 and 256 colours,
+ * the way those terminals draw them (bold makes colours 0–7 bright); with NO_COLOR the
+ * selection is reverse video of the terminal's own colours. Other roles (text on the
+ * terminal's background) are printed as figures. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "tap.h"
+#include "ui/ui_theme.h"
+
+typedef struct {
+	unsigned char r, g, b;
+} rgb;
+
+typedef struct {
+	const char *name;
+	rgb ansi[16];
+	rgb fg, bg, bold_fg; /* the default colours, and bold default text */
+	int max_colors;
+} palette;
+
+static const palette palettes[] = {
+	{ "PuTTY",
+	  { { 0, 0, 0 }, { 187, 0, 0 }, { 0, 187, 0 }, { 187, 187, 0 }, { 0, 0, 187 }, { 187, 0, 187 },
+	    { 0, 187, 187 }, { 187, 187, 187 }, { 85, 85, 85 }, { 255, 85, 85 }, { 85, 255, 85 },
+	    { 255, 255, 85 }, { 85, 85, 255 }, { 255, 85, 255 }, { 85, 255, 255 }, { 255, 255, 255 } },
+	  { 187, 187, 187 }, { 0, 0, 0 }, { 255, 255, 255 }, 256 },
+	{ "xterm",
+	  { { 0, 0, 0 }, { 205, 0, 0 }, { 0, 205, 0 }, { 205, 205, 0 }, { 0, 0, 238 }, { 205, 0, 205 },
+	    { 0, 205, 205 }, { 229, 229, 229 }, { 127, 127, 127 }, { 255, 0, 0 }, { 0, 255, 0 },
+	    { 255, 255, 0 }, { 92, 92, 255 }, { 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 } },
+	  { 0, 0, 0 }, { 255, 255, 255 }, { 0, 0, 0 }, 256 },
+	{ "Linux console",
+	  { { 0, 0, 0 }, { 170, 0, 0 }, { 0, 170, 0 }, { 170, 85, 0 }, { 0, 0, 170 }, { 170, 0, 170 },
+	    { 0, 170, 170 }, { 170, 170, 170 }, { 85, 85, 85 }, { 255, 85, 85 }, { 85, 255, 85 },
+	    { 255, 255, 85 }, { 85, 85, 255 }, { 255, 85, 255 }, { 85, 255, 255 }, { 255, 255, 255 } },
+	  { 170, 170, 170 }, { 0, 0, 0 }, { 255, 255, 255 }, 8 },
+};
+
+/* Colour index i (-1: the default) as the terminal draws it. */
+static rgb colour(const palette *p, int i, bool is_fg, bool bold)
+{
+	if (i < 0)
+		return is_fg ? (bold ? p->bold_fg : p->fg) : p->bg;
+	if (i < 16) {
+		if (is_fg && bold && i < 8)
+			i += 8;
+		return p->ansi[i];
+	}
+	if (i < 232) { /* the 6×6×6 cube */
+		static const unsigned char lv[6] = { 0, 95, 135, 175, 215, 255 };
+		int k = i - 16;
+		return (rgb){ lv[k / 36], lv[k / 6 % 6], lv[k % 6] };
+	}
+	unsigned char v = (unsigned char)(8 + 10 * (i - 232));
+	return (rgb){ v, v, v };
+}
+
+static double lin(unsigned char c)
+{
+	double s = c / 255.0;
+	return s <= 0.03928 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(rgb c)
+{
+	return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+static double contrast(rgb a, rgb b)
+{
+	double la = luminance(a), lb = luminance(b);
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+static const char *const role_names[TH__COUNT] = {
+	"normal", "title", "key", "key label", "key off", "border", "border (focus)",
+	"selection (focus)", "selection", "unread", "heading", "quote", "dim", "status", "error",
+	"prompt",
+};
+
+int main(void)
+{
+	/* The roles that must be legible: their own background, or the selection. */
+	/* Dim text, unavailable keys and borders are left out on purpose (inactive or not
+	 * text); they are printed as figures. */
+	static const th_role must[] = { TH_SEL_FOCUS, TH_SEL, TH_TITLE, TH_KEY_LABEL, TH_ERROR,
+	                                TH_PROMPT, TH_KEY, TH_UNREAD, TH_HEADING, TH_STATUS,
+	                                TH_QUOTE };
+	static const int depths[] = { 8, 16, 256 };
+	for (size_t p = 0; p < sizeof palettes / sizeof palettes[0]; p++) {
+		const palette *pal = &palettes[p];
+		for (size_t d = 0; d < 3; d++) {
+			int n = depths[d];
+			if (n > pal->max_colors)
+				continue;
+			for (int r = 0; r < TH__COUNT; r++) {
+				th_colors c;
+				if (!theme_colors((th_role)r, n, true, &c))
+					continue;
+				bool bold = (c.attrs & A_BOLD) != 0;
+				rgb fg = colour(pal, c.fg, true, bold), bg = colour(pal, c.bg, false, false);
+				if (c.attrs & A_REVERSE) {
+					rgb t = fg;
+					fg = bg, bg = t;
+				}
+				double ratio = contrast(fg, bg);
+				bool required = false;
+				for (size_t k = 0; k < sizeof must / sizeof must[0]; k++)
+					required |= must[k] == (th_role)r;
+				if (required)
+					ok(ratio >= 4.5, "%s, %d colours: %s %.2f:1 (%d,%d,%d on %d,%d,%d)", pal->name, n,
+					   role_names[r], ratio, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
+				else
+					diag("figure: contrast: %s, %d colours: %s %.2f:1", pal->name, n,
+					     role_names[r], ratio);
+			}
+		}
+		/* NO_COLOR: the selection is reverse video of the default colours. */
+		double ratio = contrast(pal->fg, pal->bg);
+		ok(ratio >= 4.5, "%s, NO_COLOR: the selection (reverse video) %.2f:1", pal->name, ratio);
+	}
+	return tap_done();
+}
