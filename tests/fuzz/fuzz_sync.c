@@ -222,7 +222,7 @@ static void fingerprint(char *out, size_t n)
 		" || ' ' || (SELECT count(*) FROM post_versions)"
 		" || ' ' || (SELECT count(*) FROM sync_conflicts)"
 		" || ' ' || (SELECT count(*) FROM sync_applied)"
-		" || ' ' || (SELECT count(*) FROM search)";
+		" || ' ' || (SELECT count(*) FROM search_docsize)";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(peek, sql, -1, &st, NULL) != SQLITE_OK)
 		fail("fingerprint", sqlite3_errmsg(peek));
