@@ -316,6 +316,10 @@ int cli_open(cli_ctx *c)
 		                   "file owned by root (or by the database's owner) that no one else "
 		                   "may write counts"), c->conf.path);
 	bool trust_as = c->conf.trust_as && conf_counts;
+	/* The posting limit, like identity, only from a file that counts (a --config of one's
+	 * own cannot lift it). */
+	if (c->conf.post_limit >= 0 && conf_counts)
+		db_set_post_limit(c->d, c->conf.post_limit);
 	/* Identity: the Unix login, or --as where it can be trusted: the configuration says
 	 * so (an SSH forced command names the person), or the Unix user is an administrator
 	 * acting for someone (like sudo -u). A restricted session is only who its forced

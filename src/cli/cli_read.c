@@ -146,7 +146,7 @@ static int list_threads(cli_ctx *c, long long number)
 		for (size_t i = 0; i < l.n; i++) {
 			thread *t = &l.items[i];
 			tsv_num(t->id, false);
-			tsv_field(t->last_post_at, false);
+			tsv_field(t->date_text ? t->date_text : t->last_post_at, false);
 			tsv_num(t->post_count, false);
 			tsv_num(t->unread, false);
 			tsv_field(t->author, false);
@@ -188,7 +188,7 @@ static int list_posts(cli_ctx *c, long long thread_id)
 			tsv_num(p->id, false);
 			tsv_num(p->parent_id, false);
 			tsv_num(p->depth, false);
-			tsv_field(p->created_at, false);
+			tsv_field(p->date_text ? p->date_text : p->created_at, false);
 			tsv_field(p->author, false);
 			tsv_field(p->author_city, false);
 			tsv_field(p->unread ? _("yes") : _("no"), false);
@@ -483,7 +483,8 @@ static int show_thread(cli_ctx *c, const char *arg)
 			post *p = &l.items[i];
 			int indent = p->depth > 8 ? 16 : p->depth * 2;
 			safe_fprintf(stdout, "\n%*s── #%lld %s%s%s, %s%s\n", indent, "", (long long)p->id,
-			             p->author, *p->author_city ? ", " : "", p->author_city, p->created_at,
+			             p->author, *p->author_city ? ", " : "", p->author_city,
+			             p->date_text ? p->date_text : p->created_at,
 			             p->unread ? _(" [new]") : "");
 			char note[400];
 			if (p->hidden)

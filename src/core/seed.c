@@ -309,9 +309,9 @@ static status meeting_threads(db *d, error *e)
 			f[i] = (const char *)sqlite3_column_text(sel, i + 2);
 		const char *attending = (const char *)sqlite3_column_text(sel, 12);
 		char *body = sqlite3_mprintf(
-			"Data: %s\nGospodarz: %s\n%s%s%s%s%s%s"
+			"Data: %s\n%s%s%s%s%s%s%s%s%s"
 			"%s%s%s%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
-			f[1], f[2],
+			f[1], *f[2] ? "Gospodarz: " : "", f[2], *f[2] ? "\n" : "",
 			*f[3] ? "Forma: " : "", f[3], *f[3] ? "\n" : "",
 			*attending ? "Miasta: " : "", attending, *attending ? "\n" : "",
 			*f[4] ? "\nTematy:\n  • " : "", f[4], *f[4] ? "\n" : "",

@@ -1886,6 +1886,14 @@ static status apply_draft(applier *ap, error *e)
 		goto out;
 	cap_time(ap, &at);
 	cap_time(ap, &deleted);
+	/* The same limit as for a draft saved here. */
+	if (!deleted && draft_validate(kind, title, body, NULL) != ST_OK) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: the draft is too long (at most %zu bytes); "
+		                             "nothing was applied"), ap->file, (long long)ap->line,
+		            (size_t)(strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
+		                             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX));
+		goto out;
+	}
 	bool ok;
 	if ((s = actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
 		goto out;

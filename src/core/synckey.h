@@ -1,6 +1,6 @@
 /* synckey.h — the secrets that bind a sync file to the copy that wrote it.
  *
- * Each full copy gets a random secret when it is issued (sync_keys, schema 9): the
+ * Each full copy gets a random secret when it is issued (sync_keys, schema 10): the
  * home database keeps every copy's, the copy only its own, a public copy none. A file
  * is signed with HMAC-SHA-256 (nettle) over its whole content: a copy signs with its
  * own secret, the home database with the secret of each copy it may go to, so a copy's

@@ -77,9 +77,7 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 		while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
 			;
 		signal(SIGINT, old);
-		reset_prog_mode();
-		clearok(curscr, TRUE);
-		refresh();
+		ui_resume_curses();
 		ui_input_init(NULL);
 		ui_input_bracketed_paste(true);
 		if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)

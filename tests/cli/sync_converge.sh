@@ -255,8 +255,9 @@ l2h; h2b
 is "the second laptop gets the first one's text through home" "$(q "$lapb" "SELECT body FROM posts WHERE id = $p2")" "Z laptopa A."
 is "and its hiding" "$(q "$lapb" "SELECT hidden FROM posts WHERE id = $p2")" 1
 is "with no conflict" "$(conflicts "$lapb")" 0
-at 10:00:00; edit "$lapb" anna "$p2" "Z laptopa B, po A."
-e --db "$lapb" --as koord moderate unhide "$p2" >/dev/null
+at 10:00:00; e --db "$lapb" --as koord moderate unhide "$p2" >/dev/null
+# (shown again first: a hidden post cannot be edited by its author)
+edit "$lapb" anna "$p2" "Z laptopa B, po A."
 b2h
 is "home takes the second laptop's later edit" "$(q "$home" "SELECT hidden || ' ' || body FROM posts WHERE id = $p2")" "0 Z laptopa B, po A."
 e --db "$home" sync export --all "$T_DIR/all$n.sync" >/dev/null
