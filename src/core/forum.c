@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
@@ -640,6 +641,8 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 	status s = forum_validate_text(title, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), title);
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(d, sql_net, e);
@@ -702,6 +705,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	thread t;
@@ -774,6 +778,7 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	post p;
