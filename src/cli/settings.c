@@ -34,6 +34,7 @@ static int parse_yes(const char *v)
 status settings_load(const char *path, bool must_exist, settings *out, error *e)
 {
 	memset(out, 0, sizeof *out);
+	out->post_limit = -1;
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		if (errno == ENOENT && !must_exist)
@@ -100,6 +101,17 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);
 			else
 				out->no_mouse = !yes;
+		} else if (strcmp(key, "post_limit") == 0) {
+			/* Posts a minute per account; 0 switches the limit off. */
+			char *end;
+			errno = 0;
+			long v = strtol(val, &end, 10);
+			if (!*val || *end || errno || v < 0 || v > 100000)
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be a number of posts a minute "
+				                             "from 0 (no limit) to 100000, not '%s'"),
+				            path, n, key, val);
+			else
+				out->post_limit = (int)v;
 		} else {
 			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
 		}
@@ -129,4 +141,5 @@ void settings_clear(settings *c)
 	free(c->path);
 	free(c->dictionary);
 	memset(c, 0, sizeof *c);
+	c->post_limit = -1;
 }

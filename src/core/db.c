@@ -42,8 +42,9 @@ struct db {
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
 	/* db_set_origin(): the person behind the account, for the audit log. */
-	char origin_login[65], origin_client[64];
+	char origin_login[160], origin_client[64];
 	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
+	int post_limit; /* posts a minute per account (forum.c), 0: no limit */
 	struct {
 		const char *sql; /* key: the address of a static string */
 		sqlite3_stmt *st;
@@ -51,6 +52,9 @@ struct db {
 };
 
 sqlite3 *db_handle(db *d) { return d->h; }
+
+void db_set_post_limit(db *d, int per_minute) { d->post_limit = per_minute > 0 ? per_minute : 0; }
+int db_post_limit(const db *d) { return d->post_limit; }
 
 static int64_t mono_ms(void)
 {
@@ -504,6 +508,7 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
+	d->post_limit = DB_POST_LIMIT_DEFAULT;
 	/* A file we cannot write, or one in a folder we cannot write, opens read-only.
 	 * Others may still write it (a shared file we may only read), so normally as a
 	 * plain reader that takes locks and sees their changes. Only where no one can

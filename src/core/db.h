@@ -36,6 +36,12 @@ int db_set_wait_limit(db *d, int ms);
  * and the limit, in ms. NULL: no one is told. */
 typedef void (*db_wait_fn)(void *arg, int waited_ms, int limit_ms);
 void db_set_wait_notify(db *d, db_wait_fn fn, void *arg);
+/* How many posts (new threads, replies and edits together) an account may write in any
+ * minute; administrators are not limited (forum.c). 0: no limit. The system
+ * configuration's post_limit sets it. */
+#define DB_POST_LIMIT_DEFAULT 20
+void db_set_post_limit(db *d, int per_minute);
+int db_post_limit(const db *d);
 /* The schema version (PRAGMA user_version) this build writes. */
 int db_schema_version(void);
 /* Value of a meta key ("kind": bundled/synthetic/snapshot, "created_at", ...) or NULL;

@@ -18,6 +18,20 @@ void draft_clear(draft *dr)
 	memset(dr, 0, sizeof *dr);
 }
 
+status draft_validate(const char *kind, const char *title, const char *body, error *e)
+{
+	bool record = strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0;
+	size_t max = record ? DRAFT_RECORD_MAX : FORUM_BODY_MAX;
+	size_t nt = title ? strlen(title) : 0, nb = body ? strlen(body) : 0;
+	/* A title being typed may run long for a while: it is refused when sent, not lost
+	 * from the draft; it only counts towards the whole. */
+	if (nt + nb > max)
+		return err_set(e, ST_INVALID, ngettext("The text is too long to keep as a draft (%zu byte, at most %zu); shorten it",
+		                                         "The text is too long to keep as a draft (%zu bytes, at most %zu); shorten it",
+		                                         (unsigned long)(nt + nb)), nt + nb, max);
+	return ST_OK;
+}
+
 status draft_save(db *d, const account *a, const char *kind, int64_t target,
                   const char *title, const char *body, error *e)
 {
@@ -28,9 +42,12 @@ status draft_save(db *d, const account *a, const char *kind, int64_t target,
 		" updated_at = excluded.updated_at";
 	if (!a->id)
 		return err_set(e, ST_DENIED, _("Guests cannot keep drafts"));
+	status s = draft_validate(kind, title, body, e);
+	if (s != ST_OK)
+		return s;
 	char now[32];
 	db_now(now, sizeof now);
-	status s = db_begin(d, e);
+	s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(d, sql, e);

@@ -30,6 +30,7 @@ void thread_clear(thread *t)
 	if (!t)
 		return;
 	free(t->title), free(t->author), free(t->created_at), free(t->last_post_at);
+	free(t->date_text);
 	memset(t, 0, sizeof *t);
 }
 
@@ -41,10 +42,27 @@ void thread_list_free(thread_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* The time the bundled directory gives a meeting thread's first post (seed.c): a
+ * placeholder when the meeting's date_basis is not "source". */
+#define PLACEHOLDER_AT "COALESCE(NULLIF(g.date_end, ''), g.date_start) || 'T00:00:00Z'"
+
+/* NULL, or the date text standing in for a placeholder time (see forum.h). */
+static status date_text_col(sqlite3_stmt *st, int col, char **out)
+{
+	*out = NULL;
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return ST_OK;
+	const char *v = (const char *)sqlite3_column_text(st, col);
+	*out = strdup(v && *v ? v : _("date not known"));
+	return *out ? ST_OK : ST_INTERNAL;
+}
+
 #define THREAD_COLUMNS \
 	"SELECT t.id, t.network_id, COALESCE(t.meeting_id, 0), n.number, t.title, a.display_name," \
 	"       t.created_at, t.last_post_at, t.post_count," \
-	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only" \
+	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only," \
+	"       (SELECT g.date_text FROM meetings g WHERE g.id = t.meeting_id" \
+	"         AND g.date_basis <> 'source' AND t.last_post_at = " PLACEHOLDER_AT ")" \
 	"  FROM threads t JOIN networks n ON n.id = t.network_id" \
 	"  JOIN accounts a ON a.id = t.author_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
@@ -64,7 +82,8 @@ static status thread_from_row(sqlite3_stmt *st, thread *t, error *e)
 	t->unread = sqlite3_column_int64(st, 9);
 	t->locked = sqlite3_column_int(st, 10) != 0;
 	t->pinned = sqlite3_column_int(st, 11) != 0;
-	if (!t->title || !t->author || !t->created_at || !t->last_post_at) {
+	if (date_text_col(st, 13, &t->date_text) != ST_OK || !t->title || !t->author ||
+	    !t->created_at || !t->last_post_at) {
 		thread_clear(t);
 		return OOM(e);
 	}
@@ -199,7 +218,10 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 	"SELECT p.id, p.thread_id, COALESCE(p.parent_id, 0), p.author_id, a.display_name, a.login," \
 	"       COALESCE(c.name, ''), p.body, p.created_at, COALESCE(p.edited_at, '')," \
 	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path," \
-	"       p.hidden_reason" \
+	"       p.hidden_reason," \
+	"       (SELECT g.date_text FROM threads t2 JOIN meetings g ON g.id = t2.meeting_id" \
+	"         WHERE t2.id = p.thread_id AND p.parent_id IS NULL AND g.date_basis <> 'source'" \
+	"           AND p.created_at = " PLACEHOLDER_AT ")" \
 	"  FROM posts p JOIN accounts a ON a.id = p.author_id" \
 	"  LEFT JOIN cities c ON c.id = a.city_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = p.thread_id"
@@ -210,6 +232,7 @@ void post_clear(post *p)
 		return;
 	free(p->author), free(p->author_login), free(p->author_city), free(p->body);
 	free(p->created_at), free(p->edited_at), free(p->path), free(p->hidden_reason);
+	free(p->date_text);
 	memset(p, 0, sizeof *p);
 }
 
@@ -242,8 +265,9 @@ static status post_from_row(sqlite3_stmt *st, post *p, error *e)
 	p->path = malloc(p->path_len + 1);
 	if (p->path)
 		memcpy(p->path, sqlite3_column_blob(st, 13), p->path_len);
-	if (!p->author || !p->author_login || !p->author_city || !p->body || !p->created_at ||
-	    !p->edited_at || !p->path || !p->hidden_reason) {
+	if (date_text_col(st, 15, &p->date_text) != ST_OK || !p->author || !p->author_login ||
+	    !p->author_city || !p->body || !p->created_at || !p->edited_at || !p->path ||
+	    !p->hidden_reason) {
 		post_clear(p);
 		return OOM(e);
 	}
@@ -267,11 +291,13 @@ status post_copy(const post *p, post *out, error *e)
 	out->created_at = strdup(p->created_at);
 	out->edited_at = strdup(p->edited_at);
 	out->hidden_reason = strdup(p->hidden_reason ? p->hidden_reason : "");
+	out->date_text = p->date_text ? strdup(p->date_text) : NULL;
 	out->path = malloc(p->path_len + 1);
 	if (out->path)
 		memcpy(out->path, p->path, p->path_len);
 	if (!out->author || !out->author_login || !out->author_city || !out->body ||
-	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason) {
+	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason ||
+	    (p->date_text && !out->date_text)) {
 		post_clear(out);
 		return OOM(e);
 	}
@@ -395,8 +421,9 @@ status forum_validate_text(const char *title, const char *body, error *e)
 		if (blank(title))
 			return err_set(e, ST_INVALID, _("The title is empty"));
 		if (strlen(title) > FORUM_TITLE_MAX)
-			return err_set(e, ST_INVALID, _("The title is too long (at most %d bytes)"),
-			               FORUM_TITLE_MAX);
+			return err_set(e, ST_INVALID, ngettext("The title is too long (at most %d byte)",
+			                                        "The title is too long (at most %d bytes)",
+			                                        FORUM_TITLE_MAX), FORUM_TITLE_MAX);
 		if (strpbrk(title, "\r\n"))
 			return err_set(e, ST_INVALID, _("The title must be one line"));
 		if (!utf8_valid(title, strlen(title)))
@@ -406,12 +433,60 @@ status forum_validate_text(const char *title, const char *body, error *e)
 		return err_set(e, ST_INVALID, _("The text is empty; nothing was posted"));
 	size_t n = strlen(body);
 	if (n > FORUM_BODY_MAX)
-		return err_set(e, ST_INVALID, _("The text is too long (%zu bytes, at most %d)"), n,
-		               FORUM_BODY_MAX);
+		return err_set(e, ST_INVALID, ngettext("The text is too long (%zu byte, at most %d)",
+		                                        "The text is too long (%zu bytes, at most %d)",
+		                                        (unsigned long)n), n, FORUM_BODY_MAX);
 	if (!utf8_valid(body, n))
 		return err_set(e, ST_INVALID, _("The text is not valid UTF-8; set your terminal or "
 		                                "file to UTF-8, or use --encoding"));
 	return ST_OK;
+}
+
+/* The posting limit (db_set_post_limit): new threads, replies and edits of the account in
+ * the minute before now, counted from the audit log (index audit_account_at), inside the
+ * caller's transaction. Administrators are not limited: they import and repair. */
+static status check_post_rate(db *d, const account *a, error *e)
+{
+	static const char sql[] =
+		"SELECT count(*), CAST(strftime('%s', min(at)) AS INTEGER) + 60"
+		"       - CAST(strftime('%s', ?2) AS INTEGER)"
+		"  FROM audit WHERE account_id = ?1"
+		"   AND at > strftime('%Y-%m-%dT%H:%M:%SZ', ?2, '-60 seconds') AND at <= ?2"
+		"   AND ((action = 'create' AND object IN ('thread', 'post'))"
+		"        OR (action = 'edit' AND object = 'post'))";
+	int limit = db_post_limit(d);
+	if (!limit || !a->id || a->role == ROLE_ADMIN)
+		return ST_OK;
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int64_t wait = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(d, rc, e, _("Counting your recent posts"));
+	if (n < limit)
+		return ST_OK;
+	if (wait < 1)
+		wait = 1;
+	if (wait > 60)
+		wait = 60;
+	/* When first: a status line may show only the start. */
+	char first[200];
+	snprintf(first, sizeof first,
+	         ngettext("You can post again in %lld second", "You can post again in %lld seconds",
+	                  (unsigned long)wait),
+	         (long long)wait);
+	return err_set(e, ST_DENIED,
+	               ngettext("%s: at most %d post a minute per account. Nothing was posted.",
+	                        "%s: at most %d posts a minute per account. Nothing was posted.",
+	                        (unsigned long)limit),
+	               first, limit);
 }
 
 static void path_append(unsigned char *dst, int64_t id)
@@ -579,7 +654,7 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 		err_set(e, ST_NOTFOUND, _("No network number %d"), number);
 		goto fail;
 	}
-	if (perm_check_post(d, a, net, lo, e) != ST_OK)
+	if (perm_check_post(d, a, net, lo, e) != ST_OK || check_post_rate(d, a, e) != ST_OK)
 		goto fail;
 	char now[32];
 	db_now(now, sizeof now);
@@ -642,6 +717,8 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		err_set(e, ST_DENIED, _("This thread is locked by the coordinator; replies are closed"));
 		goto fail;
 	}
+	if (check_post_rate(d, a, e) != ST_OK)
+		goto fail;
 	sqlite3_stmt *st = db_stmt(d, sql_parent, e);
 	if (!st)
 		goto fail;
@@ -707,12 +784,30 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 		post_clear(&p);
 		goto fail;
 	}
-	bool may = (a->id && p.author_id == a->id && a->role != ROLE_GUEST) ||
-	           perm_can_moderate(a, t.network_id);
+	bool moderates = perm_can_moderate(a, t.network_id);
+	bool may = (a->id && p.author_id == a->id && a->role != ROLE_GUEST) || moderates;
+	bool locked = t.locked, hidden = p.hidden;
 	thread_clear(&t);
 	if (!may) {
 		post_clear(&p);
 		err_set(e, ST_DENIED, _("You can edit only your own posts"));
+		goto fail;
+	}
+	/* What a coordinator has closed stays as it was until they open it again. */
+	if (hidden && !moderates) {
+		post_clear(&p);
+		err_set(e, ST_DENIED, _("A coordinator has hidden this post, so it cannot be edited; "
+		                        "ask the network's coordinator to show it again"));
+		goto fail;
+	}
+	if (locked && !moderates) {
+		post_clear(&p);
+		err_set(e, ST_DENIED, _("This thread is locked by the coordinator, so its posts cannot "
+		                        "be edited"));
+		goto fail;
+	}
+	if (check_post_rate(d, a, e) != ST_OK) {
+		post_clear(&p);
 		goto fail;
 	}
 	char now[32];

@@ -15,6 +15,10 @@ typedef struct {
 	char *title, *author, *created_at, *last_post_at;
 	int64_t post_count, unread;
 	bool locked, pinned;
+	/* NULL when last_post_at is a real time. Else the thread is a meeting's, seeded with
+	 * a placeholder date (its sources give no full date): show this text, what is
+	 * known of the date, instead; last_post_at then only orders the list. */
+	char *date_text;
 } thread;
 
 typedef struct {
@@ -49,6 +53,7 @@ typedef struct {
 	char *hidden_reason;
 	unsigned char *path; /* reading-order key (opaque) */
 	size_t path_len;
+	char *date_text; /* as in thread: NULL, or what is known of a placeholder created_at */
 } post;
 
 typedef struct {
@@ -118,6 +123,13 @@ status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, cons
 /* Limits on what a person may write. */
 #define FORUM_TITLE_MAX 200    /* bytes */
 #define FORUM_BODY_MAX 65536   /* bytes */
+/* A draft holds what could be sent from it: a post's text for "thread", "reply" and
+ * "edit"; a practice or meeting record (up to 13 fields of 8 KiB, with their labels)
+ * for "practice" and "meeting". */
+#define DRAFT_RECORD_MAX (2 * FORUM_BODY_MAX) /* bytes */
+
+/* Check a draft against the limits (the same for the application, the CLI and sync). */
+status draft_validate(const char *kind, const char *title, const char *body, error *e);
 
 /* Check title/body: non-empty after trimming, valid UTF-8, within limits. */
 status forum_validate_text(const char *title, const char *body, error *e);

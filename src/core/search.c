@@ -306,6 +306,23 @@ static bool plan_query(db *d, const char *text, char *tiers[3])
 	return ok;
 }
 
+/* Characters in a search text, leading and trailing blanks not counted (the cap
+ * SEARCH_TEXT_MAX is on what a person typed, not on its spacing). */
+size_t search_text_chars(const char *text)
+{
+	size_t n = 0, trailing = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	for (; *p; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		n++;
+		trailing = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ? trailing + 1 : 0;
+	}
+	return n - trailing;
+}
+
 /* Two phases, as mail readers search subjects before bodies, each in three tiers
  * (plan_query: the exact forms, then any form of the same lemmas, then prefixes).
  *
@@ -329,6 +346,11 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 	static const char sql_rest[] =
 		"SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC";
 	memset(out, 0, sizeof *out);
+	size_t chars = search_text_chars(text);
+	if (chars > SEARCH_TEXT_MAX)
+		return err_set(e, ST_INVALID, ngettext("The search text is too long (%zu character, at most %d); use fewer words",
+		                                         "The search text is too long (%zu characters, at most %d); use fewer words",
+		                                         (unsigned long)chars), chars, SEARCH_TEXT_MAX);
 	if (!limit)
 		return ST_OK;
 	char *tiers[3];

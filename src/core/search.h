@@ -38,6 +38,12 @@ char *search_fts_query(const char *text);
  * or one without words gives an empty list. */
 status search_run(db *d, const account *a, const char *text, size_t offset, size_t limit,
                   hit_list *out, error *e);
+/* The longest text a search takes, in characters: more is refused (ST_INVALID) with a
+ * message, by the store, so the CLI and the application obey the same rule. */
+#define SEARCH_TEXT_MAX 200
+/* The length of text in characters (UTF-8 sequences; a stray byte counts as one),
+ * without the white space around it. */
+size_t search_text_chars(const char *text);
 void hit_list_free(hit_list *l);
 
 /* A way on when a search found nothing (either may be NULL):

@@ -63,7 +63,9 @@ static int table_next(table *t, error *e)
 		return -1;
 	}
 	if (rc == CSV_ROW && t->row.nfields != t->ncols) {
-		err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: %zu fields, expected %zu"),
+		err_set(e, ST_INTERNAL, ngettext("Bundled file %s, line %lu: %zu field, expected %zu",
+		                                     "Bundled file %s, line %lu: %zu fields, expected %zu",
+		                                     (unsigned long)t->row.nfields),
 		        t->file, t->row.line, t->row.nfields, t->ncols);
 		return -1;
 	}
@@ -309,9 +311,9 @@ static status meeting_threads(db *d, error *e)
 			f[i] = (const char *)sqlite3_column_text(sel, i + 2);
 		const char *attending = (const char *)sqlite3_column_text(sel, 12);
 		char *body = sqlite3_mprintf(
-			"Data: %s\nGospodarz: %s\n%s%s%s%s%s%s"
+			"Data: %s\n%s%s%s%s%s%s%s%s%s"
 			"%s%s%s%s%s%s\n%s\n%s%s%s\nŹródło: %s\n",
-			f[1], f[2],
+			f[1], *f[2] ? "Gospodarz: " : "", f[2], *f[2] ? "\n" : "",
 			*f[3] ? "Forma: " : "", f[3], *f[3] ? "\n" : "",
 			*attending ? "Miasta: " : "", attending, *attending ? "\n" : "",
 			*f[4] ? "\nTematy:\n  • " : "", f[4], *f[4] ? "\n" : "",

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,9 +28,116 @@
 #define MIN_COLS 40
 #define MIN_LINES 12
 #define TICK_MS 1000
+/* The largest area drawn. curses keeps three copies of every cell (about 80 bytes per
+ * cell in all): a client window of 2000×2000 would cost one session 330 MB. A larger
+ * window gets this much, in its top left corner, and a notice. */
+#define MAX_COLS 500
+#define MAX_LINES 200
 
 static volatile sig_atomic_t got_exit_signal; /* SIGHUP, SIGTERM, SIGINT */
+static volatile sig_atomic_t got_winch;       /* the window changed size */
 static SCREEN *scr;                            /* non-NULL while curses runs */
+static bool clipped;                           /* the window is larger than drawn */
+
+static void on_winch(int sig)
+{
+	(void)sig;
+	got_winch = 1;
+}
+
+/* The window's size, as large as it is drawn: false when it cannot be known. */
+static bool window_size(int *lines, int *cols)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return false;
+	clipped = ws.ws_row > MAX_LINES || ws.ws_col > MAX_COLS;
+	*lines = ws.ws_row > MAX_LINES ? MAX_LINES : ws.ws_row;
+	*cols = ws.ws_col > MAX_COLS ? MAX_COLS : ws.ws_col;
+	return true;
+}
+
+/* Before curses starts: it must never size itself from the window (nor from LINES and
+ * COLUMNS in the environment) beyond the cap, and it must leave SIGWINCH to us — it
+ * takes the signal only while nobody else has (ncurses' rule), and its own handler
+ * would allocate the full size before the program could say no. */
+static char *saved_env[2];
+static bool env_changed[2];
+static const char *const size_envs[] = { "LINES", "COLUMNS" };
+
+static void set_size_env(int i, int value)
+{
+	char num[16];
+	if (!env_changed[i]) {
+		const char *v = getenv(size_envs[i]);
+		saved_env[i] = v ? strdup(v) : NULL;
+		env_changed[i] = true;
+	}
+	snprintf(num, sizeof num, "%d", value);
+	setenv(size_envs[i], num, 1);
+}
+
+/* Once curses has started: programs started from here (an external editor) see the
+ * environment the person gave. */
+static void restore_size_env(void)
+{
+	for (int i = 0; i < 2; i++) {
+		if (!env_changed[i])
+			continue;
+		if (saved_env[i])
+			setenv(size_envs[i], saved_env[i], 1);
+		else
+			unsetenv(size_envs[i]);
+		free(saved_env[i]);
+		saved_env[i] = NULL;
+		env_changed[i] = false;
+	}
+}
+
+static void cap_size_before_curses(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_winch; /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	int lines, cols;
+	if (window_size(&lines, &cols) && clipped) {
+		set_size_env(0, lines);
+		set_size_env(1, cols);
+	}
+	const int caps[] = { MAX_LINES, MAX_COLS };
+	for (int i = 0; i < 2; i++) {
+		const char *v = getenv(size_envs[i]);
+		if (v && (strlen(v) > 5 || atoi(v) > caps[i]))
+			set_size_env(i, caps[i]);
+	}
+}
+
+void ui_resume_curses(void)
+{
+	/* curses reads the window's size again when it comes back from endwin; LINES and
+	 * COLUMNS, which it prefers, keep that within the cap too. */
+	int lines, cols;
+	if (window_size(&lines, &cols) && clipped) {
+		set_size_env(0, lines);
+		set_size_env(1, cols);
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	restore_size_env();
+}
+
+/* After SIGWINCH: take the new size, capped. resizeterm queues KEY_RESIZE, which the
+ * main loop handles as for any resize. */
+static void apply_window_size(void)
+{
+	int lines, cols;
+	clearok(curscr, TRUE); /* redraw all: the part beyond the cap may hold old output */
+	if (window_size(&lines, &cols) && (lines != LINES || cols != COLS))
+		resizeterm(lines, cols);
+}
 
 static void on_exit_signal(int sig)
 {
@@ -163,22 +271,42 @@ static void draw_title(ui_ctx *c)
 	int ww = ui_width(who);
 	if (ww > COLS * 2 / 3)
 		ww = COLS * 2 / 3;
-	int room = COLS - ww - 3;
-	/* Cut the breadcrumb from the left: the end says where you are. */
+	/* A bar and spaces keep where you are apart from who you are. */
+	int room = COLS - ww - 5;
+	/* What does not fit goes by whole steps from the left ("… › Threads"): the end
+	 * says where you are, and no name is cut in its middle. A last step that is too
+	 * long alone is cut at its end. */
 	wchar_t *w = safe_wcs(crumb, (size_t)-1, 0);
-	if (w) {
+	if (w && room > 1) {
 		size_t len = wcslen(w), start = 0;
-		while (start < len && safe_wcs_width(w + start, (size_t)-1) > room)
-			start++;
-		int x = 1;
-		if (start) {
-			x += ui_put(stdscr, 0, x, "…", 1);
-			start++;
+		static const wchar_t sep[] = L" › ";
+		const size_t sl = sizeof sep / sizeof sep[0] - 1;
+		bool cut_left = false;
+		while (safe_wcs_width(w + start, (size_t)-1) + (cut_left ? 1 + (int)sl : 0) > room) {
+			wchar_t *next = wcsstr(w + start, sep);
+			if (!next)
+				break;
+			start = (size_t)(next - w) + sl;
+			cut_left = true;
 		}
-		if (start < len)
-			mvaddnwstr(0, x, w + start, (int)safe_wcs_fit(w + start, room - (x - 1)));
-		free(w);
+		int x = 1;
+		if (cut_left) {
+			x += ui_put(stdscr, 0, x, "…", 1);
+			mvaddnwstr(0, x, sep, (int)sl);
+			x += (int)sl;
+		}
+		int left = room - (x - 1);
+		if (safe_wcs_width(w + start, (size_t)-1) > left) {
+			size_t fit = safe_wcs_fit(w + start, left - 1);
+			mvaddnwstr(0, x, w + start, (int)fit);
+			ui_put(stdscr, 0, x + safe_wcs_width(w + start, fit), "…", 1);
+		} else if (start < len) {
+			mvaddnwstr(0, x, w + start, (int)(len - start));
+		}
 	}
+	free(w);
+	if (room > 1)
+		mvadd_wch(0, COLS - ww - 3, WACS_VLINE);
 	ui_put(stdscr, 0, COLS - ww - 1, who, ww);
 	theme_set(stdscr, TH_NORMAL);
 }
@@ -195,6 +323,12 @@ static void draw_status(ui_ctx *c)
 	} else if (c->status[0]) {
 		theme_set(stdscr, c->status_error ? TH_ERROR : TH_STATUS);
 		ui_put(stdscr, y, 1, c->status, COLS - 2);
+	} else if (clipped) {
+		char msg[200];
+		snprintf(msg, sizeof msg, _("The window is larger than the program draws: only "
+		                            "%d×%d of it is used."), MAX_COLS, MAX_LINES);
+		theme_set(stdscr, TH_STATUS);
+		ui_put(stdscr, y, 1, msg, COLS - 2);
 	}
 	theme_set(stdscr, TH_NORMAL);
 }
@@ -273,7 +407,8 @@ static void draw_all(ui_ctx *c)
 static const char *pre_message(ui_ctx *c, unsigned missing)
 {
 	if (db_is_readonly(c->d) &&
-	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST)))
+	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST |
+	                PRE_MODERATE)))
 		return _("This copy is read-only: browsing and search work, but nothing can be "
 		         "written here.");
 	if (missing & PRE_NETWORK)
@@ -284,6 +419,13 @@ static const char *pre_message(ui_ctx *c, unsigned missing)
 		return _("Your account may not write in this network.");
 	if (missing & PRE_OWN_POST)
 		return _("You can edit only your own posts.");
+	if (missing & PRE_MODERATE)
+		return _("Only the network's coordinator or an administrator can lock, pin or hide.");
+	if (missing & PRE_OPEN)
+		return _("This thread is locked by the coordinator: no more replies or edits.");
+	if (missing & PRE_SHOWN)
+		return _("A coordinator has hidden this post, so it cannot be edited; ask the "
+		         "network's coordinator to show it again.");
 	if (missing & PRE_FREE)
 		return _("Not available in this restricted session.");
 	if (missing & PRE_ADD)
@@ -459,6 +601,10 @@ static void run_loop(ui_ctx *c)
 		int rc = ui_input_read(TICK_MS, &key);
 		if (got_exit_signal)
 			break;
+		if (got_winch) {
+			got_winch = 0;
+			apply_window_size();
+		}
 		if (rc == ERR) {
 			/* A closed terminal makes every read fail at once: treat as a hangup. */
 			if (now_ms() - t0 < TICK_MS / 4 && errno != EINTR) {
@@ -536,7 +682,9 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		             "--help' for commands that work without one.\n"), stderr, SAFE_MULTILINE);
 		return 1;
 	}
+	cap_size_before_curses();
 	scr = newterm(NULL, stdout, stdin);
+	restore_size_env();
 	if (!scr) {
 		safe_fprintf(stderr, _("empirie: cannot use the terminal type '%s'.\n"),
 		             getenv("TERM") ? getenv("TERM") : "");

@@ -91,30 +91,51 @@ static const ui_command *fkey_command(int f, unsigned screen)
 }
 
 /* The forms of the bar, widest first: "F1 Help  F2 Search", "F1 Help F2 Search",
- * and mc's "1Help 2Search". */
-enum { BAR_WIDE, BAR_TIGHT, BAR_COMPACT };
+ * "F1Help F2Search" (key and label in their own colours), and that with the buttons
+ * that do not fit left out (F1 Help first, F10 Quit always kept last: F1 lists the
+ * rest). Keys always read "F2", never "2Search": a digit jumps to a network on the
+ * main screen. */
+enum { BAR_WIDE, BAR_TIGHT, BAR_JOINED, BAR_FIT };
+
+static int button_width(int f, const char *label, const char *gap, bool joined)
+{
+	return (f >= 10 ? 3 : 2) + (joined ? 0 : 1) + ui_width(label) + (int)strlen(gap);
+}
 
 /* Draw (or with draw false, measure) the bar in one of the forms. */
 static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool draw)
 {
 	int x = 0, cols = COLS;
-	bool compact = form == BAR_COMPACT;
 	const char *gap = form == BAR_WIDE ? "  " : " ";
+	bool joined = form >= BAR_JOINED;
+	/* Room kept for the last button (F10) when buttons are left out. */
+	int last = 0;
+	if (form == BAR_FIT)
+		for (int f = 10; f >= 1 && !last; f--) {
+			const ui_command *c = fkey_command(f, screen);
+			if (c)
+				last = f;
+		}
+	const ui_command *lc = last ? fkey_command(last, screen) : NULL;
+	int reserve = lc ? button_width(last, _(lc->label), gap, joined) : 0;
 	for (int f = 1; f <= 10; f++) {
 		const ui_command *c = fkey_command(f, screen);
 		bar_x0[f] = bar_x1[f] = -1;
 		if (!c)
 			continue;
 		char key[8];
-		snprintf(key, sizeof key, compact ? "%d" : "F%d", f);
+		snprintf(key, sizeof key, "F%d", f);
 		const char *label = _(c->label);
-		int kw = (int)strlen(key), lw = ui_width(label);
+		int bw = button_width(f, label, gap, joined);
+		if (form == BAR_FIT && f != last && f != 1 && x + bw > cols - reserve)
+			continue;
 		bool on = (c->pre & pre_ok) == c->pre;
 		if (draw) {
 			bar_x0[f] = x;
 			theme_set(stdscr, on ? TH_KEY : TH_KEY_OFF);
 			x += ui_put(stdscr, y, x, key, cols - x);
-			if (!compact && x < cols)
+			theme_set(stdscr, TH_NORMAL);
+			if (!joined && x < cols)
 				x += ui_put(stdscr, y, x, " ", cols - x);
 			theme_set(stdscr, on ? TH_KEY_LABEL : TH_KEY_OFF);
 			x += ui_put(stdscr, y, x, label, cols - x);
@@ -122,7 +143,7 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool d
 			theme_set(stdscr, TH_NORMAL);
 			x += ui_put(stdscr, y, x, gap, cols - x);
 		} else {
-			x += kw + (compact ? 0 : 1) + lw + (int)strlen(gap);
+			x += bw;
 		}
 	}
 	return x;
@@ -131,8 +152,8 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool d
 void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok)
 {
 	int form = BAR_WIDE;
-	while (form < BAR_COMPACT &&
-	       keybar_pass(y, screen, pre_ok, form, false) > COLS + (form == BAR_WIDE ? 1 : 0))
+	while (form < BAR_FIT &&
+	       keybar_pass(y, screen, pre_ok, form, false) > COLS + (int)(form == BAR_WIDE ? 2 : 1))
 		form++;
 	theme_set(stdscr, TH_NORMAL);
 	move(y, 0);
@@ -163,7 +184,9 @@ static void add(char **buf, size_t *len, size_t *cap, const char *s)
 	*len += n;
 }
 
-static void keys_of(const ui_command *c, char *out, size_t n)
+/* The keys of c that mean c on this screen: a key an earlier row takes (Tab is
+ * "next panel" on the main screen, q is "back" on a view) is not listed for c. */
+static void keys_of(const ui_command *c, unsigned screen, char *out, size_t n)
 {
 	out[0] = '\0';
 	if (c->id == CMD_JUMP) {
@@ -172,7 +195,7 @@ static void keys_of(const ui_command *c, char *out, size_t n)
 	}
 	for (int k = 0; k < UI_CMD_KEYS; k++) {
 		char name[32];
-		if (!c->keys[k])
+		if (!c->keys[k] || ui_cmd_for_key(c->keys[k], screen) != c->id)
 			continue;
 		ui_key_name(c->keys[k], name, sizeof name);
 		if (!*name)
@@ -193,7 +216,9 @@ char *ui_help_text(unsigned screen)
 		if (!(c->screens & screen))
 			continue;
 		/* On the main screen q quits; elsewhere it goes back. */
-		keys_of(c, keys, sizeof keys);
+		keys_of(c, screen, keys, sizeof keys);
+		if (!*keys)
+			continue;
 		int pad = 22 - ui_width(keys);
 		snprintf(line, sizeof line, "  %s%*s %s%s%s\n", keys, pad > 0 ? pad : 1, "",
 		         c->label ? _(c->label) : "", c->label ? ": " : "", _(c->help));

@@ -44,6 +44,10 @@ enum {
 	PRE_ADD = 1u << 5,      /* the account may add a practice / a meeting here */
 	PRE_EDIT_ITEM = 1u << 6, /* the account may change this practice / meeting */
 	PRE_ATTEND = 1u << 7,   /* a planned meeting of a network the account's town is in */
+	PRE_MODERATE = 1u << 8, /* the account moderates the thread's network (coordinator,
+	                         * administrator) */
+	PRE_OPEN = 1u << 9,     /* the thread is not locked, or the account moderates it */
+	PRE_SHOWN = 1u << 10,   /* the post is not hidden, or the account moderates it */
 };
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
@@ -96,11 +100,23 @@ enum {
 	  N_("Start a new thread in the selected network"), PRE_NETWORK | PRE_WRITE, \
 	  SC_MAIN | SC_READER) \
 	X(CMD_REPLY, "reply", (K_F(4), 'r'), N_("Reply"), \
-	  N_("Answer the selected thread or post"), PRE_THREAD | PRE_WRITE, SC_MAIN | SC_READER) \
+	  N_("Answer the selected thread or post"), PRE_THREAD | PRE_WRITE | PRE_OPEN, \
+	  SC_MAIN | SC_READER) \
 	X(CMD_QUOTE, "quote", (K_F(5), 'R'), N_("Quote"), \
-	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE, SC_READER) \
+	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE | PRE_OPEN, SC_READER) \
 	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
-	  N_("Change the text of your own post"), PRE_THREAD | PRE_OWN_POST, SC_READER) \
+	  N_("Change the text of your own post"), \
+	  PRE_THREAD | PRE_OWN_POST | PRE_OPEN | PRE_SHOWN, SC_READER) \
+	X(CMD_HIDE, "hide", (K_F(8), 'H'), N_("Hide"), \
+	  N_("Hide the post from members, giving the reason; on a hidden post: show it again " \
+	     "(the network's coordinators and administrators)"), PRE_THREAD | PRE_MODERATE, \
+	  SC_READER) \
+	X(CMD_LOCK, "lock", (K_F(9), 'L'), N_("Lock"), \
+	  N_("Lock the thread: no more replies or edits, except by coordinators; on a locked " \
+	     "thread: open it again"), PRE_THREAD | PRE_MODERATE, SC_READER) \
+	X(CMD_PIN, "pin", ('T'), NULL, \
+	  N_("Pin the thread at the top of its network's list, or unpin it (coordinators)"), \
+	  PRE_THREAD | PRE_MODERATE, SC_READER) \
 	X(CMD_FOCUS_NEXT, "focus-next", (K_TAB, K_FN(KEY_RIGHT), 'l'), NULL, \
 	  N_("Move to the next panel, or to the next link of a card"), 0, \
 	  SC_MAIN | SC_SEARCH | SC_CARDS) \
@@ -131,7 +147,9 @@ enum {
 	  SC_VIEWS | SC_MAIN) \
 	X(CMD_END, "end", (K_FN(KEY_END), 'G'), NULL, N_("To the bottom"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_NEXT_POST, "next-post", ('n'), NULL, N_("Next post; while a find (/) is on, the next match (Esc ends the find)"), 0, SC_READER) \
+	X(CMD_NEXT_POST, "next-post", ('n'), NULL, \
+	  N_("Next post; while a find (/) is on, the next match (Esc ends the find)"), 0, \
+	  SC_READER) \
 	X(CMD_PREV_POST, "prev-post", ('p'), NULL, N_("Previous post"), 0, SC_READER) \
 	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
 	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "core/directory.h"
 #include "core/forum.h"
@@ -222,16 +224,81 @@ static bool thread_same(const void *a, const void *b)
 	return ((const thread *)a)->id == ((const thread *)b)->id;
 }
 
+/* The thread title without the network's name where it follows "sieci"/"sieć": the
+ * panel's heading names the network, and meeting threads of one network all start
+ * "Spotkanie sieci Miasto Dostępne i Sprawiedliwe …", which hid what tells them apart.
+ * "Drugie spotkanie sieci w Zabrzu" reads naturally. The name matches the code's start
+ * ("Zasoby Kadrowe" in "ZASOBY KADROWE/LUDZKIE W MIASTACH") whatever the letter case;
+ * a title naming two networks ("… sieci A i B …") is kept whole. */
+static char *title_without_network(const char *title, const char *code)
+{
+	size_t n = 0, cn = 0;
+	wchar_t *t = ui_utf8_to_wcs(title, &n), *c = ui_utf8_to_wcs(code, &cn);
+	char *out = NULL;
+	if (!t || !c)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		size_t word = 0;
+		if (i + 6 <= n && !wcsncasecmp(t + i, L"sieci ", 6))
+			word = 5;
+		else if (i + 5 <= n && !wcsncasecmp(t + i, L"sieć ", 5))
+			word = 4;
+		if (!word || (i > 0 && t[i - 1] != L' '))
+			continue;
+		size_t from = i + word + 1, k = 0;
+		while (from + k < n && k < cn && towupper((wint_t)t[from + k]) == towupper((wint_t)c[k]))
+			k++;
+		bool title_ends = from + k == n || t[from + k] == L' ' || t[from + k] == L':';
+		bool code_ends = k == cn || c[k] == L' ' || c[k] == L'/';
+		if (k < 4 || !title_ends || !code_ends)
+			continue;
+		if (from + k + 3 <= n && !wcsncmp(t + from + k, L" i ", 3))
+			break; /* two networks named */
+		/* Keep "sieci", drop " Name". */
+		wmemmove(t + i + word, t + from + k, n - from - k + 1);
+		n -= from + k - (i + word);
+		break;
+	}
+	out = ui_wcs_to_utf8(t, n);
+done:
+	free(t), free(c);
+	return out;
+}
+
 static void thread_draw(void *src, const void *row, int y, int x, int width, bool selected)
 {
+	const main_screen *m = src;
 	const thread *t = row;
-	char left[600], right[64] = "", date[32];
-	ui_date(t->last_post_at, date, sizeof date);
-	const char *mark = t->pinned ? _("[pinned] ") : t->locked ? _("[locked] ") : "";
-	if (width >= 50)
-		snprintf(left, sizeof left, "%.10s  %s%s", date, mark, t->title);
+	char left[700], right[64] = "", date[64];
+	/* A placeholder time shows what is known of the date (cut to the column, never
+	 * an invented day). */
+	if (t->date_text)
+		snprintf(date, sizeof date, "%s", t->date_text);
 	else
-		snprintf(left, sizeof left, "%s%s", mark, t->title);
+		ui_date(t->last_post_at, date, sizeof date);
+	const char *mark = t->pinned ? _("[pinned] ") : t->locked ? _("[locked] ") : "";
+	char *title = title_without_network(t->title, m->net_code);
+	const char *shown = title ? title : t->title;
+	if (width >= 50) {
+		/* Ten columns of date, cut by columns (not bytes: "7–8 września"). */
+		int dw = ui_width(date);
+		char cut[64];
+		if (dw > 10) {
+			size_t dn = 0;
+			wchar_t *wd = ui_utf8_to_wcs(date, &dn);
+			size_t fit = wd ? ui_wcs_fit(wd, dn, 9) : 0;
+			char *u = wd ? ui_wcs_to_utf8(wd, fit) : NULL;
+			snprintf(cut, sizeof cut, "%s…", u ? u : "");
+			free(u), free(wd);
+			dw = 10;
+		} else {
+			snprintf(cut, sizeof cut, "%s", date);
+		}
+		snprintf(left, sizeof left, "%s%*s  %s%s", cut, 10 - dw, "", mark, shown);
+	} else {
+		snprintf(left, sizeof left, "%s%s", mark, shown);
+	}
+	free(title);
 	if (t->unread)
 		snprintf(right, sizeof right, "[%lld]", (long long)t->unread);
 	row_text(y, x, width, left, right, selected, t->unread > 0);
@@ -401,8 +468,9 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	ui_list *l = &m->lists[m->focus];
 	int page = l->height > 1 ? l->height - 1 : 1;
 	switch (cmd) {
-	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, 0, 0));
-	case CMD_MEETINGS: return ui_open(c, ui_meetings_new(c, 0, 0));
+	/* The selected network's practices and meetings; x there shows all networks. */
+	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, m->net_number, 0));
+	case CMD_MEETINGS: return ui_open(c, ui_meetings_new(c, m->net_number, 0));
 	case CMD_UP: ui_list_move(l, -1); break;
 	case CMD_DOWN: ui_list_move(l, 1); break;
 	case CMD_PAGE_UP: ui_list_move(l, -page); break;
@@ -459,8 +527,11 @@ static unsigned main_pre(ui_screen *s, ui_ctx *c)
 		if (perm_check_post(c->d, c->me, m->net_id, m->leaders_only, NULL) == ST_OK)
 			ok |= PRE_WRITE;
 	}
-	if (m->focus == P_THREADS && ui_list_selected(&m->lists[P_THREADS]))
+	const thread *t = ui_list_selected(&m->lists[P_THREADS]);
+	if (m->focus == P_THREADS && t)
 		ok |= PRE_THREAD;
+	if (!t || !t->locked || perm_can_moderate(c->me, m->net_id))
+		ok |= PRE_OPEN;
 	return ok;
 }
 

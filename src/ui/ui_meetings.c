@@ -30,6 +30,7 @@ typedef struct {
 	size_t *shown;       /* indexes into all of the rows shown */
 	int64_t *ids;
 	size_t n, planned;
+	size_t joint; /* rows that repeat a joint meeting already counted (another network's) */
 	ui_list list;
 	ui_rect r;
 	int dim;
@@ -82,15 +83,28 @@ static void load(mlist *l)
 		ui_status(l->c, true, "%s", _("Out of memory"));
 		return;
 	}
-	size_t n = 0, planned = 0;
+	size_t n = 0, planned = 0, joint = 0;
 	for (size_t i = 0; i < all.n; i++)
 		if (passes(l, &all.items[i], -1)) {
+			/* A joint meeting is stored once per network (both discussions show it):
+			 * counted once. The list is in date order, so its twin is just above. */
+			for (size_t k = n; k-- > 0;) {
+				const meeting *a = &all.items[shown[k]], *b = &all.items[i];
+				if (strcmp(a->date_start, b->date_start))
+					break;
+				if (a->network_number != b->network_number && !strcmp(a->title, b->title) &&
+				    !strcmp(a->host, b->host) && !strcmp(a->date_end, b->date_end)) {
+					joint++;
+					break;
+				}
+			}
 			shown[n] = i, ids[n++] = all.items[i].id;
 			planned += meeting_is_planned(&all.items[i]);
 		}
 	meeting_list_free(&l->all);
 	free(l->shown), free(l->ids);
 	l->all = all, l->shown = shown, l->ids = ids, l->n = n, l->planned = planned;
+	l->joint = joint;
 }
 
 static int mlist_page(void *src, const void *from, bool back, size_t limit, void **rows)
@@ -166,7 +180,15 @@ static void mlist_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		ui_list_set_height(&l->list, r.h - 3 > 1 ? r.h - 3 : 1);
 	}
 	char line[1024], count[256];
-	snprintf(count, sizeof count, ngettext("%zu meeting", "%zu meetings", l->n), l->n);
+	size_t distinct = l->n - l->joint;
+	int co = snprintf(count, sizeof count, ngettext("%zu meeting", "%zu meetings", distinct),
+	                 distinct);
+	if (l->joint && co > 0 && (size_t)co < sizeof count)
+		snprintf(count + co, sizeof count - (size_t)co,
+		         ngettext("; %zu joint meeting is listed under each of its networks",
+		                  "; %zu joint meetings are listed under each of their networks",
+		                  l->joint),
+		         l->joint);
 	snprintf(line, sizeof line, ngettext("Meetings: %s, %zu planned", "Meetings: %s, %zu planned",
 	                                     l->planned),
 	         count, l->planned);

@@ -19,6 +19,10 @@
 
 #define LOAD 30      /* posts fetched at a time */
 #define KEEP_MAX 150 /* posts kept around the view */
+#define REASON_MAX 200 /* characters of a moderation reason typed at the prompt */
+
+/* A question on the status line whose answer is typed (moderation reasons). */
+enum ask { ASK_NONE, ASK_HIDE, ASK_LOCK };
 
 typedef struct {
 	post p;
@@ -46,6 +50,10 @@ typedef struct {
 	 * ends it. */
 	ui_find find;
 	int64_t match; /* the post of the current match, 0: none yet */
+	enum ask asking;
+	ed_buf answer;   /* the reason being typed */
+	int64_t ask_post; /* the post the question is about */
+	bool need_reason; /* Enter was pressed with no reason: ask again, saying why */
 } reader;
 
 static void layout_post(reader *r, rpost *p)
@@ -305,7 +313,9 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 {
 	char head[600];
 	int w = r->width - p->indent;
-	char *date = pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
+	/* A seeded meeting post with a placeholder time shows what is known of the date. */
+	char *date = p->p.date_text ? strdup(p->p.date_text)
+	                            : pl_when(p->p.created_at ? p->p.created_at : "", time(NULL));
 	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
 	ui_fill(stdscr, y, x + p->indent, w);
 	theme_hline(stdscr, y, x + p->indent, 2);
@@ -314,8 +324,14 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 	         p->p.author_city ? p->p.author_city : "", date ? date : "");
 	free(date);
 	int used = 2 + ui_put(stdscr, y, x + p->indent + 2, head, w - 2);
-	if (p->p.hidden)
+	if (p->p.hidden && p->p.body && *p->p.body && p->p.hidden_reason && *p->p.hidden_reason) {
+		/* Those who still see the text (its author, moderators) see why it is hidden. */
+		char note[400];
+		snprintf(note, sizeof note, _(" (hidden by a coordinator: %s)"), p->p.hidden_reason);
+		used += ui_put(stdscr, y, x + p->indent + used, note, w - used);
+	} else if (p->p.hidden) {
 		used += ui_put(stdscr, y, x + p->indent + used, _(" (hidden by a coordinator)"), w - used);
+	}
 	if (p->p.edited_at && *p->p.edited_at)
 		used += ui_put(stdscr, y, x + p->indent + used, _(" (edited)"), w - used);
 	if (p->p.unread) {
@@ -329,6 +345,24 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 {
 	reader *r = (reader *)s;
+	/* The thread's whole title, wrapped, above the posts (the title line has room for
+	 * only its end); at most a third of the body. */
+	size_t tn = 0;
+	wchar_t *title = ui_utf8_to_wcs(r->t.title ? r->t.title : "", &tn);
+	ui_spans ts = { 0 };
+	if (title && rc.h >= 6 && ui_wrap(title, tn, rc.w - 2, 0, &ts)) {
+		int k = (int)ts.n < rc.h / 3 ? (int)ts.n : rc.h / 3;
+		theme_set(stdscr, TH_HEADING);
+		for (int i = 0; i < k; i++) {
+			ui_fill(stdscr, rc.y + i, rc.x, rc.w);
+			ui_putw(stdscr, rc.y + i, rc.x + 1, title + ts.items[i].start, ts.items[i].len,
+			        rc.w - 2);
+		}
+		theme_set(stdscr, TH_NORMAL);
+		rc.y += k, rc.h -= k;
+	}
+	ui_spans_free(&ts);
+	free(title);
 	if (rc.w - 2 != r->width || rc.h != r->height)
 		s->ops->resize(s, c, rc);
 	size_t cur = current(r);
@@ -366,6 +400,8 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 	if (s->cur_y < 0)
 		s->cur_y = rc.y, s->cur_x = rc.x + 1;
 	ui_find_draw(&r->find, s, rc);
+	if (r->asking != ASK_NONE) /* the prompt is on the status line, under the body */
+		s->cur_y = rc.y + rc.h, s->cur_x = 1 + ui_width(c->prompt);
 }
 
 static void reader_resize(ui_screen *s, ui_ctx *c, ui_rect rc)
@@ -528,9 +564,157 @@ static void find_go(reader *r, ui_ctx *c, int dir)
 	}
 }
 
+/* ---- moderation (coordinators of the network, administrators) ---- */
+
+static void set_prompt(reader *r, ui_ctx *c)
+{
+	const char *q = r->asking == ASK_HIDE && r->need_reason
+	                        ? _("A reason is needed: members see it instead of the post. Why "
+	                            "hide it? Esc cancels: ")
+	                : r->asking == ASK_HIDE
+	                        ? _("Why hide this post? Enter hides it, Esc cancels: ")
+	                        : _("Why lock the thread (may stay empty)? Enter locks it, Esc "
+	                            "cancels: ");
+	/* A reason longer than the line shows its end, where the typing is. */
+	const ed_line *l = &r->answer.lines[0];
+	int room = COLS - 3 - ui_width(q);
+	size_t start = 0;
+	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
+		start++;
+	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
+	snprintf(c->prompt, sizeof c->prompt, "%s%s%s", q, start ? "…" : "", typed ? typed : "");
+	free(typed);
+}
+
+static void ask_reason(reader *r, ui_ctx *c, enum ask a, int64_t post_id)
+{
+	ed_free(&r->answer);
+	if (!ed_init(&r->answer, "")) {
+		ui_status(c, true, "%s", _("Out of memory"));
+		return;
+	}
+	r->asking = a;
+	r->ask_post = post_id;
+	r->need_reason = false;
+	set_prompt(r, c);
+}
+
+static void end_ask(reader *r, ui_ctx *c)
+{
+	r->asking = ASK_NONE;
+	c->prompt[0] = '\0';
+}
+
+/* Carry out what the prompt asked about, with the typed reason. */
+static unsigned do_asked(reader *r, ui_ctx *c)
+{
+	char *reason = ed_text(&r->answer);
+	if (!reason) {
+		ui_status(c, true, "%s", _("Out of memory"));
+		return UI_R_REDRAW;
+	}
+	error e;
+	status st;
+	bool blank = strspn(reason, " \t") == strlen(reason);
+	if (r->asking == ASK_HIDE && blank) {
+		free(reason);
+		r->need_reason = true;
+		set_prompt(r, c);
+		return UI_R_REDRAW; /* keep asking */
+	}
+	enum ask a = r->asking;
+	end_ask(r, c);
+	if (a == ASK_HIDE)
+		st = forum_hide_post(c->d, c->me, r->ask_post, true, reason, &e);
+	else
+		st = forum_moderate_thread(c->d, c->me, r->t.id, MOD_LOCK, reason, &e);
+	free(reason);
+	if (st != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	ui_status(c, false, "%s", a == ASK_HIDE
+	                                  ? _("The post is hidden: members see the reason instead.")
+	                                  : _("The thread is locked: only coordinators can reply."));
+	return UI_R_REDRAW | UI_R_RELOAD;
+}
+
+static unsigned answer_key(reader *r, ui_ctx *c, int key)
+{
+	switch (key) {
+	case '\n': case '\r': case UI_KFN | KEY_ENTER:
+		return do_asked(r, c);
+	case K_ESC: case K_CTRL('c'): case K_CTRL('g'):
+		end_ask(r, c);
+		ui_status(c, false, "%s", _("Cancelled; nothing was changed."));
+		return UI_R_REDRAW;
+	case UI_KFN | KEY_BACKSPACE: case 127: case 8:
+		ed_backspace(&r->answer);
+		break;
+	case UI_KFN | KEY_LEFT:
+		if (r->answer.cx)
+			r->answer.cx--;
+		break;
+	case UI_KFN | KEY_RIGHT:
+		if (r->answer.cx < r->answer.lines[0].len)
+			r->answer.cx++;
+		break;
+	default:
+		if ((key & UI_KFN) || key < 32 || key == 127 ||
+		    (key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069))
+			break; /* not text: the question stays */
+		if (r->answer.lines[0].len >= REASON_MAX)
+			ui_status(c, true, ngettext("A reason holds at most %d character; the rest was not taken.",
+			                            "A reason holds at most %d characters; the rest was not taken.",
+			                            REASON_MAX), REASON_MAX);
+		else
+			ed_insert(&r->answer, (wchar_t)key);
+		break;
+	}
+	set_prompt(r, c);
+	return UI_R_REDRAW;
+}
+
+static unsigned moderate(reader *r, ui_ctx *c, ui_cmd_id cmd, const post *cur)
+{
+	error e;
+	status st;
+	const char *done;
+	if (cmd == CMD_HIDE) {
+		if (!cur)
+			return UI_R_REDRAW;
+		if (!cur->hidden) {
+			ask_reason(r, c, ASK_HIDE, cur->id);
+			return UI_R_REDRAW;
+		}
+		st = forum_hide_post(c->d, c->me, cur->id, false, "", &e);
+		done = _("The post is shown again.");
+	} else if (cmd == CMD_LOCK) {
+		if (!r->t.locked) {
+			ask_reason(r, c, ASK_LOCK, 0);
+			return UI_R_REDRAW;
+		}
+		st = forum_moderate_thread(c->d, c->me, r->t.id, MOD_UNLOCK, "", &e);
+		done = _("The thread is open again: everyone may reply.");
+	} else {
+		bool pin = !r->t.pinned;
+		st = forum_moderate_thread(c->d, c->me, r->t.id, pin ? MOD_PIN : MOD_UNPIN, "", &e);
+		done = pin ? _("The thread is pinned at the top of its network.")
+		           : _("The thread is no longer pinned.");
+	}
+	if (st != ST_OK) {
+		ui_status_error(c, &e);
+		return UI_R_REDRAW;
+	}
+	ui_status(c, false, "%s", done);
+	return UI_R_REDRAW | UI_R_RELOAD;
+}
+
 static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	reader *r = (reader *)s;
+	if (r->asking != ASK_NONE)
+		return answer_key(r, c, key);
 	int page = r->height > 2 ? r->height - 2 : 1;
 	const post *cur = r->n ? &r->posts[current(r)].p : NULL;
 	if (r->find.typing) {
@@ -576,6 +760,7 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_REPLY: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, false));
 	case CMD_QUOTE: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, true));
 	case CMD_EDIT: return cur ? ui_open(c, ui_editor_edit(c, cur->id)) : UI_R_REDRAW;
+	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return moderate(r, c, cmd, cur);
 	case CMD_BACK:
 		save_mark(r, c, true);
 		return UI_R_POP | UI_R_RELOAD;
@@ -602,12 +787,18 @@ static unsigned reader_pre(ui_screen *s, ui_ctx *c)
 {
 	reader *r = (reader *)s;
 	unsigned ok = PRE_NETWORK | (c->opt->restricted ? 0 : PRE_FREE);
+	bool mod = perm_can_moderate(c->me, r->t.network_id) && !db_is_readonly(c->d);
+	if (mod)
+		ok |= PRE_MODERATE;
+	if (!r->t.locked || mod)
+		ok |= PRE_OPEN;
 	if (r->n) {
 		const post *p = &r->posts[current(r)].p;
 		ok |= PRE_THREAD;
-		if ((c->me->id && p->author_id == c->me->id && c->me->role != ROLE_GUEST) ||
-		    perm_can_moderate(c->me, r->t.network_id))
+		if ((c->me->id && p->author_id == c->me->id && c->me->role != ROLE_GUEST) || mod)
 			ok |= PRE_OWN_POST;
+		if (!p->hidden || mod)
+			ok |= PRE_SHOWN;
 	}
 	if (perm_check_post(c->d, c->me, r->t.network_id, r->leaders_only, NULL) == ST_OK)
 		ok |= PRE_WRITE;
@@ -616,7 +807,16 @@ static unsigned reader_pre(ui_screen *s, ui_ctx *c)
 
 static void reader_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
 {
-	ui_crumb_add(buf, n, ((reader *)s)->t.title ? ((reader *)s)->t.title : "");
+	reader *r = (reader *)s;
+	char part[600];
+	snprintf(part, sizeof part, "%s%s%s", r->t.pinned ? _("[pinned] ") : "",
+	         r->t.locked ? _("[locked] ") : "", r->t.title ? r->t.title : "");
+	ui_crumb_add(buf, n, part);
+}
+
+static bool reader_wants_text(ui_screen *s)
+{
+	return ((reader *)s)->asking != ASK_NONE || ((reader *)s)->find.typing;
 }
 
 static void reader_destroy(ui_screen *s)
@@ -625,16 +825,11 @@ static void reader_destroy(ui_screen *s)
 	clear_posts(r);
 	thread_clear(&r->t);
 	ui_find_free(&r->find);
+	ed_free(&r->answer);
 	free(r);
 }
 
-static bool reader_wants_text(ui_screen *s)
-{
-	return ((reader *)s)->find.typing;
-}
-
 static const ui_screen_ops reader_ops = {
-	.wants_text = reader_wants_text,
 	.kind = SC_READER,
 	.draw = reader_draw,
 	.key = reader_key,
@@ -644,6 +839,7 @@ static const ui_screen_ops reader_ops = {
 	.crumb = reader_crumb,
 	.tick = reader_tick,
 	.save = reader_save,
+	.wants_text = reader_wants_text,
 	.destroy = reader_destroy,
 };
 

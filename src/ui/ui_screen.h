@@ -92,6 +92,9 @@ void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
 void ui_status_error(ui_ctx *c, const error *e);
 /* Open screen s on top (returns the reaction to return from a handler). */
 unsigned ui_open(ui_ctx *c, ui_screen *s);
+/* Back from endwin (another program had the terminal): curses again, never sized
+ * beyond the largest area drawn (ui_app.c). */
+void ui_resume_curses(void);
 /* Count the unread posts again for the title line. */
 void ui_refresh_unread(ui_ctx *c);
 /* Append to a breadcrumb buffer with a separator. */

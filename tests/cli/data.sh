@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 members() { e --no-header list cities --network "$1" | cut -f1 | tr '\n' ','; }
-final() { e --no-header list cities --network "$1" | awk -F'\t' '$5 == "final-list" {print $1}' | tr '\n' ','; }
+final() { e --no-header list cities --keys --network "$1" | awk -F'\t' '$5 == "final-list" {print $1}' | tr '\n' ','; }
 
 e init >/dev/null 2>&1
 is "network 3: final member list (summary 28.02.2024)" "$(final 3)" \
@@ -100,5 +100,75 @@ like "Przemyśl's standards cover 50 institutions' websites" \
 
 # No invented people: the only accounts are the eight networks' and the owner.
 is "accounts: eight network accounts + the owner" "$(e --no-header admin accounts | wc -l)" 9
+
+# Issue 17: no invented date is shown. Meetings whose sources give no full date (date_basis
+# other than "source") keep a placeholder date for ordering only; it must appear nowhere.
+if command -v python3 >/dev/null; then
+	e export meetings --format csv > "$T_DIR/meetings.csv"
+	python3 - "$T_DIR/meetings.csv" > "$T_DIR/placeholders" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    if r["date_basis"] != "source":
+        for d in {r["date_start"], r["date_end"] or r["date_start"]}:
+            print(d)
+PY
+	is "13 meetings have no full date in their sources" \
+		"$(e export meetings --format csv | grep -c ',\(month\|year-inferred\|unknown\),')" 13
+	shown=""
+	for n in 1 2 3 4 5 6 7 8; do
+		e list threads --network "$n" > "$T_DIR/threads"
+		for t in $(cut -f1 "$T_DIR/threads" | tail -n +2); do
+			e show thread "$t" >> "$T_DIR/threads"
+			e list posts --thread "$t" >> "$T_DIR/threads"
+		done
+		while read -r d; do
+			grep -q -- "$d" "$T_DIR/threads" && shown="$shown $n:$d"
+		done < "$T_DIR/placeholders"
+	done
+	is "no placeholder date in thread lists, thread views or posts" "$shown" ""
+else
+	skip "python3 is needed to read the exported meetings"
+fi
+zlotow=$(e --no-header list threads --network 8 | grep 'Złotowie')
+like "the Złotów thread shows the date its source gives" "$zlotow" "7–8 września"
+unlike "... not an invented year" "$zlotow" "2023"
+like "the Starachowice (May 2022) thread shows the month only" \
+	"$(e --no-header list threads --network 4 | grep 'Starachowicach')" "maj 2022"
+
+# Notes speak to people, not in column names.
+if command -v python3 >/dev/null; then
+	e export meetings --format csv > "$T_DIR/m.csv"
+	is "no column name in the meetings' notes" "$(python3 -c '
+import csv, re, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")):
+    for w in re.findall(r"date_\w+|attending|host_city|study_visits", r["note"] + r["summary"]):
+        print(r["key"], w)' "$T_DIR/m.csv")" ""
+else
+	skip "python3 is needed to read the exported meetings"
+fi
+e export practices --format csv > "$T_DIR/p.csv"
+is "no 'Pole problem' in the practices' notes" "$(grep -ci 'pole problem' "$T_DIR/p.csv")" 0
+
+# Issue 17: data rows the fact check disputed (../shared/data/empirie-facts.md).
+hrub=$(e --no-header list meetings --network 5 | grep Hrubieszów)
+like "Hrubieszów: March, year not given" "$hrub" "marzec"
+unlike "Hrubieszów: no day invented" "$hrub" "1 marca"
+hrubt=$(e --no-header list threads --network 5 | grep Hrubieszowie)
+unlike "Hrubieszów's thread: no 1 March" "$hrubt" "03-01"
+prz=$(e export meetings --format csv | grep '^n1-10-przemysl')
+unlike "Przemyśl's note relies only on the collected facts" "$prz" "numeracja artykułów"
+wlo=$(e export meetings --format csv | grep '^n6-05-wloclawek')
+unlike "Włocławek (network 6): no 'climate neutrality' added to the mobility talk" "$wlo" "neutralności klimatycznej"
+unlike "Włocławek: the electric bus as the facts give it, no ride added" "$wlo" "przejazd"
+n8=$(e show network 8)
+unlike "network 8: Ryszard Grobelny is no coordinator" "$(printf '%s\n' "$n8" | grep '^Coordinators')" "Grobelny"
+unlike "network 6's goals: no public transport (not in the facts)" "$(e show network 6 | grep '^Goals')" "transport"
+unlike "data/README.md does not claim only roles are given" \
+	"$(tr '\n' ' ' < "$top_srcdir/data/README.md")" "only their public role is given"
+gosp=""
+for t in $(e --no-header list threads --network 5 | cut -f1); do
+	e show thread "$t" | grep -q '^Gospodarz: *$' && gosp="$gosp $t"
+done
+is "no empty 'Gospodarz:' line" "$gosp" ""
 
 done_testing

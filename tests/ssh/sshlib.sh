@@ -58,3 +58,13 @@ add_key() {
 ssh_cmd() {
 	echo "ssh -tt -F /dev/null -i $SSH_DIR/key_$1 -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile=$SSH_DIR/known_hosts -o StrictHostKeyChecking=no -o LogLevel=ERROR -p $SSH_PORT ${SSH_USER:-$(id -un)}@127.0.0.1"
 }
+# ssh_session NAME [W H]: a new tmux session (tuilib.sh) whose only program is the ssh
+# client logging in with NAME's key; "CONNECTION-CLOSED-rc=N" shows when it ends.
+ssh_session() {
+	tui_stop
+	TUI_RUN=$((${TUI_RUN:-0} + 1))
+	TUI_SESSION="t$TUI_RUN"
+	tui_tmux new-session -d -s "$TUI_SESSION" -x "${2:-100}" -y "${3:-30}" \
+		"env LANG=C.UTF-8 TERM=xterm-256color $(ssh_cmd "$1") -o SendEnv=LANG; echo CONNECTION-CLOSED-rc=\$?; sleep 30"
+	tui_tmux set-option -g status off >/dev/null 2>&1
+}

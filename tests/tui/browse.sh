@@ -23,7 +23,8 @@ for size in "80 24" "120 40"; do
 	tui_assert_has "Cieszyn" "$W×$H: the towns follow the network"
 	tui_keys Tab
 	tui_assert_has "› Threads" "$W×$H: Tab moves to the threads"
-	tui_assert_has "Spotkanie sieci Miasto Obywateli" "$W×$H: the threads of the network show"
+	tui_assert_has "Spotkanie sieci w Cieszynie" "$W×$H: the threads of the network show"
+	tui_assert_lacks "sieci Miasto Obywateli w" "$W×$H: ... without the network's name repeated (issue 17)"
 	tui_keys BTab BTab
 	tui_assert_has "› Networks" "$W×$H: Shift-Tab goes back"
 	# a network card

@@ -32,7 +32,7 @@ ok_if "the bundled data has practices ($TOTAL), some in network 5 ($N5)" \
 
 tui_start 100 30 -- --as gosc
 tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
+tui_keys F8 x
 tui_assert_has "Good practices: $ALL of $ALL" "F8 opens the library ($ALL practices a guest may see)"
 tui_assert_has "Network: all · Theme: all · Voivodeship: all · Town: all" "no filter at first"
 tui_assert_has "Tarnowskie Centrum Dialogu" "Tarnów's dialogue centre is listed"
@@ -92,7 +92,7 @@ tui_exit_status >/dev/null
 LEADERS=$(q "SELECT count(*) FROM practices") # a leader sees every practice
 tui_start 100 30 -- --as wojt
 tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
+tui_keys F8 x
 tui_assert_has "Good practices: $LEADERS of $LEADERS" "a leader sees the leaders' network's practices too"
 tui_keys F10
 tui_exit_status >/dev/null
@@ -101,7 +101,7 @@ tui_exit_status >/dev/null
 DIALOG=$(q "SELECT id FROM practices WHERE title LIKE 'Tarnowskie Centrum Dialogu%'")
 tui_start 100 30 -- --as tomek
 tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
+tui_keys F8 x
 tui_wait "Good practices:"
 tui_keys f Down Down Down Enter
 tui_wait "Town: show only"
@@ -127,7 +127,7 @@ tui_assert_has "Saved." "saved"
 tui_assert_has "Tarnowskie Centrum Dialogu (2024)" "the card shows the new title"
 ok_if "the change is stored" test "$(q "SELECT count(*) FROM practices WHERE id = $DIALOG AND title LIKE '% (2024)'")" = 1
 tui_keys q q
-tui_keys F8 c
+tui_keys F8 x c
 tui_assert_has "A new good practice" "c adds a practice"
 tui_assert_has "Town: Tarnów" "of the member's own town"
 tui_type " Budżet obywatelski dla seniorów"
@@ -169,7 +169,7 @@ tui_exit_status >/dev/null
 
 if tui_has_locale pl_PL.UTF-8; then
 	tui_start 80 24 LANG=pl_PL.UTF-8 -- --as gosc
-	tui_keys F8
+	tui_keys F8 x
 	tui_assert_has "Dobre praktyki: $((ALL + 1)) z $((ALL + 1))" "the library in Polish"
 	tui_assert_has "Sieć: wszystkie · Temat: wszystkie · Województwo: wszystkie" "the filters in Polish"
 	tui_keys G Enter
@@ -182,7 +182,7 @@ else
 fi
 tui_start 40 12 -- --as gosc
 tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
+tui_keys F8 x
 tui_assert_has "Good practices: $((ALL + 1))" "the library fits 40x12"
 tui_assert_has " — " "one column: title — town"
 tui_keys F10

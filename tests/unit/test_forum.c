@@ -140,6 +140,9 @@ int main(void)
 	 * below it, whatever order the steps come in, and a mark that does not move writes
 	 * nothing. */
 	int64_t lt = 0, ids[61];
+	/* 60 posts by one member at one fixed time: over the posting limit, which is not what
+	 * this part tests (tests/cli/limits.sh does); switched off until the drafts. */
+	db_set_post_limit(d, 0);
 	forum_new_thread(d, &admin, 1, "Długi wątek", "Początek", &lt, &e);
 	post_list lp;
 	forum_posts_page(d, &admin, lt, NULL, false, 1, &lp, &e);
@@ -196,6 +199,8 @@ int main(void)
 	ok(only_last, "after marking all read, only a newer post shows as unread (the mark stops at "
 	   "the last post)");
 	post_list_free(&lp);
+	db_set_post_limit(d, DB_POST_LIMIT_DEFAULT);
+	setenv("EMPIRIE_NOW", "2030-01-02T10:00:00Z", 1);
 
 	/* Drafts. */
 	draft dr;
@@ -208,6 +213,38 @@ int main(void)
 	is_int(forum_reply(d, &anna, tid, p2, "Wysłane", NULL, &e), ST_OK, "sending the reply");
 	is_int(draft_load(d, &anna, "reply", p2, &dr, &e), ST_NOTFOUND, "removes the draft");
 	is_int(draft_save(d, &guest, "reply", p2, "", "x", &e), ST_DENIED, "guests keep no drafts");
+	/* Drafts hold what could be sent from them, no more (a 200 KB draft was stored). */
+	size_t bign = 200 * 1024;
+	char *big = malloc(bign + 1);
+	memset(big, 'x', bign);
+	big[bign] = '\0';
+	is_int(draft_save(d, &anna, "reply", p2, "", big, &e), ST_INVALID, "a 200 KB draft is refused");
+	ok(strstr(e.msg, "too long") != NULL, "saying it is too long");
+	is_int(draft_load(d, &anna, "reply", p2, &dr, &e), ST_NOTFOUND, "and nothing is stored");
+	big[FORUM_BODY_MAX] = '\0';
+	is_int(draft_save(d, &anna, "reply", p2, "", big, &e), ST_OK, "64 KiB, what a post may hold, is kept");
+	big[FORUM_BODY_MAX] = 'x';
+	big[100 * 1024] = '\0';
+	is_int(draft_save(d, &anna, "practice", 0, "", big, &e), ST_OK,
+	       "a practice record of 100 KB (13 fields of up to 8 KiB) is kept");
+	is_int(draft_save(d, &anna, "thread", 1, "", big, &e), ST_INVALID, "a post draft of 100 KB is not");
+	free(big);
+
+	/* The posting limit: 20 a minute by default, counted over the last minute. */
+	setenv("EMPIRIE_NOW", "2030-01-03T10:00:00Z", 1);
+	int sent = 0;
+	for (int i = 0; i < 25; i++)
+		sent += forum_reply(d, &piotr, tid, 0, "Szybko", NULL, &e) == ST_OK;
+	is_int(sent, 20, "20 replies a minute go through, no more");
+	ok(strstr(e.msg, "again in 60 seconds") != NULL, "the refusal says when to try again");
+	is_int(forum_new_thread(d, &piotr, 1, "Nowy", "x", NULL, &e), ST_DENIED, "new threads count too");
+	setenv("EMPIRIE_NOW", "2030-01-03T10:00:45Z", 1);
+	is_int(forum_reply(d, &piotr, tid, 0, "Jeszcze", NULL, &e), ST_DENIED, "45 s later still refused");
+	ok(strstr(e.msg, "again in 15 seconds") != NULL, "and the wait is shorter");
+	is_int(forum_reply(d, &admin, tid, 0, "Administrator", NULL, &e), ST_OK,
+	       "administrators are not limited");
+	setenv("EMPIRIE_NOW", "2030-01-03T10:01:01Z", 1);
+	is_int(forum_reply(d, &piotr, tid, 0, "Po minucie", NULL, &e), ST_OK, "a minute later it goes");
 
 	account_clear(&admin), account_clear(&anna), account_clear(&guest), account_clear(&mayor), account_clear(&piotr);
 	db_close(&d);
