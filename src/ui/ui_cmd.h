@@ -75,7 +75,7 @@ enum {
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
 	X(CMD_FIND, "find", ('/'), NULL, \
 	  N_("Find in this text (any form of the words); n and N: the next and previous match"), \
-	  0, SC_CARDS | SC_HELP) \
+	  0, SC_CARDS | SC_HELP | SC_READER) \
 	X(CMD_FIND_NEXT, "find-next", ('n'), NULL, N_("The next match of the find"), 0, \
 	  SC_CARDS | SC_HELP) \
 	X(CMD_FIND_PREV, "find-prev", ('N'), NULL, N_("The previous match of the find"), 0, \
@@ -130,7 +130,8 @@ enum {
 	  N_("Meetings of the networks, past and planned"), 0, \
 	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
 	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
-	  N_("Go to the next thread with unread posts, in any network"), 0, \
+	  N_("Go to the next thread with unread posts, in any network; in a thread while a find " \
+	     "(/) is on, N goes to the previous match"), 0, \
 	  SC_MAIN | SC_READER) \
 	X(CMD_OPEN, "open", ('\n', '\r', K_FN(KEY_ENTER)), NULL, \
 	  N_("Open the selected item or link"), 0, SC_MAIN | SC_SEARCH | SC_CARDS | SC_LISTS | SC_PICK) \
@@ -146,7 +147,9 @@ enum {
 	  SC_VIEWS | SC_MAIN) \
 	X(CMD_END, "end", (K_FN(KEY_END), 'G'), NULL, N_("To the bottom"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_NEXT_POST, "next-post", ('n'), NULL, N_("Next post"), 0, SC_READER) \
+	X(CMD_NEXT_POST, "next-post", ('n'), NULL, \
+	  N_("Next post; while a find (/) is on, the next match (Esc ends the find)"), 0, \
+	  SC_READER) \
 	X(CMD_PREV_POST, "prev-post", ('p'), NULL, N_("Previous post"), 0, SC_READER) \
 	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
 	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \

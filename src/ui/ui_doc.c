@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/search.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
-#include "ui/ui_editor.h"
+#include "ui/ui_find.h"
 #include "ui/ui_text.h"
 
 typedef struct {
@@ -45,11 +44,8 @@ typedef struct {
 	ui_card_kind card;        /* CARD_NONE: help */
 	int64_t card_id;
 	long sel;                 /* the selected link (a line index), -1: none */
-	/* Find in this text: the line being typed, the terms looked for (search.h) and
-	 * the line of the current match (-1: none). */
-	bool finding;
-	ed_buf find_in;
-	char *find_terms, *find_marks;
+	/* Find in this text (ui_find.h) and the line of the current match (-1: none). */
+	ui_find find;
 	long match;
 } doc_screen;
 
@@ -183,18 +179,12 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		doc_row *row = &s->rows[s->top + (size_t)y];
 		doc_line *l = &s->doc->lines[row->line];
 		bool selected = l->link && (long)row->line == s->sel;
-		bool current = s->find_terms && (long)row->line == s->match;
+		bool current = s->find.terms && (long)row->line == s->match;
 		theme_set(stdscr, selected || current ? TH_SEL_FOCUS : l->link ? TH_UNREAD : l->role);
 		if (selected || current)
 			ui_fill(stdscr, r.y + y, r.x + 1 + l->indent, r.w - 2 - l->indent);
-		char *u = s->find_marks ? ui_wcs_to_utf8(l->text + row->span.start, row->span.len) : NULL;
-		if (u)
-			ui_put_marked(stdscr, r.y + y, r.x + 1 + l->indent, u, r.w - 2 - l->indent,
-			              s->find_marks, A_BOLD | A_UNDERLINE);
-		else
-			ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
-			        row->span.len, r.w - 2 - l->indent);
-		free(u);
+		ui_find_putw(&s->find, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
+		             row->span.len, r.w - 2 - l->indent);
 	}
 	theme_set(stdscr, TH_NORMAL);
 	if (s->nrows > (size_t)r.h) {
@@ -206,17 +196,7 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		theme_set(stdscr, TH_NORMAL);
 	}
 	base->cur_y = r.y, base->cur_x = r.x;
-	if (s->finding) {
-		int yb = r.y + r.h - 1;
-		theme_set(stdscr, TH_SEL);
-		ui_fill(stdscr, yb, r.x, r.w);
-		int lw = ui_put(stdscr, yb, r.x + 1, _("Find: "), r.w - 2);
-		ed_line *in = &s->find_in.lines[0];
-		ui_putw(stdscr, yb, r.x + 1 + lw, in->s, in->len, r.w - 2 - lw);
-		theme_set(stdscr, TH_NORMAL);
-		base->cur_y = yb;
-		base->cur_x = r.x + 1 + lw + ui_wcs_cols(in->s, s->find_in.cx);
-	}
+	ui_find_draw(&s->find, base, r);
 }
 
 /* The first and last visual rows of line i. */
@@ -287,10 +267,7 @@ static long find_line(doc_screen *s, ui_ctx *c, long from, int dir)
 	for (long k = 1; k <= n; k++) {
 		long i = ((from + dir * k) % n + n) % n;
 		doc_line *l = &s->doc->lines[i];
-		char *u = ui_wcs_to_utf8(l->text, l->len);
-		bool hit = u && search_text_matches(c->d, u, strlen(u), s->find_terms, NULL, NULL);
-		free(u);
-		if (hit)
+		if (ui_find_hit_w(&s->find, c, l->text, l->len))
 			return i;
 	}
 	return -1;
@@ -298,14 +275,14 @@ static long find_line(doc_screen *s, ui_ctx *c, long from, int dir)
 
 static void find_go(doc_screen *s, ui_ctx *c, int dir)
 {
-	if (!s->find_terms || !s->doc->n) {
+	if (!s->find.terms || !s->doc->n) {
 		ui_status(c, false, "%s", _("Nothing to find yet: press / and type the words."));
 		return;
 	}
 	long from = s->match >= 0 ? s->match : (dir > 0 ? (long)s->top_line - 1 : (long)s->top_line);
 	long i = find_line(s, c, from, dir);
 	if (i < 0) {
-		char *typed = ed_text(&s->find_in);
+		char *typed = ui_find_typed(&s->find);
 		ui_status(c, true, _("Not found in this text: %s"), typed ? typed : "");
 		free(typed);
 		return;
@@ -318,52 +295,22 @@ static void find_go(doc_screen *s, ui_ctx *c, int dir)
 	remember_top(s);
 }
 
-/* Keys while the find line is being typed. */
-static unsigned find_key(doc_screen *s, ui_ctx *c, int key)
-{
-	ed_buf *b = &s->find_in;
-	if (key == '\n' || key == '\r' || key == (UI_KFN | KEY_ENTER)) {
-		s->finding = false;
-		char *typed = ed_text(b);
-		free(s->find_terms);
-		free(s->find_marks);
-		s->find_terms = typed ? search_find_terms(c->d, typed) : NULL;
-		/* For the marks: the words typed and their lemmas, as beginnings of words. */
-		s->find_marks = s->find_terms ? strdup(s->find_terms) : NULL;
-		for (char *p = s->find_marks; p && *p; p++)
-			if (*p == '=')
-				*p = ' ';
-		free(typed);
-		s->match = -1;
-		if (s->find_terms)
-			find_go(s, c, 1);
-		return UI_R_REDRAW;
-	}
-	switch (key) {
-	case K_ESC: case K_CTRL('c'): case K_CTRL('g'): s->finding = false; break;
-	case UI_KFN | KEY_BACKSPACE: case 127: case 8: ed_backspace(b); break;
-	case UI_KFN | KEY_LEFT: if (b->cx) b->cx--; break;
-	case UI_KFN | KEY_RIGHT: if (b->cx < b->lines[0].len) b->cx++; break;
-	default:
-		if (!(key & UI_KFN) && key >= 32 && key != 127 &&
-		    !((key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069)))
-			ed_insert(b, (wchar_t)key);
-	}
-	return UI_R_REDRAW;
-}
-
 static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	doc_screen *s = (doc_screen *)base;
 	size_t page = s->height > 1 ? (size_t)s->height - 1 : 1;
 	long l;
-	if (s->finding)
-		return find_key(s, c, key);
+	if (s->find.typing) {
+		if (ui_find_key(&s->find, c, key) == UI_FIND_DONE) {
+			s->match = -1;
+			if (s->find.terms)
+				find_go(s, c, 1);
+		}
+		return UI_R_REDRAW;
+	}
 	switch (cmd) {
 	case CMD_FIND:
-		ed_free(&s->find_in);
-		if (ed_init(&s->find_in, ""))
-			s->finding = true;
+		ui_find_begin(&s->find);
 		return UI_R_REDRAW;
 	case CMD_FIND_NEXT:
 	case CMD_FIND_PREV:
@@ -448,16 +395,13 @@ static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 
 static bool doc_wants_text(ui_screen *base)
 {
-	return ((doc_screen *)base)->finding;
+	return ((doc_screen *)base)->find.typing;
 }
 
 static void doc_destroy(ui_screen *base)
 {
 	doc_screen *s = (doc_screen *)base;
-	if (s->find_in.lines)
-		ed_free(&s->find_in);
-	free(s->find_terms);
-	free(s->find_marks);
+	ui_find_free(&s->find);
 	ui_doc_free(s->doc);
 	free(s->rows);
 	free(s->crumb);
