@@ -362,6 +362,13 @@ static void wait_notice(void *arg, int waited_ms, int limit_ms)
 	doupdate();
 }
 
+/* What holds now on screen s; nothing that writes in a read-only copy. */
+static unsigned screen_pre(ui_screen *s, ui_ctx *c)
+{
+	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
+	return db_is_readonly(c->d) ? ok & ~PRE_WRITES : ok;
+}
+
 static void draw_all(ui_ctx *c)
 {
 	erase();
@@ -390,7 +397,8 @@ static void draw_all(ui_ctx *c)
 	s->ops->draw(s, c, body_rect());
 	draw_title(c);
 	draw_status(c);
-	ui_keybar_draw(LINES - 1, s->ops->kind, s->ops->pre ? s->ops->pre(s, c) : 0);
+	ui_keybar_draw(LINES - 1, s->ops->kind, screen_pre(s, c),
+	               db_is_readonly(c->d) ? PRE_WRITES : 0);
 	if (s->cur_y >= 0) {
 		curs_set(1);
 		move(s->cur_y, s->cur_x > 0 ? s->cur_x : 0);
@@ -467,7 +475,7 @@ static unsigned dispatch(ui_ctx *c, int key)
 	if (cmd == CMD_NONE)
 		return s->ops->key(s, c, CMD_NONE, key);
 	const ui_command *uc = ui_cmd_get(cmd);
-	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
+	unsigned ok = screen_pre(s, c);
 	if ((uc->pre & ok) != uc->pre) {
 		ui_status(c, true, "%s", pre_message(c, uc->pre & ~ok));
 		return UI_R_REDRAW;

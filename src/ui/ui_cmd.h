@@ -49,6 +49,9 @@ enum {
 	PRE_OPEN = 1u << 9,     /* the thread is not locked, or the account moderates it */
 	PRE_SHOWN = 1u << 10,   /* the post is not hidden, or the account moderates it */
 };
+/* The preconditions only a writable copy can meet: a read-only copy never has them, and
+ * the key bar leaves out the commands that need them. */
+#define PRE_WRITES (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST | PRE_MODERATE)
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
  * shown on the key bar when it is an F-key, the second a letter for terminals that
@@ -177,7 +180,7 @@ void ui_key_name(int key, char *out, size_t n);
 
 /* Draw the key bar on row y of stdscr for a screen kind; commands whose
  * preconditions (pre_ok) fail are dimmed. Remembers where each F-key went. */
-void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok);
+void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok, unsigned pre_never);
 /* The F-key (as a key event) under column x of the last key bar, or 0. */
 int ui_keybar_hit(int x);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
 #include "core/search.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
@@ -532,6 +533,13 @@ ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 			if (nl)
 				*nl = '\0';
 			ui_doc_add(d, first ? TH_HEADING : TH_NORMAL, 0, line);
+			/* Why keys are missing comes first, where it is seen. */
+			if (first && db_is_readonly(c->d))
+				ui_doc_add(d, TH_NORMAL, 0,
+				           _("This copy is read-only: the keys that write (new thread, "
+				             "reply, edit, sign up, moderation) are left off the key bar and "
+				             "refused with this reason. What you read is marked for this "
+				             "session only."));
 			first = false;
 			if (!nl)
 				break;
