@@ -193,8 +193,8 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 			ui_put_marked(stdscr, r.y + y, r.x + 1 + l->indent, u, r.w - 2 - l->indent,
 			              s->find_marks, A_BOLD | A_UNDERLINE);
 		else
-			ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
-			        row->span.len, r.w - 2 - l->indent);
+			ui_putw_cut(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
+			            row->span.len, r.w - 2 - l->indent);
 		free(u);
 	}
 	theme_set(stdscr, TH_NORMAL);

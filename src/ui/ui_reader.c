@@ -373,8 +373,8 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 				ui_span sp = p->spans.items[row - 1];
 				bool quote = sp.len && p->body[sp.start] == L'>';
 				theme_set(stdscr, quote ? TH_QUOTE : p->p.hidden ? TH_DIM : TH_NORMAL);
-				ui_putw(stdscr, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
-				        r->width - p->indent - 2);
+				ui_putw_cut(stdscr, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
+				            r->width - p->indent - 2);
 				theme_set(stdscr, TH_NORMAL);
 			}
 		}

@@ -49,6 +49,8 @@ char *ui_wcs_to_utf8(const wchar_t *s, size_t n);
 int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols);
 /* Same for wide text (it is converted to UTF-8 and sanitised). */
 int ui_putw(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
+/* Same, but a text wider than cols (a link kept whole by ui_wrap) ends in "…". */
+int ui_putw_cut(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
 /* Same with a printf format that is ours (translated); arguments are untrusted. */
 int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
