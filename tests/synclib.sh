@@ -12,15 +12,29 @@ content() {
 	        SELECT 'V', post_id, edited_at, body FROM post_versions ORDER BY 2, 3;
 	        SELECT 'N', id, thread_count, post_count FROM networks ORDER BY id;"
 }
-# A well-formed sync file of the family of database $1: crafted changes with a right
-# checksum (a checksum is easy to make; it is not a signature).
-craft() { # DB OUT SITE OP-LINE...
+# A well-formed sync file of the family of database $1, signed with its secret of copy
+# SITE (the home database has every copy's): what that copy's holder could write. The
+# header says schema 4 (no history, no times) unless SCHEMA says otherwise.
+craft() { SCHEMA=${SCHEMA:-4} forge "$@"; }
+# forge DB OUT SITE OP-LINE...: what the holder of copy DB can make with the source at
+# hand: a file claiming to come from SITE with crafted changes, signed with the only
+# secret the holder has (DB's own; in the home database, SITE's; a database without
+# signed sync gets the old checksum).
+forge() {
 	db=$1 out=$2 site=$3; shift 3
-	python3 - "$out" "$(q "$db" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$@" <<'PY'
-import hashlib, sys
-out, fam, site, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
-head = '{"family":"%s","site":%d,"schema":4,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site)
-body = '\n'.join(['EMPIRIE-SYNC 1', head] + ops) + '\n'
-open(out, 'w', encoding='utf-8').write(body + 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest()))
+	key=$(q "$db" "SELECT site || ' ' || hex(secret) FROM sync_keys ORDER BY site = $site DESC, site LIMIT 1" 2>/dev/null)
+	python3 - "$out" "$(q "$db" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$key" "${SCHEMA:-7}" "$@" <<'PY'
+import hashlib, hmac, sys
+out, fam, site, key, schema, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6:]
+head = '{"family":"%s","site":%d,"schema":%d,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site, schema)
+if key:
+    ksite, secret = key.split()
+    body = '\n'.join(['EMPIRIE-SYNC 2', head] + ops) + '\nEND %d\n' % len(ops)
+    mac = hmac.new(bytes.fromhex(secret), body.encode(), hashlib.sha256).hexdigest()
+    body += 'SIGN %s %s\n' % (ksite, mac)
+else:
+    body = '\n'.join(['EMPIRIE-SYNC 1', head] + ops) + '\n'
+    body += 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest())
+open(out, 'w', encoding='utf-8').write(body)
 PY
 }

@@ -24,48 +24,48 @@
 #include "ui/ui_spell.h"
 
 static const cli_command commands[] = {
-	{ "list", cmd_list, "networks|cities|threads|posts|meetings|practices [OPTIONS]",
+	{ "list", cmd_list, N_("networks|cities|threads|posts|meetings|practices [OPTIONS]"),
 	  N_("list networks, towns, threads, posts, meetings or good practices as tab-separated rows"),
 	  false, false },
-	{ "show", cmd_show, "network N | city NAME | thread ID | meeting ID | practice ID|KEY",
+	{ "show", cmd_show, N_("network N | city NAME | thread ID | meeting ID | practice ID|KEY"),
 	  N_("show a network's, town's, thread's, meeting's or good practice's card"), false, false },
-	{ "search", cmd_search, "TEXT...",
+	{ "search", cmd_search, N_("TEXT..."),
 	  N_("search towns, threads, posts, good practices and meetings (case and Polish letters "
 	     "ignored)"), false, false },
-	{ "post", cmd_post, "--network N --title TITLE < BODY",
+	{ "post", cmd_post, N_("--network N --title TITLE < BODY"),
 	  N_("start a thread; the text is read from standard input"), true, false },
-	{ "reply", cmd_reply, "THREAD_ID [--to POST_ID] < BODY",
+	{ "reply", cmd_reply, N_("THREAD_ID [--to POST_ID] < BODY"),
 	  N_("answer a thread (or one post in it); the text is read from standard input"), true, false },
-	{ "edit", cmd_edit, "POST_ID < BODY",
+	{ "edit", cmd_edit, N_("POST_ID < BODY"),
 	  N_("replace the text of your own post with standard input"), true, false },
-	{ "attend", cmd_attend, "MEETING_ID [--no]",
+	{ "attend", cmd_attend, N_("MEETING_ID [--no]"),
 	  N_("sign your town up for a planned meeting (--no: take it off)"), true, false },
-	{ "practice", cmd_practice, "add|edit [ID] --title T --town NAME [OPTIONS]",
+	{ "practice", cmd_practice, N_("add|edit [ID] --title T --town NAME [OPTIONS]"),
 	  N_("add or change a good practice"), true, false },
-	{ "meeting", cmd_meeting, "add|edit [ID] --network N --title T --date YYYY-MM-DD [OPTIONS]",
+	{ "meeting", cmd_meeting, N_("add|edit [ID] --network N --title T --date YYYY-MM-DD [OPTIONS]"),
 	  N_("add or change a meeting (coordinators and administrators)"), true, false },
-	{ "moderate", cmd_moderate, "lock|unlock|pin|unpin THREAD_ID | hide|unhide POST_ID [--reason TEXT]",
+	{ "moderate", cmd_moderate, N_("lock|unlock|pin|unpin THREAD_ID | hide|unhide POST_ID [--reason TEXT]"),
 	  N_("lock, pin or hide (coordinators and administrators)"), true, false },
-	{ "import", cmd_import, "KIND FILE [--encoding ENC] [--dry-run]",
+	{ "import", cmd_import, N_("KIND FILE [--encoding ENC] [--dry-run]"),
 	  N_("import towns, accounts, memberships, meetings or good practices from CSV (UTF-8, "
 	     "CP1250, ISO-8859-2)"),
 	  true, true },
-	{ "export", cmd_export, "KIND [--format csv|json] [--encoding utf-8|cp1250]",
+	{ "export", cmd_export, N_("KIND [--format csv|json] [--encoding utf-8|cp1250]"),
 	  N_("export towns, accounts, memberships, meetings or good practices as CSV or JSON"), false,
 	  true },
-	{ "gen", cmd_gen, "--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]",
+	{ "gen", cmd_gen, N_("--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]"),
 	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"), true, true },
-	{ "snapshot", cmd_snapshot, "FILE [--public-only]",
+	{ "snapshot", cmd_snapshot, N_("FILE [--public-only]"),
 	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, true },
-	{ "sync", cmd_sync, "export FILE [--all] | apply FILE | status | conflicts",
+	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts"),
 	  N_("carry what an offline copy wrote to the home database, and back"), false, true },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
 	  false, false },
 	{ "init", cmd_init, "",
 	  N_("create the database with the bundled EMPIRIE directory"), true, true },
-	{ "check", cmd_check, "[--reindex]",
+	{ "check", cmd_check, N_("[--reindex]"),
 	  N_("verify the database; --reindex rebuilds the search index"), false, true },
-	{ "admin", cmd_admin, "add-account|accounts|audit [OPTIONS]",
+	{ "admin", cmd_admin, N_("add-account|accounts|audit [OPTIONS]"),
 	  N_("manage accounts and read the audit log (administrators)"), true, true },
 };
 
@@ -183,7 +183,9 @@ char *cli_read_body(void)
 		n += got;
 		if (n > FORUM_BODY_MAX) {
 			free(buf);
-			cli_error(_("The text on standard input is too long (at most %d bytes)"), FORUM_BODY_MAX);
+			cli_error(ngettext("The text on standard input is too long (at most %d byte)",
+			                   "The text on standard input is too long (at most %d bytes)",
+			                   FORUM_BODY_MAX), FORUM_BODY_MAX);
 			return NULL;
 		}
 		if (cap - n - 1 == 0) {
@@ -221,6 +223,25 @@ static const char *unix_login(void)
 {
 	struct passwd *pw = getpwuid(getuid());
 	return pw && pw->pw_name ? pw->pw_name : "guest";
+}
+
+/* The person for the audit: the Unix login, and beside it who ran sudo to become it.
+ * sudo sets SUDO_USER and SUDO_UID; they are believed only when they agree on a real
+ * account other than this login (anyone who could set them by hand could write the
+ * database file anyway; SSH key holders cannot set them). */
+static void audit_person(char *out, size_t n)
+{
+	char me[64];
+	snprintf(me, sizeof me, "%s", unix_login());
+	const char *who = getenv("SUDO_USER"), *uid = getenv("SUDO_UID");
+	struct passwd *pw = who && *who && uid && *uid ? getpwnam(who) : NULL;
+	char pw_uid[24] = "";
+	if (pw)
+		snprintf(pw_uid, sizeof pw_uid, "%lu", (unsigned long)pw->pw_uid);
+	if (pw && strcmp(pw_uid, uid) == 0 && pw->pw_uid != getuid())
+		snprintf(out, n, "%s (sudo: %.63s)", me, pw->pw_name);
+	else
+		snprintf(out, n, "%s", me);
 }
 
 /* The SSH client's address from SSH_CONNECTION ("addr port addr port") or SSH_CLIENT
@@ -308,7 +329,9 @@ int cli_open(cli_ctx *c)
 		return cli_fail(&e);
 	char client[64];
 	ssh_client_address(client, sizeof client);
-	db_set_origin(c->d, unix_login(), client);
+	char person[160];
+	audit_person(person, sizeof person);
+	db_set_origin(c->d, person, client);
 	/* What the configuration file may decide about identity: see settings_may_grant(). */
 	bool conf_counts = cli_config_counts(c);
 	if (c->restricted && db_from_conf && !conf_counts)
@@ -395,7 +418,8 @@ static void print_help(void)
 
 void cli_command_help(const cli_command *cmd, const char *options_text)
 {
-	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), cmd->name, cmd->args);
+	/* The placeholders are translated (RODZAJ PLIK), the keywords and options are not. */
+	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), cmd->name, cmd->args[0] ? _(cmd->args) : "");
 	safe_fputs(_(cmd->summary), stdout, 0);
 	fputs("\n", stdout);
 	if (options_text && *options_text) {

@@ -303,7 +303,7 @@ static void gen_progress_print(const char *stage, unsigned long done, unsigned l
 	/* "\r" kept out of the messages: the line is redrawn in place. */
 	if (strcmp(stage, "posts") == 0) {
 		fputc('\r', stderr);
-		safe_fprintf(stderr, _("%lu of %lu posts"), done, total);
+		safe_fprintf(stderr, ngettext("%lu of %lu post", "%lu of %lu posts", total), done, total);
 	} else if (strcmp(stage, "commit") == 0) {
 		fputc('\r', stderr);
 		safe_fprintf(stderr, "%-40s\n", _("writing the file..."));
@@ -371,8 +371,12 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 		return cli_fail(&e);
 	if (gen_synthetic(c->d, &o, isatty(STDERR_FILENO) ? gen_progress_print : NULL, NULL, &e) != ST_OK)
 		return cli_fail(&e);
-	safe_fprintf(stdout, _("Wrote %s: synthetic data, %lu towns, %lu threads, %lu posts (seed %llu).\n"),
-	             c->db_opt, o.towns, o.threads, o.posts, (unsigned long long)o.seed);
+	char towns[64], threads[64], posts[64];
+	snprintf(towns, sizeof towns, ngettext("%lu town", "%lu towns", o.towns), o.towns);
+	snprintf(threads, sizeof threads, ngettext("%lu thread", "%lu threads", o.threads), o.threads);
+	snprintf(posts, sizeof posts, ngettext("%lu post", "%lu posts", o.posts), o.posts);
+	safe_fprintf(stdout, _("Wrote %s: synthetic data, %s, %s, %s (seed %llu).\n"),
+	             c->db_opt, towns, threads, posts, (unsigned long long)o.seed);
 	return EXIT_OK;
 }
 

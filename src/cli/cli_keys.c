@@ -41,6 +41,11 @@ static const char *keys_setup(cli_ctx *c)
 		            "you) that no one else may write counts"), c->conf.path);
 		return NULL;
 	}
+	error e;
+	if (keysfile_place_safe(c->conf.keys_file, c->db_owner, &e) != ST_OK) {
+		cli_fail(&e);
+		return NULL;
+	}
 	return c->conf.keys_file;
 }
 
@@ -180,8 +185,16 @@ static int admin_keys(cli_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < l.n; i++) {
 		char *login;
 		sshkey k;
-		if (!sshkey_line_parse(l.lines[i], &login, &k))
+		if (!sshkey_line_parse(l.lines[i], &login, &k)) {
+			/* sshd still honours a line written by hand: never hide one. */
+			const char *p = l.lines[i] + strspn(l.lines[i], " \t");
+			if (*p != '#' && *p != '\n' && *p != '\r' && *p)
+				cli_error(_("%s, line %zu: not a line empirie wrote (it forces no command "
+				            "for one login, so its key may get a shell): remove it, or "
+				            "add the key with admin add-key"),
+				          keys, i + 1);
 			continue;
+		}
 		tsv_field(login, false);
 		tsv_field(k.type, false);
 		tsv_field(k.fingerprint, true);

@@ -30,7 +30,7 @@ typedef struct {
 typedef struct cli_command {
 	const char *name;
 	int (*run)(cli_ctx *c, int argc, char **argv);
-	const char *args;     /* usage after the command name, untranslated syntax */
+	const char *args;     /* usage after the command name (N_: placeholders are translated) */
 	const char *summary;  /* N_() — one line for --help */
 	bool writes;          /* refused in read-only mode */
 	bool admin_only;      /* not offered in restricted mode */

@@ -22,10 +22,11 @@ struct list_opts {
 	long long network, thread;
 	const char *theme, *voivodeship, *town; /* list practices */
 	bool planned, past;                     /* list meetings */
+	bool keys;                              /* list cities: stable keys, not labels */
 	bool help;
 };
 
-enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST };
+enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KEYS };
 
 static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
 {
@@ -38,6 +39,7 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		{ "city", required_argument, NULL, OPT_TOWN },
 		{ "planned", no_argument, NULL, OPT_PLANNED },
 		{ "past", no_argument, NULL, OPT_PAST },
+		{ "keys", no_argument, NULL, OPT_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -50,6 +52,7 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		case OPT_TOWN: o->town = optarg; break;
 		case OPT_PLANNED: o->planned = true; break;
 		case OPT_PAST: o->past = true; break;
+		case OPT_KEYS: o->keys = true; break;
 		case 'n':
 			if ((o->network = cli_parse_id(optarg)) < 0)
 				return cli_usage(cmd, _("--network needs a network number, not '%s'"), optarg), -1;
@@ -104,7 +107,9 @@ static int list_networks(cli_ctx *c)
 	return EXIT_OK;
 }
 
-static int list_cities(cli_ctx *c, long long number)
+/* Status and basis in the reader's language; with --keys the stored keys (laureate,
+ * final-list, ...) and yes/no, which stay the same in every language for scripts. */
+static int list_cities(cli_ctx *c, long long number, bool keys)
 {
 	static const char *const cols[] = { N_("town"), N_("voivodeship"), N_("laureate"),
 	                                    N_("status"), N_("basis") };
@@ -117,9 +122,15 @@ static int list_cities(cli_ctx *c, long long number)
 		city *t = &l.items[i];
 		tsv_field(t->name, false);
 		tsv_field(t->voivodeship, false);
-		tsv_field(t->laureate ? _("yes") : _("no"), false);
-		tsv_field(t->programme_status, false);
-		tsv_field(t->basis, true);
+		if (keys) {
+			tsv_field(t->laureate ? "yes" : "no", false);
+			tsv_field(t->programme_status, false);
+			tsv_field(t->basis, true);
+		} else {
+			tsv_field(t->laureate ? _("yes") : _("no"), false);
+			tsv_field(directory_status_label(t->programme_status), false);
+			tsv_field(*t->basis ? directory_basis_label(t->basis) : "", true);
+		}
 	}
 	city_list_free(&l);
 	return EXIT_OK;
@@ -322,7 +333,9 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 	if (o.help) {
 		cli_command_help(cli_find_command("list"),
 			_("  networks                  the networks with counts and your unread posts\n"
-			  "  cities [--network N]      towns in Polish alphabetical order\n"
+			  "  cities [--network N] [--keys]\n"
+			  "                            towns in Polish alphabetical order; --keys: the\n"
+			  "                            status and basis as stable keys, for scripts\n"
 			  "  threads --network N       threads, newest activity first\n"
 			  "  posts --thread ID         posts in reading order (replies under what they answer)\n"
 			  "  meetings [--network N] [--planned|--past]\n"
@@ -346,6 +359,8 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 		                           "practices'"));
 	if ((o.planned || o.past) && !meetings)
 		return cli_usage("list", _("--planned and --past are options of 'list meetings'"));
+	if (o.keys && strcmp(what, "cities") != 0 && strcmp(what, "towns") != 0)
+		return cli_usage("list", _("--keys is an option of 'list cities'"));
 	if (o.planned && o.past)
 		return cli_usage("list", _("choose --planned or --past, not both"));
 	if (cli_open(c) != EXIT_OK)
@@ -355,7 +370,7 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 	if (strcmp(what, "networks") == 0)
 		return list_networks(c);
 	if (strcmp(what, "cities") == 0 || strcmp(what, "towns") == 0)
-		return list_cities(c, o.network);
+		return list_cities(c, o.network, o.keys);
 	if (meetings)
 		return list_meetings(c, o.network, o.planned, o.past);
 	if (strcmp(what, "threads") == 0) {
@@ -411,7 +426,9 @@ static int show_network(cli_ctx *c, const char *arg)
 	         n.thread_count);
 	snprintf(posts, sizeof posts, ngettext("%lld post", "%lld posts", (unsigned long)n.post_count),
 	         (long long)n.post_count);
-	safe_fprintf(stdout, _("Discussion: %s, %s, %lld unread\n"), threads, posts, (long long)n.unread);
+	safe_fprintf(stdout, ngettext("Discussion: %s, %s, %lld unread\n", "Discussion: %s, %s, %lld unread\n",
+	                              (unsigned long)n.unread),
+	             threads, posts, (long long)n.unread);
 	card_line(_("Source"), n.source);
 	network_clear(&n);
 	return EXIT_OK;

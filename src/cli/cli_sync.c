@@ -21,15 +21,34 @@ static int sync_help(void)
 		  "                       conflicts are settled by the rules in the manual and\n"
 		  "                       listed; applying the same file again changes nothing\n"
 		  "  status               this copy's number and how many changes wait\n"
-		  "  conflicts            the conflicts kept so far\n"));
+		  "  conflicts            the conflicts kept so far\n"
+		  "  withdraw N           (home database) refuse the files of offline copy N from\n"
+		  "                       now on: it was re-issued or lost\n"));
 	return EXIT_OK;
 }
 
+/* One line per conflict whatever the file held: a newline or a control character in a
+ * name from the file is shown visibly ("^J"), so it cannot print a forged line (B10). */
 static void print_conflict(void *ctx, const char *file, int64_t line, const char *what,
                            const char *outcome)
 {
 	(void)ctx;
-	safe_fprintf(stdout, _("%s:%lld: conflict: %s — %s\n"), file, (long long)line, what, outcome);
+	char *f = safe_utf8(file, strlen(file), 0), *w = safe_utf8(what, strlen(what), 0),
+	     *o = safe_utf8(outcome, strlen(outcome), 0);
+	if (f && w && o)
+		safe_fprintf(stdout, _("%s:%lld: conflict: %s — %s\n"), f, (long long)line, w, o);
+	free(f), free(w), free(o);
+}
+
+/* An error of export or apply may quote the file: on one line too. */
+static int sync_fail(const error *e)
+{
+	error flat = *e;
+	char *m = safe_utf8(e->msg, strlen(e->msg), 0);
+	if (m)
+		snprintf(flat.msg, sizeof flat.msg, "%s", m);
+	free(m);
+	return cli_fail(&flat);
 }
 
 static void print_kept(void *ctx, const char *at, int64_t line, const char *what,
@@ -48,7 +67,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		if (argc < 2)
-			return cli_usage("sync", _("say what to do: export, apply, status or conflicts"));
+			return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
+		                           "withdraw"));
 		return sync_help();
 	}
 	const char *what = argv[1], *file = NULL;
@@ -60,12 +80,29 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 			all = true;
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_unknown_option("sync", argv[i], NULL);
-		else if (!file && (strcmp(what, "export") == 0 || strcmp(what, "apply") == 0))
+		else if (!file && (strcmp(what, "export") == 0 || strcmp(what, "apply") == 0 ||
+		                   strcmp(what, "withdraw") == 0))
 			file = argv[i];
 		else
 			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]);
 	}
 	bool needs_file = strcmp(what, "export") == 0 || strcmp(what, "apply") == 0;
+	if (strcmp(what, "withdraw") == 0) {
+		char *end = NULL;
+		long long site = file ? strtoll(file, &end, 10) : 0;
+		if (!file || !*file || *end || site < 1)
+			return cli_usage("sync", _("say which offline copy to withdraw (its number, see "
+			                           "'empirie sync status' in the copy)"));
+		if (cli_open(c) != EXIT_OK)
+			return EXIT_ERR;
+		error e;
+		if (sync_revoke(c->d, &c->me, (int64_t)site, &e) != ST_OK)
+			return cli_fail(&e);
+		safe_fprintf(stdout, _("Offline copy %lld is withdrawn: files it wrote are refused from "
+		                       "now on, and files from here are no longer signed for it.\n"),
+		             site);
+		return EXIT_OK;
+	}
 	if (!needs_file && strcmp(what, "status") != 0 && strcmp(what, "conflicts") != 0)
 		return cli_usage("sync", _("unknown sync action '%s'"), what);
 	if (needs_file && !file)
@@ -77,7 +114,7 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 	if (strcmp(what, "export") == 0) {
 		int64_t n;
 		if (sync_export(c->d, &c->me, file, all, &n, &e) != ST_OK)
-			return cli_fail(&e);
+			return sync_fail(&e);
 		safe_fprintf(stdout, ngettext("Wrote %s: %lld change.\n", "Wrote %s: %lld changes.\n",
 		                              (unsigned long)n),
 		             file, (long long)n);
@@ -86,7 +123,7 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 	if (strcmp(what, "apply") == 0) {
 		sync_result r;
 		if (sync_apply(c->d, &c->me, file, &r, print_conflict, NULL, &e) != ST_OK)
-			return cli_fail(&e);
+			return sync_fail(&e);
 		if (r.already) {
 			safe_fprintf(stdout, _("%s was applied here already (%s); nothing changed.\n"), file,
 			             r.already_at);

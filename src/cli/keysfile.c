@@ -37,6 +37,38 @@ static status safe_owner(const char *what, const struct stat *sb, uid_t service_
 	return ST_OK;
 }
 
+status keysfile_place_safe(const char *path, uid_t service_uid, error *e)
+{
+	char *dir = dir_of(path);
+	if (!dir)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	status s = ST_OK;
+	/* Each prefix up to and including dir: "/", "/etc", "/etc/empirie". */
+	for (char *p = dir; s == ST_OK; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		const char *part = p == dir ? "/" : dir;
+		struct stat sb;
+		if (lstat(part, &sb) != 0)
+			s = err_set(e, ST_IO, _("%s: cannot open the directory of the SSH keys file: %s"),
+			            part, strerror(errno));
+		else if (S_ISLNK(sb.st_mode))
+			s = err_set(e, ST_DENIED, _("%s: a symbolic link on the way to the SSH keys file; "
+			                            "give the real path in authorized_keys"), part);
+		else if (!S_ISDIR(sb.st_mode))
+			s = err_set(e, ST_IO, _("%s: not a directory"), part);
+		else if (!(sb.st_uid == 0 && (sb.st_mode & S_ISVTX)))
+			s = safe_owner(part, &sb, service_uid, e);
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(dir);
+	return s;
+}
+
 int keysfile_lock(const char *path, uid_t service_uid, error *e)
 {
 	char *dir = dir_of(path);

@@ -21,6 +21,11 @@ typedef struct {
  * account (service_uid, the database's owner) owns unless it is root. */
 int keysfile_lock(const char *path, uid_t service_uid, error *e);
 void keysfile_unlock(int fd);
+/* Whether every directory on the way to path, from /, is out of the service account's
+ * reach by the same rule (a sticky directory of root's, like /tmp, may be writable by
+ * all): none may be a link, since whoever may change one could swap the whole keys
+ * directory. ST_OK or *e naming the first that fails. */
+status keysfile_place_safe(const char *path, uid_t service_uid, error *e);
 /* Read the lines (none when the file does not exist). */
 status keysfile_read(const char *path, keys_lines *out, error *e);
 /* Append a copy of line; 0 or -1 (out of memory). */

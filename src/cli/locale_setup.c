@@ -1,10 +1,13 @@
 /* locale_setup.c — see locale_setup.h. */
 #include "config.h"
 
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/locale_setup.h"
 #include "i18n.h"
@@ -22,6 +25,36 @@ static const char *wanted_locale(void)
 	}
 	return "";
 }
+
+#if ENABLE_NLS
+/* The catalogue built beside the program, when it runs uninstalled from its build tree
+ * (the quick start's ./empirie before make install): make writes
+ * locale/pl/LC_MESSAGES/empirie.mo and the marker locale/empirie-build-tree next to the
+ * executable. An installed program has no marker beside it and uses LOCALEDIR. The
+ * directory is as trustworthy as the executable itself (whoever can write one can
+ * write the other), so unlike $EMPIRIE_LOCALEDIR it is used in restricted mode too. */
+static bool build_tree_localedir(char *out, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	int w = snprintf(out, size, "%s/locale", exe);
+	if (w < 0 || (size_t)w >= size)
+		return false;
+	char marker[PATH_MAX + 32];
+	w = snprintf(marker, sizeof marker, "%s/empirie-build-tree", out);
+	if (w < 0 || (size_t)w >= sizeof marker)
+		return false;
+	struct stat st;
+	return stat(marker, &st) == 0 && S_ISREG(st.st_mode);
+}
+#endif
 
 void locale_setup(bool restricted)
 {
@@ -43,7 +76,10 @@ void locale_setup(bool restricted)
 	/* Tests point this at the catalogue in the build tree; never in restricted mode, where
 	 * a catalogue of the user's choosing could rewrite every format string. */
 	const char *dir = restricted ? NULL : getenv("EMPIRIE_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	char beside[PATH_MAX];
+	if (!(dir && *dir))
+		dir = build_tree_localedir(beside, sizeof beside) ? beside : LOCALEDIR;
+	bindtextdomain(PACKAGE, dir);
 	/* Messages come out as UTF-8; the safe output path converts them for the terminal. */
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);

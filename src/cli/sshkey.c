@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/sshkey.h"
+#include "core/account.h"
 #include "core/sha256.h"
 #include "i18n.h"
 
@@ -92,6 +93,18 @@ bool sshkey_parse(const char *text, sshkey *out, const char **why)
 		len--;
 	if (len && text[len - 1] == '\r')
 		len--;
+	/* What people send instead of the one line: say what it is and what to ask for. */
+	if (strncmp(text, "---- BEGIN SSH2 PUBLIC KEY", 26) == 0) {
+		*why = N_("this is a public key in the SSH2 format that PuTTYgen saves: convert it "
+		          "with ssh-keygen -i -f FILE, or take PuTTYgen's one line \"Public key for "
+		          "pasting into OpenSSH authorized_keys file\"");
+		return false;
+	}
+	if (strstr(text, "PRIVATE KEY-----") || strncmp(text, "PuTTY-User-Key-File-", 20) == 0) {
+		*why = N_("this is a private key, which must never leave its owner: ask for the public "
+		          "key (the .pub file, one line)");
+		return false;
+	}
 	/* Options first (the usual smuggling: command="...",no-pty ssh-ed25519 ...). */
 	size_t first = strspn(text, " ");
 	size_t first_n = strcspn(text + first, " \n");
@@ -185,6 +198,44 @@ char *sshkey_line(const sshkey *k, const char *program, const char *config, cons
 	return line;
 }
 
+/* Whether cmd (n bytes) is exactly what sshkey_line writes: PROGRAM [--config FILE]
+ * --restricted --as LOGIN, each a safe word, PROGRAM and FILE full paths. Any other
+ * command (a shell, an option more or less) is not ours. Sets the login's place. */
+static bool our_command(const char *cmd, size_t n, const char **login, size_t *login_n)
+{
+	char *c = strndup(cmd, n);
+	if (!c)
+		return false;
+	char *w[7];
+	size_t k = 0;
+	bool ok = true;
+	for (char *save = NULL, *t = strtok_r(c, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+		if (k == sizeof w / sizeof w[0]) {
+			ok = false;
+			break;
+		}
+		w[k++] = t;
+	}
+	size_t i = 1;
+	ok = ok && (k == 4 || k == 6) && w[0][0] == '/' && sshkey_safe_word(w[0]);
+	if (ok && k == 6) {
+		ok = strcmp(w[1], "--config") == 0 && w[2][0] == '/' && sshkey_safe_word(w[2]);
+		i = 3;
+	}
+	ok = ok && strcmp(w[i], "--restricted") == 0 && strcmp(w[i + 1], "--as") == 0 &&
+	     sshkey_safe_word(w[i + 2]) && account_login_valid(w[i + 2]);
+	if (ok) {
+		*login = cmd + (w[i + 2] - c);
+		*login_n = strlen(w[i + 2]);
+	}
+	/* the words must have been separated by single spaces, as written */
+	ok = ok && *login + *login_n == cmd + n && (size_t)(w[k - 1] - c) + strlen(w[k - 1]) == n;
+	for (size_t j = 1; ok && j < k; j++)
+		ok = w[j] == w[j - 1] + strlen(w[j - 1]) + 1;
+	free(c);
+	return ok;
+}
+
 bool sshkey_line_parse(const char *line, char **login, sshkey *key)
 {
 	static const char head[] = "restrict,pty,command=\"";
@@ -192,12 +243,11 @@ bool sshkey_line_parse(const char *line, char **login, sshkey *key)
 	memset(key, 0, sizeof *key);
 	if (strncmp(line, head, sizeof head - 1) != 0)
 		return false;
-	const char *cmd = line + sizeof head - 1, *q = strchr(cmd, '"');
-	const char *as = q ? strstr(cmd, " --as ") : NULL;
-	if (!as || as > q)
+	const char *cmd = line + sizeof head - 1, *q = strchr(cmd, '"'), *as;
+	size_t as_n;
+	if (!q || !our_command(cmd, (size_t)(q - cmd), &as, &as_n))
 		return false;
-	as += 6;
-	if (!(*login = strndup(as, (size_t)(q - as))))
+	if (!(*login = strndup(as, as_n)))
 		return false;
 	const char *rest = q + 1;
 	while (*rest == ' ')

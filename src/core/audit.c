@@ -11,6 +11,14 @@
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e)
 {
+	return audit_append_from(d, actor, action, object, object_id, before, after,
+	                         db_origin_client(d), e);
+}
+
+status audit_append_from(db *d, const account *actor, const char *action, const char *object,
+                         int64_t object_id, const char *before, const char *after,
+                         const char *client, error *e)
+{
 	static const char sql[] =
 		"INSERT INTO audit(at, account_id, login, action, object, object_id, before, after, client,"
 		"                  unix_login)"
@@ -32,7 +40,7 @@ status audit_append(db *d, const account *actor, const char *action, const char 
 		sqlite3_bind_text(st, 7, before, -1, SQLITE_STATIC);
 	if (after)
 		sqlite3_bind_text(st, 8, after, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, db_origin_client(d), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, client ? client : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 10, db_origin_login(d), -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);

@@ -11,6 +11,11 @@
  * The Unix login and client address come from db_set_origin(). */
 status audit_append(db *d, const account *actor, const char *action, const char *object,
                     int64_t object_id, const char *before, const char *after, error *e);
+/* The same, with where it came from said by the caller (sync: the copy and who applied
+ * the file) instead of the SSH client's address. */
+status audit_append_from(db *d, const account *actor, const char *action, const char *object,
+                         int64_t object_id, const char *before, const char *after,
+                         const char *client, error *e);
 
 /* A change made outside the database (such as the SSH keys file), audited: one
  * transaction appends the entry, runs apply, and commits only when apply succeeded

@@ -27,6 +27,62 @@ static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
 	return ST_OK;
 }
 
+/* What a crafted sync file could once leave behind (issue 23), and what nothing written
+ * through the CLI has: each query gives two texts for its message. ?1 is now. */
+static status check_sync_damage(db *d, check_report *out, size_t *cap, error *e)
+{
+	static const struct {
+		const char *sql;
+		const char *msg;
+	} checks[] = {
+		{ "SELECT t.id, t.title FROM threads t WHERE NOT EXISTS (SELECT 1 FROM posts p"
+		  " WHERE p.thread_id = t.id AND p.parent_id IS NULL) LIMIT 20",
+		  N_("Thread %s (\"%s\") has no first post.") },
+		{ "SELECT id, created_at FROM threads WHERE created_at > ?1 LIMIT 20",
+		  N_("Thread %s is dated in the future (%s).") },
+		{ "SELECT id, max(created_at, COALESCE(edited_at, '')) FROM posts"
+		  " WHERE created_at > ?1 OR edited_at > ?1 LIMIT 20",
+		  N_("Post %s is dated in the future (%s).") },
+		{ "SELECT account_id, updated_at FROM drafts WHERE updated_at > ?1 LIMIT 20",
+		  N_("A draft of account %s is dated in the future (%s).") },
+		{ "SELECT id, 'title' FROM threads WHERE length(CAST(title AS BLOB)) > 200 LIMIT 20",
+		  N_("Thread %s has an oversized field (%s).") },
+		{ "SELECT id, 'body' FROM posts WHERE length(CAST(body AS BLOB)) > 65536"
+		  " UNION ALL SELECT id, 'hidden_reason' FROM posts"
+		  "  WHERE length(CAST(hidden_reason AS BLOB)) > 1000 OR (hidden = 0 AND hidden_reason != '')"
+		  " LIMIT 20",
+		  N_("Post %s has an oversized or misplaced field (%s).") },
+		{ "SELECT account_id, 'body' FROM drafts WHERE length(CAST(body AS BLOB)) > 65536"
+		  " OR length(CAST(title AS BLOB)) > 200 LIMIT 20",
+		  N_("A draft of account %s has an oversized field (%s).") },
+		/* A practice shown only in leaders' networks, linked from a thread others read. */
+		{ "SELECT pt.thread_id, p.key FROM practice_threads pt"
+		  " JOIN practices p ON p.id = pt.practice_id JOIN threads t ON t.id = pt.thread_id"
+		  " JOIN networks n ON n.id = t.network_id WHERE n.leaders_only = 0"
+		  "  AND EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id)"
+		  "  AND NOT EXISTS (SELECT 1 FROM practice_networks pn JOIN networks m"
+		  "   ON m.id = pn.network_id WHERE pn.practice_id = p.id AND m.leaders_only = 0)"
+		  " UNION ALL SELECT t.id, m.key FROM threads t JOIN meetings m ON m.id = t.meeting_id"
+		  "  WHERE m.network_id != t.network_id LIMIT 20",
+		  N_("Thread %s links to %s, which its readers cannot see.") },
+	};
+	char now[32];
+	db_now(now, sizeof now);
+	status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < sizeof checks / sizeof checks[0]; i++) {
+		sqlite3_stmt *st = db_stmt(d, checks[i].sql, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		if (sqlite3_bind_parameter_count(st) > 0)
+			sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+		while (s == ST_OK && sqlite3_step(st) == SQLITE_ROW)
+			s = add(out, cap, e, _(checks[i].msg), (const char *)sqlite3_column_text(st, 0),
+			        (const char *)sqlite3_column_text(st, 1));
+		sqlite3_reset(st);
+	}
+	return s;
+}
+
 status check_database(db *d, check_report *out, error *e)
 {
 	static const char sql_integrity[] = "PRAGMA integrity_check";
@@ -81,6 +137,8 @@ status check_database(db *d, check_report *out, error *e)
 			        (const char *)sqlite3_column_text(st, 1));
 		sqlite3_reset(st);
 	}
+	if (s == ST_OK)
+		s = check_sync_damage(d, out, &cap, e);
 	if (s != ST_OK)
 		check_report_free(out);
 	return s;

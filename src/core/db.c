@@ -42,7 +42,7 @@ struct db {
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
 	/* db_set_origin(): the person behind the account, for the audit log. */
-	char origin_login[65], origin_client[64];
+	char origin_login[160], origin_client[64];
 	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
 	int post_limit; /* posts a minute per account (forum.c), 0: no limit */
 	struct {

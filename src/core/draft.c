@@ -26,8 +26,9 @@ status draft_validate(const char *kind, const char *title, const char *body, err
 	/* A title being typed may run long for a while: it is refused when sent, not lost
 	 * from the draft; it only counts towards the whole. */
 	if (nt + nb > max)
-		return err_set(e, ST_INVALID, _("The text is too long to keep as a draft (%zu bytes, "
-		                                "at most %zu); shorten it"), nt + nb, max);
+		return err_set(e, ST_INVALID, ngettext("The text is too long to keep as a draft (%zu byte, at most %zu); shorten it",
+		                                         "The text is too long to keep as a draft (%zu bytes, at most %zu); shorten it",
+		                                         (unsigned long)(nt + nb)), nt + nb, max);
 	return ST_OK;
 }
 

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/error.h"
 
@@ -11,9 +12,12 @@ status err_set(error *e, status code, const char *fmt, ...)
 	if (e) {
 		va_list ap;
 		e->code = code;
+		/* Formatted apart first: a caller may quote the message it replaces. */
+		char buf[sizeof e->msg];
 		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		vsnprintf(buf, sizeof buf, fmt, ap);
 		va_end(ap);
+		memcpy(e->msg, buf, sizeof buf);
 	}
 	return code;
 }

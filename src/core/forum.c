@@ -421,8 +421,9 @@ status forum_validate_text(const char *title, const char *body, error *e)
 		if (blank(title))
 			return err_set(e, ST_INVALID, _("The title is empty"));
 		if (strlen(title) > FORUM_TITLE_MAX)
-			return err_set(e, ST_INVALID, _("The title is too long (at most %d bytes)"),
-			               FORUM_TITLE_MAX);
+			return err_set(e, ST_INVALID, ngettext("The title is too long (at most %d byte)",
+			                                        "The title is too long (at most %d bytes)",
+			                                        FORUM_TITLE_MAX), FORUM_TITLE_MAX);
 		if (strpbrk(title, "\r\n"))
 			return err_set(e, ST_INVALID, _("The title must be one line"));
 		if (!utf8_valid(title, strlen(title)))
@@ -432,8 +433,9 @@ status forum_validate_text(const char *title, const char *body, error *e)
 		return err_set(e, ST_INVALID, _("The text is empty; nothing was posted"));
 	size_t n = strlen(body);
 	if (n > FORUM_BODY_MAX)
-		return err_set(e, ST_INVALID, _("The text is too long (%zu bytes, at most %d)"), n,
-		               FORUM_BODY_MAX);
+		return err_set(e, ST_INVALID, ngettext("The text is too long (%zu byte, at most %d)",
+		                                        "The text is too long (%zu bytes, at most %d)",
+		                                        (unsigned long)n), n, FORUM_BODY_MAX);
 	if (!utf8_valid(body, n))
 		return err_set(e, ST_INVALID, _("The text is not valid UTF-8; set your terminal or "
 		                                "file to UTF-8, or use --encoding"));

@@ -472,7 +472,9 @@ static status check_text(const char *field, const char *v, bool one_line, error 
 {
 	size_t n = v ? strlen(v) : 0;
 	if (n > PRACTICE_TEXT_MAX)
-		return err_set(e, ST_INVALID, _("Field \"%s\": too long (%zu bytes, at most %d)"),
+		return err_set(e, ST_INVALID, ngettext("Field \"%s\": too long (%zu byte, at most %d)",
+		                                        "Field \"%s\": too long (%zu bytes, at most %d)",
+		                                        (unsigned long)n),
 		               practice_field_label(field), n, PRACTICE_TEXT_MAX);
 	if (n && !utf8_valid(v, n))
 		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"),

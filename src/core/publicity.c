@@ -95,6 +95,9 @@ static const pub_column c_sync_applied[] = {
 static const pub_column c_post_versions[] = {
 	PRIV("post_id"), PRIV("edited_at"), PRIV("body"), PRIV("kept_at"), END };
 static const pub_column c_post_ancestry[] = { PRIV("post_id"), PRIV("vid"), END };
+/* The copies' secrets (synckey.c): one would let its holder sign as that copy. */
+static const pub_column c_sync_keys[] = {
+	PRIV("site"), PRIV("secret"), PRIV("issued_at"), PRIV("revoked_at"), END };
 
 #define IN_COPY_T(col, table) col " IN (SELECT id FROM main." table ")"
 #define IN_COPY(col, table) IN_COPY_T("s." col, table)
@@ -147,6 +150,7 @@ static const pub_table tables[] = {
 	{ "sync_applied", PUB_PRIVATE, NULL, c_sync_applied },
 	{ "post_versions", PUB_PRIVATE, NULL, c_post_versions },
 	{ "post_ancestry", PUB_PRIVATE, NULL, c_post_ancestry },
+	{ "sync_keys", PUB_PRIVATE, NULL, c_sync_keys },
 };
 
 const pub_table *publicity_tables(size_t *n)

@@ -32,21 +32,26 @@ status safefile_open(safefile *f, const char *dest, bool no_clobber, error *e)
 	struct stat sb;
 	f->fd = -1;
 	f->made = false;
-	f->tmp = NULL;
+	f->tmp = f->holder = NULL;
 	f->dest = strdup(dest);
 	char *dir = folder_of(dest);
 	const char *base = strrchr(dest, '/');
 	base = base ? base + 1 : dest;
-	size_t n = (dir ? strlen(dir) : 0) + strlen(base) + 16;
-	f->tmp = dir && f->dest ? malloc(n) : NULL;
+	size_t n = (dir ? strlen(dir) : 0) + 2 * strlen(base) + 16;
+	f->holder = dir && f->dest ? malloc(n) : NULL;
+	f->tmp = f->holder ? malloc(n) : NULL;
 	if (!f->tmp) {
 		free(dir);
 		free(f->dest);
+		free(f->holder);
+		f->dest = f->holder = NULL;
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
-	/* A hidden name beside dest (same file system, so the rename is atomic); "./" keeps
-	 * a relative name from reading as a URI or an option. */
-	snprintf(f->tmp, n, "%s/.%s.XXXXXX", dir, base);
+	/* A private folder (mkdtemp: 0700, unpredictable name) beside dest, on the same file
+	 * system so the rename is atomic, and the file inside it. SQLite opens its side files
+	 * (NAME-journal, -wal) by name without O_EXCL: in a shared folder such as /tmp another
+	 * user who saw the name appear could lay one there first and receive the pages. */
+	snprintf(f->holder, n, "%s/.%s.XXXXXX", dir, base);
 	free(dir);
 	status s = ST_OK;
 	if (!*base)
@@ -55,12 +60,15 @@ status safefile_open(safefile *f, const char *dest, bool no_clobber, error *e)
 		s = err_set(e, ST_IO, _("%s already exists; it is not overwritten, give a new file name"), dest);
 	else if (lstat(dest, &sb) == 0 && !S_ISREG(sb.st_mode))
 		s = err_set(e, ST_IO, _("%s is not a regular file"), dest);
-	else if ((f->fd = mkstemp(f->tmp)) < 0)
+	else if (!mkdtemp(f->holder))
 		s = err_set(e, ST_IO, _("%s: cannot write a file here: %s"), dest, strerror(errno));
-	if (s == ST_OK) {
+	else {
 		f->made = true;
-		/* mkstemp makes it 0600 less the umask; say 0600 whatever the umask was. */
-		if (fchmod(f->fd, 0600) != 0)
+		snprintf(f->tmp, n, "%s/%s", f->holder, base);
+		if (chmod(f->holder, 0700) != 0 ||
+		    (f->fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		                  0600)) < 0 ||
+		    fchmod(f->fd, 0600) != 0) /* 0600 whatever the umask */
 			s = err_set(e, ST_IO, _("%s: cannot write a file here: %s"), dest,
 			            strerror(errno));
 	}
@@ -68,7 +76,6 @@ status safefile_open(safefile *f, const char *dest, bool no_clobber, error *e)
 		safefile_abort(f);
 		return s;
 	}
-	fcntl(f->fd, F_SETFD, FD_CLOEXEC);
 	return ST_OK;
 }
 
@@ -125,9 +132,11 @@ status safefile_commit(safefile *f, bool no_clobber, error *e)
 		close(dfd);
 	}
 	free(dir);
+	rmdir(f->holder);
 	free(f->tmp);
 	free(f->dest);
-	f->tmp = f->dest = NULL;
+	free(f->holder);
+	f->tmp = f->dest = f->holder = NULL;
 	f->made = false;
 	return ST_OK;
 }
@@ -146,11 +155,13 @@ void safefile_abort(safefile *f)
 			unlink(p);
 		}
 		free(p);
+		rmdir(f->holder);
 	}
 	f->made = false;
 	free(f->tmp);
 	free(f->dest);
-	f->tmp = f->dest = NULL;
+	free(f->holder);
+	f->tmp = f->dest = f->holder = NULL;
 }
 
 int safefile_scratch(char *template)

@@ -1,7 +1,8 @@
 /* safefile.h — every file the program writes goes through here: it is made under an
- * unpredictable name beside its destination (mkstemp: O_CREAT|O_EXCL, never a link
- * someone laid there), mode 0600 whatever the umask, written, synced, and only then
- * renamed into place; on failure nothing is left behind. */
+ * unpredictable name beside its destination (a private folder from mkdtemp, then
+ * O_CREAT|O_EXCL|O_NOFOLLOW inside it: never a link someone laid there, nor a side file
+ * of SQLite's), mode 0600 whatever the umask, written, synced, and only then renamed
+ * into place; on failure nothing is left behind. */
 #ifndef EMPIRIE_CORE_SAFEFILE_H
 #define EMPIRIE_CORE_SAFEFILE_H
 
@@ -11,7 +12,8 @@
 
 typedef struct {
 	char *dest; /* where the file goes */
-	char *tmp;  /* its temporary name beside dest */
+	char *holder; /* a private folder (0700) beside dest, holding tmp */
+	char *tmp;  /* its temporary name, inside holder */
 	int fd;     /* open for writing; -1 once closed */
 	bool made;  /* tmp exists and is ours to remove */
 } safefile;

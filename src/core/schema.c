@@ -454,6 +454,17 @@ static const char *const migrations[] = {
 	/* 9: an account's audit entries by time, so the posting limit (forum.c) counts only
 	 * the last minute's entries of that account. */
 	"CREATE INDEX audit_account_at ON audit(account_id, at);",
+
+	/* 10: sync files bound to the copy that wrote them (synckey.c): each full copy's
+	 * secret, kept here for every copy and in a copy for itself only; a copy withdrawn
+	 * (re-issued, lost) is marked so and its files are refused. Copies taken before
+	 * this step have no secret and must be taken anew. */
+	"CREATE TABLE sync_keys ("
+	"  site       INTEGER PRIMARY KEY,"
+	"  secret     BLOB NOT NULL,"
+	"  issued_at  TEXT NOT NULL,"
+	"  revoked_at TEXT"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

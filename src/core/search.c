@@ -348,8 +348,9 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 	memset(out, 0, sizeof *out);
 	size_t chars = search_text_chars(text);
 	if (chars > SEARCH_TEXT_MAX)
-		return err_set(e, ST_INVALID, _("The search text is too long (%zu characters, at most "
-		                                "%d); use fewer words"), chars, SEARCH_TEXT_MAX);
+		return err_set(e, ST_INVALID, ngettext("The search text is too long (%zu character, at most %d); use fewer words",
+		                                         "The search text is too long (%zu characters, at most %d); use fewer words",
+		                                         (unsigned long)chars), chars, SEARCH_TEXT_MAX);
 	if (!limit)
 		return ST_OK;
 	char *tiers[3];

@@ -63,7 +63,9 @@ static int table_next(table *t, error *e)
 		return -1;
 	}
 	if (rc == CSV_ROW && t->row.nfields != t->ncols) {
-		err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: %zu fields, expected %zu"),
+		err_set(e, ST_INTERNAL, ngettext("Bundled file %s, line %lu: %zu field, expected %zu",
+		                                     "Bundled file %s, line %lu: %zu fields, expected %zu",
+		                                     (unsigned long)t->row.nfields),
 		        t->file, t->row.line, t->row.nfields, t->ncols);
 		return -1;
 	}

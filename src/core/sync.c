@@ -1,15 +1,19 @@
 /* sync.c — see sync.h; the rules are written out for people in doc/SYNC.md.
  *
  * File format (UTF-8 text, one record per line):
- *   EMPIRIE-SYNC 1
- *   {"family":"…","site":3,"schema":4,"created_at":"…","since":12,"upto":40}
+ *   EMPIRIE-SYNC 2
+ *   {"family":"…","site":3,"schema":7,"created_at":"…","since":12,"upto":40}
  *   {"op":"thread",…}        one line per change
- *   END <number of change lines> <SHA-256 of every byte before this line, hex>
+ *   END <number of change lines>
+ *   SIGN <copy> <HMAC-SHA-256 of every byte up to here with that copy's secret, hex>
+ * A copy's file has one SIGN line (its own); the home database's one per copy it may
+ * go to (synckey.h).
  *
  * JSON is written and read by SQLite's JSON functions, through prepared statements. */
 #include "config.h"
 
 #include <errno.h>
+#include <nettle/hmac.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +25,20 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/practice.h"
 #include "core/safefile.h"
 #include "core/search.h"
-#include "core/sha256.h"
 #include "core/sync.h"
+#include "core/synckey.h"
 #include "i18n.h"
+#include "text/utf8.h"
 
-#define SYNC_MAGIC "EMPIRIE-SYNC 1\n"
+#define SYNC_MAGIC "EMPIRIE-SYNC 2\n"
+#define SYNC_MAGIC_OLD "EMPIRIE-SYNC 1\n"
 #define SYNC_MAX_FILE (512L * 1024 * 1024)
 #define PATH_STEP 8
+/* A hiding's reason: one line, as long as a reason can sensibly be. */
+#define SYNC_REASON_MAX 1000
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* ---- small store helpers ---- */
@@ -126,7 +135,9 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	if (next <= 0)
 		next = 1;
 	if (s == ST_OK && next > FORUM_SITE_MAX)
-		s = err_set(e, ST_INVALID, _("All %d offline copy numbers are used"), FORUM_SITE_MAX);
+		s = err_set(e, ST_INVALID, ngettext("All %d offline copy number is used",
+		                                      "All %d offline copy numbers are used",
+		                                      FORUM_SITE_MAX), FORUM_SITE_MAX);
 	*site = next;
 	if (s == ST_OK)
 		s = meta_set_int(d, "sites_next", next + 1, e);
@@ -139,6 +150,9 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	}
 	if (s == ST_OK)
 		s = meta_set(d, "sync_log", "1", e);
+	/* The copy's secret: it signs the copy's files, and the home's files to it. */
+	if (s == ST_OK)
+		s = synckey_issue(d, next, e);
 	if (s != ST_OK) {
 		db_rollback(d);
 		return s;
@@ -160,6 +174,17 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
 	if (s == ST_OK)
 		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
+	/* The copy keeps its own secret only: another copy's would let it sign as that one. */
+	if (s == ST_OK) {
+		sqlite3_stmt *st = db_stmt(c, "DELETE FROM sync_keys WHERE site != ?1", e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, site);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(c, rc, e, _("Writing the offline copy"));
+	}
 	return s;
 }
 
@@ -204,13 +229,65 @@ static const char sql_ex_drafts[] =
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
 	" ORDER BY l.seq";
 
-static status write_line(FILE *f, sha256_ctx *h, const char *s, size_t n)
+/* The signers of a file: one HMAC per secret, fed every byte up to the SIGN lines. */
+typedef struct {
+	int64_t *site;
+	struct hmac_sha256_ctx *mac;
+	size_t n, cap_site, cap_mac;
+} signers;
+
+static status write_line(FILE *f, signers *h, const char *s, size_t n)
 {
 	if (fwrite(s, 1, n, f) != n || fputc('\n', f) == EOF)
 		return ST_IO;
-	sha256_update(h, s, n);
-	sha256_update(h, "\n", 1);
+	for (size_t i = 0; i < h->n; i++) {
+		hmac_sha256_update(&h->mac[i], n, (const uint8_t *)s);
+		hmac_sha256_update(&h->mac[i], 1, (const uint8_t *)"\n");
+	}
 	return ST_OK;
+}
+
+/* A copy signs as itself; the home database for each copy it has issued and not
+ * withdrawn (each can check the file; none can sign as another). */
+static status signers_load(db *d, int64_t site, signers *h, error *e)
+{
+	static const char sql[] =
+		"SELECT site, secret FROM sync_keys WHERE revoked_at IS NULL"
+		"  AND (?1 = 0 OR site = ?1) AND length(secret) = 32 ORDER BY site";
+	memset(h, 0, sizeof *h);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, site);
+	status s = ST_OK;
+	int rc;
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&h->site, &h->cap_site, h->n, sizeof *h->site) ||
+		    db_grow((void **)&h->mac, &h->cap_mac, h->n, sizeof *h->mac)) {
+			s = OOM(e);
+			break;
+		}
+		h->site[h->n] = sqlite3_column_int64(st, 0);
+		hmac_sha256_set_key(&h->mac[h->n], SYNC_KEY_LEN, sqlite3_column_blob(st, 1));
+		h->n++;
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && h->n == 0)
+		s = err_set(e, ST_INVALID, site ? _("This copy has no key to sign its files with: it was "
+		                                    "taken before files were signed; take a new copy")
+		                                : _("No offline copy can take a file from here: every "
+		                                    "copy was taken before files were signed, or "
+		                                    "withdrawn; take a new copy"));
+	return s;
+}
+
+static void signers_free(signers *h)
+{
+	if (h->mac)
+		memset(h->mac, 0, h->n * sizeof *h->mac);
+	free(h->site);
+	free(h->mac);
+	memset(h, 0, sizeof *h);
 }
 
 status sync_export(db *d, const account *a, const char *path, bool all, int64_t *ops, error *e)
@@ -257,8 +334,11 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		goto out;
 	}
 	sf.fd = -1; /* f owns it now */
-	sha256_ctx h;
-	sha256_init(&h);
+	signers h;
+	if ((s = signers_load(d, site, &h, e)) != ST_OK) {
+		fclose(f);
+		goto out;
+	}
 	char now[32];
 	db_now(now, sizeof now);
 	char header[512];
@@ -297,14 +377,22 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 			s = db_fail(d, rc, e, _("Reading the changes"));
 	}
 	if (s == ST_OK) {
-		unsigned char dig[32];
-		sha256_final(&h, dig);
-		char hex[65];
-		for (int i = 0; i < 32; i++)
-			snprintf(hex + 2 * i, 3, "%02x", dig[i]);
-		if (fprintf(f, "END %lld %s\n", (long long)*ops, hex) < 0)
+		char end[48];
+		int en = snprintf(end, sizeof end, "END %lld", (long long)*ops);
+		s = write_line(f, &h, end, (size_t)en);
+	}
+	for (size_t i = 0; s == ST_OK && i < h.n; i++) {
+		uint8_t dig[SHA256_DIGEST_SIZE];
+		hmac_sha256_digest(&h.mac[i], sizeof dig, dig);
+		if (fprintf(f, "SIGN %lld ", (long long)h.site[i]) < 0)
+			s = ST_IO;
+		for (size_t k = 0; s == ST_OK && k < sizeof dig; k++)
+			if (fprintf(f, "%02x", dig[k]) < 0)
+				s = ST_IO;
+		if (s == ST_OK && fputc('\n', f) == EOF)
 			s = ST_IO;
 	}
+	signers_free(&h);
 	if (s == ST_OK && (fflush(f) != 0 || fsync(fileno(f)) != 0))
 		s = ST_IO;
 	if (fclose(f) != 0 && s == ST_OK)
@@ -328,17 +416,25 @@ out:
 
 /* ---- reading a file ---- */
 
-status sync_file_verify(const char *data, size_t len, const char *name, int64_t *first_op,
-                        int64_t *n_ops, error *e)
+/* The file's shape, from its end: one or more SIGN lines, before them "END count",
+ * and count change lines after the magic line and the header. The signature checked is
+ * want's (a copy: its own), or with want < 0 the first (the home database: the one copy
+ * that wrote it), with the secret key_fn gives for that copy. */
+status sync_file_verify(const char *data, size_t len, const char *name, int64_t want,
+                        sync_key_fn key_fn, void *key_ctx, sync_file_shape *out, error *e)
 {
+	memset(out, 0, sizeof *out);
 	size_t ml = strlen(SYNC_MAGIC);
+	if (len >= ml && memcmp(data, SYNC_MAGIC_OLD, ml) == 0)
+		return err_set(e, ST_INVALID, _("%s: written by an empirie from before sync files "
+		                                "were signed; export it again with this version; "
+		                                "nothing was applied"), name);
 	if (len < ml || memcmp(data, SYNC_MAGIC, ml) != 0)
 		return err_set(e, ST_INVALID, _("%s:1: not an empirie sync file (it must begin with "
-		                                "\"EMPIRIE-SYNC 1\")"), name);
+		                                "\"EMPIRIE-SYNC 2\")"), name);
 	if (memchr(data, '\0', len))
 		return err_set(e, ST_INVALID, _("%s: the file holds a NUL byte: it is damaged; nothing "
 		                                "was applied"), name);
-	/* The last line, which must end the file with a newline. */
 	int64_t lines = 0;
 	for (size_t i = 0; i < len; i++)
 		lines += data[i] == '\n';
@@ -346,36 +442,81 @@ status sync_file_verify(const char *data, size_t len, const char *name, int64_t 
 		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short (its last line is not "
 		                                "complete); nothing was applied"), name,
 		               (long long)lines + 1);
-	size_t end = len - 1;
-	while (end > 0 && data[end - 1] != '\n')
-		end--;
-	/* sscanf needs a NUL-terminated string: data need not have one after len. */
-	char last[202];
-	long long count = -1;
-	char hex[65] = "";
-	int used = 0;
-	if (len - end <= 200) {
-		memcpy(last, data + end, len - end);
-		last[len - end] = '\0';
+	/* SIGN lines, from the last one up. */
+	size_t end = len; /* the end of the part not yet looked at */
+	int64_t n_sign = 0, sign_site = -1;
+	char sign_mac[65] = "";
+	for (;;) {
+		size_t b = end - 1;
+		while (b > 0 && data[b - 1] != '\n')
+			b--;
+		if (end - b < 5 || memcmp(data + b, "SIGN ", 5) != 0)
+			break;
+		char line[128];
+		long long site = -1;
+		char mac[65] = "";
+		int used = 0;
+		if (end - b >= sizeof line || (memcpy(line, data + b, end - b), line[end - b] = '\0',
+		    sscanf(line, "SIGN %lld %64[0-9a-f]%n", &site, mac, &used) != 2) ||
+		    strlen(mac) != 64 || line[used] != '\n' || site < 0 || site > FORUM_SITE_MAX ||
+		    ++n_sign > FORUM_SITE_MAX + 1)
+			return err_set(e, ST_INVALID, _("%s:%lld: a damaged signature line; nothing was "
+			                                "applied"), name, (long long)(lines - n_sign));
+		/* Lines are read from the end: the first SIGN line is the last one seen. */
+		if (want < 0 || site == want) {
+			sign_site = site;
+			memcpy(sign_mac, mac, sizeof mac);
+		}
+		end = b;
+		if (end == 0)
+			break;
 	}
-	if (len - end > 200 || sscanf(last, "END %lld %64[0-9a-f]%n", &count, hex, &used) != 2 ||
-	    strlen(hex) != 64 || last[used] != '\n')
-		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: its last "
-		                                "line is not the end line (\"END count checksum\"); "
+	int64_t end_line = lines - n_sign; /* the number of the END line */
+	if (n_sign == 0)
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or not signed: it does "
+		                                "not end with its signature (\"SIGN copy key\"); "
 		                                "nothing was applied"), name, (long long)lines);
-	char sum[65];
-	sha256_hex(data, end, sum);
-	if (strcmp(sum, hex) != 0)
-		return err_set(e, ST_INVALID, _("%s: the file was changed or damaged after it was "
-		                                "written (its checksum does not match); nothing was "
-		                                "applied"), name);
+	size_t b = end ? end - 1 : 0;
+	while (b > 0 && data[b - 1] != '\n')
+		b--;
+	char last[64];
+	long long count = -1;
+	int used = 0;
+	if (end == 0 || end - b >= sizeof last ||
+	    (memcpy(last, data + b, end - b), last[end - b] = '\0',
+	     sscanf(last, "END %lld%n", &count, &used) != 1) || last[used] != '\n')
+		return err_set(e, ST_INVALID, _("%s:%lld: the file is cut short or damaged: the line "
+		                                "before its signature is not the end line (\"END "
+		                                "count\"); nothing was applied"), name,
+		               (long long)end_line);
+	if (sign_site < 0)
+		return err_set(e, ST_INVALID, _("%s: the file is not meant for this copy (it is not "
+		                                "signed for copy %lld); nothing was applied"), name,
+		               (long long)want);
+	unsigned char key[SYNC_KEY_LEN];
+	status s = key_fn(key_ctx, sign_site, key, e);
+	if (s != ST_OK)
+		return s;
+	char mac[65];
+	synckey_mac_hex(key, data, end, mac);
+	memset(key, 0, sizeof key);
+	if (!synckey_mac_equal(mac, sign_mac))
+		return err_set(e, ST_INVALID, _("%s: the signature does not match copy %lld's key: the "
+		                                "file was changed or damaged after it was written, or "
+		                                "not written there; nothing was applied"), name,
+		               (long long)sign_site);
 	/* Lines: magic, header, ops..., END. */
-	if (lines < 3 || count != lines - 3)
-		return err_set(e, ST_INVALID, _("%s: the end line counts %lld changes but the file "
-		                                "holds %lld; nothing was applied"), name, count,
-		               (long long)(lines < 3 ? 0 : lines - 3));
-	*first_op = 3;
-	*n_ops = count;
+	if (end_line < 3 || count != end_line - 3)
+		return err_set(e, ST_INVALID, ngettext("%s: the end line counts %lld change but the file "
+		                                         "holds %lld; nothing was applied",
+		                                         "%s: the end line counts %lld changes but the file "
+		                                         "holds %lld; nothing was applied",
+		                                         (unsigned long)count), name, count,
+		               (long long)(end_line < 3 ? 0 : end_line - 3));
+	out->first_op = 3;
+	out->n_ops = count;
+	out->signed_len = end;
+	out->signer = sign_site;
 	return ST_OK;
 }
 
@@ -427,6 +568,7 @@ typedef struct {
 	db *d;
 	const account *me;
 	int64_t file_site;      /* the site the file says it comes from */
+	int64_t signer;         /* the copy whose secret signed it */
 	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
 	int64_t file_schema;    /* the schema the file was written with */
 	bool home;              /* the receiving side is the home database */
@@ -450,7 +592,49 @@ typedef struct {
 	 * follows in the file, as threads come before posts). */
 	int64_t *locked_by_file;
 	size_t n_locked, cap_locked;
+	/* New threads of this file: each must get its first post from the file too. */
+	struct new_thread {
+		int64_t id, line;
+	} *new_threads;
+	size_t n_new, cap_new;
+	sync_limits lim;
+	char client[160];       /* the audit's "from where": the copy and who applied it */
 } applier;
+
+/* The limits of one file (doc/SYNC.md): meta 'sync_max_changes', 'sync_max_bytes',
+ * 'sync_max_depth' and 'sync_max_drafts' where set, else these defaults. */
+static int64_t limit_of(db *d, const char *key, int64_t dflt)
+{
+	char *v = db_meta_get(d, key);
+	long long n = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return n > 0 ? (int64_t)n : dflt;
+}
+
+void sync_limits_get(db *d, sync_limits *out)
+{
+	out->changes = limit_of(d, "sync_max_changes", SYNC_DEFAULT_MAX_CHANGES);
+	out->bytes = limit_of(d, "sync_max_bytes", SYNC_DEFAULT_MAX_BYTES);
+	out->depth = limit_of(d, "sync_max_depth", SYNC_DEFAULT_MAX_DEPTH);
+	out->drafts = limit_of(d, "sync_max_drafts", SYNC_DEFAULT_MAX_DRAFTS);
+}
+
+/* One audit entry for a change brought in by a file, in the name of who made it, with
+ * the copy it came from and who applied it. */
+static status sync_audit(applier *ap, const char *login, const char *action,
+                         const char *object, int64_t id, const char *before,
+                         const char *after, error *e)
+{
+	account a;
+	error e2;
+	memset(&a, 0, sizeof a);
+	bool found = login && account_get(ap->d, login, &a, &e2) == ST_OK;
+	status s = audit_append_from(ap->d, found ? &a : NULL, action, object, id, before, after,
+	                             ap->client, e);
+	if (found)
+		account_clear(&a);
+	return s;
+}
 
 /* A field of the current op: $.name as int or text. Typed strictly. */
 typedef struct {
@@ -566,6 +750,29 @@ static status need_time(applier *ap, const char *name, bool required, char **out
 	return s;
 }
 
+/* A text field within max bytes, valid UTF-8, with no control character (a multi-line
+ * one may hold newlines and tabs): what the CLI lets someone type. */
+static status check_field(applier *ap, const char *name, const char *v, size_t max,
+                          bool multiline, error *e)
+{
+	if (!v)
+		return ST_OK;
+	size_t n = strlen(v);
+	if (n > max)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is too long (%zu bytes, at most "
+		                                "%zu); nothing was applied"), ap->file,
+		               (long long)ap->line, name, n, max);
+	for (const unsigned char *c = (const unsigned char *)v; *c; c++)
+		if ((*c < 0x20 && !(multiline && (*c == '\n' || *c == '\t'))) || *c == 0x7f)
+			return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" holds a control character; "
+			                                "nothing was applied"), ap->file,
+			               (long long)ap->line, name);
+	if (!utf8_valid(v, n))
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not valid UTF-8; nothing was "
+		                                "applied"), ap->file, (long long)ap->line, name);
+	return ST_OK;
+}
+
 /* Run a prepared write once; what names it in an error. */
 static status step_done(db *d, sqlite3_stmt *st, const char *what, error *e)
 {
@@ -615,6 +822,38 @@ static status note_locked_by_file(applier *ap, int64_t thread_id, error *e)
 	            sizeof *ap->locked_by_file))
 		return OOM(e);
 	ap->locked_by_file[ap->n_locked++] = thread_id;
+	return ST_OK;
+}
+
+static status note_new_thread(applier *ap, int64_t thread_id, error *e)
+{
+	if (db_grow((void **)&ap->new_threads, &ap->cap_new, ap->n_new, sizeof *ap->new_threads))
+		return OOM(e);
+	ap->new_threads[ap->n_new].id = thread_id;
+	ap->new_threads[ap->n_new++].line = ap->line;
+	return ST_OK;
+}
+
+/* B7: a thread the file made must have got its first post from the file as well. */
+static status new_threads_have_roots(applier *ap, error *e)
+{
+	static const char sql[] =
+		"SELECT t.title FROM threads t WHERE t.id = ?1 AND NOT EXISTS"
+		" (SELECT 1 FROM posts p WHERE p.thread_id = t.id AND p.parent_id IS NULL)";
+	for (size_t i = 0; i < ap->n_new; i++) {
+		sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, ap->new_threads[i].id);
+		status s = ST_OK;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s = err_set(e, ST_INVALID, _("%s:%lld: the new thread \"%s\" comes without its first "
+			                             "post; nothing was applied"), ap->file,
+			            (long long)ap->new_threads[i].line, sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (s != ST_OK)
+			return s;
+	}
 	return ST_OK;
 }
 
@@ -899,6 +1138,59 @@ static bool may_moderate_as(applier *ap, const char *login, int64_t network_id)
 	return may;
 }
 
+/* B8: a new thread's practices, each only if its author can see it here (the CLI's
+ * link step asks the same); one she cannot see is left out and listed. */
+static status link_practices(applier *ap, int64_t id, const char *title, const account *au,
+                             error *e)
+{
+	static const char sql_keys[] =
+		"SELECT value FROM json_each(?1, '$.practices')"
+		" WHERE json_type(?1, '$.practices') = 'array' AND type = 'text'";
+	static const char sql_link[] =
+		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id) VALUES (?1, ?2)";
+	sqlite3_stmt *sk = db_stmt(ap->d, sql_keys, e);
+	if (!sk)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(sk, 1, ap->text, -1, SQLITE_STATIC);
+	/* The keys first: practice_get and the link use statements of their own. */
+	char **keys = NULL;
+	size_t n = 0, cap = 0;
+	status s = ST_OK;
+	while (s == ST_OK && sqlite3_step(sk) == SQLITE_ROW) {
+		if (db_grow((void **)&keys, &cap, n, sizeof *keys) ||
+		    !(keys[n] = db_col_dup(sk, 0)))
+			s = OOM(e);
+		else
+			n++;
+	}
+	sqlite3_reset(sk);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		practice pr;
+		error e2;
+		if (practice_get(ap->d, au, 0, keys[i], &pr, &e2) != ST_OK) {
+			char what[600];
+			snprintf(what, sizeof what, _("thread \"%s\" is linked to practice %s, which %s "
+			                              "cannot see here"), title, keys[i], au->login);
+			s = conflict(ap, what, _("the thread is stored without that link"), e);
+			continue;
+		}
+		int64_t pid = pr.id;
+		practice_clear(&pr);
+		sqlite3_stmt *st = db_stmt(ap->d, sql_link, e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, pid);
+		sqlite3_bind_int64(st, 2, id);
+		s = step_done(ap->d, st, _("Saving the thread"), e);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	return s;
+}
+
 static status apply_thread(applier *ap, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
@@ -907,11 +1199,8 @@ static status apply_thread(applier *ap, error *e)
 		" locked, pinned, meeting_id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7,"
 		"  (SELECT id FROM meetings WHERE key = ?8 AND network_id = ?2))";
-	static const char sql_practices[] =
-		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id)"
-		" SELECT p.id, ?1 FROM json_each(?2) j JOIN practices p ON p.key = j.value";
 	int64_t id, number, locked, pinned;
-	char *title = NULL, *author = NULL, *created = NULL, *meeting = NULL,
+	char *title = NULL, *author = NULL, *created = NULL, *meeting_key = NULL,
 	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
 	account au, actor;
 	memset(&au, 0, sizeof au);
@@ -927,16 +1216,18 @@ static status apply_thread(applier *ap, error *e)
 	    (s = get_text(ap, "title", true, &title, e)) != ST_OK ||
 	    (s = get_text(ap, "author", true, &author, e)) != ST_OK ||
 	    (s = need_time(ap, "created_at", true, &created, e)) != ST_OK ||
-	    (s = get_text(ap, "meeting", false, &meeting, e)) != ST_OK ||
+	    (s = get_text(ap, "meeting", false, &meeting_key, e)) != ST_OK ||
 	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
 	    (s = need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
 	    (s = need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
 		goto out;
 	cap_time(ap, &locked_at);
 	cap_time(ap, &pinned_at);
-	if (forum_validate_text(title, "-", e) != ST_OK) {
+	cap_time(ap, &created);
+	error why_not;
+	if (forum_validate_text(title, "-", &why_not) != ST_OK) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
-		            (long long)ap->line, "title", e ? e->msg : "");
+		            (long long)ap->line, "title", why_not.msg);
 		goto out;
 	}
 	locked = locked != 0;
@@ -993,43 +1284,19 @@ static status apply_thread(applier *ap, error *e)
 		sqlite3_bind_text(st, 5, created, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 6, (int)locked);
 		sqlite3_bind_int(st, 7, (int)pinned);
-		if (meeting)
-			sqlite3_bind_text(st, 8, meeting, -1, SQLITE_STATIC);
+		if (meeting_key)
+			sqlite3_bind_text(st, 8, meeting_key, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {
 			s = db_fail(ap->d, rc, e, _("Saving the thread"));
 			goto out;
 		}
-		if (!(st = db_stmt(ap->d, sql_practices, e))) {
-			s = e ? e->code : ST_INTERNAL;
+		if ((s = link_practices(ap, id, title, &au, e)) != ST_OK)
 			goto out;
-		}
-		/* json_each over the op's "practices" array (absent: nothing). */
-		sqlite3_bind_int64(st, 1, id);
-		static const char sql_arr[] =
-			"SELECT json_extract(?1, '$.practices') WHERE json_type(?1, '$.practices') = 'array'";
-		sqlite3_stmt *sa = db_stmt(ap->d, sql_arr, e);
-		if (!sa) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
-		}
-		sqlite3_bind_text(sa, 1, ap->text, -1, SQLITE_STATIC);
-		/* Anything but an array (or nothing) links no practice. */
-		if (sqlite3_step(sa) == SQLITE_ROW && sqlite3_column_type(sa, 0) == SQLITE_TEXT)
-			sqlite3_bind_text(st, 2, (const char *)sqlite3_column_text(sa, 0), -1,
-			                  SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_text(st, 2, "[]", -1, SQLITE_STATIC);
-		sqlite3_reset(sa);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			s = db_fail(ap->d, rc, e, _("Saving the thread"));
-			goto out;
-		}
 		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
-		    (s = audit_append(ap->d, &au, "create", "thread", id, NULL, "sync", e)) != ST_OK ||
+		    (s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
+		    (s = note_new_thread(ap, id, e)) != ST_OK ||
 		    (locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 			goto out;
 		/* When each flag got its value: the file's times, or now for the home's own
@@ -1054,11 +1321,16 @@ static status apply_thread(applier *ap, error *e)
 	bool take_l = (bool)locked != t.locked && flag_taken(ap, locked_at, our_lat, locked);
 	bool take_p = (bool)pinned != t.pinned && flag_taken(ap, pinned_at, our_pat, pinned);
 	bool nl = take_l ? (bool)locked : t.locked, np = take_p ? (bool)pinned : t.pinned;
-	/* The same value on both sides: both keep the later time of it. */
-	if ((bool)locked == t.locked && locked_at && (!our_lat || strcmp(locked_at, our_lat) > 0) &&
+	/* The same value on both sides: both keep the later time of it. That time decides
+	 * the next "latest change", so on the home database only a moderator's counts (B2:
+	 * a member's file could otherwise veto a coordinator's later lock). */
+	bool may_time = !ap->home || may_moderate_as(ap, by, t.network_id);
+	if (may_time && (bool)locked == t.locked && locked_at &&
+	    (!our_lat || strcmp(locked_at, our_lat) > 0) &&
 	    (s = set_change_time(ap, id, 1, locked_at, NULL, e)) != ST_OK)
 		goto out;
-	if ((bool)pinned == t.pinned && pinned_at && (!our_pat || strcmp(pinned_at, our_pat) > 0) &&
+	if (may_time && (bool)pinned == t.pinned && pinned_at &&
+	    (!our_pat || strcmp(pinned_at, our_pat) > 0) &&
 	    (s = set_change_time(ap, id, 2, pinned_at, NULL, e)) != ST_OK)
 		goto out;
 	if (!take_l && !take_p) {
@@ -1086,14 +1358,20 @@ static status apply_thread(applier *ap, error *e)
 			goto out;
 		}
 	}
+	/* Audited as the CLI's moderation is, before the times are set (the audit's
+	 * triggers note now; the file's time is the one that counts). */
 	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK ||
+	    (take_l && (s = sync_audit(ap, by, nl ? "lock" : "unlock", "thread", id, NULL, "",
+	                               e)) != ST_OK) ||
+	    (take_p && (s = sync_audit(ap, by, np ? "pin" : "unpin", "thread", id, NULL, "",
+	                               e)) != ST_OK) ||
 	    (take_l && (s = set_change_time(ap, id, 1, locked_at, by, e)) != ST_OK) ||
 	    (take_p && (s = set_change_time(ap, id, 2, pinned_at, by, e)) != ST_OK) ||
 	    (nl && !t.locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 		goto out;
 	ap->r->applied++;
 out:
-	free(title), free(author), free(created), free(meeting), free(by);
+	free(title), free(author), free(created), free(meeting_key), free(by);
 	free(locked_at), free(pinned_at), free(our_lat), free(our_pat);
 	free(t.title);
 	account_clear(&au);
@@ -1163,6 +1441,15 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			plen = (size_t)sqlite3_column_bytes(st, 0);
+			/* B5: the reply tree's path grows with depth; a chain without end would
+			 * grow the database with the square of its length. */
+			if ((int64_t)(plen / PATH_STEP) >= ap->lim.depth) {
+				sqlite3_reset(st);
+				return err_set(e, ST_INVALID, _("%s:%lld: a reply %lld levels deep: over the "
+				                                "limit of reply depth (%lld); nothing was "
+				                                "applied"), ap->file, (long long)ap->line,
+				               (long long)(plen / PATH_STEP + 1), (long long)ap->lim.depth);
+			}
 			path = malloc(plen + PATH_STEP);
 			if (path && plen)
 				memcpy(path, sqlite3_column_blob(st, 0), plen);
@@ -1294,17 +1581,23 @@ static status apply_post(applier *ap, error *e)
 	    (s = need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
 	    (s = get_text(ap, "by", false, &by, e)) != ST_OK ||
 	    (s = get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK ||
-	    (s = need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK)
+	    (s = need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK ||
+	    (s = check_field(ap, "hidden_reason", reason, SYNC_REASON_MAX, false, e)) != ST_OK)
 		goto out;
+	/* Every time from a file is capped at now: a time to come would win every "latest
+	 * change" and keep a thread on top. */
 	cap_time(ap, &hidden_at);
+	cap_time(ap, &created);
+	cap_time(ap, &edited);
 	hidden = hidden != 0;
 	const bool in_hidden = hidden; /* as the line carries it */
 	/* Who hid or showed it (files of schema 4 name one person for every change). */
 	const char *hider = hid_by ? hid_by : by;
 	/* Hidden posts of a public copy say "-": anything else must be a real text. */
-	if (forum_validate_text(NULL, body, e) != ST_OK) {
+	error why_not;
+	if (forum_validate_text(NULL, body, &why_not) != ST_OK) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
-		            (long long)ap->line, "body", e ? e->msg : "");
+		            (long long)ap->line, "body", why_not.msg);
 		goto out;
 	}
 	if ((s = load_thread(ap, tid, &t, e)) != ST_OK || (s = load_post(ap, id, &p, e)) != ST_OK)
@@ -1343,7 +1636,8 @@ static status apply_post(applier *ap, error *e)
 		/* Hidden on the way in: by a moderator, or it arrives shown. */
 		if (ap->home && hidden && !may_moderate_as(ap, hider, t.network_id))
 			hidden = 0;
-		const char *why_hidden = reason;
+		/* A reason goes only with a hidden post (members cannot set one). */
+		const char *why_hidden = hidden ? reason : "";
 		if (locked_out) {
 			hidden = 1;
 			why_hidden = _("written offline while the thread was locked; the coordinator may "
@@ -1359,7 +1653,7 @@ static status apply_post(applier *ap, error *e)
 			s = conflict(ap, what, kept_aside(), e);
 			goto out;
 		}
-		if ((s = audit_append(ap->d, &au, "create", "post", id, NULL, "sync", e)) != ST_OK ||
+		if ((s = sync_audit(ap, author, "create", "post", id, NULL, NULL, e)) != ST_OK ||
 		    (s = take_history(ap, id, e)) != ST_OK)
 			goto out;
 		/* When it got its hidden flag: the file's time, or now where the home judged
@@ -1410,8 +1704,10 @@ static status apply_post(applier *ap, error *e)
 				goto out;
 			}
 		}
+		const char *editor = by ? by : author;
 		if (rel == 1) {
 			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+			    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
 			    (s = take_history(ap, id, e)) != ST_OK)
 				goto out;
 			changed = true;
@@ -1422,6 +1718,7 @@ static status apply_post(applier *ap, error *e)
 			if (incoming_wins(edited, body, p.edited_at, p.body)) {
 				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
 				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+				    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
 				    (s = take_history(ap, id, e)) != ST_OK)
 					goto out;
 				changed = true;
@@ -1445,7 +1742,9 @@ static status apply_post(applier *ap, error *e)
 	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
 	 * other are two changes, both kept). */
 	our_hat = change_time(ap, id, 0);
+	/* B2: as for locks, only a moderator's time of an equal value counts at home. */
 	if ((bool)hidden == p.hidden && hidden_at && (!our_hat || strcmp(hidden_at, our_hat) > 0) &&
+	    (!ap->home || may_moderate_as(ap, hider, t.network_id)) &&
 	    (s = set_change_time(ap, id, 0, hidden_at, NULL, e)) != ST_OK)
 		goto out;
 	if ((bool)hidden != p.hidden && flag_taken(ap, hidden_at, our_hat, hidden)) {
@@ -1469,6 +1768,8 @@ static status apply_post(applier *ap, error *e)
 			}
 		}
 		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK ||
+		    (s = sync_audit(ap, hider, hidden ? "hide" : "unhide", "post", id, NULL,
+		                    hidden && reason ? reason : "", e)) != ST_OK ||
 		    (s = set_change_time(ap, id, 0, hidden_at, hider, e)) != ST_OK)
 			goto out;
 		changed = true;
@@ -1584,14 +1885,21 @@ static status apply_draft(applier *ap, error *e)
 	}
 	if (!deleted && ((s = get_text(ap, "title", true, &title, e)) != ST_OK ||
 	                 (s = get_text(ap, "body", true, &body, e)) != ST_OK ||
-	                 (s = need_time(ap, "updated_at", true, &at, e)) != ST_OK))
+	                 (s = need_time(ap, "updated_at", true, &at, e)) != ST_OK ||
+	                 (s = check_field(ap, "title", title, FORUM_TITLE_MAX, false, e)) != ST_OK ||
+	                 (s = check_field(ap, "body", body, FORUM_BODY_MAX, true, e)) != ST_OK))
 		goto out;
+	cap_time(ap, &at);
+	cap_time(ap, &deleted);
 	/* The same limit as for a draft saved here. */
 	if (!deleted && draft_validate(kind, title, body, NULL) != ST_OK) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: the draft is too long (at most %zu bytes); "
-		                             "nothing was applied"), ap->file, (long long)ap->line,
-		            (size_t)(strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
-		                             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX));
+		size_t max = strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
+		             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX;
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: the draft is too long (at most %zu byte); "
+		                                    "nothing was applied",
+		                                    "%s:%lld: the draft is too long (at most %zu bytes); "
+		                                    "nothing was applied", (unsigned long)max),
+		            ap->file, (long long)ap->line, max);
 		goto out;
 	}
 	bool ok;
@@ -1619,6 +1927,15 @@ static status apply_draft(applier *ap, error *e)
 		goto out;
 	}
 	bool did = sqlite3_changes(db_handle(ap->d)) > 0;
+	/* B6: drafts per account are limited, so a file cannot fill the database. */
+	if (did && !deleted &&
+	    query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?", a.id, 0) >
+	        ap->lim.drafts) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: more than %lld drafts for %s: over the limit of "
+		                             "drafts per account; nothing was applied"), ap->file,
+		            (long long)ap->line, (long long)ap->lim.drafts, login);
+		goto out;
+	}
 	/* A deletion of a draft not here (yet: files applied out of order) is remembered,
 	 * so the draft arriving later does not come back. */
 	if (deleted && !did) {
@@ -1649,6 +1966,42 @@ out:
 	return s;
 }
 
+struct file_key {
+	db *d;
+	const char *file;
+};
+
+/* A file of another database would fail its signature (no copy of this one wrote it):
+ * its header says so more helpfully, read before the signature is checked. */
+static bool of_another_family(db *d, const char *data, size_t len)
+{
+	static const char sql[] = "SELECT json_extract(?1, '$.family') WHERE json_valid(?1)";
+	size_t ml = strlen(SYNC_MAGIC);
+	if (len <= ml || memcmp(data, SYNC_MAGIC, ml) != 0)
+		return false;
+	const char *h = data + ml, *nl = memchr(h, '\n', len - ml);
+	if (!nl)
+		return false;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, h, (int)(nl - h), SQLITE_STATIC);
+	bool other = false;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+		char *mine = db_meta_get(d, "family");
+		other = !mine || strcmp(mine, (const char *)sqlite3_column_text(st, 0)) != 0;
+		free(mine);
+	}
+	sqlite3_reset(st);
+	return other;
+}
+
+static status file_key(void *ctx, int64_t site, unsigned char key[32], error *e)
+{
+	struct file_key *k = ctx;
+	return synckey_get(k->d, k->file, site, key, e);
+}
+
 static status apply_header(applier *ap, int64_t *site, error *e)
 {
 	char *family = NULL;
@@ -1672,6 +2025,14 @@ static status apply_header(applier *ap, int64_t *site, error *e)
 	else if (*site == own_site(ap->d))
 		s = err_set(e, ST_INVALID, _("%s: this file was written by this very copy; apply it "
 		                             "on the other one; nothing was applied"), ap->file);
+	else if (!ap->home && *site != 0)
+		s = err_set(e, ST_DENIED, _("%s: an offline copy takes files from its home database "
+		                            "only, and this one says it comes from copy %lld; nothing "
+		                            "was applied"), ap->file, (long long)*site);
+	else if (ap->home && *site != ap->signer)
+		s = err_set(e, ST_DENIED, _("%s: the file says it comes from copy %lld, but its "
+		                            "signature is copy %lld's; nothing was applied"), ap->file,
+		            (long long)*site, (long long)ap->signer);
 	free(mine);
 	free(family);
 	return s;
@@ -1691,13 +2052,48 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	status s = read_file(path, &data, &len, e);
 	if (s != ST_OK)
 		return s;
-	int64_t first = 0, n = 0;
 	applier ap = { .d = d, .me = a, .file = path, .r = r, .fn = fn, .ctx = ctx };
-	if ((s = sync_file_verify(data, len, path, &first, &n, e)) != ST_OK)
+	int64_t here = own_site(d);
+	ap.home = here == 0;
+	/* The home database checks the signature of the copy that wrote the file; a copy,
+	 * its own (only the home database and the copy itself have that secret). */
+	struct file_key fk = { d, path };
+	sync_file_shape shape;
+	if (of_another_family(d, data, len)) {
+		s = err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database (not "
+		                             "this one or a copy of it); nothing was applied"), path);
 		goto done;
-	sha256_hex(data, len, ap.sum);
+	}
+	if ((s = sync_file_verify(data, len, path, ap.home ? -1 : here, file_key, &fk, &shape,
+	                          e)) != ST_OK)
+		goto done;
+	int64_t first = shape.first_op, n = shape.n_ops;
+	ap.signer = shape.signer;
+	/* Limits of a file: over one, it is refused whole before anything is read. The
+	 * number and size matter where others write (the home database holds the write
+	 * lock while it applies); a copy takes files signed by its home only. */
+	sync_limits_get(d, &ap.lim);
+	if (ap.home && n > ap.lim.changes) {
+		s = err_set(e, ST_INVALID, _("%s: %lld changes: over the limit of changes in one file "
+		                             "(%lld); nothing was applied"), path, (long long)n,
+		            (long long)ap.lim.changes);
+		goto done;
+	}
+	if (ap.home && (int64_t)len > ap.lim.bytes) {
+		s = err_set(e, ST_INVALID, _("%s: %lld bytes: over the limit of the size of one file "
+		                             "(%lld bytes); nothing was applied"), path, (long long)len,
+		            (long long)ap.lim.bytes);
+		goto done;
+	}
+	/* The audit's "from where" of every change: the copy, and who applied the file. */
+	if (ap.home)
+		snprintf(ap.client, sizeof ap.client, _("sync: copy %lld, applied by %s"),
+		         (long long)shape.signer, a->login);
+	else
+		snprintf(ap.client, sizeof ap.client, _("sync: the home database, applied by %s"),
+		         a->login);
+	synckey_digest_hex(data, shape.signed_len, ap.sum);
 	db_now(ap.now, sizeof ap.now);
-	ap.home = own_site(d) == 0;
 	r->ops = n;
 	if ((s = db_begin(d, e)) != ST_OK)
 		goto done;
@@ -1755,6 +2151,8 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		}
 		p = nl + 1;
 	}
+	if ((s = new_threads_have_roots(&ap, e)) != ST_OK)
+		goto fail;
 	if (!(st = db_stmt(d, "INSERT INTO sync_applied(file_sum, at, site, ops) VALUES (?1, ?2, ?3, ?4)",
 	                   e))) {
 		s = e ? e->code : ST_INTERNAL;
@@ -1781,9 +2179,32 @@ fail:
 done:
 	told_free(&ap);
 	free(ap.locked_by_file);
+	free(ap.new_threads);
 	free(ap.owner);
 	free(data);
 	return s;
+}
+
+/* ---- withdrawing a copy ---- */
+
+status sync_revoke(db *d, const account *a, int64_t site, error *e)
+{
+	if (a->role != ROLE_ADMIN || own_site(d) != 0)
+		return err_set(e, ST_DENIED, _("Only an administrator, on the home database, may "
+		                               "withdraw an offline copy"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = synckey_revoke(d, site, e)) == ST_OK) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "%lld", (long long)site);
+		s = audit_append(d, a, "withdraw", "offline copy", site, NULL, detail, e);
+	}
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
 }
 
 /* ---- status and conflicts ---- */

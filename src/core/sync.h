@@ -50,12 +50,37 @@ typedef void (*sync_conflict_fn)(void *ctx, const char *file, int64_t line, cons
 status sync_apply(db *d, const account *a, const char *path, sync_result *r,
                   sync_conflict_fn fn, void *ctx, error *e);
 
-/* A sync file's text checked for shape (first line, header, end line, count, checksum)
- * without a database: what `sync apply` does before it touches anything. name is used
- * in messages. On success *first_op and *n_ops give the op lines (1-based line numbers:
- * ops are lines first_op .. first_op + n_ops - 1). */
-status sync_file_verify(const char *data, size_t len, const char *name, int64_t *first_op,
-                        int64_t *n_ops, error *e);
+/* Home database, an administrator: withdraw offline copy `site` (re-issued to someone,
+ * or lost): files it wrote are refused from now on, with a message saying so. */
+status sync_revoke(db *d, const account *a, int64_t site, error *e);
+
+/* Limits of one file applied (doc/SYNC.md); a file over one is refused whole, the
+ * limit named. Set in the database's meta ('sync_max_changes' …), else the defaults. */
+#define SYNC_DEFAULT_MAX_CHANGES 5000
+#define SYNC_DEFAULT_MAX_BYTES (64L * 1024 * 1024)
+#define SYNC_DEFAULT_MAX_DEPTH 500
+#define SYNC_DEFAULT_MAX_DRAFTS 1000
+typedef struct {
+	int64_t changes, bytes, depth, drafts;
+} sync_limits;
+void sync_limits_get(db *d, sync_limits *out);
+
+/* The secret of copy `site` (synckey_get, or the fuzz harness's own). */
+typedef status (*sync_key_fn)(void *ctx, int64_t site, unsigned char key[32], error *e);
+
+typedef struct {
+	int64_t first_op, n_ops; /* the op lines: first_op .. first_op + n_ops - 1 (1-based) */
+	size_t signed_len;       /* the bytes the signature covers (up to the SIGN lines) */
+	int64_t signer;          /* the copy whose secret signed it */
+} sync_file_shape;
+
+/* A sync file's text checked for shape (first line, header, end line, count) and its
+ * signature, without a database: what `sync apply` does before it touches anything.
+ * want: the copy the signature must be for (a copy: itself), or < 0 for the file's
+ * first signature (the home database: the copy that wrote it). name is used in
+ * messages. */
+status sync_file_verify(const char *data, size_t len, const char *name, int64_t want,
+                        sync_key_fn key_fn, void *key_ctx, sync_file_shape *out, error *e);
 
 typedef struct {
 	int64_t site;

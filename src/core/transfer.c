@@ -816,7 +816,9 @@ static status import_practice(ictx *c, error *e)
 	for (int i = 0; i < NF; i++) {
 		size_t n = strlen(nv[i]);
 		if (n > PRACTICE_TEXT_MAX)
-			row_error(c, i + 1, _("too long (%zu bytes, at most %d)"), n, PRACTICE_TEXT_MAX);
+			row_error(c, i + 1, ngettext("too long (%zu byte, at most %d)",
+			                             "too long (%zu bytes, at most %d)", (unsigned long)n),
+			          n, PRACTICE_TEXT_MAX);
 		else if ((i == 2 || i == 3) && strchr(nv[i], '\n'))
 			row_error(c, i + 1, _("must be one line"));
 	}
@@ -1082,7 +1084,9 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		if (row.nfields == 1 && !row.fields[0][0])
 			continue;
 		if (row.nfields > 16 + c.ncols) {
-			row_error(&c, -1, _("%zu fields, more than the header's %zu"), row.nfields, c.ncols);
+			row_error(&c, -1, ngettext("%zu field, more than the header's %zu",
+			                           "%zu fields, more than the header's %zu",
+			                           (unsigned long)row.nfields), row.nfields, c.ncols);
 			continue;
 		}
 		/* A line break inside a quoted cell is stored as LF, whatever wrote the file. */

@@ -6,6 +6,8 @@
  * ("ab"cd) is read leniently as abcd, the way spreadsheets do. Errors are sticky:
  * once csv_next() has failed it keeps failing. */
 #include "csv.h"
+#include "safe.h"
+#include "utf8.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -261,13 +263,47 @@ static int is_formula_start(char c)
 	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+/* Full-width = + - @ (U+FF1D, U+FF0B, U+FF0D, U+FF20): some spreadsheets in East Asian
+ * locales take them as the ASCII signs. */
+static int is_wide_formula_start(uint32_t cp)
+{
+	return cp == 0xFF1D || cp == 0xFF0B || cp == 0xFF0D || cp == 0xFF20;
+}
+
+/* The cell is judged as it will be written, not as stored: an export in a code page
+ * writes a character it lacks as safe_translit's ASCII (U+2212 minus as '-', U+21D2 as
+ * "=>") and drops combining marks, and blanks before a sign are skipped, as spreadsheets
+ * that trim spaces on import would. */
 int csv_guarded(const char *s)
 {
 	if (!s)
 		return 0;
 	while (*s == '\'')
 		s++;
-	return is_formula_start(*s);
+	size_t len = strlen(s);
+	while (len > 0) {
+		if (is_formula_start(*s))
+			return 1;
+		if (*s == ' ') {
+			s++, len--;
+			continue;
+		}
+		if ((unsigned char)*s < 0x80)
+			return 0;
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, &cp);
+		if (cp == UTF8_INVALID || n == 0)
+			return 0;
+		if (is_wide_formula_start(cp))
+			return 1;
+		const char *t = safe_translit((wchar_t)cp);
+		if (!t)
+			return 0;
+		if (*t && *t != ' ')
+			return is_formula_start(*t);
+		s += n, len -= n; /* vanishes or is a blank */
+	}
+	return 0;
 }
 
 void csv_unguard(char *s)

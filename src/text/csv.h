@@ -35,7 +35,9 @@ enum {
 	CSV_GUARD = 2, /* neutralise cells a spreadsheet would run as formulas (csv_guarded) */
 };
 /* Whether a spreadsheet would take the cell as a formula (it begins with '=', '+', '-',
- * '@', a tab or a CR, possibly after apostrophes): such a cell is written with one more
+ * '@', a tab or a CR, possibly after apostrophes, blanks, or characters that a code-page
+ * export drops; or with a character a code-page export writes as one of those, such as
+ * U+2212 minus; or with a full-width sign): such a cell is written with one more
  * leading apostrophe, which spreadsheets read as "text follows". */
 int csv_guarded(const char *s);
 /* Undo that on a field read back, in place: a field of one or more apostrophes and then

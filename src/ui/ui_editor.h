@@ -60,9 +60,13 @@ typedef status (*ui_record_submit)(ui_ctx *c, int64_t target, const char *text, 
 ui_screen *ui_editor_record(ui_ctx *c, const char *kind, int64_t target, const char *heading,
                             const char *crumb, const char *text, ui_record_submit submit);
 
-/* Run $VISUAL or $EDITOR (else vi) on text in a temporary file: fork and exec, no
+/* Run the editor ui_editor_choice names on text in a temporary file: fork and exec, no
  * shell. True with *out (newly allocated) when the editor finished normally;
- * otherwise the status line says why. */
+ * otherwise (no editor either) the status line says why. */
 bool ui_external_edit(ui_ctx *c, const char *text, char **out);
+/* The external editor's command: visual, else editor (when set and not empty), else
+ * sensible-editor, else nano when found on path; NULL when there is none. Never vi
+ * unless the user named it. */
+const char *ui_editor_choice(const char *visual, const char *editor, const char *path);
 
 #endif

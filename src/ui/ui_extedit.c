@@ -1,5 +1,7 @@
 /* ui_extedit.c — editing a post in $VISUAL/$EDITOR: curses steps aside, the editor
- * runs on a private temporary file, curses comes back. Never through a shell. */
+ * runs on a private temporary file, curses comes back. Never through a shell. Without
+ * either variable: sensible-editor (Debian's chosen editor), then nano — never vi by
+ * surprise, which new users cannot leave. */
 #include "config.h"
 
 #include <errno.h>
@@ -33,13 +35,46 @@ static char *read_back(const char *path)
 	return buf;
 }
 
+/* True when name is an executable file in one of path's directories. */
+static bool on_path(const char *name, const char *path)
+{
+	if (!path)
+		return false;
+	for (const char *p = path;;) {
+		size_t n = strcspn(p, ":");
+		char full[4096];
+		/* An empty entry is the current directory, as for execvp. */
+		int w = n ? snprintf(full, sizeof full, "%.*s/%s", (int)n, p, name)
+		          : snprintf(full, sizeof full, "./%s", name);
+		if (w > 0 && (size_t)w < sizeof full && access(full, X_OK) == 0)
+			return true;
+		if (!p[n])
+			return false;
+		p += n + 1;
+	}
+}
+
+const char *ui_editor_choice(const char *visual, const char *editor, const char *path)
+{
+	if (visual && *visual)
+		return visual;
+	if (editor && *editor)
+		return editor;
+	static const char *const fallback[] = { "sensible-editor", "nano" };
+	for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++)
+		if (on_path(fallback[i], path))
+			return fallback[i];
+	return NULL;
+}
+
 bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 {
-	const char *prog = getenv("VISUAL");
-	if (!prog || !*prog)
-		prog = getenv("EDITOR");
-	if (!prog || !*prog)
-		prog = "vi";
+	const char *prog = ui_editor_choice(getenv("VISUAL"), getenv("EDITOR"), getenv("PATH"));
+	if (!prog) {
+		ui_status(c, true, _("No text editor found: set VISUAL or EDITOR (for example "
+		                     "EDITOR=nano), or install nano."));
+		return false;
+	}
 	const char *tmp = getenv("TMPDIR");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/empirie-XXXXXX", tmp && *tmp ? tmp : "/tmp");

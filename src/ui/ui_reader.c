@@ -561,8 +561,9 @@ static unsigned answer_key(reader *r, ui_ctx *c, int key)
 		    (key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069))
 			break; /* not text: the question stays */
 		if (r->answer.lines[0].len >= REASON_MAX)
-			ui_status(c, true, _("A reason holds at most %d characters; the rest was not "
-			                     "taken."), REASON_MAX);
+			ui_status(c, true, ngettext("A reason holds at most %d character; the rest was not taken.",
+			                            "A reason holds at most %d characters; the rest was not taken.",
+			                            REASON_MAX), REASON_MAX);
 		else
 			ed_insert(&r->answer, (wchar_t)key);
 		break;

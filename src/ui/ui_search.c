@@ -238,8 +238,9 @@ static bool input_key(search_screen *s, int key)
 	if (!(key & UI_KFN) && key >= 32 && key != 127) {
 		/* The store refuses a longer text (search_run): say so here, as it is typed. */
 		if (b->lines[0].len >= SEARCH_TEXT_MAX)
-			ui_status(s->c, true, _("The search line holds at most %d characters; the rest "
-			                        "was not taken."), SEARCH_TEXT_MAX);
+			ui_status(s->c, true, ngettext("The search line holds at most %d character; the rest was not taken.",
+			                               "The search line holds at most %d characters; the rest was not taken.",
+			                               SEARCH_TEXT_MAX), SEARCH_TEXT_MAX);
 		else if (!((key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069)))
 			ed_insert(b, (wchar_t)key);
 		return true;

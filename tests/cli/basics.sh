@@ -71,4 +71,15 @@ done
 exit_is "list meetings" 0 e --no-header list meetings --network 4
 like "network 4 meetings include Sokołów Podlaski" "$(cat "$T_DIR/out")" "Sokołów Podlaski"
 
+# The database and its -wal/-shm are the program's to protect (issue 15): 0600 whatever
+# the umask, also at a path given with --db, where no directory of ours hides them.
+mkdir "$T_DIR/modes"
+exit_is "init under umask 022" 0 sh -c 'umask 022; "$EMPIRIE" --db "$1/modes/e.db" init' sh "$T_DIR"
+is "the new database file is 0600" "$(stat -c %a "$T_DIR/modes/e.db")" 600
+# sqlite3 keeps a connection open (so -wal and -shm stay) while .shell makes a change.
+exit_is "a change under umask 000 while another connection is open" 0 sqlite3 "$T_DIR/modes/e.db" \
+	"SELECT count(*) FROM networks;" \
+	".shell umask 000; echo x | \"$EMPIRIE\" --db \"$T_DIR/modes/e.db\" post --network 1 --title Tryby && stat -c %a \"$T_DIR/modes/e.db-wal\" \"$T_DIR/modes/e.db-shm\" > \"$T_DIR/modes.out\""
+is "its -wal and -shm are 0600 too" "$(tr '\n' ' ' < "$T_DIR/modes.out")" "600 600 "
+
 done_testing

@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 members() { e --no-header list cities --network "$1" | cut -f1 | tr '\n' ','; }
-final() { e --no-header list cities --network "$1" | awk -F'\t' '$5 == "final-list" {print $1}' | tr '\n' ','; }
+final() { e --no-header list cities --keys --network "$1" | awk -F'\t' '$5 == "final-list" {print $1}' | tr '\n' ','; }
 
 e init >/dev/null 2>&1
 is "network 3: final member list (summary 28.02.2024)" "$(final 3)" \

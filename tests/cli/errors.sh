@@ -43,15 +43,16 @@ else
 fi
 # An unreadable file: as root, try it as the unprivileged user "nobody".
 cp "$EMPIRIE_DB" "$T_DIR/unreadable.db"; chmod 000 "$T_DIR/unreadable.db"; chmod 711 "$T_DIR"
-as_user=""
-if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
-	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent"
+as_user="" prog=$EMPIRIE
+if [ "$(id -u)" -eq 0 ] && nobody_ready; then
+	as_user="$as_nobody env HOME=/nonexistent" prog=$EMPIRIE_OTHER
 fi
 if [ "$(id -u)" -ne 0 ] || [ -n "$as_user" ]; then
-	exit_is "an unreadable file" 1 $as_user "$EMPIRIE" --db "$T_DIR/unreadable.db" list networks
+	exit_is "an unreadable file" 1 $as_user "$prog" --db "$T_DIR/unreadable.db" list networks
 	like "is reported with its name" "$(cat "$T_DIR/err")" "unreadable.db"
 else
-	skip "running as root without setpriv: every file is readable"
+	skip "as root, every file is readable and another user cannot be used: $nobody_why"
+	skip "as root, every file is readable and another user cannot be used: $nobody_why"
 fi
 exit_is "a file to post from that is a directory" 1 sh -c '"$EMPIRIE" post --network 1 --title T < "$1"' sh "$T_DIR/adir"
 exit_is "default location is created (0700)" 0 env -u EMPIRIE_DB "$EMPIRIE" list networks

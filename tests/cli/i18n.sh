@@ -16,7 +16,7 @@ exit_is "help in Polish" 0 e --help
 like "Polish usage line" "$(cat "$T_DIR/out")" "Użycie: empirie"
 like "Polish option text" "$(cat "$T_DIR/out")" "--db PLIK"
 exit_is "error in Polish" 2 e frobnicate
-like "Polish error" "$(cat "$T_DIR/err")" "nieznane polecenie 'frobnicate'"
+like "Polish error" "$(cat "$T_DIR/err")" "nieznane polecenie „frobnicate”"
 exit_is "unknown network in Polish" 1 e list threads --network 42
 like "Polish message" "$(cat "$T_DIR/err")" "Nie ma sieci numer 42"
 is "Polish headers" "$(e list networks | head -1)" "$(printf 'numer\ttemat\tnazwa\tmiasta\twątki\twpisy\tnieprzeczytane')"
@@ -28,4 +28,16 @@ like "3 wątki (network 1)" "$(e show network 1)" "3 wątki"
 like "1 sieć (Łomża)" "$(e show city Łomża)" "Sieci (1 sieć):"
 like "2 sieci (Konin)" "$(e show city Konin)" "Sieci (2 sieci):"
 like "5 sieci (Jarosław)" "$(e show city Jarosław)" "Sieci (5 sieci):"
+# One Polish: list values in Polish, stable keys on request; usage placeholders in Polish.
+cities_field() { e --no-header list cities $3 --network "$1" | awk -F'\t' -v t="$2" -v f="$4" '$1 == t { print $f }'; }
+is "list cities: the status in Polish" "$(cities_field 3 Cieszyn '' 4)" "laureat programu „Rozwój lokalny”"
+is "and the basis" "$(cities_field 3 Cieszyn '' 5)" "ostateczna lista członków"
+is "and yes/no" "$(cities_field 3 Cieszyn '' 3)" "tak"
+is "--keys gives the stable status key" "$(cities_field 3 Cieszyn --keys 4)" "laureate"
+is "and basis key" "$(cities_field 3 Cieszyn --keys 5)" "final-list"
+is "and yes" "$(cities_field 3 Cieszyn --keys 3)" "yes"
+exit_is "--keys is for list cities only" 2 e list networks --keys
+like "Polish usage line of import names RODZAJ PLIK" "$(e import --help)" "Użycie: empirie import RODZAJ PLIK"
+like "of reply: ID_WĄTKU" "$(e reply --help)" "Użycie: empirie reply ID_WĄTKU [--to ID_WPISU] < TREŚĆ"
+unlike "no English placeholder in Polish usage lines" "$(for c in list show search post reply edit attend practice meeting moderate import export gen snapshot sync admin; do e $c --help | head -n 1; done)" "FILE"
 done_testing

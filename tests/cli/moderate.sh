@@ -49,7 +49,7 @@ exit_is "a member cannot change roles" 1 e --as piotr admin set-role piotr admin
 like "told why" "$(cat "$T_DIR/err")" "administrator"
 exit_is "unknown role" 2 e admin set-role anna king
 exit_is "the coordinator adds Łomża to network 1" 0 e --as koord admin member add 1 Łomża
-like "Łomża is listed" "$(e --no-header list cities --network 1)" "$(printf 'Łomża\tpodlaskie\tyes\tlaureate\tadded')"
+like "Łomża is listed" "$(e --no-header list cities --keys --network 1)" "$(printf 'Łomża\tpodlaskie\tyes\tlaureate\tadded')"
 exit_is "adding again says so" 1 e --as koord admin member add 1 Łomża
 like "already a member" "$(cat "$T_DIR/err")" "already a member"
 exit_is "another network's coordinator cannot" 1 e --as koord2 admin member remove 1 Łomża

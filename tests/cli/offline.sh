@@ -82,14 +82,16 @@ chmod 0444 "$T_DIR/stick/copy.db"
 chmod 0555 "$T_DIR/stick"
 chmod 0755 "$T_DIR"
 as_user() { "$@"; }
+prog=$EMPIRIE
 if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_DIR" "$@"; }
+	if nobody_ready; then
+		as_user() { $as_nobody env HOME="$T_DIR" "$@"; }
+		prog=$EMPIRIE_OTHER
 	else
 		as_user() { false; }
 	fi
 fi
-ro() { as_user "$EMPIRIE" --db "$T_DIR/stick/copy.db" "$@"; }
+ro() { as_user "$prog" --db "$T_DIR/stick/copy.db" "$@"; }
 if as_user test -r "$T_DIR/stick/copy.db" && ! as_user test -w "$T_DIR/stick/copy.db"; then
 	ok "read-only: info opens it" ro info
 	like "and says it is read-only" "$(cat "$T_DIR/out")" "read-only"
@@ -103,7 +105,7 @@ if as_user test -r "$T_DIR/stick/copy.db" && ! as_user test -w "$T_DIR/stick/cop
 	if command -v tmux >/dev/null; then
 		sock="empirie-off-$$"
 		tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 24 \
-			"$(if [ "$(id -u)" = 0 ]; then echo "setpriv --reuid=65534 --regid=65534 --clear-groups"; fi) env HOME='$T_DIR' TERM=xterm-256color LANG=C.UTF-8 '$EMPIRIE' --db '$T_DIR/stick/copy.db'; sleep 5"
+			"$(if [ "$(id -u)" = 0 ]; then echo "$as_nobody"; fi) env HOME='$T_DIR' TERM=xterm-256color LANG=C.UTF-8 '$prog' --db '$T_DIR/stick/copy.db'; sleep 5"
 		screen() { tmux -L "$sock" capture-pane -p 2>/dev/null; }
 		n=0; until screen | grep -q "MIASTO CYFROWE" || [ $n -gt 100 ]; do sleep 0.1; n=$((n + 1)); done
 		like "the screen's title says offline copy and read-only" "$(screen | head -n 1)" "offline copy of"
@@ -121,7 +123,7 @@ if as_user test -r "$T_DIR/stick/copy.db" && ! as_user test -w "$T_DIR/stick/cop
 	fi
 	is "no -wal or -shm is left beside it" "$(ls -A "$T_DIR/stick")" "copy.db"
 else
-	skip "cannot run as a user without write permission here"
+	skip "cannot run as a user without write permission here${nobody_why:+: $nobody_why}"
 fi
 chmod 0755 "$T_DIR/stick"
 done_testing

@@ -19,6 +19,13 @@ is "no untranslated message" "$untranslated" 0
 [ "$untranslated" -eq 0 ] || diag "$(msgattrib --untranslated --no-obsolete "$T_DIR/merged.po" | grep -A1 '^msgid ' | head -40)"
 fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T_DIR/merged.po" | grep '^msgid ' | grep -vc '^msgid ""$')
 is "no fuzzy message" "$fuzzy" 0
+# One Polish: „…” quotes in Polish text; numbers that count things go through ngettext.
+if command -v python3 >/dev/null; then
+	is "Polish quotes „…”, the glossary's terms, plural forms for every count (pocheck.py)" \
+		"$(python3 "$top_srcdir/tests/cli/pocheck.py" "$T_DIR/merged.po" 2>&1)" ""
+else
+	skip "python3 is not installed (tests/cli/pocheck.py)"
+fi
 like "Polish plural forms header" "$(cat po/pl.po)" 'plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)'
 # Every source file with a message is listed in POTFILES.in (distcheck keeps this honest too).
 missing=$(grep -lE '(^|[^A-Za-z])N?_[(]"' $(find src -name '*.[ch]') | while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)

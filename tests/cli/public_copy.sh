@@ -65,6 +65,8 @@ q "$home" "
  INSERT INTO meta(key, value) VALUES ('xqpriv-key', 'XQPRIV-METAVALUE');
  INSERT INTO audit(at, login, action, object, before, after, client, unix_login)
    VALUES ('2026-01-01', 'XQPRIV-AUDITLOGIN', 'edit', 'post', 'XQPRIV-AUDITBEFORE', 'XQPRIV-AUDITAFTER', 'XQPRIV-AUDITCLIENT', 'XQPRIV-UNIXLOGIN');
+ UPDATE accounts SET display_name = 'XQPRIV-LEADERNAME' WHERE login = 'burmistrz';
+ UPDATE accounts SET display_name = 'XQPRIV-KOORDNAME' WHERE login = 'koord';
  UPDATE accounts SET login = 'xqpriv-login-anna' WHERE login = 'anna';"
 ok "a member takes a public copy of the seeded store" \
 	e --db "$home" --as xqpriv-login-anna snapshot "$T_DIR/pub.db" --public-only

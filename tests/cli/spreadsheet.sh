@@ -65,6 +65,26 @@ like "(one practice would change)" "$(cat "$T_DIR/out")" "1 changed"
 ok "the raw export imports back with --raw" e import practices --raw "$T_DIR/raw.csv"
 is "the stored texts are as they were" "$(stored)" "$before"
 
+# A cell that only becomes a formula on the way out: the CP1250 export writes a
+# character that code page lacks as its nearest ASCII (U+2212 minus sign as '-', U+21D2
+# as "=>") and drops a leading combining mark. The guard must judge the cell as written.
+q "INSERT INTO practices(key, city_id, title, cost, problem, actions)
+   SELECT 'translit-test', id, '$(printf '\342\210\222')1+cmd|'' /C calc''!A0',
+          '$(printf '\314\201')=HYPERLINK(\"http://example.invalid/\")',
+          '$(printf '\342\207\222')HYPERLINK(1)', '$(printf '\302\240')=1+1'
+   FROM cities WHERE name = 'Zabrze'"
+translit_stored() { q "SELECT title || '|' || cost || '|' || problem || '|' || actions FROM practices WHERE key = 'translit-test'"; }
+translit_before=$(translit_stored)
+ok "export practices --encoding cp1250" e export practices --encoding cp1250
+row=$(grep -a translit-test "$T_DIR/out")
+is "no cell of the CP1250 file starts with =, +, - or @" \
+	"$(printf '%s\n' "$row" | tr ',;' '\n\n' | sed 's/^"//' | grep -c '^[=+@-]')" 0
+ok "export practices (UTF-8) with those cells" e export practices
+cp "$T_DIR/out" "$T_DIR/translit.csv"
+ok "imports back" e import practices "$T_DIR/translit.csv"
+is "the stored texts are as they were" "$(translit_stored)" "$translit_before"
+q "DELETE FROM practices WHERE key = 'translit-test'"
+
 # LibreOffice opens the Polish file as a Polish user would: ';' splits, UTF-8, and with
 # formula evaluation on (the worst case) the guarded cells stay text. The raw file,
 # opened the same way, shows that the check can fail.

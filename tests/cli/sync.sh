@@ -53,8 +53,9 @@ like "info says so too" "$(e --db "$lap" info)" "wait for 'empirie sync export'"
 exit_is "a member may not export the home database" 1 e --db "$home" --as anna sync export "$T_DIR/x.sync"
 ok "the copy exports" e --db "$lap" --as anna sync export "$T_DIR/l1.sync"
 like "and says how many changes" "$(cat "$T_DIR/out")" "changes"
-is "the file begins with its magic line" "$(head -n1 "$T_DIR/l1.sync")" "EMPIRIE-SYNC 1"
-like "and ends with the count and checksum" "$(tail -n1 "$T_DIR/l1.sync")" "END "
+is "the file begins with its magic line" "$(head -n1 "$T_DIR/l1.sync")" "EMPIRIE-SYNC 2"
+like "and ends with the count" "$(tail -n2 "$T_DIR/l1.sync" | head -n1)" "END "
+like "and the copy's signature" "$(tail -n1 "$T_DIR/l1.sync")" "SIGN 1 "
 before=$(content "$home")
 ok "the home database applies it" e --db "$home" sync apply "$T_DIR/l1.sync"
 out=$(cat "$T_DIR/out")
@@ -119,7 +120,7 @@ like "koord's reply is kept aside" "$(cat "$T_DIR/out")" "only koord or an admin
 is "anna's reply is in" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m1")" 1
 is "koord's is not" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $m2")" 0
 
-# ---- crafted files (a right checksum is easy to make) ----
+# ---- crafted files (signed with anna's copy's secret, as she could) ----
 snap=$(content "$home")
 craft "$home" "$T_DIR/forged.sync" 1 \
 	"{\"op\":\"post\",\"id\":$h_reply,\"thread\":$t1,\"parent\":$p1,\"author\":\"koord\",\"body\":\"Sfałszowane.\",\"created_at\":\"2026-11-28T09:30:00Z\",\"edited_at\":\"2099-01-01T00:00:00Z\",\"hidden\":0,\"hidden_reason\":\"\",\"base\":null,\"base_at\":null,\"by\":null}" \
@@ -146,7 +147,7 @@ e --db "$lap" --as anna sync export "$T_DIR/l7.sync" >/dev/null
 snap=$(content "$home")
 sed 's/Jeszcze jedna/Jeszcze JEDNA/' "$T_DIR/l7.sync" > "$T_DIR/changed.sync"
 exit_is "a changed file is refused" 1 e --db "$home" sync apply "$T_DIR/changed.sync"
-like "it says the checksum does not match" "$(cat "$T_DIR/err")" "checksum does not match"
+like "it says the signature does not match" "$(cat "$T_DIR/err")" "signature does not match"
 size=$(wc -c < "$T_DIR/l7.sync")
 head -c $((size - 30)) "$T_DIR/l7.sync" > "$T_DIR/cut.sync"
 exit_is "a file cut short is refused" 1 e --db "$home" sync apply "$T_DIR/cut.sync"
@@ -154,14 +155,15 @@ like "it says it is cut short" "$(cat "$T_DIR/err")" "cut short"
 head -n 3 "$T_DIR/l7.sync" > "$T_DIR/cut2.sync"
 exit_is "a file cut at a line end is refused" 1 e --db "$home" sync apply "$T_DIR/cut2.sync"
 like "it names the line" "$(cat "$T_DIR/err")" "cut2.sync:3"
-# A well-formed file (right checksum) whose second change is broken: nothing of it lands.
-python3 - "$T_DIR/l7.sync" "$T_DIR/bad.sync" <<'PY'
-import hashlib, sys
-lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-2]
+# A well-formed file (signed) whose second change is broken: nothing of it lands.
+python3 - "$T_DIR/l7.sync" "$T_DIR/bad.sync" "$(q "$lap" "SELECT hex(secret) FROM sync_keys")" <<'PY'
+import hashlib, hmac, sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-3]
 ops = lines[2:]
 ops[1] = ops[1].replace('"thread":', '"thread":"x","t":')
-body = '\n'.join(lines[:2] + ops) + '\n'
-open(sys.argv[2], 'w', encoding='utf-8').write(body + 'END %d %s\n' % (len(ops), hashlib.sha256(body.encode()).hexdigest()))
+body = '\n'.join(lines[:2] + ops) + '\nEND %d\n' % len(ops)
+mac = hmac.new(bytes.fromhex(sys.argv[3]), body.encode(), hashlib.sha256).hexdigest()
+open(sys.argv[2], 'w', encoding='utf-8').write(body + 'SIGN 1 %s\n' % mac)
 PY
 exit_is "a file with a broken change is refused" 1 e --db "$home" sync apply "$T_DIR/bad.sync"
 like "the message names the file, line and field" "$(cat "$T_DIR/err")" "bad.sync:4: field \"thread\""
@@ -182,21 +184,24 @@ exit_is "a public copy has nothing to send" 1 e --db "$T_DIR/pub.db" sync export
 mkdir "$T_DIR/stick" && cp "$lap" "$T_DIR/stick/ro.db"
 chmod 0444 "$T_DIR/stick/ro.db"; chmod 0555 "$T_DIR/stick"; chmod 0755 "$T_DIR"
 as_user() { "$@"; }
+prog=$EMPIRIE why="no way to open the copy as a user who cannot write it"
 if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T_DIR" "$@"; }
+	if nobody_ready; then
+		as_user() { $as_nobody env HOME="$T_DIR" "$@"; }
+		prog=$EMPIRIE_OTHER
 	else
 		as_user() { false; }
+		why="$why: $nobody_why"
 	fi
 fi
 if as_user test -r "$T_DIR/stick/ro.db" && ! as_user test -w "$T_DIR/stick/ro.db"; then
-	exit_is "a copy on a read-only medium cannot apply" 1 as_user "$EMPIRIE" --db "$T_DIR/stick/ro.db" sync apply "$T_DIR/h1.sync"
+	exit_is "a copy on a read-only medium cannot apply" 1 as_user "$prog" --db "$T_DIR/stick/ro.db" sync apply "$T_DIR/h1.sync"
 	like "and says it is read-only" "$(cat "$T_DIR/err")" "read-only"
-	exit_is "nor export" 1 as_user "$EMPIRIE" --db "$T_DIR/stick/ro.db" sync export "$T_DIR/ro.sync"
+	exit_is "nor export" 1 as_user "$prog" --db "$T_DIR/stick/ro.db" sync export "$T_DIR/ro.sync"
 else
-	skip "no way to open the copy as a user who cannot write it"
-	skip "no way to open the copy as a user who cannot write it"
-	skip "no way to open the copy as a user who cannot write it"
+	skip "$why"
+	skip "$why"
+	skip "$why"
 fi
 exit_is "an unknown action is a usage error" 2 e --db "$home" sync merge
 done_testing

@@ -7,33 +7,33 @@
 e init >/dev/null 2>&1
 n=0
 # As root, the unprivileged user "nobody" (root may write anywhere).
-as=""
+as="" prog=$EMPIRIE
 if [ "$(id -u)" -eq 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	if nobody_ready; then
+		as=$as_nobody prog=$EMPIRIE_OTHER
 		chmod 755 "$T_DIR" "$HOME"
 	else
 		as=none
 	fi
 fi
 if [ "$as" = none ]; then
-	skip "running as root without setpriv: every directory is writable"
+	skip "as root every directory is writable, and another user cannot be used: $nobody_why"
 else
 	mkdir -p "$T_DIR/ro"
 	chmod 0555 "$T_DIR/ro"
-	exit_is "XDG_DATA_HOME in a folder that cannot be written" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro/data" $as "$EMPIRIE" list networks
+	exit_is "XDG_DATA_HOME in a folder that cannot be written" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro/data" $as "$prog" list networks
 	like "names the directory and the reason" "$(cat "$T_DIR/err")" "$T_DIR/ro/data: cannot create the directory"
 	n=$((n + 1))
 	chmod 0755 "$T_DIR/ro"
 	mkdir -p "$T_DIR/ro/empirie"
 	chmod 0555 "$T_DIR/ro/empirie" "$T_DIR/ro"
-	exit_is "a read-only (0555) data directory without a database" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro" $as "$EMPIRIE" list networks
+	exit_is "a read-only (0555) data directory without a database" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro" $as "$prog" list networks
 	like "names the file" "$(cat "$T_DIR/err")" "$T_DIR/ro/empirie/empirie.db"
 	n=$((n + 1))
 	[ ! -e "$T_DIR/ro/empirie/empirie.db" ]
 	t_result $? "and creates nothing"
 	if has_locale pl_PL.UTF-8; then
-		exit_is "in Polish" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro/data" LC_ALL=pl_PL.UTF-8 LANG=pl_PL.UTF-8 $as "$EMPIRIE" list networks
+		exit_is "in Polish" 1 env -u EMPIRIE_DB XDG_DATA_HOME="$T_DIR/ro/data" LC_ALL=pl_PL.UTF-8 LANG=pl_PL.UTF-8 $as "$prog" list networks
 		like "translated" "$(cat "$T_DIR/err")" "nie można utworzyć katalogu"
 	else
 		skip "locale pl_PL.UTF-8 is not installed"

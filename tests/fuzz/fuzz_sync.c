@@ -3,11 +3,13 @@
  *
  * The first byte chooses:
  *   bit 0   0: the rest is a whole file, given to sync_file_verify() as it is (the magic
- *              line, the header, the end line, the count and the checksum);
+ *              line, the header, the end line, the count and the signature lines, checked
+ *              with copy 1's secret);
  *           1: the rest is the change lines; the harness wraps them into a well-formed
  *              file (the magic line, a header naming this database's family, the lines,
- *              an end line with the right count and SHA-256), so the input gets past the
- *              checksum to the JSON and the changes, and applies it with sync_apply();
+ *              an end line with the right count, signed with copy 1's secret as that
+ *              copy's holder could), so the input gets past the signature to the JSON
+ *              and the changes, and applies it with sync_apply();
  *   bit 1   (apply) the receiving database is the home database (0) or an offline copy
  *           (1: its meta "site" is set to 1 for the run and the file comes from site 0);
  *   bit 2   (apply) applied by the administrator "szef" (0) or by the member "anna" (1);
@@ -24,8 +26,9 @@
  *
  * sync_file_verify gets its bytes at the very end of a mapping followed by a page that
  * may not be read (the input has no NUL after it; a read past the end faults).
- * Checks: a wrapped file passes sync_file_verify; sync_apply returns ST_OK or
- * ST_INVALID (ST_INTERNAL only for "out of memory"); a failed apply changes nothing and
+ * Checks: a wrapped file passes sync_file_verify; a whole file passes only signed by copy
+ * 1; sync_apply returns ST_OK, ST_INVALID or ST_DENIED (ST_INTERNAL only for "out of
+ * memory"); a failed apply changes nothing and
  * leaves no transaction open; a file applied once is "already" applied the second time;
  * applied + present never exceeds the changes in the file; the database passes
  * check_database. */
@@ -41,9 +44,10 @@
 #include "core/account.h"
 #include "core/check.h"
 #include "core/db.h"
+#include "core/db_priv.h"
 #include "core/forum.h"
-#include "core/sha256.h"
 #include "core/sync.h"
+#include "core/synckey.h"
 #include "fuzz.h"
 
 #define RESET_EVERY 16
@@ -54,6 +58,9 @@ static sqlite3 *peek;  /* a second connection: meta tweaks and fingerprints */
 static account szef, anna;
 static char dir[4096], path_db[4200], path_pristine[4200], path_file[4200];
 static char family[64];
+/* The secret of copy 1, issued by sync_prepare_source and then made fixed: the harness
+ * signs as that copy (and as the home database writing to it), as its holder could. */
+static unsigned char key1[SYNC_KEY_LEN];
 static int dirty;
 
 static void fail(const char *what, const char *msg)
@@ -154,6 +161,18 @@ static void setup(void)
 		        (long long)t1, (long long)t2, (long long)p2);
 	if (sync_prepare_source(store, NULL, &site, &e) != ST_OK)
 		fail("sync_prepare_source", e.msg);
+	/* Copy 1's secret made fixed (byte i is 7i + 1), so whole-file seeds stay signed
+	 * from run to run (sync_seeds.sh signs with the same). */
+	for (int i = 0; i < SYNC_KEY_LEN; i++)
+		key1[i] = (unsigned char)(7 * i + 1);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db_handle(store), "UPDATE sync_keys SET secret = ?1 WHERE site = 1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		fail("sync_keys", "prepare");
+	sqlite3_bind_blob(st, 1, key1, SYNC_KEY_LEN, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(db_handle(store)) != 1)
+		fail("sync_keys", "no secret for copy 1");
+	sqlite3_finalize(st);
 	char *f = db_meta_get(store, "family");
 	if (!f || !*f)
 		fail("family", "none");
@@ -162,6 +181,17 @@ static void setup(void)
 	close_all(); /* the last connection checkpoints the WAL into the file */
 	copy_file(path_db, path_pristine);
 	open_all();
+}
+
+/* Copy 1's secret; any other copy is unknown, as synckey_get says. */
+static status fuzz_key(void *ctx, int64_t site, unsigned char key[32], error *e)
+{
+	(void)ctx;
+	if (site != 1)
+		return err_set(e, ST_DENIED, "fuzz.sync: signed as copy %lld, not issued",
+		               (long long)site);
+	memcpy(key, key1, SYNC_KEY_LEN);
+	return ST_OK;
 }
 
 static void reset(void)
@@ -192,7 +222,7 @@ static void fingerprint(char *out, size_t n)
 		" || ' ' || (SELECT count(*) FROM post_versions)"
 		" || ' ' || (SELECT count(*) FROM sync_conflicts)"
 		" || ' ' || (SELECT count(*) FROM sync_applied)"
-		" || ' ' || (SELECT count(*) FROM search)";
+		" || ' ' || (SELECT count(*) FROM search_docsize)";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(peek, sql, -1, &st, NULL) != SQLITE_OK)
 		fail("fingerprint", sqlite3_errmsg(peek));
@@ -237,21 +267,23 @@ static const char *guarded(const char *data, size_t len)
 
 static void fuzz_verify(const char *data, size_t len)
 {
-	int64_t first = -1, n = -1;
+	sync_file_shape sh;
 	error e;
 	if (len > MAX_INPUT)
 		return;
 	data = guarded(data, len);
-	status s = sync_file_verify(data, len, "fuzz.sync", &first, &n, &e);
-	FUZZ_CHECK(s == ST_OK || s == ST_INVALID);
+	status s = sync_file_verify(data, len, "fuzz.sync", -1, fuzz_key, NULL, &sh, &e);
+	FUZZ_CHECK(s == ST_OK || s == ST_INVALID || s == ST_DENIED);
 	if (s != ST_OK) {
 		FUZZ_CHECK(e.code == s && e.msg[0]);
 		return;
 	}
 	int64_t lines = 0;
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < sh.signed_len; i++)
 		lines += data[i] == '\n';
-	FUZZ_CHECK(first == 3 && n >= 0 && n == lines - 3);
+	/* Signed by copy 1: only the harness could have made it (a seed). */
+	FUZZ_CHECK(sh.signer == 1 && sh.signed_len < len && data[sh.signed_len - 1] == '\n');
+	FUZZ_CHECK(sh.first_op == 3 && sh.n_ops >= 0 && sh.n_ops == lines - 3);
 }
 
 static void put(char **buf, size_t *len, const char *s, size_t n)
@@ -270,7 +302,7 @@ static void fuzz_apply(unsigned opt, const char *data, size_t len)
 	if (!buf)
 		return;
 	size_t n = 0;
-	put(&buf, &n, "EMPIRIE-SYNC 1\n", 15);
+	put(&buf, &n, "EMPIRIE-SYNC 2\n", 15);
 	if (own_header) {
 		const char *nl = memchr(data, '\n', len);
 		size_t hl = nl ? (size_t)(nl - data) : len;
@@ -288,7 +320,7 @@ static void fuzz_apply(unsigned opt, const char *data, size_t len)
 	} else {
 		char header[256];
 		int hn = snprintf(header, sizeof header,
-		                  "{\"family\":\"%s\",\"site\":%d,\"schema\":4,\"created_at\":"
+		                  "{\"family\":\"%s\",\"site\":%d,\"schema\":7,\"created_at\":"
 		                  "\"2026-11-28T11:00:00Z\",\"since\":0,\"upto\":99}\n",
 		                  family, copy ? 0 : 1);
 		put(&buf, &n, header, (size_t)hn);
@@ -300,17 +332,21 @@ static void fuzz_apply(unsigned opt, const char *data, size_t len)
 	for (size_t i = 0; i < n; i++)
 		ops += buf[i] == '\n';
 	ops -= 2;
-	char sum[65], end[128];
-	sha256_hex(buf, n, sum);
-	int en = snprintf(end, sizeof end, "END %lld %s\n", (long long)ops, sum);
+	char mac[65], end[128];
+	int en = snprintf(end, sizeof end, "END %lld\n", (long long)ops);
+	put(&buf, &n, end, (size_t)en);
+	/* Signed with copy 1's secret: by copy 1 to home, or by home to copy 1. */
+	synckey_mac_hex(key1, buf, n, mac);
+	en = snprintf(end, sizeof end, "SIGN 1 %s\n", mac);
 	put(&buf, &n, end, (size_t)en);
 
-	int64_t first = 0, vops = 0;
+	sync_file_shape sh;
 	error e;
-	status s = sync_file_verify(guarded(buf, n), n, "fuzz.sync", &first, &vops, &e);
+	status s = sync_file_verify(guarded(buf, n), n, "fuzz.sync", copy ? 1 : -1, fuzz_key, NULL,
+	                            &sh, &e);
 	if (s != ST_OK)
 		fprintf(stderr, "fuzz_sync: a well-formed file refused: %s\n", e.msg);
-	FUZZ_CHECK(s == ST_OK && first == 3 && vops == ops);
+	FUZZ_CHECK(s == ST_OK && sh.first_op == 3 && sh.n_ops == ops && sh.signer == 1);
 
 	FILE *f = fopen(path_file, "wb");
 	if (!f || fwrite(buf, 1, n, f) != n || fclose(f) != 0)
@@ -323,9 +359,10 @@ static void fuzz_apply(unsigned opt, const char *data, size_t len)
 	fingerprint(before, sizeof before);
 	sync_result r;
 	s = sync_apply(store, as_member ? &anna : &szef, path_file, &r, NULL, NULL, &e);
-	if (s != ST_OK && s != ST_INVALID && !(s == ST_INTERNAL && strstr(e.msg, "ut of memory")))
+	bool refused = s == ST_INVALID || s == ST_DENIED; /* a limit, a header claiming another copy */
+	if (s != ST_OK && !refused && !(s == ST_INTERNAL && strstr(e.msg, "ut of memory")))
 		fprintf(stderr, "fuzz_sync: sync_apply: status %d: %s\n", (int)s, e.msg);
-	FUZZ_CHECK(s == ST_OK || s == ST_INVALID || (s == ST_INTERNAL && strstr(e.msg, "ut of memory")));
+	FUZZ_CHECK(s == ST_OK || refused || (s == ST_INTERNAL && strstr(e.msg, "ut of memory")));
 	/* No transaction left open: the other connection can write. */
 	exec_peek("BEGIN IMMEDIATE; ROLLBACK");
 	fingerprint(after, sizeof after);

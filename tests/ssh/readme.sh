@@ -28,6 +28,10 @@ README="${top_srcdir:-.}/README.md"
 # Under make check-valgrind the program is a wrapper that sudo's clean environment would
 # not find its way through: the recipe runs the real program.
 BIN=${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}
+# A build tree in a 0700 home directory is out of the service account's reach: the
+# recipe runs a copy of the program from this world-readable directory.
+mkdir -p "$T_DIR/bin" && cp "$BIN" "$T_DIR/bin/empirie" && chmod 755 "$T_DIR/bin" "$T_DIR/bin/empirie" &&
+	BIN="$T_DIR/bin/empirie"
 SVC="empt$$"
 ROOT="$T_DIR/root"
 CONF="$ROOT/usr/local/etc/empirie.conf"
@@ -64,6 +68,9 @@ run_block() {
 for b in setup accounts keys sshd; do
 	ok_if "README.md has the block test:$b" test -n "$(readme_block $b | grep -v '^$')"
 done
+# The recipe runs /usr/local/bin/empirie: the README must say how it gets there.
+ok_if "README.md installs the program before the recipe uses /usr/local/bin/empirie" \
+	sh -c "awk '/^## Running it for many people over SSH/ { on = 1 } /<!-- test:setup -->/ { exit } on' '$README' | grep -q 'make install'"
 ok_if "setup runs as written (service account, directories, configuration, init)" run_block setup
 [ -s "$T_DIR/setup.out" ] && sed 's/^/# setup: /' "$T_DIR/setup.out"
 DB="$ROOT/srv/empirie/data/empirie.db"
@@ -75,8 +82,8 @@ ok_if "the service account is not locked (sshd without PAM would refuse it)" \
 ok_if "accounts: the administrator's commands run with restricted configuration in place" run_block accounts
 [ -s "$T_DIR/accounts.out" ] && sed 's/^/# accounts: /' "$T_DIR/accounts.out"
 ok_if "anna is a leader now" grep -q "$(printf 'anna\tAnna Nowak\tleader')" "$T_DIR/accounts.out"
-ok_if "the audit names the Unix login ($SVC) beside the account" \
-	sh -c "grep 'set-role' '$T_DIR/accounts.out' | grep -q '$SVC\$'"
+ok_if "the audit names the Unix login ($SVC) beside the account, and who ran sudo (root)" \
+	sh -c "grep 'set-role' '$T_DIR/accounts.out' | grep -q '$SVC (sudo: root)\$'"
 
 # anna's key, in the README's file name
 ssh-keygen -q -t ed25519 -N '' -C anna@zabrze -f "$T_DIR/key_anna" </dev/null
@@ -117,7 +124,7 @@ tui_assert_has "CONNECTION-CLOSED-rc=0" "q quits and the connection closes"
 
 # The whole-account ForceCommand of the old README, as a key line without --as: a guest.
 ssh-keygen -q -t ed25519 -N '' -C old -f "$SSH_DIR/key_old" </dev/null
-printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}")" "$CONF" \
+printf 'restrict,pty,command="%s --config %s --restricted" %s\n' "$(readlink -f "$BIN")" "$CONF" \
 	"$(cat "$SSH_DIR/key_old.pub")" >> "$KEYS"
 ssh_login old
 tui_assert_has "(guest)" "a forced command without --as lands as a guest"

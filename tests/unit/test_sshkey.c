@@ -3,6 +3,7 @@
  * ssh-keygen for this test. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,26 @@ int main(void)
 	sshkey_clear(&back);
 	free(line);
 	sshkey_clear(&k);
+	/* Lines that look like ours but force something else are not read as a login's key
+	 * (admin keys then shows them as lines empirie did not write). */
+	static const char *const not_ours[] = {
+		"restrict,pty,command=\"/bin/sh -c x --as anna\" ssh-ed25519 " ED " anna\n",
+		"restrict,pty,command=\"/usr/local/bin/empirie --as anna\" ssh-ed25519 " ED " anna\n",
+		"restrict,pty,command=\"/usr/local/bin/empirie --restricted --as anna --db /x\" "
+		"ssh-ed25519 " ED " anna\n",
+		"restrict,pty,command=\"/usr/local/bin/empirie --db /x --restricted --as anna\" "
+		"ssh-ed25519 " ED " anna\n",
+		"restrict,pty,command=\"/usr/local/bin/empirie --restricted --as an;na\" "
+		"ssh-ed25519 " ED " anna\n",
+	};
+	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++) {
+		bool read = sshkey_line_parse(not_ours[i], &login, &back);
+		ok(!read, "not read as a login's key: %s", not_ours[i]);
+		if (read) {
+			free(login);
+			sshkey_clear(&back);
+		}
+	}
 	ok(sshkey_parse("ecdsa-sha2-nistp384 " EC, &k, &why), "an ECDSA P-384 key, no comment, no newline");
 	is_str(k.fingerprint, "SHA256:TP+q8eYm9AfAn5SmT32RIGIzVSoZqJOqkvIpykgDKzQ", "its fingerprint");
 	sshkey_clear(&k);

@@ -226,8 +226,18 @@ int main(void)
 	{
 		static const char *const cells[] = { "=1+1", "+48 600", "-5", "@SUM(A1)", "\tx",
 		                                     "\rx", "'=already", "''+x", "'plain", "plain",
-		                                     "", "'", "x=1", "5-3" };
-		static const int guarded[] = { 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0 };
+		                                     "", "'", "x=1", "5-3",
+		                                     /* a formula once written: U+2212 minus and
+		                                      * U+21D2 become '-' and "=>" in CP1250, a
+		                                      * leading combining mark is dropped there;
+		                                      * full-width signs; blanks before '=' */
+		                                     "\xE2\x88\x92" "5", "\xE2\x87\x92x",
+		                                     "\xCC\x81=x", "'\xCC\x81+x",
+		                                     "\xEF\xBC\x9D" "1", "\xEF\xBC\xA0x",
+		                                     " =1", "\xC2\xA0-1", "\xC5\x81\xC3\xB3" "d\xC5\xBA",
+		                                     " x" };
+		static const int guarded[] = { 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+		                               1, 1, 1, 1, 1, 1, 1, 1, 0, 0 };
 		int round = 0, flags = 0;
 		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 			char *gb = NULL;
