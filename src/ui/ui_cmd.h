@@ -107,6 +107,9 @@ enum {
 	  SC_MAIN | SC_READER) \
 	X(CMD_QUOTE, "quote", (K_F(5), 'R'), N_("Quote"), \
 	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE | PRE_OPEN, SC_READER) \
+	X(CMD_LINKS, "links", (K_F(5), 'u'), N_("Links"), \
+	  N_("The links of this card or post, numbered, each whole on its line to copy"), 0, \
+	  SC_CARDS | SC_READER) \
 	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
 	  N_("Change the text of your own post"), \
 	  PRE_THREAD | PRE_OWN_POST | PRE_OPEN | PRE_SHOWN, SC_READER) \

@@ -69,9 +69,7 @@ static bool push_span(ui_spans *out, size_t start, size_t len)
 	return true;
 }
 
-/* Where the link starting at s[pos] ends (the next space or the line's end), or pos
- * when no link starts there. */
-static size_t link_end(const wchar_t *s, size_t pos, size_t b)
+size_t ui_link_end(const wchar_t *s, size_t pos, size_t b)
 {
 	static const wchar_t *const starts[] = { L"https://", L"http://", L"www." };
 	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++) {
@@ -107,7 +105,7 @@ static bool wrap_line(const wchar_t *s, size_t a, size_t b, int width, unsigned 
 			size_t sp = brk;
 			while (sp > pos && s[sp - 1] != L' ')
 				sp--;
-			size_t le = keep ? pos : link_end(s, pos, b);
+			size_t le = keep || (flags & UI_WRAP_BREAK_LINKS) ? pos : ui_link_end(s, pos, b);
 			if (sp > pos) /* break after the last space that fits */
 				brk = next = sp;
 			else if (le > pos) /* a link: whole, on its own line (cut where drawn) */
