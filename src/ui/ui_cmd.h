@@ -135,6 +135,9 @@ enum {
 	X(CMD_MEETINGS, "meetings", (K_F(9), 'M'), N_("Meetings"), \
 	  N_("Meetings of the networks, past and planned"), 0, \
 	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
+	X(CMD_TOWNS, "towns", (K_F(6), 't'), N_("Towns"), \
+	  N_("All the towns, each opening its card (the Towns panel shows at 120 columns or " \
+	     "more, or with Tab)"), 0, SC_MAIN) \
 	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
 	  N_("Go to the next thread with unread posts, in any network"), 0, \
 	  SC_MAIN | SC_READER) \
