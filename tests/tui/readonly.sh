@@ -39,6 +39,7 @@ ok_if "nor Reply" sh -c '! tmux -L "$1" capture-pane -p -t "$2" | tail -n 1 | gr
 ok_if "but still Help, Search and Quit" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | tail -n 1 | grep "Help" | grep "Search" | grep -q "Quit"' x "$TUI_SOCK" "$TUI_SESSION"
 tui_keys F3
 tui_assert_has "This copy is read-only" "F3 says why it cannot write"
+ok_if "the whole reason shows, wrapped onto a second line, not cut mid-word" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | tail -n 4 | tr "\n" " " | tr -s " " | grep -q "nothing can be written here\."' x "$TUI_SOCK" "$TUI_SESSION"
 tui_keys F1
 tui_assert_has "This copy is read-only: the keys that write" "help says why the writing keys are missing"
 tui_keys q
