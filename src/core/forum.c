@@ -850,9 +850,6 @@ fail:
 
 status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
 {
-	/* A read-only copy keeps no read marks: reading it is no error. */
-	if (db_is_readonly(d))
-		return ST_OK;
 	static const char sql[] =
 		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
 		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
@@ -875,9 +872,11 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		"         WHERE r.account_id = ?1 AND r.thread_id = ?2) AS n"
 		" WHERE account_id = ?1 AND thread_id = ?2"
 		"   AND (last_read_id, read_count) <> (n.mark, n.cnt)";
-	if (!a->id || db_is_readonly(d))
-		return ST_OK; /* guests without an account and read-only copies keep no marks */
-	status s = db_begin(d, e);
+	if (!a->id)
+		return ST_OK; /* guests without an account keep no marks */
+	/* A read-only copy keeps them for the session only, in memory (db.c). */
+	bool ro = db_is_readonly(d);
+	status s = ro ? db_session_writes(d, true, e) : db_begin(d, e);
 	if (s != ST_OK)
 		return s;
 	/* No id given: everything there is (an id no post reaches). */
@@ -887,7 +886,10 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 	for (int i = 0; i < 2; i++) {
 		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
 		if (!st) {
-			db_rollback(d);
+			if (ro)
+				db_session_writes(d, false, NULL);
+			else
+				db_rollback(d);
 			return e ? e->code : ST_INTERNAL;
 		}
 		sqlite3_bind_int64(st, 1, a->id);
@@ -898,11 +900,14 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {
 			s = db_fail(d, rc, e, _("Saving what you have read"));
-			db_rollback(d);
+			if (ro)
+				db_session_writes(d, false, NULL);
+			else
+				db_rollback(d);
 			return s;
 		}
 	}
-	return db_commit(d, e);
+	return ro ? db_session_writes(d, false, e) : db_commit(d, e);
 }
 
 status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/db.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_find.h"
@@ -29,6 +30,7 @@ typedef struct {
 struct ui_doc {
 	doc_line *lines;
 	size_t n, cap;
+	bool break_links; /* the list of links: a long one wraps, to be seen whole */
 };
 
 typedef struct {
@@ -121,7 +123,8 @@ static void rewrap(doc_screen *s, int width)
 		doc_line *l = &s->doc->lines[i];
 		ui_spans sp = { 0 };
 		int w = width - l->indent;
-		ui_wrap(l->text, l->len, w > 10 ? w : 10, 0, &sp);
+		ui_wrap(l->text, l->len, w > 10 ? w : 10,
+		        s->doc->break_links ? UI_WRAP_BREAK_LINKS : 0, &sp);
 		if (s->nrows + sp.n > cap) {
 			cap = (s->nrows + sp.n) * 2;
 			doc_row *p = realloc(s->rows, cap * sizeof *p);
@@ -295,6 +298,9 @@ static void find_go(doc_screen *s, ui_ctx *c, int dir)
 	remember_top(s);
 }
 
+static void add_links(ui_doc *d, const wchar_t *s, size_t n, size_t *num);
+static unsigned links_open(ui_ctx *c, ui_doc *d, size_t num);
+
 static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	doc_screen *s = (doc_screen *)base;
@@ -316,6 +322,18 @@ static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_FIND_PREV:
 		find_go(s, c, cmd == CMD_FIND_NEXT ? 1 : -1);
 		return UI_R_REDRAW;
+	case CMD_LINKS: {
+		ui_doc *d = ui_doc_create();
+		size_t num = 0;
+		if (!d)
+			return UI_R_NONE;
+		d->break_links = true;
+		ui_doc_add(d, TH_HEADING, 0,
+		           _("Links (select one with the mouse, holding Shift, to copy it)"));
+		for (size_t i = 0; i < s->doc->n; i++)
+			add_links(d, s->doc->lines[i].text, s->doc->lines[i].len, &num);
+		return links_open(c, d, num);
+	}
 	case CMD_UP:
 		if ((l = next_link(s, s->sel >= 0 ? s->sel : (long)s->doc->n, -1, true)) >= 0 &&
 		    s->sel >= 0)
@@ -464,6 +482,53 @@ ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
 	return base;
 }
 
+/* Add the links of s[0..n) to d, numbered from *num on, one a line and whole. */
+static void add_links(ui_doc *d, const wchar_t *s, size_t n, size_t *num)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != L' ' && s[i - 1] != L'\n' && s[i - 1] != L'(' &&
+		    s[i - 1] != L'<' && s[i - 1] != L'"')
+			continue;
+		size_t b = i;
+		while (b < n && s[b] != L'\n')
+			b++;
+		size_t e = ui_link_end(s, i, b);
+		while (e > i && wcschr(L".,;:!?)>\"'”", s[e - 1]))
+			e--; /* the sentence's punctuation is not part of it */
+		if (e <= i + 4)
+			continue;
+		char *u = ui_wcs_to_utf8(s + i, e - i);
+		if (u)
+			ui_doc_addf(d, TH_NORMAL, 0, "%zu. %s", ++*num, u);
+		free(u);
+		i = e;
+	}
+}
+
+/* The numbered list of the links in texts (issue 17), or NULL (with a status) when there
+ * are none. */
+static unsigned links_open(ui_ctx *c, ui_doc *d, size_t num)
+{
+	if (!num) {
+		ui_doc_free(d);
+		ui_status(c, false, "%s", _("No links here."));
+		return UI_R_REDRAW;
+	}
+	return ui_open(c, ui_doc_screen(c, SC_HELP, _("Links"), d));
+}
+
+unsigned ui_links_show(ui_ctx *c, const wchar_t *s, size_t n)
+{
+	ui_doc *d = ui_doc_create();
+	size_t num = 0;
+	if (!d)
+		return UI_R_NONE;
+	d->break_links = true;
+	ui_doc_add(d, TH_HEADING, 0, _("Links (select one with the mouse, holding Shift, to copy it)"));
+	add_links(d, s, n, &num);
+	return links_open(c, d, num);
+}
+
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 {
 	char *text = ui_help_text(kind);
@@ -476,6 +541,13 @@ ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 			if (nl)
 				*nl = '\0';
 			ui_doc_add(d, first ? TH_HEADING : TH_NORMAL, 0, line);
+			/* Why keys are missing comes first, where it is seen. */
+			if (first && db_is_readonly(c->d))
+				ui_doc_add(d, TH_NORMAL, 0,
+				           _("This copy is read-only: the keys that write (new thread, "
+				             "reply, edit, sign up, moderation) are left off the key bar and "
+				             "refused with this reason. What you read is marked for this "
+				             "session only."));
 			first = false;
 			if (!nl)
 				break;

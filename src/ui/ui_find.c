@@ -73,7 +73,7 @@ void ui_find_putw(const ui_find *f, int y, int x, const wchar_t *s, size_t n, in
 	if (u)
 		ui_put_marked(stdscr, y, x, u, cols, f->marks, A_BOLD | A_UNDERLINE);
 	else
-		ui_putw(stdscr, y, x, s, n, cols);
+		ui_putw_cut(stdscr, y, x, s, n, cols); /* a link too long is cut visibly */
 	free(u);
 }
 

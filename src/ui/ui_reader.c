@@ -14,6 +14,7 @@
 #include "ui/ui_editor.h"
 #include "ui/ui_find.h"
 #include "ui/ui_screen.h"
+#include "ui/ui_doc.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
@@ -760,6 +761,10 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_REPLY: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, false));
 	case CMD_QUOTE: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, true));
 	case CMD_EDIT: return cur ? ui_open(c, ui_editor_edit(c, cur->id)) : UI_R_REDRAW;
+	case CMD_LINKS: {
+		const rpost *rp = r->n ? &r->posts[current(r)] : NULL;
+		return ui_links_show(c, rp ? rp->body : L"", rp ? rp->len : 0);
+	}
 	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return moderate(r, c, cmd, cur);
 	case CMD_BACK:
 		save_mark(r, c, true);
