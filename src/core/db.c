@@ -588,14 +588,20 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		sqlite3_sleep(20);
 	}
 	if (s == ST_OK && !d->readonly) {
-		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest())
+		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
+			/* New or older: the steps below index text (the bundled directory, a
+			 * rebuilt index); the dictionary is loaded before any of them takes the
+			 * write lock, which other sessions wait for. */
+			lemma_preload();
 			s = schema_migrate(d, e);
+		}
 		if (s == ST_OK)
 			s = search_note_upgrade(d, e);
 		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
 		/* A database that has never been filled (new, or killed during its first
 		 * start) gets the bundled directory; seeding is one transaction. */
 		if (s == ST_OK && !kind && !(flags & DB_OPEN_BARE)) {
+			lemma_preload();
 			s = seed_bundled(d, e);
 			if (s == ST_OK && created)
 				*created = true;

@@ -70,6 +70,11 @@ speller *lemma_speller(void)
 	return the_dictionary();
 }
 
+void lemma_preload(void)
+{
+	(void)the_dictionary();
+}
+
 /* ---- sets of folded lemmas, kept as "a b c" ---- */
 
 static bool word_byte(unsigned char c)

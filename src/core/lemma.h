@@ -30,6 +30,11 @@ void lemma_dictionary_stamp(char *buf, size_t size);
 struct speller;
 struct speller *lemma_speller(void);
 
+/* Load the dictionary now (once per process): before a transaction that indexes much
+ * text (a new database's bundled directory, a rebuilt index), so that loading it does
+ * not hold the write lock. */
+void lemma_preload(void);
+
 /* Register the tokenizer on a connection; the lemmatizer lives until the connection
  * is closed (call lemma_detach before closing). NULL when registration fails. */
 lemmatizer *lemma_attach(sqlite3 *h, bool readonly);
