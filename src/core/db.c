@@ -422,6 +422,40 @@ static bool writable_dir(const char *path)
 }
 
 /* Whether we may write the file and create files beside it (the journal). */
+/* A read-only copy keeps read marks for the session: a temporary read_state in memory,
+ * filled from the stored one. SQLite looks a plain name up in "temp" before "main", so
+ * every query (unread counts, forum_mark_read) uses it without knowing; it goes with the
+ * connection. Made before any statement is prepared. */
+static status session_marks_open(db *d, error *e)
+{
+	static const char sql[] =
+		"PRAGMA temp_store=MEMORY; PRAGMA query_only=OFF;"
+		"CREATE TEMP TABLE read_state ("
+		"  account_id INTEGER NOT NULL, thread_id INTEGER NOT NULL,"
+		"  network_id INTEGER NOT NULL, read_count INTEGER NOT NULL DEFAULT 0,"
+		"  last_read_id INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id, thread_id)"
+		") WITHOUT ROWID;"
+		"CREATE INDEX temp.read_state_network ON read_state(account_id, network_id);"
+		"INSERT INTO temp.read_state SELECT account_id, thread_id, network_id, read_count,"
+		"  last_read_id FROM main.read_state;"
+		"PRAGMA query_only=ON;";
+	int rc = sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_exec(d->h, "PRAGMA query_only=ON", NULL, NULL, NULL);
+		return db_fail(d, rc, e, _("Opening the database"));
+	}
+	return ST_OK;
+}
+
+status db_session_writes(db *d, bool allow, error *e)
+{
+	if (!d->readonly)
+		return ST_OK;
+	int rc = sqlite3_exec(d->h, allow ? "PRAGMA query_only=OFF" : "PRAGMA query_only=ON",
+	                      NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Saving what you have read"));
+}
+
 static bool writable_place(const char *path)
 {
 	return access(path, W_OK) == 0 && writable_dir(path);
@@ -576,6 +610,8 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		s = err_set(e, ST_CORRUPT, _("%s: the database has schema version %d but this program "
 		                             "reads version %d, and it is open read-only"),
 		            path, pragma_int(d, "PRAGMA user_version"), schema_version_latest());
+	} else if (s == ST_OK) {
+		s = session_marks_open(d, e);
 	}
 	if (s != ST_OK) {
 		db_close(&d);

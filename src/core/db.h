@@ -23,6 +23,9 @@ void db_close(db **d);
 
 const char *db_path(const db *d);
 bool db_is_readonly(const db *d);
+/* On a read-only copy, allow (or stop again) writing its session-only tables (the read
+ * marks kept in memory); the file itself stays unwritable. Nothing on a writable one. */
+status db_session_writes(db *d, bool allow, error *e);
 /* Who is really there, for the audit log beside the account acting: the Unix login and
  * the SSH client address. The caller validates both; longer values are cut. */
 void db_set_origin(db *d, const char *unix_login, const char *client);

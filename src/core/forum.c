@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
@@ -640,6 +641,8 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 	status s = forum_validate_text(title, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), title);
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	sqlite3_stmt *st = db_stmt(d, sql_net, e);
@@ -702,6 +705,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	thread t;
@@ -774,6 +778,7 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
+	lemma_prepare(db_lemmatizer(d), body);
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	post p;
@@ -845,9 +850,6 @@ fail:
 
 status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
 {
-	/* A read-only copy keeps no read marks: reading it is no error. */
-	if (db_is_readonly(d))
-		return ST_OK;
 	static const char sql[] =
 		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
 		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
@@ -870,9 +872,11 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		"         WHERE r.account_id = ?1 AND r.thread_id = ?2) AS n"
 		" WHERE account_id = ?1 AND thread_id = ?2"
 		"   AND (last_read_id, read_count) <> (n.mark, n.cnt)";
-	if (!a->id || db_is_readonly(d))
-		return ST_OK; /* guests without an account and read-only copies keep no marks */
-	status s = db_begin(d, e);
+	if (!a->id)
+		return ST_OK; /* guests without an account keep no marks */
+	/* A read-only copy keeps them for the session only, in memory (db.c). */
+	bool ro = db_is_readonly(d);
+	status s = ro ? db_session_writes(d, true, e) : db_begin(d, e);
 	if (s != ST_OK)
 		return s;
 	/* No id given: everything there is (an id no post reaches). */
@@ -882,7 +886,10 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 	for (int i = 0; i < 2; i++) {
 		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
 		if (!st) {
-			db_rollback(d);
+			if (ro)
+				db_session_writes(d, false, NULL);
+			else
+				db_rollback(d);
 			return e ? e->code : ST_INTERNAL;
 		}
 		sqlite3_bind_int64(st, 1, a->id);
@@ -893,11 +900,14 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {
 			s = db_fail(d, rc, e, _("Saving what you have read"));
-			db_rollback(d);
+			if (ro)
+				db_session_writes(d, false, NULL);
+			else
+				db_rollback(d);
 			return s;
 		}
 	}
-	return db_commit(d, e);
+	return ro ? db_session_writes(d, false, e) : db_commit(d, e);
 }
 
 status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,

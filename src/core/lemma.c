@@ -121,8 +121,19 @@ static void set_add_all(char *buf, size_t cap, const char *list, const char *sel
 	}
 }
 
+static bool has_letter(const char *w)
+{
+	for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+		if (*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+			return true;
+	return false;
+}
+
 static void add_stems(char *buf, size_t cap, const char *word, const char *self)
 {
+	/* A number has no lemmas: no reason to load the dictionary for "2024". */
+	if (!has_letter(word))
+		return;
 	speller *sp = the_dictionary();
 	if (!sp)
 		return;
@@ -247,6 +258,44 @@ static char *load_or_compute(lemmatizer *lz, const char *word, const char *folde
 		sqlite3_reset(st);
 	}
 	return strdup(set);
+}
+
+/* Whether the word (as written) is known: in memory or in the table. */
+static bool known(lemmatizer *lz, const char *w, size_t n)
+{
+	if (lz->cap && find_slot(lz, w, n)->key)
+		return true;
+	sqlite3_stmt *st = stmt(lz, &lz->get, "SELECT lemmas FROM lemmas WHERE word = ?1");
+	if (!st)
+		return true; /* nothing to gain: the tokenizer will meet the same error */
+	sqlite3_bind_text(st, 1, w, (int)n, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+void lemma_prepare(lemmatizer *lz, const char *text)
+{
+	if (!lz || !text || dict_tried)
+		return;
+	const char *p = text;
+	while (*p) {
+		while (*p && !word_byte((unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p)))
+			p++;
+		const char *w = p;
+		while (*p && word_byte((unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p)))
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n)
+			continue;
+		char *word = strndup(w, n);
+		bool need = word && has_letter(word) && !known(lz, word, n);
+		free(word);
+		if (need) {
+			the_dictionary();
+			return;
+		}
+	}
 }
 
 const char *lemma_of(lemmatizer *lz, const char *word, size_t len)

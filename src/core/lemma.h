@@ -40,6 +40,10 @@ void lemma_forget(lemmatizer *lz);
 /* The folded lemmas of a word (as written), other than its own folded form, separated
  * by spaces ("" for none); owned by the cache. NULL when memory runs out. */
 const char *lemma_of(lemmatizer *lz, const char *word, size_t len);
+/* Load the dictionary now if the text holds a word the cache does not know, so that the
+ * tokenizer does not load it (a second or two) inside a write transaction, holding the
+ * database's write lock. Call before the transaction that indexes the text. */
+void lemma_prepare(lemmatizer *lz, const char *text);
 /* The same for a word of a text that is not indexed (a find in a card): nothing is
  * stored. Newly allocated. */
 char *lemma_peek(lemmatizer *lz, const char *word, size_t len);

@@ -759,9 +759,11 @@ static status check_field(applier *ap, const char *name, const char *v, size_t m
 		return ST_OK;
 	size_t n = strlen(v);
 	if (n > max)
-		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is too long (%zu bytes, at most "
-		                                "%zu); nothing was applied"), ap->file,
-		               (long long)ap->line, name, n, max);
+		return err_set(e, ST_INVALID, ngettext("%s:%lld: field \"%s\" is too long (%zu byte, at most "
+		                                       "%zu); nothing was applied",
+		                                       "%s:%lld: field \"%s\" is too long (%zu bytes, at most "
+		                                       "%zu); nothing was applied", (unsigned long)n),
+		               ap->file, (long long)ap->line, name, n, max);
 	for (const unsigned char *c = (const unsigned char *)v; *c; c++)
 		if ((*c < 0x20 && !(multiline && (*c == '\n' || *c == '\t'))) || *c == 0x7f)
 			return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" holds a control character; "
@@ -1445,9 +1447,13 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 			 * grow the database with the square of its length. */
 			if ((int64_t)(plen / PATH_STEP) >= ap->lim.depth) {
 				sqlite3_reset(st);
-				return err_set(e, ST_INVALID, _("%s:%lld: a reply %lld levels deep: over the "
-				                                "limit of reply depth (%lld); nothing was "
-				                                "applied"), ap->file, (long long)ap->line,
+				return err_set(e, ST_INVALID, ngettext("%s:%lld: a reply %lld level deep: over the "
+				                                       "limit of reply depth (%lld); nothing was "
+				                                       "applied",
+				                                       "%s:%lld: a reply %lld levels deep: over the "
+				                                       "limit of reply depth (%lld); nothing was "
+				                                       "applied", (unsigned long)(plen / PATH_STEP + 1)),
+				               ap->file, (long long)ap->line,
 				               (long long)(plen / PATH_STEP + 1), (long long)ap->lim.depth);
 			}
 			path = malloc(plen + PATH_STEP);
@@ -1931,8 +1937,11 @@ static status apply_draft(applier *ap, error *e)
 	if (did && !deleted &&
 	    query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?", a.id, 0) >
 	        ap->lim.drafts) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: more than %lld drafts for %s: over the limit of "
-		                             "drafts per account; nothing was applied"), ap->file,
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: more than %lld draft for %s: over the limit of "
+		                                    "drafts per account; nothing was applied",
+		                                    "%s:%lld: more than %lld drafts for %s: over the limit of "
+		                                    "drafts per account; nothing was applied",
+		                                    (unsigned long)ap->lim.drafts), ap->file,
 		            (long long)ap->line, (long long)ap->lim.drafts, login);
 		goto out;
 	}
@@ -2074,14 +2083,20 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	 * lock while it applies); a copy takes files signed by its home only. */
 	sync_limits_get(d, &ap.lim);
 	if (ap.home && n > ap.lim.changes) {
-		s = err_set(e, ST_INVALID, _("%s: %lld changes: over the limit of changes in one file "
-		                             "(%lld); nothing was applied"), path, (long long)n,
+		s = err_set(e, ST_INVALID, ngettext("%s: %lld change: over the limit of changes in one file "
+		                                    "(%lld); nothing was applied",
+		                                    "%s: %lld changes: over the limit of changes in one file "
+		                                    "(%lld); nothing was applied", (unsigned long)n),
+		            path, (long long)n,
 		            (long long)ap.lim.changes);
 		goto done;
 	}
 	if (ap.home && (int64_t)len > ap.lim.bytes) {
-		s = err_set(e, ST_INVALID, _("%s: %lld bytes: over the limit of the size of one file "
-		                             "(%lld bytes); nothing was applied"), path, (long long)len,
+		s = err_set(e, ST_INVALID, ngettext("%s: %lld byte: over the limit of the size of one file "
+		                                    "(%lld bytes); nothing was applied",
+		                                    "%s: %lld bytes: over the limit of the size of one file "
+		                                    "(%lld bytes); nothing was applied", (unsigned long)len),
+		            path, (long long)len,
 		            (long long)ap.lim.bytes);
 		goto done;
 	}

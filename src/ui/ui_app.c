@@ -311,6 +311,31 @@ static void draw_title(ui_ctx *c)
 	theme_set(stdscr, TH_NORMAL);
 }
 
+/* A status message longer than the line wraps at spaces onto the rows above it (over
+ * the body's last rows, until the next drawing), up to 3 rows; never cut mid-word. */
+static void draw_status_text(int y, const char *msg)
+{
+	size_t n;
+	wchar_t *w = ui_utf8_to_wcs(msg, &n);
+	ui_spans sp = { 0 };
+	if (!w || !ui_wrap(w, n, COLS - 2, 0, &sp) || sp.n <= 1) {
+		ui_put(stdscr, y, 1, msg, COLS - 2);
+	} else {
+		size_t rows = sp.n > 3 ? 3 : sp.n;
+		for (size_t i = 0; i < rows; i++) {
+			int row = y - (int)(rows - 1 - i);
+			move(row, 0);
+			clrtoeol();
+			ui_fill(stdscr, row, 0, COLS);
+			ui_putw_cut(stdscr, row, 1, w + sp.items[i].start,
+			            i + 1 == rows && sp.n > rows ? n - sp.items[i].start : sp.items[i].len,
+			            COLS - 2);
+		}
+	}
+	ui_spans_free(&sp);
+	free(w);
+}
+
 static void draw_status(ui_ctx *c)
 {
 	int y = LINES - 2;
@@ -322,7 +347,7 @@ static void draw_status(ui_ctx *c)
 		ui_put(stdscr, y, 1, c->prompt, COLS - 2);
 	} else if (c->status[0]) {
 		theme_set(stdscr, c->status_error ? TH_ERROR : TH_STATUS);
-		ui_put(stdscr, y, 1, c->status, COLS - 2);
+		draw_status_text(y, c->status);
 	} else if (clipped) {
 		char msg[200];
 		snprintf(msg, sizeof msg, _("The window is larger than the program draws: only "
@@ -362,6 +387,13 @@ static void wait_notice(void *arg, int waited_ms, int limit_ms)
 	doupdate();
 }
 
+/* What holds now on screen s; nothing that writes in a read-only copy. */
+static unsigned screen_pre(ui_screen *s, ui_ctx *c)
+{
+	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
+	return db_is_readonly(c->d) ? ok & ~PRE_WRITES : ok;
+}
+
 static void draw_all(ui_ctx *c)
 {
 	erase();
@@ -390,7 +422,8 @@ static void draw_all(ui_ctx *c)
 	s->ops->draw(s, c, body_rect());
 	draw_title(c);
 	draw_status(c);
-	ui_keybar_draw(LINES - 1, s->ops->kind, s->ops->pre ? s->ops->pre(s, c) : 0);
+	ui_keybar_draw(LINES - 1, s->ops->kind, screen_pre(s, c),
+	               db_is_readonly(c->d) ? PRE_WRITES : 0);
 	if (s->cur_y >= 0) {
 		curs_set(1);
 		move(s->cur_y, s->cur_x > 0 ? s->cur_x : 0);
@@ -467,7 +500,7 @@ static unsigned dispatch(ui_ctx *c, int key)
 	if (cmd == CMD_NONE)
 		return s->ops->key(s, c, CMD_NONE, key);
 	const ui_command *uc = ui_cmd_get(cmd);
-	unsigned ok = s->ops->pre ? s->ops->pre(s, c) : 0;
+	unsigned ok = screen_pre(s, c);
 	if ((uc->pre & ok) != uc->pre) {
 		ui_status(c, true, "%s", pre_message(c, uc->pre & ~ok));
 		return UI_R_REDRAW;

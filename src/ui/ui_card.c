@@ -32,6 +32,42 @@ static void link_meetings(ui_doc *d, const meeting_list *ml, bool with_host)
 	}
 }
 
+/* Towns as links; with_basis: why each is a member of the network. */
+static void link_towns(ui_doc *d, const city_list *l, bool with_basis)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const city *t = &l->items[i];
+		char line[1200];
+		if (with_basis && t->basis && *t->basis)
+			snprintf(line, sizeof line, "→ %s (%s)", t->name, directory_basis_label(t->basis));
+		else if (t->voivodeship && *t->voivodeship)
+			snprintf(line, sizeof line, "→ %s · %s", t->name, t->voivodeship);
+		else
+			snprintf(line, sizeof line, "→ %s", t->name);
+		ui_doc_link(d, 2, line, LINK_CITY, t->id);
+	}
+}
+
+static ui_doc *build_towns(ui_ctx *c, char *crumb, size_t cn)
+{
+	city_list towns;
+	error e;
+	if (directory_cities(c->d, c->me, 0, 0, SIZE_MAX, &towns, NULL, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return NULL;
+	}
+	ui_doc *d = ui_doc_create();
+	ui_doc_addf(d, TH_TITLE, 0, ngettext("All towns (%zu town)", "All towns (%zu towns)", towns.n),
+	            towns.n);
+	ui_doc_add(d, TH_NORMAL, 0, _("Enter opens a town's card: its networks, project, "
+	                              "practices and meetings."));
+	ui_doc_add(d, TH_NORMAL, 0, "");
+	link_towns(d, &towns, false);
+	city_list_free(&towns);
+	snprintf(crumb, cn, "%s", _("Towns"));
+	return d;
+}
+
 static void link_practices(ui_doc *d, const practice_list *pl, bool with_town)
 {
 	for (size_t i = 0; i < pl->n; i++) {
@@ -120,6 +156,15 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 		            ngettext("Meetings (%zu meeting)", "Meetings (%zu meetings)", ml.n), ml.n);
 		link_meetings(d, &ml, true);
 		meeting_list_free(&ml);
+	}
+	/* Its towns, as `show network` lists them, each opening the town's card; after
+	 * the practices and meetings, which 80×24 shows first. */
+	city_list towns;
+	if (directory_cities(c->d, c->me, n.number, 0, SIZE_MAX, &towns, NULL, &e) == ST_OK) {
+		ui_doc_addf(d, TH_HEADING, 0, ngettext("Towns (%zu town)", "Towns (%zu towns)", towns.n),
+		            towns.n);
+		link_towns(d, &towns, true);
+		city_list_free(&towns);
 	}
 	ui_doc_field(d, _("Source"), n.source);
 	snprintf(crumb, cn, "%d %s", n.number, n.code);
@@ -356,6 +401,7 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_CITY: return build_city(c, id, crumb, n);
 	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
+	case CARD_TOWNS: return build_towns(c, crumb, n);
 	default: return NULL;
 	}
 }
@@ -375,6 +421,11 @@ ui_screen *ui_card_network(ui_ctx *c, int number)
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 {
 	return card(c, SC_CARD, CARD_CITY, city_id);
+}
+
+ui_screen *ui_card_towns(ui_ctx *c)
+{
+	return card(c, SC_CARD, CARD_TOWNS, 0);
 }
 
 ui_screen *ui_card_practice(ui_ctx *c, int64_t id)

@@ -103,7 +103,14 @@ static int button_width(int f, const char *label, const char *gap, bool joined)
 }
 
 /* Draw (or with draw false, measure) the bar in one of the forms. */
-static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool draw)
+/* A command needing any of pre_never is left out: it cannot run in this session. */
+static bool bar_shows(const ui_command *c, unsigned pre_never)
+{
+	return c && !(c->pre & pre_never);
+}
+
+static int keybar_pass(int y, unsigned screen, unsigned pre_ok, unsigned pre_never, int form,
+                       bool draw)
 {
 	int x = 0, cols = COLS;
 	const char *gap = form == BAR_WIDE ? "  " : " ";
@@ -113,7 +120,7 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool d
 	if (form == BAR_FIT)
 		for (int f = 10; f >= 1 && !last; f--) {
 			const ui_command *c = fkey_command(f, screen);
-			if (c)
+			if (bar_shows(c, pre_never))
 				last = f;
 		}
 	const ui_command *lc = last ? fkey_command(last, screen) : NULL;
@@ -121,7 +128,7 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool d
 	for (int f = 1; f <= 10; f++) {
 		const ui_command *c = fkey_command(f, screen);
 		bar_x0[f] = bar_x1[f] = -1;
-		if (!c)
+		if (!bar_shows(c, pre_never))
 			continue;
 		char key[8];
 		snprintf(key, sizeof key, "F%d", f);
@@ -149,16 +156,16 @@ static int keybar_pass(int y, unsigned screen, unsigned pre_ok, int form, bool d
 	return x;
 }
 
-void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok)
+void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok, unsigned pre_never)
 {
 	int form = BAR_WIDE;
 	while (form < BAR_FIT &&
-	       keybar_pass(y, screen, pre_ok, form, false) > COLS + (int)(form == BAR_WIDE ? 2 : 1))
+	       keybar_pass(y, screen, pre_ok, pre_never, form, false) > COLS + (int)(form == BAR_WIDE ? 2 : 1))
 		form++;
 	theme_set(stdscr, TH_NORMAL);
 	move(y, 0);
 	clrtoeol();
-	keybar_pass(y, screen, pre_ok, form, true);
+	keybar_pass(y, screen, pre_ok, pre_never, form, true);
 }
 
 int ui_keybar_hit(int x)

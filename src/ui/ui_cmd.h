@@ -49,6 +49,9 @@ enum {
 	PRE_OPEN = 1u << 9,     /* the thread is not locked, or the account moderates it */
 	PRE_SHOWN = 1u << 10,   /* the post is not hidden, or the account moderates it */
 };
+/* The preconditions only a writable copy can meet: a read-only copy never has them, and
+ * the key bar leaves out the commands that need them. */
+#define PRE_WRITES (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST | PRE_MODERATE)
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
  * shown on the key bar when it is an F-key, the second a letter for terminals that
@@ -75,7 +78,7 @@ enum {
 	  N_("Stop writing (asks whether to keep a draft)"), 0, SC_EDITOR) \
 	X(CMD_FIND, "find", ('/'), NULL, \
 	  N_("Find in this text (any form of the words); n and N: the next and previous match"), \
-	  0, SC_CARDS | SC_HELP) \
+	  0, SC_CARDS | SC_HELP | SC_READER) \
 	X(CMD_FIND_NEXT, "find-next", ('n'), NULL, N_("The next match of the find"), 0, \
 	  SC_CARDS | SC_HELP) \
 	X(CMD_FIND_PREV, "find-prev", ('N'), NULL, N_("The previous match of the find"), 0, \
@@ -104,6 +107,9 @@ enum {
 	  SC_MAIN | SC_READER) \
 	X(CMD_QUOTE, "quote", (K_F(5), 'R'), N_("Quote"), \
 	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE | PRE_OPEN, SC_READER) \
+	X(CMD_LINKS, "links", (K_F(5), 'u'), N_("Links"), \
+	  N_("The links of this card or post, numbered, each whole on its line to copy"), 0, \
+	  SC_CARDS | SC_READER) \
 	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
 	  N_("Change the text of your own post"), \
 	  PRE_THREAD | PRE_OWN_POST | PRE_OPEN | PRE_SHOWN, SC_READER) \
@@ -129,8 +135,12 @@ enum {
 	X(CMD_MEETINGS, "meetings", (K_F(9), 'M'), N_("Meetings"), \
 	  N_("Meetings of the networks, past and planned"), 0, \
 	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
+	X(CMD_TOWNS, "towns", (K_F(6), 't'), N_("Towns"), \
+	  N_("All the towns, each opening its card (the Towns panel shows at 120 columns or " \
+	     "more, or with Tab)"), 0, SC_MAIN) \
 	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
-	  N_("Go to the next thread with unread posts, in any network"), 0, \
+	  N_("Go to the next thread with unread posts, in any network; in a thread while a find " \
+	     "(/) is on, N goes to the previous match"), 0, \
 	  SC_MAIN | SC_READER) \
 	X(CMD_OPEN, "open", ('\n', '\r', K_FN(KEY_ENTER)), NULL, \
 	  N_("Open the selected item or link"), 0, SC_MAIN | SC_SEARCH | SC_CARDS | SC_LISTS | SC_PICK) \
@@ -146,7 +156,9 @@ enum {
 	  SC_VIEWS | SC_MAIN) \
 	X(CMD_END, "end", (K_FN(KEY_END), 'G'), NULL, N_("To the bottom"), 0, \
 	  SC_VIEWS | SC_MAIN) \
-	X(CMD_NEXT_POST, "next-post", ('n'), NULL, N_("Next post"), 0, SC_READER) \
+	X(CMD_NEXT_POST, "next-post", ('n'), NULL, \
+	  N_("Next post; while a find (/) is on, the next match (Esc ends the find)"), 0, \
+	  SC_READER) \
 	X(CMD_PREV_POST, "prev-post", ('p'), NULL, N_("Previous post"), 0, SC_READER) \
 	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
 	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \
@@ -177,7 +189,7 @@ void ui_key_name(int key, char *out, size_t n);
 
 /* Draw the key bar on row y of stdscr for a screen kind; commands whose
  * preconditions (pre_ok) fail are dimmed. Remembers where each F-key went. */
-void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok);
+void ui_keybar_draw(int y, unsigned screen, unsigned pre_ok, unsigned pre_never);
 /* The F-key (as a key event) under column x of the last key bar, or 0. */
 int ui_keybar_hit(int x);
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/search.h"
+#include "core/db.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
-#include "ui/ui_editor.h"
+#include "ui/ui_find.h"
 #include "ui/ui_text.h"
 
 typedef struct {
@@ -30,6 +30,7 @@ typedef struct {
 struct ui_doc {
 	doc_line *lines;
 	size_t n, cap;
+	bool break_links; /* the list of links: a long one wraps, to be seen whole */
 };
 
 typedef struct {
@@ -45,11 +46,8 @@ typedef struct {
 	ui_card_kind card;        /* CARD_NONE: help */
 	int64_t card_id;
 	long sel;                 /* the selected link (a line index), -1: none */
-	/* Find in this text: the line being typed, the terms looked for (search.h) and
-	 * the line of the current match (-1: none). */
-	bool finding;
-	ed_buf find_in;
-	char *find_terms, *find_marks;
+	/* Find in this text (ui_find.h) and the line of the current match (-1: none). */
+	ui_find find;
 	long match;
 } doc_screen;
 
@@ -125,7 +123,8 @@ static void rewrap(doc_screen *s, int width)
 		doc_line *l = &s->doc->lines[i];
 		ui_spans sp = { 0 };
 		int w = width - l->indent;
-		ui_wrap(l->text, l->len, w > 10 ? w : 10, 0, &sp);
+		ui_wrap(l->text, l->len, w > 10 ? w : 10,
+		        s->doc->break_links ? UI_WRAP_BREAK_LINKS : 0, &sp);
 		if (s->nrows + sp.n > cap) {
 			cap = (s->nrows + sp.n) * 2;
 			doc_row *p = realloc(s->rows, cap * sizeof *p);
@@ -183,18 +182,12 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		doc_row *row = &s->rows[s->top + (size_t)y];
 		doc_line *l = &s->doc->lines[row->line];
 		bool selected = l->link && (long)row->line == s->sel;
-		bool current = s->find_terms && (long)row->line == s->match;
+		bool current = s->find.terms && (long)row->line == s->match;
 		theme_set(stdscr, selected || current ? TH_SEL_FOCUS : l->link ? TH_UNREAD : l->role);
 		if (selected || current)
 			ui_fill(stdscr, r.y + y, r.x + 1 + l->indent, r.w - 2 - l->indent);
-		char *u = s->find_marks ? ui_wcs_to_utf8(l->text + row->span.start, row->span.len) : NULL;
-		if (u)
-			ui_put_marked(stdscr, r.y + y, r.x + 1 + l->indent, u, r.w - 2 - l->indent,
-			              s->find_marks, A_BOLD | A_UNDERLINE);
-		else
-			ui_putw(stdscr, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
-			        row->span.len, r.w - 2 - l->indent);
-		free(u);
+		ui_find_putw(&s->find, r.y + y, r.x + 1 + l->indent, l->text + row->span.start,
+		             row->span.len, r.w - 2 - l->indent);
 	}
 	theme_set(stdscr, TH_NORMAL);
 	if (s->nrows > (size_t)r.h) {
@@ -206,17 +199,7 @@ static void doc_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		theme_set(stdscr, TH_NORMAL);
 	}
 	base->cur_y = r.y, base->cur_x = r.x;
-	if (s->finding) {
-		int yb = r.y + r.h - 1;
-		theme_set(stdscr, TH_SEL);
-		ui_fill(stdscr, yb, r.x, r.w);
-		int lw = ui_put(stdscr, yb, r.x + 1, _("Find: "), r.w - 2);
-		ed_line *in = &s->find_in.lines[0];
-		ui_putw(stdscr, yb, r.x + 1 + lw, in->s, in->len, r.w - 2 - lw);
-		theme_set(stdscr, TH_NORMAL);
-		base->cur_y = yb;
-		base->cur_x = r.x + 1 + lw + ui_wcs_cols(in->s, s->find_in.cx);
-	}
+	ui_find_draw(&s->find, base, r);
 }
 
 /* The first and last visual rows of line i. */
@@ -287,10 +270,7 @@ static long find_line(doc_screen *s, ui_ctx *c, long from, int dir)
 	for (long k = 1; k <= n; k++) {
 		long i = ((from + dir * k) % n + n) % n;
 		doc_line *l = &s->doc->lines[i];
-		char *u = ui_wcs_to_utf8(l->text, l->len);
-		bool hit = u && search_text_matches(c->d, u, strlen(u), s->find_terms, NULL, NULL);
-		free(u);
-		if (hit)
+		if (ui_find_hit_w(&s->find, c, l->text, l->len))
 			return i;
 	}
 	return -1;
@@ -298,14 +278,14 @@ static long find_line(doc_screen *s, ui_ctx *c, long from, int dir)
 
 static void find_go(doc_screen *s, ui_ctx *c, int dir)
 {
-	if (!s->find_terms || !s->doc->n) {
+	if (!s->find.terms || !s->doc->n) {
 		ui_status(c, false, "%s", _("Nothing to find yet: press / and type the words."));
 		return;
 	}
 	long from = s->match >= 0 ? s->match : (dir > 0 ? (long)s->top_line - 1 : (long)s->top_line);
 	long i = find_line(s, c, from, dir);
 	if (i < 0) {
-		char *typed = ed_text(&s->find_in);
+		char *typed = ui_find_typed(&s->find);
 		ui_status(c, true, _("Not found in this text: %s"), typed ? typed : "");
 		free(typed);
 		return;
@@ -318,57 +298,42 @@ static void find_go(doc_screen *s, ui_ctx *c, int dir)
 	remember_top(s);
 }
 
-/* Keys while the find line is being typed. */
-static unsigned find_key(doc_screen *s, ui_ctx *c, int key)
-{
-	ed_buf *b = &s->find_in;
-	if (key == '\n' || key == '\r' || key == (UI_KFN | KEY_ENTER)) {
-		s->finding = false;
-		char *typed = ed_text(b);
-		free(s->find_terms);
-		free(s->find_marks);
-		s->find_terms = typed ? search_find_terms(c->d, typed) : NULL;
-		/* For the marks: the words typed and their lemmas, as beginnings of words. */
-		s->find_marks = s->find_terms ? strdup(s->find_terms) : NULL;
-		for (char *p = s->find_marks; p && *p; p++)
-			if (*p == '=')
-				*p = ' ';
-		free(typed);
-		s->match = -1;
-		if (s->find_terms)
-			find_go(s, c, 1);
-		return UI_R_REDRAW;
-	}
-	switch (key) {
-	case K_ESC: case K_CTRL('c'): case K_CTRL('g'): s->finding = false; break;
-	case UI_KFN | KEY_BACKSPACE: case 127: case 8: ed_backspace(b); break;
-	case UI_KFN | KEY_LEFT: if (b->cx) b->cx--; break;
-	case UI_KFN | KEY_RIGHT: if (b->cx < b->lines[0].len) b->cx++; break;
-	default:
-		if (!(key & UI_KFN) && key >= 32 && key != 127 &&
-		    !((key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069)))
-			ed_insert(b, (wchar_t)key);
-	}
-	return UI_R_REDRAW;
-}
+static void add_links(ui_doc *d, const wchar_t *s, size_t n, size_t *num);
+static unsigned links_open(ui_ctx *c, ui_doc *d, size_t num);
 
 static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	doc_screen *s = (doc_screen *)base;
 	size_t page = s->height > 1 ? (size_t)s->height - 1 : 1;
 	long l;
-	if (s->finding)
-		return find_key(s, c, key);
+	if (s->find.typing) {
+		if (ui_find_key(&s->find, c, key) == UI_FIND_DONE) {
+			s->match = -1;
+			if (s->find.terms)
+				find_go(s, c, 1);
+		}
+		return UI_R_REDRAW;
+	}
 	switch (cmd) {
 	case CMD_FIND:
-		ed_free(&s->find_in);
-		if (ed_init(&s->find_in, ""))
-			s->finding = true;
+		ui_find_begin(&s->find);
 		return UI_R_REDRAW;
 	case CMD_FIND_NEXT:
 	case CMD_FIND_PREV:
 		find_go(s, c, cmd == CMD_FIND_NEXT ? 1 : -1);
 		return UI_R_REDRAW;
+	case CMD_LINKS: {
+		ui_doc *d = ui_doc_create();
+		size_t num = 0;
+		if (!d)
+			return UI_R_NONE;
+		d->break_links = true;
+		ui_doc_add(d, TH_HEADING, 0,
+		           _("Links (select one with the mouse, holding Shift, to copy it)"));
+		for (size_t i = 0; i < s->doc->n; i++)
+			add_links(d, s->doc->lines[i].text, s->doc->lines[i].len, &num);
+		return links_open(c, d, num);
+	}
 	case CMD_UP:
 		if ((l = next_link(s, s->sel >= 0 ? s->sel : (long)s->doc->n, -1, true)) >= 0 &&
 		    s->sel >= 0)
@@ -448,16 +413,13 @@ static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 
 static bool doc_wants_text(ui_screen *base)
 {
-	return ((doc_screen *)base)->finding;
+	return ((doc_screen *)base)->find.typing;
 }
 
 static void doc_destroy(ui_screen *base)
 {
 	doc_screen *s = (doc_screen *)base;
-	if (s->find_in.lines)
-		ed_free(&s->find_in);
-	free(s->find_terms);
-	free(s->find_marks);
+	ui_find_free(&s->find);
 	ui_doc_free(s->doc);
 	free(s->rows);
 	free(s->crumb);
@@ -520,6 +482,53 @@ ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
 	return base;
 }
 
+/* Add the links of s[0..n) to d, numbered from *num on, one a line and whole. */
+static void add_links(ui_doc *d, const wchar_t *s, size_t n, size_t *num)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != L' ' && s[i - 1] != L'\n' && s[i - 1] != L'(' &&
+		    s[i - 1] != L'<' && s[i - 1] != L'"')
+			continue;
+		size_t b = i;
+		while (b < n && s[b] != L'\n')
+			b++;
+		size_t e = ui_link_end(s, i, b);
+		while (e > i && wcschr(L".,;:!?)>\"'”", s[e - 1]))
+			e--; /* the sentence's punctuation is not part of it */
+		if (e <= i + 4)
+			continue;
+		char *u = ui_wcs_to_utf8(s + i, e - i);
+		if (u)
+			ui_doc_addf(d, TH_NORMAL, 0, "%zu. %s", ++*num, u);
+		free(u);
+		i = e;
+	}
+}
+
+/* The numbered list of the links in texts (issue 17), or NULL (with a status) when there
+ * are none. */
+static unsigned links_open(ui_ctx *c, ui_doc *d, size_t num)
+{
+	if (!num) {
+		ui_doc_free(d);
+		ui_status(c, false, "%s", _("No links here."));
+		return UI_R_REDRAW;
+	}
+	return ui_open(c, ui_doc_screen(c, SC_HELP, _("Links"), d));
+}
+
+unsigned ui_links_show(ui_ctx *c, const wchar_t *s, size_t n)
+{
+	ui_doc *d = ui_doc_create();
+	size_t num = 0;
+	if (!d)
+		return UI_R_NONE;
+	d->break_links = true;
+	ui_doc_add(d, TH_HEADING, 0, _("Links (select one with the mouse, holding Shift, to copy it)"));
+	add_links(d, s, n, &num);
+	return links_open(c, d, num);
+}
+
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 {
 	char *text = ui_help_text(kind);
@@ -532,6 +541,13 @@ ui_screen *ui_help_new(ui_ctx *c, unsigned kind)
 			if (nl)
 				*nl = '\0';
 			ui_doc_add(d, first ? TH_HEADING : TH_NORMAL, 0, line);
+			/* Why keys are missing comes first, where it is seen. */
+			if (first && db_is_readonly(c->d))
+				ui_doc_add(d, TH_NORMAL, 0,
+				           _("This copy is read-only: the keys that write (new thread, "
+				             "reply, edit, sign up, moderation) are left off the key bar and "
+				             "refused with this reason. What you read is marked for this "
+				             "session only."));
 			first = false;
 			if (!nl)
 				break;

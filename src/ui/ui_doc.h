@@ -21,7 +21,8 @@ typedef enum {
 
 /* Which card a document screen shows (so it can rebuild itself and run the card's
  * own commands). */
-typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING } ui_card_kind;
+typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING,
+               CARD_TOWNS /* all towns */ } ui_card_kind;
 
 ui_doc *ui_doc_create(void);
 void ui_doc_free(ui_doc *d);
@@ -36,6 +37,9 @@ void ui_doc_addf(ui_doc *d, th_role rl, int indent, const char *fmt, ...)
 void ui_doc_link(ui_doc *d, int indent, const char *utf8, ui_link_kind k, int64_t id);
 /* A screen showing the document (it takes d over); kind is SC_CARD or SC_HELP. */
 ui_screen *ui_doc_screen(ui_ctx *c, unsigned kind, const char *crumb, ui_doc *d);
+/* Open the numbered list of the links in s[0..n) (a post), one a line and whole; or say
+ * there are none. Cards list theirs with the same command. */
+unsigned ui_links_show(ui_ctx *c, const wchar_t *s, size_t n);
 /* A card: the document of card `card` about `id`, rebuilt when data change. */
 ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
                        const char *crumb, ui_doc *d);

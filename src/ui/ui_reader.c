@@ -12,7 +12,9 @@
 #include "i18n.h"
 #include "text/pltext.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_find.h"
 #include "ui/ui_screen.h"
+#include "ui/ui_doc.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
@@ -44,6 +46,11 @@ typedef struct {
 	int width, height;
 	int64_t seen_max, marked;
 	time_t mark_retry_at; /* a mark that met a busy database is tried again from then */
+	/* Find in this thread (ui_find.h): while one is on, n and N go to the next and
+	 * previous post that matches (the whole thread, not only the posts loaded) and Esc
+	 * ends it. */
+	ui_find find;
+	int64_t match; /* the post of the current match, 0: none yet */
 	enum ask asking;
 	ed_buf answer;   /* the reason being typed */
 	int64_t ask_post; /* the post the question is about */
@@ -223,6 +230,8 @@ static bool open_thread(reader *r, int64_t thread_id, int64_t at)
 		network_clear(&n);
 	}
 	r->seen_max = r->marked = 0;
+	ui_find_end(&r->find);
+	r->match = 0;
 	load_at(r, at, 0);
 	return true;
 }
@@ -373,8 +382,8 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 				ui_span sp = p->spans.items[row - 1];
 				bool quote = sp.len && p->body[sp.start] == L'>';
 				theme_set(stdscr, quote ? TH_QUOTE : p->p.hidden ? TH_DIM : TH_NORMAL);
-				ui_putw(stdscr, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
-				        r->width - p->indent - 2);
+				ui_find_putw(&r->find, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
+				             r->width - p->indent - 2);
 				theme_set(stdscr, TH_NORMAL);
 			}
 		}
@@ -391,6 +400,7 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 	}
 	if (s->cur_y < 0)
 		s->cur_y = rc.y, s->cur_x = rc.x + 1;
+	ui_find_draw(&r->find, s, rc);
 	if (r->asking != ASK_NONE) /* the prompt is on the status line, under the body */
 		s->cur_y = rc.y + rc.h, s->cur_x = 1 + ui_width(c->prompt);
 }
@@ -459,6 +469,100 @@ static unsigned next_unread(reader *r, ui_ctx *c)
 	}
 	open_thread(r, id, 0);
 	return UI_R_REDRAW;
+}
+
+static bool post_hit(reader *r, const post *p)
+{
+	return p->body && ui_find_hit(&r->find, r->c, p->body);
+}
+
+/* The next (dir 1) or previous (dir -1) post of the thread after `start` that holds a
+ * match, going round the end (start itself last; with `inclusive`, first). Pages
+ * through the store, so it costs one pass over the thread at most. 0 when none. */
+static int64_t find_post(reader *r, const post *start, bool inclusive, int dir, bool *wrapped)
+{
+	*wrapped = false;
+	if (inclusive && post_hit(r, start))
+		return start->id;
+	post_list prev = { 0 }, l;
+	const post *from = start;
+	int64_t found = 0;
+	error e;
+	for (;;) {
+		if (forum_posts_page(r->c->d, r->c->me, r->t.id, from, dir < 0, LOAD, &l, &e) != ST_OK) {
+			ui_status_error(r->c, &e);
+			break;
+		}
+		bool stop = false;
+		for (size_t k = 0; k < l.n && !stop; k++) {
+			const post *p = &l.items[dir > 0 ? k : l.n - 1 - k];
+			if (*wrapped && p->id == start->id) {
+				stop = true;
+				if (!inclusive && post_hit(r, p))
+					found = p->id;
+			} else if (post_hit(r, p)) {
+				found = p->id, stop = true;
+			}
+		}
+		post_list_free(&prev);
+		prev = l;
+		if (stop)
+			break;
+		if (l.n < LOAD) { /* the end of the thread: round to the other end, once */
+			if (*wrapped)
+				break;
+			*wrapped = true;
+			from = NULL;
+		} else {
+			from = &l.items[dir > 0 ? l.n - 1 : 0];
+		}
+	}
+	post_list_free(&prev);
+	return found;
+}
+
+static void find_go(reader *r, ui_ctx *c, int dir)
+{
+	if (!r->find.terms || !r->n) {
+		ui_status(c, false, "%s", _("Nothing to find yet: press / and type the words."));
+		return;
+	}
+	post start;
+	error e;
+	memset(&start, 0, sizeof start);
+	bool inclusive = !r->match;
+	int64_t from = r->match ? r->match : r->posts[r->top_post].p.id;
+	if (forum_post(c->d, c->me, from, &start, &e) != ST_OK) {
+		ui_status_error(c, &e);
+		return;
+	}
+	bool wrapped = false;
+	int64_t id = find_post(r, &start, inclusive, dir, &wrapped);
+	post_clear(&start);
+	if (!id) {
+		char *typed = ui_find_typed(&r->find);
+		ui_status(c, true, _("Not found in this thread: %s"), typed ? typed : "");
+		free(typed);
+		return;
+	}
+	if (wrapped && r->match)
+		ui_status(c, false, "%s", dir > 0 ? _("Found again from the top.")
+		                                  : _("Found again from the bottom."));
+	else
+		ui_status(c, false, "%s", _("n and N: the next and previous match; Esc ends the find."));
+	r->match = id;
+	load_at(r, id, 0);
+	/* A long post: bring its first matching row into view, one row above it shown. */
+	if (r->n && r->posts[r->top_post].p.id == id) {
+		rpost *p = &r->posts[r->top_post];
+		for (size_t k = 0; k < p->spans.n; k++)
+			if (ui_find_hit_w(&r->find, c, p->body + p->spans.items[k].start,
+			                  p->spans.items[k].len)) {
+				if ((int)k + 1 >= r->height - 1)
+					r->top_row = (int)k;
+				break;
+			}
+	}
 }
 
 /* ---- moderation (coordinators of the network, administrators) ---- */
@@ -614,7 +718,32 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		return answer_key(r, c, key);
 	int page = r->height > 2 ? r->height - 2 : 1;
 	const post *cur = r->n ? &r->posts[current(r)].p : NULL;
+	if (r->find.typing) {
+		if (ui_find_key(&r->find, c, key) == UI_FIND_DONE) {
+			r->match = 0;
+			if (r->find.terms)
+				find_go(r, c, 1);
+		}
+		return UI_R_REDRAW;
+	}
+	/* While a find is on, n and N go between its matches and Esc ends it. */
+	if (r->find.terms) {
+		if (cmd == CMD_NEXT_POST || (cmd == CMD_NEXT_UNREAD && key == 'N')) {
+			find_go(r, c, cmd == CMD_NEXT_POST ? 1 : -1);
+			return UI_R_REDRAW;
+		}
+		if (cmd == CMD_BACK && key == K_ESC) {
+			ui_find_end(&r->find);
+			r->match = 0;
+			ui_status(c, false, "%s", _("The find is over: n and N go to the next post and "
+			                            "the next unread again."));
+			return UI_R_REDRAW;
+		}
+	}
 	switch (cmd) {
+	case CMD_FIND:
+		ui_find_begin(&r->find);
+		return UI_R_REDRAW;
 	case CMD_UP: scroll_up(r, 1); break;
 	case CMD_DOWN: scroll_down(r, 1); break;
 	case CMD_PAGE_UP: scroll_up(r, page); break;
@@ -632,6 +761,10 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_REPLY: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, false));
 	case CMD_QUOTE: return ui_open(c, ui_editor_reply(c, r->t.id, cur ? cur->id : 0, true));
 	case CMD_EDIT: return cur ? ui_open(c, ui_editor_edit(c, cur->id)) : UI_R_REDRAW;
+	case CMD_LINKS: {
+		const rpost *rp = r->n ? &r->posts[current(r)] : NULL;
+		return ui_links_show(c, rp ? rp->body : L"", rp ? rp->len : 0);
+	}
 	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return moderate(r, c, cmd, cur);
 	case CMD_BACK:
 		save_mark(r, c, true);
@@ -688,7 +821,7 @@ static void reader_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
 
 static bool reader_wants_text(ui_screen *s)
 {
-	return ((reader *)s)->asking != ASK_NONE;
+	return ((reader *)s)->asking != ASK_NONE || ((reader *)s)->find.typing;
 }
 
 static void reader_destroy(ui_screen *s)
@@ -696,6 +829,7 @@ static void reader_destroy(ui_screen *s)
 	reader *r = (reader *)s;
 	clear_posts(r);
 	thread_clear(&r->t);
+	ui_find_free(&r->find);
 	ed_free(&r->answer);
 	free(r);
 }

@@ -105,6 +105,8 @@ ui_screen *ui_main_new(ui_ctx *c);
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind);
 ui_screen *ui_card_network(ui_ctx *c, int number);
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
+/* The Towns view: every town, each opening its card. */
+ui_screen *ui_card_towns(ui_ctx *c);
 /* Open a thread; at_post 0 = from the start. */
 ui_screen *ui_reader_new(ui_ctx *c, int64_t thread_id, int64_t at_post);
 ui_screen *ui_search_new(ui_ctx *c);

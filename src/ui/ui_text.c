@@ -69,6 +69,21 @@ static bool push_span(ui_spans *out, size_t start, size_t len)
 	return true;
 }
 
+size_t ui_link_end(const wchar_t *s, size_t pos, size_t b)
+{
+	static const wchar_t *const starts[] = { L"https://", L"http://", L"www." };
+	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++) {
+		size_t n = wcslen(starts[i]);
+		if (b - pos > n && wcsncmp(s + pos, starts[i], n) == 0) {
+			size_t e = pos + n;
+			while (e < b && s[e] != L' ')
+				e++;
+			return e;
+		}
+	}
+	return pos;
+}
+
 /* Wrap one line s[a..b) (no '\n' inside). */
 static bool wrap_line(const wchar_t *s, size_t a, size_t b, int width, unsigned flags,
                       ui_spans *out)
@@ -90,8 +105,11 @@ static bool wrap_line(const wchar_t *s, size_t a, size_t b, int width, unsigned 
 			size_t sp = brk;
 			while (sp > pos && s[sp - 1] != L' ')
 				sp--;
+			size_t le = keep || (flags & UI_WRAP_BREAK_LINKS) ? pos : ui_link_end(s, pos, b);
 			if (sp > pos) /* break after the last space that fits */
 				brk = next = sp;
+			else if (le > pos) /* a link: whole, on its own line (cut where drawn) */
+				brk = next = le;
 			else
 				next = brk; /* one long word: cut it */
 		}
@@ -256,6 +274,14 @@ int ui_putw(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols)
 	int used = ui_put(w, y, x, u, cols);
 	free(u);
 	return used;
+}
+
+int ui_putw_cut(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols)
+{
+	if (cols < 2 || ui_wcs_cols(s, n) <= cols)
+		return ui_putw(w, y, x, s, n, cols);
+	int used = ui_putw(w, y, x, s, ui_wcs_fit(s, n, cols - 1), cols - 1);
+	return used + ui_put(w, y, x + used, "…", 1);
 }
 
 int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)

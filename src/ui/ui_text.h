@@ -36,7 +36,13 @@ size_t ui_scroll_start(const wchar_t *s, size_t cursor, int cols);
  * to *out (which the caller zero-initialises); a span never includes the '\n', and
  * without UI_WRAP_KEEP_SPACES not the spaces it was broken at either. An empty text or an empty line gives one empty span.
  * Returns false when memory runs out. */
-enum { UI_WRAP_KEEP_SPACES = 1 }; /* spans cover every character (for the editor) */
+/* Where the link (http://, https://, www.) starting at s[pos] ends: the next space or
+ * b, the line's end; pos when no link starts there. */
+size_t ui_link_end(const wchar_t *s, size_t pos, size_t b);
+/* UI_WRAP_KEEP_SPACES: spans cover every character (for the editor; links are cut too).
+ * UI_WRAP_BREAK_LINKS: a link longer than a line is cut like a long word (the list of
+ * links, where each must be seen whole); otherwise it stays whole on its own line. */
+enum { UI_WRAP_KEEP_SPACES = 1, UI_WRAP_BREAK_LINKS = 2 };
 bool ui_wrap(const wchar_t *s, size_t n, int width, unsigned flags, ui_spans *out);
 void ui_spans_free(ui_spans *sp);
 
@@ -49,6 +55,8 @@ char *ui_wcs_to_utf8(const wchar_t *s, size_t n);
 int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols);
 /* Same for wide text (it is converted to UTF-8 and sanitised). */
 int ui_putw(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
+/* Same, but a text wider than cols (a link kept whole by ui_wrap) ends in "…". */
+int ui_putw_cut(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
 /* Same with a printf format that is ours (translated); arguments are untrusted. */
 int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

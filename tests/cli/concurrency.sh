@@ -18,7 +18,7 @@ writer() {
 reader() {
 	while [ ! -f "$T_DIR/stop" ]; do
 		"$EMPIRIE" list threads --network 1 >/dev/null 2>>"$T_DIR/reader.err" || echo "reader fail" >>"$T_DIR/failures"
-		"$EMPIRIE" search pisarz >/dev/null 2>>"$T_DIR/reader.err" || echo "search fail" >>"$T_DIR/failures"
+		"$EMPIRIE" search współbieżności >/dev/null 2>>"$T_DIR/reader.err" || echo "search fail" >>"$T_DIR/failures"
 	done
 }
 reader & r1=$!

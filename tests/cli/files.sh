@@ -60,14 +60,14 @@ ok "sync export with its old temporary name laid as someone's file" \
 bait=$(ls "$T_DIR"/b.sync.part-* 2>/dev/null)
 ok "the laid file is still there" test -n "$bait"
 is "and received nothing (no leaders' text, no byte)" "$(wc -c <"${bait:-/nonexistent}" 2>/dev/null)" 0
-like "the export is in place, complete" "$(tail -n 1 "$T_DIR/b.sync")" "END "
+is "the export is in place, complete (its END line, then its signature)" "$(grep -c '^END ' "$T_DIR/b.sync") $(tail -n 1 "$T_DIR/b.sync" | cut -c1-5)" "1 SIGN "
 is "and the owner's only" "$(mode "$T_DIR/b.sync")" 600
 rm -f "$bait"
 
 ok "sync export with its old temporary name laid as a link" \
 	with_bait link "$T_DIR/c.sync" "$EMPIRIE" sync export --all "$T_DIR/c.sync"
 is "the link was not followed" "$(wc -c <"$T_DIR/victim")" 0
-like "the export is in place" "$(tail -n 1 "$T_DIR/c.sync")" "END "
+is "the export is in place (its END line, then its signature)" "$(grep -c '^END ' "$T_DIR/c.sync") $(tail -n 1 "$T_DIR/c.sync" | cut -c1-5)" "1 SIGN "
 rm -f "$T_DIR"/c.sync.part-*
 
 ok "a copy with its old temporary name laid as someone's file" \

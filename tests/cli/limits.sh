@@ -91,7 +91,7 @@ if command -v sqlite3 >/dev/null && e snapshot "$T_DIR/copy.db" >/dev/null 2>&1;
 	e --db "$T_DIR/copy.db" --as anna sync export "$T_DIR/big.sync" >/dev/null 2>&1
 	if [ -s "$T_DIR/big.sync" ] && grep -q 'draft' "$T_DIR/big.sync"; then
 		exit_is "a 70 KB draft from a copy is refused" 1 e sync apply "$T_DIR/big.sync"
-		like "with a clear message" "$(cat "$T_DIR/err")" "draft is too long"
+		like "with a clear message (the file's line, the limit)" "$(cat "$T_DIR/err")" "is too long"
 		is "nothing of it stored" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM drafts WHERE length(body) > 65536")" 0
 	else
 		skip "the copy did not export the draft"

@@ -18,8 +18,8 @@ tui_keys q
 tui_wait "› Threads"
 line=$("$EMPIRIE" --db "$TUI_DB" --no-header list threads --network 1 | head -n 1)
 ok_if "the CLI shows the read thread with 0 unread" test "$(printf '%s' "$line" | cut -f 4)" = 0
-ok_if "the panel shows no unread mark for it" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep "Spotkanie sieci Miasto Cyfrowe w Prz" | grep -vq "\[1\]"' x "$TUI_SOCK" "$TUI_SESSION"
-ok_if "the panel still marks the others" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep "Drugie spotkanie sieci Miasto Cyfrow" | grep -q "\[1\]"' x "$TUI_SOCK" "$TUI_SESSION"
+ok_if "the panel shows no unread mark for it" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep "Spotkanie sieci w Prz" | grep -vq "\[1\]"' x "$TUI_SOCK" "$TUI_SESSION"
+ok_if "the panel still marks the others" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep "Drugie spotkanie sieci w Zabrz" | grep -q "\[1\]"' x "$TUI_SOCK" "$TUI_SESSION"
 n1=$("$EMPIRIE" --db "$TUI_DB" --no-header list networks | awk -F '\t' '$1 == 1 { print $7 }')
 ok_if "network 1 now shows the CLI's count ($n1)" sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep -q "1 MIASTO CYFROWE *$3 "' x "$TUI_SOCK" "$TUI_SESSION" "$n1"
 # next unread goes on to the next thread with unread posts

@@ -54,6 +54,18 @@ int main(void)
 	is_str(wrapped(L"ala ma  kota", 7, UI_WRAP_KEEP_SPACES), "ala ma  |kota",
 	       "the editor keeps them");
 	is_str(wrapped(L"x", 0, 0), "x", "a zero width still makes progress");
+	/* Issue 17: a link is never broken across lines (copying it would give a broken
+	 * link): one longer than the line stays whole on its own line, to be cut with a
+	 * marker where it is drawn. */
+	is_str(wrapped(L"Zobacz https://www.zmp.poznan.pl/empirie/sieci.html teraz", 20, 0),
+	       "Zobacz|https://www.zmp.poznan.pl/empirie/sieci.html|teraz",
+	       "a link longer than the line stays whole on its own line");
+	is_str(wrapped(L"Strona: www.empirie.zmp.pl/miasta/zabrze i dalej", 16, 0),
+	       "Strona:|www.empirie.zmp.pl/miasta/zabrze|i dalej", "a www. link too");
+	is_str(wrapped(L"Adres http://a.pl/x ok", 14, 0), "Adres|http://a.pl/x|ok",
+	       "a link that fits moves whole to the next line");
+	is_str(wrapped(L"https://www.zmp.poznan.pl/x", 10, UI_WRAP_KEEP_SPACES),
+	       "https://ww|w.zmp.pozn|an.pl/x", "the editor still wraps it (its cursor needs it)");
 
 	char date[32];
 	ui_date("2022-05-18T09:30:00Z", date, sizeof date);
