@@ -365,7 +365,7 @@ static void draw_box(ui_rect p, bool focused, const char *title)
 	theme_set(stdscr, focused ? TH_BORDER_FOCUS : TH_BORDER);
 	theme_box(stdscr, p.y, p.x, p.h, p.w);
 	if (focused)
-		attron(A_REVERSE);
+		theme_set(stdscr, TH_HEADING_FOCUS);
 	char t[320];
 	snprintf(t, sizeof t, " %s ", title);
 	ui_put(stdscr, p.y, p.x + 2, t, p.w - 4);

@@ -96,6 +96,7 @@ static void mono(void)
 	attrs[TH_STATUS] = A_BOLD;
 	attrs[TH_ERROR] = A_BOLD | A_REVERSE;
 	attrs[TH_PROMPT] = A_BOLD | A_REVERSE;
+	attrs[TH_HEADING_FOCUS] = A_BOLD | A_REVERSE;
 }
 
 static short next_pair = 1;
@@ -125,7 +126,6 @@ bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out)
 	short title_bg = rich ? 24 : COLOR_BLUE;
 	short sel_bg = rich ? 25 : COLOR_CYAN;
 	short dim = rich ? 245 : bright ? 8 : fg;
-	short accent = rich ? 38 : bright ? 14 : COLOR_CYAN;
 	th_colors c;
 	switch (r) {
 	case TH_TITLE: c = (th_colors){ COLOR_WHITE, title_bg, A_BOLD }; break;
@@ -133,7 +133,11 @@ bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out)
 	case TH_KEY_LABEL: c = (th_colors){ COLOR_BLACK, COLOR_CYAN, 0 }; break;
 	case TH_KEY_OFF: c = (th_colors){ dim, bg, 0 }; break;
 	case TH_BORDER: c = (th_colors){ dim, bg, 0 }; break;
-	case TH_BORDER_FOCUS: c = (th_colors){ accent, bg, A_BOLD }; break;
+	/* The focused border in the terminal's own colour, bold (no colour is legible on
+	 * both PuTTY's black and xterm's white; the other borders are dim), and its heading
+	 * on a background of our own. */
+	case TH_BORDER_FOCUS: c = (th_colors){ fg, bg, A_BOLD }; break;
+	case TH_HEADING_FOCUS: c = (th_colors){ COLOR_WHITE, title_bg, A_BOLD }; break;
 	case TH_SEL_FOCUS:
 		c = rich ? (th_colors){ 231, sel_bg, A_BOLD } : (th_colors){ COLOR_BLACK, sel_bg, 0 };
 		break;

@@ -22,6 +22,7 @@ typedef enum {
 	TH_STATUS,
 	TH_ERROR,
 	TH_PROMPT,
+	TH_HEADING_FOCUS, /* the heading of the focused panel */
 	TH__COUNT
 } th_role;
 

@@ -6,7 +6,13 @@
 #   - End in the reader goes to the last post: its read mark is stored;
 #   - the editor stores exactly what was typed (abc Home X End Z, Left, Backspace,
 #     Delete, Polish letters);
-#   - F3 opens the editor, F2 sends (after y), F10 quits.
+#   - F3 opens the editor, F2 sends (after y), F10 quits;
+#   - every other F-key of the key bars (F1–F10): F7 goes to the next unread thread (the
+#     unread count in the store falls), F4 in the reader answers it and F5 in the editor
+#     runs $EDITOR (the reply stored holds what was typed and what the editor added),
+#     F6 on that reply edits it (the stored text changes); F1 (help), F2 (search), F8
+#     (practices) and F9 (meetings) are read back from what the terminal itself logged
+#     (pterm -log, xterm -lf): the screen's own text after the key was pressed.
 # Skipped with a reason where Xvfb, xdotool or the terminal is missing or X cannot start.
 . "${top_srcdir:-.}/tests/tui/tuilib.sh"
 tui_init
@@ -46,13 +52,13 @@ typ() { xdotool type --delay 60 "$1"; sleep 0.3; }
 # run_in CLIENT: start the application in CLIENT; sets TPID and focuses its window.
 run_in() {
 	case $1 in
-	pterm) pterm -geometry 100x30 -e env LANG=C.UTF-8 LC_ALL=C.UTF-8 "$EMPIRIE" --db "$TUI_DB" --as siec-1 >/dev/null 2>&1 & ;;
-	xterm) xterm -geometry 100x30 -fa 'DejaVu Sans Mono' -fs 10 -e env LANG=C.UTF-8 LC_ALL=C.UTF-8 "$EMPIRIE" --db "$TUI_DB" --as siec-1 >/dev/null 2>&1 & ;;
+	pterm) pterm -geometry 100x30 -log "$LOG" -e env LANG=C.UTF-8 LC_ALL=C.UTF-8 EDITOR="$TUI_TMP/editor.sh" VISUAL= "$EMPIRIE" --db "$TUI_DB" --as siec-1 >/dev/null 2>&1 & ;;
+	xterm) xterm -geometry 100x30 -fa 'DejaVu Sans Mono' -fs 10 -l -lf "$LOG" -e env LANG=C.UTF-8 LC_ALL=C.UTF-8 EDITOR="$TUI_TMP/editor.sh" VISUAL= "$EMPIRIE" --db "$TUI_DB" --as siec-1 >/dev/null 2>&1 & ;;
 	esac
 	TPID=$!
 	W=""
 	tries=0
-	while [ -z "$W" ] && [ "$tries" -lt 50 ]; do
+	while [ -z "$W" ] && [ "$tries" -lt 150 ]; do
 		W=$(xdotool search --pid "$TPID" 2>/dev/null | tail -n 1)
 		[ -z "$W" ] && W=$(xdotool search --class "$1" 2>/dev/null | tail -n 1)
 		sleep 0.2
@@ -65,8 +71,30 @@ run_in() {
 	return 0
 }
 
+# What the terminal logged since byte $1, escape sequences removed.
+logged_since() { tail -c +"$(($1 + 1))" "$LOG" 2>/dev/null | perl -pe 's/\e\[[0-9;?]*[ -\/]*[@-~]//g; s/\e[()][0-9A-B]//g; s/\e[=>]//g'; }
+log_size() { wc -c <"$LOG" 2>/dev/null || echo 0; }
+# fkey_shows KEY TEXT WHAT: press KEY, wait for TEXT in what the terminal logged after it.
+fkey_shows() {
+	from=$(log_size)
+	key "$1"
+	tries=0
+	while ! logged_since "$from" | grep -qF "$2" && [ "$tries" -lt 50 ]; do sleep 0.2; tries=$((tries + 1)); done
+	seen=no
+	logged_since "$from" | grep -qF "$2" && seen=yes
+	ok_if "$client: $1 $3 (the terminal received \"$2\")" test "$seen" = yes
+	key Escape
+	sleep 0.5
+}
+total_unread() { "$EMPIRIE" --db "$TUI_DB" --as siec-1 --no-header list networks | awk -F '\t' '{ s += $7 } END { print s + 0 }'; }
+post_with() { "$EMPIRIE" --db "$TUI_DB" --no-header search "$1" | awk -F '\t' '$1 == "post" { print $2 "\t" $3; exit }'; }
+# $EDITOR for F5: adds a line of its own to the text it is given.
+printf '#!/bin/sh\nprintf "dopisek edytora\\n" >>"$1"\n' >"$TUI_TMP/editor.sh"
+chmod +x "$TUI_TMP/editor.sh"
+
 n=0
 for client in pterm xterm; do
+	LOG="$TUI_TMP/$client-1.log"
 	if ! command -v "$client" >/dev/null 2>&1; then
 		tui_skip "$client" "$client is not installed"
 		continue
@@ -122,6 +150,69 @@ for client in pterm xterm; do
 	tries=0
 	while kill -0 "$TPID" 2>/dev/null && [ "$tries" -lt 30 ]; do sleep 0.2; tries=$((tries + 1)); done
 	ok_if "$client: F10 quits (the terminal closed with the program)" sh -c '! kill -0 "$1" 2>/dev/null' x "$TPID"
+	kill "$TPID" 2>/dev/null
+	TPID=""
+
+	# The other F-keys, in a second session, logged to a new file (pterm would ask
+	# whether to overwrite one that exists).
+	LOG="$TUI_TMP/$client-2.log"
+	if ! run_in "$client"; then
+		tui_skip "$client" "its window did not appear a second time"
+		continue
+	fi
+	if [ ! -s "$LOG" ]; then
+		tui_skip "$client: F1, F2, F8, F9" "the terminal wrote no log ($LOG)"
+	else
+		fkey_shows F1 "Keys on this screen" "opens the help"
+		fkey_shows F2 "Type a town, a person or any words" "opens the search"
+		fkey_shows F8 "Good practices:" "opens the good practices"
+		fkey_shows F9 "Meetings:" "opens the meetings"
+	fi
+	before=$(total_unread)
+	key F7
+	sleep 1.5
+	after=$(total_unread)
+	ok_if "$client: F7 opened the next unread thread (unread posts $before -> $after)" \
+		test "$after" -lt "$before"
+	key F4
+	sleep 1
+	typ "Odpowiedz F4 $client"
+	key F5
+	sleep 2
+	key F2
+	sleep 0.5
+	typ "y"
+	sleep 1.5
+	row=$(post_with "Odpowiedz F4 $client")
+	pid=$(printf '%s' "$row" | cut -f 1) tid=$(printf '%s' "$row" | cut -f 2)
+	body=""
+	[ -n "$tid" ] && body=$("$EMPIRIE" --db "$TUI_DB" --no-header list posts --thread "$tid" | awk -F '\t' -v p="$pid" '$1 == p { print $8 }')
+	ok_if "$client: F4 in the reader answered, F5 ran \$EDITOR (stored: $body)" \
+		test "$body" = "Odpowiedz F4 $client\\ndopisek edytora"
+	[ -n "$tid" ] && "$EMPIRIE" --db "$TUI_DB" --no-header list posts --thread "$tid" | cut -f 1,8 >"$TUI_TMP/before"
+	key End
+	sleep 1
+	from=$(log_size)
+	key F6
+	sleep 2
+	typ "F6"
+	key F2
+	sleep 0.5
+	typ "y"
+	sleep 1.5
+	[ -n "$tid" ] && "$EMPIRIE" --db "$TUI_DB" --no-header list posts --thread "$tid" | cut -f 1,8 >"$TUI_TMP/after"
+	# The selected post (End: the last one the reader shows) is edited; which one and
+	# where the editor puts the cursor is not the point: one post of the thread must
+	# now hold its old text with "F6" typed into it, and no other post changed.
+	changed=$(awk -F '\t' 'NR == FNR { old[$1] = $2; next }
+		($1 in old) && old[$1] != $2 { n++; t = $2; sub(/F6/, "", t); if (t == old[$1]) k++ }
+		END { print n + 0, k + 0 }' "$TUI_TMP/before" "$TUI_TMP/after" 2>/dev/null)
+	ok_if "$client: F6 edited the selected post (changed posts, of them with F6 typed in: $changed)" \
+		test "$changed" = "1 1"
+	[ "$changed" = "1 1" ] || logged_since "$from" | tail -c 600 | sed 's/^/# after F6: /'
+	key F10
+	tries=0
+	while kill -0 "$TPID" 2>/dev/null && [ "$tries" -lt 30 ]; do sleep 0.2; tries=$((tries + 1)); done
 	kill "$TPID" 2>/dev/null
 	TPID=""
 done

@@ -80,17 +80,20 @@ static double contrast(rgb a, rgb b)
 static const char *const role_names[TH__COUNT] = {
 	"normal", "title", "key", "key label", "key off", "border", "border (focus)",
 	"selection (focus)", "selection", "unread", "heading", "quote", "dim", "status", "error",
-	"prompt",
+	"prompt", "heading (focus)",
 };
 
 int main(void)
 {
 	/* The roles that must be legible: their own background, or the selection. */
-	/* Dim text, unavailable keys and borders are left out on purpose (inactive or not
-	 * text); they are printed as figures. */
+	/* The focus too: the border of the focused panel and its heading (they say where
+	 * the keys go).
+	 * Dim text, unavailable keys and the other borders are left out on purpose
+	 * (inactive or not text); they are printed as figures. */
 	static const th_role must[] = { TH_SEL_FOCUS, TH_SEL, TH_TITLE, TH_KEY_LABEL, TH_ERROR,
 	                                TH_PROMPT, TH_KEY, TH_UNREAD, TH_HEADING, TH_STATUS,
-	                                TH_QUOTE };
+	                                TH_QUOTE, TH_BORDER_FOCUS,
+	                                TH_HEADING_FOCUS };
 	static const int depths[] = { 8, 16, 256 };
 	for (size_t p = 0; p < sizeof palettes / sizeof palettes[0]; p++) {
 		const palette *pal = &palettes[p];
