@@ -306,7 +306,7 @@ static void draw_title(ui_ctx *c)
 	}
 	free(w);
 	if (room > 1)
-		mvadd_wch(0, COLS - ww - 3, WACS_VLINE);
+		theme_vline(stdscr, 0, COLS - ww - 3, 1); /* the one way lines are drawn */
 	ui_put(stdscr, 0, COLS - ww - 1, who, ww);
 	theme_set(stdscr, TH_NORMAL);
 }
