@@ -37,7 +37,7 @@ def skip(desc, why):
     print("ok %d - %s # SKIP %s" % (n, desc, why), flush=True)
 
 class Run:
-    def __init__(self, cols, rows, extra_env=None):
+    def __init__(self, cols, rows, extra_env=None, extra_args=()):
         master, slave = pty.openpty()
         # The size is the terminal's before the program looks at it.
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -56,7 +56,7 @@ class Run:
                 os.dup2(slave, fd)
             os.close(master)
             os.close(slave)
-            os.execve(prog, [prog, "--db", db], env)
+            os.execve(prog, [prog, "--db", db] + list(extra_args), env)
         os.close(slave)
         self.fd = master
         self.out = bytearray()
@@ -178,7 +178,12 @@ for cols, rows in ((2000, 2000), (6000, 6000)):
     r.stop()
 # Back from an external editor, curses reads the window's size again by itself.
 if not over:
-    r = Run(2000, 2000, {"VISUAL": "true"})
+    # Spelling off: the Hunspell dictionary it loads in the editor costs about 35 MB
+    # whatever the window's size (doc/PERFORMANCE.md); this measures the window.
+    cfg = os.path.join(os.path.dirname(db), "nospell.conf")
+    with open(cfg, "w") as f:
+        f.write("spelling = no\n")
+    r = Run(2000, 2000, {"VISUAL": "true"}, ("--config", cfg))
     r.set_mark()
     r.wait_for(b"Help", 30)
     for keys, text in ((b"1", b"Help"), (b"\t\t\r", b"Reply"), (b"r", b"Send")):
