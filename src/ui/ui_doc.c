@@ -411,6 +411,19 @@ static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 	return pre;
 }
 
+/* A paste goes into the find line while it is typed. */
+static unsigned doc_paste(ui_screen *base, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	doc_screen *s = (doc_screen *)base;
+	if (!s->find.typing) {
+		ui_status(c, true, "%s", _("Pasting works only in text fields (the editor, the search "
+		                           "line): nothing was pasted here."));
+		return UI_R_REDRAW;
+	}
+	ui_find_paste(&s->find, text, n);
+	return UI_R_REDRAW;
+}
+
 static bool doc_wants_text(ui_screen *base)
 {
 	return ((doc_screen *)base)->find.typing;
@@ -428,22 +441,22 @@ static void doc_destroy(ui_screen *base)
 
 static const ui_screen_ops card_ops = {
 	.kind = SC_CARD, .draw = doc_draw, .key = doc_key, .resize = doc_resize, .reload = doc_reload,
-	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text, .paste = doc_paste,
 	.destroy = doc_destroy,
 };
 static const ui_screen_ops practice_ops = {
 	.kind = SC_PRACTICE, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text, .paste = doc_paste,
 	.destroy = doc_destroy,
 };
 static const ui_screen_ops meeting_ops = {
 	.kind = SC_MEETING, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.reload = doc_reload, .pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text, .paste = doc_paste,
 	.destroy = doc_destroy,
 };
 static const ui_screen_ops help_ops = {
 	.kind = SC_HELP, .draw = doc_draw, .key = doc_key, .resize = doc_resize,
-	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text,
+	.pre = doc_pre, .crumb = doc_crumb, .wants_text = doc_wants_text, .paste = doc_paste,
 	.destroy = doc_destroy,
 };
 

@@ -19,6 +19,12 @@ void ui_find_begin(ui_find *f)
 	f->typing = ed_init(&f->in, "");
 }
 
+void ui_find_paste(ui_find *f, const wchar_t *text, size_t n)
+{
+	if (f->typing)
+		ed_insert_text(&f->in, text, n, true);
+}
+
 int ui_find_key(ui_find *f, ui_ctx *c, int key)
 {
 	ed_buf *b = &f->in;

@@ -21,6 +21,8 @@ enum { UI_FIND_TYPING, UI_FIND_DONE, UI_FIND_CANCELLED };
 
 /* / was pressed: start typing a new find line. */
 void ui_find_begin(ui_find *f);
+/* A bracketed paste while typing: text for the find line (one line). */
+void ui_find_paste(ui_find *f, const wchar_t *text, size_t n);
 /* A key while typing; UI_FIND_DONE when Enter set the terms (NULL for an empty line). */
 int ui_find_key(ui_find *f, ui_ctx *c, int key);
 /* Whether the text (UTF-8 or wide) holds a match of the terms. */

@@ -819,6 +819,33 @@ static void reader_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
 	ui_crumb_add(buf, n, part);
 }
 
+/* A paste goes into the line being typed (the find line, a moderation reason), as
+ * text; with neither open there is nothing to paste into. */
+static unsigned reader_paste(ui_screen *s, ui_ctx *c, const wchar_t *text, size_t n)
+{
+	reader *r = (reader *)s;
+	if (r->find.typing) {
+		ui_find_paste(&r->find, text, n);
+		return UI_R_REDRAW;
+	}
+	if (r->asking == ASK_NONE) {
+		ui_status(c, true, "%s", _("Pasting works only in text fields (the editor, the search "
+		                           "line): nothing was pasted here."));
+		return UI_R_REDRAW;
+	}
+	ed_insert_text(&r->answer, text, n, true);
+	if (r->answer.lines[0].len > REASON_MAX) {
+		r->answer.lines[0].len = REASON_MAX;
+		if (r->answer.cx > REASON_MAX)
+			r->answer.cx = REASON_MAX;
+		ui_status(c, true, ngettext("A reason holds at most %d character; the rest was not taken.",
+		                            "A reason holds at most %d characters; the rest was not taken.",
+		                            REASON_MAX), REASON_MAX);
+	}
+	set_prompt(r, c);
+	return UI_R_REDRAW;
+}
+
 static bool reader_wants_text(ui_screen *s)
 {
 	return ((reader *)s)->asking != ASK_NONE || ((reader *)s)->find.typing;
@@ -845,6 +872,7 @@ static const ui_screen_ops reader_ops = {
 	.tick = reader_tick,
 	.save = reader_save,
 	.wants_text = reader_wants_text,
+	.paste = reader_paste,
 	.destroy = reader_destroy,
 };
 

@@ -67,6 +67,16 @@ tui_keys Enter
 tui_wait_gone "Find:" 5
 tui_assert_has "Plan rewitalizacji parku" "the reader scrolls to the first match"
 tui_assert_has "n and N: the next and previous match; Esc ends the find" "the status line says how to go on"
+# A paste into the reader's find line is text (bracketed paste, as a terminal pastes);
+# the same words again leave the find where it was.
+tui_keys /
+tui_wait "Find:" 5
+printf 'rewitalizacji' >"$TUI_TMP/find-paste.txt"
+tui_tmux load-buffer -b fp "$TUI_TMP/find-paste.txt" && tui_tmux paste-buffer -d -b fp -t "$TUI_SESSION" -p
+tui_assert_has "Find: rewitalizacji" "a paste into the reader's find line is typed there"
+tui_assert_lacks "nothing was pasted here" "and not refused"
+tui_keys Enter
+tui_wait_gone "Find:" 5
 tui_assert_has "Łąki kwietne" "still in the reader of the thread"
 ok_if "the match is marked in the reader" sh -c "tmux -L '$TUI_SOCK' capture-pane -e -p -t '$TUI_SESSION' | grep -q \"\$(printf '\\033')\\[[0-9;]*mrewitalizacji\""
 tui_keys n
