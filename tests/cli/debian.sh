@@ -29,6 +29,6 @@ for kv in "database = /var/lib/empirie/empirie.db" "restricted = yes" "trust_as 
 done
 grep -q 'adduser --system' "$d/empirie.postinst" && grep -q "usermod -p '\*' empirie" "$d/empirie.postinst"
 t_result $? "postinst makes the system account, not locked (README: sshd without PAM)"
-grep -q 'install -d -o empirie -g empirie -m 0700 /var/lib/empirie' "$d/empirie.postinst"
+grep -q 'install -d -o empirie -g empirie -m 0700 /var/lib/empirie' "$d/empirie.postinst" && grep -q 'chmod 0700 /var/lib/empirie' "$d/empirie.postinst"
 t_result $? "and /var/lib/empirie, 0700, the account's"
 done_testing
