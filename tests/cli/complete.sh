@@ -155,6 +155,26 @@ else
 	for i in 1 2 3 4; do skip "tmux is not installed"; done
 fi
 
+# zsh: completion/_empirie asks the same program; Tab in an interactive zsh in tmux.
+inst=$(find "$T_DIR/root" -path '*/zsh/site-functions/_empirie' | head -n 1)
+[ -n "$inst" ] && cmp -s "$inst" "$top_srcdir/completion/_empirie"; t_result $? "make install: .../zsh/site-functions/_empirie"
+if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
+	sock="empirie-zcomplete-$$"
+	tx() { tmux -L "$sock" -f /dev/null "$@"; }
+	tx new-session -d -s c -x 120 -y 12 "cd '$T_DIR/files' && env PATH='$PATH' LANG=C.UTF-8 HOME='$T_DIR' zsh -f"
+	tx send-keys -t c -l "PS1='%% '; fpath=('$top_srcdir/completion' \$fpath); autoload -U compinit; compinit -u -D; echo Z-READY"; tx send-keys -t c Enter
+	screen_has Z-READY; t_result $? "an interactive zsh with compinit and completion/ in fpath"
+	tx send-keys -t c -l 'empirie show city Jel'; tx send-keys -t c Tab
+	screen_has 'empirie show city Jelenia\ Góra'; t_result $? "zsh Tab: Jel → Jelenia\\ Góra"
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie list threads --netw'; tx send-keys -t c Tab
+	screen_has 'empirie list threads --network'; t_result $? "zsh Tab: --netw → --network"
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie import towns tow'; tx send-keys -t c Tab
+	screen_has 'empirie import towns towns-2026.csv'; t_result $? "zsh Tab: a file name where a file is asked for"
+	tx kill-server >/dev/null 2>&1
+else
+	for i in 1 2 3 4; do skip "zsh or tmux is not installed"; done
+fi
+
 e list --bogus </dev/null >/dev/null 2>"$T_DIR/err"
 like "(the check can fail: an unknown option says so)" "$(cat "$T_DIR/err")" "unknown option"
 done_testing
