@@ -65,6 +65,12 @@ static const cli_command commands[] = {
 	  N_("create the database with the bundled EMPIRIE directory"), true, true },
 	{ "check", cmd_check, N_("[--reindex]"),
 	  N_("verify the database; --reindex rebuilds the search index"), false, true },
+	{ "backup", cmd_backup, N_("FILE"),
+	  N_("write a checked copy of the whole database while people work (administrators)"),
+	  false, true },
+	{ "restore", cmd_restore, N_("FILE [--force]"),
+	  N_("replace the database with a backup, keeping the replaced one aside (administrators)"),
+	  true, true },
 	{ "admin", cmd_admin, N_("add-account|accounts|audit [OPTIONS]"),
 	  N_("manage accounts and read the audit log (administrators)"), true, true },
 };
