@@ -493,7 +493,8 @@ int cli_main(int argc, char **argv)
 		if (rc == EXIT_OK) {
 			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
 			                  .restricted = c.restricted,
-			                  .no_mouse = c.no_mouse || c.conf.no_mouse };
+			                  .no_mouse = c.no_mouse || c.conf.no_mouse,
+			                  .session_timeout = c.conf.session_timeout };
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {
