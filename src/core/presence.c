@@ -204,6 +204,8 @@ bool presence_tick(presence *p, const presence_place *place)
 	return true;
 }
 
+bool presence_is_due(const presence *p) { return p && mono_ms() >= p->next_ms; }
+
 int64_t presence_online(const presence *p) { return p ? p->online : 0; }
 
 void presence_leave(presence **pp)

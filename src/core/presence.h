@@ -37,6 +37,8 @@ status presence_join(presence **out, db *d, const account *me, bool restricted, 
  * at most one small write per interval; returns true when it wrote (the count below
  * is then fresh too). */
 bool presence_tick(presence *p, const presence_place *place);
+/* Whether presence_tick would write now (so the caller works out the place only then). */
+bool presence_is_due(const presence *p);
 /* Sessions seen within the timeout, as of the last heartbeat. */
 int64_t presence_online(const presence *p);
 /* Leave: remove this session's row, close. Safe on NULL. */

@@ -288,7 +288,7 @@ static void current_place(ui_ctx *c, presence_place *p)
  * count on the title line may have changed. */
 static bool presence_due(ui_ctx *c)
 {
-	if (!here)
+	if (!presence_is_due(here))
 		return false;
 	presence_place p;
 	current_place(c, &p);

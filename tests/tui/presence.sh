@@ -48,6 +48,14 @@ wait_unlisted() {
 
 tui_start 120 30 -- --config "$CONF"
 tui_assert_has "online: 1" "the administrator's title line counts this session"
+# Heartbeats go to the side file, never into the store (a write there would make every
+# other session reload what it shows): over three heartbeats the store's -wal stays as
+# it was while the side file's changes.
+sig() { stat -c '%s %Y' "$1" 2>/dev/null; }
+store_before=$(sig "$TUI_DB-wal") side_before=$(sqlite3 "$TUI_DB-presence" "SELECT seen FROM sessions")
+sleep 3.5
+ok_if "the heartbeats write the side file" test "$(sqlite3 "$TUI_DB-presence" "SELECT seen FROM sessions")" != "$side_before"
+ok_if "and leave the store alone" test "$(sig "$TUI_DB-wal")" = "$store_before"
 other anna --config "'$CONF'" --as anna
 ok_if "a member's session starts" wait_other anna "MIASTO CYFROWE"
 tui_assert_has "online: 2" "and the count shows it within a heartbeat"
