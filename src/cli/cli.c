@@ -65,6 +65,12 @@ static const cli_command commands[] = {
 	  N_("create the database with the bundled EMPIRIE directory"), true, true },
 	{ "check", cmd_check, N_("[--reindex]"),
 	  N_("verify the database; --reindex rebuilds the search index"), false, true },
+	{ "backup", cmd_backup, N_("FILE"),
+	  N_("write a checked copy of the whole database while people work (administrators)"),
+	  false, true },
+	{ "restore", cmd_restore, N_("FILE [--force]"),
+	  N_("replace the database with a backup, keeping the replaced one aside (administrators)"),
+	  true, true },
 	{ "admin", cmd_admin, N_("add-account|accounts|audit [OPTIONS]"),
 	  N_("manage accounts and read the audit log (administrators)"), true, true },
 };
@@ -492,7 +498,8 @@ int cli_main(int argc, char **argv)
 		if (rc == EXIT_OK) {
 			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
 			                  .restricted = c.restricted,
-			                  .no_mouse = c.no_mouse || c.conf.no_mouse };
+			                  .no_mouse = c.no_mouse || c.conf.no_mouse,
+			                  .session_timeout = c.conf.session_timeout };
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {
