@@ -277,6 +277,10 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			  "  keys              list the keys: login, type, fingerprint\n"
 			  "  revoke-key LOGIN [FINGERPRINT]\n"
 			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"));
+		fputs(_("  expert LOGIN [--no]\n"
+		        "                    name LOGIN one of ZMP's experts, who answer the\n"
+		        "                    feedback requests of their network (set-role's\n"
+		        "                    --network) or of all; --no: no longer\n"), stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "add-account") == 0)
@@ -285,6 +289,16 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		return admin_set_role(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "member") == 0)
 		return admin_member(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "expert") == 0) {
+		bool no = argc == 4 && strcmp(argv[3], "--no") == 0;
+		if (argc != 3 && !no)
+			return cli_usage("admin", _("expert needs one LOGIN, and --no to take the flag away"));
+		error e;
+		if (cli_open(c) != EXIT_OK)
+			return EXIT_ERR;
+		return account_set_expert(c->d, &c->me, argv[2], !no, &e) == ST_OK ? EXIT_OK
+		                                                                  : cli_fail(&e);
+	}
 	if (strcmp(argv[1], "add-key") == 0 || strcmp(argv[1], "keys") == 0 ||
 	    strcmp(argv[1], "revoke-key") == 0)
 		return cli_admin_keys(c, argc - 1, argv + 1);
