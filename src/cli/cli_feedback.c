@@ -149,7 +149,7 @@ void cli_show_request(cli_ctx *c, int64_t thread_id)
 	char took[64], line[512];
 	if (r.accepted_post) {
 		feedback_duration(r.seconds_to_accept, took, sizeof took);
-		snprintf(line, sizeof line, _("closed: answer #%lld by %s%s%s helped, after %s"),
+		snprintf(line, sizeof line, _("closed: post %lld by %s%s%s helped, after %s"),
 		         (long long)r.accepted_post, r.helper, *r.helper_city ? ", " : "", r.helper_city,
 		         took);
 	} else {
@@ -171,14 +171,14 @@ void cli_show_feedback_figures(cli_ctx *c, int number)
 		          _("none yet (a member starts one with 'empirie ask' or the r key in the thread list)"));
 		return;
 	}
-	char first[64], acc[64], line[512];
+	char first[64], acc[64], reqs[64], opened[64], line[512];
 	feedback_duration(fg.median_first_s, first, sizeof first);
 	feedback_duration(fg.median_accept_s, acc, sizeof acc);
-	snprintf(line, sizeof line,
-	         ngettext("%lld request, %lld open; median time to the first answer %s, to the "
-	                  "accepted one %s",
-	                  "%lld requests, %lld open; median time to the first answer %s, to the "
-	                  "accepted one %s", (unsigned long)fg.requests),
-	         (long long)fg.requests, (long long)fg.open, first, acc);
+	snprintf(reqs, sizeof reqs, ngettext("%lld request", "%lld requests", (unsigned long)fg.requests),
+	         (long long)fg.requests);
+	snprintf(opened, sizeof opened, ngettext("%lld open", "%lld open", (unsigned long)fg.open),
+	         (long long)fg.open);
+	snprintf(line, sizeof line, _("%s, %s; median time to the first answer %s, to the accepted one %s"),
+	         reqs, opened, first, acc);
 	card_line(_("Feedback requests"), line);
 }

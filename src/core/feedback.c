@@ -186,8 +186,11 @@ status feedback_ask(db *d, const account *a, int number, const char *title, cons
 		return s;
 	if (!utf8_valid(assess, strlen(assess)) || strlen(assess) > FEEDBACK_ASSESS_MAX ||
 	    strpbrk(assess, "\r\n"))
-		return err_set(e, ST_INVALID, _("What to assess must be one line of UTF-8 text of at "
-		                                "most %d bytes"), FEEDBACK_ASSESS_MAX);
+		return err_set(e, ST_INVALID, ngettext("What to assess must be one line of UTF-8 text "
+		                                       "of at most %d byte",
+		                                       "What to assess must be one line of UTF-8 text "
+		                                       "of at most %d bytes", FEEDBACK_ASSESS_MAX),
+		               FEEDBACK_ASSESS_MAX);
 	if (a->role == ROLE_GUEST)
 		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
 		                               "coordinator for an account"));

@@ -82,7 +82,7 @@ exit_is "a post outside any request" 1 e --as anna accept 1
 exit_is "the asking town marks the expert's answer" 0 e --as anna accept "$p_ek"
 exit_is "  twice: said so" 1 e --as anna accept "$p_ek"
 exit_is "show thread: closed, who helped, how long" 0 e show thread "$r1"
-like "  status" "$(cat "$T_DIR/out")" "Status: closed: answer #$p_ek by ek helped, after 1 day 1 h"
+like "  status" "$(cat "$T_DIR/out")" "Status: closed: post $p_ek by ek helped, after 1 day 1 h"
 exit_is "no longer open for the coordinator" 0 e --as koord1 --no-header list requests --open --mine
 is "  empty" "$(cat "$T_DIR/out")" ""
 exit_is "listed as closed" 0 e --no-header list requests
