@@ -318,7 +318,8 @@ int cli_open(cli_ctx *c)
 	if (!path)
 		return cli_fail(&e);
 	bool created = false;
-	status s = db_open(&c->d, path, DB_OPEN_CREATE, &created, &e);
+	status s = db_open(&c->d, path, c->open_readonly ? DB_OPEN_READONLY : DB_OPEN_CREATE,
+	                   &created, &e);
 	if (s == ST_OK && created && !isatty(STDOUT_FILENO)) {
 		/* Quiet when a person opens the TUI: the title line says it. */
 	} else if (s == ST_OK && created) {
@@ -433,28 +434,32 @@ void cli_command_help(const cli_command *cmd, const char *options_text)
 	}
 }
 
+/* The global options, before the command (also what the shell completion offers). */
+enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
+       OPT_NO_MOUSE };
+static const struct option global_opts[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "as", required_argument, NULL, OPT_AS },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "restricted", no_argument, NULL, OPT_RESTRICTED },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct option *cli_global_options(void) { return global_opts; }
+
 int cli_main(int argc, char **argv)
 {
-	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
-	       OPT_NO_MOUSE };
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, OPT_DB },
-		{ "as", required_argument, NULL, OPT_AS },
-		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-		{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
-		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
-		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	cli_ctx c = { .prog = "empirie" };
 	int ch;
 	opterr = 0;
 	/* '+': stop at the command name; its own options are parsed by the command. */
-	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:hV", global_opts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_DB: c.db_opt = optarg; break;
 		case OPT_AS: c.as_opt = optarg; break;
@@ -466,7 +471,7 @@ int cli_main(int argc, char **argv)
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_unknown_option(NULL, argv[optind - 1], opts);
+		default: return cli_unknown_option(NULL, argv[optind - 1], global_opts);
 		}
 	}
 	error e;
@@ -496,6 +501,11 @@ int cli_main(int argc, char **argv)
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {
+		/* The shell completion's helper, not a command of its own (not in --help). */
+		if (strcmp(argv[optind], "complete") == 0) {
+			rc = cli_complete(&c, argc - optind, argv + optind);
+			goto out;
+		}
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
 			return cli_unknown_command(argv[optind]);
@@ -506,6 +516,7 @@ int cli_main(int argc, char **argv)
 		optind = 0;
 		rc = cmd->run(&c, sub_argc, sub_argv);
 	}
+out:
 	account_clear(&c.me);
 	db_close(&c.d);
 	settings_clear(&c.conf);
