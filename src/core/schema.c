@@ -465,6 +465,29 @@ static const char *const migrations[] = {
 	"  issued_at  TEXT NOT NULL,"
 	"  revoked_at TEXT"
 	");",
+
+	/* 11: feedback requests (issue 22). A request is a thread with a row here: the
+	 * asking town, what it wants assessed, and the answer the town marked as the one
+	 * that helped (NULL: still open). Experts are a flag on accounts, not a role: an
+	 * expert keeps the role that says what else they may do (a town's member, ZMP
+	 * staff), and the flag only adds that the requests of their networks are theirs
+	 * to answer. An accepted answer travels in sync as an "accept" line, noted in
+	 * sync_log as kind 'thread' with k3 'accept' (doc/SYNC.md). */
+	"ALTER TABLE accounts ADD COLUMN expert INTEGER NOT NULL DEFAULT 0 CHECK (expert IN (0, 1));"
+	"CREATE TABLE feedback_requests ("
+	"  thread_id     INTEGER PRIMARY KEY REFERENCES threads(id) ON DELETE CASCADE,"
+	"  city_id       INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  assess        TEXT NOT NULL DEFAULT '',"
+	"  accepted_post INTEGER REFERENCES posts(id) ON DELETE SET NULL,"
+	"  accepted_at   TEXT,"
+	"  accepted_by   INTEGER REFERENCES accounts(id) ON DELETE SET NULL"
+	");"
+	"CREATE INDEX feedback_requests_open ON feedback_requests(accepted_post, thread_id);"
+	"CREATE TRIGGER sync_feedback_accept AFTER UPDATE OF accepted_post ON feedback_requests"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO sync_log(kind, k1, k3) VALUES ('thread', new.thread_id, 'accept')"
+	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log);"
+	"END;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

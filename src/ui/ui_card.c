@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_feedback.h"
 #include "ui/ui_records.h"
 #include "ui/ui_screen.h"
 
@@ -138,6 +139,7 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 	                                     (unsigned long)n.unread),
 	         threads, posts, (long long)n.unread);
 	ui_doc_field(d, _("Discussion"), line);
+	ui_feedback_network_field(c, d, n.number);
 	practice_list pl;
 	practice_filter f = { .network = n.number };
 	if (practice_list_get(c->d, c->me, &f, &pl, &e) == ST_OK) {
@@ -402,6 +404,7 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
 	case CARD_TOWNS: return build_towns(c, crumb, n);
+	case CARD_REQUESTS: return ui_feedback_build(c, crumb, n);
 	default: return NULL;
 	}
 }
@@ -426,6 +429,11 @@ ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 ui_screen *ui_card_towns(ui_ctx *c)
 {
 	return card(c, SC_CARD, CARD_TOWNS, 0);
+}
+
+ui_screen *ui_card_requests(ui_ctx *c)
+{
+	return card(c, SC_CARD, CARD_REQUESTS, 0);
 }
 
 ui_screen *ui_card_practice(ui_ctx *c, int64_t id)
@@ -518,7 +526,13 @@ static unsigned toggle_attend(ui_ctx *c, int64_t id)
 unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cmd)
 {
 	switch (which) {
+	case CARD_REQUESTS:
+		if (cmd == CMD_NEW_REQUEST)
+			return ui_open(c, ui_feedback_editor(c, 0));
+		break;
 	case CARD_NETWORK:
+		if (cmd == CMD_NEW_REQUEST)
+			return ui_open(c, ui_feedback_editor(c, (int)id));
 		if (cmd == CMD_PRACTICES)
 			return ui_open(c, ui_practices_new(c, (int)id, 0));
 		if (cmd == CMD_MEETINGS)
@@ -573,6 +587,9 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 	error e;
 	if (db_is_readonly(c->d))
 		return 0; /* nothing can be written: the key bar dims it, the message says why */
+	if ((which == CARD_REQUESTS && ui_feedback_may_ask(c, 0)) ||
+	    (which == CARD_NETWORK && ui_feedback_may_ask(c, (int)id)))
+		pre |= PRE_WRITE;
 	if (which == CARD_PRACTICE) {
 		practice p;
 		if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK)

@@ -22,7 +22,7 @@ typedef enum {
 /* Which card a document screen shows (so it can rebuild itself and run the card's
  * own commands). */
 typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING,
-               CARD_TOWNS /* all towns */ } ui_card_kind;
+               CARD_TOWNS /* all towns */, CARD_REQUESTS /* feedback requests */ } ui_card_kind;
 
 ui_doc *ui_doc_create(void);
 void ui_doc_free(ui_doc *d);
