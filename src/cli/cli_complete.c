@@ -91,6 +91,7 @@ static const copt account_opts[] = {
 	{ "role", ARG_WORDS, "guest member leader coordinator admin" },
 	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
 static const copt expert_opts[] = { { "no", ARG_NONE, NULL }, END };
+static const copt force_opts[] = { { "force", ARG_NONE, NULL }, END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
@@ -103,6 +104,7 @@ static const copts command_opts[] = {
 	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
 	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
 	{ "admin", "set-role", role_opts }, { "admin", "expert", expert_opts },
+	{ "restore", NULL, force_opts },
 };
 
 #define KINDS "towns accounts memberships meetings practices"
@@ -118,11 +120,13 @@ static const coperand operands[] = {
 	{ "import", NULL, 1, ARG_FILE, NULL },
 	{ "export", NULL, 0, ARG_WORDS, KINDS },
 	{ "snapshot", NULL, 0, ARG_FILE, NULL },
+	{ "backup", NULL, 0, ARG_FILE, NULL },
+	{ "restore", NULL, 0, ARG_FILE, NULL },
 	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
 	{ "admin", NULL, 0, ARG_WORDS,
-	  "add-account set-role member accounts audit add-key keys revoke-key expert" },
+	  "add-account set-role member accounts audit add-key keys revoke-key expert sessions" },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
 	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },

@@ -106,7 +106,8 @@ for cmd in $help_cmds; do
 			grep -q "unknown option" "$T_DIR/err" && bad="${bad:-} $cmd:$opt"
 		done
 	done
-	for opt in $(e "$cmd" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+	# (not another command quoted in the text: backup's "'empirie restore FILE --force'")
+	for opt in $(e "$cmd" --help | sed "s/'empirie [^']*'//g" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 		# (a global option named in a command's help, as gen's --db, is offered before it)
 		case " $offered $(echo $help_opts) " in *" $opt "*) ;; *) notoffered="${notoffered:-} $cmd:$opt" ;; esac
 	done
