@@ -959,3 +959,46 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	}
 	return ST_OK;
 }
+
+status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
+                          const char *pattern, thread_list *out, error *e)
+{
+#define VIEW_SQL(order) THREAD_COLUMNS " WHERE t.network_id = ?2 ORDER BY t.pinned DESC, " order
+	static const char *const sql[TSORT__COUNT] = {
+		[TSORT_ACTIVITY] = VIEW_SQL("t.last_post_at DESC, t.id DESC"),
+		[TSORT_CREATED] = VIEW_SQL("t.created_at DESC, t.id DESC"),
+		[TSORT_TITLE] = VIEW_SQL("t.title COLLATE PL, t.id"),
+		[TSORT_UNREAD] = VIEW_SQL("t.post_count > COALESCE(r.read_count, 0) DESC,"
+		                          " t.last_post_at DESC, t.id DESC"),
+	};
+#undef VIEW_SQL
+	memset(out, 0, sizeof *out);
+	if (sort < 0 || sort >= TSORT__COUNT)
+		sort = TSORT_ACTIVITY;
+	status s = network_visible(d, a, network_id, NULL, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql[sort], e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, network_id);
+	s = threads_collect(d, st, false, out, e);
+	if (s != ST_OK || !pattern || !*pattern)
+		return s;
+	char *terms = search_find_terms(d, pattern);
+	if (!terms)
+		return ST_OK; /* no word in it: nothing to limit by */
+	size_t kept = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		size_t at, len;
+		thread *t = &out->items[i];
+		if (search_text_matches(d, t->title, strlen(t->title), terms, &at, &len))
+			out->items[kept++] = *t;
+		else
+			thread_clear(t);
+	}
+	out->n = kept;
+	free(terms);
+	return ST_OK;
+}

@@ -41,6 +41,19 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
                           bool backwards, size_t limit, thread_list *out, error *e);
 /* 0-based position of key in the network's list (for "12/340" and scrollbars). */
 int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k);
+/* The orders of a thread list; pinned threads come first in each. */
+typedef enum {
+	TSORT_ACTIVITY, /* newest post first (the paged order above) */
+	TSORT_CREATED,  /* newest thread first */
+	TSORT_TITLE,    /* by title, Polish alphabetical order */
+	TSORT_UNREAD,   /* threads with unread posts first, then by activity */
+	TSORT__COUNT
+} thread_sort;
+/* Every thread of network_id in the order asked, only those whose title holds a word of
+ * pattern in any form ("Żywca" for "Żywiec"; NULL or "": all), for lists that are sorted
+ * or limited: linear in the network's threads. */
+status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
+                          const char *pattern, thread_list *out, error *e);
 status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);
 void thread_clear(thread *t);
 void thread_list_free(thread_list *l);
@@ -105,6 +118,8 @@ status draft_load(db *d, const account *a, const char *kind, int64_t target, dra
                   error *e);
 status draft_delete(db *d, const account *a, const char *kind, int64_t target, error *e);
 void draft_clear(draft *dr);
+/* How many drafts the account has kept (unsent text of any kind); 0 for guests. */
+status draft_count(db *d, const account *a, int64_t *n, error *e);
 
 /* Moderation (coordinators of the thread's network, administrators), with the reason
  * kept in the audit log. */

@@ -511,7 +511,9 @@ char *search_find_terms(db *d, const char *query)
 	char *f;
 	while ((f = next_word(query, n, &i, &ws, &we))) {
 		if (!is_stopword(f)) {
-			sqlite3_str_appendf(out, "%s%s", sqlite3_str_length(out) ? " " : "", f);
+			/* The word itself as a lemma too: "żłobek" typed finds "Żłobki" (the
+			 * lemmas lemma_query gives leave out the word's own form). */
+			sqlite3_str_appendf(out, "%s%s =%s", sqlite3_str_length(out) ? " " : "", f, f);
 			char *lem = lemma_query(db_lemmatizer(d), query + ws, we - ws);
 			for (const char *l = lem ? lem : ""; *l;) {
 				size_t k = strcspn(l, " ");

@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/error.h"
+#include "core/readmark.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
 
@@ -79,6 +80,8 @@ struct ui_ctx {
 	char prompt[400];    /* a question being asked (drawn on the status line) */
 	int64_t unread_total;
 	char data_label[160]; /* what kind of data this is, when not the live directory */
+	read_marks last_marking; /* what the last "mark read" replaced, for its undo */
+	bool asking_quit;        /* the status line asks whether to quit (unsent drafts) */
 };
 
 /* How long a write on the side (a read mark, an autosaved draft) waits for another
@@ -97,6 +100,10 @@ unsigned ui_open(ui_ctx *c, ui_screen *s);
 void ui_resume_curses(void);
 /* Count the unread posts again for the title line. */
 void ui_refresh_unread(ui_ctx *c);
+/* Mark a thread (by id), a network (by id) or everything read, remembering what it
+ * replaced for ui_undo_marking (ui_readmark.c); the status line says what was done. */
+unsigned ui_mark_read(ui_ctx *c, mark_scope scope, int64_t id);
+unsigned ui_undo_marking(ui_ctx *c);
 /* Append to a breadcrumb buffer with a separator. */
 void ui_crumb_add(char *buf, size_t n, const char *part);
 
