@@ -1002,3 +1002,45 @@ status forum_threads_view(db *d, const account *a, int64_t network_id, thread_so
 	free(terms);
 	return ST_OK;
 }
+
+/* A sub-thread is the posts whose path starts with the root's: they sort between the
+ * root's path and that path followed by 0xFF (an id's first byte is below 0x10). */
+int64_t forum_replies_count(db *d, const post *p)
+{
+	/* The bound is bound as a blob: SQL's || would make text of it, and text sorts
+	 * before every blob. */
+	static const char sql[] = "SELECT count(*) FROM posts WHERE thread_id = ?1"
+	                          " AND path > ?2 AND path < ?3";
+	post end;
+	int64_t n = 0;
+	if (!forum_after_subthread(p, p->path_len, &end))
+		return 0;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st) {
+		post_clear(&end);
+		return 0;
+	}
+	sqlite3_bind_int64(st, 1, p->thread_id);
+	sqlite3_bind_blob(st, 2, p->path, (int)p->path_len, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 3, end.path, (int)end.path_len, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	post_clear(&end);
+	return n;
+}
+
+bool forum_after_subthread(const post *p, size_t path_len, post *out)
+{
+	memset(out, 0, sizeof *out);
+	if (path_len > p->path_len)
+		path_len = p->path_len;
+	out->path = malloc(path_len + 1);
+	if (!out->path)
+		return false;
+	memcpy(out->path, p->path, path_len);
+	out->path[path_len] = 0xFF;
+	out->path_len = path_len + 1;
+	out->thread_id = p->thread_id;
+	return true;
+}

@@ -81,6 +81,13 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e);
 /* 0-based position of p in its thread's reading order. */
 int64_t forum_post_position(db *d, const post *p);
+/* How many posts answer p, directly or further down (its sub-thread without it): an
+ * index range, as long as the answer. */
+int64_t forum_replies_count(db *d, const post *p);
+/* The key that sorts after p's whole sub-thread: a post with it as `from` makes
+ * forum_posts_page go on past the sub-thread (a collapsed one). out->path is newly
+ * allocated; false when memory runs out. */
+bool forum_after_subthread(const post *p, size_t path_len, post *out);
 void post_clear(post *p);
 void post_list_free(post_list *l);
 /* A copy of *p (deep); ST_INTERNAL when memory runs out. */
