@@ -508,7 +508,7 @@ static void thread_title(const main_screen *m, char *buf, size_t n)
 	if (m->sort != TSORT_ACTIVITY && o > 0 && (size_t)o < n)
 		o += snprintf(buf + o, n - (size_t)o, " · %s", sort_name(m->sort));
 	if (m->limit[0] && o > 0 && (size_t)o < n)
-		snprintf(buf + o, n - (size_t)o, _(" · only „%s”"), m->limit);
+		snprintf(buf + o, n - (size_t)o, _(" · only \"%s\""), m->limit);
 }
 
 static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
@@ -666,8 +666,8 @@ static unsigned limit_key(main_screen *m, ui_ctx *c, int key)
 			set_focus(m, P_THREADS);
 		apply_view(m);
 		if (m->limit[0])
-			ui_status(c, false, ngettext("%zu thread has a title with „%s”.",
-			                             "%zu threads have a title with „%s”.", m->view.n),
+			ui_status(c, false, ngettext("%zu thread has a title with \"%s\".",
+			                             "%zu threads have a title with \"%s\".", m->view.n),
 			          m->view.n, m->limit);
 		else
 			ui_status(c, false, "%s", _("All threads are shown again."));
