@@ -285,6 +285,10 @@ static void load_end(reader *r)
 	add_posts(r, &l, false);
 	r->top_post = 0;
 	r->top_row = 0;
+	/* The last posts inside a collapsed sub-thread: from its top, which shows. */
+	size_t root = r->n && !r->posts[0].nrows ? collapsed_root(r, &r->posts[0].p, false) : 0;
+	if (root)
+		load_at(r, path_id(&r->posts[0].p, root / 8 - 1), 0);
 	scroll_down(r, 1 << 30);
 }
 

@@ -122,6 +122,31 @@ ok_if "the store has network 2 with nothing unread" sh -c 'test "$("$1" --db "$2
 tui_keys q
 tui_wait "Threads · 2"
 
+# A collapsed sub-thread longer than the reader loads at a time (30 posts): End and n
+# pass it whole, the store never hands its posts over.
+long=$(printf 'Początek\n' | writer post --network 2 --title "Długa gałąź")
+la=$(printf 'Gałąź\n' | writer reply "$long")
+i=1
+while [ $i -le 35 ]; do
+	printf 'Odpowiedź w gałęzi %d\n' "$i" | writer reply "$long" --to "$la" >/dev/null
+	i=$((i + 1))
+done
+printf 'Koniec wątku\n' | writer reply "$long" >/dev/null
+tui_keys g
+tui_wait "Długa gałąź"
+tui_keys Enter
+tui_assert_has "1/38" "the long thread opens (1/38)"
+tui_keys n v
+tui_assert_has "[+] 35 replies hidden (v: show)" "v hides the 35 replies"
+tui_keys n
+tui_assert_has "38/38" "n goes past all of them to the last post"
+tui_keys g G
+tui_assert_has "Koniec wątku" "End shows the last post"
+tui_assert_has "[+] 35 replies hidden" "with the collapsed post above it"
+tui_assert_lacks "w gałęzi" "and none of the hidden replies"
+tui_keys q
+tui_wait "Threads · 2"
+
 # Quitting with an unsent draft asks; the draft is kept either way.
 tui_keys c
 tui_assert_has "New thread in network 2" "the editor opens"
