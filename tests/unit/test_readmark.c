@@ -230,6 +230,33 @@ int main(void)
 	is_int(forum_threads_view(d, &piotr, network_id(d, 8), TSORT_ACTIVITY, NULL, &l, &e),
 	       ST_NOTFOUND, "not the leaders' network for a member");
 
+	/* Sub-threads (the reader's collapsing): the replies under a post, and paging past
+	 * them. Tree: r; a (under r); a1, a2 (under a); a1x (under a1); b (under r). */
+	int64_t tr = 0, pa = 0, pa1 = 0, pa2 = 0, pa1x = 0, pbb = 0;
+	forum_new_thread(d, &admin, 3, "Drzewo", "r", &tr, &e);
+	forum_reply(d, &admin, tr, 0, "a", &pa, &e);
+	forum_reply(d, &admin, tr, pa, "a1", &pa1, &e);
+	forum_reply(d, &admin, tr, pa1, "a1x", &pa1x, &e);
+	forum_reply(d, &admin, tr, pa, "a2", &pa2, &e);
+	forum_reply(d, &admin, tr, 0, "b", &pbb, &e);
+	post_list pl;
+	is_int(forum_posts_page(d, &admin, tr, NULL, false, 10, &pl, &e), ST_OK, "the tree's posts");
+	is_int(pl.n, 6, "six posts");
+	/* Reading order: r a a1 a1x a2 b. */
+	is_int(forum_replies_count(d, &pl.items[0]), 5, "the first post has all five under it");
+	is_int(forum_replies_count(d, &pl.items[1]), 3, "a has a1, a1x and a2 under it");
+	is_int(forum_replies_count(d, &pl.items[2]), 1, "a1 has one");
+	is_int(forum_replies_count(d, &pl.items[3]), 0, "a1x none");
+	is_int(forum_replies_count(d, &pl.items[5]), 0, "b none");
+	post past;
+	ok(forum_after_subthread(&pl.items[3], pl.items[1].path_len, &past), "the key after a's sub-thread");
+	post_list next;
+	is_int(forum_posts_page(d, &admin, tr, &past, false, 10, &next, &e), ST_OK, "paging on from it");
+	ok(next.n == 1 && next.items[0].id == pbb, "skips a's sub-thread: b comes next");
+	post_list_free(&next);
+	post_clear(&past);
+	post_list_free(&pl);
+
 	account_clear(&admin), account_clear(&piotr), account_clear(&mayor), account_clear(&guest);
 	db_close(&d);
 	char cmd[400];
