@@ -960,6 +960,21 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	return ST_OK;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether a pattern has a word at all (one of only spaces or signs limits nothing). */
+static bool has_words(const char *pattern)
+{
+	char *q = search_fts_query(pattern);
+	bool words = q != NULL;
+	free(q);
+	return words;
+}
+
 status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
                           const char *pattern, thread_list *out, error *e)
 {
@@ -986,20 +1001,29 @@ status forum_threads_view(db *d, const account *a, int64_t network_id, thread_so
 	s = threads_collect(d, st, false, out, e);
 	if (s != ST_OK || !pattern || !*pattern)
 		return s;
-	char *terms = search_find_terms(d, pattern);
-	if (!terms)
+	/* The titles that match, from the search index (every word, in any form, or a
+	 * word's beginning): a lookup, not a look at every title. */
+	int64_t *ids;
+	size_t nids;
+	s = search_thread_titles(d, pattern, &ids, &nids, e);
+	if (s != ST_OK) {
+		thread_list_free(out);
+		return s;
+	}
+	if (!nids && !has_words(pattern)) {
+		free(ids);
 		return ST_OK; /* no word in it: nothing to limit by */
+	}
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++) {
-		size_t at, len;
 		thread *t = &out->items[i];
-		if (search_text_matches(d, t->title, strlen(t->title), terms, &at, &len))
+		if (bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
 			out->items[kept++] = *t;
 		else
 			thread_clear(t);
 	}
 	out->n = kept;
-	free(terms);
+	free(ids);
 	return ST_OK;
 }
 

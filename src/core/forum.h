@@ -49,9 +49,10 @@ typedef enum {
 	TSORT_UNREAD,   /* threads with unread posts first, then by activity */
 	TSORT__COUNT
 } thread_sort;
-/* Every thread of network_id in the order asked, only those whose title holds a word of
- * pattern in any form ("Żywca" for "Żywiec"; NULL or "": all), for lists that are sorted
- * or limited: linear in the network's threads. */
+/* Every thread of network_id in the order asked, only those whose title holds every word
+ * of pattern in any form or as a word's beginning, as search matches titles ("Żywca" for
+ * "Żywiec"; NULL, "" or no word: all), for lists that are sorted or limited: linear in
+ * the network's threads (the pattern is looked up in the search index). */
 status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
                           const char *pattern, thread_list *out, error *e);
 status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);

@@ -221,8 +221,17 @@ int main(void)
 	is_int(forum_threads_view(d, &piotr, n5, TSORT_ACTIVITY, "żłobek", &l, &e), ST_OK, "limit");
 	ok(l.n == 1 && l.items[0].id == a1, "limited to a pattern in another form (żłobek: Żłobki) (%zu)", l.n);
 	thread_list_free(&l);
+	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "łąka miejski", &l, &e);
+	ok(l.n == 1 && l.items[0].id == a3, "two words in other forms: the thread with both (%zu)", l.n);
+	thread_list_free(&l);
 	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "łąka park", &l, &e);
-	ok(l.n == 2, "two words: the threads with either (%zu)", l.n);
+	is_int(l.n, 0, "two words no title has both: none");
+	thread_list_free(&l);
+	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "par", &l, &e);
+	ok(l.n == 1 && l.items[0].id == a2, "a word's beginning (%zu)", l.n);
+	thread_list_free(&l);
+	forum_threads_view(d, &piotr, n5, TSORT_TITLE, " ,;", &l, &e);
+	ok(l.n >= 3, "a pattern without a word limits nothing (%zu)", l.n);
 	thread_list_free(&l);
 	forum_threads_view(d, &piotr, n5, TSORT_ACTIVITY, "nic-takiego-nie-ma", &l, &e);
 	is_int(l.n, 0, "a pattern nothing matches: an empty list");
