@@ -1017,7 +1017,7 @@ status forum_threads_view(db *d, const account *a, int64_t network_id, thread_so
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++) {
 		thread *t = &out->items[i];
-		if (bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
+		if (nids && bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
 			out->items[kept++] = *t;
 		else
 			thread_clear(t);
