@@ -19,10 +19,6 @@
 #include "core/search.h"
 #include "text/plfold.h"
 
-/* "EMPR": written into PRAGMA application_id so we never mistake another SQLite file
- * for ours (or write into it). */
-#define EMPIRIE_APPLICATION_ID 0x454d5052
-
 #define STMT_CACHE_SIZE 128
 
 struct db {
