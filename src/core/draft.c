@@ -118,3 +118,20 @@ status draft_delete(db *d, const account *a, const char *kind, int64_t target, e
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Removing the draft"));
 }
+
+status draft_count(db *d, const account *a, int64_t *n, error *e)
+{
+	static const char sql[] = "SELECT count(*) FROM drafts WHERE account_id = ?1";
+	*n = 0;
+	if (!a->id)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, _("Reading the drafts"));
+}

@@ -993,3 +993,112 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	}
 	return ST_OK;
 }
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether a pattern has a word at all (one of only spaces or signs limits nothing). */
+static bool has_words(const char *pattern)
+{
+	char *q = search_fts_query(pattern);
+	bool words = q != NULL;
+	free(q);
+	return words;
+}
+
+status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
+                          const char *pattern, thread_list *out, error *e)
+{
+#define VIEW_SQL(order) THREAD_COLUMNS " WHERE t.network_id = ?2 ORDER BY t.pinned DESC, " order
+	static const char *const sql[TSORT__COUNT] = {
+		[TSORT_ACTIVITY] = VIEW_SQL("t.last_post_at DESC, t.id DESC"),
+		[TSORT_CREATED] = VIEW_SQL("t.created_at DESC, t.id DESC"),
+		[TSORT_TITLE] = VIEW_SQL("t.title COLLATE PL, t.id"),
+		[TSORT_UNREAD] = VIEW_SQL("t.post_count > COALESCE(r.read_count, 0) DESC,"
+		                          " t.last_post_at DESC, t.id DESC"),
+	};
+#undef VIEW_SQL
+	memset(out, 0, sizeof *out);
+	if (sort < 0 || sort >= TSORT__COUNT)
+		sort = TSORT_ACTIVITY;
+	status s = network_visible(d, a, network_id, NULL, e);
+	if (s != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql[sort], e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, network_id);
+	s = threads_collect(d, st, false, out, e);
+	if (s != ST_OK || !pattern || !*pattern)
+		return s;
+	/* The titles that match, from the search index (every word, in any form, or a
+	 * word's beginning): a lookup, not a look at every title. */
+	int64_t *ids;
+	size_t nids;
+	s = search_thread_titles(d, pattern, &ids, &nids, e);
+	if (s != ST_OK) {
+		thread_list_free(out);
+		return s;
+	}
+	if (!nids && !has_words(pattern)) {
+		free(ids);
+		return ST_OK; /* no word in it: nothing to limit by */
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		thread *t = &out->items[i];
+		if (nids && bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
+			out->items[kept++] = *t;
+		else
+			thread_clear(t);
+	}
+	out->n = kept;
+	free(ids);
+	return ST_OK;
+}
+
+/* A sub-thread is the posts whose path starts with the root's: they sort between the
+ * root's path and that path followed by 0xFF (an id's first byte is below 0x10). */
+int64_t forum_replies_count(db *d, const post *p)
+{
+	/* The bound is bound as a blob: SQL's || would make text of it, and text sorts
+	 * before every blob. */
+	static const char sql[] = "SELECT count(*) FROM posts WHERE thread_id = ?1"
+	                          " AND path > ?2 AND path < ?3";
+	post end;
+	int64_t n = 0;
+	if (!forum_after_subthread(p, p->path_len, &end))
+		return 0;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st) {
+		post_clear(&end);
+		return 0;
+	}
+	sqlite3_bind_int64(st, 1, p->thread_id);
+	sqlite3_bind_blob(st, 2, p->path, (int)p->path_len, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 3, end.path, (int)end.path_len, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	post_clear(&end);
+	return n;
+}
+
+bool forum_after_subthread(const post *p, size_t path_len, post *out)
+{
+	memset(out, 0, sizeof *out);
+	if (path_len > p->path_len)
+		path_len = p->path_len;
+	out->path = malloc(path_len + 1);
+	if (!out->path)
+		return false;
+	memcpy(out->path, p->path, path_len);
+	out->path[path_len] = 0xFF;
+	out->path_len = path_len + 1;
+	out->thread_id = p->thread_id;
+	return true;
+}

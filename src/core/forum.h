@@ -41,6 +41,20 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
                           bool backwards, size_t limit, thread_list *out, error *e);
 /* 0-based position of key in the network's list (for "12/340" and scrollbars). */
 int64_t forum_thread_position(db *d, int64_t network_id, const thread_key *k);
+/* The orders of a thread list; pinned threads come first in each. */
+typedef enum {
+	TSORT_ACTIVITY, /* newest post first (the paged order above) */
+	TSORT_CREATED,  /* newest thread first */
+	TSORT_TITLE,    /* by title, Polish alphabetical order */
+	TSORT_UNREAD,   /* threads with unread posts first, then by activity */
+	TSORT__COUNT
+} thread_sort;
+/* Every thread of network_id in the order asked, only those whose title holds every word
+ * of pattern in any form or as a word's beginning, as search matches titles ("Żywca" for
+ * "Żywiec"; NULL, "" or no word: all), for lists that are sorted or limited: linear in
+ * the network's threads (the pattern is looked up in the search index). */
+status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
+                          const char *pattern, thread_list *out, error *e);
 status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);
 void thread_clear(thread *t);
 void thread_list_free(thread_list *l);
@@ -68,6 +82,13 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e);
 /* 0-based position of p in its thread's reading order. */
 int64_t forum_post_position(db *d, const post *p);
+/* How many posts answer p, directly or further down (its sub-thread without it): an
+ * index range, as long as the answer. */
+int64_t forum_replies_count(db *d, const post *p);
+/* The key that sorts after p's whole sub-thread: a post with it as `from` makes
+ * forum_posts_page go on past the sub-thread (a collapsed one). out->path is newly
+ * allocated; false when memory runs out. */
+bool forum_after_subthread(const post *p, size_t path_len, post *out);
 void post_clear(post *p);
 void post_list_free(post_list *l);
 /* A copy of *p (deep); ST_INTERNAL when memory runs out. */
@@ -105,6 +126,8 @@ status draft_load(db *d, const account *a, const char *kind, int64_t target, dra
                   error *e);
 status draft_delete(db *d, const account *a, const char *kind, int64_t target, error *e);
 void draft_clear(draft *dr);
+/* How many drafts the account has kept (unsent text of any kind); 0 for guests. */
+status draft_count(db *d, const account *a, int64_t *n, error *e);
 
 /* Moderation (coordinators of the thread's network, administrators), with the reason
  * kept in the audit log. */

@@ -517,7 +517,9 @@ char *search_find_terms(db *d, const char *query)
 	char *f;
 	while ((f = next_word(query, n, &i, &ws, &we))) {
 		if (!is_stopword(f)) {
-			sqlite3_str_appendf(out, "%s%s", sqlite3_str_length(out) ? " " : "", f);
+			/* The word itself as a lemma too: "żłobek" typed finds "Żłobki" (the
+			 * lemmas lemma_query gives leave out the word's own form). */
+			sqlite3_str_appendf(out, "%s%s =%s", sqlite3_str_length(out) ? " " : "", f, f);
 			char *lem = lemma_query(db_lemmatizer(d), query + ws, we - ws);
 			for (const char *l = lem ? lem : ""; *l;) {
 				size_t k = strcspn(l, " ");
@@ -736,5 +738,43 @@ status search_note_upgrade(db *d, error *e)
 	if (!built)
 		s = note_dictionary(d, e);
 	free(built);
+	return s;
+}
+
+status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e)
+{
+	static const char sql[] =
+		"SELECT rowid / 4 FROM search WHERE search MATCH 'title : (' || ?1 || ')'"
+		" AND rowid % 4 = 2 ORDER BY rowid";
+	*ids = NULL, *n = 0;
+	char *tiers[3];
+	if (!plan_query(d, text, tiers)) {
+		for (int t = 0; t < 3; t++)
+			sqlite3_free(tiers[t]);
+		return ST_OK;
+	}
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	status s = st ? ST_OK : (e ? e->code : ST_INTERNAL);
+	size_t cap = 0;
+	int rc = SQLITE_DONE;
+	if (st) {
+		sqlite3_bind_text(st, 1, tiers[2], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (db_grow((void **)ids, &cap, *n, sizeof **ids)) {
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				break;
+			}
+			(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		}
+		if (s == ST_OK && rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Searching"));
+		sqlite3_reset(st);
+	}
+	for (int t = 0; t < 3; t++)
+		sqlite3_free(tiers[t]);
+	if (s != ST_OK) {
+		free(*ids);
+		*ids = NULL, *n = 0;
+	}
 	return s;
 }

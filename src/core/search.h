@@ -62,6 +62,11 @@ char *search_find_terms(db *d, const char *query);
 bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
                          size_t *at, size_t *at_len);
 
+/* The ids of the threads whose title holds every word of text, each as typed, in any
+ * form of its lemmas, or as a word's beginning (the search's widest tier), from the
+ * index, in id order (newly allocated, *n of them; none when text has no word). */
+status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e);
+
 /* Keep the index in step: called by the store's writes inside their transaction. */
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);

@@ -16,6 +16,7 @@
 
 #include "core/directory.h"
 #include "core/feedback.h"
+#include "core/forum.h"
 #include "core/presence.h"
 #include "i18n.h"
 #include "text/pltext.h"
@@ -535,6 +536,45 @@ static const char *pre_message(ui_ctx *c, unsigned missing)
 	return _("Not available here.");
 }
 
+/* Quitting with text not sent (an editor open under this screen, drafts kept from
+ * before) asks first; the text is kept as a draft either way. */
+static bool editor_open(ui_ctx *c)
+{
+	for (ui_screen *s = c->top; s; s = s->below)
+		if (s->ops->kind == SC_EDITOR)
+			return true;
+	return false;
+}
+
+static unsigned ask_quit(ui_ctx *c)
+{
+	int64_t drafts = 0;
+	error e;
+	if (draft_count(c->d, c->me, &drafts, &e) != ST_OK)
+		drafts = 0;
+	if (!drafts && !editor_open(c))
+		return UI_R_QUIT;
+	if (editor_open(c) && !drafts)
+		drafts = 1;
+	snprintf(c->prompt, sizeof c->prompt,
+	         ngettext("You have %lld unsent draft (it is kept). Quit? (y: quit, n or Esc: stay)",
+	                  "You have %lld unsent drafts (they are kept). Quit? (y: quit, n or Esc: stay)",
+	                  (unsigned long)drafts),
+	         (long long)drafts);
+	c->asking_quit = true;
+	return UI_R_REDRAW;
+}
+
+static unsigned answer_quit(ui_ctx *c, int key)
+{
+	c->asking_quit = false;
+	c->prompt[0] = '\0';
+	if (key == 'y' || key == 'Y' || key == 't' || key == 'T')
+		return UI_R_QUIT;
+	ui_status(c, false, "%s", _("Not quitting."));
+	return UI_R_REDRAW;
+}
+
 static unsigned global_command(ui_ctx *c, ui_cmd_id cmd)
 {
 	switch (cmd) {
@@ -546,7 +586,9 @@ static unsigned global_command(ui_ctx *c, ui_cmd_id cmd)
 	case CMD_BACK:
 		return UI_R_POP;
 	case CMD_QUIT:
-		return UI_R_QUIT;
+		return ask_quit(c);
+	case CMD_UNDO_MARK:
+		return ui_undo_marking(c);
 	default:
 		return UI_R_NONE;
 	}
@@ -557,6 +599,8 @@ static unsigned dispatch(ui_ctx *c, int key)
 	ui_screen *s = c->top;
 	unsigned kind = s->ops->kind;
 	bool printable = !(key & UI_KFN) && key >= 32 && key != 127;
+	if (c->asking_quit)
+		return answer_quit(c, key);
 	if (printable && s->ops->wants_text && s->ops->wants_text(s))
 		return s->ops->key(s, c, CMD_NONE, key);
 	ui_cmd_id cmd = ui_cmd_for_key(key, kind);
@@ -817,6 +861,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	} else {
 		rc = 1;
 	}
+	read_marks_free(&ctx.last_marking);
 	presence_leave(&here);
 	while (ctx.top)
 		pop_screen(&ctx);

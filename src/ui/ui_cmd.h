@@ -169,6 +169,25 @@ enum {
 	  N_("Next post; while a find (/) is on, the next match (Esc ends the find)"), 0, \
 	  SC_READER) \
 	X(CMD_PREV_POST, "prev-post", ('p'), NULL, N_("Previous post"), 0, SC_READER) \
+	X(CMD_MARK_THREAD_READ, "mark-thread-read", (K_CTRL('r')), NULL, \
+	  N_("Mark the whole thread read (U: undo)"), PRE_THREAD, SC_MAIN | SC_READER) \
+	X(CMD_MARK_NETWORK_READ, "mark-network-read", ('A'), NULL, \
+	  N_("Mark every thread of the network read (U: undo)"), PRE_NETWORK, \
+	  SC_MAIN | SC_READER) \
+	X(CMD_MARK_ALL_READ, "mark-all-read", ('C'), NULL, \
+	  N_("Mark everything in all networks read (U: undo)"), 0, SC_MAIN) \
+	X(CMD_UNDO_MARK, "undo-mark-read", ('U'), NULL, \
+	  N_("Undo the last marking read: the read marks before it come back"), 0, \
+	  SC_MAIN | SC_READER) \
+	X(CMD_SORT, "sort-threads", ('o'), NULL, \
+	  N_("Sort the threads: by activity, by creation, by title, unread first"), PRE_NETWORK, \
+	  SC_MAIN) \
+	X(CMD_LIMIT, "limit-threads", ('F'), NULL, \
+	  N_("Show only the threads whose title has these words (any form); empty: all"), \
+	  PRE_NETWORK, SC_MAIN) \
+	X(CMD_COLLAPSE, "collapse", ('v'), NULL, \
+	  N_("Collapse the replies under this post, or expand them again"), PRE_THREAD, \
+	  SC_READER) \
 	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
 	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \
 	X(CMD_BACK, "back", ('q', K_ESC, K_FN(KEY_BACKSPACE)), NULL, \

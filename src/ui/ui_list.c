@@ -1,6 +1,7 @@
 /* ui_list.c — the windowed list. Invariant: n <= height and 0 <= sel < n (or n == 0). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,6 +216,30 @@ bool ui_list_select(ui_list *l, int i)
 const void *ui_list_selected(const ui_list *l)
 {
 	return l->n ? l->rows[l->sel] : NULL;
+}
+
+bool ui_list_counter(const ui_list *l, char *buf, size_t n)
+{
+	int64_t pos = 0, total = 0;
+	buf[0] = '\0';
+	if (!l->n || !l->ops->position || !l->ops->position(l->src, l->rows[l->sel], &pos, &total))
+		return false;
+	snprintf(buf, n, "%lld/%lld", (long long)pos + 1, (long long)total);
+	return true;
+}
+
+void ui_counter_draw(int y, int x_end, const char *text)
+{
+	if (!text || !*text)
+		return;
+	char t[64];
+	snprintf(t, sizeof t, " %s ", text);
+	int w = ui_width(t);
+	if (x_end - w < 0)
+		return;
+	theme_set(stdscr, TH_DIM);
+	ui_put(stdscr, y, x_end - w, t, w);
+	theme_set(stdscr, TH_NORMAL);
 }
 
 int ui_list_draw(ui_list *l, int y, int x, int w, bool focused)

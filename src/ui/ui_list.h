@@ -21,6 +21,8 @@ typedef struct {
 	bool (*same)(const void *a, const void *b);
 	/* Draw a row in `width` columns at (y, x); attributes are set for the row. */
 	void (*draw)(void *src, const void *row, int y, int x, int width, bool selected);
+	/* Where row stands: *pos 0-based of *total; false when unknown. May be NULL. */
+	bool (*position)(void *src, const void *row, int64_t *pos, int64_t *total);
 } ui_list_source;
 
 typedef struct {
@@ -61,6 +63,11 @@ void ui_list_end(ui_list *l);
 /* Select the row shown at index i (a mouse click). */
 bool ui_list_select(ui_list *l, int i);
 const void *ui_list_selected(const ui_list *l);
+/* The selection's place as "3/28" into buf (a position counter); false (buf "") when
+ * the list is empty or its source cannot tell. */
+bool ui_list_counter(const ui_list *l, char *buf, size_t n);
+/* Draw text (a counter) right-aligned to end at column x_end on row y. */
+void ui_counter_draw(int y, int x_end, const char *text);
 /* Draw rows at (y, x) in h × w; returns the row of the selection (-1 when none). */
 int ui_list_draw(ui_list *l, int y, int x, int w, bool focused);
 

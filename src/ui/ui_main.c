@@ -9,6 +9,7 @@
 
 #include "core/directory.h"
 #include "core/forum.h"
+#include "core/search.h"
 #include "i18n.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_list.h"
@@ -20,9 +21,10 @@ enum { P_NETS, P_TOWNS, P_THREADS, P_COUNT };
 
 typedef struct {
 	int64_t id;
-	int number, unread_len;
+	int number, unread_len, thread_count;
 	bool leaders_only;
 	int64_t unread;
+	size_t index, total; /* its place among the networks shown */
 	char *code;
 } net_row;
 
@@ -42,9 +44,22 @@ typedef struct {
 	bool leaders_only;
 	char net_code[256];
 	size_t town_total;
+	int64_t net_threads; /* threads in the selected network */
 	ui_rect r, panel[P_COUNT];
 	bool shown[P_COUNT];
+	/* The thread list sorted other than by activity, or limited to a pattern: the
+	 * whole (limited) list of the network, in the order asked (view.n rows). */
+	thread_sort sort;
+	char limit[SEARCH_TEXT_MAX * 4 + 1];
+	thread_list view;
+	bool limiting;  /* the status line asks for the pattern */
+	ed_buf pattern; /* what is being typed there */
 } main_screen;
+
+static bool view_on(const main_screen *m)
+{
+	return m->sort != TSORT_ACTIVITY || m->limit[0];
+}
 
 /* ---- data sources ---- */
 
@@ -88,6 +103,8 @@ static int net_page(void *src, const void *from, bool back, size_t limit, void *
 		if (!r)
 			break;
 		r->id = l.items[i].id, r->number = l.items[i].number;
+		r->thread_count = l.items[i].thread_count;
+		r->index = i, r->total = l.n;
 		r->unread = l.items[i].unread, r->leaders_only = l.items[i].leaders_only;
 		r->code = strdup(l.items[i].code ? l.items[i].code : "");
 		rows[got++] = r;
@@ -115,6 +132,20 @@ static void row_text(int y, int x, int width, const char *left, const char *righ
 	ui_put(stdscr, y, x + 1, left, width - 2 - rw);
 	if (rw)
 		ui_put(stdscr, y, x + width - rw, right, rw);
+}
+
+static bool net_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	const net_row *n = row;
+	*pos = (int64_t)n->index, *total = (int64_t)n->total;
+	return true;
+}
+
+static bool town_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	const main_screen *m = src;
+	*pos = (int64_t)((const town_row *)row)->offset, *total = (int64_t)m->town_total;
+	return true;
 }
 
 static void net_draw(void *src, const void *row, int y, int x, int width, bool selected)
@@ -190,6 +221,63 @@ static void thread_free(void *row)
 	free(row);
 }
 
+/* A deep copy of a thread row (NULL when memory runs out). */
+static thread *thread_dup(const thread *t)
+{
+	thread *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	*c = *t;
+	c->title = strdup(t->title), c->author = strdup(t->author);
+	c->created_at = strdup(t->created_at), c->last_post_at = strdup(t->last_post_at);
+	c->date_text = t->date_text ? strdup(t->date_text) : NULL;
+	if (!c->title || !c->author || !c->created_at || !c->last_post_at ||
+	    (t->date_text && !c->date_text)) {
+		thread_clear(c);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* The index of thread id in the view, or view.n. */
+static size_t view_index(const main_screen *m, int64_t id)
+{
+	for (size_t i = 0; i < m->view.n; i++)
+		if (m->view.items[i].id == id)
+			return i;
+	return m->view.n;
+}
+
+/* A page cut from the sorted or limited view. */
+static int view_page(main_screen *m, const void *from, bool back, size_t limit, void **rows)
+{
+	size_t start = 0, end = m->view.n;
+	if (from) {
+		size_t at = view_index(m, ((const thread *)from)->id);
+		if (at == m->view.n)
+			return 0;
+		if (back)
+			end = at;
+		else
+			start = at + 1;
+	}
+	if (end - start > limit) {
+		if (back)
+			start = end - limit;
+		else
+			end = start + limit;
+	}
+	int got = 0;
+	for (size_t i = start; i < end; i++) {
+		thread *t = thread_dup(&m->view.items[i]);
+		if (!t)
+			break;
+		rows[got++] = t;
+	}
+	return got;
+}
+
 static int thread_page(void *src, const void *from, bool back, size_t limit, void **rows)
 {
 	main_screen *m = src;
@@ -198,6 +286,8 @@ static int thread_page(void *src, const void *from, bool back, size_t limit, voi
 	error e;
 	if (!m->net_id)
 		return 0;
+	if (view_on(m))
+		return view_page(m, from, back, limit, rows);
 	if (from)
 		thread_key_of(from, &k);
 	if (forum_threads_page(m->c->d, m->c->me, m->net_id, from ? &k : NULL, back, limit, &l,
@@ -217,6 +307,21 @@ static int thread_page(void *src, const void *from, bool back, size_t limit, voi
 	}
 	free(l.items);
 	return got;
+}
+
+static bool thread_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	main_screen *m = src;
+	const thread *t = row;
+	if (view_on(m)) {
+		*pos = (int64_t)view_index(m, t->id), *total = (int64_t)m->view.n;
+		return *pos < *total;
+	}
+	thread_key k;
+	thread_key_of(t, &k);
+	*pos = forum_thread_position(m->c->d, m->net_id, &k);
+	*total = m->net_threads > *pos ? m->net_threads : *pos + 1;
+	return true;
 }
 
 static bool thread_same(const void *a, const void *b)
@@ -305,12 +410,25 @@ static void thread_draw(void *src, const void *row, int y, int x, int width, boo
 }
 
 static const ui_list_source sources[P_COUNT] = {
-	{ net_page, net_free, net_same, net_draw },
-	{ town_page, town_free, town_same, town_draw },
-	{ thread_page, thread_free, thread_same, thread_draw },
+	{ net_page, net_free, net_same, net_draw, net_position },
+	{ town_page, town_free, town_same, town_draw, town_position },
+	{ thread_page, thread_free, thread_same, thread_draw, thread_position },
 };
 
 /* ---- state ---- */
+
+/* Load the sorted or limited list of the selected network again (nothing to load when
+ * the list is in its own order, paged from the store). */
+static void refresh_view(main_screen *m)
+{
+	thread_list_free(&m->view);
+	if (!view_on(m) || !m->net_id)
+		return;
+	error e;
+	if (forum_threads_view(m->c->d, m->c->me, m->net_id, m->sort, m->limit, &m->view, &e) !=
+	    ST_OK)
+		ui_status_error(m->c, &e);
+}
 
 /* The network under the cursor decides what the other panels show. */
 static void follow_network(main_screen *m, bool force)
@@ -322,7 +440,9 @@ static void follow_network(main_screen *m, bool force)
 	m->net_number = number;
 	m->net_id = n ? n->id : 0;
 	m->leaders_only = n && n->leaders_only;
+	m->net_threads = n ? n->thread_count : 0;
 	snprintf(m->net_code, sizeof m->net_code, "%s", n ? n->code : "");
+	refresh_view(m);
 	ui_list_reset(&m->lists[P_TOWNS]);
 	ui_list_reset(&m->lists[P_THREADS]);
 }
@@ -372,6 +492,25 @@ static void draw_box(ui_rect p, bool focused, const char *title)
 	theme_set(stdscr, TH_NORMAL);
 }
 
+static const char *sort_name(thread_sort s)
+{
+	static const char *const names[TSORT__COUNT] = {
+		[TSORT_ACTIVITY] = N_("by activity"), [TSORT_CREATED] = N_("by creation"),
+		[TSORT_TITLE] = N_("by title"), [TSORT_UNREAD] = N_("unread first"),
+	};
+	return _(names[s]);
+}
+
+/* "Threads · 1", and the order and the limit when they are not the usual. */
+static void thread_title(const main_screen *m, char *buf, size_t n)
+{
+	int o = snprintf(buf, n, "%s · %d", panel_name(P_THREADS), m->net_number);
+	if (m->sort != TSORT_ACTIVITY && o > 0 && (size_t)o < n)
+		o += snprintf(buf + o, n - (size_t)o, " · %s", sort_name(m->sort));
+	if (m->limit[0] && o > 0 && (size_t)o < n)
+		snprintf(buf + o, n - (size_t)o, _(" · only \"%s\""), m->limit);
+}
+
 static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 {
 	main_screen *m = (main_screen *)s;
@@ -385,7 +524,7 @@ static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		if (i == P_TOWNS && m->net_number)
 			snprintf(title, sizeof title, "%s (%zu)", panel_name(i), m->town_total);
 		else if (i == P_THREADS && m->net_number)
-			snprintf(title, sizeof title, "%s · %d", panel_name(i), m->net_number);
+			thread_title(m, title, sizeof title);
 		else
 			snprintf(title, sizeof title, "%s", panel_name(i));
 		draw_box(p, i == m->focus, title);
@@ -393,9 +532,14 @@ static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		if (!m->lists[i].n) {
 			theme_set(stdscr, TH_DIM);
 			ui_put(stdscr, p.y + 1, p.x + 2,
-			       i == P_THREADS ? _("No threads yet.") : _("Nothing here."), p.w - 4);
+			       i == P_THREADS && m->limit[0] ? _("No title matches; F and an empty line: "
+			                                         "all.")
+			       : i == P_THREADS ? _("No threads yet.") : _("Nothing here."), p.w - 4);
 			theme_set(stdscr, TH_NORMAL);
 		}
+		char where[48];
+		if (ui_list_counter(&m->lists[i], where, sizeof where))
+			ui_counter_draw(p.y + p.h - 1, p.x + p.w - 2, where);
 		if (i == m->focus) {
 			s->cur_y = y >= 0 ? y : p.y + 1;
 			s->cur_x = p.x + 1;
@@ -462,9 +606,120 @@ static unsigned next_unread(main_screen *m, ui_ctx *c)
 	return ui_open(c, ui_reader_new(c, id, 0));
 }
 
+/* ---- sorting and limiting the thread list ---- */
+
+/* The list in its new order or limit, the selected thread kept when still there. */
+static void apply_view(main_screen *m)
+{
+	refresh_view(m);
+	ui_list_reload(&m->lists[P_THREADS]);
+	if (!ui_list_selected(&m->lists[P_THREADS]))
+		ui_list_reset(&m->lists[P_THREADS]);
+}
+
+static void set_pattern_prompt(main_screen *m)
+{
+	const char *q = _("Limit to titles with (empty: all; Esc: cancel): ");
+	const ed_line *l = &m->pattern.lines[0];
+	int room = COLS - 3 - ui_width(q);
+	size_t start = 0;
+	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
+		start++;
+	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
+	snprintf(m->c->prompt, sizeof m->c->prompt, "%s%s%s", q, start ? "…" : "",
+	         typed ? typed : "");
+	free(typed);
+}
+
+static unsigned start_limit(main_screen *m)
+{
+	ed_free(&m->pattern);
+	if (!ed_init(&m->pattern, m->limit)) {
+		ui_status(m->c, true, "%s", _("Out of memory"));
+		return UI_R_REDRAW;
+	}
+	m->pattern.cx = m->pattern.lines[0].len;
+	m->limiting = true;
+	set_pattern_prompt(m);
+	return UI_R_REDRAW;
+}
+
+static unsigned limit_key(main_screen *m, ui_ctx *c, int key)
+{
+	switch (key) {
+	case '\n': case '\r': case UI_KFN | KEY_ENTER: {
+		char *text = ed_text(&m->pattern);
+		m->limiting = false;
+		c->prompt[0] = '\0';
+		if (!text) {
+			ui_status(c, true, "%s", _("Out of memory"));
+			return UI_R_REDRAW;
+		}
+		/* Trimmed: a pattern of spaces is no limit. */
+		char *t = text + strspn(text, " \t");
+		size_t len = strlen(t);
+		while (len && (t[len - 1] == ' ' || t[len - 1] == '\t'))
+			t[--len] = '\0';
+		snprintf(m->limit, sizeof m->limit, "%s", t);
+		free(text);
+		if (m->focus != P_THREADS)
+			set_focus(m, P_THREADS);
+		apply_view(m);
+		if (m->limit[0])
+			ui_status(c, false, ngettext("%zu thread has a title with \"%s\".",
+			                             "%zu threads have a title with \"%s\".", m->view.n),
+			          m->view.n, m->limit);
+		else
+			ui_status(c, false, "%s", _("All threads are shown again."));
+		return UI_R_REDRAW;
+	}
+	case K_ESC: case K_CTRL('c'): case K_CTRL('g'):
+		m->limiting = false;
+		c->prompt[0] = '\0';
+		ui_status(c, false, "%s", _("Cancelled; the list is as it was."));
+		return UI_R_REDRAW;
+	case UI_KFN | KEY_BACKSPACE: case 127: case 8:
+		ed_backspace(&m->pattern);
+		break;
+	case UI_KFN | KEY_LEFT:
+		if (m->pattern.cx)
+			m->pattern.cx--;
+		break;
+	case UI_KFN | KEY_RIGHT:
+		if (m->pattern.cx < m->pattern.lines[0].len)
+			m->pattern.cx++;
+		break;
+	default:
+		if ((key & UI_KFN) || key < 32 || key == 127 ||
+		    (key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069))
+			break; /* not text: the question stays */
+		if (m->pattern.lines[0].len >= SEARCH_TEXT_MAX)
+			ui_status(c, true, ngettext("A pattern holds at most %d character.",
+			                            "A pattern holds at most %d characters.",
+			                            SEARCH_TEXT_MAX), SEARCH_TEXT_MAX);
+		else
+			ed_insert(&m->pattern, (wchar_t)key);
+		break;
+	}
+	set_pattern_prompt(m);
+	return UI_R_REDRAW;
+}
+
+static unsigned next_sort(main_screen *m, ui_ctx *c)
+{
+	m->sort = (thread_sort)((m->sort + 1) % TSORT__COUNT);
+	if (m->focus != P_THREADS)
+		set_focus(m, P_THREADS);
+	apply_view(m);
+	ui_status(c, false, _("Threads sorted %s (o: the next order)."), sort_name(m->sort));
+	return UI_R_REDRAW;
+}
+
 static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	main_screen *m = (main_screen *)s;
+	if (m->limiting)
+		return limit_key(m, c, key);
 	ui_list *l = &m->lists[m->focus];
 	int page = l->height > 1 ? l->height - 1 : 1;
 	switch (cmd) {
@@ -495,6 +750,14 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	case CMD_OPEN: return open_selected(m, c);
 	case CMD_NEXT_UNREAD: return next_unread(m, c);
 	case CMD_NEW_THREAD: return ui_open(c, ui_editor_new_thread(c, m->net_number, m->net_id));
+	case CMD_MARK_THREAD_READ: {
+		const thread *t = ui_list_selected(&m->lists[P_THREADS]);
+		return t ? ui_mark_read(c, MARK_THREAD, t->id) : UI_R_REDRAW;
+	}
+	case CMD_MARK_NETWORK_READ: return ui_mark_read(c, MARK_NETWORK, m->net_id);
+	case CMD_MARK_ALL_READ: return ui_mark_read(c, MARK_ALL, 0);
+	case CMD_SORT: return next_sort(m, c);
+	case CMD_LIMIT: return start_limit(m);
 	case CMD_REPLY: {
 		const thread *t = ui_list_selected(&m->lists[P_THREADS]);
 		return ui_open(c, ui_editor_reply(c, t->id, 0, false));
@@ -516,6 +779,8 @@ static void main_reload(ui_screen *s, ui_ctx *c)
 		follow_network(m, true);
 		return;
 	}
+	m->net_threads = n->thread_count;
+	refresh_view(m);
 	ui_list_reload(&m->lists[P_TOWNS]);
 	ui_list_reload(&m->lists[P_THREADS]);
 }
@@ -566,9 +831,16 @@ static unsigned main_click(ui_screen *s, ui_ctx *c, int y, int x)
 	return UI_R_NONE;
 }
 
+static bool main_wants_text(ui_screen *s)
+{
+	return ((main_screen *)s)->limiting;
+}
+
 static void main_destroy(ui_screen *s)
 {
 	main_screen *m = (main_screen *)s;
+	thread_list_free(&m->view);
+	ed_free(&m->pattern);
 	for (int i = 0; i < P_COUNT; i++)
 		ui_list_free(&m->lists[i]);
 	free(m);
@@ -583,6 +855,7 @@ static const ui_screen_ops main_ops = {
 	.pre = main_pre,
 	.crumb = main_crumb,
 	.click = main_click,
+	.wants_text = main_wants_text,
 	.destroy = main_destroy,
 };
 

@@ -149,8 +149,16 @@ static void mlist_row(void *src, const void *row, int y, int x, int width, bool 
 	free(when);
 }
 
+static bool mlist_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	const mlist *l = src;
+	*pos = (int64_t)((const ui_index_row *)row)->i, *total = (int64_t)l->n;
+	return true;
+}
+
 static const ui_list_source mlist_source = {
 	.page = mlist_page, .free_row = ui_index_free, .same = ui_index_same, .draw = mlist_row,
+	.position = mlist_position,
 };
 
 static const char *dim_name(int d)
@@ -205,6 +213,9 @@ static void mlist_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 	theme_hline(stdscr, r.y + 2, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	int y = ui_list_draw(&l->list, r.y + 3, r.x, r.w, true);
+	char where[48];
+	if (ui_list_counter(&l->list, where, sizeof where))
+		ui_counter_draw(r.y + 2, r.x + r.w - 1, where);
 	if (!l->n) {
 		theme_set(stdscr, TH_DIM);
 		ui_put(stdscr, r.y + 3, r.x + 1,

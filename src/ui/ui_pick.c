@@ -88,6 +88,15 @@ static void pick_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 		ui_fill(p->win, y + 1, 1, w - 2);
 		ui_put(p->win, y + 1, 2, p->labels[i], w - 4);
 	}
+	if (p->n) { /* the position counter, on the bottom border */
+		char where[48];
+		snprintf(where, sizeof where, " %zu/%zu ", p->sel + 1, p->n);
+		int ww = ui_width(where);
+		if (ww < w - 2) {
+			wattrset(p->win, theme_attr(TH_BORDER_FOCUS));
+			ui_put(p->win, h - 1, w - 1 - ww, where, ww);
+		}
+	}
 	wattrset(p->win, theme_attr(TH_NORMAL));
 	top_panel(p->panel);
 }

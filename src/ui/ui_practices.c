@@ -75,8 +75,16 @@ static void plist_row(void *src, const void *row, int y, int x, int width, bool 
 	}
 }
 
+static bool plist_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	const plist *p = src;
+	*pos = (int64_t)((const ui_index_row *)row)->i, *total = (int64_t)p->items.n;
+	return true;
+}
+
 static const ui_list_source plist_source = {
 	.page = plist_page, .free_row = ui_index_free, .same = ui_index_same, .draw = plist_row,
+	.position = plist_position,
 };
 
 static void load(plist *p)
@@ -148,6 +156,9 @@ static void plist_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 	theme_hline(stdscr, r.y + 2, r.x, r.w);
 	theme_set(stdscr, TH_NORMAL);
 	int y = ui_list_draw(&p->list, r.y + 3, r.x, r.w, true);
+	char where[48];
+	if (ui_list_counter(&p->list, where, sizeof where))
+		ui_counter_draw(r.y + 2, r.x + r.w - 1, where);
 	if (!p->items.n) {
 		theme_set(stdscr, TH_DIM);
 		ui_put(stdscr, r.y + 3, r.x + 1,

@@ -31,7 +31,9 @@ typedef struct {
 	wchar_t *body;
 	size_t len;
 	ui_spans spans; /* the body wrapped to the current width */
-	int indent, nrows; /* header + body rows + one blank row */
+	int indent, nrows; /* header + body rows (+ the collapsed line) + one blank row;
+	                    * 0 for a post inside a collapsed sub-thread */
+	int64_t folded;    /* collapsed here: how many replies are hidden under it */
 } rpost;
 
 typedef struct {
@@ -58,7 +60,41 @@ typedef struct {
 	bool need_reason; /* Enter was pressed with no reason: ask again, saying why */
 	char *request;    /* the feedback request's line (ui_feedback.h), NULL: not one */
 	int64_t accepted; /* the request's answer that helped, 0: none */
+	/* Collapsed sub-threads (mutt's Esc-v): the posts whose replies are hidden. */
+	int64_t *collapsed;
+	size_t ncollapsed;
 } reader;
+
+static bool is_collapsed(const reader *r, int64_t id)
+{
+	for (size_t i = 0; i < r->ncollapsed; i++)
+		if (r->collapsed[i] == id)
+			return true;
+	return false;
+}
+
+/* The id at level k of a post's path (8 bytes big-endian each). */
+static int64_t path_id(const post *p, size_t k)
+{
+	uint64_t v = 0;
+	for (size_t b = 0; b < 8; b++)
+		v = v << 8 | p->path[k * 8 + b];
+	return (int64_t)v;
+}
+
+/* The length of the path of p's outermost collapsed ancestor (or of p itself when
+ * with_self and p is collapsed), 0 when none: the sub-thread p is hidden in. */
+static size_t collapsed_root(const reader *r, const post *p, bool with_self)
+{
+	size_t levels = p->path_len / 8;
+	for (size_t k = 0; k < levels; k++) {
+		if (k + 1 == levels && !with_self)
+			break;
+		if (is_collapsed(r, path_id(p, k)))
+			return (k + 1) * 8;
+	}
+	return 0;
+}
 
 static void layout_post(reader *r, rpost *p)
 {
@@ -67,8 +103,21 @@ static void layout_post(reader *r, rpost *p)
 		indent = r->width / 3;
 	p->indent = indent;
 	ui_spans_free(&p->spans);
+	if (collapsed_root(r, &p->p, false)) {
+		p->nrows = 0, p->folded = 0;
+		return;
+	}
 	ui_wrap(p->body, p->len, r->width - indent - 2, 0, &p->spans);
-	p->nrows = 1 + (int)p->spans.n + 1;
+	p->folded = is_collapsed(r, p->p.id) ? forum_replies_count(r->c->d, &p->p) : 0;
+	p->nrows = 1 + (int)p->spans.n + (p->folded ? 1 : 0) + 1;
+}
+
+/* The next post shown from i on (i itself when shown), r->n when none is loaded. */
+static size_t next_shown(const reader *r, size_t i)
+{
+	while (i < r->n && r->posts[i].nrows == 0)
+		i++;
+	return i;
 }
 
 static void rpost_free(rpost *p)
@@ -138,7 +187,15 @@ static bool load_more(reader *r, bool front)
 	post_list l;
 	error e;
 	const post *from = r->n ? &r->posts[front ? 0 : r->n - 1].p : NULL;
-	if (forum_posts_page(r->c->d, r->c->me, r->t.id, from, front, LOAD, &l, &e) != ST_OK) {
+	/* Forward from inside a collapsed sub-thread (or its top): on past all of it. */
+	post after;
+	size_t root = from && !front ? collapsed_root(r, from, true) : 0;
+	bool skip = root && forum_after_subthread(from, root, &after);
+	status st = forum_posts_page(r->c->d, r->c->me, r->t.id, skip ? &after : from, front, LOAD,
+	                             &l, &e);
+	if (skip)
+		post_clear(&after);
+	if (st != ST_OK) {
 		ui_status_error(r->c, &e);
 		return false;
 	}
@@ -151,6 +208,16 @@ static bool load_more(reader *r, bool front)
 	size_t got = l.n;
 	add_posts(r, &l, front);
 	return got > 0;
+}
+
+/* Take id off the collapsed ones. */
+static void expand(reader *r, int64_t id)
+{
+	for (size_t i = 0; i < r->ncollapsed; i++)
+		if (r->collapsed[i] == id) {
+			r->collapsed[i] = r->collapsed[--r->ncollapsed];
+			return;
+		}
 }
 
 /* Load so that the post `at` (0: the first) is at the top, row `row`. */
@@ -187,6 +254,14 @@ static void load_at(reader *r, int64_t at, int row)
 	}
 	if (r->top_post >= r->n)
 		r->top_post = r->n ? r->n - 1 : 0;
+	/* A jump (a find, a link) into a collapsed sub-thread opens it, so the post shows. */
+	if (r->n && !r->posts[r->top_post].nrows) {
+		const post *top = &r->posts[r->top_post].p;
+		for (size_t k = 0; k + 1 < top->path_len / 8; k++)
+			expand(r, path_id(top, k));
+		for (size_t i = 0; i < r->n; i++)
+			layout_post(r, &r->posts[i]);
+	}
 	if (r->n && row < r->posts[r->top_post].nrows)
 		r->top_row = row;
 }
@@ -213,6 +288,10 @@ static void load_end(reader *r)
 	add_posts(r, &l, false);
 	r->top_post = 0;
 	r->top_row = 0;
+	/* The last posts inside a collapsed sub-thread: from its top, which shows. */
+	size_t root = r->n && !r->posts[0].nrows ? collapsed_root(r, &r->posts[0].p, false) : 0;
+	if (root)
+		load_at(r, path_id(&r->posts[0].p, root / 8 - 1), 0);
 	scroll_down(r, 1 << 30);
 }
 
@@ -235,6 +314,7 @@ static bool open_thread(reader *r, int64_t thread_id, int64_t at)
 	free(r->request);
 	r->request = ui_feedback_line(r->c, thread_id, &r->accepted);
 	r->seen_max = r->marked = 0;
+	r->ncollapsed = 0; /* collapsing is per thread */
 	ui_find_end(&r->find);
 	r->match = 0;
 	load_at(r, at, 0);
@@ -258,11 +338,14 @@ static bool scroll_down(reader *r, int k)
 			if (rows_below(r, r->height + 1) <= r->height)
 				break;
 		if (++r->top_row >= r->posts[r->top_post].nrows) {
-			if (r->top_post + 1 >= r->n) {
+			size_t nx = next_shown(r, r->top_post + 1);
+			while (nx >= r->n && load_more(r, false))
+				nx = next_shown(r, r->top_post + 1);
+			if (nx >= r->n) {
 				r->top_row--;
 				break;
 			}
-			r->top_post++, r->top_row = 0;
+			r->top_post = nx, r->top_row = 0;
 		}
 		moved = true;
 	}
@@ -276,42 +359,54 @@ static void scroll_up(reader *r, int k)
 			r->top_row--;
 			continue;
 		}
-		if (r->top_post == 0 && !load_more(r, true))
+		/* The post before, passing those inside a collapsed sub-thread. */
+		size_t at = r->top_post;
+		bool found = false;
+		while (!found) {
+			if (at == 0) {
+				size_t old_top = r->top_post;
+				if (!load_more(r, true))
+					break;
+				at += r->top_post - old_top; /* the posts loaded in front */
+				if (at == 0)
+					break;
+			}
+			at--;
+			found = r->posts[at].nrows > 0;
+		}
+		if (!found)
 			break;
-		if (r->top_post == 0)
-			break;
-		r->top_post--;
-		r->top_row = r->posts[r->top_post].nrows - 1;
+		r->top_post = at;
+		r->top_row = r->posts[at].nrows - 1;
 	}
 }
 
 /* The post replies and edits go to: the first whose header is in view. */
 static size_t current(const reader *r)
 {
-	if (r->top_row == 0 || r->top_post + 1 >= r->n)
+	size_t nx = next_shown(r, r->top_post + 1);
+	if (r->top_row == 0 || nx >= r->n)
 		return r->top_post;
 	int rows_left = r->posts[r->top_post].nrows - r->top_row;
-	return rows_left < r->height ? r->top_post + 1 : r->top_post;
+	return rows_left < r->height ? nx : r->top_post;
 }
 
 static void goto_post(reader *r, int dir)
 {
 	if (dir > 0) {
 		size_t cur = current(r);
-		if (cur + 1 >= r->n)
-			load_more(r, false);
-		cur = current(r);
-		if (cur + 1 < r->n)
-			r->top_post = cur + 1, r->top_row = 0;
+		while (next_shown(r, cur + 1) >= r->n && load_more(r, false))
+			cur = current(r);
+		size_t nx = next_shown(r, cur + 1);
+		if (nx < r->n)
+			r->top_post = nx, r->top_row = 0;
 	} else {
 		if (r->top_row > 0) {
 			r->top_row = 0;
 			return;
 		}
-		if (r->top_post == 0)
-			load_more(r, true);
-		if (r->top_post > 0)
-			r->top_post--, r->top_row = 0;
+		scroll_up(r, 1);
+		r->top_row = 0;
 	}
 }
 
@@ -353,19 +448,29 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 {
 	reader *r = (reader *)s;
+	/* The position counter: the post replies go to, of the thread's posts. */
+	char where[64] = "";
+	if (r->n) {
+		int64_t pos = forum_post_position(c->d, &r->posts[current(r)].p) + 1;
+		snprintf(where, sizeof where, " %lld/%lld", (long long)pos,
+		         (long long)(r->t.post_count > pos ? r->t.post_count : pos));
+	}
+	int cw = ui_width(where);
 	/* The thread's whole title, wrapped, above the posts (the title line has room for
 	 * only its end); at most a third of the body. */
 	size_t tn = 0;
 	wchar_t *title = ui_utf8_to_wcs(r->t.title ? r->t.title : "", &tn);
 	ui_spans ts = { 0 };
-	if (title && rc.h >= 6 && ui_wrap(title, tn, rc.w - 2, 0, &ts)) {
+	if (title && rc.h >= 6 && ui_wrap(title, tn, rc.w - 2 - cw, 0, &ts)) {
 		int k = (int)ts.n < rc.h / 3 ? (int)ts.n : rc.h / 3;
 		theme_set(stdscr, TH_HEADING);
 		for (int i = 0; i < k; i++) {
 			ui_fill(stdscr, rc.y + i, rc.x, rc.w);
 			ui_putw(stdscr, rc.y + i, rc.x + 1, title + ts.items[i].start, ts.items[i].len,
-			        rc.w - 2);
+			        rc.w - 2 - cw);
 		}
+		if (k > 0 && cw)
+			ui_put(stdscr, rc.y, rc.x + rc.w - 1 - cw, where, cw);
 		theme_set(stdscr, TH_NORMAL);
 		rc.y += k, rc.h -= k;
 	}
@@ -406,6 +511,16 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 				theme_set(stdscr, quote ? TH_QUOTE : p->p.hidden ? TH_DIM : TH_NORMAL);
 				ui_find_putw(&r->find, sy, sx + p->indent + 2, p->body + sp.start, sp.len,
 				             r->width - p->indent - 2);
+				theme_set(stdscr, TH_NORMAL);
+			} else if (p->folded && row == (int)p->spans.n + 1) {
+				/* The collapsed sub-thread's marker, with what it hides. */
+				char line[160];
+				snprintf(line, sizeof line,
+				         ngettext("[+] %lld reply hidden (v: show)",
+				                  "[+] %lld replies hidden (v: show)", (unsigned long)p->folded),
+				         (long long)p->folded);
+				theme_set(stdscr, TH_DIM);
+				ui_put(stdscr, sy, sx + p->indent + 2, line, r->width - p->indent - 2);
 				theme_set(stdscr, TH_NORMAL);
 			}
 		}
@@ -733,6 +848,41 @@ static unsigned moderate(reader *r, ui_ctx *c, ui_cmd_id cmd, const post *cur)
 	return UI_R_REDRAW | UI_R_RELOAD;
 }
 
+/* Collapse the replies under the current post, or expand them (mutt's Esc-v). */
+static unsigned toggle_collapse(reader *r, ui_ctx *c)
+{
+	if (!r->n)
+		return UI_R_REDRAW;
+	rpost *p = &r->posts[current(r)];
+	int64_t id = p->p.id;
+	if (is_collapsed(r, id)) {
+		expand(r, id);
+		ui_status(c, false, "%s", _("The replies are shown again."));
+	} else {
+		int64_t n = forum_replies_count(c->d, &p->p);
+		if (!n) {
+			ui_status(c, false, "%s", _("This post has no replies to collapse."));
+			return UI_R_REDRAW;
+		}
+		int64_t *grown = realloc(r->collapsed, (r->ncollapsed + 1) * sizeof *grown);
+		if (!grown) {
+			ui_status(c, true, "%s", _("Out of memory"));
+			return UI_R_REDRAW;
+		}
+		r->collapsed = grown;
+		r->collapsed[r->ncollapsed++] = id;
+		ui_status(c, false,
+		          ngettext("Collapsed: %lld reply hidden (v again shows it).",
+		                   "Collapsed: %lld replies hidden (v again shows them).",
+		                   (unsigned long)n),
+		          (long long)n);
+	}
+	/* The window is loaded again from the store with its top kept: the posts of a
+	 * collapsed sub-thread are never loaded, those of an expanded one come back. */
+	load_at(r, r->posts[r->top_post].p.id, r->top_row);
+	return UI_R_REDRAW;
+}
+
 static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	reader *r = (reader *)s;
@@ -794,6 +944,12 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 			return UI_R_REDRAW;
 		}
 		return cur ? ui_feedback_accept(c, cur->id) : UI_R_REDRAW;
+	case CMD_COLLAPSE: return toggle_collapse(r, c);
+	case CMD_MARK_THREAD_READ:
+	case CMD_MARK_NETWORK_READ:
+		save_mark(r, c, true); /* what was seen first: the undo goes back to it */
+		return ui_mark_read(c, cmd == CMD_MARK_THREAD_READ ? MARK_THREAD : MARK_NETWORK,
+		                    cmd == CMD_MARK_THREAD_READ ? r->t.id : r->t.network_id);
 	case CMD_BACK:
 		save_mark(r, c, true);
 		return UI_R_POP | UI_R_RELOAD;
@@ -889,6 +1045,7 @@ static void reader_destroy(ui_screen *s)
 	ui_find_free(&r->find);
 	ed_free(&r->answer);
 	free(r->request);
+	free(r->collapsed);
 	free(r);
 }
 

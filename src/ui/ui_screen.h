@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/error.h"
+#include "core/readmark.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
 
@@ -80,6 +81,8 @@ struct ui_ctx {
 	int64_t unread_total;
 	int64_t requests_waiting; /* open feedback requests the account answers (feedback.h) */
 	char data_label[160]; /* what kind of data this is, when not the live directory */
+	read_marks last_marking; /* what the last "mark read" replaced, for its undo */
+	bool asking_quit;        /* the status line asks whether to quit (unsent drafts) */
 };
 
 /* How long a write on the side (a read mark, an autosaved draft) waits for another
@@ -98,6 +101,10 @@ unsigned ui_open(ui_ctx *c, ui_screen *s);
 void ui_resume_curses(void);
 /* Count the unread posts again for the title line. */
 void ui_refresh_unread(ui_ctx *c);
+/* Mark a thread (by id), a network (by id) or everything read, remembering what it
+ * replaced for ui_undo_marking (ui_readmark.c); the status line says what was done. */
+unsigned ui_mark_read(ui_ctx *c, mark_scope scope, int64_t id);
+unsigned ui_undo_marking(ui_ctx *c);
 /* Append to a breadcrumb buffer with a separator. */
 void ui_crumb_add(char *buf, size_t n, const char *part);
 

@@ -26,6 +26,7 @@ typedef struct {
 	ui_list results;
 	int focus;   /* 0: the input, 1: the results */
 	bool searched;
+	size_t total; /* hits of the query (counted once, for the position counter) */
 	char *note;  /* a way on when nothing was found, or NULL */
 	ui_rect r;
 } search_screen;
@@ -59,6 +60,25 @@ static int fetch(search_screen *s, size_t offset, size_t limit, void **rows)
 	return got;
 }
 
+/* The number of hits of the query, counted a page at a time (search results stay
+ * small; counting stops past 10,000). */
+static size_t count_hits(search_screen *s)
+{
+	size_t total = 0;
+	for (;;) {
+		hit_list l;
+		error e;
+		if (search_run(s->c->d, s->c->me, s->query, total, 200, &l, &e) != ST_OK)
+			break;
+		size_t n = l.n;
+		hit_list_free(&l);
+		total += n;
+		if (n < 200 || total > 10000)
+			break;
+	}
+	return total;
+}
+
 static int hit_page(void *src, const void *from, bool back, size_t limit, void **rows)
 {
 	search_screen *s = src;
@@ -71,19 +91,8 @@ static int hit_page(void *src, const void *from, bool back, size_t limit, void *
 		if (back)
 			limit = at - offset;
 	} else if (back) {
-		/* The end: count the hits a page at a time (search results stay small). */
-		size_t total = 0;
-		for (;;) {
-			hit_list l;
-			error e;
-			if (search_run(s->c->d, s->c->me, s->query, total, 200, &l, &e) != ST_OK)
-				return -1;
-			size_t n = l.n;
-			hit_list_free(&l);
-			total += n;
-			if (n < 200 || total > 10000)
-				break;
-		}
+		/* The end. */
+		size_t total = count_hits(s);
 		offset = total > limit ? total - limit : 0;
 	}
 	return limit ? fetch(s, offset, limit, rows) : 0;
@@ -115,7 +124,15 @@ static void hit_draw(void *src, const void *row, int y, int x, int width, bool s
 	              selected ? A_BOLD : A_BOLD | A_UNDERLINE);
 }
 
-static const ui_list_source hit_source = { hit_page, hit_free, hit_same, hit_draw };
+static bool hit_position(void *src, const void *row, int64_t *pos, int64_t *total)
+{
+	const search_screen *s = src;
+	*pos = (int64_t)((const hit_row *)row)->offset;
+	*total = (int64_t)(s->total > (size_t)*pos ? s->total : (size_t)*pos + 1);
+	return true;
+}
+
+static const ui_list_source hit_source = { hit_page, hit_free, hit_same, hit_draw, hit_position };
 
 static void search_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 {
@@ -150,6 +167,9 @@ static void search_draw(ui_screen *base, ui_ctx *c, ui_rect r)
 		top++;
 	}
 	int y = ui_list_draw(&s->results, top, r.x, r.w, s->focus == 1);
+	char where[48];
+	if (ui_list_counter(&s->results, where, sizeof where))
+		ui_counter_draw(r.y + 1, r.x + r.w - 1, where);
 	if (!s->results.n && !(s->note && s->searched)) {
 		theme_set(stdscr, TH_DIM);
 		ui_put(stdscr, top, r.x + 1,
@@ -203,6 +223,7 @@ static void run(search_screen *s)
 		free(shorter);
 		free(nearest);
 	}
+	s->total = s->results.n && s->query ? count_hits(s) : 0;
 	if (s->results.n)
 		s->focus = 1;
 }
