@@ -465,6 +465,14 @@ static const char *const migrations[] = {
 	"  issued_at  TEXT NOT NULL,"
 	"  revoked_at TEXT"
 	");",
+	/* 11: the personal settings of an account, for restricted (kiosk) sessions, where a
+	 * settings file would be shared by everyone (issue 21). Private: never in a public
+	 * copy, never synced (they belong to this server's sessions). */
+	"CREATE TABLE account_prefs ("
+	"  account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,"
+	"  text       TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
