@@ -40,8 +40,11 @@ status prefs_save(db *d, const account *a, const char *text, error *e)
 		return err_set(e, ST_DENIED, _("Guests cannot keep settings: they last until the end "
 		                               "of this session"));
 	if (strlen(text) > PREFS_MAX_BYTES)
-		return err_set(e, ST_INVALID, _("Your settings would be longer than %d bytes: "
-		                                "nothing was saved"), PREFS_MAX_BYTES);
+		return err_set(e, ST_INVALID,
+		               ngettext("Your settings would be longer than %d byte: nothing was saved",
+		                        "Your settings would be longer than %d bytes: nothing was saved",
+		                        PREFS_MAX_BYTES),
+		               PREFS_MAX_BYTES);
 	char now[32];
 	db_now(now, sizeof now);
 	status s = db_begin(d, e);

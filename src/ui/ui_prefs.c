@@ -249,7 +249,10 @@ void ui_prefs_apply(ui_prefs *p, const char *source, const char *text)
 		ln++;
 		char buf[1024];
 		if (len >= sizeof buf) {
-			warn(p, source, ln, _("the line is too long (at most %d bytes)"), (int)sizeof buf - 1);
+			warn(p, source, ln,
+			     ngettext("the line is too long (at most %d byte)",
+			              "the line is too long (at most %d bytes)", sizeof buf - 1),
+			     (int)sizeof buf - 1);
 		} else {
 			memcpy(buf, s, len);
 			buf[len] = '\0';
