@@ -591,8 +591,8 @@ static unsigned handle_mouse(ui_ctx *c)
 	static int64_t last_press;
 	static int last_y = -1, last_x = -1;
 	MEVENT ev;
-	if (getmouse(&ev) != OK || too_small())
-		return UI_R_NONE;
+	if (getmouse(&ev) != OK || too_small() || cmdline.typing)
+		return UI_R_NONE; /* the command line takes keys only */
 	/* The wheel: buttons 4 and 5, as the arrow keys would. */
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int k = UI_KFN | (ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
