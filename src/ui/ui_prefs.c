@@ -171,6 +171,12 @@ static bool one_line(ui_prefs *p, char *line, char *err, size_t n, unsigned *bou
 			                   "screen and in the manual; none takes a key away)"), w[3]);
 			return false;
 		}
+		if (cmd == CMD_JUMP) {
+			/* Its keys are the networks' digits. */
+			snprintf(err, n, _("jump-network keeps the digit keys; type :jump-network N "
+			                   "instead"));
+			return false;
+		}
 		if (cmd != CMD_NONE) {
 			unsigned on = ui_cmd_get(cmd)->screens & sc;
 			if (!on) {

@@ -87,7 +87,8 @@ int main(void)
 	               "bind main F9 search\n"               /* 14 */
 	               "bind main F9 towns\n"                /* 15: conflict with 14 */
 	               "mouse maybe\n"                       /* 16 */
-	               "theme high-contrast\n");             /* 17: still applied */
+	               "theme high-contrast\n"               /* 17: still applied */
+	               "bind main x jump-network\n");        /* 18: digits only */
 	ok(warned(&p, "/home/a/.config/empirie/config:1:", "ELEMENT FG BG"), "line 1: color needs more");
 	ok(warned(&p, ":2:", "unknown setting 'frobnicate'"), "line 2: unknown setting, named");
 	ok(warned(&p, ":2:", "theme, color, bind and mouse"), "with the known ones as a hint");
@@ -104,7 +105,8 @@ int main(void)
 	ok(warned(&p, ":13:", "unknown attribute 'blink'"), "line 13: unknown attribute");
 	ok(warned(&p, ":15:", "line 14"), "line 15: F9 was bound at line 14 already");
 	ok(warned(&p, ":16:", "yes or no"), "line 16: mouse needs yes or no");
-	is_int(p.n, 15, "one warning a bad line, none for the good ones");
+	ok(warned(&p, ":18:", "digit keys"), "line 18: jump-network keeps its digits");
+	is_int(p.n, 16, "one warning a bad line, none for the good ones");
 	is_int(theme_chosen(), TH_THEME_CONTRAST, "the good line after the bad ones counts");
 	is_int(ui_cmd_for_key(K_F(9), SC_MAIN), CMD_TOWNS, "the later F9 counts");
 	is_int(ui_cmd_for_key('x', SC_EDITOR), CMD_NONE, "x was not bound in the editor");
