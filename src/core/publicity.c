@@ -81,6 +81,9 @@ static const pub_column c_lemmas[] = { DER("word"), DER("folded"), DER("lemmas")
 static const pub_column c_read_state[] = {
 	PRIV("account_id"), PRIV("thread_id"), PRIV("network_id"), PRIV("read_count"),
 	PRIV("last_read_id"), END };
+/* Personal settings of kiosk accounts (keys, colours). */
+static const pub_column c_account_prefs[] = {
+	PRIV("account_id"), PRIV("text"), PRIV("updated_at"), END };
 static const pub_column c_drafts[] = {
 	PRIV("id"), PRIV("account_id"), PRIV("kind"), PRIV("target_id"), PRIV("title"),
 	PRIV("body"), PRIV("updated_at"), END };
@@ -157,6 +160,7 @@ static const pub_table tables[] = {
 	{ "post_versions", PUB_PRIVATE, NULL, c_post_versions },
 	{ "post_ancestry", PUB_PRIVATE, NULL, c_post_ancestry },
 	{ "sync_keys", PUB_PRIVATE, NULL, c_sync_keys },
+	{ "account_prefs", PUB_PRIVATE, NULL, c_account_prefs },
 };
 
 const pub_table *publicity_tables(size_t *n)

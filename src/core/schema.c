@@ -488,6 +488,15 @@ static const char *const migrations[] = {
 	"  INSERT INTO sync_log(kind, k1, k3) VALUES ('thread', new.thread_id, 'accept')"
 	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log);"
 	"END;",
+
+	/* 12: the personal settings of an account, for restricted (kiosk) sessions, where a
+	 * settings file would be shared by everyone (issue 21). Private: never in a public
+	 * copy, never synced (they belong to this server's sessions). */
+	"CREATE TABLE account_prefs ("
+	"  account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,"
+	"  text       TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	");",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -18,11 +18,14 @@
 #include "core/feedback.h"
 #include "core/forum.h"
 #include "core/presence.h"
+#include "core/prefs.h"
 #include "i18n.h"
 #include "text/pltext.h"
 #include "text/safe.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
+#include "ui/ui_cmdline.h"
+#include "ui/ui_prefs.h"
 #include "ui/ui_input.h"
 #include "ui/ui_screen.h"
 #include "ui/ui_text.h"
@@ -41,6 +44,7 @@ static volatile sig_atomic_t got_exit_signal; /* SIGHUP, SIGTERM, SIGINT */
 static volatile sig_atomic_t got_winch;       /* the window changed size */
 static SCREEN *scr;                            /* non-NULL while curses runs */
 static bool clipped;                           /* the window is larger than drawn */
+static ui_cmdline cmdline;                     /* the : command line */
 
 static void on_winch(int sig)
 {
@@ -405,7 +409,19 @@ static void draw_status(ui_ctx *c)
 	int y = LINES - 2;
 	move(y, 0);
 	clrtoeol();
-	if (c->prompt[0]) {
+	if (cmdline.typing) {
+		/* The candidates of a Tab stay above the line. */
+		if (c->status[0]) {
+			theme_set(stdscr, c->status_error ? TH_ERROR : TH_STATUS);
+			move(y - 1, 0);
+			clrtoeol();
+			ui_fill(stdscr, y - 1, 0, COLS);
+			draw_status_text(y - 1, c->status);
+		}
+		int x;
+		ui_cmdline_draw(&cmdline, y, &x);
+		c->top->cur_y = y, c->top->cur_x = x;
+	} else if (c->prompt[0]) {
 		theme_set(stdscr, TH_PROMPT);
 		ui_fill(stdscr, y, 0, COLS);
 		ui_put(stdscr, y, 1, c->prompt, COLS - 2);
@@ -598,6 +614,8 @@ static unsigned dispatch(ui_ctx *c, int key)
 {
 	ui_screen *s = c->top;
 	unsigned kind = s->ops->kind;
+	if (cmdline.typing)
+		return ui_cmdline_key(&cmdline, c, key);
 	bool printable = !(key & UI_KFN) && key >= 32 && key != 127;
 	if (c->asking_quit)
 		return answer_quit(c, key);
@@ -606,6 +624,16 @@ static unsigned dispatch(ui_ctx *c, int key)
 	ui_cmd_id cmd = ui_cmd_for_key(key, kind);
 	if (cmd == CMD_NONE)
 		return s->ops->key(s, c, CMD_NONE, key);
+	if (cmd == CMD_COMMAND_LINE) {
+		ui_cmdline_begin(&cmdline);
+		return UI_R_REDRAW;
+	}
+	return ui_run_command(c, cmd, key);
+}
+
+unsigned ui_run_command(ui_ctx *c, ui_cmd_id cmd, int key)
+{
+	ui_screen *s = c->top;
 	const ui_command *uc = ui_cmd_get(cmd);
 	unsigned ok = screen_pre(s, c);
 	if ((uc->pre & ok) != uc->pre) {
@@ -670,8 +698,8 @@ static unsigned handle_mouse(ui_ctx *c)
 	static int64_t last_press;
 	static int last_y = -1, last_x = -1;
 	MEVENT ev;
-	if (getmouse(&ev) != OK || too_small())
-		return UI_R_NONE;
+	if (getmouse(&ev) != OK || too_small() || cmdline.typing)
+		return UI_R_NONE; /* the command line takes keys only */
 	/* The wheel: buttons 4 and 5, as the arrow keys would. */
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int k = UI_KFN | (ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
@@ -707,6 +735,10 @@ static unsigned handle_paste(ui_ctx *c)
 	size_t n;
 	bool truncated;
 	const wchar_t *text = ui_input_paste(&n, &truncated);
+	if (cmdline.typing) {
+		ui_cmdline_paste(&cmdline, text, n);
+		return UI_R_REDRAW;
+	}
 	if (!c->top->ops->paste) {
 		ui_status(c, true, "%s", _("Pasting works only in text fields (the editor, the search "
 		                           "line): nothing was pasted here."));
@@ -839,8 +871,30 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-S arrive as keys: nothing leaves the program */
 	noecho();
 	ui_input_init(stdout);
+	/* The personal settings: the file, or in a restricted session the account's own in the
+	 * database (everyone there is the same Unix account). */
+	ui_prefs prefs;
+	ui_prefs_init(&prefs);
+	if (opt->restricted) {
+		char *text = NULL;
+		error pe;
+		if (me->id && prefs_load(d, me, &text, &pe) == ST_OK)
+			ui_prefs_apply(&prefs, _("your settings"), text);
+		free(text);
+	} else {
+		char *path = ui_prefs_path();
+		if (path)
+			ui_prefs_load_file(&prefs, path);
+		free(path);
+	}
+	for (size_t i = 0, len = 0; i < prefs.n && len < sizeof ctx.status; i++)
+		len += (size_t)snprintf(ctx.status + len, sizeof ctx.status - len, "%s%s", i ? "; " : "",
+		                        prefs.msgs[i]);
+	ctx.status_error = prefs.n > 0;
+	bool no_mouse = opt->no_mouse || prefs.mouse == 0;
+	ui_prefs_free(&prefs);
 	theme_init(opt->no_color);
-	if (!opt->no_mouse)
+	if (!no_mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
 		              BUTTON4_PRESSED | BUTTON5_PRESSED,
 		          NULL);
@@ -874,6 +928,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		abort();
 	}
 	db_set_wait_notify(d, NULL, NULL);
+	ui_cmdline_free(&cmdline);
 	ui_input_bracketed_paste(false);
 	endwin();
 	delscreen(scr);

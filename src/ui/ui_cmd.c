@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "ui/ui_cmd.h"
@@ -22,10 +24,126 @@ const ui_command *ui_cmd_get(ui_cmd_id id)
 	return id >= 0 && id < CMD__COUNT ? &commands[id] : NULL;
 }
 
+/* The personal bindings, in the order given (the last one of a key counts). */
+typedef struct {
+	unsigned screens;
+	int key;
+	ui_cmd_id cmd;
+} binding;
+#define MAX_BINDINGS 256
+static binding bindings[MAX_BINDINGS];
+static size_t n_bindings;
+
+bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd)
+{
+	/* The same key on the same screens: the new one replaces it. */
+	for (size_t i = 0; i < n_bindings; i++)
+		if (bindings[i].key == key && bindings[i].screens == screens) {
+			bindings[i].cmd = cmd;
+			return true;
+		}
+	if (n_bindings >= MAX_BINDINGS)
+		return false;
+	bindings[n_bindings++] = (binding){ screens, key, cmd };
+	return true;
+}
+
+void ui_cmd_unbind_all(void)
+{
+	n_bindings = 0;
+}
+
+ui_cmd_id ui_cmd_by_name(const char *name)
+{
+	for (size_t i = 0; i < CMD__COUNT; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].id;
+	return CMD_NONE;
+}
+
+static const struct {
+	const char *name;
+	unsigned mask;
+} screen_names[] = {
+	{ "main", SC_MAIN },         { "card", SC_CARD },         { "reader", SC_READER },
+	{ "editor", SC_EDITOR },     { "search", SC_SEARCH },     { "help", SC_HELP },
+	{ "practice", SC_PRACTICE }, { "meeting", SC_MEETING },   { "practices", SC_PLIST },
+	{ "meetings", SC_MLIST },    { "pick", SC_PICK },         { "all", SC_ALL },
+};
+
+unsigned ui_screen_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof screen_names / sizeof screen_names[0]; i++)
+		if (strcmp(screen_names[i].name, name) == 0)
+			return screen_names[i].mask;
+	return 0;
+}
+
+const char *ui_screen_name(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof screen_names / sizeof screen_names[0]; i++)
+		if (screen_names[i].mask == bit)
+			return screen_names[i].name;
+	return NULL;
+}
+
+int ui_key_parse(const char *name)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} named[] = {
+		{ "Enter", '\n' },          { "Tab", K_TAB },
+		{ "Esc", K_ESC },           { "Space", ' ' },
+		{ "Up", K_FN(KEY_UP) },     { "Down", K_FN(KEY_DOWN) },
+		{ "Left", K_FN(KEY_LEFT) }, { "Right", K_FN(KEY_RIGHT) },
+		{ "PgUp", K_FN(KEY_PPAGE) }, { "PgDn", K_FN(KEY_NPAGE) },
+		{ "Home", K_FN(KEY_HOME) }, { "End", K_FN(KEY_END) },
+		{ "Backspace", K_FN(KEY_BACKSPACE) }, { "Shift-Tab", K_FN(KEY_BTAB) },
+	};
+	if (!name || !*name)
+		return 0;
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcasecmp(name, named[i].name) == 0)
+			return named[i].key;
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' && name[1] <= '9') {
+		int n = name[1] - '0';
+		if (name[2] >= '0' && name[2] <= '9' && !name[3])
+			n = n * 10 + (name[2] - '0');
+		else if (name[2])
+			return 0;
+		return n >= 1 && n <= 12 ? K_F(n) : 0;
+	}
+	/* ^R, Ctrl-R, C-r: a letter with Ctrl. */
+	const char *c = NULL;
+	if (name[0] == '^' && name[1] && !name[2])
+		c = name + 1;
+	else if (strncasecmp(name, "Ctrl-", 5) == 0 && name[5] && !name[6])
+		c = name + 5;
+	else if (strncasecmp(name, "C-", 2) == 0 && name[2] && !name[3])
+		c = name + 2;
+	if (c) {
+		int u = *c >= 'a' && *c <= 'z' ? *c - 32 : *c;
+		return u >= '@' && u <= '_' ? K_CTRL(u) : 0;
+	}
+	/* One printable character (UTF-8). */
+	wchar_t w[2];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = name;
+	size_t n = mbsrtowcs(w, &p, 2, &st);
+	if (n != 1 || w[0] < 33 || w[0] == 127)
+		return 0;
+	return (int)w[0];
+}
+
 ui_cmd_id ui_cmd_for_key(int key, unsigned screen)
 {
 	if (!key)
 		return CMD_NONE;
+	for (size_t i = n_bindings; i-- > 0;)
+		if ((bindings[i].screens & screen) && bindings[i].key == key)
+			return bindings[i].cmd;
 	if ((screen & SC_MAIN) && key >= '1' && key <= '9')
 		return CMD_JUMP;
 	for (size_t i = 0; i < CMD__COUNT; i++) {
@@ -81,13 +199,12 @@ void ui_key_name(int key, char *out, size_t n)
 /* Columns [x0, x1) of each F-key on the last key bar drawn. */
 static int bar_x0[11], bar_x1[11];
 
+/* The command F-key f means on this screen (a personal binding first), when it has a
+ * key-bar label. */
 static const ui_command *fkey_command(int f, unsigned screen)
 {
-	for (size_t i = 0; i < CMD__COUNT; i++)
-		if ((commands[i].screens & screen) && commands[i].label &&
-		    commands[i].keys[0] == K_F(f))
-			return &commands[i];
-	return NULL;
+	const ui_command *c = ui_cmd_get(ui_cmd_for_key(K_F(f), screen));
+	return c && c->label ? c : NULL;
 }
 
 /* The forms of the bar, widest first: "F1 Help  F2 Search", "F1 Help F2 Search",
@@ -200,11 +317,22 @@ static void keys_of(const ui_command *c, unsigned screen, char *out, size_t n)
 		snprintf(out, n, "1–8");
 		return;
 	}
-	for (int k = 0; k < UI_CMD_KEYS; k++) {
+	/* The personal bindings first, then the table's keys that still mean c here. */
+	int keys[MAX_BINDINGS + UI_CMD_KEYS];
+	size_t nk = 0;
+	for (size_t i = 0; i < n_bindings; i++)
+		if (bindings[i].cmd == c->id && (bindings[i].screens & screen))
+			keys[nk++] = bindings[i].key;
+	for (int k = 0; k < UI_CMD_KEYS; k++)
+		keys[nk++] = c->keys[k];
+	for (size_t k = 0; k < nk; k++) {
 		char name[32];
-		if (!c->keys[k] || ui_cmd_for_key(c->keys[k], screen) != c->id)
+		bool seen = false;
+		for (size_t j = 0; j < k; j++)
+			seen |= keys[j] == keys[k];
+		if (!keys[k] || seen || ui_cmd_for_key(keys[k], screen) != c->id)
 			continue;
-		ui_key_name(c->keys[k], name, sizeof name);
+		ui_key_name(keys[k], name, sizeof name);
 		if (!*name)
 			continue;
 		size_t len = strlen(out);

@@ -61,6 +61,9 @@ enum {
 	  N_("Show the keys of this screen"), 0, SC_ALL & ~SC_EDITOR) \
 	X(CMD_EDITOR_HELP, "editor-help", (K_F(1), K_CTRL('g')), N_("Help"), \
 	  N_("Show the keys of the editor"), 0, SC_EDITOR) \
+	X(CMD_COMMAND_LINE, "command-line", (':'), NULL, \
+	  N_("The command line: a command by its name (Tab completes, Up and Down bring back " \
+	     "earlier lines); :help NAME explains one"), 0, SC_ALL & ~SC_EDITOR) \
 	X(CMD_SEND, "send", (K_F(2), K_CTRL('x')), N_("Send"), \
 	  N_("Send the text (asks first)"), 0, SC_EDITOR) \
 	X(CMD_EXTERNAL, "external-editor", (K_F(5), K_CTRL('o')), N_("Editor"), \
@@ -212,6 +215,20 @@ typedef struct {
 const ui_command *ui_cmd_get(ui_cmd_id id);
 /* The command a key means on a screen kind, or CMD_NONE. */
 ui_cmd_id ui_cmd_for_key(int key, unsigned screen);
+/* The personal key bindings (`bind SCREEN KEY COMMAND`, ui_prefs.c): a binding counts
+ * before the table's own keys; CMD_NONE takes a key away. A binding of the same key on
+ * the same screens replaces the earlier one. false when there is no room (256). */
+bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd);
+void ui_cmd_unbind_all(void);
+/* A command by its configuration name ("reply"), CMD_NONE when unknown. */
+ui_cmd_id ui_cmd_by_name(const char *name);
+/* A screen kind by name ("main", "reader", ..., "all" for every one): its SC_* mask, 0
+ * when unknown; and the name of one SC_* bit. */
+unsigned ui_screen_by_name(const char *name);
+const char *ui_screen_name(unsigned bit);
+/* A key as the settings write it: "F5", "^R" or "Ctrl-R", "x", "Enter", "Tab", "Esc",
+ * "Space", "Up", "PgDn", "Backspace", ...; 0 when it is not a key name. */
+int ui_key_parse(const char *name);
 /* A translated, printable name for a key ("F1", "Ctrl-X", "Enter"). */
 void ui_key_name(int key, char *out, size_t n);
 

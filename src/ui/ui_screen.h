@@ -94,6 +94,9 @@ void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Show an error value on the status line. */
 void ui_status_error(ui_ctx *c, const error *e);
+/* Run a command of the table on the top screen as its key would (preconditions checked);
+ * for the : command line. */
+unsigned ui_run_command(ui_ctx *c, ui_cmd_id cmd, int key);
 /* Open screen s on top (returns the reaction to return from a handler). */
 unsigned ui_open(ui_ctx *c, ui_screen *s);
 /* Back from endwin (another program had the terminal): curses again, never sized

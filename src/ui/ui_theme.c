@@ -117,7 +117,7 @@ static attr_t pair(short fg, short bg, attr_t extra)
  * our own. No bold on a black foreground (bold black is drawn dark grey), the 256-colour
  * selection on a darker blue, and no yellow background in 8 colours (the Linux console
  * shows it brown). */
-bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out)
+static bool default_theme(th_role r, int ncolors, bool default_colors, th_colors *out)
 {
 	short bg = -1, fg = -1;
 	if (!default_colors)
@@ -163,16 +163,221 @@ bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out)
 	return true;
 }
 
+/* Light: made for a white background. Our own backgrounds are pale (cyan, yellow) with
+ * black text; the dim grey is darker; the rest is the default. */
+static bool light_theme(th_role r, int ncolors, bool default_colors, th_colors *out)
+{
+	bool rich = ncolors >= 256, bright = ncolors >= 16;
+	short pale = rich ? 153 : bright ? 14 : COLOR_CYAN;
+	switch (r) {
+	case TH_TITLE:
+	case TH_HEADING_FOCUS: *out = (th_colors){ COLOR_BLACK, pale, 0 }; return true;
+	case TH_KEY_LABEL: *out = (th_colors){ COLOR_BLACK, COLOR_WHITE, 0 }; return true;
+	case TH_SEL_FOCUS:
+		*out = bright ? (th_colors){ COLOR_BLACK, rich ? 229 : 11, 0 }
+		              : (th_colors){ COLOR_WHITE, COLOR_BLUE, A_BOLD };
+		return true;
+	case TH_PROMPT:
+		*out = bright ? (th_colors){ COLOR_BLACK, rich ? 159 : 14, 0 }
+		              : (th_colors){ COLOR_WHITE, COLOR_MAGENTA, A_BOLD };
+		return true;
+	case TH_KEY_OFF:
+	case TH_BORDER:
+	case TH_DIM:
+		if (!rich)
+			break;
+		*out = (th_colors){ 242, default_colors ? -1 : COLOR_BLACK, 0 };
+		return true;
+	default: break;
+	}
+	return default_theme(r, ncolors, default_colors, out);
+}
+
+/* High contrast: 7:1 or better (WCAG AAA) for every role that carries text, nothing
+ * dimmed, every line of text in the terminal's own colour or on black and white. */
+static bool contrast_theme(th_role r, int ncolors, bool default_colors, th_colors *out)
+{
+	short bg = -1, fg = -1;
+	if (!default_colors)
+		bg = COLOR_BLACK, fg = COLOR_WHITE;
+	bool rich = ncolors >= 256, bright = ncolors >= 16;
+	short white = rich ? 231 : bright ? 15 : COLOR_WHITE;
+	short yellow = rich ? 226 : 11;
+	short cyan = rich ? 51 : bright ? 14 : COLOR_CYAN;
+	th_colors c;
+	switch (r) {
+	case TH_TITLE:
+	case TH_HEADING_FOCUS:
+	case TH_KEY_LABEL: c = (th_colors){ COLOR_BLACK, white, 0 }; break;
+	case TH_SEL_FOCUS:
+		/* No yellow background in 8 colours (brown on the Linux console): reverse. */
+		c = bright ? (th_colors){ COLOR_BLACK, yellow, 0 } : (th_colors){ fg, bg, A_REVERSE };
+		break;
+	case TH_ERROR: c = (th_colors){ fg, bg, A_REVERSE | A_BOLD }; break;
+	case TH_PROMPT: c = (th_colors){ COLOR_BLACK, cyan, 0 }; break;
+	case TH_SEL: c = (th_colors){ fg, bg, A_UNDERLINE | A_BOLD }; break;
+	case TH_QUOTE:
+	case TH_KEY_OFF:
+	case TH_BORDER:
+	case TH_DIM: c = (th_colors){ fg, bg, 0 }; break;
+	case TH_NORMAL:
+		if (default_colors)
+			return false;
+		c = (th_colors){ fg, bg, 0 };
+		break;
+	default: c = (th_colors){ fg, bg, A_BOLD }; break;
+	}
+	*out = c;
+	return true;
+}
+
+bool theme_colors_in(th_theme t, th_role r, int ncolors, bool default_colors, th_colors *out)
+{
+	switch (t) {
+	case TH_THEME_LIGHT: return light_theme(r, ncolors, default_colors, out);
+	case TH_THEME_CONTRAST: return contrast_theme(r, ncolors, default_colors, out);
+	case TH_THEME_MONO: return false;
+	default: return default_theme(r, ncolors, default_colors, out);
+	}
+}
+
+bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out)
+{
+	return default_theme(r, ncolors, default_colors, out);
+}
+
+static th_theme chosen = TH_THEME_DEFAULT;
+static bool overridden[TH__COUNT];
+static th_colors overrides[TH__COUNT];
+
+void theme_choose(th_theme t)
+{
+	chosen = t < TH_THEME__COUNT ? t : TH_THEME_DEFAULT;
+}
+
+th_theme theme_chosen(void)
+{
+	return chosen;
+}
+
+void theme_override(th_role r, th_colors c)
+{
+	if (r < TH__COUNT) {
+		overridden[r] = true;
+		overrides[r] = c;
+	}
+}
+
+void theme_reset(void)
+{
+	chosen = TH_THEME_DEFAULT;
+	memset(overridden, 0, sizeof overridden);
+}
+
+static const char *const theme_names[TH_THEME__COUNT] = { "default", "light", "high-contrast",
+                                                          "monochrome" };
+static const char *const role_names[TH__COUNT] = {
+	"normal", "title", "key", "key-label", "key-off", "border", "border-focus",
+	"selection-focus", "selection", "unread", "heading", "quote", "dim", "status", "error",
+	"prompt", "heading-focus",
+};
+
+const char *theme_name(th_theme t)
+{
+	return t < TH_THEME__COUNT ? theme_names[t] : NULL;
+}
+
+int theme_by_name(const char *name)
+{
+	for (int i = 0; i < TH_THEME__COUNT; i++)
+		if (strcmp(name, theme_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *theme_role_name(th_role r)
+{
+	return r < TH__COUNT ? role_names[r] : NULL;
+}
+
+int theme_role_by_name(const char *name)
+{
+	for (int i = 0; i < TH__COUNT; i++)
+		if (strcmp(name, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool theme_colour_by_name(const char *name, short *out)
+{
+	static const char *const base[8] = { "black", "red",     "green", "yellow",
+	                                     "blue",  "magenta", "cyan",  "white" };
+	if (strcmp(name, "default") == 0) {
+		*out = -1;
+		return true;
+	}
+	bool bright = strncmp(name, "bright-", 7) == 0;
+	for (short i = 0; i < 8; i++)
+		if (strcmp(bright ? name + 7 : name, base[i]) == 0) {
+			*out = (short)(bright ? i + 8 : i);
+			return true;
+		}
+	if (strncmp(name, "color", 5) == 0 && name[5]) {
+		int v = 0;
+		for (const char *p = name + 5; *p; p++) {
+			if (*p < '0' || *p > '9' || (v = v * 10 + (*p - '0')) > 255)
+				return false;
+		}
+		*out = (short)v;
+		return true;
+	}
+	return false;
+}
+
+bool theme_attr_by_name(const char *name, attr_t *out)
+{
+	static const struct {
+		const char *name;
+		attr_t a;
+	} names[] = { { "normal", A_NORMAL }, { "bold", A_BOLD }, { "underline", A_UNDERLINE },
+		      { "reverse", A_REVERSE } };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].a;
+			return true;
+		}
+	return false;
+}
+
 void theme_init(bool no_color)
 {
 	lines_init();
 	mono();
-	if (no_color || !has_colors() || start_color() == ERR)
-		return;
-	bool defaults = use_default_colors() != ERR;
+	next_pair = 1;
+	bool colours = !no_color && has_colors() && start_color() != ERR;
+	bool defaults = colours && use_default_colors() != ERR;
 	for (int r = 0; r < TH__COUNT; r++) {
 		th_colors c;
-		if (theme_colors((th_role)r, COLORS, defaults, &c))
+		if (overridden[r]) {
+			c = overrides[r];
+			if (!colours) {
+				if (c.attrs)
+					attrs[r] = c.attrs;
+				continue;
+			}
+			/* Without the terminal's own colours, "default" is white on black. */
+			if (!defaults && c.fg < 0)
+				c.fg = COLOR_WHITE;
+			if (!defaults && c.bg < 0)
+				c.bg = COLOR_BLACK;
+			/* A colour the terminal lacks: its attributes alone. */
+			if (c.fg >= COLORS || c.bg >= COLORS)
+				attrs[r] = c.attrs ? c.attrs : attrs[r];
+			else
+				attrs[r] = pair(c.fg, c.bg, c.attrs);
+			continue;
+		}
+		if (colours && theme_colors_in(chosen, (th_role)r, COLORS, defaults, &c))
 			attrs[r] = pair(c.fg, c.bg, c.attrs);
 	}
 }

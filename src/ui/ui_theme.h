@@ -33,7 +33,35 @@ typedef struct {
 	attr_t attrs;
 } th_colors;
 bool theme_colors(th_role r, int ncolors, bool default_colors, th_colors *out);
-/* After initscr: colours when the terminal has them and no_color is false. */
+
+/* The built-in themes (`theme NAME` in the personal settings). Each keeps the contrast
+ * rule of tests/unit/test_ui_theme.c; monochrome uses attributes only. */
+typedef enum {
+	TH_THEME_DEFAULT,
+	TH_THEME_LIGHT,    /* for a light (white) terminal background */
+	TH_THEME_CONTRAST, /* high contrast: 7:1 where the default asks 4.5:1 */
+	TH_THEME_MONO,     /* no colours: bold, reverse and underline only */
+	TH_THEME__COUNT
+} th_theme;
+bool theme_colors_in(th_theme t, th_role r, int ncolors, bool default_colors, th_colors *out);
+/* Names as the settings write them: "default", "light", "high-contrast", "monochrome";
+ * roles "title", "selection-focus", ...; colours "default", "red", "bright-red",
+ * "color123"; attributes "bold", "underline", "reverse", "normal". Lookups return -1
+ * (or false) for an unknown name. */
+const char *theme_name(th_theme t);
+int theme_by_name(const char *name);
+const char *theme_role_name(th_role r);
+int theme_role_by_name(const char *name);
+bool theme_colour_by_name(const char *name, short *out);
+bool theme_attr_by_name(const char *name, attr_t *out);
+/* The theme, and a role's own colours over it (`color ELEMENT FG BG [ATTR]`), used by
+ * the next theme_init; theme_reset() forgets both. */
+void theme_choose(th_theme t);
+th_theme theme_chosen(void);
+void theme_override(th_role r, th_colors c);
+void theme_reset(void);
+/* After initscr: colours when the terminal has them and no_color is false. Again after
+ * theme_choose/theme_override to apply them. */
 void theme_init(bool no_color);
 /* Attributes (with the colour pair) for a role. */
 attr_t theme_attr(th_role r);

@@ -47,7 +47,8 @@ tui_init() {
 tui_start() {
 	w=$1 h=$2
 	shift 2
-	envs="LANG=C.UTF-8 LC_ALL= TERM=${TUI_TERM:-xterm-256color}"
+	# Never the personal settings of whoever runs the tests (a test may pass its own).
+	envs="LANG=C.UTF-8 LC_ALL= TERM=${TUI_TERM:-xterm-256color} XDG_CONFIG_HOME=$TUI_TMP/config"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		envs="$envs $1"
 		shift

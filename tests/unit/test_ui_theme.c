@@ -3,7 +3,9 @@
  * default palettes of PuTTY, xterm and the Linux console, in 8, 16 and 256 colours,
  * the way those terminals draw them (bold makes colours 0–7 bright); with NO_COLOR the
  * selection is reverse video of the terminal's own colours. Other roles (text on the
- * terminal's background) are printed as figures. */
+ * terminal's background) are printed as figures. Every built-in theme is checked the
+ * same way; high-contrast must reach 7:1, monochrome uses no colour at all. Also the
+ * names the personal settings use for themes, roles, colours and attributes. */
 #include "config.h"
 
 #include <math.h>
@@ -95,6 +97,18 @@ int main(void)
 	                                TH_QUOTE, TH_BORDER_FOCUS,
 	                                TH_HEADING_FOCUS };
 	static const int depths[] = { 8, 16, 256 };
+	for (int t = 0; t < TH_THEME__COUNT; t++) {
+	double need = t == TH_THEME_CONTRAST ? 7.0 : 4.5;
+	const char *tn = theme_name((th_theme)t);
+	if (t == TH_THEME_MONO) {
+		int coloured = 0;
+		for (int r = 0; r < TH__COUNT; r++) {
+			th_colors c;
+			coloured += theme_colors_in((th_theme)t, (th_role)r, 256, true, &c);
+		}
+		ok(coloured == 0, "%s: no role has colours (%d do)", tn, coloured);
+		continue;
+	}
 	for (size_t p = 0; p < sizeof palettes / sizeof palettes[0]; p++) {
 		const palette *pal = &palettes[p];
 		for (size_t d = 0; d < 3; d++) {
@@ -103,29 +117,60 @@ int main(void)
 				continue;
 			for (int r = 0; r < TH__COUNT; r++) {
 				th_colors c;
-				if (!theme_colors((th_role)r, n, true, &c))
+				if (!theme_colors_in((th_theme)t, (th_role)r, n, true, &c))
 					continue;
 				bool bold = (c.attrs & A_BOLD) != 0;
 				rgb fg = colour(pal, c.fg, true, bold), bg = colour(pal, c.bg, false, false);
 				if (c.attrs & A_REVERSE) {
-					rgb t = fg;
-					fg = bg, bg = t;
+					rgb sw = fg;
+					fg = bg, bg = sw;
 				}
 				double ratio = contrast(fg, bg);
 				bool required = false;
 				for (size_t k = 0; k < sizeof must / sizeof must[0]; k++)
 					required |= must[k] == (th_role)r;
 				if (required)
-					ok(ratio >= 4.5, "%s, %d colours: %s %.2f:1 (%d,%d,%d on %d,%d,%d)", pal->name, n,
-					   role_names[r], ratio, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
+					ok(ratio >= need, "%s theme, %s, %d colours: %s %.2f:1 (%d,%d,%d on %d,%d,%d)",
+					   tn, pal->name, n, role_names[r], ratio, fg.r, fg.g, fg.b, bg.r, bg.g,
+					   bg.b);
 				else
-					diag("figure: contrast: %s, %d colours: %s %.2f:1", pal->name, n,
-					     role_names[r], ratio);
+					diag("figure: contrast: %s theme, %s, %d colours: %s %.2f:1", tn, pal->name,
+					     n, role_names[r], ratio);
 			}
 		}
 		/* NO_COLOR: the selection is reverse video of the default colours. */
 		double ratio = contrast(pal->fg, pal->bg);
-		ok(ratio >= 4.5, "%s, NO_COLOR: the selection (reverse video) %.2f:1", pal->name, ratio);
+		if (t == TH_THEME_DEFAULT)
+			ok(ratio >= 4.5, "%s, NO_COLOR: the selection (reverse video) %.2f:1", pal->name,
+			   ratio);
 	}
+	}
+	/* The default theme is the one theme_colors gives. */
+	int same = 0;
+	for (int r = 0; r < TH__COUNT; r++) {
+		th_colors a, b;
+		bool ha = theme_colors((th_role)r, 256, true, &a);
+		bool hb = theme_colors_in(TH_THEME_DEFAULT, (th_role)r, 256, true, &b);
+		same += ha == hb && (!ha || (a.fg == b.fg && a.bg == b.bg && a.attrs == b.attrs));
+	}
+	ok(same == TH__COUNT, "the default theme is theme_colors (%d of %d roles)", same, TH__COUNT);
+	/* Names used by the settings: every one found again, unknown ones refused. */
+	for (int t = 0; t < TH_THEME__COUNT; t++)
+		ok(theme_by_name(theme_name((th_theme)t)) == t, "theme name %s", theme_name((th_theme)t));
+	ok(theme_by_name("dark") == -1, "an unknown theme is refused");
+	int roles = 0;
+	for (int r = 0; r < TH__COUNT; r++)
+		roles += theme_role_by_name(theme_role_name((th_role)r)) == r;
+	ok(roles == TH__COUNT, "every role has a name found again (%d)", roles);
+	short col = 0;
+	ok(theme_colour_by_name("bright-red", &col) && col == 9, "bright-red is 9 (%d)", col);
+	ok(theme_colour_by_name("default", &col) && col == -1, "default is -1");
+	ok(theme_colour_by_name("color231", &col) && col == 231, "color231");
+	ok(!theme_colour_by_name("color256", &col) && !theme_colour_by_name("colour", &col) &&
+	       !theme_colour_by_name("pink", &col) && !theme_colour_by_name("color", &col),
+	   "color256, colour, pink and color are refused");
+	attr_t at = 0;
+	ok(theme_attr_by_name("underline", &at) && at == A_UNDERLINE, "underline");
+	ok(!theme_attr_by_name("blink", &at), "blink is refused");
 	return tap_done();
 }
