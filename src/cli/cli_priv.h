@@ -89,6 +89,9 @@ int cmd_attend(cli_ctx *c, int argc, char **argv);
 int cmd_practice(cli_ctx *c, int argc, char **argv);
 int cmd_meeting(cli_ctx *c, int argc, char **argv);
 int cmd_sync(cli_ctx *c, int argc, char **argv);
+/* cli_uptake.c */
+int cmd_uptake(cli_ctx *c, int argc, char **argv);
+int cmd_report(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
 /* The commands' names into out (at most max); returns how many. */
