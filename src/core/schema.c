@@ -495,6 +495,7 @@ static const char *const migrations[] = {
 	"  practice_id INTEGER NOT NULL,"
 	"  city_id     INTEGER NOT NULL,"
 	"  deleted_at  TEXT,"
+	"  actor       TEXT,"  /* who removed it */
 	"  UNIQUE (practice_id, city_id)"
 	");"
 	"CREATE TRIGGER sync_uptakes_ins AFTER INSERT ON uptakes"

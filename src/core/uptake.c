@@ -409,6 +409,22 @@ status uptake_remove(db *d, const account *a, int64_t practice_id, const char *c
 		s = err_set(e, ST_NOTFOUND, _("%s has not recorded taking up \"%s\""), c.name, p.title);
 		goto fail;
 	}
+	/* For sync: when and by whom (the log's trigger knows neither). */
+	static const char sql_dlog[] =
+		"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
+		" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
+	char now[32];
+	db_now(now, sizeof now);
+	if (!(st = db_stmt(d, sql_dlog, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->login ? a->login : "", -1, SQLITE_STATIC);
+	if ((s = step_done(d, st, _("Saving the practice transfer"), e)) != ST_OK)
+		goto fail;
 	char what[256];
 	snprintf(what, sizeof what, "%s <- %s", p.key, c.name);
 	if ((s = audit_append(d, a, "delete", "uptake", uid, before, what, e)) != ST_OK)
