@@ -2466,6 +2466,10 @@ status sync_get_status(db *d, sync_status *out, error *e)
 	int64_t since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'",
 	                          0, 0);
 	out->pending = query_int(d, "SELECT count(*) FROM sync_log WHERE seq > ?1", since, 0);
+	/* and the practice transfers, logged apart (schema 11) */
+	since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                     " WHERE key = 'sync_uptakes_exported'", 0, 0);
+	out->pending += query_int(d, "SELECT count(*) FROM uptake_log WHERE seq > ?1", since, 0);
 	out->conflicts = query_int(d, "SELECT count(*) FROM sync_conflicts", 0, 0);
 	out->applied_files = query_int(d, "SELECT count(*) FROM sync_applied", 0, 0);
 	return ST_OK;

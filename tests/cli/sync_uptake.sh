@@ -30,6 +30,7 @@ ok "in the copy Jarosław takes it up" e --db "$lap" --as jar uptake set "$key" 
 ok "the coordinator moves Piła on in the copy" e --db "$lap" --as koord uptake set "$key" --town Piła --status adapting
 at 09:30:00
 ok "and Piła itself, later, at home" e --db "$home" --as pila uptake set "$key" --town Piła --status in-use
+like "the copy counts them as waiting" "$(e --db "$lap" sync status)" "2 changes wait"
 ok "the copy exports" e --db "$lap" sync export "$T_DIR/l1.sync"
 grep -q '"op":"uptake"' "$T_DIR/l1.sync"; t_result $? "the file carries the transfers"
 ok "home applies it" e --db "$home" sync apply "$T_DIR/l1.sync"
