@@ -71,6 +71,12 @@ static const cli_command commands[] = {
 	  N_("create the database with the bundled EMPIRIE directory"), true, true },
 	{ "check", cmd_check, N_("[--reindex]"),
 	  N_("verify the database; --reindex rebuilds the search index"), false, true },
+	{ "backup", cmd_backup, N_("FILE"),
+	  N_("write a checked copy of the whole database while people work (administrators)"),
+	  false, true },
+	{ "restore", cmd_restore, N_("FILE [--force]"),
+	  N_("replace the database with a backup, keeping the replaced one aside (administrators)"),
+	  true, true },
 	{ "admin", cmd_admin, N_("add-account|accounts|audit [OPTIONS]"),
 	  N_("manage accounts and read the audit log (administrators)"), true, true },
 };
@@ -319,7 +325,8 @@ int cli_open(cli_ctx *c)
 	if (!path)
 		return cli_fail(&e);
 	bool created = false;
-	status s = db_open(&c->d, path, DB_OPEN_CREATE, &created, &e);
+	status s = db_open(&c->d, path, c->open_readonly ? DB_OPEN_READONLY : DB_OPEN_CREATE,
+	                   &created, &e);
 	if (s == ST_OK && created && !isatty(STDOUT_FILENO)) {
 		/* Quiet when a person opens the TUI: the title line says it. */
 	} else if (s == ST_OK && created) {
@@ -434,28 +441,32 @@ void cli_command_help(const cli_command *cmd, const char *options_text)
 	}
 }
 
+/* The global options, before the command (also what the shell completion offers). */
+enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
+       OPT_NO_MOUSE };
+static const struct option global_opts[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "as", required_argument, NULL, OPT_AS },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "restricted", no_argument, NULL, OPT_RESTRICTED },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct option *cli_global_options(void) { return global_opts; }
+
 int cli_main(int argc, char **argv)
 {
-	enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
-	       OPT_NO_MOUSE };
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, OPT_DB },
-		{ "as", required_argument, NULL, OPT_AS },
-		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-		{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
-		{ "no-header", no_argument, NULL, OPT_NO_HEADER },
-		{ "config", required_argument, NULL, OPT_CONFIG },
-		{ "restricted", no_argument, NULL, OPT_RESTRICTED },
-		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	cli_ctx c = { .prog = "empirie" };
 	int ch;
 	opterr = 0;
 	/* '+': stop at the command name; its own options are parsed by the command. */
-	while ((ch = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+:hV", global_opts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_DB: c.db_opt = optarg; break;
 		case OPT_AS: c.as_opt = optarg; break;
@@ -467,7 +478,7 @@ int cli_main(int argc, char **argv)
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_unknown_option(NULL, argv[optind - 1], opts);
+		default: return cli_unknown_option(NULL, argv[optind - 1], global_opts);
 		}
 	}
 	error e;
@@ -493,10 +504,16 @@ int cli_main(int argc, char **argv)
 		if (rc == EXIT_OK) {
 			ui_options uo = { .no_color = c.no_color || getenv("NO_COLOR") != NULL,
 			                  .restricted = c.restricted,
-			                  .no_mouse = c.no_mouse || c.conf.no_mouse };
+			                  .no_mouse = c.no_mouse || c.conf.no_mouse,
+			                  .session_timeout = c.conf.session_timeout };
 			rc = ui_run(c.d, &c.me, &uo);
 		}
 	} else {
+		/* The shell completion's helper, not a command of its own (not in --help). */
+		if (strcmp(argv[optind], "complete") == 0) {
+			rc = cli_complete(&c, argc - optind, argv + optind);
+			goto out;
+		}
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
 			return cli_unknown_command(argv[optind]);
@@ -507,6 +524,7 @@ int cli_main(int argc, char **argv)
 		optind = 0;
 		rc = cmd->run(&c, sub_argc, sub_argv);
 	}
+out:
 	account_clear(&c.me);
 	db_close(&c.d);
 	settings_clear(&c.conf);

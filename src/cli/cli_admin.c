@@ -13,6 +13,7 @@
 #include "core/snapshot.h"
 #include "core/gen.h"
 #include "core/lemma.h"
+#include "core/presence.h"
 #include "core/search.h"
 #include "core/sync.h"
 #include "i18n.h"
@@ -191,6 +192,35 @@ static int admin_audit(cli_ctx *c)
 	return EXIT_OK;
 }
 
+/* Who is here: the open full-screen sessions (presence.h), oldest first. */
+static int admin_sessions(cli_ctx *c)
+{
+	static const char *const cols[] = { N_("login"), N_("town"), N_("since"), N_("last seen"),
+	                                    N_("network"), N_("where"), N_("restricted") };
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	presence_list l;
+	if (presence_list_live(c->d, &c->me, c->conf.session_timeout, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, 7);
+	for (size_t i = 0; i < l.n; i++) {
+		presence_row *r = &l.items[i];
+		char net[16] = "";
+		if (r->network > 0)
+			snprintf(net, sizeof net, "%d", r->network);
+		tsv_field(r->login, false);
+		tsv_field(r->town, false);
+		tsv_field(r->since, false);
+		tsv_field(r->seen, false);
+		tsv_field(net, false);
+		tsv_field(r->area, false);
+		tsv_field(r->restricted ? "yes" : "no", true);
+	}
+	presence_list_free(&l);
+	return EXIT_OK;
+}
+
 static int admin_set_role(cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -260,8 +290,9 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		if (argc < 2)
 			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
 			                            "audit, add-key, keys or revoke-key"));
-		cli_command_help(cli_find_command("admin"),
-			_("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
+		/* Two texts, so that each part keeps its translation when the other changes. */
+		char help[4096];
+		snprintf(help, sizeof help, "%s%s", _("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
 			  "                    add an account; ROLE is guest, member, leader,\n"
 			  "                    coordinator or admin (default member)\n"
 			  "  set-role LOGIN ROLE [--city TOWN] [--network N]\n"
@@ -276,7 +307,11 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			  "                    authorized_keys in the configuration (run as root)\n"
 			  "  keys              list the keys: login, type, fingerprint\n"
 			  "  revoke-key LOGIN [FINGERPRINT]\n"
-			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"));
+			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"),
+		         _("  sessions          who is here: the open full-screen sessions (login, town,\n"
+		           "                    since, last seen, network, where in the application,\n"
+		           "                    restricted); administrators and coordinators\n"));
+		cli_command_help(cli_find_command("admin"), help);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "add-account") == 0)
@@ -294,6 +329,8 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		return admin_accounts(c);
 	if (strcmp(argv[1], "audit") == 0)
 		return admin_audit(c);
+	if (strcmp(argv[1], "sessions") == 0)
+		return admin_sessions(c);
 	return cli_usage("admin", _("unknown admin command '%s'"), argv[1]);
 }
 

@@ -22,6 +22,7 @@ typedef struct {
 	bool no_mouse;
 	bool restricted;
 	bool no_header;
+	bool open_readonly;   /* cli_open(): read-only, never creating the file (completion) */
 	db *d;                /* opened on demand by cli_open() */
 	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
@@ -92,6 +93,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv);
 /* cli_uptake.c */
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
 int cmd_report(cli_ctx *c, int argc, char **argv);
+int cmd_backup(cli_ctx *c, int argc, char **argv);
+int cmd_restore(cli_ctx *c, int argc, char **argv);
 
 const cli_command *cli_find_command(const char *name);
 /* The commands' names into out (at most max); returns how many. */
@@ -102,5 +105,10 @@ size_t cli_command_names(const char **out, size_t max);
 struct option;
 int cli_unknown_command(const char *name);
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);
+
+/* The global options' table (cli.c), ending with a NULL name. */
+const struct option *cli_global_options(void);
+/* The hidden `empirie complete CWORD WORD...` of the shell completion (cli_complete.c). */
+int cli_complete(cli_ctx *c, int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli/settings.h"
+#include "core/presence.h"
 #include "i18n.h"
 
 const char *settings_default_path(void) { return SYSCONFDIR "/empirie.conf"; }
@@ -112,6 +113,18 @@ status settings_load(const char *path, bool must_exist, settings *out, error *e)
 				            path, n, key, val);
 			else
 				out->post_limit = (int)v;
+		} else if (strcmp(key, "session_timeout") == 0) {
+			/* Seconds without a heartbeat after which a session is no longer here. */
+			char *end;
+			errno = 0;
+			long v = strtol(val, &end, 10);
+			if (!*val || *end || errno || v < PRESENCE_TIMEOUT_MIN || v > PRESENCE_TIMEOUT_MAX)
+				/* The range is PRESENCE_TIMEOUT_MIN..MAX (presence.h). */
+				s = err_set(e, ST_INVALID, _("%s:%lu: %s must be a number of seconds from 3 "
+				                             "to 86400, not '%s'"),
+				            path, n, key, val);
+			else
+				out->session_timeout = (int)v;
 		} else {
 			s = err_set(e, ST_INVALID, _("%s:%lu: unknown setting '%s'"), path, n, key);
 		}

@@ -16,6 +16,7 @@ typedef struct {
 	bool trust_as;
 	bool no_mouse;    /* mouse = no */
 	int post_limit;   /* posts a minute per account (0: none); -1 when not set */
+	int session_timeout; /* s after which a silent session is gone (0: the default) */
 	char *keys_file;  /* authorized_keys = FILE: where admin add-key writes; NULL if unset */
 	char *path;       /* the file read; NULL when there was none */
 	uid_t owner;      /* its owner and mode, for settings_may_grant() */
@@ -24,7 +25,7 @@ typedef struct {
 
 /* Read path; a missing file is an empty configuration unless `must_exist`. Lines are
  * "key = value", '#' starts a comment; keys: database, restricted, trust_as,
- * authorized_keys, mouse, dictionary, spelling, post_limit. */
+ * authorized_keys, mouse, dictionary, spelling, post_limit, session_timeout. */
 status settings_load(const char *path, bool must_exist, settings *out, error *e);
 void settings_clear(settings *c);
 

@@ -34,6 +34,9 @@ int db_grow(void **items, size_t *cap, size_t n, size_t size);
 /* db_open flag for core only: the schema and nothing else (no bundled directory), and
  * ATTACH takes URIs. For building a copy from an allow-list (publicity.c). */
 #define DB_OPEN_BARE (1u << 8)
+/* "EMPR": written into PRAGMA application_id so we never mistake another SQLite file
+ * for ours (or write into it). */
+#define EMPIRIE_APPLICATION_ID 0x454d5052
 /* A "file:" URI that opens d's file again read-only, as d was opened (immutable or
  * not); newly allocated, NULL when memory runs out. */
 char *db_reader_uri(const db *d);

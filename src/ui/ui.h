@@ -11,6 +11,7 @@ typedef struct {
 	bool no_color;
 	bool restricted;
 	bool no_mouse; /* leave the mouse to the terminal (its own selection) */
+	int session_timeout; /* who is here: s until a silent session is gone (0: default) */
 } ui_options;
 
 /* Run the TUI until the person quits; returns the exit status. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/directory.h"
+#include "core/presence.h"
 #include "i18n.h"
 #include "text/pltext.h"
 #include "text/safe.h"
@@ -250,6 +251,51 @@ static void reload_all(ui_ctx *c)
 	ui_refresh_unread(c);
 }
 
+/* Who is here (presence.h): this session's heartbeat, NULL when the side file cannot
+ * be used (a read-only copy; the application works the same without it). */
+static presence *here;
+
+/* Where this session is, at the level of a network: never which thread or post. */
+static void current_place(ui_ctx *c, presence_place *p)
+{
+	static const struct {
+		unsigned kind;
+		const char *area;
+	} areas[] = {
+		{ SC_MAIN, "networks" }, { SC_READER, "reading" }, { SC_EDITOR, "writing" },
+		{ SC_SEARCH, "search" }, { SC_CARD, "directory" }, { SC_PRACTICE, "practices" },
+		{ SC_PLIST, "practices" }, { SC_MEETING, "meetings" }, { SC_MLIST, "meetings" },
+		{ SC_HELP, "help" },
+	};
+	ui_screen *bottom = c->top;
+	while (bottom && bottom->below)
+		bottom = bottom->below;
+	p->network = ui_main_network(bottom);
+	p->area = "networks";
+	/* A list to pick from belongs to the screen under it. */
+	for (ui_screen *s = c->top; s; s = s->below) {
+		size_t i = 0;
+		while (i < sizeof areas / sizeof areas[0] && areas[i].kind != s->ops->kind)
+			i++;
+		if (i < sizeof areas / sizeof areas[0]) {
+			p->area = areas[i].area;
+			break;
+		}
+	}
+}
+
+/* The heartbeat when one is due (at most one small write per interval); true when the
+ * count on the title line may have changed. */
+static bool presence_due(ui_ctx *c)
+{
+	if (!presence_is_due(here))
+		return false;
+	presence_place p;
+	current_place(c, &p);
+	int64_t before = presence_online(here);
+	return presence_tick(here, &p) && presence_online(here) != before;
+}
+
 static void draw_title(ui_ctx *c)
 {
 	char crumb[1024] = "", who[512];
@@ -264,6 +310,13 @@ static void draw_title(ui_ctx *c)
 	snprintf(unread, sizeof unread,
 	         ngettext("%lld unread post", "%lld unread posts", (unsigned long)c->unread_total),
 	         (long long)c->unread_total);
+	/* Coordinators and administrators see how many sessions are open. */
+	if (here && (c->me->role == ROLE_COORDINATOR || c->me->role == ROLE_ADMIN)) {
+		size_t u = strlen(unread);
+		int64_t on = presence_online(here);
+		snprintf(unread + u, sizeof unread - u,
+		         ngettext(" · online: %lld", " · online: %lld", (unsigned long)on), (long long)on);
+	}
 	snprintf(who, sizeof who, "%s%s%s (%s) · %s", c->data_label, c->data_label[0] ? " · " : "",
 	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), unread);
 	theme_set(stdscr, TH_TITLE);
@@ -677,6 +730,8 @@ static void run_loop(ui_ctx *c)
 			continue;
 		if (c->top->ops->tick && c->top->ops->tick(c->top, c))
 			dirty = true;
+		if (presence_due(c))
+			dirty = true;
 		/* Changes by other people show without a restart. */
 		int64_t v = db_data_version(c->d);
 		if (v != version) {
@@ -740,6 +795,10 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
+	/* Best effort: without the side file no one sees this session, nothing else. */
+	error ignore;
+	if (main_screen && !db_is_readonly(d))
+		presence_join(&here, d, me, opt->restricted, opt->session_timeout, &ignore);
 	int rc = 0;
 	if (main_screen) {
 		push_screen(&ctx, main_screen);
@@ -748,6 +807,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	} else {
 		rc = 1;
 	}
+	presence_leave(&here);
 	while (ctx.top)
 		pop_screen(&ctx);
 	/* Every box's panel is gone by now. Test runs check it: ncurses' own panel for

@@ -586,6 +586,11 @@ static const ui_screen_ops main_ops = {
 	.destroy = main_destroy,
 };
 
+int ui_main_network(const ui_screen *s)
+{
+	return s && s->ops == &main_ops ? ((const main_screen *)s)->net_number : 0;
+}
+
 ui_screen *ui_main_new(ui_ctx *c)
 {
 	main_screen *m = calloc(1, sizeof *m);

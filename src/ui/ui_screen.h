@@ -102,6 +102,8 @@ void ui_crumb_add(char *buf, size_t n, const char *part);
 
 /* The screens. Each returns NULL (with the status set) when it cannot open. */
 ui_screen *ui_main_new(ui_ctx *c);
+/* The network the main screen s shows (0: none, or s is another screen). */
+int ui_main_network(const ui_screen *s);
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind);
 ui_screen *ui_card_network(ui_ctx *c, int number);
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);

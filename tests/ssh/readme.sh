@@ -29,9 +29,12 @@ README="${top_srcdir:-.}/README.md"
 # not find its way through: the recipe runs the real program.
 BIN=${EMPIRIE_VALGRIND_BIN:-$EMPIRIE}
 # A build tree in a 0700 home directory is out of the service account's reach: the
-# recipe runs a copy of the program from this world-readable directory.
-mkdir -p "$T_DIR/bin" && cp "$BIN" "$T_DIR/bin/empirie" && chmod 755 "$T_DIR/bin" "$T_DIR/bin/empirie" &&
-	BIN="$T_DIR/bin/empirie"
+# recipe runs a copy of the program from this world-readable directory (an installed
+# program, EMPIRIE_SSH_BIN, runs where it is).
+if [ -z "${EMPIRIE_SSH_BIN:-}" ]; then
+	mkdir -p "$T_DIR/bin" && cp "$BIN" "$T_DIR/bin/empirie" && chmod 755 "$T_DIR/bin" "$T_DIR/bin/empirie" &&
+		BIN="$T_DIR/bin/empirie"
+fi
 SVC="empt$$"
 ROOT="$T_DIR/root"
 CONF="$ROOT/usr/local/etc/empirie.conf"

@@ -2,6 +2,12 @@
 # authorized_keys with forced commands, in the test's temporary directory. Logs in as
 # the user running the tests (as root, sshd allows only forced commands).
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
+# EMPIRIE_SSH_BIN: the program the SSH tests serve and check, when not this build's: .ci/run
+# sets it to the Debian package's /usr/bin/empirie once the package is installed.
+if [ -n "${EMPIRIE_SSH_BIN:-}" ]; then
+	EMPIRIE=$EMPIRIE_SSH_BIN
+	echo "# the program under test: $EMPIRIE"
+fi
 ssh_available() {
 	[ -x "$SSHD" ] && command -v ssh >/dev/null && command -v ssh-keygen >/dev/null &&
 		command -v tmux >/dev/null

@@ -1,0 +1,371 @@
+/* cli_complete.c — the hidden `empirie complete CWORD WORD...` behind the shell completion
+ * (completion/empirie.bash): given the words of a command line and the index of the one
+ * being completed, prints "words" and the candidates one per line, or "files" when the
+ * shell should complete file names. Command names and global options come from cli.c's
+ * own tables; the options of each command are listed here, and tests/cli/complete.sh
+ * checks them against every command's --help and its option parser. Network numbers and
+ * town names come from the database, opened read-only (never created for a completion). */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_priv.h"
+#include "core/directory.h"
+#include "i18n.h"
+#include "text/plfold.h"
+#include "text/safe.h"
+
+typedef enum { ARG_NONE, ARG_WORDS, ARG_NETWORK, ARG_TOWN, ARG_FILE, ARG_VALUE } arg_kind;
+
+typedef struct {
+	const char *name;   /* without the leading "--" */
+	arg_kind arg;
+	const char *values; /* ARG_WORDS: the choices, space-separated */
+} copt;
+
+/* An operand after the command: at `pos` (0 = the first operand), when the first operand
+ * is `sub` (NULL: whatever it is). */
+typedef struct {
+	const char *command, *sub;
+	int pos;
+	arg_kind arg;
+	const char *values;
+} coperand;
+
+typedef struct {
+	const char *command;
+	const char *sub;     /* NULL: the options of the command; else of that subcommand */
+	const copt *opts;
+} copts;
+
+#define END { NULL, ARG_NONE, NULL }
+static const copt list_opts[] = {
+	{ "network", ARG_NETWORK, NULL }, { "thread", ARG_VALUE, NULL },
+	{ "theme", ARG_VALUE, NULL }, { "voivodeship", ARG_VALUE, NULL },
+	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "planned", ARG_NONE, NULL },
+	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, END };
+static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
+	END };
+static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
+static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
+static const copt practice_opts[] = {
+	{ "title", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
+	{ "networks", ARG_VALUE, NULL }, { "meetings", ARG_VALUE, NULL },
+	{ "theme", ARG_VALUE, NULL }, { "problem", ARG_VALUE, NULL },
+	{ "actions", ARG_VALUE, NULL }, { "results", ARG_VALUE, NULL },
+	{ "funding", ARG_VALUE, NULL }, { "cost", ARG_VALUE, NULL },
+	{ "contact", ARG_VALUE, NULL }, { "source", ARG_VALUE, NULL }, { "note", ARG_VALUE, NULL },
+	END };
+static const copt meeting_opts[] = {
+	{ "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
+	{ "date", ARG_VALUE, NULL }, { "until", ARG_VALUE, NULL }, { "host", ARG_TOWN, NULL },
+	{ "format", ARG_VALUE, NULL }, { "agenda", ARG_VALUE, NULL },
+	{ "visits", ARG_VALUE, NULL }, { "summary", ARG_VALUE, NULL },
+	{ "source", ARG_VALUE, NULL }, END };
+static const copt moderate_opts[] = { { "reason", ARG_VALUE, NULL }, END };
+static const copt import_opts[] = {
+	{ "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" }, { "dry-run", ARG_NONE, NULL },
+	{ "raw", ARG_NONE, NULL }, END };
+static const copt export_opts[] = {
+	{ "format", ARG_WORDS, "csv json" }, { "encoding", ARG_WORDS, "utf-8 cp1250" },
+	{ "network", ARG_NETWORK, NULL }, { "separator", ARG_VALUE, NULL },
+	{ "raw", ARG_NONE, NULL }, END };
+static const copt gen_opts[] = {
+	{ "size", ARG_WORDS, "M L" }, { "towns", ARG_VALUE, NULL },
+	{ "threads", ARG_VALUE, NULL }, { "posts", ARG_VALUE, NULL }, { "seed", ARG_VALUE, NULL },
+	END };
+static const copt snapshot_opts[] = { { "public-only", ARG_NONE, NULL },
+	{ "for", ARG_VALUE, NULL }, END };
+static const copt sync_export_opts[] = { { "all", ARG_NONE, NULL }, END };
+static const copt check_opts[] = { { "reindex", ARG_NONE, NULL }, END };
+static const copt account_opts[] = {
+	{ "name", ARG_VALUE, NULL },
+	{ "role", ARG_WORDS, "guest member leader coordinator admin" },
+	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
+static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
+	END };
+#undef END
+
+static const copts command_opts[] = {
+	{ "list", NULL, list_opts }, { "post", NULL, post_opts }, { "reply", NULL, reply_opts },
+	{ "attend", NULL, attend_opts }, { "practice", NULL, practice_opts },
+	{ "meeting", NULL, meeting_opts }, { "moderate", NULL, moderate_opts },
+	{ "import", NULL, import_opts }, { "export", NULL, export_opts }, { "gen", NULL, gen_opts },
+	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
+	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
+	{ "admin", "set-role", role_opts },
+};
+
+#define KINDS "towns accounts memberships meetings practices"
+static const coperand operands[] = {
+	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices" },
+	{ "show", NULL, 0, ARG_WORDS, "network city thread meeting practice" },
+	{ "show", "network", 1, ARG_NETWORK, NULL },
+	{ "show", "city", 1, ARG_TOWN, NULL },
+	{ "practice", NULL, 0, ARG_WORDS, "add edit" },
+	{ "meeting", NULL, 0, ARG_WORDS, "add edit" },
+	{ "moderate", NULL, 0, ARG_WORDS, "lock unlock pin unpin hide unhide" },
+	{ "import", NULL, 0, ARG_WORDS, KINDS },
+	{ "import", NULL, 1, ARG_FILE, NULL },
+	{ "export", NULL, 0, ARG_WORDS, KINDS },
+	{ "snapshot", NULL, 0, ARG_FILE, NULL },
+	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
+	{ "sync", "export", 1, ARG_FILE, NULL },
+	{ "sync", "apply", 1, ARG_FILE, NULL },
+	{ "admin", NULL, 0, ARG_WORDS,
+	  "add-account set-role member accounts audit add-key keys revoke-key" },
+	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
+	{ "admin", "member", 1, ARG_WORDS, "add remove" },
+	{ "admin", "member", 2, ARG_NETWORK, NULL },
+	{ "admin", "member", 3, ARG_TOWN, NULL },
+	{ "admin", "add-key", 2, ARG_FILE, NULL },
+};
+#undef KINDS
+
+/* The options (for --help: NULL) of a command, or of its subcommand `sub`. */
+static const copt *options_of(const char *command, const char *sub)
+{
+	for (size_t i = 0; i < sizeof command_opts / sizeof command_opts[0]; i++)
+		if (strcmp(command_opts[i].command, command) == 0 &&
+		    (!command_opts[i].sub || (sub && strcmp(command_opts[i].sub, sub) == 0)))
+			return command_opts[i].opts;
+	return NULL;
+}
+
+static const copt *find_opt(const copt *opts, const char *word)
+{
+	if (!opts || strncmp(word, "--", 2) != 0)
+		return NULL;
+	for (const copt *o = opts; o->name; o++)
+		if (strcmp(o->name, word + 2) == 0)
+			return o;
+	return NULL;
+}
+
+static void candidate(const char *prefix, const char *s)
+{
+	if (prefix)
+		safe_fputs(prefix, stdout, 0);
+	safe_fputs(s, stdout, 0);
+	fputc('\n', stdout);
+}
+
+/* Each word of a space-separated list that starts with cur. */
+static void words(const char *list, const char *cur, const char *prefix)
+{
+	size_t n = strlen(cur);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len >= n && strncmp(p, cur, n) == 0) {
+			char w[64];
+			snprintf(w, sizeof w, "%.*s", (int)len, p);
+			candidate(prefix, w);
+		}
+		p += len;
+		p += *p == ' ';
+	}
+}
+
+static void networks(cli_ctx *c, const char *cur, const char *prefix)
+{
+	if (cli_open(c) != EXIT_OK)
+		return;
+	network_list l;
+	error e;
+	if (directory_networks(c->d, &c->me, &l, &e) != ST_OK)
+		return;
+	size_t n = strlen(cur);
+	for (size_t i = 0; i < l.n; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%d", l.items[i].number);
+		if (strncmp(num, cur, n) == 0)
+			candidate(prefix, num);
+	}
+	network_list_free(&l);
+}
+
+/* Towns whose name starts with cur; when none does, those whose name starts with it with
+ * case and Polish letters ignored ("lodz" offers "Łódź"). */
+static void towns(cli_ctx *c, const char *cur, const char *prefix)
+{
+	if (cli_open(c) != EXIT_OK)
+		return;
+	city_list l;
+	error e;
+	if (directory_cities(c->d, &c->me, 0, 0, SIZE_MAX, &l, NULL, &e) != ST_OK)
+		return;
+	size_t n = strlen(cur), found = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (strncmp(l.items[i].name, cur, n) == 0) {
+			candidate(prefix, l.items[i].name);
+			found++;
+		}
+	char *fcur = found ? NULL : pl_fold(cur, n);
+	size_t fn = fcur ? strlen(fcur) : 0;
+	for (size_t i = 0; fcur && i < l.n; i++) {
+		char *f = pl_fold(l.items[i].name, strlen(l.items[i].name));
+		if (f && strncmp(f, fcur, fn) == 0)
+			candidate(prefix, l.items[i].name);
+		free(f);
+	}
+	free(fcur);
+	city_list_free(&l);
+}
+
+/* The value of an option or operand of that kind; prefix goes before each candidate
+ * ("--network=" when the value is typed in the option's own word). */
+static void value(cli_ctx *c, arg_kind kind, const char *values, const char *cur,
+                  const char *prefix)
+{
+	switch (kind) {
+	case ARG_FILE:
+		if (!prefix)
+			puts("files");
+		else
+			puts("words");
+		return;
+	case ARG_WORDS: puts("words"); words(values, cur, prefix); return;
+	case ARG_NETWORK: puts("words"); networks(c, cur, prefix); return;
+	case ARG_TOWN: puts("words"); towns(c, cur, prefix); return;
+	case ARG_NONE:
+	case ARG_VALUE: puts("words"); return;
+	}
+}
+
+/* The options of the list that start with cur (each as --name), and --help. */
+static void options(const copt *opts, const char *cur)
+{
+	puts("words");
+	size_t n = strlen(cur);
+	for (const copt *o = opts; o && o->name; o++) {
+		char w[64];
+		snprintf(w, sizeof w, "--%s", o->name);
+		if (strncmp(w, cur, n) == 0)
+			candidate(NULL, w);
+	}
+	if (!find_opt(opts, "--help") && strncmp("--help", cur, n) == 0)
+		candidate(NULL, "--help");
+}
+
+/* "--name=VALUE" being typed: complete VALUE after "--name=". */
+static bool option_with_value(cli_ctx *c, const copt *opts, const char *cur)
+{
+	const char *eq = strchr(cur, '=');
+	if (!eq || strncmp(cur, "--", 2) != 0)
+		return false;
+	char name[64];
+	snprintf(name, sizeof name, "%.*s", (int)(eq - cur), cur);
+	const copt *o = find_opt(opts, name);
+	if (!o || o->arg == ARG_NONE)
+		return false;
+	snprintf(name, sizeof name, "%.*s", (int)(eq - cur + 1), cur);
+	value(c, o->arg, o->values, eq + 1, name);
+	return true;
+}
+
+int cli_complete(cli_ctx *c, int argc, char **argv)
+{
+	/* argv: "complete", CWORD, then the words of the line (the program's name first). */
+	if (argc < 3)
+		return cli_usage(NULL, _("complete needs the index of the word to complete and the "
+		                         "words of the command line"));
+	long long cw = cli_parse_id(argv[1]);
+	int nwords = argc - 2;
+	char **w = argv + 2;
+	if (strcmp(argv[1], "0") == 0 || cw < 0 || cw > nwords)
+		return cli_usage(NULL, _("complete: '%s' is not the index of a word of the line"),
+		                 argv[1]);
+	int cword = (int)cw;
+	const char *cur = cword < nwords ? w[cword] : "";
+	c->open_readonly = true;
+	/* The global options, from the table cli_main() parses them with. */
+	copt global[32];
+	size_t ng = 0;
+	for (const struct option *g = cli_global_options(); g->name && ng + 1 < 32; g++) {
+		bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
+		global[ng++] = (copt){ g->name, g->has_arg == no_argument ? ARG_NONE
+		                                : file ? ARG_FILE : ARG_VALUE, NULL };
+	}
+	global[ng] = (copt){ NULL, ARG_NONE, NULL };
+
+	/* Global options before the command; --db also chooses the database for towns. */
+	int i = 1;
+	while (i < cword && w[i][0] == '-') {
+		const copt *o = find_opt(global, w[i]);
+		if (strncmp(w[i], "--db=", 5) == 0)
+			c->db_opt = w[i] + 5;
+		if (o && o->arg != ARG_NONE) {
+			if (i + 1 == cword) {
+				value(c, o->arg, o->values, cur, NULL);
+				return EXIT_OK;
+			}
+			if (strcmp(o->name, "db") == 0)
+				c->db_opt = w[i + 1];
+			i += 2;
+		} else {
+			i++;
+		}
+	}
+	if (i == cword) {
+		if (option_with_value(c, global, cur))
+			return EXIT_OK;
+		if (cur[0] == '-') {
+			options(global, cur);
+			return EXIT_OK;
+		}
+		puts("words");
+		const char *names[64];
+		size_t n = cli_command_names(names, sizeof names / sizeof names[0]);
+		for (size_t k = 0; k < n; k++)
+			if (strncmp(names[k], cur, strlen(cur)) == 0)
+				candidate(NULL, names[k]);
+		return EXIT_OK;
+	}
+	const char *command = w[i];
+	if (!cli_find_command(command)) {
+		puts("words");
+		return EXIT_OK;
+	}
+	/* The operands typed so far (options and their values left out). */
+	const char *sub = NULL;
+	int pos = 0;
+	const copt *opts = options_of(command, NULL);
+	for (int k = i + 1; k < cword; k++) {
+		const copt *o = find_opt(opts, w[k]);
+		if (o && o->arg != ARG_NONE) {
+			if (k + 1 == cword) {
+				value(c, o->arg, o->values, cur, NULL);
+				return EXIT_OK;
+			}
+			k++;
+			continue;
+		}
+		if (w[k][0] == '-' && w[k][1])
+			continue;
+		if (pos++ == 0) {
+			sub = w[k];
+			opts = options_of(command, sub);
+		}
+	}
+	if (option_with_value(c, opts, cur))
+		return EXIT_OK;
+	if (cur[0] == '-') {
+		options(opts, cur);
+		return EXIT_OK;
+	}
+	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
+		const coperand *p = &operands[k];
+		if (strcmp(p->command, command) == 0 && p->pos == pos &&
+		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
+			value(c, p->arg, p->values, cur, NULL);
+			return EXIT_OK;
+		}
+	}
+	puts("words");
+	return EXIT_OK;
+}

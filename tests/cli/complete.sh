@@ -1,0 +1,180 @@
+#!/bin/sh
+# Shell completion (issue 21): completion/empirie.bash sourced by an interactive bash,
+# driven through COMP_WORDS/COMP_CWORD as readline would: commands, options, subcommands,
+# network numbers and town names (Polish letters, spaces, typed without them), file
+# names where a file is asked for. The candidates come from the program; the options it
+# offers agree with every command's --help and are accepted by its parser.
+. "$top_srcdir/tests/lib.sh"
+if ! command -v bash >/dev/null 2>&1; then
+	skip "bash is not installed"; done_testing; exit
+fi
+SCRIPT="$top_srcdir/completion/empirie.bash"
+mkdir -p "$T_DIR/bin" "$T_DIR/files"
+ln -s "$EMPIRIE" "$T_DIR/bin/empirie"
+export PATH="$T_DIR/bin:$PATH" LANG=C.UTF-8 LC_ALL=C.UTF-8
+export EMPIRIE_DB="$T_DIR/c.db"
+e init >/dev/null 2>&1
+: > "$T_DIR/files/towns-2026.csv"
+
+# comp WORD...: the candidates bash offers for the last word (one per line), sorted;
+# with BC set, bash-completion (that file) is loaded first.
+comp() {
+	(cd "$T_DIR/files" && bash --norc --noprofile -i -s "$@" <<'SH' 2>/dev/null) | sort
+[ -n "$BC" ] && . "$BC"
+. "$SCRIPT"
+COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+COMPREPLY=()
+_empirie empirie "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+for r in "${COMPREPLY[@]}"; do printf '%s\n' "$r"; done
+SH
+}
+export SCRIPT BC=""
+lines() { printf '%s\n' "$@" | sort; }
+
+out=$(bash --norc --noprofile -i -c ". '$SCRIPT'; complete -p empirie" 2>/dev/null)
+is "complete -p: the function _empirie completes empirie" "$out" "complete -F _empirie empirie"
+
+# Commands: the table's, as --help lists them.
+help_cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\) .*/\1/p' | sort)
+[ -n "$help_cmds" ]; t_result $? "--help lists the commands"
+is "every command of --help, nothing else" "$(comp empirie '')" "$help_cmds"
+is "a beginning: li → list" "$(comp empirie li)" "list"
+is "two beginnings: s → search show snapshot sync" "$(comp empirie s)" "$(lines search show snapshot sync)"
+is "the hidden helper is not offered" "$(comp empirie comp)" ""
+
+# Global options: the parser's table, as --help lists them.
+help_opts=$(e --help | sed -n '/^Options:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u)
+got=$(comp empirie --)
+for o in $help_opts; do
+	case "$got" in *"$o"*) ;; *) missing="${missing:-} $o" ;; esac
+done
+is "every global option of --help is offered" "${missing:-}" ""
+like "--no-c → --no-color" "$(comp empirie --no-c)" "--no-color"
+is "--db FILE: file names" "$(comp empirie --db tow)" "towns-2026.csv"
+is "after --db FILE, the commands" "$(comp empirie --db x.db li)" "list"
+
+# Subcommands and their options.
+is "list: what it lists" "$(comp empirie list '')" "$(lines cities meetings networks posts practices threads)"
+is "show: what it shows" "$(comp empirie show '')" "$(lines city meeting network practice thread)"
+is "export --format: csv or json" "$(comp empirie export --format '')" "$(lines csv json)"
+is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
+	"$(lines admin coordinator guest leader member)"
+like "list's options" "$(comp empirie list threads --)" "--network"
+is "import KIND FILE: file names" "$(comp empirie import towns '')" "towns-2026.csv"
+
+# Network numbers and town names, from the database.
+nets=$(e --no-header list networks | cut -f1 | sort)
+[ -n "$nets" ]; t_result $? "the database has networks"
+is "show network: the network numbers" "$(comp empirie show network '')" "$nets"
+is "list threads --network: the same" "$(comp empirie list threads --network '')" "$nets"
+is "show city Jel → Jelenia Góra (a space, a Polish letter)" "$(comp empirie show city Jel)" "Jelenia Góra"
+is "show city Ostr → both Ostrów and Ostrowiec" "$(comp empirie show city Ostr)" \
+	"$(lines "Ostrowiec Świętokrzyski" "Ostrów Wielkopolski")"
+is "typed without Polish letters: lom → Łomża" "$(comp empirie show city lom)" "Łomża"
+is "typed with the shell's quoting: Jelenia\\ G" "$(comp empirie show city 'Jelenia\ G')" "Jelenia Góra"
+is "practice add --town Zab → Zabrze" "$(comp empirie practice add --town Zab)" "Zabrze"
+is "--db on the line chooses the database" \
+	"$(EMPIRIE_DB=/nonexistent/x.db comp empirie --db "$EMPIRIE_DB" show city Zg)" "Zgierz"
+is "no database: no towns" "$(EMPIRIE_DB="$T_DIR/none.db" comp empirie show city Z)" ""
+[ ! -e "$T_DIR/none.db" ]; t_result $? "and completing never creates one"
+if [ -f /usr/share/bash-completion/bash_completion ]; then
+	is "with bash-completion loaded: towns" "$(BC=/usr/share/bash-completion/bash_completion comp empirie show city Jel)" "Jelenia Góra"
+	is "with bash-completion loaded: --network=N" \
+		"$(BC=/usr/share/bash-completion/bash_completion comp empirie list threads --network=1)" \
+		"$(printf '%s\n' $nets | grep '^1' | sort)"
+	is "with bash-completion loaded: file names" "$(BC=/usr/share/bash-completion/bash_completion comp empirie import towns t)" "towns-2026.csv"
+else
+	for i in 1 2 3; do skip "bash-completion is not installed (apt-get install bash-completion)"; done
+fi
+
+# Agreement with the program: each command's options in its --help are offered, and each
+# option offered is one its parser knows.
+for cmd in $help_cmds; do
+	case $cmd in
+	admin) subs="add-account set-role" ;;
+	sync) subs="export" ;;
+	*) subs="-" ;;
+	esac
+	offered=""
+	for s in $subs; do
+		if [ "$s" = - ]; then o=$(comp empirie "$cmd" --); else o=$(comp empirie "$cmd" "$s" --); fi
+		offered="$offered $(printf '%s\n' "$o" | tr '\n' ' ')"
+		for opt in $o; do
+			[ "$opt" = --help ] && continue
+			if [ "$s" = - ]; then e "$cmd" "$opt" </dev/null >/dev/null 2>"$T_DIR/err"
+			else e "$cmd" "$s" "$opt" </dev/null >/dev/null 2>"$T_DIR/err"; fi
+			grep -q "unknown option" "$T_DIR/err" && bad="${bad:-} $cmd:$opt"
+		done
+	done
+	for opt in $(e "$cmd" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+		# (a global option named in a command's help, as gen's --db, is offered before it)
+		case " $offered $(echo $help_opts) " in *" $opt "*) ;; *) notoffered="${notoffered:-} $cmd:$opt" ;; esac
+	done
+	# Subcommands in the usage line (list networks|cities|...) are offered first.
+	# (not the values of options in brackets: export [--format csv|json])
+	usage=$(e "$cmd" --help | head -n 1 | sed -e "s/^Usage: empirie $cmd//" -e 's/\[[^]]*\]//g')
+	first=$(comp empirie "$cmd" '')
+	for w in $(printf '%s\n' "$usage" | tr '[]|' '   '); do
+		case $w in [a-z]*) printf '%s\n' "$first" | grep -qx -- "$w" || notsub="${notsub:-} $cmd:$w" ;; esac
+	done
+done
+is "every option in the commands' --help is offered" "${notoffered:-}" ""
+is "every option offered is known to its command" "${bad:-}" ""
+is "every subcommand of the usage lines is offered" "${notsub:-}" ""
+
+# make install puts it where bash-completion loads it on demand, under the name empirie.
+make -C "$top_builddir" install DESTDIR="$T_DIR/root" >"$T_DIR/out" 2>&1
+inst=$(find "$T_DIR/root" -path '*/bash-completion/completions/empirie' | head -n 1)
+[ -n "$inst" ] && cmp -s "$inst" "$SCRIPT"; t_result $? "make install: .../bash-completion/completions/empirie (${inst#"$T_DIR/root"})"
+
+# Through readline itself: Tab in an interactive bash in tmux inserts the name, quoted.
+if command -v tmux >/dev/null 2>&1; then
+	sock="empirie-complete-$$"
+	tx() { tmux -L "$sock" -f /dev/null "$@"; }
+	screen_has() { # TEXT: poll the screen up to 20 s
+		i=0
+		while [ $i -lt 400 ]; do
+			tx capture-pane -p -t c 2>/dev/null | grep -qF -- "$1" && return 0
+			sleep 0.05; i=$((i + 1))
+		done
+		return 1
+	}
+	bcload=""
+	[ -f /usr/share/bash-completion/bash_completion ] && bcload=". /usr/share/bash-completion/bash_completion; "
+	printf '%s\n' "PS1='$ '; $bcload. '$SCRIPT'; echo READY" > "$T_DIR/rc"
+	tx new-session -d -s c -x 120 -y 12 "cd '$T_DIR/files' && env PATH='$PATH' LANG=C.UTF-8 bash --noprofile --rcfile '$T_DIR/rc' -i"
+	screen_has READY; t_result $? "an interactive bash with the completion loaded"
+	tx send-keys -t c -l 'empirie show city Jel'; tx send-keys -t c Tab
+	screen_has 'empirie show city Jelenia\ Góra'; t_result $? "Tab: Jel → Jelenia\\ Góra (quoted by readline)"
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie show city "Ostrów W'; tx send-keys -t c Tab
+	screen_has 'empirie show city "Ostrów Wielkopolski"'; t_result $? "Tab inside quotes: \"Ostrów W → \"Ostrów Wielkopolski\""
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie lis'; tx send-keys -t c Tab; tx send-keys -t c -l 'X'
+	screen_has 'empirie list X'; t_result $? "Tab: lis → list and a space"
+	tx kill-server >/dev/null 2>&1
+else
+	for i in 1 2 3 4; do skip "tmux is not installed"; done
+fi
+
+# zsh: completion/_empirie asks the same program; Tab in an interactive zsh in tmux.
+inst=$(find "$T_DIR/root" -path '*/zsh/site-functions/_empirie' | head -n 1)
+[ -n "$inst" ] && cmp -s "$inst" "$top_srcdir/completion/_empirie"; t_result $? "make install: .../zsh/site-functions/_empirie"
+if command -v zsh >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1; then
+	sock="empirie-zcomplete-$$"
+	tx() { tmux -L "$sock" -f /dev/null "$@"; }
+	tx new-session -d -s c -x 120 -y 12 "cd '$T_DIR/files' && env PATH='$PATH' LANG=C.UTF-8 HOME='$T_DIR' zsh -f"
+	tx send-keys -t c -l "PS1='%% '; fpath=('$top_srcdir/completion' \$fpath); autoload -U compinit; compinit -u -D; echo Z-READY"; tx send-keys -t c Enter
+	screen_has Z-READY; t_result $? "an interactive zsh with compinit and completion/ in fpath"
+	tx send-keys -t c -l 'empirie show city Jel'; tx send-keys -t c Tab
+	screen_has 'empirie show city Jelenia\ Góra'; t_result $? "zsh Tab: Jel → Jelenia\\ Góra"
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie list threads --netw'; tx send-keys -t c Tab
+	screen_has 'empirie list threads --network'; t_result $? "zsh Tab: --netw → --network"
+	tx send-keys -t c C-u; tx send-keys -t c -l 'empirie import towns tow'; tx send-keys -t c Tab
+	screen_has 'empirie import towns towns-2026.csv'; t_result $? "zsh Tab: a file name where a file is asked for"
+	tx kill-server >/dev/null 2>&1
+else
+	for i in 1 2 3 4; do skip "zsh or tmux is not installed"; done
+fi
+
+e list --bogus </dev/null >/dev/null 2>"$T_DIR/err"
+like "(the check can fail: an unknown option says so)" "$(cat "$T_DIR/err")" "unknown option"
+done_testing
