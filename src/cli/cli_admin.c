@@ -292,7 +292,7 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			                            "audit, add-key, keys or revoke-key"));
 		/* Two texts, so that each part keeps its translation when the other changes. */
 		char help[4096];
-		snprintf(help, sizeof help, "%s%s", _("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
+		snprintf(help, sizeof help, "%s%s%s", _("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
 			  "                    add an account; ROLE is guest, member, leader,\n"
 			  "                    coordinator or admin (default member)\n"
 			  "  set-role LOGIN ROLE [--city TOWN] [--network N]\n"
@@ -310,7 +310,11 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"),
 		         _("  sessions          who is here: the open full-screen sessions (login, town,\n"
 		           "                    since, last seen, network, where in the application,\n"
-		           "                    restricted); administrators and coordinators\n"));
+		           "                    restricted); administrators and coordinators\n"),
+		         _("  expert LOGIN [--no]\n"
+		           "                    name LOGIN one of ZMP's experts, who answer the\n"
+		           "                    feedback requests of their network (set-role's\n"
+		           "                    --network) or of all; --no: no longer\n"));
 		cli_command_help(cli_find_command("admin"), help);
 		return EXIT_OK;
 	}
@@ -320,6 +324,16 @@ int cmd_admin(cli_ctx *c, int argc, char **argv)
 		return admin_set_role(c, argc - 1, argv + 1);
 	if (strcmp(argv[1], "member") == 0)
 		return admin_member(c, argc - 1, argv + 1);
+	if (strcmp(argv[1], "expert") == 0) {
+		bool no = argc == 4 && strcmp(argv[3], "--no") == 0;
+		if (argc != 3 && !no)
+			return cli_usage("admin", _("expert needs one LOGIN, and --no to take the flag away"));
+		error e;
+		if (cli_open(c) != EXIT_OK)
+			return EXIT_ERR;
+		return account_set_expert(c->d, &c->me, argv[2], !no, &e) == ST_OK ? EXIT_OK
+		                                                                  : cli_fail(&e);
+	}
 	if (strcmp(argv[1], "add-key") == 0 || strcmp(argv[1], "keys") == 0 ||
 	    strcmp(argv[1], "revoke-key") == 0)
 		return cli_admin_keys(c, argc - 1, argv + 1);

@@ -48,7 +48,10 @@ static const copt list_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "thread", ARG_VALUE, NULL },
 	{ "theme", ARG_VALUE, NULL }, { "voivodeship", ARG_VALUE, NULL },
 	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "planned", ARG_NONE, NULL },
-	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, END };
+	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, { "open", ARG_NONE, NULL },
+	{ "mine", ARG_NONE, NULL }, END };
+static const copt ask_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
+	{ "assess", ARG_VALUE, NULL }, { "practice", ARG_VALUE, NULL }, END };
 static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
 	END };
 static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
@@ -87,23 +90,24 @@ static const copt account_opts[] = {
 	{ "name", ARG_VALUE, NULL },
 	{ "role", ARG_WORDS, "guest member leader coordinator admin" },
 	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
+static const copt expert_opts[] = { { "no", ARG_NONE, NULL }, END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
 
 static const copts command_opts[] = {
-	{ "list", NULL, list_opts }, { "post", NULL, post_opts }, { "reply", NULL, reply_opts },
+	{ "list", NULL, list_opts }, { "post", NULL, post_opts }, { "ask", NULL, ask_opts }, { "reply", NULL, reply_opts },
 	{ "attend", NULL, attend_opts }, { "practice", NULL, practice_opts },
 	{ "meeting", NULL, meeting_opts }, { "moderate", NULL, moderate_opts },
 	{ "import", NULL, import_opts }, { "export", NULL, export_opts }, { "gen", NULL, gen_opts },
 	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
 	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
-	{ "admin", "set-role", role_opts },
+	{ "admin", "set-role", role_opts }, { "admin", "expert", expert_opts },
 };
 
 #define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
-	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices" },
+	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices requests" },
 	{ "show", NULL, 0, ARG_WORDS, "network city thread meeting practice" },
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
@@ -118,7 +122,7 @@ static const coperand operands[] = {
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
 	{ "admin", NULL, 0, ARG_WORDS,
-	  "add-account set-role member accounts audit add-key keys revoke-key" },
+	  "add-account set-role member accounts audit add-key keys revoke-key expert" },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
 	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },

@@ -3,6 +3,7 @@
 #define EMPIRIE_CLI_PRIV_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -95,6 +96,12 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv);
 int cmd_report(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);
+/* Feedback requests (cli_feedback.c). */
+int cmd_ask(cli_ctx *c, int argc, char **argv);
+int cmd_accept(cli_ctx *c, int argc, char **argv);
+int cli_list_requests(cli_ctx *c, long long number, bool open_only, bool mine);
+void cli_show_request(cli_ctx *c, int64_t thread_id);
+void cli_show_feedback_figures(cli_ctx *c, int number);
 
 const cli_command *cli_find_command(const char *name);
 /* The commands' names into out (at most max); returns how many. */

@@ -25,11 +25,12 @@ struct list_opts {
 	bool taken_up; const char *taken_up_in; /* list practices (uptake.h) */
 	bool planned, past;                     /* list meetings */
 	bool keys;                              /* list cities: stable keys, not labels */
+	bool open, mine;                        /* list requests */
 	bool help;
 };
 
-enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KEYS, OPT_TAKEN_UP,
-       OPT_TAKEN_UP_IN };
+enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KEYS, OPT_OPEN,
+       OPT_MINE, OPT_TAKEN_UP, OPT_TAKEN_UP_IN };
 
 static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
 {
@@ -45,6 +46,8 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		{ "keys", no_argument, NULL, OPT_KEYS },
 		{ "taken-up", no_argument, NULL, OPT_TAKEN_UP },
 		{ "taken-up-in", required_argument, NULL, OPT_TAKEN_UP_IN },
+		{ "open", no_argument, NULL, OPT_OPEN },
+		{ "mine", no_argument, NULL, OPT_MINE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -60,6 +63,8 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		case OPT_KEYS: o->keys = true; break;
 		case OPT_TAKEN_UP: o->taken_up = true; break;
 		case OPT_TAKEN_UP_IN: o->taken_up_in = optarg; break;
+		case OPT_OPEN: o->open = true; break;
+		case OPT_MINE: o->mine = true; break;
 		case 'n':
 			if ((o->network = cli_parse_id(optarg)) < 0)
 				return cli_usage(cmd, _("--network needs a network number, not '%s'"), optarg), -1;
@@ -362,6 +367,10 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 			  "                            those another town takes up (in that voivodeship)\n"
 			  "\nOutput is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
+		fputs(_("  requests [--network N] [--open] [--mine]\n"
+		        "                            feedback requests, the oldest first; --open: those\n"
+		        "                            still waiting; --mine: the networks you answer for\n"),
+		      stdout);
 		return EXIT_OK;
 	}
 	if (first >= argc)
@@ -380,10 +389,15 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 		return cli_usage("list", _("--keys is an option of 'list cities'"));
 	if (o.planned && o.past)
 		return cli_usage("list", _("choose --planned or --past, not both"));
+	bool requests = strcmp(what, "requests") == 0;
+	if ((o.open || o.mine) && !requests)
+		return cli_usage("list", _("--open and --mine are options of 'list requests'"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	if (practices)
 		return list_practices(c, &o);
+	if (requests)
+		return cli_list_requests(c, o.network, o.open, o.mine);
 	if (strcmp(what, "networks") == 0)
 		return list_networks(c);
 	if (strcmp(what, "cities") == 0 || strcmp(what, "towns") == 0)
@@ -446,6 +460,7 @@ static int show_network(cli_ctx *c, const char *arg)
 	safe_fprintf(stdout, ngettext("Discussion: %s, %s, %lld unread\n", "Discussion: %s, %s, %lld unread\n",
 	                              (unsigned long)n.unread),
 	             threads, posts, (long long)n.unread);
+	cli_show_feedback_figures(c, n.number);
 	card_line(_("Source"), n.source);
 	network_clear(&n);
 	return EXIT_OK;
@@ -515,6 +530,7 @@ static int show_thread(cli_ctx *c, const char *arg)
 	char where[64];
 	snprintf(where, sizeof where, "%d", t.network_number);
 	card_line(_("Network"), where);
+	cli_show_request(c, id);
 	safe_fprintf(stdout, ngettext("%lld post, %lld unread\n", "%lld posts, %lld unread\n",
 	                              (unsigned long)t.post_count),
 	             (long long)t.post_count, (long long)t.unread);

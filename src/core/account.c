@@ -48,7 +48,7 @@ void account_clear(account *a)
 
 static const char sql_account_by_login[] =
 	"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
-	"       COALESCE(c.name, ''), COALESCE(a.network_id, 0)"
+	"       COALESCE(c.name, ''), COALESCE(a.network_id, 0), a.expert"
 	"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id WHERE a.login = ?1";
 
 static status account_from_row(sqlite3_stmt *st, account *out, error *e)
@@ -62,6 +62,7 @@ static status account_from_row(sqlite3_stmt *st, account *out, error *e)
 	out->city_id = sqlite3_column_int64(st, 4);
 	out->city_name = db_col_dup(st, 5);
 	out->network_id = sqlite3_column_int64(st, 6);
+	out->expert = sqlite3_column_int(st, 7) != 0;
 	if (!out->login || !out->display_name || !out->city_name) {
 		account_clear(out);
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
@@ -196,7 +197,7 @@ status account_list_all(db *d, const account *actor, account_list *out, error *e
 {
 	static const char sql[] =
 		"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
-		"       COALESCE(c.name, ''), COALESCE(a.network_id, 0)"
+		"       COALESCE(c.name, ''), COALESCE(a.network_id, 0), a.expert"
 		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 		" ORDER BY a.login COLLATE PL";
 	memset(out, 0, sizeof *out);
@@ -378,6 +379,41 @@ status membership_set(db *d, const account *actor, int network_number, const cha
 	if (s == ST_OK)
 		s = audit_append(d, actor, member ? "add-member" : "remove-member", "network", net,
 		                 NULL, city, e);
+	if (s != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	return db_commit(d, e);
+}
+
+status account_set_expert(db *d, const account *actor, const char *login, bool expert, error *e)
+{
+	static const char sql[] = "UPDATE accounts SET expert = ?2 WHERE login = ?1";
+	if (actor->role != ROLE_ADMIN)
+		return err_set(e, ST_DENIED, _("Only an administrator can name experts"));
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	account old;
+	if ((s = account_get(d, login, &old, e)) != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+	} else {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, expert);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Saving the account"));
+	}
+	if (s == ST_OK)
+		s = audit_append(d, actor, expert ? "set-expert" : "unset-expert", "account", old.id,
+		                 old.expert ? "expert" : "", expert ? "expert" : "", e);
+	account_clear(&old);
 	if (s != ST_OK) {
 		db_rollback(d);
 		return s;

@@ -17,7 +17,9 @@ typedef struct {
 	role role;
 	int64_t city_id;     /* 0 when none (ZMP staff, network accounts) */
 	char *city_name;     /* "" when none */
-	int64_t network_id;  /* coordinators: the network moderated; 0 = all networks */
+	int64_t network_id;  /* coordinators: the network moderated; 0 = all networks.
+	                      * experts: the network they answer for; 0 = all networks */
+	bool expert;         /* one of ZMP's experts: answers feedback requests (feedback.h) */
 } account;
 
 /* Look up login; ST_NOTFOUND when there is no such account. */
@@ -51,6 +53,10 @@ status account_set_role(db *d, const account *actor, const char *login, role r,
  * the network's coordinators; audited. */
 status membership_set(db *d, const account *actor, int network_number, const char *city,
                       bool member, error *e);
+
+/* Name login one of ZMP's experts, or no longer (administrators only; audited). A flag,
+ * not a role: see schema step 11. */
+status account_set_expert(db *d, const account *actor, const char *login, bool expert, error *e);
 
 typedef struct {
 	account *items;

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/feedback.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/forum_priv.h"
 #include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
@@ -630,21 +632,14 @@ static status link_new_thread(db *d, const account *a, int64_t tid, int64_t net,
 	return ST_OK;
 }
 
-status forum_new_thread_linked(db *d, const account *a, int number, const char *title,
-                               const char *body, int64_t meeting_id, int64_t practice_id,
-                               int64_t *thread_id, error *e)
+status forum_new_thread_tx(db *d, const account *a, int number, const char *title,
+                          const char *body, int64_t meeting_id, int64_t practice_id,
+                          int64_t *thread_id, int64_t *post_id, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
 	static const char sql_ins[] =
 		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
 		" VALUES (?5, ?1, ?2, ?3, ?4, ?4)";
-	status s = forum_validate_text(title, body, e);
-	if (s != ST_OK)
-		return s;
-	lemma_prepare(db_lemmatizer(d), title);
-	lemma_prepare(db_lemmatizer(d), body);
-	if ((s = db_begin(d, e)) != ST_OK)
-		return s;
 	sqlite3_stmt *st = db_stmt(d, sql_net, e);
 	if (!st)
 		goto fail;
@@ -682,6 +677,28 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 	    audit_append(d, a, "create", "thread", tid, NULL, title, e) != ST_OK ||
 	    draft_delete(d, a, "thread", net, e) != ST_OK)
 		goto fail;
+	*thread_id = tid;
+	*post_id = pid;
+	return ST_OK;
+fail:
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+status forum_new_thread_linked(db *d, const account *a, int number, const char *title,
+                               const char *body, int64_t meeting_id, int64_t practice_id,
+                               int64_t *thread_id, error *e)
+{
+	status s = forum_validate_text(title, body, e);
+	if (s != ST_OK)
+		return s;
+	lemma_prepare(db_lemmatizer(d), title);
+	lemma_prepare(db_lemmatizer(d), body);
+	if ((s = db_begin(d, e)) != ST_OK)
+		return s;
+	int64_t tid = 0, pid = 0;
+	if (forum_new_thread_tx(d, a, number, title, body, meeting_id, practice_id, &tid, &pid,
+	                        e) != ST_OK)
+		goto fail;
 	if ((s = db_commit(d, e)) != ST_OK)
 		return s;
 	if (thread_id)
@@ -694,6 +711,18 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+static bool is_request(db *d, int64_t thread_id)
+{
+	static const char sql[] = "SELECT 1 FROM feedback_requests WHERE thread_id = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, thread_id);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id,
@@ -715,7 +744,12 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	int64_t net = t.network_id;
 	bool locked = t.locked;
 	thread_clear(&t);
-	if (network_visible(d, a, net, &lo, e) != ST_OK || perm_check_post(d, a, net, lo, e) != ST_OK)
+	if (network_visible(d, a, net, &lo, e) != ST_OK)
+		goto fail;
+	/* An expert answers the requests of the networks they answer for, whatever town
+	 * (if any) their account is linked to. */
+	if (!(feedback_answers_for(a, net) && is_request(d, thread_id)) &&
+	    perm_check_post(d, a, net, lo, e) != ST_OK)
 		goto fail;
 	if (locked && !perm_can_moderate(a, net)) {
 		err_set(e, ST_DENIED, _("This thread is locked by the coordinator; replies are closed"));

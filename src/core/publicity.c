@@ -59,7 +59,7 @@ static const pub_column c_posts[] = {
 static const pub_column c_accounts[] = {
 	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
 	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
-	PRIV_AS("created_at", "''"), END };
+	PRIV_AS("created_at", "''"), PRIV_AS("expert", "0"), END };
 static const pub_column c_practices[] = {
 	PUB("id"), PUB("key"), PUB("city_id"), PUB("theme"), PUB("title"), PUB("problem"),
 	PUB("actions"), PUB("results"), PUB("funding"), PUB("cost"), PUB("contact_role"),
@@ -67,6 +67,11 @@ static const pub_column c_practices[] = {
 static const pub_column c_practice_networks[] = { PUB("practice_id"), PUB("network_id"), END };
 static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeting_id"), END };
 static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };
+/* A request is as public as its thread; who marked the answer stays out (the helper is
+ * the accepted post's author, public already). */
+static const pub_column c_feedback_requests[] = {
+	PUB("thread_id"), PUB("city_id"), PUB("assess"), PUB("accepted_post"), PUB("accepted_at"),
+	PRIV_AS("accepted_by", "NULL"), END };
 /* The search index holds no column of its own: it is made again from the copy. */
 static const pub_column c_search[] = {
 	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
@@ -140,6 +145,7 @@ static const pub_table tables[] = {
 	{ "practice_threads", PUB_PUBLIC,
 	  IN_COPY("practice_id", "practices") " AND " IN_COPY("thread_id", "threads"),
 	  c_practice_threads },
+	{ "feedback_requests", PUB_PUBLIC, IN_COPY("thread_id", "threads"), c_feedback_requests },
 	{ "search", PUB_DERIVED, NULL, c_search },
 	{ "lemmas", PUB_DERIVED, NULL, c_lemmas },
 	{ "read_state", PUB_PRIVATE, NULL, c_read_state },

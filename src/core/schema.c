@@ -466,7 +466,30 @@ static const char *const migrations[] = {
 	"  revoked_at TEXT"
 	");",
 
-	/* 11: practice transfer (issue 22): a town takes up another town's practice. One
+	/* 11: feedback requests (issue 22). A request is a thread with a row here: the
+	 * asking town, what it wants assessed, and the answer the town marked as the one
+	 * that helped (NULL: still open). Experts are a flag on accounts, not a role: an
+	 * expert keeps the role that says what else they may do (a town's member, ZMP
+	 * staff), and the flag only adds that the requests of their networks are theirs
+	 * to answer. An accepted answer travels in sync as an "accept" line, noted in
+	 * sync_log as kind 'thread' with k3 'accept' (doc/SYNC.md). */
+	"ALTER TABLE accounts ADD COLUMN expert INTEGER NOT NULL DEFAULT 0 CHECK (expert IN (0, 1));"
+	"CREATE TABLE feedback_requests ("
+	"  thread_id     INTEGER PRIMARY KEY REFERENCES threads(id) ON DELETE CASCADE,"
+	"  city_id       INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  assess        TEXT NOT NULL DEFAULT '',"
+	"  accepted_post INTEGER REFERENCES posts(id) ON DELETE SET NULL,"
+	"  accepted_at   TEXT,"
+	"  accepted_by   INTEGER REFERENCES accounts(id) ON DELETE SET NULL"
+	");"
+	"CREATE INDEX feedback_requests_open ON feedback_requests(accepted_post, thread_id);"
+	"CREATE TRIGGER sync_feedback_accept AFTER UPDATE OF accepted_post ON feedback_requests"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO sync_log(kind, k1, k3) VALUES ('thread', new.thread_id, 'accept')"
+	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log);"
+	"END;",
+
+	/* 12: practice transfer (issue 22): a town takes up another town's practice. One
 	 * row per practice and town; started_at is when it was first recorded. Synced
 	 * through uptake_log (sync_log's kinds are fixed by a CHECK): the trigger notes the
 	 * pair changed, in an order of its own; a removal keeps its time in deleted_at. */

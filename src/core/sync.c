@@ -24,6 +24,7 @@
 
 #include "core/audit.h"
 #include "core/db_priv.h"
+#include "core/feedback.h"
 #include "core/forum.h"
 #include "core/practice.h"
 #include "core/safefile.h"
@@ -203,10 +204,13 @@ static const char sql_ex_threads[] =
 	"  'practices', json((SELECT json_group_array(p.key) FROM practice_threads pt"
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
 	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
-	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at)"
+	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at,"
+	"  'request', json((SELECT json_object('town', c.name, 'assess', r.assess)"
+	"                   FROM feedback_requests r JOIN cities c ON c.id = r.city_id"
+	"                   WHERE r.thread_id = t.id)))"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
 	" JOIN accounts a ON a.id = t.author_id"
-	" WHERE l.kind = 'thread' AND l.seq > ?1 ORDER BY t.id";
+	" WHERE l.kind = 'thread' AND l.k3 = '' AND l.seq > ?1 ORDER BY t.id";
 static const char sql_ex_posts[] =
 	"SELECT json_object('op', 'post', 'id', p.id, 'thread', p.thread_id,"
 	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
@@ -216,6 +220,15 @@ static const char sql_ex_posts[] =
 	"  'history', json((SELECT json_group_array(vid) FROM post_ancestry WHERE post_id = p.id)))"
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
+/* The answer that helped a feedback request (feedback.h), after the posts it names;
+ * noted as kind 'thread' with k3 'accept' (schema 11). */
+static const char sql_ex_accepts[] =
+	"SELECT json_object('op', 'accept', 'thread', r.thread_id, 'post', r.accepted_post,"
+	"  'by', a.login, 'at', r.accepted_at)"
+	" FROM sync_log l JOIN feedback_requests r ON r.thread_id = l.k1"
+	" JOIN accounts a ON a.id = r.accepted_by"
+	" WHERE l.kind = 'thread' AND l.k3 = 'accept' AND l.seq > ?1 AND r.accepted_post IS NOT NULL"
+	" ORDER BY l.seq";
 static const char sql_ex_reads[] =
 	"SELECT json_object('op', 'read', 'account', a.login, 'thread', r.thread_id,"
 	"  'last_read_id', r.last_read_id, 'read_count', r.read_count)"
@@ -370,8 +383,8 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 	if (s == ST_OK && (write_line(f, &h, SYNC_MAGIC, strlen(SYNC_MAGIC) - 1) != ST_OK ||
 	                   write_line(f, &h, header, (size_t)hn) != ST_OK))
 		s = ST_IO;
-	static const char *const queries[] = { sql_ex_threads, sql_ex_posts, sql_ex_reads,
-	                                       sql_ex_drafts };
+	static const char *const queries[] = { sql_ex_threads, sql_ex_posts, sql_ex_accepts,
+	                                       sql_ex_reads, sql_ex_drafts };
 	for (size_t q = 0; s == ST_OK && q < sizeof queries / sizeof queries[0]; q++) {
 		sqlite3_stmt *st = db_stmt(d, queries[q], e);
 		if (!st) {
@@ -394,7 +407,7 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		if (s == ST_OK && rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Reading the changes"));
 	}
-	/* Practice transfers: their own log and high-water mark (schema 11). */
+	/* Practice transfers: their own log and high-water mark (schema 12). */
 	int64_t up_since = all ? 0 : query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
 	                                          " WHERE key = 'sync_uptakes_exported'", 0, 0);
 	int64_t up_upto = query_int(d, "SELECT max(seq) FROM uptake_log", 0, 0);
@@ -1239,6 +1252,205 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 	return s;
 }
 
+/* A new thread's feedback request (the line's "request": the asking town and what to
+ * assess). The home database takes it only from a member of that town, the town a
+ * member of the network; else the thread is stored as an ordinary one, and listed. */
+static status take_request(applier *ap, int64_t id, const char *title, const account *au,
+                           int64_t net, error *e)
+{
+	static const char sql_get[] =
+		"SELECT json_type(?1, '$.request'), json_extract(?1, '$.request.town'),"
+		"       json_type(?1, '$.request.town'), json_extract(?1, '$.request.assess'),"
+		"       json_type(?1, '$.request.assess')";
+	static const char sql_town[] =
+		"SELECT c.id, EXISTS (SELECT 1 FROM memberships m WHERE m.city_id = c.id"
+		"       AND m.network_id = ?2) FROM cities c WHERE c.name = ?1";
+	static const char sql_ins[] =
+		"INSERT OR IGNORE INTO feedback_requests(thread_id, city_id, assess) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *st = db_stmt(ap->d, sql_get, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	status s = ST_OK;
+	char *town = NULL, *assess = NULL;
+	bool present = false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *tt = (const char *)sqlite3_column_text(st, 2);
+		const char *at = (const char *)sqlite3_column_text(st, 4);
+		present = type && strcmp(type, "null") != 0;
+		if (present && (strcmp(type, "object") != 0 || !tt || strcmp(tt, "text") != 0 ||
+		                (at && strcmp(at, "text") != 0)))
+			s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing "
+			                             "was applied"), ap->file, (long long)ap->line, "request");
+		else if (present && (!(town = db_col_dup(st, 1)) || !(assess = db_col_dup(st, 3))))
+			s = OOM(e);
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && present && (strlen(assess) > FEEDBACK_ASSESS_MAX || strchr(assess, '\n')))
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+		                             "applied"), ap->file, (long long)ap->line, "request");
+	if (s == ST_OK && present)
+		s = check_field(ap, "request", assess, FEEDBACK_ASSESS_MAX, false, e);
+	if (s != ST_OK || !present)
+		goto out;
+	if (!(st = db_stmt(ap->d, sql_town, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, town, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, net);
+	int rc = sqlite3_step(st);
+	int64_t town_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	bool member = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!town_id || (ap->home && (au->city_id != town_id || !member))) {
+		char what[600];
+		snprintf(what, sizeof what, _("thread \"%s\": a feedback request of %s, which %s may not "
+		                              "ask for here"), title, town, au->login);
+		s = conflict(ap, what, _("the thread is stored as an ordinary one"), e);
+		goto out;
+	}
+	if (!(st = db_stmt(ap->d, sql_ins, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, town_id);
+	sqlite3_bind_text(st, 3, assess, -1, SQLITE_STATIC);
+	if ((s = step_done(ap->d, st, _("Saving the feedback request"), e)) == ST_OK)
+		s = sync_audit(ap, au->login, "ask", "request", id, NULL, assess, e);
+out:
+	free(town), free(assess);
+	return s;
+}
+
+/* {"op":"accept","thread":T,"post":P,"by":LOGIN,"at":TIME}: the answer that helped a
+ * feedback request. The latest mark wins whatever order files come in (at the same
+ * second, the larger post id); a mark that loses to another one is listed. On the home
+ * database the one who marked must be a member of the asking town (judged here), and
+ * the post an answer in that thread by someone from outside the town. */
+static status apply_accept(applier *ap, error *e)
+{
+	static const char sql_req[] =
+		"SELECT r.city_id, COALESCE(r.accepted_post, 0), COALESCE(r.accepted_at, ''), t.title"
+		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
+	static const char sql_post[] =
+		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
+		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2";
+	static const char sql_set[] =
+		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
+		" WHERE thread_id = ?1";
+	int64_t tid, pid;
+	char *by = NULL, *at = NULL, *title = NULL, *our_at = NULL;
+	account who;
+	memset(&who, 0, sizeof who);
+	char what[700];
+	status s;
+	if ((s = need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = need_id(ap, "post", 1, &pid, e)) != ST_OK ||
+	    (s = get_text(ap, "by", true, &by, e)) != ST_OK ||
+	    (s = need_time(ap, "at", true, &at, e)) != ST_OK)
+		goto out;
+	cap_time(ap, &at);
+	sqlite3_stmt *st = db_stmt(ap->d, sql_req, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, tid);
+	int rc = sqlite3_step(st);
+	int64_t town_id = 0, ours = 0;
+	if (rc == SQLITE_ROW) {
+		town_id = sqlite3_column_int64(st, 0);
+		ours = sqlite3_column_int64(st, 1);
+		our_at = db_col_dup(st, 2);
+		title = db_col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && (!our_at || !title)) {
+		s = OOM(e);
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		snprintf(what, sizeof what, _("an answer marked as the one that helped in thread %lld, "
+		                              "which is not a feedback request here"), (long long)tid);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	if (ours == pid) {
+		ap->r->present++;
+		goto out;
+	}
+	/* The later mark stays; at the same second, the larger post id (the same on every
+	 * side). */
+	int c = strcmp(at, our_at);
+	bool take = !ours || c > 0 || (c == 0 && pid > ours);
+	if (!take) {
+		snprintf(what, sizeof what, _("request \"%s\": %s marked post %lld as the one that "
+		                              "helped, before the mark kept here (post %lld)"),
+		         title, by, (long long)pid, (long long)ours);
+		s = conflict(ap, what, _("the later mark stays"), e);
+		goto out;
+	}
+	error e2;
+	bool found = account_get(ap->d, by, &who, &e2) == ST_OK;
+	bool ok = found;
+	if (ap->home && found) {
+		ok = who.city_id == town_id &&
+		     (!ap->owner || strcmp(by, ap->owner) == 0) &&
+		     (ap->me->role == ROLE_ADMIN || who.id == ap->me->id);
+	}
+	if (!ok) {
+		snprintf(what, sizeof what, _("request \"%s\": %s may not mark the answer that helped: "
+		                              "only the asking town's members may"), title, by);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	if (!(st = db_stmt(ap->d, sql_post, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, tid);
+	rc = sqlite3_step(st);
+	bool answer = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != town_id &&
+	              !sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!answer) {
+		snprintf(what, sizeof what, _("request \"%s\": post %lld, marked as the one that helped, "
+		                              "is not an answer in it here"), title, (long long)pid);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	if (ours) {
+		snprintf(what, sizeof what, _("request \"%s\": post %lld was marked here as the one "
+		                              "that helped, before %s marked post %lld"),
+		         title, (long long)ours, by, (long long)pid);
+		if ((s = conflict(ap, what, _("the later mark stays"), e)) != ST_OK)
+			goto out;
+	}
+	if (!(st = db_stmt(ap->d, sql_set, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, tid);
+	sqlite3_bind_int64(st, 2, pid);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, who.id);
+	char was[24], now_post[24];
+	snprintf(was, sizeof was, "%lld", (long long)ours);
+	snprintf(now_post, sizeof now_post, "%lld", (long long)pid);
+	if ((s = step_done(ap->d, st, _("Saving the feedback request"), e)) != ST_OK ||
+	    (s = sync_audit(ap, by, "accept", "request", tid, ours ? was : NULL, now_post, e)) != ST_OK)
+		goto out;
+	ap->r->applied++;
+out:
+	free(by), free(at), free(title), free(our_at);
+	account_clear(&who);
+	return s;
+}
+
 static status apply_thread(applier *ap, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
@@ -1340,7 +1552,8 @@ static status apply_thread(applier *ap, error *e)
 			s = db_fail(ap->d, rc, e, _("Saving the thread"));
 			goto out;
 		}
-		if ((s = link_practices(ap, id, title, &au, e)) != ST_OK)
+		if ((s = link_practices(ap, id, title, &au, e)) != ST_OK ||
+		    (s = take_request(ap, id, title, &au, net, e)) != ST_OK)
 			goto out;
 		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
 		    (s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
@@ -2026,7 +2239,7 @@ struct file_key {
 	const char *file;
 };
 
-/* ---- practice transfers (schema 11; uptake.h) ----
+/* ---- practice transfers (schema 12; uptake.h) ----
  * One line per changed (practice, town) pair, keyed by the practice's key and the town's
  * name (ids differ between copies only for rows made in a copy, but these two are stable
  * everywhere). Rule: the later change (updated_at, or deleted_at for a removal) wins; when
@@ -2376,6 +2589,8 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 				s = apply_thread(&ap, e);
 			else if (strcmp(op, "post") == 0)
 				s = apply_post(&ap, e);
+			else if (strcmp(op, "accept") == 0)
+				s = apply_accept(&ap, e);
 			else if (strcmp(op, "read") == 0)
 				s = apply_read(&ap, e);
 			else if (strcmp(op, "draft") == 0)
@@ -2466,7 +2681,7 @@ status sync_get_status(db *d, sync_status *out, error *e)
 	int64_t since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'",
 	                          0, 0);
 	out->pending = query_int(d, "SELECT count(*) FROM sync_log WHERE seq > ?1", since, 0);
-	/* and the practice transfers, logged apart (schema 11) */
+	/* and the practice transfers, logged apart (schema 12) */
 	since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
 	                     " WHERE key = 'sync_uptakes_exported'", 0, 0);
 	out->pending += query_int(d, "SELECT count(*) FROM uptake_log WHERE seq > ?1", since, 0);

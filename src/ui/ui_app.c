@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/directory.h"
+#include "core/feedback.h"
 #include "core/presence.h"
 #include "i18n.h"
 #include "text/pltext.h"
@@ -241,6 +242,7 @@ void ui_refresh_unread(ui_ctx *c)
 	error e;
 	int64_t n = directory_unread_total(c->d, c->me, &e);
 	c->unread_total = n > 0 ? n : 0;
+	c->requests_waiting = feedback_waiting(c->d, c->me);
 }
 
 static void reload_all(ui_ctx *c)
@@ -317,8 +319,16 @@ static void draw_title(ui_ctx *c)
 		snprintf(unread + u, sizeof unread - u,
 		         ngettext(" · online: %lld", " · online: %lld", (unsigned long)on), (long long)on);
 	}
-	snprintf(who, sizeof who, "%s%s%s (%s) · %s", c->data_label, c->data_label[0] ? " · " : "",
-	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), unread);
+	/* Coordinators and experts: the requests waiting for their opinion come first. */
+	char waiting[128] = "";
+	if (c->requests_waiting > 0)
+		snprintf(waiting, sizeof waiting,
+		         ngettext("%lld request waits for feedback · ", "%lld requests wait for feedback · ",
+		                  (unsigned long)c->requests_waiting),
+		         (long long)c->requests_waiting);
+	snprintf(who, sizeof who, "%s%s%s (%s) · %s%s", c->data_label, c->data_label[0] ? " · " : "",
+	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), waiting,
+	         unread);
 	theme_set(stdscr, TH_TITLE);
 	ui_fill(stdscr, 0, 0, COLS);
 	int ww = ui_width(who);

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_feedback.h"
 #include "ui/ui_records.h"
 #include "ui/ui_screen.h"
 
@@ -139,6 +140,7 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 	                                     (unsigned long)n.unread),
 	         threads, posts, (long long)n.unread);
 	ui_doc_field(d, _("Discussion"), line);
+	ui_feedback_network_field(c, d, n.number);
 	practice_list pl;
 	practice_filter f = { .network = n.number };
 	if (practice_list_get(c->d, c->me, &f, &pl, &e) == ST_OK) {
@@ -442,6 +444,7 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
 	case CARD_TOWNS: return build_towns(c, crumb, n);
 	case CARD_REPORT: return ui_report_build(c, (int)id, crumb, n);
+	case CARD_REQUESTS: return ui_feedback_build(c, crumb, n);
 	default: return NULL;
 	}
 }
@@ -471,6 +474,11 @@ ui_screen *ui_card_towns(ui_ctx *c)
 ui_screen *ui_report_new(ui_ctx *c, int number)
 {
 	return card(c, SC_CARD, CARD_REPORT, number);
+}
+
+ui_screen *ui_card_requests(ui_ctx *c)
+{
+	return card(c, SC_CARD, CARD_REQUESTS, 0);
 }
 
 ui_screen *ui_card_practice(ui_ctx *c, int64_t id)
@@ -563,9 +571,15 @@ static unsigned toggle_attend(ui_ctx *c, int64_t id)
 unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cmd)
 {
 	switch (which) {
+	case CARD_REQUESTS:
+		if (cmd == CMD_NEW_REQUEST)
+			return ui_open(c, ui_feedback_editor(c, 0));
+		break;
 	case CARD_NETWORK:
 		if (cmd == CMD_REPORT)
 			return ui_open(c, ui_report_new(c, (int)id));
+		if (cmd == CMD_NEW_REQUEST)
+			return ui_open(c, ui_feedback_editor(c, (int)id));
 		if (cmd == CMD_PRACTICES)
 			return ui_open(c, ui_practices_new(c, (int)id, 0));
 		if (cmd == CMD_MEETINGS)
@@ -620,6 +634,9 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 	error e;
 	if (db_is_readonly(c->d))
 		return 0; /* nothing can be written: the key bar dims it, the message says why */
+	if ((which == CARD_REQUESTS && ui_feedback_may_ask(c, 0)) ||
+	    (which == CARD_NETWORK && ui_feedback_may_ask(c, (int)id)))
+		pre |= PRE_WRITE;
 	if (which == CARD_PRACTICE) {
 		practice p;
 		if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK)

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "text/pltext.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_feedback.h"
 #include "ui/ui_find.h"
 #include "ui/ui_screen.h"
 #include "ui/ui_doc.h"
@@ -55,6 +56,8 @@ typedef struct {
 	ed_buf answer;   /* the reason being typed */
 	int64_t ask_post; /* the post the question is about */
 	bool need_reason; /* Enter was pressed with no reason: ask again, saying why */
+	char *request;    /* the feedback request's line (ui_feedback.h), NULL: not one */
+	int64_t accepted; /* the request's answer that helped, 0: none */
 } reader;
 
 static void layout_post(reader *r, rpost *p)
@@ -229,6 +232,8 @@ static bool open_thread(reader *r, int64_t thread_id, int64_t at)
 		r->leaders_only = n.leaders_only;
 		network_clear(&n);
 	}
+	free(r->request);
+	r->request = ui_feedback_line(r->c, thread_id, &r->accepted);
 	r->seen_max = r->marked = 0;
 	ui_find_end(&r->find);
 	r->match = 0;
@@ -335,6 +340,8 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 	}
 	if (p->p.edited_at && *p->p.edited_at)
 		used += ui_put(stdscr, y, x + p->indent + used, _(" (edited)"), w - used);
+	if (r->accepted && p->p.id == r->accepted)
+		used += ui_put(stdscr, y, x + p->indent + used, _(" ✓ helped"), w - used);
 	if (p->p.unread) {
 		if (!cur)
 			theme_set(stdscr, TH_UNREAD);
@@ -364,6 +371,21 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 	}
 	ui_spans_free(&ts);
 	free(title);
+	/* A feedback request's line, wrapped to at most two rows. */
+	wchar_t *req = r->request && rc.h >= 6 ? ui_utf8_to_wcs(r->request, &tn) : NULL;
+	if (req && ui_wrap(req, tn, rc.w - 2, 0, &ts)) {
+		int k = ts.n < 2 ? (int)ts.n : 2;
+		theme_set(stdscr, TH_DIM);
+		for (int i = 0; i < k; i++) {
+			ui_fill(stdscr, rc.y + i, rc.x, rc.w);
+			ui_putw(stdscr, rc.y + i, rc.x + 1, req + ts.items[i].start, ts.items[i].len,
+			        rc.w - 2);
+		}
+		theme_set(stdscr, TH_NORMAL);
+		rc.y += k, rc.h -= k;
+	}
+	ui_spans_free(&ts);
+	free(req);
 	if (rc.w - 2 != r->width || rc.h != r->height)
 		s->ops->resize(s, c, rc);
 	size_t cur = current(r);
@@ -766,6 +788,12 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		return ui_links_show(c, rp ? rp->body : L"", rp ? rp->len : 0);
 	}
 	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return moderate(r, c, cmd, cur);
+	case CMD_ACCEPT:
+		if (!r->request) {
+			ui_status(c, true, "%s", _("This thread is not a feedback request."));
+			return UI_R_REDRAW;
+		}
+		return cur ? ui_feedback_accept(c, cur->id) : UI_R_REDRAW;
 	case CMD_BACK:
 		save_mark(r, c, true);
 		return UI_R_POP | UI_R_RELOAD;
@@ -784,6 +812,8 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 		thread_clear(&r->t);
 		r->t = t;
 	}
+	free(r->request);
+	r->request = ui_feedback_line(c, r->t.id, &r->accepted);
 	int64_t top = r->n ? r->posts[r->top_post].p.id : 0;
 	load_at(r, top, r->top_row);
 }
@@ -858,6 +888,7 @@ static void reader_destroy(ui_screen *s)
 	thread_clear(&r->t);
 	ui_find_free(&r->find);
 	ed_free(&r->answer);
+	free(r->request);
 	free(r);
 }
 

@@ -78,6 +78,7 @@ struct ui_ctx {
 	bool status_error;
 	char prompt[400];    /* a question being asked (drawn on the status line) */
 	int64_t unread_total;
+	int64_t requests_waiting; /* open feedback requests the account answers (feedback.h) */
 	char data_label[160]; /* what kind of data this is, when not the live directory */
 };
 
@@ -111,6 +112,8 @@ ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
 ui_screen *ui_card_towns(ui_ctx *c);
 /* The network report (issue 22): network `number`, or every network with 0. */
 ui_screen *ui_report_new(ui_ctx *c, int number);
+/* The feedback requests, those waiting for the account's opinion first. */
+ui_screen *ui_card_requests(ui_ctx *c);
 /* Open a thread; at_post 0 = from the start. */
 ui_screen *ui_reader_new(ui_ctx *c, int64_t thread_id, int64_t at_post);
 ui_screen *ui_search_new(ui_ctx *c);

@@ -54,7 +54,7 @@ is "--db FILE: file names" "$(comp empirie --db tow)" "towns-2026.csv"
 is "after --db FILE, the commands" "$(comp empirie --db x.db li)" "list"
 
 # Subcommands and their options.
-is "list: what it lists" "$(comp empirie list '')" "$(lines cities meetings networks posts practices threads)"
+is "list: what it lists" "$(comp empirie list '')" "$(lines cities meetings networks posts practices requests threads)"
 is "show: what it shows" "$(comp empirie show '')" "$(lines city meeting network practice thread)"
 is "export --format: csv or json" "$(comp empirie export --format '')" "$(lines csv json)"
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
@@ -91,7 +91,7 @@ fi
 # option offered is one its parser knows.
 for cmd in $help_cmds; do
 	case $cmd in
-	admin) subs="add-account set-role" ;;
+	admin) subs="add-account set-role expert" ;;
 	sync) subs="export" ;;
 	*) subs="-" ;;
 	esac
