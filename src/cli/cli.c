@@ -47,6 +47,12 @@ static const cli_command commands[] = {
 	  N_("sign your town up for a planned meeting (--no: take it off)"), true, false },
 	{ "practice", cmd_practice, N_("add|edit [ID] --title T --town NAME [OPTIONS]"),
 	  N_("add or change a good practice"), true, false },
+	{ "uptake", cmd_uptake, N_("set|remove PRACTICE --town NAME [--status S] | list [OPTIONS]"),
+	  N_("record that a town takes up another town's good practice, and how far it got"),
+	  false, false },
+	{ "report", cmd_report, N_("[--network N] [--from DATE] [--to DATE] [--format text|csv|json]"),
+	  N_("what each network produced in a period: meetings, practices shown and taken up, "
+	     "active threads"), false, false },
 	{ "meeting", cmd_meeting, N_("add|edit [ID] --network N --title T --date YYYY-MM-DD [OPTIONS]"),
 	  N_("add or change a meeting (coordinators and administrators)"), true, false },
 	{ "moderate", cmd_moderate, N_("lock|unlock|pin|unpin THREAD_ID | hide|unhide POST_ID [--reason TEXT]"),

@@ -91,6 +91,9 @@ int cmd_attend(cli_ctx *c, int argc, char **argv);
 int cmd_practice(cli_ctx *c, int argc, char **argv);
 int cmd_meeting(cli_ctx *c, int argc, char **argv);
 int cmd_sync(cli_ctx *c, int argc, char **argv);
+/* cli_uptake.c */
+int cmd_uptake(cli_ctx *c, int argc, char **argv);
+int cmd_report(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);
 /* Feedback requests (cli_feedback.c). */

@@ -11,6 +11,7 @@
 #include "core/forum.h"
 #include "core/meeting.h"
 #include "core/practice.h"
+#include "core/uptake.h"
 #include "core/search.h"
 #include "i18n.h"
 #include "text/plfold.h"
@@ -21,6 +22,7 @@
 struct list_opts {
 	long long network, thread;
 	const char *theme, *voivodeship, *town; /* list practices */
+	bool taken_up; const char *taken_up_in; /* list practices (uptake.h) */
 	bool planned, past;                     /* list meetings */
 	bool keys;                              /* list cities: stable keys, not labels */
 	bool open, mine;                        /* list requests */
@@ -28,7 +30,7 @@ struct list_opts {
 };
 
 enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KEYS, OPT_OPEN,
-       OPT_MINE };
+       OPT_MINE, OPT_TAKEN_UP, OPT_TAKEN_UP_IN };
 
 static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
 {
@@ -42,6 +44,8 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		{ "planned", no_argument, NULL, OPT_PLANNED },
 		{ "past", no_argument, NULL, OPT_PAST },
 		{ "keys", no_argument, NULL, OPT_KEYS },
+		{ "taken-up", no_argument, NULL, OPT_TAKEN_UP },
+		{ "taken-up-in", required_argument, NULL, OPT_TAKEN_UP_IN },
 		{ "open", no_argument, NULL, OPT_OPEN },
 		{ "mine", no_argument, NULL, OPT_MINE },
 		{ "help", no_argument, NULL, 'h' },
@@ -57,6 +61,8 @@ static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_o
 		case OPT_PLANNED: o->planned = true; break;
 		case OPT_PAST: o->past = true; break;
 		case OPT_KEYS: o->keys = true; break;
+		case OPT_TAKEN_UP: o->taken_up = true; break;
+		case OPT_TAKEN_UP_IN: o->taken_up_in = optarg; break;
 		case OPT_OPEN: o->open = true; break;
 		case OPT_MINE: o->mine = true; break;
 		case 'n':
@@ -293,6 +299,14 @@ static int list_practices(cli_ctx *c, const struct list_opts *o)
 		if (!f.voivodeship)
 			return cli_error(_("\"%s\" is not one of the 16 voivodeships"), o->voivodeship);
 	}
+	f.taken_up = o->taken_up;
+	if (o->taken_up_in) {
+		for (size_t i = 0; voivodeships[i] && !f.taken_up_in; i++)
+			if (same_folded(o->taken_up_in, voivodeships[i]))
+				f.taken_up_in = voivodeships[i];
+		if (!f.taken_up_in)
+			return cli_error(_("\"%s\" is not one of the 16 voivodeships"), o->taken_up_in);
+	}
 	city t = { 0 };
 	if (o->town) {
 		if (directory_city(c->d, o->town, &t, &e) != ST_OK)
@@ -349,6 +363,8 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 			  "                            ahead, --past: those that are over\n"
 			  "  practices [--network N] [--theme T] [--voivodeship V] [--town NAME]\n"
 			  "                            good practices by town; the filters combine\n"
+			  "      [--taken-up] [--taken-up-in VOIVODESHIP]\n"
+			  "                            those another town takes up (in that voivodeship)\n"
 			  "\nOutput is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
 		fputs(_("  requests [--network N] [--open] [--mine]\n"
@@ -364,7 +380,7 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 	if (first + 1 < argc)
 		return cli_usage("list", _("unexpected argument '%s'"), argv[first + 1]);
 	bool practices = strcmp(what, "practices") == 0, meetings = strcmp(what, "meetings") == 0;
-	if ((o.theme || o.voivodeship || o.town) && !practices)
+	if ((o.theme || o.voivodeship || o.town || o.taken_up || o.taken_up_in) && !practices)
 		return cli_usage("list", _("--theme, --voivodeship and --town are options of 'list "
 		                           "practices'"));
 	if ((o.planned || o.past) && !meetings)
@@ -484,6 +500,17 @@ static int show_city(cli_ctx *c, const char *name)
 	}
 	if (ml.items)
 		meeting_list_free(&ml);
+	uptake_filter uf = { .city_id = t.id };
+	uptake_list ul;
+	if (uptake_list_get(c->d, &c->me, &uf, &ul, &e) == ST_OK) {
+		if (ul.n)
+			safe_fprintf(stdout, ngettext("Took up (%zu practice):\n", "Took up (%zu practices):\n",
+			                              ul.n), ul.n);
+		for (size_t i = 0; i < ul.n; i++)
+			safe_fprintf(stdout, "  %s (%s): %s\n", ul.items[i].practice_title,
+			             ul.items[i].practice_city, uptake_status_label(ul.items[i].status));
+		uptake_list_free(&ul);
+	}
 	card_line(_("Contacts"), _("none recorded (the public sources name no contact people)"));
 	card_line(_("Source"), t.source);
 	city_clear(&t);
@@ -665,6 +692,22 @@ static int show_practice(cli_ctx *c, const char *arg)
 		for (size_t i = 0; i < tl.n; i++)
 			safe_fprintf(stdout, "  %lld  %s\n", (long long)tl.items[i].id, tl.items[i].title);
 		thread_list_free(&tl);
+	}
+	uptake_filter uf = { .practice_id = p.id };
+	uptake_list ul;
+	if (uptake_list_get(c->d, &c->me, &uf, &ul, &e) == ST_OK) {
+		safe_fprintf(stdout, ngettext("Taken up by (%zu town):\n", "Taken up by (%zu towns):\n",
+		                              ul.n), ul.n);
+		for (size_t i = 0; i < ul.n; i++) {
+			const uptake *u = &ul.items[i];
+			safe_fprintf(stdout, "  %s: %s (%.10s)\n", u->city, uptake_status_label(u->status),
+			             u->updated_at);
+			if (*u->note)
+				safe_fprintf(stdout, "    %s\n", u->note);
+			if (*u->threads)
+				safe_fprintf(stdout, _("    threads: %s\n"), u->threads);
+		}
+		uptake_list_free(&ul);
 	}
 	practice_clear(&p);
 	return EXIT_OK;

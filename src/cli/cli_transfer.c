@@ -79,7 +79,8 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		case 'r': raw_cells = true; break;
 		case 'h':
 			cli_command_help(cli_find_command("import"),
-				_("KIND is cities, accounts, memberships, meetings or practices. The first line\n"
+				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
+				  "transfers: practice key, town, status). The first line\n"
 				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
 				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
@@ -100,7 +101,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships, "
-		                             "meetings or practices"), argv[optind]);
+		                             "meetings, practices or uptakes"), argv[optind]);
 	if (c->restricted)
 		return cli_error(_("Import is not available in restricted mode"));
 	const char *path = argv[optind + 1];
@@ -232,7 +233,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 			break;
 		case 'h':
 			cli_command_help(cli_find_command("export"),
-				_("KIND is cities, accounts, memberships, meetings or practices; written to\n"
+				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
+				  "transfers); written to\n"
 				  "standard output.\n"
 				  "  -f, --format FMT    csv (default) or json\n"
 				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
@@ -265,7 +267,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships, "
-		                             "meetings or practices"), argv[optind]);
+		                             "meetings, practices or uptakes"), argv[optind]);
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "csv") != 0)
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);

@@ -46,6 +46,10 @@ static const char sql_practices[] =
 	"         WHERE pm.practice_id = p.id AND pm.meeting_id = ?5))"
 	"   AND (?6 = 0 OR p.id = ?6)"
 	"   AND (?7 IS NULL OR p.key = ?7)"
+	"   AND (?9 = 0 OR EXISTS (SELECT 1 FROM uptakes u WHERE u.practice_id = p.id"
+	"         AND u.status <> 'dropped'))"
+	"   AND (?10 IS NULL OR EXISTS (SELECT 1 FROM uptakes u JOIN cities uc ON uc.id = u.city_id"
+	"         WHERE u.practice_id = p.id AND u.status <> 'dropped' AND uc.voivodeship = ?10))"
 	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.id";
 
 void practice_clear(practice *p)
@@ -142,6 +146,9 @@ static status query(db *d, const account *a, const practice_filter *f, int64_t i
 	if (key)
 		sqlite3_bind_text(st, 7, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 8, leaders);
+	sqlite3_bind_int(st, 9, f->taken_up);
+	if (f->taken_up_in)
+		sqlite3_bind_text(st, 10, f->taken_up_in, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	status s = ST_OK;
 	int rc;

@@ -33,6 +33,8 @@ typedef struct {
 	const char *voivodeship;
 	int64_t city_id;
 	int64_t meeting_id;      /* practices shown at this meeting */
+	bool taken_up;           /* taken up by another town (uptake.h; not dropped) */
+	const char *taken_up_in; /* … by a town in this voivodeship */
 } practice_filter;
 
 /* Practices the account may see (a practice shown only in networks the account

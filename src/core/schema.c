@@ -497,6 +497,58 @@ static const char *const migrations[] = {
 	"  text       TEXT NOT NULL,"
 	"  updated_at TEXT NOT NULL"
 	");",
+
+	/* 13: practice transfer (issue 22): a town takes up another town's practice. One
+	 * row per practice and town; started_at is when it was first recorded. Synced
+	 * through uptake_log (sync_log's kinds are fixed by a CHECK): the trigger notes the
+	 * pair changed, in an order of its own; a removal keeps its time in deleted_at. */
+	"CREATE TABLE uptakes ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,"
+	"  city_id     INTEGER NOT NULL REFERENCES cities(id) ON DELETE CASCADE,"
+	"  status      TEXT NOT NULL"
+	"              CHECK (status IN ('interested', 'adapting', 'in-use', 'dropped')),"
+	"  note        TEXT NOT NULL DEFAULT '',"
+	"  started_at  TEXT NOT NULL,"
+	"  updated_at  TEXT NOT NULL,"
+	"  updated_by  TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (practice_id, city_id)"
+	");"
+	"CREATE INDEX uptakes_city ON uptakes(city_id);"
+	"CREATE INDEX uptakes_started ON uptakes(started_at);"
+	"CREATE TABLE uptake_threads ("
+	"  uptake_id INTEGER NOT NULL REFERENCES uptakes(id) ON DELETE CASCADE,"
+	"  thread_id INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (uptake_id, thread_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX uptake_threads_thread ON uptake_threads(thread_id);"
+	"CREATE TABLE uptake_log ("
+	"  seq         INTEGER PRIMARY KEY,"
+	"  practice_id INTEGER NOT NULL,"
+	"  city_id     INTEGER NOT NULL,"
+	"  deleted_at  TEXT,"
+	"  actor       TEXT,"  /* who removed it */
+	"  UNIQUE (practice_id, city_id)"
+	");"
+	"CREATE TRIGGER sync_uptakes_ins AFTER INSERT ON uptakes"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO uptake_log(practice_id, city_id) VALUES (new.practice_id, new.city_id)"
+	"    ON CONFLICT (practice_id, city_id) DO UPDATE"
+	"    SET seq = (SELECT max(seq) + 1 FROM uptake_log), deleted_at = NULL;"
+	"END;"
+	"CREATE TRIGGER sync_uptakes_upd AFTER UPDATE ON uptakes"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO uptake_log(practice_id, city_id) VALUES (new.practice_id, new.city_id)"
+	"    ON CONFLICT (practice_id, city_id) DO UPDATE"
+	"    SET seq = (SELECT max(seq) + 1 FROM uptake_log), deleted_at = NULL;"
+	"END;"
+	"CREATE TRIGGER sync_uptakes_del AFTER DELETE ON uptakes"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO uptake_log(practice_id, city_id, deleted_at)"
+	"    VALUES (old.practice_id, old.city_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+	"    ON CONFLICT (practice_id, city_id) DO UPDATE"
+	"    SET seq = (SELECT max(seq) + 1 FROM uptake_log), deleted_at = excluded.deleted_at;"
+	"END;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -31,6 +31,7 @@
 #include "core/search.h"
 #include "core/sync.h"
 #include "core/synckey.h"
+#include "core/uptake.h"
 #include "i18n.h"
 #include "text/utf8.h"
 
@@ -167,7 +168,8 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	if (s == ST_OK)
 		s = meta_set(c, "sync_log", "1", e);
 	if (s == ST_OK)
-		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sites_next', 'owner')"
+		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sync_uptakes_exported',"
+		             " 'sites_next', 'owner')"
 		             " OR key LIKE 'site\\_owner.%' ESCAPE '\\'",
 		          _("Writing the offline copy"), e);
 	if (s == ST_OK && owner)
@@ -175,6 +177,8 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
 	if (s == ST_OK)
 		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
+	if (s == ST_OK)
+		s = exec1(c, "DELETE FROM uptake_log", _("Writing the offline copy"), e);
 	/* The copy keeps its own secret only: another copy's would let it sign as that one. */
 	if (s == ST_OK) {
 		sqlite3_stmt *st = db_stmt(c, "DELETE FROM sync_keys WHERE site != ?1", e);
@@ -240,6 +244,20 @@ static const char sql_ex_drafts[] =
 	" FROM sync_log l JOIN accounts a ON a.id = l.k1"
 	" LEFT JOIN drafts d ON d.account_id = l.k1 AND d.kind = l.k3 AND d.target_id = l.k2"
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
+	" ORDER BY l.seq";
+
+/* Practice transfers (see apply_uptake). */
+static const char sql_ex_uptakes[] =
+	"SELECT json_object('op', 'uptake', 'practice', p.key, 'town', c.name,"
+	"  'status', u.status, 'note', u.note, 'started_at', u.started_at,"
+	"  'updated_at', u.updated_at, 'by', COALESCE(u.updated_by, l.actor),"
+	"  'deleted_at', CASE WHEN u.id IS NULL THEN l.deleted_at END,"
+	"  'threads', json((SELECT json_group_array(thread_id) FROM uptake_threads"
+	"                   WHERE uptake_id = u.id)))"
+	" FROM uptake_log l JOIN practices p ON p.id = l.practice_id"
+	" JOIN cities c ON c.id = l.city_id"
+	" LEFT JOIN uptakes u ON u.practice_id = l.practice_id AND u.city_id = l.city_id"
+	" WHERE l.seq > ?1 AND (u.id IS NOT NULL OR (l.deleted_at IS NOT NULL AND l.actor IS NOT NULL))"
 	" ORDER BY l.seq";
 
 /* The signers of a file: one HMAC per secret, fed every byte up to the SIGN lines. */
@@ -389,6 +407,32 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		if (s == ST_OK && rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Reading the changes"));
 	}
+	/* Practice transfers: their own log and high-water mark (schema 13). */
+	int64_t up_since = all ? 0 : query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                                          " WHERE key = 'sync_uptakes_exported'", 0, 0);
+	int64_t up_upto = query_int(d, "SELECT max(seq) FROM uptake_log", 0, 0);
+	if (s == ST_OK) {
+		sqlite3_stmt *st = db_stmt(d, sql_ex_uptakes, e);
+		if (!st)
+			s = e ? e->code : ST_INTERNAL;
+		if (st) {
+			sqlite3_bind_int64(st, 1, up_since);
+			int rc;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				const char *line = (const char *)sqlite3_column_text(st, 0);
+				if (!line)
+					continue;
+				if (write_line(f, &h, line, (size_t)sqlite3_column_bytes(st, 0)) != ST_OK) {
+					s = ST_IO;
+					break;
+				}
+				(*ops)++;
+			}
+			sqlite3_reset(st);
+			if (s == ST_OK && rc != SQLITE_DONE)
+				s = db_fail(d, rc, e, _("Reading the changes"));
+		}
+	}
 	if (s == ST_OK) {
 		char end[48];
 		int en = snprintf(end, sizeof end, "END %lld", (long long)*ops);
@@ -416,6 +460,8 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		s = safefile_commit(&sf, false, e);
 	if (s == ST_OK)
 		s = meta_set_int(d, "sync_exported", upto, e);
+	if (s == ST_OK && up_upto > up_since)
+		s = meta_set_int(d, "sync_uptakes_exported", up_upto, e);
 out:
 	if (sf.tmp)
 		safefile_abort(&sf);
@@ -2193,6 +2239,183 @@ struct file_key {
 	const char *file;
 };
 
+/* ---- practice transfers (schema 13; uptake.h) ----
+ * One line per changed (practice, town) pair, keyed by the practice's key and the town's
+ * name (ids differ between copies only for rows made in a copy, but these two are stable
+ * everywhere). Rule: the later change (updated_at, or deleted_at for a removal) wins; when
+ * the record was also changed here since the last export, the loser is listed as a
+ * conflict. On the home database the writer must have the right to record for the town. */
+
+
+static status apply_uptake(applier *ap, error *e)
+{
+	static const char sql_here[] =
+		"SELECT u.id, u.status, u.note, u.updated_at, u.started_at,"
+		"       EXISTS (SELECT 1 FROM uptake_log l WHERE l.practice_id = u.practice_id"
+		"               AND l.city_id = u.city_id AND l.seq > COALESCE((SELECT CAST(value AS"
+		"               INTEGER) FROM meta WHERE key = 'sync_uptakes_exported'), 0))"
+		"  FROM uptakes u WHERE u.practice_id = ?1 AND u.city_id = ?2";
+	static const char sql_put[] =
+		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
+		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
+		" note = excluded.note, started_at = min(started_at, excluded.started_at),"
+		" updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+	static const char sql_del[] = "DELETE FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
+	static const char sql_threads[] =
+		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id)"
+		" SELECT u.id, t.id FROM uptakes u, threads t"
+		"  WHERE u.practice_id = ?1 AND u.city_id = ?2 AND t.id IN"
+		"   (SELECT value FROM json_each(?3, '$.threads') WHERE json_type(?3, '$.threads') ="
+		"    'array' AND type = 'integer')";
+	char *key = NULL, *town = NULL, *stat = NULL, *note = NULL, *by = NULL, *started = NULL;
+	char *updated = NULL, *deleted = NULL;
+	char *h_status = NULL, *h_note = NULL, *h_updated = NULL;
+	account au;
+	memset(&au, 0, sizeof au);
+	practice pr;
+	memset(&pr, 0, sizeof pr);
+	city c;
+	memset(&c, 0, sizeof c);
+	char what[768];
+	status s;
+	if ((s = get_text(ap, "practice", true, &key, e)) != ST_OK ||
+	    (s = get_text(ap, "town", true, &town, e)) != ST_OK ||
+	    (s = get_text(ap, "by", true, &by, e)) != ST_OK ||
+	    (s = need_time(ap, "deleted_at", false, &deleted, e)) != ST_OK)
+		goto out;
+	if (!deleted &&
+	    ((s = get_text(ap, "status", true, &stat, e)) != ST_OK ||
+	     (s = get_text(ap, "note", false, &note, e)) != ST_OK ||
+	     (s = need_time(ap, "started_at", true, &started, e)) != ST_OK ||
+	     (s = need_time(ap, "updated_at", true, &updated, e)) != ST_OK ||
+	     (s = check_field(ap, "note", note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
+		goto out;
+	if (stat && uptake_status_parse(stat) < 0) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
+		                             "nothing was applied"), ap->file, (long long)ap->line, "status");
+		goto out;
+	}
+	bool ok;
+	if ((s = actor_for(ap, by, &au, &ok, e)) != ST_OK || !ok)
+		goto out;
+	error e2;
+	if (practice_get(ap->d, &au, 0, key, &pr, &e2) != ST_OK ||
+	    directory_city(ap->d, town, &c, &e2) != ST_OK) {
+		snprintf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
+		                              "not here"), town, key);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	if (ap->home && (!perm_can_record_uptake(ap->d, &au, c.id) || c.id == pr.city_id)) {
+		snprintf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
+		                              "record for %s"), c.name, key, by, c.name);
+		s = conflict(ap, what, kept_aside(), e);
+		goto out;
+	}
+	sqlite3_stmt *st = db_stmt(ap->d, sql_here, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, pr.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	bool here = false, pending = false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		here = true;
+		h_status = db_col_dup(st, 1);
+		h_note = db_col_dup(st, 2);
+		h_updated = db_col_dup(st, 3);
+		pending = sqlite3_column_int(st, 5) != 0;
+	}
+	sqlite3_reset(st);
+	if (here && (!h_status || !h_note || !h_updated)) {
+		s = OOM(e);
+		goto out;
+	}
+	const char *in_at = deleted ? deleted : updated;
+	if (!here && deleted) {
+		ap->r->present++;
+		goto out;
+	}
+	if (here && !deleted && strcmp(h_updated, updated) == 0 && strcmp(h_status, stat) == 0 &&
+	    strcmp(h_note, note ? note : "") == 0) {
+		ap->r->present++;
+		goto out;
+	}
+	/* The later change wins; on a tie, the one already here. */
+	bool take = !here || strcmp(in_at, h_updated) > 0;
+	if (here && pending) {
+		char ours[128], theirs[128];
+		snprintf(ours, sizeof ours, "%s (%s)", uptake_status_key((uptake_status)
+		         uptake_status_parse(h_status)), h_updated);
+		snprintf(theirs, sizeof theirs, "%s (%s)", deleted ? _("removed") : stat, in_at);
+		snprintf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
+		                              "here %s, in the file %s"), c.name, key, ours, theirs);
+		if ((s = conflict(ap, what, take ? _("the file's later change was taken")
+		                                 : _("the later change here was kept"), e)) != ST_OK)
+			goto out;
+	}
+	if (!take) {
+		ap->r->present++;
+		goto out;
+	}
+	if (!(st = db_stmt(ap->d, deleted ? sql_del : sql_put, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, pr.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	if (!deleted) {
+		sqlite3_bind_text(st, 3, stat, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, started, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, updated, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, by, -1, SQLITE_STATIC);
+	}
+	if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
+		goto out;
+	if (!deleted) {
+		if (!(st = db_stmt(ap->d, sql_threads, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, pr.id);
+		sqlite3_bind_int64(st, 2, c.id);
+		sqlite3_bind_text(st, 3, ap->text, -1, SQLITE_STATIC);
+		if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
+			goto out;
+	}
+	if (deleted) {
+		static const char sql_dlog[] =
+			"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
+			" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
+		if (!(st = db_stmt(ap->d, sql_dlog, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, pr.id);
+		sqlite3_bind_int64(st, 2, c.id);
+		sqlite3_bind_text(st, 3, deleted, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
+		if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
+			goto out;
+	}
+	snprintf(what, sizeof what, "%s <- %s: %s", key, c.name, deleted ? "-" : stat);
+	if ((s = sync_audit(ap, by, deleted ? "delete" : "edit", "uptake", pr.id, h_status, what,
+	                    e)) != ST_OK)
+		goto out;
+	ap->r->applied++;
+out:
+	free(key), free(town), free(stat), free(note), free(by), free(started), free(updated);
+	free(deleted), free(h_status), free(h_note), free(h_updated);
+	account_clear(&au);
+	practice_clear(&pr);
+	city_clear(&c);
+	return s;
+}
+
+
 /* A file of another database would fail its signature (no copy of this one wrote it):
  * its header says so more helpfully, read before the signature is checked. */
 static bool of_another_family(db *d, const char *data, size_t len)
@@ -2372,6 +2595,8 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 				s = apply_read(&ap, e);
 			else if (strcmp(op, "draft") == 0)
 				s = apply_draft(&ap, e);
+			else if (strcmp(op, "uptake") == 0)
+				s = apply_uptake(&ap, e);
 			else
 				s = err_set(e, ST_INVALID, _("%s:%lld: unknown change \"%s\"; nothing was "
 				                             "applied"), path, (long long)line, op);
@@ -2456,6 +2681,10 @@ status sync_get_status(db *d, sync_status *out, error *e)
 	int64_t since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'",
 	                          0, 0);
 	out->pending = query_int(d, "SELECT count(*) FROM sync_log WHERE seq > ?1", since, 0);
+	/* and the practice transfers, logged apart (schema 13) */
+	since = query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                     " WHERE key = 'sync_uptakes_exported'", 0, 0);
+	out->pending += query_int(d, "SELECT count(*) FROM uptake_log WHERE seq > ?1", since, 0);
 	out->conflicts = query_int(d, "SELECT count(*) FROM sync_conflicts", 0, 0);
 	out->applied_files = query_int(d, "SELECT count(*) FROM sync_applied", 0, 0);
 	return ST_OK;

@@ -12,6 +12,7 @@
 #include "core/practice.h"
 #include "core/search.h"
 #include "core/transfer.h"
+#include "core/uptake.h"
 #include "i18n.h"
 #include "text/csv.h"
 #include "text/plfold.h"
@@ -30,6 +31,8 @@ int xfer_kind_parse(const char *name)
 		return XFER_MEETINGS;
 	if (strcmp(name, "practices") == 0)
 		return XFER_PRACTICES;
+	if (strcmp(name, "uptakes") == 0 || strcmp(name, "transfers") == 0)
+		return XFER_UPTAKES;
 	return -1;
 }
 
@@ -73,6 +76,14 @@ static const column practice_cols[] = {
 	{ "source", "zrodlo|zrodla" }, { "note", "uwagi|uwaga" },
 };
 
+/* Practice transfers (uptake.h): what export uptakes writes. */
+static const column uptake_cols[] = {
+	{ "practice", "praktyka|klucz praktyki|klucz" }, { "town", "miasto|city" },
+	{ "status", "" }, { "note", "uwagi|uwaga|co zmieniono" },
+	{ "started_at", "od kiedy|od" }, { "updated_at", "zmiana|ostatnia zmiana" },
+	{ "updated_by", "kto" },
+};
+
 static const column *kind_columns(xfer_kind k, size_t *n)
 {
 	switch (k) {
@@ -81,6 +92,7 @@ static const column *kind_columns(xfer_kind k, size_t *n)
 	case XFER_MEMBERSHIPS: *n = sizeof member_cols / sizeof member_cols[0]; return member_cols;
 	case XFER_MEETINGS: *n = sizeof meeting_cols / sizeof meeting_cols[0]; return meeting_cols;
 	case XFER_PRACTICES: *n = sizeof practice_cols / sizeof practice_cols[0]; return practice_cols;
+	case XFER_UPTAKES: *n = sizeof uptake_cols / sizeof uptake_cols[0]; return uptake_cols;
 	}
 	*n = 0;
 	return NULL;
@@ -275,6 +287,7 @@ static bool required_column(xfer_kind k, int i)
 	case XFER_MEMBERSHIPS: return i <= 1;
 	case XFER_MEETINGS: return i <= 2 || i == 8;
 	case XFER_PRACTICES: return i == 0; /* updates may give only some columns */
+	case XFER_UPTAKES: return i <= 2;
 	}
 	return false;
 }
@@ -969,6 +982,145 @@ out:
 	return s;
 }
 
+/* ---- practice transfers ---- */
+
+/* A time as stored (2026-11-28T10:15:00Z), or a date (then midnight UTC), into out. */
+static bool uptake_time(const char *v, char *out, size_t n)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	char day[11];
+	snprintf(day, sizeof day, "%s", v);
+	if (!iso_date(day))
+		return false;
+	if (strlen(v) == 10) {
+		snprintf(out, n, "%sT00:00:00Z", day);
+		return true;
+	}
+	if (strlen(v) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != shape[i])
+			return false;
+	snprintf(out, n, "%s", v);
+	return true;
+}
+
+static status import_uptake(ictx *c, error *e)
+{
+	static const char sql_practice[] = "SELECT id, city_id FROM practices WHERE key = ?1";
+	static const char sql_get[] =
+		"SELECT status, note, started_at, updated_at FROM uptakes"
+		" WHERE practice_id = ?1 AND city_id = ?2";
+	static const char sql_put[] =
+		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
+		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
+		" note = excluded.note, started_at = excluded.started_at,"
+		" updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+	const char *key = val(c, 0), *town = val_or(c, 1, ""), *stat = val_or(c, 2, "");
+	if (!key || !*key) {
+		row_error(c, 0, _("the practice's key is empty"));
+		return ST_OK;
+	}
+	char pair[600];
+	snprintf(pair, sizeof pair, "%s | %s", key, town);
+	if (!first_time(c, pair))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	int64_t pid = 0, owner = 0;
+	sqlite3_stmt *q = db_stmt(c->d, sql_practice, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		pid = sqlite3_column_int64(q, 0), owner = sqlite3_column_int64(q, 1);
+	sqlite3_reset(q);
+	practice p;
+	error ignore;
+	if (!pid || practice_get(c->d, c->actor, pid, NULL, &p, &ignore) != ST_OK)
+		row_error(c, 0, _("there is no practice \"%s\" (import the practices first)"), key);
+	else
+		practice_clear(&p);
+	int64_t city_id = 0;
+	if (!*town)
+		row_error(c, 1, _("the town's name is empty"));
+	else
+		city_id = city_of(c, 1, town);
+	if (city_id && city_id == owner)
+		row_error(c, 1, _("a town cannot take up its own practice"));
+	else if (city_id && !perm_can_record_uptake(c->d, c->actor, city_id))
+		row_error(c, 1, _("you may not record what %s takes up"), town);
+	int k = uptake_status_parse(stat);
+	if (k < 0)
+		row_error(c, 2, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
+	const char *note = val_or(c, 3, "");
+	if (strlen(note) > UPTAKE_NOTE_MAX)
+		row_error(c, 3, ngettext("too long (%zu byte, at most %d)",
+		                         "too long (%zu bytes, at most %d)", (unsigned long)strlen(note)),
+		          strlen(note), UPTAKE_NOTE_MAX);
+	char now[32], started[32], updated[32];
+	db_now(now, sizeof now);
+	const char *sv = val_or(c, 4, ""), *uv = val_or(c, 5, "");
+	snprintf(started, sizeof started, "%s", now);
+	snprintf(updated, sizeof updated, "%s", now);
+	if (*sv && !uptake_time(sv, started, sizeof started))
+		row_error(c, 4, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), sv);
+	if (*uv && !uptake_time(uv, updated, sizeof updated))
+		row_error(c, 5, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), uv);
+	if (c->r->nerrors > before)
+		return ST_OK;
+	/* As it is now: unchanged when status and note are the same. */
+	if (!(q = db_stmt(c->d, sql_get, e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(q, 1, pid);
+	sqlite3_bind_int64(q, 2, city_id);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	char diff[1024] = "";
+	char *kept_note = NULL;
+	if (exists) {
+		const char *os = (const char *)sqlite3_column_text(q, 0);
+		const char *on = (const char *)sqlite3_column_text(q, 1);
+		/* A file without the note column keeps the note stored. */
+		if (!val(c, 3) && !(note = kept_note = strdup(on ? on : ""))) {
+			sqlite3_reset(q);
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+		}
+		diff_add_brief(diff, sizeof diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
+		diff_add_brief(diff, sizeof diff, "note", on ? on : "", note);
+		if (!*sv)
+			snprintf(started, sizeof started, "%s", (const char *)sqlite3_column_text(q, 2));
+	}
+	sqlite3_reset(q);
+	if (exists && !*diff) {
+		free(kept_note);
+		c->r->unchanged++;
+		return ST_OK;
+	}
+	sqlite3_stmt *w = db_stmt(c->d, sql_put, e);
+	if (!w) {
+		free(kept_note);
+		return e ? e->code : ST_INTERNAL;
+	}
+	const char *by = val_or(c, 6, "");
+	sqlite3_bind_int64(w, 1, pid);
+	sqlite3_bind_int64(w, 2, city_id);
+	sqlite3_bind_text(w, 3, uptake_status_key((uptake_status)k), -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 4, note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 5, started, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 6, updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w, 7, *by ? by : (c->actor->login ? c->actor->login : ""), -1,
+	                  SQLITE_STATIC);
+	status s = run_stmt(c, w, e);
+	free(kept_note);
+	if (s != ST_OK)
+		return s;
+	if (exists)
+		c->r->changed++, change(c, "~ %s ← %s: %s", key, town, diff);
+	else
+		c->r->added++, change(c, "+ %s ← %s (%s)", key, town, uptake_status_key((uptake_status)k));
+	return ST_OK;
+}
+
 static status import_row(ictx *c, xfer_kind kind, error *e)
 {
 	switch (kind) {
@@ -977,6 +1129,7 @@ static status import_row(ictx *c, xfer_kind kind, error *e)
 	case XFER_MEMBERSHIPS: return import_membership(c, e);
 	case XFER_MEETINGS: return import_meeting(c, e);
 	case XFER_PRACTICES: return import_practice(c, e);
+	case XFER_UPTAKES: return import_uptake(c, e);
 	}
 	return ST_INTERNAL;
 }
@@ -1020,7 +1173,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 	bool admin = actor->role == ROLE_ADMIN;
 	bool coordinator = actor->role == ROLE_COORDINATOR;
 	if (!admin && !(coordinator && (kind == XFER_MEMBERSHIPS || kind == XFER_MEETINGS ||
-	                                kind == XFER_PRACTICES)))
+	                                kind == XFER_PRACTICES || kind == XFER_UPTAKES)))
 		return err_set(e, ST_DENIED, _("Only an administrator can import this (coordinators: "
 		                               "the memberships, meetings and good practices of their "
 		                               "network)"));
@@ -1121,7 +1274,8 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		s = audit_append(d, actor, "import", c.cols == city_cols ? "cities"
 		                 : c.cols == account_cols ? "accounts"
 		                 : c.cols == member_cols ? "memberships"
-		                 : c.cols == practice_cols ? "practices" : "meetings", 0, NULL, summary, e);
+		                 : c.cols == practice_cols ? "practices"
+		                 : c.cols == uptake_cols ? "uptakes" : "meetings", 0, NULL, summary, e);
 		if (s == ST_OK)
 			return db_commit(d, e);
 	}

@@ -10,10 +10,11 @@
 #include "core/account.h"
 #include "core/db.h"
 
-typedef enum { XFER_CITIES, XFER_ACCOUNTS, XFER_MEMBERSHIPS, XFER_MEETINGS, XFER_PRACTICES } xfer_kind;
+typedef enum { XFER_CITIES, XFER_ACCOUNTS, XFER_MEMBERSHIPS, XFER_MEETINGS, XFER_PRACTICES,
+               XFER_UPTAKES /* practice transfers (uptake.h) */ } xfer_kind;
 
-/* "cities" (or "towns"), "accounts", "memberships", "meetings", "practices"; -1 when
- * unknown. */
+/* "cities" (or "towns"), "accounts", "memberships", "meetings", "practices", "uptakes";
+ * -1 when unknown. */
 int xfer_kind_parse(const char *name);
 
 typedef struct {

@@ -52,6 +52,17 @@ static const char sql_practices[] =
 	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"
 	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.key";
 
+/* Practice transfers (uptake.h), of the practices the account may see. The linked
+ * threads stay out: thread numbers mean nothing in another database. */
+static const char sql_uptakes[] =
+	"SELECT p.key AS practice, c.name AS town, u.status, u.note, u.started_at, u.updated_at,"
+	" u.updated_by FROM uptakes u JOIN practices p ON p.id = u.practice_id"
+	" JOIN cities c ON c.id = u.city_id JOIN cities pc ON pc.id = p.city_id"
+	" WHERE NOT EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id)"
+	"    OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"
+	" ORDER BY pc.name COLLATE PL, p.title COLLATE PL, p.key, c.name COLLATE PL";
+
 static const char *query_of(xfer_kind k)
 {
 	switch (k) {
@@ -60,6 +71,7 @@ static const char *query_of(xfer_kind k)
 	case XFER_MEMBERSHIPS: return sql_members;
 	case XFER_MEETINGS: return sql_meetings;
 	case XFER_PRACTICES: return sql_practices;
+	case XFER_UPTAKES: return sql_uptakes;
 	}
 	return NULL;
 }

@@ -10,6 +10,7 @@
 #include "core/directory.h"
 #include "core/meeting.h"
 #include "core/practice.h"
+#include "core/uptake.h"
 #include "i18n.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_editor.h"
@@ -220,6 +221,22 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 		}
 		practice_list_free(&pl);
 	}
+	/* What the town took up from other towns (uptake.h). */
+	uptake_filter uf = { .city_id = t.id };
+	uptake_list ul;
+	if (uptake_list_get(c->d, c->me, &uf, &ul, &e) == ST_OK) {
+		if (ul.n)
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Took up %zu practice of another town",
+			                     "Took up %zu practices of other towns", ul.n), ul.n);
+		for (size_t i = 0; i < ul.n; i++) {
+			char line[1200];
+			snprintf(line, sizeof line, "→ %s (%s): %s", ul.items[i].practice_title,
+			         ul.items[i].practice_city, uptake_status_label(ul.items[i].status));
+			ui_doc_link(d, 2, line, LINK_PRACTICE, ul.items[i].practice_id);
+		}
+		uptake_list_free(&ul);
+	}
 	meeting_list ml;
 	if (directory_meetings(c->d, c->me, 0, t.id, &ml, &e) == ST_OK) {
 		if (ml.n) {
@@ -304,6 +321,28 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 		if (!tl.n)
 			ui_doc_add(d, TH_DIM, 2, _("No thread yet: press a (F3) to ask the town about it."));
 		thread_list_free(&tl);
+	}
+	/* Which towns took it up, and how far they got (uptake.h). */
+	uptake_filter uf = { .practice_id = p.id };
+	uptake_list ul;
+	if (uptake_list_get(c->d, c->me, &uf, &ul, &e) == ST_OK) {
+		if (ul.n)
+			ui_doc_addf(d, TH_HEADING, 0,
+			            ngettext("Taken up by %zu town", "Taken up by %zu towns", ul.n), ul.n);
+		else
+			ui_doc_add(d, TH_HEADING, 0, _("Taken up by other towns"));
+		for (size_t i = 0; i < ul.n; i++) {
+			const uptake *u = &ul.items[i];
+			snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->city,
+			         uptake_status_label(u->status), u->updated_at);
+			ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
+			if (*u->note)
+				ui_doc_add(d, TH_DIM, 4, u->note);
+		}
+		if (!ul.n)
+			ui_doc_add(d, TH_DIM, 2, _("None recorded yet. A town that adopts it records so with "
+			                           "'empirie uptake set'."));
+		uptake_list_free(&ul);
 	}
 	ui_doc_field(d, _("Source"), p.source);
 	ui_doc_field(d, _("Note"), p.note);
@@ -404,6 +443,7 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
 	case CARD_TOWNS: return build_towns(c, crumb, n);
+	case CARD_REPORT: return ui_report_build(c, (int)id, crumb, n);
 	case CARD_REQUESTS: return ui_feedback_build(c, crumb, n);
 	default: return NULL;
 	}
@@ -429,6 +469,11 @@ ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 ui_screen *ui_card_towns(ui_ctx *c)
 {
 	return card(c, SC_CARD, CARD_TOWNS, 0);
+}
+
+ui_screen *ui_report_new(ui_ctx *c, int number)
+{
+	return card(c, SC_CARD, CARD_REPORT, number);
 }
 
 ui_screen *ui_card_requests(ui_ctx *c)
@@ -531,6 +576,8 @@ unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cm
 			return ui_open(c, ui_feedback_editor(c, 0));
 		break;
 	case CARD_NETWORK:
+		if (cmd == CMD_REPORT)
+			return ui_open(c, ui_report_new(c, (int)id));
 		if (cmd == CMD_NEW_REQUEST)
 			return ui_open(c, ui_feedback_editor(c, (int)id));
 		if (cmd == CMD_PRACTICES)

@@ -138,6 +138,9 @@ enum {
 	X(CMD_MEETINGS, "meetings", (K_F(9), 'M'), N_("Meetings"), \
 	  N_("Meetings of the networks, past and planned"), 0, \
 	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
+	X(CMD_REPORT, "report", ('R'), NULL, \
+	  N_("The report of the selected network: meetings, practices shown and taken up, the " \
+	     "most active threads"), 0, SC_MAIN | SC_CARD) \
 	X(CMD_TOWNS, "towns", (K_F(6), 't'), N_("Towns"), \
 	  N_("All the towns, each opening its card (the Towns panel shows at 120 columns or " \
 	     "more, or with Tab)"), 0, SC_MAIN) \

@@ -22,7 +22,8 @@ typedef enum {
 /* Which card a document screen shows (so it can rebuild itself and run the card's
  * own commands). */
 typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING,
-               CARD_TOWNS /* all towns */, CARD_REQUESTS /* feedback requests */ } ui_card_kind;
+               CARD_TOWNS /* all towns */, CARD_REQUESTS /* feedback requests */,
+               CARD_REPORT /* the network report (ui_report.c); id: the network, 0 all */ } ui_card_kind;
 
 ui_doc *ui_doc_create(void);
 void ui_doc_free(ui_doc *d);
@@ -50,5 +51,7 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 unsigned ui_card_command(ui_ctx *c, ui_card_kind card, int64_t id, ui_cmd_id cmd);
 unsigned ui_card_pre(ui_ctx *c, ui_card_kind card, int64_t id);
 unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id);
+/* The report card's document (ui_report.c). */
+ui_doc *ui_report_build(ui_ctx *c, int number, char *crumb, size_t n);
 
 #endif

@@ -16,13 +16,16 @@
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
-enum { DIM_NETWORK, DIM_THEME, DIM_VOIVODESHIP, DIM_TOWN, DIM_COUNT };
+/* DIM_TAKEN_UP: taken up by another town (uptake.h), or by a town in the voivodeship
+ * of the account's own town. */
+enum { DIM_NETWORK, DIM_THEME, DIM_VOIVODESHIP, DIM_TOWN, DIM_TAKEN_UP, DIM_COUNT };
 
 typedef struct {
 	ui_screen base;
 	ui_ctx *c;
 	practice_filter f;
 	char *theme, *voiv, *town, *net_label; /* the filter values shown (owned) */
+	char *taken_label, *my_voiv;           /* DIM_TAKEN_UP's value; the account's voivodeship */
 	practice_list items;
 	int64_t *ids;
 	size_t total; /* without any filter */
@@ -119,6 +122,7 @@ static const char *dim_name(int dim)
 	case DIM_NETWORK: return _("Network");
 	case DIM_THEME: return _("Theme");
 	case DIM_VOIVODESHIP: return _("Voivodeship");
+	case DIM_TAKEN_UP: return _("Taken up");
 	default: return _("Town");
 	}
 }
@@ -128,6 +132,7 @@ static const char *dim_value(const plist *p, int dim)
 	const char *v = dim == DIM_NETWORK       ? p->net_label
 	                : dim == DIM_THEME       ? p->theme
 	                : dim == DIM_VOIVODESHIP ? p->voiv
+	                : dim == DIM_TAKEN_UP    ? p->taken_label
 	                                         : p->town;
 	return v ? v : _("all");
 }
@@ -193,6 +198,12 @@ static void set_filter(plist *p, int dim, const char *value, const char *label)
 		free(p->town);
 		p->town = value ? strdup(label) : NULL;
 		break;
+	case DIM_TAKEN_UP: /* value "any" or "mine" */
+		p->f.taken_up = value != NULL;
+		p->f.taken_up_in = value && strcmp(value, "mine") == 0 ? p->my_voiv : NULL;
+		free(p->taken_label);
+		p->taken_label = value ? strdup(label) : NULL;
+		break;
 	}
 }
 
@@ -200,6 +211,52 @@ static void refilter(plist *p)
 {
 	load(p);
 	ui_list_reset(&p->list);
+}
+
+/* How many practices the filter would show with DIM_TAKEN_UP set to value. */
+static size_t count_with(plist *p, const char *value)
+{
+	practice_filter f = p->f;
+	f.taken_up = value != NULL;
+	f.taken_up_in = value && strcmp(value, "mine") == 0 ? p->my_voiv : NULL;
+	practice_list l;
+	error e;
+	if (practice_list_get(p->c->d, p->c->me, &f, &l, &e) != ST_OK)
+		return 0;
+	size_t n = l.n;
+	practice_list_free(&l);
+	return n;
+}
+
+static const char *taken_label(bool mine)
+{
+	return mine ? _("by towns in my voivodeship") : _("by at least one other town");
+}
+
+static unsigned taken_chosen(ui_ctx *c, void *arg, size_t index)
+{
+	plist *p = arg;
+	(void)c;
+	set_filter(p, DIM_TAKEN_UP, index == 0 ? NULL : index == 1 ? "any" : "mine",
+	           index == 0 ? NULL : taken_label(index == 2));
+	refilter(p);
+	return UI_R_REDRAW;
+}
+
+/* The pick of DIM_TAKEN_UP: all, any other town, towns of my voivodeship (when the
+ * account has a town), each with its count. */
+static unsigned open_taken(plist *p)
+{
+	char all[200], any[300], mine[300];
+	snprintf(all, sizeof all, "%s", _("all"));
+	snprintf(any, sizeof any, "%s (%zu)", taken_label(false), count_with(p, "any"));
+	snprintf(mine, sizeof mine, "%s – %s (%zu)", taken_label(true),
+	         p->my_voiv ? p->my_voiv : "", p->my_voiv ? count_with(p, "mine") : 0);
+	const char *labels[] = { all, any, mine };
+	size_t sel = !p->f.taken_up ? 0 : p->f.taken_up_in ? 2 : 1;
+	char title[200];
+	snprintf(title, sizeof title, _("%s: show only"), dim_name(DIM_TAKEN_UP));
+	return ui_open(p->c, ui_pick_new(p->c, title, labels, p->my_voiv ? 3 : 2, sel, taken_chosen, p));
 }
 
 static unsigned value_chosen(ui_ctx *c, void *arg, size_t index)
@@ -220,6 +277,10 @@ static unsigned dim_chosen(ui_ctx *c, void *arg, size_t index)
 	static const facet_kind kinds[] = { FACET_NETWORK, FACET_THEME, FACET_VOIVODESHIP,
 	                                    FACET_CITY };
 	error e;
+	if (index == DIM_TAKEN_UP) {
+		unsigned r = open_taken(p);
+		return r == UI_R_NONE ? UI_R_REDRAW : r;
+	}
 	p->dim = (int)index;
 	facet_list_free(&p->facets);
 	if (practice_facets(c->d, c->me, &p->f, kinds[index], &p->facets, &e) != ST_OK) {
@@ -358,6 +419,7 @@ static void plist_destroy(ui_screen *s)
 	practice_list_free(&p->items);
 	facet_list_free(&p->facets);
 	free(p->ids), free(p->theme), free(p->voiv), free(p->town), free(p->net_label);
+	free(p->taken_label), free(p->my_voiv);
 	free(p);
 }
 
@@ -394,6 +456,14 @@ ui_screen *ui_practices_new(ui_ctx *c, int number, int64_t city_id)
 			char id[32];
 			snprintf(id, sizeof id, "%lld", (long long)city_id);
 			set_filter(p, DIM_TOWN, id, t.name);
+			city_clear(&t);
+		}
+	}
+	if (c->me->city_id) {
+		city t;
+		if (directory_city_by_id(c->d, c->me->city_id, &t, &e) == ST_OK) {
+			if (*t.voivodeship)
+				p->my_voiv = strdup(t.voivodeship);
 			city_clear(&t);
 		}
 	}

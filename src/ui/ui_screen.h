@@ -120,6 +120,8 @@ ui_screen *ui_card_network(ui_ctx *c, int number);
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
 /* The Towns view: every town, each opening its card. */
 ui_screen *ui_card_towns(ui_ctx *c);
+/* The network report (issue 22): network `number`, or every network with 0. */
+ui_screen *ui_report_new(ui_ctx *c, int number);
 /* The feedback requests, those waiting for the account's opinion first. */
 ui_screen *ui_card_requests(ui_ctx *c);
 /* Open a thread; at_post 0 = from the start. */

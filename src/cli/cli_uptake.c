@@ -1,0 +1,239 @@
+/* cli_uptake.c — `empirie uptake` (practice transfer: record and list what towns take
+ * up from others) and `empirie report` (what each network produced in a period). */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/directory.h"
+#include "core/practice.h"
+#include "core/report.h"
+#include "core/uptake.h"
+#include "i18n.h"
+#include "text/safe.h"
+
+enum { OPT_TOWN = 256, OPT_STATUS, OPT_NOTE, OPT_THREADS, OPT_PRACTICE, OPT_NETWORK, OPT_FROM,
+       OPT_TO, OPT_FORMAT };
+
+/* A practice named by its number or its key. */
+static int practice_id_of(cli_ctx *c, const char *arg, int64_t *id)
+{
+	long long n = cli_parse_id(arg);
+	practice p;
+	error e;
+	if (practice_get(c->d, &c->me, n > 0 ? n : 0, n > 0 ? NULL : arg, &p, &e) != ST_OK)
+		return cli_fail(&e);
+	*id = p.id;
+	practice_clear(&p);
+	return EXIT_OK;
+}
+
+static void status_keys_hint(void)
+{
+	safe_fprintf(stderr, _("The status is one of: %s, %s, %s, %s.\n"),
+	             uptake_status_key(UPTAKE_INTERESTED), uptake_status_key(UPTAKE_ADAPTING),
+	             uptake_status_key(UPTAKE_IN_USE), uptake_status_key(UPTAKE_DROPPED));
+}
+
+static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *town, long long net)
+{
+	static const char *const cols[] = { N_("practice"), N_("from"), N_("title"), N_("town"),
+	                                    N_("status"), N_("since"), N_("updated"), N_("threads"),
+	                                    N_("note") };
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	uptake_filter f = { .network = (int)net };
+	error e;
+	if (practice_arg && practice_id_of(c, practice_arg, &f.practice_id) != EXIT_OK)
+		return EXIT_ERR;
+	if (town) {
+		city t;
+		if (directory_city(c->d, town, &t, &e) != ST_OK)
+			return cli_fail(&e);
+		f.city_id = t.id;
+		city_clear(&t);
+	}
+	if (net) {
+		network n;
+		if (directory_network(c->d, &c->me, (int)net, &n, &e) != ST_OK)
+			return cli_fail(&e);
+		network_clear(&n);
+	}
+	uptake_list l;
+	if (uptake_list_get(c->d, &c->me, &f, &l, &e) != ST_OK)
+		return cli_fail(&e);
+	tsv_header(c, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < l.n; i++) {
+		const uptake *u = &l.items[i];
+		char since[11], upd[11];
+		snprintf(since, sizeof since, "%s", u->started_at);
+		snprintf(upd, sizeof upd, "%s", u->updated_at);
+		tsv_field(u->practice_key, false);
+		tsv_field(u->practice_city, false);
+		tsv_field(u->practice_title, false);
+		tsv_field(u->city, false);
+		tsv_field(uptake_status_key(u->status), false);
+		tsv_field(since, false);
+		tsv_field(upd, false);
+		tsv_field(u->threads, false);
+		tsv_field(u->note, true);
+	}
+	if (!l.n && !practice_arg && !town && !net)
+		safe_fprintf(stderr, "%s\n",
+		             _("No town has recorded taking up another town's practice yet. A town that "
+		               "adopts one records it with: empirie uptake set PRACTICE --town TOWN "
+		               "--status interested"));
+	uptake_list_free(&l);
+	return EXIT_OK;
+}
+
+int cmd_uptake(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "town", required_argument, NULL, OPT_TOWN },
+		{ "city", required_argument, NULL, OPT_TOWN },
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "threads", required_argument, NULL, OPT_THREADS },
+		{ "practice", required_argument, NULL, OPT_PRACTICE },
+		{ "network", required_argument, NULL, OPT_NETWORK },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *town = NULL, *stat = NULL, *note = NULL, *threads = NULL, *pr = NULL;
+	long long net = 0;
+	bool help = false;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_TOWN: town = optarg; break;
+		case OPT_STATUS: stat = optarg; break;
+		case OPT_NOTE: note = optarg; break;
+		case OPT_THREADS: threads = optarg; break;
+		case OPT_PRACTICE: pr = optarg; break;
+		case OPT_NETWORK:
+			if ((net = cli_parse_id(optarg)) < 0)
+				return cli_usage("uptake", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case 'h': help = true; break;
+		case ':': return cli_usage("uptake", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_unknown_option("uptake", argv[optind - 1], opts);
+		}
+	}
+	if (help) {
+		cli_command_help(cli_find_command("uptake"),
+			_("  set PRACTICE        record or change that a town takes up a practice\n"
+			  "      --town NAME     the town taking it up (not the practice's own)\n"
+			  "      --status S      interested, adapting, in-use or dropped\n"
+			  "      --note TEXT     what the town changed in it (\"\" clears)\n"
+			  "      --threads IDS   the threads where it asked about it, e.g. \"12,40\"\n"
+			  "  remove PRACTICE --town NAME   take the record away\n"
+			  "  list [--practice P] [--town NAME] [--network N]\n"
+			  "                      the records as tab-separated rows (status: the key)\n"
+			  "PRACTICE is the practice's number or key. Members record for their own town,\n"
+			  "coordinators for the towns of their network, administrators for any.\n"));
+		return EXIT_OK;
+	}
+	int rest = argc - optind;
+	const char *action = rest > 0 ? argv[optind] : NULL;
+	if (!action)
+		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
+	if (strcmp(action, "list") == 0) {
+		if (rest > 1)
+			return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 1]);
+		return uptake_list_cmd(c, pr, town, net);
+	}
+	bool set = strcmp(action, "set") == 0;
+	if (!set && strcmp(action, "remove") != 0)
+		return cli_usage("uptake", _("unknown action '%s': use set, remove or list"), action);
+	if (rest < 2)
+		return cli_usage("uptake", _("say which practice: empirie uptake %s PRACTICE --town NAME"),
+		                 action);
+	if (rest > 2)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 2]);
+	if (!town)
+		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
+	int k = -1;
+	if (set) {
+		if (!stat) {
+			status_keys_hint();
+			return cli_usage("uptake", _("say how far the town got with --status"));
+		}
+		if ((k = uptake_status_parse(stat)) < 0) {
+			status_keys_hint();
+			return cli_usage("uptake", _("unknown status '%s'"), stat);
+		}
+	}
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	int64_t pid;
+	if (practice_id_of(c, argv[optind + 1], &pid) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, note, threads, &e)
+	               : uptake_remove(c->d, &c->me, pid, town, &e);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+int cmd_report(cli_ctx *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "network", required_argument, NULL, OPT_NETWORK },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *from = NULL, *to = NULL;
+	long long net = 0;
+	int fmt = REPORT_TEXT;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_NETWORK:
+			if ((net = cli_parse_id(optarg)) < 0)
+				return cli_usage("report", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case OPT_FROM: from = optarg; break;
+		case OPT_TO: to = optarg; break;
+		case OPT_FORMAT:
+			if ((fmt = report_format_parse(optarg)) < 0)
+				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
+			break;
+		case 'h':
+			cli_command_help(cli_find_command("report"),
+				_("  -n, --network N     one network (default: every network you can see)\n"
+				  "      --from DATE     the first day of the period, YYYY-MM-DD\n"
+				  "      --to DATE       the last day, YYYY-MM-DD (both days included)\n"
+				  "      --format F      text (default), csv (for a spreadsheet) or json\n"
+				  "Per network: the meetings held, the practices shown at them, the practices\n"
+				  "towns started taking up, and the threads with the most posts.\n"));
+			return EXIT_OK;
+		case ':': return cli_usage("report", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_unknown_option("report", argv[optind - 1], opts);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("report", _("unexpected argument '%s'"), argv[optind]);
+	if (from && !report_date_valid(from))
+		return cli_usage("report", _("--from: \"%s\" is not a date; write it as YYYY-MM-DD, "
+		                             "e.g. 2024-01-31"), from);
+	if (to && !report_date_valid(to))
+		return cli_usage("report", _("--to: \"%s\" is not a date; write it as YYYY-MM-DD, "
+		                             "e.g. 2024-12-31"), to);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	report r;
+	error e;
+	if (report_build(c->d, &c->me, (int)net, from, to, &r, &e) != ST_OK)
+		return cli_fail(&e);
+	status s = report_write(&r, (report_format)fmt, stdout, &e);
+	report_free(&r);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}

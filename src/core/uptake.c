@@ -1,0 +1,440 @@
+/* uptake.c — see uptake.h. Records are few (a town takes up a handful of practices), so
+ * a list is read whole; a record is seen by whoever may see its practice. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db_priv.h"
+#include "core/directory.h"
+#include "core/forum.h"
+#include "core/practice.h"
+#include "core/uptake.h"
+#include "i18n.h"
+#include "text/utf8.h"
+
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+static const char *const status_keys[UPTAKE_N_STATUS] = { "interested", "adapting", "in-use",
+	                                                  "dropped" };
+
+const char *uptake_status_key(uptake_status s)
+{
+	return (unsigned)s < UPTAKE_N_STATUS ? status_keys[s] : "interested";
+}
+
+int uptake_status_parse(const char *key)
+{
+	for (int i = 0; key && i < UPTAKE_N_STATUS; i++)
+		if (strcmp(key, status_keys[i]) == 0)
+			return i;
+	/* "in_use" too: the underscore is what people type in a shell */
+	if (key && strcmp(key, "in_use") == 0)
+		return UPTAKE_IN_USE;
+	return -1;
+}
+
+const char *uptake_status_label(uptake_status s)
+{
+	switch (s) {
+	case UPTAKE_INTERESTED: return _("interested");
+	case UPTAKE_ADAPTING: return _("adapting");
+	case UPTAKE_IN_USE: return _("in use");
+	case UPTAKE_DROPPED: return _("dropped");
+	}
+	return "";
+}
+
+void uptake_clear(uptake *u)
+{
+	if (!u)
+		return;
+	char **f[] = { &u->practice_key, &u->practice_title, &u->practice_city, &u->city,
+	               &u->voivodeship, &u->note, &u->threads, &u->started_at, &u->updated_at,
+	               &u->updated_by };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(*f[i]);
+	memset(u, 0, sizeof *u);
+}
+
+void uptake_list_free(uptake_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		uptake_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+/* Columns 0–12; 13 the linked thread ids, space-separated. */
+static const char sql_list[] =
+	"SELECT u.id, u.practice_id, u.city_id, u.status, p.key, p.title, pc.name, c.name,"
+	"       c.voivodeship, u.note, u.started_at, u.updated_at, u.updated_by,"
+	"       COALESCE((SELECT group_concat(thread_id, ' ') FROM (SELECT thread_id"
+	"         FROM uptake_threads WHERE uptake_id = u.id ORDER BY thread_id)), '')"
+	"  FROM uptakes u JOIN practices p ON p.id = u.practice_id"
+	"  JOIN cities pc ON pc.id = p.city_id JOIN cities c ON c.id = u.city_id"
+	" WHERE (?1 = 0 OR u.practice_id = ?1) AND (?2 = 0 OR u.city_id = ?2)"
+	"   AND (?3 = 0 OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n"
+	"         ON n.id = pn.network_id WHERE pn.practice_id = p.id AND n.number = ?3))"
+	" ORDER BY pc.name COLLATE PL, p.title COLLATE PL, c.name COLLATE PL, u.id";
+
+/* "12 40" → "12 | 40", keeping only the threads a may see. */
+static char *visible_threads(db *d, const account *a, const char *ids)
+{
+	size_t cap = strlen(ids) * 2 + 1, n = 0;
+	char *out = malloc(cap);
+	if (!out)
+		return NULL;
+	out[0] = 0;
+	const char *p = ids;
+	while (*p) {
+		char *end;
+		long long id = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		p = end;
+		while (*p == ' ')
+			p++;
+		thread t;
+		error ignore;
+		if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
+			continue;
+		thread_clear(&t);
+		n += (size_t)snprintf(out + n, cap - n, "%s%lld", n ? " | " : "", id);
+	}
+	return out;
+}
+
+status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_list *out,
+                       error *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql_list, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, f ? f->practice_id : 0);
+	sqlite3_bind_int64(st, 2, f ? f->city_id : 0);
+	sqlite3_bind_int(st, 3, f ? f->network : 0);
+	/* Rows first (the visibility checks below use statements of their own). */
+	size_t cap = 0;
+	char **thread_ids = NULL;
+	size_t tcap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items) ||
+		    db_grow((void **)&thread_ids, &tcap, out->n, sizeof *thread_ids)) {
+			s = OOM(e);
+			break;
+		}
+		uptake *u = &out->items[out->n];
+		memset(u, 0, sizeof *u);
+		thread_ids[out->n] = NULL;
+		out->n++;
+		u->id = sqlite3_column_int64(st, 0);
+		u->practice_id = sqlite3_column_int64(st, 1);
+		u->city_id = sqlite3_column_int64(st, 2);
+		int k = uptake_status_parse((const char *)sqlite3_column_text(st, 3));
+		u->status = k < 0 ? UPTAKE_INTERESTED : (uptake_status)k;
+		char **cols[] = { &u->practice_key, &u->practice_title, &u->practice_city, &u->city,
+		                  &u->voivodeship, &u->note, &u->started_at, &u->updated_at,
+		                  &u->updated_by, &thread_ids[out->n - 1] };
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+			if (!(*cols[i] = db_col_dup(st, (int)i + 4))) {
+				s = OOM(e);
+				break;
+			}
+		if (s != ST_OK)
+			break;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the practice transfers"));
+	sqlite3_reset(st);
+	/* Keep the records of practices a may see; the threads a may see. */
+	size_t kept = 0;
+	int64_t last_pid = 0;
+	bool last_ok = false;
+	for (size_t i = 0; i < out->n; i++) {
+		uptake *u = &out->items[i];
+		if (s == ST_OK && u->practice_id != last_pid) {
+			practice p;
+			error ignore;
+			last_pid = u->practice_id;
+			last_ok = practice_get(d, a, u->practice_id, NULL, &p, &ignore) == ST_OK;
+			if (last_ok)
+				practice_clear(&p);
+		}
+		if (s == ST_OK && last_ok && !(u->threads = visible_threads(d, a, thread_ids[i])))
+			s = OOM(e);
+		free(thread_ids[i]);
+		if (s != ST_OK || !last_ok) {
+			uptake_clear(u);
+			continue;
+		}
+		out->items[kept++] = *u;
+	}
+	out->n = kept;
+	free(thread_ids);
+	if (s != ST_OK)
+		uptake_list_free(out);
+	return s;
+}
+
+bool perm_can_record_uptake(db *d, const account *a, int64_t city_id)
+{
+	static const char sql_member[] =
+		"SELECT 1 FROM memberships WHERE network_id = ?1 AND city_id = ?2";
+	switch (a->role) {
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_COORDINATOR: {
+		if (a->network_id == 0 || (a->city_id && a->city_id == city_id))
+			return true;
+		sqlite3_stmt *st = db_stmt(d, sql_member, NULL);
+		if (!st)
+			return false;
+		sqlite3_bind_int64(st, 1, a->network_id);
+		sqlite3_bind_int64(st, 2, city_id);
+		bool ok = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		return ok;
+	}
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id != 0 && a->city_id == city_id;
+	default:
+		return false;
+	}
+}
+
+static status step_done(db *d, sqlite3_stmt *st, const char *what, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+}
+
+/* Link the threads listed in ids ("12, 40") to uptake uid, each one a may see. */
+static status link_threads(db *d, const account *a, int64_t uid, const char *ids, error *e)
+{
+	static const char sql_unlink[] = "DELETE FROM uptake_threads WHERE uptake_id = ?1";
+	static const char sql_link[] =
+		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql_unlink, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, uid);
+	status s = step_done(d, st, _("Saving the practice transfer"), e);
+	const char *p = ids;
+	while (s == ST_OK && *p) {
+		if (*p == ',' || *p == ' ' || *p == '|' || *p == '\t') {
+			p++;
+			continue;
+		}
+		char *end;
+		long long id = strtoll(p, &end, 10);
+		if (end == p || id <= 0 || (*end && !strchr(", |\t", *end))) {
+			size_t len = strcspn(p, ", |\t");
+			return err_set(e, ST_INVALID, _("Field \"%s\": \"%.*s\" is not a thread number"),
+			               _("threads"), (int)(len > 40 ? 40 : len), p);
+		}
+		p = end;
+		thread t;
+		error ignore;
+		if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
+			return err_set(e, ST_INVALID, _("Field \"%s\": no thread %lld"), _("threads"), id);
+		thread_clear(&t);
+		if (!(st = db_stmt(d, sql_link, e)))
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, uid);
+		sqlite3_bind_int64(st, 2, id);
+		s = step_done(d, st, _("Saving the practice transfer"), e);
+	}
+	return s;
+}
+
+/* The practice and the town, checked: both exist, a sees the practice and may write for
+ * the town, and the town is not the practice's own. */
+static status resolve(db *d, const account *a, int64_t practice_id, const char *city_name,
+                      practice *p, city *c, error *e)
+{
+	memset(p, 0, sizeof *p);
+	memset(c, 0, sizeof *c);
+	if (a->role == ROLE_GUEST)
+		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
+		                               "coordinator for an account"));
+	if (db_is_readonly(d))
+		return err_set(e, ST_READONLY, _("This copy is read-only: browsing and search work, "
+		                                 "but nothing can be written here"));
+	status s = practice_get(d, a, practice_id, NULL, p, e);
+	if (s != ST_OK)
+		return s;
+	error ignore;
+	if (!city_name || !*city_name || directory_city(d, city_name, c, &ignore) != ST_OK) {
+		practice_clear(p);
+		return err_set(e, ST_INVALID, _("Field \"%s\": no town named \"%s\" in the directory"),
+		               _("town"), city_name ? city_name : "");
+	}
+	if (c->id == p->city_id) {
+		s = err_set(e, ST_INVALID, _("\"%s\" is %s's own practice: a town takes up the "
+		                             "practices of other towns"), p->title, c->name);
+	} else if (!perm_can_record_uptake(d, a, c->id)) {
+		s = err_set(e, ST_DENIED, _("Only members of %s and the coordinators of its networks "
+		                            "may record what it takes up"), c->name);
+	}
+	if (s != ST_OK) {
+		practice_clear(p);
+		city_clear(c);
+	}
+	return s;
+}
+
+status uptake_save(db *d, const account *a, int64_t practice_id, const char *city_name,
+                   uptake_status stt, const char *note, const char *threads, error *e)
+{
+	static const char sql_old[] =
+		"SELECT id, status FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
+	static const char sql_ins[] =
+		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
+		" updated_by) VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5, ?5, ?6)";
+	static const char sql_upd[] =
+		"UPDATE uptakes SET status = ?3, note = COALESCE(?4, note), updated_at = ?5,"
+		" updated_by = ?6 WHERE practice_id = ?1 AND city_id = ?2";
+	if ((unsigned)stt >= UPTAKE_N_STATUS)
+		return err_set(e, ST_INVALID, _("Unknown transfer status"));
+	size_t n = note ? strlen(note) : 0;
+	if (n > UPTAKE_NOTE_MAX)
+		return err_set(e, ST_INVALID, ngettext("Field \"%s\": too long (%zu byte, at most %d)",
+		                                        "Field \"%s\": too long (%zu bytes, at most %d)",
+		                                        (unsigned long)n),
+		               _("note"), n, UPTAKE_NOTE_MAX);
+	if (n && !utf8_valid(note, n))
+		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"), _("note"));
+	practice p;
+	city c;
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = resolve(d, a, practice_id, city_name, &p, &c, e)) != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	int64_t uid = 0;
+	char before[32] = "";
+	sqlite3_stmt *st = db_stmt(d, sql_old, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		uid = sqlite3_column_int64(st, 0);
+		snprintf(before, sizeof before, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	char now[32];
+	db_now(now, sizeof now);
+	if (!(st = db_stmt(d, uid ? sql_upd : sql_ins, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	sqlite3_bind_text(st, 3, uptake_status_key(stt), -1, SQLITE_STATIC);
+	if (note)
+		sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, a->login ? a->login : "", -1, SQLITE_STATIC);
+	if ((s = step_done(d, st, _("Saving the practice transfer"), e)) != ST_OK)
+		goto fail;
+	if (!uid)
+		uid = sqlite3_last_insert_rowid(db_handle(d));
+	if (threads && (s = link_threads(d, a, uid, threads, e)) != ST_OK)
+		goto fail;
+	char what[256];
+	snprintf(what, sizeof what, "%s <- %s: %s", p.key, c.name, uptake_status_key(stt));
+	if ((s = audit_append(d, a, uid && *before ? "edit" : "create", "uptake", uid,
+	                      *before ? before : NULL, what, e)) != ST_OK)
+		goto fail;
+	practice_clear(&p);
+	city_clear(&c);
+	return db_commit(d, e);
+fail:
+	practice_clear(&p);
+	city_clear(&c);
+	db_rollback(d);
+	return s != ST_OK ? s : ST_INTERNAL;
+}
+
+status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city_name,
+                     error *e)
+{
+	static const char sql_del[] =
+		"DELETE FROM uptakes WHERE practice_id = ?1 AND city_id = ?2 RETURNING id, status";
+	practice p;
+	city c;
+	status s = db_begin(d, e);
+	if (s != ST_OK)
+		return s;
+	if ((s = resolve(d, a, practice_id, city_name, &p, &c, e)) != ST_OK) {
+		db_rollback(d);
+		return s;
+	}
+	sqlite3_stmt *st = db_stmt(d, sql_del, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	int64_t uid = 0;
+	char before[32] = "";
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		uid = sqlite3_column_int64(st, 0);
+		snprintf(before, sizeof before, "%s", (const char *)sqlite3_column_text(st, 1));
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(d, rc, e, _("Saving the practice transfer"));
+		goto fail;
+	}
+	if (!uid) {
+		s = err_set(e, ST_NOTFOUND, _("%s has not recorded taking up \"%s\""), c.name, p.title);
+		goto fail;
+	}
+	/* For sync: when and by whom (the log's trigger knows neither). */
+	static const char sql_dlog[] =
+		"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
+		" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
+	char now[32];
+	db_now(now, sizeof now);
+	if (!(st = db_stmt(d, sql_dlog, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->login ? a->login : "", -1, SQLITE_STATIC);
+	if ((s = step_done(d, st, _("Saving the practice transfer"), e)) != ST_OK)
+		goto fail;
+	char what[256];
+	snprintf(what, sizeof what, "%s <- %s", p.key, c.name);
+	if ((s = audit_append(d, a, "delete", "uptake", uid, before, what, e)) != ST_OK)
+		goto fail;
+	practice_clear(&p);
+	city_clear(&c);
+	return db_commit(d, e);
+fail:
+	practice_clear(&p);
+	city_clear(&c);
+	db_rollback(d);
+	return s != ST_OK ? s : ST_INTERNAL;
+}

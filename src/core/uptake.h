@@ -1,0 +1,67 @@
+/* uptake.h — practice transfer ("przejęcie praktyki"): a town records that it takes up
+ * another town's good practice, how far it got (interested, adapting, in use, dropped),
+ * what it changed, and the threads where it asked about it. One record per practice and
+ * town; changing the status keeps the date it was first recorded. */
+#ifndef EMPIRIE_CORE_UPTAKE_H
+#define EMPIRIE_CORE_UPTAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db.h"
+
+/* The stages, in order; the keys are stable (database, CLI, sync, CSV). */
+typedef enum { UPTAKE_INTERESTED, UPTAKE_ADAPTING, UPTAKE_IN_USE, UPTAKE_DROPPED } uptake_status;
+#define UPTAKE_N_STATUS 4
+const char *uptake_status_key(uptake_status s);
+int uptake_status_parse(const char *key); /* -1 when unknown */
+const char *uptake_status_label(uptake_status s); /* translated */
+
+typedef struct {
+	int64_t id, practice_id, city_id;
+	uptake_status status;
+	char *practice_key, *practice_title, *practice_city; /* whose practice it is */
+	char *city;            /* the town taking it up */
+	char *voivodeship;     /* of that town */
+	char *note;            /* what it changed */
+	char *threads;         /* thread ids, "12 | 40" (visible ones only) */
+	char *started_at, *updated_at, *updated_by;
+} uptake;
+
+typedef struct {
+	uptake *items;
+	size_t n;
+} uptake_list;
+
+typedef struct {
+	int64_t practice_id; /* 0: any */
+	int64_t city_id;     /* the town taking up; 0: any */
+	int network;         /* practices shown in this network; 0: any */
+} uptake_filter;
+
+/* Records whose practice the account may see, by practice town, title, then town. */
+status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_list *out,
+                       error *e);
+void uptake_clear(uptake *u);
+void uptake_list_free(uptake_list *l);
+
+/* Whether a may record for town city_id: members and leaders for their own town,
+ * coordinators for towns in the network they coordinate (every town when they
+ * coordinate all) and their own, administrators for any. */
+bool perm_can_record_uptake(db *d, const account *a, int64_t city_id);
+
+#define UPTAKE_NOTE_MAX 4096 /* bytes */
+
+/* Record or change town `city`'s uptake of practice practice_id: status, note (NULL
+ * keeps the stored one, "" clears), threads (ids separated by commas or spaces, NULL
+ * keeps the links, "" removes them; each must be a thread the account can see). One
+ * transaction with an audit entry. A town cannot take up its own practice. */
+status uptake_save(db *d, const account *a, int64_t practice_id, const char *city,
+                   uptake_status st, const char *note, const char *threads, error *e);
+
+/* Remove a record (the same rights as writing it); audited. */
+status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city, error *e);
+
+#endif

@@ -1,0 +1,64 @@
+#!/bin/sh
+# uptake.sh — practice transfer and the network report in the full-screen application
+# at 80×24 (issue 22): the library's "taken up" filter with counts (any other town, towns
+# of my voivodeship), the practice card's towns and how far they got, the town card's
+# practices taken from others, and the report screen (R) with its links.
+. "${top_srcdir:-.}/tests/tui/tuilib.sh"
+tui_init
+e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
+e admin add-account jar --role member --city Jarosław >/dev/null
+p1=$(e practice add --title "E-urząd na skróty" --town Hrubieszów --networks 1)
+e --as jar uptake set "$p1" --town Jarosław --status in-use --note "Dodaliśmy wersję mobilną" >/dev/null
+e uptake set "$p1" --town Piła --status adapting >/dev/null
+e uptake set "$p1" --town Legnica --status dropped >/dev/null
+ALL=$(e --as jar --no-header list practices | wc -l | tr -d ' ')
+
+tui_start 80 24 -- --as jar
+tui_wait "MIASTO CYFROWE" 10 || true
+tui_keys F8 x
+tui_assert_has "Good practices: $ALL of $ALL" "F8 opens the library"
+tui_keys f
+tui_assert_has "Taken up: all" "the filter offers \"taken up\""
+tui_keys Down Down Down Down Enter
+tui_assert_has "by at least one other town (1)" "any other town, with its count"
+tui_assert_has "by towns in my voivodeship – podkarpackie (1)" "towns of my voivodeship (Jarosław's), with its count"
+tui_keys Down Enter
+tui_assert_has "Good practices: 1 of $ALL" "the filter leaves the one taken up"
+tui_assert_has "E-urząd na skróty" "and lists it"
+tui_keys Enter
+tui_assert_has "A good practice of Hrubieszów" "Enter opens its card"
+tui_keys G
+tui_assert_has "Taken up by 3 towns" "the card counts the towns (a dropped one too)"
+tui_assert_has "Jarosław: in use" "Jarosław, in use"
+tui_assert_has "Piła: adapting" "Piła, adapting"
+tui_assert_has "Dodaliśmy wersję mobilną" "with what the town changed"
+tui_assert_has "Legnica: dropped" "Legnica, dropped"
+tui_keys g Down Down Enter
+tui_assert_has "Took up 1 practice of another town" "the link opens Jarosław's card: what it took"
+tui_assert_has "E-urząd na skróty (Hrubieszów): in use" "from whom, how far"
+tui_keys q q q q
+tui_start 80 24 -- --as jar
+tui_wait "MIASTO CYFROWE" 10 || true
+tui_keys R
+tui_assert_has "What the networks produced" "R opens the report"
+tui_assert_has "Network 1 MIASTO CYFROWE" "of the selected network"
+tui_assert_has "Practices taken up (3)" "with the practices taken up"
+tui_assert_has "taken up by Jarosław: in use" "by whom and how far"
+tui_assert_lacks "EMPIRIE-EXITED" "still running"
+# Polish, at 80×24.
+if locale -a 2>/dev/null | grep -qix 'pl_PL.utf-\{0,1\}8'; then
+	tui_start 80 24 LANG=pl_PL.UTF-8 LC_ALL=pl_PL.UTF-8 -- --as jar
+	tui_wait "MIASTO CYFROWE" 10 || true
+	tui_keys R
+	tui_assert_has "Co wypracowały sieci" "the report in Polish"
+	tui_assert_has "Przejęte praktyki (3)" "its sections translated"
+	tui_keys q F8
+	tui_wait "Dobre praktyki" 5 || true
+	tui_keys f
+	tui_assert_has "Przejęte: wszystkie" "the filter in Polish"
+else
+	tui_skip "the report in Polish" "no pl_PL.UTF-8 locale"
+	tui_skip "its sections translated" "no pl_PL.UTF-8 locale"
+	tui_skip "the filter in Polish" "no pl_PL.UTF-8 locale"
+fi
+tui_done
