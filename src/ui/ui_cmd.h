@@ -144,13 +144,13 @@ enum {
 	X(CMD_TOWNS, "towns", (K_F(6), 't'), N_("Towns"), \
 	  N_("All the towns, each opening its card (the Towns panel shows at 120 columns or " \
 	     "more, or with Tab)"), 0, SC_MAIN) \
-	X(CMD_REQUESTS, "requests", (K_F(5), 'o'), N_("Requests"), \
+	X(CMD_REQUESTS, "requests", (K_F(5), 'w'), N_("Requests"), \
 	  N_("Feedback requests: those waiting for your opinion first, the oldest first"), 0, \
 	  SC_MAIN) \
 	X(CMD_NEW_REQUEST, "ask-feedback", (K_F(3), 'c'), N_("Ask"), \
 	  N_("Ask the network's coordinators and experts for feedback on your town's action"), \
 	  PRE_WRITE, SC_CARD) \
-	X(CMD_ACCEPT, "accept-answer", ('A'), NULL, \
+	X(CMD_ACCEPT, "accept-answer", ('a'), NULL, \
 	  N_("In a feedback request of your town: mark the post as the answer that helped " \
 	     "(closes the request)"), PRE_THREAD, SC_READER) \
 	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \

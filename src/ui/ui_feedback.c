@@ -220,7 +220,7 @@ char *ui_feedback_line(ui_ctx *c, int64_t thread_id, int64_t *accepted_post)
 		                              "helped, after %s"),
 		         r.city, (long long)r.accepted_post, r.helper, took);
 	} else if (c->me->city_id == r.city_id && r.answers) {
-		snprintf(line, sizeof line, _("Feedback request from %s · to assess: %s · A on an "
+		snprintf(line, sizeof line, _("Feedback request from %s · to assess: %s · a on an "
 		                              "answer marks it as the one that helped"),
 		         r.city, *r.assess ? r.assess : "—");
 	} else {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # feedback.sh — feedback requests on screen at 80×24 (issue 22): a coordinator sees the
-# requests waiting for them in the title line and in their own list (F5/o), the oldest
+# requests waiting for them in the title line and in their own list (F5/w), the oldest
 # first; the asking town marks the answer that helped with A in the reader; a member
 # asks from the list with F3; the network card shows the figures; Polish plural forms.
 . "${top_srcdir:-.}/tests/tui/tuilib.sh"
@@ -24,8 +24,8 @@ tui_wait "Networks" 10
 tui_assert_has "2 requests wait for feedback" "80×24: the coordinator's title line counts the requests waiting"
 bar=$(tui_screen | tail -n 1)
 ok_if "the key bar shows F5 Requests [$bar]" sh -c 'printf "%s\n" "$1" | grep -q "F5 *Requests"' x "$bar"
-tui_keys o
-tui_assert_has "Waiting for your opinion (2 requests)" "o opens the requests, those waiting first"
+tui_keys w
+tui_assert_has "Waiting for your opinion (2 requests)" "w opens the requests, those waiting first"
 scr=$(tui_screen)
 first=$(printf '%s\n' "$scr" | grep -n "Park kieszonkowy" | cut -d: -f1)
 second=$(printf '%s\n' "$scr" | grep -n "Zielony rynek Piły" | cut -d: -f1)
@@ -48,12 +48,12 @@ tui_stop
 tui_start 80 24 -- --as anna
 tui_wait "Networks" 10
 tui_assert_lacks "wait for feedback" "a member is not asked for opinions"
-tui_keys o
+tui_keys w
 tui_assert_has "Open (2 requests)" "a member sees the open requests"
 tui_keys Enter
-tui_assert_has "answer marks it as the one that helped" "the asking town is told how to close it (A)"
-tui_keys n A
-tui_assert_has "Marked as the answer that helped; the request is closed." "A marks the answer"
+tui_assert_has "answer marks it as the one that helped" "the asking town is told how to close it (a)"
+tui_keys n a
+tui_assert_has "Marked as the answer that helped; the request is closed." "a marks the answer"
 tui_assert_has "✓ helped" "the post says it helped"
 tui_assert_has "Feedback request from Hrubieszów · closed: post" "the request says it is closed"
 ok_if "stored: the coordinator's answer" test \
@@ -69,7 +69,7 @@ tui_stop
 # A member asks from the list with F3: the fields in the editor, sent with Ctrl-X.
 tui_start 80 24 -- --as jan
 tui_wait "Networks" 10
-tui_keys o
+tui_keys w
 tui_wait "Feedback requests" 10
 tui_keys F3
 tui_assert_has "Ask for feedback" "F3 opens the request's editor"
