@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <panel.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -235,8 +236,34 @@ static void pop_screen(ui_ctx *c)
 	s->ops->destroy(s);
 }
 
+static FILE *trace_file;
+
+static void trace_open(void)
+{
+	const char *path = getenv("EMPIRIE_TRACE_RELOADS");
+	if (!path || !*path)
+		return;
+	/* A debugging aid: a new file only, never through a link, never shown to anyone. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0 && !(trace_file = fdopen(fd, "w")))
+		close(fd);
+}
+
+void ui_trace(const char *fmt, ...)
+{
+	if (!trace_file)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(trace_file, fmt, ap);
+	va_end(ap);
+	fputc('\n', trace_file);
+	fflush(trace_file);
+}
+
 void ui_refresh_unread(ui_ctx *c)
 {
+	ui_trace("unread");
 	error e;
 	int64_t n = directory_unread_total(c->d, c->me, &e);
 	c->unread_total = n > 0 ? n : 0;
@@ -737,6 +764,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		          NULL);
 	mouseinterval(0);
 	ui_input_bracketed_paste(true);
+	trace_open();
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
@@ -759,6 +787,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		abort();
 	}
 	db_set_wait_notify(d, NULL, NULL);
+	if (trace_file)
+		fclose(trace_file), trace_file = NULL;
 	ui_input_bracketed_paste(false);
 	endwin();
 	delscreen(scr);

@@ -509,13 +509,16 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 static void main_reload(ui_screen *s, ui_ctx *c)
 {
 	main_screen *m = (main_screen *)s;
+	ui_trace("networks");
 	ui_list_reload(&m->lists[P_NETS]);
 	const net_row *n = ui_list_selected(&m->lists[P_NETS]);
 	if (!n || n->number != m->net_number) {
 		follow_network(m, true);
 		return;
 	}
+	ui_trace("towns %d", m->net_number);
 	ui_list_reload(&m->lists[P_TOWNS]);
+	ui_trace("threads %d", m->net_number);
 	ui_list_reload(&m->lists[P_THREADS]);
 }
 

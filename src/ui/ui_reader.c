@@ -780,6 +780,7 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 	reader *r = (reader *)s;
 	thread t;
 	error e;
+	ui_trace("thread %lld", (long long)r->t.id);
 	if (forum_thread(c->d, c->me, r->t.id, &t, &e) == ST_OK) {
 		thread_clear(&r->t);
 		r->t = t;

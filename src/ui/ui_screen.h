@@ -97,6 +97,9 @@ unsigned ui_open(ui_ctx *c, ui_screen *s);
 void ui_resume_curses(void);
 /* Count the unread posts again for the title line. */
 void ui_refresh_unread(ui_ctx *c);
+/* A line in the reload trace: EMPIRIE_TRACE_RELOADS=FILE (a new file) records what
+ * each session loads again and why, for the tests and the capacity benchmark. */
+void ui_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Append to a breadcrumb buffer with a separator. */
 void ui_crumb_add(char *buf, size_t n, const char *part);
 
