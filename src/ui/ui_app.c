@@ -277,6 +277,31 @@ static void reload_all(ui_ctx *c)
 	ui_refresh_unread(c);
 }
 
+/* Another session wrote: load again what shows its changes, and nothing else (issue 20:
+ * with hundreds of sessions, every post used to reload every screen of every one). */
+static bool apply_changes(ui_ctx *c, const change_set *cs)
+{
+	if (cs->shared) {
+		ui_trace("shared");
+		reload_all(c);
+		return true;
+	}
+	if (change_set_is_empty(cs))
+		return false;
+	bool posts = cs->n_networks || cs->n_threads;
+	for (ui_screen *s = c->top; s; s = s->below) {
+		if (s->ops->changed)
+			s->ops->changed(s, c, cs);
+		else if (posts && s->ops->reload)
+			s->ops->reload(s, c);
+	}
+	/* The title's unread count: any network's posts, or this person's read marks (this
+	 * session's own among them: the store cannot tell them from another session's of
+	 * the same person, so the count is taken again once after them; cheap). */
+	ui_refresh_unread(c);
+	return true;
+}
+
 static void draw_title(ui_ctx *c)
 {
 	char crumb[1024] = "", who[512];
@@ -644,6 +669,7 @@ static unsigned handle_paste(ui_ctx *c)
 static void run_loop(ui_ctx *c)
 {
 	int64_t version = db_data_version(c->d);
+	int64_t seen = changes_latest(c->d);
 	int fast_errors = 0;
 	bool dirty = true;
 	int64_t drawn_at = 0;
@@ -708,8 +734,11 @@ static void run_loop(ui_ctx *c)
 		int64_t v = db_data_version(c->d);
 		if (v != version) {
 			version = v;
-			reload_all(c);
-			dirty = true;
+			change_set cs;
+			changes_since(c->d, seen, c->me->id, &cs, NULL);
+			seen = cs.seq;
+			if (apply_changes(c, &cs))
+				dirty = true;
 		}
 	}
 }

@@ -522,6 +522,27 @@ static void main_reload(ui_screen *s, ui_ctx *c)
 	ui_list_reload(&m->lists[P_THREADS]);
 }
 
+/* Posts elsewhere: the networks' unread counts move; the threads only of the network
+ * shown; the towns never (a change of towns is "shared": main_reload). */
+static void main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+{
+	(void)c;
+	main_screen *m = (main_screen *)s;
+	if (!cs->n_networks)
+		return;
+	ui_trace("networks");
+	ui_list_reload(&m->lists[P_NETS]);
+	const net_row *n = ui_list_selected(&m->lists[P_NETS]);
+	if (!n || n->number != m->net_number) {
+		follow_network(m, true);
+		return;
+	}
+	if (change_set_has_network(cs, m->net_id)) {
+		ui_trace("threads %d", m->net_number);
+		ui_list_reload(&m->lists[P_THREADS]);
+	}
+}
+
 static unsigned main_pre(ui_screen *s, ui_ctx *c)
 {
 	main_screen *m = (main_screen *)s;
@@ -582,6 +603,7 @@ static const ui_screen_ops main_ops = {
 	.key = main_key,
 	.resize = main_resize,
 	.reload = main_reload,
+	.changed = main_changed,
 	.pre = main_pre,
 	.crumb = main_crumb,
 	.click = main_click,

@@ -789,6 +789,12 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 	load_at(r, top, r->top_row);
 }
 
+static void reader_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+{
+	if (change_set_has_thread(cs, ((reader *)s)->t.id))
+		reader_reload(s, c);
+}
+
 static unsigned reader_pre(ui_screen *s, ui_ctx *c)
 {
 	reader *r = (reader *)s;
@@ -868,6 +874,7 @@ static const ui_screen_ops reader_ops = {
 	.key = reader_key,
 	.resize = reader_resize,
 	.reload = reader_reload,
+	.changed = reader_changed,
 	.pre = reader_pre,
 	.crumb = reader_crumb,
 	.tick = reader_tick,

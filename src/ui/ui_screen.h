@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "core/account.h"
+#include "core/changes.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "ui/ui.h"
@@ -43,6 +44,10 @@ typedef struct {
 	void (*resize)(ui_screen *s, ui_ctx *c, ui_rect r);
 	/* The data may have changed (another connection, or our own write). */
 	void (*reload)(ui_screen *s, ui_ctx *c);
+	/* Other sessions changed what cs names (never "shared": then reload is called):
+	 * load again only what this screen shows of it. NULL: reload on any network or
+	 * thread change. */
+	void (*changed)(ui_screen *s, ui_ctx *c, const change_set *cs);
 	/* Which PRE_* hold now. */
 	unsigned (*pre)(ui_screen *s, ui_ctx *c);
 	/* Append this screen's part of the breadcrumb. */
