@@ -33,7 +33,7 @@ args = ap.parse_args()
 EMP, DB = os.path.abspath(args.empirie), os.path.abspath(args.db)
 COLS, ROWS = 140, 30
 TAIL = 1.0 if args.smoke else 3.0  # seconds after the last post, for its markers
-HZ = os.sysconf("SC_CLK_TCK")
+HZ = 1e9  # cpu_ticks() counts nanoseconds
 ENV = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color", NO_COLOR="1")
 ENV.pop("EMPIRIE_DB", None)
 ENV.pop("EMPIRIE_TRACE_RELOADS", None)
@@ -46,12 +46,25 @@ def pct(xs, p):
     return xs[k]
 
 def cpu_ticks(pid):
+    """CPU time in ns (the scheduler's own count: far finer than utime + stime in clock
+    ticks, which a session waking for 50 microseconds would never reach)."""
     try:
-        with open("/proc/%d/stat" % pid) as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])  # utime, stime
+        with open("/proc/%d/schedstat" % pid) as f:
+            return int(f.read().split()[0])
     except (OSError, IndexError, ValueError):
         return 0
+
+def settle(pids, limit=120):
+    """Wait until the sessions have done starting (loading lists is CPU without output):
+    two seconds in which they used less than 1 ms a second each."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        a = sum(cpu_ticks(p) for p in pids)
+        time.sleep(2)
+        b = sum(cpu_ticks(p) for p in pids)
+        if (b - a) / 1e9 / 2 / max(1, len(pids)) < 0.001:
+            return True
+    return False
 
 def pss_kb(pid):
     try:
@@ -86,7 +99,8 @@ class Session:
         self.downs = downs
         self.buf = b""
         self.last = time.monotonic()
-        self.want = None   # (bytes, since): a marker to look for
+        self.want = None   # (bytes, since): the key probe's text to look for
+        self.wants = []    # markers not yet seen: (bytes, since)
         self.seen = []     # seconds from a post's commit until its marker arrived
         self.nbytes = 0
     def feed(self, data, now):
@@ -97,6 +111,9 @@ class Session:
         if w and w[0] in self.buf:
             self.seen.append(now - w[1])
             self.want = None
+        for w in [w for w in self.wants if w[0] in self.buf]:
+            self.seen.append(now - w[1])
+            self.wants.remove(w)
     def close(self):
         try:
             os.write(self.fd, b"\x1b[21~")  # F10
@@ -270,31 +287,32 @@ def run(n, logins, threads, net1_id):
         if s.downs:
             os.write(s.fd, b"j" * s.downs)
     wait_quiet(sessions, 0.5, 300)
-    started_s = time.monotonic() - t_start
     probe = Session(logins[0], 1)
     pump.add(probe)
     wait_quiet([probe], 0.5, 60)
     os.write(probe.fd, b"j")
     wait_quiet(sessions + [probe], 1.0, 120)
-    res = {"n": n, "started_s": started_s}
+    res = {"n": n}
     pids = [s.pid for s in sessions]
+    res["settled"] = settle(pids + [probe.pid])
+    res["started_s"] = time.monotonic() - t_start
     res["pss_kb"] = statistics.mean([p for p in (pss_kb(x) for x in pids) if p] or [0])
     # Idle.
+    b0 = sum(s.nbytes for s in sessions)
     c0 = sum(cpu_ticks(p) for p in pids)
     t0 = time.monotonic()
     time.sleep(args.idle)
     idle_s = time.monotonic() - t0
     c1 = sum(cpu_ticks(p) for p in pids)
     res["idle_core_pct"] = (c1 - c0) / HZ / idle_s * 100
+    res["idle_bytes"] = sum(s.nbytes for s in sessions) - b0
     idle_rate = (c1 - c0) / HZ / idle_s  # core-seconds per second
     # Under load.
     watchers = [s for s in sessions if s.downs == 0]
     others = [s for s in sessions if s.downs != 0]
     def on_marker(tok, at):
         for s in watchers:
-            if s.want:
-                s.seen.append(None)  # the one before never arrived
-            s.want = (tok, at)
+            s.wants.append((tok, at))
     per_w0 = {s.pid: cpu_ticks(s.pid) for s in sessions}
     poster = Poster(args.load, args.rate, threads, on_marker)
     t0 = time.monotonic()
@@ -331,7 +349,7 @@ def run(n, logins, threads, net1_id):
     res["cpu_post_ms_net1"] = per_post_ms(watchers)
     res["cpu_post_ms_other"] = per_post_ms(others)
     seen = [x for s in watchers for x in s.seen]
-    res["markers_missed"] = sum(1 for x in seen if x is None) + sum(1 for s in watchers if s.want)
+    res["markers_missed"] = sum(len(s.wants) for s in watchers)
     vis = [x for x in seen if x is not None]
     res["visible_p50"], res["visible_p99"] = pct(vis, 50), pct(vis, 99)
     res["visible_n"] = len(vis)
@@ -377,6 +395,7 @@ def main():
     for n in [int(x) for x in args.sessions.split(",")]:
         r = run(n, logins, threads, net1)
         results.append(r)
+        print("# N=%d: idle output %d bytes" % (n, r["idle_bytes"]))
         print("# N=%d: started in %.0f s, PSS %.0f kB/session, idle %.2f %% of a core, "
               "load %.1f %% of a core at %.1f posts/s (%d posts, %d failed); CPU per post per "
               "session: all %s, showing network 1 %s, not %s; visible p50 %s p99 %s (%d seen, %d "
