@@ -90,6 +90,102 @@ def marker(k):
         k //= 3
     return "".join(out)
 
+class Screen:
+    """Just enough of a terminal to know what a watching session shows: the program
+    (ncurses, TERM=xterm-256color, no idlok) moves the cursor, writes text, erases and
+    inserts or deletes characters; colours and character sets are ignored. A marker is
+    seen when a row holds it, however the library split its writing."""
+    def __init__(self, rows, cols):
+        self.rows, self.cols = rows, cols
+        self.cells = [[" "] * cols for _ in range(rows)]
+        self.y = self.x = 0
+        self.pending = ""
+    def feed(self, text):
+        t = self.pending + text
+        self.pending = ""
+        i, n = 0, len(t)
+        while i < n:
+            ch = t[i]
+            if ch == "\x1b":
+                if i + 1 >= n:
+                    self.pending = t[i:]
+                    return
+                nxt = t[i + 1]
+                if nxt == "[":
+                    j = i + 2
+                    while j < n and not ("@" <= t[j] <= "~"):
+                        j += 1
+                    if j >= n:
+                        self.pending = t[i:]
+                        return
+                    self.csi(t[i + 2:j], t[j])
+                    i = j + 1
+                    continue
+                if nxt in "()*+":
+                    if i + 2 >= n:
+                        self.pending = t[i:]
+                        return
+                    i += 3
+                    continue
+                i += 2
+                continue
+            if ch == "\r":
+                self.x = 0
+            elif ch == "\n":
+                self.y = min(self.rows - 1, self.y + 1)
+            elif ch == "\b":
+                self.x = max(0, self.x - 1)
+            elif ch >= " ":
+                if self.x < self.cols and self.y < self.rows:
+                    self.cells[self.y][self.x] = ch
+                self.x += 1
+            i += 1
+    def csi(self, params, final):
+        ps = [int(p) if p.isdigit() else 0 for p in params.lstrip("?>").split(";")] if params else []
+        a = ps[0] if ps else 0
+        row = self.cells[self.y] if self.y < self.rows else None
+        if final in "Hf":
+            self.y = max(0, (ps[0] if ps and ps[0] else 1) - 1)
+            self.x = max(0, (ps[1] if len(ps) > 1 and ps[1] else 1) - 1)
+        elif final == "G":
+            self.x = max(0, (a or 1) - 1)
+        elif final == "d":
+            self.y = max(0, (a or 1) - 1)
+        elif final == "C":
+            self.x += a or 1
+        elif final == "D":
+            self.x = max(0, self.x - (a or 1))
+        elif final == "A":
+            self.y = max(0, self.y - (a or 1))
+        elif final == "B":
+            self.y = min(self.rows - 1, self.y + (a or 1))
+        elif final == "X" and row:
+            for k in range(self.x, min(self.cols, self.x + (a or 1))):
+                row[k] = " "
+        elif final == "K" and row:
+            lo, hi = (self.x, self.cols) if a == 0 else (0, self.x + 1) if a == 1 else (0, self.cols)
+            for k in range(lo, min(hi, self.cols)):
+                row[k] = " "
+        elif final == "J":
+            if a == 2:
+                self.cells = [[" "] * self.cols for _ in range(self.rows)]
+            elif a == 0:
+                for r in range(self.y + 1, self.rows):
+                    self.cells[r] = [" "] * self.cols
+                if row:
+                    for k in range(self.x, self.cols):
+                        row[k] = " "
+        elif final == "@" and row:
+            k = a or 1
+            row[self.x:self.x] = [" "] * k
+            del row[self.cols:]
+        elif final == "P" and row:
+            k = a or 1
+            del row[self.x:self.x + k]
+            row.extend([" "] * (self.cols - len(row)))
+    def text(self):
+        return "\n".join("".join(r) for r in self.cells)
+
 class Session:
     def __init__(self, login, downs):
         self.pid, self.fd = pty.fork()
@@ -104,17 +200,28 @@ class Session:
         self.wants = []    # markers not yet seen: (bytes, since)
         self.seen = []     # seconds from a post's commit until its marker arrived
         self.nbytes = 0
+        self.screen = None  # a Screen for the sessions that watch for markers
+        self.dec = None
+    def watch(self):
+        import codecs
+        self.screen = Screen(ROWS, COLS)
+        self.dec = codecs.getincrementaldecoder("utf-8")("replace")
     def feed(self, data, now):
         self.nbytes += len(data)
         self.last = now
         self.buf = (self.buf + data)[-8192:]
+        if self.screen is not None:
+            self.screen.feed(self.dec.decode(data))
+            if self.wants:
+                shown = self.screen.text()
+                for w in [w for w in self.wants if w[0] in shown]:
+                    self.seen.append(now - w[1])
+                    self.wants.remove(w)
         w = self.want
         if w and w[0] in self.buf:
             self.seen.append(now - w[1])
             self.want = None
-        for w in [w for w in self.wants if w[0] in self.buf]:
-            self.seen.append(now - w[1])
-            self.wants.remove(w)
+
     def close(self):
         try:
             os.write(self.fd, b"\x1b[21~")  # F10
@@ -256,7 +363,7 @@ class Poster(threading.Thread):
                 time.sleep(delay)
             if i % max(1, int(self.rate)) == 0:
                 self.k += 1
-                token = marker(self.k).encode()
+                token = marker(self.k)
                 argv = [EMP, "--db", DB, "post", "--network", "1", "--title",
                         "Temat " + marker(self.k)]
                 body = POST_BODY
@@ -289,6 +396,8 @@ def run(n, logins, threads, net1_id):
     t_start = time.monotonic()
     for i in range(n):
         s = Session(logins[i % len(logins)], i % 8)
+        if s.downs == 0:
+            s.watch()  # shows network 1: follows the screen to see the markers
         sessions.append(s)
         pump.add(s)
         if i % 25 == 24:
