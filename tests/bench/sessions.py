@@ -412,7 +412,7 @@ def run(n, logins, threads, net1_id):
     wait_quiet([probe], 0.5, 60)
     os.write(probe.fd, b"j")
     wait_quiet(sessions + [probe], 1.0, 120)
-    res = {"n": n}
+    res = {"n": n, "load": os.getloadavg()[0]}
     pids = [s.pid for s in sessions]
     res["settled"] = settle(pids + [probe.pid])
     res["started_s"] = time.monotonic() - t_start
@@ -557,7 +557,8 @@ def write_report(results, floor):
     L = ["### Measured by make bench-sessions", "",
          "%s, %d cores; %s; %s; database %s (%d posts). Measured %s." % (
              cpu, os.cpu_count(), os.uname().release,
-             "load average %.1f at the start" % os.getloadavg()[0],
+             "1-minute load average when each N started: " + ", ".join(
+                 "%d: %.1f" % (r["n"], r["load"]) for r in results),
              os.path.basename(DB), sql("SELECT count(*) FROM posts")[0][0],
              time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())), "",
          "| sessions | PSS/session | idle CPU (all) | CPU/post/session (shows it / not) "
