@@ -5,7 +5,7 @@ Usage: sessions.py EMPIRIE DB --sessions 50,200,500 [--rate 5] [--idle 20] [--lo
                    [--report doc/PERFORMANCE.md] [--smoke]
 
 N full-screen sessions run in ptys (140x30) on one database, each on the main screen with
-network (i mod 8) + 1 selected, as N people browsing. Measured per N:
+network (i mod 8) + 1 selected (its digit), as N people browsing. Measured per N:
   - PSS per session (/proc/PID/smaps_rollup) and the idle CPU of all of them together;
   - while another process posts RATE posts a second through the CLI (replies in random
     threads of every network, and once a second a new thread in network 1): the CPU each
@@ -187,13 +187,13 @@ class Screen:
         return "\n".join("".join(r) for r in self.cells)
 
 class Session:
-    def __init__(self, login, downs):
+    def __init__(self, login, net):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(EMP, [EMP, "--db", DB, "--as", login], ENV)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         os.set_blocking(self.fd, False)
-        self.downs = downs
+        self.net = net  # the network number it shows
         self.buf = b""
         self.last = time.monotonic()
         self.want = None   # (bytes, since): the key probe's text to look for
@@ -395,22 +395,22 @@ def run(n, logins, threads, net1_id):
     print("# starting %d sessions" % n, flush=True)
     t_start = time.monotonic()
     for i in range(n):
-        s = Session(logins[i % len(logins)], i % 8)
-        if s.downs == 0:
+        s = Session(logins[i % len(logins)], i % 8 + 1)
+        if s.net == 1:
             s.watch()  # shows network 1: follows the screen to see the markers
         sessions.append(s)
         pump.add(s)
         if i % 25 == 24:
             wait_quiet(sessions[-25:], 0.2, 60)
     wait_quiet(sessions, 0.5, 300)
+    # A digit selects the network of that number (each person starts on their own).
     for s in sessions:
-        if s.downs:
-            os.write(s.fd, b"j" * s.downs)
+        os.write(s.fd, str(s.net).encode())
     wait_quiet(sessions, 0.5, 300)
-    probe = Session(logins[0], 1)
+    probe = Session(logins[0], 2)
     pump.add(probe)
     wait_quiet([probe], 0.5, 60)
-    os.write(probe.fd, b"j")
+    os.write(probe.fd, b"2")
     wait_quiet(sessions + [probe], 1.0, 120)
     res = {"n": n, "load": os.getloadavg()[0]}
     pids = [s.pid for s in sessions]
@@ -428,8 +428,8 @@ def run(n, logins, threads, net1_id):
     res["idle_bytes"] = sum(s.nbytes for s in sessions) - b0
     idle_rate = (c1 - c0) / HZ / idle_s  # core-seconds per second
     # Under load.
-    watchers = [s for s in sessions if s.downs == 0]
-    others = [s for s in sessions if s.downs != 0]
+    watchers = [s for s in sessions if s.net == 1]
+    others = [s for s in sessions if s.net != 1]
     def on_marker(tok, at):
         for s in watchers:
             s.wants.append((tok, at))
