@@ -32,7 +32,7 @@ ap.add_argument("--smoke", action="store_true", help="a short run that checks it
 args = ap.parse_args()
 EMP, DB = os.path.abspath(args.empirie), os.path.abspath(args.db)
 COLS, ROWS = 140, 30
-TAIL = 1.0 if args.smoke else 3.0  # seconds after the last post, for its markers
+TAIL = 1.0 if args.smoke else 10.0  # seconds after the last post, for its markers (a busy machine draws late)
 HZ = 1e9  # cpu_ticks() counts nanoseconds
 ENV = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color", NO_COLOR="1")
 ENV.pop("EMPIRIE_DB", None)
@@ -159,6 +159,12 @@ class Screen:
             self.y = max(0, self.y - (a or 1))
         elif final == "B":
             self.y = min(self.rows - 1, self.y + (a or 1))
+        elif final == "b" and row and self.x > 0:  # REP: the previous character again
+            c = row[min(self.x, self.cols) - 1]
+            for _ in range(a or 1):
+                if self.x < self.cols:
+                    row[self.x] = c
+                self.x += 1
         elif final == "X" and row:
             for k in range(self.x, min(self.cols, self.x + (a or 1))):
                 row[k] = " "
@@ -470,6 +476,11 @@ def run(n, logins, threads, net1_id):
     res["cpu_post_ms_other"] = per_post_ms(others)
     seen = [x for s in watchers for x in s.seen]
     res["markers_missed"] = sum(len(s.wants) for s in watchers)
+    if os.environ.get("BENCH_DEBUG"):
+        for s in watchers:
+            if s.wants:
+                print("# missed %s in:\n%s" % ([w[0] for w in s.wants], s.screen.text()))
+                break
     vis = [x for x in seen if x is not None]
     res["visible_p50"], res["visible_p99"] = pct(vis, 50), pct(vis, 99)
     res["visible_n"] = len(vis)
