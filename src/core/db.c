@@ -41,6 +41,7 @@ struct db {
 	 * itself after some errors (out of memory, I/O, a full disk); from then on each
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
 	bool in_tx;
+	bool committing; /* our own COMMIT is running: the commit hook lets it through */
 	/* db_set_origin(): the person behind the account, for the audit log. */
 	char origin_login[160], origin_client[64];
 	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
@@ -113,9 +114,15 @@ void db_set_origin(db *d, const char *unix_login, const char *client)
 }
 bool db_is_readonly(const db *d) { return d->readonly; }
 
+static bool tx_lost(db *d, error *e);
+
 status db_fail(db *d, int rc, error *e, const char *what)
 {
 	const char *detail = d && d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc);
+	/* A statement that would have committed alone after SQLite rolled our change back
+	 * (veto_stray_commit): the change is lost, which is what to say. */
+	if (d && d->h && rc == SQLITE_CONSTRAINT_COMMITHOOK && tx_lost(d, e))
+		return e ? e->code : ST_IO;
 	/* A write refused: past a file size limit (ulimit -f: EFBIG), on a full disk or over
 	 * a quota. SQLite does not always keep the errno (a failed COMMIT has rolled back). */
 	int sys = d && d->h ? sqlite3_system_errno(d->h) : 0;
@@ -160,9 +167,14 @@ static bool tx_lost(db *d, error *e)
 {
 	if (!d->in_tx || !sqlite3_get_autocommit(d->h))
 		return false;
-	err_set(e, ST_IO, _("The change was cut short by an error (%s) and nothing of it was "
-	                    "saved; try again"),
-	        sqlite3_errstr(sqlite3_extended_errcode(d->h)));
+	int rc = sqlite3_extended_errcode(d->h);
+	if (rc == SQLITE_OK || rc == SQLITE_CONSTRAINT_COMMITHOOK) /* the cause has gone by */
+		err_set(e, ST_IO, _("The change was cut short by an error and nothing of it was "
+		                    "saved; try again"));
+	else
+		err_set(e, ST_IO, _("The change was cut short by an error (%s) and nothing of it was "
+		                    "saved; try again"),
+		        sqlite3_errstr(rc));
 	return true;
 }
 
@@ -195,6 +207,16 @@ sqlite3_stmt *db_stmt(db *d, const char *sql, error *e)
 	return NULL;
 }
 
+/* The commit hook: while a change of ours is open (db_begin), only db_commit may commit.
+ * Once SQLite has rolled the transaction back by itself (out of memory, I/O), any later
+ * statement would commit alone: a search entry without its post. Such a commit is turned
+ * into a rollback here, whatever path ran the statement; db_commit then reports it. */
+static int veto_stray_commit(void *arg)
+{
+	const db *d = arg;
+	return d->in_tx && !d->committing;
+}
+
 status db_begin(db *d, error *e)
 {
 	if (d->readonly)
@@ -212,7 +234,9 @@ status db_commit(db *d, error *e)
 		d->in_tx = false;
 		return e ? e->code : ST_IO;
 	}
+	d->committing = true;
 	int rc = sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+	d->committing = false;
 	if (rc == SQLITE_OK) {
 		d->in_tx = false;
 		return ST_OK;
@@ -574,6 +598,7 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 	if (s == ST_OK) {
 		d->wait_limit_ms = DB_WAIT_MS;
 		sqlite3_busy_handler(d->h, busy_wait, d);
+		sqlite3_commit_hook(d->h, veto_stray_commit, d);
 	}
 	/* Several sessions opening a new file at once: while one turns it to WAL, another's
 	 * first read can get SQLITE_BUSY without its busy handler being asked. Such a moment

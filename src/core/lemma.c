@@ -55,24 +55,32 @@ void lemma_dictionary_stamp(char *buf, size_t size)
 	         (long long)st_dic.st_mtime, (long long)st_aff.st_size, (long long)st_aff.st_mtime);
 }
 
-static speller *the_dictionary(void)
+/* The dictionary, loaded the first time it is asked for. NULL with *failed set when it
+ * is there but could not be loaded (memory ran out): the caller fails rather than go on
+ * without lemmas (an index entry written then would lack them for good), and the next
+ * call tries again. */
+static speller *load_dictionary(bool *failed)
 {
+	*failed = false;
 	if (!dict_tried) {
+		if (lemma_dictionary_available() && !(dict = speller_open(lemma_dictionary()))) {
+			*failed = true;
+			return NULL;
+		}
 		dict_tried = true;
-		if (lemma_dictionary_available())
-			dict = speller_open(lemma_dictionary());
 	}
 	return dict;
 }
 
 speller *lemma_speller(void)
 {
-	return the_dictionary();
+	bool failed;
+	return load_dictionary(&failed);
 }
 
 void lemma_preload(void)
 {
-	(void)the_dictionary();
+	(void)lemma_speller();
 }
 
 /* ---- sets of folded lemmas, kept as "a b c" ---- */
@@ -134,36 +142,45 @@ static bool has_letter(const char *w)
 	return false;
 }
 
-static void add_stems(char *buf, size_t cap, const char *word, const char *self)
+/* false when the dictionary failed (memory ran out): the set is then not the word's. */
+static bool add_stems(char *buf, size_t cap, const char *word, const char *self)
 {
 	/* A number has no lemmas: no reason to load the dictionary for "2024". */
 	if (!has_letter(word))
-		return;
-	speller *sp = the_dictionary();
+		return true;
+	bool failed;
+	speller *sp = load_dictionary(&failed);
 	if (!sp)
-		return;
+		return !failed;
 	char **stems;
 	int n = speller_stem(sp, word, &stems);
 	for (int i = 0; i < n; i++)
 		set_add(buf, cap, stems[i], self, true);
 	speller_free_list(stems, n);
+	return n >= 0;
 }
 
 /* A word typed without Polish letters ("zbiornikow"): the stems of the same word with
  * Polish letters put back where the dictionary knows such a word ("zbiorników"). No
  * Hunspell suggestions: they take a fraction of a second for a word like "qqqzzz". */
-static void add_accented_stems(char *buf, size_t cap, const char *word, const char *folded)
+static bool add_accented_stems(char *buf, size_t cap, const char *word, const char *folded)
 {
-	speller *sp = the_dictionary();
-	if (!sp || speller_spell(sp, word))
-		return;
+	bool failed;
+	speller *sp = load_dictionary(&failed);
+	if (!sp)
+		return !failed;
+	int right = speller_spell(sp, word);
+	if (right)
+		return right > 0;
 	char **acc;
 	int n = speller_accented(sp, word, &acc);
+	bool ok = n >= 0;
 	for (int i = 0; i < n; i++) {
 		set_add(buf, cap, acc[i], folded, true);
-		add_stems(buf, cap, acc[i], folded);
+		ok = add_stems(buf, cap, acc[i], folded) && ok;
 	}
 	speller_free_list(acc, n);
+	return ok;
 }
 
 /* ---- the cache: word as written → its lemmas ---- */
@@ -253,7 +270,8 @@ static char *load_or_compute(lemmatizer *lz, const char *word, const char *folde
 	const char *town = townform_lemma(folded);
 	if (town)
 		set_add(set, sizeof set, town, folded, false);
-	add_stems(set, sizeof set, word, folded);
+	if (!add_stems(set, sizeof set, word, folded))
+		return NULL; /* not stored: a lemma set cut short by a failure would stay */
 	if (!lz->readonly && (st = stmt(lz, &lz->put, "INSERT OR IGNORE INTO lemmas(word, folded,"
 	                                              " lemmas) VALUES (?1, ?2, ?3)"))) {
 		sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
@@ -297,7 +315,7 @@ void lemma_prepare(lemmatizer *lz, const char *text)
 		bool need = word && has_letter(word) && !known(lz, word, n);
 		free(word);
 		if (need) {
-			the_dictionary();
+			lemma_preload(); /* a failure here is met again, and reported, in the writer */
 			return;
 		}
 	}
@@ -330,15 +348,16 @@ char *lemma_peek(lemmatizer *lz, const char *word, size_t len)
 			return strdup(s->val);
 	}
 	char *w = strndup(word, len), *folded = pl_fold(word, len), set[1024] = "";
-	if (w && folded) {
+	bool ok = w && folded;
+	if (ok) {
 		const char *town = townform_lemma(folded);
 		if (town)
 			set_add(set, sizeof set, town, folded, false);
-		add_stems(set, sizeof set, w, folded);
+		ok = add_stems(set, sizeof set, w, folded);
 	}
 	free(w);
 	free(folded);
-	return strdup(set);
+	return ok ? strdup(set) : NULL;
 }
 
 char *lemma_query(lemmatizer *lz, const char *word, size_t len)
@@ -363,19 +382,20 @@ char *lemma_query(lemmatizer *lz, const char *word, size_t len)
 	const char *town = townform_lemma(folded);
 	if (town)
 		set_add(set, sizeof set, town, folded, false);
+	bool ok = true;
 	if (!indexed) {
-		add_stems(set, sizeof set, w, folded);
-		if (w[0] >= 'a' && w[0] <= 'z') { /* a proper name typed in lower case */
+		ok = add_stems(set, sizeof set, w, folded);
+		if (ok && w[0] >= 'a' && w[0] <= 'z') { /* a proper name typed in lower case */
 			w[0] = (char)(w[0] - 'a' + 'A');
-			add_stems(set, sizeof set, w, folded);
+			ok = add_stems(set, sizeof set, w, folded);
 			w[0] = (char)(w[0] - 'A' + 'a');
 		}
-		if (!set[0])
-			add_accented_stems(set, sizeof set, w, folded);
+		if (ok && !set[0])
+			ok = add_accented_stems(set, sizeof set, w, folded);
 	}
 	free(w);
 	free(folded);
-	return strdup(set);
+	return ok ? strdup(set) : NULL;
 }
 
 /* ---- the FTS5 tokenizer ---- */

@@ -239,9 +239,11 @@ static bool is_break(const unsigned char *s, size_t n, size_t *len)
  *   [2] the same, or the word as a prefix.
  * Every word is quoted, made of word bytes only (plus the "=" that marks a lemma
  * token, which the tokenizer reads): nothing typed reaches the query syntax.
- * Returns false when the text has no word (or memory runs out). */
-static bool plan_query(db *d, const char *text, char *tiers[3])
+ * Returns 1, 0 when the text has no word, -1 when memory runs out (a word or its
+ * lemmas left out would pass for a query that finds less). */
+static int plan_query(db *d, const char *text, char *tiers[3])
 {
+	bool failed = false;
 	sqlite3_str *q[3];
 	for (int t = 0; t < 3; t++)
 		q[t] = sqlite3_str_new(NULL);
@@ -258,6 +260,7 @@ static bool plan_query(db *d, const char *text, char *tiers[3])
 			while (j < n && !is_break((const unsigned char *)text + j, n - j, &cl))
 				j++;
 			char *f = pl_fold(text + i, j - i);
+			failed = failed || !f;
 			if (f && *f) {
 				bool stop = is_stopword(f);
 				if (pass == 0) {
@@ -265,6 +268,7 @@ static bool plan_query(db *d, const char *text, char *tiers[3])
 					content += !stop;
 				} else if (!stop || !content) {
 					char *lem = lemma_query(db_lemmatizer(d), text + i, j - i);
+					failed = failed || !lem;
 					for (int t = 0; t < 3; t++) {
 						if (sqlite3_str_length(q[t]))
 							sqlite3_str_appendall(q[t], " AND ");
@@ -290,20 +294,19 @@ static bool plan_query(db *d, const char *text, char *tiers[3])
 			i = j;
 		}
 	}
-	bool ok = words > 0;
 	for (int t = 0; t < 3; t++) {
 		if (sqlite3_str_errcode(q[t]))
-			ok = false;
+			failed = true;
 		tiers[t] = sqlite3_str_finish(q[t]);
-		if (!tiers[t])
-			ok = false;
+		failed = failed || (!tiers[t] && words > 0);
 	}
-	if (!ok)
+	int r = failed ? -1 : words > 0;
+	if (r <= 0)
 		for (int t = 0; t < 3; t++) {
 			sqlite3_free(tiers[t]);
 			tiers[t] = NULL;
 		}
-	return ok;
+	return r;
 }
 
 /* Characters in a search text, leading and trailing blanks not counted (the cap
@@ -354,7 +357,10 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 	if (!limit)
 		return ST_OK;
 	char *tiers[3];
-	if (!plan_query(d, text, tiers))
+	int planned = plan_query(d, text, tiers);
+	if (planned < 0)
+		return OOM(e);
+	if (!planned)
 		return ST_OK;
 	char *q = search_fts_query(text); /* for the excerpts: the words as typed */
 	int64_t *given = NULL; /* the rows of the steps before, sorted */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "text/hunspell_guard.h"
 #include "text/speller.h"
 
 struct speller {
@@ -50,7 +51,7 @@ speller *speller_open(const char *base)
 		goto out;
 	}
 	sp->to_dic = sp->from_dic = (iconv_t)-1;
-	sp->h = Hunspell_create(aff, dic);
+	sp->h = guarded_hunspell_create(aff, dic);
 	if (!sp->h) {
 		free(sp);
 		sp = NULL;
@@ -85,7 +86,8 @@ void speller_close(speller *sp)
 }
 
 /* s converted by cd into a new string; NULL when a character has no place in the
- * target encoding or memory runs out. A UTF-8 dictionary (cd unset) gets a copy. */
+ * target encoding (errno EILSEQ) or memory runs out (errno ENOMEM). A UTF-8 dictionary
+ * (cd unset) gets a copy. */
 static char *convert(iconv_t cd, const char *s)
 {
 	if (cd == (iconv_t)-1)
@@ -95,6 +97,7 @@ static char *convert(iconv_t cd, const char *s)
 	if (!out || !copy) {
 		free(out);
 		free(copy);
+		errno = ENOMEM;
 		return NULL;
 	}
 	iconv(cd, NULL, NULL, NULL, NULL);
@@ -102,27 +105,37 @@ static char *convert(iconv_t cd, const char *s)
 	free(copy);
 	if (r == (size_t)-1) {
 		free(out);
+		errno = EILSEQ;
 		return NULL;
 	}
 	*o = '\0';
 	return out;
 }
 
-/* Hunspell's list (in the dictionary's encoding) as a new list in UTF-8. */
+/* Hunspell's list (in the dictionary's encoding) as a new list in UTF-8; -1 when the
+ * Hunspell call failed (n < 0) or memory runs out here: a partial list would pass for
+ * the whole answer. */
 static int take_list(speller *sp, char **list, int n, char ***out)
 {
 	*out = NULL;
 	if (n <= 0)
-		return 0;
+		return n < 0 ? -1 : 0;
 	char **r = calloc((size_t)n, sizeof *r);
 	int k = 0;
-	for (int i = 0; r && i < n; i++) {
+	bool failed = !r;
+	for (int i = 0; r && i < n && !failed; i++) {
 		char *u = convert(sp->from_dic, list[i]);
 		if (u)
 			r[k++] = u;
+		else
+			failed = errno == ENOMEM;
 	}
 	Hunspell_free_list(sp->h, &list, n);
-	if (!r || !k) {
+	if (failed) {
+		speller_free_list(r, k);
+		return -1;
+	}
+	if (!k) {
 		free(r);
 		return 0;
 	}
@@ -130,32 +143,46 @@ static int take_list(speller *sp, char **list, int n, char ***out)
 	return k;
 }
 
+/* The word in the dictionary's encoding; NULL with *failed set when memory ran out,
+ * NULL alone when the encoding cannot hold it (then no dictionary word is it). */
+static char *to_dictionary(speller *sp, const char *word, bool *failed)
+{
+	char *w = convert(sp->to_dic, word);
+	*failed = !w && errno == ENOMEM;
+	return w;
+}
+
 int speller_stem(speller *sp, const char *word, char ***out)
 {
 	*out = NULL;
-	char *w = convert(sp->to_dic, word), **list = NULL;
+	bool failed;
+	char *w = to_dictionary(sp, word, &failed), **list = NULL;
 	if (!w)
-		return 0;
-	int n = Hunspell_stem(sp->h, &list, w);
+		return failed ? -1 : 0;
+	int n = guarded_hunspell_stem(sp->h, &list, w);
 	free(w);
 	return take_list(sp, list, n, out);
 }
 
-bool speller_spell(speller *sp, const char *word)
+int speller_spell(speller *sp, const char *word)
 {
-	char *w = convert(sp->to_dic, word);
-	bool ok = w && Hunspell_spell(sp->h, w) != 0;
+	bool failed;
+	char *w = to_dictionary(sp, word, &failed);
+	if (!w)
+		return failed ? -1 : 0;
+	int r = guarded_hunspell_spell(sp->h, w);
 	free(w);
-	return ok;
+	return r;
 }
 
 int speller_suggest(speller *sp, const char *word, char ***out)
 {
 	*out = NULL;
-	char *w = convert(sp->to_dic, word), **list = NULL;
+	bool failed;
+	char *w = to_dictionary(sp, word, &failed), **list = NULL;
 	if (!w)
-		return 0;
-	int n = Hunspell_suggest(sp->h, &list, w);
+		return failed ? -1 : 0;
+	int n = guarded_hunspell_suggest(sp->h, &list, w);
 	free(w);
 	return take_list(sp, list, n, out);
 }
@@ -225,13 +252,17 @@ int speller_accented(speller *sp, const char *word, char ***out)
 			o += m;
 		}
 		buf[o] = '\0';
-		if (speller_spell(sp, buf)) {
+		int right = speller_spell(sp, buf);
+		if (right < 0)
+			goto failed;
+		if (right) {
 			char **l = realloc(list, (size_t)(k + 1) * sizeof *l);
 			if (!l)
-				break;
+				goto failed;
 			list = l;
-			if ((list[k] = strdup(buf)))
-				k++;
+			if (!(list[k] = strdup(buf)))
+				goto failed;
+			k++;
 		}
 	}
 	/* Most Polish letters first: whoever typed without them left them all out. */
@@ -243,4 +274,7 @@ int speller_accented(speller *sp, const char *word, char ***out)
 		}
 	*out = list;
 	return k;
+failed:
+	speller_free_list(list, k);
+	return -1;
 }

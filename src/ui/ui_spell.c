@@ -93,7 +93,7 @@ static bool word_ok(const wchar_t *w, size_t n)
 	if (!u)
 		return true;
 	table[i].word = u;
-	table[i].ok = speller_spell(lemma_speller(), u);
+	table[i].ok = speller_spell(lemma_speller(), u) != 0; /* unchecked: not marked */
 	used++;
 	return table[i].ok;
 }
@@ -166,6 +166,8 @@ int ui_spell_suggest(const wchar_t *word, size_t len, char ***out)
 	speller *sp = lemma_speller();
 	char **acc, **sug;
 	int na = speller_accented(sp, u, &acc), ns = speller_suggest(sp, u, &sug);
+	na = na < 0 ? 0 : na; /* memory ran out: fewer suggestions, nothing worse */
+	ns = ns < 0 ? 0 : ns;
 	char **all = calloc((size_t)(na + ns) + 1, sizeof *all);
 	int k = 0;
 	for (int i = 0; all && i < na; i++)

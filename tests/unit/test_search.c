@@ -223,7 +223,6 @@ int main(void)
 	search_run(d, &guest, "koordynatorów dostępności", 0, 50, &l, &e);
 	ok(count_kind(&l, HIT_PRACTICE, NULL) >= 2, "koordynatorów dostępności finds both practices");
 	hit_list_free(&l);
-	search_run(d, &guest, "w na do z", 0, 50, &l, &e);
 	is_int(search_run(d, &guest, "w na do z", 0, 50, &l, &e), ST_OK, "only function words: no error");
 	hit_list_free(&l);
 
