@@ -123,14 +123,41 @@ void network_list_free(network_list *l)
 
 int64_t directory_unread_total(db *d, const account *a, error *e)
 {
-	network_list l;
 	int64_t total = 0;
-	if (directory_networks(d, a, &l, e) != ST_OK)
+	if (directory_networks_unread(d, a, NULL, NULL, &total, e) != ST_OK)
 		return 0;
-	for (size_t i = 0; i < l.n; i++)
-		total += l.items[i].unread;
-	network_list_free(&l);
 	return total;
+}
+
+status directory_networks_unread(db *d, const account *a, network_unread_fn fn, void *arg,
+                                 int64_t *total, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d,
+	                           "SELECT n.id, n.leaders_only, n.post_count - COALESCE("
+	                           "  (SELECT sum(r.read_count) FROM read_state r"
+	                           "    WHERE r.account_id = ?1 AND r.network_id = n.id), 0)"
+	                           " FROM networks n ORDER BY n.number",
+	                           e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, a->id);
+	int64_t sum = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), unread = sqlite3_column_int64(st, 2);
+		if (!perm_can_see_network(a, id, sqlite3_column_int(st, 1)))
+			continue;
+		if (unread < 0)
+			unread = 0;
+		sum += unread;
+		if (fn)
+			fn(arg, id, unread);
+	}
+	status s = rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Reading the networks"));
+	sqlite3_reset(st);
+	if (total)
+		*total = s == ST_OK ? sum : 0;
+	return s;
 }
 
 /* ---- towns ---- */

@@ -31,6 +31,12 @@ void network_clear(network *n);
 void network_list_free(network_list *l);
 /* Unread posts in all networks the account may see (the title line's count). */
 int64_t directory_unread_total(db *d, const account *a, error *e);
+/* The unread count of each network the account sees, alone (no counts of towns and
+ * meetings: what a post changes, cheap enough to take for every post elsewhere).
+ * Calls fn for each; the total unread through *total (may be NULL). */
+typedef void (*network_unread_fn)(void *arg, int64_t network_id, int64_t unread);
+status directory_networks_unread(db *d, const account *a, network_unread_fn fn, void *arg,
+                                 int64_t *total, error *e);
 
 typedef struct {
 	int64_t id;

@@ -78,6 +78,9 @@ static const pub_column c_search[] = {
 /* What each indexed word gave the index (lemma.c): made again from the copy's own text,
  * as the copy is indexed (words of posts the copy leaves out must not come along). */
 static const pub_column c_lemmas[] = { DER("word"), DER("folded"), DER("lemmas"), END };
+/* Change numbers for the open sessions (schema step 14): a copy's own triggers fill it
+ * from what it holds; never copied (an account's row tells when it read). */
+static const pub_column c_changes[] = { DER("scope"), DER("id"), DER("seq"), END };
 static const pub_column c_read_state[] = {
 	PRIV("account_id"), PRIV("thread_id"), PRIV("network_id"), PRIV("read_count"),
 	PRIV("last_read_id"), END };
@@ -151,6 +154,7 @@ static const pub_table tables[] = {
 	{ "feedback_requests", PUB_PUBLIC, IN_COPY("thread_id", "threads"), c_feedback_requests },
 	{ "search", PUB_DERIVED, NULL, c_search },
 	{ "lemmas", PUB_DERIVED, NULL, c_lemmas },
+	{ "changes", PUB_DERIVED, NULL, c_changes },
 	{ "read_state", PUB_PRIVATE, NULL, c_read_state },
 	{ "drafts", PUB_PRIVATE, NULL, c_drafts },
 	{ "audit", PUB_PRIVATE, NULL, c_audit },

@@ -9,6 +9,24 @@
 #include "i18n.h"
 
 /* Never edit a released migration: append a new one. */
+/* Step 11's triggers: bump one row of the change table to the next sequence number. */
+#define CHANGE_BUMP(scope, id)                                                           \
+	"INSERT INTO changes (scope, id, seq) SELECT " scope ", " id ","                     \
+	" (SELECT coalesce(max(seq), 0) + 1 FROM changes) WHERE " id " IS NOT NULL"          \
+	" ON CONFLICT (scope, id) DO UPDATE SET seq = excluded.seq;"
+#define CHANGE_TRIGGER(name, event, body) \
+	"CREATE TRIGGER changes_" name " AFTER " event " BEGIN " body " END;"
+/* A post changes its thread and the thread's network (gone already when the thread is
+ * being deleted: the thread's own trigger counts the network then). */
+#define CHANGE_POST(row)                                                                 \
+	CHANGE_BUMP("2", row ".thread_id")                                                   \
+	CHANGE_BUMP("1", "(SELECT network_id FROM threads WHERE id = " row ".thread_id)")
+#define CHANGE_THREAD(row) CHANGE_BUMP("2", row ".id") CHANGE_BUMP("1", row ".network_id")
+#define CHANGE_SHARED(table)                                                             \
+	CHANGE_TRIGGER(table "_ins", "INSERT ON " table, CHANGE_BUMP("0", "0"))              \
+	CHANGE_TRIGGER(table "_upd", "UPDATE ON " table, CHANGE_BUMP("0", "0"))              \
+	CHANGE_TRIGGER(table "_del", "DELETE ON " table, CHANGE_BUMP("0", "0"))
+
 static const char *const migrations[] = {
 	/* 1: the directory, the forum, accounts, read state, drafts, audit log, search. */
 	"PRAGMA application_id = 0x454d5052;"
@@ -549,6 +567,43 @@ static const char *const migrations[] = {
 	"    ON CONFLICT (practice_id, city_id) DO UPDATE"
 	"    SET seq = (SELECT max(seq) + 1 FROM uptake_log), deleted_at = excluded.deleted_at;"
 	"END;",
+
+	/* 14: what changed, for the open sessions (issue 20; changes.c). One row per network,
+	 * thread, account or "shared" (0: the directory, meetings, practices, accounts) with
+	 * the sequence number of its last change; a session reads the rows newer than the
+	 * last it saw and loads again only what shows them. Kept by triggers, so every write
+	 * path (the program, sync, imports) counts. Other accounts' read marks and drafts
+	 * change nothing anyone else shows, and bump only that account's row. */
+	"CREATE TABLE changes ("
+	"  scope INTEGER NOT NULL," /* 0 shared, 1 network, 2 thread, 3 account */
+	"  id    INTEGER NOT NULL,"
+	"  seq   INTEGER NOT NULL,"
+	"  PRIMARY KEY (scope, id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX changes_seq ON changes(seq);"
+	CHANGE_TRIGGER("posts_ins", "INSERT ON posts", CHANGE_POST("new"))
+	CHANGE_TRIGGER("posts_upd", "UPDATE ON posts", CHANGE_POST("new"))
+	CHANGE_TRIGGER("posts_del", "DELETE ON posts", CHANGE_POST("old"))
+	CHANGE_TRIGGER("threads_ins", "INSERT ON threads", CHANGE_THREAD("new"))
+	CHANGE_TRIGGER("threads_upd",
+	               "UPDATE OF network_id, title, meeting_id, locked, pinned ON threads",
+	               CHANGE_THREAD("old") CHANGE_THREAD("new"))
+	CHANGE_TRIGGER("threads_del", "DELETE ON threads", CHANGE_THREAD("old"))
+	CHANGE_TRIGGER("read_ins", "INSERT ON read_state", CHANGE_BUMP("3", "new.account_id"))
+	CHANGE_TRIGGER("read_upd", "UPDATE ON read_state", CHANGE_BUMP("3", "new.account_id"))
+	/* The networks' counters move with every post: those updates are the posts'. */
+	"CREATE TRIGGER changes_networks_upd AFTER UPDATE ON networks"
+	"  WHEN new.thread_count IS old.thread_count AND new.post_count IS old.post_count"
+	"  BEGIN " CHANGE_BUMP("0", "0") " END;"
+	CHANGE_TRIGGER("networks_ins", "INSERT ON networks", CHANGE_BUMP("0", "0"))
+	CHANGE_TRIGGER("networks_del", "DELETE ON networks", CHANGE_BUMP("0", "0"))
+	CHANGE_SHARED("cities") CHANGE_SHARED("contacts") CHANGE_SHARED("accounts")
+	CHANGE_SHARED("memberships") CHANGE_SHARED("meetings") CHANGE_SHARED("meeting_cities")
+	CHANGE_SHARED("practices") CHANGE_SHARED("practice_networks")
+	CHANGE_SHARED("practice_meetings") CHANGE_SHARED("practice_threads")
+	/* Feedback requests (step 11) and practice transfers (step 13): shown on cards, the
+	 * title line's waiting count and a request's line in the reader; rare changes. */
+	CHANGE_SHARED("feedback_requests") CHANGE_SHARED("uptakes") CHANGE_SHARED("uptake_threads"),
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <panel.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -242,8 +243,34 @@ static void pop_screen(ui_ctx *c)
 	s->ops->destroy(s);
 }
 
+static FILE *trace_file;
+
+static void trace_open(void)
+{
+	const char *path = getenv("EMPIRIE_TRACE_RELOADS");
+	if (!path || !*path)
+		return;
+	/* A debugging aid: a new file only, never through a link, never shown to anyone. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0 && !(trace_file = fdopen(fd, "w")))
+		close(fd);
+}
+
+void ui_trace(const char *fmt, ...)
+{
+	if (!trace_file)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(trace_file, fmt, ap);
+	va_end(ap);
+	fputc('\n', trace_file);
+	fflush(trace_file);
+}
+
 void ui_refresh_unread(ui_ctx *c)
 {
+	ui_trace("unread");
 	error e;
 	int64_t n = directory_unread_total(c->d, c->me, &e);
 	c->unread_total = n > 0 ? n : 0;
@@ -301,6 +328,31 @@ static bool presence_due(ui_ctx *c)
 	current_place(c, &p);
 	int64_t before = presence_online(here);
 	return presence_tick(here, &p) && presence_online(here) != before;
+}
+
+/* Another session wrote: load again what shows its changes, and nothing else (issue 20:
+ * with hundreds of sessions, every post used to reload every screen of every one). */
+static bool apply_changes(ui_ctx *c, const change_set *cs)
+{
+	if (cs->shared) {
+		ui_trace("shared");
+		reload_all(c);
+		return true;
+	}
+	if (change_set_is_empty(cs))
+		return false;
+	bool posts = cs->n_networks || cs->n_threads;
+	for (ui_screen *s = c->top; s; s = s->below) {
+		if (s->ops->changed)
+			s->ops->changed(s, c, cs);
+		else if (posts && s->ops->reload)
+			s->ops->reload(s, c);
+	}
+	/* The title's unread count: any network's posts, or this person's read marks (this
+	 * session's own among them: the store cannot tell them from another session's of
+	 * the same person, so the count is taken again once after them; cheap). */
+	ui_refresh_unread(c);
+	return true;
 }
 
 static void draw_title(ui_ctx *c)
@@ -756,6 +808,7 @@ static unsigned handle_paste(ui_ctx *c)
 static void run_loop(ui_ctx *c)
 {
 	int64_t version = db_data_version(c->d);
+	int64_t seen = changes_latest(c->d);
 	int fast_errors = 0;
 	bool dirty = true;
 	int64_t drawn_at = 0;
@@ -822,8 +875,11 @@ static void run_loop(ui_ctx *c)
 		int64_t v = db_data_version(c->d);
 		if (v != version) {
 			version = v;
-			reload_all(c);
-			dirty = true;
+			change_set cs;
+			changes_since(c->d, seen, c->me->id, &cs, NULL);
+			seen = cs.seq;
+			if (apply_changes(c, &cs))
+				dirty = true;
 		}
 	}
 }
@@ -900,6 +956,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		          NULL);
 	mouseinterval(0);
 	ui_input_bracketed_paste(true);
+	trace_open();
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
@@ -929,6 +986,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	}
 	db_set_wait_notify(d, NULL, NULL);
 	ui_cmdline_free(&cmdline);
+	if (trace_file)
+		fclose(trace_file), trace_file = NULL;
 	ui_input_bracketed_paste(false);
 	endwin();
 	delscreen(scr);

@@ -16,6 +16,8 @@ void ui_list_init(ui_list *l, const ui_list_source *ops, void *src, int height)
 
 static void drop(ui_list *l, size_t from, size_t count)
 {
+	if (from == 0 && count > 0)
+		l->at_start = false;
 	for (size_t i = from; i < from + count; i++)
 		l->ops->free_row(l->rows[i]);
 	if (l->n > from + count) /* memmove with a NULL pointer is undefined even for 0 bytes */
@@ -55,6 +57,8 @@ static int extend(ui_list *l, size_t k, bool before)
 	if (!l->n && before)
 		return 0;
 	int got = l->ops->page(l->src, from, before, k, l->rows + l->n);
+	if (got >= 0 && (before ? (size_t)got < k : !from))
+		l->at_start = true;
 	if (got <= 0)
 		return 0;
 	if (before) {
@@ -90,8 +94,10 @@ void ui_list_reload(ui_list *l)
 	void *top = l->rows[0], *sel = l->rows[l->sel];
 	int old_sel = l->sel;
 	void *prev = NULL;
-	/* The row before the top is the anchor to reload "from the top row on". */
-	if (l->ops->page(l->src, top, true, 1, &prev) != 1)
+	bool at_start = l->at_start;
+	/* The row before the top is the anchor to reload "from the top row on" (from the
+	 * very top when the window began there). */
+	if (!at_start && l->ops->page(l->src, top, true, 1, &prev) != 1)
 		prev = NULL;
 	void **old = l->rows;
 	size_t old_n = l->n;
@@ -99,6 +105,7 @@ void ui_list_reload(ui_list *l)
 	if (grow(l, (size_t)l->height)) {
 		int got = l->ops->page(l->src, prev, false, (size_t)l->height, l->rows);
 		l->n = got > 0 ? (size_t)got : 0;
+		l->at_start = !prev && got >= 0;
 	}
 	if (prev)
 		l->ops->free_row(prev);
@@ -109,6 +116,23 @@ void ui_list_reload(ui_list *l)
 			l->sel = (int)i;
 			found = true;
 		}
+	/* Loaded from the very top, new items may have pushed the selected one down past
+	 * the bottom: look below, and if it is there, show it on the last row. */
+	if (!found && at_start && l->n) {
+		size_t shown = l->n;
+		int got = extend(l, (size_t)l->height, false);
+		for (size_t i = shown; i < shown + (size_t)(got > 0 ? got : 0) && !found; i++)
+			if (l->ops->same(l->rows[i], sel)) {
+				size_t cut = i + 1 > (size_t)l->height ? i + 1 - (size_t)l->height : 0;
+				drop(l, 0, cut);
+				l->sel = (int)(i - cut);
+				found = true;
+			}
+		if (l->n > (size_t)l->height)
+			drop(l, (size_t)l->height, l->n - (size_t)l->height);
+		if (!found)
+			l->sel = old_sel;
+	}
 	/* The selected item may have moved up past the top (a thread with a new post sorts
 	 * first): look above the window, and if it is there, show it at the top. */
 	if (!found && l->n) {

@@ -31,6 +31,9 @@ typedef struct {
 	void **rows; /* rows[0] is the top visible row */
 	size_t n;
 	int sel, height;
+	/* rows[0] is the first item of the whole list: a reload then loads from the top, so
+	 * that an item new at the start (a new thread) shows rather than staying above. */
+	bool at_start;
 } ui_list;
 
 /* For sources that hold all their items in an array (a few hundred at most): a row is

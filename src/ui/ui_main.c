@@ -774,6 +774,7 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 static void main_reload(ui_screen *s, ui_ctx *c)
 {
 	main_screen *m = (main_screen *)s;
+	ui_trace("networks");
 	ui_list_reload(&m->lists[P_NETS]);
 	const net_row *n = ui_list_selected(&m->lists[P_NETS]);
 	if (!n || n->number != m->net_number) {
@@ -782,8 +783,38 @@ static void main_reload(ui_screen *s, ui_ctx *c)
 	}
 	m->net_threads = n->thread_count;
 	refresh_view(m);
+	ui_trace("towns %d", m->net_number);
 	ui_list_reload(&m->lists[P_TOWNS]);
+	ui_trace("threads %d", m->net_number);
 	ui_list_reload(&m->lists[P_THREADS]);
+}
+
+/* Posts elsewhere: the networks' unread counts move (taken alone, cheaply); the threads
+ * only of the network shown; the towns never (a change of towns is "shared":
+ * main_reload). */
+static void set_unread(void *arg, int64_t network_id, int64_t unread)
+{
+	ui_list *l = arg;
+	for (size_t i = 0; i < l->n; i++) {
+		net_row *r = l->rows[i];
+		if (r->id == network_id)
+			r->unread = unread;
+	}
+}
+
+static void main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+{
+	main_screen *m = (main_screen *)s;
+	if (!cs->n_networks)
+		return;
+	ui_trace("unread by network");
+	error e;
+	if (directory_networks_unread(c->d, c->me, set_unread, &m->lists[P_NETS], NULL, &e) != ST_OK)
+		ui_status_error(c, &e);
+	if (change_set_has_network(cs, m->net_id)) {
+		ui_trace("threads %d", m->net_number);
+		ui_list_reload(&m->lists[P_THREADS]);
+	}
 }
 
 static unsigned main_pre(ui_screen *s, ui_ctx *c)
@@ -853,6 +884,7 @@ static const ui_screen_ops main_ops = {
 	.key = main_key,
 	.resize = main_resize,
 	.reload = main_reload,
+	.changed = main_changed,
 	.pre = main_pre,
 	.crumb = main_crumb,
 	.click = main_click,

@@ -964,6 +964,7 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 	reader *r = (reader *)s;
 	thread t;
 	error e;
+	ui_trace("thread %lld", (long long)r->t.id);
 	if (forum_thread(c->d, c->me, r->t.id, &t, &e) == ST_OK) {
 		thread_clear(&r->t);
 		r->t = t;
@@ -972,6 +973,12 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 	r->request = ui_feedback_line(c, r->t.id, &r->accepted);
 	int64_t top = r->n ? r->posts[r->top_post].p.id : 0;
 	load_at(r, top, r->top_row);
+}
+
+static void reader_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+{
+	if (change_set_has_thread(cs, ((reader *)s)->t.id))
+		reader_reload(s, c);
 }
 
 static unsigned reader_pre(ui_screen *s, ui_ctx *c)
@@ -1055,6 +1062,7 @@ static const ui_screen_ops reader_ops = {
 	.key = reader_key,
 	.resize = reader_resize,
 	.reload = reader_reload,
+	.changed = reader_changed,
 	.pre = reader_pre,
 	.crumb = reader_crumb,
 	.tick = reader_tick,

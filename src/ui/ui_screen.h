@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "core/account.h"
+#include "core/changes.h"
 #include "core/db.h"
 #include "core/error.h"
 #include "core/readmark.h"
@@ -44,6 +45,10 @@ typedef struct {
 	void (*resize)(ui_screen *s, ui_ctx *c, ui_rect r);
 	/* The data may have changed (another connection, or our own write). */
 	void (*reload)(ui_screen *s, ui_ctx *c);
+	/* Other sessions changed what cs names (never "shared": then reload is called):
+	 * load again only what this screen shows of it. NULL: reload on any network or
+	 * thread change. */
+	void (*changed)(ui_screen *s, ui_ctx *c, const change_set *cs);
 	/* Which PRE_* hold now. */
 	unsigned (*pre)(ui_screen *s, ui_ctx *c);
 	/* Append this screen's part of the breadcrumb. */
@@ -108,6 +113,9 @@ void ui_refresh_unread(ui_ctx *c);
  * replaced for ui_undo_marking (ui_readmark.c); the status line says what was done. */
 unsigned ui_mark_read(ui_ctx *c, mark_scope scope, int64_t id);
 unsigned ui_undo_marking(ui_ctx *c);
+/* A line in the reload trace: EMPIRIE_TRACE_RELOADS=FILE (a new file) records what
+ * each session loads again and why, for the tests and the capacity benchmark. */
+void ui_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Append to a breadcrumb buffer with a separator. */
 void ui_crumb_add(char *buf, size_t n, const char *part);
 

@@ -25,4 +25,18 @@ tui_keys Enter
 sel_title=$(sqlite3 "$TUI_DB" "SELECT title FROM threads WHERE id = $sel_tid" | cut -c1-30)
 tui_assert_has "Jeszcze jedna odpowiedź" "a thread that moved up with a post from elsewhere is still the one selected ($sel_title)"
 tui_keys F10
+# A thread list longer than the window, seen from its top: a new thread shows at the top
+# (issue 20; it used to stay above the window, reachable only by scrolling up).
+i=0
+while [ "$i" -lt 40 ]; do
+	echo "Wpis numer $i" | e post --network 3 --title "Wątek numer $i" >/dev/null
+	i=$((i + 1))
+done
+tui_start 120 30 -- --as siec-3
+tui_assert_has "MIASTO CYFROWE" "the main screen shows again"
+tui_keys Down Down
+tui_assert_has "Wątek numer 39" "network 3's long thread list shows its newest thread first"
+echo "Nowy na górze" | e post --network 3 --title "Zupełnie nowy wątek na górze" >/dev/null
+tui_assert_has "Zupełnie nowy wątek na górze" "a new thread appears at the top of a long list seen from its top"
+tui_keys F10
 tui_done

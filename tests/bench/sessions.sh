@@ -1,0 +1,22 @@
+#!/bin/sh
+# tests/bench/sessions.sh [SESSIONS] — the capacity benchmark of issue 20 (make
+# bench-sessions; not part of make check): N full-screen sessions on the M database
+# (made once with `empirie gen` in tests/bench/work, as make bench does), idle and
+# while posts come in; writes its table into doc/PERFORMANCE.md. SESSIONS is a list
+# such as 50,200,500 (default); RATE, IDLE and LOAD (seconds) may be set too.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+top=${top_srcdir:-$here/../..}
+bin=${EMPIRIE:-$top/empirie}
+work=${BENCH_WORK:-$here/work}
+mkdir -p "$work"
+db="$work/bench-M.db"
+if [ ! -f "$db" ]; then
+	echo "making the M database (2,500 towns, 10,000 threads, 100,000 posts)..."
+	"$bin" --db "$db.new" gen --towns 2500 --threads 10000 --posts 100000 --seed 1 >/dev/null
+	mv "$db.new" "$db"
+fi
+# A file of sessions each needs; 1,000 sessions and their ptys need more than the default.
+ulimit -n 8192 2>/dev/null || ulimit -n 4096 2>/dev/null || true
+exec nice python3 "$here/sessions.py" "$bin" "$db" --sessions "${1:-50,200,500}" \
+	--rate "${RATE:-5}" --idle "${IDLE:-20}" --load "${LOAD:-30}" --report "$top/doc/PERFORMANCE.md"
