@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db_priv.h"
 #include "core/directory.h"
+#include "core/feedback.h"
 #include "core/report.h"
 #include "core/uptake.h"
 #include "i18n.h"
@@ -119,6 +121,62 @@ static status fill_threads(db *d, const account *a, int64_t network_id, const ch
 	return fill_rows(d, sql, network_id, from, to, out, e);
 }
 
+/* Feedback requests asked in the period (feedback.h): each with its asking town, whether
+ * an answer closed it and whose, and how many answers it had; the section's line gives
+ * the medians of feedback_stats over the same requests. */
+static status fill_feedback(db *d, const account *a, int64_t network_id, const char *from,
+                            const char *to, report_section *out, error *e)
+{
+	feedback_list l = { 0 };
+	feedback_filter f = { 0 };
+	status s = feedback_list_get(d, a, &f, &l, e);
+	int number = 0;
+	size_t cap = 0;
+	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
+		const feedback_request *q = &l.items[i];
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", q->created_at);
+		if (q->network_id != network_id || strcmp(day, from) < 0 || strcmp(day, to) > 0)
+			continue;
+		number = q->network_number;
+		out->total++;
+		if (db_grow((void **)&out->rows, &cap, out->n, sizeof *out->rows)) {
+			s = OOM(e);
+			break;
+		}
+		report_row *r = &out->rows[out->n++];
+		memset(r, 0, sizeof *r);
+		r->id = q->thread_id;
+		r->count = q->answers;
+		r->date = strdup(day);
+		r->title = strdup(q->title);
+		r->town = strdup(q->city);
+		r->from = strdup(q->helper);
+		r->status = strdup(q->accepted_post ? "closed" : "open");
+		if (!r->date || !r->title || !r->town || !r->from || !r->status)
+			s = OOM(e);
+	}
+	feedback_list_free(&l);
+	if (s != ST_OK || !out->total)
+		return s;
+	feedback_figures fig;
+	s = feedback_stats(d, a, number, *from ? from : NULL, strcmp(to, "9999-12-31") ? to : NULL,
+	                   &fig, e);
+	if (s != ST_OK)
+		return s;
+	char first[64], accept[64], line[256];
+	feedback_duration(fig.median_first_s, first, sizeof first);
+	feedback_duration(fig.median_accept_s, accept, sizeof accept);
+	snprintf(line, sizeof line,
+	         ngettext("%lld open; median time to the first answer %s, to the one that helped %s",
+	                  "%lld open; median time to the first answer %s, to the one that helped %s",
+	                  (unsigned long)fig.open),
+	         (long long)fig.open, fig.median_first_s < 0 ? _("none yet") : first,
+	         fig.median_accept_s < 0 ? _("none yet") : accept);
+	out->summary = strdup(line);
+	return out->summary ? ST_OK : OOM(e);
+}
+
 /* The report's sections, in order. A new section (feedback requests, say) is one more
  * row here and a fill function. */
 static const report_section_def sections[] = {
@@ -128,6 +186,9 @@ static const report_section_def sections[] = {
 	  RF_DATE | RF_TITLE | RF_TOWN | RF_FROM | RF_STATUS, 0, fill_uptakes },
 	{ "active_threads", N_("Most active threads"), RF_DATE | RF_TITLE | RF_COUNT, 10,
 	  fill_threads },
+	{ "feedback_requests", N_("Feedback requests"),
+	  RF_DATE | RF_TITLE | RF_TOWN | RF_STATUS | RF_HELPER | RF_COUNT | RF_ANSWERS, 0,
+	  fill_feedback },
 };
 
 const report_section_def *report_sections(size_t *n)
@@ -162,6 +223,7 @@ static void section_free(report_section *s)
 		free(r->date), free(r->title), free(r->town), free(r->from), free(r->status);
 	}
 	free(s->rows);
+	free(s->summary);
 	memset(s, 0, sizeof *s);
 }
 
@@ -251,8 +313,51 @@ int report_format_parse(const char *s)
 
 const char *report_status_label(const char *key)
 {
+	if (key && strcmp(key, "open") == 0) /* a feedback request's */
+		return _("open");
+	if (key && strcmp(key, "closed") == 0)
+		return _("closed");
 	int k = uptake_status_parse(key);
 	return k < 0 ? (key ? key : "") : uptake_status_label((uptake_status)k);
+}
+
+/* Append to buf (of size n, holding *o bytes) as snprintf would, never past its end. */
+static void add(char *buf, size_t n, size_t *o, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void add(char *buf, size_t n, size_t *o, const char *fmt, ...)
+{
+	if (*o >= n)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *o, n - *o, fmt, ap);
+	va_end(ap);
+	*o = k < 0 ? n : *o + (size_t)k;
+}
+
+void report_row_text(const report_section *s, const report_row *w, char *buf, size_t n)
+{
+	unsigned fl = s->def->fields;
+	size_t o = 0;
+	buf[0] = '\0';
+	add(buf, n, &o, "%s  %s", w->date, w->title);
+	if ((fl & RF_FROM) && (fl & RF_TOWN))
+		add(buf, n, &o, _(" (%s) – taken up by %s"), w->from, w->town);
+	else if ((fl & RF_TOWN) && *w->town)
+		add(buf, n, &o, " – %s", w->town);
+	if (fl & RF_STATUS)
+		add(buf, n, &o, ": %s", report_status_label(w->status));
+	if ((fl & RF_HELPER) && *w->from)
+		add(buf, n, &o, _(", helped: %s"), w->from);
+	if (fl & RF_ANSWERS)
+		add(buf, n, &o, ngettext(" (%lld answer)", " (%lld answers)", (unsigned long)w->count),
+		    (long long)w->count);
+	else if ((fl & RF_COUNT) && (fl & RF_TOWN))
+		add(buf, n, &o, ngettext(" (%lld town)", " (%lld towns)", (unsigned long)w->count),
+		    (long long)w->count);
+	else if (fl & RF_COUNT)
+		add(buf, n, &o, ngettext(" (%lld post)", " (%lld posts)", (unsigned long)w->count),
+		    (long long)w->count);
 }
 
 static int write_text(const report *r, FILE *f)
@@ -280,23 +385,12 @@ static int write_text(const report *r, FILE *f)
 				err |= safe_fprintf(f, "  %s (%zu):\n", _(s->def->title), s->total) < 0;
 			if (!s->total)
 				err |= safe_fprintf(f, "    %s\n", _("none in this period")) < 0;
-			unsigned fl = s->def->fields;
+			if (s->summary)
+				err |= safe_fprintf(f, "    %s\n", s->summary) < 0;
 			for (size_t j = 0; j < s->n; j++) {
-				const report_row *w = &s->rows[j];
-				err |= safe_fprintf(f, "    %s  %s", w->date, w->title) < 0;
-				if ((fl & RF_FROM) && (fl & RF_TOWN))
-					err |= safe_fprintf(f, _(" (%s) – taken up by %s"), w->from, w->town) < 0;
-				else if ((fl & RF_TOWN) && *w->town)
-					err |= safe_fprintf(f, " – %s", w->town) < 0;
-				if (fl & RF_STATUS)
-					err |= safe_fprintf(f, ": %s", report_status_label(w->status)) < 0;
-				if ((fl & RF_COUNT) && (fl & RF_TOWN))
-					err |= safe_fprintf(f, ngettext(" (%lld town)", " (%lld towns)",
-					                                (unsigned long)w->count), (long long)w->count) < 0;
-				else if (fl & RF_COUNT)
-					err |= safe_fprintf(f, ngettext(" (%lld post)", " (%lld posts)",
-					                                (unsigned long)w->count), (long long)w->count) < 0;
-				err |= fputc('\n', f) == EOF;
+				char line[2048];
+				report_row_text(s, &s->rows[j], line, sizeof line);
+				err |= safe_fprintf(f, "    %s\n", line) < 0;
 			}
 		}
 	}
@@ -389,7 +483,7 @@ static int write_json(const report *r, FILE *f)
 				err |= fprintf(f, "%s{\"id\":%" PRId64, j ? "," : "", w->id) < 0;
 				const struct { unsigned bit; const char *name, *v; } tx[] = {
 					{ RF_DATE, "date", w->date },   { RF_TITLE, "title", w->title },
-					{ RF_TOWN, "town", w->town },   { RF_FROM, "from", w->from },
+					{ RF_TOWN, "town", w->town },   { RF_FROM | RF_HELPER, "from", w->from },
 					{ RF_STATUS, "status", w->status },
 				};
 				for (size_t q = 0; q < sizeof tx / sizeof tx[0]; q++)
@@ -401,7 +495,12 @@ static int write_json(const report *r, FILE *f)
 					err |= fprintf(f, ",\"count\":%" PRId64, w->count) < 0;
 				err |= fputc('}', f) == EOF;
 			}
-			err |= fputs("]}", f) == EOF;
+			err |= fputs("]", f) == EOF;
+			if (s->summary) {
+				err |= fputs(",\"summary\":", f) == EOF;
+				err |= json_str(f, s->summary);
+			}
+			err |= fputc('}', f) == EOF;
 		}
 		err |= fputs("}}", f) == EOF;
 	}

@@ -15,7 +15,9 @@
 
 /* The fields a row may have; a section says which it uses. */
 enum {
-	RF_DATE = 1, RF_TITLE = 2, RF_TOWN = 4, RF_FROM = 8, RF_STATUS = 16, RF_COUNT = 32
+	RF_DATE = 1, RF_TITLE = 2, RF_TOWN = 4, RF_FROM = 8, RF_STATUS = 16, RF_COUNT = 32,
+	RF_HELPER = 64,  /* feedback requests: `from` is who gave the answer that helped */
+	RF_ANSWERS = 128 /* feedback requests: `count` is the answers */
 };
 
 typedef struct {
@@ -35,6 +37,7 @@ typedef struct {
 	report_row *rows;
 	size_t n;      /* rows kept */
 	size_t total;  /* items in the period (more than n when the section is capped) */
+	char *summary; /* a line of figures over the section (translated), NULL: none */
 } report_section;
 
 typedef struct {
@@ -80,6 +83,10 @@ void report_free(report *r);
 typedef enum { REPORT_TEXT, REPORT_CSV, REPORT_JSON } report_format;
 int report_format_parse(const char *s); /* -1 when unknown */
 status report_write(const report *r, report_format fmt, FILE *f, error *e);
+
+/* One item as a line of text (translated): "2023-05-10  Title – Town: status …", the
+ * same in `empirie report` and the application's report card. */
+void report_row_text(const report_section *s, const report_row *w, char *buf, size_t n);
 
 /* The translated status label for a row's stable key ("in-use" → "w użyciu"). */
 const char *report_status_label(const char *key);

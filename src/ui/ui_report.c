@@ -16,7 +16,7 @@ static ui_link_kind link_of(const char *section)
 {
 	if (strcmp(section, "meetings") == 0)
 		return LINK_MEETING;
-	if (strcmp(section, "active_threads") == 0)
+	if (strcmp(section, "active_threads") == 0 || strcmp(section, "feedback_requests") == 0)
 		return LINK_THREAD;
 	return LINK_PRACTICE;
 }
@@ -42,25 +42,13 @@ ui_doc *ui_report_build(ui_ctx *c, int number, char *crumb, size_t cn)
 			ui_doc_addf(d, TH_HEADING, 0, "%s (%zu)", _(s->def->title), s->total);
 			if (!s->total)
 				ui_doc_add(d, TH_DIM, 2, _("none in this period"));
-			unsigned fl = s->def->fields;
+			if (s->summary)
+				ui_doc_add(d, TH_NORMAL, 2, s->summary);
 			for (size_t j = 0; j < s->n; j++) {
 				const report_row *w = &s->rows[j];
-				char line[1500];
-				int o = snprintf(line, sizeof line, "→ %s  %s", w->date, w->title);
-				if (o > 0 && (size_t)o < sizeof line) {
-					if ((fl & RF_FROM) && (fl & RF_TOWN))
-						o += snprintf(line + o, sizeof line - (size_t)o, _(" (%s) – taken up by %s"),
-						              w->from, w->town);
-					else if ((fl & RF_TOWN) && *w->town)
-						o += snprintf(line + o, sizeof line - (size_t)o, " – %s", w->town);
-				}
-				if (o > 0 && (size_t)o < sizeof line && (fl & RF_STATUS))
-					o += snprintf(line + o, sizeof line - (size_t)o, ": %s",
-					              report_status_label(w->status));
-				if (o > 0 && (size_t)o < sizeof line && (fl & RF_COUNT) && !(fl & RF_TOWN))
-					snprintf(line + o, sizeof line - (size_t)o,
-					         ngettext(" (%lld post)", " (%lld posts)", (unsigned long)w->count),
-					         (long long)w->count);
+				char text[2048], line[2100];
+				report_row_text(s, w, text, sizeof text);
+				snprintf(line, sizeof line, "→ %s", text);
 				ui_doc_link(d, 2, line, link_of(s->def->key), w->id);
 			}
 			if (s->n < s->total)

@@ -86,6 +86,31 @@ else
 	skip "no pl_PL.UTF-8 locale"; skip "no pl_PL.UTF-8 locale"
 fi
 
+# ---- feedback requests (issue 22): the section against a recount from 'list requests' ----
+e admin add-account hru --role member --city Hrubieszów >/dev/null 2>&1
+e admin add-account koord --role coordinator --network 1 >/dev/null 2>&1
+for t in "Park kieszonkowy" "Rynek" "Ławki"; do
+	echo "Prośba o opinię" | EMPIRIE_NOW=2031-03-01T08:00:00Z e --as hru ask --network 1 --title "$t" >/dev/null 2>&1
+done
+echo "Wcześniejsza" | EMPIRIE_NOW=2030-12-01T08:00:00Z e --as hru ask --network 1 --title "Zeszłoroczna" >/dev/null 2>&1
+park=$(e --no-header list requests --network 1 | awk -F '\t' '$NF == "Park kieszonkowy" { print $1 }')
+first=$(sqlite3 "$EMPIRIE_DB" "SELECT min(id) FROM posts WHERE thread_id = ${park:-0}")
+echo "Łąka kwietna" | EMPIRIE_NOW=2031-03-01T10:00:00Z e --as koord reply "${park:-0}" --to "${first:-0}" >/dev/null 2>&1
+answer=$(sqlite3 "$EMPIRIE_DB" "SELECT max(id) FROM posts WHERE thread_id = ${park:-0}")
+ok "the town marks the answer that helped" env EMPIRIE_NOW=2031-03-02T08:00:00Z "$EMPIRIE" --as hru accept "${answer:-0}"
+in2031=$(e --no-header list requests --network 1 | awk -F '\t' '$3 ~ /^2031/' | wc -l | tr -d ' ')
+exit_is "report of 2031 as CSV" 0 e report --network 1 --from 2031-01-01 --to 2031-12-31 --format csv
+is "feedback requests as many as 'list requests' gives for 2031 ($in2031)" \
+	"$(section_count "$T_DIR/out" 1 feedback_requests)" "$in2031"
+exit_is "report of 2031 as text" 0 e report --network 1 --from 2031-01-01 --to 2031-12-31
+like "the closed one: who helped, its answers" "$(cat "$T_DIR/out")" "Park kieszonkowy – Hrubieszów: closed, helped: koord (1 answer)"
+like "the medians over the period (the request of 2030 left out)" "$(cat "$T_DIR/out")" \
+	"2 open; median time to the first answer 2 h 0 min, to the one that helped 1 day 0 h"
+exit_is "as JSON" 0 e report --network 1 --from 2031-01-01 --to 2031-12-31 --format json
+is "JSON: the section's total and summary" \
+	"$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["networks"][0]["sections"]["feedback_requests"]; print(s["total"], s["summary"][:6])' "$T_DIR/out")" \
+	"$in2031 2 open"
+
 # ---- bad input ----
 exit_is "not a date" 2 e report --from 2024-02-30
 like "names the option and the format" "$(cat "$T_DIR/err")" "--from: \"2024-02-30\" is not a date; write it as YYYY-MM-DD"
