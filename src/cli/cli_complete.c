@@ -49,7 +49,8 @@ static const copt list_opts[] = {
 	{ "theme", ARG_VALUE, NULL }, { "voivodeship", ARG_VALUE, NULL },
 	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "planned", ARG_NONE, NULL },
 	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, { "open", ARG_NONE, NULL },
-	{ "mine", ARG_NONE, NULL }, END };
+	{ "mine", ARG_NONE, NULL }, { "taken-up", ARG_NONE, NULL },
+	{ "taken-up-in", ARG_VALUE, NULL }, END };
 static const copt ask_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
 	{ "assess", ARG_VALUE, NULL }, { "practice", ARG_VALUE, NULL }, END };
 static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
@@ -92,6 +93,16 @@ static const copt account_opts[] = {
 	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
 static const copt expert_opts[] = { { "no", ARG_NONE, NULL }, END };
 static const copt force_opts[] = { { "force", ARG_NONE, NULL }, END };
+static const copt report_opts[] = {
+	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
+	{ "format", ARG_WORDS, "text csv json" }, END };
+static const copt uptake_set_opts[] = {
+	{ "town", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
+	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
+static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, END };
+static const copt uptake_list_opts[] = {
+	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
+	END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
@@ -104,7 +115,9 @@ static const copts command_opts[] = {
 	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
 	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
 	{ "admin", "set-role", role_opts }, { "admin", "expert", expert_opts },
-	{ "restore", NULL, force_opts },
+	{ "restore", NULL, force_opts }, { "report", NULL, report_opts },
+	{ "uptake", "set", uptake_set_opts }, { "uptake", "remove", uptake_remove_opts },
+	{ "uptake", "list", uptake_list_opts },
 };
 
 #define KINDS "towns accounts memberships meetings practices"
@@ -121,6 +134,7 @@ static const coperand operands[] = {
 	{ "export", NULL, 0, ARG_WORDS, KINDS },
 	{ "snapshot", NULL, 0, ARG_FILE, NULL },
 	{ "backup", NULL, 0, ARG_FILE, NULL },
+	{ "uptake", NULL, 0, ARG_WORDS, "set remove list" },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
 	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },

@@ -18,6 +18,7 @@
 
 #include "core/audit.h"
 #include "core/backup.h"
+#include "core/changes.h"
 #include "core/check.h"
 #include "core/db_priv.h"
 #include "core/safefile.h"
@@ -86,6 +87,41 @@ static status verify(db *c, const char *shown, backup_info *info, error *e)
 		info->posts = count(c, "SELECT count(*) FROM posts");
 		info->accounts = count(c, "SELECT count(*) FROM accounts");
 	}
+	return s;
+}
+
+/* Whether the backup's schema (upgraded) is exactly this program's, as in the database in
+ * use: a crafted file could carry a trigger or a view of its own that would go on running
+ * in the live database after the restore (making someone an administrator on the next
+ * post). Tables, indexes, triggers and views compared by name and definition. */
+static status same_schema(db *live, db *copy, const char *shown, error *e)
+{
+	static const char sql[] = "SELECT type, name, coalesce(sql, '') FROM sqlite_schema"
+	                          " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+	sqlite3_stmt *a = NULL, *b = NULL;
+	status s = ST_OK;
+	if (sqlite3_prepare_v2(db_handle(live), sql, -1, &a, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db_handle(copy), sql, -1, &b, NULL) != SQLITE_OK)
+		s = err_set(e, ST_IO, _("%s: cannot read the backup (%s)"), shown,
+		            sqlite3_errmsg(db_handle(a ? copy : live)));
+	while (s == ST_OK) {
+		int ra = sqlite3_step(a), rb = sqlite3_step(b);
+		if (ra == SQLITE_DONE && rb == SQLITE_DONE)
+			break;
+		bool same = ra == SQLITE_ROW && rb == SQLITE_ROW;
+		for (int i = 0; same && i < 3; i++)
+			same = strcmp((const char *)sqlite3_column_text(a, i),
+			              (const char *)sqlite3_column_text(b, i)) == 0;
+		if (!same) {
+			const char *name = rb == SQLITE_ROW ? (const char *)sqlite3_column_text(b, 1)
+			                 : ra == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 1) : "?";
+			s = err_set(e, ST_INVALID, _("%s is not an empirie database as this version makes "
+			                             "them (\"%s\" differs); nothing was changed"),
+			            shown, name ? name : "?");
+		}
+	}
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
 	return s;
 }
 
@@ -275,10 +311,13 @@ status backup_restore(db *d, const account *a, const char *file, char **aside,
 		s = db_open(&c, f.tmp, 0, NULL, e);
 	if (s == ST_OK)
 		s = verify(c, file, info, e);
+	if (s == ST_OK)
+		s = same_schema(d, c, file, e);
 	/* Pages go into the live WAL file as they are: the sizes must agree. */
 	if (s == ST_OK && count(c, "PRAGMA page_size") != count(d, "PRAGMA page_size"))
 		s = err_set(e, ST_INVALID, _("%s has another page size than the database in use; "
 		                             "nothing was changed"), file);
+	int64_t seen = changes_latest(d); /* what the open sessions may have read up to */
 	if (s == ST_OK)
 		s = keep_aside(d, aside, e);
 	if (s == ST_OK)
@@ -298,7 +337,10 @@ status backup_restore(db *d, const account *a, const char *file, char **aside,
 	who.id = 0;
 	error ignore;
 	if (db_begin(d, &ignore) == ST_OK) {
-		if (audit_append(d, &who, "restore", "database", 0, *aside, file, &ignore) == ST_OK)
+		/* The backup's change numbers may be below what the open sessions read last:
+		 * they would see no change and keep showing the replaced contents. */
+		if (changes_everything(d, seen, &ignore) == ST_OK &&
+		    audit_append(d, &who, "restore", "database", 0, *aside, file, &ignore) == ST_OK)
 			db_commit(d, &ignore);
 		else
 			db_rollback(d);

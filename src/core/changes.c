@@ -70,6 +70,11 @@ status changes_since(db *d, int64_t since, int64_t account_id, change_set *out, 
 	if (overflow || rows > 2 * CHANGES_MAX) {
 		out->shared = true;
 		out->seq = changes_latest(d);
+	} else if (!rows && since > 0 && changes_latest(d) < since) {
+		/* The numbers went back: the file was replaced by an older one (a restore, a
+		 * copy put back by hand). Nothing of what the session read can be trusted. */
+		out->shared = true;
+		out->seq = changes_latest(d);
 	}
 	return ST_OK;
 }
@@ -92,6 +97,21 @@ bool change_set_has_thread(const change_set *cs, int64_t thread_id)
 		if (cs->threads[i] == thread_id)
 			return true;
 	return false;
+}
+
+status changes_everything(db *d, int64_t above, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d,
+	                           "INSERT INTO changes(scope, id, seq)"
+	                           " VALUES (0, 0, max(?1, (SELECT coalesce(max(seq), 0) FROM changes)) + 1)"
+	                           " ON CONFLICT (scope, id) DO UPDATE SET seq = excluded.seq",
+	                           e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, above);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the change"));
 }
 
 bool change_set_is_empty(const change_set *cs)

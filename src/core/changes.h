@@ -31,4 +31,9 @@ bool change_set_has_thread(const change_set *cs, int64_t thread_id);
 /* Nothing this session shows changed (other people's read marks, drafts, sessions). */
 bool change_set_is_empty(const change_set *cs);
 
+/* After the whole file changed under the open sessions (a restore): one shared change
+ * numbered above both `above` (the latest before) and every number now in the table,
+ * so every session loads everything again. Inside the caller's transaction. */
+status changes_everything(db *d, int64_t above, error *e);
+
 #endif

@@ -36,7 +36,9 @@ status prefs_save(db *d, const account *a, const char *text, error *e)
 		"INSERT INTO account_prefs(account_id, text, updated_at) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT(account_id) DO UPDATE SET text = excluded.text,"
 		" updated_at = excluded.updated_at";
-	if (!a->id)
+	/* A guest account with a row is often one login shared by every visitor of a kiosk:
+	 * one of them must not leave it unreadable for the next. */
+	if (!a->id || a->role == ROLE_GUEST)
 		return err_set(e, ST_DENIED, _("Guests cannot keep settings: they last until the end "
 		                               "of this session"));
 	if (strlen(text) > PREFS_MAX_BYTES)

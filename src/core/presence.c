@@ -204,6 +204,12 @@ bool presence_tick(presence *p, const presence_place *place)
 	return true;
 }
 
+void presence_beat_now(presence *p, const presence_place *place)
+{
+	if (p)
+		beat(p, place);
+}
+
 bool presence_is_due(const presence *p) { return p && mono_ms() >= p->next_ms; }
 
 int64_t presence_online(const presence *p) { return p ? p->online : 0; }

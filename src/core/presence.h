@@ -33,6 +33,9 @@ typedef struct {
  * written at most every timeout/3 s (at most every 40 s). */
 status presence_join(presence **out, db *d, const account *me, bool restricted, int timeout_s,
                      error *e);
+/* Write the row now, whatever the interval: where the session is once its first screen
+ * is up (the row written at joining knows no network yet). */
+void presence_beat_now(presence *p, const presence_place *place);
 /* Called often (each tick): writes the heartbeat with place only when one is due, so
  * at most one small write per interval; returns true when it wrote (the count below
  * is then fresh too). */

@@ -1337,7 +1337,8 @@ static status apply_accept(applier *ap, error *e)
 		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
 	static const char sql_post[] =
 		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
-		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2";
+		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2"
+		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
 	static const char sql_set[] =
 		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
 		" WHERE thread_id = ?1";
@@ -2291,6 +2292,10 @@ static status apply_uptake(applier *ap, error *e)
 	     (s = need_time(ap, "updated_at", true, &updated, e)) != ST_OK ||
 	     (s = check_field(ap, "note", note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
 		goto out;
+	/* Times capped at now, as for posts: a far-future time would win every later change. */
+	cap_time(ap, &started);
+	cap_time(ap, &updated);
+	cap_time(ap, &deleted);
 	if (stat && uptake_status_parse(stat) < 0) {
 		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
 		                             "nothing was applied"), ap->file, (long long)ap->line, "status");

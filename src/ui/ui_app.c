@@ -369,11 +369,12 @@ static void draw_title(ui_ctx *c)
 	snprintf(unread, sizeof unread,
 	         ngettext("%lld unread post", "%lld unread posts", (unsigned long)c->unread_total),
 	         (long long)c->unread_total);
-	/* Coordinators and administrators see how many sessions are open. */
+	/* Coordinators and administrators see how many sessions are open, when the line has
+	 * room for it beside the whole breadcrumb: where you are matters more (below). */
+	char online[64] = "";
 	if (here && (c->me->role == ROLE_COORDINATOR || c->me->role == ROLE_ADMIN)) {
-		size_t u = strlen(unread);
 		int64_t on = presence_online(here);
-		snprintf(unread + u, sizeof unread - u,
+		snprintf(online, sizeof online,
 		         ngettext(" · online: %lld", " · online: %lld", (unsigned long)on), (long long)on);
 	}
 	/* Coordinators and experts: the requests waiting for their opinion come first. */
@@ -386,6 +387,10 @@ static void draw_title(ui_ctx *c)
 	snprintf(who, sizeof who, "%s%s%s (%s) · %s%s", c->data_label, c->data_label[0] ? " · " : "",
 	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), waiting,
 	         unread);
+	if (online[0] && ui_width(who) + ui_width(online) + 5 + ui_width(crumb) <= COLS) {
+		size_t u = strlen(who);
+		snprintf(who + u, sizeof who - u, "%s", online);
+	}
 	theme_set(stdscr, TH_TITLE);
 	ui_fill(stdscr, 0, 0, COLS);
 	int ww = ui_width(who);
@@ -967,6 +972,11 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	int rc = 0;
 	if (main_screen) {
 		push_screen(&ctx, main_screen);
+		if (here) { /* the row says where from the start, not only after a heartbeat */
+			presence_place p;
+			current_place(&ctx, &p);
+			presence_beat_now(here, &p);
+		}
 		run_loop(&ctx);
 		save_all(&ctx);
 	} else {

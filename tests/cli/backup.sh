@@ -154,4 +154,11 @@ else
 	skip "locale pl_PL.UTF-8 is not installed"
 	skip "locale pl_PL.UTF-8 is not installed"
 fi
+# ---- a crafted backup: a trigger of its own would go on running in the live database ----
+e backup "$T_DIR/crafted.db" >/dev/null 2>&1
+sqlite3 "$T_DIR/crafted.db" "CREATE TRIGGER zz AFTER INSERT ON posts BEGIN UPDATE accounts SET role = 'admin'; END;"
+roles=$(sqlite3 "$EMPIRIE_DB" "SELECT group_concat(role) FROM accounts")
+exit_is "a backup with a trigger not of this program is refused" 1 e restore "$T_DIR/crafted.db" --force
+like "naming it" "$(cat "$T_DIR/err")" '"zz" differs'
+is "nothing changed" "$(sqlite3 "$EMPIRIE_DB" "SELECT count(*) FROM sqlite_schema WHERE name = 'zz'"),$(sqlite3 "$EMPIRIE_DB" "SELECT group_concat(role) FROM accounts")" "0,$roles"
 done_testing

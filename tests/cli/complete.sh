@@ -93,6 +93,7 @@ for cmd in $help_cmds; do
 	case $cmd in
 	admin) subs="add-account set-role expert" ;;
 	sync) subs="export" ;;
+	uptake) subs="set remove list" ;;
 	*) subs="-" ;;
 	esac
 	offered=""

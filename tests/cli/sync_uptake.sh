@@ -68,4 +68,10 @@ forge "$home" "$T_DIR/bad2.sync" 1 \
 	"{\"op\":\"uptake\",\"practice\":\"$key\",\"town\":\"Jarosław\",\"status\":\"done\",\"started_at\":\"2026-11-28T11:00:00Z\",\"updated_at\":\"2026-11-28T11:00:00Z\",\"by\":\"jar\"}"
 exit_is "an unknown status refuses the file" 1 e --db "$home" sync apply "$T_DIR/bad2.sync"
 like "naming the field" "$(cat "$T_DIR/err")" '"status"'
+# ---- a time in the future is capped at now (as posts'): it cannot win every later change ----
+forge "$home" "$T_DIR/future.sync" 1 \
+	"{\"op\":\"uptake\",\"practice\":\"$key\",\"town\":\"Piła\",\"status\":\"dropped\",\"note\":\"\",\"started_at\":\"9999-12-31T23:59:59Z\",\"updated_at\":\"9999-12-31T23:59:59Z\",\"by\":\"pila\",\"threads\":[]}"
+ok "a file with a far-future time is applied" e --db "$home" sync apply "$T_DIR/future.sync"
+is "its times are no later than now" \
+	"$(q "$home" "SELECT count(*) FROM uptakes WHERE updated_at > '2100' OR started_at > '2100'")" 0
 done_testing

@@ -95,4 +95,15 @@ tui_type "theme light"
 tui_keys Enter
 tui_assert_has "Guests cannot keep settings" "a guest's settings last only the session"
 tui_keys F10
+# A guest account with a row (a kiosk's shared login, --as in the forced command): one
+# visitor must not leave settings for the next.
+"$EMPIRIE" --db "$TUI_DB" admin add-account gosc --role guest >/dev/null 2>&1
+tui_start 100 24 -- --restricted --config "$CONF" --as gosc
+tui_wait "gosc"
+tui_keys :
+tui_type "theme light"
+tui_keys Enter
+tui_assert_has "Guests cannot keep settings" "a shared guest account keeps no settings either"
+ok_if "none stored for it" test "$(sqlite3 "$TUI_DB" "SELECT count(*) FROM account_prefs p JOIN accounts a ON a.id = p.account_id WHERE a.login = 'gosc'")" = 0
+tui_keys F10
 tui_done
