@@ -72,6 +72,14 @@ static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread
 static const pub_column c_feedback_requests[] = {
 	PUB("thread_id"), PUB("city_id"), PUB("assess"), PUB("accepted_post"), PUB("accepted_at"),
 	PRIV_AS("accepted_by", "NULL"), END };
+/* A practice transfer is as public as the practice card that shows it; who recorded it
+ * (a login) stays out. Its sync log is the installation's own. */
+static const pub_column c_uptakes[] = {
+	PUB("id"), PUB("practice_id"), PUB("city_id"), PUB("status"), PUB("note"),
+	PUB("started_at"), PUB("updated_at"), PRIV_AS("updated_by", "''"), END };
+static const pub_column c_uptake_threads[] = { PUB("uptake_id"), PUB("thread_id"), END };
+static const pub_column c_uptake_log[] = {
+	PRIV("seq"), PRIV("practice_id"), PRIV("city_id"), PRIV("deleted_at"), PRIV("actor"), END };
 /* The search index holds no column of its own: it is made again from the copy. */
 static const pub_column c_search[] = {
 	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
@@ -152,6 +160,11 @@ static const pub_table tables[] = {
 	  IN_COPY("practice_id", "practices") " AND " IN_COPY("thread_id", "threads"),
 	  c_practice_threads },
 	{ "feedback_requests", PUB_PUBLIC, IN_COPY("thread_id", "threads"), c_feedback_requests },
+	{ "uptakes", PUB_PUBLIC,
+	  IN_COPY("practice_id", "practices") " AND " IN_COPY("city_id", "cities"), c_uptakes },
+	{ "uptake_threads", PUB_PUBLIC,
+	  IN_COPY("uptake_id", "uptakes") " AND " IN_COPY("thread_id", "threads"),
+	  c_uptake_threads },
 	{ "search", PUB_DERIVED, NULL, c_search },
 	{ "lemmas", PUB_DERIVED, NULL, c_lemmas },
 	{ "changes", PUB_DERIVED, NULL, c_changes },
@@ -165,6 +178,7 @@ static const pub_table tables[] = {
 	{ "post_ancestry", PUB_PRIVATE, NULL, c_post_ancestry },
 	{ "sync_keys", PUB_PRIVATE, NULL, c_sync_keys },
 	{ "account_prefs", PUB_PRIVATE, NULL, c_account_prefs },
+	{ "uptake_log", PUB_PRIVATE, NULL, c_uptake_log },
 };
 
 const pub_table *publicity_tables(size_t *n)

@@ -57,7 +57,8 @@ int main(void)
 		diag("%s", p.msgs[i]);
 	is_int(theme_chosen(), TH_THEME_LIGHT, "theme light is chosen");
 	is_int(ui_cmd_for_key(K_CTRL('r'), SC_MAIN), CMD_REPLY, "^R replies on the main screen");
-	is_int(ui_cmd_for_key(K_CTRL('r'), SC_READER), CMD_NONE, "but not in the reader");
+	is_int(ui_cmd_for_key(K_CTRL('r'), SC_READER), CMD_MARK_THREAD_READ,
+	       "but the reader keeps its own ^R (mark the thread read)");
 	is_int(ui_cmd_for_key(K_F(11), SC_MAIN), CMD_TOWNS, "F11 opens the towns");
 	is_int(ui_cmd_for_key('q', SC_MAIN), CMD_NONE, "q does nothing on the main screen (none)");
 	is_int(ui_cmd_for_key('q', SC_READER), CMD_BACK, "q still goes back in the reader");
