@@ -403,12 +403,15 @@ if command -v gzip >/dev/null; then
 		# Each step of the upgrade (2 to 3, 3 to 4, ...) is one transaction: the file is
 		# at one of the versions, whole, with its posts, drafts and towns.
 		v=$(q 'PRAGMA user_version')
-		case "$v" in
-		2) uold=$((uold + 1)) ;;
-		"${REF_OLD%% *}") unew=$((unew + 1)) ;;
-		[3-9]) umid=$((umid + 1)) ;;
-		*) problem "upgrade $i: schema $v" ;;
-		esac
+		if [ "$v" = 2 ]; then
+			uold=$((uold + 1))
+		elif [ "$v" = "${REF_OLD%% *}" ]; then
+			unew=$((unew + 1))
+		elif [ "$v" -gt 2 ] 2>/dev/null && [ "$v" -lt "${REF_OLD%% *}" ]; then
+			umid=$((umid + 1)) # any step between (there are more than nine now)
+		else
+			problem "upgrade $i: schema $v"
+		fi
 		[ "$(sqlite3 "$DB" "SELECT id, body FROM posts ORDER BY id; SELECT title, body FROM drafts ORDER BY id; SELECT count(*) FROM cities" | cksum)" = "$OLD_SUM" ] ||
 			problem "upgrade $i: posts, drafts or towns changed (schema $v)"
 		"$EMPIRIE" --db "$DB" info >"$T_DIR/out" 2>&1 || problem "upgrade $i: the next start failed: $(cat "$T_DIR/out")"
