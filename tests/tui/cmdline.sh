@@ -20,7 +20,17 @@ tui_type "towns Zab"
 tui_keys Tab
 tui_assert_has ":towns Zabrze" "Tab completes a town's name"
 tui_keys Enter
-ok_if ":towns Zabrze opens Zabrze's card" sh -c 'tmux -L "$1" -f /dev/null capture-pane -p -t "$2" | head -n 1 | grep -q "› Zabrze"' x "$TUI_SOCK" "$TUI_SESSION"
+# (the card comes after Enter, not with it: wait for the breadcrumb, then read it)
+title_reaches() {
+	tries=100
+	while [ "$tries" -gt 0 ]; do
+		tui_tmux capture-pane -p -t "$TUI_SESSION" | head -n 1 | grep -qF -- "$1" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+ok_if ":towns Zabrze opens Zabrze's card" title_reaches "› Zabrze"
 tui_keys q
 tui_wait "1 MIASTO CYFROWE"
 tui_keys :
