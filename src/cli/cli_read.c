@@ -447,9 +447,12 @@ static int show_network(cli_ctx *c, const char *arg)
 	if (directory_meetings(c->d, &c->me, n.number, 0, &ml, &e) == ST_OK) {
 		safe_fprintf(stdout, ngettext("Meetings (%zu meeting):\n", "Meetings (%zu meetings):\n", ml.n),
 		             ml.n);
-		for (size_t i = 0; i < ml.n; i++)
-			safe_fprintf(stdout, "  %s  %s  %s\n", ml.items[i].date_text, ml.items[i].host,
+		for (size_t i = 0; i < ml.n; i++) {
+			char *when = meeting_when(&ml.items[i]);
+			safe_fprintf(stdout, "  %s  %s  %s\n", when ? when : "", ml.items[i].host,
 			             ml.items[i].title);
+			free(when);
+		}
 		meeting_list_free(&ml);
 	}
 	char threads[128], posts[128];
@@ -495,8 +498,11 @@ static int show_city(cli_ctx *c, const char *name)
 	meeting_list ml;
 	if (directory_meetings(c->d, &c->me, 0, t.id, &ml, &e) == ST_OK && ml.n) {
 		safe_fprintf(stdout, ngettext("Hosted %zu meeting:\n", "Hosted %zu meetings:\n", ml.n), ml.n);
-		for (size_t i = 0; i < ml.n; i++)
-			safe_fprintf(stdout, "  %s  %s\n", ml.items[i].date_text, ml.items[i].title);
+		for (size_t i = 0; i < ml.n; i++) {
+			char *when = meeting_when(&ml.items[i]);
+			safe_fprintf(stdout, "  %s  %s\n", when ? when : "", ml.items[i].title);
+			free(when);
+		}
 	}
 	if (ml.items)
 		meeting_list_free(&ml);

@@ -11,6 +11,7 @@
 #include "core/feedback.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "text/pltext.h"
 #include "core/forum_priv.h"
 #include "core/lemma.h"
 #include "core/practice.h"
@@ -56,7 +57,7 @@ static status date_text_col(sqlite3_stmt *st, int col, char **out)
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
 		return ST_OK;
 	const char *v = (const char *)sqlite3_column_text(st, col);
-	*out = strdup(v && *v ? v : _("date not known"));
+	*out = v && *v ? date_phrase(v) : strdup(_("date not known"));
 	return *out ? ST_OK : ST_INTERNAL;
 }
 

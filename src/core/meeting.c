@@ -78,7 +78,7 @@ bool meeting_is_planned(const meeting *m)
 char *meeting_when(const meeting *m)
 {
 	if (m->date_text && *m->date_text)
-		return strdup(m->date_text);
+		return date_phrase(m->date_text);
 	return pl_date_range(m->date_start ? m->date_start : "", m->date_end);
 }
 

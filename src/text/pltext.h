@@ -15,4 +15,12 @@ char *pl_when(const char *iso, time_t now);
  * "17–18 May 2022", "30 September – 2 October 2022". Newly allocated. */
 char *pl_date_range(const char *start, const char *end);
 
+/* A date phrase of the bundled data, written in Polish as the sources give it ("maj
+ * 2022", "7–8 września, rok nieznany", "8 i 10 maja, rok nieznany", "wiosna 2022", "brak
+ * daty"), in the interface language: read into days, month or season and year, and
+ * written again through the catalogue, so Polish comes back as it was and English reads
+ * "7–8 September, year not known". A phrase of any other shape is returned as it is
+ * (data stands as the sources give it). Newly allocated; NULL only when out of memory. */
+char *date_phrase(const char *pl);
+
 #endif

@@ -14,10 +14,12 @@ ok "xgettext extracts the messages" "$XGETTEXT" --from-code=UTF-8 --keyword=_ --
 n=$(grep -c '^msgid ' "$T_DIR/empirie.pot")
 [ "$n" -gt 100 ]; t_result $? "there are many messages ($n)"
 ok "msgmerge with the sources" "$MSGMERGE" --quiet --no-fuzzy-matching -o "$T_DIR/merged.po" po/pl.po "$T_DIR/empirie.pot"
-untranslated=$(msgattrib --untranslated --no-obsolete "$T_DIR/merged.po" | grep '^msgid ' | grep -vc '^msgid ""$')
+# (entries counted, less the header: a long message's first line is msgid "" too)
+count_entries() { n=$(grep -c '^msgid '); echo $((n > 0 ? n - 1 : 0)); }
+untranslated=$(msgattrib --untranslated --no-obsolete "$T_DIR/merged.po" | count_entries)
 is "no untranslated message" "$untranslated" 0
 [ "$untranslated" -eq 0 ] || diag "$(msgattrib --untranslated --no-obsolete "$T_DIR/merged.po" | grep -A1 '^msgid ' | head -40)"
-fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T_DIR/merged.po" | grep '^msgid ' | grep -vc '^msgid ""$')
+fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T_DIR/merged.po" | count_entries)
 is "no fuzzy message" "$fuzzy" 0
 # One Polish: „…” quotes in Polish text; numbers that count things go through ngettext.
 if command -v python3 >/dev/null; then

@@ -28,12 +28,14 @@ def entries(path):
 NAMING = set('network line number id post thread copy schema version seed column'.split())
 CONV = re.compile(r'%(\d+\$)?[-+ 0#]*\d*(\.\d+)?(hh|h|ll|l|z|j|t)?[diu]')
 UNITS = {'MB'}
+# Words after a number that are not what it counts ("8 and 10 May").
+JOINING = {'and', 'or', 'to'}
 # Terms doc/GLOSSARY.md rejects, with the chosen one.
 REJECTED = {
     'dziennik zmian': 'dziennik zdarzeń', 'dziennika zmian': 'dziennika zdarzeń',
     'dzienniku zmian': 'dzienniku zdarzeń', 'migawk': 'kopia offline',
     'dołączon': 'wbudowany', 'Dołączon': 'Wbudowany', 'to konto': 'Twoje konto',
-    'wersj robocz': 'szkic', 'zamknięci': 'blokada',
+    'wersj robocz': 'szkic', 'zamknięci': 'blokada', 'należy podać': 'podaj',
 }
 
 bad = 0
@@ -61,7 +63,7 @@ for d in entries(sys.argv[1]):
         nxt = re.match(r' ([A-Za-z]+)', t[m.end():])
         if t[max(0, m.start() - 1):m.start()] == '\u00d7':  # a size, 80×24, not a count
             continue
-        if nxt and nxt.group(1) not in UNITS and not (before and before[-1].lower() in NAMING):
+        if nxt and nxt.group(1) not in UNITS and nxt.group(1) not in JOINING and not (before and before[-1].lower() in NAMING):
             print('number: %s' % t)
             bad += 1
             break

@@ -14,12 +14,12 @@ for size in "80 24" "40 12"; do
 	[ "$W" -ge 80 ] && tui_keys Tab Tab || tui_keys Right
 	tui_wait "Złotowie" 10
 	tui_assert_lacks "2023-09-08" "$W×$H: the thread list shows no invented date"
-	[ "$W" -ge 50 ] && tui_assert_has "7–8 wrze" "$W×$H: ... but the days the source gives"
+	[ "$W" -ge 50 ] && tui_assert_has "7–8 Sep" "$W×$H: ... but the days the source gives (in English)"
 	tui_keys Enter
 	tui_wait "Data: 7–8 września" 10
 	head=$(tui_screen | grep '──' | head -n 1)
 	ok_if "$W×$H: the post header invents no year [$head]" sh -c \
-		'! printf "%s\n" "$1" | grep -q "2023\|September\|września 20"' x "$head"
+		'! printf "%s\n" "$1" | grep -q "2023\|September 20\|września"' x "$head"
 	tui_stop
 done
 
@@ -30,7 +30,7 @@ tui_keys 4 Tab Tab
 tui_wait "Jarocinie" 10
 tui_assert_has "Spotkanie sieci w Jaśle" "80×24: the meeting's place is visible"
 tui_assert_lacks "Dostępne i Sprawiedliwe w" "80×24: the network's name is not repeated in its list"
-tui_assert_has "maj 2022" "80×24: a month-only date shows as the month"
+tui_assert_has "May 2022" "80×24: a month-only date shows as the month"
 tui_assert_lacks "2022-05-01" "80×24: ... not as its first day"
 tui_stop
 # The key bar: F10 at every width; keys read "F2", never "2Search" (digits jump to

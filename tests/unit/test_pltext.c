@@ -37,6 +37,19 @@ int main(void)
 	check(pl_date_range("2022-12-30", "2023-01-02"), "30 December 2022 – 2 January 2023", "across years");
 	check(pl_date_range("2022-06-07", ""), "7 June 2022", "one day");
 	check(pl_date_range("garbage", ""), "garbage", "unparsable stays as it is");
+	/* The bundled data's date phrases (Polish, as the sources give them) in English. */
+	check(date_phrase("brak daty"), "date not known", "no date");
+	check(date_phrase("maj 2022"), "May 2022", "a month and year");
+	check(date_phrase("wiosna 2022"), "spring 2022", "a season");
+	check(date_phrase("7–8 września, rok nieznany"), "7–8 September, year not known",
+	      "days without the year");
+	check(date_phrase("8 i 10 maja, rok nieznany"), "8 and 10 May, year not known", "two days");
+	check(date_phrase("marzec, rok nieznany"), "March, year not known", "a month, no year");
+	check(date_phrase("13–14 września 2022"), "13–14 September 2022", "a whole date");
+	check(date_phrase("6 marca 2024"), "6 March 2024", "one day");
+	check(date_phrase("przełom lat 2022/2023"), "przełom lat 2022/2023", "another shape stays as it is");
+	check(date_phrase("7 wrzesnia 2022"), "7 wrzesnia 2022", "an unknown month word stays as it is");
+	check(date_phrase("7–8 września, rok"), "7–8 września, rok", "a cut phrase stays as it is");
 	check(pl_when("2026-05-28T14:05:00Z", now), "today, 14:05", "today");
 	check(pl_when("2026-05-27T09:00:00Z", now), "yesterday, 09:00", "yesterday");
 	check(pl_when("2026-05-25T09:00:00Z", now), "3 days ago", "3 days ago");
@@ -53,6 +66,14 @@ int main(void)
 	textdomain(PACKAGE);
 	check(pl_date_range("2022-09-13", "2022-09-14"), "13–14 września 2022", "Polish range, genitive month");
 	check(pl_date_range("2022-05-17", ""), "17 maja 2022", "Polish day");
+	/* Polish comes back exactly as the sources wrote it. */
+	static const char *phrases[] = {
+		"brak daty", "maj 2022", "wiosna 2022", "7–8 września, rok nieznany",
+		"8 i 10 maja, rok nieznany", "marzec, rok nieznany", "5–6 października, rok nieznany",
+		"13–14 września 2022", "1–2 czerwca 2023", "6 marca 2024", "jesień 2023",
+	};
+	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		check(date_phrase(phrases[i]), phrases[i], "Polish phrase unchanged");
 	check(pl_when("2026-05-27T09:00:00Z", now), "wczoraj, 09:00", "wczoraj");
 	check(pl_when("2026-05-26T09:00:00Z", now), "2 dni temu", "2 dni temu");
 	check(pl_when("2026-05-28T09:00:00Z", now), "dziś, 09:00", "dziś");
