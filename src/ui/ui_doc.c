@@ -306,6 +306,8 @@ static unsigned doc_key(ui_screen *base, ui_ctx *c, ui_cmd_id cmd, int key)
 	doc_screen *s = (doc_screen *)base;
 	size_t page = s->height > 1 ? (size_t)s->height - 1 : 1;
 	long l;
+	if (s->find.typing && ui_find_lets_through(&s->find, cmd, key))
+		return UI_R_UNHANDLED;
 	if (s->find.typing) {
 		if (ui_find_key(&s->find, c, key) == UI_FIND_DONE) {
 			s->match = -1;

@@ -25,6 +25,14 @@ void ui_find_paste(ui_find *f, const wchar_t *text, size_t n)
 		ed_insert_text(&f->in, text, n, true);
 }
 
+bool ui_find_lets_through(ui_find *f, ui_cmd_id cmd, int key)
+{
+	if (cmd != CMD_QUIT || !(key & UI_KFN))
+		return false;
+	f->typing = false;
+	return true;
+}
+
 int ui_find_key(ui_find *f, ui_ctx *c, int key)
 {
 	ed_buf *b = &f->in;

@@ -18,6 +18,10 @@ typedef struct {
 } ui_find;
 
 enum { UI_FIND_TYPING, UI_FIND_DONE, UI_FIND_CANCELLED };
+/* While typing: whether the key is not for the line but for the program, and the line
+ * closes (F10: the key bar says "Quit" there too). The caller then returns
+ * UI_R_UNHANDLED so that the command runs. */
+bool ui_find_lets_through(ui_find *f, ui_cmd_id cmd, int key);
 
 /* / was pressed: start typing a new find line. */
 void ui_find_begin(ui_find *f);

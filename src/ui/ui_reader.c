@@ -890,6 +890,8 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		return answer_key(r, c, key);
 	int page = r->height > 2 ? r->height - 2 : 1;
 	const post *cur = r->n ? &r->posts[current(r)].p : NULL;
+	if (r->find.typing && ui_find_lets_through(&r->find, cmd, key))
+		return UI_R_UNHANDLED;
 	if (r->find.typing) {
 		if (ui_find_key(&r->find, c, key) == UI_FIND_DONE) {
 			r->match = 0;

@@ -110,5 +110,21 @@ tui_keys s
 tui_assert_has "Type a town, a person or any words" "s too"
 tui_keys q
 tui_wait_gone "Type a town, a person" 5
+# F10 says "Quit" on the key bar while a find line is open too: it quits (storm.sh
+# ended with the help's find line open and F10 did nothing).
+tui_keys /
+tui_type 'abc'
+tui_wait "Find: abc"
 tui_keys F10
+quit_status() { [ "$(tui_exit_status 5)" = 0 ]; }
+ok_if "F10 in the reader's find line quits" quit_status
+tui_start 100 30
+tui_wait "MIASTO CYFROWE"
+tui_keys F1
+tui_wait "Keys on this screen"
+tui_keys /
+tui_type 'abc'
+tui_wait "Find: abc"
+tui_keys F10
+ok_if "F10 in the help's find line quits" quit_status
 tui_done
