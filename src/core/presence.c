@@ -212,6 +212,14 @@ void presence_beat_now(presence *p, const presence_place *place)
 
 bool presence_is_due(const presence *p) { return p && mono_ms() >= p->next_ms; }
 
+int64_t presence_ms_until_due(const presence *p)
+{
+	if (!p)
+		return -1;
+	int64_t left = p->next_ms - mono_ms();
+	return left > 0 ? left : 0;
+}
+
 int64_t presence_online(const presence *p) { return p ? p->online : 0; }
 
 void presence_leave(presence **pp)

@@ -42,6 +42,8 @@ void presence_beat_now(presence *p, const presence_place *place);
 bool presence_tick(presence *p, const presence_place *place);
 /* Whether presence_tick would write now (so the caller works out the place only then). */
 bool presence_is_due(const presence *p);
+/* Milliseconds until the next beat is due (0: now); -1 without a presence. */
+int64_t presence_ms_until_due(const presence *p);
 /* Sessions seen within the timeout, as of the last heartbeat. */
 int64_t presence_online(const presence *p);
 /* Leave: remove this session's row, close. Safe on NULL. */

@@ -19,6 +19,7 @@
 #include "core/feedback.h"
 #include "core/forum.h"
 #include "core/presence.h"
+#include "core/watch.h"
 #include "core/prefs.h"
 #include "i18n.h"
 #include "text/pltext.h"
@@ -810,6 +811,26 @@ static unsigned handle_paste(ui_ctx *c)
 	return r | UI_R_REDRAW;
 }
 
+/* The database watched for writes by other sessions (NULL: no inotify, tick instead). */
+static watch *db_watch;
+/* The longest an idle session sleeps between looks, when writes wake it anyway. */
+#define IDLE_MAX_MS 30000
+
+/* How long the loop may sleep when no key comes: a screen with work of its own each
+ * second (the reader's read mark, the editor's autosave) and a session without a watch
+ * keep the one-second tick; any other sleeps until a write, a key, the next presence
+ * beat or IDLE_MAX_MS (issue 20: idle sessions cost nothing). */
+static int idle_wait_ms(ui_ctx *c)
+{
+	if (!db_watch || c->top->ops->tick)
+		return TICK_MS;
+	int64_t ms = IDLE_MAX_MS;
+	int64_t beat = presence_ms_until_due(here);
+	if (beat >= 0 && beat < ms)
+		ms = beat;
+	return ms > TICK_MS ? (int)ms : TICK_MS;
+}
+
 static void run_loop(ui_ctx *c)
 {
 	int64_t version = db_data_version(c->d);
@@ -828,14 +849,25 @@ static void run_loop(ui_ctx *c)
 		}
 		int key = 0;
 		int64_t t0 = now_ms();
-		int rc = ui_input_read(TICK_MS, &key);
+		int rc = ERR;
+		bool woken = false; /* by a write elsewhere or the idle timer, not by the terminal */
+		int idle_ms = idle_wait_ms(c);
+		if (idle_ms > TICK_MS && !ui_input_pending()) {
+			if (ui_input_wait(idle_ms, watch_fd(db_watch)) == 1)
+				rc = ui_input_read(TICK_MS, &key);
+			else
+				woken = true;
+			watch_drain(db_watch);
+		} else {
+			rc = ui_input_read(TICK_MS, &key);
+		}
 		if (got_exit_signal)
 			break;
 		if (got_winch) {
 			got_winch = 0;
 			apply_window_size();
 		}
-		if (rc == ERR) {
+		if (rc == ERR && !woken) {
 			/* A closed terminal makes every read fail at once: treat as a hangup. */
 			if (now_ms() - t0 < TICK_MS / 4 && errno != EINTR) {
 				if (++fast_errors > 20) {
@@ -977,7 +1009,10 @@ int ui_run(db *d, account *me, const ui_options *opt)
 			current_place(&ctx, &p);
 			presence_beat_now(here, &p);
 		}
+		db_watch = watch_open(db_path(d));
 		run_loop(&ctx);
+		watch_close(db_watch);
+		db_watch = NULL;
 		save_all(&ctx);
 	} else {
 		rc = 1;

@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <unistd.h>
 
 #include "ui/ui_input.h"
 
@@ -455,6 +457,19 @@ int ui_input_read(int timeout_ms, int *key)
 	}
 	*key = normalise(k);
 	return OK;
+}
+
+int ui_input_wait(int timeout_ms, int other_fd)
+{
+	struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+		                 { .fd = other_fd, .events = POLLIN } };
+	int n = poll(fds, other_fd >= 0 ? 2 : 1, timeout_ms);
+	if (n <= 0)
+		return 0;
+	/* (a closed terminal reads as ready: the read then fails and tells) */
+	if (fds[0].revents)
+		return 1;
+	return 2;
 }
 
 bool ui_input_pending(void)

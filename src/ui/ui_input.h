@@ -45,6 +45,9 @@ int ui_input_read(int timeout_ms, int *key);
 /* Whether another key is already waiting (the caller may skip drawing until the input
  * is drained: a paste without brackets is then not drawn once per character). */
 bool ui_input_pending(void);
+/* Sleep until the terminal has input (1), other_fd is readable (2; -1: none), or
+ * timeout_ms passed or a signal came (0). Call only when ui_input_pending() is false. */
+int ui_input_wait(int timeout_ms, int other_fd);
 /* The text of the last UI_KEY_PASTE (raw: the consumer filters control characters),
  * valid until the next read. *truncated: longer than UI_PASTE_MAX, the rest dropped. */
 #define UI_PASTE_MAX (256 * 1024)

@@ -1,0 +1,42 @@
+#!/bin/sh
+# idle.sh — an idle session sleeps until something changes (issue 20: 1,000 idle
+# sessions under 5 % of a core). It used to wake once a second to ask SQLite whether
+# anything had changed; now a write to the database wakes it (inotify), and what another
+# session writes still shows at once. Counted by the process's voluntary context
+# switches (/proc/PID/status): each wake is one.
+. "${top_srcdir:-.}/tests/tui/tuilib.sh"
+tui_init
+if [ ! -r /proc/self/status ] || [ "$(uname -s)" != Linux ]; then
+	echo "1..0 # SKIP needs Linux's /proc and inotify"
+	exit 0
+fi
+e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
+tui_start 100 24 -- --as siec-1
+tui_assert_has "MIASTO CYFROWE" "the main screen shows"
+# The program, below the pane's shell (a valgrind or sanitizer run wraps it alike).
+pane=$(tui_tmux display-message -p -t "$TUI_SESSION" '#{pane_pid}')
+pid=""
+for p in $(ps -o pid= --ppid "$pane"); do pid=$p; done
+switches() { sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' "/proc/$pid/status"; }
+ok_if "the program's process is found ($pid)" test -n "$pid" -a -r "/proc/$pid/status"
+sleep 1
+a=$(switches)
+sleep 6
+b=$(switches)
+woke=$((b - a))
+echo "# figure: idle: $woke wakes in 6 s at the main screen"
+ok_if "idle for 6 s at the main screen, it woke at most twice (woke $woke times)" test "$woke" -le 2
+tui_keys Tab Tab
+tui_assert_has "› Threads" "the threads of network 1 show"
+sleep 1
+echo "Wpis z innej sesji" | e post --network 1 --title "Wątek, który budzi śpiącą sesję" >/dev/null
+ok_if "a thread posted elsewhere still appears within 2 s" tui_wait "budzi śpiącą sesję" 2
+# Idle in the reader: its read mark keeps its one-second work; the screen still works.
+tui_keys g Enter
+tui_assert_has "Wpis z innej sesji" "the thread opens"
+tui_keys q
+tui_assert_has "› Threads" "and closes"
+tui_keys F10
+quits() { [ "$(tui_exit_status)" = 0 ]; }
+ok_if "the program quits" quits
+tui_done
