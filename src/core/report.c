@@ -14,6 +14,7 @@
 #include "core/uptake.h"
 #include "i18n.h"
 #include "text/csv.h"
+#include "text/pltext.h"
 #include "text/safe.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -21,7 +22,9 @@
 /* ---- the sections ---- */
 
 /* Run sql (?1 network id, ?2 from, ?3 to) and keep its rows: columns id, date, title,
- * town, from, status, count (NULL where a section has none). */
+ * town, from, status, count (NULL where a section has none), and the date as the sources
+ * give it when the date column only orders (a meeting without a sourced day): NULL
+ * otherwise. A report is read by people: an ordering date is never shown as a day. */
 static status fill_rows(db *d, const char *sql, int64_t network_id, const char *from,
                         const char *to, report_section *out, error *e)
 {
@@ -52,6 +55,13 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 				break;
 			}
 		r->count = sqlite3_column_int64(st, 6);
+		if (s == ST_OK && sqlite3_column_type(st, 7) != SQLITE_NULL) {
+			const char *words = (const char *)sqlite3_column_text(st, 7);
+			free(r->date);
+			r->date = words && *words ? date_phrase(words) : strdup(_("date not known"));
+			if (!r->date)
+				s = OOM(e);
+		}
 		if (s != ST_OK)
 			break;
 	}
@@ -61,6 +71,11 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 	return s;
 }
 
+/* A meeting's date as its sources give it ("7–8 września, rok nieznany"), when its
+ * date_start only orders the list (data/README.md: date_basis); NULL for a real day. */
+#define ORDERING_ONLY(g) \
+	"CASE WHEN " g ".date_basis NOT IN ('source', 'entered') THEN " g ".date_text END"
+
 /* Meetings held in the period, with how many towns attended. */
 static status fill_meetings(db *d, const account *a, int64_t network_id, const char *from,
                             const char *to, report_section *out, error *e)
@@ -69,7 +84,8 @@ static status fill_meetings(db *d, const account *a, int64_t network_id, const c
 	static const char sql[] =
 		"SELECT g.id, substr(g.date_start, 1, 10), g.title,"
 		"       COALESCE(c.name, g.host_place, ''), NULL, NULL,"
-		"       (SELECT count(*) FROM meeting_cities mc WHERE mc.meeting_id = g.id)"
+		"       (SELECT count(*) FROM meeting_cities mc WHERE mc.meeting_id = g.id),"
+		"       " ORDERING_ONLY("g")
 		"  FROM meetings g LEFT JOIN cities c ON c.id = g.host_city_id"
 		" WHERE g.network_id = ?1 AND substr(g.date_start, 1, 10) BETWEEN ?2 AND ?3"
 		" ORDER BY g.date_start, g.id";
@@ -82,7 +98,8 @@ static status fill_shown(db *d, const account *a, int64_t network_id, const char
 {
 	(void)a;
 	static const char sql[] =
-		"SELECT p.id, substr(g.date_start, 1, 10), p.title, c.name, NULL, NULL, NULL"
+		"SELECT p.id, substr(g.date_start, 1, 10), p.title, c.name, NULL, NULL, NULL,"
+		"       " ORDERING_ONLY("g")
 		"  FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
 		"  JOIN practices p ON p.id = pm.practice_id JOIN cities c ON c.id = p.city_id"
 		" WHERE g.network_id = ?1 AND substr(g.date_start, 1, 10) BETWEEN ?2 AND ?3"
@@ -97,7 +114,7 @@ static status fill_uptakes(db *d, const account *a, int64_t network_id, const ch
 {
 	(void)a;
 	static const char sql[] =
-		"SELECT p.id, substr(u.started_at, 1, 10), p.title, c.name, pc.name, u.status, NULL"
+		"SELECT p.id, substr(u.started_at, 1, 10), p.title, c.name, pc.name, u.status, NULL, NULL"
 		"  FROM uptakes u JOIN practices p ON p.id = u.practice_id"
 		"  JOIN cities c ON c.id = u.city_id JOIN cities pc ON pc.id = p.city_id"
 		" WHERE EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id"
@@ -113,11 +130,15 @@ static status fill_threads(db *d, const account *a, int64_t network_id, const ch
 {
 	(void)a;
 	static const char sql[] =
-		"SELECT t.id, substr(max(p.created_at), 1, 10), t.title, NULL, NULL, NULL, count(*)"
-		"  FROM threads t JOIN posts p ON p.thread_id = t.id"
-		" WHERE t.network_id = ?1 AND p.hidden = 0"
-		"   AND substr(p.created_at, 1, 10) BETWEEN ?2 AND ?3"
-		" GROUP BY t.id ORDER BY count(*) DESC, max(p.created_at) DESC, t.id";
+		"SELECT x.id, substr(x.last, 1, 10), x.title, NULL, NULL, NULL, x.n,"
+		"       (SELECT " ORDERING_ONLY("g") " FROM meetings g WHERE g.id = x.meeting_id"
+		"          AND x.last = COALESCE(NULLIF(g.date_end, ''), g.date_start) || 'T00:00:00Z')"
+		"  FROM (SELECT t.id, t.title, t.meeting_id, max(p.created_at) AS last, count(*) AS n"
+		"          FROM threads t JOIN posts p ON p.thread_id = t.id"
+		"         WHERE t.network_id = ?1 AND p.hidden = 0"
+		"           AND substr(p.created_at, 1, 10) BETWEEN ?2 AND ?3"
+		"         GROUP BY t.id) x"
+		" ORDER BY x.n DESC, x.last DESC, x.id";
 	return fill_rows(d, sql, network_id, from, to, out, e);
 }
 

@@ -28,6 +28,15 @@ mw=$(recount 3 2023-01-01 2023-06-30) # (exit_is sets $want)
 exit_is "one network, half a year" 0 e report --network 3 --from 2023-01-01 --to 2023-06-30 --format csv
 is "network 3: meetings ($mw)" "$(section_count "$T_DIR/out" 3 meetings)" "$mw"
 is "only network 3" "$(tail -n +2 "$T_DIR/out" | cut -d, -f1 | sort -u | tr -d '\r')" "3"
+# No invented date in a report for people (issue 17): the sources give the Przemyśl
+# meeting's days but not its year; 2023-10-05 only orders it.
+exit_is "network 1 in 2023, as text" 0 e report --network 1 --from 2023-01-01 --to 2023-12-31
+unlike "no placeholder day for the Przemyśl meeting" "$(cat "$T_DIR/out")" "2023-10-05"
+unlike "nor for its thread" "$(cat "$T_DIR/out")" "2023-10-06"
+like "its date as the source gives it" "$(cat "$T_DIR/out")" "5–6 October, year not known"
+exit_is "the same as CSV" 0 e report --network 1 --from 2023-01-01 --to 2023-12-31 --format csv
+unlike "CSV: no placeholder day either" "$(cat "$T_DIR/out")" "2023-10-05"
+like "CSV: the words of the source" "$(cat "$T_DIR/out")" "5–6 October, year not known"
 
 # ---- new activity in 2030, and its recount ----
 ok "a practice of Hrubieszów in network 1" e practice add --title '=HYPERLINK("x") "Cyfrowy urząd"' \
