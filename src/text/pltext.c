@@ -146,11 +146,12 @@ static int word_index(const char *const *words, int n, const char *w, size_t len
 	return -1;
 }
 
-/* A day number of one or two digits at *p; advances *p. */
+/* A day number of one or two digits at *p, without a leading zero (which could not be
+ * written back as it was); advances *p. */
 static bool take_day(const char **p, int *day)
 {
 	const char *s = *p;
-	if (s[0] < '0' || s[0] > '9')
+	if (s[0] < '1' || s[0] > '9')
 		return false;
 	int v = s[0] - '0', n = 1;
 	if (s[1] >= '0' && s[1] <= '9')

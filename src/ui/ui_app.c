@@ -831,6 +831,23 @@ static int idle_wait_ms(ui_ctx *c)
 	return ms > TICK_MS ? (int)ms : TICK_MS;
 }
 
+/* Sleep as ui_input_wait does, with the signals the loop looks at blocked from the look
+ * until the sleep: one that came meanwhile (a resize while drawing) ends it at once
+ * instead of waiting up to IDLE_MAX_MS. */
+static int idle_sleep(int ms)
+{
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	int r = got_winch || got_exit_signal ? 0 : ui_input_wait(ms, watch_fd(db_watch), &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
 static void run_loop(ui_ctx *c)
 {
 	int64_t version = db_data_version(c->d);
@@ -853,7 +870,7 @@ static void run_loop(ui_ctx *c)
 		bool woken = false; /* by a write elsewhere or the idle timer, not by the terminal */
 		int idle_ms = idle_wait_ms(c);
 		if (idle_ms > TICK_MS && !ui_input_pending()) {
-			if (ui_input_wait(idle_ms, watch_fd(db_watch)) == 1)
+			if (idle_sleep(idle_ms) == 1)
 				rc = ui_input_read(TICK_MS, &key);
 			else
 				woken = true;

@@ -9,10 +9,12 @@
 
 #include <curses.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/ui_input.h"
@@ -459,11 +461,23 @@ int ui_input_read(int timeout_ms, int *key)
 	return OK;
 }
 
-int ui_input_wait(int timeout_ms, int other_fd)
+int ui_input_wait(int timeout_ms, int other_fd, const sigset_t *mask)
 {
 	struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
 		                 { .fd = other_fd, .events = POLLIN } };
-	int n = poll(fds, other_fd >= 0 ? 2 : 1, timeout_ms);
+	nfds_t nfds = other_fd >= 0 ? 2 : 1;
+#ifdef HAVE_PPOLL
+	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
+	int n = ppoll(fds, nfds, &ts, mask);
+#else
+	/* (without ppoll, a signal between the caller's look and poll waits for the timeout) */
+	sigset_t old;
+	if (mask)
+		sigprocmask(SIG_SETMASK, mask, &old);
+	int n = poll(fds, nfds, timeout_ms);
+	if (mask)
+		sigprocmask(SIG_SETMASK, &old, NULL);
+#endif
 	if (n <= 0)
 		return 0;
 	/* (a closed terminal reads as ready: the read then fails and tells) */

@@ -6,6 +6,7 @@
 #ifndef EMPIRIE_UI_INPUT_H
 #define EMPIRIE_UI_INPUT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -46,8 +47,10 @@ int ui_input_read(int timeout_ms, int *key);
  * is drained: a paste without brackets is then not drawn once per character). */
 bool ui_input_pending(void);
 /* Sleep until the terminal has input (1), other_fd is readable (2; -1: none), or
- * timeout_ms passed or a signal came (0). Call only when ui_input_pending() is false. */
-int ui_input_wait(int timeout_ms, int other_fd);
+ * timeout_ms passed or a signal came (0). Call only when ui_input_pending() is false.
+ * mask: the signal mask while asleep (as ppoll: the caller blocks the signals it looks
+ * at, looks, and a signal that came since ends the sleep at once); NULL: as it is. */
+int ui_input_wait(int timeout_ms, int other_fd, const sigset_t *mask);
 /* The text of the last UI_KEY_PASTE (raw: the consumer filters control characters),
  * valid until the next read. *truncated: longer than UI_PASTE_MAX, the rest dropped. */
 #define UI_PASTE_MAX (256 * 1024)

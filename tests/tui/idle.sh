@@ -26,6 +26,23 @@ b=$(switches)
 woke=$((b - a))
 echo "# figure: idle: $woke wakes in 6 s at the main screen"
 ok_if "idle for 6 s at the main screen, it woke at most twice (woke $woke times)" test "$woke" -le 2
+# A resize that comes while the program is busy drawing is taken before it sleeps again,
+# not up to 30 s later: with the terminal not reading (its server stopped), the program
+# is held in the middle of drawing a 500×200 window when the window goes back to 100×24.
+tty=$(readlink "/proc/$pid/fd/0")
+server=$(tui_tmux display-message -p '#{pid}')
+if [ -c "$tty" ] && [ -n "$server" ]; then
+	kill -STOP "$server"
+	stty -F "$tty" rows 200 cols 500
+	sleep 1
+	stty -F "$tty" rows 24 cols 100
+	sleep 0.2
+	kill -CONT "$server"
+	ok_if "a resize while drawing is taken at once (the key bar of 100×24 shows)" \
+		tui_wait "F10Quit" 3
+else
+	tui_skip "resize while drawing" "the terminal of the program is not found"
+fi
 tui_keys Tab Tab
 tui_assert_has "› Threads" "the threads of network 1 show"
 sleep 1

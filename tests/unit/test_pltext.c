@@ -71,6 +71,7 @@ int main(void)
 		"brak daty", "maj 2022", "wiosna 2022", "7–8 września, rok nieznany",
 		"8 i 10 maja, rok nieznany", "marzec, rok nieznany", "5–6 października, rok nieznany",
 		"13–14 września 2022", "1–2 czerwca 2023", "6 marca 2024", "jesień 2023",
+		"07 maja 2022", "7–08 maja, rok nieznany", "lato, rok nieznany", "zima 2023",
 	};
 	for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
 		check(date_phrase(phrases[i]), phrases[i], "Polish phrase unchanged");
