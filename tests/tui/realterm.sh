@@ -22,6 +22,10 @@ for tool in Xvfb xdotool; do
 		exit 0
 	fi
 done
+# The desktop session a person types in has a UTF-8 locale; make check may run without
+# any (the fresh Debian chroot ran it under env -i: xdotool could not type "żść",
+# "Invalid multi-byte sequence encountered"). C.UTF-8 is in every Debian libc.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 XPID="" TPID=""
 cleanup() {
 	[ -n "$TPID" ] && kill "$TPID" 2>/dev/null
