@@ -79,7 +79,7 @@ is "only valid addresses are kept" \
 	"$(e --no-header admin audit | awk -F'\t' '$4 == "add" && $5 == "account" && $3 == "zmp" {print "[" $7 "]", $10}' | head -1)" "[] root"
 # Who ran sudo to become the login (sudo sets SUDO_USER and SUDO_UID) is named beside it,
 # only when the two agree on an account other than the login itself.
-exit_is "through sudo (as sudo sets it)" 0 sh -c 'echo "Trzeci wpis" | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent SUDO_USER=root SUDO_UID=0 "$EMPIRIE" --config "$1" --as anna post --network 1 --title "Przez sudo"' sh "$T_DIR/trust.conf"
+exit_is "through sudo (as sudo sets it)" 0 sh -c 'echo "Trzeci wpis" | setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/nonexistent SUDO_USER=root SUDO_UID=0 "$EMPIRIE_OTHER" --config "$1" --as anna post --network 1 --title "Przez sudo"' sh "$T_DIR/trust.conf"
 is "the audit names who ran sudo" "$(e --no-header admin audit | awk -F'\t' '$3 == "anna" {print $10; exit}')" "nobody (sudo: root)"
 exit_is "SUDO_USER and SUDO_UID that disagree" 0 env SUDO_USER=nobody SUDO_UID=0 "$EMPIRIE" --as zmp admin add-account ewa --role member --city Zabrze
 is "are not believed" "$(e --no-header admin audit | awk -F'\t' '$4 == "add" && $3 == "zmp" {print $10; exit}')" "root"

@@ -16,6 +16,10 @@
 #   tui_done                      print the plan; exit status 0/1
 
 : "${EMPIRIE:?EMPIRIE must name the program to test}"
+# The tests' own commands (the CLI reading back what a screen stored) speak UTF-8 whatever
+# the locale make check runs in (a fresh system's `env -i`: C, where the CLI writes
+# Polish letters as ASCII); the program in the pane gets its own locale from tui_start.
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
 TUI_N=0
 TUI_FAILED=0
 TUI_SOCK="empirie-test-$$"
