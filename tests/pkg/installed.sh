@@ -27,6 +27,18 @@ ok_if "the package's version is configure.ac's ($version)" \
 	test "$(dpkg-query -W -f='${Version}' empirie)" = "$version"
 ok_if "/usr/bin/empirie --version says it" sh -c "'$BIN' --version | grep -qx 'empirie $version'"
 
+# Idle sessions sleep on inotify, one instance each, all as the one service account.
+ok_if "the package raises fs.inotify.max_user_instances (/usr/lib/sysctl.d/60-empirie.conf)" \
+	grep -qx 'fs.inotify.max_user_instances = 8192' /usr/lib/sysctl.d/60-empirie.conf
+now=$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)
+if [ "$now" -ge 8192 ]; then
+	ok_if "and it is in effect ($now)" true
+elif ! sh -c "echo $now > /proc/sys/fs/inotify/max_user_instances" 2>/dev/null; then
+	tui_skip "the limit in effect" "this system does not let even root set it (a container): $now"
+else
+	ok_if "and it is in effect ($now)" false
+fi
+
 # The service account and its data directory.
 pw=$(getent passwd empirie)
 ok_if "the empirie account exists" test -n "$pw"
