@@ -834,7 +834,7 @@ static int idle_wait_ms(ui_ctx *c)
 /* Sleep as ui_input_wait does, with the signals the loop looks at blocked from the look
  * until the sleep: one that came meanwhile (a resize while drawing) ends it at once
  * instead of waiting up to IDLE_MAX_MS. */
-static int idle_sleep(int ms)
+static int idle_sleep(int ms, bool writes_wake)
 {
 	sigset_t block, old;
 	sigemptyset(&block);
@@ -843,7 +843,9 @@ static int idle_sleep(int ms)
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGINT);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	int r = got_winch || got_exit_signal ? 0 : ui_input_wait(ms, watch_fd(db_watch), &old);
+	int r = got_winch || got_exit_signal
+	                ? 0
+	                : ui_input_wait(ms, writes_wake ? watch_fd(db_watch) : -1, &old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return r;
 }
@@ -855,6 +857,7 @@ static void run_loop(ui_ctx *c)
 	int fast_errors = 0;
 	bool dirty = true;
 	int64_t drawn_at = 0;
+	bool changes_flowing = false;
 	while (!got_exit_signal) {
 		/* Keys that are already waiting (a paste, a fast typist) are handled before the
 		 * next drawing: a drawing costs time in the size of the text shown, and once per
@@ -870,11 +873,15 @@ static void run_loop(ui_ctx *c)
 		bool woken = false; /* by a write elsewhere or the idle timer, not by the terminal */
 		int idle_ms = idle_wait_ms(c);
 		if (idle_ms > TICK_MS && !ui_input_pending()) {
-			if (idle_sleep(idle_ms) == 1)
+			/* While others' changes keep coming (the last look found one), one look a
+			 * second takes them together, as the tick did: 5 posts a second must not
+			 * wake 1,000 sessions 5 times a second each. After a quiet look, the first
+			 * write wakes the session at once. */
+			if (idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing) == 1)
 				rc = ui_input_read(TICK_MS, &key);
 			else
 				woken = true;
-			watch_drain(db_watch);
+			watch_drain(db_watch); /* (the look below covers what they announced) */
 		} else {
 			rc = ui_input_read(TICK_MS, &key);
 		}
@@ -927,6 +934,7 @@ static void run_loop(ui_ctx *c)
 			dirty = true;
 		/* Changes by other people show without a restart. */
 		int64_t v = db_data_version(c->d);
+		changes_flowing = v != version;
 		if (v != version) {
 			version = v;
 			change_set cs;

@@ -11,7 +11,7 @@ if [ ! -r /proc/self/status ] || [ "$(uname -s)" != Linux ]; then
 	exit 0
 fi
 e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
-tui_start 100 24 -- --as siec-1
+tui_start 100 24 "EMPIRIE_TRACE_RELOADS=$TUI_TMP/trace" -- --as siec-1
 tui_assert_has "MIASTO CYFROWE" "the main screen shows"
 # The program, below the pane's shell (a valgrind or sanitizer run wraps it alike).
 pane=$(tui_tmux display-message -p -t "$TUI_SESSION" '#{pane_pid}')
@@ -48,6 +48,26 @@ tui_assert_has "› Threads" "the threads of network 1 show"
 sleep 1
 echo "Wpis z innej sesji" | e post --network 1 --title "Wątek, który budzi śpiącą sesję" >/dev/null
 ok_if "a thread posted elsewhere still appears within 2 s" tui_wait "budzi śpiącą sesję" 2
+# While posts keep coming (8 a second for 4 s), the session takes them together once a
+# second, as the tick did, not once for each post: each look that finds a change counts
+# the unread posts again (a line "unread" in the trace).
+sleep 2
+a=$(grep -c '^unread' "$TUI_TMP/trace")
+i=0
+while [ "$i" -lt 32 ]; do
+	echo "Wpis $i" | e post --network 5 --title "Potok wpisów $i" >/dev/null &
+	sleep 0.125
+	i=$((i + 1))
+done
+wait
+sleep 1.5
+b=$(grep -c '^unread' "$TUI_TMP/trace")
+looks=$((b - a))
+echo "# figure: idle: $looks counts of the unread posts while 32 posts came in 4 s"
+# (a look that finds posts counts twice: the title's total and the networks' counts;
+# taken one by one, 32 posts made 64)
+ok_if "32 posts in 4 s were taken in at most 8 looks, 16 counts (made $looks)" test "$looks" -le 16
+ok_if "... and in at least 2 (the session follows them)" test "$looks" -ge 2
 # Idle in the reader: its read mark keeps its one-second work; the screen still works.
 tui_keys g Enter
 tui_assert_has "Wpis z innej sesji" "the thread opens"
