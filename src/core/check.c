@@ -65,6 +65,19 @@ static status check_sync_damage(db *d, check_report *out, size_t *cap, error *e)
 		  " UNION ALL SELECT t.id, m.key FROM threads t JOIN meetings m ON m.id = t.meeting_id"
 		  "  WHERE m.network_id != t.network_id LIMIT 20",
 		  N_("Thread %s links to %s, which its readers cannot see.") },
+		/* Feedback requests (issue 22): the answer that helped is a visible answer in
+		 * the request's own thread, marked at a time that has come. */
+		{ "SELECT fr.thread_id, fr.accepted_post FROM feedback_requests fr"
+		  " LEFT JOIN posts p ON p.id = fr.accepted_post WHERE fr.accepted_post IS NOT NULL"
+		  "  AND (p.id IS NULL OR p.thread_id != fr.thread_id OR p.parent_id IS NULL"
+		  "       OR p.hidden != 0) LIMIT 20",
+		  N_("Feedback request %s marks post %s, which is not a visible answer in it.") },
+		{ "SELECT thread_id, COALESCE(accepted_at, '') FROM feedback_requests"
+		  " WHERE accepted_post IS NOT NULL AND (accepted_at IS NULL OR accepted_at > ?1) LIMIT 20",
+		  N_("Feedback request %s: the answer that helped was marked at a wrong time (%s).") },
+		{ "SELECT id, max(started_at, updated_at) FROM uptakes"
+		  " WHERE started_at > ?1 OR updated_at > ?1 OR started_at > updated_at LIMIT 20",
+		  N_("Practice transfer %s is dated in the future or was changed before it began (%s).") },
 	};
 	char now[32];
 	db_now(now, sizeof now);

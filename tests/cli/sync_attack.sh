@@ -211,11 +211,19 @@ q "$T_DIR/damaged.db" "INSERT INTO threads(id, network_id, title, author_id, cre
                        UPDATE posts SET created_at = '2099-01-01T00:00:00Z' WHERE id = $pa;
                        UPDATE posts SET hidden_reason = hex(zeroblob(40000)) WHERE id = $pk;
                        INSERT INTO practice_threads(practice_id, thread_id)
-                         SELECT id, $ta FROM practices WHERE key = '$pkey';"
+                         SELECT id, $ta FROM practices WHERE key = '$pkey';
+                       INSERT INTO feedback_requests(thread_id, city_id, accepted_post, accepted_at)
+                         VALUES ($ta, (SELECT min(id) FROM cities), $pk, '2099-02-02T00:00:00Z');
+                       INSERT INTO uptakes(practice_id, city_id, status, started_at, updated_at)
+                         SELECT id, (SELECT max(id) FROM cities), 'adapting', '2099-03-03T00:00:00Z',
+                                '2099-03-03T00:00:00Z' FROM practices WHERE key = '$pkey';"
 exit_is "check finds the damage" 1 e --db "$T_DIR/damaged.db" check
 err=$(cat "$T_DIR/out" "$T_DIR/err")
 like "a thread without a first post" "$err" "77"
 like "a time in the future" "$err" "2099"
 like "an oversized field" "$err" "hidden_reason"
 like "a link to a practice the thread's readers cannot see" "$err" "$pkey"
+like "a feedback request marking a post of another thread" "$err" "Feedback request $ta marks post $pk"
+like "... at a time in the future" "$err" "2099-02-02"
+like "a practice taken up in the future" "$err" "2099-03-03"
 done_testing
