@@ -51,7 +51,7 @@ static const column city_cols[] = {
 };
 static const column account_cols[] = {
 	{ "login", "" }, { "display_name", "nazwa|imie i nazwisko|name" }, { "role", "rola" },
-	{ "city", "miasto|town" }, { "network", "siec" },
+	{ "city", "miasto|town" }, { "network", "siec" }, { "expert", "ekspert" },
 };
 static const column member_cols[] = {
 	{ "network", "siec" }, { "city", "miasto|town" }, { "basis", "podstawa" },
@@ -423,15 +423,16 @@ out:
 static status import_account(ictx *c, error *e)
 {
 	static const char sql_get[] =
-		"SELECT a.display_name, a.role, COALESCE(c.name, ''), COALESCE(n.number, '')"
+		"SELECT a.display_name, a.role, COALESCE(c.name, ''), COALESCE(n.number, ''),"
+		"       CASE WHEN a.expert THEN 'yes' ELSE 'no' END"
 		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
 	static const char sql_ins[] =
-		"INSERT INTO accounts(display_name, role, city_id, network_id, login, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+		"INSERT INTO accounts(display_name, role, city_id, network_id, login, expert, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6 = 'yes', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
 	static const char sql_upd[] =
-		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4"
-		" WHERE login = ?5";
+		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4,"
+		" expert = ?6 = 'yes' WHERE login = ?5";
 	const char *login = val(c, 0);
 	if (!account_login_valid(login)) {
 		row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
@@ -446,24 +447,35 @@ static status import_account(ictx *c, error *e)
 		row_error(c, 2, _("\"%s\" should be guest, member, leader, coordinator or admin"),
 		          rolename ? rolename : "");
 	const char *town = val(c, 3), *net = val(c, 4);
+	/* ZMP's experts (feedback.h): yes or no, in English or Polish; empty keeps it. */
+	const char *expert = val(c, 5);
+	if (expert && *expert) {
+		if (strcmp(expert, "yes") == 0 || strcmp(expert, "tak") == 0)
+			expert = "yes";
+		else if (strcmp(expert, "no") == 0 || strcmp(expert, "nie") == 0)
+			expert = "no";
+		else
+			row_error(c, 5, _("\"%s\" should be yes or no (tak or nie)"), expert);
+	}
 	int64_t city_id = town && *town ? city_of(c, 3, town) : 0;
 	int64_t net_id = net && *net ? network_of(c, 4, net, NULL) : 0;
 	if (c->r->nerrors > before)
 		return ST_OK;
-	char *old[4] = { 0 };
+	char *old[5] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	for (int i = 0; exists && i < 4; i++)
+	for (int i = 0; exists && i < 5; i++)
 		old[i] = db_col_dup(q, i);
 	sqlite3_reset(q);
 	const char *name = val(c, 1);
-	const char *nv[4] = { name && *name ? name : (old[0] ? old[0] : login), rolename,
-	                      town ? town : (old[2] ? old[2] : ""), net ? net : (old[3] ? old[3] : "") };
+	const char *nv[5] = { name && *name ? name : (old[0] ? old[0] : login), rolename,
+	                      town ? town : (old[2] ? old[2] : ""), net ? net : (old[3] ? old[3] : ""),
+	                      expert && *expert ? expert : (old[4] ? old[4] : "no") };
 	char diff[1024] = "";
-	for (int i = 0; exists && i < 4; i++)
+	for (int i = 0; exists && i < 5; i++)
 		diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!exists || *diff) {
@@ -482,6 +494,7 @@ static status import_account(ictx *c, error *e)
 			if (net_id)
 				sqlite3_bind_int64(w, 4, net_id);
 			sqlite3_bind_text(w, 5, login, -1, SQLITE_STATIC);
+			sqlite3_bind_text(w, 6, nv[4], -1, SQLITE_STATIC);
 			s = run_stmt(c, w, e);
 		}
 	}
@@ -491,7 +504,7 @@ static status import_account(ictx *c, error *e)
 		c->r->changed++, change(c, "~ %s: %s", login, diff);
 	else
 		c->r->added++, change(c, "+ %s (%s, %s)", login, nv[0], rolename);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		free(old[i]);
 	return s;
 }

@@ -17,7 +17,8 @@ static const char sql_cities[] =
 	" project_source, source FROM cities WHERE ?1 + ?2 >= 0 ORDER BY name COLLATE PL";
 static const char sql_accounts[] =
 	"SELECT a.login, a.display_name, a.role, COALESCE(c.name, '') AS city,"
-	" COALESCE(n.number, '') AS network FROM accounts a"
+	" COALESCE(n.number, '') AS network, CASE WHEN a.expert THEN 'yes' ELSE 'no' END AS expert"
+	" FROM accounts a"
 	" LEFT JOIN cities c ON c.id = a.city_id LEFT JOIN networks n ON n.id = a.network_id"
 	" WHERE ?1 + ?2 >= 0 ORDER BY a.login COLLATE PL";
 static const char sql_members[] =

@@ -95,5 +95,20 @@ ok "import a field with an OSC 52 sequence" e import cities "$T_DIR/evil.csv"
 out=$(e export cities | grep '^Evil')
 like "ESC shown as ^[" "$out" 'x^[]52;c;ZXZpbA==^Gy'
 case "$out" in *"$(printf '\033')"*) t_result 1 "no raw ESC in the export" ;; *) t_result 0 "no raw ESC in the export" ;; esac
+
+# ZMP's experts (a flag on accounts, issue 22) travel with the accounts' CSV.
+e admin expert anna >/dev/null 2>&1
+e export accounts --format csv > "$T_DIR/acc.csv"
+is "the accounts' CSV has the expert column" "$(head -n 1 "$T_DIR/acc.csv" | tr -d '\r\357\273\277')" \
+	"login,display_name,role,city,network,expert"
+like "anna is an expert there" "$(grep '^anna,' "$T_DIR/acc.csv" | tr -d '\r')" ",yes"
+printf 'login,role,city,ekspert\nbeata,member,Zabrze,tak\nanna,member,Zabrze,nie\ncelina,member,Zabrze,\n' > "$T_DIR/exp.csv"
+ok "import accounts with a Polish expert column" e import accounts "$T_DIR/exp.csv"
+is "beata is an expert now, anna no longer, celina not" \
+	"$(e export accounts --format csv | tr -d '\r' | awk -F, '$1 ~ /^(anna|beata|celina)$/ { print $1 "=" $6 }' | tr '\n' ' ')" \
+	"anna=no beata=yes celina=no "
+printf 'login,role,expert\ndorota,member,maybe\n' > "$T_DIR/exp2.csv"
+exit_is "a value that is neither yes nor no" 1 e import accounts "$T_DIR/exp2.csv"
+like "is named with its place" "$(cat "$T_DIR/err")" "exp2.csv:2:3"
 exit_is "check after all this" 0 e check
 done_testing
