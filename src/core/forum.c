@@ -66,7 +66,9 @@ static status date_text_col(sqlite3_stmt *st, int col, char **out)
 	"       t.created_at, t.last_post_at, t.post_count," \
 	"       max(t.post_count - COALESCE(r.read_count, 0), 0), t.locked, t.pinned, n.leaders_only," \
 	"       (SELECT g.date_text FROM meetings g WHERE g.id = t.meeting_id" \
-	"         AND g.date_basis <> 'source' AND t.last_post_at = " PLACEHOLDER_AT ")" \
+	"         AND g.date_basis <> 'source' AND t.last_post_at = " PLACEHOLDER_AT ")," \
+	"       (SELECT CASE WHEN fr.accepted_post IS NULL THEN 1 ELSE 2 END" \
+	"          FROM feedback_requests fr WHERE fr.thread_id = t.id)" \
 	"  FROM threads t JOIN networks n ON n.id = t.network_id" \
 	"  JOIN accounts a ON a.id = t.author_id" \
 	"  LEFT JOIN read_state r ON r.account_id = ?1 AND r.thread_id = t.id"
@@ -86,6 +88,7 @@ static status thread_from_row(sqlite3_stmt *st, thread *t, error *e)
 	t->unread = sqlite3_column_int64(st, 9);
 	t->locked = sqlite3_column_int(st, 10) != 0;
 	t->pinned = sqlite3_column_int(st, 11) != 0;
+	t->request = sqlite3_column_int(st, 14);
 	if (date_text_col(st, 13, &t->date_text) != ST_OK || !t->title || !t->author ||
 	    !t->created_at || !t->last_post_at) {
 		thread_clear(t);

@@ -15,6 +15,7 @@ typedef struct {
 	char *title, *author, *created_at, *last_post_at;
 	int64_t post_count, unread;
 	bool locked, pinned;
+	int request; /* a feedback request (feedback.h): 0 not one, 1 open, 2 solved */
 	/* NULL when last_post_at is a real time. Else the thread is a meeting's, seeded with
 	 * a placeholder date (its sources give no full date): show this text, what is
 	 * known of the date, instead; last_post_at then only orders the list. */

@@ -379,9 +379,13 @@ static void thread_draw(void *src, const void *row, int y, int x, int width, boo
 	 * an invented day). */
 	if (t->date_text)
 		snprintf(date, sizeof date, "%s", t->date_text);
-	else
-		ui_date(t->last_post_at, date, sizeof date);
-	const char *mark = t->pinned ? _("[pinned] ") : t->locked ? _("[locked] ") : "";
+	else /* the day: the column is ten wide ("2026-03-0…" lost it); the reader has the time */
+		snprintf(date, sizeof date, "%.10s", t->last_post_at);
+	const char *mark = t->pinned ? _("[pinned] ")
+	                   : t->locked ? _("[locked] ")
+	                   : t->request == 1 ? _("[request] ")
+	                   : t->request == 2 ? _("[solved] ")
+	                                     : "";
 	char *title = title_without_network(t->title, m->net_code);
 	const char *shown = title ? title : t->title;
 	if (width >= 50) {

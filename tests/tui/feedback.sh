@@ -66,6 +66,15 @@ tui_assert_has "2 requests, 1 open; median time to the first answer" \
 	"the network card shows the figures"
 tui_stop
 
+# The thread list tells requests from other threads, and the open from the solved.
+tui_start 100 24 -- --as anna
+tui_wait "Networks" 10
+tui_keys 1 Tab Tab
+tui_wait "› Threads" 10
+tui_assert_has "2026-03-04  [request] Zielony rynek Piły" "the thread list marks an open request (and shows its whole day)"
+tui_assert_has "[solved] Park kieszonkowy" "and a request whose answer helped"
+tui_stop
+
 # A member asks from the list with F3: the fields in the editor, sent with Ctrl-X.
 tui_start 80 24 -- --as jan
 tui_wait "Networks" 10
