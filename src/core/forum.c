@@ -11,12 +11,12 @@
 #include "core/feedback.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
-#include "text/pltext.h"
 #include "core/forum_priv.h"
 #include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
+#include "text/pltext.h"
 #include "text/utf8.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/audit.h"
 #include "core/db_priv.h"
@@ -450,9 +451,9 @@ static status import_account(ictx *c, error *e)
 	/* ZMP's experts (feedback.h): yes or no, in English or Polish; empty keeps it. */
 	const char *expert = val(c, 5);
 	if (expert && *expert) {
-		if (strcmp(expert, "yes") == 0 || strcmp(expert, "tak") == 0)
+		if (strcasecmp(expert, "yes") == 0 || strcasecmp(expert, "tak") == 0)
 			expert = "yes";
-		else if (strcmp(expert, "no") == 0 || strcmp(expert, "nie") == 0)
+		else if (strcasecmp(expert, "no") == 0 || strcasecmp(expert, "nie") == 0)
 			expert = "no";
 		else
 			row_error(c, 5, _("\"%s\" should be yes or no (tak or nie)"), expert);

@@ -102,7 +102,7 @@ e export accounts --format csv > "$T_DIR/acc.csv"
 is "the accounts' CSV has the expert column" "$(head -n 1 "$T_DIR/acc.csv" | tr -d '\r\357\273\277')" \
 	"login,display_name,role,city,network,expert"
 like "anna is an expert there" "$(grep '^anna,' "$T_DIR/acc.csv" | tr -d '\r')" ",yes"
-printf 'login,role,city,ekspert\nbeata,member,Zabrze,tak\nanna,member,Zabrze,nie\ncelina,member,Zabrze,\n' > "$T_DIR/exp.csv"
+printf 'login,role,city,ekspert\nbeata,member,Zabrze,Tak\nanna,member,Zabrze,nie\ncelina,member,Zabrze,\n' > "$T_DIR/exp.csv"
 ok "import accounts with a Polish expert column" e import accounts "$T_DIR/exp.csv"
 is "beata is an expert now, anna no longer, celina not" \
 	"$(e export accounts --format csv | tr -d '\r' | awk -F, '$1 ~ /^(anna|beata|celina)$/ { print $1 "=" $6 }' | tr '\n' ' ')" \
