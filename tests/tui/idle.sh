@@ -53,6 +53,7 @@ ok_if "a thread posted elsewhere still appears within 2 s" tui_wait "budzi śpi�
 # the unread posts again (a line "unread" in the trace).
 sleep 2
 a=$(grep -c '^unread' "$TUI_TMP/trace")
+t0=$(date +%s)
 i=0
 while [ "$i" -lt 32 ]; do
 	echo "Wpis $i" | e post --network 5 --title "Potok wpisów $i" >/dev/null &
@@ -62,11 +63,15 @@ done
 wait
 sleep 1.5
 b=$(grep -c '^unread' "$TUI_TMP/trace")
+secs=$(( $(date +%s) - t0 ))
 looks=$((b - a))
-echo "# figure: idle: $looks counts of the unread posts while 32 posts came in 4 s"
+echo "# figure: idle: $looks counts of the unread posts while 32 posts came in $secs s"
 # (a look that finds posts counts twice: the title's total and the networks' counts;
-# taken one by one, 32 posts made 64)
-ok_if "32 posts in 4 s were taken in at most 8 looks, 16 counts (made $looks)" test "$looks" -le 16
+# taken one by one, 32 posts made 64. On a slow (sanitized, loaded) run the posts take
+# longer than 4 s to come in: one look a second is what is asked, over the time taken.)
+most=$(( 2 * (secs + 3) ))
+ok_if "32 posts in $secs s were taken in about one look a second, at most $most counts (made $looks)" \
+	test "$looks" -le "$most"
 ok_if "... and in at least 2 (the session follows them)" test "$looks" -ge 2
 # Idle in the reader: its read mark keeps its one-second work; the screen still works.
 tui_keys g Enter
