@@ -7,6 +7,7 @@
 
 #include "core/check.h"
 #include "core/db_priv.h"
+#include "core/search.h"
 #include "i18n.h"
 
 static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
@@ -100,7 +101,6 @@ status check_database(db *d, check_report *out, error *e)
 {
 	static const char sql_integrity[] = "PRAGMA integrity_check";
 	static const char sql_fk[] = "PRAGMA foreign_key_check";
-	static const char sql_fts[] = "INSERT INTO search(search) VALUES ('integrity-check')";
 	static const char sql_counts[] =
 		"SELECT t.id, t.post_count FROM threads t WHERE t.post_count !="
 		" (SELECT count(*) FROM posts p WHERE p.thread_id = t.id) LIMIT 20";
@@ -129,10 +129,9 @@ status check_database(db *d, check_report *out, error *e)
 			        (const char *)sqlite3_column_text(st, 2));
 		sqlite3_reset(st);
 	}
-	if (s == ST_OK && !db_is_readonly(d) && (st = db_stmt(d, sql_fts, e))) {
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+	bool sound = true;
+	if (s == ST_OK && !db_is_readonly(d) && search_check_index(d, &sound, e) == ST_OK) {
+		if (!sound)
 			s = add(out, &cap, e, "%s", _("The search index is damaged; run 'empirie check "
 			                              "--reindex'."));
 	}

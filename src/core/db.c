@@ -324,6 +324,31 @@ char *db_meta_get(db *d, const char *key)
 	return v;
 }
 
+status db_step_done(db *d, sqlite3_stmt *st, const char *what, bool *changed, error *e)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (changed)
+		*changed = rc == SQLITE_DONE && sqlite3_changes(d->h) > 0;
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+}
+
+status db_failed(error *e)
+{
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+}
+
+status db_meta_set(db *d, const char *key, const char *value, const char *what, error *e)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	return db_step_done(d, st, what, NULL, e);
+}
+
 /* SQL function plfold(text): the Polish search folding, used by the index triggers. */
 static void sql_plfold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

@@ -50,5 +50,7 @@ int db_schema_version(void);
 /* Value of a meta key ("kind": bundled/synthetic/snapshot, "created_at", ...) or NULL;
  * newly allocated. */
 char *db_meta_get(db *d, const char *key);
+/* Set a meta key (the table's one writer); what: the action named in an error. */
+status db_meta_set(db *d, const char *key, const char *value, const char *what, error *e);
 
 #endif

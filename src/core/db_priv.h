@@ -22,6 +22,11 @@ status db_commit(db *d, error *e);
 void db_rollback(db *d);
 /* Turn an SQLite result code into a status with a translated message about `what`. */
 status db_fail(db *d, int rc, error *e, const char *what);
+/* Step a write statement (from db_stmt, bound) once and reset it: ST_OK when it ran to
+ * the end, else db_fail() about `what`. *changed (may be NULL): it changed rows. */
+status db_step_done(db *d, sqlite3_stmt *st, const char *what, bool *changed, error *e);
+/* The status an earlier failure left in *e (ST_INTERNAL when e is NULL). */
+status db_failed(error *e);
 /* Current time as ISO 8601 UTC ("2026-11-28T10:15:00Z") into buf (>= 21 bytes). Honours
  * EMPIRIE_NOW for reproducible tests. */
 void db_now(char *buf, size_t n);

@@ -6,6 +6,7 @@
 
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/forum_priv.h"
 #include "i18n.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -114,9 +115,7 @@ status draft_delete(db *d, const account *a, const char *kind, int64_t target, e
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Removing the draft"));
+	return db_step_done(d, st, _("Removing the draft"), NULL, e);
 }
 
 status draft_count(db *d, const account *a, int64_t *n, error *e)
@@ -134,4 +133,52 @@ status draft_count(db *d, const account *a, int64_t *n, error *e)
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, _("Reading the drafts"));
+}
+
+/* A draft arriving in a sync file (sync.c): the newer draft stays; saved at the same
+ * second, the larger text, so both sides keep the same one. A draft deleted here (the
+ * sync log keeps the deleted version's time) does not come back from a version as old
+ * or older: an echo of it. */
+status draft_merge(db *d, int64_t account_id, const char *kind, int64_t target,
+                   const char *title, const char *body, const char *updated_at, bool *changed,
+                   error *e)
+{
+	static const char sql[] =
+		"INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)"
+		" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM sync_log"
+		"   WHERE kind = 'draft' AND k1 = ?1 AND k2 = ?3 AND k3 = ?2 AND base >= ?6)"
+		" ON CONFLICT(account_id, kind, target_id)"
+		" DO UPDATE SET title = excluded.title, body = excluded.body,"
+		" updated_at = excluded.updated_at WHERE excluded.updated_at > drafts.updated_at"
+		"   OR (excluded.updated_at = drafts.updated_at"
+		"       AND (excluded.body, excluded.title) > (drafts.body, drafts.title))";
+	*changed = false;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, updated_at, -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Saving the draft"), changed, e);
+}
+
+/* A draft deleted elsewhere at deleted_at: gone here unless saved again since. */
+status draft_delete_older(db *d, int64_t account_id, const char *kind, int64_t target,
+                          const char *deleted_at, bool *changed, error *e)
+{
+	static const char sql[] =
+		"DELETE FROM drafts WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3"
+		"   AND updated_at <= ?4";
+	*changed = false;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, target);
+	sqlite3_bind_text(st, 4, deleted_at, -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Removing the draft"), changed, e);
 }

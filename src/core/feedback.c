@@ -170,6 +170,38 @@ int64_t feedback_waiting(db *d, const account *a)
 	return n;
 }
 
+/* The request rows' one writer: feedback_ask and feedback_accept here, and sync files
+ * (sync.c), which check the rights of their own. */
+status feedback_rows_request(db *d, int64_t thread_id, int64_t city_id, const char *assess,
+                             error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO feedback_requests(thread_id, city_id, assess) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, thread_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_text(st, 3, assess, -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
+}
+
+status feedback_rows_accept(db *d, int64_t thread_id, int64_t post_id, const char *at,
+                            int64_t by_id, error *e)
+{
+	static const char sql[] =
+		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
+		" WHERE thread_id = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, thread_id);
+	sqlite3_bind_int64(st, 2, post_id);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, by_id);
+	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
+}
+
 status feedback_ask(db *d, const account *a, int number, const char *title, const char *body,
                     const char *assess, int64_t practice_id, int64_t *thread_id, error *e)
 {
@@ -177,8 +209,6 @@ status feedback_ask(db *d, const account *a, int number, const char *title, cons
 		"SELECT n.id, n.leaders_only, EXISTS (SELECT 1 FROM memberships m"
 		"       WHERE m.network_id = n.id AND m.city_id = ?2)"
 		"  FROM networks n WHERE n.number = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO feedback_requests(thread_id, city_id, assess) VALUES (?1, ?2, ?3)";
 	if (!assess)
 		assess = "";
 	status s = forum_validate_text(title, body, e);
@@ -238,18 +268,8 @@ status feedback_ask(db *d, const account *a, int number, const char *title, cons
 	}
 	int64_t tid = 0, pid = 0;
 	if (forum_new_thread_tx(d, a, number, title, body, 0, practice_id, &tid, &pid, e) != ST_OK ||
-	    !(st = db_stmt(d, sql_ins, e)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, tid);
-	sqlite3_bind_int64(st, 2, a->city_id);
-	sqlite3_bind_text(st, 3, assess, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, rc, e, _("Saving the feedback request"));
-		goto fail;
-	}
-	if (audit_append(d, a, "ask", "request", tid, NULL, assess, e) != ST_OK)
+	    feedback_rows_request(d, tid, a->city_id, assess, e) != ST_OK ||
+	    audit_append(d, a, "ask", "request", tid, NULL, assess, e) != ST_OK)
 		goto fail;
 	if ((s = db_commit(d, e)) != ST_OK)
 		return s;
@@ -270,9 +290,6 @@ status feedback_accept(db *d, const account *a, int64_t post_id, error *e)
 		"       COALESCE(r.accepted_post, 0), p.parent_id IS NULL"
 		"  FROM posts p JOIN accounts x ON x.id = p.author_id"
 		"  LEFT JOIN feedback_requests r ON r.thread_id = p.thread_id WHERE p.id = ?1";
-	static const char sql_set[] =
-		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
-		" WHERE thread_id = ?1";
 	if (a->role == ROLE_GUEST || !a->city_id)
 		return err_set(e, ST_DENIED, _("Only the asking town's members can mark the answer "
 		                               "that helped"));
@@ -331,18 +348,8 @@ status feedback_accept(db *d, const account *a, int64_t post_id, error *e)
 	}
 	char now[32];
 	db_now(now, sizeof now);
-	if (!(st = db_stmt(d, sql_set, e)))
+	if (feedback_rows_accept(d, tid, post_id, now, a->id, e) != ST_OK)
 		goto fail;
-	sqlite3_bind_int64(st, 1, tid);
-	sqlite3_bind_int64(st, 2, post_id);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, a->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, rc, e, _("Saving the feedback request"));
-		goto fail;
-	}
 	char was[24], now_post[24];
 	snprintf(was, sizeof was, "%lld", (long long)before);
 	snprintf(now_post, sizeof now_post, "%lld", (long long)post_id);

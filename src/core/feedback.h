@@ -91,4 +91,12 @@ status feedback_stats(db *d, const account *a, int number, const char *from, con
 /* A duration for people: "3 dni 4 godz.", "25 min" (translated, plural forms). */
 void feedback_duration(int64_t seconds, char *buf, size_t n);
 
+/* The request rows' writes, for core modules that check rights of their own (sync.c)
+ * inside their transaction: a new request (one already there is kept) and the answer
+ * that helped. */
+status feedback_rows_request(db *d, int64_t thread_id, int64_t city_id, const char *assess,
+                             error *e);
+status feedback_rows_accept(db *d, int64_t thread_id, int64_t post_id, const char *at,
+                            int64_t by_id, error *e);
+
 #endif

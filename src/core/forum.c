@@ -12,6 +12,7 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/forum_priv.h"
+#include "core/forum_rows.h"
 #include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
@@ -20,7 +21,6 @@
 #include "text/utf8.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
-#define PATH_STEP 8
 
 void thread_key_of(const thread *t, thread_key *k)
 {
@@ -496,97 +496,6 @@ static status check_post_rate(db *d, const account *a, error *e)
 	               first, limit);
 }
 
-static void path_append(unsigned char *dst, int64_t id)
-{
-	uint64_t v = (uint64_t)id;
-	for (int i = PATH_STEP - 1; i >= 0; i--, v >>= 8)
-		dst[i] = (unsigned char)(v & 0xff);
-}
-
-/* The next id for a new thread or post: the ids of this copy's range (site << 40, see
- * schema 4) so that copies synced later never hand out the same one. The home database
- * is site 0, whose range starts at 1. */
-static int64_t next_id(db *d, bool thread_table, error *e)
-{
-	static const char sql_site[] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'";
-	static const char sql_threads[] =
-		"SELECT COALESCE(max(id), ?1) + 1 FROM threads WHERE id >= ?1 AND id < ?2";
-	static const char sql_posts[] =
-		"SELECT COALESCE(max(id), ?1) + 1 FROM posts WHERE id >= ?1 AND id < ?2";
-	sqlite3_stmt *st = db_stmt(d, sql_site, e);
-	if (!st)
-		return 0;
-	int64_t site = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (site < 0 || site > FORUM_SITE_MAX)
-		site = 0;
-	if (!(st = db_stmt(d, thread_table ? sql_threads : sql_posts, e)))
-		return 0;
-	sqlite3_bind_int64(st, 1, site << FORUM_SITE_SHIFT);
-	sqlite3_bind_int64(st, 2, (site + 1) << FORUM_SITE_SHIFT);
-	int rc = sqlite3_step(st);
-	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		db_fail(d, rc, e, _("Saving the post"));
-		return 0;
-	}
-	/* The range is full: never step into the next copy's. */
-	if (id >= (site + 1) << FORUM_SITE_SHIFT) {
-		err_set(e, ST_INTERNAL, _("This copy has used up its range of ids; take a new copy"));
-		return 0;
-	}
-	return id;
-}
-
-/* Insert a post (inside the caller's transaction) and give it its tree path. */
-static status insert_post(db *d, const account *a, int64_t thread_id, int64_t parent_id,
-                          const void *parent_path, size_t parent_len, const char *body,
-                          const char *now, int64_t *post_id, error *e)
-{
-	static const char sql_ins[] =
-		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at)"
-		" VALUES (?6, ?1, ?2, ?3, ?4, ?5)";
-	static const char sql_path[] = "UPDATE posts SET path = ?2 WHERE id = ?1";
-	int64_t new_id = next_id(d, false, e);
-	if (!new_id)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_stmt *st = db_stmt(d, sql_ins, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 6, new_id);
-	sqlite3_bind_int64(st, 1, thread_id);
-	if (parent_id)
-		sqlite3_bind_int64(st, 2, parent_id);
-	sqlite3_bind_int64(st, 3, a->id);
-	sqlite3_bind_text(st, 4, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(d, rc, e, _("Saving the post"));
-	int64_t id = new_id;
-	unsigned char *path = malloc(parent_len + PATH_STEP);
-	if (!path)
-		return OOM(e);
-	if (parent_len)
-		memcpy(path, parent_path, parent_len);
-	path_append(path + parent_len, id);
-	st = db_stmt(d, sql_path, e);
-	if (!st) {
-		free(path);
-		return e ? e->code : ST_INTERNAL;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_blob(st, 2, path, (int)(parent_len + PATH_STEP), free);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(d, rc, e, _("Saving the post"));
-	*post_id = id;
-	return search_index_post(d, id, body, e);
-}
-
 status forum_new_thread(db *d, const account *a, int number, const char *title,
                         const char *body, int64_t *thread_id, error *e)
 {
@@ -601,8 +510,6 @@ static status link_new_thread(db *d, const account *a, int64_t tid, int64_t net,
 	static const char sql_meeting[] =
 		"UPDATE threads SET meeting_id = ?2 WHERE id = ?1"
 		"   AND (SELECT network_id FROM meetings WHERE id = ?2) = ?3";
-	static const char sql_practice[] =
-		"INSERT INTO practice_threads(practice_id, thread_id) VALUES (?2, ?1)";
 	if (meeting_id) {
 		sqlite3_stmt *st = db_stmt(d, sql_meeting, e);
 		if (!st)
@@ -623,15 +530,7 @@ static status link_new_thread(db *d, const account *a, int64_t tid, int64_t net,
 		if (s != ST_OK)
 			return s;
 		practice_clear(&p);
-		sqlite3_stmt *st = db_stmt(d, sql_practice, e);
-		if (!st)
-			return e ? e->code : ST_INTERNAL;
-		sqlite3_bind_int64(st, 1, tid);
-		sqlite3_bind_int64(st, 2, practice_id);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(d, rc, e, _("Saving the thread"));
+		return forum_rows_link_practice(d, tid, practice_id, e);
 	}
 	return ST_OK;
 }
@@ -641,9 +540,6 @@ status forum_new_thread_tx(db *d, const account *a, int number, const char *titl
                           int64_t *thread_id, int64_t *post_id, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
-		" VALUES (?5, ?1, ?2, ?3, ?4, ?4)";
 	sqlite3_stmt *st = db_stmt(d, sql_net, e);
 	if (!st)
 		goto fail;
@@ -660,24 +556,15 @@ status forum_new_thread_tx(db *d, const account *a, int number, const char *titl
 		goto fail;
 	char now[32];
 	db_now(now, sizeof now);
-	int64_t new_id = next_id(d, true, e);
-	if (!new_id || !(st = db_stmt(d, sql_ins, e)))
+	thread_fields tf = { .network_id = net, .author_id = a->id, .title = title,
+	                     .created_at = now };
+	post_fields pf = { .author_id = a->id, .body = body, .created_at = now };
+	int64_t tid = 0, pid = 0;
+	if (forum_rows_thread(d, &tf, &tid, e) != ST_OK ||
+	    link_new_thread(d, a, tid, net, meeting_id, practice_id, e) != ST_OK)
 		goto fail;
-	sqlite3_bind_int64(st, 5, new_id);
-	sqlite3_bind_int64(st, 1, net);
-	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, a->id);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, rc, e, _("Saving the thread"));
-		goto fail;
-	}
-	int64_t tid = new_id, pid;
-	if (search_index_thread(d, tid, title, e) != ST_OK ||
-	    link_new_thread(d, a, tid, net, meeting_id, practice_id, e) != ST_OK ||
-	    insert_post(d, a, tid, 0, NULL, 0, body, now, &pid, e) != ST_OK ||
+	pf.thread_id = tid;
+	if (forum_rows_post(d, &pf, &pid, e) != ST_OK ||
 	    audit_append(d, a, "create", "thread", tid, NULL, title, e) != ST_OK ||
 	    draft_delete(d, a, "thread", net, e) != ST_OK)
 		goto fail;
@@ -789,7 +676,10 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	char now[32];
 	db_now(now, sizeof now);
 	int64_t id = 0;
-	s = insert_post(d, a, thread_id, pid, ppath, plen, body, now, &id, e);
+	post_fields pf = { .thread_id = thread_id, .parent_id = pid, .parent_path = ppath,
+	                   .parent_len = plen, .author_id = a->id, .body = body,
+	                   .created_at = now };
+	s = forum_rows_post(d, &pf, &id, e);
 	free(ppath);
 	if (s != ST_OK || audit_append(d, a, "create", "post", id, NULL, NULL, e) != ST_OK ||
 	    draft_delete(d, a, "reply", parent_id ? parent_id : -thread_id, e) != ST_OK)
@@ -884,68 +774,6 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 fail:
 	db_rollback(d);
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
-}
-
-status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
-{
-	static const char sql[] =
-		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
-		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
-		" ON CONFLICT(account_id, thread_id) DO NOTHING";
-	/* The mark moves forward only. At (or past) the thread's largest id every post is
-	 * read; otherwise the count grows by the posts between the old mark and the new one,
-	 * an index range as long as the step, not the thread (a 24,000-post thread paged
-	 * through would otherwise be counted again on every key). Nothing is written when
-	 * neither figure changes. */
-	static const char sql_move[] =
-		"UPDATE read_state SET last_read_id = n.mark, read_count = n.cnt"
-		"  FROM (SELECT max(r.last_read_id, min(?3, COALESCE(t.last_post_id, 0))) AS mark,"
-		"          CASE WHEN max(r.last_read_id, ?3) >= COALESCE(t.last_post_id, 0)"
-		"               THEN t.post_count"
-		"               WHEN ?3 <= r.last_read_id THEN r.read_count"
-		"               ELSE r.read_count + (SELECT count(*) FROM posts p"
-		"                      WHERE p.thread_id = ?2 AND p.id > r.last_read_id AND p.id <= ?3)"
-		"          END AS cnt"
-		"          FROM read_state r JOIN threads t ON t.id = r.thread_id"
-		"         WHERE r.account_id = ?1 AND r.thread_id = ?2) AS n"
-		" WHERE account_id = ?1 AND thread_id = ?2"
-		"   AND (last_read_id, read_count) <> (n.mark, n.cnt)";
-	if (!a->id)
-		return ST_OK; /* guests without an account keep no marks */
-	/* A read-only copy keeps them for the session only, in memory (db.c). */
-	bool ro = db_is_readonly(d);
-	status s = ro ? db_session_writes(d, true, e) : db_begin(d, e);
-	if (s != ST_OK)
-		return s;
-	/* No id given: everything there is (an id no post reaches). */
-	if (!upto)
-		upto = INT64_MAX;
-	const char *stmts[2] = { sql, sql_move };
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
-		if (!st) {
-			if (ro)
-				db_session_writes(d, false, NULL);
-			else
-				db_rollback(d);
-			return e ? e->code : ST_INTERNAL;
-		}
-		sqlite3_bind_int64(st, 1, a->id);
-		sqlite3_bind_int64(st, 2, thread_id);
-		if (i == 1)
-			sqlite3_bind_int64(st, 3, upto);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			s = db_fail(d, rc, e, _("Saving what you have read"));
-			if (ro)
-				db_session_writes(d, false, NULL);
-			else
-				db_rollback(d);
-			return s;
-		}
-	}
-	return ro ? db_session_writes(d, false, e) : db_commit(d, e);
 }
 
 status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,

@@ -13,4 +13,12 @@ status forum_new_thread_tx(db *d, const account *a, int number, const char *titl
                           const char *body, int64_t meeting_id, int64_t practice_id,
                           int64_t *thread_id, int64_t *post_id, error *e);
 
+/* Drafts arriving in a sync file, beside draft_save so that drafts have one writer;
+ * *changed tells whether the row was added, replaced or removed. */
+status draft_merge(db *d, int64_t account_id, const char *kind, int64_t target,
+                   const char *title, const char *body, const char *updated_at, bool *changed,
+                   error *e);
+status draft_delete_older(db *d, int64_t account_id, const char *kind, int64_t target,
+                          const char *deleted_at, bool *changed, error *e);
+
 #endif

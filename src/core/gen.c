@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "core/db_priv.h"
+#include "core/forum_rows.h"
 #include "core/gen.h"
+#include "core/search.h"
 #include "i18n.h"
 
 /* splitmix64: small, fast, and the same sequence everywhere for a seed. */
@@ -108,16 +110,6 @@ static char *body_text(sqlite3 *h)
 	return sqlite3_str_finish(s);
 }
 
-static status exec1(db *d, const char *sql, error *e)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, _("Generating data"));
-}
-
 static status step(db *d, sqlite3_stmt *st, error *e)
 {
 	int rc = sqlite3_step(st);
@@ -140,8 +132,6 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 	static const char sql_city[] =
 		"INSERT OR IGNORE INTO cities(name, voivodeship, voivodeship_basis, programme_status,"
 		" source) VALUES (?1, ?2, 'general', 'other', 'synthetic: empirie gen')";
-	static const char sql_index[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 1, ?2, ?3)";
 	static const char sql_member[] =
 		"INSERT OR IGNORE INTO memberships(network_id, city_id, basis, source)"
 		" SELECT id, ?2, 'added', 'synthetic' FROM networks WHERE number = ?1";
@@ -172,12 +162,7 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 		if (!sqlite3_changes(h))
 			continue;
 		int64_t cid = sqlite3_last_insert_rowid(h);
-		if (!(st = db_stmt(d, sql_index, e)))
-			return e ? e->code : ST_INTERNAL;
-		sqlite3_bind_int64(st, 1, cid);
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, v, -1, SQLITE_STATIC);
-		if ((s = step(d, st, e)) != ST_OK)
+		if ((s = search_index_city(d, cid, name, v, "", e)) != ST_OK)
 			return s;
 		/* Most towns in one or two networks, the busy ones more often. */
 		unsigned long nm = 1 + rnd_below(3);
@@ -233,18 +218,7 @@ static unsigned long *thread_sizes(const gen_options *o)
 
 status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *arg, error *e)
 {
-	static const char sql_thread[] =
-		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at)"
-		" VALUES (?1, (SELECT id FROM networks WHERE number = ?2), ?3, ?4, ?5, ?5)";
-	static const char sql_tindex[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, ?2, '')";
-	static const char sql_post[] =
-		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, path)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	static const char sql_pindex[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', ?2)";
-	static const char sql_meta[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'synthetic'), ('synthetic_params', ?1)";
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
 	static const char sql_max[] = "SELECT COALESCE(max(id), 0) FROM threads";
 	static const char sql_maxp[] = "SELECT COALESCE(max(id), 0) FROM posts";
 	rnd_state = o->seed;
@@ -299,18 +273,14 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 		char title[256];
 		snprintf(title, sizeof title, "%s %s %s", PICK(title_words), PICK(words), PICK(words));
 		++tid;
-		if (!(st = db_stmt(d, sql_thread, e)))
+		if (!(st = db_stmt(d, sql_net, e)))
 			goto fail_e;
-		sqlite3_bind_int64(st, 1, tid);
-		sqlite3_bind_int(st, 2, net);
-		sqlite3_bind_text(st, 3, title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, acc[rnd_below(nacc)]);
-		sqlite3_bind_text(st, 5, when, -1, SQLITE_TRANSIENT);
-		if ((s = step(d, st, e)) != ST_OK || !(st = db_stmt(d, sql_tindex, e)))
-			goto fail_e;
-		sqlite3_bind_int64(st, 1, tid);
-		sqlite3_bind_text(st, 2, title, -1, SQLITE_TRANSIENT);
-		if ((s = step(d, st, e)) != ST_OK)
+		sqlite3_bind_int(st, 1, net);
+		thread_fields tf = { .id = tid, .author_id = acc[rnd_below(nacc)], .title = title,
+		                     .created_at = when };
+		tf.network_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if ((s = forum_rows_thread(d, &tf, NULL, e)) != ST_OK)
 			goto fail;
 		size_t kept = 0;
 		int64_t at = start;
@@ -334,31 +304,23 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 					parent = pids[0];
 				}
 			}
+			char *body = body_text(h);
+			iso_at(when, sizeof when, at);
+			if (!body) {
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				goto fail;
+			}
+			post_fields pf = { .id = pid, .thread_id = tid, .parent_id = parent,
+			                   .parent_path = path, .parent_len = len,
+			                   .author_id = acc[rnd_below(nacc)], .body = body,
+			                   .created_at = when };
+			s = forum_rows_post(d, &pf, NULL, e);
+			sqlite3_free(body);
+			if (s != ST_OK)
+				goto fail;
 			for (int b = 7; b >= 0; b--)
 				path[len + (size_t)(7 - b)] = (unsigned char)((uint64_t)pid >> (8 * b));
 			len += 8;
-			char *body = body_text(h);
-			iso_at(when, sizeof when, at);
-			if (!body || !(st = db_stmt(d, sql_post, e))) {
-				sqlite3_free(body);
-				goto fail_e;
-			}
-			sqlite3_bind_int64(st, 1, pid);
-			sqlite3_bind_int64(st, 2, tid);
-			if (parent)
-				sqlite3_bind_int64(st, 3, parent);
-			sqlite3_bind_int64(st, 4, acc[rnd_below(nacc)]);
-			sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6, when, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_blob(st, 7, path, (int)len, SQLITE_TRANSIENT);
-			if ((s = step(d, st, e)) == ST_OK && (st = db_stmt(d, sql_pindex, e))) {
-				sqlite3_bind_int64(st, 1, pid);
-				sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
-				s = step(d, st, e);
-			}
-			sqlite3_free(body);
-			if (s != ST_OK || !st)
-				goto fail_e;
 			/* Slot 0 is the first post; the others roll. */
 			size_t slot = kept < KEEP ? kept++ : 1 + rnd_below(KEEP - 1);
 			memcpy(paths[slot], path, len);
@@ -371,10 +333,9 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 	char params[128];
 	snprintf(params, sizeof params, "towns=%lu threads=%lu posts=%lu seed=%llu", o->towns,
 	         o->threads, o->posts, (unsigned long long)o->seed);
-	if (!(st = db_stmt(d, sql_meta, e)))
-		goto fail_e;
-	sqlite3_bind_text(st, 1, params, -1, SQLITE_TRANSIENT);
-	if ((s = step(d, st, e)) != ST_OK || (s = exec1(d, "INSERT INTO search(search) VALUES ('optimize')", e)) != ST_OK)
+	if ((s = db_meta_set(d, "kind", "synthetic", _("Generating data"), e)) != ST_OK ||
+	    (s = db_meta_set(d, "synthetic_params", params, _("Generating data"), e)) != ST_OK ||
+	    (s = search_optimize(d, e)) != ST_OK)
 		goto fail;
 	free(acc);
 	free(sizes);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/forum.h"
 #include "core/readmark.h"
 #include "i18n.h"
 
@@ -35,6 +36,87 @@ static status close_write(db *d, bool ok, error *e)
 		return db_commit(d, e);
 	db_rollback(d);
 	return ST_OK;
+}
+
+/* The mark a session moves as its reader reads (forum.h). */
+status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
+		" SELECT ?1, t.id, t.network_id, 0, 0 FROM threads t WHERE t.id = ?2"
+		" ON CONFLICT(account_id, thread_id) DO NOTHING";
+	/* The mark moves forward only. At (or past) the thread's largest id every post is
+	 * read; otherwise the count grows by the posts between the old mark and the new one,
+	 * an index range as long as the step, not the thread (a 24,000-post thread paged
+	 * through would otherwise be counted again on every key). Nothing is written when
+	 * neither figure changes. */
+	static const char sql_move[] =
+		"UPDATE read_state SET last_read_id = n.mark, read_count = n.cnt"
+		"  FROM (SELECT max(r.last_read_id, min(?3, COALESCE(t.last_post_id, 0))) AS mark,"
+		"          CASE WHEN max(r.last_read_id, ?3) >= COALESCE(t.last_post_id, 0)"
+		"               THEN t.post_count"
+		"               WHEN ?3 <= r.last_read_id THEN r.read_count"
+		"               ELSE r.read_count + (SELECT count(*) FROM posts p"
+		"                      WHERE p.thread_id = ?2 AND p.id > r.last_read_id AND p.id <= ?3)"
+		"          END AS cnt"
+		"          FROM read_state r JOIN threads t ON t.id = r.thread_id"
+		"         WHERE r.account_id = ?1 AND r.thread_id = ?2) AS n"
+		" WHERE account_id = ?1 AND thread_id = ?2"
+		"   AND (last_read_id, read_count) <> (n.mark, n.cnt)";
+	if (!a->id)
+		return ST_OK; /* guests without an account keep no marks */
+	/* A read-only copy keeps them for the session only, in memory (db.c). */
+	status s = open_write(d, e);
+	if (s != ST_OK)
+		return s;
+	/* No id given: everything there is (an id no post reaches). */
+	if (!upto)
+		upto = INT64_MAX;
+	const char *stmts[2] = { sql, sql_move };
+	for (int i = 0; s == ST_OK && i < 2; i++) {
+		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 2, thread_id);
+		if (i == 1)
+			sqlite3_bind_int64(st, 3, upto);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(d, rc, e, _("Saving what you have read"));
+	}
+	if (s != ST_OK) {
+		close_write(d, false, NULL);
+		return s;
+	}
+	return close_write(d, true, e);
+}
+
+/* A read mark arriving in a sync file (sync.c): each figure only grows; a thread not
+ * here has nothing to mark. */
+status readmark_merge(db *d, int64_t account_id, int64_t thread_id, int64_t read_count,
+                      int64_t last_read_id, bool *changed, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
+		" SELECT ?1, t.id, t.network_id, min(?3, t.post_count), ?4 FROM threads t WHERE t.id = ?2"
+		" ON CONFLICT(account_id, thread_id) DO UPDATE SET"
+		"   last_read_id = max(last_read_id, excluded.last_read_id),"
+		"   read_count = max(read_count, excluded.read_count)"
+		" WHERE excluded.last_read_id > read_state.last_read_id"
+		"    OR excluded.read_count > read_state.read_count";
+	*changed = false;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, account_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	sqlite3_bind_int64(st, 3, read_count);
+	sqlite3_bind_int64(st, 4, last_read_id);
+	return db_step_done(d, st, _("Saving what you have read"), changed, e);
 }
 
 /* The threads in scope that have something unread (or a mark short of the last post),

@@ -37,4 +37,9 @@ status readmark_mark(db *d, const account *a, mark_scope scope, int64_t id, read
 status readmark_restore(db *d, const account *a, const read_marks *undo, error *e);
 void read_marks_free(read_marks *m);
 
+/* A read mark from a sync file (sync.c), inside its transaction: read_count and
+ * last_read_id only grow. *changed: the mark moved. */
+status readmark_merge(db *d, int64_t account_id, int64_t thread_id, int64_t read_count,
+                      int64_t last_read_id, bool *changed, error *e);
+
 #endif

@@ -684,17 +684,36 @@ status search_fill(db *d, error *e)
 
 static status note_dictionary(db *d, error *e)
 {
-	static const char sql[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('lemma_dictionary', ?1)";
 	char stamp[4200];
 	lemma_dictionary_stamp(stamp, sizeof stamp);
+	return db_meta_set(d, "lemma_dictionary", stamp, _("Updating the search index"), e);
+}
+
+/* Every practice at once (the bundled directory's first load). */
+status search_index_practices(db *d, error *e)
+{
+	static const char sql[] = "INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
+	return exec_bound(d, sql, 0, NULL, e);
+}
+
+status search_optimize(db *d, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search) VALUES ('optimize')";
+	return exec_bound(d, sql, 0, NULL, e);
+}
+
+/* FTS5's own check of the index against its stored structure; *sound false when not. */
+status search_check_index(db *d, bool *sound, error *e)
+{
+	static const char sql[] = "INSERT INTO search(search) VALUES ('integrity-check')";
+	*sound = true;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(st, 1, stamp, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
+	*sound = rc == SQLITE_DONE;
+	return ST_OK;
 }
 
 status search_reindex(db *d, error *e)

@@ -83,6 +83,10 @@ status search_index_meeting(db *d, int64_t id, error *e);
 status search_unindex_meeting(db *d, int64_t id, error *e);
 /* Index every row (inside the caller's transaction; the index must be empty). */
 status search_fill(db *d, error *e);
+/* Index every practice (a bulk load), merge the index's segments, check the index. */
+status search_index_practices(db *d, error *e);
+status search_optimize(db *d, error *e);
+status search_check_index(db *d, bool *sound, error *e);
 
 /* Rebuild the whole index from the tables (empirie check --reindex), working out
  * every word's lemmas again with the dictionary there is now. */

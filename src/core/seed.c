@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/bundled.h"
 #include "core/db_priv.h"
+#include "core/forum_rows.h"
 #include "core/search.h"
 #include "core/search_docs.h"
 #include "core/seed.h"
@@ -291,13 +292,6 @@ static status meeting_threads(db *d, error *e)
 		"   ORDER BY x.name COLLATE PL)), ''),"
 		"  (SELECT id FROM accounts WHERE network_id = g.network_id AND login LIKE 'siec-%')"
 		" FROM meetings g LEFT JOIN cities c ON c.id = g.host_city_id ORDER BY g.date_start, g.id";
-	static const char sql_thread[] =
-		"INSERT INTO threads(network_id, title, author_id, meeting_id, created_at, last_post_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-	static const char sql_post[] =
-		"INSERT INTO posts(thread_id, author_id, body, created_at, path) VALUES (?1, ?2, ?3, ?4, x'')";
-	static const char sql_path[] =
-		"UPDATE posts SET path = ?2 WHERE id = ?1";
 	sqlite3 *h = db_handle(d);
 	sqlite3_stmt *sel = NULL;
 	/* Not cached: it runs once per database, while other statements are in use. */
@@ -343,41 +337,19 @@ static status meeting_threads(db *d, error *e)
 			s = err_set(e, ST_INTERNAL, _("Out of memory"));
 			break;
 		}
-		sqlite3_stmt *st = db_stmt(d, sql_thread, e);
-		if (!st) {
-			sqlite3_free(text);
-			s = e ? e->code : ST_INTERNAL;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, sqlite3_column_int64(sel, 1));
-		sqlite3_bind_text(st, 2, f[0], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, sqlite3_column_int64(sel, 13));
-		sqlite3_bind_int64(st, 4, sqlite3_column_int64(sel, 0));
-		sqlite3_bind_text(st, 5, (const char *)sqlite3_column_text(sel, 11), -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		int64_t tid = sqlite3_last_insert_rowid(h), pid = 0;
-		if (rc == SQLITE_DONE && (st = db_stmt(d, sql_post, e))) {
-			sqlite3_bind_int64(st, 1, tid);
-			sqlite3_bind_int64(st, 2, sqlite3_column_int64(sel, 13));
-			sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 4, (const char *)sqlite3_column_text(sel, 11), -1, SQLITE_TRANSIENT);
-			rc = sqlite3_step(st);
-			sqlite3_reset(st);
-			pid = sqlite3_last_insert_rowid(h);
+		/* The search index is filled in bulk once the directory is in (search_fill). */
+		const char *at = (const char *)sqlite3_column_text(sel, 11);
+		int64_t author = sqlite3_column_int64(sel, 13), tid = 0;
+		thread_fields tf = { .network_id = sqlite3_column_int64(sel, 1), .author_id = author,
+		                     .meeting_id = sqlite3_column_int64(sel, 0), .title = f[0],
+		                     .created_at = at, .unindexed = true };
+		post_fields pf = { .author_id = author, .body = text, .created_at = at,
+		                   .unindexed = true };
+		if ((s = forum_rows_thread(d, &tf, &tid, e)) == ST_OK) {
+			pf.thread_id = tid;
+			s = forum_rows_post(d, &pf, NULL, e);
 		}
 		sqlite3_free(text);
-		if (rc == SQLITE_DONE && (st = db_stmt(d, sql_path, e))) {
-			unsigned char path[8];
-			for (int i = 7; i >= 0; i--)
-				path[i] = (unsigned char)((uint64_t)pid >> (8 * (7 - i)));
-			sqlite3_bind_int64(st, 1, pid);
-			sqlite3_bind_blob(st, 2, path, 8, SQLITE_TRANSIENT);
-			rc = sqlite3_step(st);
-			sqlite3_reset(st);
-		}
-		if (rc != SQLITE_DONE)
-			s = db_fail(d, rc, e, _("Creating the meeting threads"));
 	}
 	if (s == ST_OK && rc != SQLITE_DONE)
 		s = db_fail(d, rc, e, _("Creating the meeting threads"));
@@ -420,6 +392,24 @@ static status add_owner(db *d, error *e)
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Adding the owner's account"));
 }
 
+/* What this database holds, set last in the seeding transaction (db_open seeds a file
+ * without "kind"). */
+static status mark_bundled(db *d, error *e)
+{
+	static const char *const keys[][2] = {
+		{ "kind", "bundled" },
+		{ "practices", "bundled" },
+		{ "data_source", "EMPIRIE directory compiled from public sources (data/README.md)" },
+	};
+	const char *what = _("Loading the bundled directory");
+	char now[32];
+	db_now(now, sizeof now);
+	status s = db_meta_set(d, "created_at", now, what, e);
+	for (size_t i = 0; s == ST_OK && i < sizeof keys / sizeof keys[0]; i++)
+		s = db_meta_set(d, keys[i][0], keys[i][1], what, e);
+	return s;
+}
+
 status seed_bundled(db *d, error *e)
 {
 	static const char sql_net[] =
@@ -442,10 +432,6 @@ status seed_bundled(db *d, error *e)
 		"INSERT INTO accounts(login, display_name, role, network_id, created_at)"
 		" SELECT 'siec-' || number, 'Sieć ' || number || ' · ' || code, 'coordinator', id,"
 		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM networks";
-	static const char sql_meta[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('kind', 'bundled'),"
-		" ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ('practices', 'bundled'),"
-		" ('data_source', 'EMPIRIE directory compiled from public sources (data/README.md)')";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
@@ -469,7 +455,7 @@ status seed_bundled(db *d, error *e)
 	    (s = search_fill(d, e)) == ST_OK &&
 	    (s = add_owner(d, e)) == ST_OK &&
 	    (s = audit_append(d, NULL, "create", "database", 0, NULL, "bundled directory", e)) == ST_OK &&
-	    (s = run(d, sql_meta, e)) == ST_OK)
+	    (s = mark_bundled(d, e)) == ST_OK)
 		return db_commit(d, e);
 	db_rollback(d);
 	return s;
@@ -477,10 +463,6 @@ status seed_bundled(db *d, error *e)
 
 status seed_practices_upgrade(db *d, error *e)
 {
-	static const char sql_meta[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('practices', 'bundled')";
-	static const char sql_index[] =
-		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
 	char *kind = db_meta_get(d, "kind"), *done = db_meta_get(d, "practices");
 	bool wanted = kind && strcmp(kind, "bundled") == 0 && !done;
 	free(kind), free(done);
@@ -495,8 +477,8 @@ status seed_practices_upgrade(db *d, error *e)
 		db_rollback(d);
 		return ST_OK;
 	}
-	if ((s = load_practices(d, e)) == ST_OK && (s = run(d, sql_index, e)) == ST_OK &&
-	    (s = run(d, sql_meta, e)) == ST_OK)
+	if ((s = load_practices(d, e)) == ST_OK && (s = search_index_practices(d, e)) == ST_OK &&
+	    (s = db_meta_set(d, "practices", "bundled", _("Loading the bundled directory"), e)) == ST_OK)
 		return db_commit(d, e);
 	db_rollback(d);
 	return s;

@@ -28,20 +28,13 @@ static status exec_sql(db *d, const char *sql, error *e)
 
 static status mark_copy(db *d, bool public_only, const char *source, error *e)
 {
-	static const char sql[] =
-		"INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot_at', ?1),"
-		" ('snapshot_public', ?2), ('snapshot_source', ?3)";
+	const char *what = _("Writing the offline copy");
 	char now[32];
 	db_now(now, sizeof now);
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, public_only ? "1" : "0", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, source, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Writing the offline copy"));
+	status s = db_meta_set(d, "snapshot_at", now, what, e);
+	if (s == ST_OK)
+		s = db_meta_set(d, "snapshot_public", public_only ? "1" : "0", what, e);
+	return s == ST_OK ? db_meta_set(d, "snapshot_source", source, what, e) : s;
 }
 
 static int64_t count(db *d, const char *sql)

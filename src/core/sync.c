@@ -26,7 +26,10 @@
 #include "core/db_priv.h"
 #include "core/feedback.h"
 #include "core/forum.h"
+#include "core/forum_priv.h"
+#include "core/forum_rows.h"
 #include "core/practice.h"
+#include "core/readmark.h"
 #include "core/safefile.h"
 #include "core/search.h"
 #include "core/sync.h"
@@ -38,7 +41,7 @@
 #define SYNC_MAGIC "EMPIRIE-SYNC 2\n"
 #define SYNC_MAGIC_OLD "EMPIRIE-SYNC 1\n"
 #define SYNC_MAX_FILE (512L * 1024 * 1024)
-#define PATH_STEP 8
+#define PATH_STEP FORUM_PATH_STEP
 /* A hiding's reason: one line, as long as a reason can sensibly be. */
 #define SYNC_REASON_MAX 1000
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -71,15 +74,7 @@ static int64_t query_int(db *d, const char *sql, int64_t bind, int64_t dflt)
 
 static status meta_set(db *d, const char *key, const char *value, error *e)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the sync state"));
+	return db_meta_set(d, key, value, _("Saving the sync state"), e);
 }
 
 static status meta_set_int(db *d, const char *key, int64_t v, error *e)
@@ -1207,8 +1202,6 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 	static const char sql_keys[] =
 		"SELECT value FROM json_each(?1, '$.practices')"
 		" WHERE json_type(?1, '$.practices') = 'array' AND type = 'text'";
-	static const char sql_link[] =
-		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id) VALUES (?1, ?2)";
 	sqlite3_stmt *sk = db_stmt(ap->d, sql_keys, e);
 	if (!sk)
 		return e ? e->code : ST_INTERNAL;
@@ -1237,14 +1230,7 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 		}
 		int64_t pid = pr.id;
 		practice_clear(&pr);
-		sqlite3_stmt *st = db_stmt(ap->d, sql_link, e);
-		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, pid);
-		sqlite3_bind_int64(st, 2, id);
-		s = step_done(ap->d, st, _("Saving the thread"), e);
+		s = forum_rows_link_practice(ap->d, id, pid, e);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
@@ -1265,8 +1251,6 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	static const char sql_town[] =
 		"SELECT c.id, EXISTS (SELECT 1 FROM memberships m WHERE m.city_id = c.id"
 		"       AND m.network_id = ?2) FROM cities c WHERE c.name = ?1";
-	static const char sql_ins[] =
-		"INSERT OR IGNORE INTO feedback_requests(thread_id, city_id, assess) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_get, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
@@ -1311,14 +1295,7 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 		s = conflict(ap, what, _("the thread is stored as an ordinary one"), e);
 		goto out;
 	}
-	if (!(st = db_stmt(ap->d, sql_ins, e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, town_id);
-	sqlite3_bind_text(st, 3, assess, -1, SQLITE_STATIC);
-	if ((s = step_done(ap->d, st, _("Saving the feedback request"), e)) == ST_OK)
+	if ((s = feedback_rows_request(ap->d, id, town_id, assess, e)) == ST_OK)
 		s = sync_audit(ap, au->login, "ask", "request", id, NULL, assess, e);
 out:
 	free(town), free(assess);
@@ -1339,9 +1316,6 @@ static status apply_accept(applier *ap, error *e)
 		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
 		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2"
 		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
-	static const char sql_set[] =
-		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
-		" WHERE thread_id = ?1";
 	int64_t tid, pid;
 	char *by = NULL, *at = NULL, *title = NULL, *our_at = NULL;
 	account who;
@@ -1431,18 +1405,10 @@ static status apply_accept(applier *ap, error *e)
 		if ((s = conflict(ap, what, _("the later mark stays"), e)) != ST_OK)
 			goto out;
 	}
-	if (!(st = db_stmt(ap->d, sql_set, e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, tid);
-	sqlite3_bind_int64(st, 2, pid);
-	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, who.id);
 	char was[24], now_post[24];
 	snprintf(was, sizeof was, "%lld", (long long)ours);
 	snprintf(now_post, sizeof now_post, "%lld", (long long)pid);
-	if ((s = step_done(ap->d, st, _("Saving the feedback request"), e)) != ST_OK ||
+	if ((s = feedback_rows_accept(ap->d, tid, pid, at, who.id, e)) != ST_OK ||
 	    (s = sync_audit(ap, by, "accept", "request", tid, ours ? was : NULL, now_post, e)) != ST_OK)
 		goto out;
 	ap->r->applied++;
@@ -1455,11 +1421,7 @@ out:
 static status apply_thread(applier *ap, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO threads(id, network_id, title, author_id, created_at, last_post_at,"
-		" locked, pinned, meeting_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7,"
-		"  (SELECT id FROM meetings WHERE key = ?8 AND network_id = ?2))";
+	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1 AND network_id = ?2";
 	int64_t id, number, locked, pinned;
 	char *title = NULL, *author = NULL, *created = NULL, *meeting_key = NULL,
 	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
@@ -1534,30 +1496,28 @@ static status apply_thread(applier *ap, error *e)
 			locked = pinned = 0;
 			refused_state = true;
 		}
-		if (!(st = db_stmt(ap->d, sql_ins, e))) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
+		thread_fields tf = { .id = id, .network_id = net, .author_id = au.id, .title = title,
+		                     .created_at = created, .locked = locked, .pinned = pinned };
+		if (meeting_key) {
+			if (!(st = db_stmt(ap->d, sql_meeting, e))) {
+				s = e ? e->code : ST_INTERNAL;
+				goto out;
+			}
+			sqlite3_bind_text(st, 1, meeting_key, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, net);
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				tf.meeting_id = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+				s = db_fail(ap->d, rc, e, _("Saving the thread"));
+				goto out;
+			}
 		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, net);
-		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, au.id);
-		sqlite3_bind_text(st, 5, created, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 6, (int)locked);
-		sqlite3_bind_int(st, 7, (int)pinned);
-		if (meeting_key)
-			sqlite3_bind_text(st, 8, meeting_key, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			s = db_fail(ap->d, rc, e, _("Saving the thread"));
-			goto out;
-		}
-		if ((s = link_practices(ap, id, title, &au, e)) != ST_OK ||
+		if ((s = forum_rows_thread(ap->d, &tf, NULL, e)) != ST_OK ||
+		    (s = link_practices(ap, id, title, &au, e)) != ST_OK ||
 		    (s = take_request(ap, id, title, &au, net, e)) != ST_OK)
 			goto out;
-		if ((s = search_index_thread(ap->d, id, title, e)) != ST_OK ||
-		    (s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
+		if ((s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
 		    (s = note_new_thread(ap, id, e)) != ST_OK ||
 		    (locked && (s = note_locked_by_file(ap, id, e)) != ST_OK))
 			goto out;
@@ -1688,9 +1648,6 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
                              error *e)
 {
 	static const char sql_parent[] = "SELECT path FROM posts WHERE id = ?1 AND thread_id = ?2";
-	static const char sql_ins[] =
-		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, edited_at,"
-		" path, hidden, hidden_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	*placed = false;
 	unsigned char *path = NULL;
 	size_t plen = 0;
@@ -1716,7 +1673,7 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 				               ap->file, (long long)ap->line,
 				               (long long)(plen / PATH_STEP + 1), (long long)ap->lim.depth);
 			}
-			path = malloc(plen + PATH_STEP);
+			path = malloc(plen + 1);
 			if (path && plen)
 				memcpy(path, sqlite3_column_blob(st, 0), plen);
 		}
@@ -1724,35 +1681,19 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 		if (rc != SQLITE_ROW)
 			return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Reading the post answered"));
 	} else {
-		path = malloc(PATH_STEP);
+		path = malloc(1);
 	}
 	if (!path)
 		return OOM(e);
-	uint64_t v = (uint64_t)id;
-	for (int i = PATH_STEP - 1; i >= 0; i--, v >>= 8)
-		path[plen + (size_t)i] = (unsigned char)(v & 0xff);
-	sqlite3_stmt *st = db_stmt(ap->d, sql_ins, e);
-	if (!st) {
-		free(path);
-		return e ? e->code : ST_INTERNAL;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, thread_id);
-	if (parent_id)
-		sqlite3_bind_int64(st, 3, parent_id);
-	sqlite3_bind_int64(st, 4, author_id);
-	sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, created, -1, SQLITE_STATIC);
-	if (edited)
-		sqlite3_bind_text(st, 7, edited, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, path, (int)(plen + PATH_STEP), free);
-	sqlite3_bind_int(st, 9, hidden);
-	sqlite3_bind_text(st, 10, reason ? reason : "", -1, SQLITE_STATIC);
-	status s0 = step_done(ap->d, st, _("Saving the post"), e);
-	if (s0 != ST_OK)
-		return s0;
-	*placed = true;
-	return search_index_post(ap->d, id, body, e);
+	post_fields pf = { .id = id, .thread_id = thread_id, .parent_id = parent_id,
+	                   .parent_path = path, .parent_len = plen, .author_id = author_id,
+	                   .body = body, .created_at = created, .edited_at = edited,
+	                   .hidden = hidden, .hidden_reason = reason };
+	status s0 = forum_rows_post(ap->d, &pf, NULL, e);
+	free(path);
+	if (s0 == ST_OK)
+		*placed = true;
+	return s0;
 }
 
 static status later_edit_time(applier *ap, int64_t id, const char *edited, error *e)
@@ -2056,14 +1997,6 @@ out:
 
 static status apply_read(applier *ap, error *e)
 {
-	static const char sql[] =
-		"INSERT INTO read_state(account_id, thread_id, network_id, read_count, last_read_id)"
-		" SELECT ?1, t.id, t.network_id, min(?3, t.post_count), ?4 FROM threads t WHERE t.id = ?2"
-		" ON CONFLICT(account_id, thread_id) DO UPDATE SET"
-		"   last_read_id = max(last_read_id, excluded.last_read_id),"
-		"   read_count = max(read_count, excluded.read_count)"
-		" WHERE excluded.last_read_id > read_state.last_read_id"
-		"    OR excluded.read_count > read_state.read_count";
 	int64_t tid, count, last;
 	char *login = NULL;
 	account a;
@@ -2077,23 +2010,11 @@ static status apply_read(applier *ap, error *e)
 	bool ok;
 	if ((s = actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
 		goto out;
-	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	bool moved;
+	if ((s = readmark_merge(ap->d, a.id, tid, count, last, &moved, e)) != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, a.id);
-	sqlite3_bind_int64(st, 2, tid);
-	sqlite3_bind_int64(st, 3, count);
-	sqlite3_bind_int64(st, 4, last);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(ap->d, rc, e, _("Saving what you have read"));
-		goto out;
-	}
 	/* A mark for a thread not here (a network this copy lacks) has nothing to mark. */
-	if (sqlite3_changes(db_handle(ap->d)) > 0)
+	if (moved)
 		ap->r->applied++;
 	else
 		ap->r->present++;
@@ -2105,21 +2026,6 @@ out:
 
 static status apply_draft(applier *ap, error *e)
 {
-	static const char sql_del[] =
-		"DELETE FROM drafts WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3"
-		"   AND updated_at <= ?4";
-	/* The newer draft stays; saved at the same second, the larger text, so both sides
-	 * keep the same one. A draft deleted here (the log keeps the deleted version's time)
-	 * does not come back from a version as old or older: an echo of it. */
-	static const char sql_save[] =
-		"INSERT INTO drafts(account_id, kind, target_id, title, body, updated_at)"
-		" SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM sync_log"
-		"   WHERE kind = 'draft' AND k1 = ?1 AND k2 = ?3 AND k3 = ?2 AND base >= ?6)"
-		" ON CONFLICT(account_id, kind, target_id)"
-		" DO UPDATE SET title = excluded.title, body = excluded.body,"
-		" updated_at = excluded.updated_at WHERE excluded.updated_at > drafts.updated_at"
-		"   OR (excluded.updated_at = drafts.updated_at"
-		"       AND (excluded.body, excluded.title) > (drafts.body, drafts.title))";
 	int64_t target;
 	char *login = NULL, *kind = NULL, *deleted = NULL, *title = NULL, *body = NULL, *at = NULL;
 	account a;
@@ -2171,28 +2077,10 @@ static status apply_draft(applier *ap, error *e)
 	bool ok;
 	if ((s = actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
 		goto out;
-	sqlite3_stmt *st = db_stmt(ap->d, deleted ? sql_del : sql_save, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	bool did;
+	if ((s = deleted ? draft_delete_older(ap->d, a.id, kind, target, deleted, &did, e)
+	                 : draft_merge(ap->d, a.id, kind, target, title, body, at, &did, e)) != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, a.id);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, target);
-	if (deleted) {
-		sqlite3_bind_text(st, 4, deleted, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, body, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, at, -1, SQLITE_STATIC);
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(ap->d, rc, e, _("Saving the draft"));
-		goto out;
-	}
-	bool did = sqlite3_changes(db_handle(ap->d)) > 0;
 	/* B6: drafts per account are limited, so a file cannot fill the database. */
 	if (did && !deleted &&
 	    query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?", a.id, 0) >
@@ -2214,7 +2102,8 @@ static status apply_draft(applier *ap, error *e)
 			"   WHERE account_id = ?1 AND kind = ?2 AND target_id = ?3)"
 			" ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET base = max(COALESCE(base, ''),"
 			"   excluded.base)";
-		if (!(st = db_stmt(ap->d, sql_tomb, e))) {
+		sqlite3_stmt *st = db_stmt(ap->d, sql_tomb, e);
+		if (!st) {
 			s = e ? e->code : ST_INTERNAL;
 			goto out;
 		}
@@ -2256,19 +2145,11 @@ static status apply_uptake(applier *ap, error *e)
 		"               AND l.city_id = u.city_id AND l.seq > COALESCE((SELECT CAST(value AS"
 		"               INTEGER) FROM meta WHERE key = 'sync_uptakes_exported'), 0))"
 		"  FROM uptakes u WHERE u.practice_id = ?1 AND u.city_id = ?2";
-	static const char sql_put[] =
-		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
-		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
-		" note = excluded.note, started_at = min(started_at, excluded.started_at),"
-		" updated_at = excluded.updated_at, updated_by = excluded.updated_by";
-	static const char sql_del[] = "DELETE FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
+	/* The file's threads that are here. */
 	static const char sql_threads[] =
-		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id)"
-		" SELECT u.id, t.id FROM uptakes u, threads t"
-		"  WHERE u.practice_id = ?1 AND u.city_id = ?2 AND t.id IN"
-		"   (SELECT value FROM json_each(?3, '$.threads') WHERE json_type(?3, '$.threads') ="
-		"    'array' AND type = 'integer')";
+		"SELECT t.id FROM threads t WHERE t.id IN"
+		" (SELECT value FROM json_each(?1, '$.threads') WHERE json_type(?1, '$.threads') ="
+		"  'array' AND type = 'integer')";
 	char *key = NULL, *town = NULL, *stat = NULL, *note = NULL, *by = NULL, *started = NULL;
 	char *updated = NULL, *deleted = NULL;
 	char *h_status = NULL, *h_note = NULL, *h_updated = NULL;
@@ -2365,47 +2246,38 @@ static status apply_uptake(applier *ap, error *e)
 		ap->r->present++;
 		goto out;
 	}
-	if (!(st = db_stmt(ap->d, deleted ? sql_del : sql_put, e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, pr.id);
-	sqlite3_bind_int64(st, 2, c.id);
-	if (!deleted) {
-		sqlite3_bind_text(st, 3, stat, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, started, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, updated, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, by, -1, SQLITE_STATIC);
-	}
-	if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
-		goto out;
-	if (!deleted) {
-		if (!(st = db_stmt(ap->d, sql_threads, e))) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, pr.id);
-		sqlite3_bind_int64(st, 2, c.id);
-		sqlite3_bind_text(st, 3, ap->text, -1, SQLITE_STATIC);
-		if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
-			goto out;
-	}
+	int64_t uid = 0;
 	if (deleted) {
-		static const char sql_dlog[] =
-			"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
-			" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
-		if (!(st = db_stmt(ap->d, sql_dlog, e))) {
+		s = uptake_rows_remove(ap->d, pr.id, c.id, deleted, by, &uid, NULL, 0, e);
+	} else {
+		uptake_fields u = { .practice_id = pr.id, .city_id = c.id, .status = stat,
+		                    .note = note, .started_at = started, .updated_at = updated,
+		                    .updated_by = by, .earliest_start = true };
+		s = uptake_rows_put(ap->d, &u, &uid, e);
+		if (s == ST_OK && !(st = db_stmt(ap->d, sql_threads, e)))
 			s = e ? e->code : ST_INTERNAL;
-			goto out;
+		if (s == ST_OK) {
+			/* The ids first: the link uses a statement of its own. */
+			sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+			int64_t *ids = NULL;
+			size_t n = 0, cap = 0;
+			int rc;
+			while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+				if (db_grow((void **)&ids, &cap, n, sizeof *ids))
+					s = OOM(e);
+				else
+					ids[n++] = sqlite3_column_int64(st, 0);
+			}
+			sqlite3_reset(st);
+			if (s == ST_OK && rc != SQLITE_DONE)
+				s = db_fail(ap->d, rc, e, _("Saving the practice transfer"));
+			for (size_t i = 0; s == ST_OK && i < n; i++)
+				s = uptake_rows_link_thread(ap->d, uid, ids[i], e);
+			free(ids);
 		}
-		sqlite3_bind_int64(st, 1, pr.id);
-		sqlite3_bind_int64(st, 2, c.id);
-		sqlite3_bind_text(st, 3, deleted, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
-		if ((s = step_done(ap->d, st, _("Saving the practice transfer"), e)) != ST_OK)
-			goto out;
 	}
+	if (s != ST_OK)
+		goto out;
 	snprintf(what, sizeof what, "%s <- %s: %s", key, c.name, deleted ? "-" : stat);
 	if ((s = sync_audit(ap, by, deleted ? "delete" : "edit", "uptake", pr.id, h_status, what,
 	                    e)) != ST_OK)

@@ -1025,12 +1025,6 @@ static status import_uptake(ictx *c, error *e)
 	static const char sql_get[] =
 		"SELECT status, note, started_at, updated_at FROM uptakes"
 		" WHERE practice_id = ?1 AND city_id = ?2";
-	static const char sql_put[] =
-		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
-		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
-		" note = excluded.note, started_at = excluded.started_at,"
-		" updated_at = excluded.updated_at, updated_by = excluded.updated_by";
 	const char *key = val(c, 0), *town = val_or(c, 1, ""), *stat = val_or(c, 2, "");
 	if (!key || !*key) {
 		row_error(c, 0, _("the practice's key is empty"));
@@ -1110,21 +1104,12 @@ static status import_uptake(ictx *c, error *e)
 		c->r->unchanged++;
 		return ST_OK;
 	}
-	sqlite3_stmt *w = db_stmt(c->d, sql_put, e);
-	if (!w) {
-		free(kept_note);
-		return e ? e->code : ST_INTERNAL;
-	}
 	const char *by = val_or(c, 6, "");
-	sqlite3_bind_int64(w, 1, pid);
-	sqlite3_bind_int64(w, 2, city_id);
-	sqlite3_bind_text(w, 3, uptake_status_key((uptake_status)k), -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 4, note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 5, started, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 6, updated, -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 7, *by ? by : (c->actor->login ? c->actor->login : ""), -1,
-	                  SQLITE_STATIC);
-	status s = run_stmt(c, w, e);
+	uptake_fields u = { .practice_id = pid, .city_id = city_id,
+	                    .status = uptake_status_key((uptake_status)k), .note = note,
+	                    .started_at = started, .updated_at = updated,
+	                    .updated_by = *by ? by : c->actor->login };
+	status s = uptake_rows_put(c->d, &u, NULL, e);
 	free(kept_note);
 	if (s != ST_OK)
 		return s;

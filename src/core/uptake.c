@@ -209,24 +209,103 @@ bool perm_can_record_uptake(db *d, const account *a, int64_t city_id)
 	}
 }
 
-static status step_done(db *d, sqlite3_stmt *st, const char *what, error *e)
+/* The one writer of uptakes, their thread links and the deletion log. The callers check
+ * rights and values first: uptake_save and uptake_remove below, imports (transfer.c)
+ * and sync files (sync.c). */
+status uptake_rows_put(db *d, const uptake_fields *u, int64_t *uid, error *e)
 {
+	static const char sql_earliest[] =
+		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
+		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
+		" note = excluded.note, started_at = min(started_at, excluded.started_at),"
+		" updated_at = excluded.updated_at, updated_by = excluded.updated_by RETURNING id";
+	static const char sql_given[] =
+		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
+		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
+		" note = excluded.note, started_at = excluded.started_at,"
+		" updated_at = excluded.updated_at, updated_by = excluded.updated_by RETURNING id";
+	sqlite3_stmt *st = db_stmt(d, u->earliest_start ? sql_earliest : sql_given, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, u->practice_id);
+	sqlite3_bind_int64(st, 2, u->city_id);
+	sqlite3_bind_text(st, 3, u->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, u->note ? u->note : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, u->started_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, u->updated_at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, u->updated_by ? u->updated_by : "", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (uid)
+			*uid = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the practice transfer"));
+}
+
+status uptake_rows_remove(db *d, int64_t practice_id, int64_t city_id, const char *at,
+                          const char *by, int64_t *uid, char *before, size_t before_len,
+                          error *e)
+{
+	static const char sql_del[] =
+		"DELETE FROM uptakes WHERE practice_id = ?1 AND city_id = ?2 RETURNING id, status";
+	/* For sync: when and by whom (the log's trigger knows neither). */
+	static const char sql_dlog[] =
+		"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
+		" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
+	*uid = 0;
+	if (before_len)
+		*before = '\0';
+	sqlite3_stmt *st = db_stmt(d, sql_del, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*uid = sqlite3_column_int64(st, 0);
+		if (before_len)
+			snprintf(before, before_len, "%s", (const char *)sqlite3_column_text(st, 1));
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Saving the practice transfer"));
+	if (!*uid)
+		return ST_OK;
+	if (!(st = db_stmt(d, sql_dlog, e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, by ? by : "", -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
+}
+
+status uptake_rows_link_thread(db *d, int64_t uid, int64_t thread_id, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, uid);
+	sqlite3_bind_int64(st, 2, thread_id);
+	return db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
 }
 
 /* Link the threads listed in ids ("12, 40") to uptake uid, each one a may see. */
 static status link_threads(db *d, const account *a, int64_t uid, const char *ids, error *e)
 {
 	static const char sql_unlink[] = "DELETE FROM uptake_threads WHERE uptake_id = ?1";
-	static const char sql_link[] =
-		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, sql_unlink, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, uid);
-	status s = step_done(d, st, _("Saving the practice transfer"), e);
+	status s = db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
 	const char *p = ids;
 	while (s == ST_OK && *p) {
 		if (*p == ',' || *p == ' ' || *p == '|' || *p == '\t') {
@@ -246,11 +325,7 @@ static status link_threads(db *d, const account *a, int64_t uid, const char *ids
 		if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
 			return err_set(e, ST_INVALID, _("Field \"%s\": no thread %lld"), _("threads"), id);
 		thread_clear(&t);
-		if (!(st = db_stmt(d, sql_link, e)))
-			return e ? e->code : ST_INTERNAL;
-		sqlite3_bind_int64(st, 1, uid);
-		sqlite3_bind_int64(st, 2, id);
-		s = step_done(d, st, _("Saving the practice transfer"), e);
+		s = uptake_rows_link_thread(d, uid, id, e);
 	}
 	return s;
 }
@@ -295,13 +370,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
                    uptake_status stt, const char *note, const char *threads, error *e)
 {
 	static const char sql_old[] =
-		"SELECT id, status FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
-	static const char sql_ins[] =
-		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
-		" updated_by) VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5, ?5, ?6)";
-	static const char sql_upd[] =
-		"UPDATE uptakes SET status = ?3, note = COALESCE(?4, note), updated_at = ?5,"
-		" updated_by = ?6 WHERE practice_id = ?1 AND city_id = ?2";
+		"SELECT id, status, note FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
 	if ((unsigned)stt >= UPTAKE_N_STATUS)
 		return err_set(e, ST_INVALID, _("Unknown transfer status"));
 	size_t n = note ? strlen(note) : 0;
@@ -323,6 +392,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	}
 	int64_t uid = 0;
 	char before[32] = "";
+	char *kept_note = NULL;
 	sqlite3_stmt *st = db_stmt(d, sql_old, e);
 	if (!st) {
 		s = e ? e->code : ST_INTERNAL;
@@ -333,27 +403,23 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		uid = sqlite3_column_int64(st, 0);
 		snprintf(before, sizeof before, "%s", (const char *)sqlite3_column_text(st, 1));
+		/* No note given: the stored one stays. */
+		if (!note && !(note = kept_note = db_col_dup(st, 2))) {
+			sqlite3_reset(st);
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			goto fail;
+		}
 	}
 	sqlite3_reset(st);
 	char now[32];
 	db_now(now, sizeof now);
-	if (!(st = db_stmt(d, uid ? sql_upd : sql_ins, e))) {
-		s = e ? e->code : ST_INTERNAL;
+	uptake_fields u = { .practice_id = p.id, .city_id = c.id, .status = uptake_status_key(stt),
+	                    .note = note, .started_at = now, .updated_at = now,
+	                    .updated_by = a->login, .earliest_start = true };
+	s = uptake_rows_put(d, &u, &uid, e);
+	free(kept_note);
+	if (s != ST_OK)
 		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_int64(st, 2, c.id);
-	sqlite3_bind_text(st, 3, uptake_status_key(stt), -1, SQLITE_STATIC);
-	if (note)
-		sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, a->login ? a->login : "", -1, SQLITE_STATIC);
-	if ((s = step_done(d, st, _("Saving the practice transfer"), e)) != ST_OK)
-		goto fail;
-	if (!uid)
-		uid = sqlite3_last_insert_rowid(db_handle(d));
 	if (threads && (s = link_threads(d, a, uid, threads, e)) != ST_OK)
 		goto fail;
 	char what[256];
@@ -374,8 +440,6 @@ fail:
 status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city_name,
                      error *e)
 {
-	static const char sql_del[] =
-		"DELETE FROM uptakes WHERE practice_id = ?1 AND city_id = ?2 RETURNING id, status";
 	practice p;
 	city c;
 	status s = db_begin(d, e);
@@ -385,46 +449,17 @@ status uptake_remove(db *d, const account *a, int64_t practice_id, const char *c
 		db_rollback(d);
 		return s;
 	}
-	sqlite3_stmt *st = db_stmt(d, sql_del, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_int64(st, 2, c.id);
 	int64_t uid = 0;
 	char before[32] = "";
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		uid = sqlite3_column_int64(st, 0);
-		snprintf(before, sizeof before, "%s", (const char *)sqlite3_column_text(st, 1));
-		rc = sqlite3_step(st);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Saving the practice transfer"));
+	char now[32];
+	db_now(now, sizeof now);
+	if ((s = uptake_rows_remove(d, p.id, c.id, now, a->login, &uid, before, sizeof before,
+	                            e)) != ST_OK)
 		goto fail;
-	}
 	if (!uid) {
 		s = err_set(e, ST_NOTFOUND, _("%s has not recorded taking up \"%s\""), c.name, p.title);
 		goto fail;
 	}
-	/* For sync: when and by whom (the log's trigger knows neither). */
-	static const char sql_dlog[] =
-		"UPDATE uptake_log SET deleted_at = ?3, actor = ?4"
-		" WHERE practice_id = ?1 AND city_id = ?2 AND deleted_at IS NOT NULL";
-	char now[32];
-	db_now(now, sizeof now);
-	if (!(st = db_stmt(d, sql_dlog, e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_int64(st, 2, c.id);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->login ? a->login : "", -1, SQLITE_STATIC);
-	if ((s = step_done(d, st, _("Saving the practice transfer"), e)) != ST_OK)
-		goto fail;
 	char what[256];
 	snprintf(what, sizeof what, "%s <- %s", p.key, c.name);
 	if ((s = audit_append(d, a, "delete", "uptake", uid, before, what, e)) != ST_OK)

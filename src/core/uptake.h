@@ -64,4 +64,20 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 /* Remove a record (the same rights as writing it); audited. */
 status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city, error *e);
 
+/* The rows' one writer, for core modules that check rights and values of their own
+ * (imports, sync files) inside their transaction. */
+typedef struct {
+	int64_t practice_id, city_id;
+	const char *status;       /* uptake_status_key() */
+	const char *note;         /* NULL: empty */
+	const char *started_at, *updated_at, *updated_by;
+	bool earliest_start;      /* keep the earlier of the stored and the given start */
+} uptake_fields;
+status uptake_rows_put(db *d, const uptake_fields *u, int64_t *uid, error *e);
+/* Remove it and log when and by whom; *uid 0 when there was none. */
+status uptake_rows_remove(db *d, int64_t practice_id, int64_t city_id, const char *at,
+                          const char *by, int64_t *uid, char *before, size_t before_len,
+                          error *e);
+status uptake_rows_link_thread(db *d, int64_t uid, int64_t thread_id, error *e);
+
 #endif

@@ -1,0 +1,128 @@
+/* forum_rows.c — the one writer of threads, posts and a thread's practice links (see
+ * forum_rows.h for who calls it and what it leaves to them). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/forum.h"
+#include "core/forum_rows.h"
+#include "core/search.h"
+#include "i18n.h"
+
+/* The next id for a new thread or post: the ids of this copy's range (site << 40, see
+ * schema 4) so that copies synced later never hand out the same one. The home database
+ * is site 0, whose range starts at 1. */
+static int64_t next_id(db *d, bool thread_table, error *e)
+{
+	static const char sql_site[] = "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'";
+	static const char sql_threads[] =
+		"SELECT COALESCE(max(id), ?1) + 1 FROM threads WHERE id >= ?1 AND id < ?2";
+	static const char sql_posts[] =
+		"SELECT COALESCE(max(id), ?1) + 1 FROM posts WHERE id >= ?1 AND id < ?2";
+	sqlite3_stmt *st = db_stmt(d, sql_site, e);
+	if (!st)
+		return 0;
+	int64_t site = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (site < 0 || site > FORUM_SITE_MAX)
+		site = 0;
+	if (!(st = db_stmt(d, thread_table ? sql_threads : sql_posts, e)))
+		return 0;
+	sqlite3_bind_int64(st, 1, site << FORUM_SITE_SHIFT);
+	sqlite3_bind_int64(st, 2, (site + 1) << FORUM_SITE_SHIFT);
+	int rc = sqlite3_step(st);
+	int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		db_fail(d, rc, e, thread_table ? _("Saving the thread") : _("Saving the post"));
+		return 0;
+	}
+	/* The range is full: never step into the next copy's. */
+	if (id >= (site + 1) << FORUM_SITE_SHIFT) {
+		err_set(e, ST_INTERNAL, _("This copy has used up its range of ids; take a new copy"));
+		return 0;
+	}
+	return id;
+}
+
+status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO threads(id, network_id, title, author_id, meeting_id, created_at,"
+		" last_post_at, locked, pinned) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)";
+	int64_t id = t->id ? t->id : next_id(d, true, e);
+	sqlite3_stmt *st;
+	if (!id || !(st = db_stmt(d, sql, e)))
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, t->network_id);
+	sqlite3_bind_text(st, 3, t->title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, t->author_id);
+	if (t->meeting_id)
+		sqlite3_bind_int64(st, 5, t->meeting_id);
+	sqlite3_bind_text(st, 6, t->created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, t->locked);
+	sqlite3_bind_int(st, 8, t->pinned);
+	status s = db_step_done(d, st, _("Saving the thread"), NULL, e);
+	if (s != ST_OK)
+		return s;
+	if (id_out)
+		*id_out = id;
+	return t->unindexed ? ST_OK : search_index_thread(d, id, t->title, e);
+}
+
+status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
+{
+	static const char sql[] =
+		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, edited_at,"
+		" path, hidden, hidden_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	int64_t id = p->id ? p->id : next_id(d, false, e);
+	if (!id)
+		return db_failed(e);
+	size_t len = p->parent_len + FORUM_PATH_STEP;
+	unsigned char *path = malloc(len);
+	if (!path)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	if (p->parent_len)
+		memcpy(path, p->parent_path, p->parent_len);
+	uint64_t v = (uint64_t)id;
+	for (size_t i = len; i-- > p->parent_len; v >>= 8)
+		path[i] = (unsigned char)(v & 0xff);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st) {
+		free(path);
+		return db_failed(e);
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, p->thread_id);
+	if (p->parent_id)
+		sqlite3_bind_int64(st, 3, p->parent_id);
+	sqlite3_bind_int64(st, 4, p->author_id);
+	sqlite3_bind_text(st, 5, p->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->created_at, -1, SQLITE_STATIC);
+	if (p->edited_at)
+		sqlite3_bind_text(st, 7, p->edited_at, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, path, (int)len, free);
+	sqlite3_bind_int(st, 9, p->hidden);
+	sqlite3_bind_text(st, 10, p->hidden_reason ? p->hidden_reason : "", -1, SQLITE_STATIC);
+	status s = db_step_done(d, st, _("Saving the post"), NULL, e);
+	if (s != ST_OK)
+		return s;
+	if (id_out)
+		*id_out = id;
+	return p->unindexed ? ST_OK : search_index_post(d, id, p->body, e);
+}
+
+status forum_rows_link_practice(db *d, int64_t thread_id, int64_t practice_id, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, thread_id);
+	return db_step_done(d, st, _("Saving the thread"), NULL, e);
+}

@@ -1,0 +1,55 @@
+/* forum_rows.h — the one writer of the threads and posts tables and of a thread's links
+ * to practices. Every path that adds a thread or a post comes through here: the CLI
+ * and the application (forum.c), sync files (sync.c), the bundled directory (seed.c)
+ * and the generator (gen.c). The callers check rights and texts first (each has its
+ * own rules: a member's reply, a file's line, the bundled data); these only store,
+ * inside the caller's transaction. Never included outside core/. */
+#ifndef EMPIRIE_CORE_FORUM_ROWS_H
+#define EMPIRIE_CORE_FORUM_ROWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/db.h"
+#include "core/error.h"
+
+/* The bytes one post adds to its reply path (its id, big-endian). */
+#define FORUM_PATH_STEP 8
+
+typedef struct {
+	int64_t id;          /* 0: the next id of this copy's range */
+	int64_t network_id;
+	int64_t author_id;
+	int64_t meeting_id;  /* 0: about no meeting */
+	const char *title;
+	const char *created_at;
+	bool locked, pinned;
+	bool unindexed;      /* the caller fills the search index in bulk afterwards */
+} thread_fields;
+
+typedef struct {
+	int64_t id;          /* 0: the next id of this copy's range */
+	int64_t thread_id;
+	int64_t parent_id;   /* 0: the thread's first post */
+	const unsigned char *parent_path;  /* the parent's path (its bytes), NULL for none */
+	size_t parent_len;
+	int64_t author_id;
+	const char *body;
+	const char *created_at;
+	const char *edited_at;             /* NULL: never edited */
+	bool hidden;
+	const char *hidden_reason;         /* NULL: none */
+	bool unindexed;
+} post_fields;
+
+/* Store a thread; *id_out (may be NULL) gets its id. */
+status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *e);
+
+/* Store a post with its reply path (the parent's path and its own id) and index it. */
+status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e);
+
+/* Link a thread to a practice it asks about; a link already there is kept. */
+status forum_rows_link_practice(db *d, int64_t thread_id, int64_t practice_id, error *e);
+
+#endif
