@@ -48,11 +48,6 @@ bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd)
 	return true;
 }
 
-void ui_cmd_unbind_all(void)
-{
-	n_bindings = 0;
-}
-
 ui_cmd_id ui_cmd_by_name(const char *name)
 {
 	for (size_t i = 0; i < CMD__COUNT; i++)

@@ -222,7 +222,6 @@ ui_cmd_id ui_cmd_for_key(int key, unsigned screen);
  * before the table's own keys; CMD_NONE takes a key away. A binding of the same key on
  * the same screens replaces the earlier one. false when there is no room (256). */
 bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd);
-void ui_cmd_unbind_all(void);
 /* A command by its configuration name ("reply"), CMD_NONE when unknown. */
 ui_cmd_id ui_cmd_by_name(const char *name);
 /* A screen kind by name ("main", "reader", ..., "all" for every one): its SC_* mask, 0
