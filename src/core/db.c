@@ -324,7 +324,8 @@ char *db_meta_get(db *d, const char *key)
 	return v;
 }
 
-/* SQL function plfold(text): the Polish search folding, used by the index triggers. */
+/* SQL function plfold(text): the Polish search folding, for SQL that compares folded
+ * names (directory.c) and for the migrations that filled the index (schema.c). */
 static void sql_plfold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
