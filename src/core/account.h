@@ -4,6 +4,7 @@
 #define EMPIRIE_CORE_ACCOUNT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/db.h"

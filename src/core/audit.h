@@ -2,6 +2,7 @@
 #ifndef EMPIRIE_CORE_AUDIT_H
 #define EMPIRIE_CORE_AUDIT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/account.h"

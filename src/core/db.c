@@ -349,7 +349,8 @@ status db_meta_set(db *d, const char *key, const char *value, const char *what, 
 	return db_step_done(d, st, what, NULL, e);
 }
 
-/* SQL function plfold(text): the Polish search folding, used by the index triggers. */
+/* SQL function plfold(text): the Polish search folding, for SQL that compares folded
+ * names (directory.c) and for the migrations that filled the index (schema.c). */
 static void sql_plfold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

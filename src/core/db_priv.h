@@ -3,6 +3,7 @@
 #define EMPIRIE_CORE_DB_PRIV_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #include "core/db.h"
 

@@ -140,7 +140,7 @@ status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, cons
 
 /* Ids of new threads and posts: copy number `site` (0 the home database, 1..SITE_MAX
  * offline copies) uses the range [site << SHIFT, (site + 1) << SHIFT). Search rowids
- * are id * 4 + kind, so ids stay below 2^60. */
+ * are at most id * 8 + 4 (search_docs.h), so ids must stay below 2^60: they are below 2^56. */
 #define FORUM_SITE_SHIFT 40
 #define FORUM_SITE_MAX 65535
 

@@ -8,6 +8,7 @@
 #define EMPIRIE_CORE_LEMMA_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "core/error.h"

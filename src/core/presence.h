@@ -9,6 +9,7 @@
 #define EMPIRIE_CORE_PRESENCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/account.h"

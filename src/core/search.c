@@ -1,5 +1,7 @@
 /* search.c — see search.h. The index (table `search`) holds text folded by pl_fold()
- * and is kept in step by triggers (schema.c); queries are folded the same way. */
+ * and is kept in step by the store's own writes, which call search_index_* and
+ * search_unindex_* inside their transaction (not triggers: schema.c says why); queries
+ * are folded the same way. */
 #include "config.h"
 
 #include <stdbool.h>

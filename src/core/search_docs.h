@@ -2,7 +2,8 @@
  * search.c and the migration that built the index with lemmas (schema.c). The text
  * goes in as written: the tokenizer "empirie" (lemma.c) folds it and adds lemmas.
  * rowid = id * 4 + kind (1 town, 2 thread title, 3 post); practices id * 8 + 4,
- * meetings id * 8. */
+ * meetings id * 8. Every residue mod 8 is taken (1, 2, 3, 5, 6, 7 by the first three
+ * kinds): a sixth kind needs the rowids encoded again (a migration rebuilding the index). */
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 

@@ -135,20 +135,3 @@ void sha256_final(sha256_ctx *c, unsigned char out[32])
 	for (i = 0; i < 8; i++)
 		store_be32(out + 4 * i, c->h[i]);
 }
-
-void sha256_hex(const void *data, size_t len, char out[65])
-{
-	static const char digits[] = "0123456789abcdef";
-	unsigned char d[32];
-	sha256_ctx c;
-	unsigned i;
-
-	sha256_init(&c);
-	sha256_update(&c, data, len);
-	sha256_final(&c, d);
-	for (i = 0; i < 32; i++) {
-		out[2 * i] = digits[d[i] >> 4];
-		out[2 * i + 1] = digits[d[i] & 0x0f];
-	}
-	out[64] = '\0';
-}

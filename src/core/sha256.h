@@ -16,7 +16,5 @@ void sha256_init(sha256_ctx *c);
 void sha256_update(sha256_ctx *c, const void *data, size_t len);
 /* Pads and writes the 32-byte digest; call sha256_init before reusing c. */
 void sha256_final(sha256_ctx *c, unsigned char out[32]);
-/* hex (65 bytes incl. NUL) of the digest of data */
-void sha256_hex(const void *data, size_t len, char out[65]);
 
 #endif

@@ -85,11 +85,6 @@ void csv_reader_free(csv_reader *r)
 	free(r);
 }
 
-char csv_reader_sep(const csv_reader *r)
-{
-	return r->sep;
-}
-
 const char *csv_reader_error(const csv_reader *r, unsigned long *line, unsigned long *col)
 {
 	if (line)
@@ -328,11 +323,6 @@ static int write_field(FILE *f, const char *s, char sep, int guard)
 			return -1;
 	}
 	return putc('"', f) == EOF ? -1 : 0;
-}
-
-int csv_write_field(FILE *f, const char *s, char sep)
-{
-	return write_field(f, s, sep, 0);
 }
 
 int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int flags)

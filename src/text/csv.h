@@ -20,7 +20,6 @@ enum csv_status { CSV_ROW = 1, CSV_EOF = 0, CSV_ERROR = -1 };
  * sep is ',' or ';', or 0 to guess from the first line. */
 csv_reader *csv_reader_new(const char *buf, size_t len, char sep);
 void csv_reader_free(csv_reader *r);
-char csv_reader_sep(const csv_reader *r);
 
 /* Next record. On CSV_ERROR, csv_reader_error() describes it (untranslated key +
  * line/column via the out parameters): e.g. an unterminated quoted field. */
@@ -44,9 +43,8 @@ int csv_guarded(const char *s);
  * one of those characters loses one apostrophe. Guarding and unguarding give back the
  * original text, whatever it was. */
 void csv_unguard(char *s);
-/* Write one field, quoted when it holds sep, a quote, CR or LF; guarded with CSV_GUARD. */
-int csv_write_field(FILE *f, const char *s, char sep);
-/* Write a record: fields separated by sep, flags CSV_CRLF and CSV_GUARD. */
+/* Write a record: fields separated by sep, each quoted when it holds sep, a quote, CR or
+ * LF; flags CSV_CRLF and CSV_GUARD. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n, char sep, int flags);
 /* CSV text (records ending in "\n") with each record's end as "\r\n", line breaks inside
  * quoted fields left as they are; newly allocated, *outlen its length; NULL when memory

@@ -85,15 +85,3 @@ bool utf8_valid(const char *s, size_t len)
 	}
 	return true;
 }
-
-size_t utf8_length(const char *s, size_t len)
-{
-	size_t i = 0, n = 0;
-	uint32_t cp;
-
-	while (i < len) {
-		i += utf8_decode(s + i, len - i, &cp);
-		n++;
-	}
-	return n;
-}

@@ -20,7 +20,4 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* True when all len bytes are well-formed UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 
-/* Number of code points (invalid bytes count one each). */
-size_t utf8_length(const char *s, size_t len);
-
 #endif

@@ -12,10 +12,22 @@
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
 
-#define UI_KEYS_(...) { __VA_ARGS__ }
+/* A row's list of keys, each a key or K_ON(screens, key), into keys[] and key_screens[]
+ * (padded with 0; a ninth key does not compile: the array size goes negative). */
+#define UI_KEY_(sc, x) ((int)((long long)(x) & 0xffffffffLL))
+#define UI_KEY_SCREENS_(sc, x) \
+	((long long)(x) == 0 ? 0u \
+	 : (long long)(x) >> 32 ? (unsigned)((long long)(x) >> 32) & (unsigned)(sc) : (unsigned)(sc))
+#define UI_KEYS8_(F, sc, a, b, c, d, e, f, g, h, i, ...) \
+	{ F(sc, a) + 0 * (int)sizeof(char[(long long)(i) == 0 ? 1 : -1]), F(sc, b), F(sc, c), \
+	  F(sc, d), F(sc, e), F(sc, f), F(sc, g), F(sc, h) }
+#define UI_KEYS_EXP_(...) UI_KEYS8_(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+#define UI_UNPAREN_(...) __VA_ARGS__
+#define UI_KEYS_(F, sc, list) UI_KEYS_EXP_(F, sc, UI_UNPAREN_ list)
 #define UI_CMD_ROW(id_, name_, keys_, label_, help_, pre_, screens_) \
-	{ .id = id_, .name = name_, .keys = UI_KEYS_ keys_, .label = label_, .help = help_, \
-	  .pre = pre_, .screens = screens_ },
+	{ .id = id_, .name = name_, .keys = UI_KEYS_(UI_KEY_, screens_, keys_), \
+	  .key_screens = UI_KEYS_(UI_KEY_SCREENS_, screens_, keys_), .label = label_, \
+	  .help = help_, .pre = pre_, .screens = screens_ },
 static const ui_command commands[] = { UI_COMMANDS(UI_CMD_ROW) };
 #undef UI_CMD_ROW
 
@@ -46,11 +58,6 @@ bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd)
 		return false;
 	bindings[n_bindings++] = (binding){ screens, key, cmd };
 	return true;
-}
-
-void ui_cmd_unbind_all(void)
-{
-	n_bindings = 0;
 }
 
 ui_cmd_id ui_cmd_by_name(const char *name)
@@ -144,15 +151,10 @@ ui_cmd_id ui_cmd_for_key(int key, unsigned screen)
 	for (size_t i = n_bindings; i-- > 0;)
 		if ((bindings[i].screens & screen) && bindings[i].key == key)
 			return bindings[i].cmd;
-	if ((screen & SC_MAIN) && key >= '1' && key <= '9')
-		return CMD_JUMP;
-	for (size_t i = 0; i < CMD__COUNT; i++) {
-		if (!(commands[i].screens & screen))
-			continue;
+	for (size_t i = 0; i < CMD__COUNT; i++)
 		for (int k = 0; k < UI_CMD_KEYS; k++)
-			if (commands[i].keys[k] == key)
+			if (commands[i].keys[k] == key && (commands[i].key_screens[k] & screen))
 				return commands[i].id;
-	}
 	return CMD_NONE;
 }
 
@@ -308,15 +310,10 @@ static void add(char **buf, size_t *len, size_t *cap, const char *s)
 	*len += n;
 }
 
-/* The keys of c that mean c on this screen: a key an earlier row takes (Tab is
- * "next panel" on the main screen, q is "back" on a view) is not listed for c. */
-static void keys_of(const ui_command *c, unsigned screen, char *out, size_t n)
+/* A key a personal binding took for another command is not listed. */
+void ui_cmd_keys_text(const ui_command *c, unsigned screen, char *out, size_t n)
 {
 	out[0] = '\0';
-	if (c->id == CMD_JUMP) {
-		snprintf(out, n, "1–8");
-		return;
-	}
 	/* The personal bindings first, then the table's keys that still mean c here. */
 	int keys[MAX_BINDINGS + UI_CMD_KEYS];
 	size_t nk = 0;
@@ -325,18 +322,34 @@ static void keys_of(const ui_command *c, unsigned screen, char *out, size_t n)
 			keys[nk++] = bindings[i].key;
 	for (int k = 0; k < UI_CMD_KEYS; k++)
 		keys[nk++] = c->keys[k];
+	/* The keys listed, each once. */
+	int shown[MAX_BINDINGS + UI_CMD_KEYS];
+	size_t ns = 0;
 	for (size_t k = 0; k < nk; k++) {
-		char name[32];
 		bool seen = false;
-		for (size_t j = 0; j < k; j++)
-			seen |= keys[j] == keys[k];
-		if (!keys[k] || seen || ui_cmd_for_key(keys[k], screen) != c->id)
-			continue;
-		ui_key_name(keys[k], name, sizeof name);
+		for (size_t j = 0; j < ns; j++)
+			seen |= shown[j] == keys[k];
+		if (keys[k] && !seen && ui_cmd_for_key(keys[k], screen) == c->id)
+			shown[ns++] = keys[k];
+	}
+	for (size_t k = 0; k < ns; k++) {
+		char name[32], last[32];
+		/* Three or more characters in a row (the network digits): "1–8". */
+		size_t run = 1;
+		while (k + run < ns && !(shown[k] & UI_KFN) && shown[k] > ' ' &&
+		       shown[k + run] == shown[k] + (int)run)
+			run++;
+		ui_key_name(shown[k], name, sizeof name);
 		if (!*name)
 			continue;
 		size_t len = strlen(out);
-		snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+		if (run >= 3) {
+			ui_key_name(shown[k + run - 1], last, sizeof last);
+			snprintf(out + len, n - len, "%s%s–%s", len ? ", " : "", name, last);
+			k += run - 1;
+		} else {
+			snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+		}
 	}
 }
 
@@ -350,8 +363,7 @@ char *ui_help_text(unsigned screen)
 		const ui_command *c = &commands[i];
 		if (!(c->screens & screen))
 			continue;
-		/* On the main screen q quits; elsewhere it goes back. */
-		keys_of(c, screen, keys, sizeof keys);
+		ui_cmd_keys_text(c, screen, keys, sizeof keys);
 		if (!*keys)
 			continue;
 		int pad = 22 - ui_width(keys);

@@ -16,6 +16,9 @@
 #define K_CTRL(c) ((c) & 0x1f)
 #define K_ESC 27
 #define K_TAB '\t'
+/* A key of a command on only some of its screens (those of the row and these): the
+ * table says where each key works, so no two commands share a key on one screen. */
+#define K_ON(screens, key) ((long long)(screens) << 32 | (long long)(key))
 
 /* Screen kinds (bit masks). */
 enum {
@@ -55,7 +58,9 @@ enum {
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
  * shown on the key bar when it is an F-key, the second a letter for terminals that
- * lose F-keys (PuTTY, tmux). Earlier rows win when two share a key on one screen. */
+ * lose F-keys (PuTTY, tmux); up to UI_CMD_KEYS keys. No two commands have the same key
+ * on one screen (tests/unit/test_ui_keys.c): K_ON keeps a key to some of the screens.
+ * The help, the key bar and :help list the keys from here. */
 #define UI_COMMANDS(X) \
 	X(CMD_HELP, "help", (K_F(1), '?'), N_("Help"), \
 	  N_("Show the keys of this screen"), 0, SC_ALL & ~SC_EDITOR) \
@@ -86,7 +91,7 @@ enum {
 	  SC_CARDS | SC_HELP) \
 	X(CMD_FIND_PREV, "find-prev", ('N'), NULL, N_("The previous match of the find"), 0, \
 	  SC_CARDS | SC_HELP) \
-	X(CMD_SEARCH, "search", (K_F(2), '/', 's'), N_("Search"), \
+	X(CMD_SEARCH, "search", (K_F(2), K_ON(SC_MAIN | SC_LISTS, '/'), 's'), N_("Search"), \
 	  N_("Search towns, threads, posts, practices and meetings"), 0, \
 	  SC_MAIN | SC_CARDS | SC_LISTS | SC_READER | SC_HELP) \
 	X(CMD_NEW_ITEM, "new", (K_F(3), 'c'), N_("New"), \
@@ -110,7 +115,7 @@ enum {
 	  SC_MAIN | SC_READER) \
 	X(CMD_QUOTE, "quote", (K_F(5), 'R'), N_("Quote"), \
 	  N_("Answer the post, quoting it"), PRE_THREAD | PRE_WRITE | PRE_OPEN, SC_READER) \
-	X(CMD_LINKS, "links", (K_F(5), 'u'), N_("Links"), \
+	X(CMD_LINKS, "links", (K_ON(SC_CARDS, K_F(5)), 'u'), N_("Links"), \
 	  N_("The links of this card or post, numbered, each whole on its line to copy"), 0, \
 	  SC_CARDS | SC_READER) \
 	X(CMD_EDIT, "edit", (K_F(6), 'e'), N_("Edit"), \
@@ -153,7 +158,7 @@ enum {
 	X(CMD_ACCEPT, "accept-answer", ('a'), NULL, \
 	  N_("In a feedback request of your town: mark the post as the answer that helped " \
 	     "(closes the request)"), PRE_THREAD, SC_READER) \
-	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_TAB), N_("Unread"), \
+	X(CMD_NEXT_UNREAD, "next-unread", (K_F(7), 'N', K_ON(SC_READER, K_TAB)), N_("Unread"), \
 	  N_("Go to the next thread with unread posts, in any network; in a thread while a find " \
 	     "(/) is on, N goes to the previous match"), 0, \
 	  SC_MAIN | SC_READER) \
@@ -194,22 +199,23 @@ enum {
 	X(CMD_COLLAPSE, "collapse", ('v'), NULL, \
 	  N_("Collapse the replies under this post, or expand them again"), PRE_THREAD, \
 	  SC_READER) \
-	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4'), NULL, \
-	  N_("Digits 1–8: go to that network"), 0, SC_MAIN) \
+	X(CMD_JUMP, "jump-network", ('1', '2', '3', '4', '5', '6', '7', '8'), NULL, \
+	  N_("Go to the network of that number"), 0, SC_MAIN) \
 	X(CMD_BACK, "back", ('q', K_ESC, K_FN(KEY_BACKSPACE)), NULL, \
 	  N_("Back to the previous screen"), 0, SC_VIEWS) \
-	X(CMD_QUIT, "quit", (K_F(10), 'q', 'Q', K_CTRL('c')), N_("Quit"), \
+	X(CMD_QUIT, "quit", (K_F(10), K_ON(SC_MAIN, 'q'), 'Q', K_CTRL('c')), N_("Quit"), \
 	  N_("Leave empirie"), 0, SC_ALL & ~SC_EDITOR)
 
 #define UI_CMD_ENUM(id, name, keys, label, help, pre, screens) id,
 typedef enum { CMD_NONE = -1, UI_COMMANDS(UI_CMD_ENUM) CMD__COUNT } ui_cmd_id;
 #undef UI_CMD_ENUM
 
-#define UI_CMD_KEYS 4
+#define UI_CMD_KEYS 8
 typedef struct {
 	ui_cmd_id id;
 	const char *name;
-	int keys[UI_CMD_KEYS];
+	int keys[UI_CMD_KEYS];            /* 0 after the last */
+	unsigned key_screens[UI_CMD_KEYS]; /* the screens where each key means this command */
 	const char *label; /* N_(); NULL when the command has no key-bar button */
 	const char *help;  /* N_() */
 	unsigned pre, screens;
@@ -222,7 +228,6 @@ ui_cmd_id ui_cmd_for_key(int key, unsigned screen);
  * before the table's own keys; CMD_NONE takes a key away. A binding of the same key on
  * the same screens replaces the earlier one. false when there is no room (256). */
 bool ui_cmd_bind(unsigned screens, int key, ui_cmd_id cmd);
-void ui_cmd_unbind_all(void);
 /* A command by its configuration name ("reply"), CMD_NONE when unknown. */
 ui_cmd_id ui_cmd_by_name(const char *name);
 /* A screen kind by name ("main", "reader", ..., "all" for every one): its SC_* mask, 0
@@ -234,6 +239,9 @@ const char *ui_screen_name(unsigned bit);
 int ui_key_parse(const char *name);
 /* A translated, printable name for a key ("F1", "Ctrl-X", "Enter"). */
 void ui_key_name(int key, char *out, size_t n);
+/* The keys that run c on a screen kind, as the help lists them ("F4, r"; "1–8" for a run
+ * of three or more): the personal bindings first, then the table's. */
+void ui_cmd_keys_text(const ui_command *c, unsigned screen, char *out, size_t n);
 
 /* Draw the key bar on row y of stdscr for a screen kind; commands whose
  * preconditions (pre_ok) fail are dimmed. Remembers where each F-key went. */

@@ -430,17 +430,8 @@ static unsigned run_help(ui_ctx *c, const char *name)
 		return UI_R_REDRAW;
 	}
 	const ui_command *uc = ui_cmd_get(id);
-	char keys[128] = "";
-	unsigned kind = c->top->ops->kind;
-	for (int k = 0; k < UI_CMD_KEYS; k++) {
-		char kn[32];
-		if (!uc->keys[k] || ui_cmd_for_key(uc->keys[k], kind) != id)
-			continue;
-		ui_key_name(uc->keys[k], kn, sizeof kn);
-		size_t l = strlen(keys);
-		if (*kn)
-			snprintf(keys + l, sizeof keys - l, "%s%s", l ? ", " : "", kn);
-	}
+	char keys[128];
+	ui_cmd_keys_text(uc, c->top->ops->kind, keys, sizeof keys);
 	if (*keys)
 		ui_status(c, false, _("%s (%s): %s"), name, keys, _(uc->help));
 	else

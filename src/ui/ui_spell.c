@@ -103,11 +103,6 @@ static bool letter(wchar_t c)
 	return iswalpha((wint_t)c) || c == L'\'';
 }
 
-bool ui_spell_marks(const wchar_t *s, size_t n, bool *marks)
-{
-	return ui_spell_marks_but(s, n, (size_t)-1, marks);
-}
-
 bool ui_spell_marks_but(const wchar_t *s, size_t n, size_t cursor, bool *marks)
 {
 	memset(marks, 0, n * sizeof *marks);

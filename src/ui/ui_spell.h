@@ -12,10 +12,9 @@
 void ui_spell_set_enabled(bool on);
 /* Whether words are checked (on, and the dictionary is there). */
 bool ui_spell_active(void);
-/* marks[i] set for the characters of misspelled words among the n characters of s.
- * Returns whether any is set. */
-bool ui_spell_marks(const wchar_t *s, size_t n, bool *marks);
-/* The same, but the word that ends at position cursor (being typed) is not checked. */
+/* marks[i] set for the characters of misspelled words among the n characters of s, but
+ * the word that ends at position cursor (being typed) is not checked ((size_t)-1: none
+ * is). Returns whether any is set. */
 bool ui_spell_marks_but(const wchar_t *s, size_t n, size_t cursor, bool *marks);
 /* The word around position at (or just before it) in s: its start and length (false when
  * there is none), and its suggestions, best first (*out, free each and the list). */

@@ -2,7 +2,6 @@
  * drawing helpers that send every text through the sanitiser. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -282,16 +281,6 @@ int ui_putw_cut(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols)
 		return ui_putw(w, y, x, s, n, cols);
 	int used = ui_putw(w, y, x, s, ui_wcs_fit(s, n, cols - 1), cols - 1);
 	return used + ui_put(w, y, x + used, "…", 1);
-}
-
-int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return ui_put(w, y, x, buf, cols);
 }
 
 int ui_width(const char *utf8)

@@ -57,9 +57,6 @@ int ui_put(WINDOW *w, int y, int x, const char *utf8, int cols);
 int ui_putw(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
 /* Same, but a text wider than cols (a link kept whole by ui_wrap) ends in "…". */
 int ui_putw_cut(WINDOW *w, int y, int x, const wchar_t *s, size_t n, int cols);
-/* Same with a printf format that is ours (translated); arguments are untrusted. */
-int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
 /* Columns the untrusted UTF-8 takes once sanitised. */
 int ui_width(const char *utf8);
 /* Which of the n characters of s belong to a word that starts with one of the query's

@@ -46,11 +46,6 @@ static void lines_init(void)
 	}
 }
 
-th_lines theme_lines(void)
-{
-	return lines_kind;
-}
-
 void theme_hline(WINDOW *w, int y, int x, int n)
 {
 	if (n > 0)
@@ -266,12 +261,6 @@ void theme_override(th_role r, th_colors c)
 		overridden[r] = true;
 		overrides[r] = c;
 	}
-}
-
-void theme_reset(void)
-{
-	chosen = TH_THEME_DEFAULT;
-	memset(overridden, 0, sizeof overridden);
 }
 
 static const char *const theme_names[TH_THEME__COUNT] = { "default", "light", "high-contrast",

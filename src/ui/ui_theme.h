@@ -55,11 +55,10 @@ int theme_role_by_name(const char *name);
 bool theme_colour_by_name(const char *name, short *out);
 bool theme_attr_by_name(const char *name, attr_t *out);
 /* The theme, and a role's own colours over it (`color ELEMENT FG BG [ATTR]`), used by
- * the next theme_init; theme_reset() forgets both. */
+ * the next theme_init. */
 void theme_choose(th_theme t);
 th_theme theme_chosen(void);
 void theme_override(th_role r, th_colors c);
-void theme_reset(void);
 /* After initscr: colours when the terminal has them and no_color is false. Again after
  * theme_choose/theme_override to apply them. */
 void theme_init(bool no_color);
@@ -72,7 +71,6 @@ void theme_set(WINDOW *w, th_role r);
  * Unicode box drawing in a UTF-8 locale; in other locales the terminal's own
  * line-drawing set where terminfo gives one (acsc, smacs); ASCII + - | otherwise. */
 typedef enum { TH_LINES_UNICODE, TH_LINES_ACS, TH_LINES_ASCII } th_lines;
-th_lines theme_lines(void);
 /* A horizontal or vertical line of n cells, and a frame, in w's current attributes. */
 void theme_hline(WINDOW *w, int y, int x, int n);
 void theme_vline(WINDOW *w, int y, int x, int n);

@@ -73,8 +73,6 @@ static void read_csv(const char *buf, size_t len, char sep)
 	csv_reader *r = csv_reader_new(buf, len, sep);
 	if (!r)
 		return;
-	char got = csv_reader_sep(r);
-	FUZZ_CHECK(got == ',' || got == ';' || (sep && got == sep));
 	csv_row row;
 	int rc;
 	unsigned long last = 0;
