@@ -1,0 +1,472 @@
+/* sync_apply_post.c — a post's line of a sync file: a new post, or an edit, a hiding or a
+ * showing of one here, settled by the versions its text went through. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/forum.h"
+#include "core/forum_rows.h"
+#include "core/search.h"
+#include "core/sync_priv.h"
+#include "i18n.h"
+
+#define PATH_STEP FORUM_PATH_STEP
+/* A hiding's reason: one line, as long as a reason can sensibly be. */
+#define SYNC_REASON_MAX 1000
+
+/* A post's text versions (post_ancestry): is vid one this post has passed through here;
+ * is it in the line's "history" (the versions the sender's text was made on top of);
+ * add the line's history to ours. */
+static bool had_version(applier *ap, int64_t id, const char *vid)
+{
+	static const char sql[] = "SELECT 1 FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool line_has_history(applier *ap)
+{
+	static const char sql[] = "SELECT json_type(?1, '$.history') = 'array'";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return yes;
+}
+
+static bool in_line_history(applier *ap, const char *vid)
+{
+	static const char sql[] =
+		"SELECT 1 FROM json_each(?1, '$.history') WHERE type = 'text' AND value = ?2";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static status take_history(applier *ap, int64_t id, error *e)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO post_ancestry(post_id, vid)"
+		" SELECT ?1, value FROM json_each(?2, '$.history')"
+		"  WHERE json_type(?2, '$.history') = 'array' AND type = 'text'"
+		"    AND (value = '' OR value GLOB"
+		"         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+		"  LIMIT 1000";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, ap->text, -1, SQLITE_STATIC);
+	return db_step_done(ap->d, st, _("Saving the sync state"), NULL, e);
+}
+
+typedef struct {
+	bool exists;
+	int64_t thread_id, author_id;
+	char *body, *edited_at, *hidden_reason;
+	bool hidden;
+} post_row;
+
+static void post_row_clear(post_row *p)
+{
+	free(p->body), free(p->edited_at), free(p->hidden_reason);
+	memset(p, 0, sizeof *p);
+}
+
+static status load_post(applier *ap, int64_t id, post_row *p, error *e)
+{
+	static const char sql[] = "SELECT thread_id, author_id, body, edited_at, hidden, hidden_reason"
+	                          " FROM posts WHERE id = ?1";
+	memset(p, 0, sizeof *p);
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		p->exists = true;
+		p->thread_id = sqlite3_column_int64(st, 0);
+		p->author_id = sqlite3_column_int64(st, 1);
+		p->body = db_col_dup(st, 2);
+		p->edited_at = db_col_dup(st, 3);
+		p->hidden = sqlite3_column_int(st, 4);
+		p->hidden_reason = db_col_dup(st, 5);
+		if (!p->body || !p->edited_at || !p->hidden_reason)
+			s = OOM(e);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Reading the post"));
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t parent_id,
+                             int64_t author_id, const char *body, const char *created,
+                             const char *edited, bool hidden, const char *reason, bool *placed,
+                             error *e)
+{
+	static const char sql_parent[] = "SELECT path FROM posts WHERE id = ?1 AND thread_id = ?2";
+	*placed = false;
+	unsigned char *path = NULL;
+	size_t plen = 0;
+	if (parent_id) {
+		sqlite3_stmt *st = db_stmt(ap->d, sql_parent, e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		sqlite3_bind_int64(st, 1, parent_id);
+		sqlite3_bind_int64(st, 2, thread_id);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			plen = (size_t)sqlite3_column_bytes(st, 0);
+			/* B5: the reply tree's path grows with depth; a chain without end would
+			 * grow the database with the square of its length. */
+			if ((int64_t)(plen / PATH_STEP) >= ap->lim.depth) {
+				sqlite3_reset(st);
+				return err_set(e, ST_INVALID, ngettext("%s:%lld: a reply %lld level deep: over the "
+				                                       "limit of reply depth (%lld); nothing was "
+				                                       "applied",
+				                                       "%s:%lld: a reply %lld levels deep: over the "
+				                                       "limit of reply depth (%lld); nothing was "
+				                                       "applied", (unsigned long)(plen / PATH_STEP + 1)),
+				               ap->file, (long long)ap->line,
+				               (long long)(plen / PATH_STEP + 1), (long long)ap->lim.depth);
+			}
+			path = malloc(plen + 1);
+			if (path && plen)
+				memcpy(path, sqlite3_column_blob(st, 0), plen);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Reading the post answered"));
+	} else {
+		path = malloc(1);
+	}
+	if (!path)
+		return OOM(e);
+	post_fields pf = { .id = id, .thread_id = thread_id, .parent_id = parent_id,
+	                   .parent_path = path, .parent_len = plen, .author_id = author_id,
+	                   .body = body, .created_at = created, .edited_at = edited,
+	                   .hidden = hidden, .hidden_reason = reason };
+	status s0 = forum_rows_post(ap->d, &pf, NULL, e);
+	free(path);
+	if (s0 == ST_OK)
+		*placed = true;
+	return s0;
+}
+
+static status later_edit_time(applier *ap, int64_t id, const char *edited, error *e)
+{
+	static const char sql[] = "UPDATE posts SET edited_at = ?2 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, edited, -1, SQLITE_STATIC);
+	return db_step_done(ap->d, st, _("Saving the post"), NULL, e);
+}
+
+static status set_post_body(applier *ap, int64_t id, const char *old_body, const char *body,
+                            const char *edited, error *e)
+{
+	static const char sql[] = "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
+	if (edited)
+		sqlite3_bind_text(st, 3, edited, -1, SQLITE_STATIC);
+	status s0 = db_step_done(ap->d, st, _("Saving the post"), NULL, e);
+	if (s0 != ST_OK)
+		return s0;
+	status s = search_unindex_post(ap->d, id, old_body, e);
+	return s == ST_OK ? search_index_post(ap->d, id, body, e) : s;
+}
+
+static status keep_version(applier *ap, int64_t id, const char *edited, const char *body, error *e)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO post_versions(post_id, edited_at, body, kept_at)"
+	                          " VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, edited ? edited : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, ap->now, -1, SQLITE_STATIC);
+	return db_step_done(ap->d, st, _("Keeping the other version"), NULL, e);
+}
+
+static status set_hidden(applier *ap, int64_t id, bool hidden, const char *reason, error *e)
+{
+	static const char sql[] = "UPDATE posts SET hidden = ?2, hidden_reason = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, hidden);
+	sqlite3_bind_text(st, 3, hidden ? (reason ? reason : "") : "", -1, SQLITE_STATIC);
+	return db_step_done(ap->d, st, _("Changing the post"), NULL, e);
+}
+
+/* The later edit wins (a tie: the larger text, so both copies choose alike). */
+static bool incoming_wins(const char *in_at, const char *in_body, const char *here_at,
+                          const char *here_body)
+{
+	int c = strcmp(in_at ? in_at : "", here_at ? here_at : "");
+	return c > 0 || (c == 0 && strcmp(in_body, here_body) > 0);
+}
+
+status sync_apply_post(applier *ap, error *e)
+{
+	int64_t id, tid, parent, hidden;
+	char *author = NULL, *body = NULL, *created = NULL, *edited = NULL, *reason = NULL,
+	     *base = NULL, *base_at = NULL, *by = NULL, *hid_by = NULL, *hidden_at = NULL,
+	     *our_hat = NULL;
+	account au, actor;
+	memset(&au, 0, sizeof au);
+	memset(&actor, 0, sizeof actor);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	post_row p;
+	memset(&p, 0, sizeof p);
+	char what[600];
+	status s;
+	bool ok;
+	if ((s = sync_need_id(ap, "id", 1, &id, e)) != ST_OK ||
+	    (s = sync_need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = sync_need_id(ap, "parent", 0, &parent, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "hidden", 0, &hidden, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "author", true, &author, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "body", true, &body, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "created_at", true, &created, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "edited_at", false, &edited, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "hidden_reason", false, &reason, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "base", false, &base, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", false, &by, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK ||
+	    (s = sync_check_field(ap, "hidden_reason", reason, SYNC_REASON_MAX, false, e)) != ST_OK)
+		goto out;
+	/* Every time from a file is capped at now: a time to come would win every "latest
+	 * change" and keep a thread on top. */
+	sync_cap_time(ap, &hidden_at);
+	sync_cap_time(ap, &created);
+	sync_cap_time(ap, &edited);
+	hidden = hidden != 0;
+	const bool in_hidden = hidden; /* as the line carries it */
+	/* Who hid or showed it (files of schema 4 name one person for every change). */
+	const char *hider = hid_by ? hid_by : by;
+	/* Hidden posts of a public copy say "-": anything else must be a real text. */
+	error why_not;
+	if (forum_validate_text(NULL, body, &why_not) != ST_OK) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
+		            (long long)ap->line, "body", why_not.msg);
+		goto out;
+	}
+	if ((s = sync_load_thread(ap, tid, &t, e)) != ST_OK || (s = load_post(ap, id, &p, e)) != ST_OK)
+		goto out;
+	if (!p.exists) {
+		if (!t.exists) {
+			snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
+			                              "(deleted, or in a network this copy does not hold)"),
+			         author, (long long)tid);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		if (!sync_id_in_file_range(ap, id)) {
+			snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
+			                              "copy that wrote the file"), author, (long long)id);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		/* Only a thread's first post has no parent: another would be a second root. */
+		if (!parent && sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
+		                                     " WHERE thread_id = ?)", tid, 0)) {
+			snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
+			                              "first post, which is here already"), author, t.title);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		if ((s = sync_actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
+			goto out;
+		error why;
+		if (ap->home && perm_check_post(ap->d, &au, t.network_id, t.leaders_only, &why) != ST_OK) {
+			snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), author, t.title, why.msg);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		bool locked_out = ap->home && t.locked && !perm_can_moderate(&au, t.network_id) &&
+		                  !sync_locked_by_file(ap, tid);
+		/* Hidden on the way in: by a moderator, or it arrives shown. */
+		if (ap->home && hidden && !sync_may_moderate_as(ap, hider, t.network_id))
+			hidden = 0;
+		/* A reason goes only with a hidden post (members cannot set one). */
+		const char *why_hidden = hidden ? reason : "";
+		if (locked_out) {
+			hidden = 1;
+			why_hidden = _("written offline while the thread was locked; the coordinator may "
+			               "show it");
+		}
+		bool placed;
+		if ((s = insert_post_as(ap, id, tid, parent, au.id, body, created, edited, hidden,
+		                        why_hidden, &placed, e)) != ST_OK)
+			goto out;
+		if (!placed) {
+			snprintf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
+			                              "here"), author, t.title, (long long)parent);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		if ((s = sync_audit(ap, author, "create", "post", id, NULL, NULL, e)) != ST_OK ||
+		    (s = take_history(ap, id, e)) != ST_OK)
+			goto out;
+		/* When it got its hidden flag: the file's time, or now where the home judged
+		 * otherwise (a reply to a locked thread, a hiding not allowed), so the copy
+		 * takes the home's value back. */
+		const char *hat = (bool)hidden != in_hidden ? sync_later_time(ap->now, hidden_at) : hidden_at;
+		if (hat && (s = sync_set_change_time(ap, id, 0, hat, hidden ? hider : NULL, e)) != ST_OK)
+			goto out;
+		ap->r->applied++;
+		if (locked_out) {
+			snprintf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
+			                              "meanwhile"), author, t.title);
+			s = sync_conflict(ap, what, _("kept, hidden: the coordinator may show it"), e);
+		}
+		goto out;
+	}
+	if (p.thread_id != tid) {
+		snprintf(what, sizeof what, _("post %lld is a different post here (another thread)"),
+		         (long long)id);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	bool changed = false;
+	/* The text. Its version is its edited_at ("" for the first text). The file's text
+	 * made on top of ours (our version is in its history): taken. Ours made on top of
+	 * the file's (its version is in our history): ours stands, it is news for the other
+	 * side. Neither: edited apart, a conflict. Files of schema 4 have no history: their
+	 * base (the text before their change) says the same, less surely. */
+	if (strcmp(p.body, body) != 0) {
+		const char *our_vid = p.edited_at ? p.edited_at : "", *in_vid = edited ? edited : "";
+		int rel; /* 1 take it, 0 keep ours, -1 edited apart */
+		if (line_has_history(ap))
+			rel = in_line_history(ap, our_vid) ? 1 : had_version(ap, id, in_vid) ? 0 : -1;
+		else
+			rel = base && strcmp(base, body) == 0 ? 0 : base && strcmp(base, p.body) == 0 ? 1 : -1;
+		/* Whichever text wins, the home database takes an edit only from someone who may
+		 * make it there: the post's author or a moderator of the network. */
+		if (rel != 0 && ap->home) {
+			const char *who = by ? by : author;
+			if ((s = sync_actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
+				goto out;
+			bool may = (actor.id == p.author_id && actor.role != ROLE_GUEST) ||
+			           perm_can_moderate(&actor, t.network_id);
+			if (!may) {
+				snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
+				                              "not edit it"), (long long)id, t.title, who);
+				s = sync_conflict(ap, what, sync_kept_aside(), e);
+				goto out;
+			}
+		}
+		const char *editor = by ? by : author;
+		if (rel == 1) {
+			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+			    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
+			    (s = take_history(ap, id, e)) != ST_OK)
+				goto out;
+			changed = true;
+		} else if (rel < 0) {
+			/* Edited in both copies: the later edit stays, the other is kept. Ours lost:
+			 * it joins our history (a copy that has it takes the winner without a
+			 * conflict). Ours won: the sender sees the two edits too and settles alike. */
+			if (incoming_wins(edited, body, p.edited_at, p.body)) {
+				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
+				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
+				    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
+				    (s = take_history(ap, id, e)) != ST_OK)
+					goto out;
+				changed = true;
+			} else if ((s = keep_version(ap, id, edited, body, e)) != ST_OK) {
+				goto out;
+			}
+			snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
+			         (long long)id, t.title);
+			s = sync_conflict(ap, what, _("settled: the later edit stays; the other is kept as an "
+			                              "earlier version"), e);
+			if (s != ST_OK)
+				goto out;
+		}
+	} else if (!ap->home && edited && strcmp(edited, p.edited_at) > 0 &&
+	           (s = later_edit_time(ap, id, edited, e)) != ST_OK) {
+		/* The same text on both sides with two edit times (the same edit made twice):
+		 * a copy takes the home's later one. Not on the home database, where nothing
+		 * checked who sent it; nor the file's history, for the same reason. */
+		goto out;
+	}
+	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
+	 * other are two changes, both kept). */
+	our_hat = sync_change_time(ap, id, 0);
+	/* B2: as for locks, only a moderator's time of an equal value counts at home. */
+	if ((bool)hidden == p.hidden && hidden_at && (!our_hat || strcmp(hidden_at, our_hat) > 0) &&
+	    (!ap->home || sync_may_moderate_as(ap, hider, t.network_id)) &&
+	    (s = sync_set_change_time(ap, id, 0, hidden_at, NULL, e)) != ST_OK)
+		goto out;
+	if ((bool)hidden != p.hidden && sync_flag_taken(ap, hidden_at, our_hat, hidden)) {
+		if (ap->home) {
+			if (!hider) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without saying "
+				                              "by whom"), (long long)id, t.title);
+				s = sync_conflict(ap, what, sync_kept_aside(), e);
+				goto out;
+			}
+			account_clear(&actor);
+			if ((s = sync_actor_for(ap, hider, &actor, &ok, e)) != ST_OK || !ok)
+				goto out;
+			if (!perm_can_moderate(&actor, t.network_id)) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show it "
+				                              "here"), (long long)id, t.title, hider);
+				/* The home's own judgment, timed now: the copy takes it back. */
+				if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK)
+					s = sync_set_change_time(ap, id, 0, sync_later_time(ap->now, hidden_at), NULL, e);
+				goto out;
+			}
+		}
+		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK ||
+		    (s = sync_audit(ap, hider, hidden ? "hide" : "unhide", "post", id, NULL,
+		                    hidden && reason ? reason : "", e)) != ST_OK ||
+		    (s = sync_set_change_time(ap, id, 0, hidden_at, hider, e)) != ST_OK)
+			goto out;
+		changed = true;
+	}
+	if (changed)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(author), free(body), free(created), free(edited), free(reason), free(base),
+		free(base_at), free(by), free(hid_by), free(hidden_at), free(our_hat);
+	free(t.title);
+	post_row_clear(&p);
+	account_clear(&au);
+	account_clear(&actor);
+	return s;
+}

@@ -1,0 +1,292 @@
+/* sync_apply_records.c — the lines of a sync file that are neither threads nor posts:
+ * read marks, drafts and practice transfers. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/directory.h"
+#include "core/forum.h"
+#include "core/forum_priv.h"
+#include "core/practice.h"
+#include "core/readmark.h"
+#include "core/sync_priv.h"
+#include "core/uptake.h"
+#include "i18n.h"
+
+status sync_apply_read(applier *ap, error *e)
+{
+	int64_t tid, count, last;
+	char *login = NULL;
+	account a;
+	memset(&a, 0, sizeof a);
+	status s;
+	if ((s = sync_need_int(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "read_count", 0, &count, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "last_read_id", 0, &last, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "account", true, &login, e)) != ST_OK)
+		goto out;
+	bool ok;
+	if ((s = sync_actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
+		goto out;
+	bool moved;
+	if ((s = readmark_merge(ap->d, a.id, tid, count, last, &moved, e)) != ST_OK)
+		goto out;
+	/* A mark for a thread not here (a network this copy lacks) has nothing to mark. */
+	if (moved)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(login);
+	account_clear(&a);
+	return s;
+}
+
+status sync_apply_draft(applier *ap, error *e)
+{
+	int64_t target;
+	char *login = NULL, *kind = NULL, *deleted = NULL, *title = NULL, *body = NULL, *at = NULL;
+	account a;
+	memset(&a, 0, sizeof a);
+	status s;
+	if ((s = sync_get_text(ap, "account", true, &login, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "kind", true, &kind, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "deleted", false, &deleted, e)) != ST_OK)
+		goto out;
+	jval tv;
+	if ((s = sync_jget(ap, "target", &tv, e)) != ST_OK)
+		goto out;
+	free(tv.s);
+	if (!tv.present || !tv.is_int) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is missing or not a valid number; "
+		                             "nothing was applied"), ap->file, (long long)ap->line,
+		            "target");
+		goto out;
+	}
+	target = tv.i;
+	static const char *const kinds[] = { "thread", "reply", "edit", "practice", "meeting" };
+	bool known = false;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		known |= strcmp(kind, kinds[i]) == 0;
+	if (!known) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has an unknown value; nothing was "
+		                             "applied"), ap->file, (long long)ap->line, "kind");
+		goto out;
+	}
+	if (!deleted && ((s = sync_get_text(ap, "title", true, &title, e)) != ST_OK ||
+	                 (s = sync_get_text(ap, "body", true, &body, e)) != ST_OK ||
+	                 (s = sync_need_time(ap, "updated_at", true, &at, e)) != ST_OK ||
+	                 (s = sync_check_field(ap, "title", title, FORUM_TITLE_MAX, false, e)) != ST_OK ||
+	                 (s = sync_check_field(ap, "body", body, FORUM_BODY_MAX, true, e)) != ST_OK))
+		goto out;
+	sync_cap_time(ap, &at);
+	sync_cap_time(ap, &deleted);
+	/* The same limit as for a draft saved here. */
+	if (!deleted && draft_validate(kind, title, body, NULL) != ST_OK) {
+		size_t max = strcmp(kind, "practice") == 0 || strcmp(kind, "meeting") == 0
+		             ? DRAFT_RECORD_MAX : FORUM_BODY_MAX;
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: the draft is too long (at most %zu byte); "
+		                                    "nothing was applied",
+		                                    "%s:%lld: the draft is too long (at most %zu bytes); "
+		                                    "nothing was applied", (unsigned long)max),
+		            ap->file, (long long)ap->line, max);
+		goto out;
+	}
+	bool ok;
+	if ((s = sync_actor_for(ap, login, &a, &ok, e)) != ST_OK || !ok)
+		goto out;
+	bool did;
+	if ((s = deleted ? draft_delete_older(ap->d, a.id, kind, target, deleted, &did, e)
+	                 : draft_merge(ap->d, a.id, kind, target, title, body, at, &did, e)) != ST_OK)
+		goto out;
+	/* B6: drafts per account are limited, so a file cannot fill the database. */
+	if (did && !deleted &&
+	    sync_query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?", a.id, 0) >
+	        ap->lim.drafts) {
+		s = err_set(e, ST_INVALID, ngettext("%s:%lld: more than %lld draft for %s: over the limit of "
+		                                    "drafts per account; nothing was applied",
+		                                    "%s:%lld: more than %lld drafts for %s: over the limit of "
+		                                    "drafts per account; nothing was applied",
+		                                    (unsigned long)ap->lim.drafts), ap->file,
+		            (long long)ap->line, (long long)ap->lim.drafts, login);
+		goto out;
+	}
+	/* A deletion of a draft not here (yet: files applied out of order) is remembered,
+	 * so the draft arriving later does not come back. */
+	if (deleted && !did &&
+	    (s = sync_note_draft_deleted(ap, a.id, kind, target, deleted, e)) != ST_OK)
+		goto out;
+	if (did)
+		ap->r->applied++;
+	else
+		ap->r->present++;
+out:
+	free(login), free(kind), free(deleted), free(title), free(body), free(at);
+	account_clear(&a);
+	return s;
+}
+
+/* ---- practice transfers (schema 13; uptake.h) ----
+ * One line per changed (practice, town) pair, keyed by the practice's key and the town's
+ * name (ids differ between copies only for rows made in a copy, but these two are stable
+ * everywhere). Rule: the later change (updated_at, or deleted_at for a removal) wins; when
+ * the record was also changed here since the last export, the loser is listed as a
+ * conflict. On the home database the writer must have the right to record for the town. */
+
+status sync_apply_uptake(applier *ap, error *e)
+{
+	static const char sql_here[] =
+		"SELECT u.id, u.status, u.note, u.updated_at, u.started_at,"
+		"       EXISTS (SELECT 1 FROM uptake_log l WHERE l.practice_id = u.practice_id"
+		"               AND l.city_id = u.city_id AND l.seq > COALESCE((SELECT CAST(value AS"
+		"               INTEGER) FROM meta WHERE key = 'sync_uptakes_exported'), 0))"
+		"  FROM uptakes u WHERE u.practice_id = ?1 AND u.city_id = ?2";
+	/* The file's threads that are here. */
+	static const char sql_threads[] =
+		"SELECT t.id FROM threads t WHERE t.id IN"
+		" (SELECT value FROM json_each(?1, '$.threads') WHERE json_type(?1, '$.threads') ="
+		"  'array' AND type = 'integer')";
+	char *key = NULL, *town = NULL, *stat = NULL, *note = NULL, *by = NULL, *started = NULL;
+	char *updated = NULL, *deleted = NULL;
+	char *h_status = NULL, *h_note = NULL, *h_updated = NULL;
+	account au;
+	memset(&au, 0, sizeof au);
+	practice pr;
+	memset(&pr, 0, sizeof pr);
+	city c;
+	memset(&c, 0, sizeof c);
+	char what[768];
+	status s;
+	if ((s = sync_get_text(ap, "practice", true, &key, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "town", true, &town, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", true, &by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "deleted_at", false, &deleted, e)) != ST_OK)
+		goto out;
+	if (!deleted &&
+	    ((s = sync_get_text(ap, "status", true, &stat, e)) != ST_OK ||
+	     (s = sync_get_text(ap, "note", false, &note, e)) != ST_OK ||
+	     (s = sync_need_time(ap, "started_at", true, &started, e)) != ST_OK ||
+	     (s = sync_need_time(ap, "updated_at", true, &updated, e)) != ST_OK ||
+	     (s = sync_check_field(ap, "note", note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
+		goto out;
+	/* Times capped at now, as for posts: a far-future time would win every later change. */
+	sync_cap_time(ap, &started);
+	sync_cap_time(ap, &updated);
+	sync_cap_time(ap, &deleted);
+	if (stat && uptake_status_parse(stat) < 0) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
+		                             "nothing was applied"), ap->file, (long long)ap->line, "status");
+		goto out;
+	}
+	bool ok;
+	if ((s = sync_actor_for(ap, by, &au, &ok, e)) != ST_OK || !ok)
+		goto out;
+	error e2;
+	if (practice_get(ap->d, &au, 0, key, &pr, &e2) != ST_OK ||
+	    directory_city(ap->d, town, &c, &e2) != ST_OK) {
+		snprintf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
+		                              "not here"), town, key);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	if (ap->home && (!perm_can_record_uptake(ap->d, &au, c.id) || c.id == pr.city_id)) {
+		snprintf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
+		                              "record for %s"), c.name, key, by, c.name);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	sqlite3_stmt *st = db_stmt(ap->d, sql_here, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, pr.id);
+	sqlite3_bind_int64(st, 2, c.id);
+	bool here = false, pending = false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		here = true;
+		h_status = db_col_dup(st, 1);
+		h_note = db_col_dup(st, 2);
+		h_updated = db_col_dup(st, 3);
+		pending = sqlite3_column_int(st, 5) != 0;
+	}
+	sqlite3_reset(st);
+	if (here && (!h_status || !h_note || !h_updated)) {
+		s = OOM(e);
+		goto out;
+	}
+	const char *in_at = deleted ? deleted : updated;
+	if (!here && deleted) {
+		ap->r->present++;
+		goto out;
+	}
+	if (here && !deleted && strcmp(h_updated, updated) == 0 && strcmp(h_status, stat) == 0 &&
+	    strcmp(h_note, note ? note : "") == 0) {
+		ap->r->present++;
+		goto out;
+	}
+	/* The later change wins; on a tie, the one already here. */
+	bool take = !here || strcmp(in_at, h_updated) > 0;
+	if (here && pending) {
+		char ours[128], theirs[128];
+		snprintf(ours, sizeof ours, "%s (%s)", uptake_status_key((uptake_status)
+		         uptake_status_parse(h_status)), h_updated);
+		snprintf(theirs, sizeof theirs, "%s (%s)", deleted ? _("removed") : stat, in_at);
+		snprintf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
+		                              "here %s, in the file %s"), c.name, key, ours, theirs);
+		if ((s = sync_conflict(ap, what, take ? _("the file's later change was taken")
+		                                      : _("the later change here was kept"), e)) != ST_OK)
+			goto out;
+	}
+	if (!take) {
+		ap->r->present++;
+		goto out;
+	}
+	int64_t uid = 0;
+	if (deleted) {
+		s = uptake_rows_remove(ap->d, pr.id, c.id, deleted, by, &uid, NULL, 0, e);
+	} else {
+		uptake_fields u = { .practice_id = pr.id, .city_id = c.id, .status = stat,
+		                    .note = note, .started_at = started, .updated_at = updated,
+		                    .updated_by = by, .earliest_start = true };
+		s = uptake_rows_put(ap->d, &u, &uid, e);
+		if (s == ST_OK && !(st = db_stmt(ap->d, sql_threads, e)))
+			s = e ? e->code : ST_INTERNAL;
+		if (s == ST_OK) {
+			/* The ids first: the link uses a statement of its own. */
+			sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+			int64_t *ids = NULL;
+			size_t n = 0, cap = 0;
+			int rc;
+			while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+				if (db_grow((void **)&ids, &cap, n, sizeof *ids))
+					s = OOM(e);
+				else
+					ids[n++] = sqlite3_column_int64(st, 0);
+			}
+			sqlite3_reset(st);
+			if (s == ST_OK && rc != SQLITE_DONE)
+				s = db_fail(ap->d, rc, e, _("Saving the practice transfer"));
+			for (size_t i = 0; s == ST_OK && i < n; i++)
+				s = uptake_rows_link_thread(ap->d, uid, ids[i], e);
+			free(ids);
+		}
+	}
+	if (s != ST_OK)
+		goto out;
+	snprintf(what, sizeof what, "%s <- %s: %s", key, c.name, deleted ? "-" : stat);
+	if ((s = sync_audit(ap, by, deleted ? "delete" : "edit", "uptake", pr.id, h_status, what,
+	                    e)) != ST_OK)
+		goto out;
+	ap->r->applied++;
+out:
+	free(key), free(town), free(stat), free(note), free(by), free(started), free(updated);
+	free(deleted), free(h_status), free(h_note), free(h_updated);
+	account_clear(&au);
+	practice_clear(&pr);
+	city_clear(&c);
+	return s;
+}

@@ -1,0 +1,435 @@
+/* sync_apply_thread.c — a thread's line of a sync file: a new thread (its practices, its
+ * feedback request) or a lock or pin; and the answer marked as the one that helped a
+ * feedback request. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/feedback.h"
+#include "core/forum.h"
+#include "core/forum_rows.h"
+#include "core/practice.h"
+#include "core/sync_priv.h"
+#include "i18n.h"
+
+static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned, error *e)
+{
+	static const char sql[] = "UPDATE threads SET locked = ?2, pinned = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, locked);
+	sqlite3_bind_int(st, 3, pinned);
+	return db_step_done(ap->d, st, _("Changing the thread"), NULL, e);
+}
+
+/* B8: a new thread's practices, each only if its author can see it here (the CLI's
+ * link step asks the same); one she cannot see is left out and listed. */
+static status link_practices(applier *ap, int64_t id, const char *title, const account *au,
+                             error *e)
+{
+	static const char sql_keys[] =
+		"SELECT value FROM json_each(?1, '$.practices')"
+		" WHERE json_type(?1, '$.practices') = 'array' AND type = 'text'";
+	sqlite3_stmt *sk = db_stmt(ap->d, sql_keys, e);
+	if (!sk)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(sk, 1, ap->text, -1, SQLITE_STATIC);
+	/* The keys first: practice_get and the link use statements of their own. */
+	char **keys = NULL;
+	size_t n = 0, cap = 0;
+	status s = ST_OK;
+	while (s == ST_OK && sqlite3_step(sk) == SQLITE_ROW) {
+		if (db_grow((void **)&keys, &cap, n, sizeof *keys) ||
+		    !(keys[n] = db_col_dup(sk, 0)))
+			s = OOM(e);
+		else
+			n++;
+	}
+	sqlite3_reset(sk);
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		practice pr;
+		error e2;
+		if (practice_get(ap->d, au, 0, keys[i], &pr, &e2) != ST_OK) {
+			char what[600];
+			snprintf(what, sizeof what, _("thread \"%s\" is linked to practice %s, which %s "
+			                              "cannot see here"), title, keys[i], au->login);
+			s = sync_conflict(ap, what, _("the thread is stored without that link"), e);
+			continue;
+		}
+		int64_t pid = pr.id;
+		practice_clear(&pr);
+		s = forum_rows_link_practice(ap->d, id, pid, e);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	return s;
+}
+
+/* A new thread's feedback request (the line's "request": the asking town and what to
+ * assess). The home database takes it only from a member of that town, the town a
+ * member of the network; else the thread is stored as an ordinary one, and listed. */
+static status take_request(applier *ap, int64_t id, const char *title, const account *au,
+                           int64_t net, error *e)
+{
+	static const char sql_get[] =
+		"SELECT json_type(?1, '$.request'), json_extract(?1, '$.request.town'),"
+		"       json_type(?1, '$.request.town'), json_extract(?1, '$.request.assess'),"
+		"       json_type(?1, '$.request.assess')";
+	static const char sql_town[] =
+		"SELECT c.id, EXISTS (SELECT 1 FROM memberships m WHERE m.city_id = c.id"
+		"       AND m.network_id = ?2) FROM cities c WHERE c.name = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql_get, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	status s = ST_OK;
+	char *town = NULL, *assess = NULL;
+	bool present = false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *tt = (const char *)sqlite3_column_text(st, 2);
+		const char *at = (const char *)sqlite3_column_text(st, 4);
+		present = type && strcmp(type, "null") != 0;
+		if (present && (strcmp(type, "object") != 0 || !tt || strcmp(tt, "text") != 0 ||
+		                (at && strcmp(at, "text") != 0)))
+			s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing "
+			                             "was applied"), ap->file, (long long)ap->line, "request");
+		else if (present && (!(town = db_col_dup(st, 1)) || !(assess = db_col_dup(st, 3))))
+			s = OOM(e);
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && present && (strlen(assess) > FEEDBACK_ASSESS_MAX || strchr(assess, '\n')))
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+		                             "applied"), ap->file, (long long)ap->line, "request");
+	if (s == ST_OK && present)
+		s = sync_check_field(ap, "request", assess, FEEDBACK_ASSESS_MAX, false, e);
+	if (s != ST_OK || !present)
+		goto out;
+	if (!(st = db_stmt(ap->d, sql_town, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, town, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, net);
+	int rc = sqlite3_step(st);
+	int64_t town_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	bool member = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!town_id || (ap->home && (au->city_id != town_id || !member))) {
+		char what[600];
+		snprintf(what, sizeof what, _("thread \"%s\": a feedback request of %s, which %s may not "
+		                              "ask for here"), title, town, au->login);
+		s = sync_conflict(ap, what, _("the thread is stored as an ordinary one"), e);
+		goto out;
+	}
+	if ((s = feedback_rows_request(ap->d, id, town_id, assess, e)) == ST_OK)
+		s = sync_audit(ap, au->login, "ask", "request", id, NULL, assess, e);
+out:
+	free(town), free(assess);
+	return s;
+}
+
+/* {"op":"accept","thread":T,"post":P,"by":LOGIN,"at":TIME}: the answer that helped a
+ * feedback request. The latest mark wins whatever order files come in (at the same
+ * second, the larger post id); a mark that loses to another one is listed. On the home
+ * database the one who marked must be a member of the asking town (judged here), and
+ * the post an answer in that thread by someone from outside the town. */
+status sync_apply_accept(applier *ap, error *e)
+{
+	static const char sql_req[] =
+		"SELECT r.city_id, COALESCE(r.accepted_post, 0), COALESCE(r.accepted_at, ''), t.title"
+		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
+	static const char sql_post[] =
+		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
+		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2"
+		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
+	int64_t tid, pid;
+	char *by = NULL, *at = NULL, *title = NULL, *our_at = NULL;
+	account who;
+	memset(&who, 0, sizeof who);
+	char what[700];
+	status s;
+	if ((s = sync_need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
+	    (s = sync_need_id(ap, "post", 1, &pid, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", true, &by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "at", true, &at, e)) != ST_OK)
+		goto out;
+	sync_cap_time(ap, &at);
+	sqlite3_stmt *st = db_stmt(ap->d, sql_req, e);
+	if (!st) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, tid);
+	int rc = sqlite3_step(st);
+	int64_t town_id = 0, ours = 0;
+	if (rc == SQLITE_ROW) {
+		town_id = sqlite3_column_int64(st, 0);
+		ours = sqlite3_column_int64(st, 1);
+		our_at = db_col_dup(st, 2);
+		title = db_col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && (!our_at || !title)) {
+		s = OOM(e);
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		snprintf(what, sizeof what, _("an answer marked as the one that helped in thread %lld, "
+		                              "which is not a feedback request here"), (long long)tid);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	if (ours == pid) {
+		ap->r->present++;
+		goto out;
+	}
+	/* The later mark stays; at the same second, the larger post id (the same on every
+	 * side). */
+	int c = strcmp(at, our_at);
+	bool take = !ours || c > 0 || (c == 0 && pid > ours);
+	if (!take) {
+		snprintf(what, sizeof what, _("request \"%s\": %s marked post %lld as the one that "
+		                              "helped, before the mark kept here (post %lld)"),
+		         title, by, (long long)pid, (long long)ours);
+		s = sync_conflict(ap, what, _("the later mark stays"), e);
+		goto out;
+	}
+	error e2;
+	bool found = account_get(ap->d, by, &who, &e2) == ST_OK;
+	bool ok = found;
+	if (ap->home && found) {
+		ok = who.city_id == town_id &&
+		     (!ap->owner || strcmp(by, ap->owner) == 0) &&
+		     (ap->me->role == ROLE_ADMIN || who.id == ap->me->id);
+	}
+	if (!ok) {
+		snprintf(what, sizeof what, _("request \"%s\": %s may not mark the answer that helped: "
+		                              "only the asking town's members may"), title, by);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	if (!(st = db_stmt(ap->d, sql_post, e))) {
+		s = e ? e->code : ST_INTERNAL;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, tid);
+	rc = sqlite3_step(st);
+	bool answer = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != town_id &&
+	              !sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (!answer) {
+		snprintf(what, sizeof what, _("request \"%s\": post %lld, marked as the one that helped, "
+		                              "is not an answer in it here"), title, (long long)pid);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	if (ours) {
+		snprintf(what, sizeof what, _("request \"%s\": post %lld was marked here as the one "
+		                              "that helped, before %s marked post %lld"),
+		         title, (long long)ours, by, (long long)pid);
+		if ((s = sync_conflict(ap, what, _("the later mark stays"), e)) != ST_OK)
+			goto out;
+	}
+	char was[24], now_post[24];
+	snprintf(was, sizeof was, "%lld", (long long)ours);
+	snprintf(now_post, sizeof now_post, "%lld", (long long)pid);
+	if ((s = feedback_rows_accept(ap->d, tid, pid, at, who.id, e)) != ST_OK ||
+	    (s = sync_audit(ap, by, "accept", "request", tid, ours ? was : NULL, now_post, e)) != ST_OK)
+		goto out;
+	ap->r->applied++;
+out:
+	free(by), free(at), free(title), free(our_at);
+	account_clear(&who);
+	return s;
+}
+
+status sync_apply_thread(applier *ap, error *e)
+{
+	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1 AND network_id = ?2";
+	int64_t id, number, locked, pinned;
+	char *title = NULL, *author = NULL, *created = NULL, *meeting_key = NULL,
+	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
+	account au, actor;
+	memset(&au, 0, sizeof au);
+	memset(&actor, 0, sizeof actor);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	char what[512];
+	status s;
+	if ((s = sync_need_id(ap, "id", 1, &id, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "network", 1, &number, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "locked", 0, &locked, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "pinned", 0, &pinned, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "title", true, &title, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "author", true, &author, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "created_at", true, &created, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "meeting", false, &meeting_key, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", false, &by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
+		goto out;
+	sync_cap_time(ap, &locked_at);
+	sync_cap_time(ap, &pinned_at);
+	sync_cap_time(ap, &created);
+	error why_not;
+	if (forum_validate_text(title, "-", &why_not) != ST_OK) {
+		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
+		            (long long)ap->line, "title", why_not.msg);
+		goto out;
+	}
+	locked = locked != 0;
+	pinned = pinned != 0;
+	if ((s = sync_load_thread(ap, id, &t, e)) != ST_OK)
+		goto out;
+	if (!t.exists) {
+		if (!sync_id_in_file_range(ap, id)) {
+			snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
+			                              "the copy that wrote the file"), title, (long long)id);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
+		if (!st) {
+			s = e ? e->code : ST_INTERNAL;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, number);
+		int rc = sqlite3_step(st);
+		int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+		sqlite3_reset(st);
+		bool ok;
+		if (!net) {
+			snprintf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
+			         title, (long long)number);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		if ((s = sync_actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
+			goto out;
+		error why;
+		if (ap->home && perm_check_post(ap->d, &au, net, lo, &why) != ST_OK) {
+			snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), title, author, why.msg);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		/* Locking or pinning on the way in needs the right to moderate, of whoever did
+		 * it (a coordinator may lock a member's new thread before the first sync). */
+		bool refused_state = false;
+		if (ap->home && (locked || pinned) && !sync_may_moderate_as(ap, by ? by : author, net)) {
+			locked = pinned = 0;
+			refused_state = true;
+		}
+		thread_fields tf = { .id = id, .network_id = net, .author_id = au.id, .title = title,
+		                     .created_at = created, .locked = locked, .pinned = pinned };
+		if (meeting_key) {
+			if (!(st = db_stmt(ap->d, sql_meeting, e))) {
+				s = e ? e->code : ST_INTERNAL;
+				goto out;
+			}
+			sqlite3_bind_text(st, 1, meeting_key, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, net);
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				tf.meeting_id = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+				s = db_fail(ap->d, rc, e, _("Saving the thread"));
+				goto out;
+			}
+		}
+		if ((s = forum_rows_thread(ap->d, &tf, NULL, e)) != ST_OK ||
+		    (s = link_practices(ap, id, title, &au, e)) != ST_OK ||
+		    (s = take_request(ap, id, title, &au, net, e)) != ST_OK)
+			goto out;
+		if ((s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
+		    (s = sync_note_new_thread(ap, id, e)) != ST_OK ||
+		    (locked && (s = sync_note_locked_by_file(ap, id, e)) != ST_OK))
+			goto out;
+		/* When each flag got its value: the file's times, or now for the home's own
+		 * judgment (so the copy takes it back). */
+		const char *lat = refused_state ? sync_later_time(ap->now, locked_at) : locked_at;
+		const char *pat = refused_state ? sync_later_time(ap->now, pinned_at) : pinned_at;
+		if ((lat && (s = sync_set_change_time(ap, id, 1, lat, locked ? by : NULL, e)) != ST_OK) ||
+		    (pat && (s = sync_set_change_time(ap, id, 2, pat, pinned ? by : NULL, e)) != ST_OK))
+			goto out;
+		ap->r->applied++;
+		if (refused_state) {
+			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), title,
+			         by ? by : author);
+			s = sync_conflict(ap, what, _("the thread is stored, neither locked nor pinned"), e);
+		}
+		goto out;
+	}
+	/* The thread is here: only its lock and pin can have changed. Each goes to the
+	 * latest change (this side's or the file's). */
+	our_lat = sync_change_time(ap, id, 1);
+	our_pat = sync_change_time(ap, id, 2);
+	bool take_l = (bool)locked != t.locked && sync_flag_taken(ap, locked_at, our_lat, locked);
+	bool take_p = (bool)pinned != t.pinned && sync_flag_taken(ap, pinned_at, our_pat, pinned);
+	bool nl = take_l ? (bool)locked : t.locked, np = take_p ? (bool)pinned : t.pinned;
+	/* The same value on both sides: both keep the later time of it. That time decides
+	 * the next "latest change", so on the home database only a moderator's counts (B2:
+	 * a member's file could otherwise veto a coordinator's later lock). */
+	bool may_time = !ap->home || sync_may_moderate_as(ap, by, t.network_id);
+	if (may_time && (bool)locked == t.locked && locked_at &&
+	    (!our_lat || strcmp(locked_at, our_lat) > 0) &&
+	    (s = sync_set_change_time(ap, id, 1, locked_at, NULL, e)) != ST_OK)
+		goto out;
+	if (may_time && (bool)pinned == t.pinned && pinned_at &&
+	    (!our_pat || strcmp(pinned_at, our_pat) > 0) &&
+	    (s = sync_set_change_time(ap, id, 2, pinned_at, NULL, e)) != ST_OK)
+		goto out;
+	if (!take_l && !take_p) {
+		ap->r->present++;
+		goto out;
+	}
+	if (ap->home) {
+		bool ok;
+		if (!by) {
+			snprintf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
+			         t.title);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+			goto out;
+		}
+		if ((s = sync_actor_for(ap, by, &actor, &ok, e)) != ST_OK || !ok)
+			goto out;
+		if (!perm_can_moderate(&actor, t.network_id)) {
+			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
+			         t.title, by);
+			/* The home's own judgment, timed now: the copy takes it back. */
+			if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK && take_l)
+				s = sync_set_change_time(ap, id, 1, sync_later_time(ap->now, locked_at), NULL, e);
+			if (s == ST_OK && take_p)
+				s = sync_set_change_time(ap, id, 2, sync_later_time(ap->now, pinned_at), NULL, e);
+			goto out;
+		}
+	}
+	/* Audited as the CLI's moderation is, before the times are set (the audit's
+	 * triggers note now; the file's time is the one that counts). */
+	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK ||
+	    (take_l && (s = sync_audit(ap, by, nl ? "lock" : "unlock", "thread", id, NULL, "",
+	                               e)) != ST_OK) ||
+	    (take_p && (s = sync_audit(ap, by, np ? "pin" : "unpin", "thread", id, NULL, "",
+	                               e)) != ST_OK) ||
+	    (take_l && (s = sync_set_change_time(ap, id, 1, locked_at, by, e)) != ST_OK) ||
+	    (take_p && (s = sync_set_change_time(ap, id, 2, pinned_at, by, e)) != ST_OK) ||
+	    (nl && !t.locked && (s = sync_note_locked_by_file(ap, id, e)) != ST_OK))
+		goto out;
+	ap->r->applied++;
+out:
+	free(title), free(author), free(created), free(meeting_key), free(by);
+	free(locked_at), free(pinned_at), free(our_lat), free(our_pat);
+	free(t.title);
+	account_clear(&au);
+	account_clear(&actor);
+	return s;
+}

@@ -1,0 +1,135 @@
+/* sync_priv.h — what the sync files share (sync.c, sync_format.c, sync_export.c and the
+ * sync_apply*.c applier): the file's magic line, the applier's state and the helpers
+ * the appliers of each kind of change use. Never included outside core/. */
+#ifndef EMPIRIE_CORE_SYNC_PRIV_H
+#define EMPIRIE_CORE_SYNC_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "core/db_priv.h"
+#include "core/error.h"
+#include "core/forum.h"
+#include "core/sync.h"
+#include "i18n.h"
+
+#define SYNC_MAGIC "EMPIRIE-SYNC 2\n"
+#define SYNC_MAGIC_OLD "EMPIRIE-SYNC 1\n"
+#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
+
+/* ---- the store (sync.c) ---- */
+
+/* The integer sql selects (bound to bind where it has a "?"), dflt when none. */
+int64_t sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt);
+status sync_meta_set_int(db *d, const char *key, int64_t v, error *e);
+/* This copy's number; 0 on the home database. */
+int64_t sync_own_site(db *d);
+
+/* ---- reading a file (sync_format.c) ---- */
+
+/* The whole of a sync file, NUL-terminated, within the size of a sync file. */
+status sync_read_file(const char *path, char **out, size_t *len, error *e);
+/* The header names another database's family (said before the signature is checked). */
+bool sync_of_another_family(db *d, const char *data, size_t len);
+
+/* ---- applying (sync_apply.c) ---- */
+
+typedef struct {
+	db *d;
+	const account *me;
+	int64_t file_site;      /* the site the file says it comes from */
+	int64_t signer;         /* the copy whose secret signed it */
+	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
+	int64_t file_schema;    /* the schema the file was written with */
+	bool home;              /* the receiving side is the home database */
+	const char *file;
+	char sum[65];
+	int64_t line;
+	const char *text;       /* the op's JSON */
+	sync_result *r;
+	sync_conflict_fn fn;
+	void *ctx;
+	char now[32];
+	/* Conflicts are told to fn only after the commit: a file refused whole settled
+	 * nothing. */
+	struct told {
+		int64_t line;
+		char *what, *outcome;
+	} *told;
+	size_t n_told, cap_told;
+	/* Threads this file locked: its own posts in them are no replies "written while the
+	 * thread was locked" (a coordinator's offline lock comes before the replies it
+	 * follows in the file, as threads come before posts). */
+	int64_t *locked_by_file;
+	size_t n_locked, cap_locked;
+	/* New threads of this file: each must get its first post from the file too. */
+	struct new_thread {
+		int64_t id, line;
+	} *new_threads;
+	size_t n_new, cap_new;
+	sync_limits lim;
+	char client[160];       /* the audit's "from where": the copy and who applied it */
+} applier;
+
+/* A field of the current op: $.name as int or text. Typed strictly. */
+typedef struct {
+	bool present;
+	bool is_int;
+	int64_t i;
+	char *s;
+} jval;
+
+/* The fields of the current line (sync_format.c). */
+status sync_jget(applier *ap, const char *name, jval *v, error *e);
+status sync_need_int(applier *ap, const char *name, int64_t min, int64_t *out, error *e);
+status sync_need_id(applier *ap, const char *name, int64_t min, int64_t *out, error *e);
+status sync_get_text(applier *ap, const char *name, bool required, char **out, error *e);
+status sync_need_time(applier *ap, const char *name, bool required, char **out, error *e);
+status sync_check_field(applier *ap, const char *name, const char *v, size_t max,
+                        bool multiline, error *e);
+void sync_cap_time(const applier *ap, char **t);
+
+/* Ids of threads and posts: in some site's range (forum.h), so that id * 4 + kind (the
+ * search rowid) cannot overflow. */
+#define SYNC_ID_END (((int64_t)FORUM_SITE_MAX + 1) << FORUM_SITE_SHIFT)
+
+/* Who made a change, what it conflicts with, when a flag last changed (sync_apply.c). */
+status sync_audit(applier *ap, const char *login, const char *action, const char *object,
+                  int64_t id, const char *before, const char *after, error *e);
+status sync_conflict(applier *ap, const char *what, const char *outcome, error *e);
+const char *sync_kept_aside(void);
+status sync_actor_for(applier *ap, const char *login, account *out, bool *ok, error *e);
+bool sync_may_moderate_as(applier *ap, const char *login, int64_t network_id);
+bool sync_id_in_file_range(applier *ap, int64_t id);
+status sync_note_locked_by_file(applier *ap, int64_t thread_id, error *e);
+status sync_note_new_thread(applier *ap, int64_t thread_id, error *e);
+bool sync_locked_by_file(const applier *ap, int64_t thread_id);
+char *sync_change_time(applier *ap, int64_t id, int col);
+status sync_set_change_time(applier *ap, int64_t id, int col, const char *at, const char *by,
+                            error *e);
+bool sync_flag_taken(const applier *ap, const char *in_at, const char *our_at, bool in);
+const char *sync_later_time(const char *a, const char *b);
+status sync_note_draft_deleted(applier *ap, int64_t account_id, const char *kind,
+                               int64_t target, const char *deleted, error *e);
+
+typedef struct {
+	bool exists;
+	int64_t network_id;
+	bool locked, pinned, leaders_only;
+	char *title;
+} thread_row;
+
+status sync_load_thread(applier *ap, int64_t id, thread_row *t, error *e);
+
+/* The changes of each kind, one line each (sync_apply_thread.c, sync_apply_post.c,
+ * sync_apply_records.c). */
+status sync_apply_thread(applier *ap, error *e);
+status sync_apply_accept(applier *ap, error *e);
+status sync_apply_post(applier *ap, error *e);
+status sync_apply_read(applier *ap, error *e);
+status sync_apply_draft(applier *ap, error *e);
+status sync_apply_uptake(applier *ap, error *e);
+
+#endif
