@@ -234,226 +234,267 @@ static bool incoming_wins(const char *in_at, const char *in_body, const char *he
 	return c > 0 || (c == 0 && strcmp(in_body, here_body) > 0);
 }
 
-status sync_apply_post(applier *ap, error *e)
-{
+/* A post's line, as the file gives it. */
+typedef struct {
 	int64_t id, tid, parent, hidden;
-	char *author = NULL, *body = NULL, *created = NULL, *edited = NULL, *reason = NULL,
-	     *base = NULL, *base_at = NULL, *by = NULL, *hid_by = NULL, *hidden_at = NULL,
-	     *our_hat = NULL;
-	account au, actor;
+	bool in_hidden;         /* hidden as the line carries it */
+	char *author, *body, *created, *edited, *reason, *base, *base_at, *by, *hid_by,
+	     *hidden_at;
+	const char *hider;      /* who hid or showed it */
+} post_line;
+
+static void post_line_clear(post_line *l)
+{
+	free(l->author), free(l->body), free(l->created), free(l->edited), free(l->reason),
+		free(l->base), free(l->base_at), free(l->by), free(l->hid_by), free(l->hidden_at);
+	memset(l, 0, sizeof *l);
+}
+
+/* The line's fields, its times capped at now, its text checked as one typed here. */
+static status read_post_line(applier *ap, post_line *l, error *e)
+{
+	status s;
+	if ((s = sync_need_id(ap, "id", 1, &l->id, e)) != ST_OK ||
+	    (s = sync_need_id(ap, "thread", 1, &l->tid, e)) != ST_OK ||
+	    (s = sync_need_id(ap, "parent", 0, &l->parent, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "hidden", 0, &l->hidden, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "author", true, &l->author, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "body", true, &l->body, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "created_at", true, &l->created, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "edited_at", false, &l->edited, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "hidden_reason", false, &l->reason, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "base", false, &l->base, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "base_at", false, &l->base_at, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "hid_by", false, &l->hid_by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "hidden_at", false, &l->hidden_at, e)) != ST_OK ||
+	    (s = sync_check_field(ap, "hidden_reason", l->reason, SYNC_REASON_MAX, false,
+	                          e)) != ST_OK)
+		return s;
+	/* Every time from a file is capped at now: a time to come would win every "latest
+	 * change" and keep a thread on top. */
+	sync_cap_time(ap, &l->hidden_at);
+	sync_cap_time(ap, &l->created);
+	sync_cap_time(ap, &l->edited);
+	l->hidden = l->hidden != 0;
+	l->in_hidden = l->hidden;
+	/* Who hid or showed it (files of schema 4 name one person for every change). */
+	l->hider = l->hid_by ? l->hid_by : l->by;
+	/* Hidden posts of a public copy say "-": anything else must be a real text. */
+	error why_not;
+	if (forum_validate_text(NULL, l->body, &why_not) != ST_OK)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"),
+		               ap->file, (long long)ap->line, "body", why_not.msg);
+	return ST_OK;
+}
+
+/* A post not here yet: stored when its thread is here, its id in the range of the copy
+ * that wrote the file, its place in the thread free, by someone who may post there;
+ * hidden only by a moderator, and hidden when written offline into a thread locked
+ * here meanwhile. */
+static status new_post(applier *ap, const post_line *l, const thread_row *t, error *e)
+{
+	account au;
 	memset(&au, 0, sizeof au);
-	memset(&actor, 0, sizeof actor);
-	thread_row t;
-	memset(&t, 0, sizeof t);
-	post_row p;
-	memset(&p, 0, sizeof p);
 	char what[600];
 	status s;
 	bool ok;
-	if ((s = sync_need_id(ap, "id", 1, &id, e)) != ST_OK ||
-	    (s = sync_need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
-	    (s = sync_need_id(ap, "parent", 0, &parent, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "hidden", 0, &hidden, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "author", true, &author, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "body", true, &body, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "created_at", true, &created, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "edited_at", false, &edited, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "hidden_reason", false, &reason, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "base", false, &base, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "base_at", false, &base_at, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", false, &by, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "hid_by", false, &hid_by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "hidden_at", false, &hidden_at, e)) != ST_OK ||
-	    (s = sync_check_field(ap, "hidden_reason", reason, SYNC_REASON_MAX, false, e)) != ST_OK)
-		goto out;
-	/* Every time from a file is capped at now: a time to come would win every "latest
-	 * change" and keep a thread on top. */
-	sync_cap_time(ap, &hidden_at);
-	sync_cap_time(ap, &created);
-	sync_cap_time(ap, &edited);
-	hidden = hidden != 0;
-	const bool in_hidden = hidden; /* as the line carries it */
-	/* Who hid or showed it (files of schema 4 name one person for every change). */
-	const char *hider = hid_by ? hid_by : by;
-	/* Hidden posts of a public copy say "-": anything else must be a real text. */
-	error why_not;
-	if (forum_validate_text(NULL, body, &why_not) != ST_OK) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
-		            (long long)ap->line, "body", why_not.msg);
-		goto out;
+	if (!t->exists) {
+		snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
+		                              "(deleted, or in a network this copy does not hold)"),
+		         l->author, (long long)l->tid);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
-	if ((s = sync_load_thread(ap, tid, &t, e)) != ST_OK || (s = load_post(ap, id, &p, e)) != ST_OK)
-		goto out;
-	if (!p.exists) {
-		if (!t.exists) {
-			snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
-			                              "(deleted, or in a network this copy does not hold)"),
-			         author, (long long)tid);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		if (!sync_id_in_file_range(ap, id)) {
-			snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
-			                              "copy that wrote the file"), author, (long long)id);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		/* Only a thread's first post has no parent: another would be a second root. */
-		if (!parent && sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
-		                                     " WHERE thread_id = ?)", tid, 0)) {
-			snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
-			                              "first post, which is here already"), author, t.title);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		if ((s = sync_actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
-			goto out;
-		error why;
-		if (ap->home && perm_check_post(ap->d, &au, t.network_id, t.leaders_only, &why) != ST_OK) {
-			snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), author, t.title, why.msg);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		bool locked_out = ap->home && t.locked && !perm_can_moderate(&au, t.network_id) &&
-		                  !sync_locked_by_file(ap, tid);
-		/* Hidden on the way in: by a moderator, or it arrives shown. */
-		if (ap->home && hidden && !sync_may_moderate_as(ap, hider, t.network_id))
-			hidden = 0;
-		/* A reason goes only with a hidden post (members cannot set one). */
-		const char *why_hidden = hidden ? reason : "";
-		if (locked_out) {
-			hidden = 1;
-			why_hidden = _("written offline while the thread was locked; the coordinator may "
-			               "show it");
-		}
-		bool placed;
-		if ((s = insert_post_as(ap, id, tid, parent, au.id, body, created, edited, hidden,
-		                        why_hidden, &placed, e)) != ST_OK)
-			goto out;
-		if (!placed) {
-			snprintf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
-			                              "here"), author, t.title, (long long)parent);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		if ((s = sync_audit(ap, author, "create", "post", id, NULL, NULL, e)) != ST_OK ||
-		    (s = take_history(ap, id, e)) != ST_OK)
-			goto out;
-		/* When it got its hidden flag: the file's time, or now where the home judged
-		 * otherwise (a reply to a locked thread, a hiding not allowed), so the copy
-		 * takes the home's value back. */
-		const char *hat = (bool)hidden != in_hidden ? sync_later_time(ap->now, hidden_at) : hidden_at;
-		if (hat && (s = sync_set_change_time(ap, id, 0, hat, hidden ? hider : NULL, e)) != ST_OK)
-			goto out;
-		ap->r->applied++;
-		if (locked_out) {
-			snprintf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
-			                              "meanwhile"), author, t.title);
-			s = sync_conflict(ap, what, _("kept, hidden: the coordinator may show it"), e);
-		}
-		goto out;
+	if (!sync_id_in_file_range(ap, l->id)) {
+		snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
+		                              "copy that wrote the file"), l->author, (long long)l->id);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
-	if (p.thread_id != tid) {
-		snprintf(what, sizeof what, _("post %lld is a different post here (another thread)"),
-		         (long long)id);
+	/* Only a thread's first post has no parent: another would be a second root. */
+	if (!l->parent && sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
+	                                        " WHERE thread_id = ?)", l->tid, 0)) {
+		snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
+		                              "first post, which is here already"), l->author, t->title);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
+	}
+	if ((s = sync_actor_for(ap, l->author, &au, &ok, e)) != ST_OK || !ok)
+		goto out;
+	error why;
+	if (ap->home && perm_check_post(ap->d, &au, t->network_id, t->leaders_only, &why) != ST_OK) {
+		snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), l->author, t->title,
+		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
-	bool changed = false;
-	/* The text. Its version is its edited_at ("" for the first text). The file's text
-	 * made on top of ours (our version is in its history): taken. Ours made on top of
-	 * the file's (its version is in our history): ours stands, it is news for the other
-	 * side. Neither: edited apart, a conflict. Files of schema 4 have no history: their
-	 * base (the text before their change) says the same, less surely. */
-	if (strcmp(p.body, body) != 0) {
-		const char *our_vid = p.edited_at ? p.edited_at : "", *in_vid = edited ? edited : "";
-		int rel; /* 1 take it, 0 keep ours, -1 edited apart */
-		if (line_has_history(ap))
-			rel = in_line_history(ap, our_vid) ? 1 : had_version(ap, id, in_vid) ? 0 : -1;
-		else
-			rel = base && strcmp(base, body) == 0 ? 0 : base && strcmp(base, p.body) == 0 ? 1 : -1;
-		/* Whichever text wins, the home database takes an edit only from someone who may
-		 * make it there: the post's author or a moderator of the network. */
-		if (rel != 0 && ap->home) {
-			const char *who = by ? by : author;
-			if ((s = sync_actor_for(ap, who, &actor, &ok, e)) != ST_OK || !ok)
-				goto out;
-			bool may = (actor.id == p.author_id && actor.role != ROLE_GUEST) ||
-			           perm_can_moderate(&actor, t.network_id);
-			if (!may) {
-				snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
-				                              "not edit it"), (long long)id, t.title, who);
-				s = sync_conflict(ap, what, sync_kept_aside(), e);
-				goto out;
-			}
-		}
-		const char *editor = by ? by : author;
-		if (rel == 1) {
-			if ((s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
-			    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
-			    (s = take_history(ap, id, e)) != ST_OK)
-				goto out;
-			changed = true;
-		} else if (rel < 0) {
-			/* Edited in both copies: the later edit stays, the other is kept. Ours lost:
-			 * it joins our history (a copy that has it takes the winner without a
-			 * conflict). Ours won: the sender sees the two edits too and settles alike. */
-			if (incoming_wins(edited, body, p.edited_at, p.body)) {
-				if ((s = keep_version(ap, id, p.edited_at, p.body, e)) != ST_OK ||
-				    (s = set_post_body(ap, id, p.body, body, edited, e)) != ST_OK ||
-				    (s = sync_audit(ap, editor, "edit", "post", id, p.body, body, e)) != ST_OK ||
-				    (s = take_history(ap, id, e)) != ST_OK)
-					goto out;
-				changed = true;
-			} else if ((s = keep_version(ap, id, edited, body, e)) != ST_OK) {
-				goto out;
-			}
-			snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
-			         (long long)id, t.title);
-			s = sync_conflict(ap, what, _("settled: the later edit stays; the other is kept as an "
-			                              "earlier version"), e);
-			if (s != ST_OK)
-				goto out;
-		}
-	} else if (!ap->home && edited && strcmp(edited, p.edited_at) > 0 &&
-	           (s = later_edit_time(ap, id, edited, e)) != ST_OK) {
-		/* The same text on both sides with two edit times (the same edit made twice):
-		 * a copy takes the home's later one. Not on the home database, where nothing
-		 * checked who sent it; nor the file's history, for the same reason. */
+	bool locked_out = ap->home && t->locked && !perm_can_moderate(&au, t->network_id) &&
+	                  !sync_locked_by_file(ap, l->tid);
+	int64_t hidden = l->hidden;
+	/* Hidden on the way in: by a moderator, or it arrives shown. */
+	if (ap->home && hidden && !sync_may_moderate_as(ap, l->hider, t->network_id))
+		hidden = 0;
+	/* A reason goes only with a hidden post (members cannot set one). */
+	const char *why_hidden = hidden ? l->reason : "";
+	if (locked_out) {
+		hidden = 1;
+		why_hidden = _("written offline while the thread was locked; the coordinator may "
+		               "show it");
+	}
+	bool placed;
+	if ((s = insert_post_as(ap, l->id, l->tid, l->parent, au.id, l->body, l->created, l->edited,
+	                        hidden, why_hidden, &placed, e)) != ST_OK)
+		goto out;
+	if (!placed) {
+		snprintf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
+		                              "here"), l->author, t->title, (long long)l->parent);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
-	/* Hidden or shown: the latest change wins (hiding on one side and editing on the
-	 * other are two changes, both kept). */
-	our_hat = sync_change_time(ap, id, 0);
-	/* B2: as for locks, only a moderator's time of an equal value counts at home. */
-	if ((bool)hidden == p.hidden && hidden_at && (!our_hat || strcmp(hidden_at, our_hat) > 0) &&
-	    (!ap->home || sync_may_moderate_as(ap, hider, t.network_id)) &&
-	    (s = sync_set_change_time(ap, id, 0, hidden_at, NULL, e)) != ST_OK)
+	if ((s = sync_audit(ap, l->author, "create", "post", l->id, NULL, NULL, e)) != ST_OK ||
+	    (s = take_history(ap, l->id, e)) != ST_OK)
 		goto out;
-	if ((bool)hidden != p.hidden && sync_flag_taken(ap, hidden_at, our_hat, hidden)) {
+	/* When it got its hidden flag: the file's time, or now where the home judged
+	 * otherwise (a reply to a locked thread, a hiding not allowed), so the copy
+	 * takes the home's value back. */
+	const char *hat = (bool)hidden != l->in_hidden ? sync_later_time(ap->now, l->hidden_at)
+	                                               : l->hidden_at;
+	if (hat && (s = sync_set_change_time(ap, l->id, 0, hat, hidden ? l->hider : NULL,
+	                                     e)) != ST_OK)
+		goto out;
+	ap->r->applied++;
+	if (locked_out) {
+		snprintf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
+		                              "meanwhile"), l->author, t->title);
+		s = sync_conflict(ap, what, _("kept, hidden: the coordinator may show it"), e);
+	}
+out:
+	account_clear(&au);
+	return s;
+}
+
+/* On the home database an edit is taken only from someone who may make it there: the
+ * post's author or a moderator of the network. *ok false when not (a conflict kept). */
+static status home_may_edit(applier *ap, const post_line *l, const thread_row *t,
+                            const post_row *p, bool *ok, error *e)
+{
+	char what[600];
+	account actor;
+	memset(&actor, 0, sizeof actor);
+	const char *who = l->by ? l->by : l->author;
+	bool known;
+	*ok = false;
+	status s = sync_actor_for(ap, who, &actor, &known, e);
+	if (s != ST_OK || !known)
+		goto out;
+	bool may = (actor.id == p->author_id && actor.role != ROLE_GUEST) ||
+	           perm_can_moderate(&actor, t->network_id);
+	if (!may) {
+		snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
+		                              "not edit it"), (long long)l->id, t->title, who);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
+		goto out;
+	}
+	*ok = true;
+out:
+	account_clear(&actor);
+	return s;
+}
+
+/* The text of a post here. Its version is its edited_at ("" for the first text). The
+ * file's text made on top of ours (our version is in its history): taken. Ours made on
+ * top of the file's (its version is in our history): ours stands, it is news for the
+ * other side. Neither: edited apart, a conflict. Files of schema 4 have no history:
+ * their base (the text before their change) says the same, less surely. *settled: the
+ * line is kept aside, nothing more of it is taken. */
+static status post_text(applier *ap, const post_line *l, const thread_row *t, const post_row *p,
+                        bool *changed, bool *settled, error *e)
+{
+	char what[600];
+	status s = ST_OK;
+	const char *our_vid = p->edited_at ? p->edited_at : "", *in_vid = l->edited ? l->edited : "";
+	int rel; /* 1 take it, 0 keep ours, -1 edited apart */
+	if (line_has_history(ap))
+		rel = in_line_history(ap, our_vid) ? 1 : had_version(ap, l->id, in_vid) ? 0 : -1;
+	else
+		rel = l->base && strcmp(l->base, l->body) == 0 ? 0
+		      : l->base && strcmp(l->base, p->body) == 0 ? 1 : -1;
+	/* Whichever text wins, the home database takes an edit only from someone who may
+	 * make it there. */
+	bool ok;
+	if (rel != 0 && ap->home && ((s = home_may_edit(ap, l, t, p, &ok, e)) != ST_OK || !ok)) {
+		*settled = true;
+		return s;
+	}
+	const char *editor = l->by ? l->by : l->author;
+	if (rel == 1) {
+		if ((s = set_post_body(ap, l->id, p->body, l->body, l->edited, e)) != ST_OK ||
+		    (s = sync_audit(ap, editor, "edit", "post", l->id, p->body, l->body, e)) != ST_OK ||
+		    (s = take_history(ap, l->id, e)) != ST_OK)
+			return s;
+		*changed = true;
+	} else if (rel < 0) {
+		/* Edited in both copies: the later edit stays, the other is kept. Ours lost:
+		 * it joins our history (a copy that has it takes the winner without a
+		 * conflict). Ours won: the sender sees the two edits too and settles alike. */
+		if (incoming_wins(l->edited, l->body, p->edited_at, p->body)) {
+			if ((s = keep_version(ap, l->id, p->edited_at, p->body, e)) != ST_OK ||
+			    (s = set_post_body(ap, l->id, p->body, l->body, l->edited, e)) != ST_OK ||
+			    (s = sync_audit(ap, editor, "edit", "post", l->id, p->body, l->body,
+			                    e)) != ST_OK ||
+			    (s = take_history(ap, l->id, e)) != ST_OK)
+				return s;
+			*changed = true;
+		} else if ((s = keep_version(ap, l->id, l->edited, l->body, e)) != ST_OK) {
+			return s;
+		}
+		snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
+		         (long long)l->id, t->title);
+		s = sync_conflict(ap, what, _("settled: the later edit stays; the other is kept as "
+		                              "an earlier version"), e);
+	}
+	return s;
+}
+
+/* Hidden or shown: the latest change wins (hiding on one side and editing on the other
+ * are two changes, both kept); then the line is counted, taken or already here. */
+static status post_hidden(applier *ap, const post_line *l, const thread_row *t,
+                          const post_row *p, bool changed, error *e)
+{
+	char what[600];
+	account actor;
+	memset(&actor, 0, sizeof actor);
+	status s = ST_OK;
+	bool ok;
+	char *our_hat = sync_change_time(ap, l->id, 0);
+	/* B2: as for locks, only a moderator's time of an equal value counts at home. */
+	if ((bool)l->hidden == p->hidden && l->hidden_at &&
+	    (!our_hat || strcmp(l->hidden_at, our_hat) > 0) &&
+	    (!ap->home || sync_may_moderate_as(ap, l->hider, t->network_id)) &&
+	    (s = sync_set_change_time(ap, l->id, 0, l->hidden_at, NULL, e)) != ST_OK)
+		goto out;
+	if ((bool)l->hidden != p->hidden && sync_flag_taken(ap, l->hidden_at, our_hat, l->hidden)) {
 		if (ap->home) {
-			if (!hider) {
-				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without saying "
-				                              "by whom"), (long long)id, t.title);
+			if (!l->hider) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without "
+				                              "saying by whom"), (long long)l->id, t->title);
 				s = sync_conflict(ap, what, sync_kept_aside(), e);
 				goto out;
 			}
-			account_clear(&actor);
-			if ((s = sync_actor_for(ap, hider, &actor, &ok, e)) != ST_OK || !ok)
+			if ((s = sync_actor_for(ap, l->hider, &actor, &ok, e)) != ST_OK || !ok)
 				goto out;
-			if (!perm_can_moderate(&actor, t.network_id)) {
-				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show it "
-				                              "here"), (long long)id, t.title, hider);
+			if (!perm_can_moderate(&actor, t->network_id)) {
+				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show "
+				                              "it here"), (long long)l->id, t->title, l->hider);
 				/* The home's own judgment, timed now: the copy takes it back. */
 				if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK)
-					s = sync_set_change_time(ap, id, 0, sync_later_time(ap->now, hidden_at), NULL, e);
+					s = sync_set_change_time(ap, l->id, 0,
+					                         sync_later_time(ap->now, l->hidden_at), NULL, e);
 				goto out;
 			}
 		}
-		if ((s = set_hidden(ap, id, hidden, reason, e)) != ST_OK ||
-		    (s = sync_audit(ap, hider, hidden ? "hide" : "unhide", "post", id, NULL,
-		                    hidden && reason ? reason : "", e)) != ST_OK ||
-		    (s = sync_set_change_time(ap, id, 0, hidden_at, hider, e)) != ST_OK)
+		if ((s = set_hidden(ap, l->id, l->hidden, l->reason, e)) != ST_OK ||
+		    (s = sync_audit(ap, l->hider, l->hidden ? "hide" : "unhide", "post", l->id, NULL,
+		                    l->hidden && l->reason ? l->reason : "", e)) != ST_OK ||
+		    (s = sync_set_change_time(ap, l->id, 0, l->hidden_at, l->hider, e)) != ST_OK)
 			goto out;
 		changed = true;
 	}
@@ -462,11 +503,54 @@ status sync_apply_post(applier *ap, error *e)
 	else
 		ap->r->present++;
 out:
-	free(author), free(body), free(created), free(edited), free(reason), free(base),
-		free(base_at), free(by), free(hid_by), free(hidden_at), free(our_hat);
+	free(our_hat);
+	account_clear(&actor);
+	return s;
+}
+
+/* The post is here: its text and its hidden flag, each settled on its own. */
+static status post_changes(applier *ap, const post_line *l, const thread_row *t,
+                           const post_row *p, error *e)
+{
+	status s = ST_OK;
+	bool changed = false, settled = false;
+	if (strcmp(p->body, l->body) != 0) {
+		s = post_text(ap, l, t, p, &changed, &settled, e);
+	} else if (!ap->home && l->edited && strcmp(l->edited, p->edited_at) > 0) {
+		/* The same text on both sides with two edit times (the same edit made twice):
+		 * a copy takes the home's later one. Not on the home database, where nothing
+		 * checked who sent it; nor the file's history, for the same reason. */
+		s = later_edit_time(ap, l->id, l->edited, e);
+	}
+	if (s != ST_OK || settled)
+		return s;
+	return post_hidden(ap, l, t, p, changed, e);
+}
+
+status sync_apply_post(applier *ap, error *e)
+{
+	post_line l;
+	memset(&l, 0, sizeof l);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	post_row p;
+	memset(&p, 0, sizeof p);
+	char what[600];
+	status s = read_post_line(ap, &l, e);
+	if (s == ST_OK && (s = sync_load_thread(ap, l.tid, &t, e)) == ST_OK &&
+	    (s = load_post(ap, l.id, &p, e)) == ST_OK) {
+		if (!p.exists) {
+			s = new_post(ap, &l, &t, e);
+		} else if (p.thread_id != l.tid) {
+			snprintf(what, sizeof what, _("post %lld is a different post here (another "
+			                              "thread)"), (long long)l.id);
+			s = sync_conflict(ap, what, sync_kept_aside(), e);
+		} else {
+			s = post_changes(ap, &l, &t, &p, e);
+		}
+	}
+	post_line_clear(&l);
 	free(t.title);
 	post_row_clear(&p);
-	account_clear(&au);
-	account_clear(&actor);
 	return s;
 }

@@ -251,185 +251,251 @@ out:
 	return s;
 }
 
-status sync_apply_thread(applier *ap, error *e)
+/* A thread's line, as the file gives it. */
+typedef struct {
+	int64_t id, number, locked, pinned;
+	char *title, *author, *created, *meeting_key, *by, *locked_at, *pinned_at;
+} thread_line;
+
+static void thread_line_clear(thread_line *l)
+{
+	free(l->title), free(l->author), free(l->created), free(l->meeting_key), free(l->by);
+	free(l->locked_at), free(l->pinned_at);
+	memset(l, 0, sizeof *l);
+}
+
+/* The line's fields, its times capped at now, its title checked as one typed here. */
+static status read_thread_line(applier *ap, thread_line *l, error *e)
+{
+	status s;
+	if ((s = sync_need_id(ap, "id", 1, &l->id, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "network", 1, &l->number, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "locked", 0, &l->locked, e)) != ST_OK ||
+	    (s = sync_need_int(ap, "pinned", 0, &l->pinned, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "title", true, &l->title, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "author", true, &l->author, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "created_at", true, &l->created, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "meeting", false, &l->meeting_key, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "locked_at", false, &l->locked_at, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "pinned_at", false, &l->pinned_at, e)) != ST_OK)
+		return s;
+	sync_cap_time(ap, &l->locked_at);
+	sync_cap_time(ap, &l->pinned_at);
+	sync_cap_time(ap, &l->created);
+	error why_not;
+	if (forum_validate_text(l->title, "-", &why_not) != ST_OK)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"),
+		               ap->file, (long long)ap->line, "title", why_not.msg);
+	l->locked = l->locked != 0;
+	l->pinned = l->pinned != 0;
+	return ST_OK;
+}
+
+/* The network of a new thread, by its number: *net 0 when it is not here. */
+static status thread_network(applier *ap, int64_t number, int64_t *net, bool *leaders_only,
+                             error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, number);
+	int rc = sqlite3_step(st);
+	*net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*leaders_only = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+/* The meeting a new thread is about, by its key in the network (left 0: not here). */
+static status thread_meeting(applier *ap, const char *key, int64_t net, int64_t *meeting_id,
+                             error *e)
+{
 	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1 AND network_id = ?2";
-	int64_t id, number, locked, pinned;
-	char *title = NULL, *author = NULL, *created = NULL, *meeting_key = NULL,
-	     *by = NULL, *locked_at = NULL, *pinned_at = NULL, *our_lat = NULL, *our_pat = NULL;
-	account au, actor;
+	sqlite3_stmt *st = db_stmt(ap->d, sql_meeting, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, net);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*meeting_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the thread"));
+	return ST_OK;
+}
+
+/* A thread not here yet: stored when it is in the range of the copy that wrote the file,
+ * in a network here, by someone who may start it; its lock and pin only from someone
+ * who may moderate. */
+static status new_thread(applier *ap, thread_line *l, error *e)
+{
+	account au;
 	memset(&au, 0, sizeof au);
-	memset(&actor, 0, sizeof actor);
-	thread_row t;
-	memset(&t, 0, sizeof t);
 	char what[512];
 	status s;
-	if ((s = sync_need_id(ap, "id", 1, &id, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "network", 1, &number, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "locked", 0, &locked, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "pinned", 0, &pinned, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "title", true, &title, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "author", true, &author, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "created_at", true, &created, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "meeting", false, &meeting_key, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", false, &by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "locked_at", false, &locked_at, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "pinned_at", false, &pinned_at, e)) != ST_OK)
+	if (!sync_id_in_file_range(ap, l->id)) {
+		snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
+		                              "the copy that wrote the file"), l->title, (long long)l->id);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
+	}
+	int64_t net = 0;
+	bool lo = false, ok;
+	if ((s = thread_network(ap, l->number, &net, &lo, e)) != ST_OK)
+		return s;
+	if (!net) {
+		snprintf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
+		         l->title, (long long)l->number);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
+	}
+	if ((s = sync_actor_for(ap, l->author, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
-	sync_cap_time(ap, &locked_at);
-	sync_cap_time(ap, &pinned_at);
-	sync_cap_time(ap, &created);
-	error why_not;
-	if (forum_validate_text(title, "-", &why_not) != ST_OK) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"), ap->file,
-		            (long long)ap->line, "title", why_not.msg);
+	error why;
+	if (ap->home && perm_check_post(ap->d, &au, net, lo, &why) != ST_OK) {
+		snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), l->title, l->author,
+		         why.msg);
+		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
-	locked = locked != 0;
-	pinned = pinned != 0;
-	if ((s = sync_load_thread(ap, id, &t, e)) != ST_OK)
+	/* Locking or pinning on the way in needs the right to moderate, of whoever did
+	 * it (a coordinator may lock a member's new thread before the first sync). */
+	bool refused_state = false;
+	if (ap->home && (l->locked || l->pinned) &&
+	    !sync_may_moderate_as(ap, l->by ? l->by : l->author, net)) {
+		l->locked = l->pinned = 0;
+		refused_state = true;
+	}
+	thread_fields tf = { .id = l->id, .network_id = net, .author_id = au.id, .title = l->title,
+	                     .created_at = l->created, .locked = l->locked, .pinned = l->pinned };
+	if ((l->meeting_key &&
+	     (s = thread_meeting(ap, l->meeting_key, net, &tf.meeting_id, e)) != ST_OK) ||
+	    (s = forum_rows_thread(ap->d, &tf, NULL, e)) != ST_OK ||
+	    (s = link_practices(ap, l->id, l->title, &au, e)) != ST_OK ||
+	    (s = take_request(ap, l->id, l->title, &au, net, e)) != ST_OK)
 		goto out;
-	if (!t.exists) {
-		if (!sync_id_in_file_range(ap, id)) {
-			snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
-			                              "the copy that wrote the file"), title, (long long)id);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
-		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
-		}
-		sqlite3_bind_int64(st, 1, number);
-		int rc = sqlite3_step(st);
-		int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
-		sqlite3_reset(st);
-		bool ok;
-		if (!net) {
-			snprintf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
-			         title, (long long)number);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		if ((s = sync_actor_for(ap, author, &au, &ok, e)) != ST_OK || !ok)
-			goto out;
-		error why;
-		if (ap->home && perm_check_post(ap->d, &au, net, lo, &why) != ST_OK) {
-			snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), title, author, why.msg);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		/* Locking or pinning on the way in needs the right to moderate, of whoever did
-		 * it (a coordinator may lock a member's new thread before the first sync). */
-		bool refused_state = false;
-		if (ap->home && (locked || pinned) && !sync_may_moderate_as(ap, by ? by : author, net)) {
-			locked = pinned = 0;
-			refused_state = true;
-		}
-		thread_fields tf = { .id = id, .network_id = net, .author_id = au.id, .title = title,
-		                     .created_at = created, .locked = locked, .pinned = pinned };
-		if (meeting_key) {
-			if (!(st = db_stmt(ap->d, sql_meeting, e))) {
-				s = e ? e->code : ST_INTERNAL;
-				goto out;
-			}
-			sqlite3_bind_text(st, 1, meeting_key, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, net);
-			if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				tf.meeting_id = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-				s = db_fail(ap->d, rc, e, _("Saving the thread"));
-				goto out;
-			}
-		}
-		if ((s = forum_rows_thread(ap->d, &tf, NULL, e)) != ST_OK ||
-		    (s = link_practices(ap, id, title, &au, e)) != ST_OK ||
-		    (s = take_request(ap, id, title, &au, net, e)) != ST_OK)
-			goto out;
-		if ((s = sync_audit(ap, author, "create", "thread", id, NULL, title, e)) != ST_OK ||
-		    (s = sync_note_new_thread(ap, id, e)) != ST_OK ||
-		    (locked && (s = sync_note_locked_by_file(ap, id, e)) != ST_OK))
-			goto out;
-		/* When each flag got its value: the file's times, or now for the home's own
-		 * judgment (so the copy takes it back). */
-		const char *lat = refused_state ? sync_later_time(ap->now, locked_at) : locked_at;
-		const char *pat = refused_state ? sync_later_time(ap->now, pinned_at) : pinned_at;
-		if ((lat && (s = sync_set_change_time(ap, id, 1, lat, locked ? by : NULL, e)) != ST_OK) ||
-		    (pat && (s = sync_set_change_time(ap, id, 2, pat, pinned ? by : NULL, e)) != ST_OK))
-			goto out;
-		ap->r->applied++;
-		if (refused_state) {
-			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), title,
-			         by ? by : author);
-			s = sync_conflict(ap, what, _("the thread is stored, neither locked nor pinned"), e);
-		}
+	if ((s = sync_audit(ap, l->author, "create", "thread", l->id, NULL, l->title, e)) != ST_OK ||
+	    (s = sync_note_new_thread(ap, l->id, e)) != ST_OK ||
+	    (l->locked && (s = sync_note_locked_by_file(ap, l->id, e)) != ST_OK))
+		goto out;
+	/* When each flag got its value: the file's times, or now for the home's own
+	 * judgment (so the copy takes it back). */
+	const char *lat = refused_state ? sync_later_time(ap->now, l->locked_at) : l->locked_at;
+	const char *pat = refused_state ? sync_later_time(ap->now, l->pinned_at) : l->pinned_at;
+	if ((lat && (s = sync_set_change_time(ap, l->id, 1, lat, l->locked ? l->by : NULL,
+	                                      e)) != ST_OK) ||
+	    (pat && (s = sync_set_change_time(ap, l->id, 2, pat, l->pinned ? l->by : NULL,
+	                                      e)) != ST_OK))
+		goto out;
+	ap->r->applied++;
+	if (refused_state) {
+		snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), l->title,
+		         l->by ? l->by : l->author);
+		s = sync_conflict(ap, what, _("the thread is stored, neither locked nor pinned"), e);
+	}
+out:
+	account_clear(&au);
+	return s;
+}
+
+/* On the home database, a lock or pin the file would change is taken only from someone
+ * named who may moderate the network; *ok false when it is not (a conflict kept, and a
+ * refusal timed now, so that the copy takes the home's value back). */
+static status home_may_flag(applier *ap, const thread_line *l, const thread_row *t,
+                            bool take_l, bool take_p, bool *ok, error *e)
+{
+	char what[512];
+	account actor;
+	memset(&actor, 0, sizeof actor);
+	status s;
+	*ok = false;
+	if (!l->by) {
+		snprintf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
+		         t->title);
+		return sync_conflict(ap, what, sync_kept_aside(), e);
+	}
+	bool known;
+	if ((s = sync_actor_for(ap, l->by, &actor, &known, e)) != ST_OK || !known)
+		goto out;
+	if (!perm_can_moderate(&actor, t->network_id)) {
+		snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
+		         t->title, l->by);
+		/* The home's own judgment, timed now: the copy takes it back. */
+		if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK && take_l)
+			s = sync_set_change_time(ap, l->id, 1, sync_later_time(ap->now, l->locked_at),
+			                         NULL, e);
+		if (s == ST_OK && take_p)
+			s = sync_set_change_time(ap, l->id, 2, sync_later_time(ap->now, l->pinned_at),
+			                         NULL, e);
 		goto out;
 	}
-	/* The thread is here: only its lock and pin can have changed. Each goes to the
-	 * latest change (this side's or the file's). */
-	our_lat = sync_change_time(ap, id, 1);
-	our_pat = sync_change_time(ap, id, 2);
-	bool take_l = (bool)locked != t.locked && sync_flag_taken(ap, locked_at, our_lat, locked);
-	bool take_p = (bool)pinned != t.pinned && sync_flag_taken(ap, pinned_at, our_pat, pinned);
-	bool nl = take_l ? (bool)locked : t.locked, np = take_p ? (bool)pinned : t.pinned;
+	*ok = true;
+out:
+	account_clear(&actor);
+	return s;
+}
+
+/* The thread is here: only its lock and pin can have changed. Each goes to the latest
+ * change (this side's or the file's). */
+static status thread_flags(applier *ap, const thread_line *l, const thread_row *t, error *e)
+{
+	status s = ST_OK;
+	char *our_lat = sync_change_time(ap, l->id, 1);
+	char *our_pat = sync_change_time(ap, l->id, 2);
+	bool take_l = (bool)l->locked != t->locked &&
+	              sync_flag_taken(ap, l->locked_at, our_lat, l->locked);
+	bool take_p = (bool)l->pinned != t->pinned &&
+	              sync_flag_taken(ap, l->pinned_at, our_pat, l->pinned);
+	bool nl = take_l ? (bool)l->locked : t->locked, np = take_p ? (bool)l->pinned : t->pinned;
 	/* The same value on both sides: both keep the later time of it. That time decides
 	 * the next "latest change", so on the home database only a moderator's counts (B2:
 	 * a member's file could otherwise veto a coordinator's later lock). */
-	bool may_time = !ap->home || sync_may_moderate_as(ap, by, t.network_id);
-	if (may_time && (bool)locked == t.locked && locked_at &&
-	    (!our_lat || strcmp(locked_at, our_lat) > 0) &&
-	    (s = sync_set_change_time(ap, id, 1, locked_at, NULL, e)) != ST_OK)
+	bool may_time = !ap->home || sync_may_moderate_as(ap, l->by, t->network_id);
+	if (may_time && (bool)l->locked == t->locked && l->locked_at &&
+	    (!our_lat || strcmp(l->locked_at, our_lat) > 0) &&
+	    (s = sync_set_change_time(ap, l->id, 1, l->locked_at, NULL, e)) != ST_OK)
 		goto out;
-	if (may_time && (bool)pinned == t.pinned && pinned_at &&
-	    (!our_pat || strcmp(pinned_at, our_pat) > 0) &&
-	    (s = sync_set_change_time(ap, id, 2, pinned_at, NULL, e)) != ST_OK)
+	if (may_time && (bool)l->pinned == t->pinned && l->pinned_at &&
+	    (!our_pat || strcmp(l->pinned_at, our_pat) > 0) &&
+	    (s = sync_set_change_time(ap, l->id, 2, l->pinned_at, NULL, e)) != ST_OK)
 		goto out;
 	if (!take_l && !take_p) {
 		ap->r->present++;
 		goto out;
 	}
-	if (ap->home) {
-		bool ok;
-		if (!by) {
-			snprintf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
-			         t.title);
-			s = sync_conflict(ap, what, sync_kept_aside(), e);
-			goto out;
-		}
-		if ((s = sync_actor_for(ap, by, &actor, &ok, e)) != ST_OK || !ok)
-			goto out;
-		if (!perm_can_moderate(&actor, t.network_id)) {
-			snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
-			         t.title, by);
-			/* The home's own judgment, timed now: the copy takes it back. */
-			if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK && take_l)
-				s = sync_set_change_time(ap, id, 1, sync_later_time(ap->now, locked_at), NULL, e);
-			if (s == ST_OK && take_p)
-				s = sync_set_change_time(ap, id, 2, sync_later_time(ap->now, pinned_at), NULL, e);
-			goto out;
-		}
-	}
+	bool ok;
+	if (ap->home && ((s = home_may_flag(ap, l, t, take_l, take_p, &ok, e)) != ST_OK || !ok))
+		goto out;
 	/* Audited as the CLI's moderation is, before the times are set (the audit's
 	 * triggers note now; the file's time is the one that counts). */
-	if ((s = set_thread_state(ap, id, nl, np, e)) != ST_OK ||
-	    (take_l && (s = sync_audit(ap, by, nl ? "lock" : "unlock", "thread", id, NULL, "",
+	if ((s = set_thread_state(ap, l->id, nl, np, e)) != ST_OK ||
+	    (take_l && (s = sync_audit(ap, l->by, nl ? "lock" : "unlock", "thread", l->id, NULL, "",
 	                               e)) != ST_OK) ||
-	    (take_p && (s = sync_audit(ap, by, np ? "pin" : "unpin", "thread", id, NULL, "",
+	    (take_p && (s = sync_audit(ap, l->by, np ? "pin" : "unpin", "thread", l->id, NULL, "",
 	                               e)) != ST_OK) ||
-	    (take_l && (s = sync_set_change_time(ap, id, 1, locked_at, by, e)) != ST_OK) ||
-	    (take_p && (s = sync_set_change_time(ap, id, 2, pinned_at, by, e)) != ST_OK) ||
-	    (nl && !t.locked && (s = sync_note_locked_by_file(ap, id, e)) != ST_OK))
+	    (take_l && (s = sync_set_change_time(ap, l->id, 1, l->locked_at, l->by, e)) != ST_OK) ||
+	    (take_p && (s = sync_set_change_time(ap, l->id, 2, l->pinned_at, l->by, e)) != ST_OK) ||
+	    (nl && !t->locked && (s = sync_note_locked_by_file(ap, l->id, e)) != ST_OK))
 		goto out;
 	ap->r->applied++;
 out:
-	free(title), free(author), free(created), free(meeting_key), free(by);
-	free(locked_at), free(pinned_at), free(our_lat), free(our_pat);
+	free(our_lat), free(our_pat);
+	return s;
+}
+
+status sync_apply_thread(applier *ap, error *e)
+{
+	thread_line l;
+	memset(&l, 0, sizeof l);
+	thread_row t;
+	memset(&t, 0, sizeof t);
+	status s = read_thread_line(ap, &l, e);
+	if (s == ST_OK)
+		s = sync_load_thread(ap, l.id, &t, e);
+	if (s == ST_OK)
+		s = t.exists ? thread_flags(ap, &l, &t, e) : new_thread(ap, &l, e);
+	thread_line_clear(&l);
 	free(t.title);
-	account_clear(&au);
-	account_clear(&actor);
 	return s;
 }
