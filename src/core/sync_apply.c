@@ -10,6 +10,7 @@
 
 #include "core/audit.h"
 #include "core/db_priv.h"
+#include "core/forum.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"

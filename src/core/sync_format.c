@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "core/db_priv.h"
+#include "core/forum.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"
@@ -258,6 +259,11 @@ status sync_jget(applier *ap, const char *name, jval *v, error *e)
 	sqlite3_reset(st);
 	return s;
 }
+
+/* Ids of threads and posts: in some site's range (forum.h), below 2^56, so that no
+ * search rowid (id * 4 + kind for these, at most id * 8 + 4 for any record:
+ * search_docs.h) can overflow. */
+#define SYNC_ID_END (((int64_t)FORUM_SITE_MAX + 1) << FORUM_SITE_SHIFT)
 
 status sync_need_id(applier *ap, const char *name, int64_t min, int64_t *out, error *e)
 {

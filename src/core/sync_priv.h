@@ -11,7 +11,6 @@
 #include "core/account.h"
 #include "core/db_priv.h"
 #include "core/error.h"
-#include "core/forum.h"
 #include "core/sync.h"
 #include "i18n.h"
 
@@ -90,10 +89,6 @@ status sync_need_time(applier *ap, const char *name, bool required, char **out, 
 status sync_check_field(applier *ap, const char *name, const char *v, size_t max,
                         bool multiline, error *e);
 void sync_cap_time(const applier *ap, char **t);
-
-/* Ids of threads and posts: in some site's range (forum.h), so that id * 4 + kind (the
- * search rowid) cannot overflow. */
-#define SYNC_ID_END (((int64_t)FORUM_SITE_MAX + 1) << FORUM_SITE_SHIFT)
 
 /* Who made a change, what it conflicts with, when a flag last changed (sync_apply.c). */
 status sync_audit(applier *ap, const char *login, const char *action, const char *object,
