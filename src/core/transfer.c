@@ -330,13 +330,6 @@ static status import_city(ictx *c, error *e)
 	static const char sql_get[] =
 		"SELECT id, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
 		" project_source, source FROM cities WHERE name = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
-		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char sql_upd[] =
-		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
-		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
-		" WHERE name = ?8";
 	static const char *const bases[] = { "source", "general", "unknown", NULL };
 	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
 	const char *name = val(c, 0);
@@ -392,22 +385,10 @@ static status import_city(ictx *c, error *e)
 			diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!id || *diff) {
-		sqlite3_stmt *w = db_stmt(c->d, id ? sql_upd : sql_ins, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
-		}
-		for (int i = 0; i < 7; i++)
-			sqlite3_bind_text(w, i + 1, nv[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(w, 8, name, -1, SQLITE_STATIC);
-		if ((s = run_stmt(c, w, e)) != ST_OK)
-			goto out;
-		if (id)
-			s = search_unindex_city(c->d, id, name, old[0], old[4], e);
-		else
-			id = sqlite3_last_insert_rowid(db_handle(c->d));
-		if (s == ST_OK)
-			s = search_index_city(c->d, id, name, nv[0], nv[4], e);
+		city_fields f = { .name = name, .voivodeship = nv[0], .voivodeship_basis = nv[1],
+		                  .laureate = strcmp(nv[2], "1") == 0, .programme_status = nv[3],
+		                  .project_title = nv[4], .project_source = nv[5], .source = nv[6] };
+		s = directory_rows_city(c->d, &f, NULL, e);
 	}
 	if (!*diff && old[0])
 		c->r->unchanged++;
@@ -415,7 +396,6 @@ static status import_city(ictx *c, error *e)
 		c->r->changed++, change(c, "~ %s: %s", name, diff);
 	else
 		c->r->added++, change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
-out:
 	for (int i = 0; i < 7; i++)
 		free(old[i]);
 	return s;
@@ -428,12 +408,6 @@ static status import_account(ictx *c, error *e)
 		"       CASE WHEN a.expert THEN 'yes' ELSE 'no' END"
 		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO accounts(display_name, role, city_id, network_id, login, expert, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6 = 'yes', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
-	static const char sql_upd[] =
-		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4,"
-		" expert = ?6 = 'yes' WHERE login = ?5";
 	const char *login = val(c, 0);
 	if (!account_login_valid(login)) {
 		row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
@@ -484,20 +458,14 @@ static status import_account(ictx *c, error *e)
 			city_id = db_lookup_id(c->d, sql_city_id, old[2], 0);
 		if (!net && old[3] && *old[3])
 			net_id = db_lookup_id(c->d, sql_network_id, NULL, atoi(old[3]));
-		sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-		} else {
-			sqlite3_bind_text(w, 1, nv[0], -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 2, rolename, -1, SQLITE_STATIC);
-			if (city_id)
-				sqlite3_bind_int64(w, 3, city_id);
-			if (net_id)
-				sqlite3_bind_int64(w, 4, net_id);
-			sqlite3_bind_text(w, 5, login, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 6, nv[4], -1, SQLITE_STATIC);
-			s = run_stmt(c, w, e);
-		}
+		account_fields f = { .login = login, .display_name = nv[0], .role = rolename,
+		                     .city_id = city_id, .network_id = net_id,
+		                     .expert = strcmp(nv[4], "yes") == 0 };
+		bool dup = false;
+		s = exists ? account_rows_update(c->d, &f, e) : account_rows_insert(c->d, &f, &dup, NULL, e);
+		if (s == ST_OK && dup) /* the file names it twice: first_time() keeps that out */
+			s = err_set(e, ST_INTERNAL, _("An account with the login \"%s\" already exists"),
+			            login);
 	}
 	if (exists && !*diff)
 		c->r->unchanged++;
@@ -514,10 +482,6 @@ static status import_membership(ictx *c, error *e)
 {
 	static const char sql_get[] =
 		"SELECT basis, source FROM memberships WHERE network_id = ?1 AND city_id = ?2";
-	static const char sql_put[] =
-		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT(network_id, city_id) DO UPDATE SET basis = excluded.basis,"
-		" source = excluded.source";
 	static const char *const bases[] = { "final-list", "meeting", "inferred", "added", NULL };
 	const char *net = val(c, 0), *town = val(c, 1);
 	size_t before = c->r->nerrors;
@@ -556,16 +520,7 @@ static status import_membership(ictx *c, error *e)
 	}
 	status s = ST_OK;
 	if (!old_basis || *diff) {
-		sqlite3_stmt *w = db_stmt(c->d, sql_put, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-		} else {
-			sqlite3_bind_int64(w, 1, net_id);
-			sqlite3_bind_int64(w, 2, city_id);
-			sqlite3_bind_text(w, 3, nb, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 4, ns, -1, SQLITE_STATIC);
-			s = run_stmt(c, w, e);
-		}
+		s = membership_rows_put(c->d, net_id, city_id, nb, ns, true, NULL, e);
 	}
 	if (old_basis && !*diff)
 		c->r->unchanged++;

@@ -12,11 +12,8 @@
 if ! command -v sqlite3 >/dev/null; then
 	skip "sqlite3 is not installed (it lists the tables)"; done_testing; exit
 fi
-LEFT='accounts: src/core/account.c src/core/gen.c src/core/seed.c src/core/transfer.c
-cities: src/core/gen.c src/core/seed.c src/core/transfer.c
-meeting_cities: src/core/meeting.c src/core/seed.c src/core/transfer.c
+LEFT='meeting_cities: src/core/meeting.c src/core/seed.c src/core/transfer.c
 meetings: src/core/meeting.c src/core/seed.c src/core/transfer.c
-memberships: src/core/account.c src/core/gen.c src/core/seed.c src/core/transfer.c
 practice_meetings: src/core/practice.c src/core/seed.c src/core/transfer.c
 practice_networks: src/core/practice.c src/core/seed.c src/core/transfer.c
 practices: src/core/practice.c src/core/seed.c src/core/transfer.c'
