@@ -117,14 +117,88 @@ bool account_login_valid(const char *login)
 	return true;
 }
 
+/* The one writer of accounts and memberships: the commands below, imports (transfer.c),
+ * the bundled directory (seed.c) and the generator (gen.c) check their own rules and
+ * store through these. */
+status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int64_t *id,
+                           error *e)
+{
+	static const char sql[] =
+		"INSERT INTO accounts(login, display_name, role, city_id, network_id, expert, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	*duplicate = false;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	char now[32];
+	db_now(now, sizeof now);
+	sqlite3_bind_text(st, 1, f->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->display_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->role, -1, SQLITE_STATIC);
+	if (f->city_id)
+		sqlite3_bind_int64(st, 4, f->city_id);
+	if (f->network_id)
+		sqlite3_bind_int64(st, 5, f->network_id);
+	sqlite3_bind_int(st, 6, f->expert);
+	sqlite3_bind_text(st, 7, f->created_at ? f->created_at : now, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT &&
+	    sqlite3_extended_errcode(db_handle(d)) == SQLITE_CONSTRAINT_UNIQUE) {
+		*duplicate = true;
+		return ST_OK;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, _("Adding the account"));
+	if (id)
+		*id = sqlite3_last_insert_rowid(db_handle(d));
+	return ST_OK;
+}
+
+status account_rows_update(db *d, const account_fields *f, error *e)
+{
+	static const char sql[] =
+		"UPDATE accounts SET display_name = ?2, role = ?3, city_id = ?4, network_id = ?5,"
+		" expert = ?6 WHERE login = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_text(st, 1, f->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->display_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, f->role, -1, SQLITE_STATIC);
+	if (f->city_id)
+		sqlite3_bind_int64(st, 4, f->city_id);
+	if (f->network_id)
+		sqlite3_bind_int64(st, 5, f->network_id);
+	sqlite3_bind_int(st, 6, f->expert);
+	return db_step_done(d, st, _("Saving the account"), NULL, e);
+}
+
+status membership_rows_put(db *d, int64_t network_id, int64_t city_id, const char *basis,
+                           const char *source, bool replace, bool *changed, error *e)
+{
+	static const char sql_keep[] =
+		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT(network_id, city_id) DO NOTHING";
+	static const char sql_replace[] =
+		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT(network_id, city_id) DO UPDATE SET basis = excluded.basis,"
+		" source = excluded.source";
+	sqlite3_stmt *st = db_stmt(d, replace ? sql_replace : sql_keep, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, network_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, source ? source : "", -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Changing the members"), changed, e);
+}
+
 status account_add(db *d, const account *actor, const char *login, const char *display_name,
                    role r, const char *city, int network_number, error *e)
 {
 	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO accounts(login, display_name, role, city_id, network_id, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	if (actor && actor->role != ROLE_ADMIN)
 		return err_set(e, ST_DENIED, _("Only an administrator can add accounts"));
 	if (!account_login_valid(login))
@@ -161,30 +235,17 @@ status account_add(db *d, const account *actor, const char *login, const char *d
 			goto fail;
 		}
 	}
-	char now[32];
-	db_now(now, sizeof now);
-	if (!(st = db_stmt(d, sql_ins, e)))
+	account_fields f = { .login = login, .display_name = display_name, .role = role_key(r),
+	                     .city_id = city_id, .network_id = net_id };
+	bool dup;
+	int64_t new_id = 0;
+	if ((s = account_rows_insert(d, &f, &dup, &new_id, e)) != ST_OK)
 		goto fail;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, display_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, role_key(r), -1, SQLITE_STATIC);
-	if (city_id)
-		sqlite3_bind_int64(st, 4, city_id);
-	if (net_id)
-		sqlite3_bind_int64(st, 5, net_id);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+	if (dup) {
 		s = err_set(e, ST_INVALID, _("An account with the login \"%s\" already exists"), login);
 		goto fail;
 	}
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Adding the account"));
-		goto fail;
-	}
-	s = audit_append(d, actor, "add", "account", sqlite3_last_insert_rowid(db_handle(d)),
-	                 NULL, login, e);
+	s = audit_append(d, actor, "add", "account", new_id, NULL, login, e);
 	if (s != ST_OK)
 		goto fail;
 	return db_commit(d, e);
@@ -346,9 +407,6 @@ status account_set_role(db *d, const account *actor, const char *login, role r,
 status membership_set(db *d, const account *actor, int network_number, const char *city,
                       bool member, error *e)
 {
-	static const char sql_add[] =
-		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, 'added', '')"
-		" ON CONFLICT(network_id, city_id) DO NOTHING";
 	static const char sql_del[] = "DELETE FROM memberships WHERE network_id = ?1 AND city_id = ?2";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
@@ -362,20 +420,22 @@ status membership_set(db *d, const account *actor, int network_number, const cha
 	else if (!perm_can_moderate(actor, net))
 		s = err_set(e, ST_DENIED, _("Only the network's coordinator or an administrator can "
 		                            "change its members"));
-	sqlite3_stmt *st = s == ST_OK ? db_stmt(d, member ? sql_add : sql_del, e) : NULL;
-	if (st) {
-		sqlite3_bind_int64(st, 1, net);
-		sqlite3_bind_int64(st, 2, cid);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			s = db_fail(d, rc, e, _("Changing the members"));
-		else if (!sqlite3_changes(db_handle(d)))
-			s = err_set(e, ST_INVALID, member ? _("%s is already a member of this network")
-			                                  : _("%s is not a member of this network"), city);
+	bool changed = false;
+	if (s == ST_OK && member) {
+		s = membership_rows_put(d, net, cid, "added", "", false, &changed, e);
 	} else if (s == ST_OK) {
-		s = e ? e->code : ST_INTERNAL;
+		sqlite3_stmt *st = db_stmt(d, sql_del, e);
+		if (!st) {
+			s = db_failed(e);
+		} else {
+			sqlite3_bind_int64(st, 1, net);
+			sqlite3_bind_int64(st, 2, cid);
+			s = db_step_done(d, st, _("Changing the members"), &changed, e);
+		}
 	}
+	if (s == ST_OK && !changed)
+		s = err_set(e, ST_INVALID, member ? _("%s is already a member of this network")
+		                                  : _("%s is not a member of this network"), city);
 	if (s == ST_OK)
 		s = audit_append(d, actor, member ? "add-member" : "remove-member", "network", net,
 		                 NULL, city, e);

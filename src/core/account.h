@@ -72,4 +72,21 @@ bool perm_can_see_network(const account *a, int64_t network_id, bool leaders_onl
 status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders_only, error *e);
 bool perm_can_moderate(const account *a, int64_t network_id);
 
+/* The rows' one writer, for core modules that check their own rules (imports, the
+ * bundled directory, the generator) inside their transaction. role: role_key(). */
+typedef struct {
+	const char *login, *display_name, *role;
+	int64_t city_id, network_id;   /* 0: none */
+	bool expert;
+	const char *created_at;        /* NULL: now */
+} account_fields;
+/* *duplicate: an account with that login is there already (nothing stored). */
+status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int64_t *id,
+                           error *e);
+/* Everything but the login and the creation time, for the account with f->login. */
+status account_rows_update(db *d, const account_fields *f, error *e);
+/* A town in a network; one already there keeps its basis and source unless replace. */
+status membership_rows_put(db *d, int64_t network_id, int64_t city_id, const char *basis,
+                           const char *source, bool replace, bool *changed, error *e);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "core/db_priv.h"
 #include "core/directory.h"
+#include "core/search.h"
 #include "core/townforms.h"
 #include "i18n.h"
 #include "text/plfold.h"
@@ -560,4 +561,54 @@ const char *directory_status_label(const char *st)
 	if (strcmp(st, "network") == 0)
 		return _("network member");
 	return st;
+}
+
+/* The cities' one writer: imports (transfer.c), the bundled directory (seed.c) and the
+ * generator (gen.c) check their own rules and store through it. A town already there
+ * (by name) is replaced, its index entry with it. */
+status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
+{
+	static const char sql_old[] =
+		"SELECT id, voivodeship, project_title FROM cities WHERE name = ?1";
+	static const char sql_ins[] =
+		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
+		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char sql_upd[] =
+		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
+		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
+		" WHERE name = ?8";
+	sqlite3_stmt *st = db_stmt(d, sql_old, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
+	int64_t old_id = 0;
+	char *old_voiv = NULL, *old_project = NULL;
+	status s = ST_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		old_id = sqlite3_column_int64(st, 0);
+		if (!(old_voiv = db_col_dup(st, 1)) || !(old_project = db_col_dup(st, 2)))
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
+		s = db_failed(e);
+	if (s == ST_OK) {
+		const char *v[] = { c->voivodeship, c->voivodeship_basis, NULL, c->programme_status,
+		                    c->project_title, c->project_source, c->source, c->name };
+		for (int i = 0; i < 8; i++)
+			if (i != 2)
+				sqlite3_bind_text(st, i + 1, v[i] ? v[i] : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, c->laureate);
+		s = db_step_done(d, st, _("Saving the town"), NULL, e);
+	}
+	int64_t cid = old_id ? old_id : sqlite3_last_insert_rowid(db_handle(d));
+	if (s == ST_OK && !c->unindexed && old_id)
+		s = search_unindex_city(d, cid, c->name, old_voiv, old_project, e);
+	if (s == ST_OK && !c->unindexed)
+		s = search_index_city(d, cid, c->name, c->voivodeship ? c->voivodeship : "",
+		                      c->project_title ? c->project_title : "", e);
+	free(old_voiv), free(old_project);
+	if (s == ST_OK && id)
+		*id = cid;
+	return s;
 }

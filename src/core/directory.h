@@ -93,4 +93,15 @@ void meeting_list_free(meeting_list *l);
 const char *directory_basis_label(const char *basis);
 const char *directory_status_label(const char *status);
 
+/* A town's stored fields, for its one writer (core modules that check their own rules:
+ * imports, the bundled directory, the generator; inside their transaction). */
+typedef struct {
+	const char *name, *voivodeship, *voivodeship_basis, *programme_status;
+	const char *project_title, *project_source, *source;   /* NULL: empty */
+	bool laureate;
+	bool unindexed;   /* the caller fills the search index in bulk afterwards */
+} city_fields;
+/* Add the town, or replace the one of that name; *id (may be NULL) gets its id. */
+status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e);
+
 #endif

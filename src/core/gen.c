@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/account.h"
 #include "core/db_priv.h"
+#include "core/directory.h"
 #include "core/forum_rows.h"
 #include "core/gen.h"
 #include "core/search.h"
@@ -110,13 +112,6 @@ static char *body_text(sqlite3 *h)
 	return sqlite3_str_finish(s);
 }
 
-static status step(db *d, sqlite3_stmt *st, error *e)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Generating data"));
-}
-
 /* Time as ISO text: `base` plus `secs` seconds. */
 static void iso_at(char *buf, size_t n, int64_t secs)
 {
@@ -129,15 +124,8 @@ static void iso_at(char *buf, size_t n, int64_t secs)
 static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *nacc, error *e)
 {
 	static const char sql_count[] = "SELECT count(*) FROM cities";
-	static const char sql_city[] =
-		"INSERT OR IGNORE INTO cities(name, voivodeship, voivodeship_basis, programme_status,"
-		" source) VALUES (?1, ?2, 'general', 'other', 'synthetic: empirie gen')";
-	static const char sql_member[] =
-		"INSERT OR IGNORE INTO memberships(network_id, city_id, basis, source)"
-		" SELECT id, ?2, 'added', 'synthetic' FROM networks WHERE number = ?1";
-	static const char sql_acc[] =
-		"INSERT INTO accounts(login, display_name, role, city_id, created_at)"
-		" VALUES (?1, ?2, 'member', ?3, '2022-05-01T00:00:00Z')";
+	static const char sql_named[] = "SELECT id FROM cities WHERE name = ?1";
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql_count, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
@@ -145,33 +133,27 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 	unsigned long have = (unsigned long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	size_t cap = 0;
-	sqlite3 *h = db_handle(d);
 	for (unsigned long i = have, tries = 0; i < o->towns && tries < o->towns * 20; tries++) {
 		char name[160];
 		snprintf(name, sizeof name, "%s %s%s", PICK(town_first), PICK(town_root), PICK(town_tail));
 		if (tries > o->towns * 2) /* the word lists run out of combinations: number them */
 			snprintf(name + strlen(name), sizeof name - strlen(name), " %lu", i);
 		const char *v = PICK(voiv);
-		if (!(st = db_stmt(d, sql_city, e)))
-			return e ? e->code : ST_INTERNAL;
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
-		status s = step(d, st, e);
-		if (s != ST_OK)
-			return s;
-		if (!sqlite3_changes(h))
+		/* A name the lists gave before is skipped (a try more). */
+		if (db_lookup_id(d, sql_named, name, 0))
 			continue;
-		int64_t cid = sqlite3_last_insert_rowid(h);
-		if ((s = search_index_city(d, cid, name, v, "", e)) != ST_OK)
+		city_fields cf = { .name = name, .voivodeship = v, .voivodeship_basis = "general",
+		                   .programme_status = "other", .source = "synthetic: empirie gen" };
+		int64_t cid = 0;
+		status s = directory_rows_city(d, &cf, &cid, e);
+		if (s != ST_OK)
 			return s;
 		/* Most towns in one or two networks, the busy ones more often. */
 		unsigned long nm = 1 + rnd_below(3);
 		for (unsigned long k = 0; k < nm; k++) {
-			if (!(st = db_stmt(d, sql_member, e)))
-				return e ? e->code : ST_INTERNAL;
-			sqlite3_bind_int(st, 1, 1 + (int)(7.0 * pow(rnd_unit(), 2.0)));
-			sqlite3_bind_int64(st, 2, cid);
-			if ((s = step(d, st, e)) != ST_OK)
+			int64_t net = db_lookup_id(d, sql_net, NULL, 1 + (int)(7.0 * pow(rnd_unit(), 2.0)));
+			if (net && (s = membership_rows_put(d, net, cid, "added", "synthetic", false, NULL,
+			                                    e)) != ST_OK)
 				return s;
 		}
 		unsigned long na = 1 + rnd_below(2);
@@ -179,16 +161,18 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 			char login[32], person[96];
 			snprintf(login, sizeof login, "syn%06zu", *nacc + 1);
 			snprintf(person, sizeof person, "%s %s", PICK(first_names), PICK(last_names));
-			if (!(st = db_stmt(d, sql_acc, e)))
-				return e ? e->code : ST_INTERNAL;
-			sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 3, cid);
-			if ((s = step(d, st, e)) != ST_OK)
+			account_fields f = { .login = login, .display_name = person, .role = "member",
+			                     .city_id = cid, .created_at = "2022-05-01T00:00:00Z" };
+			bool dup;
+			int64_t id = 0;
+			if ((s = account_rows_insert(d, &f, &dup, &id, e)) != ST_OK)
 				return s;
+			if (dup)
+				return err_set(e, ST_INVALID, _("An account with the login \"%s\" already exists"),
+				               login);
 			if (db_grow((void **)acc_ids, &cap, *nacc, sizeof **acc_ids))
 				return err_set(e, ST_INTERNAL, _("Out of memory"));
-			(*acc_ids)[(*nacc)++] = sqlite3_last_insert_rowid(h);
+			(*acc_ids)[(*nacc)++] = id;
 		}
 		i++;
 	}

@@ -154,32 +154,98 @@ static char *new_key(db *d, int number, const char *date, const char *host)
 	return key;
 }
 
+/* The one writer of meetings and of the towns at them: the form below, imports
+ * (transfer.c) and the bundled directory (seed.c) check their own rules and store through
+ * these. A meeting already there (by key) is replaced, its index entry with it. */
+status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
+{
+	static const char sql_id[] = "SELECT id FROM meetings WHERE key = ?1";
+	static const char sql[] =
+		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
+		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0), ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16)"
+		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
+		" date_basis = ?5, date_text = ?6, host_city_id = NULLIF(?7, 0), host_place = ?8,"
+		" format = ?9, title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14,"
+		" source = ?15, updated_at = ?16";
+	int64_t old = db_lookup_id(d, sql_id, m->key, 0);
+	status s;
+	/* The index holds the row as it is stored: out with the old one first. */
+	if (old && !m->unindexed && (s = search_unindex_meeting(d, old, e)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, m->network_id);
+	const char *t1[] = { m->date_start, m->date_end, m->date_basis, m->date_text };
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_text(st, 3 + i, t1[i] ? t1[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, m->host_city_id);
+	const char *t2[] = { m->host_place, m->format, m->title, m->topics, m->study_visits,
+	                     m->summary, m->note, m->source, m->updated_at };
+	for (int i = 0; i < 9; i++)
+		sqlite3_bind_text(st, 8 + i, t2[i] ? t2[i] : "", -1, SQLITE_STATIC);
+	if ((s = db_step_done(d, st, _("Saving the meeting"), NULL, e)) != ST_OK)
+		return s;
+	int64_t mid = old ? old : sqlite3_last_insert_rowid(db_handle(d));
+	if (!m->unindexed && (s = search_index_meeting(d, mid, e)) != ST_OK)
+		return s;
+	if (id)
+		*id = mid;
+	return ST_OK;
+}
+
+status meeting_rows_attend(db *d, int64_t meeting_id, int64_t city_id, const char *basis,
+                           bool replace, bool *changed, error *e)
+{
+	static const char sql_keep[] =
+		"INSERT INTO meeting_cities(meeting_id, city_id, basis) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT(meeting_id, city_id) DO NOTHING";
+	static const char sql_replace[] =
+		"INSERT INTO meeting_cities(meeting_id, city_id, basis) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT(meeting_id, city_id) DO UPDATE SET basis = excluded.basis";
+	sqlite3_stmt *st = db_stmt(d, replace ? sql_replace : sql_keep, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Saving the attendance"), changed, e);
+}
+
+/* city_id 0: every town of that basis. */
+status meeting_rows_unattend(db *d, int64_t meeting_id, int64_t city_id, const char *basis,
+                             bool *changed, error *e)
+{
+	static const char sql[] =
+		"DELETE FROM meeting_cities WHERE meeting_id = ?1 AND (?2 = 0 OR city_id = ?2)"
+		" AND basis = ?3";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, meeting_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
+	return db_step_done(d, st, _("Saving the attendance"), changed, e);
+}
+
 status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *in,
                     int64_t *out_id, error *e)
 {
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
-	static const char sql_old[] = "SELECT network_id, title, date_start, date_end FROM meetings"
-	                              " WHERE id = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
-		"  host_city_id, host_place, format, title, topics, study_visits, summary, source,"
-		"  updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, 'entered', '', NULLIF(?5, 0), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	/* Changed dates drop the published wording of the date ("maj 2022"). */
-	static const char sql_upd[] =
-		"UPDATE meetings SET network_id = ?2,"
-		"  date_text = CASE WHEN date_start = ?3 AND date_end = ?4 THEN date_text ELSE '' END,"
-		"  date_basis = CASE WHEN date_start = ?3 AND date_end = ?4 THEN date_basis"
-		"               ELSE 'entered' END,"
-		"  date_start = ?3, date_end = ?4, host_city_id = NULLIF(?5, 0), host_place = ?6,"
-		"  format = ?7, title = ?8, topics = ?9, study_visits = ?10, summary = ?11, source = ?12,"
-		"  updated_at = ?13 WHERE id = ?14";
+	static const char sql_old[] =
+		"SELECT network_id, title, key, date_start, date_end, date_basis, date_text, note"
+		" FROM meetings WHERE id = ?1";
 	status s = validate(in, e);
 	if (s != ST_OK)
 		return s;
 	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	char *key = NULL, *old_title = NULL, *host = NULL;
+	/* The stored key, dates (start, end, basis, wording) and note of a meeting changed. */
+	char *was[6] = { 0 };
 	int64_t net = db_lookup_id(d, sql_net, NULL, in->network);
 	if (!net) {
 		s = err_set(e, ST_INVALID, _("Field \"%s\": there is no network %d"),
@@ -200,9 +266,17 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 		sqlite3_bind_int64(st, 1, id);
 		int rc = sqlite3_step(st);
 		int64_t old_net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		if (rc == SQLITE_ROW)
+		if (rc == SQLITE_ROW) {
 			old_title = db_col_dup(st, 1);
+			for (int i = 0; i < 6; i++)
+				if (!(was[i] = db_col_dup(st, i + 2)))
+					s = OOM(e);
+		}
 		sqlite3_reset(st);
+		if (s != ST_OK || (rc == SQLITE_ROW && !old_title)) {
+			s = s != ST_OK ? s : OOM(e);
+			goto fail;
+		}
 		if (!old_net) {
 			s = err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
 			goto fail;
@@ -219,8 +293,6 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 			                            "add and change its meetings"));
 			goto fail;
 		}
-		if ((s = search_unindex_meeting(d, id, e)) != ST_OK)
-			goto fail;
 	}
 	/* A host that is a town of the directory is linked to it (and spelt as there). */
 	int64_t host_city = 0;
@@ -234,43 +306,33 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 	}
 	char now[32];
 	db_now(now, sizeof now);
-	sqlite3_stmt *st = db_stmt(d, id ? sql_upd : sql_ins, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if (!id && !(key = new_key(d, in->network, in->date_start, in->host))) {
+		s = OOM(e);
 		goto fail;
 	}
-	if (id) {
-		sqlite3_bind_int64(st, 14, id);
-	} else {
-		if (!(key = new_key(d, in->network, in->date_start, in->host))) {
-			s = OOM(e);
-			goto fail;
-		}
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_int64(st, 2, net);
-	sqlite3_bind_text(st, 3, in->date_start, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, in->date_end ? in->date_end : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, host_city);
-	const char *vals[] = { host ? host : in->host, in->format, in->title, in->topics,
-	                       in->study_visits, in->summary, in->source };
-	for (int i = 0; i < 7; i++)
-		sqlite3_bind_text(st, 6 + i, vals[i] ? vals[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	/* Changed dates drop the published wording of the date ("maj 2022"). */
+	const char *end = in->date_end ? in->date_end : "";
+	bool same_dates = id && strcmp(was[1], in->date_start) == 0 && strcmp(was[2], end) == 0;
+	meeting_row row = { .key = id ? was[0] : key, .network_id = net,
+	                    .date_start = in->date_start, .date_end = end,
+	                    .date_basis = same_dates ? was[3] : "entered",
+	                    .date_text = same_dates ? was[4] : "", .host_city_id = host_city,
+	                    .host_place = host ? host : in->host, .format = in->format,
+	                    .title = in->title, .topics = in->topics, .study_visits = in->study_visits,
+	                    .summary = in->summary, .note = id ? was[5] : "", .source = in->source,
+	                    .updated_at = now };
+	int64_t mid = 0;
+	s = meeting_rows_put(d, &row, &mid, e);
 	free(host);
 	host = NULL;
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Saving the meeting"));
+	if (s != ST_OK)
 		goto fail;
-	}
-	int64_t mid = id ? id : sqlite3_last_insert_rowid(db_handle(d));
-	if ((s = search_index_meeting(d, mid, e)) != ST_OK ||
-	    (s = audit_append(d, a, id ? "edit" : "create", "meeting", mid, old_title, in->title,
+	if ((s = audit_append(d, a, id ? "edit" : "create", "meeting", mid, old_title, in->title,
 	                      e)) != ST_OK)
 		goto fail;
 	free(key), free(old_title);
+	for (int i = 0; i < 6; i++)
+		free(was[i]);
 	if ((s = db_commit(d, e)) != ST_OK)
 		return s;
 	if (out_id)
@@ -278,6 +340,8 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 	return ST_OK;
 fail:
 	free(key), free(old_title), free(host);
+	for (int i = 0; i < 6; i++)
+		free(was[i]);
 	db_rollback(d);
 	return s != ST_OK ? s : ST_INTERNAL;
 }
@@ -306,10 +370,6 @@ status meeting_town_attends(db *d, int64_t meeting_id, int64_t city_id, bool *at
 
 status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, error *e)
 {
-	static const char sql_add[] = "INSERT OR IGNORE INTO meeting_cities(meeting_id, city_id, basis)"
-	                              " VALUES (?1, ?2, 'declared')";
-	static const char sql_del[] = "DELETE FROM meeting_cities"
-	                              " WHERE meeting_id = ?1 AND city_id = ?2 AND basis = 'declared'";
 	if (a->role == ROLE_GUEST)
 		return err_set(e, ST_DENIED, _("Guests can read but not write; ask the network "
 		                               "coordinator for an account"));
@@ -350,19 +410,9 @@ status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, 
 		db_rollback(d);
 		return ST_OK;
 	}
-	sqlite3_stmt *st = db_stmt(d, attend ? sql_add : sql_del, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if ((s = attend ? meeting_rows_attend(d, meeting_id, a->city_id, "declared", false, NULL, e)
+	                : meeting_rows_unattend(d, meeting_id, a->city_id, "declared", NULL, e)) != ST_OK)
 		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, meeting_id);
-	sqlite3_bind_int64(st, 2, a->city_id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Saving the attendance"));
-		goto fail;
-	}
 	if ((s = audit_append(d, a, attend ? "attend" : "not-attend", "meeting", meeting_id, NULL,
 	                      a->city_name, e)) != ST_OK)
 		goto fail;

@@ -43,4 +43,25 @@ status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, 
 /* Whether s is a real calendar date written YYYY-MM-DD. */
 bool meeting_date_valid(const char *s);
 
+/* A meeting's stored row, for its one writer (the form above, imports, the bundled
+ * directory; inside the caller's transaction, rules checked by the caller). */
+typedef struct {
+	const char *key;
+	int64_t network_id;
+	const char *date_start, *date_end, *date_basis, *date_text;
+	int64_t host_city_id;             /* 0: the host is no town of the directory */
+	const char *host_place, *format, *title, *topics, *study_visits, *summary, *note;
+	const char *source, *updated_at;  /* NULL: empty */
+	bool unindexed;                   /* the caller fills the search index in bulk */
+} meeting_row;
+/* Add the meeting, or replace the one with that key; *id (may be NULL) gets its id. */
+status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e);
+/* A town at a meeting, on a basis ("source": a published report; "declared": the town
+ * signed up); one already there keeps its basis unless replace. */
+status meeting_rows_attend(db *d, int64_t meeting_id, int64_t city_id, const char *basis,
+                           bool replace, bool *changed, error *e);
+/* Take a town (city_id 0: every town) of that basis off the meeting. */
+status meeting_rows_unattend(db *d, int64_t meeting_id, int64_t city_id, const char *basis,
+                             bool *changed, error *e);
+
 #endif

@@ -523,11 +523,85 @@ static status each_item(db *d, const account *a, int64_t pid, const char *list, 
 	return ST_OK;
 }
 
+/* The one writer of practices and their links: the form below, imports (transfer.c)
+ * and the bundled directory (seed.c) check their own rules and store through these. A
+ * practice already there (by key) is replaced, its index entry with it. */
+status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
+{
+	static const char sql_id[] = "SELECT id FROM practices WHERE key = ?1";
+	static const char sql[] =
+		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
+		" cost, contact_role, source, note, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" ON CONFLICT(key) DO UPDATE SET city_id = ?2, theme = ?3, title = ?4, problem = ?5,"
+		" actions = ?6, results = ?7, funding = ?8, cost = ?9, contact_role = ?10,"
+		" source = ?11, note = ?12, updated_at = ?13";
+	int64_t old = db_lookup_id(d, sql_id, p->key, 0);
+	status s;
+	if (old && !p->unindexed && (s = search_unindex_practice(d, old, e)) != ST_OK)
+		return s;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_text(st, 1, p->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, p->city_id);
+	const char *v[] = { p->theme, p->title, p->problem, p->actions, p->results, p->funding,
+	                    p->cost, p->contact_role, p->source, p->note, p->updated_at };
+	for (int i = 0; i < 11; i++)
+		sqlite3_bind_text(st, 3 + i, v[i] ? v[i] : "", -1, SQLITE_STATIC);
+	if ((s = db_step_done(d, st, _("Saving the good practice"), NULL, e)) != ST_OK)
+		return s;
+	int64_t pid = old ? old : sqlite3_last_insert_rowid(db_handle(d));
+	if (!p->unindexed && (s = search_index_practice(d, pid, e)) != ST_OK)
+		return s;
+	if (id)
+		*id = pid;
+	return ST_OK;
+}
+
+/* A link already there is kept; *added (may be NULL) tells whether it is new. */
+status practice_rows_link(db *d, int64_t practice_id, bool to_network, int64_t target,
+                          bool *added, error *e)
+{
+	static const char sql_net[] =
+		"INSERT OR IGNORE INTO practice_networks(practice_id, network_id) VALUES (?1, ?2)";
+	static const char sql_meeting[] =
+		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
+	sqlite3_stmt *st = db_stmt(d, to_network ? sql_net : sql_meeting, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, target);
+	return db_step_done(d, st, _("Saving the good practice"), added, e);
+}
+
+/* Every link of the practice, or (keep_leaders) all but those into the leaders'
+ * network, which an account that cannot see it must not drop. */
+status practice_rows_unlink(db *d, int64_t practice_id, bool keep_leaders, error *e)
+{
+	static const char sql_net[] =
+		"DELETE FROM practice_networks WHERE practice_id = ?1 AND network_id IN"
+		" (SELECT id FROM networks WHERE leaders_only = 0 OR ?2 = 0)";
+	static const char sql_meeting[] =
+		"DELETE FROM practice_meetings WHERE practice_id = ?1 AND meeting_id IN"
+		" (SELECT g.id FROM meetings g JOIN networks n ON n.id = g.network_id"
+		"  WHERE n.leaders_only = 0 OR ?2 = 0)";
+	const char *sql[] = { sql_net, sql_meeting };
+	status s = ST_OK;
+	for (int i = 0; s == ST_OK && i < 2; i++) {
+		sqlite3_stmt *st = db_stmt(d, sql[i], e);
+		if (!st)
+			return db_failed(e);
+		sqlite3_bind_int64(st, 1, practice_id);
+		sqlite3_bind_int(st, 2, keep_leaders);
+		s = db_step_done(d, st, _("Saving the good practice"), NULL, e);
+	}
+	return s;
+}
+
 static status link_network(db *d, const account *a, int64_t pid, const char *item, error *e)
 {
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
-	static const char sql_ins[] =
-		"INSERT OR IGNORE INTO practice_networks(practice_id, network_id) VALUES (?1, ?2)";
 	char *end;
 	long num = strtol(item, &end, 10);
 	if (*end || num <= 0 || num > 1000000)
@@ -544,13 +618,7 @@ static status link_network(db *d, const account *a, int64_t pid, const char *ite
 	if (!net || !perm_can_see_network(a, net, lo))
 		return err_set(e, ST_INVALID, _("Field \"%s\": there is no network %ld"),
 		               practice_field_label("networks"), num);
-	if (!(st = db_stmt(d, sql_ins, e)))
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int64(st, 2, net);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the good practice"));
+	return practice_rows_link(d, pid, true, net, NULL, e);
 }
 
 static status link_meeting(db *d, const account *a, int64_t pid, const char *item, error *e)
@@ -558,8 +626,6 @@ static status link_meeting(db *d, const account *a, int64_t pid, const char *ite
 	static const char sql_find[] =
 		"SELECT g.id, g.network_id, n.leaders_only FROM meetings g"
 		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
-	static const char sql_ins[] =
-		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, sql_find, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
@@ -573,22 +639,8 @@ static status link_meeting(db *d, const account *a, int64_t pid, const char *ite
 		return err_set(e, ST_INVALID, _("Field \"%s\": there is no meeting \"%s\""),
 		               practice_field_label("meetings"), item);
 	/* A meeting belongs to a network: the practice was shown there too. */
-	if (!(st = db_stmt(d, "INSERT OR IGNORE INTO practice_networks(practice_id, network_id)"
-	                      " VALUES (?1, ?2)", e)))
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int64(st, 2, net);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(d, rc, e, _("Saving the good practice"));
-	if (!(st = db_stmt(d, sql_ins, e)))
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int64(st, 2, mid);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the good practice"));
+	status s = practice_rows_link(d, pid, true, net, NULL, e);
+	return s == ST_OK ? practice_rows_link(d, pid, false, mid, NULL, e) : s;
 }
 
 /* A key for a new practice: the folded town and title, "-2", "-3"… when taken. */
@@ -611,22 +663,6 @@ static char *new_key(db *d, const char *town, const char *title)
 status practice_save(db *d, const account *a, int64_t id, const practice_fields *in,
                      int64_t *out_id, error *e)
 {
-	static const char sql_ins[] =
-		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
-		"  cost, contact_role, source, note, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	static const char sql_upd[] =
-		"UPDATE practices SET city_id = ?2, theme = ?3, title = ?4, problem = ?5, actions = ?6,"
-		"  results = ?7, funding = ?8, cost = ?9, contact_role = ?10, source = ?11, note = ?12,"
-		"  updated_at = ?13 WHERE id = ?14";
-	/* Only the links the account sees are replaced; a leaders' network link stays. */
-	static const char sql_unlink[] =
-		"DELETE FROM practice_networks WHERE practice_id = ?1 AND network_id IN"
-		" (SELECT id FROM networks WHERE leaders_only = 0 OR ?2)";
-	static const char sql_unlink_m[] =
-		"DELETE FROM practice_meetings WHERE practice_id = ?1 AND meeting_id IN"
-		" (SELECT g.id FROM meetings g JOIN networks n ON n.id = g.network_id"
-		"  WHERE n.leaders_only = 0 OR ?2)";
 	const char *texts[][2] = {
 		{ "city", in->city },       { "theme", in->theme },     { "title", in->title },
 		{ "problem", in->problem }, { "actions", in->actions }, { "results", in->results },
@@ -675,8 +711,6 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 			                            "networks may change this practice"), old.city);
 			goto fail;
 		}
-		if ((s = search_unindex_practice(d, id, e)) != ST_OK)
-			goto fail;
 	}
 	/* Members and leaders write their own town's practices only. */
 	if ((a->role == ROLE_MEMBER || a->role == ROLE_LEADER) && cid != a->city_id) {
@@ -686,48 +720,21 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 	}
 	char now[32];
 	db_now(now, sizeof now);
-	sqlite3_stmt *st = db_stmt(d, id ? sql_upd : sql_ins, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if (!id && !(key = new_key(d, in->city, in->title))) {
+		s = OOM(e);
 		goto fail;
 	}
-	if (!id) {
-		if (!(key = new_key(d, in->city, in->title))) {
-			s = OOM(e);
-			goto fail;
-		}
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	} else {
-		sqlite3_bind_int64(st, 14, id);
-	}
-	sqlite3_bind_int64(st, 2, cid);
-	const char *vals[] = { in->theme, in->title, in->problem, in->actions, in->results,
-	                       in->funding, in->cost, in->contact_role, in->source, in->note };
-	for (int i = 0; i < 10; i++)
-		sqlite3_bind_text(st, 3 + i, vals[i] ? vals[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Saving the good practice"));
+	/* Indexed once its fields are in (after the links: nothing of them is indexed). */
+	practice_row row = { .key = id ? old.key : key, .city_id = cid, .theme = in->theme,
+	                     .title = in->title, .problem = in->problem, .actions = in->actions,
+	                     .results = in->results, .funding = in->funding, .cost = in->cost,
+	                     .contact_role = in->contact_role, .source = in->source,
+	                     .note = in->note, .updated_at = now };
+	int64_t pid = 0;
+	/* Only the links the account sees are replaced; a leaders' network link stays. */
+	if ((s = practice_rows_put(d, &row, &pid, e)) != ST_OK ||
+	    (s = practice_rows_unlink(d, pid, !sees_leaders(d, a), e)) != ST_OK)
 		goto fail;
-	}
-	int64_t pid = id ? id : sqlite3_last_insert_rowid(db_handle(d));
-	const char *unl[] = { sql_unlink, sql_unlink_m };
-	for (int i = 0; i < 2; i++) {
-		if (!(st = db_stmt(d, unl[i], e))) {
-			s = e ? e->code : ST_INTERNAL;
-			goto fail;
-		}
-		sqlite3_bind_int64(st, 1, pid);
-		sqlite3_bind_int(st, 2, sees_leaders(d, a));
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			s = db_fail(d, rc, e, _("Saving the good practice"));
-			goto fail;
-		}
-	}
 	if ((s = each_item(d, a, pid, in->networks, true, link_network, e)) != ST_OK ||
 	    (s = each_item(d, a, pid, in->meetings, false, link_meeting, e)) != ST_OK)
 		goto fail;
@@ -740,8 +747,7 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 		            practice_field_label("networks"));
 		goto fail;
 	}
-	if ((s = search_index_practice(d, pid, e)) != ST_OK ||
-	    (s = audit_append(d, a, id ? "edit" : "create", "practice", pid, id ? old.title : NULL,
+	if ((s = audit_append(d, a, id ? "edit" : "create", "practice", pid, id ? old.title : NULL,
 	                      in->title, e)) != ST_OK)
 		goto fail;
 	practice_clear(&old);

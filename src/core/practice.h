@@ -91,4 +91,21 @@ const char *practice_field_label(const char *field);
 
 #define PRACTICE_TEXT_MAX 8192 /* bytes per field */
 
+/* A practice's stored row, for its one writer (the form above, imports, the bundled
+ * directory; inside the caller's transaction, rules checked by the caller). */
+typedef struct {
+	const char *key;
+	int64_t city_id;
+	const char *theme, *title, *problem, *actions, *results, *funding, *cost;
+	const char *contact_role, *source, *note, *updated_at;   /* NULL: empty */
+	bool unindexed;   /* the caller fills the search index in bulk afterwards */
+} practice_row;
+/* Add the practice, or replace the one with that key; *id (may be NULL) gets its id. */
+status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e);
+/* Link it to a network (to_network) or a meeting; a link already there is kept. */
+status practice_rows_link(db *d, int64_t practice_id, bool to_network, int64_t target,
+                          bool *added, error *e);
+/* Drop its links (keep_leaders: all but those into the leaders' network). */
+status practice_rows_unlink(db *d, int64_t practice_id, bool keep_leaders, error *e);
+
 #endif

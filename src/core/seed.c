@@ -7,9 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/account.h"
 #include "core/audit.h"
 #include "core/bundled.h"
 #include "core/db_priv.h"
+#include "core/directory.h"
+#include "core/meeting.h"
+#include "core/practice.h"
 #include "core/forum_rows.h"
 #include "core/search.h"
 #include "core/search_docs.h"
@@ -125,55 +129,163 @@ static status load_rows(db *d, const char *file, const char *buf, size_t len, co
 	return s;
 }
 
+/* The data's own error at a row of a bundled file (its line named). */
+static status row_fails(const table *t, error *e, const char *why, const char *what)
+{
+	return err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: %s \"%s\""), t->file,
+	               t->row.line, why, what ? what : "");
+}
+
+/* Towns go through the directory's writer; the search index is filled in bulk after. */
+static status load_cities(db *d, error *e)
+{
+	static const char *const names[] = { "name", "voivodeship", "voivodeship_basis",
+	                                      "laureate", "programme_status", "project_title",
+	                                      "project_source", "source" };
+	table t;
+	status s = table_open(&t, "cities.csv", bundled_cities_csv, bundled_cities_csv_len, e);
+	int more = 0;
+	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
+		const char *v[8];
+		for (size_t i = 0; s == ST_OK && i < 8; i++)
+			if (!(v[i] = col(&t, names[i])))
+				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+				            names[i]);
+		if (s != ST_OK)
+			break;
+		city_fields c = { .name = v[0], .voivodeship = v[1], .voivodeship_basis = v[2],
+		                  .laureate = strcmp(v[3], "1") == 0, .programme_status = v[4],
+		                  .project_title = v[5], .project_source = v[6], .source = v[7],
+		                  .unindexed = true };
+		if (strcmp(v[3], "0") != 0 && !c.laureate)
+			s = row_fails(&t, e, _("laureate should be 0 or 1, not"), v[3]);
+		else
+			s = directory_rows_city(d, &c, NULL, e);
+	}
+	if (s == ST_OK && more < 0)
+		s = db_failed(e);
+	table_close(&t);
+	return s;
+}
+
+static status load_memberships(db *d, error *e)
+{
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
+	table t;
+	status s = table_open(&t, "memberships.csv", bundled_memberships_csv,
+	                      bundled_memberships_csv_len, e);
+	int more = 0;
+	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
+		const char *net = col(&t, "network"), *town = col(&t, "city");
+		const char *basis = col(&t, "basis"), *source = col(&t, "source");
+		if (!net || !town || !basis || !source) {
+			s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+			            !net ? "network" : !town ? "city" : !basis ? "basis" : "source");
+			break;
+		}
+		int64_t net_id = db_lookup_id(d, sql_net, NULL, atoi(net));
+		int64_t city_id = db_lookup_id(d, sql_city, town, 0);
+		if (!net_id)
+			s = row_fails(&t, e, _("no network numbered"), net);
+		else if (!city_id)
+			s = row_fails(&t, e, _("no town named"), town);
+		else
+			s = membership_rows_put(d, net_id, city_id, basis, source, false, NULL, e);
+	}
+	if (s == ST_OK && more < 0)
+		s = db_failed(e);
+	table_close(&t);
+	return s;
+}
+
+/* Each network speaks through its own account ("siec-N"): it authors the meeting
+ * threads. */
+static status network_accounts(db *d, error *e)
+{
+	static const char sql[] = "SELECT id, number, code FROM networks ORDER BY number";
+	sqlite3_stmt *sel = NULL;
+	/* Not cached: the account writer runs statements of its own meanwhile. */
+	int rc = sqlite3_prepare_v2(db_handle(d), sql, -1, &sel, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(d, rc, e, _("Loading the bundled directory"));
+	status s = ST_OK;
+	while (s == ST_OK && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		char login[32], name[160];
+		snprintf(login, sizeof login, "siec-%d", sqlite3_column_int(sel, 1));
+		snprintf(name, sizeof name, "Sieć %d · %s", sqlite3_column_int(sel, 1),
+		         (const char *)sqlite3_column_text(sel, 2));
+		account_fields f = { .login = login, .display_name = name, .role = "coordinator",
+		                     .network_id = sqlite3_column_int64(sel, 0) };
+		bool dup;
+		s = account_rows_insert(d, &f, &dup, NULL, e);
+		if (s == ST_OK && dup)
+			s = err_set(e, ST_INTERNAL, _("An account with the login \"%s\" already exists"),
+			            login);
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Loading the bundled directory"));
+	sqlite3_finalize(sel);
+	return s;
+}
+
 static status load_meetings(db *d, error *e)
 {
-	static const char sql_ins[] =
-		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
-		"  host_city_id, host_place, format, title, topics, study_visits, summary, note, source)"
-		" VALUES (?1, (SELECT id FROM networks WHERE number = ?2), ?3, ?4, ?5, ?6,"
-		"  (SELECT id FROM cities WHERE name = ?7), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-	static const char sql_attend[] =
-		"INSERT INTO meeting_cities(meeting_id, city_id) VALUES (?1, (SELECT id FROM cities WHERE name = ?2))";
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
 	static const char *const names[] = { "key", "network", "date_start", "date_end", "date_basis",
 	                                     "date_text", "host_city", "format", "title", "topics",
-	                                     "study_visits", "summary", "note", "source" };
+	                                     "study_visits", "summary", "note", "source",
+	                                     "attending" };
+	enum { N = sizeof names / sizeof names[0] };
 	table t;
 	status s = table_open(&t, "meetings.csv", bundled_meetings_csv, bundled_meetings_csv_len, e);
 	int more = 0;
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
-		sqlite3_stmt *st = db_stmt(d, sql_ins, e);
-		if (!st || (s = bind_cols(&t, st, names, sizeof names / sizeof names[0], e)) != ST_OK ||
-		    (s = step_done(d, st, &t, e)) != ST_OK) {
-			s = s != ST_OK ? s : (e ? e->code : ST_INTERNAL);
+		const char *v[N];
+		for (size_t i = 0; s == ST_OK && i < N; i++)
+			if (!(v[i] = col(&t, names[i])))
+				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+				            names[i]);
+		if (s != ST_OK)
+			break;
+		int64_t net = db_lookup_id(d, sql_net, NULL, atoi(v[1]));
+		if (!net) {
+			s = row_fails(&t, e, _("no network numbered"), v[1]);
 			break;
 		}
-		int64_t mid = sqlite3_last_insert_rowid(db_handle(d));
-		const char *att = col(&t, "attending");
-		while (att && *att && s == ST_OK) {
+		/* The search index is filled in bulk once the directory is in (search_fill). */
+		meeting_row m = { .key = v[0], .network_id = net, .date_start = v[2], .date_end = v[3],
+		                  .date_basis = v[4], .date_text = v[5],
+		                  .host_city_id = db_lookup_id(d, sql_city, v[6], 0), .host_place = v[6],
+		                  .format = v[7], .title = v[8], .topics = v[9], .study_visits = v[10],
+		                  .summary = v[11], .note = v[12], .source = v[13], .unindexed = true };
+		int64_t mid = 0;
+		s = meeting_rows_put(d, &m, &mid, e);
+		/* The towns a published report names ("A | B | C"). */
+		for (const char *att = v[14]; s == ST_OK && *att;) {
 			size_t len = strcspn(att, "|");
-			while (len && att[len - 1] == ' ')
-				len--;
-			char *name = strndup(att, len);
-			if (!name)
-				return err_set(e, ST_INTERNAL, _("Out of memory"));
-			if (*name) {
-				if (!(st = db_stmt(d, sql_attend, e))) {
-					free(name);
-					s = e ? e->code : ST_INTERNAL;
-					break;
-				}
-				sqlite3_bind_int64(st, 1, mid);
-				sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-				s = step_done(d, st, &t, e);
+			size_t end = len;
+			while (end && att[end - 1] == ' ')
+				end--;
+			char *name = strndup(att, end);
+			if (!name) {
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				break;
 			}
+			int64_t town = *name ? db_lookup_id(d, sql_city, name, 0) : 0;
+			if (*name && !town)
+				s = row_fails(&t, e, _("no town named"), name);
+			else if (town)
+				s = meeting_rows_attend(d, mid, town, "source", false, NULL, e);
 			free(name);
-			att += strcspn(att, "|");
+			att += len;
 			while (*att == '|' || *att == ' ')
 				att++;
 		}
 	}
 	if (s == ST_OK && more < 0)
-		s = e ? e->code : ST_INTERNAL;
+		s = db_failed(e);
 	table_close(&t);
 	return s;
 }
@@ -203,77 +315,74 @@ static status each_listed(const char *list, status (*fn)(db *, int64_t, const ch
 	return ST_OK;
 }
 
-static status link_one(db *d, const char *sql, int64_t id, const char *item, const table *t,
-                       error *e)
+/* A practice's network (by number) or meeting (by key) from its row's list. */
+static status link_practice(db *d, int64_t id, const char *item, const table *t, bool to_network,
+                            error *e)
 {
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE && sqlite3_changes(db_handle(d)) == 1)
-		return ST_OK;
-	if (rc == SQLITE_DONE || rc == SQLITE_CONSTRAINT)
-		return err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: unknown \"%s\""), t->file,
-		               t->row.line, item);
-	char what[160];
-	snprintf(what, sizeof what, _("Bundled file %s, line %lu"), t->file, t->row.line);
-	return db_fail(d, rc, e, what);
+	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1";
+	int64_t target = to_network ? db_lookup_id(d, sql_net, NULL, atoi(item))
+	                            : db_lookup_id(d, sql_meeting, item, 0);
+	bool added = false;
+	status s = target ? practice_rows_link(d, id, to_network, target, &added, e) : ST_OK;
+	if (s == ST_OK && !added)
+		s = err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: unknown \"%s\""), t->file,
+		            t->row.line, item);
+	return s;
 }
 
 static status link_practice_network(db *d, int64_t id, const char *item, const table *t,
                                     error *e)
 {
-	static const char sql[] = "INSERT INTO practice_networks(practice_id, network_id)"
-	                          " SELECT ?1, id FROM networks WHERE number = ?2";
-	return link_one(d, sql, id, item, t, e);
+	return link_practice(d, id, item, t, true, e);
 }
 
 static status link_practice_meeting(db *d, int64_t id, const char *item, const table *t,
                                     error *e)
 {
-	static const char sql[] = "INSERT INTO practice_meetings(practice_id, meeting_id)"
-	                          " SELECT ?1, id FROM meetings WHERE key = ?2";
-	return link_one(d, sql, id, item, t, e);
+	return link_practice(d, id, item, t, false, e);
 }
 
 /* The good practices named in the published meeting reports (data/practices.csv). */
 static status load_practices(db *d, error *e)
 {
-	static const char sql_ins[] =
-		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
-		"  cost, contact_role, source, note, updated_at)"
-		" VALUES (?1, (SELECT id FROM cities WHERE name = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		"  ?11, ?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
 	static const char *const names[] = { "key", "city", "theme", "title", "problem", "actions",
 	                                     "results", "funding", "cost", "contact_role", "source",
-	                                     "note" };
+	                                     "note", "networks", "meetings" };
+	enum { N = sizeof names / sizeof names[0] };
+	char now[32];
+	db_now(now, sizeof now);
 	table t;
 	status s = table_open(&t, "practices.csv", bundled_practices_csv, bundled_practices_csv_len,
 	                      e);
 	int more = 0;
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
-		sqlite3_stmt *st = db_stmt(d, sql_ins, e);
-		if (!st || (s = bind_cols(&t, st, names, sizeof names / sizeof names[0], e)) != ST_OK ||
-		    (s = step_done(d, st, &t, e)) != ST_OK) {
-			s = s != ST_OK ? s : (e ? e->code : ST_INTERNAL);
+		const char *v[N];
+		for (size_t i = 0; s == ST_OK && i < N; i++)
+			if (!(v[i] = col(&t, names[i])))
+				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+				            names[i]);
+		if (s != ST_OK)
+			break;
+		int64_t town = db_lookup_id(d, sql_city, v[1], 0);
+		if (!town) {
+			s = row_fails(&t, e, _("no town named"), v[1]);
 			break;
 		}
-		int64_t pid = sqlite3_last_insert_rowid(db_handle(d));
-		const char *nets = col(&t, "networks"), *meets = col(&t, "meetings");
-		if (!nets || !meets) {
-			s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
-			            nets ? "meetings" : "networks");
-			break;
-		}
-		if ((s = each_listed(nets, link_practice_network, d, pid, &t, e)) != ST_OK ||
-		    (s = each_listed(meets, link_practice_meeting, d, pid, &t, e)) != ST_OK)
+		/* The search index is filled in bulk after (search_fill, search_index_practices). */
+		practice_row p = { .key = v[0], .city_id = town, .theme = v[2], .title = v[3],
+		                   .problem = v[4], .actions = v[5], .results = v[6], .funding = v[7],
+		                   .cost = v[8], .contact_role = v[9], .source = v[10], .note = v[11],
+		                   .updated_at = now, .unindexed = true };
+		int64_t pid = 0;
+		if ((s = practice_rows_put(d, &p, &pid, e)) != ST_OK ||
+		    (s = each_listed(v[12], link_practice_network, d, pid, &t, e)) != ST_OK ||
+		    (s = each_listed(v[13], link_practice_meeting, d, pid, &t, e)) != ST_OK)
 			break;
 	}
 	if (s == ST_OK && more < 0)
-		s = e ? e->code : ST_INTERNAL;
+		s = db_failed(e);
 	table_close(&t);
 	return s;
 }
@@ -357,21 +466,8 @@ static status meeting_threads(db *d, error *e)
 	return s;
 }
 
-static status run(db *d, const char *sql, error *e)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Loading the bundled directory"));
-}
-
 static status add_owner(db *d, error *e)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO accounts(login, display_name, role, created_at)"
-		" VALUES (?1, ?2, 'admin', ?3)";
 	struct passwd *pw = getpwuid(getuid());
 	if (!pw || !pw->pw_name || !*pw->pw_name)
 		return ST_OK;
@@ -379,17 +475,11 @@ static status add_owner(db *d, error *e)
 	/* The GECOS field's first part is the person's name, when set. */
 	size_t n = pw->pw_gecos ? strcspn(pw->pw_gecos, ",") : 0;
 	snprintf(name, sizeof name, "%.*s", (int)n, n ? pw->pw_gecos : "");
-	char now[32];
-	db_now(now, sizeof now);
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(st, 1, pw->pw_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, *name ? name : pw->pw_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Adding the owner's account"));
+	/* A login the directory already holds (a network's "siec-N") stays as it is. */
+	account_fields f = { .login = pw->pw_name, .display_name = *name ? name : pw->pw_name,
+	                     .role = "admin" };
+	bool dup;
+	return account_rows_insert(d, &f, &dup, NULL, e);
 }
 
 /* What this database holds, set last in the seeding transaction (db_open seeds a file
@@ -417,21 +507,6 @@ status seed_bundled(db *d, error *e)
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	static const char *const net_cols[] = { "number", "theme", "code", "name_en", "goals",
 	                                        "coordinators", "leaders_only", "source" };
-	static const char sql_city[] =
-		"INSERT INTO cities(name, voivodeship, voivodeship_basis, laureate, programme_status,"
-		"  project_title, project_source, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char *const city_cols[] = { "name", "voivodeship", "voivodeship_basis", "laureate",
-	                                         "programme_status", "project_title",
-	                                         "project_source", "source" };
-	static const char sql_member[] =
-		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES"
-		" ((SELECT id FROM networks WHERE number = ?1), (SELECT id FROM cities WHERE name = ?2), ?3, ?4)";
-	static const char *const member_cols[] = { "network", "city", "basis", "source" };
-	/* Each network speaks through its own account: it authors the meeting threads. */
-	static const char sql_accounts[] =
-		"INSERT INTO accounts(login, display_name, role, network_id, created_at)"
-		" SELECT 'siec-' || number, 'Sieć ' || number || ' · ' || code, 'coordinator', id,"
-		"        strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM networks";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
@@ -444,11 +519,8 @@ status seed_bundled(db *d, error *e)
 	}
 	if ((s = load_rows(d, "networks.csv", bundled_networks_csv, bundled_networks_csv_len, sql_net,
 	                   net_cols, 8, e)) == ST_OK &&
-	    (s = load_rows(d, "cities.csv", bundled_cities_csv, bundled_cities_csv_len, sql_city,
-	                   city_cols, 8, e)) == ST_OK &&
-	    (s = load_rows(d, "memberships.csv", bundled_memberships_csv, bundled_memberships_csv_len,
-	                   sql_member, member_cols, 4, e)) == ST_OK &&
-	    (s = run(d, sql_accounts, e)) == ST_OK &&
+	    (s = load_cities(d, e)) == ST_OK && (s = load_memberships(d, e)) == ST_OK &&
+	    (s = network_accounts(d, e)) == ST_OK &&
 	    (s = load_meetings(d, e)) == ST_OK &&
 	    (s = meeting_threads(d, e)) == ST_OK &&
 	    (s = load_practices(d, e)) == ST_OK &&

@@ -10,6 +10,7 @@
 
 #include "core/audit.h"
 #include "core/db_priv.h"
+#include "core/meeting.h"
 #include "core/practice.h"
 #include "core/search.h"
 #include "core/transfer.h"
@@ -258,17 +259,6 @@ static bool in_list(const char *v, const char *const *list)
 	return false;
 }
 
-static status run_stmt(ictx *c, sqlite3_stmt *st, error *e)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return ST_OK;
-	char what[256];
-	snprintf(what, sizeof what, "%s:%lu", c->file, c->row->line);
-	return db_fail(c->d, rc, e, what);
-}
-
 /* Parse yes/no in English or Polish, or 0/1; -1 when it is neither. */
 static int parse_bool(const char *v)
 {
@@ -330,13 +320,6 @@ static status import_city(ictx *c, error *e)
 	static const char sql_get[] =
 		"SELECT id, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
 		" project_source, source FROM cities WHERE name = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
-		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char sql_upd[] =
-		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
-		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
-		" WHERE name = ?8";
 	static const char *const bases[] = { "source", "general", "unknown", NULL };
 	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
 	const char *name = val(c, 0);
@@ -392,22 +375,10 @@ static status import_city(ictx *c, error *e)
 			diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!id || *diff) {
-		sqlite3_stmt *w = db_stmt(c->d, id ? sql_upd : sql_ins, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-			goto out;
-		}
-		for (int i = 0; i < 7; i++)
-			sqlite3_bind_text(w, i + 1, nv[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(w, 8, name, -1, SQLITE_STATIC);
-		if ((s = run_stmt(c, w, e)) != ST_OK)
-			goto out;
-		if (id)
-			s = search_unindex_city(c->d, id, name, old[0], old[4], e);
-		else
-			id = sqlite3_last_insert_rowid(db_handle(c->d));
-		if (s == ST_OK)
-			s = search_index_city(c->d, id, name, nv[0], nv[4], e);
+		city_fields f = { .name = name, .voivodeship = nv[0], .voivodeship_basis = nv[1],
+		                  .laureate = strcmp(nv[2], "1") == 0, .programme_status = nv[3],
+		                  .project_title = nv[4], .project_source = nv[5], .source = nv[6] };
+		s = directory_rows_city(c->d, &f, NULL, e);
 	}
 	if (!*diff && old[0])
 		c->r->unchanged++;
@@ -415,7 +386,6 @@ static status import_city(ictx *c, error *e)
 		c->r->changed++, change(c, "~ %s: %s", name, diff);
 	else
 		c->r->added++, change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
-out:
 	for (int i = 0; i < 7; i++)
 		free(old[i]);
 	return s;
@@ -428,12 +398,6 @@ static status import_account(ictx *c, error *e)
 		"       CASE WHEN a.expert THEN 'yes' ELSE 'no' END"
 		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO accounts(display_name, role, city_id, network_id, login, expert, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6 = 'yes', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
-	static const char sql_upd[] =
-		"UPDATE accounts SET display_name = ?1, role = ?2, city_id = ?3, network_id = ?4,"
-		" expert = ?6 = 'yes' WHERE login = ?5";
 	const char *login = val(c, 0);
 	if (!account_login_valid(login)) {
 		row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
@@ -484,20 +448,14 @@ static status import_account(ictx *c, error *e)
 			city_id = db_lookup_id(c->d, sql_city_id, old[2], 0);
 		if (!net && old[3] && *old[3])
 			net_id = db_lookup_id(c->d, sql_network_id, NULL, atoi(old[3]));
-		sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-		} else {
-			sqlite3_bind_text(w, 1, nv[0], -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 2, rolename, -1, SQLITE_STATIC);
-			if (city_id)
-				sqlite3_bind_int64(w, 3, city_id);
-			if (net_id)
-				sqlite3_bind_int64(w, 4, net_id);
-			sqlite3_bind_text(w, 5, login, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 6, nv[4], -1, SQLITE_STATIC);
-			s = run_stmt(c, w, e);
-		}
+		account_fields f = { .login = login, .display_name = nv[0], .role = rolename,
+		                     .city_id = city_id, .network_id = net_id,
+		                     .expert = strcmp(nv[4], "yes") == 0 };
+		bool dup = false;
+		s = exists ? account_rows_update(c->d, &f, e) : account_rows_insert(c->d, &f, &dup, NULL, e);
+		if (s == ST_OK && dup) /* the file names it twice: first_time() keeps that out */
+			s = err_set(e, ST_INTERNAL, _("An account with the login \"%s\" already exists"),
+			            login);
 	}
 	if (exists && !*diff)
 		c->r->unchanged++;
@@ -514,10 +472,6 @@ static status import_membership(ictx *c, error *e)
 {
 	static const char sql_get[] =
 		"SELECT basis, source FROM memberships WHERE network_id = ?1 AND city_id = ?2";
-	static const char sql_put[] =
-		"INSERT INTO memberships(network_id, city_id, basis, source) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT(network_id, city_id) DO UPDATE SET basis = excluded.basis,"
-		" source = excluded.source";
 	static const char *const bases[] = { "final-list", "meeting", "inferred", "added", NULL };
 	const char *net = val(c, 0), *town = val(c, 1);
 	size_t before = c->r->nerrors;
@@ -556,16 +510,7 @@ static status import_membership(ictx *c, error *e)
 	}
 	status s = ST_OK;
 	if (!old_basis || *diff) {
-		sqlite3_stmt *w = db_stmt(c->d, sql_put, e);
-		if (!w) {
-			s = e ? e->code : ST_INTERNAL;
-		} else {
-			sqlite3_bind_int64(w, 1, net_id);
-			sqlite3_bind_int64(w, 2, city_id);
-			sqlite3_bind_text(w, 3, nb, -1, SQLITE_STATIC);
-			sqlite3_bind_text(w, 4, ns, -1, SQLITE_STATIC);
-			s = run_stmt(c, w, e);
-		}
+		s = membership_rows_put(c->d, net_id, city_id, nb, ns, true, NULL, e);
 	}
 	if (old_basis && !*diff)
 		c->r->unchanged++;
@@ -593,24 +538,11 @@ static status import_meeting(ictx *c, error *e)
 		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
 		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
 		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
-		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source"
-		" FROM meetings g JOIN networks n ON n.id = g.network_id"
+		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source,"
+		" g.updated_at FROM meetings g JOIN networks n ON n.id = g.network_id"
 		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
-		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
-		" date_basis = ?5, date_text = ?6, host_city_id = ?7, host_place = ?8, format = ?9,"
-		" title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14, source = ?15";
 	/* The file lists the towns a published report names; what towns declared themselves
 	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
-	static const char sql_clear[] =
-		"DELETE FROM meeting_cities WHERE meeting_id = ?1 AND basis = 'source'";
-	static const char sql_attend[] =
-		"INSERT INTO meeting_cities(meeting_id, city_id, basis) VALUES (?1, ?2, 'source')"
-		" ON CONFLICT(meeting_id, city_id) DO UPDATE SET basis = 'source'";
-	static const char sql_mid[] = "SELECT id FROM meetings WHERE key = ?1";
 	const char *key = val(c, 0);
 	if (!key || !*key) {
 		row_error(c, 0, _("the meeting's key is empty"));
@@ -625,9 +557,9 @@ static status import_meeting(ictx *c, error *e)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
 	for (int i = 0; exists && i < 14; i++)
 		old[i] = db_col_dup(q, i + 1);
+	char *old_updated = exists ? db_col_dup(q, 15) : NULL;
 	sqlite3_reset(q);
 	const char *nv[14];
 	for (int i = 0; i < 14; i++)
@@ -673,43 +605,20 @@ static status import_meeting(ictx *c, error *e)
 		c->r->unchanged++;
 		goto out;
 	}
-	/* The search index holds the row as it is stored: out with the old one first. */
-	if (exists && (s = search_unindex_meeting(c->d, old_id, e)) != ST_OK)
+	meeting_row row = { .key = key, .network_id = net_id, .date_start = nv[1],
+	                    .date_end = nv[2], .date_basis = nv[3], .date_text = nv[4],
+	                    .host_city_id = host_id, .host_place = nv[5], .format = nv[6],
+	                    .title = nv[7], .topics = nv[8], .study_visits = nv[9],
+	                    .summary = nv[11], .note = nv[12], .source = nv[13],
+	                    .updated_at = old_updated };
+	int64_t mid = 0;
+	if ((s = meeting_rows_put(c->d, &row, &mid, e)) != ST_OK ||
+	    (s = meeting_rows_unattend(c->d, mid, 0, "source", NULL, e)) != ST_OK)
 		goto out;
-	sqlite3_stmt *w = db_stmt(c->d, sql_ins, e);
-	if (!w) {
-		s = e ? e->code : ST_INTERNAL;
+	for (size_t i = 0; i < na && s == ST_OK; i++)
+		s = meeting_rows_attend(c->d, mid, attend[i], "source", true, NULL, e);
+	if (s != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_text(w, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(w, 2, net_id);
-	for (int i = 1; i < 14; i++)
-		if (i != 5 && i != 10)
-			sqlite3_bind_text(w, i < 5 ? i + 2 : i < 10 ? i + 3 : i + 2, nv[i], -1, SQLITE_STATIC);
-	if (host_id)
-		sqlite3_bind_int64(w, 7, host_id);
-	sqlite3_bind_text(w, 8, nv[5], -1, SQLITE_STATIC);
-	if ((s = run_stmt(c, w, e)) != ST_OK)
-		goto out;
-	int64_t mid = db_lookup_id(c->d, sql_mid, key, 0);
-	if (!(w = db_stmt(c->d, sql_clear, e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto out;
-	}
-	sqlite3_bind_int64(w, 1, mid);
-	if ((s = run_stmt(c, w, e)) != ST_OK)
-		goto out;
-	for (size_t i = 0; i < na && s == ST_OK; i++) {
-		if (!(w = db_stmt(c->d, sql_attend, e))) {
-			s = e ? e->code : ST_INTERNAL;
-			break;
-		}
-		sqlite3_bind_int64(w, 1, mid);
-		sqlite3_bind_int64(w, 2, attend[i]);
-		s = run_stmt(c, w, e);
-	}
-	if (s == ST_OK)
-		s = search_index_meeting(c->d, mid, e);
 	if (exists)
 		c->r->changed++, change(c, "~ %s: %s", key, diff);
 	else
@@ -717,6 +626,7 @@ static status import_meeting(ictx *c, error *e)
 out:
 	for (int i = 0; i < 14; i++)
 		free(old[i]);
+	free(old_updated);
 	return s;
 }
 
@@ -801,20 +711,6 @@ static status import_practice(ictx *c, error *e)
 	static const char sql_meeting[] =
 		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
 		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
-		" cost, contact_role, source, note, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	static const char sql_upd[] =
-		"UPDATE practices SET city_id = ?2, theme = ?3, title = ?4, problem = ?5, actions = ?6,"
-		" results = ?7, funding = ?8, cost = ?9, contact_role = ?10, source = ?11, note = ?12,"
-		" updated_at = ?13 WHERE key = ?1";
-	static const char sql_unlink_n[] = "DELETE FROM practice_networks WHERE practice_id = ?1";
-	static const char sql_unlink_m[] = "DELETE FROM practice_meetings WHERE practice_id = ?1";
-	static const char sql_link_n[] =
-		"INSERT OR IGNORE INTO practice_networks(practice_id, network_id) VALUES (?1, ?2)";
-	static const char sql_link_m[] =
-		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
 	enum { NF = 13 }; /* the columns after the key */
 	const char *key = val(c, 0);
 	if (!key || !*key) {
@@ -945,43 +841,22 @@ static status import_practice(ictx *c, error *e)
 		c->r->unchanged++;
 		goto out;
 	}
-	if (exists && (s = search_unindex_practice(c->d, old_id, e)) != ST_OK)
-		goto out;
-	sqlite3_stmt *w = db_stmt(c->d, exists ? sql_upd : sql_ins, e);
-	if (!w)
-		goto fail;
 	char now[32];
 	db_now(now, sizeof now);
-	sqlite3_bind_text(w, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(w, 2, city_id);
 	/* nv: city networks theme title problem actions results funding cost contact_role
-	 * meetings source note; the statement: ?3 theme … ?10 contact_role, ?11 source,
-	 * ?12 note. */
-	for (int i = 2; i <= 9; i++)
-		sqlite3_bind_text(w, i + 1, nv[i], -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 11, nv[11], -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 12, nv[12], -1, SQLITE_STATIC);
-	sqlite3_bind_text(w, 13, now, -1, SQLITE_STATIC);
-	if ((s = run_stmt(c, w, e)) != ST_OK)
+	 * meetings source note. */
+	practice_row row = { .key = key, .city_id = city_id, .theme = nv[2], .title = nv[3],
+	                     .problem = nv[4], .actions = nv[5], .results = nv[6],
+	                     .funding = nv[7], .cost = nv[8], .contact_role = nv[9],
+	                     .source = nv[11], .note = nv[12], .updated_at = now };
+	int64_t pid = 0;
+	if ((s = practice_rows_put(c->d, &row, &pid, e)) != ST_OK ||
+	    (s = practice_rows_unlink(c->d, pid, false, e)) != ST_OK)
 		goto out;
-	int64_t pid = exists ? old_id : sqlite3_last_insert_rowid(db_handle(c->d));
-	const char *unlink[] = { sql_unlink_n, sql_unlink_m };
-	for (int i = 0; i < 2; i++) {
-		if (!(w = db_stmt(c->d, unlink[i], e)))
-			goto fail;
-		sqlite3_bind_int64(w, 1, pid);
-		if ((s = run_stmt(c, w, e)) != ST_OK)
-			goto out;
-	}
-	for (size_t i = 0; i < nn + nm; i++) {
-		if (!(w = db_stmt(c->d, i < nn ? sql_link_n : sql_link_m, e)))
-			goto fail;
-		sqlite3_bind_int64(w, 1, pid);
-		sqlite3_bind_int64(w, 2, i < nn ? nets[i].id : meets[i - nn].id);
-		if ((s = run_stmt(c, w, e)) != ST_OK)
-			goto out;
-	}
-	if ((s = search_index_practice(c->d, pid, e)) != ST_OK)
+	for (size_t i = 0; i < nn + nm && s == ST_OK; i++)
+		s = practice_rows_link(c->d, pid, i < nn, i < nn ? nets[i].id : meets[i - nn].id, NULL,
+		                       e);
+	if (s != ST_OK)
 		goto out;
 	if (exists)
 		c->r->changed++, change(c, "~ %s: %s", key, diff);
@@ -1253,8 +1128,16 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 				csv_unguard(row.fields[k]);
 		}
 		s = import_row(&c, kind, e);
-		if (s != ST_OK)
+		if (s != ST_OK) {
+			/* A failure of the store (not of the data: those are listed) names the row
+			 * it came at. */
+			if (e) {
+				char why[sizeof e->msg];
+				snprintf(why, sizeof why, "%s", e->msg);
+				err_set(e, s, "%s:%lu: %s", c.file, row.line, why);
+			}
 			break;
+		}
 	}
 	csv_reader_free(rd);
 	for (size_t i = 0; i < c.nseen; i++)
