@@ -369,6 +369,115 @@ static status apply_header(applier *ap, int64_t *site, error *e)
 	return s;
 }
 
+/* Limits of a file: over one, it is refused whole before anything is read. The number
+ * and size matter where others write (the home database holds the write lock while it
+ * applies); a copy takes files signed by its home only. */
+static status over_limits(applier *ap, int64_t n, size_t len, error *e)
+{
+	sync_limits_get(ap->d, &ap->lim);
+	if (ap->home && n > ap->lim.changes)
+		return err_set(e, ST_INVALID, ngettext("%s: %lld change: over the limit of changes in one "
+		                                       "file (%lld); nothing was applied",
+		                                       "%s: %lld changes: over the limit of changes in one "
+		                                       "file (%lld); nothing was applied", (unsigned long)n),
+		               ap->file, (long long)n, (long long)ap->lim.changes);
+	if (ap->home && (int64_t)len > ap->lim.bytes)
+		return err_set(e, ST_INVALID, ngettext("%s: %lld byte: over the limit of the size of one "
+		                                       "file (%lld bytes); nothing was applied",
+		                                       "%s: %lld bytes: over the limit of the size of one "
+		                                       "file (%lld bytes); nothing was applied",
+		                                       (unsigned long)len),
+		               ap->file, (long long)len, (long long)ap->lim.bytes);
+	return ST_OK;
+}
+
+/* The same file again (by its digest): r->already, and when. */
+static status already_applied(applier *ap, error *e)
+{
+	sqlite3_stmt *st = db_stmt(ap->d, "SELECT at FROM sync_applied WHERE file_sum = ?1", e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->sum, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		ap->r->already = true;
+		snprintf(ap->r->already_at, sizeof ap->r->already_at, "%s", sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
+/* One change line, given to the applier of its kind. */
+static status apply_change(applier *ap, error *e)
+{
+	char *op = NULL;
+	status s = sync_get_text(ap, "op", true, &op, e);
+	if (s != ST_OK)
+		return s;
+	if (strcmp(op, "thread") == 0)
+		s = sync_apply_thread(ap, e);
+	else if (strcmp(op, "post") == 0)
+		s = sync_apply_post(ap, e);
+	else if (strcmp(op, "accept") == 0)
+		s = sync_apply_accept(ap, e);
+	else if (strcmp(op, "read") == 0)
+		s = sync_apply_read(ap, e);
+	else if (strcmp(op, "draft") == 0)
+		s = sync_apply_draft(ap, e);
+	else if (strcmp(op, "uptake") == 0)
+		s = sync_apply_uptake(ap, e);
+	else
+		s = err_set(e, ST_INVALID, _("%s:%lld: unknown change \"%s\"; nothing was applied"),
+		            ap->file, (long long)ap->line, op);
+	free(op);
+	return s;
+}
+
+/* Walk the lines: the header (line 2), then one change per line; *site: the copy the
+ * header names. */
+static status apply_lines(applier *ap, char *data, int64_t end, int64_t *site, error *e)
+{
+	char *p = data + strlen(SYNC_MAGIC);
+	status s;
+	for (int64_t line = 2; line < end; line++) {
+		char *nl = strchr(p, '\n');
+		*nl = '\0';
+		ap->line = line;
+		ap->text = p;
+		if (line == 2) {
+			if ((s = apply_header(ap, site, e)) != ST_OK)
+				return s;
+			ap->file_site = *site;
+			if (ap->home) {
+				char key[48];
+				snprintf(key, sizeof key, "site_owner.%lld", (long long)*site);
+				ap->owner = db_meta_get(ap->d, key);
+			}
+		} else if ((s = apply_change(ap, e)) != ST_OK) {
+			return s;
+		}
+		p = nl + 1;
+	}
+	return ST_OK;
+}
+
+/* The file is applied: its digest noted, so that it is not applied twice. */
+static status note_applied(applier *ap, int64_t site, int64_t n, error *e)
+{
+	sqlite3_stmt *st = db_stmt(ap->d, "INSERT INTO sync_applied(file_sum, at, site, ops)"
+	                                  " VALUES (?1, ?2, ?3, ?4)", e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(st, 1, ap->sum, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ap->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, site);
+	sqlite3_bind_int64(st, 4, n);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the sync state"));
+	return ST_OK;
+}
+
 status sync_apply(db *d, const account *a, const char *path, sync_result *r,
                   sync_conflict_fn fn, void *ctx, error *e)
 {
@@ -400,28 +509,8 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		goto done;
 	int64_t first = shape.first_op, n = shape.n_ops;
 	ap.signer = shape.signer;
-	/* Limits of a file: over one, it is refused whole before anything is read. The
-	 * number and size matter where others write (the home database holds the write
-	 * lock while it applies); a copy takes files signed by its home only. */
-	sync_limits_get(d, &ap.lim);
-	if (ap.home && n > ap.lim.changes) {
-		s = err_set(e, ST_INVALID, ngettext("%s: %lld change: over the limit of changes in one file "
-		                                    "(%lld); nothing was applied",
-		                                    "%s: %lld changes: over the limit of changes in one file "
-		                                    "(%lld); nothing was applied", (unsigned long)n),
-		            path, (long long)n,
-		            (long long)ap.lim.changes);
+	if ((s = over_limits(&ap, n, len, e)) != ST_OK)
 		goto done;
-	}
-	if (ap.home && (int64_t)len > ap.lim.bytes) {
-		s = err_set(e, ST_INVALID, ngettext("%s: %lld byte: over the limit of the size of one file "
-		                                    "(%lld bytes); nothing was applied",
-		                                    "%s: %lld bytes: over the limit of the size of one file "
-		                                    "(%lld bytes); nothing was applied", (unsigned long)len),
-		            path, (long long)len,
-		            (long long)ap.lim.bytes);
-		goto done;
-	}
 	/* The audit's "from where" of every change: the copy, and who applied the file. */
 	if (ap.home)
 		snprintf(ap.client, sizeof ap.client, _("sync: copy %lld, applied by %s"),
@@ -434,81 +523,17 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	r->ops = n;
 	if ((s = db_begin(d, e)) != ST_OK)
 		goto done;
-	/* The same file again: nothing to do. */
-	sqlite3_stmt *st = db_stmt(d, "SELECT at FROM sync_applied WHERE file_sum = ?1", e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if ((s = already_applied(&ap, e)) != ST_OK)
 		goto fail;
-	}
-	sqlite3_bind_text(st, 1, ap.sum, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		r->already = true;
-		snprintf(r->already_at, sizeof r->already_at, "%s", sqlite3_column_text(st, 0));
-	}
-	sqlite3_reset(st);
 	if (r->already) {
 		db_rollback(d);
 		goto done;
 	}
-	/* Walk the lines: the header (line 2), then one change per line. */
-	char *p = data + strlen(SYNC_MAGIC);
 	int64_t site = 0;
-	for (int64_t line = 2; line < first + n; line++) {
-		char *nl = strchr(p, '\n');
-		*nl = '\0';
-		ap.line = line;
-		ap.text = p;
-		if (line == 2) {
-			if ((s = apply_header(&ap, &site, e)) != ST_OK)
-				goto fail;
-			ap.file_site = site;
-			if (ap.home) {
-				char key[48];
-				snprintf(key, sizeof key, "site_owner.%lld", (long long)site);
-				ap.owner = db_meta_get(d, key);
-			}
-		} else {
-			char *op = NULL;
-			if ((s = sync_get_text(&ap, "op", true, &op, e)) != ST_OK)
-				goto fail;
-			if (strcmp(op, "thread") == 0)
-				s = sync_apply_thread(&ap, e);
-			else if (strcmp(op, "post") == 0)
-				s = sync_apply_post(&ap, e);
-			else if (strcmp(op, "accept") == 0)
-				s = sync_apply_accept(&ap, e);
-			else if (strcmp(op, "read") == 0)
-				s = sync_apply_read(&ap, e);
-			else if (strcmp(op, "draft") == 0)
-				s = sync_apply_draft(&ap, e);
-			else if (strcmp(op, "uptake") == 0)
-				s = sync_apply_uptake(&ap, e);
-			else
-				s = err_set(e, ST_INVALID, _("%s:%lld: unknown change \"%s\"; nothing was "
-				                             "applied"), path, (long long)line, op);
-			free(op);
-			if (s != ST_OK)
-				goto fail;
-		}
-		p = nl + 1;
-	}
-	if ((s = new_threads_have_roots(&ap, e)) != ST_OK)
+	if ((s = apply_lines(&ap, data, first + n, &site, e)) != ST_OK ||
+	    (s = new_threads_have_roots(&ap, e)) != ST_OK ||
+	    (s = note_applied(&ap, site, n, e)) != ST_OK)
 		goto fail;
-	if (!(st = db_stmt(d, "INSERT INTO sync_applied(file_sum, at, site, ops) VALUES (?1, ?2, ?3, ?4)",
-	                   e))) {
-		s = e ? e->code : ST_INTERNAL;
-		goto fail;
-	}
-	sqlite3_bind_text(st, 1, ap.sum, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ap.now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, site);
-	sqlite3_bind_int64(st, 4, n);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_fail(d, rc, e, _("Saving the sync state"));
-		goto fail;
-	}
 	s = db_commit(d, e);
 	if (s == ST_OK)
 		for (size_t i = 0; i < ap.n_told; i++)

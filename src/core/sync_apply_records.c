@@ -136,7 +136,53 @@ out:
  * the record was also changed here since the last export, the loser is listed as a
  * conflict. On the home database the writer must have the right to record for the town. */
 
-status sync_apply_uptake(applier *ap, error *e)
+/* A practice transfer's line, as the file gives it (a removal has deleted_at and no
+ * status, note or times). */
+typedef struct {
+	char *key, *town, *stat, *note, *by, *started, *updated, *deleted;
+} uptake_line;
+
+static void uptake_line_clear(uptake_line *l)
+{
+	free(l->key), free(l->town), free(l->stat), free(l->note), free(l->by), free(l->started);
+	free(l->updated), free(l->deleted);
+	memset(l, 0, sizeof *l);
+}
+
+static status read_uptake_line(applier *ap, uptake_line *l, error *e)
+{
+	status s;
+	if ((s = sync_get_text(ap, "practice", true, &l->key, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "town", true, &l->town, e)) != ST_OK ||
+	    (s = sync_get_text(ap, "by", true, &l->by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, "deleted_at", false, &l->deleted, e)) != ST_OK)
+		return s;
+	if (!l->deleted &&
+	    ((s = sync_get_text(ap, "status", true, &l->stat, e)) != ST_OK ||
+	     (s = sync_get_text(ap, "note", false, &l->note, e)) != ST_OK ||
+	     (s = sync_need_time(ap, "started_at", true, &l->started, e)) != ST_OK ||
+	     (s = sync_need_time(ap, "updated_at", true, &l->updated, e)) != ST_OK ||
+	     (s = sync_check_field(ap, "note", l->note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
+		return s;
+	/* Times capped at now, as for posts: a far-future time would win every later change. */
+	sync_cap_time(ap, &l->started);
+	sync_cap_time(ap, &l->updated);
+	sync_cap_time(ap, &l->deleted);
+	if (l->stat && uptake_status_parse(l->stat) < 0)
+		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
+		                                "nothing was applied"), ap->file, (long long)ap->line,
+		               "status");
+	return ST_OK;
+}
+
+/* The transfer as it is here, and whether it changed here since the last export. */
+typedef struct {
+	bool here, pending;
+	char *status, *note, *updated;
+} uptake_here;
+
+static status load_uptake_here(applier *ap, int64_t practice_id, int64_t city_id, uptake_here *h,
+                               error *e)
 {
 	static const char sql_here[] =
 		"SELECT u.id, u.status, u.note, u.updated_at, u.started_at,"
@@ -144,14 +190,76 @@ status sync_apply_uptake(applier *ap, error *e)
 		"               AND l.city_id = u.city_id AND l.seq > COALESCE((SELECT CAST(value AS"
 		"               INTEGER) FROM meta WHERE key = 'sync_uptakes_exported'), 0))"
 		"  FROM uptakes u WHERE u.practice_id = ?1 AND u.city_id = ?2";
-	/* The file's threads that are here. */
+	sqlite3_stmt *st = db_stmt(ap->d, sql_here, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		h->here = true;
+		h->status = db_col_dup(st, 1);
+		h->note = db_col_dup(st, 2);
+		h->updated = db_col_dup(st, 3);
+		h->pending = sqlite3_column_int(st, 5) != 0;
+	}
+	sqlite3_reset(st);
+	if (h->here && (!h->status || !h->note || !h->updated))
+		return OOM(e);
+	return ST_OK;
+}
+
+/* The line's threads that are here, linked to the transfer uid. */
+static status link_uptake_threads(applier *ap, int64_t uid, error *e)
+{
 	static const char sql_threads[] =
 		"SELECT t.id FROM threads t WHERE t.id IN"
 		" (SELECT value FROM json_each(?1, '$.threads') WHERE json_type(?1, '$.threads') ="
 		"  'array' AND type = 'integer')";
-	char *key = NULL, *town = NULL, *stat = NULL, *note = NULL, *by = NULL, *started = NULL;
-	char *updated = NULL, *deleted = NULL;
-	char *h_status = NULL, *h_note = NULL, *h_updated = NULL;
+	sqlite3_stmt *st = db_stmt(ap->d, sql_threads, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	/* The ids first: the link uses a statement of its own. */
+	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	status s = ST_OK;
+	int rc;
+	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&ids, &cap, n, sizeof *ids))
+			s = OOM(e);
+		else
+			ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(ap->d, rc, e, _("Saving the practice transfer"));
+	for (size_t i = 0; s == ST_OK && i < n; i++)
+		s = uptake_rows_link_thread(ap->d, uid, ids[i], e);
+	free(ids);
+	return s;
+}
+
+/* The file's change taken: the transfer removed, or stored with its threads. */
+static status store_uptake(applier *ap, const uptake_line *l, int64_t practice_id,
+                           int64_t city_id, error *e)
+{
+	int64_t uid = 0;
+	if (l->deleted)
+		return uptake_rows_remove(ap->d, practice_id, city_id, l->deleted, l->by, &uid, NULL, 0,
+		                          e);
+	uptake_fields u = { .practice_id = practice_id, .city_id = city_id, .status = l->stat,
+	                    .note = l->note, .started_at = l->started, .updated_at = l->updated,
+	                    .updated_by = l->by, .earliest_start = true };
+	status s = uptake_rows_put(ap->d, &u, &uid, e);
+	return s == ST_OK ? link_uptake_threads(ap, uid, e) : s;
+}
+
+status sync_apply_uptake(applier *ap, error *e)
+{
+	uptake_line l;
+	memset(&l, 0, sizeof l);
+	uptake_here h;
+	memset(&h, 0, sizeof h);
 	account au;
 	memset(&au, 0, sizeof au);
 	practice pr;
@@ -159,84 +267,43 @@ status sync_apply_uptake(applier *ap, error *e)
 	city c;
 	memset(&c, 0, sizeof c);
 	char what[768];
-	status s;
-	if ((s = sync_get_text(ap, "practice", true, &key, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "town", true, &town, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", true, &by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "deleted_at", false, &deleted, e)) != ST_OK)
-		goto out;
-	if (!deleted &&
-	    ((s = sync_get_text(ap, "status", true, &stat, e)) != ST_OK ||
-	     (s = sync_get_text(ap, "note", false, &note, e)) != ST_OK ||
-	     (s = sync_need_time(ap, "started_at", true, &started, e)) != ST_OK ||
-	     (s = sync_need_time(ap, "updated_at", true, &updated, e)) != ST_OK ||
-	     (s = sync_check_field(ap, "note", note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
-		goto out;
-	/* Times capped at now, as for posts: a far-future time would win every later change. */
-	sync_cap_time(ap, &started);
-	sync_cap_time(ap, &updated);
-	sync_cap_time(ap, &deleted);
-	if (stat && uptake_status_parse(stat) < 0) {
-		s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
-		                             "nothing was applied"), ap->file, (long long)ap->line, "status");
-		goto out;
-	}
 	bool ok;
-	if ((s = sync_actor_for(ap, by, &au, &ok, e)) != ST_OK || !ok)
+	status s;
+	if ((s = read_uptake_line(ap, &l, e)) != ST_OK ||
+	    (s = sync_actor_for(ap, l.by, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
 	error e2;
-	if (practice_get(ap->d, &au, 0, key, &pr, &e2) != ST_OK ||
-	    directory_city(ap->d, town, &c, &e2) != ST_OK) {
+	if (practice_get(ap->d, &au, 0, l.key, &pr, &e2) != ST_OK ||
+	    directory_city(ap->d, l.town, &c, &e2) != ST_OK) {
 		snprintf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
-		                              "not here"), town, key);
+		                              "not here"), l.town, l.key);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
 	if (ap->home && (!perm_can_record_uptake(ap->d, &au, c.id) || c.id == pr.city_id)) {
 		snprintf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
-		                              "record for %s"), c.name, key, by, c.name);
+		                              "record for %s"), c.name, l.key, l.by, c.name);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(ap->d, sql_here, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if ((s = load_uptake_here(ap, pr.id, c.id, &h, e)) != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, pr.id);
-	sqlite3_bind_int64(st, 2, c.id);
-	bool here = false, pending = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		here = true;
-		h_status = db_col_dup(st, 1);
-		h_note = db_col_dup(st, 2);
-		h_updated = db_col_dup(st, 3);
-		pending = sqlite3_column_int(st, 5) != 0;
-	}
-	sqlite3_reset(st);
-	if (here && (!h_status || !h_note || !h_updated)) {
-		s = OOM(e);
-		goto out;
-	}
-	const char *in_at = deleted ? deleted : updated;
-	if (!here && deleted) {
-		ap->r->present++;
-		goto out;
-	}
-	if (here && !deleted && strcmp(h_updated, updated) == 0 && strcmp(h_status, stat) == 0 &&
-	    strcmp(h_note, note ? note : "") == 0) {
+	const char *in_at = l.deleted ? l.deleted : l.updated;
+	if ((!h.here && l.deleted) ||
+	    (h.here && !l.deleted && strcmp(h.updated, l.updated) == 0 &&
+	     strcmp(h.status, l.stat) == 0 && strcmp(h.note, l.note ? l.note : "") == 0)) {
 		ap->r->present++;
 		goto out;
 	}
 	/* The later change wins; on a tie, the one already here. */
-	bool take = !here || strcmp(in_at, h_updated) > 0;
-	if (here && pending) {
+	bool take = !h.here || strcmp(in_at, h.updated) > 0;
+	if (h.here && h.pending) {
 		char ours[128], theirs[128];
 		snprintf(ours, sizeof ours, "%s (%s)", uptake_status_key((uptake_status)
-		         uptake_status_parse(h_status)), h_updated);
-		snprintf(theirs, sizeof theirs, "%s (%s)", deleted ? _("removed") : stat, in_at);
+		         uptake_status_parse(h.status)), h.updated);
+		snprintf(theirs, sizeof theirs, "%s (%s)", l.deleted ? _("removed") : l.stat, in_at);
 		snprintf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
-		                              "here %s, in the file %s"), c.name, key, ours, theirs);
+		                              "here %s, in the file %s"), c.name, l.key, ours, theirs);
 		if ((s = sync_conflict(ap, what, take ? _("the file's later change was taken")
 		                                      : _("the later change here was kept"), e)) != ST_OK)
 			goto out;
@@ -245,46 +312,16 @@ status sync_apply_uptake(applier *ap, error *e)
 		ap->r->present++;
 		goto out;
 	}
-	int64_t uid = 0;
-	if (deleted) {
-		s = uptake_rows_remove(ap->d, pr.id, c.id, deleted, by, &uid, NULL, 0, e);
-	} else {
-		uptake_fields u = { .practice_id = pr.id, .city_id = c.id, .status = stat,
-		                    .note = note, .started_at = started, .updated_at = updated,
-		                    .updated_by = by, .earliest_start = true };
-		s = uptake_rows_put(ap->d, &u, &uid, e);
-		if (s == ST_OK && !(st = db_stmt(ap->d, sql_threads, e)))
-			s = e ? e->code : ST_INTERNAL;
-		if (s == ST_OK) {
-			/* The ids first: the link uses a statement of its own. */
-			sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
-			int64_t *ids = NULL;
-			size_t n = 0, cap = 0;
-			int rc;
-			while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-				if (db_grow((void **)&ids, &cap, n, sizeof *ids))
-					s = OOM(e);
-				else
-					ids[n++] = sqlite3_column_int64(st, 0);
-			}
-			sqlite3_reset(st);
-			if (s == ST_OK && rc != SQLITE_DONE)
-				s = db_fail(ap->d, rc, e, _("Saving the practice transfer"));
-			for (size_t i = 0; s == ST_OK && i < n; i++)
-				s = uptake_rows_link_thread(ap->d, uid, ids[i], e);
-			free(ids);
-		}
-	}
-	if (s != ST_OK)
+	if ((s = store_uptake(ap, &l, pr.id, c.id, e)) != ST_OK)
 		goto out;
-	snprintf(what, sizeof what, "%s <- %s: %s", key, c.name, deleted ? "-" : stat);
-	if ((s = sync_audit(ap, by, deleted ? "delete" : "edit", "uptake", pr.id, h_status, what,
+	snprintf(what, sizeof what, "%s <- %s: %s", l.key, c.name, l.deleted ? "-" : l.stat);
+	if ((s = sync_audit(ap, l.by, l.deleted ? "delete" : "edit", "uptake", pr.id, h.status, what,
 	                    e)) != ST_OK)
 		goto out;
 	ap->r->applied++;
 out:
-	free(key), free(town), free(stat), free(note), free(by), free(started), free(updated);
-	free(deleted), free(h_status), free(h_note), free(h_updated);
+	uptake_line_clear(&l);
+	free(h.status), free(h.note), free(h.updated);
 	account_clear(&au);
 	practice_clear(&pr);
 	city_clear(&c);

@@ -135,6 +135,57 @@ out:
 	return s;
 }
 
+/* A feedback request here (found false when thread tid is none): the asking town, the
+ * answer marked here (0: none) and when, the thread's title. */
+typedef struct {
+	bool found;
+	int64_t town_id, ours;
+	char *our_at, *title;
+} request_row;
+
+static status load_request(applier *ap, int64_t tid, request_row *q, error *e)
+{
+	static const char sql_req[] =
+		"SELECT r.city_id, COALESCE(r.accepted_post, 0), COALESCE(r.accepted_at, ''), t.title"
+		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
+	sqlite3_stmt *st = db_stmt(ap->d, sql_req, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, tid);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		q->found = true;
+		q->town_id = sqlite3_column_int64(st, 0);
+		q->ours = sqlite3_column_int64(st, 1);
+		q->our_at = db_col_dup(st, 2);
+		q->title = db_col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && (!q->our_at || !q->title))
+		return OOM(e);
+	return ST_OK;
+}
+
+/* Is post pid a shown answer in thread tid by someone from outside the asking town? */
+static status is_answer(applier *ap, int64_t pid, int64_t tid, int64_t town_id, bool *answer,
+                        error *e)
+{
+	static const char sql_post[] =
+		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
+		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2"
+		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
+	sqlite3_stmt *st = db_stmt(ap->d, sql_post, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int64(st, 2, tid);
+	int rc = sqlite3_step(st);
+	*answer = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != town_id &&
+	          !sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return ST_OK;
+}
+
 /* {"op":"accept","thread":T,"post":P,"by":LOGIN,"at":TIME}: the answer that helped a
  * feedback request. The latest mark wins whatever order files come in (at the same
  * second, the larger post id); a mark that loses to another one is listed. On the home
@@ -142,15 +193,10 @@ out:
  * the post an answer in that thread by someone from outside the town. */
 status sync_apply_accept(applier *ap, error *e)
 {
-	static const char sql_req[] =
-		"SELECT r.city_id, COALESCE(r.accepted_post, 0), COALESCE(r.accepted_at, ''), t.title"
-		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
-	static const char sql_post[] =
-		"SELECT COALESCE(x.city_id, 0), p.parent_id IS NULL FROM posts p"
-		"  JOIN accounts x ON x.id = p.author_id WHERE p.id = ?1 AND p.thread_id = ?2"
-		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
 	int64_t tid, pid;
-	char *by = NULL, *at = NULL, *title = NULL, *our_at = NULL;
+	char *by = NULL, *at = NULL;
+	request_row q;
+	memset(&q, 0, sizeof q);
 	account who;
 	memset(&who, 0, sizeof who);
 	char what[700];
@@ -161,26 +207,11 @@ status sync_apply_accept(applier *ap, error *e)
 	    (s = sync_need_time(ap, "at", true, &at, e)) != ST_OK)
 		goto out;
 	sync_cap_time(ap, &at);
-	sqlite3_stmt *st = db_stmt(ap->d, sql_req, e);
-	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+	if ((s = load_request(ap, tid, &q, e)) != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, tid);
-	int rc = sqlite3_step(st);
-	int64_t town_id = 0, ours = 0;
-	if (rc == SQLITE_ROW) {
-		town_id = sqlite3_column_int64(st, 0);
-		ours = sqlite3_column_int64(st, 1);
-		our_at = db_col_dup(st, 2);
-		title = db_col_dup(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW && (!our_at || !title)) {
-		s = OOM(e);
-		goto out;
-	}
-	if (rc != SQLITE_ROW) {
+	const int64_t town_id = q.town_id, ours = q.ours;
+	const char *title = q.title;
+	if (!q.found) {
 		snprintf(what, sizeof what, _("an answer marked as the one that helped in thread %lld, "
 		                              "which is not a feedback request here"), (long long)tid);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
@@ -192,7 +223,7 @@ status sync_apply_accept(applier *ap, error *e)
 	}
 	/* The later mark stays; at the same second, the larger post id (the same on every
 	 * side). */
-	int c = strcmp(at, our_at);
+	int c = strcmp(at, q.our_at);
 	bool take = !ours || c > 0 || (c == 0 && pid > ours);
 	if (!take) {
 		snprintf(what, sizeof what, _("request \"%s\": %s marked post %lld as the one that "
@@ -215,16 +246,9 @@ status sync_apply_accept(applier *ap, error *e)
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
-	if (!(st = db_stmt(ap->d, sql_post, e))) {
-		s = e ? e->code : ST_INTERNAL;
+	bool answer = false;
+	if ((s = is_answer(ap, pid, tid, town_id, &answer, e)) != ST_OK)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int64(st, 2, tid);
-	rc = sqlite3_step(st);
-	bool answer = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != town_id &&
-	              !sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
 	if (!answer) {
 		snprintf(what, sizeof what, _("request \"%s\": post %lld, marked as the one that helped, "
 		                              "is not an answer in it here"), title, (long long)pid);
@@ -246,7 +270,7 @@ status sync_apply_accept(applier *ap, error *e)
 		goto out;
 	ap->r->applied++;
 out:
-	free(by), free(at), free(title), free(our_at);
+	free(by), free(at), free(q.title), free(q.our_at);
 	account_clear(&who);
 	return s;
 }

@@ -145,9 +145,11 @@ static void signers_free(signers *h)
 	memset(h, 0, sizeof *h);
 }
 
-status sync_export(db *d, const account *a, const char *path, bool all, int64_t *ops, error *e)
+/* Whether a may export this database's changes: its family (newly allocated) and its
+ * copy number when so. */
+static status export_allowed(db *d, const account *a, int64_t *site, char **family, error *e)
 {
-	*ops = 0;
+	*family = NULL;
 	if (db_is_readonly(d))
 		return err_set(e, ST_READONLY, _("This copy is read-only: nothing was written in it, so "
 		                                 "there is nothing to send"));
@@ -156,22 +158,99 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 	free(public_copy);
 	if (pub)
 		return err_set(e, ST_DENIED, _("A public copy is for reading; it has nothing to send"));
-	int64_t site = sync_own_site(d);
-	if (a->role == ROLE_GUEST || (site == 0 && a->role != ROLE_ADMIN))
+	*site = sync_own_site(d);
+	if (a->role == ROLE_GUEST || (*site == 0 && a->role != ROLE_ADMIN))
 		return err_set(e, ST_DENIED, _("Only an administrator may export the changes of the "
 		                               "home database (a copy's owner may export the copy's)"));
-	char *family = db_meta_get(d, "family");
-	if (!family || !*family) {
-		free(family);
+	char *fam = db_meta_get(d, "family");
+	if (!fam || !*fam) {
+		free(fam);
 		return err_set(e, ST_INVALID, _("No offline copy has been taken of this database yet, "
 		                                "so there is nothing to sync with (see 'empirie "
 		                                "snapshot')"));
 	}
+	*family = fam;
+	return ST_OK;
+}
+
+/* The magic line and the header. */
+static status write_head(FILE *f, signers *h, const char *family, int64_t site, int64_t since,
+                         int64_t upto, error *e)
+{
+	char now[32];
+	db_now(now, sizeof now);
+	char header[512];
+	int hn = snprintf(header, sizeof header,
+	                  "{\"family\":\"%s\",\"site\":%lld,\"schema\":%d,\"created_at\":\"%s\","
+	                  "\"since\":%lld,\"upto\":%lld}",
+	                  family, (long long)site, db_schema_version(), now, (long long)since,
+	                  (long long)upto);
+	if (hn < 0 || (size_t)hn >= sizeof header)
+		return err_set(e, ST_INTERNAL, _("The sync header is too long"));
+	if (write_line(f, h, SYNC_MAGIC, strlen(SYNC_MAGIC) - 1) != ST_OK ||
+	    write_line(f, h, header, (size_t)hn) != ST_OK)
+		return ST_IO;
+	return ST_OK;
+}
+
+/* One line per row of an export query (?1: since), counted in *ops. */
+static status write_rows(db *d, FILE *f, signers *h, const char *sql, int64_t since,
+                         int64_t *ops, error *e)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, since);
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (!line)
+			continue;
+		if (write_line(f, h, line, (size_t)sqlite3_column_bytes(st, 0)) != ST_OK) {
+			s = ST_IO;
+			break;
+		}
+		(*ops)++;
+	}
+	sqlite3_reset(st);
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the changes"));
+	return s;
+}
+
+/* The END line, then one SIGN line per signer. */
+static status write_end(FILE *f, signers *h, int64_t ops)
+{
+	char end[48];
+	int en = snprintf(end, sizeof end, "END %lld", (long long)ops);
+	status s = write_line(f, h, end, (size_t)en);
+	for (size_t i = 0; s == ST_OK && i < h->n; i++) {
+		uint8_t dig[SHA256_DIGEST_SIZE];
+		hmac_sha256_digest(&h->mac[i], sizeof dig, dig);
+		if (fprintf(f, "SIGN %lld ", (long long)h->site[i]) < 0)
+			s = ST_IO;
+		for (size_t k = 0; s == ST_OK && k < sizeof dig; k++)
+			if (fprintf(f, "%02x", dig[k]) < 0)
+				s = ST_IO;
+		if (s == ST_OK && fputc('\n', f) == EOF)
+			s = ST_IO;
+	}
+	return s;
+}
+
+status sync_export(db *d, const account *a, const char *path, bool all, int64_t *ops, error *e)
+{
+	*ops = 0;
+	int64_t site = 0;
+	char *family;
+	status s = export_allowed(d, a, &site, &family, e);
+	if (s != ST_OK)
+		return s;
 	/* A new file under an unpredictable name beside path, 0600 whatever the umask (it
 	 * may carry the leaders' texts), renamed into place when complete. */
 	safefile sf;
-	status s = safefile_open(&sf, path, false, e);
-	if (s != ST_OK) {
+	if ((s = safefile_open(&sf, path, false, e)) != ST_OK) {
 		free(family);
 		return s;
 	}
@@ -194,85 +273,19 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		fclose(f);
 		goto out;
 	}
-	char now[32];
-	db_now(now, sizeof now);
-	char header[512];
-	int hn = snprintf(header, sizeof header,
-	                  "{\"family\":\"%s\",\"site\":%lld,\"schema\":%d,\"created_at\":\"%s\","
-	                  "\"since\":%lld,\"upto\":%lld}",
-	                  family, (long long)site, db_schema_version(), now, (long long)since,
-	                  (long long)upto);
-	if (hn < 0 || (size_t)hn >= sizeof header)
-		s = err_set(e, ST_INTERNAL, _("The sync header is too long"));
-	if (s == ST_OK && (write_line(f, &h, SYNC_MAGIC, strlen(SYNC_MAGIC) - 1) != ST_OK ||
-	                   write_line(f, &h, header, (size_t)hn) != ST_OK))
-		s = ST_IO;
+	s = write_head(f, &h, family, site, since, upto, e);
 	static const char *const queries[] = { sql_ex_threads, sql_ex_posts, sql_ex_accepts,
 	                                       sql_ex_reads, sql_ex_drafts };
-	for (size_t q = 0; s == ST_OK && q < sizeof queries / sizeof queries[0]; q++) {
-		sqlite3_stmt *st = db_stmt(d, queries[q], e);
-		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, since);
-		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *line = (const char *)sqlite3_column_text(st, 0);
-			if (!line)
-				continue;
-			if (write_line(f, &h, line, (size_t)sqlite3_column_bytes(st, 0)) != ST_OK) {
-				s = ST_IO;
-				break;
-			}
-			(*ops)++;
-		}
-		sqlite3_reset(st);
-		if (s == ST_OK && rc != SQLITE_DONE)
-			s = db_fail(d, rc, e, _("Reading the changes"));
-	}
+	for (size_t q = 0; s == ST_OK && q < sizeof queries / sizeof queries[0]; q++)
+		s = write_rows(d, f, &h, queries[q], since, ops, e);
 	/* Practice transfers: their own log and high-water mark (schema 13). */
 	int64_t up_since = all ? 0 : sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
 	                                               " WHERE key = 'sync_uptakes_exported'", 0, 0);
 	int64_t up_upto = sync_query_int(d, "SELECT max(seq) FROM uptake_log", 0, 0);
-	if (s == ST_OK) {
-		sqlite3_stmt *st = db_stmt(d, sql_ex_uptakes, e);
-		if (!st)
-			s = e ? e->code : ST_INTERNAL;
-		if (st) {
-			sqlite3_bind_int64(st, 1, up_since);
-			int rc;
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				const char *line = (const char *)sqlite3_column_text(st, 0);
-				if (!line)
-					continue;
-				if (write_line(f, &h, line, (size_t)sqlite3_column_bytes(st, 0)) != ST_OK) {
-					s = ST_IO;
-					break;
-				}
-				(*ops)++;
-			}
-			sqlite3_reset(st);
-			if (s == ST_OK && rc != SQLITE_DONE)
-				s = db_fail(d, rc, e, _("Reading the changes"));
-		}
-	}
-	if (s == ST_OK) {
-		char end[48];
-		int en = snprintf(end, sizeof end, "END %lld", (long long)*ops);
-		s = write_line(f, &h, end, (size_t)en);
-	}
-	for (size_t i = 0; s == ST_OK && i < h.n; i++) {
-		uint8_t dig[SHA256_DIGEST_SIZE];
-		hmac_sha256_digest(&h.mac[i], sizeof dig, dig);
-		if (fprintf(f, "SIGN %lld ", (long long)h.site[i]) < 0)
-			s = ST_IO;
-		for (size_t k = 0; s == ST_OK && k < sizeof dig; k++)
-			if (fprintf(f, "%02x", dig[k]) < 0)
-				s = ST_IO;
-		if (s == ST_OK && fputc('\n', f) == EOF)
-			s = ST_IO;
-	}
+	if (s == ST_OK)
+		s = write_rows(d, f, &h, sql_ex_uptakes, up_since, ops, e);
+	if (s == ST_OK)
+		s = write_end(f, &h, *ops);
 	signers_free(&h);
 	if (s == ST_OK && (fflush(f) != 0 || fsync(fileno(f)) != 0))
 		s = ST_IO;
