@@ -284,6 +284,21 @@ int64_t db_lookup_id(db *d, const char *sql, const char *text, int number)
 	return id;
 }
 
+status db_find_id(db *d, const char *sql, const char *text, int64_t *id, const char *what,
+                  error *e)
+{
+	*id = 0;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+}
+
 int db_grow(void **items, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)

@@ -35,6 +35,10 @@ void db_now(char *buf, size_t n);
 char *db_col_dup(sqlite3_stmt *st, int col);
 /* The id that sql (one parameter: text when not NULL, else number) selects; 0 when none. */
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number);
+/* The same for a writer, which must not take a failed lookup for "none": ST_OK with *id
+ * 0 when nothing matches, else db_fail() about `what`. */
+status db_find_id(db *d, const char *sql, const char *text, int64_t *id, const char *what,
+                  error *e);
 /* Make room for one more element in a growing array; 0 on success, -1 out of memory. */
 int db_grow(void **items, size_t *cap, size_t n, size_t size);
 /* db_open flag for core only: the schema and nothing else (no bundled directory), and

@@ -577,19 +577,26 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
 		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
 		" WHERE name = ?8";
-	sqlite3_stmt *st = db_stmt(d, sql_old, e);
-	if (!st)
-		return db_failed(e);
-	sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
 	int64_t old_id = 0;
 	char *old_voiv = NULL, *old_project = NULL;
 	status s = ST_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		old_id = sqlite3_column_int64(st, 0);
-		if (!(old_voiv = db_col_dup(st, 1)) || !(old_project = db_col_dup(st, 2)))
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+	/* A new town never takes the place of one of its name: the INSERT's UNIQUE
+	 * constraint refuses it. */
+	sqlite3_stmt *st = c->create ? NULL : db_stmt(d, sql_old, e);
+	if (!c->create && !st)
+		return db_failed(e);
+	if (st) {
+		sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			old_id = sqlite3_column_int64(st, 0);
+			if (!(old_voiv = db_col_dup(st, 1)) || !(old_project = db_col_dup(st, 2)))
+				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		} else if (rc != SQLITE_DONE) {
+			s = db_fail(d, rc, e, _("Saving the town"));
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
 		s = db_failed(e);
 	if (s == ST_OK) {

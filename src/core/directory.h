@@ -96,12 +96,15 @@ const char *directory_status_label(const char *status);
 /* A town's stored fields, for its one writer (core modules that check their own rules:
  * imports, the bundled directory, the generator; inside their transaction). */
 typedef struct {
-	const char *name, *voivodeship, *voivodeship_basis, *programme_status;
+	const char *name;
+	bool create;      /* a new town: refused when its name is taken */
+	const char *voivodeship, *voivodeship_basis, *programme_status;
 	const char *project_title, *project_source, *source;   /* NULL: empty */
 	bool laureate;
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } city_fields;
-/* Add the town, or replace the one of that name; *id (may be NULL) gets its id. */
+/* Add the town (create: only if its name is free), or replace the one of that name;
+ * *id (may be NULL) gets its id. */
 status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e);
 
 #endif

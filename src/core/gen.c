@@ -142,7 +142,7 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 		/* A name the lists gave before is skipped (a try more). */
 		if (db_lookup_id(d, sql_named, name, 0))
 			continue;
-		city_fields cf = { .name = name, .voivodeship = v, .voivodeship_basis = "general",
+		city_fields cf = { .name = name, .create = true, .voivodeship = v, .voivodeship_basis = "general",
 		                   .programme_status = "other", .source = "synthetic: empirie gen" };
 		int64_t cid = 0;
 		status s = directory_rows_city(d, &cf, &cid, e);

@@ -160,7 +160,14 @@ static char *new_key(db *d, int number, const char *date, const char *host)
 status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 {
 	static const char sql_id[] = "SELECT id FROM meetings WHERE key = ?1";
-	static const char sql[] =
+	/* A new meeting never takes the place of one with its key: the key's UNIQUE
+	 * constraint refuses it, whatever an earlier lookup said. */
+	static const char sql_create[] =
+		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
+		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0), ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16) RETURNING id";
+	static const char sql_replace[] =
 		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
 		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source,"
 		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0), ?8, ?9, ?10, ?11, ?12, ?13,"
@@ -168,13 +175,16 @@ status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
 		" date_basis = ?5, date_text = ?6, host_city_id = NULLIF(?7, 0), host_place = ?8,"
 		" format = ?9, title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14,"
-		" source = ?15, updated_at = ?16";
-	int64_t old = db_lookup_id(d, sql_id, m->key, 0);
-	status s;
+		" source = ?15, updated_at = ?16 RETURNING id";
+	const char *what = _("Saving the meeting");
+	int64_t old = 0;
+	status s = m->create ? ST_OK : db_find_id(d, sql_id, m->key, &old, what, e);
+	if (s != ST_OK)
+		return s;
 	/* The index holds the row as it is stored: out with the old one first. */
 	if (old && !m->unindexed && (s = search_unindex_meeting(d, old, e)) != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
+	sqlite3_stmt *st = db_stmt(d, m->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
 	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
@@ -187,9 +197,15 @@ status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 	                     m->summary, m->note, m->source, m->updated_at };
 	for (int i = 0; i < 9; i++)
 		sqlite3_bind_text(st, 8 + i, t2[i] ? t2[i] : "", -1, SQLITE_STATIC);
-	if ((s = db_step_done(d, st, _("Saving the meeting"), NULL, e)) != ST_OK)
-		return s;
-	int64_t mid = old ? old : sqlite3_last_insert_rowid(db_handle(d));
+	int64_t mid = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		mid = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, what);
 	if (!m->unindexed && (s = search_index_meeting(d, mid, e)) != ST_OK)
 		return s;
 	if (id)
@@ -313,7 +329,7 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 	/* Changed dates drop the published wording of the date ("maj 2022"). */
 	const char *end = in->date_end ? in->date_end : "";
 	bool same_dates = id && strcmp(was[1], in->date_start) == 0 && strcmp(was[2], end) == 0;
-	meeting_row row = { .key = id ? was[0] : key, .network_id = net,
+	meeting_row row = { .key = id ? was[0] : key, .create = !id, .network_id = net,
 	                    .date_start = in->date_start, .date_end = end,
 	                    .date_basis = same_dates ? was[3] : "entered",
 	                    .date_text = same_dates ? was[4] : "", .host_city_id = host_city,

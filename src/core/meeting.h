@@ -47,6 +47,7 @@ bool meeting_date_valid(const char *s);
  * directory; inside the caller's transaction, rules checked by the caller). */
 typedef struct {
 	const char *key;
+	bool create;                      /* a new meeting: refused when its key is taken */
 	int64_t network_id;
 	const char *date_start, *date_end, *date_basis, *date_text;
 	int64_t host_city_id;             /* 0: the host is no town of the directory */
@@ -54,7 +55,8 @@ typedef struct {
 	const char *source, *updated_at;  /* NULL: empty */
 	bool unindexed;                   /* the caller fills the search index in bulk */
 } meeting_row;
-/* Add the meeting, or replace the one with that key; *id (may be NULL) gets its id. */
+/* Add the meeting (create: only if its key is free), or replace the one with that key;
+ * *id (may be NULL) gets its id. */
 status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e);
 /* A town at a meeting, on a basis ("source": a published report; "declared": the town
  * signed up); one already there keeps its basis unless replace. */

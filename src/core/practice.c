@@ -529,18 +529,28 @@ static status each_item(db *d, const account *a, int64_t pid, const char *list, 
 status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 {
 	static const char sql_id[] = "SELECT id FROM practices WHERE key = ?1";
-	static const char sql[] =
+	/* A new practice never takes the place of one with its key: the key's UNIQUE
+	 * constraint refuses it, whatever an earlier lookup said. */
+	static const char sql_create[] =
+		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
+		" cost, contact_role, source, note, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id";
+	static const char sql_replace[] =
 		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
 		" cost, contact_role, source, note, updated_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT(key) DO UPDATE SET city_id = ?2, theme = ?3, title = ?4, problem = ?5,"
 		" actions = ?6, results = ?7, funding = ?8, cost = ?9, contact_role = ?10,"
-		" source = ?11, note = ?12, updated_at = ?13";
-	int64_t old = db_lookup_id(d, sql_id, p->key, 0);
-	status s;
+		" source = ?11, note = ?12, updated_at = ?13 RETURNING id";
+	const char *what = _("Saving the good practice");
+	int64_t old = 0;
+	status s = p->create ? ST_OK : db_find_id(d, sql_id, p->key, &old, what, e);
+	if (s != ST_OK)
+		return s;
+	/* The index holds the row as it is stored: out with the old one first. */
 	if (old && !p->unindexed && (s = search_unindex_practice(d, old, e)) != ST_OK)
 		return s;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
+	sqlite3_stmt *st = db_stmt(d, p->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
 	sqlite3_bind_text(st, 1, p->key, -1, SQLITE_STATIC);
@@ -549,9 +559,15 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 	                    p->cost, p->contact_role, p->source, p->note, p->updated_at };
 	for (int i = 0; i < 11; i++)
 		sqlite3_bind_text(st, 3 + i, v[i] ? v[i] : "", -1, SQLITE_STATIC);
-	if ((s = db_step_done(d, st, _("Saving the good practice"), NULL, e)) != ST_OK)
-		return s;
-	int64_t pid = old ? old : sqlite3_last_insert_rowid(db_handle(d));
+	int64_t pid = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		pid = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(d, rc, e, what);
 	if (!p->unindexed && (s = search_index_practice(d, pid, e)) != ST_OK)
 		return s;
 	if (id)
@@ -725,9 +741,9 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 		goto fail;
 	}
 	/* Indexed once its fields are in (after the links: nothing of them is indexed). */
-	practice_row row = { .key = id ? old.key : key, .city_id = cid, .theme = in->theme,
-	                     .title = in->title, .problem = in->problem, .actions = in->actions,
-	                     .results = in->results, .funding = in->funding, .cost = in->cost,
+	practice_row row = { .key = id ? old.key : key, .create = !id, .city_id = cid,
+	                     .theme = in->theme, .title = in->title, .problem = in->problem,
+	                     .actions = in->actions, .results = in->results, .funding = in->funding, .cost = in->cost,
 	                     .contact_role = in->contact_role, .source = in->source,
 	                     .note = in->note, .updated_at = now };
 	int64_t pid = 0;

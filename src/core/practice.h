@@ -95,12 +95,14 @@ const char *practice_field_label(const char *field);
  * directory; inside the caller's transaction, rules checked by the caller). */
 typedef struct {
 	const char *key;
+	bool create;      /* a new practice: refused when its key is taken */
 	int64_t city_id;
 	const char *theme, *title, *problem, *actions, *results, *funding, *cost;
 	const char *contact_role, *source, *note, *updated_at;   /* NULL: empty */
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } practice_row;
-/* Add the practice, or replace the one with that key; *id (may be NULL) gets its id. */
+/* Add the practice (create: only if its key is free), or replace the one with that key;
+ * *id (may be NULL) gets its id. */
 status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e);
 /* Link it to a network (to_network) or a meeting; a link already there is kept. */
 status practice_rows_link(db *d, int64_t practice_id, bool to_network, int64_t target,

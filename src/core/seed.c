@@ -129,6 +129,26 @@ static status load_rows(db *d, const char *file, const char *buf, size_t len, co
 	return s;
 }
 
+/* A network's number as the file writes it ("3"); 0 for anything else ("3x"). */
+static int number_of(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	return end != s && !*end && n > 0 && n < 1000 ? (int)n : 0;
+}
+
+/* A failure of the store at a row of a bundled file: the row named before the why. */
+static status at_row(const table *t, status s, error *e)
+{
+	if (s != ST_OK && e) {
+		char why[sizeof e->msg], where[160];
+		snprintf(why, sizeof why, "%s", e->msg);
+		snprintf(where, sizeof where, _("Bundled file %s, line %lu"), t->file, t->row.line);
+		err_set(e, s, "%s: %s", where, why);
+	}
+	return s;
+}
+
 /* The data's own error at a row of a bundled file (its line named). */
 static status row_fails(const table *t, error *e, const char *why, const char *what)
 {
@@ -153,14 +173,14 @@ static status load_cities(db *d, error *e)
 				            names[i]);
 		if (s != ST_OK)
 			break;
-		city_fields c = { .name = v[0], .voivodeship = v[1], .voivodeship_basis = v[2],
-		                  .laureate = strcmp(v[3], "1") == 0, .programme_status = v[4],
+		city_fields c = { .name = v[0], .create = true, .voivodeship = v[1],
+		                  .voivodeship_basis = v[2], .laureate = strcmp(v[3], "1") == 0, .programme_status = v[4],
 		                  .project_title = v[5], .project_source = v[6], .source = v[7],
 		                  .unindexed = true };
 		if (strcmp(v[3], "0") != 0 && !c.laureate)
 			s = row_fails(&t, e, _("laureate should be 0 or 1, not"), v[3]);
 		else
-			s = directory_rows_city(d, &c, NULL, e);
+			s = at_row(&t, directory_rows_city(d, &c, NULL, e), e);
 	}
 	if (s == ST_OK && more < 0)
 		s = db_failed(e);
@@ -184,14 +204,19 @@ static status load_memberships(db *d, error *e)
 			            !net ? "network" : !town ? "city" : !basis ? "basis" : "source");
 			break;
 		}
-		int64_t net_id = db_lookup_id(d, sql_net, NULL, atoi(net));
+		int64_t net_id = db_lookup_id(d, sql_net, NULL, number_of(net));
 		int64_t city_id = db_lookup_id(d, sql_city, town, 0);
 		if (!net_id)
 			s = row_fails(&t, e, _("no network numbered"), net);
 		else if (!city_id)
 			s = row_fails(&t, e, _("no town named"), town);
-		else
-			s = membership_rows_put(d, net_id, city_id, basis, source, false, NULL, e);
+		else {
+			bool added = false;
+			s = at_row(&t, membership_rows_put(d, net_id, city_id, basis, source, false,
+			                                   &added, e), e);
+			if (s == ST_OK && !added)
+				s = row_fails(&t, e, _("listed a second time:"), town);
+		}
 	}
 	if (s == ST_OK && more < 0)
 		s = db_failed(e);
@@ -249,19 +274,19 @@ static status load_meetings(db *d, error *e)
 				            names[i]);
 		if (s != ST_OK)
 			break;
-		int64_t net = db_lookup_id(d, sql_net, NULL, atoi(v[1]));
+		int64_t net = db_lookup_id(d, sql_net, NULL, number_of(v[1]));
 		if (!net) {
 			s = row_fails(&t, e, _("no network numbered"), v[1]);
 			break;
 		}
 		/* The search index is filled in bulk once the directory is in (search_fill). */
-		meeting_row m = { .key = v[0], .network_id = net, .date_start = v[2], .date_end = v[3],
+		meeting_row m = { .key = v[0], .create = true, .network_id = net, .date_start = v[2], .date_end = v[3],
 		                  .date_basis = v[4], .date_text = v[5],
 		                  .host_city_id = db_lookup_id(d, sql_city, v[6], 0), .host_place = v[6],
 		                  .format = v[7], .title = v[8], .topics = v[9], .study_visits = v[10],
 		                  .summary = v[11], .note = v[12], .source = v[13], .unindexed = true };
 		int64_t mid = 0;
-		s = meeting_rows_put(d, &m, &mid, e);
+		s = at_row(&t, meeting_rows_put(d, &m, &mid, e), e);
 		/* The towns a published report names ("A | B | C"). */
 		for (const char *att = v[14]; s == ST_OK && *att;) {
 			size_t len = strcspn(att, "|");
@@ -276,8 +301,12 @@ static status load_meetings(db *d, error *e)
 			int64_t town = *name ? db_lookup_id(d, sql_city, name, 0) : 0;
 			if (*name && !town)
 				s = row_fails(&t, e, _("no town named"), name);
-			else if (town)
-				s = meeting_rows_attend(d, mid, town, "source", false, NULL, e);
+			else if (town) {
+				bool added = false;
+				s = at_row(&t, meeting_rows_attend(d, mid, town, "source", false, &added, e), e);
+				if (s == ST_OK && !added)
+					s = row_fails(&t, e, _("listed a second time:"), name);
+			}
 			free(name);
 			att += len;
 			while (*att == '|' || *att == ' ')
@@ -321,10 +350,11 @@ static status link_practice(db *d, int64_t id, const char *item, const table *t,
 {
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
 	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1";
-	int64_t target = to_network ? db_lookup_id(d, sql_net, NULL, atoi(item))
+	int64_t target = to_network ? db_lookup_id(d, sql_net, NULL, number_of(item))
 	                            : db_lookup_id(d, sql_meeting, item, 0);
 	bool added = false;
-	status s = target ? practice_rows_link(d, id, to_network, target, &added, e) : ST_OK;
+	status s = target ? at_row(t, practice_rows_link(d, id, to_network, target, &added, e), e)
+	                  : ST_OK;
 	if (s == ST_OK && !added)
 		s = err_set(e, ST_INTERNAL, _("Bundled file %s, line %lu: unknown \"%s\""), t->file,
 		            t->row.line, item);
@@ -371,12 +401,12 @@ static status load_practices(db *d, error *e)
 			break;
 		}
 		/* The search index is filled in bulk after (search_fill, search_index_practices). */
-		practice_row p = { .key = v[0], .city_id = town, .theme = v[2], .title = v[3],
+		practice_row p = { .key = v[0], .create = true, .city_id = town, .theme = v[2], .title = v[3],
 		                   .problem = v[4], .actions = v[5], .results = v[6], .funding = v[7],
 		                   .cost = v[8], .contact_role = v[9], .source = v[10], .note = v[11],
 		                   .updated_at = now, .unindexed = true };
 		int64_t pid = 0;
-		if ((s = practice_rows_put(d, &p, &pid, e)) != ST_OK ||
+		if ((s = at_row(&t, practice_rows_put(d, &p, &pid, e), e)) != ST_OK ||
 		    (s = each_listed(v[12], link_practice_network, d, pid, &t, e)) != ST_OK ||
 		    (s = each_listed(v[13], link_practice_meeting, d, pid, &t, e)) != ST_OK)
 			break;

@@ -375,7 +375,7 @@ static status import_city(ictx *c, error *e)
 			diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!id || *diff) {
-		city_fields f = { .name = name, .voivodeship = nv[0], .voivodeship_basis = nv[1],
+		city_fields f = { .name = name, .create = !id, .voivodeship = nv[0], .voivodeship_basis = nv[1],
 		                  .laureate = strcmp(nv[2], "1") == 0, .programme_status = nv[3],
 		                  .project_title = nv[4], .project_source = nv[5], .source = nv[6] };
 		s = directory_rows_city(c->d, &f, NULL, e);
@@ -845,7 +845,7 @@ static status import_practice(ictx *c, error *e)
 	db_now(now, sizeof now);
 	/* nv: city networks theme title problem actions results funding cost contact_role
 	 * meetings source note. */
-	practice_row row = { .key = key, .city_id = city_id, .theme = nv[2], .title = nv[3],
+	practice_row row = { .key = key, .create = !exists, .city_id = city_id, .theme = nv[2], .title = nv[3],
 	                     .problem = nv[4], .actions = nv[5], .results = nv[6],
 	                     .funding = nv[7], .cost = nv[8], .contact_role = nv[9],
 	                     .source = nv[11], .note = nv[12], .updated_at = now };

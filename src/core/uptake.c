@@ -370,7 +370,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
                    uptake_status stt, const char *note, const char *threads, error *e)
 {
 	static const char sql_old[] =
-		"SELECT id, status, note FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
+		"SELECT id, status, note, started_at FROM uptakes WHERE practice_id = ?1 AND city_id = ?2";
 	if ((unsigned)stt >= UPTAKE_N_STATUS)
 		return err_set(e, ST_INVALID, _("Unknown transfer status"));
 	size_t n = note ? strlen(note) : 0;
@@ -392,7 +392,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	}
 	int64_t uid = 0;
 	char before[32] = "";
-	char *kept_note = NULL;
+	char *kept_note = NULL, *started = NULL;
 	sqlite3_stmt *st = db_stmt(d, sql_old, e);
 	if (!st) {
 		s = e ? e->code : ST_INTERNAL;
@@ -403,9 +403,11 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		uid = sqlite3_column_int64(st, 0);
 		snprintf(before, sizeof before, "%s", (const char *)sqlite3_column_text(st, 1));
-		/* No note given: the stored one stays. */
-		if (!note && !(note = kept_note = db_col_dup(st, 2))) {
+		/* No note given: the stored one stays; the start stays as recorded. */
+		if ((!note && !(note = kept_note = db_col_dup(st, 2))) ||
+		    !(started = db_col_dup(st, 3))) {
 			sqlite3_reset(st);
+			free(kept_note);
 			s = err_set(e, ST_INTERNAL, _("Out of memory"));
 			goto fail;
 		}
@@ -414,10 +416,10 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	char now[32];
 	db_now(now, sizeof now);
 	uptake_fields u = { .practice_id = p.id, .city_id = c.id, .status = uptake_status_key(stt),
-	                    .note = note, .started_at = now, .updated_at = now,
-	                    .updated_by = a->login, .earliest_start = true };
+	                    .note = note, .started_at = started ? started : now,
+	                    .updated_at = now, .updated_by = a->login };
 	s = uptake_rows_put(d, &u, &uid, e);
-	free(kept_note);
+	free(kept_note), free(started);
 	if (s != ST_OK)
 		goto fail;
 	if (threads && (s = link_threads(d, a, uid, threads, e)) != ST_OK)

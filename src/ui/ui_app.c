@@ -577,9 +577,7 @@ static void draw_all(ui_ctx *c)
 /* Why a command cannot run now. */
 static const char *pre_message(ui_ctx *c, unsigned missing)
 {
-	if (db_is_readonly(c->d) &&
-	    (missing & (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST |
-	                PRE_MODERATE)))
+	if (db_is_readonly(c->d) && (missing & PRE_WRITES))
 		return _("This copy is read-only: browsing and search work, but nothing can be "
 		         "written here.");
 	if (missing & PRE_NETWORK)
@@ -607,6 +605,9 @@ static const char *pre_message(ui_ctx *c, unsigned missing)
 	if (missing & PRE_ATTEND)
 		return _("Only members of a town in this network can sign up, and only for a planned "
 		         "meeting.");
+	if (missing & PRE_TAKE_UP)
+		return _("A town's members (for their town) and the networks' coordinators record what "
+		         "a town takes up; never for the practice's own town.");
 	return _("Not available here.");
 }
 

@@ -51,10 +51,12 @@ enum {
 	                         * administrator) */
 	PRE_OPEN = 1u << 9,     /* the thread is not locked, or the account moderates it */
 	PRE_SHOWN = 1u << 10,   /* the post is not hidden, or the account moderates it */
+	PRE_TAKE_UP = 1u << 11, /* the account may record a town taking up this practice */
 };
 /* The preconditions only a writable copy can meet: a read-only copy never has them, and
  * the key bar leaves out the commands that need them. */
-#define PRE_WRITES (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST | PRE_MODERATE)
+#define PRE_WRITES (PRE_WRITE | PRE_ADD | PRE_EDIT_ITEM | PRE_ATTEND | PRE_OWN_POST | \
+                    PRE_MODERATE | PRE_TAKE_UP)
 
 /* X(id, config name, (keys), label, help, preconditions, screens) — the first key
  * shown on the key bar when it is an F-key, the second a letter for terminals that
@@ -101,6 +103,9 @@ enum {
 	  PRE_WRITE, SC_PRACTICE) \
 	X(CMD_ATTEND, "attend", (K_F(3), 'a'), N_("Attend"), \
 	  N_("Say whether your town will attend this planned meeting"), PRE_ATTEND, SC_MEETING) \
+	X(CMD_TAKE_UP, "take-up", (K_F(7), 'U'), N_("Take up"), \
+	  N_("Record that your town takes up this practice, and how far it has got (or take " \
+	     "the record off)"), PRE_TAKE_UP, SC_PRACTICE) \
 	X(CMD_FILTER, "filter", (K_F(4), 'f'), N_("Filter"), \
 	  N_("Show only some: by network, theme, voivodeship, town or time"), 0, SC_LISTS) \
 	X(CMD_CLEAR_FILTER, "clear-filters", ('x'), NULL, \

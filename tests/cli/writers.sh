@@ -1,10 +1,14 @@
 #!/bin/sh
-# One writer per table: every table of the store is written (INSERT or REPLACE) from
-# one source file, so a rule checked on the way in cannot be skipped by a second path
-# (a sync file, an import, the bundled directory, the generator): they all store
-# through the table's writer (forum_rows.c, directory.c, account.c, meeting.c,
-# practice.c, ...). schema.c's numbered migrations create and reshape tables and are
-# not counted.
+# One writer per table: rows of every table of the store are added (INSERT or REPLACE)
+# from one source file, so a rule checked
+# on the way in cannot be skipped by a second path (a sync file, an import, the bundled
+# directory, the generator): they all store through the table's writer (forum_rows.c,
+# directory.c, account.c, meeting.c, practice.c, ...). Changes to rows already there
+# (UPDATE, DELETE: moderation, edits) are not counted here. schema.c's numbered
+# migrations create and reshape tables and are not counted either; publicity.c copies
+# tables by name into a separate public file, db.c the read marks into the session-only
+# temp schema of a read-only copy, and search_docs.h holds the index's bulk SQL that
+# search.c (and the migrations) run.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v sqlite3 >/dev/null; then
 	skip "sqlite3 is not installed (it lists the tables)"; done_testing; exit

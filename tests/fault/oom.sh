@@ -21,6 +21,12 @@ RUNS=${EMPIRIE_OOM_RUNS:-300}
 diag "seed: $SEED"
 q() { sqlite3 "$1" "$2" 2>&1; }
 e init >/dev/null 2>&1
+# A practice and a meeting whose keys the runs below ask for again: a new one must get
+# a key of its own ("-2"), never take the place of these, whatever allocation fails.
+e practice add --title "Praktyka pamięci" --town Hrubieszów --networks 1 \
+	--problem pierwszy >/dev/null 2>&1
+e meeting add --network 1 --title "Spotkanie pamięci" --date 2030-03-03 \
+	--host Zabrze --summary pierwszy >/dev/null 2>&1
 q "$EMPIRIE_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 base="$T_DIR/base.db"
 cp "$EMPIRIE_DB" "$base"
@@ -130,6 +136,12 @@ oom_runs "reply, the dictionary loaded" "$reply_kind" "$T_DIR/body" reply 1 --to
 RUNS=${EMPIRIE_OOM_RUNS:-300} FROM=1
 oom_runs "new thread" "SELECT count(*) || ',' || (SELECT coalesce(sum(post_count), 0) FROM threads WHERE title = 'Wątek pamięci') FROM threads WHERE title = 'Wątek pamięci'" \
 	"$T_DIR/body" --config "$nodict" post --network 1 --title "Wątek pamięci"
+oom_runs "a practice whose key is taken" "SELECT group_concat(problem, ',') || ';' || (SELECT count(*) FROM search_docsize) FROM (SELECT problem FROM practices WHERE title = 'Praktyka pamięci' ORDER BY id)" \
+	/dev/null --config "$nodict" practice add --title "Praktyka pamięci" --town Hrubieszów \
+	--networks 2 --problem drugi
+oom_runs "a meeting whose key is taken" "SELECT group_concat(summary, ',') || ';' || (SELECT count(*) FROM search_docsize) FROM (SELECT summary FROM meetings WHERE title = 'Spotkanie pamięci' ORDER BY id)" \
+	/dev/null --config "$nodict" meeting add --network 1 --title "Spotkanie pamięci" \
+	--date 2030-03-03 --host Zabrze --summary drugi
 oom_runs "import" "SELECT count(*) || ',' || (SELECT count(*) FROM search_docsize) FROM cities WHERE name LIKE 'Pamięciowo %'" \
 	/dev/null --config "$nodict" import cities "$T_DIR/towns.csv"
 is "writing: every change whole or absent, status and message to match, the file sound" "$problems" "$before"

@@ -2,7 +2,9 @@
 # uptake.sh — practice transfer and the network report in the full-screen application
 # at 80×24 (issue 22): the library's "taken up" filter with counts (any other town, towns
 # of my voivodeship), the practice card's towns and how far they got, the town card's
-# practices taken from others, and the report screen (R) with its links.
+# practices taken from others, the report screen (R) with its links, and recording a
+# town's uptake from the card (U): a member for their town, an administrator for any
+# town, never the practice's own town; checked in what the CLI lists.
 . "${top_srcdir:-.}/tests/tui/tuilib.sh"
 tui_init
 e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
@@ -45,13 +47,69 @@ tui_assert_has "Network 1 MIASTO CYFROWE" "of the selected network"
 tui_assert_has "Practices taken up (3)" "with the practices taken up"
 tui_assert_has "taken up by Jarosław: in use" "by whom and how far"
 tui_assert_lacks "EMPIRIE-EXITED" "still running"
+# Recording it from the card (U / F7): a member of Tarnów for Tarnów.
+e admin add-account tar --role member --city Tarnów >/dev/null
+e admin add-account hru --role member --city Hrubieszów >/dev/null
+open_card() { # the practice's card, through the library's "taken up" filter
+	tui_wait "MIASTO CYFROWE" 10 || true
+	tui_keys F8
+	tui_wait "Good practices:" 5 || true
+	tui_keys f
+	tui_wait "Taken up: all" 5 || true
+	tui_keys Down Down Down Down Enter
+	tui_wait "by at least one other town" 5 || true
+	tui_keys Down Enter
+	tui_wait "Good practices: 1 of" 5 || true
+	tui_keys Enter
+	tui_wait "A good practice of Hrubieszów" 5 || true
+	tui_keys G # the towns that took it up are at the end
+}
+uptake_of() { # town: its status in what the CLI lists for the practice
+	e --no-header uptake list --practice "$p1" | awk -F '\t' -v t="$1" '$0 ~ t { for (i = 1; i <= NF; i++) if ($i ~ /^(interested|adapting|in-use|dropped)$/) print $i }'
+}
+tui_start 80 24 -- --as tar
+open_card
+tui_assert_has "F7 Take up" "the key bar offers to record that the town takes the practice up"
+tui_keys U
+tui_assert_has "How far Tarnów has got with it" "U asks how far Tarnów has got (its own town, no town to choose)"
+tui_keys Down Enter
+tui_assert_has "Recorded: Tarnów takes it up (adapting)" "choosing a status says what was recorded"
+tui_keys G
+tui_assert_has "Tarnów: adapting" "and the card shows it at once"
+tui_assert_has "Taken up by 4 towns" "counted with the others"
+ok_if "the CLI lists Tarnów adapting" test "$(uptake_of Tarnów)" = adapting
+tui_keys U
+tui_assert_has "Take the record off" "U again offers to take the record off"
+tui_keys End Enter
+tui_assert_has "The record of Tarnów is taken off" "which says so"
+ok_if "the CLI no longer lists Tarnów" test -z "$(uptake_of Tarnów)"
+tui_keys q q q q
+# An administrator chooses the town first (typing its name finds it).
+tui_start 80 24
+open_card
+tui_keys F7
+tui_assert_has "Which town takes it up" "an administrator chooses the town first"
+tui_type "Zg"
+tui_keys Enter
+tui_assert_has "How far Zgierz has got with it" "typing finds the town"
+tui_keys Enter
+tui_assert_has "Recorded: Zgierz takes it up (interested)" "recorded for that town"
+ok_if "the CLI lists Zgierz interested" test "$(uptake_of Zgierz)" = interested
+tui_keys q q q q
+# Never for the practice's own town.
+tui_start 80 24 -- --as hru
+open_card
+tui_keys U
+tui_assert_has "never for the practice's own town" "a member of the practice's own town is told why not"
+tui_assert_lacks "How far Hrubieszów" "and is not asked"
+tui_keys q q q q
 # Polish, at 80×24.
 if locale -a 2>/dev/null | grep -qix 'pl_PL.utf-\{0,1\}8'; then
 	tui_start 80 24 LANG=pl_PL.UTF-8 LC_ALL=pl_PL.UTF-8 -- --as jar
 	tui_wait "MIASTO CYFROWE" 10 || true
 	tui_keys R
 	tui_assert_has "Co wypracowały sieci" "the report in Polish"
-	tui_assert_has "Przejęte praktyki (3)" "its sections translated"
+	tui_assert_has "Przejęte praktyki (4)" "its sections translated (Zgierz's record too)"
 	tui_keys q F8
 	tui_wait "Dobre praktyki" 5 || true
 	tui_keys f
