@@ -247,6 +247,36 @@ status meeting_rows_unattend(db *d, int64_t meeting_id, int64_t city_id, const c
 	return db_step_done(d, st, _("Saving the attendance"), changed, e);
 }
 
+bool perm_can_edit_meetings(db *d, const account *a, int number)
+{
+	network n;
+	error e;
+	if ((a->role != ROLE_ADMIN && a->role != ROLE_COORDINATOR) ||
+	    directory_network(d, a, number, &n, &e) != ST_OK)
+		return false;
+	bool ok = perm_can_moderate(a, n.id);
+	network_clear(&n);
+	return ok;
+}
+
+int meeting_network_for_new(db *d, const account *a, int preferred)
+{
+	if (a->role != ROLE_ADMIN && a->role != ROLE_COORDINATOR)
+		return 0;
+	if (preferred && perm_can_edit_meetings(d, a, preferred))
+		return preferred;
+	network_list nl;
+	error e;
+	int found = 0;
+	if (directory_networks(d, a, &nl, &e) == ST_OK) {
+		for (size_t i = 0; i < nl.n && !found; i++)
+			if (perm_can_moderate(a, nl.items[i].id))
+				found = nl.items[i].number;
+		network_list_free(&nl);
+	}
+	return found;
+}
+
 status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *in,
                     int64_t *out_id, error *e)
 {

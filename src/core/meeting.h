@@ -20,6 +20,13 @@ typedef struct {
 /* The translated label of a field (error messages, the editor). */
 const char *meeting_field_label(const char *field);
 
+/* Whether a may add and change the meetings of network `number`: its coordinators and
+ * administrators (who see it). */
+bool perm_can_edit_meetings(db *d, const account *a, int number);
+/* A network a may add meetings to: `preferred` when it may, else the first such
+ * network; 0 when none. */
+int meeting_network_for_new(db *d, const account *a, int preferred);
+
 /* Add (id 0) or change a meeting: the network's coordinators and administrators; one
  * transaction with an audit entry and the search index. Errors name the field. */
 status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *in,

@@ -209,6 +209,21 @@ bool perm_can_record_uptake(db *d, const account *a, int64_t city_id)
 	}
 }
 
+bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id)
+{
+	switch (a->role) {
+	case ROLE_ADMIN:
+	case ROLE_COORDINATOR:
+		return true; /* the towns of their networks (any, for an administrator) */
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id && a->city_id != practice_city_id &&
+		       perm_can_record_uptake(d, a, a->city_id);
+	default:
+		return false;
+	}
+}
+
 /* The one writer of uptakes, their thread links and the deletion log. The callers check
  * rights and values first: uptake_save and uptake_remove below, imports (transfer.c)
  * and sync files (sync.c). */

@@ -790,17 +790,14 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 			pre |= PRE_WRITE;
 		if (perm_can_edit_practice(c->me, &p, c->d))
 			pre |= PRE_EDIT_ITEM;
-		/* Someone who may record for a town other than the practice's own (uptake.h). */
-		if ((c->me->role == ROLE_MEMBER || c->me->role == ROLE_LEADER)
-		    ? c->me->city_id && c->me->city_id != p.city_id
-		    : c->me->role == ROLE_ADMIN || c->me->role == ROLE_COORDINATOR)
+		if (perm_can_record_uptake_of(c->d, c->me, p.city_id))
 			pre |= PRE_TAKE_UP;
 		practice_clear(&p);
 	} else if (which == CARD_MEETING) {
 		meeting m;
 		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK)
 			return 0;
-		if (ui_meeting_editable(c, &m))
+		if (perm_can_edit_meetings(c->d, c->me, m.network_number))
 			pre |= PRE_EDIT_ITEM;
 		network n;
 		bool attends = false, declared = false;

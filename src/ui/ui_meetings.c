@@ -428,7 +428,9 @@ static unsigned mlist_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		l->town = l->net_label = NULL;
 		refilter(l);
 		break;
-	case CMD_NEW_ITEM: return ui_open(c, ui_meeting_editor(c, 0, ui_meeting_network_for_new(c, l->network)));
+	case CMD_NEW_ITEM:
+		return ui_open(c, ui_meeting_editor(c, 0, meeting_network_for_new(c->d, c->me,
+		                                                                  l->network)));
 	case CMD_EDIT_ITEM: return m ? ui_open(c, ui_meeting_editor(c, m->id, 0)) : UI_R_NONE;
 	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, l->network, 0));
 	case CMD_NONE: return UI_R_NONE;
@@ -457,10 +459,10 @@ static unsigned mlist_pre(ui_screen *s, ui_ctx *c)
 	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
 	if (db_is_readonly(c->d))
 		return pre;
-	if (ui_meeting_network_for_new(c, l->network))
+	if (meeting_network_for_new(c->d, c->me, l->network))
 		pre |= PRE_ADD;
 	const meeting *m = selected(l);
-	if (m && ui_meeting_editable(c, m))
+	if (m && perm_can_edit_meetings(c->d, c->me, m->network_number))
 		pre |= PRE_EDIT_ITEM;
 	return pre;
 }

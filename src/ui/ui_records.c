@@ -243,41 +243,6 @@ static status meeting_submit(ui_ctx *c, int64_t target, const char *text, int64_
 	return s;
 }
 
-static bool may_edit_network(ui_ctx *c, int number)
-{
-	network n;
-	error e;
-	if (directory_network(c->d, c->me, number, &n, &e) != ST_OK)
-		return false;
-	bool ok = perm_can_moderate(c->me, n.id);
-	network_clear(&n);
-	return ok;
-}
-
-int ui_meeting_network_for_new(ui_ctx *c, int preferred)
-{
-	if (c->me->role != ROLE_ADMIN && c->me->role != ROLE_COORDINATOR)
-		return 0;
-	if (preferred && may_edit_network(c, preferred))
-		return preferred;
-	network_list nl;
-	error e;
-	int found = 0;
-	if (directory_networks(c->d, c->me, &nl, &e) == ST_OK) {
-		for (size_t i = 0; i < nl.n && !found; i++)
-			if (perm_can_moderate(c->me, nl.items[i].id))
-				found = nl.items[i].number;
-		network_list_free(&nl);
-	}
-	return found;
-}
-
-bool ui_meeting_editable(ui_ctx *c, const meeting *m)
-{
-	return (c->me->role == ROLE_ADMIN || c->me->role == ROLE_COORDINATOR) &&
-	       may_edit_network(c, m->network_number);
-}
-
 ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 {
 	meeting m = { 0 };
@@ -289,7 +254,7 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 		}
 		number = m.network_number;
 	}
-	if (!number || !may_edit_network(c, number)) {
+	if (!number || !perm_can_edit_meetings(c->d, c->me, number)) {
 		ui_status(c, true, "%s", _("Only the network's coordinators and administrators add and "
 		                           "change its meetings."));
 		meeting_clear(&m);
