@@ -14,6 +14,7 @@
 #include "core/practice.h"
 #include "core/search.h"
 #include "core/transfer.h"
+#include "core/transfer_priv.h"
 #include "core/uptake.h"
 #include "i18n.h"
 #include "text/csv.h"
@@ -40,10 +41,6 @@ int xfer_kind_parse(const char *name)
 
 /* ---- columns ---- */
 
-typedef struct {
-	const char *key;      /* the export header and the canonical import name */
-	const char *aliases;  /* '|'-separated other names, folded (Polish headers from Excel) */
-} column;
 
 static const column city_cols[] = {
 	{ "name", "nazwa|miasto|town|city" }, { "voivodeship", "wojewodztwo" },
@@ -100,22 +97,7 @@ static const column *kind_columns(xfer_kind k, size_t *n)
 	return NULL;
 }
 
-/* ---- the import context ---- */
-
-typedef struct {
-	db *d;
-	const account *actor;
-	const char *file;
-	import_report *r;
-	size_t lines_cap, errors_cap;
-	const column *cols;
-	size_t ncols;
-	int map[16];          /* column index in the file for each of cols, -1 when absent */
-	csv_row *row;
-	char **seen;          /* keys met so far, for duplicates */
-	unsigned long *seen_line;
-	size_t nseen, seen_cap;
-} ictx;
+/* ---- the import context (transfer_priv.h) ---- */
 
 static void add_line(char ***v, size_t *n, size_t *cap, char *s)
 {
@@ -141,8 +123,7 @@ static char *vfmt(const char *fmt, va_list ap)
 }
 
 /* An error at the current row, in column `col` (index into cols, or -1 for the row). */
-static void row_error(ictx *c, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void row_error(ictx *c, int col, const char *fmt, ...)
+void xfer_row_error(ictx *c, int col, const char *fmt, ...)
 {
 	if (c->r->nerrors >= MAX_ERRORS)
 		return;
@@ -165,8 +146,7 @@ static void row_error(ictx *c, int col, const char *fmt, ...)
 	add_line(&c->r->errors, &c->r->nerrors, &c->errors_cap, line);
 }
 
-static void change(ictx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void change(ictx *c, const char *fmt, ...)
+void xfer_change(ictx *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -175,7 +155,7 @@ static void change(ictx *c, const char *fmt, ...)
 }
 
 /* The value of column i in the current row, or NULL when the file has no such column. */
-static const char *val(const ictx *c, int i)
+const char *xfer_val(const ictx *c, int i)
 {
 	int k = c->map[i];
 	if (k < 0)
@@ -183,21 +163,21 @@ static const char *val(const ictx *c, int i)
 	return (size_t)k < c->row->nfields ? c->row->fields[k] : "";
 }
 
-static const char *val_or(const ictx *c, int i, const char *dflt)
+const char *xfer_val_or(const ictx *c, int i, const char *dflt)
 {
-	const char *v = val(c, i);
+	const char *v = xfer_val(c, i);
 	return v ? v : dflt;
 }
 
 /* A key must appear once per file. */
-static bool first_time(ictx *c, const char *key)
+bool xfer_first_time(ictx *c, const char *key)
 {
 	char *f = pl_fold(key, strlen(key));
 	if (!f)
 		return true;
 	for (size_t i = 0; i < c->nseen; i++) {
 		if (strcmp(c->seen[i], f) == 0) {
-			row_error(c, 0, _("\"%s\" already appears on line %lu"), key, c->seen_line[i]);
+			xfer_row_error(c, 0, _("\"%s\" already appears on line %lu"), key, c->seen_line[i]);
 			free(f);
 			return false;
 		}
@@ -221,21 +201,21 @@ static bool first_time(ictx *c, const char *key)
 	return true;
 }
 
-static const char sql_city_id[] = "SELECT id FROM cities WHERE name = ?1";
+const char xfer_sql_city_id[] = "SELECT id FROM cities WHERE name = ?1";
 static const char sql_network_id[] = "SELECT id FROM networks WHERE number = ?1";
-static const char sql_leaders_only[] = "SELECT leaders_only FROM networks WHERE number = ?1";
+const char xfer_sql_leaders_only[] = "SELECT leaders_only FROM networks WHERE number = ?1";
 
-static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
+int64_t xfer_network_of(ictx *c, int col, const char *v, bool *leaders_only)
 {
 	char *end;
 	long n = strtol(v, &end, 10);
 	if (!*v || *end || n <= 0 || n > 1000) {
-		row_error(c, col, _("\"%s\" is not a network number"), v);
+		xfer_row_error(c, col, _("\"%s\" is not a network number"), v);
 		return 0;
 	}
 	int64_t id = db_lookup_id(c->d, sql_network_id, NULL, (int)n);
 	if (!id) {
-		row_error(c, col, _("there is no network number %ld"), n);
+		xfer_row_error(c, col, _("there is no network number %ld"), n);
 		return 0;
 	}
 	if (leaders_only)
@@ -243,11 +223,11 @@ static int64_t network_of(ictx *c, int col, const char *v, bool *leaders_only)
 	return id;
 }
 
-static int64_t city_of(ictx *c, int col, const char *name)
+int64_t xfer_city_of(ictx *c, int col, const char *name)
 {
-	int64_t id = db_lookup_id(c->d, sql_city_id, name, 0);
+	int64_t id = db_lookup_id(c->d, xfer_sql_city_id, name, 0);
 	if (!id)
-		row_error(c, col, _("there is no town \"%s\" in the directory (import the towns first)"), name);
+		xfer_row_error(c, col, _("there is no town \"%s\" in the directory (import the towns first)"), name);
 	return id;
 }
 
@@ -306,7 +286,7 @@ static const char *voivodeship_canonical(const char *v)
 }
 
 /* Record one field's change into diff ("field: old → new; ..."). */
-static void diff_add(char *diff, size_t n, const char *field, const char *old, const char *new)
+void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, const char *new)
 {
 	if (strcmp(old, new) == 0)
 		return;
@@ -322,27 +302,27 @@ static status import_city(ictx *c, error *e)
 		" project_source, source FROM cities WHERE name = ?1";
 	static const char *const bases[] = { "source", "general", "unknown", NULL };
 	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
-	const char *name = val(c, 0);
+	const char *name = xfer_val(c, 0);
 	if (!name || !*name) {
-		row_error(c, 0, _("the town's name is empty"));
+		xfer_row_error(c, 0, _("the town's name is empty"));
 		return ST_OK;
 	}
-	if (!first_time(c, name))
+	if (!xfer_first_time(c, name))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	const char *v = val(c, 1);
+	const char *v = xfer_val(c, 1);
 	if (v && *v && !(v = voivodeship_canonical(v)))
-		row_error(c, 1, _("\"%s\" is not one of the 16 voivodeships"), val(c, 1));
-	const char *basis = val(c, 2);
+		xfer_row_error(c, 1, _("\"%s\" is not one of the 16 voivodeships"), xfer_val(c, 1));
+	const char *basis = xfer_val(c, 2);
 	if (basis && *basis && !in_list(basis, bases))
-		row_error(c, 2, _("\"%s\" should be source, general or unknown"), basis);
-	const char *laureate = val(c, 3);
+		xfer_row_error(c, 2, _("\"%s\" should be source, general or unknown"), basis);
+	const char *laureate = xfer_val(c, 3);
 	int lau = laureate ? parse_bool(laureate) : -2;
 	if (lau == -1)
-		row_error(c, 3, _("\"%s\" should be yes or no"), laureate);
-	const char *st = val(c, 4);
+		xfer_row_error(c, 3, _("\"%s\" should be yes or no"), laureate);
+	const char *st = xfer_val(c, 4);
 	if (st && *st && !in_list(st, statuses))
-		row_error(c, 4, _("\"%s\" should be laureate, participant, network or other"), st);
+		xfer_row_error(c, 4, _("\"%s\" should be laureate, participant, network or other"), st);
 	if (c->r->nerrors > before)
 		return ST_OK;
 
@@ -365,14 +345,14 @@ static status import_city(ictx *c, error *e)
 		basis && *basis ? basis : (old[1] ? old[1] : (v && *v ? "general" : "unknown")),
 		lau >= 0 ? lau_s : (old[2] ? old[2] : "0"),
 		st && *st ? st : (old[3] ? old[3] : (lau == 1 ? "laureate" : "network")),
-		val_or(c, 5, old[4] ? old[4] : ""),
-		val_or(c, 6, old[5] ? old[5] : ""),
-		val_or(c, 7, old[6] ? old[6] : ""),
+		xfer_val_or(c, 5, old[4] ? old[4] : ""),
+		xfer_val_or(c, 6, old[5] ? old[5] : ""),
+		xfer_val_or(c, 7, old[6] ? old[6] : ""),
 	};
 	char diff[1024] = "";
 	if (id)
 		for (int i = 0; i < 7; i++)
-			diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+			xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!id || *diff) {
 		city_fields f = { .name = name, .create = !id, .voivodeship = nv[0], .voivodeship_basis = nv[1],
@@ -383,9 +363,9 @@ static status import_city(ictx *c, error *e)
 	if (!*diff && old[0])
 		c->r->unchanged++;
 	else if (old[0])
-		c->r->changed++, change(c, "~ %s: %s", name, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", name, diff);
 	else
-		c->r->added++, change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
+		c->r->added++, xfer_change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
 	for (int i = 0; i < 7; i++)
 		free(old[i]);
 	return s;
@@ -398,32 +378,32 @@ static status import_account(ictx *c, error *e)
 		"       CASE WHEN a.expert THEN 'yes' ELSE 'no' END"
 		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
-	const char *login = val(c, 0);
+	const char *login = xfer_val(c, 0);
 	if (!account_login_valid(login)) {
-		row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
+		xfer_row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
 		          login ? login : "");
 		return ST_OK;
 	}
-	if (!first_time(c, login))
+	if (!xfer_first_time(c, login))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	const char *rolename = val(c, 2);
+	const char *rolename = xfer_val(c, 2);
 	if (!rolename || role_parse(rolename) < 0)
-		row_error(c, 2, _("\"%s\" should be guest, member, leader, coordinator or admin"),
+		xfer_row_error(c, 2, _("\"%s\" should be guest, member, leader, coordinator or admin"),
 		          rolename ? rolename : "");
-	const char *town = val(c, 3), *net = val(c, 4);
+	const char *town = xfer_val(c, 3), *net = xfer_val(c, 4);
 	/* ZMP's experts (feedback.h): yes or no, in English or Polish; empty keeps it. */
-	const char *expert = val(c, 5);
+	const char *expert = xfer_val(c, 5);
 	if (expert && *expert) {
 		if (strcasecmp(expert, "yes") == 0 || strcasecmp(expert, "tak") == 0)
 			expert = "yes";
 		else if (strcasecmp(expert, "no") == 0 || strcasecmp(expert, "nie") == 0)
 			expert = "no";
 		else
-			row_error(c, 5, _("\"%s\" should be yes or no (tak or nie)"), expert);
+			xfer_row_error(c, 5, _("\"%s\" should be yes or no (tak or nie)"), expert);
 	}
-	int64_t city_id = town && *town ? city_of(c, 3, town) : 0;
-	int64_t net_id = net && *net ? network_of(c, 4, net, NULL) : 0;
+	int64_t city_id = town && *town ? xfer_city_of(c, 3, town) : 0;
+	int64_t net_id = net && *net ? xfer_network_of(c, 4, net, NULL) : 0;
 	if (c->r->nerrors > before)
 		return ST_OK;
 	char *old[5] = { 0 };
@@ -435,17 +415,17 @@ static status import_account(ictx *c, error *e)
 	for (int i = 0; exists && i < 5; i++)
 		old[i] = db_col_dup(q, i);
 	sqlite3_reset(q);
-	const char *name = val(c, 1);
+	const char *name = xfer_val(c, 1);
 	const char *nv[5] = { name && *name ? name : (old[0] ? old[0] : login), rolename,
 	                      town ? town : (old[2] ? old[2] : ""), net ? net : (old[3] ? old[3] : ""),
 	                      expert && *expert ? expert : (old[4] ? old[4] : "no") };
 	char diff[1024] = "";
 	for (int i = 0; exists && i < 5; i++)
-		diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!exists || *diff) {
 		if (!town && old[2] && *old[2])
-			city_id = db_lookup_id(c->d, sql_city_id, old[2], 0);
+			city_id = db_lookup_id(c->d, xfer_sql_city_id, old[2], 0);
 		if (!net && old[3] && *old[3])
 			net_id = db_lookup_id(c->d, sql_network_id, NULL, atoi(old[3]));
 		account_fields f = { .login = login, .display_name = nv[0], .role = rolename,
@@ -453,16 +433,16 @@ static status import_account(ictx *c, error *e)
 		                     .expert = strcmp(nv[4], "yes") == 0 };
 		bool dup = false;
 		s = exists ? account_rows_update(c->d, &f, e) : account_rows_insert(c->d, &f, &dup, NULL, e);
-		if (s == ST_OK && dup) /* the file names it twice: first_time() keeps that out */
+		if (s == ST_OK && dup) /* the file names it twice: xfer_first_time() keeps that out */
 			s = err_set(e, ST_INTERNAL, _("An account with the login \"%s\" already exists"),
 			            login);
 	}
 	if (exists && !*diff)
 		c->r->unchanged++;
 	else if (exists)
-		c->r->changed++, change(c, "~ %s: %s", login, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", login, diff);
 	else
-		c->r->added++, change(c, "+ %s (%s, %s)", login, nv[0], rolename);
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", login, nv[0], rolename);
 	for (int i = 0; i < 5; i++)
 		free(old[i]);
 	return s;
@@ -473,22 +453,22 @@ static status import_membership(ictx *c, error *e)
 	static const char sql_get[] =
 		"SELECT basis, source FROM memberships WHERE network_id = ?1 AND city_id = ?2";
 	static const char *const bases[] = { "final-list", "meeting", "inferred", "added", NULL };
-	const char *net = val(c, 0), *town = val(c, 1);
+	const char *net = xfer_val(c, 0), *town = xfer_val(c, 1);
 	size_t before = c->r->nerrors;
-	int64_t net_id = network_of(c, 0, net ? net : "", NULL);
-	int64_t city_id = town && *town ? city_of(c, 1, town) : 0;
+	int64_t net_id = xfer_network_of(c, 0, net ? net : "", NULL);
+	int64_t city_id = town && *town ? xfer_city_of(c, 1, town) : 0;
 	if (town && !*town)
-		row_error(c, 1, _("the town's name is empty"));
-	const char *basis = val(c, 2);
+		xfer_row_error(c, 1, _("the town's name is empty"));
+	const char *basis = xfer_val(c, 2);
 	if (basis && *basis && !in_list(basis, bases))
-		row_error(c, 2, _("\"%s\" should be final-list, meeting, inferred or added"), basis);
+		xfer_row_error(c, 2, _("\"%s\" should be final-list, meeting, inferred or added"), basis);
 	if (net_id && !perm_can_moderate(c->actor, net_id))
-		row_error(c, 0, _("you do not coordinate network %s"), net);
+		xfer_row_error(c, 0, _("you do not coordinate network %s"), net);
 	if (c->r->nerrors > before)
 		return ST_OK;
 	char key[512];
 	snprintf(key, sizeof key, "%s/%s", net, town);
-	if (!first_time(c, key))
+	if (!xfer_first_time(c, key))
 		return ST_OK;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
@@ -502,11 +482,11 @@ static status import_membership(ictx *c, error *e)
 	}
 	sqlite3_reset(q);
 	const char *nb = basis && *basis ? basis : (old_basis ? old_basis : "added");
-	const char *ns = val_or(c, 3, old_source ? old_source : "");
+	const char *ns = xfer_val_or(c, 3, old_source ? old_source : "");
 	char diff[1024] = "";
 	if (old_basis) {
-		diff_add(diff, sizeof diff, "basis", old_basis, nb);
-		diff_add(diff, sizeof diff, "source", old_source ? old_source : "", ns);
+		xfer_diff_add(diff, sizeof diff, "basis", old_basis, nb);
+		xfer_diff_add(diff, sizeof diff, "source", old_source ? old_source : "", ns);
 	}
 	status s = ST_OK;
 	if (!old_basis || *diff) {
@@ -515,484 +495,12 @@ static status import_membership(ictx *c, error *e)
 	if (old_basis && !*diff)
 		c->r->unchanged++;
 	else if (old_basis)
-		c->r->changed++, change(c, "~ %s %s: %s", net, town, diff);
+		c->r->changed++, xfer_change(c, "~ %s %s: %s", net, town, diff);
 	else
-		c->r->added++, change(c, "+ %s %s (%s)", net, town, nb);
+		c->r->added++, xfer_change(c, "+ %s %s (%s)", net, town, nb);
 	free(old_basis);
 	free(old_source);
 	return s;
-}
-
-static bool iso_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(s) == 10 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
-}
-
-static status import_meeting(ictx *c, error *e)
-{
-	static const char sql_get[] =
-		"SELECT g.id, n.number, g.date_start, g.date_end, g.date_basis, g.date_text,"
-		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
-		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
-		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source,"
-		" g.updated_at FROM meetings g JOIN networks n ON n.id = g.network_id"
-		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
-	/* The file lists the towns a published report names; what towns declared themselves
-	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
-	const char *key = val(c, 0);
-	if (!key || !*key) {
-		row_error(c, 0, _("the meeting's key is empty"));
-		return ST_OK;
-	}
-	if (!first_time(c, key))
-		return ST_OK;
-	size_t before = c->r->nerrors;
-	char *old[14] = { 0 };
-	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
-	if (!q)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	for (int i = 0; exists && i < 14; i++)
-		old[i] = db_col_dup(q, i + 1);
-	char *old_updated = exists ? db_col_dup(q, 15) : NULL;
-	sqlite3_reset(q);
-	const char *nv[14];
-	for (int i = 0; i < 14; i++)
-		nv[i] = val_or(c, i + 1, old[i] ? old[i] : "");
-	int64_t net_id = network_of(c, 1, nv[0], NULL);
-	if (net_id && !perm_can_moderate(c->actor, net_id))
-		row_error(c, 1, _("you do not coordinate network %s"), nv[0]);
-	if (!iso_date(nv[1]))
-		row_error(c, 2, _("\"%s\" is not a date like 2022-09-13"), nv[1]);
-	if (*nv[2] && (!iso_date(nv[2]) || strcmp(nv[2], nv[1]) < 0))
-		row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
-	if (!*nv[7])
-		row_error(c, 8, _("the title is empty"));
-	int64_t host_id = *nv[5] ? db_lookup_id(c->d, sql_city_id, nv[5], 0) : 0;
-	/* Every town named as attending must be in the directory. */
-	int64_t attend[128];
-	size_t na = 0;
-	for (const char *p = nv[10]; *p;) {
-		size_t len = strcspn(p, "|");
-		char name[256];
-		size_t a = 0, b = len;
-		while (a < b && p[a] == ' ')
-			a++;
-		while (b > a && p[b - 1] == ' ')
-			b--;
-		snprintf(name, sizeof name, "%.*s", (int)(b - a), p + a);
-		if (*name && na < sizeof attend / sizeof attend[0]) {
-			int64_t id = city_of(c, 11, name);
-			if (id)
-				attend[na++] = id;
-		}
-		p += len;
-		if (*p == '|')
-			p++;
-	}
-	status s = ST_OK;
-	if (c->r->nerrors > before)
-		goto out;
-	char diff[2048] = "";
-	for (int i = 0; exists && i < 14; i++)
-		diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
-	if (exists && !*diff) {
-		c->r->unchanged++;
-		goto out;
-	}
-	meeting_row row = { .key = key, .network_id = net_id, .date_start = nv[1],
-	                    .date_end = nv[2], .date_basis = nv[3], .date_text = nv[4],
-	                    .host_city_id = host_id, .host_place = nv[5], .format = nv[6],
-	                    .title = nv[7], .topics = nv[8], .study_visits = nv[9],
-	                    .summary = nv[11], .note = nv[12], .source = nv[13],
-	                    .updated_at = old_updated };
-	int64_t mid = 0;
-	if ((s = meeting_rows_put(c->d, &row, &mid, e)) != ST_OK ||
-	    (s = meeting_rows_unattend(c->d, mid, 0, "source", NULL, e)) != ST_OK)
-		goto out;
-	for (size_t i = 0; i < na && s == ST_OK; i++)
-		s = meeting_rows_attend(c->d, mid, attend[i], "source", true, NULL, e);
-	if (s != ST_OK)
-		goto out;
-	if (exists)
-		c->r->changed++, change(c, "~ %s: %s", key, diff);
-	else
-		c->r->added++, change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
-out:
-	for (int i = 0; i < 14; i++)
-		free(old[i]);
-	free(old_updated);
-	return s;
-}
-
-/* ---- good practices ---- */
-
-/* The next item of a list separated by ',', ';', '|' or line breaks (and, for network
- * numbers, spaces), trimmed, into item; NULL after the last. */
-static const char *next_item(const char *p, bool spaces, char *item, size_t n)
-{
-	const char *seps = spaces ? ",;| \t\n" : ",;|\n";
-	for (;;) {
-		p += strspn(p, seps);
-		if (!*p)
-			return NULL;
-		const char *start = p;
-		size_t len = strcspn(p, seps);
-		p += len;
-		while (len && (*start == ' ' || *start == '\t'))
-			start++, len--;
-		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
-			len--;
-		if (!len)
-			continue;
-		snprintf(item, n, "%.*s", (int)len, start);
-		return p;
-	}
-}
-
-typedef struct {
-	int64_t id;
-	int number;
-} net_ref;
-
-typedef struct {
-	int64_t id;
-	char date[16];
-	char key[256];
-} meet_ref;
-
-static int by_net_number(const void *x, const void *y)
-{
-	int a = ((const net_ref *)x)->number, b = ((const net_ref *)y)->number;
-	return (a > b) - (a < b);
-}
-
-static int by_meet_date(const void *x, const void *y)
-{
-	const meet_ref *a = x, *b = y;
-	int c = strcmp(a->date, b->date);
-	return c ? c : (a->id > b->id) - (a->id < b->id);
-}
-
-/* Like diff_add, but a long or multi-line field is only named. */
-static void diff_add_brief(char *diff, size_t n, const char *field, const char *old,
-                           const char *new)
-{
-	if (strcmp(old, new) == 0)
-		return;
-	if (strlen(old) <= 60 && strlen(new) <= 60 && !strchr(old, '\n') && !strchr(new, '\n')) {
-		diff_add(diff, n, field, old, new);
-		return;
-	}
-	size_t used = strlen(diff);
-	snprintf(diff + used, n - used, "%s%s: … → …", used ? "; " : "", field);
-}
-
-#define PRACTICE_MAX_LINKS 64
-
-static status import_practice(ictx *c, error *e)
-{
-	static const char sql_get[] =
-		"SELECT p.id, c.name,"
-		" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
-		"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
-		"   WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
-		" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
-		" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
-		"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
-		"   WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
-		" p.source, p.note"
-		" FROM practices p JOIN cities c ON c.id = p.city_id WHERE p.key = ?1";
-	static const char sql_meeting[] =
-		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
-		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
-	enum { NF = 13 }; /* the columns after the key */
-	const char *key = val(c, 0);
-	if (!key || !*key) {
-		row_error(c, 0, _("the practice's key is empty"));
-		return ST_OK;
-	}
-	if (!first_time(c, key))
-		return ST_OK;
-	size_t before = c->r->nerrors;
-	status s = ST_OK;
-	char *old[NF] = { 0 };
-	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
-	if (!q)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
-	for (int i = 0; exists && i < NF; i++)
-		old[i] = db_col_dup(q, i + 1);
-	sqlite3_reset(q);
-	const char *nv[NF];
-	for (int i = 0; i < NF; i++)
-		nv[i] = val_or(c, i + 1, old[i] ? old[i] : "");
-
-	/* Every field: within the size limit; town, theme and title on one line. */
-	for (int i = 0; i < NF; i++) {
-		size_t n = strlen(nv[i]);
-		if (n > PRACTICE_TEXT_MAX)
-			row_error(c, i + 1, ngettext("too long (%zu byte, at most %d)",
-			                             "too long (%zu bytes, at most %d)", (unsigned long)n),
-			          n, PRACTICE_TEXT_MAX);
-		else if ((i == 2 || i == 3) && strchr(nv[i], '\n'))
-			row_error(c, i + 1, _("must be one line"));
-	}
-	int64_t city_id = 0;
-	if (!*nv[0])
-		row_error(c, 1, _("the town's name is empty"));
-	else
-		city_id = city_of(c, 1, nv[0]);
-	if (!*nv[3])
-		row_error(c, 4, _("the title is empty"));
-	net_ref nets[PRACTICE_MAX_LINKS];
-	meet_ref meets[PRACTICE_MAX_LINKS];
-	size_t nn = 0, nm = 0;
-	char item[256];
-	for (const char *p = nv[1]; (p = next_item(p, true, item, sizeof item));) {
-		int64_t id = network_of(c, 2, item, NULL);
-		/* The leaders' network does not exist for those who may not see it. */
-		if (id && !perm_can_see_network(c->actor, id,
-		                                db_lookup_id(c->d, sql_leaders_only, NULL, atoi(item)))) {
-			row_error(c, 2, _("there is no network number %ld"), strtol(item, NULL, 10));
-			id = 0;
-		}
-		bool dup = false;
-		for (size_t i = 0; i < nn; i++)
-			dup = dup || nets[i].id == id;
-		if (id && !dup && nn < PRACTICE_MAX_LINKS)
-			nets[nn++] = (net_ref){ id, atoi(item) };
-	}
-	for (const char *p = nv[10]; (p = next_item(p, false, item, sizeof item));) {
-		sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
-		if (!m)
-			goto fail;
-		sqlite3_bind_text(m, 1, item, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(m) != SQLITE_ROW) {
-			sqlite3_reset(m);
-			row_error(c, 11, _("there is no meeting \"%s\" (import the meetings first)"), item);
-			continue;
-		}
-		meet_ref r = { .id = sqlite3_column_int64(m, 0) };
-		const char *date = (const char *)sqlite3_column_text(m, 1);
-		snprintf(r.date, sizeof r.date, "%s", date ? date : "");
-		snprintf(r.key, sizeof r.key, "%s", item);
-		net_ref nr = { sqlite3_column_int64(m, 3), sqlite3_column_int(m, 2) };
-		sqlite3_reset(m);
-		bool dup = false;
-		for (size_t i = 0; i < nm; i++)
-			dup = dup || meets[i].id == r.id;
-		if (!dup && nm < PRACTICE_MAX_LINKS)
-			meets[nm++] = r;
-		/* A practice shown at a meeting was shown in the meeting's network. */
-		dup = false;
-		for (size_t i = 0; i < nn; i++)
-			dup = dup || nets[i].id == nr.id;
-		if (!dup && nn < PRACTICE_MAX_LINKS)
-			nets[nn++] = nr;
-	}
-	/* Coordinators: practices shown in a network they coordinate. */
-	if (c->actor->role != ROLE_ADMIN && c->r->nerrors == before) {
-		bool mine = false;
-		for (size_t i = 0; i < nn; i++)
-			mine = mine || perm_can_moderate(c->actor, nets[i].id);
-		if (!mine)
-			row_error(c, 2, _("the practice must be shown in the network you coordinate"));
-		practice p;
-		error ignore;
-		if (mine && exists) {
-			if (practice_get(c->d, c->actor, old_id, NULL, &p, &ignore) != ST_OK) {
-				row_error(c, 0, _("you may not change the practice \"%s\""), key);
-			} else {
-				if (!perm_can_edit_practice(c->actor, &p, c->d))
-					row_error(c, 0, _("you may not change the practice \"%s\""), key);
-				practice_clear(&p);
-			}
-		}
-	}
-	if (c->r->nerrors > before)
-		goto out;
-
-	/* The lists as they will be stored (and exported): sorted, each item once. */
-	qsort(nets, nn, sizeof nets[0], by_net_number);
-	qsort(meets, nm, sizeof meets[0], by_meet_date);
-	char net_s[PRACTICE_MAX_LINKS * 12] = "", meet_s[PRACTICE_MAX_LINKS * 260] = "";
-	for (size_t i = 0; i < nn; i++) {
-		size_t u = strlen(net_s);
-		snprintf(net_s + u, sizeof net_s - u, "%s%d", i ? " | " : "", nets[i].number);
-	}
-	for (size_t i = 0; i < nm; i++) {
-		size_t u = strlen(meet_s);
-		snprintf(meet_s + u, sizeof meet_s - u, "%s%s", i ? " | " : "", meets[i].key);
-	}
-	nv[1] = net_s;
-	nv[10] = meet_s;
-	char diff[2048] = "";
-	for (int i = 0; exists && i < NF; i++)
-		diff_add_brief(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
-	if (exists && !*diff) {
-		c->r->unchanged++;
-		goto out;
-	}
-	char now[32];
-	db_now(now, sizeof now);
-	/* nv: city networks theme title problem actions results funding cost contact_role
-	 * meetings source note. */
-	practice_row row = { .key = key, .create = !exists, .city_id = city_id, .theme = nv[2], .title = nv[3],
-	                     .problem = nv[4], .actions = nv[5], .results = nv[6],
-	                     .funding = nv[7], .cost = nv[8], .contact_role = nv[9],
-	                     .source = nv[11], .note = nv[12], .updated_at = now };
-	int64_t pid = 0;
-	if ((s = practice_rows_put(c->d, &row, &pid, e)) != ST_OK ||
-	    (s = practice_rows_unlink(c->d, pid, false, e)) != ST_OK)
-		goto out;
-	for (size_t i = 0; i < nn + nm && s == ST_OK; i++)
-		s = practice_rows_link(c->d, pid, i < nn, i < nn ? nets[i].id : meets[i - nn].id, NULL,
-		                       e);
-	if (s != ST_OK)
-		goto out;
-	if (exists)
-		c->r->changed++, change(c, "~ %s: %s", key, diff);
-	else
-		c->r->added++, change(c, "+ %s (%s, %s)", key, nv[0], nv[3]);
-	goto out;
-fail:
-	s = e ? e->code : ST_INTERNAL;
-out:
-	for (int i = 0; i < NF; i++)
-		free(old[i]);
-	return s;
-}
-
-/* ---- practice transfers ---- */
-
-/* A time as stored (2026-11-28T10:15:00Z), or a date (then midnight UTC), into out. */
-static bool uptake_time(const char *v, char *out, size_t n)
-{
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-	char day[11];
-	snprintf(day, sizeof day, "%s", v);
-	if (!iso_date(day))
-		return false;
-	if (strlen(v) == 10) {
-		snprintf(out, n, "%sT00:00:00Z", day);
-		return true;
-	}
-	if (strlen(v) != sizeof shape - 1)
-		return false;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != shape[i])
-			return false;
-	snprintf(out, n, "%s", v);
-	return true;
-}
-
-static status import_uptake(ictx *c, error *e)
-{
-	static const char sql_practice[] = "SELECT id, city_id FROM practices WHERE key = ?1";
-	static const char sql_get[] =
-		"SELECT status, note, started_at, updated_at FROM uptakes"
-		" WHERE practice_id = ?1 AND city_id = ?2";
-	const char *key = val(c, 0), *town = val_or(c, 1, ""), *stat = val_or(c, 2, "");
-	if (!key || !*key) {
-		row_error(c, 0, _("the practice's key is empty"));
-		return ST_OK;
-	}
-	char pair[600];
-	snprintf(pair, sizeof pair, "%s | %s", key, town);
-	if (!first_time(c, pair))
-		return ST_OK;
-	size_t before = c->r->nerrors;
-	int64_t pid = 0, owner = 0;
-	sqlite3_stmt *q = db_stmt(c->d, sql_practice, e);
-	if (!q)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		pid = sqlite3_column_int64(q, 0), owner = sqlite3_column_int64(q, 1);
-	sqlite3_reset(q);
-	practice p;
-	error ignore;
-	if (!pid || practice_get(c->d, c->actor, pid, NULL, &p, &ignore) != ST_OK)
-		row_error(c, 0, _("there is no practice \"%s\" (import the practices first)"), key);
-	else
-		practice_clear(&p);
-	int64_t city_id = 0;
-	if (!*town)
-		row_error(c, 1, _("the town's name is empty"));
-	else
-		city_id = city_of(c, 1, town);
-	if (city_id && city_id == owner)
-		row_error(c, 1, _("a town cannot take up its own practice"));
-	else if (city_id && !perm_can_record_uptake(c->d, c->actor, city_id))
-		row_error(c, 1, _("you may not record what %s takes up"), town);
-	int k = uptake_status_parse(stat);
-	if (k < 0)
-		row_error(c, 2, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
-	const char *note = val_or(c, 3, "");
-	if (strlen(note) > UPTAKE_NOTE_MAX)
-		row_error(c, 3, ngettext("too long (%zu byte, at most %d)",
-		                         "too long (%zu bytes, at most %d)", (unsigned long)strlen(note)),
-		          strlen(note), UPTAKE_NOTE_MAX);
-	char now[32], started[32], updated[32];
-	db_now(now, sizeof now);
-	const char *sv = val_or(c, 4, ""), *uv = val_or(c, 5, "");
-	snprintf(started, sizeof started, "%s", now);
-	snprintf(updated, sizeof updated, "%s", now);
-	if (*sv && !uptake_time(sv, started, sizeof started))
-		row_error(c, 4, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), sv);
-	if (*uv && !uptake_time(uv, updated, sizeof updated))
-		row_error(c, 5, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), uv);
-	if (c->r->nerrors > before)
-		return ST_OK;
-	/* As it is now: unchanged when status and note are the same. */
-	if (!(q = db_stmt(c->d, sql_get, e)))
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(q, 1, pid);
-	sqlite3_bind_int64(q, 2, city_id);
-	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	char diff[1024] = "";
-	char *kept_note = NULL;
-	if (exists) {
-		const char *os = (const char *)sqlite3_column_text(q, 0);
-		const char *on = (const char *)sqlite3_column_text(q, 1);
-		/* A file without the note column keeps the note stored. */
-		if (!val(c, 3) && !(note = kept_note = strdup(on ? on : ""))) {
-			sqlite3_reset(q);
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
-		}
-		diff_add_brief(diff, sizeof diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
-		diff_add_brief(diff, sizeof diff, "note", on ? on : "", note);
-		if (!*sv)
-			snprintf(started, sizeof started, "%s", (const char *)sqlite3_column_text(q, 2));
-	}
-	sqlite3_reset(q);
-	if (exists && !*diff) {
-		free(kept_note);
-		c->r->unchanged++;
-		return ST_OK;
-	}
-	const char *by = val_or(c, 6, "");
-	uptake_fields u = { .practice_id = pid, .city_id = city_id,
-	                    .status = uptake_status_key((uptake_status)k), .note = note,
-	                    .started_at = started, .updated_at = updated,
-	                    .updated_by = *by ? by : c->actor->login };
-	status s = uptake_rows_put(c->d, &u, NULL, e);
-	free(kept_note);
-	if (s != ST_OK)
-		return s;
-	if (exists)
-		c->r->changed++, change(c, "~ %s ← %s: %s", key, town, diff);
-	else
-		c->r->added++, change(c, "+ %s ← %s (%s)", key, town, uptake_status_key((uptake_status)k));
-	return ST_OK;
 }
 
 static status import_row(ictx *c, xfer_kind kind, error *e)
@@ -1001,9 +509,9 @@ static status import_row(ictx *c, xfer_kind kind, error *e)
 	case XFER_CITIES: return import_city(c, e);
 	case XFER_ACCOUNTS: return import_account(c, e);
 	case XFER_MEMBERSHIPS: return import_membership(c, e);
-	case XFER_MEETINGS: return import_meeting(c, e);
-	case XFER_PRACTICES: return import_practice(c, e);
-	case XFER_UPTAKES: return import_uptake(c, e);
+	case XFER_MEETINGS: return xfer_import_meeting(c, e);
+	case XFER_PRACTICES: return xfer_import_practice(c, e);
+	case XFER_UPTAKES: return xfer_import_uptake(c, e);
 	}
 	return ST_INTERNAL;
 }
@@ -1077,7 +585,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 			char *l = NULL;
 			if (asprintf(&l, _("%s:1:%zu: unknown column \"%s\" is ignored"), file, k + 1,
 			             row.fields[k]) >= 0)
-				change(&c, "! %s", l);
+				xfer_change(&c, "! %s", l);
 			free(l);
 		}
 	}
@@ -1088,7 +596,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 	}
 	for (size_t i = 0; i < c.ncols; i++) {
 		if (c.map[i] < 0 && required_column(kind, (int)i)) {
-			row_error(&c, -1, _("the required column \"%s\" is missing"), c.cols[i].key);
+			xfer_row_error(&c, -1, _("the required column \"%s\" is missing"), c.cols[i].key);
 		}
 	}
 	while (out->nerrors == 0 || out->nerrors < MAX_ERRORS) {
@@ -1111,7 +619,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		if (row.nfields == 1 && !row.fields[0][0])
 			continue;
 		if (row.nfields > 16 + c.ncols) {
-			row_error(&c, -1, ngettext("%zu field, more than the header's %zu",
+			xfer_row_error(&c, -1, ngettext("%zu field, more than the header's %zu",
 			                           "%zu fields, more than the header's %zu",
 			                           (unsigned long)row.nfields), row.nfields, c.ncols);
 			continue;

@@ -1,0 +1,526 @@
+/* transfer_records.c — importing meetings, good practices and uptakes (transfer.h):
+ * each row checked, then stored through the records' own writers. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db_priv.h"
+#include "core/meeting.h"
+#include "core/practice.h"
+#include "core/transfer_priv.h"
+#include "core/uptake.h"
+#include "i18n.h"
+
+static bool iso_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(s) == 10 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
+
+status xfer_import_meeting(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT g.id, n.number, g.date_start, g.date_end, g.date_basis, g.date_text,"
+		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
+		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
+		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
+		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source,"
+		" g.updated_at FROM meetings g JOIN networks n ON n.id = g.network_id"
+		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
+	/* The file lists the towns a published report names; what towns declared themselves
+	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
+	const char *key = xfer_val(c, 0);
+	if (!key || !*key) {
+		xfer_row_error(c, 0, _("the meeting's key is empty"));
+		return ST_OK;
+	}
+	if (!xfer_first_time(c, key))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	char *old[14] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	for (int i = 0; exists && i < 14; i++)
+		old[i] = db_col_dup(q, i + 1);
+	char *old_updated = exists ? db_col_dup(q, 15) : NULL;
+	sqlite3_reset(q);
+	const char *nv[14];
+	for (int i = 0; i < 14; i++)
+		nv[i] = xfer_val_or(c, i + 1, old[i] ? old[i] : "");
+	int64_t net_id = xfer_network_of(c, 1, nv[0], NULL);
+	if (net_id && !perm_can_moderate(c->actor, net_id))
+		xfer_row_error(c, 1, _("you do not coordinate network %s"), nv[0]);
+	if (!iso_date(nv[1]))
+		xfer_row_error(c, 2, _("\"%s\" is not a date like 2022-09-13"), nv[1]);
+	if (*nv[2] && (!iso_date(nv[2]) || strcmp(nv[2], nv[1]) < 0))
+		xfer_row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
+	if (!*nv[7])
+		xfer_row_error(c, 8, _("the title is empty"));
+	int64_t host_id = *nv[5] ? db_lookup_id(c->d, xfer_sql_city_id, nv[5], 0) : 0;
+	/* Every town named as attending must be in the directory. */
+	int64_t attend[128];
+	size_t na = 0;
+	for (const char *p = nv[10]; *p;) {
+		size_t len = strcspn(p, "|");
+		char name[256];
+		size_t a = 0, b = len;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		snprintf(name, sizeof name, "%.*s", (int)(b - a), p + a);
+		if (*name && na < sizeof attend / sizeof attend[0]) {
+			int64_t id = xfer_city_of(c, 11, name);
+			if (id)
+				attend[na++] = id;
+		}
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	status s = ST_OK;
+	if (c->r->nerrors > before)
+		goto out;
+	char diff[2048] = "";
+	for (int i = 0; exists && i < 14; i++)
+		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !*diff) {
+		c->r->unchanged++;
+		goto out;
+	}
+	meeting_row row = { .key = key, .network_id = net_id, .date_start = nv[1],
+	                    .date_end = nv[2], .date_basis = nv[3], .date_text = nv[4],
+	                    .host_city_id = host_id, .host_place = nv[5], .format = nv[6],
+	                    .title = nv[7], .topics = nv[8], .study_visits = nv[9],
+	                    .summary = nv[11], .note = nv[12], .source = nv[13],
+	                    .updated_at = old_updated };
+	int64_t mid = 0;
+	if ((s = meeting_rows_put(c->d, &row, &mid, e)) != ST_OK ||
+	    (s = meeting_rows_unattend(c->d, mid, 0, "source", NULL, e)) != ST_OK)
+		goto out;
+	for (size_t i = 0; i < na && s == ST_OK; i++)
+		s = meeting_rows_attend(c->d, mid, attend[i], "source", true, NULL, e);
+	if (s != ST_OK)
+		goto out;
+	if (exists)
+		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
+	else
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
+out:
+	for (int i = 0; i < 14; i++)
+		free(old[i]);
+	free(old_updated);
+	return s;
+}
+
+/* ---- good practices ---- */
+
+/* The next item of a list separated by ',', ';', '|' or line breaks (and, for network
+ * numbers, spaces), trimmed, into item; NULL after the last. */
+static const char *next_item(const char *p, bool spaces, char *item, size_t n)
+{
+	const char *seps = spaces ? ",;| \t\n" : ",;|\n";
+	for (;;) {
+		p += strspn(p, seps);
+		if (!*p)
+			return NULL;
+		const char *start = p;
+		size_t len = strcspn(p, seps);
+		p += len;
+		while (len && (*start == ' ' || *start == '\t'))
+			start++, len--;
+		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
+			len--;
+		if (!len)
+			continue;
+		snprintf(item, n, "%.*s", (int)len, start);
+		return p;
+	}
+}
+
+typedef struct {
+	int64_t id;
+	int number;
+} net_ref;
+
+typedef struct {
+	int64_t id;
+	char date[16];
+	char key[256];
+} meet_ref;
+
+static int by_net_number(const void *x, const void *y)
+{
+	int a = ((const net_ref *)x)->number, b = ((const net_ref *)y)->number;
+	return (a > b) - (a < b);
+}
+
+static int by_meet_date(const void *x, const void *y)
+{
+	const meet_ref *a = x, *b = y;
+	int c = strcmp(a->date, b->date);
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+/* Like diff_add, but a long or multi-line field is only named. */
+static void diff_add_brief(char *diff, size_t n, const char *field, const char *old,
+                           const char *new)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	if (strlen(old) <= 60 && strlen(new) <= 60 && !strchr(old, '\n') && !strchr(new, '\n')) {
+		xfer_diff_add(diff, n, field, old, new);
+		return;
+	}
+	size_t used = strlen(diff);
+	snprintf(diff + used, n - used, "%s%s: … → …", used ? "; " : "", field);
+}
+
+#define PRACTICE_MAX_LINKS 64
+
+/* A practice's networks and meetings as a row lists them, each once. */
+typedef struct {
+	net_ref nets[PRACTICE_MAX_LINKS];
+	meet_ref meets[PRACTICE_MAX_LINKS];
+	size_t nn, nm;
+} practice_links;
+
+static void add_network(practice_links *l, net_ref r)
+{
+	for (size_t i = 0; i < l->nn; i++)
+		if (l->nets[i].id == r.id)
+			return;
+	if (r.id && l->nn < PRACTICE_MAX_LINKS)
+		l->nets[l->nn++] = r;
+}
+
+/* The networks column ("2 | 6"): each one the importer may see. */
+static void read_networks(ictx *c, const char *list, practice_links *l)
+{
+	char item[256];
+	for (const char *p = list; (p = next_item(p, true, item, sizeof item));) {
+		int64_t id = xfer_network_of(c, 2, item, NULL);
+		/* The leaders' network does not exist for those who may not see it. */
+		if (id && !perm_can_see_network(c->actor, id, db_lookup_id(c->d, xfer_sql_leaders_only,
+		                                                            NULL, atoi(item)))) {
+			xfer_row_error(c, 2, _("there is no network number %ld"), strtol(item, NULL, 10));
+			id = 0;
+		}
+		add_network(l, (net_ref){ id, atoi(item) });
+	}
+}
+
+/* The meetings column (keys): each one there; a meeting's network counts too. */
+static status read_meetings(ictx *c, const char *list, practice_links *l, error *e)
+{
+	static const char sql_meeting[] =
+		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
+		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
+	char item[256];
+	for (const char *p = list; (p = next_item(p, false, item, sizeof item));) {
+		sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
+		if (!m)
+			return db_failed(e);
+		sqlite3_bind_text(m, 1, item, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(m) != SQLITE_ROW) {
+			sqlite3_reset(m);
+			xfer_row_error(c, 11, _("there is no meeting \"%s\" (import the meetings first)"),
+			               item);
+			continue;
+		}
+		meet_ref r = { .id = sqlite3_column_int64(m, 0) };
+		const char *date = (const char *)sqlite3_column_text(m, 1);
+		snprintf(r.date, sizeof r.date, "%s", date ? date : "");
+		snprintf(r.key, sizeof r.key, "%s", item);
+		net_ref nr = { sqlite3_column_int64(m, 3), sqlite3_column_int(m, 2) };
+		sqlite3_reset(m);
+		bool dup = false;
+		for (size_t i = 0; i < l->nm; i++)
+			dup = dup || l->meets[i].id == r.id;
+		if (!dup && l->nm < PRACTICE_MAX_LINKS)
+			l->meets[l->nm++] = r;
+		/* A practice shown at a meeting was shown in the meeting's network. */
+		add_network(l, nr);
+	}
+	return ST_OK;
+}
+
+/* Coordinators: practices shown in a network they coordinate, and changed only where
+ * they may change them. */
+static void check_coordinator(ictx *c, const char *key, int64_t old_id,
+                              const practice_links *l)
+{
+	bool mine = false;
+	for (size_t i = 0; i < l->nn; i++)
+		mine = mine || perm_can_moderate(c->actor, l->nets[i].id);
+	if (!mine) {
+		xfer_row_error(c, 2, _("the practice must be shown in the network you coordinate"));
+		return;
+	}
+	practice p;
+	error ignore;
+	if (!old_id)
+		return;
+	if (practice_get(c->d, c->actor, old_id, NULL, &p, &ignore) != ST_OK) {
+		xfer_row_error(c, 0, _("you may not change the practice \"%s\""), key);
+		return;
+	}
+	if (!perm_can_edit_practice(c->actor, &p, c->d))
+		xfer_row_error(c, 0, _("you may not change the practice \"%s\""), key);
+	practice_clear(&p);
+}
+
+/* The lists as they will be stored (and exported): sorted, each item once. */
+static void links_text(practice_links *l, char *net_s, size_t nn_s, char *meet_s, size_t nm_s)
+{
+	qsort(l->nets, l->nn, sizeof l->nets[0], by_net_number);
+	qsort(l->meets, l->nm, sizeof l->meets[0], by_meet_date);
+	*net_s = *meet_s = '\0';
+	for (size_t i = 0; i < l->nn; i++) {
+		size_t u = strlen(net_s);
+		snprintf(net_s + u, nn_s - u, "%s%d", i ? " | " : "", l->nets[i].number);
+	}
+	for (size_t i = 0; i < l->nm; i++) {
+		size_t u = strlen(meet_s);
+		snprintf(meet_s + u, nm_s - u, "%s%s", i ? " | " : "", l->meets[i].key);
+	}
+}
+
+/* nv: city networks theme title problem actions results funding cost contact_role
+ * meetings source note. */
+static status store_practice(ictx *c, const char *key, bool exists, int64_t city_id,
+                             const char *const *nv, const practice_links *l, error *e)
+{
+	char now[32];
+	db_now(now, sizeof now);
+	practice_row row = { .key = key, .create = !exists, .city_id = city_id, .theme = nv[2],
+	                     .title = nv[3], .problem = nv[4], .actions = nv[5],
+	                     .results = nv[6], .funding = nv[7], .cost = nv[8],
+	                     .contact_role = nv[9], .source = nv[11], .note = nv[12],
+	                     .updated_at = now };
+	int64_t pid = 0;
+	status s = practice_rows_put(c->d, &row, &pid, e);
+	if (s == ST_OK)
+		s = practice_rows_unlink(c->d, pid, false, e);
+	for (size_t i = 0; i < l->nn + l->nm && s == ST_OK; i++)
+		s = practice_rows_link(c->d, pid, i < l->nn,
+		                       i < l->nn ? l->nets[i].id : l->meets[i - l->nn].id, NULL, e);
+	return s;
+}
+
+status xfer_import_practice(ictx *c, error *e)
+{
+	static const char sql_get[] =
+		"SELECT p.id, c.name,"
+		" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
+		"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
+		"   WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
+		" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
+		" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
+		"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
+		"   WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
+		" p.source, p.note"
+		" FROM practices p JOIN cities c ON c.id = p.city_id WHERE p.key = ?1";
+	enum { NF = 13 }; /* the columns after the key */
+	const char *key = xfer_val(c, 0);
+	if (!key || !*key) {
+		xfer_row_error(c, 0, _("the practice's key is empty"));
+		return ST_OK;
+	}
+	if (!xfer_first_time(c, key))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	status s = ST_OK;
+	char *old[NF] = { 0 };
+	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
+	if (!q)
+		return db_failed(e);
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
+	for (int i = 0; exists && i < NF; i++)
+		old[i] = db_col_dup(q, i + 1);
+	sqlite3_reset(q);
+	const char *nv[NF];
+	for (int i = 0; i < NF; i++)
+		nv[i] = xfer_val_or(c, i + 1, old[i] ? old[i] : "");
+	/* Every field: within the size limit; town, theme and title on one line. */
+	for (int i = 0; i < NF; i++) {
+		size_t n = strlen(nv[i]);
+		if (n > PRACTICE_TEXT_MAX)
+			xfer_row_error(c, i + 1, ngettext("too long (%zu byte, at most %d)",
+			                                  "too long (%zu bytes, at most %d)",
+			                                  (unsigned long)n),
+			               n, PRACTICE_TEXT_MAX);
+		else if ((i == 2 || i == 3) && strchr(nv[i], '\n'))
+			xfer_row_error(c, i + 1, _("must be one line"));
+	}
+	int64_t city_id = 0;
+	if (!*nv[0])
+		xfer_row_error(c, 1, _("the town's name is empty"));
+	else
+		city_id = xfer_city_of(c, 1, nv[0]);
+	if (!*nv[3])
+		xfer_row_error(c, 4, _("the title is empty"));
+	practice_links l = { .nn = 0 };
+	read_networks(c, nv[1], &l);
+	if ((s = read_meetings(c, nv[10], &l, e)) != ST_OK)
+		goto out;
+	if (c->actor->role != ROLE_ADMIN && c->r->nerrors == before)
+		check_coordinator(c, key, exists ? old_id : 0, &l);
+	if (c->r->nerrors > before)
+		goto out;
+	char net_s[PRACTICE_MAX_LINKS * 12], meet_s[PRACTICE_MAX_LINKS * 260];
+	links_text(&l, net_s, sizeof net_s, meet_s, sizeof meet_s);
+	nv[1] = net_s;
+	nv[10] = meet_s;
+	char diff[2048] = "";
+	for (int i = 0; exists && i < NF; i++)
+		diff_add_brief(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !*diff) {
+		c->r->unchanged++;
+		goto out;
+	}
+	if ((s = store_practice(c, key, exists, city_id, nv, &l, e)) != ST_OK)
+		goto out;
+	if (exists)
+		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
+	else
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[0], nv[3]);
+out:
+	for (int i = 0; i < NF; i++)
+		free(old[i]);
+	return s;
+}
+
+/* ---- practice transfers ---- */
+
+/* A time as stored (2026-11-28T10:15:00Z), or a date (then midnight UTC), into out. */
+static bool uptake_time(const char *v, char *out, size_t n)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	char day[11];
+	snprintf(day, sizeof day, "%s", v);
+	if (!iso_date(day))
+		return false;
+	if (strlen(v) == 10) {
+		snprintf(out, n, "%sT00:00:00Z", day);
+		return true;
+	}
+	if (strlen(v) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != shape[i])
+			return false;
+	snprintf(out, n, "%s", v);
+	return true;
+}
+
+status xfer_import_uptake(ictx *c, error *e)
+{
+	static const char sql_practice[] = "SELECT id, city_id FROM practices WHERE key = ?1";
+	static const char sql_get[] =
+		"SELECT status, note, started_at, updated_at FROM uptakes"
+		" WHERE practice_id = ?1 AND city_id = ?2";
+	const char *key = xfer_val(c, 0), *town = xfer_val_or(c, 1, ""), *stat = xfer_val_or(c, 2, "");
+	if (!key || !*key) {
+		xfer_row_error(c, 0, _("the practice's key is empty"));
+		return ST_OK;
+	}
+	char pair[600];
+	snprintf(pair, sizeof pair, "%s | %s", key, town);
+	if (!xfer_first_time(c, pair))
+		return ST_OK;
+	size_t before = c->r->nerrors;
+	int64_t pid = 0, owner = 0;
+	sqlite3_stmt *q = db_stmt(c->d, sql_practice, e);
+	if (!q)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		pid = sqlite3_column_int64(q, 0), owner = sqlite3_column_int64(q, 1);
+	sqlite3_reset(q);
+	practice p;
+	error ignore;
+	if (!pid || practice_get(c->d, c->actor, pid, NULL, &p, &ignore) != ST_OK)
+		xfer_row_error(c, 0, _("there is no practice \"%s\" (import the practices first)"), key);
+	else
+		practice_clear(&p);
+	int64_t city_id = 0;
+	if (!*town)
+		xfer_row_error(c, 1, _("the town's name is empty"));
+	else
+		city_id = xfer_city_of(c, 1, town);
+	if (city_id && city_id == owner)
+		xfer_row_error(c, 1, _("a town cannot take up its own practice"));
+	else if (city_id && !perm_can_record_uptake(c->d, c->actor, city_id))
+		xfer_row_error(c, 1, _("you may not record what %s takes up"), town);
+	int k = uptake_status_parse(stat);
+	if (k < 0)
+		xfer_row_error(c, 2, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
+	const char *note = xfer_val_or(c, 3, "");
+	if (strlen(note) > UPTAKE_NOTE_MAX)
+		xfer_row_error(c, 3, ngettext("too long (%zu byte, at most %d)",
+		                         "too long (%zu bytes, at most %d)", (unsigned long)strlen(note)),
+		          strlen(note), UPTAKE_NOTE_MAX);
+	char now[32], started[32], updated[32];
+	db_now(now, sizeof now);
+	const char *sv = xfer_val_or(c, 4, ""), *uv = xfer_val_or(c, 5, "");
+	snprintf(started, sizeof started, "%s", now);
+	snprintf(updated, sizeof updated, "%s", now);
+	if (*sv && !uptake_time(sv, started, sizeof started))
+		xfer_row_error(c, 4, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), sv);
+	if (*uv && !uptake_time(uv, updated, sizeof updated))
+		xfer_row_error(c, 5, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), uv);
+	if (c->r->nerrors > before)
+		return ST_OK;
+	/* As it is now: unchanged when status and note are the same. */
+	if (!(q = db_stmt(c->d, sql_get, e)))
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(q, 1, pid);
+	sqlite3_bind_int64(q, 2, city_id);
+	bool exists = sqlite3_step(q) == SQLITE_ROW;
+	char diff[1024] = "";
+	char *kept_note = NULL;
+	if (exists) {
+		const char *os = (const char *)sqlite3_column_text(q, 0);
+		const char *on = (const char *)sqlite3_column_text(q, 1);
+		/* A file without the note column keeps the note stored. */
+		if (!xfer_val(c, 3) && !(note = kept_note = strdup(on ? on : ""))) {
+			sqlite3_reset(q);
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+		}
+		diff_add_brief(diff, sizeof diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
+		diff_add_brief(diff, sizeof diff, "note", on ? on : "", note);
+		if (!*sv)
+			snprintf(started, sizeof started, "%s", (const char *)sqlite3_column_text(q, 2));
+	}
+	sqlite3_reset(q);
+	if (exists && !*diff) {
+		free(kept_note);
+		c->r->unchanged++;
+		return ST_OK;
+	}
+	const char *by = xfer_val_or(c, 6, "");
+	uptake_fields u = { .practice_id = pid, .city_id = city_id,
+	                    .status = uptake_status_key((uptake_status)k), .note = note,
+	                    .started_at = started, .updated_at = updated,
+	                    .updated_by = *by ? by : c->actor->login };
+	status s = uptake_rows_put(c->d, &u, NULL, e);
+	free(kept_note);
+	if (s != ST_OK)
+		return s;
+	if (exists)
+		c->r->changed++, xfer_change(c, "~ %s ← %s: %s", key, town, diff);
+	else
+		c->r->added++, xfer_change(c, "+ %s ← %s (%s)", key, town, uptake_status_key((uptake_status)k));
+	return ST_OK;
+}
+
