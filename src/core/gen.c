@@ -200,24 +200,118 @@ static unsigned long *thread_sizes(const gen_options *o)
 	return sz;
 }
 
-status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *arg, error *e)
+/* What the threads are written with. */
+typedef struct {
+	db *d;
+	const gen_options *o;
+	gen_progress progress;
+	void *arg;
+	int64_t *acc;         /* the synthetic people */
+	size_t nacc;
+	int64_t tid, pid;     /* the last ids given */
+	unsigned long done;   /* posts written */
+} gen_ctx;
+
+/* The network of the next thread: most activity in a few networks. */
+static int pick_network(void)
+{
+	static const double share[8] = { 0.30, 0.20, 0.14, 0.11, 0.09, 0.07, 0.05, 0.04 };
+	double u = rnd_unit(), acc_share = 0;
+	for (int k = 0; k < 8; k++)
+		if (u < (acc_share += share[k]))
+			return k + 1;
+	return 8;
+}
+
+/* One thread and its n posts, answering recent posts mostly: trees of varying depth. */
+static status gen_thread(gen_ctx *g, unsigned long n, error *e)
 {
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
+	int64_t span = 4LL * 365 * 86400;
+	int net = pick_network();
+	int64_t start = (int64_t)(rnd_unit() * (double)span);
+	char when[32];
+	iso_at(when, sizeof when, start);
+	char title[256];
+	snprintf(title, sizeof title, "%s %s %s", PICK(title_words), PICK(words), PICK(words));
+	int64_t tid = ++g->tid;
+	sqlite3_stmt *st = db_stmt(g->d, sql_net, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int(st, 1, net);
+	thread_fields tf = { .id = tid, .author_id = g->acc[rnd_below(g->nacc)], .title = title,
+	                     .created_at = when };
+	tf.network_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	status s = forum_rows_thread(g->d, &tf, NULL, e);
+	/* Keep the thread's recent paths for reply trees. */
+	enum { KEEP = 16, PATHMAX = 8 * 24 };
+	unsigned char paths[KEEP][PATHMAX];
+	size_t plen[KEEP], kept = 0;
+	int64_t pids[KEEP], at = start;
+	for (unsigned long p = 0; s == ST_OK && p < n; p++) {
+		int64_t pid = ++g->pid;
+		at += 60 + (int64_t)rnd_below(p < 20 ? 86400 : 3600 * 6);
+		unsigned char path[PATHMAX];
+		size_t len = 0;
+		int64_t parent = 0;
+		if (kept) {
+			/* Answer a recent post mostly, the first one sometimes. */
+			size_t k = rnd_unit() < 0.3 ? 0 : (kept - 1) - rnd_below(kept < 4 ? kept : 4);
+			if (plen[k] + 8 > PATHMAX)
+				k = 0;
+			memcpy(path, paths[k], plen[k]);
+			len = plen[k];
+			parent = pids[k];
+		}
+		char *body = body_text(db_handle(g->d));
+		iso_at(when, sizeof when, at);
+		if (!body)
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+		post_fields pf = { .id = pid, .thread_id = tid, .parent_id = parent,
+		                   .parent_path = path, .parent_len = len,
+		                   .author_id = g->acc[rnd_below(g->nacc)], .body = body,
+		                   .created_at = when };
+		s = forum_rows_post(g->d, &pf, NULL, e);
+		sqlite3_free(body);
+		for (int b = 7; b >= 0; b--)
+			path[len + (size_t)(7 - b)] = (unsigned char)((uint64_t)pid >> (8 * b));
+		len += 8;
+		/* Slot 0 is the first post; the others roll. */
+		size_t slot = kept < KEEP ? kept++ : 1 + rnd_below(KEEP - 1);
+		memcpy(paths[slot], path, len);
+		plen[slot] = len;
+		pids[slot] = pid;
+		if (g->progress && ++g->done % 10000 == 0)
+			g->progress("posts", g->done, g->o->posts, g->arg);
+	}
+	return s;
+}
+
+static int64_t max_id(db *d, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	int64_t id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	return id;
+}
+
+status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *arg, error *e)
+{
 	static const char sql_max[] = "SELECT COALESCE(max(id), 0) FROM threads";
 	static const char sql_maxp[] = "SELECT COALESCE(max(id), 0) FROM posts";
 	rnd_state = o->seed;
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
-	int64_t *acc = NULL;
-	size_t nacc = 0;
+	gen_ctx g = { .d = d, .o = o, .progress = progress, .arg = arg };
 	unsigned long *sizes = NULL;
-	sqlite3 *h = db_handle(d);
 	if (progress)
 		progress("towns", 0, o->towns, arg);
-	if ((s = gen_towns(d, o, &acc, &nacc, e)) != ST_OK)
+	if ((s = gen_towns(d, o, &g.acc, &g.nacc, e)) != ST_OK)
 		goto fail;
-	if (!nacc) {
+	if (!g.nacc) {
 		s = err_set(e, ST_INVALID, _("Ask for more towns than the bundled directory has, so that "
 		                             "there are synthetic people to write"));
 		goto fail;
@@ -226,111 +320,25 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 		s = err_set(e, ST_INTERNAL, _("Out of memory"));
 		goto fail;
 	}
-	sqlite3_stmt *st = db_stmt(d, sql_max, e);
-	sqlite3_step(st);
-	int64_t tid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	st = db_stmt(d, sql_maxp, e);
-	sqlite3_step(st);
-	int64_t pid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	/* Network shares: most activity in a few networks. */
-	static const double share[8] = { 0.30, 0.20, 0.14, 0.11, 0.09, 0.07, 0.05, 0.04 };
-	int64_t span = 4LL * 365 * 86400;
-	unsigned long done = 0;
-	/* Keep each thread's recent paths for reply trees. */
-	enum { KEEP = 16, PATHMAX = 8 * 24 };
-	unsigned char paths[KEEP][PATHMAX];
-	size_t plen[KEEP];
-	int64_t pids[KEEP];
-	for (unsigned long t = 0; t < o->threads; t++) {
-		double u = rnd_unit(), acc_share = 0;
-		int net = 8;
-		for (int k = 0; k < 8; k++)
-			if (u < (acc_share += share[k])) {
-				net = k + 1;
-				break;
-			}
-		int64_t start = (int64_t)(rnd_unit() * (double)span);
-		char when[32];
-		iso_at(when, sizeof when, start);
-		char title[256];
-		snprintf(title, sizeof title, "%s %s %s", PICK(title_words), PICK(words), PICK(words));
-		++tid;
-		if (!(st = db_stmt(d, sql_net, e)))
-			goto fail_e;
-		sqlite3_bind_int(st, 1, net);
-		thread_fields tf = { .id = tid, .author_id = acc[rnd_below(nacc)], .title = title,
-		                     .created_at = when };
-		tf.network_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
-		if ((s = forum_rows_thread(d, &tf, NULL, e)) != ST_OK)
-			goto fail;
-		size_t kept = 0;
-		int64_t at = start;
-		for (unsigned long p = 0; p < sizes[t]; p++) {
-			++pid;
-			at += 60 + (int64_t)rnd_below(p < 20 ? 86400 : 3600 * 6);
-			unsigned char path[PATHMAX];
-			size_t len = 0;
-			int64_t parent = 0;
-			if (kept) {
-				/* Answer a recent post mostly, the first one sometimes: trees of
-				 * varying depth. */
-				size_t k = rnd_unit() < 0.3 ? 0 : (kept - 1) - rnd_below(kept < 4 ? kept : 4);
-				if (plen[k] + 8 <= PATHMAX) {
-					memcpy(path, paths[k], plen[k]);
-					len = plen[k];
-					parent = pids[k];
-				} else {
-					memcpy(path, paths[0], plen[0]);
-					len = plen[0];
-					parent = pids[0];
-				}
-			}
-			char *body = body_text(h);
-			iso_at(when, sizeof when, at);
-			if (!body) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
-				goto fail;
-			}
-			post_fields pf = { .id = pid, .thread_id = tid, .parent_id = parent,
-			                   .parent_path = path, .parent_len = len,
-			                   .author_id = acc[rnd_below(nacc)], .body = body,
-			                   .created_at = when };
-			s = forum_rows_post(d, &pf, NULL, e);
-			sqlite3_free(body);
-			if (s != ST_OK)
-				goto fail;
-			for (int b = 7; b >= 0; b--)
-				path[len + (size_t)(7 - b)] = (unsigned char)((uint64_t)pid >> (8 * b));
-			len += 8;
-			/* Slot 0 is the first post; the others roll. */
-			size_t slot = kept < KEEP ? kept++ : 1 + rnd_below(KEEP - 1);
-			memcpy(paths[slot], path, len);
-			plen[slot] = len;
-			pids[slot] = pid;
-			if (progress && ++done % 10000 == 0)
-				progress("posts", done, o->posts, arg);
-		}
-	}
+	g.tid = max_id(d, sql_max);
+	g.pid = max_id(d, sql_maxp);
+	for (unsigned long t = 0; s == ST_OK && t < o->threads; t++)
+		s = gen_thread(&g, sizes[t], e);
 	char params[128];
 	snprintf(params, sizeof params, "towns=%lu threads=%lu posts=%lu seed=%llu", o->towns,
 	         o->threads, o->posts, (unsigned long long)o->seed);
-	if ((s = db_meta_set(d, "kind", "synthetic", _("Generating data"), e)) != ST_OK ||
+	if (s != ST_OK ||
+	    (s = db_meta_set(d, "kind", "synthetic", _("Generating data"), e)) != ST_OK ||
 	    (s = db_meta_set(d, "synthetic_params", params, _("Generating data"), e)) != ST_OK ||
 	    (s = search_optimize(d, e)) != ST_OK)
 		goto fail;
-	free(acc);
+	free(g.acc);
 	free(sizes);
 	if (progress)
-		progress("commit", done, o->posts, arg);
+		progress("commit", g.done, o->posts, arg);
 	return db_commit(d, e);
-fail_e:
-	if (s == ST_OK)
-		s = e && e->code != ST_OK ? e->code : ST_INTERNAL;
 fail:
-	free(acc);
+	free(g.acc);
 	free(sizes);
 	db_rollback(d);
 	return s;
