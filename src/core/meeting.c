@@ -277,13 +277,48 @@ int meeting_network_for_new(db *d, const account *a, int preferred)
 	return found;
 }
 
+/* The stored meeting being changed: its title and (was) key, dates (start, end, basis,
+ * wording) and note; it stays in its network, and a may change it. */
+static status stored_meeting(db *d, const account *a, int64_t id, int64_t net, char **title,
+                             char *was[6], error *e)
+{
+	static const char sql_old[] =
+		"SELECT network_id, title, key, date_start, date_end, date_basis, date_text, note"
+		" FROM meetings WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(d, sql_old, e);
+	if (!st)
+		return db_failed(e);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	int64_t old_net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	status s = ST_OK;
+	if (rc == SQLITE_ROW) {
+		if (!(*title = db_col_dup(st, 1)))
+			s = OOM(e);
+		for (int i = 0; i < 6; i++)
+			if (!(was[i] = db_col_dup(st, i + 2)))
+				s = OOM(e);
+	}
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		return s;
+	if (!old_net)
+		return err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
+	if (old_net != net)
+		return err_set(e, ST_INVALID, _("Field \"%s\": a meeting stays in its network (its "
+		                                "thread and practices are there); add a new meeting "
+		                                "in the other network instead"),
+		               meeting_field_label("network"));
+	if (!perm_can_moderate(a, old_net))
+		return err_set(e, ST_DENIED, _("Only the network's coordinators and administrators "
+		                               "add and change its meetings"));
+	return ST_OK;
+}
+
 status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *in,
                     int64_t *out_id, error *e)
 {
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
-	static const char sql_old[] =
-		"SELECT network_id, title, key, date_start, date_end, date_basis, date_text, note"
-		" FROM meetings WHERE id = ?1";
 	status s = validate(in, e);
 	if (s != ST_OK)
 		return s;
@@ -303,43 +338,8 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 		                            "add and change its meetings"));
 		goto fail;
 	}
-	if (id) {
-		sqlite3_stmt *st = db_stmt(d, sql_old, e);
-		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
-			goto fail;
-		}
-		sqlite3_bind_int64(st, 1, id);
-		int rc = sqlite3_step(st);
-		int64_t old_net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		if (rc == SQLITE_ROW) {
-			old_title = db_col_dup(st, 1);
-			for (int i = 0; i < 6; i++)
-				if (!(was[i] = db_col_dup(st, i + 2)))
-					s = OOM(e);
-		}
-		sqlite3_reset(st);
-		if (s != ST_OK || (rc == SQLITE_ROW && !old_title)) {
-			s = s != ST_OK ? s : OOM(e);
-			goto fail;
-		}
-		if (!old_net) {
-			s = err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
-			goto fail;
-		}
-		if (old_net != net) {
-			s = err_set(e, ST_INVALID, _("Field \"%s\": a meeting stays in its network (its "
-			                             "thread and practices are there); add a new meeting "
-			                             "in the other network instead"),
-			            meeting_field_label("network"));
-			goto fail;
-		}
-		if (!perm_can_moderate(a, old_net)) {
-			s = err_set(e, ST_DENIED, _("Only the network's coordinators and administrators "
-			                            "add and change its meetings"));
-			goto fail;
-		}
-	}
+	if (id && (s = stored_meeting(d, a, id, net, &old_title, was, e)) != ST_OK)
+		goto fail;
 	/* A host that is a town of the directory is linked to it (and spelt as there). */
 	int64_t host_city = 0;
 	city town;
