@@ -546,6 +546,91 @@ static bool header_matches(const char *field, const column *col)
 	return m;
 }
 
+/* The header row: each of the kind's columns found by its name or an alias; others
+ * are listed as ignored. */
+static void map_columns(ictx *c, const csv_row *row)
+{
+	for (size_t i = 0; i < c->ncols; i++) {
+		c->map[i] = -1;
+		for (size_t k = 0; k < row->nfields; k++)
+			if (header_matches(row->fields[k], &c->cols[i]))
+				c->map[i] = (int)k;
+	}
+	for (size_t k = 0; k < row->nfields; k++) {
+		bool known = false;
+		for (size_t i = 0; i < c->ncols; i++)
+			known = known || c->map[i] == (int)k;
+		if (!known && row->fields[k][0]) {
+			char *l = NULL;
+			if (asprintf(&l, _("%s:1:%zu: unknown column \"%s\" is ignored"), c->file, k + 1,
+			             row->fields[k]) >= 0)
+				xfer_change(c, "! %s", l);
+			free(l);
+		}
+	}
+}
+
+/* A cell as stored: a line break inside a quoted cell as LF, whatever wrote the file;
+ * "'=…" from a spreadsheet-safe export as "=…" (unless raw). */
+static void clean_cells(csv_row *row, bool raw)
+{
+	for (size_t k = 0; k < row->nfields; k++) {
+		char *w = row->fields[k];
+		for (const char *r = w; *r; r++)
+			if (!(r[0] == '\r' && r[1] == '\n'))
+				*w++ = *r;
+		*w = '\0';
+		if (!raw)
+			csv_unguard(row->fields[k]);
+	}
+}
+
+/* The data rows, up to MAX_ERRORS errors; a failure of the store ends them. */
+static status import_rows(ictx *c, csv_reader *rd, xfer_kind kind, bool raw, error *e)
+{
+	import_report *out = c->r;
+	while (out->nerrors == 0 || out->nerrors < MAX_ERRORS) {
+		if (out->nerrors && c->map[0] < 0)
+			break;
+		int rc = csv_next(rd, c->row);
+		if (rc == CSV_EOF)
+			break;
+		if (rc == CSV_ERROR) {
+			unsigned long line, col;
+			const char *why = csv_reader_error(rd, &line, &col);
+			char *l = NULL;
+			if (asprintf(&l, "%s:%lu:%lu: %s", c->file, line, col,
+			             strcmp(why, "unterminated quoted field") == 0 ? _("a quoted field is never closed")
+			             : strcmp(why, "stray quote in unquoted field") == 0
+			                 ? _("a quote inside a field that does not start with one") : why) >= 0)
+				add_line(&out->errors, &out->nerrors, &c->errors_cap, l);
+			break;
+		}
+		if (c->row->nfields == 1 && !c->row->fields[0][0])
+			continue;
+		if (c->row->nfields > 16 + c->ncols) {
+			xfer_row_error(c, -1, ngettext("%zu field, more than the header's %zu",
+			                               "%zu fields, more than the header's %zu",
+			                               (unsigned long)c->row->nfields),
+			               c->row->nfields, c->ncols);
+			continue;
+		}
+		clean_cells(c->row, raw);
+		status s = import_row(c, kind, e);
+		if (s != ST_OK) {
+			/* A failure of the store (not of the data: those are listed) names the row
+			 * it came at. */
+			if (e) {
+				char why[sizeof e->msg];
+				snprintf(why, sizeof why, "%s", e->msg);
+				err_set(e, s, "%s:%lu: %s", c->file, c->row->line, why);
+			}
+			return s;
+		}
+	}
+	return ST_OK;
+}
+
 status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
                   const char *text, size_t len, bool dry_run, bool raw, import_report *out,
                   error *e)
@@ -565,88 +650,21 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	csv_row row;
 	c.row = &row;
-	int rc = csv_next(rd, &row);
-	if (rc != CSV_ROW) {
+	if (csv_next(rd, &row) != CSV_ROW) {
 		csv_reader_free(rd);
 		return err_set(e, ST_INVALID, _("%s: the file is empty; the first line must name the columns"),
 		               file);
 	}
-	for (size_t i = 0; i < c.ncols; i++) {
-		c.map[i] = -1;
-		for (size_t k = 0; k < row.nfields; k++)
-			if (header_matches(row.fields[k], &c.cols[i]))
-				c.map[i] = (int)k;
-	}
-	for (size_t k = 0; k < row.nfields; k++) {
-		bool known = false;
-		for (size_t i = 0; i < c.ncols; i++)
-			known = known || c.map[i] == (int)k;
-		if (!known && row.fields[k][0]) {
-			char *l = NULL;
-			if (asprintf(&l, _("%s:1:%zu: unknown column \"%s\" is ignored"), file, k + 1,
-			             row.fields[k]) >= 0)
-				xfer_change(&c, "! %s", l);
-			free(l);
-		}
-	}
-	status s = ST_OK;
-	if ((s = db_begin(d, e)) != ST_OK) {
+	map_columns(&c, &row);
+	status s = db_begin(d, e);
+	if (s != ST_OK) {
 		csv_reader_free(rd);
 		return s;
 	}
-	for (size_t i = 0; i < c.ncols; i++) {
-		if (c.map[i] < 0 && required_column(kind, (int)i)) {
+	for (size_t i = 0; i < c.ncols; i++)
+		if (c.map[i] < 0 && required_column(kind, (int)i))
 			xfer_row_error(&c, -1, _("the required column \"%s\" is missing"), c.cols[i].key);
-		}
-	}
-	while (out->nerrors == 0 || out->nerrors < MAX_ERRORS) {
-		if (out->nerrors && c.map[0] < 0)
-			break;
-		rc = csv_next(rd, &row);
-		if (rc == CSV_EOF)
-			break;
-		if (rc == CSV_ERROR) {
-			unsigned long line, col;
-			const char *why = csv_reader_error(rd, &line, &col);
-			char *l = NULL;
-			if (asprintf(&l, "%s:%lu:%lu: %s", file, line, col,
-			             strcmp(why, "unterminated quoted field") == 0 ? _("a quoted field is never closed")
-			             : strcmp(why, "stray quote in unquoted field") == 0
-			                 ? _("a quote inside a field that does not start with one") : why) >= 0)
-				add_line(&out->errors, &out->nerrors, &c.errors_cap, l);
-			break;
-		}
-		if (row.nfields == 1 && !row.fields[0][0])
-			continue;
-		if (row.nfields > 16 + c.ncols) {
-			xfer_row_error(&c, -1, ngettext("%zu field, more than the header's %zu",
-			                           "%zu fields, more than the header's %zu",
-			                           (unsigned long)row.nfields), row.nfields, c.ncols);
-			continue;
-		}
-		/* A line break inside a quoted cell is stored as LF, whatever wrote the file. */
-		for (size_t k = 0; k < row.nfields; k++) {
-			char *w = row.fields[k];
-			for (const char *r = w; *r; r++)
-				if (!(r[0] == '\r' && r[1] == '\n'))
-					*w++ = *r;
-			*w = '\0';
-			/* "'=…" from a spreadsheet-safe export is "=…" as stored. */
-			if (!raw)
-				csv_unguard(row.fields[k]);
-		}
-		s = import_row(&c, kind, e);
-		if (s != ST_OK) {
-			/* A failure of the store (not of the data: those are listed) names the row
-			 * it came at. */
-			if (e) {
-				char why[sizeof e->msg];
-				snprintf(why, sizeof why, "%s", e->msg);
-				err_set(e, s, "%s:%lu: %s", c.file, row.line, why);
-			}
-			break;
-		}
-	}
+	s = import_rows(&c, rd, kind, raw, e);
 	csv_reader_free(rd);
 	for (size_t i = 0; i < c.nseen; i++)
 		free(c.seen[i]);
