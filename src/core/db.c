@@ -13,10 +13,8 @@
 #include <unistd.h>
 
 #include "core/db_priv.h"
-#include "core/seed.h"
 #include "i18n.h"
 #include "core/lemma.h"
-#include "core/search.h"
 #include "text/plfold.h"
 
 #define STMT_CACHE_SIZE 128
@@ -323,7 +321,6 @@ int64_t db_data_version(db *d)
 	return v;
 }
 
-int db_schema_version(void) { return schema_version_latest(); }
 
 char *db_meta_get(db *d, const char *key)
 {
@@ -487,7 +484,7 @@ static bool writable_dir(const char *path)
  * filled from the stored one. SQLite looks a plain name up in "temp" before "main", so
  * every query (unread counts, forum_mark_read) uses it without knowing; it goes with the
  * connection. Made before any statement is prepared. */
-static status session_marks_open(db *d, error *e)
+status db_session_marks_open(db *d, error *e)
 {
 	static const char sql[] =
 		"PRAGMA temp_store=MEMORY; PRAGMA query_only=OFF;"
@@ -572,13 +569,12 @@ char *db_reader_uri(const db *d)
 	return file_uri(d->path, d->immutable ? "mode=ro&immutable=1" : "mode=ro");
 }
 
-status db_open(db **out, const char *path, unsigned flags, bool *created, error *e)
+status db_connect(db **out, const char *path, unsigned flags, bool *existed, error *e)
 {
 	struct stat sb;
 	bool exists = stat(path, &sb) == 0;
 	*out = NULL;
-	if (created)
-		*created = false;
+	*existed = exists;
 	if (!exists && (errno != ENOENT || !(flags & DB_OPEN_CREATE) || (flags & DB_OPEN_READONLY)))
 		return err_set(e, ST_IO, _("%s: cannot open the database: %s"), path, strerror(errno));
 	if (exists && S_ISDIR(sb.st_mode))
@@ -649,49 +645,28 @@ status db_open(db **out, const char *path, unsigned flags, bool *created, error 
 		s = ST_OK;
 		sqlite3_sleep(20);
 	}
-	if (s == ST_OK && !d->readonly) {
-		if (pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
-			/* New or older: the steps below index text (the bundled directory, a
-			 * rebuilt index); the dictionary is loaded before any of them takes the
-			 * write lock, which other sessions wait for. */
-			lemma_preload();
-			s = schema_migrate(d, e);
-		}
-		if (s == ST_OK)
-			s = search_note_upgrade(d, e);
-		char *kind = s == ST_OK ? db_meta_get(d, "kind") : NULL;
-		/* A database that has never been filled (new, or killed during its first
-		 * start) gets the bundled directory; seeding is one transaction. */
-		if (s == ST_OK && !kind && !(flags & DB_OPEN_BARE)) {
-			lemma_preload();
-			s = seed_bundled(d, e);
-			if (s == ST_OK && created)
-				*created = true;
-		}
-		free(kind);
-		/* Best effort: an old file that cannot take the practices still opens. */
-		if (s == ST_OK && !(flags & DB_OPEN_BARE)) {
-			error ignore;
-			seed_practices_upgrade(d, &ignore);
-		}
-	} else if (s == ST_OK && pragma_int(d, "PRAGMA user_version") != schema_version_latest()) {
-		s = err_set(e, ST_CORRUPT, _("%s: the database has schema version %d but this program "
-		                             "reads version %d, and it is open read-only"),
-		            path, pragma_int(d, "PRAGMA user_version"), schema_version_latest());
-	} else if (s == ST_OK) {
-		s = session_marks_open(d, e);
-	}
 	if (s != ST_OK) {
 		db_close(&d);
-		/* Do not leave an empty file behind; one with anything in it may be another
-		 * session's, which made it at the same moment (a half-made database is finished
-		 * by the next start: migrations and seeding are transactions). */
-		if (!exists && stat(path, &sb) == 0 && sb.st_size == 0)
-			unlink(path);
+		db_unlink_if_empty(path, exists);
 		return s;
 	}
 	*out = d;
 	return ST_OK;
+}
+
+void db_unlink_if_empty(const char *path, bool existed)
+{
+	/* Do not leave an empty file behind; one with anything in it may be another
+	 * session's, which made it at the same moment (a half-made database is finished
+	 * by the next start: migrations and seeding are transactions). */
+	struct stat sb;
+	if (!existed && stat(path, &sb) == 0 && sb.st_size == 0)
+		unlink(path);
+}
+
+int db_user_version(db *d)
+{
+	return pragma_int(d, "PRAGMA user_version");
 }
 
 void db_close(db **dp)

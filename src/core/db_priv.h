@@ -50,6 +50,16 @@ int db_grow(void **items, size_t *cap, size_t n, size_t size);
 /* A "file:" URI that opens d's file again read-only, as d was opened (immutable or
  * not); newly allocated, NULL when memory runs out. */
 char *db_reader_uri(const db *d);
+/* The connection alone (store.c's db_open adds the schema and the bundled directory):
+ * the file made 0600 when new, opened read-only where it cannot be written, its
+ * identity checked, configured. *existed: the file was there before. */
+status db_connect(db **out, const char *path, unsigned flags, bool *existed, error *e);
+/* A new file that stayed empty after a failed open is removed (not one with anything
+ * in it: another session may have made it at the same moment). */
+void db_unlink_if_empty(const char *path, bool existed);
+int db_user_version(db *d);
+/* A read-only store keeps read marks for the session only (a temp copy of read_state). */
+status db_session_marks_open(db *d, error *e);
 /* Migrations (schema.c). */
 status schema_migrate(db *d, error *e);
 int schema_version_latest(void);
