@@ -198,6 +198,59 @@ static int spreadsheet_separator(void)
 	return ',';
 }
 
+/* The export of kind to standard output: JSON, or CSV for spreadsheets (CRLF, guarded
+ * cells, a BOM or CP1250) or for scripts (raw_cells). */
+static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cells, int enc)
+{
+	error e;
+	char *buf = NULL;
+	size_t len = 0;
+	status s;
+	if (json) {
+		s = export_json(c->d, &c->me, kind, &buf, &e);
+		len = buf ? strlen(buf) : 0;
+	} else {
+		FILE *mem = open_memstream(&buf, &len);
+		if (!mem)
+			return cli_error(_("Out of memory"));
+		s = export_csv(c->d, &c->me, kind, mem, sep, raw_cells ? 0 : CSV_GUARD, &e);
+		fclose(mem);
+	}
+	if (s != ST_OK) {
+		free(buf);
+		return cli_fail(&e);
+	}
+	/* Stored text may hold control or escape sequences: make them visible so that
+	 * showing the export in a terminal is harmless (newlines inside fields are kept). */
+	char *clean = json ? json_harden(buf) : safe_utf8(buf, len, SAFE_MULTILINE);
+	free(buf);
+	if (!clean)
+		return cli_error(_("Out of memory"));
+	size_t clen = strlen(clean);
+	char *out = clean;
+	/* Spreadsheets expect CRLF; the line ends are made after the sanitising, which would
+	 * show a CR as "^M". */
+	if (!json && !raw_cells) {
+		out = csv_to_crlf(clean, clen, &clen);
+		free(clean);
+		if (!out)
+			return cli_error(_("Out of memory"));
+		clean = out;
+	}
+	if (!json && enc == CHARSET_CP1250) {
+		out = charset_from_utf8(clean, clen, CHARSET_CP1250, &clen);
+		free(clean);
+		if (!out)
+			return cli_error(_("Out of memory"));
+	} else if (!json && !raw_cells) {
+		fputs("\xEF\xBB\xBF", stdout); /* BOM: Excel then reads UTF-8 */
+	}
+	fwrite(out, 1, clen, stdout);
+	if (json)
+		fputc('\n', stdout);
+	free(out);
+	return EXIT_OK;
+}
 int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -273,54 +326,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
-	error e;
-	char *buf = NULL;
-	size_t len = 0;
-	status s;
-	if (json) {
-		s = export_json(c->d, &c->me, kind, &buf, &e);
-		len = buf ? strlen(buf) : 0;
-	} else {
-		FILE *mem = open_memstream(&buf, &len);
-		if (!mem)
-			return cli_error(_("Out of memory"));
-		if (!sep)
-			sep = raw_cells ? ',' : spreadsheet_separator();
-		s = export_csv(c->d, &c->me, kind, mem, (char)sep, raw_cells ? 0 : CSV_GUARD, &e);
-		fclose(mem);
-	}
-	if (s != ST_OK) {
-		free(buf);
-		return cli_fail(&e);
-	}
-	/* Stored text may hold control or escape sequences: make them visible so that
-	 * showing the export in a terminal is harmless (newlines inside fields are kept). */
-	char *clean = json ? json_harden(buf) : safe_utf8(buf, len, SAFE_MULTILINE);
-	free(buf);
-	if (!clean)
-		return cli_error(_("Out of memory"));
-	size_t clen = strlen(clean);
-	char *out = clean;
-	/* Spreadsheets expect CRLF; the line ends are made after the sanitising, which would
-	 * show a CR as "^M". */
-	if (!json && !raw_cells) {
-		out = csv_to_crlf(clean, clen, &clen);
-		free(clean);
-		if (!out)
-			return cli_error(_("Out of memory"));
-		clean = out;
-	}
-	if (!json && enc == CHARSET_CP1250) {
-		out = charset_from_utf8(clean, clen, CHARSET_CP1250, &clen);
-		free(clean);
-		if (!out)
-			return cli_error(_("Out of memory"));
-	} else if (!json && !raw_cells) {
-		fputs("\xEF\xBB\xBF", stdout); /* BOM: Excel then reads UTF-8 */
-	}
-	fwrite(out, 1, clen, stdout);
-	if (json)
-		fputc('\n', stdout);
-	free(out);
-	return EXIT_OK;
+	if (!json && !sep)
+		sep = raw_cells ? ',' : spreadsheet_separator();
+	return write_export(c, kind, json, (char)sep, raw_cells, enc);
 }
