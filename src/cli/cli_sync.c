@@ -63,118 +63,158 @@ static void print_kept(void *ctx, const char *at, int64_t line, const char *what
 	tsv_field(outcome, true);
 }
 
-int cmd_sync(cli_ctx *c, int argc, char **argv)
+static int sync_do_withdraw(cli_ctx *c, const char *arg, bool all)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		if (argc < 2)
-			return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
-		                           "withdraw"));
-		return sync_help();
-	}
-	const char *what = argv[1], *file = NULL;
-	bool all = false;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return sync_help();
-		if (strcmp(argv[i], "--all") == 0 && strcmp(what, "export") == 0)
-			all = true;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("sync", argv[i], NULL);
-		else if (!file && (strcmp(what, "export") == 0 || strcmp(what, "apply") == 0 ||
-		                   strcmp(what, "withdraw") == 0))
-			file = argv[i];
-		else
-			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]);
-	}
-	bool needs_file = strcmp(what, "export") == 0 || strcmp(what, "apply") == 0;
-	if (strcmp(what, "withdraw") == 0) {
-		char *end = NULL;
-		long long site = file ? strtoll(file, &end, 10) : 0;
-		if (!file || !*file || *end || site < 1)
-			return cli_usage("sync", _("say which offline copy to withdraw (its number, see "
-			                           "'empirie sync status' in the copy)"));
-		if (cli_open(c) != EXIT_OK)
-			return EXIT_ERR;
-		error e;
-		if (sync_revoke(c->d, &c->me, (int64_t)site, &e) != ST_OK)
-			return cli_fail(&e);
-		safe_fprintf(stdout, _("Offline copy %lld is withdrawn: files it wrote are refused from "
-		                       "now on, and files from here are no longer signed for it.\n"),
-		             site);
-		return EXIT_OK;
-	}
-	if (!needs_file && strcmp(what, "status") != 0 && strcmp(what, "conflicts") != 0)
-		return cli_usage("sync", _("unknown sync action '%s'"), what);
-	if (needs_file && !file)
-		return cli_usage("sync", strcmp(what, "export") == 0 ? _("say which FILE to write to")
-		                                                   : _("say which FILE to apply"));
+	(void)all;
+	char *end = NULL;
+	long long site = arg ? strtoll(arg, &end, 10) : 0;
+	if (!arg || !*arg || *end || site < 1)
+		return cli_usage("sync", _("say which offline copy to withdraw (its number, see "
+		                           "'empirie sync status' in the copy)"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	if (strcmp(what, "export") == 0) {
-		int64_t n;
-		if (sync_export(c->d, &c->me, file, all, &n, &e) != ST_OK)
-			return sync_fail(&e);
-		safe_fprintf(stdout, ngettext("Wrote %s: %lld change.\n", "Wrote %s: %lld changes.\n",
-		                              (unsigned long)n),
-		             file, (long long)n);
+	if (sync_revoke(c->d, &c->me, (int64_t)site, &e) != ST_OK)
+		return cli_fail(&e);
+	safe_fprintf(stdout, _("Offline copy %lld is withdrawn: files it wrote are refused from "
+	                       "now on, and files from here are no longer signed for it.\n"),
+	             site);
+	return EXIT_OK;
+}
+
+static int sync_do_export(cli_ctx *c, const char *file, bool all)
+{
+	if (!file)
+		return cli_usage("sync", _("say which FILE to write to"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	int64_t n;
+	if (sync_export(c->d, &c->me, file, all, &n, &e) != ST_OK)
+		return sync_fail(&e);
+	safe_fprintf(stdout, ngettext("Wrote %s: %lld change.\n", "Wrote %s: %lld changes.\n",
+	                              (unsigned long)n),
+	             file, (long long)n);
+	return EXIT_OK;
+}
+
+static int sync_do_apply(cli_ctx *c, const char *file, bool all)
+{
+	(void)all;
+	if (!file)
+		return cli_usage("sync", _("say which FILE to apply"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	sync_result r;
+	if (sync_apply(c->d, &c->me, file, &r, print_conflict, NULL, &e) != ST_OK)
+		return sync_fail(&e);
+	if (r.already) {
+		safe_fprintf(stdout, _("%s was applied here already (%s); nothing changed.\n"), file,
+		             r.already_at);
 		return EXIT_OK;
 	}
-	if (strcmp(what, "apply") == 0) {
-		sync_result r;
-		if (sync_apply(c->d, &c->me, file, &r, print_conflict, NULL, &e) != ST_OK)
-			return sync_fail(&e);
-		if (r.already) {
-			safe_fprintf(stdout, _("%s was applied here already (%s); nothing changed.\n"), file,
-			             r.already_at);
-			return EXIT_OK;
-		}
-		safe_fprintf(stdout, ngettext("Applied %s: %lld change in the file: ",
-		                              "Applied %s: %lld changes in the file: ",
-		                              (unsigned long)r.ops),
-		             file, (long long)r.ops);
-		safe_fprintf(stdout, ngettext("%lld new or changed here, ", "%lld new or changed here, ",
-		                              (unsigned long)r.applied),
-		             (long long)r.applied);
-		safe_fprintf(stdout, ngettext("%lld already here, ", "%lld already here, ",
-		                              (unsigned long)r.present),
-		             (long long)r.present);
-		safe_fprintf(stdout, ngettext("%lld conflict.\n", "%lld conflicts.\n",
-		                              (unsigned long)r.conflicts),
-		             (long long)r.conflicts);
+	safe_fprintf(stdout, ngettext("Applied %s: %lld change in the file: ",
+	                              "Applied %s: %lld changes in the file: ",
+	                              (unsigned long)r.ops),
+	             file, (long long)r.ops);
+	safe_fprintf(stdout, ngettext("%lld new or changed here, ", "%lld new or changed here, ",
+	                              (unsigned long)r.applied),
+	             (long long)r.applied);
+	safe_fprintf(stdout, ngettext("%lld already here, ", "%lld already here, ",
+	                              (unsigned long)r.present),
+	             (long long)r.present);
+	safe_fprintf(stdout, ngettext("%lld conflict.\n", "%lld conflicts.\n",
+	                              (unsigned long)r.conflicts),
+	             (long long)r.conflicts);
+	return EXIT_OK;
+}
+
+static int sync_do_status(cli_ctx *c, const char *arg, bool all)
+{
+	(void)arg, (void)all;
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	sync_status st;
+	if (sync_get_status(c->d, &st, &e) != ST_OK)
+		return cli_fail(&e);
+	if (st.site == 0)
+		safe_fprintf(stdout, _("This is the home database.\n"));
+	else
+		safe_fprintf(stdout, _("This is offline copy number %lld.\n"), (long long)st.site);
+	if (st.site && st.owner[0])
+		safe_fprintf(stdout, _("It was issued to %s: the home database takes only their "
+		                       "changes from it.\n"), st.owner);
+	if (!st.logging) {
+		safe_fprintf(stdout, _("No full copy has been taken, so changes are not being noted "
+		                       "for sync.\n"));
 		return EXIT_OK;
 	}
-	if (strcmp(what, "status") == 0) {
-		sync_status st;
-		if (sync_get_status(c->d, &st, &e) != ST_OK)
-			return cli_fail(&e);
-		if (st.site == 0)
-			safe_fprintf(stdout, _("This is the home database.\n"));
-		else
-			safe_fprintf(stdout, _("This is offline copy number %lld.\n"), (long long)st.site);
-		if (st.site && st.owner[0])
-			safe_fprintf(stdout, _("It was issued to %s: the home database takes only their "
-			                       "changes from it.\n"), st.owner);
-		if (!st.logging) {
-			safe_fprintf(stdout, _("No full copy has been taken, so changes are not being noted "
-			                       "for sync.\n"));
-			return EXIT_OK;
-		}
-		safe_fprintf(stdout, ngettext("%lld change waits for the next export.\n",
-		                              "%lld changes wait for the next export.\n",
-		                              (unsigned long)st.pending),
-		             (long long)st.pending);
-		safe_fprintf(stdout, ngettext("%lld file applied so far, ", "%lld files applied so far, ",
-		                              (unsigned long)st.applied_files),
-		             (long long)st.applied_files);
-		safe_fprintf(stdout, ngettext("%lld conflict kept.\n", "%lld conflicts kept.\n",
-		                              (unsigned long)st.conflicts),
-		             (long long)st.conflicts);
-		return EXIT_OK;
-	}
+	safe_fprintf(stdout, ngettext("%lld change waits for the next export.\n",
+	                              "%lld changes wait for the next export.\n",
+	                              (unsigned long)st.pending),
+	             (long long)st.pending);
+	safe_fprintf(stdout, ngettext("%lld file applied so far, ", "%lld files applied so far, ",
+	                              (unsigned long)st.applied_files),
+	             (long long)st.applied_files);
+	safe_fprintf(stdout, ngettext("%lld conflict kept.\n", "%lld conflicts kept.\n",
+	                              (unsigned long)st.conflicts),
+	             (long long)st.conflicts);
+	return EXIT_OK;
+}
+
+static int sync_do_conflicts(cli_ctx *c, const char *arg, bool all)
+{
+	(void)arg, (void)all;
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
 	static const char *const cols[] = { "at", "line", "what", "outcome" };
 	tsv_header(c, cols, sizeof cols / sizeof cols[0]);
 	if (sync_list_conflicts(c->d, &c->me, print_kept, NULL, &e) != ST_OK)
 		return cli_fail(&e);
 	return EXIT_OK;
+}
+
+/* The actions of `empirie sync`: which take an argument (a file, a copy's number) and
+ * which --all. */
+static const struct {
+	const char *name;
+	bool takes_arg, takes_all;
+	int (*run)(cli_ctx *c, const char *arg, bool all);
+} sync_actions[] = {
+	{ "export", true, true, sync_do_export },     { "apply", true, false, sync_do_apply },
+	{ "status", false, false, sync_do_status },   { "conflicts", false, false, sync_do_conflicts },
+	{ "withdraw", true, false, sync_do_withdraw },
+};
+
+int cmd_sync(cli_ctx *c, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		if (argc < 2)
+			return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
+			                           "withdraw"));
+		return sync_help();
+	}
+	const char *what = argv[1], *arg = NULL;
+	size_t k = 0, n = sizeof sync_actions / sizeof sync_actions[0];
+	while (k < n && strcmp(sync_actions[k].name, what) != 0)
+		k++;
+	bool all = false;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return sync_help();
+		if (strcmp(argv[i], "--all") == 0 && k < n && sync_actions[k].takes_all)
+			all = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_unknown_option("sync", argv[i], NULL);
+		else if (!arg && k < n && sync_actions[k].takes_arg)
+			arg = argv[i];
+		else
+			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]);
+	}
+	if (k == n)
+		return cli_usage("sync", _("unknown sync action '%s'"), what);
+	return sync_actions[k].run(c, arg, all);
 }
