@@ -947,29 +947,65 @@ static void run_loop(ui_ctx *c)
 	}
 }
 
-int ui_run(db *d, account *me, const ui_options *opt)
+/* The title's word on what is shown: generated data must never pass for the real
+ * directory, and an offline copy says so and how old it is (nothing written elsewhere
+ * since is in it). */
+static void data_label(ui_ctx *ctx)
 {
-	ui_ctx ctx = { .d = d, .me = me, .opt = opt };
-	/* Generated data must never pass for the real directory. */
-	char *kind = db_meta_get(d, "kind"), *copy = db_meta_get(d, "snapshot_at");
+	char *kind = db_meta_get(ctx->d, "kind"), *copy = db_meta_get(ctx->d, "snapshot_at");
 	size_t o = 0;
 	if (kind && strcmp(kind, "synthetic") == 0)
-		o += (size_t)snprintf(ctx.data_label, sizeof ctx.data_label, "%s", _("SYNTHETIC DATA"));
-	/* An offline copy says so, and how old it is: nothing written elsewhere since is in it. */
-	if (copy && o < sizeof ctx.data_label) {
+		o += (size_t)snprintf(ctx->data_label, sizeof ctx->data_label, "%s",
+		                      _("SYNTHETIC DATA"));
+	if (copy && o < sizeof ctx->data_label) {
 		char date[16];
 		snprintf(date, sizeof date, "%.10s", copy);
 		char *when = pl_date_range(date, NULL);
 		char what[96];
 		snprintf(what, sizeof what, _("offline copy of %s"), when ? when : date);
-		o += (size_t)snprintf(ctx.data_label + o, sizeof ctx.data_label - o, "%s%s", o ? " · " : "",
-		                      what);
+		o += (size_t)snprintf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s",
+		                      o ? " · " : "", what);
 		free(when);
 	}
-	if (db_is_readonly(d) && o < sizeof ctx.data_label)
-		snprintf(ctx.data_label + o, sizeof ctx.data_label - o, "%s%s", o ? " · " : "",
+	if (db_is_readonly(ctx->d) && o < sizeof ctx->data_label)
+		snprintf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s", o ? " · " : "",
 		         _("read-only"));
 	free(kind), free(copy);
+}
+
+/* The personal settings: the file, or in a restricted session the account's own in the
+ * database (everyone there is the same Unix account). Their complaints go to the status
+ * line; true when the mouse is to be left to the terminal. */
+static bool load_prefs(ui_ctx *ctx)
+{
+	const ui_options *opt = ctx->opt;
+	ui_prefs prefs;
+	ui_prefs_init(&prefs);
+	if (opt->restricted) {
+		char *text = NULL;
+		error pe;
+		if (ctx->me->id && prefs_load(ctx->d, ctx->me, &text, &pe) == ST_OK)
+			ui_prefs_apply(&prefs, _("your settings"), text);
+		free(text);
+	} else {
+		char *path = ui_prefs_path();
+		if (path)
+			ui_prefs_load_file(&prefs, path);
+		free(path);
+	}
+	for (size_t i = 0, len = 0; i < prefs.n && len < sizeof ctx->status; i++)
+		len += (size_t)snprintf(ctx->status + len, sizeof ctx->status - len, "%s%s",
+		                        i ? "; " : "", prefs.msgs[i]);
+	ctx->status_error = prefs.n > 0;
+	bool no_mouse = opt->no_mouse || prefs.mouse == 0;
+	ui_prefs_free(&prefs);
+	return no_mouse;
+}
+
+int ui_run(db *d, account *me, const ui_options *opt)
+{
+	ui_ctx ctx = { .d = d, .me = me, .opt = opt };
+	data_label(&ctx);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		safe_fputs(_("empirie: the full-screen application needs a terminal; see 'empirie "
 		             "--help' for commands that work without one.\n"), stderr, SAFE_MULTILINE);
@@ -990,28 +1026,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	raw(); /* Ctrl-C, Ctrl-Z and Ctrl-S arrive as keys: nothing leaves the program */
 	noecho();
 	ui_input_init(stdout);
-	/* The personal settings: the file, or in a restricted session the account's own in the
-	 * database (everyone there is the same Unix account). */
-	ui_prefs prefs;
-	ui_prefs_init(&prefs);
-	if (opt->restricted) {
-		char *text = NULL;
-		error pe;
-		if (me->id && prefs_load(d, me, &text, &pe) == ST_OK)
-			ui_prefs_apply(&prefs, _("your settings"), text);
-		free(text);
-	} else {
-		char *path = ui_prefs_path();
-		if (path)
-			ui_prefs_load_file(&prefs, path);
-		free(path);
-	}
-	for (size_t i = 0, len = 0; i < prefs.n && len < sizeof ctx.status; i++)
-		len += (size_t)snprintf(ctx.status + len, sizeof ctx.status - len, "%s%s", i ? "; " : "",
-		                        prefs.msgs[i]);
-	ctx.status_error = prefs.n > 0;
-	bool no_mouse = opt->no_mouse || prefs.mouse == 0;
-	ui_prefs_free(&prefs);
+	bool no_mouse = load_prefs(&ctx);
 	theme_init(opt->no_color);
 	if (!no_mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
