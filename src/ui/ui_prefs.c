@@ -94,6 +94,141 @@ bool ui_prefs_is_setting(const char *word)
 
 /* One line. false with err set when it is wrong; *bound_screens and *bound_key say what a
  * bind line bound (for conflicts). */
+/* One setting's words (w[0] its name): applied, or false with why in err. A binding
+ * says where and which key it took (for the report of keys bound twice). */
+typedef bool (*setting_fn)(ui_prefs *p, char **w, int nw, char *err, size_t n,
+                           unsigned *bound_screens, int *bound_key);
+
+static bool set_theme(ui_prefs *p, char **w, int nw, char *err, size_t n,
+                      unsigned *bound_screens, int *bound_key)
+{
+	(void)p, (void)bound_screens, (void)bound_key;
+	int t = nw == 2 ? theme_by_name(w[1]) : -1;
+	if (t < 0) {
+		snprintf(err, n, _("'theme' needs one of: default, light, high-contrast, monochrome"));
+		return false;
+	}
+	theme_choose((th_theme)t);
+	return true;
+}
+
+static bool set_color(ui_prefs *p, char **w, int nw, char *err, size_t n,
+                      unsigned *bound_screens, int *bound_key)
+{
+	(void)p, (void)bound_screens, (void)bound_key;
+	int r = nw >= 4 ? theme_role_by_name(w[1]) : -1;
+	th_colors c = { -1, -1, 0 };
+	if (nw < 4) {
+		snprintf(err, n, _("'color' needs ELEMENT FG BG [ATTRIBUTE], e.g. 'color title "
+		                   "white blue bold'"));
+		return false;
+	}
+	if (r < 0) {
+		snprintf(err, n, _("unknown element '%s' (for example title, selection-focus, "
+		                   "key-label, status, error; all are in the manual)"), w[1]);
+		return false;
+	}
+	for (int i = 2; i <= 3; i++)
+		if (!theme_colour_by_name(w[i], i == 2 ? &c.fg : &c.bg)) {
+			snprintf(err, n, _("unknown colour '%s' (default, black, red, green, yellow, "
+			                   "blue, magenta, cyan, white, bright-red…, color0–color255)"),
+			         w[i]);
+			return false;
+		}
+	for (int i = 4; i < nw; i++) {
+		attr_t a;
+		if (!theme_attr_by_name(w[i], &a)) {
+			snprintf(err, n, _("unknown attribute '%s' (bold, underline, reverse, normal)"),
+			         w[i]);
+			return false;
+		}
+		c.attrs |= a;
+	}
+	theme_override((th_role)r, c);
+	return true;
+}
+
+static bool set_bind(ui_prefs *p, char **w, int nw, char *err, size_t n,
+                     unsigned *bound_screens, int *bound_key)
+{
+	(void)p;
+	if (nw != 4) {
+		snprintf(err, n, _("'bind' needs SCREEN KEY COMMAND, e.g. 'bind main ^R reply'"));
+		return false;
+	}
+	unsigned sc = ui_screen_by_name(w[1]);
+	int key = ui_key_parse(w[2]);
+	ui_cmd_id cmd = strcmp(w[3], "none") == 0 ? CMD_NONE : ui_cmd_by_name(w[3]);
+	if (!sc) {
+		snprintf(err, n, _("unknown screen '%s' (main, card, reader, editor, search, help, "
+		                   "practice, meeting, practices, meetings, pick, all)"), w[1]);
+		return false;
+	}
+	if (!key) {
+		snprintf(err, n, _("unknown key '%s' (for example F5, ^R, x, Enter, Tab, Esc, "
+		                   "Space, Up, PgDn)"), w[2]);
+		return false;
+	}
+	if (cmd == CMD_NONE && strcmp(w[3], "none") != 0) {
+		snprintf(err, n, _("unknown command '%s' (the names are in the help of each "
+		                   "screen and in the manual; none takes a key away)"), w[3]);
+		return false;
+	}
+	if (cmd == CMD_JUMP) {
+		/* Its keys are the networks' digits. */
+		snprintf(err, n, _("jump-network keeps the digit keys; type :jump-network N "
+		                   "instead"));
+		return false;
+	}
+	if (cmd != CMD_NONE) {
+		unsigned on = ui_cmd_get(cmd)->screens & sc;
+		if (!on) {
+			snprintf(err, n, _("the command '%s' does not work on the screen '%s'"), w[3],
+			         w[1]);
+			return false;
+		}
+		sc = on;
+	}
+	if (cmd == CMD_NONE && !(key & UI_KFN) && key >= 32)
+		sc &= ~(unsigned)SC_EDITOR;
+	/* In the editor letters are text. */
+	if ((sc & SC_EDITOR) && !(key & UI_KFN) && key >= 32) {
+		snprintf(err, n, _("in the editor '%s' is text: bind an F-key or a Ctrl key there"),
+		         w[2]);
+		return false;
+	}
+	if (!ui_cmd_bind(sc, key, cmd)) {
+		snprintf(err, n, _("too many key bindings"));
+		return false;
+	}
+	*bound_screens = sc;
+	*bound_key = key;
+	return true;
+}
+
+static bool set_mouse(ui_prefs *p, char **w, int nw, char *err, size_t n,
+                      unsigned *bound_screens, int *bound_key)
+{
+	(void)bound_screens, (void)bound_key;
+	int yes = nw != 2 ? -1 : !strcmp(w[1], "yes") ? 1 : !strcmp(w[1], "no") ? 0 : -1;
+	if (yes < 0) {
+		snprintf(err, n, _("'mouse' needs yes or no"));
+		return false;
+	}
+	if (p)
+		p->mouse = yes;
+	return true;
+}
+
+/* The personal settings, by name (the manual lists them). */
+static const struct {
+	const char *name;
+	setting_fn set;
+} settings_table[] = {
+	{ "theme", set_theme }, { "color", set_color }, { "colour", set_color },
+	{ "bind", set_bind },   { "mouse", set_mouse },
+};
+
 static bool one_line(ui_prefs *p, char *line, char *err, size_t n, unsigned *bound_screens,
                      int *bound_key)
 {
@@ -106,119 +241,16 @@ static bool one_line(ui_prefs *p, char *line, char *err, size_t n, unsigned *bou
 		snprintf(err, n, _("too many words (a setting has at most %d)"), MAX_WORDS);
 		return false;
 	}
-	const char *k = w[0];
-	if (strcmp(k, "theme") == 0) {
-		int t = nw == 2 ? theme_by_name(w[1]) : -1;
-		if (t < 0) {
-			snprintf(err, n, _("'theme' needs one of: default, light, high-contrast, monochrome"));
-			return false;
-		}
-		theme_choose((th_theme)t);
-		return true;
-	}
-	if (strcmp(k, "color") == 0 || strcmp(k, "colour") == 0) {
-		int r = nw >= 4 ? theme_role_by_name(w[1]) : -1;
-		th_colors c = { -1, -1, 0 };
-		if (nw < 4) {
-			snprintf(err, n, _("'color' needs ELEMENT FG BG [ATTRIBUTE], e.g. 'color title "
-			                   "white blue bold'"));
-			return false;
-		}
-		if (r < 0) {
-			snprintf(err, n, _("unknown element '%s' (for example title, selection-focus, "
-			                   "key-label, status, error; all are in the manual)"), w[1]);
-			return false;
-		}
-		for (int i = 2; i <= 3; i++)
-			if (!theme_colour_by_name(w[i], i == 2 ? &c.fg : &c.bg)) {
-				snprintf(err, n, _("unknown colour '%s' (default, black, red, green, yellow, "
-				                   "blue, magenta, cyan, white, bright-red…, color0–color255)"),
-				         w[i]);
-				return false;
-			}
-		for (int i = 4; i < nw; i++) {
-			attr_t a;
-			if (!theme_attr_by_name(w[i], &a)) {
-				snprintf(err, n, _("unknown attribute '%s' (bold, underline, reverse, normal)"),
-				         w[i]);
-				return false;
-			}
-			c.attrs |= a;
-		}
-		theme_override((th_role)r, c);
-		return true;
-	}
-	if (strcmp(k, "bind") == 0) {
-		if (nw != 4) {
-			snprintf(err, n, _("'bind' needs SCREEN KEY COMMAND, e.g. 'bind main ^R reply'"));
-			return false;
-		}
-		unsigned sc = ui_screen_by_name(w[1]);
-		int key = ui_key_parse(w[2]);
-		ui_cmd_id cmd = strcmp(w[3], "none") == 0 ? CMD_NONE : ui_cmd_by_name(w[3]);
-		if (!sc) {
-			snprintf(err, n, _("unknown screen '%s' (main, card, reader, editor, search, help, "
-			                   "practice, meeting, practices, meetings, pick, all)"), w[1]);
-			return false;
-		}
-		if (!key) {
-			snprintf(err, n, _("unknown key '%s' (for example F5, ^R, x, Enter, Tab, Esc, "
-			                   "Space, Up, PgDn)"), w[2]);
-			return false;
-		}
-		if (cmd == CMD_NONE && strcmp(w[3], "none") != 0) {
-			snprintf(err, n, _("unknown command '%s' (the names are in the help of each "
-			                   "screen and in the manual; none takes a key away)"), w[3]);
-			return false;
-		}
-		if (cmd == CMD_JUMP) {
-			/* Its keys are the networks' digits. */
-			snprintf(err, n, _("jump-network keeps the digit keys; type :jump-network N "
-			                   "instead"));
-			return false;
-		}
-		if (cmd != CMD_NONE) {
-			unsigned on = ui_cmd_get(cmd)->screens & sc;
-			if (!on) {
-				snprintf(err, n, _("the command '%s' does not work on the screen '%s'"), w[3],
-				         w[1]);
-				return false;
-			}
-			sc = on;
-		}
-		if (cmd == CMD_NONE && !(key & UI_KFN) && key >= 32)
-			sc &= ~(unsigned)SC_EDITOR;
-		/* In the editor letters are text. */
-		if ((sc & SC_EDITOR) && !(key & UI_KFN) && key >= 32) {
-			snprintf(err, n, _("in the editor '%s' is text: bind an F-key or a Ctrl key there"),
-			         w[2]);
-			return false;
-		}
-		if (!ui_cmd_bind(sc, key, cmd)) {
-			snprintf(err, n, _("too many key bindings"));
-			return false;
-		}
-		*bound_screens = sc;
-		*bound_key = key;
-		return true;
-	}
-	if (strcmp(k, "mouse") == 0) {
-		int yes = nw != 2 ? -1 : !strcmp(w[1], "yes") ? 1 : !strcmp(w[1], "no") ? 0 : -1;
-		if (yes < 0) {
-			snprintf(err, n, _("'mouse' needs yes or no"));
-			return false;
-		}
-		if (p)
-			p->mouse = yes;
-		return true;
-	}
-	if (system_only(k)) {
+	for (size_t i = 0; i < sizeof settings_table / sizeof settings_table[0]; i++)
+		if (strcmp(w[0], settings_table[i].name) == 0)
+			return settings_table[i].set(p, w, nw, err, n, bound_screens, bound_key);
+	if (system_only(w[0])) {
 		snprintf(err, n, _("'%s' can be set only in the system configuration, not in "
-		                   "personal settings"), k);
+		                   "personal settings"), w[0]);
 		return false;
 	}
 	snprintf(err, n, _("unknown setting '%s' (the settings are theme, color, bind and mouse)"),
-	         k);
+	         w[0]);
 	return false;
 }
 
