@@ -14,6 +14,7 @@
 #include "ui/ui_editor.h"
 #include "ui/ui_feedback.h"
 #include "ui/ui_find.h"
+#include "ui/ui_moderate.h"
 #include "ui/ui_screen.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_text.h"
@@ -21,10 +22,6 @@
 
 #define LOAD 30      /* posts fetched at a time */
 #define KEEP_MAX 150 /* posts kept around the view */
-#define REASON_MAX 200 /* characters of a moderation reason typed at the prompt */
-
-/* A question on the status line whose answer is typed (moderation reasons). */
-enum ask { ASK_NONE, ASK_HIDE, ASK_LOCK };
 
 typedef struct {
 	post p;
@@ -54,10 +51,7 @@ typedef struct {
 	 * ends it. */
 	ui_find find;
 	int64_t match; /* the post of the current match, 0: none yet */
-	enum ask asking;
-	ed_buf answer;   /* the reason being typed */
-	int64_t ask_post; /* the post the question is about */
-	bool need_reason; /* Enter was pressed with no reason: ask again, saying why */
+	ui_mod_prompt mod; /* a moderation reason being typed (ui_moderate.h) */
 	char *request;    /* the feedback request's line (ui_feedback.h), NULL: not one */
 	int64_t accepted; /* the request's answer that helped, 0: none */
 	/* Collapsed sub-threads (mutt's Esc-v): the posts whose replies are hidden. */
@@ -538,7 +532,7 @@ static void reader_draw(ui_screen *s, ui_ctx *c, ui_rect rc)
 	if (s->cur_y < 0)
 		s->cur_y = rc.y, s->cur_x = rc.x + 1;
 	ui_find_draw(&r->find, s, rc);
-	if (r->asking != ASK_NONE) /* the prompt is on the status line, under the body */
+	if (ui_mod_asking(&r->mod)) /* the prompt is on the status line, under the body */
 		s->cur_y = rc.y + rc.h, s->cur_x = 1 + ui_width(c->prompt);
 }
 
@@ -702,152 +696,6 @@ static void find_go(reader *r, ui_ctx *c, int dir)
 	}
 }
 
-/* ---- moderation (coordinators of the network, administrators) ---- */
-
-static void set_prompt(reader *r, ui_ctx *c)
-{
-	const char *q = r->asking == ASK_HIDE && r->need_reason
-	                        ? _("A reason is needed: members see it instead of the post. Why "
-	                            "hide it? Esc cancels: ")
-	                : r->asking == ASK_HIDE
-	                        ? _("Why hide this post? Enter hides it, Esc cancels: ")
-	                        : _("Why lock the thread (may stay empty)? Enter locks it, Esc "
-	                            "cancels: ");
-	/* A reason longer than the line shows its end, where the typing is. */
-	const ed_line *l = &r->answer.lines[0];
-	int room = COLS - 3 - ui_width(q);
-	size_t start = 0;
-	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
-		start++;
-	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
-	snprintf(c->prompt, sizeof c->prompt, "%s%s%s", q, start ? "…" : "", typed ? typed : "");
-	free(typed);
-}
-
-static void ask_reason(reader *r, ui_ctx *c, enum ask a, int64_t post_id)
-{
-	ed_free(&r->answer);
-	if (!ed_init(&r->answer, "")) {
-		ui_status(c, true, "%s", _("Out of memory"));
-		return;
-	}
-	r->asking = a;
-	r->ask_post = post_id;
-	r->need_reason = false;
-	set_prompt(r, c);
-}
-
-static void end_ask(reader *r, ui_ctx *c)
-{
-	r->asking = ASK_NONE;
-	c->prompt[0] = '\0';
-}
-
-/* Carry out what the prompt asked about, with the typed reason. */
-static unsigned do_asked(reader *r, ui_ctx *c)
-{
-	char *reason = ed_text(&r->answer);
-	if (!reason) {
-		ui_status(c, true, "%s", _("Out of memory"));
-		return UI_R_REDRAW;
-	}
-	error e;
-	status st;
-	bool blank = strspn(reason, " \t") == strlen(reason);
-	if (r->asking == ASK_HIDE && blank) {
-		free(reason);
-		r->need_reason = true;
-		set_prompt(r, c);
-		return UI_R_REDRAW; /* keep asking */
-	}
-	enum ask a = r->asking;
-	end_ask(r, c);
-	if (a == ASK_HIDE)
-		st = forum_hide_post(c->d, c->me, r->ask_post, true, reason, &e);
-	else
-		st = forum_moderate_thread(c->d, c->me, r->t.id, MOD_LOCK, reason, &e);
-	free(reason);
-	if (st != ST_OK) {
-		ui_status_error(c, &e);
-		return UI_R_REDRAW;
-	}
-	ui_status(c, false, "%s", a == ASK_HIDE
-	                                  ? _("The post is hidden: members see the reason instead.")
-	                                  : _("The thread is locked: only coordinators can reply."));
-	return UI_R_REDRAW | UI_R_RELOAD;
-}
-
-static unsigned answer_key(reader *r, ui_ctx *c, int key)
-{
-	switch (key) {
-	case '\n': case '\r': case UI_KFN | KEY_ENTER:
-		return do_asked(r, c);
-	case K_ESC: case K_CTRL('c'): case K_CTRL('g'):
-		end_ask(r, c);
-		ui_status(c, false, "%s", _("Cancelled; nothing was changed."));
-		return UI_R_REDRAW;
-	case UI_KFN | KEY_BACKSPACE: case 127: case 8:
-		ed_backspace(&r->answer);
-		break;
-	case UI_KFN | KEY_LEFT:
-		if (r->answer.cx)
-			r->answer.cx--;
-		break;
-	case UI_KFN | KEY_RIGHT:
-		if (r->answer.cx < r->answer.lines[0].len)
-			r->answer.cx++;
-		break;
-	default:
-		if ((key & UI_KFN) || key < 32 || key == 127 ||
-		    (key >= 0x202a && key <= 0x202e) || (key >= 0x2066 && key <= 0x2069))
-			break; /* not text: the question stays */
-		if (r->answer.lines[0].len >= REASON_MAX)
-			ui_status(c, true, ngettext("A reason holds at most %d character; the rest was not taken.",
-			                            "A reason holds at most %d characters; the rest was not taken.",
-			                            REASON_MAX), REASON_MAX);
-		else
-			ed_insert(&r->answer, (wchar_t)key);
-		break;
-	}
-	set_prompt(r, c);
-	return UI_R_REDRAW;
-}
-
-static unsigned moderate(reader *r, ui_ctx *c, ui_cmd_id cmd, const post *cur)
-{
-	error e;
-	status st;
-	const char *done;
-	if (cmd == CMD_HIDE) {
-		if (!cur)
-			return UI_R_REDRAW;
-		if (!cur->hidden) {
-			ask_reason(r, c, ASK_HIDE, cur->id);
-			return UI_R_REDRAW;
-		}
-		st = forum_hide_post(c->d, c->me, cur->id, false, "", &e);
-		done = _("The post is shown again.");
-	} else if (cmd == CMD_LOCK) {
-		if (!r->t.locked) {
-			ask_reason(r, c, ASK_LOCK, 0);
-			return UI_R_REDRAW;
-		}
-		st = forum_moderate_thread(c->d, c->me, r->t.id, MOD_UNLOCK, "", &e);
-		done = _("The thread is open again: everyone may reply.");
-	} else {
-		bool pin = !r->t.pinned;
-		st = forum_moderate_thread(c->d, c->me, r->t.id, pin ? MOD_PIN : MOD_UNPIN, "", &e);
-		done = pin ? _("The thread is pinned at the top of its network.")
-		           : _("The thread is no longer pinned.");
-	}
-	if (st != ST_OK) {
-		ui_status_error(c, &e);
-		return UI_R_REDRAW;
-	}
-	ui_status(c, false, "%s", done);
-	return UI_R_REDRAW | UI_R_RELOAD;
-}
-
 /* Collapse the replies under the current post, or expand them (mutt's Esc-v). */
 static unsigned toggle_collapse(reader *r, ui_ctx *c)
 {
@@ -886,8 +734,8 @@ static unsigned toggle_collapse(reader *r, ui_ctx *c)
 static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 {
 	reader *r = (reader *)s;
-	if (r->asking != ASK_NONE)
-		return answer_key(r, c, key);
+	if (ui_mod_asking(&r->mod))
+		return ui_mod_key(&r->mod, c, r->t.id, key);
 	int page = r->height > 2 ? r->height - 2 : 1;
 	const post *cur = r->n ? &r->posts[current(r)].p : NULL;
 	if (r->find.typing && ui_find_lets_through(&r->find, cmd, key))
@@ -939,7 +787,7 @@ static unsigned reader_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 		const rpost *rp = r->n ? &r->posts[current(r)] : NULL;
 		return ui_links_show(c, rp ? rp->body : L"", rp ? rp->len : 0);
 	}
-	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return moderate(r, c, cmd, cur);
+	case CMD_HIDE: case CMD_LOCK: case CMD_PIN: return ui_mod_command(&r->mod, c, cmd, &r->t, cur);
 	case CMD_ACCEPT:
 		if (!r->request) {
 			ui_status(c, true, "%s", _("This thread is not a feedback request."));
@@ -1023,27 +871,17 @@ static unsigned reader_paste(ui_screen *s, ui_ctx *c, const wchar_t *text, size_
 		ui_find_paste(&r->find, text, n);
 		return UI_R_REDRAW;
 	}
-	if (r->asking == ASK_NONE) {
+	if (!ui_mod_asking(&r->mod)) {
 		ui_status(c, true, "%s", _("Pasting works only in text fields (the editor, the search "
 		                           "line): nothing was pasted here."));
 		return UI_R_REDRAW;
 	}
-	ed_insert_text(&r->answer, text, n, true);
-	if (r->answer.lines[0].len > REASON_MAX) {
-		r->answer.lines[0].len = REASON_MAX;
-		if (r->answer.cx > REASON_MAX)
-			r->answer.cx = REASON_MAX;
-		ui_status(c, true, ngettext("A reason holds at most %d character; the rest was not taken.",
-		                            "A reason holds at most %d characters; the rest was not taken.",
-		                            REASON_MAX), REASON_MAX);
-	}
-	set_prompt(r, c);
-	return UI_R_REDRAW;
+	return ui_mod_paste(&r->mod, c, text, n);
 }
 
 static bool reader_wants_text(ui_screen *s)
 {
-	return ((reader *)s)->asking != ASK_NONE || ((reader *)s)->find.typing;
+	return ui_mod_asking(&((reader *)s)->mod) || ((reader *)s)->find.typing;
 }
 
 static void reader_destroy(ui_screen *s)
@@ -1052,7 +890,7 @@ static void reader_destroy(ui_screen *s)
 	clear_posts(r);
 	thread_clear(&r->t);
 	ui_find_free(&r->find);
-	ed_free(&r->answer);
+	ui_mod_free(&r->mod);
 	free(r->request);
 	free(r->collapsed);
 	free(r);
