@@ -1,6 +1,7 @@
 /* forum.c — threads and posts. Posts form a reply tree: each post keeps `path`, the
- * big-endian ids from the thread's first post down to itself, so reading order is an
- * index range scan and any window of a 5,000-post thread costs the same. */
+ * big-endian ids from the thread's first post down to itself (down to 16 levels;
+ * deeper replies sit beside their parent: forum_rows.h), so reading order is an index
+ * range scan and any window of a 5,000-post thread costs the same. */
 #include "config.h"
 
 #include <stdio.h>
@@ -224,7 +225,7 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 #define POST_COLUMNS \
 	"SELECT p.id, p.thread_id, COALESCE(p.parent_id, 0), p.author_id, a.display_name, a.login," \
 	"       COALESCE(c.name, ''), p.body, p.created_at, COALESCE(p.edited_at, '')," \
-	"       length(p.path) / 8 - 1, p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path," \
+	"       " FORUM_DEPTH_SQL("p") ", p.id > COALESCE(r.last_read_id, 0), p.hidden, p.path," \
 	"       p.hidden_reason," \
 	"       (SELECT g.date_text FROM threads t2 JOIN meetings g ON g.id = t2.meeting_id" \
 	"         WHERE t2.id = p.thread_id AND p.parent_id IS NULL AND g.date_basis <> 'source'" \
@@ -620,8 +621,8 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
                    const char *body, int64_t *post_id, error *e)
 {
 	static const char sql_parent[] =
-		"SELECT id, path FROM posts WHERE thread_id = ?1 AND (?2 = 0 OR id = ?2)"
-		" ORDER BY path LIMIT 1";
+		"SELECT p.id, p.path, " FORUM_DEPTH_SQL("p") " FROM posts p"
+		" WHERE p.thread_id = ?1 AND (?2 = 0 OR p.id = ?2) ORDER BY p.path LIMIT 1";
 	status s = forum_validate_text(NULL, body, e);
 	if (s != ST_OK)
 		return s;
@@ -664,6 +665,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		goto fail;
 	}
 	int64_t pid = sqlite3_column_int64(st, 0);
+	int64_t pdepth = sqlite3_column_int64(st, 2);
 	size_t plen = (size_t)sqlite3_column_bytes(st, 1);
 	unsigned char *ppath = malloc(plen + 1);
 	if (ppath)
@@ -677,7 +679,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	db_now(now, sizeof now);
 	int64_t id = 0;
 	post_fields pf = { .thread_id = thread_id, .parent_id = pid, .parent_path = ppath,
-	                   .parent_len = plen, .author_id = a->id, .body = body,
+	                   .parent_len = plen, .parent_depth = pdepth, .author_id = a->id, .body = body,
 	                   .created_at = now };
 	s = forum_rows_post(d, &pf, &id, e);
 	free(ppath);

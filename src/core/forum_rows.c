@@ -73,28 +73,36 @@ status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *
 	return t->unindexed ? ST_OK : search_index_thread(d, id, t->title, e);
 }
 
+size_t forum_rows_child_path(const unsigned char *parent_path, size_t parent_len, int64_t id,
+                             unsigned char out[FORUM_PATH_MAX])
+{
+	size_t keep = parent_len;
+	if (keep > FORUM_PATH_MAX - FORUM_PATH_STEP)
+		keep = FORUM_PATH_MAX - FORUM_PATH_STEP;
+	keep -= keep % FORUM_PATH_STEP;
+	if (keep)
+		memcpy(out, parent_path, keep);
+	uint64_t v = (uint64_t)id;
+	for (size_t i = keep + FORUM_PATH_STEP; i-- > keep; v >>= 8)
+		out[i] = (unsigned char)(v & 0xff);
+	return keep + FORUM_PATH_STEP;
+}
+
 status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
 {
 	static const char sql[] =
 		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, edited_at,"
-		" path, hidden, hidden_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+		" path, hidden, hidden_reason, depth)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	int64_t id = p->id ? p->id : next_id(d, false, e);
 	if (!id)
 		return db_failed(e);
-	size_t len = p->parent_len + FORUM_PATH_STEP;
-	unsigned char *path = malloc(len);
-	if (!path)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
-	if (p->parent_len)
-		memcpy(path, p->parent_path, p->parent_len);
-	uint64_t v = (uint64_t)id;
-	for (size_t i = len; i-- > p->parent_len; v >>= 8)
-		path[i] = (unsigned char)(v & 0xff);
+	unsigned char path[FORUM_PATH_MAX];
+	size_t len = forum_rows_child_path(p->parent_path, p->parent_id ? p->parent_len : 0, id,
+	                                   path);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st) {
-		free(path);
+	if (!st)
 		return db_failed(e);
-	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, p->thread_id);
 	if (p->parent_id)
@@ -104,9 +112,10 @@ status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
 	sqlite3_bind_text(st, 6, p->created_at, -1, SQLITE_STATIC);
 	if (p->edited_at)
 		sqlite3_bind_text(st, 7, p->edited_at, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, path, (int)len, free);
+	sqlite3_bind_blob(st, 8, path, (int)len, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 9, p->hidden);
 	sqlite3_bind_text(st, 10, p->hidden_reason ? p->hidden_reason : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, p->parent_id ? p->parent_depth + 1 : 0);
 	status s = db_step_done(d, st, _("Saving the post"), NULL, e);
 	if (s != ST_OK)
 		return s;

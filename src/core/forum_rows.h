@@ -16,6 +16,15 @@
 
 /* The bytes one post adds to its reply path (its id, big-endian). */
 #define FORUM_PATH_STEP 8
+/* A reply path holds at most this many ids: past that depth a reply is stored beside
+ * its parent (under the same ancestor, read in order of writing), so that a path's
+ * size does not grow with the depth and a chain's paths with its square. The real
+ * depth is kept in posts.depth. */
+#define FORUM_PATH_LEVELS 16
+#define FORUM_PATH_MAX (FORUM_PATH_LEVELS * FORUM_PATH_STEP)
+/* A post's real depth in SQL (alias.depth, or for posts stored before the depth was
+ * kept, whose paths are whole, the number of ids in the path less one). */
+#define FORUM_DEPTH_SQL(alias) "COALESCE(" alias ".depth, length(" alias ".path) / 8 - 1)"
 
 typedef struct {
 	int64_t id;          /* 0: the next id of this copy's range */
@@ -34,6 +43,7 @@ typedef struct {
 	int64_t parent_id;   /* 0: the thread's first post */
 	const unsigned char *parent_path;  /* the parent's path (its bytes), NULL for none */
 	size_t parent_len;
+	int64_t parent_depth;              /* the parent's real depth (FORUM_DEPTH_SQL) */
 	int64_t author_id;
 	const char *body;
 	const char *created_at;
@@ -46,8 +56,14 @@ typedef struct {
 /* Store a thread; *id_out (may be NULL) gets its id. */
 status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *e);
 
-/* Store a post with its reply path (the parent's path and its own id) and index it. */
+/* Store a post with its reply path and its depth, and index it. */
 status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e);
+
+/* The reply path of post id under a parent with that path: the parent's path and the
+ * id, or past FORUM_PATH_LEVELS the parent's parent's path and the id. out has room
+ * for FORUM_PATH_MAX bytes; returns the length. */
+size_t forum_rows_child_path(const unsigned char *parent_path, size_t parent_len, int64_t id,
+                             unsigned char out[FORUM_PATH_MAX]);
 
 /* Link a thread to a practice it asks about; a link already there is kept. */
 status forum_rows_link_practice(db *d, int64_t thread_id, int64_t practice_id, error *e);

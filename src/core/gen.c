@@ -244,44 +244,41 @@ static status gen_thread(gen_ctx *g, unsigned long n, error *e)
 	tf.network_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	status s = forum_rows_thread(g->d, &tf, NULL, e);
-	/* Keep the thread's recent paths for reply trees. */
-	enum { KEEP = 16, PATHMAX = 8 * 24 };
-	unsigned char paths[KEEP][PATHMAX];
+	/* Keep the thread's recent paths for reply trees, no deeper than 23 replies. */
+	enum { KEEP = 16, DEEPEST = 23 };
+	unsigned char paths[KEEP][FORUM_PATH_MAX];
 	size_t plen[KEEP], kept = 0;
-	int64_t pids[KEEP], at = start;
+	int64_t pids[KEEP], depths[KEEP], at = start;
 	for (unsigned long p = 0; s == ST_OK && p < n; p++) {
 		int64_t pid = ++g->pid;
 		at += 60 + (int64_t)rnd_below(p < 20 ? 86400 : 3600 * 6);
-		unsigned char path[PATHMAX];
-		size_t len = 0;
-		int64_t parent = 0;
+		size_t k = 0;
 		if (kept) {
 			/* Answer a recent post mostly, the first one sometimes. */
-			size_t k = rnd_unit() < 0.3 ? 0 : (kept - 1) - rnd_below(kept < 4 ? kept : 4);
-			if (plen[k] + 8 > PATHMAX)
+			k = rnd_unit() < 0.3 ? 0 : (kept - 1) - rnd_below(kept < 4 ? kept : 4);
+			if (depths[k] >= DEEPEST)
 				k = 0;
-			memcpy(path, paths[k], plen[k]);
-			len = plen[k];
-			parent = pids[k];
 		}
 		char *body = body_text(db_handle(g->d));
 		iso_at(when, sizeof when, at);
 		if (!body)
 			return err_set(e, ST_INTERNAL, _("Out of memory"));
-		post_fields pf = { .id = pid, .thread_id = tid, .parent_id = parent,
-		                   .parent_path = path, .parent_len = len,
+		post_fields pf = { .id = pid, .thread_id = tid, .parent_id = kept ? pids[k] : 0,
+		                   .parent_path = kept ? paths[k] : NULL, .parent_len = kept ? plen[k] : 0,
+		                   .parent_depth = kept ? depths[k] : 0,
 		                   .author_id = g->acc[rnd_below(g->nacc)], .body = body,
 		                   .created_at = when };
 		s = forum_rows_post(g->d, &pf, NULL, e);
 		sqlite3_free(body);
-		for (int b = 7; b >= 0; b--)
-			path[len + (size_t)(7 - b)] = (unsigned char)((uint64_t)pid >> (8 * b));
-		len += 8;
+		unsigned char path[FORUM_PATH_MAX];
+		size_t len = forum_rows_child_path(pf.parent_path, pf.parent_len, pid, path);
+		int64_t depth = kept ? depths[k] + 1 : 0;
 		/* Slot 0 is the first post; the others roll. */
 		size_t slot = kept < KEEP ? kept++ : 1 + rnd_below(KEEP - 1);
 		memcpy(paths[slot], path, len);
 		plen[slot] = len;
 		pids[slot] = pid;
+		depths[slot] = depth;
 		if (g->progress && ++g->done % 10000 == 0)
 			g->progress("posts", g->done, g->o->posts, g->arg);
 	}

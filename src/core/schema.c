@@ -137,7 +137,8 @@ static const char *const migrations[] = {
 	"CREATE INDEX threads_activity ON threads(network_id, last_post_at, id);"
 
 	/* path: the ids from the thread's first post down to this one, 8 bytes big-endian
-	 * each, so ORDER BY path is the reply tree in reading order. */
+	 * each, so ORDER BY path is the reply tree in reading order (since step 15 at most
+	 * FORUM_PATH_LEVELS of them: deeper replies sit beside their parent). */
 	"CREATE TABLE posts ("
 	"  id         INTEGER PRIMARY KEY,"
 	"  thread_id  INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
@@ -605,6 +606,12 @@ static const char *const migrations[] = {
 	/* Feedback requests (step 11) and practice transfers (step 13): shown on cards, the
 	 * title line's waiting count and a request's line in the reader; rare changes. */
 	CHANGE_SHARED("feedback_requests") CHANGE_SHARED("uptakes") CHANGE_SHARED("uptake_threads"),
+
+	/* 15: a reply path holds at most FORUM_PATH_LEVELS ids (forum_rows.h), so a post's
+	 * real depth is kept beside it (issue 23: a chain's paths grew with the square of
+	 * its length). NULL on the posts stored before, whose paths are whole: their depth
+	 * is the path's (FORUM_DEPTH_SQL). */
+	"ALTER TABLE posts ADD COLUMN depth INTEGER;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -13,7 +13,6 @@
 #include "core/sync_priv.h"
 #include "i18n.h"
 
-#define PATH_STEP FORUM_PATH_STEP
 /* A hiding's reason: one line, as long as a reason can sensibly be. */
 #define SYNC_REASON_MAX 1000
 
@@ -122,10 +121,12 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
                              const char *edited, bool hidden, const char *reason, bool *placed,
                              error *e)
 {
-	static const char sql_parent[] = "SELECT path FROM posts WHERE id = ?1 AND thread_id = ?2";
+	static const char sql_parent[] = "SELECT p.path, " FORUM_DEPTH_SQL("p") " FROM posts p"
+	                                 " WHERE p.id = ?1 AND p.thread_id = ?2";
 	*placed = false;
-	unsigned char *path = NULL;
+	unsigned char path[FORUM_PATH_MAX];
 	size_t plen = 0;
+	int64_t pdepth = 0;
 	if (parent_id) {
 		sqlite3_stmt *st = db_stmt(ap->d, sql_parent, e);
 		if (!st)
@@ -135,37 +136,34 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			plen = (size_t)sqlite3_column_bytes(st, 0);
-			/* B5: the reply tree's path grows with depth; a chain without end would
-			 * grow the database with the square of its length. */
-			if ((int64_t)(plen / PATH_STEP) >= ap->lim.depth) {
-				sqlite3_reset(st);
-				return err_set(e, ST_INVALID, ngettext("%s:%lld: a reply %lld level deep: over the "
-				                                       "limit of reply depth (%lld); nothing was "
-				                                       "applied",
-				                                       "%s:%lld: a reply %lld levels deep: over the "
-				                                       "limit of reply depth (%lld); nothing was "
-				                                       "applied", (unsigned long)(plen / PATH_STEP + 1)),
-				               ap->file, (long long)ap->line,
-				               (long long)(plen / PATH_STEP + 1), (long long)ap->lim.depth);
-			}
-			path = malloc(plen + 1);
-			if (path && plen)
+			pdepth = sqlite3_column_int64(st, 1);
+			/* Paths written before step 15 may be longer than a path is now: only
+			 * its first FORUM_PATH_MAX bytes can be kept under a reply. */
+			if (plen > sizeof path)
+				plen = sizeof path;
+			if (plen)
 				memcpy(path, sqlite3_column_blob(st, 0), plen);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW)
 			return rc == SQLITE_DONE ? ST_OK : db_fail(ap->d, rc, e, _("Reading the post answered"));
-	} else {
-		path = malloc(1);
+		/* B5: a chain without end costs every copy; the home database takes files up to
+		 * a depth (a copy takes what its home has). */
+		if (ap->home && pdepth + 1 > ap->lim.depth)
+			return err_set(e, ST_INVALID, ngettext("%s:%lld: a reply %lld level deep: over the "
+			                                       "limit of reply depth (%lld); nothing was "
+			                                       "applied",
+			                                       "%s:%lld: a reply %lld levels deep: over the "
+			                                       "limit of reply depth (%lld); nothing was "
+			                                       "applied", (unsigned long)(pdepth + 1)),
+			               ap->file, (long long)ap->line, (long long)(pdepth + 1),
+			               (long long)ap->lim.depth);
 	}
-	if (!path)
-		return OOM(e);
 	post_fields pf = { .id = id, .thread_id = thread_id, .parent_id = parent_id,
-	                   .parent_path = path, .parent_len = plen, .author_id = author_id,
-	                   .body = body, .created_at = created, .edited_at = edited,
-	                   .hidden = hidden, .hidden_reason = reason };
+	                   .parent_path = path, .parent_len = plen, .parent_depth = pdepth,
+	                   .author_id = author_id, .body = body, .created_at = created,
+	                   .edited_at = edited, .hidden = hidden, .hidden_reason = reason };
 	status s0 = forum_rows_post(ap->d, &pf, NULL, e);
-	free(path);
 	if (s0 == ST_OK)
 		*placed = true;
 	return s0;

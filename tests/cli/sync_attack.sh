@@ -112,6 +112,42 @@ unset IFS
 exit_is "B5: a reply chain deeper than the limit is refused whole" 1 e --db "$home" --as anna sync apply "$T_DIR/b5.sync"
 like "and the limit is named" "$(cat "$T_DIR/err")" "depth"
 is "nothing of it was stored" "$(q "$home" "SELECT count(*) FROM posts WHERE id >= $((S1 + 1000))")" 0
+# Under a raised limit the same kind of chain is stored, and its reply paths do not
+# grow with the square of its length: past 16 levels a reply sits beside its parent
+# (read in order of writing), while its real depth is kept.
+q "$home" "INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_max_depth', '3000')"
+python3 - "$T_DIR/chain2.txt" "$S1" "$ta" "$pa" <<'PY'
+import sys
+out, base, ta, pa = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+with open(out, 'w') as f:
+    parent = pa
+    for i in range(3000, 3000 + 2500):
+        pid = base + i
+        f.write('{"op":"post","id":%d,"thread":%s,"parent":%s,"author":"anna","body":"ogniwo %d","created_at":"2026-11-28T08:30:00Z","edited_at":null,"hidden":0,"hidden_reason":"","base":null,"base_at":null,"by":null,"hid_by":null,"hidden_at":null,"history":[]}\n' % (pid, ta, parent, i))
+        parent = pid
+PY
+IFS='
+'
+forge "$lap" "$T_DIR/b5b.sync" 1 $(cat "$T_DIR/chain2.txt")
+unset IFS
+ok "B5: a chain of 2,500 replies applies under a limit of 3,000" \
+	e --db "$home" --as anna sync apply "$T_DIR/b5b.sync"
+chain="id BETWEEN $((S1 + 3000)) AND $((S1 + 5499))"
+is "all of it is stored" "$(q "$home" "SELECT count(*) FROM posts WHERE $chain")" 2500
+is "B5: no reply path is longer than 16 levels" \
+	"$(q "$home" "SELECT max(length(path)) <= 16 * 8 FROM posts WHERE $chain")" 1
+is "B5: the chain's paths take space linear in its length (not 25 MB)" \
+	"$(q "$home" "SELECT sum(length(path)) <= 2500 * 16 * 8 FROM posts WHERE $chain")" 1
+is "the chain reads in the order it was written" \
+	"$(q "$home" "SELECT count(*) FROM (SELECT id, row_number() OVER (ORDER BY path) AS a,
+	                                            row_number() OVER (ORDER BY id) AS b
+	                                     FROM posts WHERE $chain) WHERE a != b")" 0
+e --db "$home" --as anna list posts --thread "$ta" > "$T_DIR/chain.tsv"
+is "the last reply's depth is its real one" \
+	"$(awk -F'\t' -v id=$((S1 + 5499)) '$1 == id { print $3 }' "$T_DIR/chain.tsv")" 2500
+is "and the tenth's" \
+	"$(awk -F'\t' -v id=$((S1 + 3009)) '$1 == id { print $3 }' "$T_DIR/chain.tsv")" 10
+q "$home" "DELETE FROM meta WHERE key = 'sync_max_depth'"
 
 # ---- B6: fields members cannot set, oversized drafts ----
 forge "$lap" "$T_DIR/b6a.sync" 1 \
