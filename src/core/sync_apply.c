@@ -443,6 +443,7 @@ static status apply_lines(applier *ap, char *data, int64_t end, int64_t *site, e
 		*nl = '\0';
 		ap->line = line;
 		ap->text = p;
+		ap->cur = &ap->lines[line - 2];
 		if (line == 2) {
 			if ((s = apply_header(ap, site, e)) != ST_OK)
 				return s;
@@ -521,7 +522,10 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	synckey_digest_hex(data, shape.signed_len, ap.sum);
 	db_now(ap.now, sizeof ap.now);
 	r->ops = n;
-	if ((s = db_begin(d, e)) != ST_OK)
+	/* The lines are taken apart before the write lock is taken: under it, only the
+	 * decisions and the writes (issue 23: others must not wait for a large file). */
+	if ((s = sync_stage(&ap, data, first + n, e)) != ST_OK ||
+	    (s = db_begin(d, e)) != ST_OK)
 		goto done;
 	if ((s = already_applied(&ap, e)) != ST_OK)
 		goto fail;
@@ -543,6 +547,7 @@ fail:
 	db_rollback(d);
 	r->applied = r->present = r->conflicts = 0;
 done:
+	sync_stage_free(&ap);
 	told_free(&ap);
 	free(ap.locked_by_file);
 	free(ap.new_threads);

@@ -32,26 +32,16 @@ static bool had_version(applier *ap, int64_t id, const char *vid)
 	return yes;
 }
 
-static bool line_has_history(applier *ap)
-{
-	static const char sql[] = "SELECT json_type(?1, '$.history') = 'array'";
-	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
-	if (!st)
-		return false;
-	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
-	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return yes;
-}
+static bool line_has_history(applier *ap) { return sync_line_array(ap, "history") != NULL; }
 
 static bool in_line_history(applier *ap, const char *vid)
 {
-	static const char sql[] =
-		"SELECT 1 FROM json_each(?1, '$.history') WHERE type = 'text' AND value = ?2";
-	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	static const char sql[] = "SELECT 1 FROM json_each(?1) WHERE type = 'text' AND value = ?2";
+	const char *history = sync_line_array(ap, "history");
+	sqlite3_stmt *st = history ? db_stmt(ap->d, sql, NULL) : NULL;
 	if (!st)
 		return false;
-	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, history, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
 	bool yes = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
@@ -62,16 +52,19 @@ static status take_history(applier *ap, int64_t id, error *e)
 {
 	static const char sql[] =
 		"INSERT OR IGNORE INTO post_ancestry(post_id, vid)"
-		" SELECT ?1, value FROM json_each(?2, '$.history')"
-		"  WHERE json_type(?2, '$.history') = 'array' AND type = 'text'"
+		" SELECT ?1, value FROM json_each(?2)"
+		"  WHERE type = 'text'"
 		"    AND (value = '' OR value GLOB"
 		"         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
 		"  LIMIT 1000";
+	const char *history = sync_line_array(ap, "history");
+	if (!history || strcmp(history, "[]") == 0)
+		return ST_OK;
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, ap->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, history, -1, SQLITE_STATIC);
 	return db_step_done(ap->d, st, _("Saving the sync state"), NULL, e);
 }
 

@@ -24,6 +24,7 @@
 
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/lemma.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"
@@ -227,37 +228,132 @@ void sync_limits_get(db *d, sync_limits *out)
 
 /* ---- the fields of a line: $.name of the current op, typed strictly ---- */
 
-status sync_jget(applier *ap, const char *name, jval *v, error *e)
+static sync_field_type field_type(const char *t)
 {
-	static const char sql[] = "SELECT json_extract(?1, '$.' || ?2), json_type(?1, '$.' || ?2)";
-	memset(v, 0, sizeof *v);
-	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
+	if (!t || strcmp(t, "null") == 0)
+		return SF_NULL;
+	if (strcmp(t, "integer") == 0)
+		return SF_INT;
+	if (strcmp(t, "text") == 0)
+		return SF_TEXT;
+	if (strcmp(t, "array") == 0)
+		return SF_ARRAY;
+	return SF_OTHER;
+}
+
+/* One line's top-level fields; a line that is not JSON is marked bad and refused when
+ * the apply reaches it (so errors come in the order of the file). */
+static status stage_line(db *d, const char *p, size_t len, sync_line *out, error *e)
+{
+	static const char sql[] =
+		"SELECT key, type, value FROM json_each(?1) WHERE json_type(?1) = 'object'";
+	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
+	sqlite3_bind_text(st, 1, p, (int)len, SQLITE_STATIC);
+	size_t cap = 0;
 	status s = ST_OK;
-	if (rc == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, 1);
-		if (type && strcmp(type, "integer") == 0) {
-			v->present = v->is_int = true;
-			v->i = sqlite3_column_int64(st, 0);
-		} else if (type && strcmp(type, "text") == 0) {
-			v->present = true;
-			v->s = db_col_dup(st, 0);
-			if (!v->s)
-				s = OOM(e);
-		} else if (type && strcmp(type, "null") != 0) {
-			s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
-			                             "applied"), ap->file, (long long)ap->line, name);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&out->f, &cap, out->n, sizeof *out->f)) {
+			s = OOM(e);
+			break;
 		}
-	} else {
-		s = err_set(e, ST_INVALID, _("%s:%lld: the line is not valid JSON; nothing was applied"),
-		            ap->file, (long long)ap->line);
+		sync_field *f = &out->f[out->n];
+		memset(f, 0, sizeof *f);
+		f->type = field_type((const char *)sqlite3_column_text(st, 1));
+		f->key = db_col_dup(st, 0);
+		if (f->type == SF_INT)
+			f->i = sqlite3_column_int64(st, 2);
+		else if (f->type == SF_TEXT || f->type == SF_ARRAY)
+			f->s = db_col_dup(st, 2);
+		out->n++;
+		if (!f->key || ((f->type == SF_TEXT || f->type == SF_ARRAY) && !f->s)) {
+			s = OOM(e);
+			break;
+		}
 	}
+	if (s == ST_OK && rc == SQLITE_NOMEM)
+		s = OOM(e);
+	else if (s == ST_OK && rc != SQLITE_DONE)
+		out->bad = true;
 	sqlite3_reset(st);
 	return s;
+}
+
+status sync_stage(applier *ap, const char *data, int64_t end, error *e)
+{
+	const char *p = data + strlen(SYNC_MAGIC);
+	size_t n = end > 2 ? (size_t)(end - 2) : 0;
+	ap->lines = n ? calloc(n, sizeof *ap->lines) : NULL;
+	if (n && !ap->lines)
+		return OOM(e);
+	ap->n_lines = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *nl = strchr(p, '\n');
+		status s = stage_line(ap->d, p, (size_t)(nl - p), &ap->lines[i], e);
+		if (s != ST_OK)
+			return s;
+		/* The dictionary, if a text needs it, is loaded here too (lemma.h). */
+		for (size_t k = 0; k < ap->lines[i].n; k++) {
+			const sync_field *f = &ap->lines[i].f[k];
+			if (f->type == SF_TEXT && (strcmp(f->key, "body") == 0 || strcmp(f->key, "title") == 0))
+				lemma_prepare(db_lemmatizer(ap->d), f->s);
+		}
+		p = nl + 1;
+	}
+	return ST_OK;
+}
+
+void sync_stage_free(applier *ap)
+{
+	for (size_t i = 0; i < ap->n_lines; i++) {
+		for (size_t k = 0; k < ap->lines[i].n; k++)
+			free(ap->lines[i].f[k].key), free(ap->lines[i].f[k].s);
+		free(ap->lines[i].f);
+	}
+	free(ap->lines);
+	ap->lines = NULL;
+	ap->n_lines = 0;
+	ap->cur = NULL;
+}
+
+/* The first field of that name (as $.name finds it). */
+static const sync_field *line_field(const sync_line *l, const char *name)
+{
+	for (size_t k = 0; l && k < l->n; k++)
+		if (strcmp(l->f[k].key, name) == 0)
+			return &l->f[k];
+	return NULL;
+}
+
+const char *sync_line_array(const applier *ap, const char *name)
+{
+	const sync_field *f = line_field(ap->cur, name);
+	return f && f->type == SF_ARRAY ? f->s : NULL;
+}
+
+status sync_jget(applier *ap, const char *name, jval *v, error *e)
+{
+	memset(v, 0, sizeof *v);
+	if (!ap->cur || ap->cur->bad)
+		return err_set(e, ST_INVALID, _("%s:%lld: the line is not valid JSON; nothing was applied"),
+		               ap->file, (long long)ap->line);
+	const sync_field *f = line_field(ap->cur, name);
+	if (!f || f->type == SF_NULL)
+		return ST_OK;
+	if (f->type == SF_INT) {
+		v->present = v->is_int = true;
+		v->i = f->i;
+		return ST_OK;
+	}
+	if (f->type == SF_TEXT) {
+		v->present = true;
+		v->s = strdup(f->s);
+		return v->s ? ST_OK : OOM(e);
+	}
+	return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
+	                                "applied"), ap->file, (long long)ap->line, name);
 }
 
 /* Ids of threads and posts: in some site's range (forum.h), below 2^56, so that no

@@ -35,6 +35,21 @@ bool sync_of_another_family(db *d, const char *data, size_t len);
 
 /* ---- applying (sync_apply.c) ---- */
 
+/* A line of the file, read before the write lock is taken (sync_stage): its top-level
+ * fields in the order written. s is a text's value, or an array's JSON. */
+typedef enum { SF_NULL, SF_INT, SF_TEXT, SF_ARRAY, SF_OTHER } sync_field_type;
+typedef struct {
+	char *key;
+	sync_field_type type;
+	int64_t i;
+	char *s;
+} sync_field;
+typedef struct {
+	sync_field *f;
+	size_t n;
+	bool bad; /* not valid JSON */
+} sync_line;
+
 typedef struct {
 	db *d;
 	const account *me;
@@ -47,6 +62,9 @@ typedef struct {
 	char sum[65];
 	int64_t line;
 	const char *text;       /* the op's JSON */
+	const sync_line *cur;   /* and its fields (staged) */
+	sync_line *lines;       /* every line from the header on, staged */
+	size_t n_lines;
 	sync_result *r;
 	sync_conflict_fn fn;
 	void *ctx;
@@ -80,8 +98,15 @@ typedef struct {
 	char *s;
 } jval;
 
+/* Read every line from the header (line 2) to the last change before anything is
+ * written: the JSON is taken apart outside the write lock, once (sync_format.c). */
+status sync_stage(applier *ap, const char *data, int64_t end, error *e);
+void sync_stage_free(applier *ap);
+
 /* The fields of the current line (sync_format.c). */
 status sync_jget(applier *ap, const char *name, jval *v, error *e);
+/* The JSON of the current line's array field name, NULL when it is not an array. */
+const char *sync_line_array(const applier *ap, const char *name);
 status sync_need_int(applier *ap, const char *name, int64_t min, int64_t *out, error *e);
 status sync_need_id(applier *ap, const char *name, int64_t min, int64_t *out, error *e);
 status sync_get_text(applier *ap, const char *name, bool required, char **out, error *e);
