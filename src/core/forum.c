@@ -922,6 +922,20 @@ int64_t forum_replies_count(db *d, const post *p)
 	return n;
 }
 
+bool forum_replies_beside(db *d, const post *p)
+{
+	static const char sql[] = "SELECT EXISTS (SELECT 1 FROM posts WHERE parent_id = ?1)";
+	if (p->path_len < FORUM_PATH_MAX)
+		return false;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, p->id);
+	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return yes;
+}
+
 bool forum_after_subthread(const post *p, size_t path_len, post *out)
 {
 	memset(out, 0, sizeof *out);

@@ -86,6 +86,9 @@ int64_t forum_post_position(db *d, const post *p);
 /* How many posts answer p, directly or further down (its sub-thread without it): an
  * index range, as long as the answer. */
 int64_t forum_replies_count(db *d, const post *p);
+/* p is as deep as a reply path goes (16 levels) and has replies: they are shown beside
+ * it, in the order written, not under it, so there is no sub-thread of p to collapse. */
+bool forum_replies_beside(db *d, const post *p);
 /* The key that sorts after p's whole sub-thread: a post with it as `from` makes
  * forum_posts_page go on past the sub-thread (a collapsed one). out->path is newly
  * allocated; false when memory runs out. */

@@ -708,6 +708,11 @@ static unsigned toggle_collapse(reader *r, ui_ctx *c)
 		ui_status(c, false, "%s", _("The replies are shown again."));
 	} else {
 		int64_t n = forum_replies_count(c->d, &p->p);
+		if (!n && forum_replies_beside(c->d, &p->p)) {
+			ui_status(c, false, "%s", _("Replies this deep are shown beside the post, not under "
+			                            "it: none to collapse."));
+			return UI_R_REDRAW;
+		}
 		if (!n) {
 			ui_status(c, false, "%s", _("This post has no replies to collapse."));
 			return UI_R_REDRAW;

@@ -147,6 +147,37 @@ tui_assert_lacks "w gałęzi" "and none of the hidden replies"
 tui_keys q
 tui_wait "Threads · 2"
 
+# A chain of 17 replies: past 16 levels a reply is stored beside its parent (issue 23),
+# so the post 15 deep has its replies beside it and cannot collapse them; the post 14
+# deep still collapses all three below it.
+deep=$(printf 'Korzeń\n' | writer post --network 2 --title "Głęboka rozmowa")
+to=$(writer --no-header list posts --thread "$deep" | cut -f 1)
+i=1
+while [ $i -le 17 ]; do
+	to=$(printf 'Poziom %d\n' "$i" | writer reply "$deep" --to "$to")
+	i=$((i + 1))
+done
+tui_keys g
+tui_wait "Głęboka rozmowa"
+tui_keys Enter
+tui_assert_has "1/18" "the deep thread opens (1/18)"
+i=1
+while [ $i -lt 15 ]; do tui_keys n; i=$((i + 1)); done
+tui_assert_has "15/18" "at the post 14 levels deep"
+tui_keys v
+tui_assert_has "[+] 3 replies hidden (v: show)" "v there hides the three below it"
+tui_keys v n
+tui_assert_has "16/18" "the post 15 levels deep"
+tui_keys v
+tui_assert_has "shown beside the post, not under it" "v there says its replies stand beside it"
+tui_assert_lacks "no replies to collapse" "not that it has none"
+tui_keys n n
+tui_assert_has "18/18" "the last post"
+tui_keys v
+tui_assert_has "no replies to collapse" "which has none"
+tui_keys q
+tui_wait "Threads · 2"
+
 # Quitting with an unsent draft asks; the draft is kept either way.
 tui_keys c
 tui_assert_has "New thread in network 2" "the editor opens"
