@@ -19,13 +19,15 @@ craft() { SCHEMA=${SCHEMA:-4} forge "$@"; }
 # forge DB OUT SITE OP-LINE...: what the holder of copy DB can make with the source at
 # hand: a file claiming to come from SITE with crafted changes, signed with the only
 # secret the holder has (DB's own; in the home database, SITE's; a database without
-# signed sync gets the old checksum).
+# signed sync gets the old checksum). An OP-LINE "@FILE" stands for the lines of FILE.
 forge() {
 	db=$1 out=$2 site=$3; shift 3
 	key=$(q "$db" "SELECT site || ' ' || hex(secret) FROM sync_keys ORDER BY site = $site DESC, site LIMIT 1" 2>/dev/null)
 	python3 - "$out" "$(q "$db" "SELECT value FROM meta WHERE key = 'family'")" "$site" "$key" "${SCHEMA:-7}" "$@" <<'PY'
 import hashlib, hmac, sys
 out, fam, site, key, schema, ops = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6:]
+# An op "@FILE" stands for the lines of FILE (lines too long for an argument).
+ops = [l for o in ops for l in (open(o[1:], encoding='utf-8').read().splitlines() if o.startswith('@') else [o])]
 head = '{"family":"%s","site":%d,"schema":%d,"created_at":"2026-11-28T11:40:00Z","since":0,"upto":1}' % (fam, site, schema)
 if key:
     ksite, secret = key.split()

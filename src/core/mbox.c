@@ -77,14 +77,19 @@ static void write_post(FILE *f, const thread *t, const post *p)
 	if (p->parent_id)
 		fprintf(f, "In-Reply-To: <post-%lld@empirie.invalid>\n", (long long)p->parent_id);
 	if (p->path_len > 8) {
-		/* The path holds every ancestor's id, the thread's first post first. */
+		/* The path holds the ancestors' ids, the thread's first post first; past 16
+		 * levels only the first ones (forum_rows.h), so the parent, which mail readers
+		 * take from the end of References, is added when it is not the last. */
 		fputs("References:", f);
+		unsigned long long id = 0;
 		for (size_t k = 0; k + 8 < p->path_len; k += 8) {
-			unsigned long long id = 0;
+			id = 0;
 			for (size_t b = 0; b < 8; b++)
 				id = id << 8 | p->path[k + b];
 			fprintf(f, " <post-%llu@empirie.invalid>", id);
 		}
+		if (p->parent_id && id != (unsigned long long)p->parent_id)
+			fprintf(f, " <post-%lld@empirie.invalid>", (long long)p->parent_id);
 		fputc('\n', f);
 	}
 	char *name = safe_utf8(p->author, (size_t)-1, 0);

@@ -255,6 +255,10 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 	status s = ST_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == SYNC_LINE_FIELDS) {
+			out->crowded = true;
+			break;
+		}
 		if (db_grow((void **)&out->f, &cap, out->n, sizeof *out->f)) {
 			s = OOM(e);
 			break;
@@ -273,10 +277,17 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 			break;
 		}
 	}
-	if (s == ST_OK && rc == SQLITE_NOMEM)
+	if (out->crowded) {
+		for (size_t k = 0; k < out->n; k++)
+			free(out->f[k].key), free(out->f[k].s);
+		free(out->f);
+		out->f = NULL;
+		out->n = 0;
+	} else if (s == ST_OK && rc == SQLITE_NOMEM) {
 		s = OOM(e);
-	else if (s == ST_OK && rc != SQLITE_DONE)
+	} else if (s == ST_OK && rc != SQLITE_DONE) {
 		out->bad = true;
+	}
 	sqlite3_reset(st);
 	return s;
 }
@@ -339,6 +350,12 @@ status sync_jget(applier *ap, const char *name, jval *v, error *e)
 	if (!ap->cur || ap->cur->bad)
 		return err_set(e, ST_INVALID, _("%s:%lld: the line is not valid JSON; nothing was applied"),
 		               ap->file, (long long)ap->line);
+	if (ap->cur->crowded)
+		return err_set(e, ST_INVALID, ngettext("%s:%lld: more than %d field on the line; "
+		                                       "nothing was applied",
+		                                       "%s:%lld: more than %d fields on the line; "
+		                                       "nothing was applied", SYNC_LINE_FIELDS),
+		               ap->file, (long long)ap->line, SYNC_LINE_FIELDS);
 	const sync_field *f = line_field(ap->cur, name);
 	if (!f || f->type == SF_NULL)
 		return ST_OK;

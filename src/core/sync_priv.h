@@ -47,8 +47,12 @@ typedef struct {
 typedef struct {
 	sync_field *f;
 	size_t n;
-	bool bad; /* not valid JSON */
+	bool bad;     /* not valid JSON */
+	bool crowded; /* more than SYNC_LINE_FIELDS fields: none kept */
 } sync_line;
+/* No change has more than about 20 fields: a line with more is refused (staged, each
+ * field would cost tens of bytes for the few it takes in the file). */
+#define SYNC_LINE_FIELDS 64
 
 typedef struct {
 	db *d;

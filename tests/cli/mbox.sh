@@ -35,6 +35,30 @@ PY
 else
 	skip "python3 not installed"
 fi
+# A chain deeper than a reply path holds (16 levels: deeper replies are stored beside
+# their parent): References still ends with the parent, as mail readers thread by it.
+par=$r2 i=1
+while [ $i -le 17 ]; do
+	par=$(echo "Ogniwo $i" | EMPIRIE_NOW="2026-11-28T1$((i / 10)):$((i % 10))0:00Z" e reply "$tid" --to "$par")
+	i=$((i + 1))
+done
+e export posts --format mbox --network 1 >"$T_DIR/deep.mbox"
+if command -v python3 >/dev/null; then
+	out=$(python3 - "$T_DIR/deep.mbox" "$par" <<'PY'
+import mailbox, sys
+box = mailbox.mbox(sys.argv[1])
+deep = [m for m in box if m['Message-ID'] == '<post-%s@empirie.invalid>' % sys.argv[2]][0]
+root = [m for m in box if m['X-Empirie-Thread'] == deep['X-Empirie-Thread'] and not m['In-Reply-To']][0]
+refs = deep['References'].split()
+print('last-is-parent' if refs[-1] == deep['In-Reply-To'] else 'last: %s, parent: %s' % (refs[-1], deep['In-Reply-To']))
+print('first-is-root' if refs[0] == root['Message-ID'] else 'root missing')
+PY
+)
+	like "19 levels deep: References ends with the parent" "$out" "last-is-parent"
+	like "and begins with the thread's first post" "$out" "first-is-root"
+else
+	skip "python3 not installed"
+fi
 exit_is "all networks" 0 e export posts --format mbox
 exit_is "posts need --format mbox" 2 e export posts
 exit_is "unknown network" 1 e export posts --format mbox --network 42

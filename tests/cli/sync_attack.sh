@@ -188,6 +188,33 @@ exit_is "a file with more changes than the configured limit is refused" 1 e --db
 like "and the limit is named" "$(cat "$T_DIR/err")" "2"
 q "$home" "DELETE FROM meta WHERE key = 'sync_max_changes'"
 
+# A line crowded with fields no change has: the file is taken apart before the write
+# lock, and each field kept would cost tens of bytes for the few bytes it takes in the
+# file (a 16 MB file of such lines took 150 MB). The line is refused, named.
+python3 - "$T_DIR/crowd.txt" "$ta" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    for l in range(4):
+        f.write('{"op":"read","account":"anna","thread":%s,"read_count":1,"last_read_id":0,%s}\n'
+                % (sys.argv[2], ','.join('"%x":0' % i for i in range(400000))))
+PY
+forge "$lap" "$T_DIR/crowd.sync" 1 "$(post $((S1 + 25)) "$ta" "$pa" anna "Przed tłokiem.")" "@$T_DIR/crowd.txt"
+size=$(wc -c <"$T_DIR/crowd.sync")
+rss=$(python3 -c '
+import resource, subprocess, sys
+subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=open(sys.argv[1], "w"))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)' "$T_DIR/err" \
+	"$EMPIRIE" --db "$home" --as anna sync apply "$T_DIR/crowd.sync")
+like "a line with 400,000 fields is refused, its number named" "$(cat "$T_DIR/err")" "crowd.sync:4:"
+is "nothing of the file was stored" "$(q "$home" "SELECT count(*) FROM posts WHERE id = $((S1 + 25))")" 0
+if [ -n "${EMPIRIE_SANITIZED:-}" ] || [ -n "${EMPIRIE_VALGRIND_BIN:-}" ]; then
+	skip "memory is measured without sanitizers and valgrind"
+else
+	diag "figure: a $size-byte file of crowded lines: $rss bytes at most in memory"
+	ok "its memory stays within 4 times the file and 64 MB ($rss bytes for $size)" \
+		test "$rss" -lt $((size * 4 + 64 * 1024 * 1024))
+fi
+
 # ---- B7: a thread without its first post ----
 forge "$lap" "$T_DIR/b7.sync" 1 "$(thread $((S1 + 40)) "Bez pierwszego wpisu" anna)"
 exit_is "B7: a new thread without its first post is refused" 1 e --db "$home" --as anna sync apply "$T_DIR/b7.sync"
