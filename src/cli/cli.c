@@ -23,67 +23,78 @@
 #include "ui/ui.h"
 #include "ui/ui_spell.h"
 
+/* The flags say what holds for every use of a command; where it depends on the
+ * subcommand or the kind (admin accounts reads, uptake list reads, import lets
+ * coordinators in, snapshot --public-only is anyone's), the core decides. init and gen
+ * write a new file, never change the database in use. */
 static const cli_command commands[] = {
 	{ "list", cmd_list, N_("networks|cities|threads|posts|meetings|practices [OPTIONS]"),
 	  N_("list networks, towns, threads, posts, meetings or good practices as tab-separated rows"),
-	  false, false },
+	  false, false, NULL },
 	{ "show", cmd_show, N_("network N | city NAME | thread ID | meeting ID | practice ID|KEY"),
-	  N_("show a network's, town's, thread's, meeting's or good practice's card"), false, false },
+	  N_("show a network's, town's, thread's, meeting's or good practice's card"),
+	  false, false, NULL },
 	{ "search", cmd_search, N_("TEXT..."),
 	  N_("search towns, threads, posts, good practices and meetings (case and Polish letters "
-	     "ignored)"), false, false },
+	     "ignored)"), false, false, NULL },
 	{ "post", cmd_post, N_("--network N --title TITLE < BODY"),
-	  N_("start a thread; the text is read from standard input"), true, false },
+	  N_("start a thread; the text is read from standard input"), true, false, NULL },
 	{ "reply", cmd_reply, N_("THREAD_ID [--to POST_ID] < BODY"),
-	  N_("answer a thread (or one post in it); the text is read from standard input"), true, false },
+	  N_("answer a thread (or one post in it); the text is read from standard input"),
+	  true, false, NULL },
 	{ "ask", cmd_ask, N_("--network N --title TITLE [--assess TEXT] [--practice ID|KEY] < BODY"),
 	  N_("ask the network's coordinators and experts for feedback on your town's action"),
-	  true, false },
+	  true, false, NULL },
 	{ "accept", cmd_accept, N_("POST_ID"),
-	  N_("mark the answer that helped your town's feedback request (closes it)"), true, false },
+	  N_("mark the answer that helped your town's feedback request (closes it)"),
+	  true, false, NULL },
 	{ "edit", cmd_edit, N_("POST_ID < BODY"),
-	  N_("replace the text of your own post with standard input"), true, false },
+	  N_("replace the text of your own post with standard input"), true, false, NULL },
 	{ "attend", cmd_attend, N_("MEETING_ID [--no]"),
-	  N_("sign your town up for a planned meeting (--no: take it off)"), true, false },
+	  N_("sign your town up for a planned meeting (--no: take it off)"), true, false, NULL },
 	{ "practice", cmd_practice, N_("add|edit [ID] --title T --town NAME [OPTIONS]"),
-	  N_("add or change a good practice"), true, false },
+	  N_("add or change a good practice"), true, false, NULL },
 	{ "uptake", cmd_uptake, N_("set|remove PRACTICE --town NAME [--status S] | list [OPTIONS]"),
 	  N_("record that a town takes up another town's good practice, and how far it got"),
-	  false, false },
+	  false, false, NULL },
 	{ "report", cmd_report, N_("[--network N] [--from DATE] [--to DATE] [--format text|csv|json]"),
 	  N_("what each network produced in a period: meetings, practices shown and taken up, "
-	     "active threads"), false, false },
+	     "active threads"), false, false, NULL },
 	{ "meeting", cmd_meeting, N_("add|edit [ID] --network N --title T --date YYYY-MM-DD [OPTIONS]"),
-	  N_("add or change a meeting (coordinators and administrators)"), true, false },
+	  N_("add or change a meeting (coordinators and administrators)"), true, false, NULL },
 	{ "moderate", cmd_moderate, N_("lock|unlock|pin|unpin THREAD_ID | hide|unhide POST_ID [--reason TEXT]"),
-	  N_("lock, pin or hide (coordinators and administrators)"), true, false },
+	  N_("lock, pin or hide (coordinators and administrators)"), true, false, NULL },
 	{ "import", cmd_import, N_("KIND FILE [--encoding ENC] [--dry-run]"),
 	  N_("import towns, accounts, memberships, meetings or good practices from CSV (UTF-8, "
 	     "CP1250, ISO-8859-2)"),
-	  true, true },
+	  true, false, NULL },
 	{ "export", cmd_export, N_("KIND [--format csv|json] [--encoding utf-8|cp1250]"),
 	  N_("export towns, accounts, memberships, meetings or good practices as CSV or JSON"), false,
-	  true },
+	  false, NULL },
 	{ "gen", cmd_gen, N_("--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]"),
-	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"), true, true },
+	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"),
+	  false, false, NULL },
 	{ "snapshot", cmd_snapshot, N_("FILE [--public-only]"),
-	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, true },
+	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, false, NULL },
 	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts"),
-	  N_("carry what an offline copy wrote to the home database, and back"), false, true },
+	  N_("carry what an offline copy wrote to the home database, and back"), false, false, NULL },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
-	  false, false },
+	  false, false, NULL },
 	{ "init", cmd_init, "",
-	  N_("create the database with the bundled EMPIRIE directory"), true, true },
+	  N_("create the database with the bundled EMPIRIE directory"), false, false, NULL },
 	{ "check", cmd_check, N_("[--reindex]"),
-	  N_("verify the database; --reindex rebuilds the search index"), false, true },
+	  N_("verify the database; --reindex rebuilds the search index"), false, false, NULL },
 	{ "backup", cmd_backup, N_("FILE"),
 	  N_("write a checked copy of the whole database while people work (administrators)"),
-	  false, true },
+	  false, true,
+	  N_("Only an administrator may take a backup (it holds everything, drafts and the "
+	     "audit log too)") },
 	{ "restore", cmd_restore, N_("FILE [--force]"),
 	  N_("replace the database with a backup, keeping the replaced one aside (administrators)"),
-	  true, true },
+	  true, true,
+	  N_("Only an administrator may restore the database from a backup") },
 	{ "admin", cmd_admin, N_("add-account|accounts|audit [OPTIONS]"),
-	  N_("manage accounts and read the audit log (administrators)"), true, true },
+	  N_("manage accounts and read the audit log (administrators)"), false, false, NULL },
 };
 
 const cli_command *cli_find_command(const char *name)
@@ -91,6 +102,24 @@ const cli_command *cli_find_command(const char *name)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(commands[i].name, name) == 0)
 			return &commands[i];
+	return NULL;
+}
+
+const cli_command *cli_command_at(size_t i)
+{
+	return i < sizeof commands / sizeof commands[0] ? &commands[i] : NULL;
+}
+
+const char *cli_refusal(const cli_command *cmd, const account *me, bool readonly)
+{
+	if (!cmd)
+		return NULL;
+	if (cmd->admin_only && me->role != ROLE_ADMIN)
+		return _(cmd->admin_refusal);
+	if (cmd->writes && readonly)
+		return _("This database is open read-only; changes cannot be saved");
+	if (cmd->writes && me->role == ROLE_GUEST)
+		return _("Guests can read but not write; ask the network coordinator for an account");
 	return NULL;
 }
 
@@ -392,7 +421,8 @@ int cli_open(cli_ctx *c)
 	                           : account_resolve(c->d, login, &c->me, &e);
 	if (s != ST_OK)
 		return cli_fail(&e);
-	return EXIT_OK;
+	const char *why = cli_refusal(c->cmd, &c->me, db_is_readonly(c->d));
+	return why ? cli_error("%s", why) : EXIT_OK;
 }
 
 static void print_version(void)
@@ -527,6 +557,7 @@ int cli_main(int argc, char **argv)
 		int sub_argc = argc - optind + 1;
 		char **sub_argv = argv + optind - 1;
 		optind = 0;
+		c.cmd = cmd;
 		rc = cmd->run(&c, sub_argc, sub_argv);
 	}
 out:

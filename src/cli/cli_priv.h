@@ -27,6 +27,7 @@ typedef struct {
 	db *d;                /* opened on demand by cli_open() */
 	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
+	const struct cli_command *cmd; /* the command running (NULL: the application, completion) */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -34,8 +35,12 @@ typedef struct cli_command {
 	int (*run)(cli_ctx *c, int argc, char **argv);
 	const char *args;     /* usage after the command name (N_: placeholders are translated) */
 	const char *summary;  /* N_() — one line for --help */
-	bool writes;          /* refused in read-only mode */
-	bool admin_only;      /* not offered in restricted mode */
+	/* The table rules (cli_refusal(), applied by cli_open() once the account is known,
+	 * after the command has read its arguments): */
+	bool writes;          /* changes the database in use: refused on a read-only one and
+	                       * to a guest */
+	bool admin_only;      /* every use is an administrator's: refused to anyone else */
+	const char *admin_refusal; /* N_(): what others are told (admin_only) */
 } cli_command;
 
 /* Open the database (creating it with the bundled directory if needed) and resolve
@@ -104,6 +109,11 @@ void cli_show_request(cli_ctx *c, int64_t thread_id);
 void cli_show_feedback_figures(cli_ctx *c, int number);
 
 const cli_command *cli_find_command(const char *name);
+/* The i-th command of the table; NULL past the last. */
+const cli_command *cli_command_at(size_t i);
+/* Why cmd may not run for me on a database (read-only or not), translated; NULL when it
+ * may. The one place the table's writes and admin_only flags are enforced. */
+const char *cli_refusal(const cli_command *cmd, const account *me, bool readonly);
 /* The commands' names into out (at most max); returns how many. */
 size_t cli_command_names(const char **out, size_t max);
 /* Unknown command or option: the message, the nearest known one ("Did you mean

@@ -11,6 +11,7 @@
 #include "core/practice.h"
 #include "core/search.h"
 #include "i18n.h"
+#include "text/list.h"
 #include "text/plfold.h"
 #include "text/utf8.h"
 
@@ -492,30 +493,20 @@ static status check_text(const char *field, const char *v, bool one_line, error 
 	return ST_OK;
 }
 
-/* Split a list of items separated by commas, "|" or (for numbers) spaces; calls fn on
- * each trimmed item. */
+/* Call fn on each item of a list (text/list.h: separated by ',', ';', '|', line breaks
+ * and, for numbers, blanks; trimmed). */
 typedef status (*item_fn)(db *d, const account *a, int64_t pid, const char *item, error *e);
 
 static status each_item(db *d, const account *a, int64_t pid, const char *list, bool spaces,
                         item_fn fn, error *e)
 {
-	const char *seps = spaces ? ",|; \t\n" : ",|;\n";
-	for (const char *p = list ? list : ""; *p;) {
-		p += strspn(p, seps);
-		const char *start = p;
-		size_t len = strcspn(p, seps);
-		p += len;
-		while (len && (*start == ' ' || *start == '\t'))
-			start++, len--;
-		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
-			len--;
-		if (!len)
-			continue;
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, list, spaces ? LIST_SEPS_BLANK : LIST_SEPS, LIST_TRIM);
+	while (list_next(&it, &at, &len)) {
 		char item[256];
-		if (len >= sizeof item)
-			len = sizeof item - 1;
-		memcpy(item, start, len);
-		item[len] = '\0';
+		snprintf(item, sizeof item, "%.*s", (int)len, at);
 		status s = fn(d, a, pid, item, e);
 		if (s != ST_OK)
 			return s;

@@ -20,6 +20,7 @@
 #include "core/seed.h"
 #include "i18n.h"
 #include "text/csv.h"
+#include "text/list.h"
 
 /* A CSV file read by column name. */
 typedef struct {
@@ -288,29 +289,26 @@ static status load_meetings(db *d, error *e)
 		int64_t mid = 0;
 		s = at_row(&t, meeting_rows_put(d, &m, &mid, e), e);
 		/* The towns a published report names ("A | B | C"). */
-		for (const char *att = v[14]; s == ST_OK && *att;) {
-			size_t len = strcspn(att, "|");
-			size_t end = len;
-			while (end && att[end - 1] == ' ')
-				end--;
-			char *name = strndup(att, end);
+		list_iter it;
+		const char *at;
+		size_t len;
+		list_start(&it, v[14], "|", " ");
+		while (s == ST_OK && list_next(&it, &at, &len)) {
+			char *name = strndup(at, len);
 			if (!name) {
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
 				break;
 			}
-			int64_t town = *name ? db_lookup_id(d, sql_city, name, 0) : 0;
-			if (*name && !town)
+			int64_t town = db_lookup_id(d, sql_city, name, 0);
+			if (!town)
 				s = row_fails(&t, e, _("no town named"), name);
-			else if (town) {
+			else {
 				bool added = false;
 				s = at_row(&t, meeting_rows_attend(d, mid, town, "source", false, &added, e), e);
 				if (s == ST_OK && !added)
 					s = row_fails(&t, e, _("listed a second time:"), name);
 			}
 			free(name);
-			att += len;
-			while (*att == '|' || *att == ' ')
-				att++;
 		}
 	}
 	if (s == ST_OK && more < 0)
@@ -319,21 +317,18 @@ static status load_meetings(db *d, error *e)
 	return s;
 }
 
-/* Call fn for each item of a " | " separated list (items trimmed; empty ones skipped). */
+/* Call fn for each item of a " | " separated list (text/list.h: items trimmed of spaces,
+ * empty ones skipped; a comma is part of an item). */
 static status each_listed(const char *list, status (*fn)(db *, int64_t, const char *,
                                                          const table *, error *),
                           db *d, int64_t id, const table *t, error *e)
 {
-	for (const char *p = list ? list : ""; *p;) {
-		p += strspn(p, "| ");
-		size_t len = strcspn(p, "|");
-		const char *start = p;
-		p += len;
-		while (len && start[len - 1] == ' ')
-			len--;
-		if (!len)
-			continue;
-		char *item = strndup(start, len);
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, list, "|", " ");
+	while (list_next(&it, &at, &len)) {
+		char *item = strndup(at, len);
 		if (!item)
 			return err_set(e, ST_INTERNAL, _("Out of memory"));
 		status s = fn(d, id, item, t, e);

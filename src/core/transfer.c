@@ -18,6 +18,7 @@
 #include "core/uptake.h"
 #include "i18n.h"
 #include "text/csv.h"
+#include "text/list.h"
 #include "text/plfold.h"
 
 #define MAX_ERRORS 50
@@ -534,13 +535,12 @@ static bool header_matches(const char *field, const column *col)
 	if (strcmp(s, col->key) == 0) {
 		m = true;
 	} else {
-		for (const char *a = col->aliases; *a && !m;) {
-			size_t len = strcspn(a, "|");
+		list_iter it;
+		const char *a;
+		size_t len;
+		list_start(&it, col->aliases, "|", NULL);
+		while (!m && list_next(&it, &a, &len))
 			m = len == n && strncmp(a, s, n) == 0;
-			a += len;
-			if (*a == '|')
-				a++;
-		}
 	}
 	free(f);
 	return m;

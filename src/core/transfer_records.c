@@ -11,6 +11,7 @@
 #include "core/practice.h"
 #include "core/transfer_priv.h"
 #include "core/uptake.h"
+#include "text/list.h"
 #include "i18n.h"
 
 static bool iso_date(const char *s)
@@ -67,23 +68,18 @@ status xfer_import_meeting(ictx *c, error *e)
 	/* Every town named as attending must be in the directory. */
 	int64_t attend[128];
 	size_t na = 0;
-	for (const char *p = nv[10]; *p;) {
-		size_t len = strcspn(p, "|");
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, nv[10], "|", " ");
+	while (list_next(&it, &at, &len)) {
 		char name[256];
-		size_t a = 0, b = len;
-		while (a < b && p[a] == ' ')
-			a++;
-		while (b > a && p[b - 1] == ' ')
-			b--;
-		snprintf(name, sizeof name, "%.*s", (int)(b - a), p + a);
-		if (*name && na < sizeof attend / sizeof attend[0]) {
+		snprintf(name, sizeof name, "%.*s", (int)len, at);
+		if (na < sizeof attend / sizeof attend[0]) {
 			int64_t id = xfer_city_of(c, 11, name);
 			if (id)
 				attend[na++] = id;
 		}
-		p += len;
-		if (*p == '|')
-			p++;
 	}
 	status s = ST_OK;
 	if (c->r->nerrors > before)
@@ -121,29 +117,6 @@ out:
 }
 
 /* ---- good practices ---- */
-
-/* The next item of a list separated by ',', ';', '|' or line breaks (and, for network
- * numbers, spaces), trimmed, into item; NULL after the last. */
-static const char *next_item(const char *p, bool spaces, char *item, size_t n)
-{
-	const char *seps = spaces ? ",;| \t\n" : ",;|\n";
-	for (;;) {
-		p += strspn(p, seps);
-		if (!*p)
-			return NULL;
-		const char *start = p;
-		size_t len = strcspn(p, seps);
-		p += len;
-		while (len && (*start == ' ' || *start == '\t'))
-			start++, len--;
-		while (len && (start[len - 1] == ' ' || start[len - 1] == '\t'))
-			len--;
-		if (!len)
-			continue;
-		snprintf(item, n, "%.*s", (int)len, start);
-		return p;
-	}
-}
 
 typedef struct {
 	int64_t id;
@@ -205,7 +178,12 @@ static void add_network(practice_links *l, net_ref r)
 static void read_networks(ictx *c, const char *list, practice_links *l)
 {
 	char item[256];
-	for (const char *p = list; (p = next_item(p, true, item, sizeof item));) {
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, list, LIST_SEPS_BLANK, LIST_TRIM);
+	while (list_next(&it, &at, &len)) {
+		snprintf(item, sizeof item, "%.*s", (int)len, at);
 		int64_t id = xfer_network_of(c, 2, item, NULL);
 		/* The leaders' network does not exist for those who may not see it. */
 		if (id && !perm_can_see_network(c->actor, id, db_lookup_id(c->d, xfer_sql_leaders_only,
@@ -224,7 +202,12 @@ static status read_meetings(ictx *c, const char *list, practice_links *l, error 
 		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
 		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
 	char item[256];
-	for (const char *p = list; (p = next_item(p, false, item, sizeof item));) {
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, list, LIST_SEPS, LIST_TRIM);
+	while (list_next(&it, &at, &len)) {
+		snprintf(item, sizeof item, "%.*s", (int)len, at);
 		sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
 		if (!m)
 			return db_failed(e);

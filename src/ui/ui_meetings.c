@@ -8,6 +8,7 @@
 
 #include "core/meeting.h"
 #include "i18n.h"
+#include "text/list.h"
 #include "text/plfold.h"
 #include "ui/ui_list.h"
 #include "ui/ui_pick.h"
@@ -44,14 +45,13 @@ static bool with_town(const meeting *m, const char *town)
 	if (m->host && strcmp(m->host, town) == 0)
 		return true;
 	size_t tl = strlen(town);
-	for (const char *p = m->attending; p && *p;) {
-		size_t len = strcspn(p, ",");
-		if (len == tl && strncmp(p, town, tl) == 0)
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, m->attending, ",", " ");
+	while (list_next(&it, &at, &len))
+		if (len == tl && strncmp(at, town, tl) == 0)
 			return true;
-		p += len;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
 	return false;
 }
 
@@ -306,6 +306,28 @@ static bool add_value(mlist *l, char ***labels, size_t *cap, const char *label, 
 	return true;
 }
 
+/* Offer each town of a ", " joined list not offered yet. */
+static bool offer_towns(mlist *l, char ***labels, size_t *cap, const char *list)
+{
+	list_iter it;
+	const char *at;
+	size_t len;
+	bool ok = true;
+	list_start(&it, list, ",", " ");
+	while (ok && list_next(&it, &at, &len)) {
+		char *name = strndup(at, len);
+		if (!name)
+			return false;
+		bool dup = false;
+		for (size_t k = 1; !dup && k < l->nvalues; k++)
+			dup = strcmp(l->values[k], name) == 0;
+		if (!dup)
+			ok = add_value(l, labels, cap, name, name);
+		free(name);
+	}
+	return ok;
+}
+
 static unsigned dim_chosen(ui_ctx *c, void *arg, size_t index)
 {
 	mlist *l = arg;
@@ -345,23 +367,8 @@ static unsigned dim_chosen(ui_ctx *c, void *arg, size_t index)
 			const meeting *m = &l->all.items[i];
 			if (!passes(l, m, DIM_TOWN))
 				continue;
-			char names[2048];
-			snprintf(names, sizeof names, "%s%s%s", m->host ? m->host : "",
-			         m->attending && *m->attending ? ", " : "", m->attending ? m->attending : "");
-			for (char *tok = names; ok && *tok;) {
-				size_t len = strcspn(tok, ",");
-				char save = tok[len];
-				tok[len] = '\0';
-				bool dup = !*tok;
-				for (size_t k = 1; !dup && k < l->nvalues; k++)
-					dup = strcmp(l->values[k], tok) == 0;
-				if (!dup)
-					ok = add_value(l, &labels, &cap, tok, tok);
-				tok[len] = save;
-				tok += len;
-				while (*tok == ',' || *tok == ' ')
-					tok++;
-			}
+			ok = offer_towns(l, &labels, &cap, m->host) &&
+			     offer_towns(l, &labels, &cap, m->attending);
 		}
 		/* Polish order, and a count beside each. */
 		for (size_t i = 1; ok && i < l->nvalues; i++)
