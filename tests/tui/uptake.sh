@@ -74,6 +74,9 @@ tui_keys U
 tui_assert_has "How far Tarnów has got with it" "U asks how far Tarnów has got (its own town, no town to choose)"
 tui_keys Down Enter
 tui_assert_has "Recorded: Tarnów takes it up (adapting)" "choosing a status says what was recorded"
+tui_assert_has "What did Tarnów change in it?" "then asks what the town changed"
+tui_keys Escape
+tui_wait_gone "What did Tarnów change in it?" 5 || true
 tui_keys G
 tui_assert_has "Tarnów: adapting" "and the card shows it at once"
 tui_assert_has "Taken up by 4 towns" "counted with the others"
@@ -84,6 +87,53 @@ tui_keys End Enter
 tui_assert_has "The record of Tarnów is taken off" "which says so"
 ok_if "the CLI no longer lists Tarnów" test -z "$(uptake_of Tarnów)"
 tui_keys q q q q
+# What the town changed and where it asked, from the card (Zabrze is in network 1, where
+# the practice is shown, and asked about it in a thread of its own there).
+e admin add-account zab --role member --city Zabrze >/dev/null
+tid=$(printf 'Jak wdrożyliście e-urząd w Hrubieszowie?\n' | e --as zab post --network 1 --title "Pytanie o e-urząd z Hrubieszowa")
+uptake_field() { # town, column name: that column of the town's row in what the CLI lists
+	e uptake list --practice "$p1" | awk -F '\t' -v t="$1" -v col="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+		$4 == t { print $c }'
+}
+tui_start 80 24 -- --as zab
+open_card
+tui_keys U
+tui_assert_has "How far Zabrze has got with it" "Zabrze: U asks how far"
+tui_keys Down Down Enter
+tui_assert_has "Recorded: Zabrze takes it up (in use)" "the status is recorded"
+tui_assert_has "What did Zabrze change in it?" "then the app asks what the town changed"
+tui_type "Formularze także po ukraińsku"
+tui_keys Enter
+tui_assert_has "Where did Zabrze ask about it?" "then where it asked about it"
+tui_assert_has "[ ] Pytanie o e-urząd z Hrubieszowa" "offering the town's thread in the practice's network"
+tui_keys Enter
+tui_assert_has "[x] Pytanie o e-urząd z Hrubieszowa" "Enter marks the thread"
+tui_keys Home Enter
+tui_assert_has "1 thread linked" "choosing Done links the marked threads"
+ok_if "the store holds the note (CLI)" test "$(uptake_field Zabrze note)" = "Formularze także po ukraińsku"
+ok_if "the store holds the thread link (CLI)" test "$(uptake_field Zabrze threads)" = "$tid"
+ok_if "the store holds the status (CLI)" test "$(uptake_field Zabrze status)" = in-use
+audited_by_zab() { # the status, and then the note with the link: two entries of zab's
+	test "$(e admin audit | awk -F '\t' '$3 == "zab" && $5 == "uptake"' | wc -l)" -ge 2
+}
+ok_if "each write is in the audit log under zab" audited_by_zab
+tui_keys G
+tui_assert_has "Zabrze: in use" "the card shows Zabrze's status"
+tui_assert_has "Formularze także po ukraińsku" "the card shows what Zabrze changed"
+tui_assert_has "where it asked: Pytanie o e-urząd z Hrubieszowa" "and the thread where it asked"
+tui_keys U
+tui_wait "How far Zabrze has got with it" 5 || true
+tui_keys Enter
+tui_assert_has "Formularze także po ukraińsku" "U again: the note's line starts from the stored note"
+tui_type " i PDF"
+tui_keys Escape
+tui_wait_gone "What did Zabrze change in it?" 5 || true
+ok_if "Esc keeps the stored note" test "$(uptake_field Zabrze note)" = "Formularze także po ukraińsku"
+ok_if "and the thread link" test "$(uptake_field Zabrze threads)" = "$tid"
+tui_assert_lacks "EMPIRIE-EXITED" "still running"
+tui_keys q q q q
+e uptake remove "$p1" --town Zabrze >/dev/null # the counts below are of the others
 # An administrator chooses the town first (typing its name finds it).
 tui_start 80 24
 open_card
@@ -94,6 +144,8 @@ tui_keys Enter
 tui_assert_has "How far Zgierz has got with it" "typing finds the town"
 tui_keys Enter
 tui_assert_has "Recorded: Zgierz takes it up (interested)" "recorded for that town"
+tui_keys Escape
+tui_wait_gone "What did Zgierz change in it?" 5 || true
 ok_if "the CLI lists Zgierz interested" test "$(uptake_of Zgierz)" = interested
 tui_keys q q q q
 # Never for the practice's own town.
