@@ -4,7 +4,9 @@
 # of my voivodeship), the practice card's towns and how far they got, the town card's
 # practices taken from others, the report screen (R) with its links, and recording a
 # town's uptake from the card (U): a member for their town, an administrator for any
-# town, never the practice's own town; checked in what the CLI lists.
+# town, never the practice's own town; then what the town changed (a line prefilled with
+# the stored note, Esc keeps it) and the threads where it asked (marked in a list);
+# checked in what the CLI lists and the audit log, and on the card.
 . "${top_srcdir:-.}/tests/tui/tuilib.sh"
 tui_init
 e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
@@ -166,9 +168,25 @@ if locale -a 2>/dev/null | grep -qix 'pl_PL.utf-\{0,1\}8'; then
 	tui_wait "Dobre praktyki" 5 || true
 	tui_keys f
 	tui_assert_has "Przejęte: wszystkie" "the filter in Polish"
+	tui_keys Down Down Down Down Enter
+	tui_wait "przez co najmniej jedno inne miasto" 5 || true
+	tui_keys Down Enter
+	tui_wait "Dobre praktyki: 1 z" 5 || true
+	tui_keys Enter
+	tui_wait "Dobra praktyka: Hrubieszów" 5 || true
+	tui_keys U
+	tui_wait "Etap przejęcia: Jarosław" 5 || true
+	tui_keys Enter
+	tui_assert_has "Co zmieniło w niej miasto Jarosław?" "the note's question in Polish, at 80×24"
+	tui_assert_has "Dodaliśmy wersję mobilną" "starting from the note stored with the CLI"
+	tui_keys Escape
+	tui_assert_has "Notatka miasta Jarosław zostaje bez zmian." "Esc says the note is kept, in Polish"
 else
 	tui_skip "the report in Polish" "no pl_PL.UTF-8 locale"
 	tui_skip "its sections translated" "no pl_PL.UTF-8 locale"
 	tui_skip "the filter in Polish" "no pl_PL.UTF-8 locale"
+	tui_skip "the note's question in Polish, at 80×24" "no pl_PL.UTF-8 locale"
+	tui_skip "starting from the note stored with the CLI" "no pl_PL.UTF-8 locale"
+	tui_skip "Esc says the note is kept, in Polish" "no pl_PL.UTF-8 locale"
 fi
 tui_done
