@@ -2,6 +2,7 @@
  * a list is read whole; a record is seen by whoever may see its practice. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -452,6 +453,61 @@ fail:
 	city_clear(&c);
 	db_rollback(d);
 	return s != ST_OK ? s : ST_INTERNAL;
+}
+
+status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64_t city_id,
+                             size_t limit, thread_list *out, error *e)
+{
+	static const char sql[] =
+		"SELECT t.id FROM ("
+		"  SELECT thread_id AS id FROM practice_threads WHERE practice_id = ?1"
+		"  UNION SELECT ut.thread_id FROM uptake_threads ut JOIN uptakes u ON u.id = ut.uptake_id"
+		"   WHERE u.practice_id = ?1 AND u.city_id = ?2"
+		"  UNION SELECT id FROM (SELECT t2.id FROM threads t2"
+		"   JOIN accounts ac ON ac.id = t2.author_id"
+		"   WHERE ac.city_id = ?2 AND t2.network_id IN"
+		"    (SELECT network_id FROM practice_networks WHERE practice_id = ?1)"
+		"   ORDER BY t2.last_post_at DESC, t2.id DESC LIMIT ?3)"
+		") AS c JOIN threads t ON t.id = c.id ORDER BY t.last_post_at DESC, t.id DESC";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, practice_id);
+	sqlite3_bind_int64(st, 2, city_id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(limit > INT32_MAX ? INT32_MAX : limit));
+	/* Ids first: forum_thread (the visibility check) has statements of its own. */
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&ids, &cap, n, sizeof *ids)) {
+			s = OOM(e);
+			break;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the linked threads"));
+	sqlite3_reset(st);
+	size_t tcap = 0;
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		thread t;
+		error ignore;
+		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
+			continue;
+		if (db_grow((void **)&out->items, &tcap, out->n, sizeof *out->items)) {
+			thread_clear(&t);
+			s = OOM(e);
+			break;
+		}
+		out->items[out->n++] = t;
+	}
+	free(ids);
+	if (s != ST_OK)
+		thread_list_free(out);
+	return s;
 }
 
 status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city_name,

@@ -11,6 +11,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/forum.h"
 
 /* The stages, in order; the keys are stable (database, CLI, sync, CSV). */
 typedef enum { UPTAKE_INTERESTED, UPTAKE_ADAPTING, UPTAKE_IN_USE, UPTAKE_DROPPED } uptake_status;
@@ -64,6 +65,13 @@ bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id
  * transaction with an audit entry. A town cannot take up its own practice. */
 status uptake_save(db *d, const account *a, int64_t practice_id, const char *city,
                    uptake_status st, const char *note, const char *threads, error *e);
+
+/* The threads to offer when town city_id links where it asked about practice_id: those
+ * linked to the practice, those linked to the town's record, and the `limit` threads
+ * the town's accounts started last in the practice's networks; newest activity first,
+ * only those a may see. */
+status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64_t city_id,
+                             size_t limit, thread_list *out, error *e);
 
 /* Remove a record (the same rights as writing it); audited. */
 status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city, error *e);

@@ -15,9 +15,9 @@
 #include "ui/ui_doc.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_feedback.h"
-#include "ui/ui_pick.h"
 #include "ui/ui_records.h"
 #include "ui/ui_screen.h"
+#include "ui/ui_uptake.h"
 
 /* "17–18 maja 2022 · Tarnów · title" as a link to the meeting's card. */
 static void link_meetings(ui_doc *d, const meeting_list *ml, bool with_host)
@@ -323,28 +323,7 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 			ui_doc_add(d, TH_DIM, 2, _("No thread yet: press a (F3) to ask the town about it."));
 		thread_list_free(&tl);
 	}
-	/* Which towns took it up, and how far they got (uptake.h). */
-	uptake_filter uf = { .practice_id = p.id };
-	uptake_list ul;
-	if (uptake_list_get(c->d, c->me, &uf, &ul, &e) == ST_OK) {
-		if (ul.n)
-			ui_doc_addf(d, TH_HEADING, 0,
-			            ngettext("Taken up by %zu town", "Taken up by %zu towns", ul.n), ul.n);
-		else
-			ui_doc_add(d, TH_HEADING, 0, _("Taken up by other towns"));
-		for (size_t i = 0; i < ul.n; i++) {
-			const uptake *u = &ul.items[i];
-			snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->city,
-			         uptake_status_label(u->status), u->updated_at);
-			ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
-			if (*u->note)
-				ui_doc_add(d, TH_DIM, 4, u->note);
-		}
-		if (!ul.n)
-			ui_doc_add(d, TH_DIM, 2, _("None recorded yet. A town that adopts it records so "
-			                           "here: press U (F7)."));
-		uptake_list_free(&ul);
-	}
+	ui_uptake_card(c, d, p.id); /* which towns took it up, how far they got */
 	ui_doc_field(d, _("Source"), p.source);
 	ui_doc_field(d, _("Note"), p.note);
 	snprintf(crumb, cn, "%s", p.title);
@@ -554,147 +533,6 @@ static unsigned ask_town(ui_ctx *c, int64_t id)
 	return s ? ui_open(c, s) : UI_R_REDRAW;
 }
 
-/* ---- a town takes the practice up (uptake.h) ---- */
-
-/* The choice in progress: the towns the account may record for, then the stage. One
- * at a time per session (a pick closed with Esc calls nothing back), so it is kept
- * here and replaced by the next one rather than owned by a pick. */
-static struct {
-	int64_t practice_id, own_city;
-	city_list towns;
-	size_t town;    /* the chosen one */
-	bool had;       /* the chosen town has a record already */
-} uptake_choice;
-
-static void uptake_choice_clear(void)
-{
-	city_list_free(&uptake_choice.towns);
-	memset(&uptake_choice, 0, sizeof uptake_choice);
-}
-
-/* The towns a may record for: its own (members and leaders), the towns of the networks
- * it coordinates, any (administrators); never the practice's own town. Its own first. */
-static status uptake_towns(ui_ctx *c, int64_t own_city, city_list *out, error *e)
-{
-	memset(out, 0, sizeof *out);
-	city_list all;
-	status s = directory_cities(c->d, c->me, 0, 0, SIZE_MAX, &all, NULL, e);
-	if (s != ST_OK)
-		return s;
-	if (!(out->items = calloc(all.n ? all.n : 1, sizeof *out->items))) {
-		city_list_free(&all);
-		return err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
-	}
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < all.n; i++) {
-			city *t = &all.items[i];
-			bool mine = t->id == c->me->city_id;
-			if (!t->name || (pass == 0) != mine || t->id == own_city ||
-			    !perm_can_record_uptake(c->d, c->me, t->id))
-				continue;
-			out->items[out->n++] = *t;
-			memset(t, 0, sizeof *t); /* moved */
-		}
-	city_list_free(&all);
-	return ST_OK;
-}
-
-static unsigned uptake_status_chosen(ui_ctx *c, void *arg, size_t index)
-{
-	(void)arg;
-	if (uptake_choice.town >= uptake_choice.towns.n)
-		return UI_R_REDRAW;
-	const city *t = &uptake_choice.towns.items[uptake_choice.town];
-	error e;
-	status s = index < UPTAKE_N_STATUS
-	           ? uptake_save(c->d, c->me, uptake_choice.practice_id, t->name,
-	                         (uptake_status)index, NULL, NULL, &e)
-	           : uptake_remove(c->d, c->me, uptake_choice.practice_id, t->name, &e);
-	if (s != ST_OK)
-		ui_status_error(c, &e);
-	else if (index < UPTAKE_N_STATUS)
-		ui_status(c, false, _("Recorded: %s takes it up (%s)."), t->name,
-		          uptake_status_label((uptake_status)index));
-	else
-		ui_status(c, false, _("The record of %s is taken off."), t->name);
-	uptake_choice_clear();
-	return s == ST_OK ? UI_R_REDRAW | UI_R_RELOAD : UI_R_REDRAW;
-}
-
-/* The status of the chosen town: the four, and taking its record off when it has one. */
-static ui_screen *uptake_status_pick(ui_ctx *c)
-{
-	const city *t = &uptake_choice.towns.items[uptake_choice.town];
-	uptake_filter f = { .practice_id = uptake_choice.practice_id, .city_id = t->id };
-	uptake_list ul;
-	error e;
-	size_t sel = 0;
-	uptake_choice.had = false;
-	if (uptake_list_get(c->d, c->me, &f, &ul, &e) == ST_OK) {
-		if (ul.n) {
-			uptake_choice.had = true;
-			sel = (size_t)ul.items[0].status;
-		}
-		uptake_list_free(&ul);
-	}
-	const char *labels[UPTAKE_N_STATUS + 1];
-	for (int i = 0; i < UPTAKE_N_STATUS; i++)
-		labels[i] = uptake_status_label((uptake_status)i);
-	labels[UPTAKE_N_STATUS] = _("Take the record off");
-	char title[300];
-	snprintf(title, sizeof title, _("How far %s has got with it"), t->name);
-	return ui_pick_new(c, title, labels, UPTAKE_N_STATUS + (uptake_choice.had ? 1 : 0), sel,
-	                   uptake_status_chosen, NULL);
-}
-
-static unsigned uptake_town_chosen(ui_ctx *c, void *arg, size_t index)
-{
-	(void)arg;
-	if (index >= uptake_choice.towns.n)
-		return UI_R_REDRAW;
-	uptake_choice.town = index;
-	ui_screen *pk = uptake_status_pick(c);
-	if (!pk)
-		return UI_R_REDRAW;
-	c->push = pk;
-	return UI_R_PUSH;
-}
-
-static unsigned take_up(ui_ctx *c, int64_t id)
-{
-	practice p;
-	error e;
-	if (practice_get(c->d, c->me, id, NULL, &p, &e) != ST_OK) {
-		ui_status_error(c, &e);
-		return UI_R_REDRAW;
-	}
-	uptake_choice_clear();
-	uptake_choice.practice_id = p.id;
-	uptake_choice.own_city = p.city_id;
-	status s = uptake_towns(c, p.city_id, &uptake_choice.towns, &e);
-	ui_screen *pk = NULL;
-	if (s != ST_OK) {
-		ui_status_error(c, &e);
-	} else if (!uptake_choice.towns.n) {
-		ui_status(c, true, _("There is no town you may record for here (never for the "
-		                     "practice's own town, %s)."), p.city);
-	} else if (uptake_choice.towns.n == 1) {
-		pk = uptake_status_pick(c);
-	} else {
-		const char **labels = calloc(uptake_choice.towns.n, sizeof *labels);
-		for (size_t i = 0; labels && i < uptake_choice.towns.n; i++)
-			labels[i] = uptake_choice.towns.items[i].name;
-		pk = labels ? ui_pick_new(c, _("Which town takes it up"), labels,
-		                          uptake_choice.towns.n, 0, uptake_town_chosen, NULL)
-		            : NULL;
-		free(labels);
-	}
-	practice_clear(&p);
-	if (!pk)
-		uptake_choice_clear();
-	return pk ? ui_open(c, pk) : UI_R_REDRAW;
-}
-
 static unsigned toggle_attend(ui_ctx *c, int64_t id)
 {
 	bool attends = false, declared = false;
@@ -739,7 +577,7 @@ unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cm
 		if (cmd == CMD_EDIT_ITEM)
 			return ui_open(c, ui_practice_editor(c, id, 0));
 		if (cmd == CMD_TAKE_UP)
-			return take_up(c, id);
+			return ui_uptake_take_up(c, id);
 		if (cmd == CMD_MEETINGS) {
 			practice p;
 			error e;

@@ -104,8 +104,9 @@ enum {
 	X(CMD_ATTEND, "attend", (K_F(3), 'a'), N_("Attend"), \
 	  N_("Say whether your town will attend this planned meeting"), PRE_ATTEND, SC_MEETING) \
 	X(CMD_TAKE_UP, "take-up", (K_F(7), 'U'), N_("Take up"), \
-	  N_("Record that your town takes up this practice, and how far it has got (or take " \
-	     "the record off)"), PRE_TAKE_UP, SC_PRACTICE) \
+	  N_("Record that your town takes up this practice: how far it has got, what it " \
+	     "changed, where it asked about it (or take the record off)"), PRE_TAKE_UP, \
+	  SC_PRACTICE) \
 	X(CMD_FILTER, "filter", (K_F(4), 'f'), N_("Filter"), \
 	  N_("Show only some: by network, theme, voivodeship, town or time"), 0, SC_LISTS) \
 	X(CMD_CLEAR_FILTER, "clear-filters", ('x'), NULL, \
