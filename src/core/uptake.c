@@ -313,15 +313,53 @@ status uptake_rows_link_thread(db *d, int64_t uid, int64_t thread_id, error *e)
 	return db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
 }
 
-/* Link the threads listed in ids ("12, 40") to uptake uid, each one a may see. */
-static status link_threads(db *d, const account *a, int64_t uid, const char *ids, error *e)
+/* Take off uptake uid's links to the threads a sees: a link to a thread a cannot see
+ * (someone else linked a leaders' thread) is not a's to change, and stays. */
+static status unlink_visible(db *d, const account *a, int64_t uid, error *e)
 {
-	static const char sql_unlink[] = "DELETE FROM uptake_threads WHERE uptake_id = ?1";
-	sqlite3_stmt *st = db_stmt(d, sql_unlink, e);
+	static const char sql_linked[] = "SELECT thread_id FROM uptake_threads WHERE uptake_id = ?1";
+	static const char sql_unlink[] =
+		"DELETE FROM uptake_threads WHERE uptake_id = ?1 AND thread_id = ?2";
+	sqlite3_stmt *st = db_stmt(d, sql_linked, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
 	sqlite3_bind_int64(st, 1, uid);
-	status s = db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (db_grow((void **)&ids, &cap, n, sizeof *ids)) {
+			sqlite3_reset(st);
+			free(ids);
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	status s = rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the practice transfer"));
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		thread t;
+		error ignore;
+		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
+			continue;
+		thread_clear(&t);
+		if (!(st = db_stmt(d, sql_unlink, e))) {
+			s = e ? e->code : ST_INTERNAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, uid);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		s = db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
+	}
+	free(ids);
+	return s;
+}
+
+/* Link the threads listed in ids ("12, 40") to uptake uid, each one a may see, in place
+ * of those a sees now. */
+static status link_threads(db *d, const account *a, int64_t uid, const char *ids, error *e)
+{
+	status s = unlink_visible(d, a, uid, e);
 	const char *p = ids;
 	while (s == ST_OK && *p) {
 		if (*p == ',' || *p == ' ' || *p == '|' || *p == '\t') {

@@ -64,6 +64,21 @@ unlike "first recorded earlier" "$since" "2031"
 is "the thread linked" "$(printf '%s\n' "$row" | cut -f8)" "$tid"
 is "the note kept (not given)" "$(printf '%s\n' "$row" | cut -f9)" "Chcemy to samo w wersji mobilnej"
 is "three towns" "$(wc -l < "$T_DIR/out" | tr -d ' ')" 3
+# A link the member cannot see (a leaders' thread the administrator linked) stays when
+# she changes her links: she changes only what she sees.
+t8=$(echo "Omówienie na spotkaniu liderów." | e post --network 8 --title "Dla liderów")
+exit_is "the administrator links a leaders' thread too" 0 e uptake set "$p1" --town Jarosław \
+	--status in-use --threads "$tid $t8"
+exit_is "the member sets her links again" 0 e --as jar uptake set "$p1" --town Jarosław \
+	--status in-use --threads "$tid"
+is "the leaders' thread she cannot see stays linked" \
+	"$(e --no-header uptake list --practice "$p1" | awk -F'\t' '$4 == "Jarosław" { print $8 }')" "$tid | $t8"
+exit_is "but she may take off what she sees" 0 e --as jar uptake set "$p1" --town Jarosław \
+	--status in-use --threads ""
+is "so only the leaders' thread is left" \
+	"$(e --no-header uptake list --practice "$p1" | awk -F'\t' '$4 == "Jarosław" { print $8 }')" "$t8"
+exit_is "the administrator puts it back as it was" 0 e uptake set "$p1" --town Jarosław \
+	--status in-use --threads "$tid"
 is "by town" "$(e --no-header uptake list --town Piła | cut -f4,5)" "$(printf 'Piła\tadapting')"
 is "by network" "$(e --no-header uptake list --network 1 | wc -l | tr -d ' ')" 3
 is "another network: none" "$(e --no-header uptake list --network 2 | wc -l | tr -d ' ')" 0
