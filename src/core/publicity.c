@@ -52,7 +52,7 @@ static const pub_column c_posts[] = {
 	PUB("id"), PUB("thread_id"), PUB("parent_id"), PUB("author_id"),
 	/* A hidden post keeps its place in the reply tree, not its text or the reason. */
 	PUB_AS("body", "CASE WHEN s.hidden THEN '-' ELSE s.body END"),
-	PUB("created_at"), PUB("edited_at"), PUB("path"), PUB("hidden"),
+	PUB("created_at"), PUB("edited_at"), PUB("path"), PUB("depth"), PUB("hidden"),
 	PRIV("hidden_reason"), END };
 /* Authors stay as names only: no login (it may be an e-mail address) and no role that
  * someone opening the copy could match by their own login. */
