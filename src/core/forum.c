@@ -17,6 +17,7 @@
 #include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 #include "text/pltext.h"
 #include "text/utf8.h"

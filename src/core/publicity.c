@@ -8,7 +8,7 @@
 
 #include "core/db_priv.h"
 #include "core/publicity.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 
 #define PUB(n) { n, PUB_PUBLIC, NULL }

@@ -218,7 +218,7 @@ static const char *const migrations[] = {
 	 * ł included). Contentless: the text lives once, in its own table. rowid = id * 4
 	 * + kind, kind 1 city, 2 thread title, 3 post (step 3 adds practices and meetings as
 	 * id * 8 + 4 and id * 8: search_docs.h). Kept in step by the store's own
-	 * writes (search.c), not triggers: with trusted_schema off SQLite refuses triggers
+	 * writes (search_index.c), not triggers: with trusted_schema off SQLite refuses triggers
 	 * that write to a virtual table. */
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='',"
 	"  tokenize = 'unicode61 remove_diacritics 2');",

@@ -9,7 +9,7 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/forum_rows.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "core/sync_priv.h"
 #include "i18n.h"
 
