@@ -104,7 +104,7 @@ static const pub_column c_audit[] = {
 	PRIV("unix_login"), END };
 static const pub_column c_sync_log[] = {
 	PRIV("seq"), PRIV("kind"), PRIV("k1"), PRIV("k2"), PRIV("k3"), PRIV("base"),
-	PRIV("base_at"), PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),
+	PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),
 	PRIV("pinned_at"), END };
 static const pub_column c_sync_conflicts[] = {
 	PRIV("id"), PRIV("at"), PRIV("file_sum"), PRIV("line"), PRIV("what"), PRIV("outcome"),

@@ -229,7 +229,7 @@ static bool incoming_wins(const char *in_at, const char *in_body, const char *he
 typedef struct {
 	int64_t id, tid, parent, hidden;
 	bool in_hidden;         /* hidden as the line carries it */
-	char *author, *body, *created, *edited, *reason, *base, *base_at, *by, *hid_by,
+	char *author, *body, *created, *edited, *reason, *base, *by, *hid_by,
 	     *hidden_at;
 	const char *hider;      /* who hid or showed it */
 } post_line;
@@ -237,7 +237,7 @@ typedef struct {
 static void post_line_clear(post_line *l)
 {
 	free(l->author), free(l->body), free(l->created), free(l->edited), free(l->reason),
-		free(l->base), free(l->base_at), free(l->by), free(l->hid_by), free(l->hidden_at);
+		free(l->base), free(l->by), free(l->hid_by), free(l->hidden_at);
 	memset(l, 0, sizeof *l);
 }
 
@@ -255,7 +255,6 @@ static status read_post_line(applier *ap, post_line *l, error *e)
 	    (s = sync_need_time(ap, "edited_at", false, &l->edited, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "hidden_reason", false, &l->reason, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "base", false, &l->base, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "base_at", false, &l->base_at, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "hid_by", false, &l->hid_by, e)) != ST_OK ||
 	    (s = sync_need_time(ap, "hidden_at", false, &l->hidden_at, e)) != ST_OK ||
