@@ -295,14 +295,20 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 		         l->author, (long long)l->tid);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
-	if (!sync_id_in_file_range(ap, l->id)) {
+	if ((s = sync_id_in_file_range(ap, l->id, &ok, e)) != ST_OK)
+		return s;
+	if (!ok) {
 		snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
 		                              "copy that wrote the file"), l->author, (long long)l->id);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
 	/* Only a thread's first post has no parent: another would be a second root. */
-	if (!l->parent && sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
-	                                        " WHERE thread_id = ?)", l->tid, 0)) {
+	int64_t rooted = 0;
+	if (!l->parent && (s = sync_query_int_checked(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
+	                                                     " WHERE thread_id = ?)", l->tid, 0,
+	                                              &rooted, e)) != ST_OK)
+		return s;
+	if (rooted) {
 		snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
 		                              "first post, which is here already"), l->author, t->title);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
@@ -310,7 +316,12 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	if ((s = sync_actor_for(ap, l->author, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
 	error why;
-	if (ap->home && perm_check_post(ap->d, &au, t->network_id, t->leaders_only, &why) != ST_OK) {
+	if (ap->home && (s = perm_check_post(ap->d, &au, t->network_id, t->leaders_only, &why)) != ST_OK) {
+		if (!sync_refusal_is_judgment(s)) { /* not a refusal: the apply fails */
+			if (e)
+				*e = why;
+			goto out;
+		}
 		snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), l->author, t->title,
 		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
