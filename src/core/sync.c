@@ -55,7 +55,8 @@ status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Applying changes"));
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+	                                             : db_fail(d, rc, e, _("Reading the changes"));
 }
 
 static status meta_set(db *d, const char *key, const char *value, error *e)
