@@ -316,7 +316,10 @@ bool sync_may_moderate_as(applier *ap, const char *login, int64_t network_id)
 	account a;
 	error e2;
 	memset(&a, 0, sizeof a);
-	if (!login || account_get(ap->d, login, &a, &e2) != ST_OK) {
+	status s = login ? account_get(ap->d, login, &a, &e2) : ST_NOTFOUND;
+	if (s != ST_OK) {
+		if (s != ST_NOTFOUND && !ap->failed) /* could not tell: the apply fails */
+			ap->failed = s, ap->failure = e2;
 		account_clear(&a);
 		return false;
 	}
@@ -463,6 +466,11 @@ static status apply_lines(applier *ap, char *data, int64_t end, int64_t *site, e
 			}
 		} else if ((s = apply_change(ap, e)) != ST_OK) {
 			return s;
+		}
+		if (ap->failed) {
+			if (e)
+				*e = ap->failure;
+			return ap->failed;
 		}
 		p = nl + 1;
 	}

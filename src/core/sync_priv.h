@@ -97,6 +97,10 @@ typedef struct {
 	size_t n_new, cap_new;
 	sync_limits lim;
 	char client[160];       /* the audit's "from where": the copy and who applied it */
+	/* A check that answers yes or no (sync_may_moderate_as) and could not tell, memory
+	 * or the store failing: the line is finished as if "no", then the apply fails. */
+	status failed;
+	error failure;
 } applier;
 
 /* A field of the current op: $.name as int or text. Typed strictly. */
