@@ -83,6 +83,10 @@ static const pub_column c_uptake_log[] = {
 /* The search index holds no column of its own: it is made again from the copy. */
 static const pub_column c_search[] = {
 	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
+/* The titles alone (issue 18), made again from the copy like `search`: a copy has no
+ * title of a thread it leaves out (the leaders' network, hidden ones). */
+static const pub_column c_search_titles[] = {
+	DER("title"), DER("search_titles"), DER("rank"), END };
 /* What each indexed word gave the index (lemma.c): made again from the copy's own text,
  * as the copy is indexed (words of posts the copy leaves out must not come along). */
 static const pub_column c_lemmas[] = { DER("word"), DER("folded"), DER("lemmas"), END };
@@ -166,6 +170,7 @@ static const pub_table tables[] = {
 	  IN_COPY("uptake_id", "uptakes") " AND " IN_COPY("thread_id", "threads"),
 	  c_uptake_threads },
 	{ "search", PUB_DERIVED, NULL, c_search },
+	{ "search_titles", PUB_DERIVED, NULL, c_search_titles },
 	{ "lemmas", PUB_DERIVED, NULL, c_lemmas },
 	{ "changes", PUB_DERIVED, NULL, c_changes },
 	{ "read_state", PUB_PRIVATE, NULL, c_read_state },

@@ -1,7 +1,9 @@
-/* search_index.c — see search_index.h. The one writer of the search index (table
- * `search`): the store's writes call search_index_* and search_unindex_* inside their
- * transaction (not triggers: schema.c says why); what goes in for each kind of row is
- * in search_docs.h. The queries are in search.c. */
+/* search_index.c — see search_index.h. The one writer of the search index (tables
+ * `search` and `search_titles`, the titles alone): the store's writes call
+ * search_index_* and search_unindex_* inside their transaction (not triggers: schema.c
+ * says why); what goes in for each kind of row is in search_docs.h. Every title that
+ * goes into `search` goes into `search_titles` too, with the same rowid, and leaves both
+ * together. The queries are in search.c. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -45,7 +47,10 @@ status search_index_thread(db *d, int64_t thread_id, const char *title, error *e
 {
 	static const char sql[] =
 		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, ?2, '')";
-	return exec_bound(d, sql, thread_id, title, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(rowid, title) VALUES (?1 * 4 + 2, ?2)";
+	status s = exec_bound(d, sql, thread_id, title, e);
+	return s == ST_OK ? exec_bound(d, sql_title, thread_id, title, e) : s;
 }
 
 static status city_op(db *d, const char *sql, int64_t id, const char *name, const char *voiv,
@@ -68,7 +73,10 @@ status search_index_city(db *d, int64_t city_id, const char *name, const char *v
 {
 	static const char sql[] = "INSERT INTO search(rowid, title, body)"
 	                          " VALUES (?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
-	return city_op(d, sql, city_id, name, voivodeship, project, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(rowid, title) VALUES (?1 * 4 + 1, ?2)";
+	status s = city_op(d, sql, city_id, name, voivodeship, project, e);
+	return s == ST_OK ? exec_bound(d, sql_title, city_id, name, e) : s;
 }
 
 status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
@@ -76,40 +84,58 @@ status search_unindex_city(db *d, int64_t city_id, const char *name, const char 
 {
 	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
 	                          " VALUES ('delete', ?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
-	return city_op(d, sql, city_id, name, voivodeship, project, e);
+	static const char sql_title[] = "INSERT INTO search_titles(search_titles, rowid, title)"
+	                                " VALUES ('delete', ?1 * 4 + 1, ?2)";
+	status s = city_op(d, sql, city_id, name, voivodeship, project, e);
+	return s == ST_OK ? exec_bound(d, sql_title, city_id, name, e) : s;
+}
+
+/* Both statements bound to the row's id: the document, then its title. */
+static status exec_pair(db *d, const char *sql, const char *sql_title, int64_t id, error *e)
+{
+	status s = exec_bound(d, sql, id, NULL, e);
+	return s == ST_OK ? exec_bound(d, sql_title, id, NULL, e) : s;
 }
 
 status search_index_practice(db *d, int64_t id, error *e)
 {
 	static const char sql[] =
 		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(rowid, title) SELECT " PRACTICE_TITLE " WHERE id = ?1";
+	return exec_pair(d, sql, sql_title, id, e);
 }
 
 status search_unindex_practice(db *d, int64_t id, error *e)
 {
 	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
 	                          " SELECT 'delete', " PRACTICE_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
+	static const char sql_title[] = "INSERT INTO search_titles(search_titles, rowid, title)"
+	                                " SELECT 'delete', " PRACTICE_TITLE " WHERE id = ?1";
+	return exec_pair(d, sql, sql_title, id, e);
 }
 
 status search_index_meeting(db *d, int64_t id, error *e)
 {
 	static const char sql[] =
 		"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(rowid, title) SELECT " MEETING_TITLE " WHERE id = ?1";
+	return exec_pair(d, sql, sql_title, id, e);
 }
 
 status search_unindex_meeting(db *d, int64_t id, error *e)
 {
 	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
 	                          " SELECT 'delete', " MEETING_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
+	static const char sql_title[] = "INSERT INTO search_titles(search_titles, rowid, title)"
+	                                " SELECT 'delete', " MEETING_TITLE " WHERE id = ?1";
+	return exec_pair(d, sql, sql_title, id, e);
 }
 
 status search_fill(db *d, error *e)
 {
-	int rc = sqlite3_exec(db_handle(d), SEARCH_FILL_SQL, NULL, NULL, NULL);
+	int rc = sqlite3_exec(db_handle(d), SEARCH_FILL_SQL TITLES_FILL_SQL, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
 }
 
@@ -124,39 +150,51 @@ static status note_dictionary(db *d, error *e)
 status search_index_practices(db *d, error *e)
 {
 	static const char sql[] = "INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
-	return exec_bound(d, sql, 0, NULL, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(rowid, title) SELECT " PRACTICE_TITLE;
+	return exec_pair(d, sql, sql_title, 0, e);
 }
 
 status search_optimize(db *d, error *e)
 {
 	static const char sql[] = "INSERT INTO search(search) VALUES ('optimize')";
-	return exec_bound(d, sql, 0, NULL, e);
+	static const char sql_title[] =
+		"INSERT INTO search_titles(search_titles) VALUES ('optimize')";
+	return exec_pair(d, sql, sql_title, 0, e);
 }
 
-/* FTS5's own check of the index against its stored structure; *sound false when not. */
+/* FTS5's own check of both indexes against their stored structure; *sound false when
+ * either fails it. */
 status search_check_index(db *d, bool *sound, error *e)
 {
-	static const char sql[] = "INSERT INTO search(search) VALUES ('integrity-check')";
+	static const char *const sqls[] = {
+		"INSERT INTO search(search) VALUES ('integrity-check')",
+		"INSERT INTO search_titles(search_titles) VALUES ('integrity-check')",
+	};
 	*sound = true;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	*sound = rc == SQLITE_DONE;
+	for (int i = 0; i < 2 && *sound; i++) {
+		sqlite3_stmt *st = db_stmt(d, sqls[i], e);
+		if (!st)
+			return e ? e->code : ST_INTERNAL;
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		*sound = rc == SQLITE_DONE;
+	}
 	return ST_OK;
 }
 
 status search_reindex(db *d, error *e)
 {
 	static const char sql_clear[] = "INSERT INTO search(search) VALUES ('delete-all')";
+	static const char sql_clear_titles[] =
+		"INSERT INTO search_titles(search_titles) VALUES ('delete-all')";
 	static const char sql_lemmas[] = "DELETE FROM lemmas";
 	status s = db_begin(d, e);
 	if (s != ST_OK)
 		return s;
 	/* The words' lemmas are worked out again, with the dictionary there is now. */
 	lemma_forget(db_lemmatizer(d));
-	if ((s = exec_bound(d, sql_clear, 0, NULL, e)) != ST_OK ||
+	if ((s = exec_pair(d, sql_clear, sql_clear_titles, 0, e)) != ST_OK ||
 	    (s = exec_bound(d, sql_lemmas, 0, NULL, e)) != ST_OK || (s = search_fill(d, e)) != ST_OK ||
 	    (s = note_dictionary(d, e)) != ST_OK) {
 		db_rollback(d);

@@ -25,6 +25,12 @@ like "the rebuilt index knows the towns' case forms" "$(e --db "$db" search 'z Å
 is "the draft is kept" "$(sqlite3 "$db" "SELECT title || '|' || body FROM drafts WHERE kind = 'thread'")" \
 	"Szkic|Tekst szkicu"
 ok "empirie check finds the upgraded file sound" e --db "$db" check
+is "the titles index holds every town, thread, practice and meeting (issue 18)" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM search_titles_docsize")" \
+	"$(sqlite3 "$db" "SELECT (SELECT count(*) FROM cities) + (SELECT count(*) FROM threads)
+		+ (SELECT count(*) FROM practices) + (SELECT count(*) FROM meetings)")"
+is "the old thread is found first, by its title" \
+	"$(e --db "$db" --no-header search zielonych dachach | head -1 | cut -f 1,5)" "$(printf 'thread\tZielone dachy')"
 is "drafts take the new kinds" \
 	"$(sqlite3 "$db" "INSERT INTO drafts(account_id, kind, target_id, updated_at) VALUES (1, 'practice', 0, 'x'); SELECT changes()")" 1
 done_testing
