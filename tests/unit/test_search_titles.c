@@ -17,6 +17,7 @@
 #include "core/practice.h"
 #include "core/search.h"
 #include "core/search_index.h"
+#include "core/snapshot.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/empirie-stitles.XXXXXX";
@@ -170,6 +171,24 @@ int main(void)
 	ok(!check_clean(d), "check says the index is out of step");
 	is_int(search_reindex(d, &e), ST_OK, "reindex");
 	ok(check_clean(d), "and the reindex mends it");
+
+	/* A public copy fills its titles index from its own rows: the leaders' thread
+	 * title does not come along. */
+	char pub[320];
+	snprintf(pub, sizeof pub, "%s/pub.db", dir);
+	is_int(snapshot_write(d, &admin, pub, true, NULL, NULL, &e), ST_OK, "a public copy");
+	db *c = NULL;
+	is_int(db_open(&c, pub, 0, NULL, &e), ST_OK, "opens");
+	if (c) {
+		ok(titles_agree(c), "its titles index agrees with its search index and its rows");
+		is_int(one_int(c, "SELECT count(*) FROM search_titles WHERE search_titles MATCH"
+		                  " '\"poufne\" \"spotkanie\" \"liderow\"'"), 0,
+		       "and holds no word of the leaders' thread title");
+		is_int(one_int(d, "SELECT count(*) FROM search_titles WHERE search_titles MATCH"
+		                  " '\"poufne\" \"spotkanie\" \"liderow\"'"), 1,
+		       "which the source's titles index has");
+		db_close(&c);
+	}
 
 	/* The cost: the title phase does not read the bodies' occurrences of its words.
 	 * The first hit of two common words is a title; bodies holding both words, many
