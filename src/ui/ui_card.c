@@ -235,6 +235,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 			snprintf(line, sizeof line, "→ %s (%s): %s", ul.items[i].practice_title,
 			         ul.items[i].practice_city, uptake_status_label(ul.items[i].status));
 			ui_doc_link(d, 2, line, LINK_PRACTICE, ul.items[i].practice_id);
+			ui_uptake_details(c, d, &ul.items[i], 4); /* what it changed, where it asked */
 		}
 		uptake_list_free(&ul);
 	}
