@@ -193,6 +193,7 @@ int main(void)
 	facets_agree(d, &admin, &by_net, "a network");
 	facets_agree(d, &admin, &past_only, "past, a network");
 	facets_agree(d, &anna, &any, "a member");
+	account_clear(&admin), account_clear(&k1), account_clear(&anna);
 	db_close(&d);
 	char cmd[400];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
