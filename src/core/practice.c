@@ -200,51 +200,6 @@ status practice_get(db *d, const account *a, int64_t id, const char *key, practi
 
 /* ---- facets ---- */
 
-void facet_list_free(facet_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].label);
-		free(l->items[i].value);
-	}
-	free(l->items);
-	memset(l, 0, sizeof *l);
-}
-
-static status facet_add(facet_list *out, size_t *cap, const char *label, const char *value,
-                        error *e)
-{
-	for (size_t i = 0; i < out->n; i++)
-		if (strcmp(out->items[i].value, value) == 0) {
-			out->items[i].count++;
-			return ST_OK;
-		}
-	if (db_grow((void **)&out->items, cap, out->n, sizeof *out->items))
-		return OOM(e);
-	facet *f = &out->items[out->n];
-	f->label = strdup(label);
-	f->value = strdup(value);
-	f->count = 1;
-	if (!f->label || !f->value) {
-		free(f->label), free(f->value);
-		return OOM(e);
-	}
-	out->n++;
-	return ST_OK;
-}
-
-static int by_number(const void *x, const void *y)
-{
-	long a = strtol(((const facet *)x)->value, NULL, 10);
-	long b = strtol(((const facet *)y)->value, NULL, 10);
-	return (a > b) - (a < b);
-}
-
-static int by_label(const void *x, const void *y)
-{
-	const char *a = ((const facet *)x)->label, *b = ((const facet *)y)->label;
-	return pl_collate(a, strlen(a), b, strlen(b));
-}
-
 status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
                        facet_list *out, error *e)
 {
@@ -263,7 +218,6 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 	network_list nets = { 0 };
 	if (k == FACET_NETWORK)
 		s = directory_networks(d, a, &nets, e);
-	size_t cap = 0;
 	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
 		const practice *p = &l.items[i];
 		char value[32];
@@ -288,21 +242,21 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 					char label[300];
 					snprintf(label, sizeof label, "%d %s", nets.items[j].number,
 					         nets.items[j].code);
-					s = facet_add(out, &cap, label, num, e);
+					s = facet_list_collect(out, label, num, e);
 				}
 			}
 			break;
 		case FACET_THEME:
 			if (*p->theme)
-				s = facet_add(out, &cap, p->theme, p->theme, e);
+				s = facet_list_collect(out, p->theme, p->theme, e);
 			break;
 		case FACET_VOIVODESHIP:
 			if (*p->voivodeship)
-				s = facet_add(out, &cap, p->voivodeship, p->voivodeship, e);
+				s = facet_list_collect(out, p->voivodeship, p->voivodeship, e);
 			break;
 		case FACET_CITY:
 			snprintf(value, sizeof value, "%lld", (long long)p->city_id);
-			s = facet_add(out, &cap, p->city, value, e);
+			s = facet_list_collect(out, p->city, value, e);
 			break;
 		}
 	}
@@ -312,8 +266,7 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 		facet_list_free(out);
 		return s;
 	}
-	if (out->n > 1)
-		qsort(out->items, out->n, sizeof *out->items, k == FACET_NETWORK ? by_number : by_label);
+	facet_list_finish(out, k == FACET_NETWORK);
 	return ST_OK;
 }
 

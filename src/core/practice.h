@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/directory.h"
+#include "core/facet.h"
 #include "core/forum.h"
 
 typedef struct {
@@ -50,18 +51,8 @@ void practice_list_free(practice_list *l);
 /* The facets of the filter: for one dimension, every value present among the practices
  * the other filters leave, with how many practices each would show. */
 typedef enum { FACET_NETWORK, FACET_THEME, FACET_VOIVODESHIP, FACET_CITY } facet_kind;
-typedef struct {
-	char *label;   /* "3 MIASTO OBYWATELI", "partycypacja", "śląskie", "Tarnów" */
-	char *value;   /* what goes into the filter: the number, the text, the town id */
-	size_t count;
-} facet;
-typedef struct {
-	facet *items;
-	size_t n;
-} facet_list;
 status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
                        facet_list *out, error *e);
-void facet_list_free(facet_list *l);
 
 /* The threads that discuss a practice (visible ones, newest activity first). */
 status practice_threads(db *d, const account *a, int64_t practice_id, thread_list *out,

@@ -245,17 +245,39 @@ static void pop_screen(ui_ctx *c)
 	s->ops->destroy(s);
 }
 
-static FILE *trace_file;
+static FILE *trace_file, *sql_trace_file;
 
+/* A debugging aid: a new file only, never through a link, never shown to anyone. */
+static FILE *trace_new(const char *env)
+{
+	const char *path = getenv(env);
+	if (!path || !*path)
+		return NULL;
+	FILE *f = NULL;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0 && !(f = fdopen(fd, "w")))
+		close(fd);
+	return f;
+}
+
+/* EMPIRIE_TRACE_RELOADS: what the session loads again (ui_trace); EMPIRIE_TRACE_SQL:
+ * every statement it runs. */
 static void trace_open(void)
 {
-	const char *path = getenv("EMPIRIE_TRACE_RELOADS");
-	if (!path || !*path)
+	trace_file = trace_new("EMPIRIE_TRACE_RELOADS");
+	sql_trace_file = trace_new("EMPIRIE_TRACE_SQL");
+}
+
+/* Each statement the store runs, on one line. */
+static void trace_sql(void *arg, const char *sql)
+{
+	(void)arg;
+	if (!sql)
 		return;
-	/* A debugging aid: a new file only, never through a link, never shown to anyone. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd >= 0 && !(trace_file = fdopen(fd, "w")))
-		close(fd);
+	for (const char *p = sql; *p; p++)
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, sql_trace_file);
+	fputc('\n', sql_trace_file);
+	fflush(sql_trace_file);
 }
 
 void ui_trace(const char *fmt, ...)
@@ -932,6 +954,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	mouseinterval(0);
 	ui_input_bracketed_paste(true);
 	trace_open();
+	if (sql_trace_file)
+		db_set_trace(d, trace_sql, NULL);
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
