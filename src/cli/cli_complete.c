@@ -122,13 +122,10 @@ static const copts command_opts[] = {
 
 #define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
-	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices requests" },
-	{ "show", NULL, 0, ARG_WORDS, "network city thread meeting practice" },
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
 	{ "practice", NULL, 0, ARG_WORDS, "add edit" },
 	{ "meeting", NULL, 0, ARG_WORDS, "add edit" },
-	{ "moderate", NULL, 0, ARG_WORDS, "lock unlock pin unpin hide unhide" },
 	{ "import", NULL, 0, ARG_WORDS, KINDS },
 	{ "import", NULL, 1, ARG_FILE, NULL },
 	{ "export", NULL, 0, ARG_WORDS, KINDS },
@@ -378,6 +375,15 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 		return EXIT_OK;
 	if (cur[0] == '-') {
 		options(opts, cur);
+		return EXIT_OK;
+	}
+	/* The first operand of a command with a table of subcommands: its names. */
+	const cli_subcommand *subs = cli_subcommands_of(command);
+	if (subs && pos == 0) {
+		puts("words");
+		for (; subs->name; subs++)
+			if (strncmp(subs->name, cur, strlen(cur)) == 0)
+				candidate(NULL, subs->name);
 		return EXIT_OK;
 	}
 	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {

@@ -135,25 +135,64 @@ int cmd_edit(cli_ctx *c, int argc, char **argv)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
+/* The reason given to `empirie moderate`, for the action that runs. */
+static const char *mod_reason;
+
+/* argv: the action, the thread's or post's number. */
+static int moderate_run(cli_ctx *c, char **argv, int act)
+{
+	long long id = cli_parse_id(argv[1]);
+	if (id < 0)
+		return cli_usage("moderate", _("'%s' is not a number"), argv[1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, mod_reason, &e)
+	                   : forum_hide_post(c->d, &c->me, id, act == 4, mod_reason, &e);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+/* In the order of mod_action (lock, unlock, pin, unpin), then hide and unhide. */
+static int mod_lock(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 0); }
+static int mod_unlock(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 1); }
+static int mod_pin(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 2); }
+static int mod_unpin(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 3); }
+static int mod_hide(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 4); }
+static int mod_unhide(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 5); }
+
+const cli_subcommand cli_moderate_subs[] = {
+	{ "lock", mod_lock, N_("THREAD_ID"), N_("close a thread to replies"), true, false, NULL },
+	{ "unlock", mod_unlock, N_("THREAD_ID"), N_("open it again"), true, false, NULL },
+	{ "pin", mod_pin, N_("THREAD_ID"), N_("keep a thread at the top of its network"), true, false,
+	  NULL },
+	{ "unpin", mod_unpin, N_("THREAD_ID"), N_("let it move down again"), true, false, NULL },
+	{ "hide", mod_hide, N_("POST_ID"), N_("hide a post's text from members"), true, false, NULL },
+	{ "unhide", mod_unhide, N_("POST_ID"), N_("show it again"), true, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+static const cli_opt moderate_opt_table[] = {
+	{ "reason", required_argument, 'r', N_("TEXT"),
+	  N_("why; kept in the audit log (required to hide)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_moderate(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "reason", required_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *reason = NULL;
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[32];
+	cli_opts_getopt(moderate_opt_table, opts, shortopts, sizeof shortopts);
+	mod_reason = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":r:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
-		case 'r': reason = optarg; break;
+		case 'r': mod_reason = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("moderate"),
-				_("  lock THREAD_ID     close a thread to replies (unlock opens it)\n"
-				  "  pin THREAD_ID      keep a thread at the top of its network (unpin)\n"
-				  "  hide POST_ID       hide a post's text from members (unhide)\n"
-				  "  -r, --reason TEXT  why; kept in the audit log (required to hide)\n"
-				  "For the coordinators of the network and administrators.\n"));
+			cli_command_help(cli_find_command("moderate"), NULL);
+			fputc('\n', stdout);
+			cli_subs_print(cli_moderate_subs);
+			cli_command_help_opts(NULL, NULL, moderate_opt_table,
+			                      _("For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("moderate", argv[optind - 1], opts);
@@ -161,23 +200,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage("moderate", _("say what to do and to which thread or post"));
-	static const char *const acts[] = { "lock", "unlock", "pin", "unpin", "hide", "unhide" };
-	int act = -1;
-	for (int i = 0; i < 6; i++)
-		if (strcmp(argv[optind], acts[i]) == 0)
-			act = i;
-	if (act < 0)
-		return cli_usage("moderate", _("unknown action '%s': use lock, unlock, pin, unpin, hide "
-		                               "or unhide"), argv[optind]);
-	long long id = cli_parse_id(argv[optind + 1]);
-	if (id < 0)
-		return cli_usage("moderate", _("'%s' is not a number"), argv[optind + 1]);
-	if (cli_open(c) != EXIT_OK)
-		return EXIT_ERR;
-	error e;
-	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, reason, &e)
-	                   : forum_hide_post(c->d, &c->me, id, act == 4, reason, &e);
-	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+	return cli_sub_dispatch(c, "moderate", cli_moderate_subs, argc - optind, argv + optind);
 }
 
 /* ---- meetings and good practices ---- */
