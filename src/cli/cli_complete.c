@@ -136,8 +136,6 @@ static const coperand operands[] = {
 	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
-	{ "admin", NULL, 0, ARG_WORDS,
-	  "add-account set-role member accounts audit add-key keys revoke-key expert sessions" },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
 	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },
