@@ -294,39 +294,38 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* practice add|edit's options, one row per field. */
+static const cli_opt practice_opt_table[] = {
+	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("what the practice is called") },
+	{ "town", required_argument, OPT_TOWN, N_("NAME"), N_("the town whose practice it is") },
+	{ "city", required_argument, OPT_TOWN, NULL, NULL },
+	{ "networks", required_argument, OPT_NETWORKS, N_("LIST"),
+	  N_("the networks it was shown in, e.g. \"2,6\"") },
+	{ "meetings", required_argument, OPT_MEETINGS, N_("KEYS"),
+	  N_("the meetings it was shown at (their keys, comma-separated)") },
+	{ "theme", required_argument, OPT_THEME, N_("TEXT"), N_("e.g. \"energia i klimat\"") },
+	{ "problem", required_argument, OPT_PROBLEM, N_("TEXT"), N_("the problem it answers") },
+	{ "actions", required_argument, OPT_ACTIONS, N_("TEXT"), N_("what was done") },
+	{ "results", required_argument, OPT_RESULTS, N_("TEXT"), N_("what came of it") },
+	{ "funding", required_argument, OPT_FUNDING, N_("TEXT"), N_("how it was paid for") },
+	{ "cost", required_argument, OPT_COST, N_("TEXT"), N_("what it cost") },
+	{ "contact", required_argument, OPT_CONTACT, N_("TEXT"), N_("whom to ask (a role, not a person)") },
+	{ "source", required_argument, OPT_SOURCE, N_("URLS"), N_("where it is described") },
+	{ "note", required_argument, OPT_NOTE, N_("TEXT"), N_("anything else worth knowing") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_practice(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "town", required_argument, NULL, OPT_TOWN },
-		{ "city", required_argument, NULL, OPT_TOWN },
-		{ "networks", required_argument, NULL, OPT_NETWORKS },
-		{ "meetings", required_argument, NULL, OPT_MEETINGS },
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "problem", required_argument, NULL, OPT_PROBLEM },
-		{ "actions", required_argument, NULL, OPT_ACTIONS },
-		{ "results", required_argument, NULL, OPT_RESULTS },
-		{ "funding", required_argument, NULL, OPT_FUNDING },
-		{ "cost", required_argument, NULL, OPT_COST },
-		{ "contact", required_argument, NULL, OPT_CONTACT },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(practice_opt_table, opts, shortopts, sizeof shortopts);
 	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("practice"),
+		cli_command_help_opts(cli_find_command("practice"),
 			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"
-			  "      --title TEXT    what the practice is called\n"
-			  "      --town NAME     the town whose practice it is\n"
-			  "      --networks LIST the networks it was shown in, e.g. \"2,6\"\n"
-			  "      --meetings KEYS the meetings it was shown at (their keys, comma-separated)\n"
-			  "      --theme TEXT    e.g. \"energia i klimat\"\n"
-			  "      --problem TEXT  --actions TEXT  --results TEXT  --funding TEXT\n"
-			  "      --cost TEXT     --contact TEXT (a role, not a person)  --source URLS\n"
-			  "      --note TEXT\n"
-			  "Members change their own town's practices, coordinators those shown in their\n"
+			  "  edit ID             change one; options not given keep what is stored\n"),
+			practice_opt_table,
+			_("Members change their own town's practices, coordinators those shown in their\n"
 			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
 			  "practice's number.\n"));
 		return EXIT_OK;
@@ -341,7 +340,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		if (ch >= OPT_TITLE && ch <= OPT_NOTE)
 			v[ch - OPT_TITLE] = optarg;
 		else if (ch == ':')
@@ -392,35 +391,33 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const cli_opt meeting_opt_table[] = {
+	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("the network (1–8) that meets") },
+	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("the meeting's title") },
+	{ "date", required_argument, OPT_DATE, N_("DATE"), N_("the first day, YYYY-MM-DD") },
+	{ "until", required_argument, OPT_UNTIL, N_("DATE"),
+	  N_("the last day of a meeting of several days") },
+	{ "host", required_argument, OPT_HOST, N_("NAME"), N_("the host town (or any place)") },
+	{ "format", required_argument, OPT_FORMAT, N_("TEXT"),
+	  N_("e.g. \"stacjonarne\", \"online\", \"hybrydowe\"") },
+	{ "agenda", required_argument, OPT_AGENDA, N_("TEXT"), N_("the topics") },
+	{ "visits", required_argument, OPT_VISITS, N_("TEXT"), N_("the study visits") },
+	{ "summary", required_argument, OPT_SUMMARY, N_("TEXT"), N_("what came of it") },
+	{ "source", required_argument, OPT_SOURCE, N_("URLS"), N_("where it is described") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_meeting(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, OPT_NETWORK },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ "host", required_argument, NULL, OPT_HOST },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "agenda", required_argument, NULL, OPT_AGENDA },
-		{ "visits", required_argument, NULL, OPT_VISITS },
-		{ "summary", required_argument, NULL, OPT_SUMMARY },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(meeting_opt_table, opts, shortopts, sizeof shortopts);
 	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("meeting"),
+		cli_command_help_opts(cli_find_command("meeting"),
 			_("  add                 a new meeting (--network, --title and --date needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"
-			  "      --network N     the network (1–8) that meets\n"
-			  "      --title TEXT    the meeting's title\n"
-			  "      --date DATE     the first day, YYYY-MM-DD\n"
-			  "      --until DATE    the last day of a meeting of several days\n"
-			  "      --host NAME     the host town (or any place)\n"
-			  "      --format TEXT   e.g. \"stacjonarne\", \"online\", \"hybrydowe\"\n"
-			  "      --agenda TEXT   --visits TEXT (study visits)  --summary TEXT\n"
-			  "      --source URLS\n"
-			  "For the network's coordinators and administrators. 'add' prints the new\n"
+			  "  edit ID             change one; options not given keep what is stored\n"),
+			meeting_opt_table,
+			_("For the network's coordinators and administrators. 'add' prints the new\n"
 			  "meeting's number.\n"));
 		return EXIT_OK;
 	}
@@ -435,7 +432,7 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		if (ch == OPT_NETWORK) {
 			if ((net_no = cli_parse_id(optarg)) < 0 || net_no > 1000000)
 				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);
