@@ -97,12 +97,13 @@ static const copt report_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
 	{ "format", ARG_WORDS, "text csv json" }, END };
 static const copt uptake_set_opts[] = {
-	{ "town", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
+	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
 	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
-static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, END };
-static const copt uptake_list_opts[] = {
-	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
+static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
 	END };
+static const copt uptake_list_opts[] = {
+	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
+	{ "network", ARG_NETWORK, NULL }, END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
