@@ -76,7 +76,7 @@ static const cli_command commands[] = {
 	  false, false, NULL },
 	{ "snapshot", cmd_snapshot, N_("FILE [--public-only]"),
 	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, false, NULL },
-	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts"),
+	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts | withdraw N"),
 	  N_("carry what an offline copy wrote to the home database, and back"), false, false, NULL },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
 	  false, false, NULL },
@@ -138,6 +138,7 @@ const cli_subcommand *cli_subcommands_of(const char *cmd)
 	static const struct { const char *cmd; const cli_subcommand *subs; } tables[] = {
 		{ "list", cli_list_subs }, { "show", cli_show_subs },
 		{ "moderate", cli_moderate_subs }, { "admin", cli_admin_subs },
+		{ "sync", cli_sync_subs },
 	};
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (strcmp(tables[i].cmd, cmd) == 0)

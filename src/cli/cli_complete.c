@@ -134,7 +134,6 @@ static const coperand operands[] = {
 	{ "backup", NULL, 0, ARG_FILE, NULL },
 	{ "uptake", NULL, 0, ARG_WORDS, "set remove list" },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
-	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },

@@ -83,7 +83,7 @@ int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int a
 /* The subcommand table of a command (for the completion); NULL when it has none. */
 const cli_subcommand *cli_subcommands_of(const char *cmd);
 extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],
-	cli_admin_subs[];
+	cli_admin_subs[], cli_sync_subs[];
 
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
