@@ -14,18 +14,21 @@
 #include "i18n.h"
 #include "text/safe.h"
 
+static const cli_opt post_opt_table[] = {
+	{ "network", required_argument, 'n', N_("N"), N_("the network (1–8) to write in") },
+	{ "title", required_argument, 't', N_("TEXT"), N_("the thread's title") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_post(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, 'n' },
-		{ "title", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(post_opt_table, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -33,10 +36,8 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 			break;
 		case 't': title = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("post"),
-				_("  -n, --network N   the network (1–8) to write in\n"
-				  "  -t, --title TEXT  the thread's title\n"
-				  "The first post is read from standard input as UTF-8 text.\n"
+			cli_command_help_opts(cli_find_command("post"), NULL, post_opt_table,
+				_("The first post is read from standard input as UTF-8 text.\n"
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("post", _("option '%s' needs a value"), argv[optind - 1]);
@@ -64,25 +65,28 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const cli_opt reply_opt_table[] = {
+	{ "to", required_argument, 'p', N_("POST_ID"),
+	  N_("answer this post (default: the thread's first post)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_reply(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(reply_opt_table, opts, shortopts, sizeof shortopts);
 	long long to = 0;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":p:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
 			if ((to = cli_parse_id(optarg)) < 0)
 				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help(cli_find_command("reply"),
-				_("      --to POST_ID  answer this post (default: the thread's first post)\n"
-				  "The reply is read from standard input as UTF-8 text.\n"
+			cli_command_help_opts(cli_find_command("reply"), NULL, reply_opt_table,
+				_("The reply is read from standard input as UTF-8 text.\n"
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("reply", _("option '%s' needs a value"), argv[optind - 1]);
@@ -205,23 +209,26 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 
 /* ---- meetings and good practices ---- */
 
+static const cli_opt attend_opt_table[] = {
+	{ "no", no_argument, 256, NULL, N_("take the town off the list again") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_attend(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "no", no_argument, NULL, 'x' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(attend_opt_table, opts, shortopts, sizeof shortopts);
 	bool attend = true;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
-		case 'x': attend = false; break;
+		case 256: attend = false; break;
 		case 'h':
-			cli_command_help(cli_find_command("attend"),
-				_("Signs your town up for a planned meeting of one of its networks.\n"
-				  "      --no  take the town off the list again\n"
-				  "Meetings that are over keep the towns their published report names.\n"));
+			cli_command_help_opts(cli_find_command("attend"),
+				_("Signs your town up for a planned meeting of one of its networks.\n"),
+				attend_opt_table,
+				_("Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
 		default: return cli_unknown_option("attend", argv[optind - 1], opts);
 		}
