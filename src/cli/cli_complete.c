@@ -97,12 +97,13 @@ static const copt report_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
 	{ "format", ARG_WORDS, "text csv json" }, END };
 static const copt uptake_set_opts[] = {
-	{ "town", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
+	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
 	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
-static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, END };
-static const copt uptake_list_opts[] = {
-	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
+static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
 	END };
+static const copt uptake_list_opts[] = {
+	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
+	{ "network", ARG_NETWORK, NULL }, END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
@@ -122,13 +123,10 @@ static const copts command_opts[] = {
 
 #define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
-	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices requests" },
-	{ "show", NULL, 0, ARG_WORDS, "network city thread meeting practice" },
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
 	{ "practice", NULL, 0, ARG_WORDS, "add edit" },
 	{ "meeting", NULL, 0, ARG_WORDS, "add edit" },
-	{ "moderate", NULL, 0, ARG_WORDS, "lock unlock pin unpin hide unhide" },
 	{ "import", NULL, 0, ARG_WORDS, KINDS },
 	{ "import", NULL, 1, ARG_FILE, NULL },
 	{ "export", NULL, 0, ARG_WORDS, KINDS },
@@ -136,11 +134,8 @@ static const coperand operands[] = {
 	{ "backup", NULL, 0, ARG_FILE, NULL },
 	{ "uptake", NULL, 0, ARG_WORDS, "set remove list" },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
-	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
-	{ "admin", NULL, 0, ARG_WORDS,
-	  "add-account set-role member accounts audit add-key keys revoke-key expert sessions" },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
 	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },
@@ -378,6 +373,15 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 		return EXIT_OK;
 	if (cur[0] == '-') {
 		options(opts, cur);
+		return EXIT_OK;
+	}
+	/* The first operand of a command with a table of subcommands: its names. */
+	const cli_subcommand *subs = cli_subcommands_of(command);
+	if (subs && pos == 0) {
+		puts("words");
+		for (; subs->name; subs++)
+			if (strncmp(subs->name, cur, strlen(cur)) == 0)
+				candidate(NULL, subs->name);
 		return EXIT_OK;
 	}
 	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
