@@ -229,8 +229,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 
 /* Which options were given; each NULL when absent. */
 enum {
-	OPT_TITLE = 256, OPT_TOWN, OPT_NETWORKS, OPT_MEETINGS, OPT_THEME, OPT_PROBLEM, OPT_ACTIONS,
-	OPT_RESULTS, OPT_FUNDING, OPT_COST, OPT_CONTACT, OPT_SOURCE, OPT_NOTE, OPT_NETWORK, OPT_DATE,
+	OPT_TITLE = 256, OPT_SOURCE, OPT_NETWORK, OPT_DATE,
 	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
 };
 
@@ -271,56 +270,64 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* A practice's options are its fields' (practice_fields.h): OPT_PRACTICE + field. */
+enum { OPT_PRACTICE = 1024 };
+#define PRACTICE_OPTION_(name, kind, aliases, option, ...) \
+	{ option, required_argument, NULL, OPT_PRACTICE + PRACTICE_F_##name },
+
+/* "      --title TEXT    what the practice is called", one line per field. */
+static void practice_help(void)
+{
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&text, &n);
+	if (!f)
+		return;
+	fputs(_("  add                 a new good practice (--title and --town needed)\n"
+	        "  edit ID             change one; options not given keep what is stored\n"),
+	      f);
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const practice_field_info *pf = &practice_field_list[i];
+		char opt[64];
+		snprintf(opt, sizeof opt, "--%s %s", pf->option, _(pf->arg));
+		/* Columns counted in characters, not bytes (the argument's name is Polish). */
+		int pad = 16 - safe_width(opt);
+		fprintf(f, "      %s%*s %s\n", opt, pad > 0 ? pad : 0, "", _(pf->help));
+	}
+	fputs(_("Members change their own town's practices, coordinators those shown in their\n"
+	        "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
+	        "practice's number.\n"),
+	      f);
+	fclose(f);
+	cli_command_help(cli_find_command("practice"), text);
+	free(text);
+}
+
 int cmd_practice(cli_ctx *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "town", required_argument, NULL, OPT_TOWN },
-		{ "city", required_argument, NULL, OPT_TOWN },
-		{ "networks", required_argument, NULL, OPT_NETWORKS },
-		{ "meetings", required_argument, NULL, OPT_MEETINGS },
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "problem", required_argument, NULL, OPT_PROBLEM },
-		{ "actions", required_argument, NULL, OPT_ACTIONS },
-		{ "results", required_argument, NULL, OPT_RESULTS },
-		{ "funding", required_argument, NULL, OPT_FUNDING },
-		{ "cost", required_argument, NULL, OPT_COST },
-		{ "contact", required_argument, NULL, OPT_CONTACT },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "note", required_argument, NULL, OPT_NOTE },
+		PRACTICE_FIELDS(PRACTICE_OPTION_)
+		{ "city", required_argument, NULL, OPT_PRACTICE + PRACTICE_F_city },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("practice"),
-			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"
-			  "      --title TEXT    what the practice is called\n"
-			  "      --town NAME     the town whose practice it is\n"
-			  "      --networks LIST the networks it was shown in, e.g. \"2,6\"\n"
-			  "      --meetings KEYS the meetings it was shown at (their keys, comma-separated)\n"
-			  "      --theme TEXT    e.g. \"energia i klimat\"\n"
-			  "      --problem TEXT  --actions TEXT  --results TEXT  --funding TEXT\n"
-			  "      --cost TEXT     --contact TEXT (a role, not a person)  --source URLS\n"
-			  "      --note TEXT\n"
-			  "Members change their own town's practices, coordinators those shown in their\n"
-			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
-			  "practice's number.\n"));
+		practice_help();
 		return EXIT_OK;
 	}
 	long long id;
 	int first = add_or_edit("practice", argc, argv, &id);
 	if (first < 0)
 		return EXIT_USAGE;
-	const char *v[OPT_NOTE - OPT_TITLE + 1] = { 0 };
+	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
 	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch >= OPT_TITLE && ch <= OPT_NOTE)
-			v[ch - OPT_TITLE] = optarg;
+		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
+			v[ch - OPT_PRACTICE] = optarg;
 		else if (ch == ':')
 			return cli_usage("practice", _("option '%s' needs a value"), argv[optind - 1]);
 		else
@@ -328,9 +335,9 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("practice", _("unexpected argument '%s'"), argv[optind]);
-	if (!id && !v[OPT_TITLE - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_title])
 		return cli_usage("practice", _("give the practice a title with --title TEXT"));
-	if (!id && !v[OPT_TOWN - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_city])
 		return cli_usage("practice", _("say whose practice it is with --town NAME"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
@@ -338,23 +345,10 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	practice old = { 0 };
 	if (id && practice_get(c->d, &c->me, id, NULL, &old, &e) != ST_OK)
 		return cli_fail(&e);
-#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
-	practice_fields in = {
-		.city = PICK(OPT_TOWN, city),
-		.networks = PICK(OPT_NETWORKS, networks),
-		.meetings = PICK(OPT_MEETINGS, meetings),
-		.theme = PICK(OPT_THEME, theme),
-		.title = PICK(OPT_TITLE, title),
-		.problem = PICK(OPT_PROBLEM, problem),
-		.actions = PICK(OPT_ACTIONS, actions),
-		.results = PICK(OPT_RESULTS, results),
-		.funding = PICK(OPT_FUNDING, funding),
-		.cost = PICK(OPT_COST, cost),
-		.contact_role = PICK(OPT_CONTACT, contact_role),
-		.source = PICK(OPT_SOURCE, source),
-		.note = PICK(OPT_NOTE, note),
-	};
-#undef PICK
+	/* What was given, else what is stored. */
+	practice_fields in;
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		*practice_input(&in, i) = v[i] ? v[i] : id ? practice_value(&old, i) : NULL;
 	char *town = town_name(c->d, in.city);
 	if (town)
 		in.city = town;
