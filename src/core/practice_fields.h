@@ -62,7 +62,10 @@
 	  N_("Source"), CARD_FOOT, 6, 0, 1, 0)                                      \
 	F(note, TEXT, "uwagi|uwaga", "note", N_("TEXT"),                            \
 	  N_("anything else worth knowing"),                                        \
-	  N_("Note"), CARD_FOOT, 12, 1, 1, 0)
+	  N_("Note"), CARD_FOOT, 12, 1, 1, 0)                                       \
+	F(www, URL, "strona|strona projektu|strona www", "www", N_("URL"),          \
+	  N_("the address of the project's own page, http://… or https://…"),       \
+	  N_("Project page"), CARD_FOOT, 13, 0, 1, 0)
 
 /* PRACTICE_F_city, PRACTICE_F_networks, …: a field's place in the list. */
 #define PRACTICE_F_ENUM(name, ...) PRACTICE_F_##name,
