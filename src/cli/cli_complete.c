@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
 #include "core/directory.h"
+#include "core/practice_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -57,14 +58,16 @@ static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", A
 	END };
 static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
 static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
+/* A practice's options are its fields' (practice_fields.h); a town is completed. */
+#define PRACTICE_ARG_TOWN ARG_TOWN
+#define PRACTICE_ARG_NETS ARG_VALUE
+#define PRACTICE_ARG_MEETS ARG_VALUE
+#define PRACTICE_ARG_LINE ARG_VALUE
+#define PRACTICE_ARG_TEXT ARG_VALUE
+#define PRACTICE_ARG_URL ARG_VALUE
+#define PRACTICE_COPT_(name, kind, aliases, option, ...) { option, PRACTICE_ARG_##kind, NULL },
 static const copt practice_opts[] = {
-	{ "title", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	{ "networks", ARG_VALUE, NULL }, { "meetings", ARG_VALUE, NULL },
-	{ "theme", ARG_VALUE, NULL }, { "problem", ARG_VALUE, NULL },
-	{ "actions", ARG_VALUE, NULL }, { "results", ARG_VALUE, NULL },
-	{ "funding", ARG_VALUE, NULL }, { "cost", ARG_VALUE, NULL },
-	{ "contact", ARG_VALUE, NULL }, { "source", ARG_VALUE, NULL }, { "note", ARG_VALUE, NULL },
-	END };
+	PRACTICE_FIELDS(PRACTICE_COPT_) { "city", ARG_TOWN, NULL }, END };
 static const copt meeting_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
 	{ "date", ARG_VALUE, NULL }, { "until", ARG_VALUE, NULL }, { "host", ARG_TOWN, NULL },

@@ -714,15 +714,14 @@ static int show_practice(cli_ctx *c, const char *arg)
 		card_line(practice_field_label("networks"), buf);
 		network_list_free(&nets);
 	}
-	card_line(practice_field_label("theme"), p.theme);
-	practice_line("problem", p.problem);
-	practice_line("actions", p.actions);
-	practice_line("results", p.results);
-	practice_line("funding", p.funding);
-	practice_line("cost", p.cost);
-	card_line(practice_field_label("contact_role"), p.contact_role);
-	card_line(practice_field_label("source"), p.source);
-	card_line(practice_field_label("note"), p.note);
+	/* The rest of the fields as practice_fields.h says (town and networks are above). */
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const practice_field_info *f = &practice_field_list[i];
+		if (f->card == CARD_BODY)
+			practice_line(f->name, practice_value(&p, i));
+		else if (f->card != CARD_OWN)
+			card_line(_(f->label), practice_value(&p, i));
+	}
 	card_line(_("Key"), p.key);
 	card_line(_("Updated"), p.updated_at);
 	meeting_list ml;

@@ -259,8 +259,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 
 /* Which options were given; each NULL when absent. */
 enum {
-	OPT_TITLE = 256, OPT_TOWN, OPT_NETWORKS, OPT_MEETINGS, OPT_THEME, OPT_PROBLEM, OPT_ACTIONS,
-	OPT_RESULTS, OPT_FUNDING, OPT_COST, OPT_CONTACT, OPT_SOURCE, OPT_NOTE, OPT_NETWORK, OPT_DATE,
+	OPT_TITLE = 256, OPT_SOURCE, OPT_NETWORK, OPT_DATE,
 	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
 };
 
@@ -301,24 +300,20 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
-/* practice add|edit's options, one row per field. */
+/* practice add|edit's options are its fields' (practice_fields.h), in the list's order:
+ * getopt returns OPT_PRACTICE + the field's place. The town may be given as --city too. */
+enum { OPT_PRACTICE = 1024 };
+#define PRACTICE_ALIAS_TOWN(name) { "city", required_argument, OPT_PRACTICE + PRACTICE_F_##name, NULL, NULL },
+#define PRACTICE_ALIAS_NETS(name)
+#define PRACTICE_ALIAS_MEETS(name)
+#define PRACTICE_ALIAS_LINE(name)
+#define PRACTICE_ALIAS_TEXT(name)
+#define PRACTICE_ALIAS_URL(name)
+#define PRACTICE_OPTION_(name, kind, aliases, option, arg, help, ...) \
+	{ option, required_argument, OPT_PRACTICE + PRACTICE_F_##name, arg, help }, \
+	PRACTICE_ALIAS_##kind(name)
 static const cli_opt practice_opt_table[] = {
-	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("what the practice is called") },
-	{ "town", required_argument, OPT_TOWN, N_("NAME"), N_("the town whose practice it is") },
-	{ "city", required_argument, OPT_TOWN, NULL, NULL },
-	{ "networks", required_argument, OPT_NETWORKS, N_("LIST"),
-	  N_("the networks it was shown in, e.g. \"2,6\"") },
-	{ "meetings", required_argument, OPT_MEETINGS, N_("KEYS"),
-	  N_("the meetings it was shown at (their keys, comma-separated)") },
-	{ "theme", required_argument, OPT_THEME, N_("TEXT"), N_("e.g. \"energia i klimat\"") },
-	{ "problem", required_argument, OPT_PROBLEM, N_("TEXT"), N_("the problem it answers") },
-	{ "actions", required_argument, OPT_ACTIONS, N_("TEXT"), N_("what was done") },
-	{ "results", required_argument, OPT_RESULTS, N_("TEXT"), N_("what came of it") },
-	{ "funding", required_argument, OPT_FUNDING, N_("TEXT"), N_("how it was paid for") },
-	{ "cost", required_argument, OPT_COST, N_("TEXT"), N_("what it cost") },
-	{ "contact", required_argument, OPT_CONTACT, N_("TEXT"), N_("whom to ask (a role, not a person)") },
-	{ "source", required_argument, OPT_SOURCE, N_("URLS"), N_("where it is described") },
-	{ "note", required_argument, OPT_NOTE, N_("TEXT"), N_("anything else worth knowing") },
+	PRACTICE_FIELDS(PRACTICE_OPTION_)
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -341,15 +336,15 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	int first = add_or_edit("practice", argc, argv, &id);
 	if (first < 0)
 		return EXIT_USAGE;
-	const char *v[OPT_NOTE - OPT_TITLE + 1] = { 0 };
+	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
 	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
-		if (ch >= OPT_TITLE && ch <= OPT_NOTE)
-			v[ch - OPT_TITLE] = optarg;
+		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
+			v[ch - OPT_PRACTICE] = optarg;
 		else if (ch == ':')
 			return cli_usage("practice", _("option '%s' needs a value"), argv[optind - 1]);
 		else
@@ -357,9 +352,9 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("practice", _("unexpected argument '%s'"), argv[optind]);
-	if (!id && !v[OPT_TITLE - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_title])
 		return cli_usage("practice", _("give the practice a title with --title TEXT"));
-	if (!id && !v[OPT_TOWN - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_city])
 		return cli_usage("practice", _("say whose practice it is with --town NAME"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
@@ -367,23 +362,10 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	practice old = { 0 };
 	if (id && practice_get(c->d, &c->me, id, NULL, &old, &e) != ST_OK)
 		return cli_fail(&e);
-#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
-	practice_fields in = {
-		.city = PICK(OPT_TOWN, city),
-		.networks = PICK(OPT_NETWORKS, networks),
-		.meetings = PICK(OPT_MEETINGS, meetings),
-		.theme = PICK(OPT_THEME, theme),
-		.title = PICK(OPT_TITLE, title),
-		.problem = PICK(OPT_PROBLEM, problem),
-		.actions = PICK(OPT_ACTIONS, actions),
-		.results = PICK(OPT_RESULTS, results),
-		.funding = PICK(OPT_FUNDING, funding),
-		.cost = PICK(OPT_COST, cost),
-		.contact_role = PICK(OPT_CONTACT, contact_role),
-		.source = PICK(OPT_SOURCE, source),
-		.note = PICK(OPT_NOTE, note),
-	};
-#undef PICK
+	/* What was given, else what is stored. */
+	practice_fields in;
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		*practice_input(&in, i) = v[i] ? v[i] : id ? practice_value(&old, i) : NULL;
 	char *town = town_name(c->d, in.city);
 	if (town)
 		in.city = town;

@@ -612,6 +612,10 @@ static const char *const migrations[] = {
 	 * its length). NULL on the posts stored before, whose paths are whole: their depth
 	 * is the path's (FORUM_DEPTH_SQL). */
 	"ALTER TABLE posts ADD COLUMN depth INTEGER;",
+
+	/* 16: a practice's project page (issue 19; practice_fields.h): an http(s) address,
+	 * empty when not known. Not searched, so the index stays as it is. */
+	"ALTER TABLE practices ADD COLUMN www TEXT NOT NULL DEFAULT '';",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -73,6 +73,7 @@ is "show city Ostr → both Ostrów and Ostrowiec" "$(comp empirie show city Ost
 is "typed without Polish letters: lom → Łomża" "$(comp empirie show city lom)" "Łomża"
 is "typed with the shell's quoting: Jelenia\\ G" "$(comp empirie show city 'Jelenia\ G')" "Jelenia Góra"
 is "practice add --town Zab → Zabrze" "$(comp empirie practice add --town Zab)" "Zabrze"
+is "practice add --w → --www (practice_fields.h)" "$(comp empirie practice add --w)" "--www"
 is "--db on the line chooses the database" \
 	"$(EMPIRIE_DB=/nonexistent/x.db comp empirie --db "$EMPIRIE_DB" show city Zg)" "Zgierz"
 is "no database: no towns" "$(EMPIRIE_DB="$T_DIR/none.db" comp empirie show city Z)" ""
