@@ -270,13 +270,43 @@ void ui_trace(const char *fmt, ...)
 	fflush(trace_file);
 }
 
+static void keep_unread(void *arg, int64_t network_id, int64_t unread)
+{
+	ui_ctx *c = arg;
+	if (c->n_unread_nets == c->cap_unread_nets) {
+		size_t cap = c->cap_unread_nets ? 2 * c->cap_unread_nets : 16;
+		void *grown = realloc(c->unread_nets, cap * sizeof *c->unread_nets);
+		if (!grown)
+			return; /* (ui_unread_of then says "not known" for this one) */
+		c->unread_nets = grown;
+		c->cap_unread_nets = cap;
+	}
+	c->unread_nets[c->n_unread_nets].network_id = network_id;
+	c->unread_nets[c->n_unread_nets++].unread = unread;
+}
+
+/* One query for both the title's total and every network's count (issue 20: a post
+ * elsewhere used to run it twice in every session). */
 void ui_refresh_unread(ui_ctx *c)
 {
 	ui_trace("unread");
 	error e;
-	int64_t n = directory_unread_total(c->d, c->me, &e);
+	int64_t n = 0;
+	c->n_unread_nets = 0;
+	if (directory_networks_unread(c->d, c->me, keep_unread, c, &n, &e) != ST_OK) {
+		c->n_unread_nets = 0;
+		n = 0;
+	}
 	c->unread_total = n > 0 ? n : 0;
 	c->requests_waiting = feedback_waiting(c->d, c->me);
+}
+
+int64_t ui_unread_of(const ui_ctx *c, int64_t network_id)
+{
+	for (size_t i = 0; i < c->n_unread_nets; i++)
+		if (c->unread_nets[i].network_id == network_id)
+			return c->unread_nets[i].unread;
+	return -1;
 }
 
 static void reload_all(ui_ctx *c)
@@ -343,6 +373,13 @@ static bool apply_changes(ui_ctx *c, const change_set *cs)
 	}
 	if (change_set_is_empty(cs))
 		return false;
+	ui_trace("look");
+	/* The title's unread count, and each network's for the screens that show them:
+	 * any network's posts, or this person's read marks (this session's own among
+	 * them: the store cannot tell them from another session's of the same person, so
+	 * the counts are taken again once after them; cheap). Before the screens, which
+	 * read them. */
+	ui_refresh_unread(c);
 	bool posts = cs->n_networks || cs->n_threads;
 	for (ui_screen *s = c->top; s; s = s->below) {
 		if (s->ops->changed)
@@ -350,10 +387,6 @@ static bool apply_changes(ui_ctx *c, const change_set *cs)
 		else if (posts && s->ops->reload)
 			s->ops->reload(s, c);
 	}
-	/* The title's unread count: any network's posts, or this person's read marks (this
-	 * session's own among them: the store cannot tell them from another session's of
-	 * the same person, so the count is taken again once after them; cheap). */
-	ui_refresh_unread(c);
 	return true;
 }
 
@@ -689,10 +722,10 @@ static int idle_wait_ms(ui_ctx *c)
 {
 	if (!db_watch || c->top->ops->tick)
 		return TICK_MS;
-	int64_t ms = IDLE_MAX_MS;
+	/* With a heartbeat, the beat is the one timed wake (at most every 40 s): a look of
+	 * its own in between would double what 1,000 idle sessions cost. */
 	int64_t beat = presence_ms_until_due(here);
-	if (beat >= 0 && beat < ms)
-		ms = beat;
+	int64_t ms = beat >= 0 ? beat : IDLE_MAX_MS;
 	return ms > TICK_MS ? (int)ms : TICK_MS;
 }
 
@@ -923,6 +956,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		rc = 1;
 	}
 	read_marks_free(&ctx.last_marking);
+	free(ctx.unread_nets);
 	presence_leave(&here);
 	while (ctx.top)
 		pop_screen(&ctx);
