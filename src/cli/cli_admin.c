@@ -15,6 +15,7 @@
 #include "core/lemma.h"
 #include "core/presence.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/sync.h"
 #include "i18n.h"
 #include "text/safe.h"

@@ -7,7 +7,7 @@
 
 #include "core/check.h"
 #include "core/db_priv.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 
 static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)

@@ -7,7 +7,7 @@
 
 #include "core/db_priv.h"
 #include "core/directory.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "core/townforms.h"
 #include "i18n.h"
 #include "text/plfold.h"

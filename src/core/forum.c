@@ -17,6 +17,7 @@
 #include "core/lemma.h"
 #include "core/practice.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 #include "text/pltext.h"
 #include "text/utf8.h"
@@ -217,6 +218,35 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 	else
 		s = db_fail(d, rc, e, _("Reading the thread"));
 	sqlite3_reset(st);
+	return s;
+}
+
+status forum_visible_threads(db *d, const account *a, const int64_t *ids, size_t n,
+                             thread_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	size_t cap = 0;
+	status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		thread t;
+		error why;
+		if ((s = forum_thread(d, a, ids[i], &t, &why)) != ST_OK) {
+			/* Not there or not for a: left out. Anything else is the list's failure. */
+			if (s == ST_NOTFOUND)
+				s = ST_OK;
+			else if (e)
+				*e = why;
+			continue;
+		}
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			thread_clear(&t);
+			s = OOM(e);
+			break;
+		}
+		out->items[out->n++] = t;
+	}
+	if (s != ST_OK)
+		thread_list_free(out);
 	return s;
 }
 

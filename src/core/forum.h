@@ -57,6 +57,12 @@ typedef enum {
 status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
                           const char *pattern, thread_list *out, error *e);
 status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);
+/* The threads among ids (n of them, kept in that order) the account may see, each read
+ * as forum_thread reads it: one the account may not see, or that is gone, is left out;
+ * any other failure (memory, the store) fails the whole list. The one answer to "which
+ * of these threads may a see" for links from practices and take-ups. */
+status forum_visible_threads(db *d, const account *a, const int64_t *ids, size_t n,
+                             thread_list *out, error *e);
 void thread_clear(thread *t);
 void thread_list_free(thread_list *l);
 

@@ -8,7 +8,7 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/forum_rows.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 
 /* The next id for a new thread or post: the ids of this copy's range (site << 40, see

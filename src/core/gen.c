@@ -13,7 +13,7 @@
 #include "core/directory.h"
 #include "core/forum_rows.h"
 #include "core/gen.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 
 /* splitmix64: small, fast, and the same sequence everywhere for a seed. */

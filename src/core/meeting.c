@@ -9,7 +9,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/meeting.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 #include "text/list.h"
 #include "text/plfold.h"

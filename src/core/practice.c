@@ -9,7 +9,7 @@
 #include "core/audit.h"
 #include "core/db_priv.h"
 #include "core/practice.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 #include "text/list.h"
 #include "text/plfold.h"
@@ -386,26 +386,14 @@ status practice_threads(db *d, const account *a, int64_t practice_id, thread_lis
 		"SELECT t.id FROM practice_threads pt JOIN threads t ON t.id = pt.thread_id"
 		" WHERE pt.practice_id = ?1 ORDER BY t.last_post_at DESC, t.id DESC";
 	memset(out, 0, sizeof *out);
-	/* Ids first, then each thread through forum_thread (its own statement and the
-	 * visibility check). */
+	/* Ids first, then the threads a may see among them (forum_thread has statements
+	 * of its own). */
 	int64_t *ids;
-	size_t n, cap = 0;
+	size_t n;
 	status s = read_ids(d, sql, practice_id, _("Reading the linked threads"), &ids, &n, e);
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		thread t;
-		error ignore;
-		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
-			continue;
-		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			thread_clear(&t);
-			s = OOM(e);
-			break;
-		}
-		out->items[out->n++] = t;
-	}
+	if (s == ST_OK)
+		s = forum_visible_threads(d, a, ids, n, out, e);
 	free(ids);
-	if (s != ST_OK)
-		thread_list_free(out);
 	return s;
 }
 

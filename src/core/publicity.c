@@ -9,7 +9,7 @@
 #include "core/db_priv.h"
 #include "core/practice_fields.h"
 #include "core/publicity.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "i18n.h"
 
 #define PUB(n) { n, PUB_PUBLIC, NULL }
@@ -108,7 +108,7 @@ static const pub_column c_audit[] = {
 	PRIV("unix_login"), END };
 static const pub_column c_sync_log[] = {
 	PRIV("seq"), PRIV("kind"), PRIV("k1"), PRIV("k2"), PRIV("k3"), PRIV("base"),
-	PRIV("base_at"), PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),
+	PRIV("actor"), PRIV("hid_by"), PRIV("hidden_at"), PRIV("locked_at"),
 	PRIV("pinned_at"), END };
 static const pub_column c_sync_conflicts[] = {
 	PRIV("id"), PRIV("at"), PRIV("file_sum"), PRIV("line"), PRIV("what"), PRIV("outcome"),

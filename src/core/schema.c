@@ -218,7 +218,7 @@ static const char *const migrations[] = {
 	 * ł included). Contentless: the text lives once, in its own table. rowid = id * 4
 	 * + kind, kind 1 city, 2 thread title, 3 post (step 3 adds practices and meetings as
 	 * id * 8 + 4 and id * 8: search_docs.h). Kept in step by the store's own
-	 * writes (search.c), not triggers: with trusted_schema off SQLite refuses triggers
+	 * writes (search_index.c), not triggers: with trusted_schema off SQLite refuses triggers
 	 * that write to a virtual table. */
 	"CREATE VIRTUAL TABLE search USING fts5(title, body, content='',"
 	"  tokenize = 'unicode61 remove_diacritics 2');",
@@ -616,6 +616,30 @@ static const char *const migrations[] = {
 	/* 16: a practice's project page (issue 19; practice_fields.h): an http(s) address,
 	 * empty when not known. Not searched, so the index stays as it is. */
 	"ALTER TABLE practices ADD COLUMN www TEXT NOT NULL DEFAULT '';",
+
+	/* 17: sync state nobody reads
+	 * (issue 19). A thread's `base` ("locked,pinned" before a change) has not been read
+	 * since step 6 sent locks and pins to the latest change, and a post's `base_at` was
+	 * exported and parsed but never used. The two triggers no longer write them, the
+	 * thread bases already written are cleared, base_at is dropped. A post's `base`
+	 * (the text before an edit) and a deleted draft's stay: sync reads them. Lines of
+	 * older copies that still carry base_at apply (the field is passed over). */
+	"DROP TRIGGER sync_threads_upd;"
+	"CREATE TRIGGER sync_threads_upd AFTER UPDATE OF locked, pinned ON threads"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO sync_log(kind, k1) VALUES ('thread', new.id)"
+	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log);"
+	"END;"
+	"DROP TRIGGER sync_posts_upd;"
+	"CREATE TRIGGER sync_posts_upd AFTER UPDATE OF body, hidden, hidden_reason ON posts"
+	"  WHEN (SELECT value FROM meta WHERE key = 'sync_log') = '1' BEGIN"
+	"  INSERT INTO sync_log(kind, k1, base) VALUES ('post', new.id, old.body)"
+	"    ON CONFLICT (kind, k1, k2, k3) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM sync_log),"
+	"    base = CASE WHEN sync_log.seq <= (SELECT CAST(value AS INTEGER) FROM meta"
+	"                 WHERE key = 'sync_exported') THEN excluded.base ELSE sync_log.base END;"
+	"END;"
+	"UPDATE sync_log SET base = NULL WHERE kind = 'thread' AND k3 = '';"
+	"ALTER TABLE sync_log DROP COLUMN base_at;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

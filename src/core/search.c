@@ -1,7 +1,6 @@
-/* search.c — see search.h. The index (table `search`) holds text folded by pl_fold()
- * and is kept in step by the store's own writes, which call search_index_* and
- * search_unindex_* inside their transaction (not triggers: schema.c says why); queries
- * are folded the same way. */
+/* search.c — see search.h. The queries over the index (table `search`), which holds
+ * text folded by pl_fold() and is written only by search_index.c; queries are folded
+ * the same way. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -126,20 +125,31 @@ static status add_hit(hit_list *out, size_t *cap, hit_kind k, int64_t id, int64_
 	return ST_OK;
 }
 
-/* Look up the hit the index row `rowid` stands for (rowid = id * 4 + kind; rowid % 4 = 0:
- * id * 8 + 4 a practice, id * 8 a meeting) with the account's rights. A visible hit
- * counts in *seen and, once `offset` visible hits were passed, is added to out. Each
- * lookup checks visibility: hits in networks the account may not see are dropped, so
- * they cannot be counted or guessed either. */
+/* The kind of row and its id an index entry's rowid stands for (search_docs.h): false
+ * for a rowid of the spare negative range, which no kind uses yet. */
+bool search_rowid_decode(int64_t rowid, hit_kind *kind, int64_t *id)
+{
+	if (rowid <= 0)
+		return false;
+	if (rowid % 4) {
+		*kind = (hit_kind)(rowid % 4), *id = rowid / 4;
+		return true;
+	}
+	*kind = rowid % 8 ? HIT_PRACTICE : HIT_MEETING, *id = rowid / 8;
+	return true;
+}
+
+/* Look up the hit the index row `rowid` stands for with the account's rights. A
+ * visible hit counts in *seen and, once `offset` visible hits were passed, is added to
+ * out. Each lookup checks visibility: hits in networks the account may not see are
+ * dropped, so they cannot be counted or guessed either. */
 static status take(db *d, const account *a, int64_t rowid, const char *q, size_t offset,
                    size_t *seen, hit_list *out, size_t *cap, error *e)
 {
-	int64_t id = rowid / 4;
-	hit_kind kind = (hit_kind)(rowid % 4);
-	if (rowid % 4 == 0) {
-		id = rowid / 8;
-		kind = rowid % 8 ? HIT_PRACTICE : HIT_MEETING;
-	}
+	int64_t id;
+	hit_kind kind;
+	if (!search_rowid_decode(rowid, &kind, &id))
+		return ST_OK;
 	error ignore;
 	status s = ST_OK;
 	if (kind == HIT_CITY) {
@@ -585,158 +595,6 @@ bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
 	return false;
 }
 
-static status exec_bound(db *d, const char *sql, int64_t id, const char *text, error *e)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	if (text)
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
-}
-
-status search_index_post(db *d, int64_t post_id, const char *body, error *e)
-{
-	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 3, '', ?2)";
-	return exec_bound(d, sql, post_id, body, e);
-}
-
-status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " VALUES ('delete', ?1 * 4 + 3, '', ?2)";
-	return exec_bound(d, sql, post_id, old_body, e);
-}
-
-status search_index_thread(db *d, int64_t thread_id, const char *title, error *e)
-{
-	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) VALUES (?1 * 4 + 2, ?2, '')";
-	return exec_bound(d, sql, thread_id, title, e);
-}
-
-static status city_op(db *d, const char *sql, int64_t id, const char *name, const char *voiv,
-                      const char *project, error *e)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, voiv, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, project, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
-}
-
-status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                         const char *project, error *e)
-{
-	static const char sql[] = "INSERT INTO search(rowid, title, body)"
-	                          " VALUES (?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
-	return city_op(d, sql, city_id, name, voivodeship, project, e);
-}
-
-status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                           const char *project, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " VALUES ('delete', ?1 * 4 + 1, ?2, ?3 || ' ' || ?4)";
-	return city_op(d, sql, city_id, name, voivodeship, project, e);
-}
-
-status search_index_practice(db *d, int64_t id, error *e)
-{
-	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
-}
-
-status search_unindex_practice(db *d, int64_t id, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " SELECT 'delete', " PRACTICE_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
-}
-
-status search_index_meeting(db *d, int64_t id, error *e)
-{
-	static const char sql[] =
-		"INSERT INTO search(rowid, title, body) SELECT " MEETING_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
-}
-
-status search_unindex_meeting(db *d, int64_t id, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search, rowid, title, body)"
-	                          " SELECT 'delete', " MEETING_DOC " WHERE id = ?1";
-	return exec_bound(d, sql, id, NULL, e);
-}
-
-status search_fill(db *d, error *e)
-{
-	int rc = sqlite3_exec(db_handle(d), SEARCH_FILL_SQL, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
-}
-
-static status note_dictionary(db *d, error *e)
-{
-	char stamp[4200];
-	lemma_dictionary_stamp(stamp, sizeof stamp);
-	return db_meta_set(d, "lemma_dictionary", stamp, _("Updating the search index"), e);
-}
-
-/* Every practice at once (the bundled directory's first load). */
-status search_index_practices(db *d, error *e)
-{
-	static const char sql[] = "INSERT INTO search(rowid, title, body) SELECT " PRACTICE_DOC;
-	return exec_bound(d, sql, 0, NULL, e);
-}
-
-status search_optimize(db *d, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search) VALUES ('optimize')";
-	return exec_bound(d, sql, 0, NULL, e);
-}
-
-/* FTS5's own check of the index against its stored structure; *sound false when not. */
-status search_check_index(db *d, bool *sound, error *e)
-{
-	static const char sql[] = "INSERT INTO search(search) VALUES ('integrity-check')";
-	*sound = true;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	*sound = rc == SQLITE_DONE;
-	return ST_OK;
-}
-
-status search_reindex(db *d, error *e)
-{
-	static const char sql_clear[] = "INSERT INTO search(search) VALUES ('delete-all')";
-	static const char sql_lemmas[] = "DELETE FROM lemmas";
-	status s = db_begin(d, e);
-	if (s != ST_OK)
-		return s;
-	/* The words' lemmas are worked out again, with the dictionary there is now. */
-	lemma_forget(db_lemmatizer(d));
-	if ((s = exec_bound(d, sql_clear, 0, NULL, e)) != ST_OK ||
-	    (s = exec_bound(d, sql_lemmas, 0, NULL, e)) != ST_OK || (s = search_fill(d, e)) != ST_OK ||
-	    (s = note_dictionary(d, e)) != ST_OK) {
-		db_rollback(d);
-		lemma_forget(db_lemmatizer(d));
-		return s;
-	}
-	return db_commit(d, e);
-}
-
 search_lemmas search_lemma_state(db *d)
 {
 	if (!lemma_dictionary_available())
@@ -748,18 +606,6 @@ search_lemmas search_lemma_state(db *d)
 	search_lemmas r = built && strcmp(built, stamp) != 0 ? LEMMAS_STALE : LEMMAS_ON;
 	free(built);
 	return r;
-}
-
-status search_note_upgrade(db *d, error *e)
-{
-	if (db_is_readonly(d))
-		return ST_OK;
-	char *built = db_meta_get(d, "lemma_dictionary");
-	status s = ST_OK;
-	if (!built)
-		s = note_dictionary(d, e);
-	free(built);
-	return s;
 }
 
 status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e)

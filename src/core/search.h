@@ -12,6 +12,10 @@
 
 typedef enum { HIT_CITY = 1, HIT_THREAD = 2, HIT_POST = 3, HIT_PRACTICE = 4, HIT_MEETING = 5 } hit_kind;
 
+/* The kind and id of the row an index entry's rowid stands for (the encoding is in
+ * search_docs.h); false for a rowid no kind uses (the spare negative range). */
+bool search_rowid_decode(int64_t rowid, hit_kind *kind, int64_t *id);
+
 typedef struct {
 	hit_kind kind;
 	int64_t id;        /* town, thread, post, practice or meeting id */
@@ -67,38 +71,10 @@ bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
  * index, in id order (newly allocated, *n of them; none when text has no word). */
 status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e);
 
-/* Keep the index in step: called by the store's writes inside their transaction. */
-status search_index_post(db *d, int64_t post_id, const char *body, error *e);
-status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
-status search_index_thread(db *d, int64_t thread_id, const char *title, error *e);
-/* A town's name, voivodeship and project title (unindex with the old values). */
-status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                         const char *project, error *e);
-status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                           const char *project, error *e);
-/* A practice or meeting as it is stored now (unindex before changing the row). */
-status search_index_practice(db *d, int64_t id, error *e);
-status search_unindex_practice(db *d, int64_t id, error *e);
-status search_index_meeting(db *d, int64_t id, error *e);
-status search_unindex_meeting(db *d, int64_t id, error *e);
-/* Index every row (inside the caller's transaction; the index must be empty). */
-status search_fill(db *d, error *e);
-/* Index every practice (a bulk load), merge the index's segments, check the index. */
-status search_index_practices(db *d, error *e);
-status search_optimize(db *d, error *e);
-status search_check_index(db *d, bool *sound, error *e);
-
-/* Rebuild the whole index from the tables (empirie check --reindex), working out
- * every word's lemmas again with the dictionary there is now. */
-status search_reindex(db *d, error *e);
-
 /* Lemma search: on; off (the dictionary's files are missing: search matches the
  * forms as written and their beginnings); or on with a dictionary other than the one
  * the index was built with (empirie check --reindex brings the index up to date). */
 typedef enum { LEMMAS_ON, LEMMAS_OFF, LEMMAS_STALE } search_lemmas;
 search_lemmas search_lemma_state(db *d);
-/* Record which dictionary the index was built with, if nothing says so yet (after the
- * upgrade that built it). */
-status search_note_upgrade(db *d, error *e);
 
 #endif

@@ -2,8 +2,13 @@
  * search.c and the migration that built the index with lemmas (schema.c). The text
  * goes in as written: the tokenizer "empirie" (lemma.c) folds it and adds lemmas.
  * rowid = id * 4 + kind (1 town, 2 thread title, 3 post); practices id * 8 + 4,
- * meetings id * 8. Every residue mod 8 is taken (1, 2, 3, 5, 6, 7 by the first three
- * kinds): a sixth kind needs the rowids encoded again (a migration rebuilding the index). */
+ * meetings id * 8. Every residue mod 8 of a positive rowid is taken (1, 2, 3, 5, 6, 7
+ * by the first three kinds), so further kinds use the negative rowids, kept spare for
+ * them: -(id * 8 + k) for k = 0..7, eight more kinds without encoding the rowids
+ * already stored again (no migration rebuilding the index). search_rowid_decode()
+ * (search.c) is the one place that reads a rowid back; an entry of a kind it does not
+ * know (a newer version's) is passed over. In the fallback tier (newest first, ORDER BY
+ * rowid DESC) hits of the negative range come after the others. */
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 

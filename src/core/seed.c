@@ -15,7 +15,7 @@
 #include "core/meeting.h"
 #include "core/practice.h"
 #include "core/forum_rows.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "core/search_docs.h"
 #include "core/seed.h"
 #include "i18n.h"

@@ -7,7 +7,7 @@
 
 #include "core/db_priv.h"
 #include "core/lemma.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "core/seed.h"
 #include "i18n.h"
 

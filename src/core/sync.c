@@ -42,6 +42,23 @@ int64_t sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt)
 	return v;
 }
 
+status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
+                              error *e)
+{
+	*out = dflt;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	if (strchr(sql, '?'))
+		sqlite3_bind_int64(st, 1, bind);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+	                                             : db_fail(d, rc, e, _("Reading the changes"));
+}
+
 static status meta_set(db *d, const char *key, const char *value, error *e)
 {
 	return db_meta_set(d, key, value, _("Saving the sync state"), e);

@@ -290,15 +290,23 @@ status sync_load_thread(applier *ap, int64_t id, thread_row *t, error *e)
 /* On the home database a new thread or post must have an id of the range of the copy
  * that wrote the file, and that copy must be one the home database numbered: a crafted
  * id could otherwise take the home's next id or another copy's. */
-bool sync_id_in_file_range(applier *ap, int64_t id)
+status sync_id_in_file_range(applier *ap, int64_t id, bool *in, error *e)
 {
+	*in = true;
 	if (!ap->home)
-		return true;
-	int64_t next = sync_query_int(ap->d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                     " WHERE key = 'sites_next'", 0, 1);
+		return ST_OK;
+	int64_t next;
+	status s = sync_query_int_checked(ap->d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                                         " WHERE key = 'sites_next'", 0, 1, &next, e);
 	int64_t site = ap->file_site;
-	return site >= 1 && site < next && (id >> FORUM_SITE_SHIFT) == site &&
-	       (id & (((int64_t)1 << FORUM_SITE_SHIFT) - 1)) != 0;
+	*in = s == ST_OK && site >= 1 && site < next && (id >> FORUM_SITE_SHIFT) == site &&
+	      (id & (((int64_t)1 << FORUM_SITE_SHIFT) - 1)) != 0;
+	return s;
+}
+
+bool sync_refusal_is_judgment(status s)
+{
+	return s == ST_NOTFOUND || s == ST_DENIED;
 }
 
 /* May the account `login` lock, pin or hide in the network, judged here? On the home
@@ -308,7 +316,10 @@ bool sync_may_moderate_as(applier *ap, const char *login, int64_t network_id)
 	account a;
 	error e2;
 	memset(&a, 0, sizeof a);
-	if (!login || account_get(ap->d, login, &a, &e2) != ST_OK) {
+	status s = login ? account_get(ap->d, login, &a, &e2) : ST_NOTFOUND;
+	if (s != ST_OK) {
+		if (s != ST_NOTFOUND && !ap->failed) /* could not tell: the apply fails */
+			ap->failed = s, ap->failure = e2;
 		account_clear(&a);
 		return false;
 	}
@@ -455,6 +466,11 @@ static status apply_lines(applier *ap, char *data, int64_t end, int64_t *site, e
 			}
 		} else if ((s = apply_change(ap, e)) != ST_OK) {
 			return s;
+		}
+		if (ap->failed) {
+			if (e)
+				*e = ap->failure;
+			return ap->failed;
 		}
 		p = nl + 1;
 	}

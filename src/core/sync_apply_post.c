@@ -9,7 +9,7 @@
 #include "core/db_priv.h"
 #include "core/forum.h"
 #include "core/forum_rows.h"
-#include "core/search.h"
+#include "core/search_index.h"
 #include "core/sync_priv.h"
 #include "i18n.h"
 
@@ -229,7 +229,7 @@ static bool incoming_wins(const char *in_at, const char *in_body, const char *he
 typedef struct {
 	int64_t id, tid, parent, hidden;
 	bool in_hidden;         /* hidden as the line carries it */
-	char *author, *body, *created, *edited, *reason, *base, *base_at, *by, *hid_by,
+	char *author, *body, *created, *edited, *reason, *base, *by, *hid_by,
 	     *hidden_at;
 	const char *hider;      /* who hid or showed it */
 } post_line;
@@ -237,7 +237,7 @@ typedef struct {
 static void post_line_clear(post_line *l)
 {
 	free(l->author), free(l->body), free(l->created), free(l->edited), free(l->reason),
-		free(l->base), free(l->base_at), free(l->by), free(l->hid_by), free(l->hidden_at);
+		free(l->base), free(l->by), free(l->hid_by), free(l->hidden_at);
 	memset(l, 0, sizeof *l);
 }
 
@@ -255,7 +255,6 @@ static status read_post_line(applier *ap, post_line *l, error *e)
 	    (s = sync_need_time(ap, "edited_at", false, &l->edited, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "hidden_reason", false, &l->reason, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "base", false, &l->base, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "base_at", false, &l->base_at, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
 	    (s = sync_get_text(ap, "hid_by", false, &l->hid_by, e)) != ST_OK ||
 	    (s = sync_need_time(ap, "hidden_at", false, &l->hidden_at, e)) != ST_OK ||
@@ -296,14 +295,20 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 		         l->author, (long long)l->tid);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
-	if (!sync_id_in_file_range(ap, l->id)) {
+	if ((s = sync_id_in_file_range(ap, l->id, &ok, e)) != ST_OK)
+		return s;
+	if (!ok) {
 		snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
 		                              "copy that wrote the file"), l->author, (long long)l->id);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
 	/* Only a thread's first post has no parent: another would be a second root. */
-	if (!l->parent && sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
-	                                        " WHERE thread_id = ?)", l->tid, 0)) {
+	int64_t rooted = 0;
+	if (!l->parent && (s = sync_query_int_checked(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
+	                                                     " WHERE thread_id = ?)", l->tid, 0,
+	                                              &rooted, e)) != ST_OK)
+		return s;
+	if (rooted) {
 		snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
 		                              "first post, which is here already"), l->author, t->title);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
@@ -311,7 +316,12 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	if ((s = sync_actor_for(ap, l->author, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
 	error why;
-	if (ap->home && perm_check_post(ap->d, &au, t->network_id, t->leaders_only, &why) != ST_OK) {
+	if (ap->home && (s = perm_check_post(ap->d, &au, t->network_id, t->leaders_only, &why)) != ST_OK) {
+		if (!sync_refusal_is_judgment(s)) { /* not a refusal: the apply fails */
+			if (e)
+				*e = why;
+			goto out;
+		}
 		snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), l->author, t->title,
 		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);

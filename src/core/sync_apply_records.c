@@ -103,9 +103,12 @@ status sync_apply_draft(applier *ap, error *e)
 	                 : draft_merge(ap->d, a.id, kind, target, title, body, at, &did, e)) != ST_OK)
 		goto out;
 	/* B6: drafts per account are limited, so a file cannot fill the database. */
+	int64_t drafts = 0;
 	if (did && !deleted &&
-	    sync_query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?", a.id, 0) >
-	        ap->lim.drafts) {
+	    (s = sync_query_int_checked(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?",
+	                                a.id, 0, &drafts, e)) != ST_OK)
+		goto out;
+	if (did && !deleted && drafts > ap->lim.drafts) {
 		s = err_set(e, ST_INVALID, ngettext("%s:%lld: more than %lld draft for %s: over the limit of "
 		                                    "drafts per account; nothing was applied",
 		                                    "%s:%lld: more than %lld drafts for %s: over the limit of "

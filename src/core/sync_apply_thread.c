@@ -360,7 +360,10 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 	memset(&au, 0, sizeof au);
 	char what[512];
 	status s;
-	if (!sync_id_in_file_range(ap, l->id)) {
+	bool in;
+	if ((s = sync_id_in_file_range(ap, l->id, &in, e)) != ST_OK)
+		return s;
+	if (!in) {
 		snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
 		                              "the copy that wrote the file"), l->title, (long long)l->id);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
@@ -377,7 +380,12 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 	if ((s = sync_actor_for(ap, l->author, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
 	error why;
-	if (ap->home && perm_check_post(ap->d, &au, net, lo, &why) != ST_OK) {
+	if (ap->home && (s = perm_check_post(ap->d, &au, net, lo, &why)) != ST_OK) {
+		if (!sync_refusal_is_judgment(s)) { /* not a refusal: the apply fails */
+			if (e)
+				*e = why;
+			goto out;
+		}
 		snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), l->title, l->author,
 		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);

@@ -39,7 +39,7 @@ static const char sql_ex_posts[] =
 	"SELECT json_object('op', 'post', 'id', p.id, 'thread', p.thread_id,"
 	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
 	"  'created_at', p.created_at, 'edited_at', p.edited_at, 'hidden', p.hidden,"
-	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'base_at', l.base_at, 'by', l.actor,"
+	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'by', l.actor,"
 	"  'hid_by', l.hid_by, 'hidden_at', l.hidden_at,"
 	"  'history', json((SELECT json_group_array(vid) FROM post_ancestry WHERE post_id = p.id)))"
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"

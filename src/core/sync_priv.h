@@ -22,6 +22,11 @@
 
 /* The integer sql selects (bound to bind where it has a "?"), dflt when none. */
 int64_t sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt);
+/* The same for a check an apply depends on: *out is dflt only when sql selects nothing
+ * (or NULL); a statement that cannot be made or run (memory, the store) is an error,
+ * never taken for the default. */
+status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
+                              error *e);
 status sync_meta_set_int(db *d, const char *key, int64_t v, error *e);
 /* This copy's number; 0 on the home database. */
 int64_t sync_own_site(db *d);
@@ -92,6 +97,10 @@ typedef struct {
 	size_t n_new, cap_new;
 	sync_limits lim;
 	char client[160];       /* the audit's "from where": the copy and who applied it */
+	/* A check that answers yes or no (sync_may_moderate_as) and could not tell, memory
+	 * or the store failing: the line is finished as if "no", then the apply fails. */
+	status failed;
+	error failure;
 } applier;
 
 /* A field of the current op: $.name as int or text. Typed strictly. */
@@ -126,7 +135,10 @@ status sync_conflict(applier *ap, const char *what, const char *outcome, error *
 const char *sync_kept_aside(void);
 status sync_actor_for(applier *ap, const char *login, account *out, bool *ok, error *e);
 bool sync_may_moderate_as(applier *ap, const char *login, int64_t network_id);
-bool sync_id_in_file_range(applier *ap, int64_t id);
+status sync_id_in_file_range(applier *ap, int64_t id, bool *in, error *e);
+/* Is a refusal of perm_check_post a judgment on the line (a conflict), rather than a
+ * failure to judge (memory, the store: the apply fails)? */
+bool sync_refusal_is_judgment(status s);
 status sync_note_locked_by_file(applier *ap, int64_t thread_id, error *e);
 status sync_note_new_thread(applier *ap, int64_t thread_id, error *e);
 bool sync_locked_by_file(const applier *ap, int64_t thread_id);

@@ -337,21 +337,20 @@ static status unlink_visible(db *d, const account *a, int64_t uid, error *e)
 	}
 	sqlite3_reset(st);
 	status s = rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, _("Saving the practice transfer"));
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		thread t;
-		error ignore;
-		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
-			continue;
-		thread_clear(&t);
+	thread_list seen = { 0 };
+	if (s == ST_OK)
+		s = forum_visible_threads(d, a, ids, n, &seen, e);
+	free(ids);
+	for (size_t i = 0; s == ST_OK && i < seen.n; i++) {
 		if (!(st = db_stmt(d, sql_unlink, e))) {
 			s = e ? e->code : ST_INTERNAL;
 			break;
 		}
 		sqlite3_bind_int64(st, 1, uid);
-		sqlite3_bind_int64(st, 2, ids[i]);
+		sqlite3_bind_int64(st, 2, seen.items[i].id);
 		s = db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
 	}
-	free(ids);
+	thread_list_free(&seen);
 	return s;
 }
 
@@ -529,22 +528,9 @@ status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64
 	if (s == ST_OK && rc != SQLITE_DONE)
 		s = db_fail(d, rc, e, _("Reading the linked threads"));
 	sqlite3_reset(st);
-	size_t tcap = 0;
-	for (size_t i = 0; s == ST_OK && i < n; i++) {
-		thread t;
-		error ignore;
-		if (forum_thread(d, a, ids[i], &t, &ignore) != ST_OK)
-			continue;
-		if (db_grow((void **)&out->items, &tcap, out->n, sizeof *out->items)) {
-			thread_clear(&t);
-			s = OOM(e);
-			break;
-		}
-		out->items[out->n++] = t;
-	}
+	if (s == ST_OK)
+		s = forum_visible_threads(d, a, ids, n, out, e);
 	free(ids);
-	if (s != ST_OK)
-		thread_list_free(out);
 	return s;
 }
 

@@ -8,7 +8,7 @@
 # migrations create and reshape tables and are not counted either; publicity.c copies
 # tables by name into a separate public file, db.c the read marks into the session-only
 # temp schema of a read-only copy, and search_docs.h holds the index's bulk SQL that
-# search.c (and the migrations) run.
+# search_index.c (and the migrations) run.
 . "$top_srcdir/tests/lib.sh"
 if ! command -v sqlite3 >/dev/null; then
 	skip "sqlite3 is not installed (it lists the tables)"; done_testing; exit
@@ -29,6 +29,8 @@ writers() { # table: the source files that insert into it, sorted, space-separat
 # pass every table).
 is "the posts' one writer is found" "$(writers posts)" "src/core/forum_rows.c"
 is "the practices' one writer is found" "$(writers practices)" "src/core/practice.c"
+# The search index is written by its own module, apart from the queries (search.c).
+is "the search index's one writer is search_index.c" "$(writers search)" "src/core/search_index.c"
 
 for t in $tables; do
 	w=$(writers "$t")

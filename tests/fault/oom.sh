@@ -145,5 +145,28 @@ oom_runs "a meeting whose key is taken" "SELECT group_concat(summary, ',') || ';
 oom_runs "import" "SELECT count(*) || ',' || (SELECT count(*) FROM search_docsize) FROM cities WHERE name LIKE 'Pamięciowo %'" \
 	/dev/null --config "$nodict" import cities "$T_DIR/towns.csv"
 is "writing: every change whole or absent, status and message to match, the file sound" "$problems" "$before"
+
+# Applying a sync file on the home database: a coordinator's new thread, locked in the
+# copy, and a member's reply, each checked on the way in (the id in the copy's range,
+# the right to post, not a second first post, the right to lock). Memory running out
+# inside a check must fail the whole file, not make the line a conflict (or the lock
+# refused) and the file count as applied.
+before=$problems
+synchome="$T_DIR/synchome.db" lap="$T_DIR/lap.db"
+cp "$base" "$synchome"
+e --db "$synchome" admin add-account anna --role member --city Zabrze >/dev/null 2>&1
+e --db "$synchome" admin add-account koord --role coordinator --network 1 >/dev/null 2>&1
+e --db "$synchome" snapshot "$lap" >/dev/null 2>&1
+lt=$(echo "Z laptopa: pierwszy wpis" | e --db "$lap" --as koord post --network 1 --title "Wątek z laptopa")
+echo "Z laptopa: odpowiedź" | e --db "$lap" --as anna reply "$lt" >/dev/null
+e --db "$lap" --as koord moderate lock "$lt" --reason "zamknięty" >/dev/null 2>&1
+e --db "$lap" sync export "$T_DIR/lap.sync" >/dev/null 2>&1
+[ -s "$T_DIR/lap.sync" ]; t_result $? "a copy's file to apply ($lt)"
+q "$synchome" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+plain_base=$base base=$synchome
+oom_runs "sync apply" "SELECT (SELECT count(*) || COALESCE(sum(locked), 0) FROM threads WHERE title = 'Wątek z laptopa') || ',' || (SELECT count(*) FROM posts WHERE body LIKE 'Z laptopa%') || ',' || (SELECT count(*) FROM sync_applied) || ',' || (SELECT count(*) FROM sync_conflicts)" \
+	/dev/null --config "$nodict" sync apply "$T_DIR/lap.sync"
+base=$plain_base
+is "sync apply: the whole file or nothing, never a conflict made by memory" "$problems" "$before"
 is "no problem in any run" "$problems" 0
 done_testing

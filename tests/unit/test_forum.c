@@ -47,8 +47,23 @@ int main(void)
 	is_int(forum_new_thread(d, &guest, 1, "Gość", "x", NULL, &e), ST_DENIED, "guests cannot post");
 	is_int(forum_new_thread(d, &anna, 8, "Liderzy", "x", NULL, &e), ST_NOTFOUND,
 	       "the leaders' network does not exist for a member");
-	is_int(forum_new_thread(d, &mayor, 8, "Liderzy", "Dzień dobry", NULL, &e), ST_OK,
+	int64_t leaders_tid = 0;
+	is_int(forum_new_thread(d, &mayor, 8, "Liderzy", "Dzień dobry", &leaders_tid, &e), ST_OK,
 	       "a leader writes in the leaders' network");
+	{ /* Which of these threads may one see: in the order given, the others left out. */
+		int64_t among[] = { leaders_tid, tid, 999999, tid };
+		thread_list v;
+		is_int(forum_visible_threads(d, &anna, among, 4, &v, &e), ST_OK, "visible threads: ok");
+		ok(v.n == 2 && v.items[0].id == tid && v.items[1].id == tid,
+		   "a member sees her thread (twice, as asked), not the leaders' one nor a gone id");
+		thread_list_free(&v);
+		is_int(forum_visible_threads(d, &mayor, among, 3, &v, &e), ST_OK, "for a leader too");
+		ok(v.n == 2 && v.items[0].id == leaders_tid && v.items[1].id == tid,
+		   "a leader sees both, in the order given");
+		thread_list_free(&v);
+		is_int(forum_visible_threads(d, &anna, among, 0, &v, &e), ST_OK, "no ids: ok");
+		ok(v.n == 0 && !v.items, "no ids: no threads");
+	}
 	is_int(forum_new_thread(d, &anna, 1, "", "x", NULL, &e), ST_INVALID, "empty title refused");
 	is_int(forum_new_thread(d, &anna, 1, "T", " \n\t", NULL, &e), ST_INVALID, "blank body refused");
 	is_int(forum_new_thread(d, &anna, 1, "T", "\xc3\x28", NULL, &e), ST_INVALID, "bad UTF-8 refused");

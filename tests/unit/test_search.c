@@ -11,6 +11,7 @@
 #include "core/lemma.h"
 #include "core/meeting.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/empirie-search.XXXXXX";
@@ -289,6 +290,27 @@ int main(void)
 	is_int(count_kind(&l, HIT_PRACTICE, NULL), 1, "now rewitalizacji finds the practice");
 	hit_list_free(&l);
 	db_close(&d2);
+
+	/* The rowid encoding (search_docs.h) read back in one place; the negative range is
+	 * spare for further kinds and read as no kind. */
+	{
+		const struct { int64_t rowid; hit_kind k; int64_t id; } rows[] = {
+			{ 7 * 4 + 1, HIT_CITY, 7 },      { 7 * 4 + 2, HIT_THREAD, 7 },
+			{ 7 * 4 + 3, HIT_POST, 7 },      { 7 * 8 + 4, HIT_PRACTICE, 7 },
+			{ 7 * 8, HIT_MEETING, 7 },       { 1, HIT_CITY, 0 },
+		};
+		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+			hit_kind k = 0;
+			int64_t id = -1;
+			ok(search_rowid_decode(rows[i].rowid, &k, &id) && k == rows[i].k && id == rows[i].id,
+			   "rowid %lld is kind %d, id %lld", (long long)rows[i].rowid, (int)rows[i].k,
+			   (long long)rows[i].id);
+		}
+		hit_kind k;
+		int64_t id;
+		ok(!search_rowid_decode(-(7 * 8 + 1), &k, &id) && !search_rowid_decode(-8, &k, &id) &&
+		   !search_rowid_decode(0, &k, &id), "the negative rowids are spare: no kind");
+	}
 
 	account_clear(&admin), account_clear(&guest);
 	db_close(&d);
