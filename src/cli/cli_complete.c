@@ -288,6 +288,63 @@ static bool option_with_value(cli_ctx *c, const copt *opts, const char *cur)
 	return true;
 }
 
+/* What follows the command w[i]: its options, their values, its subcommands and
+ * operands. */
+static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *cur)
+{
+	const char *command = w[i];
+	if (!cli_find_command(command)) {
+		puts("words");
+		return EXIT_OK;
+	}
+	/* The operands typed so far (options and their values left out). */
+	const char *sub = NULL;
+	int pos = 0;
+	const copt *opts = options_of(command, NULL);
+	for (int k = i + 1; k < cword; k++) {
+		const copt *o = find_opt(opts, w[k]);
+		if (o && o->arg != ARG_NONE) {
+			if (k + 1 == cword) {
+				value(c, o->arg, o->values, cur, NULL);
+				return EXIT_OK;
+			}
+			k++;
+			continue;
+		}
+		if (w[k][0] == '-' && w[k][1])
+			continue;
+		if (pos++ == 0) {
+			sub = w[k];
+			opts = options_of(command, sub);
+		}
+	}
+	if (option_with_value(c, opts, cur))
+		return EXIT_OK;
+	if (cur[0] == '-') {
+		options(opts, cur);
+		return EXIT_OK;
+	}
+	/* The first operand of a command with a table of subcommands: its names. */
+	const cli_subcommand *subs = cli_subcommands_of(command);
+	if (subs && pos == 0) {
+		puts("words");
+		for (; subs->name; subs++)
+			if (strncmp(subs->name, cur, strlen(cur)) == 0)
+				candidate(NULL, subs->name);
+		return EXIT_OK;
+	}
+	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
+		const coperand *p = &operands[k];
+		if (strcmp(p->command, command) == 0 && p->pos == pos &&
+		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
+			value(c, p->arg, p->values, cur, NULL);
+			return EXIT_OK;
+		}
+	}
+	puts("words");
+	return EXIT_OK;
+}
+
 int cli_complete(cli_ctx *c, int argc, char **argv)
 {
 	/* argv: "complete", CWORD, then the words of the line (the program's name first). */
@@ -346,55 +403,5 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 				candidate(NULL, names[k]);
 		return EXIT_OK;
 	}
-	const char *command = w[i];
-	if (!cli_find_command(command)) {
-		puts("words");
-		return EXIT_OK;
-	}
-	/* The operands typed so far (options and their values left out). */
-	const char *sub = NULL;
-	int pos = 0;
-	const copt *opts = options_of(command, NULL);
-	for (int k = i + 1; k < cword; k++) {
-		const copt *o = find_opt(opts, w[k]);
-		if (o && o->arg != ARG_NONE) {
-			if (k + 1 == cword) {
-				value(c, o->arg, o->values, cur, NULL);
-				return EXIT_OK;
-			}
-			k++;
-			continue;
-		}
-		if (w[k][0] == '-' && w[k][1])
-			continue;
-		if (pos++ == 0) {
-			sub = w[k];
-			opts = options_of(command, sub);
-		}
-	}
-	if (option_with_value(c, opts, cur))
-		return EXIT_OK;
-	if (cur[0] == '-') {
-		options(opts, cur);
-		return EXIT_OK;
-	}
-	/* The first operand of a command with a table of subcommands: its names. */
-	const cli_subcommand *subs = cli_subcommands_of(command);
-	if (subs && pos == 0) {
-		puts("words");
-		for (; subs->name; subs++)
-			if (strncmp(subs->name, cur, strlen(cur)) == 0)
-				candidate(NULL, subs->name);
-		return EXIT_OK;
-	}
-	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
-		const coperand *p = &operands[k];
-		if (strcmp(p->command, command) == 0 && p->pos == pos &&
-		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
-			value(c, p->arg, p->values, cur, NULL);
-			return EXIT_OK;
-		}
-	}
-	puts("words");
-	return EXIT_OK;
+	return complete_command(c, w, i, cword, cur);
 }
