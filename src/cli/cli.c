@@ -28,7 +28,7 @@
  * coordinators in, snapshot --public-only is anyone's), the core decides. init and gen
  * write a new file, never change the database in use. */
 static const cli_command commands[] = {
-	{ "list", cmd_list, N_("networks|cities|threads|posts|meetings|practices [OPTIONS]"),
+	{ "list", cmd_list, N_("networks|cities|threads|posts|meetings|practices|requests [OPTIONS]"),
 	  N_("list networks, towns, threads, posts, meetings or good practices as tab-separated rows"),
 	  false, false, NULL },
 	{ "show", cmd_show, N_("network N | city NAME | thread ID | meeting ID | practice ID|KEY"),
@@ -76,7 +76,7 @@ static const cli_command commands[] = {
 	  false, false, NULL },
 	{ "snapshot", cmd_snapshot, N_("FILE [--public-only]"),
 	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, false, NULL },
-	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts"),
+	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts | withdraw N"),
 	  N_("carry what an offline copy wrote to the home database, and back"), false, false, NULL },
 	{ "info", cmd_info, "", N_("show the database in use, what it holds, and who you are"),
 	  false, false, NULL },
@@ -110,16 +110,39 @@ const cli_command *cli_command_at(size_t i)
 	return i < sizeof commands / sizeof commands[0] ? &commands[i] : NULL;
 }
 
+/* The rule of the flags, for a command's row and a subcommand's alike. */
+static const char *refusal(bool writes, bool admin_only, const char *admin_refusal,
+                           const account *me, bool readonly)
+{
+	if (admin_only && me->role != ROLE_ADMIN)
+		return _(admin_refusal);
+	if (writes && readonly)
+		return _("This database is open read-only; changes cannot be saved");
+	if (writes && me->role == ROLE_GUEST)
+		return _("Guests can read but not write; ask the network coordinator for an account");
+	return NULL;
+}
+
 const char *cli_refusal(const cli_command *cmd, const account *me, bool readonly)
 {
-	if (!cmd)
-		return NULL;
-	if (cmd->admin_only && me->role != ROLE_ADMIN)
-		return _(cmd->admin_refusal);
-	if (cmd->writes && readonly)
-		return _("This database is open read-only; changes cannot be saved");
-	if (cmd->writes && me->role == ROLE_GUEST)
-		return _("Guests can read but not write; ask the network coordinator for an account");
+	return cmd ? refusal(cmd->writes, cmd->admin_only, cmd->admin_refusal, me, readonly) : NULL;
+}
+
+const char *cli_sub_refusal(const cli_subcommand *sub, const account *me, bool readonly)
+{
+	return sub ? refusal(sub->writes, sub->admin_only, sub->admin_refusal, me, readonly) : NULL;
+}
+
+const cli_subcommand *cli_subcommands_of(const char *cmd)
+{
+	static const struct { const char *cmd; const cli_subcommand *subs; } tables[] = {
+		{ "list", cli_list_subs }, { "show", cli_show_subs },
+		{ "moderate", cli_moderate_subs }, { "admin", cli_admin_subs },
+		{ "sync", cli_sync_subs },
+	};
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i].cmd, cmd) == 0)
+			return tables[i].subs;
 	return NULL;
 }
 
@@ -422,6 +445,8 @@ int cli_open(cli_ctx *c)
 	if (s != ST_OK)
 		return cli_fail(&e);
 	const char *why = cli_refusal(c->cmd, &c->me, db_is_readonly(c->d));
+	if (!why)
+		why = cli_sub_refusal(c->sub, &c->me, db_is_readonly(c->d));
 	return why ? cli_error("%s", why) : EXIT_OK;
 }
 

@@ -100,20 +100,29 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int admin_help(void);
+
+/* The options of add-account (set-role takes --city and --network of them). */
+static const cli_opt account_opt_table[] = {
+	{ "name", required_argument, 'n', N_("NAME"), N_("the name shown (default: the login)") },
+	{ "role", required_argument, 'r', N_("ROLE"), N_("guest, member, leader, coordinator or "
+	  "admin (default member)") },
+	{ "city", required_argument, 'c', N_("TOWN"), N_("the account's town") },
+	{ "network", required_argument, 'w', N_("N"), N_("the network a coordinator or expert "
+	  "answers for") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 static int admin_add(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "city", required_argument, NULL, 'c' },
-		{ "network", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[32];
+	cli_opts_getopt(account_opt_table, opts, shortopts, sizeof shortopts);
 	const char *name = NULL, *city = NULL, *rolename = "member";
 	long long network = 0;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":n:r:c:w:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n': name = optarg; break;
 		case 'r': rolename = optarg; break;
@@ -122,6 +131,7 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 			if ((network = cli_parse_id(optarg)) < 0)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
 			break;
+		case 'h': return admin_help();
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("admin", argv[optind - 1], opts);
 		}
@@ -224,16 +234,14 @@ static int admin_sessions(cli_ctx *c)
 
 static int admin_set_role(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "city", required_argument, NULL, 'c' },
-		{ "network", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[32];
+	cli_opts_getopt(account_opt_table + 2, opts, shortopts, sizeof shortopts);
 	const char *city = NULL;
 	long long network = -1;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":c:w:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': city = optarg; break;
 		case 'w':
@@ -241,6 +249,7 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 			if (network < 0)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
 			break;
+		case 'h': return admin_help();
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("admin", argv[optind - 1], opts);
 		}
@@ -285,68 +294,104 @@ static int admin_member(cli_ctx *c, int argc, char **argv)
 	return rc;
 }
 
+static int admin_do_accounts(cli_ctx *c, int argc, char **argv)
+{
+	if (argc > 1)
+		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
+	return admin_accounts(c);
+}
+
+static int admin_do_audit(cli_ctx *c, int argc, char **argv)
+{
+	if (argc > 1)
+		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
+	return admin_audit(c);
+}
+
+static int admin_do_sessions(cli_ctx *c, int argc, char **argv)
+{
+	if (argc > 1)
+		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
+	return admin_sessions(c);
+}
+
+static int admin_expert(cli_ctx *c, int argc, char **argv)
+{
+	static const cli_opt table[] = {
+		{ "no", no_argument, 256, NULL, N_("no longer an expert") },
+		{ NULL, 0, 0, NULL, NULL },
+	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
+	bool no = false;
+	int ch;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		switch (ch) {
+		case 256: no = true; break;
+		case 'h': return admin_help();
+		default: return cli_unknown_option("admin", argv[optind - 1], opts);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("admin", _("expert needs one LOGIN, and --no to take the flag away"));
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	return account_set_expert(c->d, &c->me, argv[optind], !no, &e) == ST_OK ? EXIT_OK
+	                                                                        : cli_fail(&e);
+}
+
+/* Where the core requires an administrator, the table says so too, with the core's
+ * words (cli_refusal()); who may change a network's towns or see sessions the core
+ * decides, and SSH keys are root's as well as an administrator's (cli_keys.c). */
+const cli_subcommand cli_admin_subs[] = {
+	{ "add-account", admin_add, N_("LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]"),
+	  N_("add an account; ROLE is guest, member, leader,\ncoordinator or admin (default member)"),
+	  true, true, N_("Only an administrator can add accounts") },
+	{ "set-role", admin_set_role, N_("LOGIN ROLE [--city TOWN] [--network N]"),
+	  N_("change an account's role (and town or network)"), true, true,
+	  N_("Only an administrator can change roles") },
+	{ "member", admin_member, N_("add|remove N TOWN"), N_("add a town to network N or remove it"),
+	  true, false, NULL },
+	{ "accounts", admin_do_accounts, "", N_("list the accounts"), false, false, NULL },
+	{ "audit", admin_do_audit, "", N_("the newest 1000 entries of the audit log"), false, true,
+	  N_("Only an administrator can read the audit log") },
+	{ "add-key", cli_admin_keys, N_("LOGIN [FILE]"),
+	  N_("let LOGIN in over SSH with the public key in FILE (or\nstandard input): a line of the "
+	     "keys file set by\nauthorized_keys in the configuration (run as root)"),
+	  false, false, NULL },
+	{ "keys", cli_admin_keys, "", N_("list the keys: login, type, fingerprint"), false, false,
+	  NULL },
+	{ "revoke-key", cli_admin_keys, N_("LOGIN [FINGERPRINT]"),
+	  N_("remove LOGIN's keys (or the one with that fingerprint)"), false, false, NULL },
+	{ "sessions", admin_do_sessions, "", N_("who is here: the open full-screen sessions (login, "
+	  "town,\nsince, last seen, network, where in the application,\nrestricted); administrators "
+	  "and coordinators"), false, false, NULL },
+	{ "expert", admin_expert, N_("LOGIN [--no]"), N_("name LOGIN one of ZMP's experts, who answer "
+	  "the\nfeedback requests of their network (set-role's\n--network) or of all; --no: no longer"),
+	  true, true, N_("Only an administrator can name experts") },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+static int admin_help(void)
+{
+	cli_command_help(cli_find_command("admin"), NULL);
+	fputc('\n', stdout);
+	cli_subs_print(cli_admin_subs);
+	cli_command_help_opts(NULL, NULL, account_opt_table, NULL);
+	return EXIT_OK;
+}
+
 int cmd_admin(cli_ctx *c, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		if (argc < 2)
-			return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
-			                            "audit, add-key, keys or revoke-key"));
-		/* Two texts, so that each part keeps its translation when the other changes. */
-		char help[4096];
-		snprintf(help, sizeof help, "%s%s%s", _("  add-account LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]\n"
-			  "                    add an account; ROLE is guest, member, leader,\n"
-			  "                    coordinator or admin (default member)\n"
-			  "  set-role LOGIN ROLE [--city TOWN] [--network N]\n"
-			  "                    change an account's role (and town or network)\n"
-			  "  member add|remove N TOWN\n"
-			  "                    add a town to network N or remove it\n"
-			  "  accounts          list the accounts\n"
-			  "  audit             the newest 1000 entries of the audit log\n"
-			  "  add-key LOGIN [FILE]\n"
-			  "                    let LOGIN in over SSH with the public key in FILE (or\n"
-			  "                    standard input): a line of the keys file set by\n"
-			  "                    authorized_keys in the configuration (run as root)\n"
-			  "  keys              list the keys: login, type, fingerprint\n"
-			  "  revoke-key LOGIN [FINGERPRINT]\n"
-			  "                    remove LOGIN's keys (or the one with that fingerprint)\n"),
-		         _("  sessions          who is here: the open full-screen sessions (login, town,\n"
-		           "                    since, last seen, network, where in the application,\n"
-		           "                    restricted); administrators and coordinators\n"),
-		         _("  expert LOGIN [--no]\n"
-		           "                    name LOGIN one of ZMP's experts, who answer the\n"
-		           "                    feedback requests of their network (set-role's\n"
-		           "                    --network) or of all; --no: no longer\n"));
-		cli_command_help(cli_find_command("admin"), help);
-		return EXIT_OK;
-	}
-	if (strcmp(argv[1], "add-account") == 0)
-		return admin_add(c, argc - 1, argv + 1);
-	if (strcmp(argv[1], "set-role") == 0)
-		return admin_set_role(c, argc - 1, argv + 1);
-	if (strcmp(argv[1], "member") == 0)
-		return admin_member(c, argc - 1, argv + 1);
-	if (strcmp(argv[1], "expert") == 0) {
-		bool no = argc == 4 && strcmp(argv[3], "--no") == 0;
-		if (argc != 3 && !no)
-			return cli_usage("admin", _("expert needs one LOGIN, and --no to take the flag away"));
-		error e;
-		if (cli_open(c) != EXIT_OK)
-			return EXIT_ERR;
-		return account_set_expert(c->d, &c->me, argv[2], !no, &e) == ST_OK ? EXIT_OK
-		                                                                  : cli_fail(&e);
-	}
-	if (strcmp(argv[1], "add-key") == 0 || strcmp(argv[1], "keys") == 0 ||
-	    strcmp(argv[1], "revoke-key") == 0)
-		return cli_admin_keys(c, argc - 1, argv + 1);
-	if (argc > 2)
-		return cli_usage("admin", _("unexpected argument '%s'"), argv[2]);
-	if (strcmp(argv[1], "accounts") == 0)
-		return admin_accounts(c);
-	if (strcmp(argv[1], "audit") == 0)
-		return admin_audit(c);
-	if (strcmp(argv[1], "sessions") == 0)
-		return admin_sessions(c);
-	return cli_usage("admin", _("unknown admin command '%s'"), argv[1]);
+	if (argc < 2)
+		return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
+		                            "audit, add-key, keys or revoke-key"));
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return admin_help();
+	return cli_sub_dispatch(c, "admin", cli_admin_subs, argc - 1, argv + 1);
 }
 
 static void gen_progress_print(const char *stage, unsigned long done, unsigned long total, void *arg)

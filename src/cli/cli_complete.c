@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
 #include "core/directory.h"
+#include "core/practice_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -57,14 +58,16 @@ static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", A
 	END };
 static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
 static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
+/* A practice's options are its fields' (practice_fields.h); a town is completed. */
+#define PRACTICE_ARG_TOWN ARG_TOWN
+#define PRACTICE_ARG_NETS ARG_VALUE
+#define PRACTICE_ARG_MEETS ARG_VALUE
+#define PRACTICE_ARG_LINE ARG_VALUE
+#define PRACTICE_ARG_TEXT ARG_VALUE
+#define PRACTICE_ARG_URL ARG_VALUE
+#define PRACTICE_COPT_(name, kind, aliases, option, ...) { option, PRACTICE_ARG_##kind, NULL },
 static const copt practice_opts[] = {
-	{ "title", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	{ "networks", ARG_VALUE, NULL }, { "meetings", ARG_VALUE, NULL },
-	{ "theme", ARG_VALUE, NULL }, { "problem", ARG_VALUE, NULL },
-	{ "actions", ARG_VALUE, NULL }, { "results", ARG_VALUE, NULL },
-	{ "funding", ARG_VALUE, NULL }, { "cost", ARG_VALUE, NULL },
-	{ "contact", ARG_VALUE, NULL }, { "source", ARG_VALUE, NULL }, { "note", ARG_VALUE, NULL },
-	END };
+	PRACTICE_FIELDS(PRACTICE_COPT_) { "city", ARG_TOWN, NULL }, END };
 static const copt meeting_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
 	{ "date", ARG_VALUE, NULL }, { "until", ARG_VALUE, NULL }, { "host", ARG_TOWN, NULL },
@@ -97,12 +100,13 @@ static const copt report_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
 	{ "format", ARG_WORDS, "text csv json" }, END };
 static const copt uptake_set_opts[] = {
-	{ "town", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
+	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
 	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
-static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, END };
-static const copt uptake_list_opts[] = {
-	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
+static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
 	END };
+static const copt uptake_list_opts[] = {
+	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
+	{ "network", ARG_NETWORK, NULL }, END };
 static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
 	END };
 #undef END
@@ -122,13 +126,10 @@ static const copts command_opts[] = {
 
 #define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
-	{ "list", NULL, 0, ARG_WORDS, "networks cities threads posts meetings practices requests" },
-	{ "show", NULL, 0, ARG_WORDS, "network city thread meeting practice" },
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
 	{ "practice", NULL, 0, ARG_WORDS, "add edit" },
 	{ "meeting", NULL, 0, ARG_WORDS, "add edit" },
-	{ "moderate", NULL, 0, ARG_WORDS, "lock unlock pin unpin hide unhide" },
 	{ "import", NULL, 0, ARG_WORDS, KINDS },
 	{ "import", NULL, 1, ARG_FILE, NULL },
 	{ "export", NULL, 0, ARG_WORDS, KINDS },
@@ -136,11 +137,8 @@ static const coperand operands[] = {
 	{ "backup", NULL, 0, ARG_FILE, NULL },
 	{ "uptake", NULL, 0, ARG_WORDS, "set remove list" },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
-	{ "sync", NULL, 0, ARG_WORDS, "export apply status conflicts withdraw" },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
-	{ "admin", NULL, 0, ARG_WORDS,
-	  "add-account set-role member accounts audit add-key keys revoke-key expert sessions" },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
 	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },
@@ -290,6 +288,63 @@ static bool option_with_value(cli_ctx *c, const copt *opts, const char *cur)
 	return true;
 }
 
+/* What follows the command w[i]: its options, their values, its subcommands and
+ * operands. */
+static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *cur)
+{
+	const char *command = w[i];
+	if (!cli_find_command(command)) {
+		puts("words");
+		return EXIT_OK;
+	}
+	/* The operands typed so far (options and their values left out). */
+	const char *sub = NULL;
+	int pos = 0;
+	const copt *opts = options_of(command, NULL);
+	for (int k = i + 1; k < cword; k++) {
+		const copt *o = find_opt(opts, w[k]);
+		if (o && o->arg != ARG_NONE) {
+			if (k + 1 == cword) {
+				value(c, o->arg, o->values, cur, NULL);
+				return EXIT_OK;
+			}
+			k++;
+			continue;
+		}
+		if (w[k][0] == '-' && w[k][1])
+			continue;
+		if (pos++ == 0) {
+			sub = w[k];
+			opts = options_of(command, sub);
+		}
+	}
+	if (option_with_value(c, opts, cur))
+		return EXIT_OK;
+	if (cur[0] == '-') {
+		options(opts, cur);
+		return EXIT_OK;
+	}
+	/* The first operand of a command with a table of subcommands: its names. */
+	const cli_subcommand *subs = cli_subcommands_of(command);
+	if (subs && pos == 0) {
+		puts("words");
+		for (; subs->name; subs++)
+			if (strncmp(subs->name, cur, strlen(cur)) == 0)
+				candidate(NULL, subs->name);
+		return EXIT_OK;
+	}
+	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
+		const coperand *p = &operands[k];
+		if (strcmp(p->command, command) == 0 && p->pos == pos &&
+		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
+			value(c, p->arg, p->values, cur, NULL);
+			return EXIT_OK;
+		}
+	}
+	puts("words");
+	return EXIT_OK;
+}
+
 int cli_complete(cli_ctx *c, int argc, char **argv)
 {
 	/* argv: "complete", CWORD, then the words of the line (the program's name first). */
@@ -348,46 +403,5 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 				candidate(NULL, names[k]);
 		return EXIT_OK;
 	}
-	const char *command = w[i];
-	if (!cli_find_command(command)) {
-		puts("words");
-		return EXIT_OK;
-	}
-	/* The operands typed so far (options and their values left out). */
-	const char *sub = NULL;
-	int pos = 0;
-	const copt *opts = options_of(command, NULL);
-	for (int k = i + 1; k < cword; k++) {
-		const copt *o = find_opt(opts, w[k]);
-		if (o && o->arg != ARG_NONE) {
-			if (k + 1 == cword) {
-				value(c, o->arg, o->values, cur, NULL);
-				return EXIT_OK;
-			}
-			k++;
-			continue;
-		}
-		if (w[k][0] == '-' && w[k][1])
-			continue;
-		if (pos++ == 0) {
-			sub = w[k];
-			opts = options_of(command, sub);
-		}
-	}
-	if (option_with_value(c, opts, cur))
-		return EXIT_OK;
-	if (cur[0] == '-') {
-		options(opts, cur);
-		return EXIT_OK;
-	}
-	for (size_t k = 0; k < sizeof operands / sizeof operands[0]; k++) {
-		const coperand *p = &operands[k];
-		if (strcmp(p->command, command) == 0 && p->pos == pos &&
-		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
-			value(c, p->arg, p->values, cur, NULL);
-			return EXIT_OK;
-		}
-	}
-	puts("words");
-	return EXIT_OK;
+	return complete_command(c, w, i, cword, cur);
 }

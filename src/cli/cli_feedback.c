@@ -12,20 +12,25 @@
 #include "i18n.h"
 #include "text/safe.h"
 
+static const cli_opt ask_opt_table[] = {
+	{ "network", required_argument, 'n', N_("N"),
+	  N_("the network whose coordinators and experts you ask") },
+	{ "title", required_argument, 't', N_("TEXT"), N_("what the request is about") },
+	{ "assess", required_argument, 'a', N_("TEXT"), N_("what you want assessed (one line)") },
+	{ "practice", required_argument, 'p', N_("ID|KEY"),
+	  N_("your town's good practice the request is about") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_ask(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, 'n' },
-		{ "title", required_argument, NULL, 't' },
-		{ "assess", required_argument, NULL, 'a' },
-		{ "practice", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(ask_opt_table, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL, *assess = NULL, *practice_arg = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":n:t:a:p:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -35,12 +40,8 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 		case 'a': assess = optarg; break;
 		case 'p': practice_arg = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("ask"),
-				_("  -n, --network N      the network whose coordinators and experts you ask\n"
-				  "  -t, --title TEXT     what the request is about\n"
-				  "  -a, --assess TEXT    what you want assessed (one line)\n"
-				  "  -p, --practice ID|KEY  your town's good practice the request is about\n"
-				  "The description is read from standard input as UTF-8 text.\n"
+			cli_command_help_opts(cli_find_command("ask"), NULL, ask_opt_table,
+				_("The description is read from standard input as UTF-8 text.\n"
 				  "Prints the new request's thread number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("ask", _("option '%s' needs a value"), argv[optind - 1]);

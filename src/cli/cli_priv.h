@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <getopt.h>
 #include <sys/types.h>
 
 #include "cli/settings.h"
@@ -28,6 +29,7 @@ typedef struct {
 	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
 	const struct cli_command *cmd; /* the command running (NULL: the application, completion) */
+	const struct cli_subcommand *sub; /* its subcommand, when it has a table of them */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -42,6 +44,46 @@ typedef struct cli_command {
 	bool admin_only;      /* every use is an administrator's: refused to anyone else */
 	const char *admin_refusal; /* N_(): what others are told (admin_only) */
 } cli_command;
+
+/* One option of a command (cli_opts.c). A table of these, ending with a NULL name, makes
+ * both getopt_long's array and the help lines. */
+typedef struct cli_opt {
+	const char *name;     /* the long name, without "--" */
+	int has_arg;          /* no_argument or required_argument */
+	int val;              /* what getopt_long returns; a letter is the short form too */
+	const char *arg;      /* N_(): the value's placeholder ("TEXT"); NULL without one */
+	const char *help;     /* N_(): what it does; NULL: another name of the row above */
+} cli_opt;
+enum { CLI_OPTS_MAX = 40 };
+/* getopt_long's array (room for CLI_OPTS_MAX + 2; --help added when the table has none)
+ * and the short options' string (":" first; "h" for --help). */
+void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size_t n_short);
+/* The help lines of the options, aligned by display width. */
+void cli_opts_print(const cli_opt *t);
+
+/* One subcommand of a command (list networks, admin audit ...): a table of these, ending
+ * with a NULL name, gives dispatch, the help listing, the "unknown subcommand" error
+ * and the completion's words. */
+typedef struct cli_subcommand {
+	const char *name;
+	int (*run)(cli_ctx *c, int argc, char **argv); /* argv[0] is the subcommand */
+	const char *args;     /* N_(): what follows the name in the help ("" for nothing) */
+	const char *help;     /* N_(): what it does; NULL: another name of the row above */
+	bool writes;          /* as cli_command's, for this subcommand (cli_refusal()) */
+	bool admin_only;
+	const char *admin_refusal; /* N_() */
+} cli_subcommand;
+/* The help listing of a subcommand table. */
+void cli_subs_print(const cli_subcommand *t);
+const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name);
+/* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
+ * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
+int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
+                     char **argv);
+/* The subcommand table of a command (for the completion); NULL when it has none. */
+const cli_subcommand *cli_subcommands_of(const char *cmd);
+extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],
+	cli_admin_subs[], cli_sync_subs[];
 
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
@@ -74,6 +116,9 @@ long long cli_parse_id(const char *s);
 
 /* Shared --help handling for subcommands: prints usage and options. */
 void cli_command_help(const cli_command *cmd, const char *options_text);
+/* The same with the options from their table, and text after them (each may be NULL). */
+void cli_command_help_opts(const cli_command *cmd, const char *before, const cli_opt *opts,
+                           const char *after);
 
 int cmd_list(cli_ctx *c, int argc, char **argv);
 int cmd_show(cli_ctx *c, int argc, char **argv);
@@ -114,6 +159,8 @@ const cli_command *cli_command_at(size_t i);
 /* Why cmd may not run for me on a database (read-only or not), translated; NULL when it
  * may. The one place the table's writes and admin_only flags are enforced. */
 const char *cli_refusal(const cli_command *cmd, const account *me, bool readonly);
+/* The same rule for a subcommand's row. */
+const char *cli_sub_refusal(const cli_subcommand *sub, const account *me, bool readonly);
 /* The commands' names into out (at most max); returns how many. */
 size_t cli_command_names(const char **out, size_t max);
 /* Unknown command or option: the message, the nearest known one ("Did you mean

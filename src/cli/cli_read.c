@@ -32,28 +32,38 @@ struct list_opts {
 enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KEYS, OPT_OPEN,
        OPT_MINE, OPT_TAKEN_UP, OPT_TAKEN_UP_IN };
 
-static int parse_list_opts(const char *cmd, int argc, char **argv, struct list_opts *o)
+/* list's options; show and search take none but --help. */
+static const cli_opt list_opt_table[] = {
+	{ "network", required_argument, 'n', N_("N"), N_("network N (cities, threads, meetings, "
+	  "practices, requests)") },
+	{ "thread", required_argument, 't', N_("ID"), N_("the thread whose posts to list") },
+	{ "theme", required_argument, OPT_THEME, N_("T"), N_("practices of that theme") },
+	{ "voivodeship", required_argument, OPT_VOIVODESHIP, N_("V"),
+	  N_("practices of towns in that voivodeship") },
+	{ "town", required_argument, OPT_TOWN, N_("NAME"), N_("practices of that town") },
+	{ "city", required_argument, OPT_TOWN, NULL, NULL },
+	{ "planned", no_argument, OPT_PLANNED, NULL, N_("meetings still ahead") },
+	{ "past", no_argument, OPT_PAST, NULL, N_("meetings that are over") },
+	{ "keys", no_argument, OPT_KEYS, NULL, N_("cities: the status and basis as stable keys, "
+	  "for scripts") },
+	{ "taken-up", no_argument, OPT_TAKEN_UP, NULL, N_("practices another town takes up") },
+	{ "taken-up-in", required_argument, OPT_TAKEN_UP_IN, N_("VOIVODESHIP"),
+	  N_("practices a town in that voivodeship takes up") },
+	{ "open", no_argument, OPT_OPEN, NULL, N_("requests still waiting") },
+	{ "mine", no_argument, OPT_MINE, NULL, N_("requests of the networks you answer for") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+static const cli_opt no_opt_table[] = { { NULL, 0, 0, NULL, NULL } };
+
+static int parse_list_opts(const char *cmd, const cli_opt *table, int argc, char **argv,
+                           struct list_opts *o)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, 'n' },
-		{ "thread", required_argument, NULL, 't' },
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "voivodeship", required_argument, NULL, OPT_VOIVODESHIP },
-		{ "town", required_argument, NULL, OPT_TOWN },
-		{ "city", required_argument, NULL, OPT_TOWN },
-		{ "planned", no_argument, NULL, OPT_PLANNED },
-		{ "past", no_argument, NULL, OPT_PAST },
-		{ "keys", no_argument, NULL, OPT_KEYS },
-		{ "taken-up", no_argument, NULL, OPT_TAKEN_UP },
-		{ "taken-up-in", required_argument, NULL, OPT_TAKEN_UP_IN },
-		{ "open", no_argument, NULL, OPT_OPEN },
-		{ "mine", no_argument, NULL, OPT_MINE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[64];
+	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
 	int ch;
 	memset(o, 0, sizeof *o);
-	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_THEME: o->theme = optarg; break;
 		case OPT_VOIVODESHIP: o->voivodeship = optarg; break;
@@ -344,78 +354,114 @@ static int list_practices(cli_ctx *c, const struct list_opts *o)
 	return EXIT_OK;
 }
 
+/* The options given to `empirie list`, for the subcommand that runs. */
+static struct list_opts given;
+
+static int list_do_networks(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return list_networks(c);
+}
+
+static int list_do_cities(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return list_cities(c, given.network, given.keys);
+}
+
+static int list_do_threads(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	if (!given.network)
+		return cli_usage("list", _("list threads needs --network N"));
+	return list_threads(c, given.network);
+}
+
+static int list_do_posts(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	if (!given.thread)
+		return cli_usage("list", _("list posts needs --thread ID"));
+	return list_posts(c, given.thread);
+}
+
+static int list_do_meetings(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return list_meetings(c, given.network, given.planned, given.past);
+}
+
+static int list_do_practices(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return list_practices(c, &given);
+}
+
+static int list_do_requests(cli_ctx *c, int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return cli_list_requests(c, given.network, given.open, given.mine);
+}
+
+const cli_subcommand cli_list_subs[] = {
+	{ "networks", list_do_networks, "", N_("the networks with counts and your unread posts"),
+	  false, false, NULL },
+	{ "cities", list_do_cities, N_("[--network N] [--keys]"),
+	  N_("towns in Polish alphabetical order"), false, false, NULL },
+	{ "towns", list_do_cities, "", NULL, false, false, NULL },
+	{ "threads", list_do_threads, N_("--network N"), N_("threads, newest activity first"),
+	  false, false, NULL },
+	{ "posts", list_do_posts, N_("--thread ID"),
+	  N_("posts in reading order (replies under what they answer)"), false, false, NULL },
+	{ "meetings", list_do_meetings, N_("[--network N] [--planned|--past]"),
+	  N_("meetings, newest first"), false, false, NULL },
+	{ "practices", list_do_practices,
+	  N_("[--network N] [--theme T] [--voivodeship V] [--town NAME] [--taken-up] "
+	     "[--taken-up-in VOIVODESHIP]"),
+	  N_("good practices by town; the filters combine"), false, false, NULL },
+	{ "requests", list_do_requests, N_("[--network N] [--open] [--mine]"),
+	  N_("feedback requests, the oldest first"), false, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
 int cmd_list(cli_ctx *c, int argc, char **argv)
 {
 	struct list_opts o;
-	int first = parse_list_opts("list", argc, argv, &o);
+	int first = parse_list_opts("list", list_opt_table, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {
-		cli_command_help(cli_find_command("list"),
-			_("  networks                  the networks with counts and your unread posts\n"
-			  "  cities [--network N] [--keys]\n"
-			  "                            towns in Polish alphabetical order; --keys: the\n"
-			  "                            status and basis as stable keys, for scripts\n"
-			  "  threads --network N       threads, newest activity first\n"
-			  "  posts --thread ID         posts in reading order (replies under what they answer)\n"
-			  "  meetings [--network N] [--planned|--past]\n"
-			  "                            meetings, newest first; --planned: those still\n"
-			  "                            ahead, --past: those that are over\n"
-			  "  practices [--network N] [--theme T] [--voivodeship V] [--town NAME]\n"
-			  "                            good practices by town; the filters combine\n"
-			  "      [--taken-up] [--taken-up-in VOIVODESHIP]\n"
-			  "                            those another town takes up (in that voivodeship)\n"
-			  "\nOutput is tab-separated with a header line; tabs, newlines and backslashes\n"
+		cli_command_help(cli_find_command("list"), NULL);
+		fputc('\n', stdout);
+		cli_subs_print(cli_list_subs);
+		cli_command_help_opts(NULL, NULL, list_opt_table,
+			_("Output is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
-		fputs(_("  requests [--network N] [--open] [--mine]\n"
-		        "                            feedback requests, the oldest first; --open: those\n"
-		        "                            still waiting; --mine: the networks you answer for\n"),
-		      stdout);
 		return EXIT_OK;
 	}
 	if (first >= argc)
-		return cli_usage("list", _("say what to list: networks, cities, threads, posts, meetings or "
-		                           "practices"));
-	const char *what = argv[first];
+		return cli_usage("list", _("say what to list: networks, cities, threads, posts, meetings, "
+		                           "practices or requests"));
 	if (first + 1 < argc)
 		return cli_usage("list", _("unexpected argument '%s'"), argv[first + 1]);
-	bool practices = strcmp(what, "practices") == 0, meetings = strcmp(what, "meetings") == 0;
-	if ((o.theme || o.voivodeship || o.town || o.taken_up || o.taken_up_in) && !practices)
+	const cli_subcommand *s = cli_sub_find(cli_list_subs, argv[first]);
+	int (*run)(cli_ctx *, int, char **) = s ? s->run : NULL;
+	if ((o.theme || o.voivodeship || o.town || o.taken_up || o.taken_up_in) &&
+	    run && run != list_do_practices)
 		return cli_usage("list", _("--theme, --voivodeship and --town are options of 'list "
 		                           "practices'"));
-	if ((o.planned || o.past) && !meetings)
+	if ((o.planned || o.past) && run && run != list_do_meetings)
 		return cli_usage("list", _("--planned and --past are options of 'list meetings'"));
-	if (o.keys && strcmp(what, "cities") != 0 && strcmp(what, "towns") != 0)
+	if (o.keys && run && run != list_do_cities)
 		return cli_usage("list", _("--keys is an option of 'list cities'"));
 	if (o.planned && o.past)
 		return cli_usage("list", _("choose --planned or --past, not both"));
-	bool requests = strcmp(what, "requests") == 0;
-	if ((o.open || o.mine) && !requests)
+	if ((o.open || o.mine) && run && run != list_do_requests)
 		return cli_usage("list", _("--open and --mine are options of 'list requests'"));
-	if (cli_open(c) != EXIT_OK)
+	if (run && cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
-	if (practices)
-		return list_practices(c, &o);
-	if (requests)
-		return cli_list_requests(c, o.network, o.open, o.mine);
-	if (strcmp(what, "networks") == 0)
-		return list_networks(c);
-	if (strcmp(what, "cities") == 0 || strcmp(what, "towns") == 0)
-		return list_cities(c, o.network, o.keys);
-	if (meetings)
-		return list_meetings(c, o.network, o.planned, o.past);
-	if (strcmp(what, "threads") == 0) {
-		if (!o.network)
-			return cli_usage("list", _("list threads needs --network N"));
-		return list_threads(c, o.network);
-	}
-	if (strcmp(what, "posts") == 0) {
-		if (!o.thread)
-			return cli_usage("list", _("list posts needs --thread ID"));
-		return list_posts(c, o.thread);
-	}
-	return cli_usage("list", _("cannot list '%s': choose networks, cities, threads, posts, meetings "
-	                           "or practices"), what);
+	given = o;
+	return cli_sub_dispatch(c, "list", cli_list_subs, argc - first, argv + first);
 }
 
 /* ---- show ---- */
@@ -668,15 +714,14 @@ static int show_practice(cli_ctx *c, const char *arg)
 		card_line(practice_field_label("networks"), buf);
 		network_list_free(&nets);
 	}
-	card_line(practice_field_label("theme"), p.theme);
-	practice_line("problem", p.problem);
-	practice_line("actions", p.actions);
-	practice_line("results", p.results);
-	practice_line("funding", p.funding);
-	practice_line("cost", p.cost);
-	card_line(practice_field_label("contact_role"), p.contact_role);
-	card_line(practice_field_label("source"), p.source);
-	card_line(practice_field_label("note"), p.note);
+	/* The rest of the fields as practice_fields.h says (town and networks are above). */
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const practice_field_info *f = &practice_field_list[i];
+		if (f->card == CARD_BODY)
+			practice_line(f->name, practice_value(&p, i));
+		else if (f->card != CARD_OWN)
+			card_line(_(f->label), practice_value(&p, i));
+	}
 	card_line(_("Key"), p.key);
 	card_line(_("Updated"), p.updated_at);
 	meeting_list ml;
@@ -719,60 +764,85 @@ static int show_practice(cli_ctx *c, const char *arg)
 	return EXIT_OK;
 }
 
+/* show's subcommands: argv[0] the kind, the rest what names it. */
+static int show_do_city(cli_ctx *c, int argc, char **argv)
+{
+	/* A town name may have spaces; accept it as several words too. */
+	size_t len = 0;
+	for (int i = 1; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *name = malloc(len + 1);
+	if (!name)
+		return cli_error(_("Out of memory"));
+	name[0] = '\0';
+	for (int i = 1; i < argc; i++) {
+		strcat(name, argv[i]);
+		if (i + 1 < argc)
+			strcat(name, " ");
+	}
+	int rc = cli_open(c) == EXIT_OK ? show_city(c, name) : EXIT_ERR;
+	free(name);
+	return rc;
+}
+
+/* The kinds named by one word: network N, thread ID ... */
+static int show_one(cli_ctx *c, int argc, char **argv, int (*show)(cli_ctx *, const char *))
+{
+	if (argc > 2)
+		return cli_usage("show", _("unexpected argument '%s'"), argv[2]);
+	return cli_open(c) == EXIT_OK ? show(c, argv[1]) : EXIT_ERR;
+}
+
+static int show_do_network(cli_ctx *c, int argc, char **argv)
+{
+	return show_one(c, argc, argv, show_network);
+}
+
+static int show_do_thread(cli_ctx *c, int argc, char **argv)
+{
+	return show_one(c, argc, argv, show_thread);
+}
+
+static int show_do_meeting(cli_ctx *c, int argc, char **argv)
+{
+	return show_one(c, argc, argv, show_meeting);
+}
+
+static int show_do_practice(cli_ctx *c, int argc, char **argv)
+{
+	return show_one(c, argc, argv, show_practice);
+}
+
+const cli_subcommand cli_show_subs[] = {
+	{ "network", show_do_network, N_("N"),
+	  N_("a network: theme, goals, coordinators, towns, meetings"), false, false, NULL },
+	{ "city", show_do_city, N_("NAME"), N_("a town: voivodeship, programme, project, networks\n"
+	  "(the name may be typed without Polish letters)"), false, false, NULL },
+	{ "town", show_do_city, "", NULL, false, false, NULL },
+	{ "thread", show_do_thread, N_("ID"), N_("a thread with all its posts"), false, false, NULL },
+	{ "meeting", show_do_meeting, N_("ID"),
+	  N_("a meeting: date, host, topics, study visits, practices shown"), false, false, NULL },
+	{ "practice", show_do_practice, N_("ID|KEY"), N_("a good practice: town, problem, what was "
+	  "done, results,\nfunding, cost, the meetings and threads about it"), false, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
 int cmd_show(cli_ctx *c, int argc, char **argv)
 {
 	struct list_opts o;
-	int first = parse_list_opts("show", argc, argv, &o);
+	int first = parse_list_opts("show", no_opt_table, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {
-		cli_command_help(cli_find_command("show"),
-			_("  network N       a network: theme, goals, coordinators, towns, meetings\n"
-			  "  city NAME       a town: voivodeship, programme, project, networks\n"
-			  "                  (the name may be typed without Polish letters)\n"
-			  "  thread ID       a thread with all its posts\n"
-			  "  meeting ID      a meeting: date, host, topics, study visits, practices shown\n"
-			  "  practice ID|KEY a good practice: town, problem, what was done, results,\n"
-			  "                  funding, cost, the meetings and threads about it\n"));
+		cli_command_help(cli_find_command("show"), NULL);
+		fputc('\n', stdout);
+		cli_subs_print(cli_show_subs);
 		return EXIT_OK;
 	}
-	if (argc - first < 2)
+	if (argc - first < 2 && !(argc - first == 1 && !cli_sub_find(cli_show_subs, argv[first])))
 		return cli_usage("show", _("say what to show: network N, city NAME, thread ID, meeting ID or "
 		                           "practice ID"));
-	const char *what = argv[first];
-	/* A town name may have spaces; accept it as several words too. */
-	if (strcmp(what, "city") == 0 || strcmp(what, "town") == 0) {
-		size_t len = 0;
-		for (int i = first + 1; i < argc; i++)
-			len += strlen(argv[i]) + 1;
-		char *name = malloc(len + 1);
-		if (!name)
-			return cli_error(_("Out of memory"));
-		name[0] = '\0';
-		for (int i = first + 1; i < argc; i++) {
-			strcat(name, argv[i]);
-			if (i + 1 < argc)
-				strcat(name, " ");
-		}
-		int rc = cli_open(c) == EXIT_OK ? show_city(c, name) : EXIT_ERR;
-		free(name);
-		return rc;
-	}
-	if (argc - first > 2)
-		return cli_usage("show", _("unexpected argument '%s'"), argv[first + 2]);
-	if (strcmp(what, "network") != 0 && strcmp(what, "thread") != 0 &&
-	    strcmp(what, "meeting") != 0 && strcmp(what, "practice") != 0)
-		return cli_usage("show", _("cannot show '%s': choose network, city, thread, meeting or "
-		                           "practice"), what);
-	if (cli_open(c) != EXIT_OK)
-		return EXIT_ERR;
-	if (strcmp(what, "practice") == 0)
-		return show_practice(c, argv[first + 1]);
-	if (strcmp(what, "network") == 0)
-		return show_network(c, argv[first + 1]);
-	if (strcmp(what, "thread") == 0)
-		return show_thread(c, argv[first + 1]);
-	return show_meeting(c, argv[first + 1]);
+	return cli_sub_dispatch(c, "show", cli_show_subs, argc - first, argv + first);
 }
 
 int cmd_search(cli_ctx *c, int argc, char **argv)
@@ -780,7 +850,7 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	static const char *const cols[] = { N_("kind"), N_("id"), N_("thread"), N_("network"),
 	                                    N_("title"), N_("excerpt") };
 	struct list_opts o;
-	int first = parse_list_opts("search", argc, argv, &o);
+	int first = parse_list_opts("search", no_opt_table, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {

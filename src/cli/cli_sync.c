@@ -10,20 +10,14 @@
 #include "i18n.h"
 #include "text/safe.h"
 
+extern const cli_subcommand cli_sync_subs[];
+
 static int sync_help(void)
 {
 	cli_command_help(cli_find_command("sync"),
 		_("Carries what was written in an offline copy (threads, replies, edits, hidden\n"
-		  "posts, locks, read marks, drafts) to the home database, and back.\n"
-		  "  export FILE [--all]  write what changed here since the last export (--all:\n"
-		  "                       everything noted since the copy was taken)\n"
-		  "  apply FILE           apply a file written by the other side, all or nothing;\n"
-		  "                       conflicts are settled by the rules in the manual and\n"
-		  "                       listed; applying the same file again changes nothing\n"
-		  "  status               this copy's number and how many changes wait\n"
-		  "  conflicts            the conflicts kept so far\n"
-		  "  withdraw N           (home database) refuse the files of offline copy N from\n"
-		  "                       now on: it was re-issued or lost\n"));
+		  "posts, locks, read marks, drafts) to the home database, and back.\n"));
+	cli_subs_print(cli_sync_subs);
 	return EXIT_OK;
 }
 
@@ -177,44 +171,68 @@ static int sync_do_conflicts(cli_ctx *c, const char *arg, bool all)
 	return EXIT_OK;
 }
 
-/* The actions of `empirie sync`: which take an argument (a file, a copy's number) and
- * which --all. */
-static const struct {
-	const char *name;
-	bool takes_arg, takes_all;
-	int (*run)(cli_ctx *c, const char *arg, bool all);
-} sync_actions[] = {
-	{ "export", true, true, sync_do_export },     { "apply", true, false, sync_do_apply },
-	{ "status", false, false, sync_do_status },   { "conflicts", false, false, sync_do_conflicts },
-	{ "withdraw", true, false, sync_do_withdraw },
+/* The words after the action: its argument (a file, a copy's number) when it takes one,
+ * and --all when it takes that; -1 when misused (reported). */
+static int sync_words(int argc, char **argv, bool takes_arg, bool takes_all, const char **arg,
+                      bool *all)
+{
+	*arg = NULL;
+	*all = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--all") == 0 && takes_all)
+			*all = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_unknown_option("sync", argv[i], NULL), -1;
+		else if (!*arg && takes_arg)
+			*arg = argv[i];
+		else
+			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]), -1;
+	}
+	return 0;
+}
+
+#define SYNC_ACTION(fn, takes_arg, takes_all)                                      \
+	static int fn##_cmd(cli_ctx *c, int argc, char **argv)                     \
+	{                                                                          \
+		const char *arg;                                                   \
+		bool all;                                                          \
+		if (sync_words(argc, argv, takes_arg, takes_all, &arg, &all) < 0)  \
+			return EXIT_USAGE;                                         \
+		return fn(c, arg, all);                                            \
+	}
+SYNC_ACTION(sync_do_export, true, true)
+SYNC_ACTION(sync_do_apply, true, false)
+SYNC_ACTION(sync_do_status, false, false)
+SYNC_ACTION(sync_do_conflicts, false, false)
+SYNC_ACTION(sync_do_withdraw, true, false)
+#undef SYNC_ACTION
+
+/* The actions of `empirie sync`. Who may apply or withdraw the core decides (the home
+ * database's administrator, the copy's owner). */
+const cli_subcommand cli_sync_subs[] = {
+	{ "export", sync_do_export_cmd, N_("FILE [--all]"),
+	  N_("write what changed here since the last export (--all:\neverything noted since the "
+	     "copy was taken)"), false, false, NULL },
+	{ "apply", sync_do_apply_cmd, N_("FILE"),
+	  N_("apply a file written by the other side, all or nothing;\nconflicts are settled by the "
+	     "rules in the manual and\nlisted; applying the same file again changes nothing"),
+	  false, false, NULL },
+	{ "status", sync_do_status_cmd, "", N_("this copy's number and how many changes wait"),
+	  false, false, NULL },
+	{ "conflicts", sync_do_conflicts_cmd, "", N_("the conflicts kept so far"), false, false, NULL },
+	{ "withdraw", sync_do_withdraw_cmd, N_("N"),
+	  N_("(home database) refuse the files of offline copy N from\nnow on: it was re-issued or "
+	     "lost"), false, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
 };
 
 int cmd_sync(cli_ctx *c, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		if (argc < 2)
-			return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
-			                           "withdraw"));
-		return sync_help();
-	}
-	const char *what = argv[1], *arg = NULL;
-	size_t k = 0, n = sizeof sync_actions / sizeof sync_actions[0];
-	while (k < n && strcmp(sync_actions[k].name, what) != 0)
-		k++;
-	bool all = false;
-	for (int i = 2; i < argc; i++) {
+	if (argc < 2)
+		return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
+		                           "withdraw"));
+	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return sync_help();
-		if (strcmp(argv[i], "--all") == 0 && k < n && sync_actions[k].takes_all)
-			all = true;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("sync", argv[i], NULL);
-		else if (!arg && k < n && sync_actions[k].takes_arg)
-			arg = argv[i];
-		else
-			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]);
-	}
-	if (k == n)
-		return cli_usage("sync", _("unknown sync action '%s'"), what);
-	return sync_actions[k].run(c, arg, all);
+	return cli_sub_dispatch(c, "sync", cli_sync_subs, argc - 1, argv + 1);
 }

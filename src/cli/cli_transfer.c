@@ -57,18 +57,25 @@ static char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
+enum { OPT_RAW = 256 }; /* --raw has no short form */
+
+static const cli_opt import_opt_table[] = {
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
+	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
+	{ "raw", no_argument, OPT_RAW, NULL, N_("keep cells as they are; by default a cell that an\n"
+	  "export guarded against spreadsheets ('=…, '+…, '-…,\n'@…) loses that one leading "
+	  "apostrophe") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_import(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(import_opt_table, opts, shortopts, sizeof shortopts);
 	int enc = CHARSET_AUTO, ch;
 	bool dry = false, raw_cells = false;
-	while ((ch = getopt_long(argc, argv, ":e:nh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
 			if ((enc = charset_parse(optarg)) < 0)
@@ -76,21 +83,17 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				                             "iso-8859-2"), optarg);
 			break;
 		case 'n': dry = true; break;
-		case 'r': raw_cells = true; break;
+		case OPT_RAW: raw_cells = true; break;
 		case 'h':
-			cli_command_help(cli_find_command("import"),
+			cli_command_help_opts(cli_find_command("import"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
 				  "transfers: practice key, town, status). The first line\n"
 				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
 				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
-				  "(Excel), quoted fields may hold newlines.\n"
-				  "      --encoding ENC  auto (default), utf-8, cp1250 or iso-8859-2\n"
-				  "  -n, --dry-run       show what would change, change nothing\n"
-				  "      --raw           keep cells as they are; by default a cell that an\n"
-				  "                      export guarded against spreadsheets ('=…, '+…, '-…,\n"
-				  "                      '@…) loses that one leading apostrophe\n"
-				  "An import is all or nothing: any error and nothing is stored.\n"));
+				  "(Excel), quoted fields may hold newlines.\n"),
+				import_opt_table,
+				_("An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("import", argv[optind - 1], opts);
@@ -251,30 +254,39 @@ static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cell
 	free(out);
 	return EXIT_OK;
 }
+static const cli_opt export_opt_table[] = {
+	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("utf-8 (default, with a byte order mark "
+	  "so Excel reads it)\nor cp1250 (for older Polish Excel); CSV only") },
+	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
+	{ "separator", required_argument, 's', N_("SEP"), N_("';' or ','; default ';' in a Polish "
+	  "locale (or one\nwith a decimal comma, as Polish spreadsheets expect),\n',' otherwise "
+	  "(--raw: ',')") },
+	{ "raw", no_argument, OPT_RAW, NULL, N_("for scripts: cells exactly as stored, lines ending "
+	  "in LF,\nno byte order mark. Without it the CSV is for\nspreadsheets: lines end in CRLF and "
+	  "a cell beginning\nwith =, +, -, @, tab or CR gets a leading apostrophe so\nthat it is "
+	  "never run as a formula (import removes it)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_export(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "network", required_argument, NULL, 'n' },
-		{ "separator", required_argument, NULL, 's' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[24];
+	cli_opts_getopt(export_opt_table, opts, shortopts, sizeof shortopts);
 	const char *format = "csv";
 	long long network = 0;
 	int enc = CHARSET_UTF8, ch;
 	int sep = 0;
 	bool raw_cells = false;
-	while ((ch = getopt_long(argc, argv, ":f:e:n:s:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's':
 			if ((sep = parse_separator(optarg)) == 0)
 				return cli_usage("export", _("unknown separator '%s': use ';' or ','"), optarg);
 			break;
-		case 'r': raw_cells = true; break;
+		case OPT_RAW: raw_cells = true; break;
 		case 'n':
 			if ((network = cli_parse_id(optarg)) < 0)
 				return cli_usage("export", _("--network needs a network number, not '%s'"), optarg);
@@ -285,22 +297,12 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				return cli_usage("export", _("unknown encoding '%s': use utf-8 or cp1250"), optarg);
 			break;
 		case 'h':
-			cli_command_help(cli_find_command("export"),
+			cli_command_help_opts(cli_find_command("export"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
 				  "transfers); written to\n"
-				  "standard output.\n"
-				  "  -f, --format FMT    csv (default) or json\n"
-				  "  -e, --encoding ENC  utf-8 (default, with a byte order mark so Excel reads it)\n"
-				  "                      or cp1250 (for older Polish Excel); CSV only\n"
-				  "  -s, --separator SEP ';' or ','; default ';' in a Polish locale (or one\n"
-				  "                      with a decimal comma, as Polish spreadsheets expect),\n"
-				  "                      ',' otherwise (--raw: ',')\n"
-				  "      --raw           for scripts: cells exactly as stored, lines ending in LF,\n"
-				  "                      no byte order mark. Without it the CSV is for\n"
-				  "                      spreadsheets: lines end in CRLF and a cell beginning\n"
-				  "                      with =, +, -, @, tab or CR gets a leading apostrophe so\n"
-				  "                      that it is never run as a formula (import removes it)\n"
-				  "KIND posts with --format mbox [--network N] writes the discussions as an\n"
+				  "standard output.\n"),
+				export_opt_table,
+				_("KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("export", _("option '%s' needs a value"), argv[optind - 1]);

@@ -90,25 +90,32 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	return EXIT_OK;
 }
 
+static const cli_opt uptake_opt_table[] = {
+	{ "town", required_argument, OPT_TOWN, N_("NAME"),
+	  N_("set, remove: the town taking it up (not the practice's own);\nlist: that town's records") },
+	{ "city", required_argument, OPT_TOWN, NULL, NULL },
+	{ "status", required_argument, OPT_STATUS, N_("S"),
+	  N_("set: interested, adapting, in-use or dropped") },
+	{ "note", required_argument, OPT_NOTE, N_("TEXT"),
+	  N_("set: what the town changed in it (\"\" clears)") },
+	{ "threads", required_argument, OPT_THREADS, N_("IDS"),
+	  N_("set: the threads where it asked about it, e.g. \"12,40\"") },
+	{ "practice", required_argument, OPT_PRACTICE, N_("P"), N_("list: that practice's records") },
+	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("list: the records of that network") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "town", required_argument, NULL, OPT_TOWN },
-		{ "city", required_argument, NULL, OPT_TOWN },
-		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "threads", required_argument, NULL, OPT_THREADS },
-		{ "practice", required_argument, NULL, OPT_PRACTICE },
-		{ "network", required_argument, NULL, OPT_NETWORK },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(uptake_opt_table, opts, shortopts, sizeof shortopts);
 	const char *town = NULL, *stat = NULL, *note = NULL, *threads = NULL, *pr = NULL;
 	long long net = 0;
 	bool help = false;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_TOWN: town = optarg; break;
 		case OPT_STATUS: stat = optarg; break;
@@ -125,16 +132,12 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 		}
 	}
 	if (help) {
-		cli_command_help(cli_find_command("uptake"),
+		cli_command_help_opts(cli_find_command("uptake"),
 			_("  set PRACTICE        record or change that a town takes up a practice\n"
-			  "      --town NAME     the town taking it up (not the practice's own)\n"
-			  "      --status S      interested, adapting, in-use or dropped\n"
-			  "      --note TEXT     what the town changed in it (\"\" clears)\n"
-			  "      --threads IDS   the threads where it asked about it, e.g. \"12,40\"\n"
-			  "  remove PRACTICE --town NAME   take the record away\n"
-			  "  list [--practice P] [--town NAME] [--network N]\n"
-			  "                      the records as tab-separated rows (status: the key)\n"
-			  "PRACTICE is the practice's number or key. Members record for their own town,\n"
+			  "  remove PRACTICE     take the record away\n"
+			  "  list                the records as tab-separated rows (status: the key)\n"),
+			uptake_opt_table,
+			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
 		return EXIT_OK;
 	}
@@ -179,24 +182,31 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
+static const cli_opt report_opt_table[] = {
+	{ "network", required_argument, 'n', N_("N"),
+	  N_("one network (default: every network you can see)") },
+	{ "from", required_argument, OPT_FROM, N_("DATE"),
+	  N_("the first day of the period, YYYY-MM-DD") },
+	{ "to", required_argument, OPT_TO, N_("DATE"),
+	  N_("the last day, YYYY-MM-DD (both days included)") },
+	{ "format", required_argument, OPT_FORMAT, N_("F"),
+	  N_("text (default), csv (for a spreadsheet) or json") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_report(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, OPT_NETWORK },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "to", required_argument, NULL, OPT_TO },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(report_opt_table, opts, shortopts, sizeof shortopts);
 	const char *from = NULL, *to = NULL;
 	long long net = 0;
 	int fmt = REPORT_TEXT;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
-		case OPT_NETWORK:
+		case 'n':
 			if ((net = cli_parse_id(optarg)) < 0)
 				return cli_usage("report", _("--network needs a network number, not '%s'"), optarg);
 			break;
@@ -207,12 +217,8 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help(cli_find_command("report"),
-				_("  -n, --network N     one network (default: every network you can see)\n"
-				  "      --from DATE     the first day of the period, YYYY-MM-DD\n"
-				  "      --to DATE       the last day, YYYY-MM-DD (both days included)\n"
-				  "      --format F      text (default), csv (for a spreadsheet) or json\n"
-				  "Per network: the meetings held, the practices shown at them, the practices\n"
+			cli_command_help_opts(cli_find_command("report"), NULL, report_opt_table,
+				_("Per network: the meetings held, the practices shown at them, the practices\n"
 				  "towns started taking up, and the threads with the most posts.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("report", _("option '%s' needs a value"), argv[optind - 1]);

@@ -14,18 +14,21 @@
 #include "i18n.h"
 #include "text/safe.h"
 
+static const cli_opt post_opt_table[] = {
+	{ "network", required_argument, 'n', N_("N"), N_("the network (1–8) to write in") },
+	{ "title", required_argument, 't', N_("TEXT"), N_("the thread's title") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_post(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, 'n' },
-		{ "title", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(post_opt_table, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":n:t:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -33,10 +36,8 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 			break;
 		case 't': title = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("post"),
-				_("  -n, --network N   the network (1–8) to write in\n"
-				  "  -t, --title TEXT  the thread's title\n"
-				  "The first post is read from standard input as UTF-8 text.\n"
+			cli_command_help_opts(cli_find_command("post"), NULL, post_opt_table,
+				_("The first post is read from standard input as UTF-8 text.\n"
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("post", _("option '%s' needs a value"), argv[optind - 1]);
@@ -64,25 +65,28 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const cli_opt reply_opt_table[] = {
+	{ "to", required_argument, 'p', N_("POST_ID"),
+	  N_("answer this post (default: the thread's first post)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_reply(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(reply_opt_table, opts, shortopts, sizeof shortopts);
 	long long to = 0;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":p:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
 			if ((to = cli_parse_id(optarg)) < 0)
 				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help(cli_find_command("reply"),
-				_("      --to POST_ID  answer this post (default: the thread's first post)\n"
-				  "The reply is read from standard input as UTF-8 text.\n"
+			cli_command_help_opts(cli_find_command("reply"), NULL, reply_opt_table,
+				_("The reply is read from standard input as UTF-8 text.\n"
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("reply", _("option '%s' needs a value"), argv[optind - 1]);
@@ -135,25 +139,64 @@ int cmd_edit(cli_ctx *c, int argc, char **argv)
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
+/* The reason given to `empirie moderate`, for the action that runs. */
+static const char *mod_reason;
+
+/* argv: the action, the thread's or post's number. */
+static int moderate_run(cli_ctx *c, char **argv, int act)
+{
+	long long id = cli_parse_id(argv[1]);
+	if (id < 0)
+		return cli_usage("moderate", _("'%s' is not a number"), argv[1]);
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, mod_reason, &e)
+	                   : forum_hide_post(c->d, &c->me, id, act == 4, mod_reason, &e);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+/* In the order of mod_action (lock, unlock, pin, unpin), then hide and unhide. */
+static int mod_lock(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 0); }
+static int mod_unlock(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 1); }
+static int mod_pin(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 2); }
+static int mod_unpin(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 3); }
+static int mod_hide(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 4); }
+static int mod_unhide(cli_ctx *c, int argc, char **argv) { (void)argc; return moderate_run(c, argv, 5); }
+
+const cli_subcommand cli_moderate_subs[] = {
+	{ "lock", mod_lock, N_("THREAD_ID"), N_("close a thread to replies"), true, false, NULL },
+	{ "unlock", mod_unlock, N_("THREAD_ID"), N_("open it again"), true, false, NULL },
+	{ "pin", mod_pin, N_("THREAD_ID"), N_("keep a thread at the top of its network"), true, false,
+	  NULL },
+	{ "unpin", mod_unpin, N_("THREAD_ID"), N_("let it move down again"), true, false, NULL },
+	{ "hide", mod_hide, N_("POST_ID"), N_("hide a post's text from members"), true, false, NULL },
+	{ "unhide", mod_unhide, N_("POST_ID"), N_("show it again"), true, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+static const cli_opt moderate_opt_table[] = {
+	{ "reason", required_argument, 'r', N_("TEXT"),
+	  N_("why; kept in the audit log (required to hide)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_moderate(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "reason", required_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *reason = NULL;
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[32];
+	cli_opts_getopt(moderate_opt_table, opts, shortopts, sizeof shortopts);
+	mod_reason = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":r:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
-		case 'r': reason = optarg; break;
+		case 'r': mod_reason = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("moderate"),
-				_("  lock THREAD_ID     close a thread to replies (unlock opens it)\n"
-				  "  pin THREAD_ID      keep a thread at the top of its network (unpin)\n"
-				  "  hide POST_ID       hide a post's text from members (unhide)\n"
-				  "  -r, --reason TEXT  why; kept in the audit log (required to hide)\n"
-				  "For the coordinators of the network and administrators.\n"));
+			cli_command_help(cli_find_command("moderate"), NULL);
+			fputc('\n', stdout);
+			cli_subs_print(cli_moderate_subs);
+			cli_command_help_opts(NULL, NULL, moderate_opt_table,
+			                      _("For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("moderate", argv[optind - 1], opts);
@@ -161,44 +204,31 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage("moderate", _("say what to do and to which thread or post"));
-	static const char *const acts[] = { "lock", "unlock", "pin", "unpin", "hide", "unhide" };
-	int act = -1;
-	for (int i = 0; i < 6; i++)
-		if (strcmp(argv[optind], acts[i]) == 0)
-			act = i;
-	if (act < 0)
-		return cli_usage("moderate", _("unknown action '%s': use lock, unlock, pin, unpin, hide "
-		                               "or unhide"), argv[optind]);
-	long long id = cli_parse_id(argv[optind + 1]);
-	if (id < 0)
-		return cli_usage("moderate", _("'%s' is not a number"), argv[optind + 1]);
-	if (cli_open(c) != EXIT_OK)
-		return EXIT_ERR;
-	error e;
-	status s = act < 4 ? forum_moderate_thread(c->d, &c->me, id, (mod_action)act, reason, &e)
-	                   : forum_hide_post(c->d, &c->me, id, act == 4, reason, &e);
-	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+	return cli_sub_dispatch(c, "moderate", cli_moderate_subs, argc - optind, argv + optind);
 }
 
 /* ---- meetings and good practices ---- */
 
+static const cli_opt attend_opt_table[] = {
+	{ "no", no_argument, 256, NULL, N_("take the town off the list again") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_attend(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "no", no_argument, NULL, 'x' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(attend_opt_table, opts, shortopts, sizeof shortopts);
 	bool attend = true;
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (ch) {
-		case 'x': attend = false; break;
+		case 256: attend = false; break;
 		case 'h':
-			cli_command_help(cli_find_command("attend"),
-				_("Signs your town up for a planned meeting of one of its networks.\n"
-				  "      --no  take the town off the list again\n"
-				  "Meetings that are over keep the towns their published report names.\n"));
+			cli_command_help_opts(cli_find_command("attend"),
+				_("Signs your town up for a planned meeting of one of its networks.\n"),
+				attend_opt_table,
+				_("Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
 		default: return cli_unknown_option("attend", argv[optind - 1], opts);
 		}
@@ -229,8 +259,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 
 /* Which options were given; each NULL when absent. */
 enum {
-	OPT_TITLE = 256, OPT_TOWN, OPT_NETWORKS, OPT_MEETINGS, OPT_THEME, OPT_PROBLEM, OPT_ACTIONS,
-	OPT_RESULTS, OPT_FUNDING, OPT_COST, OPT_CONTACT, OPT_SOURCE, OPT_NOTE, OPT_NETWORK, OPT_DATE,
+	OPT_TITLE = 256, OPT_SOURCE, OPT_NETWORK, OPT_DATE,
 	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
 };
 
@@ -271,39 +300,34 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
+/* practice add|edit's options are its fields' (practice_fields.h), in the list's order:
+ * getopt returns OPT_PRACTICE + the field's place. The town may be given as --city too. */
+enum { OPT_PRACTICE = 1024 };
+#define PRACTICE_ALIAS_TOWN(name) { "city", required_argument, OPT_PRACTICE + PRACTICE_F_##name, NULL, NULL },
+#define PRACTICE_ALIAS_NETS(name)
+#define PRACTICE_ALIAS_MEETS(name)
+#define PRACTICE_ALIAS_LINE(name)
+#define PRACTICE_ALIAS_TEXT(name)
+#define PRACTICE_ALIAS_URL(name)
+#define PRACTICE_OPTION_(name, kind, aliases, option, arg, help, ...) \
+	{ option, required_argument, OPT_PRACTICE + PRACTICE_F_##name, arg, help }, \
+	PRACTICE_ALIAS_##kind(name)
+static const cli_opt practice_opt_table[] = {
+	PRACTICE_FIELDS(PRACTICE_OPTION_)
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_practice(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "town", required_argument, NULL, OPT_TOWN },
-		{ "city", required_argument, NULL, OPT_TOWN },
-		{ "networks", required_argument, NULL, OPT_NETWORKS },
-		{ "meetings", required_argument, NULL, OPT_MEETINGS },
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "problem", required_argument, NULL, OPT_PROBLEM },
-		{ "actions", required_argument, NULL, OPT_ACTIONS },
-		{ "results", required_argument, NULL, OPT_RESULTS },
-		{ "funding", required_argument, NULL, OPT_FUNDING },
-		{ "cost", required_argument, NULL, OPT_COST },
-		{ "contact", required_argument, NULL, OPT_CONTACT },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(practice_opt_table, opts, shortopts, sizeof shortopts);
 	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("practice"),
+		cli_command_help_opts(cli_find_command("practice"),
 			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"
-			  "      --title TEXT    what the practice is called\n"
-			  "      --town NAME     the town whose practice it is\n"
-			  "      --networks LIST the networks it was shown in, e.g. \"2,6\"\n"
-			  "      --meetings KEYS the meetings it was shown at (their keys, comma-separated)\n"
-			  "      --theme TEXT    e.g. \"energia i klimat\"\n"
-			  "      --problem TEXT  --actions TEXT  --results TEXT  --funding TEXT\n"
-			  "      --cost TEXT     --contact TEXT (a role, not a person)  --source URLS\n"
-			  "      --note TEXT\n"
-			  "Members change their own town's practices, coordinators those shown in their\n"
+			  "  edit ID             change one; options not given keep what is stored\n"),
+			practice_opt_table,
+			_("Members change their own town's practices, coordinators those shown in their\n"
 			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
 			  "practice's number.\n"));
 		return EXIT_OK;
@@ -312,15 +336,15 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	int first = add_or_edit("practice", argc, argv, &id);
 	if (first < 0)
 		return EXIT_USAGE;
-	const char *v[OPT_NOTE - OPT_TITLE + 1] = { 0 };
+	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
 	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (ch >= OPT_TITLE && ch <= OPT_NOTE)
-			v[ch - OPT_TITLE] = optarg;
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
+			v[ch - OPT_PRACTICE] = optarg;
 		else if (ch == ':')
 			return cli_usage("practice", _("option '%s' needs a value"), argv[optind - 1]);
 		else
@@ -328,9 +352,9 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage("practice", _("unexpected argument '%s'"), argv[optind]);
-	if (!id && !v[OPT_TITLE - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_title])
 		return cli_usage("practice", _("give the practice a title with --title TEXT"));
-	if (!id && !v[OPT_TOWN - OPT_TITLE])
+	if (!id && !v[PRACTICE_F_city])
 		return cli_usage("practice", _("say whose practice it is with --town NAME"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
@@ -338,23 +362,10 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	practice old = { 0 };
 	if (id && practice_get(c->d, &c->me, id, NULL, &old, &e) != ST_OK)
 		return cli_fail(&e);
-#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
-	practice_fields in = {
-		.city = PICK(OPT_TOWN, city),
-		.networks = PICK(OPT_NETWORKS, networks),
-		.meetings = PICK(OPT_MEETINGS, meetings),
-		.theme = PICK(OPT_THEME, theme),
-		.title = PICK(OPT_TITLE, title),
-		.problem = PICK(OPT_PROBLEM, problem),
-		.actions = PICK(OPT_ACTIONS, actions),
-		.results = PICK(OPT_RESULTS, results),
-		.funding = PICK(OPT_FUNDING, funding),
-		.cost = PICK(OPT_COST, cost),
-		.contact_role = PICK(OPT_CONTACT, contact_role),
-		.source = PICK(OPT_SOURCE, source),
-		.note = PICK(OPT_NOTE, note),
-	};
-#undef PICK
+	/* What was given, else what is stored. */
+	practice_fields in;
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		*practice_input(&in, i) = v[i] ? v[i] : id ? practice_value(&old, i) : NULL;
 	char *town = town_name(c->d, in.city);
 	if (town)
 		in.city = town;
@@ -369,35 +380,33 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const cli_opt meeting_opt_table[] = {
+	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("the network (1–8) that meets") },
+	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("the meeting's title") },
+	{ "date", required_argument, OPT_DATE, N_("DATE"), N_("the first day, YYYY-MM-DD") },
+	{ "until", required_argument, OPT_UNTIL, N_("DATE"),
+	  N_("the last day of a meeting of several days") },
+	{ "host", required_argument, OPT_HOST, N_("NAME"), N_("the host town (or any place)") },
+	{ "format", required_argument, OPT_FORMAT, N_("TEXT"),
+	  N_("e.g. \"stacjonarne\", \"online\", \"hybrydowe\"") },
+	{ "agenda", required_argument, OPT_AGENDA, N_("TEXT"), N_("the topics") },
+	{ "visits", required_argument, OPT_VISITS, N_("TEXT"), N_("the study visits") },
+	{ "summary", required_argument, OPT_SUMMARY, N_("TEXT"), N_("what came of it") },
+	{ "source", required_argument, OPT_SOURCE, N_("URLS"), N_("where it is described") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_meeting(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "network", required_argument, NULL, OPT_NETWORK },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ "host", required_argument, NULL, OPT_HOST },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "agenda", required_argument, NULL, OPT_AGENDA },
-		{ "visits", required_argument, NULL, OPT_VISITS },
-		{ "summary", required_argument, NULL, OPT_SUMMARY },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(meeting_opt_table, opts, shortopts, sizeof shortopts);
 	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("meeting"),
+		cli_command_help_opts(cli_find_command("meeting"),
 			_("  add                 a new meeting (--network, --title and --date needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"
-			  "      --network N     the network (1–8) that meets\n"
-			  "      --title TEXT    the meeting's title\n"
-			  "      --date DATE     the first day, YYYY-MM-DD\n"
-			  "      --until DATE    the last day of a meeting of several days\n"
-			  "      --host NAME     the host town (or any place)\n"
-			  "      --format TEXT   e.g. \"stacjonarne\", \"online\", \"hybrydowe\"\n"
-			  "      --agenda TEXT   --visits TEXT (study visits)  --summary TEXT\n"
-			  "      --source URLS\n"
-			  "For the network's coordinators and administrators. 'add' prints the new\n"
+			  "  edit ID             change one; options not given keep what is stored\n"),
+			meeting_opt_table,
+			_("For the network's coordinators and administrators. 'add' prints the new\n"
 			  "meeting's number.\n"));
 		return EXIT_OK;
 	}
@@ -412,7 +421,7 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		if (ch == OPT_NETWORK) {
 			if ((net_no = cli_parse_id(optarg)) < 0 || net_no > 1000000)
 				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);

@@ -31,6 +31,8 @@ struct db {
 	int64_t wait_started_ms, wait_told_ms, wait_last_ms;
 	db_wait_fn wait_fn;
 	void *wait_arg;
+	db_trace_fn trace_fn;
+	void *trace_arg;
 	/* Between db_begin and db_commit/db_rollback. SQLite rolls a transaction back by
 	 * itself after some errors (out of memory, I/O, a full disk); from then on each
 	 * statement would commit on its own, so nothing more may run (see tx_lost). */
@@ -97,6 +99,21 @@ void db_set_wait_notify(db *d, db_wait_fn fn, void *arg)
 	d->wait_fn = fn;
 	d->wait_arg = arg;
 }
+static int on_trace(unsigned what, void *arg, void *p, void *x)
+{
+	db *d = arg;
+	(void)x;
+	if (what == SQLITE_TRACE_STMT && d->trace_fn)
+		d->trace_fn(d->trace_arg, sqlite3_sql(p));
+	return 0;
+}
+
+void db_set_trace(db *d, db_trace_fn fn, void *arg)
+{
+	d->trace_fn = fn, d->trace_arg = arg;
+	sqlite3_trace_v2(d->h, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, d);
+}
+
 const char *db_path(const db *d) { return d->path; }
 const char *db_origin_login(const db *d) { return d->origin_login; }
 const char *db_origin_client(const db *d) { return d->origin_client; }

@@ -39,6 +39,10 @@ int db_set_wait_limit(db *d, int ms);
  * and the limit, in ms. NULL: no one is told. */
 typedef void (*db_wait_fn)(void *arg, int waited_ms, int limit_ms);
 void db_set_wait_notify(db *d, db_wait_fn fn, void *arg);
+/* A debugging aid: fn hears the text of every statement as it starts (its parameters
+ * not filled in; NULL: no one). Tests count with it what a screen asks the store. */
+typedef void (*db_trace_fn)(void *arg, const char *sql);
+void db_set_trace(db *d, db_trace_fn fn, void *arg);
 /* How many posts (new threads, replies and edits together) an account may write in any
  * minute; administrators are not limited (forum.c). 0: no limit. The system
  * configuration's post_limit sets it. */

@@ -11,6 +11,7 @@
 #include "core/meeting.h"
 #include "core/search_index.h"
 #include "i18n.h"
+#include "text/list.h"
 #include "text/plfold.h"
 #include "text/pltext.h"
 #include "text/utf8.h"
@@ -469,4 +470,151 @@ fail:
 		meeting_clear(&m);
 	db_rollback(d);
 	return s != ST_OK ? s : ST_INTERNAL;
+}
+
+/* ---- reading with a filter, and the facets ---- */
+
+/* Whether the town hosted the meeting or is listed as attending. */
+static bool with_town(const meeting *m, const char *town)
+{
+	if (m->host && strcmp(m->host, town) == 0)
+		return true;
+	size_t tl = strlen(town);
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, m->attending, ",", " ");
+	while (list_next(&it, &at, &len))
+		if (len == tl && strncmp(at, town, tl) == 0)
+			return true;
+	return false;
+}
+
+static bool passes(const meeting_filter *f, const meeting *m)
+{
+	if (f->network && m->network_number != f->network)
+		return false;
+	if (f->time != MEETING_ANY_TIME &&
+	    (meeting_is_planned(m) ? MEETING_PLANNED : MEETING_PAST) != f->time)
+		return false;
+	return !f->town || with_town(m, f->town);
+}
+
+/* Whether row i repeats a joint meeting shown above it under another network. The list
+ * is in date order, so its twin is among the rows of the same first day just above. */
+static bool repeats_joint(const meeting_list *l, size_t i)
+{
+	const meeting *b = &l->items[i];
+	for (size_t k = i; k-- > 0;) {
+		const meeting *a = &l->items[k];
+		if (strcmp(a->date_start, b->date_start))
+			return false;
+		if (a->network_number != b->network_number && !strcmp(a->title, b->title) &&
+		    !strcmp(a->host, b->host) && !strcmp(a->date_end, b->date_end))
+			return true;
+	}
+	return false;
+}
+
+status meeting_list_get(db *d, const account *a, const meeting_filter *f, meeting_list *out,
+                        meeting_counts *counts, error *e)
+{
+	meeting_filter any = { 0 };
+	if (!f)
+		f = &any;
+	status s = directory_meetings(d, a, 0, 0, out, e);
+	if (s != ST_OK)
+		return s;
+	meeting_counts c = { .visible = out->n };
+	size_t n = 0;
+	for (size_t i = 0; i < out->n; i++) {
+		if (!passes(f, &out->items[i])) {
+			meeting_clear(&out->items[i]);
+			continue;
+		}
+		out->items[n] = out->items[i];
+		if (n != i)
+			memset(&out->items[i], 0, sizeof out->items[i]);
+		c.planned += meeting_is_planned(&out->items[n]);
+		c.joint += repeats_joint(out, n);
+		n++;
+	}
+	out->n = n;
+	if (counts)
+		*counts = c;
+	return ST_OK;
+}
+
+/* Each town named by the meeting (host, attending) once. */
+static status collect_towns(facet_list *out, const meeting *m, error *e)
+{
+	status s = ST_OK;
+	if (m->host && *m->host)
+		s = facet_list_collect(out, m->host, m->host, e);
+	list_iter it;
+	const char *at;
+	size_t len;
+	list_start(&it, m->attending, ",", " ");
+	while (s == ST_OK && list_next(&it, &at, &len)) {
+		if (m->host && strlen(m->host) == len && strncmp(m->host, at, len) == 0)
+			continue;
+		char *name = strndup(at, len);
+		if (!name)
+			return OOM(e);
+		s = facet_list_collect(out, name, name, e);
+		free(name);
+	}
+	return s;
+}
+
+status meeting_facets(db *d, const account *a, const meeting_filter *f, meeting_facet_kind k,
+                      facet_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	meeting_filter others = f ? *f : (meeting_filter){ 0 };
+	switch (k) {
+	case MEETING_FACET_NETWORK: others.network = 0; break;
+	case MEETING_FACET_TIME: others.time = MEETING_ANY_TIME; break;
+	case MEETING_FACET_TOWN: others.town = NULL; break;
+	}
+	meeting_list l;
+	status s = meeting_list_get(d, a, &others, &l, NULL, e);
+	if (s != ST_OK)
+		return s;
+	network_list nets = { 0 };
+	if (k == MEETING_FACET_NETWORK)
+		s = directory_networks(d, a, &nets, e);
+	if (s == ST_OK && k == MEETING_FACET_TIME) {
+		s = facet_list_zero(out, _("planned"), "1", e);
+		if (s == ST_OK)
+			s = facet_list_zero(out, _("past"), "2", e);
+	}
+	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
+		const meeting *m = &l.items[i];
+		char num[16], label[300];
+		switch (k) {
+		case MEETING_FACET_NETWORK:
+			for (size_t j = 0; j < nets.n; j++)
+				if (nets.items[j].number == m->network_number) {
+					snprintf(num, sizeof num, "%d", m->network_number);
+					snprintf(label, sizeof label, "%d %s", m->network_number,
+					         nets.items[j].code);
+					s = facet_list_collect(out, label, num, e);
+					break;
+				}
+			break;
+		case MEETING_FACET_TIME:
+			out->items[meeting_is_planned(m) ? 0 : 1].count++;
+			break;
+		case MEETING_FACET_TOWN: s = collect_towns(out, m, e); break;
+		}
+	}
+	network_list_free(&nets);
+	meeting_list_free(&l);
+	if (s != ST_OK) {
+		facet_list_free(out);
+		return s;
+	}
+	facet_list_finish(out, k != MEETING_FACET_TOWN);
+	return ST_OK;
 }

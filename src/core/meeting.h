@@ -9,6 +9,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/directory.h"
+#include "core/facet.h"
 
 typedef struct {
 	int network;                      /* network number */
@@ -46,6 +47,35 @@ status meeting_town_attends(db *d, int64_t meeting_id, int64_t city_id, bool *at
 /* A member says their town will (or will not) attend a planned meeting of a network
  * the town belongs to. */
 status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, error *e);
+
+/* What meetings to show; every field narrows the list (0 / NULL: any). */
+typedef enum { MEETING_ANY_TIME, MEETING_PLANNED, MEETING_PAST } meeting_time;
+typedef struct {
+	int network;       /* network number */
+	meeting_time time;
+	const char *town;  /* the host or a town listed as attending, by name */
+} meeting_filter;
+
+/* What a list of meetings says about itself. */
+typedef struct {
+	size_t visible; /* meetings the account may see, before the filter */
+	size_t planned; /* of those shown, still ahead */
+	size_t joint;   /* rows shown that repeat a joint meeting already shown under another
+	                 * network (a joint meeting is stored once per network) */
+} meeting_counts;
+
+/* The visible meetings the filter leaves (f NULL: all), newest first; counts may be
+ * NULL. */
+status meeting_list_get(db *d, const account *a, const meeting_filter *f, meeting_list *out,
+                        meeting_counts *counts, error *e);
+
+/* The facets of the filter: for one dimension, every value present among the meetings
+ * the other filters leave, with how many meetings each would show. Networks: value the
+ * number, label "2 MIASTO PRZYJAZNE"; time: "1" planned, "2" past, both always; towns:
+ * hosts and attending towns by name, in Polish order. */
+typedef enum { MEETING_FACET_NETWORK, MEETING_FACET_TIME, MEETING_FACET_TOWN } meeting_facet_kind;
+status meeting_facets(db *d, const account *a, const meeting_filter *f, meeting_facet_kind k,
+                      facet_list *out, error *e);
 
 /* Whether s is a real calendar date written YYYY-MM-DD. */
 bool meeting_date_valid(const char *s);

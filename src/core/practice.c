@@ -17,27 +17,39 @@
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
-/* Columns 0–17; 18 how many of its networks are open to all, 19 the ids of its
- * leaders-only networks (for the visibility check). */
+/* What each kind of field reads as (practice_fields.h): the town's name, the numbers
+ * of its networks and the keys of its meetings (leaders' ones only when ?8), a column. */
+#define SEL_TOWN(n) ", c.name"
+#define SEL_NETS(n)                                                                          \
+	", COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"                  \
+	"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"                   \
+	"   WHERE pn.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"                          \
+	"   ORDER BY n.number)), '')"
+#define SEL_MEETS(n)                                                                         \
+	", COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"                        \
+	"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"                   \
+	"   JOIN networks n ON n.id = g.network_id"                                              \
+	"   WHERE pm.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"                          \
+	"   ORDER BY g.date_start, g.id)), '')"
+#define SEL_LINE(n) ", p." #n
+#define SEL_TEXT(n) ", p." #n
+#define SEL_URL(n) ", p." #n
+#define SEL_FIELD(name, kind, ...) SEL_##kind(name)
+
+/* Columns: 0 id, 1 town id, 2 how many of its networks are open to all, 3 the ids of
+ * its leaders-only networks (for the visibility check), 4 key, 5 voivodeship,
+ * 6 updated_at, then the fields (FIELD0 on) in the order of practice_fields.h. */
+enum { FIELD0 = 7 };
 static const char sql_practices[] =
-	"SELECT p.id, p.city_id, p.key, c.name, c.voivodeship, p.theme, p.title, p.problem,"
-	"       p.actions, p.results, p.funding, p.cost, p.contact_role, p.source, p.note,"
-	"       p.updated_at,"
-	"       COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
-	"         FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
-	"         WHERE pn.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"
-	"         ORDER BY n.number)), ''),"
-	"       COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
-	"         FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
-	"         JOIN networks n ON n.id = g.network_id"
-	"         WHERE pm.practice_id = p.id AND (n.leaders_only = 0 OR ?8)"
-	"         ORDER BY g.date_start, g.id)), ''),"
+	"SELECT p.id, p.city_id,"
 	"       (SELECT count(*) FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
 	"         WHERE pn.practice_id = p.id AND n.leaders_only = 0),"
 	"       COALESCE((SELECT group_concat(n.id, ' ') FROM practice_networks pn"
 	"         JOIN networks n ON n.id = pn.network_id"
-	"         WHERE pn.practice_id = p.id AND n.leaders_only = 1), '')"
-	"  FROM practices p JOIN cities c ON c.id = p.city_id"
+	"         WHERE pn.practice_id = p.id AND n.leaders_only = 1), ''),"
+	"       p.key, c.voivodeship, p.updated_at"
+	PRACTICE_FIELDS(SEL_FIELD)
+"  FROM practices p JOIN cities c ON c.id = p.city_id"
 	" WHERE (?1 = 0 OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n"
 	"         ON n.id = pn.network_id WHERE pn.practice_id = p.id AND n.number = ?1))"
 	"   AND (?2 IS NULL OR p.theme = ?2)"
@@ -53,15 +65,82 @@ static const char sql_practices[] =
 	"         WHERE u.practice_id = p.id AND u.status <> 'dropped' AND uc.voivodeship = ?10))"
 	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.id";
 
+#define KIND_(name, kind, ...) PK_##kind
+#define FIELD_INFO_(name, kind, aliases, option, arg, help, label, card, form, ml, pub, search) \
+	{ #name, KIND_(name, kind), aliases, option, arg, help, label, card, form, ml, pub, search, \
+	  offsetof(practice, name), offsetof(practice_fields, name) },
+const practice_field_info practice_field_list[PRACTICE_NFIELDS] = {
+	PRACTICE_FIELDS(FIELD_INFO_)
+};
+
+const char *practice_value(const practice *p, int i)
+{
+	const char *v = *(char *const *)((const char *)p + practice_field_list[i].at);
+	return v ? v : "";
+}
+
+const char **practice_input(practice_fields *f, int i)
+{
+	return (const char **)((char *)f + practice_field_list[i].in_at);
+}
+
+static char **practice_slot(practice *p, int i)
+{
+	return (char **)((char *)p + practice_field_list[i].at);
+}
+
+int practice_field_index(const char *name)
+{
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		if (strcmp(practice_field_list[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+#define ROW_SET_(n) row->n = v[PRACTICE_F_##n];
+#define ROW_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, ROW_SET_, name)
+void practice_row_set(practice_row *row, const char *const v[PRACTICE_NFIELDS])
+{
+	PRACTICE_FIELDS(ROW_FIELD_)
+}
+
+/* An http(s) address: the scheme, a host, no blanks or control characters. */
+static bool web_address(const char *v)
+{
+	size_t skip = strncmp(v, "https://", 8) == 0 ? 8 : strncmp(v, "http://", 7) == 0 ? 7 : 0;
+	if (!skip || !v[skip] || v[skip] == '/')
+		return false;
+	for (const unsigned char *q = (const unsigned char *)v; *q; q++)
+		if (*q <= ' ' || *q == 0x7f)
+			return false;
+	return true;
+}
+
+const char *practice_value_fault(int i, const char *v)
+{
+	if (!v || !*v)
+		return NULL;
+	switch (practice_field_list[i].kind) {
+	case PK_TOWN:
+	case PK_LINE:
+		return strpbrk(v, "\r\n") ? _("must be one line") : NULL;
+	case PK_URL:
+		return web_address(v) ? NULL
+		                      : _("not a web address (http://… or https://…, without spaces)");
+	default:
+		return NULL;
+	}
+}
+
 void practice_clear(practice *p)
 {
 	if (!p)
 		return;
-	char **f[] = { &p->key, &p->city, &p->voivodeship, &p->theme, &p->title, &p->problem,
-	               &p->actions, &p->results, &p->funding, &p->cost, &p->contact_role,
-	               &p->source, &p->note, &p->updated_at, &p->networks, &p->meetings };
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		free(*f[i]);
+	free(p->key);
+	free(p->voivodeship);
+	free(p->updated_at);
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		free(*practice_slot(p, i));
 	memset(p, 0, sizeof *p);
 }
 
@@ -78,14 +157,13 @@ static status practice_from_row(sqlite3_stmt *st, practice *p, error *e)
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	p->city_id = sqlite3_column_int64(st, 1);
-	char **f[] = { &p->key, &p->city, &p->voivodeship, &p->theme, &p->title, &p->problem,
-	               &p->actions, &p->results, &p->funding, &p->cost, &p->contact_role,
-	               &p->source, &p->note, &p->updated_at, &p->networks, &p->meetings };
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-		if (!(*f[i] = db_col_dup(st, (int)i + 2))) {
-			practice_clear(p);
-			return OOM(e);
-		}
+	bool ok = (p->key = db_col_dup(st, 4)) && (p->voivodeship = db_col_dup(st, 5)) &&
+	          (p->updated_at = db_col_dup(st, 6));
+	for (int i = 0; ok && i < PRACTICE_NFIELDS; i++)
+		ok = (*practice_slot(p, i) = db_col_dup(st, FIELD0 + i)) != NULL;
+	if (!ok) {
+		practice_clear(p);
+		return OOM(e);
 	}
 	return ST_OK;
 }
@@ -108,9 +186,9 @@ static bool sees_leaders(db *d, const account *a)
  * may see. */
 static bool row_visible(sqlite3_stmt *st, const account *a)
 {
-	if (sqlite3_column_int(st, 18) > 0)
+	if (sqlite3_column_int(st, 2) > 0)
 		return true;
-	const char *ids = (const char *)sqlite3_column_text(st, 19);
+	const char *ids = (const char *)sqlite3_column_text(st, 3);
 	if (!ids || !*ids)
 		return true; /* in no network at all */
 	for (const char *p = ids; *p;) {
@@ -200,51 +278,6 @@ status practice_get(db *d, const account *a, int64_t id, const char *key, practi
 
 /* ---- facets ---- */
 
-void facet_list_free(facet_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->items[i].label);
-		free(l->items[i].value);
-	}
-	free(l->items);
-	memset(l, 0, sizeof *l);
-}
-
-static status facet_add(facet_list *out, size_t *cap, const char *label, const char *value,
-                        error *e)
-{
-	for (size_t i = 0; i < out->n; i++)
-		if (strcmp(out->items[i].value, value) == 0) {
-			out->items[i].count++;
-			return ST_OK;
-		}
-	if (db_grow((void **)&out->items, cap, out->n, sizeof *out->items))
-		return OOM(e);
-	facet *f = &out->items[out->n];
-	f->label = strdup(label);
-	f->value = strdup(value);
-	f->count = 1;
-	if (!f->label || !f->value) {
-		free(f->label), free(f->value);
-		return OOM(e);
-	}
-	out->n++;
-	return ST_OK;
-}
-
-static int by_number(const void *x, const void *y)
-{
-	long a = strtol(((const facet *)x)->value, NULL, 10);
-	long b = strtol(((const facet *)y)->value, NULL, 10);
-	return (a > b) - (a < b);
-}
-
-static int by_label(const void *x, const void *y)
-{
-	const char *a = ((const facet *)x)->label, *b = ((const facet *)y)->label;
-	return pl_collate(a, strlen(a), b, strlen(b));
-}
-
 status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
                        facet_list *out, error *e)
 {
@@ -263,7 +296,6 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 	network_list nets = { 0 };
 	if (k == FACET_NETWORK)
 		s = directory_networks(d, a, &nets, e);
-	size_t cap = 0;
 	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
 		const practice *p = &l.items[i];
 		char value[32];
@@ -288,21 +320,21 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 					char label[300];
 					snprintf(label, sizeof label, "%d %s", nets.items[j].number,
 					         nets.items[j].code);
-					s = facet_add(out, &cap, label, num, e);
+					s = facet_list_collect(out, label, num, e);
 				}
 			}
 			break;
 		case FACET_THEME:
 			if (*p->theme)
-				s = facet_add(out, &cap, p->theme, p->theme, e);
+				s = facet_list_collect(out, p->theme, p->theme, e);
 			break;
 		case FACET_VOIVODESHIP:
 			if (*p->voivodeship)
-				s = facet_add(out, &cap, p->voivodeship, p->voivodeship, e);
+				s = facet_list_collect(out, p->voivodeship, p->voivodeship, e);
 			break;
 		case FACET_CITY:
 			snprintf(value, sizeof value, "%lld", (long long)p->city_id);
-			s = facet_add(out, &cap, p->city, value, e);
+			s = facet_list_collect(out, p->city, value, e);
 			break;
 		}
 	}
@@ -312,8 +344,7 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 		facet_list_free(out);
 		return s;
 	}
-	if (out->n > 1)
-		qsort(out->items, out->n, sizeof *out->items, k == FACET_NETWORK ? by_number : by_label);
+	facet_list_finish(out, k == FACET_NETWORK);
 	return ST_OK;
 }
 
@@ -398,27 +429,8 @@ status practice_meetings(db *d, const account *a, int64_t practice_id, meeting_l
 
 const char *practice_field_label(const char *field)
 {
-	static const struct {
-		const char *key, *label;
-	} labels[] = {
-		{ "city", N_("Town") },
-		{ "networks", N_("Networks") },
-		{ "meetings", N_("Meetings") },
-		{ "theme", N_("Theme") },
-		{ "title", N_("Title") },
-		{ "problem", N_("Problem") },
-		{ "actions", N_("What was done") },
-		{ "results", N_("Results") },
-		{ "funding", N_("Funding") },
-		{ "cost", N_("Cost") },
-		{ "contact_role", N_("Contact") },
-		{ "source", N_("Source") },
-		{ "note", N_("Note") },
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i].key, field) == 0)
-			return _(labels[i].label);
-	return field;
+	int i = practice_field_index(field);
+	return i < 0 ? field : _(practice_field_list[i].label);
 }
 
 /* The network ids a practice is shown in (by its links). */
@@ -464,7 +476,7 @@ static bool blank(const char *s)
 	return true;
 }
 
-static status check_text(const char *field, const char *v, bool one_line, error *e)
+static status check_text(const char *field, const char *v, error *e)
 {
 	size_t n = v ? strlen(v) : 0;
 	if (n > PRACTICE_TEXT_MAX)
@@ -474,9 +486,6 @@ static status check_text(const char *field, const char *v, bool one_line, error 
 		               practice_field_label(field), n, PRACTICE_TEXT_MAX);
 	if (n && !utf8_valid(v, n))
 		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"),
-		               practice_field_label(field));
-	if (one_line && v && strpbrk(v, "\r\n"))
-		return err_set(e, ST_INVALID, _("Field \"%s\": must be one line"),
 		               practice_field_label(field));
 	return ST_OK;
 }
@@ -502,6 +511,20 @@ static status each_item(db *d, const account *a, int64_t pid, const char *list, 
 	return ST_OK;
 }
 
+/* The stored fields as named parameters (:theme…) and their updates. */
+#define PARAM_(n) ", :" #n
+#define PARAM_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PARAM_, name)
+#define SET_(n) ", " #n " = excluded." #n
+#define SET_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, SET_, name)
+#define BIND_(n) bind_named(st, ":" #n, p->n);
+#define BIND_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, BIND_, name)
+
+static void bind_named(sqlite3_stmt *st, const char *param, const char *v)
+{
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, param), v ? v : "", -1,
+	                  SQLITE_STATIC);
+}
+
 /* The one writer of practices and their links: the form below, imports (transfer.c)
  * and the bundled directory (seed.c) check their own rules and store through these. A
  * practice already there (by key) is replaced, its index entry with it. */
@@ -511,16 +534,13 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 	/* A new practice never takes the place of one with its key: the key's UNIQUE
 	 * constraint refuses it, whatever an earlier lookup said. */
 	static const char sql_create[] =
-		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
-		" cost, contact_role, source, note, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id";
+		"INSERT INTO practices(key, city_id, updated_at" PRACTICE_COLUMN_LIST ")"
+		" VALUES (:key, :city_id, :updated_at" PRACTICE_FIELDS(PARAM_FIELD_) ") RETURNING id";
 	static const char sql_replace[] =
-		"INSERT INTO practices(key, city_id, theme, title, problem, actions, results, funding,"
-		" cost, contact_role, source, note, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		" ON CONFLICT(key) DO UPDATE SET city_id = ?2, theme = ?3, title = ?4, problem = ?5,"
-		" actions = ?6, results = ?7, funding = ?8, cost = ?9, contact_role = ?10,"
-		" source = ?11, note = ?12, updated_at = ?13 RETURNING id";
+		"INSERT INTO practices(key, city_id, updated_at" PRACTICE_COLUMN_LIST ")"
+		" VALUES (:key, :city_id, :updated_at" PRACTICE_FIELDS(PARAM_FIELD_) ")"
+		" ON CONFLICT(key) DO UPDATE SET city_id = excluded.city_id,"
+		" updated_at = excluded.updated_at" PRACTICE_FIELDS(SET_FIELD_) " RETURNING id";
 	const char *what = _("Saving the good practice");
 	int64_t old = 0;
 	status s = p->create ? ST_OK : db_find_id(d, sql_id, p->key, &old, what, e);
@@ -532,12 +552,10 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 	sqlite3_stmt *st = db_stmt(d, p->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
-	sqlite3_bind_text(st, 1, p->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, p->city_id);
-	const char *v[] = { p->theme, p->title, p->problem, p->actions, p->results, p->funding,
-	                    p->cost, p->contact_role, p->source, p->note, p->updated_at };
-	for (int i = 0; i < 11; i++)
-		sqlite3_bind_text(st, 3 + i, v[i] ? v[i] : "", -1, SQLITE_STATIC);
+	bind_named(st, ":key", p->key);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":city_id"), p->city_id);
+	bind_named(st, ":updated_at", p->updated_at);
+	PRACTICE_FIELDS(BIND_FIELD_)
 	int64_t pid = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -658,18 +676,15 @@ static char *new_key(db *d, const char *town, const char *title)
 status practice_save(db *d, const account *a, int64_t id, const practice_fields *in,
                      int64_t *out_id, error *e)
 {
-	const char *texts[][2] = {
-		{ "city", in->city },       { "theme", in->theme },     { "title", in->title },
-		{ "problem", in->problem }, { "actions", in->actions }, { "results", in->results },
-		{ "funding", in->funding }, { "cost", in->cost },       { "contact_role", in->contact_role },
-		{ "source", in->source },   { "note", in->note },       { "networks", in->networks },
-		{ "meetings", in->meetings },
-	};
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		bool one_line = i < 3;
-		status s = check_text(texts[i][0], texts[i][1], one_line, e);
+	practice_fields all = *in;
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const char *v = *practice_input(&all, i), *fault = practice_value_fault(i, v);
+		status s = check_text(practice_field_list[i].name, v, e);
 		if (s != ST_OK)
 			return s;
+		if (fault)
+			return err_set(e, ST_INVALID, _("Field \"%s\": %s"),
+			               _(practice_field_list[i].label), fault);
 	}
 	if (blank(in->title))
 		return err_set(e, ST_INVALID, _("Field \"%s\": empty; every practice needs a title"),
@@ -720,11 +735,12 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 		goto fail;
 	}
 	/* Indexed once its fields are in (after the links: nothing of them is indexed). */
+	const char *v[PRACTICE_NFIELDS];
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		v[i] = *practice_input(&all, i);
 	practice_row row = { .key = id ? old.key : key, .create = !id, .city_id = cid,
-	                     .theme = in->theme, .title = in->title, .problem = in->problem,
-	                     .actions = in->actions, .results = in->results, .funding = in->funding, .cost = in->cost,
-	                     .contact_role = in->contact_role, .source = in->source,
-	                     .note = in->note, .updated_at = now };
+	                     .updated_at = now };
+	practice_row_set(&row, v);
 	int64_t pid = 0;
 	/* Only the links the account sees are replaced; a leaders' network link stays. */
 	if ((s = practice_rows_put(d, &row, &pid, e)) != ST_OK ||

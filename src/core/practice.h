@@ -11,14 +11,21 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/directory.h"
+#include "core/facet.h"
 #include "core/forum.h"
+#include "core/practice_fields.h"
+
+#define PRACTICE_MEMBER_(name, ...) char *name;
+#define PRACTICE_IN_MEMBER_(name, ...) const char *name;
+#define PRACTICE_ROW_MEMBER_(n) const char *n;
+#define PRACTICE_ROW_COLUMN_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PRACTICE_ROW_MEMBER_, name)
 
 typedef struct {
 	int64_t id, city_id;
-	char *key, *city, *voivodeship, *theme, *title, *problem, *actions, *results;
-	char *funding, *cost, *contact_role, *source, *note, *updated_at;
-	char *networks; /* network numbers, "2 | 6" */
-	char *meetings; /* meeting keys, "n2-2022-06-wloclawek | …" */
+	char *key, *voivodeship, *updated_at;
+	/* practice_fields.h; networks: network numbers, "2 | 6"; meetings: meeting keys,
+	 * "n2-2022-06-wloclawek | …" */
+	PRACTICE_FIELDS(PRACTICE_MEMBER_)
 } practice;
 
 typedef struct {
@@ -50,18 +57,8 @@ void practice_list_free(practice_list *l);
 /* The facets of the filter: for one dimension, every value present among the practices
  * the other filters leave, with how many practices each would show. */
 typedef enum { FACET_NETWORK, FACET_THEME, FACET_VOIVODESHIP, FACET_CITY } facet_kind;
-typedef struct {
-	char *label;   /* "3 MIASTO OBYWATELI", "partycypacja", "śląskie", "Tarnów" */
-	char *value;   /* what goes into the filter: the number, the text, the town id */
-	size_t count;
-} facet;
-typedef struct {
-	facet *items;
-	size_t n;
-} facet_list;
 status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
                        facet_list *out, error *e);
-void facet_list_free(facet_list *l);
 
 /* The threads that discuss a practice (visible ones, newest activity first). */
 status practice_threads(db *d, const account *a, int64_t practice_id, thread_list *out,
@@ -73,9 +70,38 @@ status practice_meetings(db *d, const account *a, int64_t practice_id, meeting_l
 /* The editable fields, as text (networks: numbers separated by commas, spaces or "|";
  * meetings: meeting keys likewise; city: the town's name). */
 typedef struct {
-	const char *city, *networks, *meetings, *theme, *title, *problem, *actions, *results;
-	const char *funding, *cost, *contact_role, *source, *note;
+	PRACTICE_FIELDS(PRACTICE_IN_MEMBER_)
 } practice_fields;
+
+/* What practice_fields.h says of each field, at run time. */
+typedef enum { PK_TOWN, PK_NETS, PK_MEETS, PK_LINE, PK_TEXT, PK_URL } practice_kind;
+typedef enum { CARD_OWN, CARD_HEAD, CARD_BODY, CARD_FOOT } practice_card;
+typedef struct {
+	const char *name;      /* member, column, CSV export header */
+	practice_kind kind;
+	const char *aliases;   /* other CSV headers, folded, '|'-separated */
+	const char *option;    /* CLI option (without "--") */
+	const char *arg;       /* its value's name in the help */
+	const char *help;      /* N_(): what to give */
+	const char *label;     /* N_(): card, form, errors */
+	practice_card card;
+	int form;              /* place in the editor's form */
+	bool form_ml;          /* written under its label */
+	bool pub;              /* copied into public copies */
+	bool search;           /* indexed */
+	size_t at;             /* offsetof in practice */
+	size_t in_at;          /* offsetof in practice_fields */
+} practice_field_info;
+extern const practice_field_info practice_field_list[PRACTICE_NFIELDS];
+
+/* Field i of p (never NULL), and the slot of field i in f. */
+const char *practice_value(const practice *p, int i);
+const char **practice_input(practice_fields *f, int i);
+/* The field's index by name, or -1. */
+int practice_field_index(const char *name);
+/* What is wrong with v as a value of field i (its kind's rule: one line, an http(s)
+ * address…), translated, or NULL when it is fine. The size limit is checked apart. */
+const char *practice_value_fault(int i, const char *v);
 
 /* Whether a may change practice p (NULL: may add practices at all). Members and
  * leaders: their own town's; coordinators: any shown in their network; admins: all. */
@@ -97,10 +123,12 @@ typedef struct {
 	const char *key;
 	bool create;      /* a new practice: refused when its key is taken */
 	int64_t city_id;
-	const char *theme, *title, *problem, *actions, *results, *funding, *cost;
-	const char *contact_role, *source, *note, *updated_at;   /* NULL: empty */
+	PRACTICE_FIELDS(PRACTICE_ROW_COLUMN_)   /* the stored columns; NULL: empty */
+	const char *updated_at;
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } practice_row;
+/* Set row's columns from v, indexed by field (PRACTICE_F_…). */
+void practice_row_set(practice_row *row, const char *const v[PRACTICE_NFIELDS]);
 /* Add the practice (create: only if its key is free), or replace the one with that key;
  * *id (may be NULL) gets its id. */
 status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e);

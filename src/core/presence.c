@@ -17,7 +17,9 @@
 /* A heartbeat never holds the screen up: past this, it is skipped until the next one. */
 #define PRESENCE_WAIT_MS 100
 /* The longest gap between two heartbeats, in s. */
-#define PRESENCE_INTERVAL_MAX 40
+/* Every half timeout: a live row is then at most half a timeout old when others look
+ * (a third gave more margin than needed, and each beat wakes a sleeping session). */
+#define PRESENCE_INTERVAL_MAX 60
 /* Rows of sessions gone for this many timeouts are deleted by whoever beats next. */
 #define PRESENCE_FORGET 10
 
@@ -27,6 +29,10 @@ struct presence {
 	int timeout_s, interval_s;
 	int64_t next_ms;    /* monotonic time of the next heartbeat */
 	int64_t online;
+	unsigned beats;
+	/* The beat's statements, prepared once (issue 20: parsing them again at every
+	 * beat was most of what an idle session cost). */
+	sqlite3_stmt *begin, *upsert, *forget, *commit, *live;
 	char *login, *town;
 	int64_t since;
 	bool restricted;
@@ -115,7 +121,7 @@ static status side_open(db *d, bool create, sqlite3 **out, error *e)
 	return ST_OK;
 }
 
-static bool beat(presence *p, const presence_place *place)
+static bool prepare_beat(presence *p)
 {
 	static const char upsert[] =
 		"INSERT INTO sessions(id, login, town, since, seen, network, area, restricted)"
@@ -123,10 +129,42 @@ static bool beat(presence *p, const presence_place *place)
 		" seen = excluded.seen, network = excluded.network, area = excluded.area";
 	static const char forget[] = "DELETE FROM sessions WHERE seen < ?1";
 	static const char live[] = "SELECT count(*) FROM sessions WHERE seen >= ?1";
+	const struct {
+		const char *sql;
+		sqlite3_stmt **st;
+	} all[] = {
+		{ "BEGIN IMMEDIATE", &p->begin }, { upsert, &p->upsert }, { forget, &p->forget },
+		{ "COMMIT", &p->commit },          { live, &p->live },
+	};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (sqlite3_prepare_v3(p->h, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].st,
+		                       NULL) != SQLITE_OK)
+			return false;
+	return true;
+}
+
+static void finalize_beat(presence *p)
+{
+	sqlite3_stmt **all[] = { &p->begin, &p->upsert, &p->forget, &p->commit, &p->live };
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		sqlite3_finalize(*all[i]);
+		*all[i] = NULL;
+	}
+}
+
+static bool step_done(sqlite3_stmt *st)
+{
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+static bool beat(presence *p, const presence_place *place)
+{
 	int64_t now = (int64_t)time(NULL);
-	sqlite3_stmt *st = NULL;
-	bool ok = sqlite3_exec(p->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
-	if (ok && sqlite3_prepare_v2(p->h, upsert, -1, &st, NULL) == SQLITE_OK) {
+	bool ok = step_done(p->begin);
+	if (ok) {
+		sqlite3_stmt *st = p->upsert;
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_text(st, 2, p->login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, p->town, -1, SQLITE_STATIC);
@@ -135,27 +173,22 @@ static bool beat(presence *p, const presence_place *place)
 		sqlite3_bind_int(st, 6, place ? place->network : 0);
 		sqlite3_bind_text(st, 7, place && place->area ? place->area : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 8, p->restricted);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-	} else {
-		ok = false;
+		ok = step_done(st);
+		sqlite3_clear_bindings(st);
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (ok && sqlite3_prepare_v2(p->h, forget, -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, now - (int64_t)PRESENCE_FORGET * p->timeout_s);
-		ok = sqlite3_step(st) == SQLITE_DONE;
+	/* Rows of sessions long gone: every tenth beat is often enough (each session
+	 * beats, so someone sweeps within a few intervals). */
+	if (ok && p->beats++ % 10 == 0) {
+		sqlite3_bind_int64(p->forget, 1, now - (int64_t)PRESENCE_FORGET * p->timeout_s);
+		ok = step_done(p->forget);
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-	ok = ok && sqlite3_exec(p->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	ok = ok && step_done(p->commit);
 	if (!ok && !sqlite3_get_autocommit(p->h))
 		sqlite3_exec(p->h, "ROLLBACK", NULL, NULL, NULL);
-	if (sqlite3_prepare_v2(p->h, live, -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, now - p->timeout_s);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			p->online = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
+	sqlite3_bind_int64(p->live, 1, now - p->timeout_s);
+	if (sqlite3_step(p->live) == SQLITE_ROW)
+		p->online = sqlite3_column_int64(p->live, 0);
+	sqlite3_reset(p->live);
 	return ok;
 }
 
@@ -172,6 +205,12 @@ status presence_join(presence **out, db *d, const account *me, bool restricted, 
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
 	status s = side_open(d, true, &p->h, e);
+	if (s == ST_OK && !prepare_beat(p)) {
+		s = err_set(e, ST_IO, _("%s: cannot use the file of who is here (%s)"), db_path(d),
+		            sqlite3_errmsg(p->h));
+		finalize_beat(p);
+		sqlite3_close_v2(p->h);
+	}
 	if (s != ST_OK) {
 		free(p->login);
 		free(p->town);
@@ -181,8 +220,8 @@ status presence_join(presence **out, db *d, const account *me, bool restricted, 
 	sqlite3_randomness(sizeof p->id, &p->id);
 	p->id &= INT64_MAX;
 	p->timeout_s = clamp_timeout(timeout_s);
-	p->interval_s = p->timeout_s / 3 > PRESENCE_INTERVAL_MAX ? PRESENCE_INTERVAL_MAX
-	                : p->timeout_s / 3 < 1 ? 1 : p->timeout_s / 3;
+	p->interval_s = p->timeout_s / 2 > PRESENCE_INTERVAL_MAX ? PRESENCE_INTERVAL_MAX
+	                : p->timeout_s / 2 < 1 ? 1 : p->timeout_s / 2;
 	p->since = (int64_t)time(NULL);
 	p->restricted = restricted;
 	presence_place start = { 0, "networks" };
@@ -234,6 +273,7 @@ void presence_leave(presence **pp)
 		sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
+	finalize_beat(p);
 	sqlite3_close_v2(p->h);
 	free(p->login);
 	free(p->town);

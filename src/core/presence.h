@@ -31,7 +31,7 @@ typedef struct {
 
 /* Join: open (or create, with the store's owner-only mode) the side file of d and write
  * this session's first row. timeout_s: as above (0: the default). A heartbeat is then
- * written at most every timeout/3 s (at most every 40 s). */
+ * written at most every timeout/2 s (at most every 60 s). */
 status presence_join(presence **out, db *d, const account *me, bool restricted, int timeout_s,
                      error *e);
 /* Write the row now, whatever the interval: where the session is once its first screen

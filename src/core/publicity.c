@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/practice_fields.h"
 #include "core/publicity.h"
 #include "core/search_index.h"
 #include "i18n.h"
@@ -60,10 +61,13 @@ static const pub_column c_accounts[] = {
 	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
 	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
 	PRIV_AS("created_at", "''"), PRIV_AS("expert", "0"), END };
+/* A practice's fields are public or not as practice_fields.h says. */
+#define PUB_OR_PRIV_0(n) PRIV(#n),
+#define PUB_OR_PRIV_1(n) PUB(#n),
+#define PRACTICE_PUB_(name, kind, a, o, g, h, l, c, f, m, pub, search) \
+	PRACTICE_IF_COLUMN(kind, PUB_OR_PRIV_##pub, name)
 static const pub_column c_practices[] = {
-	PUB("id"), PUB("key"), PUB("city_id"), PUB("theme"), PUB("title"), PUB("problem"),
-	PUB("actions"), PUB("results"), PUB("funding"), PUB("cost"), PUB("contact_role"),
-	PUB("source"), PUB("note"), PUB("updated_at"), END };
+	PUB("id"), PUB("key"), PUB("city_id"), PRACTICE_FIELDS(PRACTICE_PUB_) PUB("updated_at"), END };
 static const pub_column c_practice_networks[] = { PUB("practice_id"), PUB("network_id"), END };
 static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeting_id"), END };
 static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };

@@ -613,7 +613,11 @@ static const char *const migrations[] = {
 	 * is the path's (FORUM_DEPTH_SQL). */
 	"ALTER TABLE posts ADD COLUMN depth INTEGER;",
 
-	/* 16 (h7-s4; after h7-s1's practice column it is 17): sync state nobody reads
+	/* 16: a practice's project page (issue 19; practice_fields.h): an http(s) address,
+	 * empty when not known. Not searched, so the index stays as it is. */
+	"ALTER TABLE practices ADD COLUMN www TEXT NOT NULL DEFAULT '';",
+
+	/* 17: sync state nobody reads
 	 * (issue 19). A thread's `base` ("locked,pinned" before a change) has not been read
 	 * since step 6 sent locks and pins to the latest change, and a post's `base_at` was
 	 * exported and parsed but never used. The two triggers no longer write them, the

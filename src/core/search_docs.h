@@ -12,9 +12,10 @@
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 
-#define PRACTICE_DOC \
-	"id * 8 + 4, title, theme || ' ' || problem || ' ' || actions || ' ' ||" \
-	" results || ' ' || contact_role FROM practices"
+#include "core/practice_fields.h"
+
+/* A practice's body: its fields marked searchable in practice_fields.h. */
+#define PRACTICE_DOC "id * 8 + 4, title, " PRACTICE_SEARCH_SQL " FROM practices"
 #define MEETING_DOC \
 	"id * 8, title, topics || ' ' || study_visits || ' ' || summary || ' ' ||" \
 	" host_place FROM meetings"

@@ -372,10 +372,6 @@ static status link_practice_meeting(db *d, int64_t id, const char *item, const t
 static status load_practices(db *d, error *e)
 {
 	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
-	static const char *const names[] = { "key", "city", "theme", "title", "problem", "actions",
-	                                     "results", "funding", "cost", "contact_role", "source",
-	                                     "note", "networks", "meetings" };
-	enum { N = sizeof names / sizeof names[0] };
 	char now[32];
 	db_now(now, sizeof now);
 	table t;
@@ -383,27 +379,35 @@ static status load_practices(db *d, error *e)
 	                      e);
 	int more = 0;
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
-		const char *v[N];
-		for (size_t i = 0; s == ST_OK && i < N; i++)
-			if (!(v[i] = col(&t, names[i])))
-				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
-				            names[i]);
-		if (s != ST_OK)
+		/* The fields of practice_fields.h by their CSV names. A field the file has no
+		 * column for stays empty (the sources do not give it); key, town and title are
+		 * needed. */
+		const char *key = col(&t, "key"), *v[PRACTICE_NFIELDS];
+		for (int i = 0; i < PRACTICE_NFIELDS; i++)
+			if (!(v[i] = col(&t, practice_field_list[i].name)))
+				v[i] = i == PRACTICE_F_city || i == PRACTICE_F_title ? NULL : "";
+		const char *missing = !key ? "key" : !v[PRACTICE_F_city] ? "city"
+		                                   : !v[PRACTICE_F_title] ? "title" : NULL;
+		if (missing) {
+			s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+			            missing);
 			break;
-		int64_t town = db_lookup_id(d, sql_city, v[1], 0);
+		}
+		int64_t town = db_lookup_id(d, sql_city, v[PRACTICE_F_city], 0);
 		if (!town) {
-			s = row_fails(&t, e, _("no town named"), v[1]);
+			s = row_fails(&t, e, _("no town named"), v[PRACTICE_F_city]);
 			break;
 		}
 		/* The search index is filled in bulk after (search_fill, search_index_practices). */
-		practice_row p = { .key = v[0], .create = true, .city_id = town, .theme = v[2], .title = v[3],
-		                   .problem = v[4], .actions = v[5], .results = v[6], .funding = v[7],
-		                   .cost = v[8], .contact_role = v[9], .source = v[10], .note = v[11],
-		                   .updated_at = now, .unindexed = true };
+		practice_row p = { .key = key, .create = true, .city_id = town, .updated_at = now,
+		                   .unindexed = true };
+		practice_row_set(&p, v);
 		int64_t pid = 0;
 		if ((s = at_row(&t, practice_rows_put(d, &p, &pid, e), e)) != ST_OK ||
-		    (s = each_listed(v[12], link_practice_network, d, pid, &t, e)) != ST_OK ||
-		    (s = each_listed(v[13], link_practice_meeting, d, pid, &t, e)) != ST_OK)
+		    (s = each_listed(v[PRACTICE_F_networks], link_practice_network, d, pid, &t, e)) !=
+		            ST_OK ||
+		    (s = each_listed(v[PRACTICE_F_meetings], link_practice_meeting, d, pid, &t, e)) !=
+		            ST_OK)
 			break;
 	}
 	if (s == ST_OK && more < 0)

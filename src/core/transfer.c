@@ -65,16 +65,9 @@ static const column meeting_cols[] = {
 	{ "attending", "uczestnicy|miasta" }, { "summary", "podsumowanie" }, { "note", "uwagi" },
 	{ "source", "zrodlo" },
 };
-/* The columns of data/practices.csv. */
-static const column practice_cols[] = {
-	{ "key", "klucz" }, { "city", "miasto|town" }, { "networks", "sieci|siec|network" },
-	{ "theme", "temat|tematyka" }, { "title", "tytul|nazwa" },
-	{ "problem", "wyzwanie|problem do rozwiazania" },
-	{ "actions", "dzialania|co zrobiono" }, { "results", "rezultaty|efekty|wyniki" },
-	{ "funding", "finansowanie|zrodlo finansowania" }, { "cost", "koszt|koszty" },
-	{ "contact_role", "kontakt|contact" }, { "meetings", "spotkania|spotkanie" },
-	{ "source", "zrodlo|zrodla" }, { "note", "uwagi|uwaga" },
-};
+/* The columns of data/practices.csv: the key, then the fields (practice_fields.h). */
+#define PRACTICE_COLUMN_(name, kind, aliases, ...) { #name, aliases },
+static const column practice_cols[] = { { "key", "klucz" }, PRACTICE_FIELDS(PRACTICE_COLUMN_) };
 
 /* Practice transfers (uptake.h): what export uptakes writes. */
 static const column uptake_cols[] = {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/practice_fields.h"
 #include "core/transfer.h"
 #include "i18n.h"
 #include "text/csv.h"
@@ -34,20 +35,27 @@ static const char sql_meetings[] =
 	" FROM meetings g JOIN networks n ON n.id = g.network_id"
 	" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE " VISIBLE
 	" ORDER BY g.date_start, g.key";
-/* The columns of data/practices.csv. A practice shown only in networks the account may
+/* The columns of data/practices.csv (practice_fields.h). A practice shown only in networks the account may
  * not see is left out, and so are such networks (and their meetings) in the lists. */
+#define XSEL_TOWN(n) ", c.name AS " #n
+#define XSEL_NETS(n)                                                                         \
+	", COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"                  \
+	"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"                   \
+	"   WHERE pn.practice_id = p.id AND " VISIBLE " ORDER BY n.number)), '') AS " #n
+#define XSEL_MEETS(n)                                                                        \
+	", COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"                        \
+	"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"                   \
+	"   JOIN networks n ON n.id = g.network_id"                                              \
+	"   WHERE pm.practice_id = p.id AND " VISIBLE " ORDER BY g.date_start, g.id)), '')"      \
+	"   AS " #n
+#define XSEL_LINE(n) ", p." #n
+#define XSEL_TEXT(n) ", p." #n
+#define XSEL_URL(n) ", p." #n
+#define XSEL_FIELD(name, kind, ...) XSEL_##kind(name)
 static const char sql_practices[] =
-	"SELECT p.key, c.name AS city,"
-	" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
-	"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
-	"   WHERE pn.practice_id = p.id AND " VISIBLE " ORDER BY n.number)), '') AS networks,"
-	" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
-	" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
-	"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
-	"   JOIN networks n ON n.id = g.network_id"
-	"   WHERE pm.practice_id = p.id AND " VISIBLE " ORDER BY g.date_start, g.id)), '')"
-	"   AS meetings,"
-	" p.source, p.note FROM practices p JOIN cities c ON c.id = p.city_id"
+	"SELECT p.key" PRACTICE_FIELDS(XSEL_FIELD)
+	" FROM practices p JOIN cities c ON c.id = p.city_id"
+
 	" WHERE NOT EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id)"
 	"    OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
 	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"

@@ -184,11 +184,12 @@ static void read_networks(ictx *c, const char *list, practice_links *l)
 	list_start(&it, list, LIST_SEPS_BLANK, LIST_TRIM);
 	while (list_next(&it, &at, &len)) {
 		snprintf(item, sizeof item, "%.*s", (int)len, at);
-		int64_t id = xfer_network_of(c, 2, item, NULL);
+		int64_t id = xfer_network_of(c, 1 + PRACTICE_F_networks, item, NULL);
 		/* The leaders' network does not exist for those who may not see it. */
 		if (id && !perm_can_see_network(c->actor, id, db_lookup_id(c->d, xfer_sql_leaders_only,
 		                                                            NULL, atoi(item)))) {
-			xfer_row_error(c, 2, _("there is no network number %ld"), strtol(item, NULL, 10));
+			xfer_row_error(c, 1 + PRACTICE_F_networks, _("there is no network number %ld"),
+			               strtol(item, NULL, 10));
 			id = 0;
 		}
 		add_network(l, (net_ref){ id, atoi(item) });
@@ -214,8 +215,8 @@ static status read_meetings(ictx *c, const char *list, practice_links *l, error 
 		sqlite3_bind_text(m, 1, item, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(m) != SQLITE_ROW) {
 			sqlite3_reset(m);
-			xfer_row_error(c, 11, _("there is no meeting \"%s\" (import the meetings first)"),
-			               item);
+			xfer_row_error(c, 1 + PRACTICE_F_meetings,
+			               _("there is no meeting \"%s\" (import the meetings first)"), item);
 			continue;
 		}
 		meet_ref r = { .id = sqlite3_column_int64(m, 0) };
@@ -244,7 +245,8 @@ static void check_coordinator(ictx *c, const char *key, int64_t old_id,
 	for (size_t i = 0; i < l->nn; i++)
 		mine = mine || perm_can_moderate(c->actor, l->nets[i].id);
 	if (!mine) {
-		xfer_row_error(c, 2, _("the practice must be shown in the network you coordinate"));
+		xfer_row_error(c, 1 + PRACTICE_F_networks,
+		               _("the practice must be shown in the network you coordinate"));
 		return;
 	}
 	practice p;
@@ -276,18 +278,14 @@ static void links_text(practice_links *l, char *net_s, size_t nn_s, char *meet_s
 	}
 }
 
-/* nv: city networks theme title problem actions results funding cost contact_role
- * meetings source note. */
+/* nv: the fields, indexed as in practice_fields.h. */
 static status store_practice(ictx *c, const char *key, bool exists, int64_t city_id,
                              const char *const *nv, const practice_links *l, error *e)
 {
 	char now[32];
 	db_now(now, sizeof now);
-	practice_row row = { .key = key, .create = !exists, .city_id = city_id, .theme = nv[2],
-	                     .title = nv[3], .problem = nv[4], .actions = nv[5],
-	                     .results = nv[6], .funding = nv[7], .cost = nv[8],
-	                     .contact_role = nv[9], .source = nv[11], .note = nv[12],
-	                     .updated_at = now };
+	practice_row row = { .key = key, .create = !exists, .city_id = city_id, .updated_at = now };
+	practice_row_set(&row, nv);
 	int64_t pid = 0;
 	status s = practice_rows_put(c->d, &row, &pid, e);
 	if (s == ST_OK)
@@ -300,18 +298,24 @@ static status store_practice(ictx *c, const char *key, bool exists, int64_t city
 
 status xfer_import_practice(ictx *c, error *e)
 {
-	static const char sql_get[] =
-		"SELECT p.id, c.name,"
-		" COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"
-		"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
-		"   WHERE pn.practice_id = p.id ORDER BY n.number)), ''),"
-		" p.theme, p.title, p.problem, p.actions, p.results, p.funding, p.cost, p.contact_role,"
-		" COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"
-		"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"
-		"   WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), ''),"
-		" p.source, p.note"
+	/* The fields as stored (all networks and meetings: the importer is trusted with
+	 * the file's whole lists, check_coordinator decides). */
+#define ISEL_TOWN(n) ", c.name"
+#define ISEL_NETS(n)                                                                         \
+	", COALESCE((SELECT group_concat(number, ' | ') FROM (SELECT n.number"                  \
+	"   FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"                   \
+	"   WHERE pn.practice_id = p.id ORDER BY n.number)), '')"
+#define ISEL_MEETS(n)                                                                        \
+	", COALESCE((SELECT group_concat(key, ' | ') FROM (SELECT g.key"                        \
+	"   FROM practice_meetings pm JOIN meetings g ON g.id = pm.meeting_id"                   \
+	"   WHERE pm.practice_id = p.id ORDER BY g.date_start, g.id)), '')"
+#define ISEL_LINE(n) ", p." #n
+#define ISEL_TEXT(n) ", p." #n
+#define ISEL_URL(n) ", p." #n
+#define ISEL_FIELD(name, kind, ...) ISEL_##kind(name)
+	static const char sql_get[] = "SELECT p.id" PRACTICE_FIELDS(ISEL_FIELD)
 		" FROM practices p JOIN cities c ON c.id = p.city_id WHERE p.key = ?1";
-	enum { NF = 13 }; /* the columns after the key */
+	enum { NF = PRACTICE_NFIELDS }; /* the columns after the key */
 	const char *key = xfer_val(c, 0);
 	if (!key || !*key) {
 		xfer_row_error(c, 0, _("the practice's key is empty"));
@@ -334,27 +338,28 @@ status xfer_import_practice(ictx *c, error *e)
 	const char *nv[NF];
 	for (int i = 0; i < NF; i++)
 		nv[i] = xfer_val_or(c, i + 1, old[i] ? old[i] : "");
-	/* Every field: within the size limit; town, theme and title on one line. */
+	/* Every field: within the size limit, and as its kind wants (one line, an address). */
 	for (int i = 0; i < NF; i++) {
 		size_t n = strlen(nv[i]);
+		const char *fault = practice_value_fault(i, nv[i]);
 		if (n > PRACTICE_TEXT_MAX)
 			xfer_row_error(c, i + 1, ngettext("too long (%zu byte, at most %d)",
 			                                  "too long (%zu bytes, at most %d)",
 			                                  (unsigned long)n),
 			               n, PRACTICE_TEXT_MAX);
-		else if ((i == 2 || i == 3) && strchr(nv[i], '\n'))
-			xfer_row_error(c, i + 1, _("must be one line"));
+		else if (fault)
+			xfer_row_error(c, i + 1, "%s", fault);
 	}
 	int64_t city_id = 0;
-	if (!*nv[0])
-		xfer_row_error(c, 1, _("the town's name is empty"));
+	if (!*nv[PRACTICE_F_city])
+		xfer_row_error(c, 1 + PRACTICE_F_city, _("the town's name is empty"));
 	else
-		city_id = xfer_city_of(c, 1, nv[0]);
-	if (!*nv[3])
-		xfer_row_error(c, 4, _("the title is empty"));
+		city_id = xfer_city_of(c, 1 + PRACTICE_F_city, nv[PRACTICE_F_city]);
+	if (!*nv[PRACTICE_F_title])
+		xfer_row_error(c, 1 + PRACTICE_F_title, _("the title is empty"));
 	practice_links l = { .nn = 0 };
-	read_networks(c, nv[1], &l);
-	if ((s = read_meetings(c, nv[10], &l, e)) != ST_OK)
+	read_networks(c, nv[PRACTICE_F_networks], &l);
+	if ((s = read_meetings(c, nv[PRACTICE_F_meetings], &l, e)) != ST_OK)
 		goto out;
 	if (c->actor->role != ROLE_ADMIN && c->r->nerrors == before)
 		check_coordinator(c, key, exists ? old_id : 0, &l);
@@ -362,8 +367,8 @@ status xfer_import_practice(ictx *c, error *e)
 		goto out;
 	char net_s[PRACTICE_MAX_LINKS * 12], meet_s[PRACTICE_MAX_LINKS * 260];
 	links_text(&l, net_s, sizeof net_s, meet_s, sizeof meet_s);
-	nv[1] = net_s;
-	nv[10] = meet_s;
+	nv[PRACTICE_F_networks] = net_s;
+	nv[PRACTICE_F_meetings] = meet_s;
 	char diff[2048] = "";
 	for (int i = 0; exists && i < NF; i++)
 		diff_add_brief(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
@@ -376,7 +381,8 @@ status xfer_import_practice(ictx *c, error *e)
 	if (exists)
 		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
 	else
-		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[0], nv[3]);
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[PRACTICE_F_city],
+		                           nv[PRACTICE_F_title]);
 out:
 	for (int i = 0; i < NF; i++)
 		free(old[i]);

@@ -15,8 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/directory.h"
-#include "core/feedback.h"
 #include "core/forum.h"
 #include "core/presence.h"
 #include "core/prefs.h"
@@ -245,17 +243,39 @@ static void pop_screen(ui_ctx *c)
 	s->ops->destroy(s);
 }
 
-static FILE *trace_file;
+static FILE *trace_file, *sql_trace_file;
 
+/* A debugging aid: a new file only, never through a link, never shown to anyone. */
+static FILE *trace_new(const char *env)
+{
+	const char *path = getenv(env);
+	if (!path || !*path)
+		return NULL;
+	FILE *f = NULL;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0 && !(f = fdopen(fd, "w")))
+		close(fd);
+	return f;
+}
+
+/* EMPIRIE_TRACE_RELOADS: what the session loads again (ui_trace); EMPIRIE_TRACE_SQL:
+ * every statement it runs. */
 static void trace_open(void)
 {
-	const char *path = getenv("EMPIRIE_TRACE_RELOADS");
-	if (!path || !*path)
+	trace_file = trace_new("EMPIRIE_TRACE_RELOADS");
+	sql_trace_file = trace_new("EMPIRIE_TRACE_SQL");
+}
+
+/* Each statement the store runs, on one line. */
+static void trace_sql(void *arg, const char *sql)
+{
+	(void)arg;
+	if (!sql)
 		return;
-	/* A debugging aid: a new file only, never through a link, never shown to anyone. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd >= 0 && !(trace_file = fdopen(fd, "w")))
-		close(fd);
+	for (const char *p = sql; *p; p++)
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, sql_trace_file);
+	fputc('\n', sql_trace_file);
+	fflush(sql_trace_file);
 }
 
 void ui_trace(const char *fmt, ...)
@@ -268,15 +288,6 @@ void ui_trace(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', trace_file);
 	fflush(trace_file);
-}
-
-void ui_refresh_unread(ui_ctx *c)
-{
-	ui_trace("unread");
-	error e;
-	int64_t n = directory_unread_total(c->d, c->me, &e);
-	c->unread_total = n > 0 ? n : 0;
-	c->requests_waiting = feedback_waiting(c->d, c->me);
 }
 
 static void reload_all(ui_ctx *c)
@@ -343,6 +354,13 @@ static bool apply_changes(ui_ctx *c, const change_set *cs)
 	}
 	if (change_set_is_empty(cs))
 		return false;
+	ui_trace("look");
+	/* The title's unread count, and each network's for the screens that show them:
+	 * any network's posts, or this person's read marks (this session's own among
+	 * them: the store cannot tell them from another session's of the same person, so
+	 * the counts are taken again once after them; cheap). Before the screens, which
+	 * read them. */
+	ui_refresh_unread(c);
 	bool posts = cs->n_networks || cs->n_threads;
 	for (ui_screen *s = c->top; s; s = s->below) {
 		if (s->ops->changed)
@@ -350,10 +368,6 @@ static bool apply_changes(ui_ctx *c, const change_set *cs)
 		else if (posts && s->ops->reload)
 			s->ops->reload(s, c);
 	}
-	/* The title's unread count: any network's posts, or this person's read marks (this
-	 * session's own among them: the store cannot tell them from another session's of
-	 * the same person, so the count is taken again once after them; cheap). */
-	ui_refresh_unread(c);
 	return true;
 }
 
@@ -689,10 +703,10 @@ static int idle_wait_ms(ui_ctx *c)
 {
 	if (!db_watch || c->top->ops->tick)
 		return TICK_MS;
-	int64_t ms = IDLE_MAX_MS;
+	/* With a heartbeat, the beat is the one timed wake (at most every 40 s): a look of
+	 * its own in between would double what 1,000 idle sessions cost. */
 	int64_t beat = presence_ms_until_due(here);
-	if (beat >= 0 && beat < ms)
-		ms = beat;
+	int64_t ms = beat >= 0 ? beat : IDLE_MAX_MS;
 	return ms > TICK_MS ? (int)ms : TICK_MS;
 }
 
@@ -899,6 +913,8 @@ int ui_run(db *d, account *me, const ui_options *opt)
 	mouseinterval(0);
 	ui_input_bracketed_paste(true);
 	trace_open();
+	if (sql_trace_file)
+		db_set_trace(d, trace_sql, NULL);
 	ui_refresh_unread(&ctx);
 	db_set_wait_notify(d, wait_notice, &ctx);
 	ui_screen *main_screen = ui_main_new(&ctx);
@@ -923,6 +939,7 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		rc = 1;
 	}
 	read_marks_free(&ctx.last_marking);
+	free(ctx.unread_nets);
 	presence_leave(&here);
 	while (ctx.top)
 		pop_screen(&ctx);

@@ -235,6 +235,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 			snprintf(line, sizeof line, "→ %s (%s): %s", ul.items[i].practice_title,
 			         ul.items[i].practice_city, uptake_status_label(ul.items[i].status));
 			ui_doc_link(d, 2, line, LINK_PRACTICE, ul.items[i].practice_id);
+			ui_uptake_details(c, d, &ul.items[i], 4); /* what it changed, where it asked */
 		}
 		uptake_list_free(&ul);
 	}
@@ -252,6 +253,21 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 	snprintf(crumb, cn, "%s", t.name);
 	city_clear(&t);
 	return d;
+}
+
+/* The fields practice_fields.h puts on the card by themselves: those at the top and in
+ * the body (foot false: before the meetings), or those at the foot. */
+static void practice_rows(ui_doc *d, const practice *p, bool foot)
+{
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const practice_field_info *f = &practice_field_list[i];
+		if (foot ? f->card != CARD_FOOT : f->card != CARD_HEAD && f->card != CARD_BODY)
+			continue;
+		if (f->card == CARD_BODY)
+			field_or_unknown(d, _(f->label), practice_value(p, i));
+		else
+			ui_doc_field(d, _(f->label), practice_value(p, i));
+	}
 }
 
 static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
@@ -290,13 +306,7 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 			network_clear(&n);
 		}
 	}
-	ui_doc_field(d, _("Theme"), p.theme);
-	field_or_unknown(d, _("Problem"), p.problem);
-	field_or_unknown(d, _("What was done"), p.actions);
-	field_or_unknown(d, _("Results"), p.results);
-	field_or_unknown(d, _("Funding"), p.funding);
-	field_or_unknown(d, _("Cost"), p.cost);
-	field_or_unknown(d, _("Contact"), p.contact_role);
+	practice_rows(d, &p, false);
 	meeting_list ml;
 	if (practice_meetings(c->d, c->me, p.id, &ml, &e) == ST_OK) {
 		if (ml.n) {
@@ -324,8 +334,7 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 		thread_list_free(&tl);
 	}
 	ui_uptake_card(c, d, p.id); /* which towns took it up, how far they got */
-	ui_doc_field(d, _("Source"), p.source);
-	ui_doc_field(d, _("Note"), p.note);
+	practice_rows(d, &p, true);
 	snprintf(crumb, cn, "%s", p.title);
 	practice_clear(&p);
 	return d;

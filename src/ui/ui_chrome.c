@@ -1,5 +1,6 @@
 /* ui_chrome.c — the lines around every screen: the title (where you are, who you
- * are, what is unread) and the status line (a message, a prompt, the : command line). */
+ * are, what is unread, and the counts of unread posts it and the screens show) and the
+ * status line (a message, a prompt, the : command line). */
 #include "config.h"
 
 #include <stdio.h>
@@ -7,11 +8,52 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/directory.h"
+#include "core/feedback.h"
 #include "i18n.h"
 #include "text/safe.h"
 #include "ui/ui_chrome.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
+
+static void keep_unread(void *arg, int64_t network_id, int64_t unread)
+{
+	ui_ctx *c = arg;
+	if (c->n_unread_nets == c->cap_unread_nets) {
+		size_t cap = c->cap_unread_nets ? 2 * c->cap_unread_nets : 16;
+		void *grown = realloc(c->unread_nets, cap * sizeof *c->unread_nets);
+		if (!grown)
+			return; /* (ui_unread_of then says "not known" for this one) */
+		c->unread_nets = grown;
+		c->cap_unread_nets = cap;
+	}
+	c->unread_nets[c->n_unread_nets].network_id = network_id;
+	c->unread_nets[c->n_unread_nets++].unread = unread;
+}
+
+/* One query for both the title's total and every network's count (issue 20: a post
+ * elsewhere used to run it twice in every session). */
+void ui_refresh_unread(ui_ctx *c)
+{
+	ui_trace("unread");
+	error e;
+	int64_t n = 0;
+	c->n_unread_nets = 0;
+	if (directory_networks_unread(c->d, c->me, keep_unread, c, &n, &e) != ST_OK) {
+		c->n_unread_nets = 0;
+		n = 0;
+	}
+	c->unread_total = n > 0 ? n : 0;
+	c->requests_waiting = feedback_waiting(c->d, c->me);
+}
+
+int64_t ui_unread_of(const ui_ctx *c, int64_t network_id)
+{
+	for (size_t i = 0; i < c->n_unread_nets; i++)
+		if (c->unread_nets[i].network_id == network_id)
+			return c->unread_nets[i].unread;
+	return -1;
+}
 
 void ui_draw_title(ui_ctx *c, int64_t online_count)
 {

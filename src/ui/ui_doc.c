@@ -45,6 +45,8 @@ typedef struct {
 	int width, height;
 	ui_card_kind card;        /* CARD_NONE: help */
 	int64_t card_id;
+	unsigned card_pre;        /* ui_card_pre, taken when built and at each reload (not at
+	                           * each draw: it asks the store several questions) */
 	long sel;                 /* the selected link (a line index), -1: none */
 	/* Find in this text (ui_find.h) and the line of the current match (-1: none). */
 	ui_find find;
@@ -386,6 +388,7 @@ static void doc_reload(ui_screen *base, ui_ctx *c)
 	doc_screen *s = (doc_screen *)base;
 	if (!s->card)
 		return;
+	s->card_pre = ui_card_pre(c, s->card, s->card_id);
 	char crumb[300] = "";
 	ui_doc *d = ui_card_build(c, s->card, s->card_id, crumb, sizeof crumb);
 	if (!d)
@@ -408,9 +411,7 @@ static unsigned doc_pre(ui_screen *base, ui_ctx *c)
 {
 	doc_screen *s = (doc_screen *)base;
 	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
-	if (s->card)
-		pre |= ui_card_pre(c, s->card, s->card_id);
-	return pre;
+	return pre | s->card_pre;
 }
 
 /* A paste goes into the find line while it is typed. */
@@ -490,6 +491,7 @@ ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
 	if (base) {
 		doc_screen *s = (doc_screen *)base;
 		s->card = card, s->card_id = id;
+		s->card_pre = ui_card_pre(c, card, id);
 		for (size_t i = 0; i < d->n && s->sel == -1; i++)
 			if (d->lines[i].link)
 				s->sel = -2; /* the first link shown, chosen once laid out */

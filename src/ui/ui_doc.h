@@ -49,6 +49,8 @@ ui_screen *ui_doc_card(ui_ctx *c, unsigned kind, ui_card_kind card, int64_t id,
  * command of a card screen, say which preconditions hold, open a link. */
 ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, size_t n);
 unsigned ui_card_command(ui_ctx *c, ui_card_kind card, int64_t id, ui_cmd_id cmd);
+/* What the card's keys may do now (PRE_*): asks the store, so taken when the card is
+ * built and when it reloads, never per draw. */
 unsigned ui_card_pre(ui_ctx *c, ui_card_kind card, int64_t id);
 unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id);
 /* The report card's document (ui_report.c). */

@@ -793,28 +793,23 @@ static void main_reload(ui_screen *s, ui_ctx *c)
 	ui_list_reload(&m->lists[P_THREADS]);
 }
 
-/* Posts elsewhere: the networks' unread counts move (taken alone, cheaply); the threads
+/* Posts elsewhere: the networks' unread counts move (taken once for the title and all
+ * screens by apply_changes); the threads
  * only of the network shown; the towns never (a change of towns is "shared":
  * main_reload). */
-static void set_unread(void *arg, int64_t network_id, int64_t unread)
-{
-	ui_list *l = arg;
-	for (size_t i = 0; i < l->n; i++) {
-		net_row *r = l->rows[i];
-		if (r->id == network_id)
-			r->unread = unread;
-	}
-}
-
 static void main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 {
 	main_screen *m = (main_screen *)s;
 	if (!cs->n_networks)
 		return;
-	ui_trace("unread by network");
-	error e;
-	if (directory_networks_unread(c->d, c->me, set_unread, &m->lists[P_NETS], NULL, &e) != ST_OK)
-		ui_status_error(c, &e);
+	/* The counts apply_changes just took (ui_refresh_unread): no query of our own. */
+	ui_list *nets = &m->lists[P_NETS];
+	for (size_t i = 0; i < nets->n; i++) {
+		net_row *r = nets->rows[i];
+		int64_t unread = ui_unread_of(c, r->id);
+		if (unread >= 0)
+			r->unread = unread;
+	}
 	if (change_set_has_network(cs, m->net_id)) {
 		ui_trace("threads %d", m->net_number);
 		ui_list_reload(&m->lists[P_THREADS]);

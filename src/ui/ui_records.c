@@ -14,27 +14,18 @@
 
 /* ---- good practices ---- */
 
-enum {
-	PF_TITLE, PF_CITY, PF_NETWORKS, PF_THEME, PF_MEETINGS, PF_CONTACT, PF_SOURCE, PF_PROBLEM,
-	PF_ACTIONS, PF_RESULTS, PF_FUNDING, PF_COST, PF_NOTE, PF_COUNT
-};
+enum { PF_COUNT = PRACTICE_NFIELDS };
 
-static void practice_defs(ui_field_def *d)
+/* The form's fields in their order (practice_fields.h's form column); *field[j]: the
+ * field at place j. */
+static void practice_defs(ui_field_def *d, int *field)
 {
-	static const struct {
-		const char *key, *english;
-		bool ml;
-	} f[PF_COUNT] = {
-		{ "title", N_("Title"), false },       { "city", N_("Town"), false },
-		{ "networks", N_("Networks"), false }, { "theme", N_("Theme"), false },
-		{ "meetings", N_("Meetings"), false }, { "contact_role", N_("Contact"), false },
-		{ "source", N_("Source"), false },     { "problem", N_("Problem"), true },
-		{ "actions", N_("What was done"), true }, { "results", N_("Results"), true },
-		{ "funding", N_("Funding"), false },   { "cost", N_("Cost"), false },
-		{ "note", N_("Note"), true },
-	};
-	for (int i = 0; i < PF_COUNT; i++)
-		d[i] = (ui_field_def){ f[i].key, practice_field_label(f[i].key), f[i].english, f[i].ml };
+	for (int i = 0; i < PF_COUNT; i++) {
+		const practice_field_info *f = &practice_field_list[i];
+		int j = f->form;
+		field[j] = i;
+		d[j] = (ui_field_def){ f->name, _(f->label), f->label, f->form_ml };
+	}
 }
 
 /* The meetings a practice may be linked to, for the comment: the newest ones of the
@@ -59,19 +50,16 @@ static void meetings_hint(ui_ctx *c, char *out, size_t n)
 static status practice_submit(ui_ctx *c, int64_t target, const char *text, int64_t *id, error *e)
 {
 	ui_field_def defs[PF_COUNT];
+	int field[PF_COUNT];
 	char *v[PF_COUNT];
 	int lines[PF_COUNT];
 	char msg[400];
-	practice_defs(defs);
+	practice_defs(defs, field);
 	if (!ui_fields_parse(defs, PF_COUNT, text, v, lines, msg, sizeof msg))
 		return err_set(e, ST_INVALID, "%s", msg);
-	practice_fields in = {
-		.city = v[PF_CITY], .networks = v[PF_NETWORKS], .meetings = v[PF_MEETINGS],
-		.theme = v[PF_THEME], .title = v[PF_TITLE], .problem = v[PF_PROBLEM],
-		.actions = v[PF_ACTIONS], .results = v[PF_RESULTS], .funding = v[PF_FUNDING],
-		.cost = v[PF_COST], .contact_role = v[PF_CONTACT], .source = v[PF_SOURCE],
-		.note = v[PF_NOTE],
-	};
+	practice_fields in;
+	for (int j = 0; j < PF_COUNT; j++)
+		*practice_input(&in, field[j]) = v[j];
 	status s = practice_save(c->d, c->me, target, &in, id, e);
 	ui_fields_free(v, PF_COUNT);
 	return s;
@@ -107,18 +95,12 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 		}
 	}
 	ui_field_def defs[PF_COUNT];
-	practice_defs(defs);
+	int field[PF_COUNT];
+	practice_defs(defs, field);
 	const char *vals[PF_COUNT] = { 0 };
-	if (id) {
-		vals[PF_TITLE] = p.title, vals[PF_CITY] = p.city, vals[PF_NETWORKS] = p.networks;
-		vals[PF_THEME] = p.theme, vals[PF_MEETINGS] = p.meetings;
-		vals[PF_CONTACT] = p.contact_role, vals[PF_SOURCE] = p.source;
-		vals[PF_PROBLEM] = p.problem, vals[PF_ACTIONS] = p.actions;
-		vals[PF_RESULTS] = p.results, vals[PF_FUNDING] = p.funding, vals[PF_COST] = p.cost;
-		vals[PF_NOTE] = p.note;
-	} else {
-		vals[PF_CITY] = town;
-	}
+	for (int j = 0; j < PF_COUNT; j++)
+		vals[j] = id ? practice_value(&p, field[j])
+		             : field[j] == PRACTICE_F_city ? town : NULL;
 	char comment[2400], hint[1600];
 	meetings_hint(c, hint, sizeof hint);
 	snprintf(comment, sizeof comment, "%s\n%s\n%s",

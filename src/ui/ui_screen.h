@@ -84,6 +84,12 @@ struct ui_ctx {
 	bool status_error;
 	char prompt[400];    /* a question being asked (drawn on the status line) */
 	int64_t unread_total;
+	/* Unread posts per network as of the last ui_refresh_unread (network ids), so the
+	 * screens showing them take them from here instead of asking again. */
+	struct ui_unread_net {
+		int64_t network_id, unread;
+	} *unread_nets;
+	size_t n_unread_nets, cap_unread_nets;
 	int64_t requests_waiting; /* open feedback requests the account answers (feedback.h) */
 	char data_label[160]; /* what kind of data this is, when not the live directory */
 	read_marks last_marking; /* what the last "mark read" replaced, for its undo */
@@ -109,6 +115,8 @@ unsigned ui_open(ui_ctx *c, ui_screen *s);
 void ui_resume_curses(void);
 /* Count the unread posts again for the title line. */
 void ui_refresh_unread(ui_ctx *c);
+/* The unread count of one network as of the last ui_refresh_unread (-1: not known). */
+int64_t ui_unread_of(const ui_ctx *c, int64_t network_id);
 /* Mark a thread (by id), a network (by id) or everything read, remembering what it
  * replaced for ui_undo_marking (ui_readmark.c); the status line says what was done. */
 unsigned ui_mark_read(ui_ctx *c, mark_scope scope, int64_t id);

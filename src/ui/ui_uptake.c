@@ -387,6 +387,30 @@ unsigned ui_uptake_take_up(ui_ctx *c, int64_t id)
 	return pk ? ui_open(c, pk) : UI_R_REDRAW;
 }
 
+void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
+{
+	if (*u->note)
+		ui_doc_add(d, TH_DIM, indent, u->note);
+	/* The threads where it asked (uptake_list_get kept the visible ones). */
+	for (const char *p = u->threads; p && *p;) {
+		char *end;
+		long long tid = strtoll(p, &end, 10);
+		if (end == p) {
+			p++;
+			continue;
+		}
+		p = end;
+		thread th;
+		error ignore;
+		if (forum_thread(c->d, c->me, tid, &th, &ignore) != ST_OK)
+			continue;
+		char line[1200];
+		snprintf(line, sizeof line, _("→ where it asked: %s (%d)"), th.title, th.network_number);
+		ui_doc_link(d, indent, line, LINK_THREAD, th.id);
+		thread_clear(&th);
+	}
+}
+
 void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 {
 	uptake_filter uf = { .practice_id = practice_id };
@@ -405,26 +429,7 @@ void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->city,
 		         uptake_status_label(u->status), u->updated_at);
 		ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
-		if (*u->note)
-			ui_doc_add(d, TH_DIM, 4, u->note);
-		/* The threads where it asked (uptake_list_get kept the visible ones). */
-		for (const char *p = u->threads; p && *p;) {
-			char *end;
-			long long tid = strtoll(p, &end, 10);
-			if (end == p) {
-				p++;
-				continue;
-			}
-			p = end;
-			thread th;
-			error ignore;
-			if (forum_thread(c->d, c->me, tid, &th, &ignore) != ST_OK)
-				continue;
-			snprintf(line, sizeof line, _("→ where it asked: %s (%d)"), th.title,
-			         th.network_number);
-			ui_doc_link(d, 4, line, LINK_THREAD, th.id);
-			thread_clear(&th);
-		}
+		ui_uptake_details(c, d, u, 4);
 	}
 	if (!ul.n)
 		ui_doc_add(d, TH_DIM, 2, _("None recorded yet. A town that adopts it records so "

@@ -54,8 +54,8 @@ is "--db FILE: file names" "$(comp empirie --db tow)" "towns-2026.csv"
 is "after --db FILE, the commands" "$(comp empirie --db x.db li)" "list"
 
 # Subcommands and their options.
-is "list: what it lists" "$(comp empirie list '')" "$(lines cities meetings networks posts practices requests threads)"
-is "show: what it shows" "$(comp empirie show '')" "$(lines city meeting network practice thread)"
+is "list: what it lists (its table, towns the other name of cities)" "$(comp empirie list '')" "$(lines cities meetings networks posts practices requests threads towns)"
+is "show: what it shows (its table)" "$(comp empirie show '')" "$(lines city meeting network practice thread town)"
 is "export --format: csv or json" "$(comp empirie export --format '')" "$(lines csv json)"
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
 	"$(lines admin coordinator guest leader member)"
@@ -73,6 +73,7 @@ is "show city Ostr → both Ostrów and Ostrowiec" "$(comp empirie show city Ost
 is "typed without Polish letters: lom → Łomża" "$(comp empirie show city lom)" "Łomża"
 is "typed with the shell's quoting: Jelenia\\ G" "$(comp empirie show city 'Jelenia\ G')" "Jelenia Góra"
 is "practice add --town Zab → Zabrze" "$(comp empirie practice add --town Zab)" "Zabrze"
+is "practice add --w → --www (practice_fields.h)" "$(comp empirie practice add --w)" "--www"
 is "--db on the line chooses the database" \
 	"$(EMPIRIE_DB=/nonexistent/x.db comp empirie --db "$EMPIRIE_DB" show city Zg)" "Zgierz"
 is "no database: no towns" "$(EMPIRIE_DB="$T_DIR/none.db" comp empirie show city Z)" ""

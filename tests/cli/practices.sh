@@ -159,7 +159,7 @@ like "the new one does" "$(e --no-header search retencyjny)" "$(printf 'practice
 # ---- export and import ----
 exit_is "export practices" 0 e export practices
 is "the columns of data/practices.csv" "$(head -1 "$T_DIR/out" | tail -c +4 | tr -d '\r')" \
-	"key,city,networks,theme,title,problem,actions,results,funding,cost,contact_role,meetings,source,note"
+	"key,city,networks,theme,title,problem,actions,results,funding,cost,contact_role,meetings,source,note,www"
 is "one row per practice" "$(($(grep -c '' "$T_DIR/out") - 1))" "$(e --no-header list practices | wc -l)"
 cp "$T_DIR/out" "$T_DIR/practices.csv"
 exit_is "as JSON" 0 e export practices --format json

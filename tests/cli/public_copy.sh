@@ -58,8 +58,8 @@ q "$home" "
  INSERT INTO sync_conflicts(at, file_sum, line, what, outcome, op)
    VALUES ('2026-01-01', 'XQPRIV-CONFSUM', 999, 'XQPRIV-CONFWHAT', 'XQPRIV-CONFOUT', 'XQPRIV-CONFOP');
  INSERT INTO sync_applied(file_sum, at, site, ops) VALUES ('XQPRIV-APPLIEDSUM', '2026-01-01', 7, 1);
- INSERT INTO sync_log(kind, k1, k2, k3, base, base_at, actor, hid_by)
-   VALUES ('draft', 1, 2, 'XQPRIV-LOGK3', 'XQPRIV-LOGBASE', 'XQPRIV-LOGAT', 'XQPRIV-LOGACTOR', 'XQPRIV-LOGHIDBY');
+ INSERT INTO sync_log(kind, k1, k2, k3, base, actor, hid_by)
+   VALUES ('draft', 1, 2, 'XQPRIV-LOGK3', 'XQPRIV-LOGBASE', 'XQPRIV-LOGACTOR', 'XQPRIV-LOGHIDBY');
  INSERT INTO post_versions(post_id, edited_at, body, kept_at) VALUES ($p2, 'x', 'XQPRIV-VERSION', 'y');
  INSERT INTO post_ancestry(post_id, vid) SELECT min(id), 'XQPRIV-ANCESTRY' FROM posts;
  INSERT INTO meta(key, value) VALUES ('xqpriv-key', 'XQPRIV-METAVALUE');

@@ -134,6 +134,18 @@ tui_wait_gone "What did Zabrze change in it?" 5 || true
 ok_if "Esc keeps the stored note" test "$(uptake_field Zabrze note)" = "Formularze także po ukraińsku"
 ok_if "and the thread link" test "$(uptake_field Zabrze threads)" = "$tid"
 tui_assert_lacks "EMPIRIE-EXITED" "still running"
+# The town's own card says the same under what it took, from whom (issue 22).
+tui_keys q q q q
+tui_start 80 24 -- --as zab
+tui_wait "MIASTO CYFROWE" 10 || true
+tui_keys F2
+tui_type "Zabrze"
+tui_keys Enter
+tui_wait "Town · Zabrze" 10 || true
+tui_keys Enter
+tui_assert_has "Took up 1 practice of another town" "Zabrze's card: what it took"
+tui_assert_has "Formularze także po ukraińsku" "Zabrze's card: what it changed"
+tui_assert_has "where it asked: Pytanie o e-urząd z Hrubieszowa" "Zabrze's card: where it asked"
 tui_keys q q q q
 e uptake remove "$p1" --town Zabrze >/dev/null # the counts below are of the others
 # An administrator chooses the town first (typing its name finds it).

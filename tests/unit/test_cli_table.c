@@ -2,7 +2,8 @@
  * applies to every command): for every command the table marks admin_only, anyone but an
  * administrator is refused with the command's own message; for every command marked
  * writes, a read-only database and a guest are refused. The commands come from the
- * table itself, so a command added to it is tested too. */
+ * table itself, so a command added to it is tested too; the same for the rows of the
+ * subcommand tables (list, show, admin, moderate, sync). */
 #include "tap.h"
 #include "cli/cli_priv.h"
 
@@ -63,5 +64,42 @@ int main(void)
 	ok(nadmin > 0, "some commands are administrators' only (%zu)", nadmin);
 	ok(nwrites > 0, "some commands write (%zu)", nwrites);
 	ok(cli_refusal(NULL, &guest, true) == NULL, "no command (the application): no refusal");
+
+	/* The subcommand tables: the same rule for each row, found by its name, and each
+	 * command with a table of them is one of the table's commands. */
+	static const char *const with_subs[] = { "list", "show", "admin", "moderate", "sync" };
+	size_t nsub_admin = 0;
+	for (size_t i = 0; i < sizeof with_subs / sizeof with_subs[0]; i++) {
+		const char *name = with_subs[i];
+		const cli_subcommand *t = cli_subcommands_of(name);
+		ok(t && cli_find_command(name), "%s: has a subcommand table", name);
+		for (const cli_subcommand *s = t; s && s->name; s++) {
+			ok(cli_sub_find(t, s->name) == s, "%s %s: found by its name", name, s->name);
+			if (!s->help) {
+				ok(s > t, "%s %s: another name of the row above", name, s->name);
+				continue;
+			}
+			if (s->admin_only) {
+				nsub_admin++;
+				for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+					ok(same(cli_sub_refusal(s, others[k], false), s->admin_refusal),
+					   "%s %s: refused to a %s with its message", name, s->name,
+					   role_key(others[k]->role));
+				ok(cli_sub_refusal(s, &admin, false) == NULL, "%s %s: an administrator may",
+				   name, s->name);
+			} else {
+				ok(s->admin_refusal == NULL && cli_sub_refusal(s, &member, false) == NULL,
+				   "%s %s: a member may run it", name, s->name);
+			}
+			if (s->writes)
+				ok(same(cli_sub_refusal(s, &admin, true), ro_msg),
+				   "%s %s: refused on a read-only database", name, s->name);
+			else
+				ok(s->admin_only || cli_sub_refusal(s, &guest, true) == NULL,
+				   "%s %s: a guest may run it on a read-only database", name, s->name);
+		}
+	}
+	ok(nsub_admin > 0, "some subcommands are administrators' only (%zu)", nsub_admin);
+	ok(cli_subcommands_of("search") == NULL, "search has no subcommands");
 	return tap_done();
 }

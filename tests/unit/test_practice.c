@@ -79,8 +79,30 @@ static practice_fields fields(const char *town, const char *networks, const char
 	return f;
 }
 
+/* The field list (practice_fields.h) is whole: every field has its names and texts, the
+ * form's places are each used once, and the kinds' rules hold. */
+static void test_field_list(void)
+{
+	bool place[PRACTICE_NFIELDS] = { false };
+	bool whole = true;
+	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
+		const practice_field_info *f = &practice_field_list[i];
+		int j = f->form;
+		whole = whole && f->name && *f->option && *f->arg && *f->help && *f->label &&
+		        j >= 0 && j < PRACTICE_NFIELDS && !place[j];
+		if (j >= 0 && j < PRACTICE_NFIELDS)
+			place[j] = true;
+		is_int(practice_field_index(f->name), i, "field %s is found by its name", f->name);
+	}
+	ok(whole, "every field has its texts; the form's places are 0..%d, each once",
+	   PRACTICE_NFIELDS - 1);
+	ok(practice_value_fault(PRACTICE_F_title, "a\nb") != NULL, "a title is one line");
+	ok(practice_value_fault(PRACTICE_F_problem, "a\nb") == NULL, "a problem may have lines");
+}
+
 int main(void)
 {
+	test_field_list();
 	if (!mkdtemp(dir))
 		return 1;
 	char path[300];
