@@ -641,10 +641,10 @@ static const char *const migrations[] = {
 	"UPDATE sync_log SET base = NULL WHERE kind = 'thread' AND k3 = '';"
 	"ALTER TABLE sync_log DROP COLUMN base_at;",
 
-	/* 17 (h7-s5; after the steps of h7-s1 and h7-s4 it is 18): the titles alone in an
-	 * index of their own (issue 18), so the title phase of a search does not read every
-	 * body occurrence of its words (a column filter on `search` does). Same rowids and
-	 * tokenizer as `search`; written beside it by search_index.c (search_docs.h). */
+	/* 18: the titles alone in an index of their own (issue 18), so the title phase of a
+	 * search does not read every body occurrence of its words (a column filter on
+	 * `search` does). Same rowids and tokenizer as `search`; written beside it by
+	 * search_index.c (search_docs.h). */
 	"CREATE VIRTUAL TABLE search_titles USING fts5(title, content='', tokenize = 'empirie');"
 	TITLES_FILL_SQL,
 };
