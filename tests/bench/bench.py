@@ -74,12 +74,12 @@ def fts_query(text):
     return " ".join('"%s"*' % w for w in re.findall(r"[a-z0-9\x80-\uffff]+", text.lower()))
 
 def search_sql(db, word, page):
-    """The statements search_run() steps for the first page of `page` hits: phase 1 (titles,
-    bm25) and, if the titles do not fill the page, phase 2 (newest first). search.c stops
+    """The statements search_run() steps for the first page of `page` hits: phase 1 (the
+    titles' own index, bm25) and, if the titles do not fill the page, phase 2 (newest first). search.c stops
     stepping when the page is full; LIMIT does the same here."""
     q = fts_query(word)
-    p1 = ("SELECT rowid FROM search WHERE search MATCH 'title : (%s)'"
-          " ORDER BY bm25(search, 10.0, 1.0), rowid LIMIT %d;" % (q, page))
+    p1 = ("SELECT rowid FROM search_titles WHERE search_titles MATCH '%s'"
+          " ORDER BY bm25(search_titles), rowid LIMIT %d;" % (q, page))
     n1 = len(sql1(db, p1).split())
     if n1 >= page:
         return p1
