@@ -88,7 +88,7 @@ static const pub_column c_uptake_log[] = {
 static const pub_column c_search[] = {
 	DER("title"), DER("body"), DER("search"), DER("rank"), END }; /* the last two: FTS5 hidden */
 /* The titles alone (issue 18), made again from the copy like `search`: a copy has no
- * title of a thread it leaves out (the leaders' network, hidden ones). */
+ * title of a thread, practice or meeting it leaves out (the leaders' network's). */
 static const pub_column c_search_titles[] = {
 	DER("title"), DER("search_titles"), DER("rank"), END };
 /* What each indexed word gave the index (lemma.c): made again from the copy's own text,
