@@ -65,24 +65,25 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (!*nv[7])
 		xfer_row_error(c, 8, _("the title is empty"));
 	int64_t host_id = *nv[5] ? db_lookup_id(c->d, xfer_sql_city_id, nv[5], 0) : 0;
-	/* Every town named as attending must be in the directory. */
-	int64_t attend[128];
-	size_t na = 0;
+	/* Every town named as attending must be in the directory; all of them are kept
+	 * (an array of a fixed size dropped those past 128 without a word). */
+	int64_t *attend = NULL;
+	size_t na = 0, cap_attend = 0;
+	status s = ST_OK;
 	list_iter it;
 	const char *at;
 	size_t len;
 	list_start(&it, nv[10], "|", " ");
-	while (list_next(&it, &at, &len)) {
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)len, at);
-		if (na < sizeof attend / sizeof attend[0]) {
-			int64_t id = xfer_city_of(c, 11, name);
-			if (id)
-				attend[na++] = id;
-		}
+	while (s == ST_OK && list_next(&it, &at, &len)) {
+		char *name = strndup(at, len);
+		int64_t id = name ? xfer_city_of(c, 11, name) : 0;
+		if (!name || (id && db_grow((void **)&attend, &cap_attend, na, sizeof *attend)))
+			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		else if (id)
+			attend[na++] = id;
+		free(name);
 	}
-	status s = ST_OK;
-	if (c->r->nerrors > before)
+	if (s != ST_OK || c->r->nerrors > before)
 		goto out;
 	char diff[2048] = "";
 	for (int i = 0; exists && i < 14; i++)
@@ -113,6 +114,7 @@ out:
 	for (int i = 0; i < 14; i++)
 		free(old[i]);
 	free(old_updated);
+	free(attend);
 	return s;
 }
 
@@ -126,7 +128,7 @@ typedef struct {
 typedef struct {
 	int64_t id;
 	char date[16];
-	char key[256];
+	char *key;
 } meet_ref;
 
 static int by_net_number(const void *x, const void *y)
@@ -156,34 +158,47 @@ static void diff_add_brief(char *diff, size_t n, const char *field, const char *
 	snprintf(diff + used, n - used, "%s%s: … → …", used ? "; " : "", field);
 }
 
-#define PRACTICE_MAX_LINKS 64
-
-/* A practice's networks and meetings as a row lists them, each once. */
+/* A practice's networks and meetings as a row lists them, each once, however many. */
 typedef struct {
-	net_ref nets[PRACTICE_MAX_LINKS];
-	meet_ref meets[PRACTICE_MAX_LINKS];
-	size_t nn, nm;
+	net_ref *nets;
+	meet_ref *meets;
+	size_t nn, nm, cap_nets, cap_meets;
 } practice_links;
 
-static void add_network(practice_links *l, net_ref r)
+static void links_free(practice_links *l)
+{
+	for (size_t i = 0; i < l->nm; i++)
+		free(l->meets[i].key);
+	free(l->nets);
+	free(l->meets);
+	memset(l, 0, sizeof *l);
+}
+
+static status add_network(practice_links *l, net_ref r, error *e)
 {
 	for (size_t i = 0; i < l->nn; i++)
 		if (l->nets[i].id == r.id)
-			return;
-	if (r.id && l->nn < PRACTICE_MAX_LINKS)
-		l->nets[l->nn++] = r;
+			return ST_OK;
+	if (!r.id)
+		return ST_OK;
+	if (db_grow((void **)&l->nets, &l->cap_nets, l->nn, sizeof *l->nets))
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	l->nets[l->nn++] = r;
+	return ST_OK;
 }
 
 /* The networks column ("2 | 6"): each one the importer may see. */
-static void read_networks(ictx *c, const char *list, practice_links *l)
+static status read_networks(ictx *c, const char *list, practice_links *l, error *e)
 {
-	char item[256];
 	list_iter it;
 	const char *at;
 	size_t len;
+	status s = ST_OK;
 	list_start(&it, list, LIST_SEPS_BLANK, LIST_TRIM);
-	while (list_next(&it, &at, &len)) {
-		snprintf(item, sizeof item, "%.*s", (int)len, at);
+	while (s == ST_OK && list_next(&it, &at, &len)) {
+		char *item = strndup(at, len);
+		if (!item)
+			return err_set(e, ST_INTERNAL, _("Out of memory"));
 		int64_t id = xfer_network_of(c, 1 + PRACTICE_F_networks, item, NULL);
 		/* The leaders' network does not exist for those who may not see it. */
 		if (id && !perm_can_see_network(c->actor, id, db_lookup_id(c->d, xfer_sql_leaders_only,
@@ -192,48 +207,64 @@ static void read_networks(ictx *c, const char *list, practice_links *l)
 			               strtol(item, NULL, 10));
 			id = 0;
 		}
-		add_network(l, (net_ref){ id, atoi(item) });
+		s = add_network(l, (net_ref){ id, atoi(item) }, e);
+		free(item);
 	}
+	return s;
+}
+
+/* One meeting of the meetings column, found by its whole key. */
+static status read_meeting(ictx *c, char *key, practice_links *l, error *e)
+{
+	static const char sql_meeting[] =
+		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
+		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
+	sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
+	if (!m) {
+		free(key);
+		return db_failed(e);
+	}
+	sqlite3_bind_text(m, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(m) != SQLITE_ROW) {
+		sqlite3_reset(m);
+		xfer_row_error(c, 1 + PRACTICE_F_meetings,
+		               _("there is no meeting \"%s\" (import the meetings first)"), key);
+		free(key);
+		return ST_OK;
+	}
+	meet_ref r = { .id = sqlite3_column_int64(m, 0), .key = key };
+	const char *date = (const char *)sqlite3_column_text(m, 1);
+	snprintf(r.date, sizeof r.date, "%s", date ? date : "");
+	net_ref nr = { sqlite3_column_int64(m, 3), sqlite3_column_int(m, 2) };
+	sqlite3_reset(m);
+	bool dup = false;
+	for (size_t i = 0; i < l->nm; i++)
+		dup = dup || l->meets[i].id == r.id;
+	if (dup) {
+		free(key);
+	} else if (db_grow((void **)&l->meets, &l->cap_meets, l->nm, sizeof *l->meets)) {
+		free(key);
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	} else {
+		l->meets[l->nm++] = r;
+	}
+	/* A practice shown at a meeting was shown in the meeting's network. */
+	return add_network(l, nr, e);
 }
 
 /* The meetings column (keys): each one there; a meeting's network counts too. */
 static status read_meetings(ictx *c, const char *list, practice_links *l, error *e)
 {
-	static const char sql_meeting[] =
-		"SELECT g.id, g.date_start, n.number, n.id FROM meetings g"
-		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
-	char item[256];
 	list_iter it;
 	const char *at;
 	size_t len;
+	status s = ST_OK;
 	list_start(&it, list, LIST_SEPS, LIST_TRIM);
-	while (list_next(&it, &at, &len)) {
-		snprintf(item, sizeof item, "%.*s", (int)len, at);
-		sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
-		if (!m)
-			return db_failed(e);
-		sqlite3_bind_text(m, 1, item, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(m) != SQLITE_ROW) {
-			sqlite3_reset(m);
-			xfer_row_error(c, 1 + PRACTICE_F_meetings,
-			               _("there is no meeting \"%s\" (import the meetings first)"), item);
-			continue;
-		}
-		meet_ref r = { .id = sqlite3_column_int64(m, 0) };
-		const char *date = (const char *)sqlite3_column_text(m, 1);
-		snprintf(r.date, sizeof r.date, "%s", date ? date : "");
-		snprintf(r.key, sizeof r.key, "%s", item);
-		net_ref nr = { sqlite3_column_int64(m, 3), sqlite3_column_int(m, 2) };
-		sqlite3_reset(m);
-		bool dup = false;
-		for (size_t i = 0; i < l->nm; i++)
-			dup = dup || l->meets[i].id == r.id;
-		if (!dup && l->nm < PRACTICE_MAX_LINKS)
-			l->meets[l->nm++] = r;
-		/* A practice shown at a meeting was shown in the meeting's network. */
-		add_network(l, nr);
+	while (s == ST_OK && list_next(&it, &at, &len)) {
+		char *key = strndup(at, len);
+		s = key ? read_meeting(c, key, l, e) : err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
-	return ST_OK;
+	return s;
 }
 
 /* Coordinators: practices shown in a network they coordinate, and changed only where
@@ -262,20 +293,28 @@ static void check_coordinator(ictx *c, const char *key, int64_t old_id,
 	practice_clear(&p);
 }
 
-/* The lists as they will be stored (and exported): sorted, each item once. */
-static void links_text(practice_links *l, char *net_s, size_t nn_s, char *meet_s, size_t nm_s)
+/* The lists as they will be stored (and exported): sorted, each item once, in new
+ * strings (sqlite3_free them); false when memory runs out. */
+static bool links_text(practice_links *l, char **net_s, char **meet_s)
 {
 	qsort(l->nets, l->nn, sizeof l->nets[0], by_net_number);
 	qsort(l->meets, l->nm, sizeof l->meets[0], by_meet_date);
-	*net_s = *meet_s = '\0';
-	for (size_t i = 0; i < l->nn; i++) {
-		size_t u = strlen(net_s);
-		snprintf(net_s + u, nn_s - u, "%s%d", i ? " | " : "", l->nets[i].number);
+	sqlite3_str *n = sqlite3_str_new(NULL), *m = sqlite3_str_new(NULL);
+	for (size_t i = 0; i < l->nn; i++)
+		sqlite3_str_appendf(n, "%s%d", i ? " | " : "", l->nets[i].number);
+	for (size_t i = 0; i < l->nm; i++)
+		sqlite3_str_appendf(m, "%s%s", i ? " | " : "", l->meets[i].key);
+	bool ok = sqlite3_str_errcode(n) == SQLITE_OK && sqlite3_str_errcode(m) == SQLITE_OK;
+	*net_s = sqlite3_str_finish(n);
+	*meet_s = sqlite3_str_finish(m);
+	if (ok && (!*net_s || !*meet_s)) { /* (an empty list is NULL too) */
+		if (!*net_s)
+			*net_s = sqlite3_mprintf("%s", "");
+		if (!*meet_s)
+			*meet_s = sqlite3_mprintf("%s", "");
+		ok = *net_s && *meet_s;
 	}
-	for (size_t i = 0; i < l->nm; i++) {
-		size_t u = strlen(meet_s);
-		snprintf(meet_s + u, nm_s - u, "%s%s", i ? " | " : "", l->meets[i].key);
-	}
+	return ok;
 }
 
 /* nv: the fields, indexed as in practice_fields.h. */
@@ -326,6 +365,8 @@ status xfer_import_practice(ictx *c, error *e)
 	size_t before = c->r->nerrors;
 	status s = ST_OK;
 	char *old[NF] = { 0 };
+	practice_links l = { 0 };
+	char *net_s = NULL, *meet_s = NULL;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return db_failed(e);
@@ -357,16 +398,17 @@ status xfer_import_practice(ictx *c, error *e)
 		city_id = xfer_city_of(c, 1 + PRACTICE_F_city, nv[PRACTICE_F_city]);
 	if (!*nv[PRACTICE_F_title])
 		xfer_row_error(c, 1 + PRACTICE_F_title, _("the title is empty"));
-	practice_links l = { .nn = 0 };
-	read_networks(c, nv[PRACTICE_F_networks], &l);
-	if ((s = read_meetings(c, nv[PRACTICE_F_meetings], &l, e)) != ST_OK)
+	if ((s = read_networks(c, nv[PRACTICE_F_networks], &l, e)) != ST_OK ||
+	    (s = read_meetings(c, nv[PRACTICE_F_meetings], &l, e)) != ST_OK)
 		goto out;
 	if (c->actor->role != ROLE_ADMIN && c->r->nerrors == before)
 		check_coordinator(c, key, exists ? old_id : 0, &l);
 	if (c->r->nerrors > before)
 		goto out;
-	char net_s[PRACTICE_MAX_LINKS * 12], meet_s[PRACTICE_MAX_LINKS * 260];
-	links_text(&l, net_s, sizeof net_s, meet_s, sizeof meet_s);
+	if (!links_text(&l, &net_s, &meet_s)) {
+		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		goto out;
+	}
 	nv[PRACTICE_F_networks] = net_s;
 	nv[PRACTICE_F_meetings] = meet_s;
 	char diff[2048] = "";
@@ -386,6 +428,9 @@ status xfer_import_practice(ictx *c, error *e)
 out:
 	for (int i = 0; i < NF; i++)
 		free(old[i]);
+	links_free(&l);
+	sqlite3_free(net_s);
+	sqlite3_free(meet_s);
 	return s;
 }
 
