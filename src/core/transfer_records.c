@@ -297,8 +297,10 @@ static void check_coordinator(ictx *c, const char *key, int64_t old_id,
  * strings (sqlite3_free them); false when memory runs out. */
 static bool links_text(practice_links *l, char **net_s, char **meet_s)
 {
-	qsort(l->nets, l->nn, sizeof l->nets[0], by_net_number);
-	qsort(l->meets, l->nm, sizeof l->meets[0], by_meet_date);
+	if (l->nn) /* (never qsort NULL, even for no items) */
+		qsort(l->nets, l->nn, sizeof l->nets[0], by_net_number);
+	if (l->nm)
+		qsort(l->meets, l->nm, sizeof l->meets[0], by_meet_date);
 	sqlite3_str *n = sqlite3_str_new(NULL), *m = sqlite3_str_new(NULL);
 	for (size_t i = 0; i < l->nn; i++)
 		sqlite3_str_appendf(n, "%s%d", i ? " | " : "", l->nets[i].number);
