@@ -105,8 +105,8 @@ status sync_apply_draft(applier *ap, error *e)
 	/* B6: drafts per account are limited, so a file cannot fill the database. */
 	int64_t drafts = 0;
 	if (did && !deleted &&
-	    (s = sync_query_int_checked(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?",
-	                                a.id, 0, &drafts, e)) != ST_OK)
+	    (s = sync_query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?",
+	                        a.id, 0, &drafts, e)) != ST_OK)
 		goto out;
 	if (did && !deleted && drafts > ap->lim.drafts) {
 		s = err_set(e, ST_INVALID, ngettext("%s:%lld: more than %lld draft for %s: over the limit of "
