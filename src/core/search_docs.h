@@ -12,13 +12,15 @@
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 
+#include "core/meeting_fields.h"
 #include "core/practice_fields.h"
 
 /* A practice's body: its fields marked searchable in practice_fields.h. */
 #define PRACTICE_DOC "id * 8 + 4, title, " PRACTICE_SEARCH_SQL " FROM practices"
-#define MEETING_DOC \
-	"id * 8, title, topics || ' ' || study_visits || ' ' || summary || ' ' ||" \
-	" host_place FROM meetings"
+/* A meeting's body: its fields marked searchable in meeting_fields.h (the host's place
+ * last, where it always was: an entry is taken out of the index with the words it
+ * went in with). */
+#define MEETING_DOC "id * 8, title, " MEETING_SEARCH_SQL " FROM meetings"
 #define CITY_DOC "id * 4 + 1, name, voivodeship || ' ' || project_title FROM cities"
 #define THREAD_DOC "id * 4 + 2, title, '' FROM threads"
 #define POST_DOC "id * 4 + 3, '', body FROM posts"
