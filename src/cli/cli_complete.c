@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
 #include "core/directory.h"
+#include "core/meeting.h"
 #include "core/practice_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
@@ -68,12 +69,9 @@ static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
 #define PRACTICE_COPT_(name, kind, aliases, option, ...) { option, PRACTICE_ARG_##kind, NULL },
 static const copt practice_opts[] = {
 	PRACTICE_FIELDS(PRACTICE_COPT_) { "city", ARG_TOWN, NULL }, END };
-static const copt meeting_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	{ "date", ARG_VALUE, NULL }, { "until", ARG_VALUE, NULL }, { "host", ARG_TOWN, NULL },
-	{ "format", ARG_VALUE, NULL }, { "agenda", ARG_VALUE, NULL },
-	{ "visits", ARG_VALUE, NULL }, { "summary", ARG_VALUE, NULL },
-	{ "source", ARG_VALUE, NULL }, END };
+/* A meeting's options are its fields' (meeting_fields.h, in the order of their places);
+ * the network and the host town are completed. Filled on first use. */
+static copt meeting_opts[MEETING_NFIELDS + 1];
 static const copt moderate_opts[] = { { "reason", ARG_VALUE, NULL }, END };
 static const copt import_opts[] = {
 	{ "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" }, { "dry-run", ARG_NONE, NULL },
@@ -148,8 +146,23 @@ static const coperand operands[] = {
 #undef KINDS
 
 /* The options (for --help: NULL) of a command, or of its subcommand `sub`. */
+static void fill_meeting_opts(void)
+{
+	if (meeting_opts[0].name)
+		return;
+	for (int i = 0; i < MEETING_NFIELDS; i++) {
+		const meeting_field_info *f = &meeting_field_list[i];
+		if (f->opt >= 0)
+			meeting_opts[f->opt] = (copt){ f->option, f->kind == MK_NET    ? ARG_NETWORK
+			                                          : f->kind == MK_HOST ? ARG_TOWN
+			                                                               : ARG_VALUE,
+			                               NULL };
+	}
+}
+
 static const copt *options_of(const char *command, const char *sub)
 {
+	fill_meeting_opts();
 	for (size_t i = 0; i < sizeof command_opts / sizeof command_opts[0]; i++)
 		if (strcmp(command_opts[i].command, command) == 0 &&
 		    (!command_opts[i].sub || (sub && strcmp(command_opts[i].sub, sub) == 0)))

@@ -60,6 +60,8 @@ enum { CLI_OPTS_MAX = 40 };
 void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size_t n_short);
 /* The help lines of the options, aligned by display width. */
 void cli_opts_print(const cli_opt *t);
+/* The options of `empirie meeting add|edit`, from meeting_fields.h (cli_write.c). */
+const cli_opt *cli_meeting_options(void);
 
 /* One subcommand of a command (list networks, admin audit ...): a table of these, ending
  * with a NULL name, gives dispatch, the help listing, the "unknown subcommand" error

@@ -283,6 +283,17 @@ char *db_col_dup(sqlite3_stmt *st, int col)
 	return strdup(s ? (const char *)s : "");
 }
 
+void db_bind_named(sqlite3_stmt *st, const char *param, const char *v)
+{
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, param), v ? v : "", -1,
+	                  SQLITE_STATIC);
+}
+
+void db_bind_named_int(sqlite3_stmt *st, const char *param, int64_t v)
+{
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, param), v);
+}
+
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number)
 {
 	sqlite3_stmt *st = db_stmt(d, sql, NULL);

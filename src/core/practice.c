@@ -512,18 +512,10 @@ static status each_item(db *d, const account *a, int64_t pid, const char *list, 
 }
 
 /* The stored fields as named parameters (:theme…) and their updates. */
-#define PARAM_(n) ", :" #n
-#define PARAM_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PARAM_, name)
-#define SET_(n) ", " #n " = excluded." #n
-#define SET_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, SET_, name)
-#define BIND_(n) bind_named(st, ":" #n, p->n);
+#define PARAM_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_PARAM_, name)
+#define SET_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_SET_, name)
+#define BIND_(n) db_bind_named(st, ":" #n, p->n);
 #define BIND_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, BIND_, name)
-
-static void bind_named(sqlite3_stmt *st, const char *param, const char *v)
-{
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, param), v ? v : "", -1,
-	                  SQLITE_STATIC);
-}
 
 /* The one writer of practices and their links: the form below, imports (transfer.c)
  * and the bundled directory (seed.c) check their own rules and store through these. A
@@ -552,9 +544,9 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 	sqlite3_stmt *st = db_stmt(d, p->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
-	bind_named(st, ":key", p->key);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":city_id"), p->city_id);
-	bind_named(st, ":updated_at", p->updated_at);
+	db_bind_named(st, ":key", p->key);
+	db_bind_named_int(st, ":city_id", p->city_id);
+	db_bind_named(st, ":updated_at", p->updated_at);
 	PRACTICE_FIELDS(BIND_FIELD_)
 	int64_t pid = 0;
 	int rc = sqlite3_step(st);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/meeting_fields.h"
 #include "core/practice_fields.h"
 #include "core/publicity.h"
 #include "core/search_index.h"
@@ -34,11 +35,16 @@ static const pub_column c_contacts[] = {
 	PUB("public"), PUB("source"), END };
 static const pub_column c_memberships[] = {
 	PUB("network_id"), PUB("city_id"), PUB("basis"), PUB("source"), END };
+/* A meeting's and a practice's fields are public or not as meeting_fields.h and
+ * practice_fields.h say. */
+#define PUB_OR_PRIV_0(n) PRIV(#n),
+#define PUB_OR_PRIV_1(n) PUB(#n),
+#define MEETING_PUB_0(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_0, name)
+#define MEETING_PUB_1(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_1, name)
+#define MEETING_PUB_(name, kind, c, a, o, op, g, h, l, cd, f, m, pub, search) \
+	MEETING_PUB_##pub(name, kind)
 static const pub_column c_meetings[] = {
-	PUB("id"), PUB("key"), PUB("network_id"), PUB("date_start"), PUB("date_end"),
-	PUB("date_basis"), PUB("date_text"), PUB("host_city_id"), PUB("host_place"), PUB("format"),
-	PUB("title"), PUB("topics"), PUB("study_visits"), PUB("summary"), PUB("note"),
-	PUB("source"), PUB("updated_at"), END };
+	PUB("id"), PUB("key"), MEETING_FIELDS(MEETING_PUB_) PUB("updated_at"), END };
 static const pub_column c_meeting_cities[] = {
 	PUB("meeting_id"), PUB("city_id"), PUB("basis"), END };
 static const pub_column c_threads[] = {
@@ -61,9 +67,6 @@ static const pub_column c_accounts[] = {
 	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
 	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
 	PRIV_AS("created_at", "''"), PRIV_AS("expert", "0"), END };
-/* A practice's fields are public or not as practice_fields.h says. */
-#define PUB_OR_PRIV_0(n) PRIV(#n),
-#define PUB_OR_PRIV_1(n) PUB(#n),
 #define PRACTICE_PUB_(name, kind, a, o, g, h, l, c, f, m, pub, search) \
 	PRACTICE_IF_COLUMN(kind, PUB_OR_PRIV_##pub, name)
 static const pub_column c_practices[] = {

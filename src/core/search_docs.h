@@ -13,6 +13,7 @@
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 
+#include "core/meeting_fields.h"
 #include "core/practice_fields.h"
 
 /* The encoding, written once: the rowid of each kind's entry as SQL, of its row's id
@@ -25,9 +26,10 @@
 
 /* A practice's body: its fields marked searchable in practice_fields.h. */
 #define PRACTICE_DOC SEARCH_ROWID_PRACTICE("id") ", title, " PRACTICE_SEARCH_SQL " FROM practices"
-#define MEETING_DOC \
-	SEARCH_ROWID_MEETING("id") ", title, topics || ' ' || study_visits || ' ' || summary" \
-	" || ' ' || host_place FROM meetings"
+/* A meeting's body: its fields marked searchable in meeting_fields.h (the host's place
+ * last, where it always was: an entry is taken out of the index with the words it
+ * went in with). */
+#define MEETING_DOC SEARCH_ROWID_MEETING("id") ", title, " MEETING_SEARCH_SQL " FROM meetings"
 #define CITY_DOC SEARCH_ROWID_CITY("id") ", name, voivodeship || ' ' || project_title FROM cities"
 #define THREAD_DOC SEARCH_ROWID_THREAD("id") ", title, '' FROM threads"
 #define POST_DOC SEARCH_ROWID_POST("id") ", '', body FROM posts"

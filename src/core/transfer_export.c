@@ -7,6 +7,7 @@
 #include "core/db_priv.h"
 #include "core/practice_fields.h"
 #include "core/transfer.h"
+#include "core/transfer_priv.h"
 #include "i18n.h"
 #include "text/csv.h"
 
@@ -26,14 +27,9 @@ static const char sql_members[] =
 	"SELECT n.number AS network, c.name AS city, m.basis, m.source FROM memberships m"
 	" JOIN networks n ON n.id = m.network_id JOIN cities c ON c.id = m.city_id"
 	" WHERE " VISIBLE " ORDER BY n.number, c.name COLLATE PL";
+/* The columns of data/meetings.csv (meeting_fields.h). */
 static const char sql_meetings[] =
-	"SELECT g.key, n.number AS network, g.date_start, g.date_end, g.date_basis, g.date_text,"
-	" COALESCE(ci.name, g.host_place) AS host_city, g.format, g.title, g.topics, g.study_visits,"
-	" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id AND mc.basis = 'source'"
-	"   ORDER BY x.name COLLATE PL)), '') AS attending, g.summary, g.note, g.source"
-	" FROM meetings g JOIN networks n ON n.id = g.network_id"
-	" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE " VISIBLE
+	"SELECT g.key" MEETING_CSV_SELECT MEETING_CSV_FROM " WHERE " VISIBLE
 	" ORDER BY g.date_start, g.key";
 /* The columns of data/practices.csv (practice_fields.h). A practice shown only in networks the account may
  * not see is left out, and so are such networks (and their meetings) in the lists. */

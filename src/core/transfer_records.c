@@ -24,14 +24,9 @@ static bool iso_date(const char *s)
 
 status xfer_import_meeting(ictx *c, error *e)
 {
-	static const char sql_get[] =
-		"SELECT g.id, n.number, g.date_start, g.date_end, g.date_basis, g.date_text,"
-		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
-		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
-		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source,"
-		" g.updated_at FROM meetings g JOIN networks n ON n.id = g.network_id"
-		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
+	static const char sql_get[] = "SELECT g.id" MEETING_CSV_SELECT ", g.updated_at"
+		MEETING_CSV_FROM " WHERE g.key = ?1";
+	enum { NF = MEETING_NFIELDS }; /* the columns after the key */
 	/* The file lists the towns a published report names; what towns declared themselves
 	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
 	const char *key = xfer_val(c, 0);
@@ -42,29 +37,31 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (!xfer_first_time(c, key))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	char *old[14] = { 0 };
+	char *old[NF] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	for (int i = 0; exists && i < 14; i++)
+	for (int i = 0; exists && i < NF; i++)
 		old[i] = db_col_dup(q, i + 1);
-	char *old_updated = exists ? db_col_dup(q, 15) : NULL;
+	char *old_updated = exists ? db_col_dup(q, NF + 1) : NULL;
 	sqlite3_reset(q);
-	const char *nv[14];
-	for (int i = 0; i < 14; i++)
+	const char *nv[NF];
+	for (int i = 0; i < NF; i++)
 		nv[i] = xfer_val_or(c, i + 1, old[i] ? old[i] : "");
-	int64_t net_id = xfer_network_of(c, 1, nv[0], NULL);
+	enum { NET = MEETING_F_network, START = MEETING_F_date_start, END = MEETING_F_date_end,
+	       HOST = MEETING_F_host, TITLE = MEETING_F_title, TOWNS = MEETING_F_attending };
+	int64_t net_id = xfer_network_of(c, 1 + NET, nv[NET], NULL);
 	if (net_id && !perm_can_moderate(c->actor, net_id))
-		xfer_row_error(c, 1, _("you do not coordinate network %s"), nv[0]);
-	if (!iso_date(nv[1]))
-		xfer_row_error(c, 2, _("\"%s\" is not a date like 2022-09-13"), nv[1]);
-	if (*nv[2] && (!iso_date(nv[2]) || strcmp(nv[2], nv[1]) < 0))
-		xfer_row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
-	if (!*nv[7])
-		xfer_row_error(c, 8, _("the title is empty"));
-	int64_t host_id = *nv[5] ? db_lookup_id(c->d, xfer_sql_city_id, nv[5], 0) : 0;
+		xfer_row_error(c, 1 + NET, _("you do not coordinate network %s"), nv[NET]);
+	if (!iso_date(nv[START]))
+		xfer_row_error(c, 1 + START, _("\"%s\" is not a date like 2022-09-13"), nv[START]);
+	if (*nv[END] && (!iso_date(nv[END]) || strcmp(nv[END], nv[START]) < 0))
+		xfer_row_error(c, 1 + END, _("\"%s\" is not a date on or after the start"), nv[END]);
+	if (!*nv[TITLE])
+		xfer_row_error(c, 1 + TITLE, _("the title is empty"));
+	int64_t host_id = *nv[HOST] ? db_lookup_id(c->d, xfer_sql_city_id, nv[HOST], 0) : 0;
 	/* Every town named as attending must be in the directory; all of them are kept
 	 * (an array of a fixed size dropped those past 128 without a word). */
 	int64_t *attend = NULL;
@@ -73,10 +70,10 @@ status xfer_import_meeting(ictx *c, error *e)
 	list_iter it;
 	const char *at;
 	size_t len;
-	list_start(&it, nv[10], "|", " ");
+	list_start(&it, nv[TOWNS], "|", " ");
 	while (s == ST_OK && list_next(&it, &at, &len)) {
 		char *name = strndup(at, len);
-		int64_t id = name ? xfer_city_of(c, 11, name) : 0;
+		int64_t id = name ? xfer_city_of(c, 1 + TOWNS, name) : 0;
 		if (!name || (id && db_grow((void **)&attend, &cap_attend, na, sizeof *attend)))
 			s = err_set(e, ST_INTERNAL, _("Out of memory"));
 		else if (id)
@@ -86,18 +83,15 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (s != ST_OK || c->r->nerrors > before)
 		goto out;
 	char diff[2048] = "";
-	for (int i = 0; exists && i < 14; i++)
+	for (int i = 0; exists && i < NF; i++)
 		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	if (exists && !*diff) {
 		c->r->unchanged++;
 		goto out;
 	}
-	meeting_row row = { .key = key, .network_id = net_id, .date_start = nv[1],
-	                    .date_end = nv[2], .date_basis = nv[3], .date_text = nv[4],
-	                    .host_city_id = host_id, .host_place = nv[5], .format = nv[6],
-	                    .title = nv[7], .topics = nv[8], .study_visits = nv[9],
-	                    .summary = nv[11], .note = nv[12], .source = nv[13],
+	meeting_row row = { .key = key, .network_id = net_id, .host_city_id = host_id,
 	                    .updated_at = old_updated };
+	meeting_row_set(&row, nv);
 	int64_t mid = 0;
 	if ((s = meeting_rows_put(c->d, &row, &mid, e)) != ST_OK ||
 	    (s = meeting_rows_unattend(c->d, mid, 0, "source", NULL, e)) != ST_OK)
@@ -109,9 +103,9 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (exists)
 		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
 	else
-		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[START], nv[TITLE]);
 out:
-	for (int i = 0; i < 14; i++)
+	for (int i = 0; i < NF; i++)
 		free(old[i]);
 	free(old_updated);
 	free(attend);
