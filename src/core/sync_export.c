@@ -15,6 +15,7 @@
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 
 /* ---- export ---- */
@@ -70,14 +71,9 @@ static const char sql_ex_drafts[] =
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
 	" ORDER BY l.seq";
 
-/* Practice transfers (see apply_uptake). */
+/* Practice transfers (see sync_apply_uptake): the synced fields of uptake_fields.h. */
 static const char sql_ex_uptakes[] =
-	"SELECT json_object('op', 'uptake', 'practice', p.key, 'town', c.name,"
-	"  'status', u.status, 'note', u.note, 'started_at', u.started_at,"
-	"  'updated_at', u.updated_at, 'by', COALESCE(u.updated_by, l.actor),"
-	"  'deleted_at', CASE WHEN u.id IS NULL THEN l.deleted_at END,"
-	"  'threads', json((SELECT json_group_array(thread_id) FROM uptake_threads"
-	"                   WHERE uptake_id = u.id)))"
+	"SELECT json_object('op', 'uptake'" UPTAKE_SYNC_PAIRS ")"
 	" FROM uptake_log l JOIN practices p ON p.id = l.practice_id"
 	" JOIN cities c ON c.id = l.city_id"
 	" LEFT JOIN uptakes u ON u.practice_id = l.practice_id AND u.city_id = l.city_id"
