@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/db_priv.h"
+#include "core/feedback_fields.h"
 #include "core/safefile.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
@@ -30,7 +31,7 @@ static const char sql_ex_threads[] =
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
 	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
 	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at,"
-	"  'request', json((SELECT json_object('town', c.name, 'assess', r.assess)"
+	"  'request', json((SELECT json_set('{}'" FEEDBACK_REQUEST_SET ")"
 	"                   FROM feedback_requests r JOIN cities c ON c.id = r.city_id"
 	"                   WHERE r.thread_id = t.id)))"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
@@ -46,10 +47,9 @@ static const char sql_ex_posts[] =
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 /* The answer that helped a feedback request (feedback.h), after the posts it names;
- * noted as kind 'thread' with k3 'accept' (schema 11). */
+ * noted as kind 'thread' with k3 'accept' (schema 11). Its fields: feedback_fields.h. */
 static const char sql_ex_accepts[] =
-	"SELECT json_object('op', 'accept', 'thread', r.thread_id, 'post', r.accepted_post,"
-	"  'by', a.login, 'at', r.accepted_at)"
+	"SELECT json_object('op', 'accept'" FEEDBACK_ACCEPT_PAIRS ")"
 	" FROM sync_log l JOIN feedback_requests r ON r.thread_id = l.k1"
 	" JOIN accounts a ON a.id = r.accepted_by"
 	" WHERE l.kind = 'thread' AND l.k3 = 'accept' AND l.seq > ?1 AND r.accepted_post IS NOT NULL"

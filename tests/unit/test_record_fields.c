@@ -1,9 +1,11 @@
-/* test_record_fields.c — the field list of practice transfers (src/core/uptake_fields.h)
- * is carried whole by every path made from it (issues 19 and 22). For each uptake field:
- * the CSV export's header has it (and import takes it back under its Polish name), a
- * sync file's uptake line has its key, `empirie uptake set` has its option with a help
- * line, and the public copy classifies its column as the list says. A field added to
- * the list that one of those paths does not carry makes this fail. */
+/* test_record_fields.c — the field lists of practice transfers (src/core/uptake_fields.h)
+ * and feedback requests (src/core/feedback_fields.h) are carried whole by every path
+ * made from them (issues 19 and 22). For each uptake field: the CSV export's header has
+ * it (and import takes it back under its Polish name), a sync file's uptake line has its
+ * key, `empirie uptake set` has its option with a help line, and the public copy
+ * classifies its column as the list says. For each feedback field: its key is on the
+ * thread's "request" or on the "accept" line, its column classified as the list says.
+ * A field added to a list that one of those paths does not carry makes this fail. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +15,9 @@
 #include "cli/cli_priv.h"
 #include "core/account.h"
 #include "core/db.h"
+#include "core/feedback.h"
+#include "core/feedback_fields.h"
+#include "core/forum.h"
 #include "core/practice.h"
 #include "core/publicity.h"
 #include "core/sync.h"
@@ -136,7 +141,8 @@ static char *sync_line(char *text, const char *start)
 	return line;
 }
 
-/* A sync file of everything: the uptake line has each synced field's key. */
+/* A sync file of everything: the uptake line has each synced field's key; the request's
+ * thread line and the accept line each feedback field's. */
 static void test_sync(db *d, const account *admin)
 {
 	error e;
@@ -156,8 +162,47 @@ static void test_sync(db *d, const account *admin)
 		   f->name, f->sync != SYNC_NO ? "on" : "not on", key);
 	}
 	free(text);
+	text = slurp(path);
+	char *accept = sync_line(text, "{\"op\":\"accept\"");
+	char *request = text ? strstr(text, "\"request\":{") : NULL;
+	char *request_end = request ? strchr(request, '}') : NULL;
+	if (request_end)
+		request_end[1] = '\0';
+	ok(accept && request, "the sync file has a request and an accept line");
+	static const char *const keys[] = {
+#define FEEDBACK_KEY_(name, column, pub, line, key, ...) key,
+		FEEDBACK_FIELDS(FEEDBACK_KEY_)
+	};
+	static const bool on_accept[] = {
+#define FEEDBACK_ON_(name, column, pub, line, ...) FEEDBACK_ON_ACCEPT_##line(true, ) \
+	FEEDBACK_ON_REQUEST_##line(false, )
+		FEEDBACK_FIELDS(FEEDBACK_ON_)
+	};
+	for (int i = 0; accept && request && i < FEEDBACK_NFIELDS; i++) {
+		char key[80];
+		snprintf(key, sizeof key, "\"%s\":", keys[i]);
+		ok(strstr(on_accept[i] ? accept : request, key) != NULL, "feedback field %d: %s on %s",
+		   i, key, on_accept[i] ? "the accept line" : "the request");
+	}
+	free(text);
 }
 
+/* A request asked and its answer marked, for the sync file. */
+static void ask_and_accept(db *d)
+{
+	error e;
+	account anna = { 0 }, jan = { 0 };
+	account_add(d, NULL, "anna", "Anna", ROLE_MEMBER, "Hrubieszów", 0, &e);
+	account_add(d, NULL, "jan", "Jan", ROLE_MEMBER, "Piła", 0, &e);
+	account_get(d, "anna", &anna, &e);
+	account_get(d, "jan", &jan, &e);
+	int64_t tid = 0, pid = 0;
+	is_int(feedback_ask(d, &anna, 1, "Prośba", "Opis.", "koszty", 0, &tid, &e), ST_OK,
+	       "a request");
+	is_int(forum_reply(d, &jan, tid, 0, "Odpowiedź.", &pid, &e), ST_OK, "an answer");
+	is_int(feedback_accept(d, &anna, pid, &e), ST_OK, "the answer that helped");
+	account_clear(&anna), account_clear(&jan);
+}
 
 /* `empirie uptake set` has an option for each field marked so, with the list's value
  * and help (list's filters have options of their own, --practice among them); the town
@@ -183,6 +228,15 @@ static void test_options(void)
 /* The public copy keeps each field as the list says: its column public or private. */
 static void test_public(void)
 {
+#define FEEDBACK_COLUMN_(name, column, pub, ...) { column, pub },
+	static const struct {
+		const char *column;
+		bool pub;
+	} fb[] = { FEEDBACK_FIELDS(FEEDBACK_COLUMN_) };
+	for (size_t i = 0; i < sizeof fb / sizeof fb[0]; i++)
+		is_int(publicity_of("feedback_requests", fb[i].column),
+		       fb[i].pub ? PUB_PUBLIC : PUB_PRIVATE, "feedback_requests.%s is %s", fb[i].column,
+		       fb[i].pub ? "public" : "private");
 	static const char *const tables[] = { "uptakes", "uptake_threads", "uptake_log" };
 	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
 		const uptake_field_info *f = &uptake_field_list[i];
@@ -220,6 +274,8 @@ int main(void)
 	is_int(uptake_save(d, &admin, p.id, town, UPTAKE_ADAPTING, "Krótsza wersja.", NULL, &e),
 	       ST_OK, "%s takes up practice %lld", town, (long long)p.id);
 	practice_clear(&p);
+	db_set_post_limit(d, 0);
+	ask_and_accept(d);
 	test_csv(d, &admin);
 	test_sync(d, &admin);
 	account_clear(&admin);
