@@ -215,7 +215,8 @@ static void test_options(void)
 		while (o->name && strcmp(o->name, f->name) != 0)
 			o++;
 		if (f->opt)
-			ok(o->name && o->help == f->help && o->arg == f->arg,
+			ok(o->name && o->help && o->arg && strcmp(o->help, f->help) == 0 &&
+			   strcmp(o->arg, f->arg) == 0,
 			   "--%s: an option, with the list's help and value", f->name);
 	}
 	const cli_opt *o = cli_uptake_opt_table;
