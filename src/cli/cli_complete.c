@@ -18,6 +18,7 @@
 #include "core/directory.h"
 #include "core/meeting.h"
 #include "core/practice_fields.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -97,9 +98,25 @@ static const copt force_opts[] = { { "force", ARG_NONE, NULL }, END };
 static const copt report_opts[] = {
 	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
 	{ "format", ARG_WORDS, "text csv json" }, END };
-static const copt uptake_set_opts[] = {
-	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
-	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
+/* uptake set's options: its fields' (uptake_fields.h), the town's --city after it. */
+#define UPTAKE_COPT_KEY ARG_VALUE, NULL
+#define UPTAKE_COPT_TOWN ARG_TOWN, NULL
+#define UPTAKE_COPT_STATUS ARG_WORDS, "interested adapting in-use dropped"
+#define UPTAKE_COPT_TEXT ARG_VALUE, NULL
+#define UPTAKE_COPT_TIME ARG_VALUE, NULL
+#define UPTAKE_COPT_LOGIN ARG_VALUE, NULL
+#define UPTAKE_COPT_THREADS ARG_VALUE, NULL
+#define UPTAKE_CALIAS_TOWN { "city", ARG_TOWN, NULL },
+#define UPTAKE_CALIAS_KEY
+#define UPTAKE_CALIAS_STATUS
+#define UPTAKE_CALIAS_TEXT
+#define UPTAKE_CALIAS_TIME
+#define UPTAKE_CALIAS_LOGIN
+#define UPTAKE_CALIAS_THREADS
+#define UPTAKE_COPT_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, sync_sql, \
+                     opt, ...)                                                                \
+	UPTAKE_IF_##opt({ #name, UPTAKE_COPT_##kind }, UPTAKE_CALIAS_##kind)
+static const copt uptake_set_opts[] = { UPTAKE_FIELDS(UPTAKE_COPT_) END };
 static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
 	END };
 static const copt uptake_list_opts[] = {

@@ -145,6 +145,8 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv);
 int cmd_sync(cli_ctx *c, int argc, char **argv);
 /* cli_uptake.c */
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
+/* uptake's options: those of its fields (uptake_fields.h), then list's filters. */
+extern const cli_opt cli_uptake_opt_table[];
 int cmd_report(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);

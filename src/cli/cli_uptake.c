@@ -15,8 +15,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-enum { OPT_TOWN = 256, OPT_STATUS, OPT_NOTE, OPT_THREADS, OPT_PRACTICE, OPT_NETWORK, OPT_FROM,
-       OPT_TO, OPT_FORMAT };
+enum { OPT_PRACTICE = 256, OPT_NETWORK, OPT_FROM, OPT_TO, OPT_FORMAT };
 
 /* A practice named by its number or its key. */
 static int practice_id_of(cli_ctx *c, const char *arg, int64_t *id)
@@ -90,16 +89,23 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	return EXIT_OK;
 }
 
-static const cli_opt uptake_opt_table[] = {
-	{ "town", required_argument, OPT_TOWN, N_("NAME"),
-	  N_("set, remove: the town taking it up (not the practice's own);\nlist: that town's records") },
-	{ "city", required_argument, OPT_TOWN, NULL, NULL },
-	{ "status", required_argument, OPT_STATUS, N_("S"),
-	  N_("set: interested, adapting, in-use or dropped") },
-	{ "note", required_argument, OPT_NOTE, N_("TEXT"),
-	  N_("set: what the town changed in it (\"\" clears)") },
-	{ "threads", required_argument, OPT_THREADS, N_("IDS"),
-	  N_("set: the threads where it asked about it, e.g. \"12,40\"") },
+/* uptake set's options are its fields' (uptake_fields.h), in the list's order: getopt
+ * returns OPT_UPTAKE + the field's place. The town may be given as --city too. Then
+ * the filters of list. */
+enum { OPT_UPTAKE = 1024 };
+#define UPTAKE_ALIAS_TOWN(name) { "city", required_argument, OPT_UPTAKE + UPTAKE_F_##name, NULL, NULL },
+#define UPTAKE_ALIAS_KEY(name)
+#define UPTAKE_ALIAS_STATUS(name)
+#define UPTAKE_ALIAS_TEXT(name)
+#define UPTAKE_ALIAS_TIME(name)
+#define UPTAKE_ALIAS_LOGIN(name)
+#define UPTAKE_ALIAS_THREADS(name)
+#define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, sync_sql, \
+                       opt, arg, help, label)                                                  \
+	UPTAKE_IF_##opt({ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },      \
+	                UPTAKE_ALIAS_##kind(name))
+const cli_opt cli_uptake_opt_table[] = {
+	UPTAKE_FIELDS(UPTAKE_OPTION_)
 	{ "practice", required_argument, OPT_PRACTICE, N_("P"), N_("list: that practice's records") },
 	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("list: the records of that network") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -109,18 +115,18 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(uptake_opt_table, opts, shortopts, sizeof shortopts);
-	const char *town = NULL, *stat = NULL, *note = NULL, *threads = NULL, *pr = NULL;
+	cli_opts_getopt(cli_uptake_opt_table, opts, shortopts, sizeof shortopts);
+	const char *v[UPTAKE_NFIELDS] = { 0 }, *pr = NULL;
 	long long net = 0;
 	bool help = false;
 	int ch;
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		if (ch >= OPT_UPTAKE && ch < OPT_UPTAKE + UPTAKE_NFIELDS) {
+			v[ch - OPT_UPTAKE] = optarg;
+			continue;
+		}
 		switch (ch) {
-		case OPT_TOWN: town = optarg; break;
-		case OPT_STATUS: stat = optarg; break;
-		case OPT_NOTE: note = optarg; break;
-		case OPT_THREADS: threads = optarg; break;
 		case OPT_PRACTICE: pr = optarg; break;
 		case OPT_NETWORK:
 			if ((net = cli_parse_id(optarg)) < 0)
@@ -136,11 +142,12 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 			_("  set PRACTICE        record or change that a town takes up a practice\n"
 			  "  remove PRACTICE     take the record away\n"
 			  "  list                the records as tab-separated rows (status: the key)\n"),
-			uptake_opt_table,
+			cli_uptake_opt_table,
 			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
 		return EXIT_OK;
 	}
+	const char *town = v[UPTAKE_F_town], *stat = v[UPTAKE_F_status];
 	int rest = argc - optind;
 	const char *action = rest > 0 ? argv[optind] : NULL;
 	if (!action)
@@ -177,7 +184,8 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 	if (practice_id_of(c, argv[optind + 1], &pid) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, note, threads, &e)
+	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, v[UPTAKE_F_note],
+	                             v[UPTAKE_F_threads], &e)
 	               : uptake_remove(c->d, &c->me, pid, town, &e);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }

@@ -8,9 +8,11 @@
 
 #include "core/db_priv.h"
 #include "core/meeting_fields.h"
+#include "core/feedback_fields.h"
 #include "core/practice_fields.h"
 #include "core/publicity.h"
 #include "core/search_index.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 
 #define PUB(n) { n, PUB_PUBLIC, NULL }
@@ -75,15 +77,20 @@ static const pub_column c_practice_networks[] = { PUB("practice_id"), PUB("netwo
 static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeting_id"), END };
 static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };
 /* A request is as public as its thread; who marked the answer stays out (the helper is
- * the accepted post's author, public already). */
-static const pub_column c_feedback_requests[] = {
-	PUB("thread_id"), PUB("city_id"), PUB("assess"), PUB("accepted_post"), PUB("accepted_at"),
-	PRIV_AS("accepted_by", "NULL"), END };
+ * the accepted post's author, public already): as feedback_fields.h says. */
+#define FEEDBACK_PUB_0(c) PRIV_AS(c, "NULL"),
+#define FEEDBACK_PUB_1(c) PUB(c),
+#define FEEDBACK_PUB_(name, column, pub, ...) FEEDBACK_PUB_##pub(column)
+static const pub_column c_feedback_requests[] = { FEEDBACK_FIELDS(FEEDBACK_PUB_) END };
 /* A practice transfer is as public as the practice card that shows it; who recorded it
- * (a login) stays out. Its sync log is the installation's own. */
-static const pub_column c_uptakes[] = {
-	PUB("id"), PUB("practice_id"), PUB("city_id"), PUB("status"), PUB("note"),
-	PUB("started_at"), PUB("updated_at"), PRIV_AS("updated_by", "''"), END };
+ * (a login) stays out: its fields as uptake_fields.h says. Its sync log is the
+ * installation's own. */
+#define UPTAKE_PUB_0(c) PRIV_AS(c, "''"),
+#define UPTAKE_PUB_1(c) PUB(c),
+#define UPTAKE_PUB_COL_(c, pub) UPTAKE_PUB_##pub(c)
+#define UPTAKE_PUB_(name, kind, store, column, pub, ...) \
+	UPTAKE_IF_COLUMN(store, UPTAKE_PUB_COL_, column, pub)
+static const pub_column c_uptakes[] = { PUB("id"), UPTAKE_FIELDS(UPTAKE_PUB_) END };
 static const pub_column c_uptake_threads[] = { PUB("uptake_id"), PUB("thread_id"), END };
 static const pub_column c_uptake_log[] = {
 	PRIV("seq"), PRIV("practice_id"), PRIV("city_id"), PRIV("deleted_at"), PRIV("actor"), END };

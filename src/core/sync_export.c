@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include "core/db_priv.h"
+#include "core/feedback_fields.h"
 #include "core/safefile.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 
 /* ---- export ---- */
@@ -29,7 +31,7 @@ static const char sql_ex_threads[] =
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
 	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
 	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at,"
-	"  'request', json((SELECT json_object('town', c.name, 'assess', r.assess)"
+	"  'request', json((SELECT json_set('{}'" FEEDBACK_REQUEST_SET ")"
 	"                   FROM feedback_requests r JOIN cities c ON c.id = r.city_id"
 	"                   WHERE r.thread_id = t.id)))"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
@@ -45,10 +47,9 @@ static const char sql_ex_posts[] =
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 /* The answer that helped a feedback request (feedback.h), after the posts it names;
- * noted as kind 'thread' with k3 'accept' (schema 11). */
+ * noted as kind 'thread' with k3 'accept' (schema 11). Its fields: feedback_fields.h. */
 static const char sql_ex_accepts[] =
-	"SELECT json_object('op', 'accept', 'thread', r.thread_id, 'post', r.accepted_post,"
-	"  'by', a.login, 'at', r.accepted_at)"
+	"SELECT json_object('op', 'accept'" FEEDBACK_ACCEPT_PAIRS ")"
 	" FROM sync_log l JOIN feedback_requests r ON r.thread_id = l.k1"
 	" JOIN accounts a ON a.id = r.accepted_by"
 	" WHERE l.kind = 'thread' AND l.k3 = 'accept' AND l.seq > ?1 AND r.accepted_post IS NOT NULL"
@@ -70,14 +71,9 @@ static const char sql_ex_drafts[] =
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
 	" ORDER BY l.seq";
 
-/* Practice transfers (see apply_uptake). */
+/* Practice transfers (see sync_apply_uptake): the synced fields of uptake_fields.h. */
 static const char sql_ex_uptakes[] =
-	"SELECT json_object('op', 'uptake', 'practice', p.key, 'town', c.name,"
-	"  'status', u.status, 'note', u.note, 'started_at', u.started_at,"
-	"  'updated_at', u.updated_at, 'by', COALESCE(u.updated_by, l.actor),"
-	"  'deleted_at', CASE WHEN u.id IS NULL THEN l.deleted_at END,"
-	"  'threads', json((SELECT json_group_array(thread_id) FROM uptake_threads"
-	"                   WHERE uptake_id = u.id)))"
+	"SELECT json_object('op', 'uptake'" UPTAKE_SYNC_PAIRS ")"
 	" FROM uptake_log l JOIN practices p ON p.id = l.practice_id"
 	" JOIN cities c ON c.id = l.city_id"
 	" LEFT JOIN uptakes u ON u.practice_id = l.practice_id AND u.city_id = l.city_id"

@@ -64,13 +64,11 @@ static const column meeting_cols[] = { { "key", "klucz" }, MEETING_FIELDS(MEETIN
 #define PRACTICE_COLUMN_(name, kind, aliases, ...) { #name, aliases },
 static const column practice_cols[] = { { "key", "klucz" }, PRACTICE_FIELDS(PRACTICE_COLUMN_) };
 
-/* Practice transfers (uptake.h): what export uptakes writes. */
-static const column uptake_cols[] = {
-	{ "practice", "praktyka|klucz praktyki|klucz" }, { "town", "miasto|city" },
-	{ "status", "" }, { "note", "uwagi|uwaga|co zmieniono" },
-	{ "started_at", "od kiedy|od" }, { "updated_at", "zmiana|ostatnia zmiana" },
-	{ "updated_by", "kto" },
-};
+/* Practice transfers (uptake.h): what export uptakes writes, its CSV fields in the
+ * list's order (uptake_fields.h). */
+#define UPTAKE_COLUMN_(name, kind, store, column, pub, csv, aliases, ...) \
+	UPTAKE_IF_##csv({ #name, aliases }, )
+static const column uptake_cols[] = { UPTAKE_FIELDS(UPTAKE_COLUMN_) };
 
 _Static_assert(sizeof meeting_cols / sizeof meeting_cols[0] <= XFER_MAX_COLS,
                "a meeting has more columns than an import maps");

@@ -453,15 +453,26 @@ static bool uptake_time(const char *v, char *out, size_t n)
 	return true;
 }
 
+/* The row's time in CSV column col into out (now when the field is empty), with an
+ * error when it is neither a date nor a time; the value as the file gives it. */
+static const char *uptake_time_of(ictx *c, int col, char *out, size_t n)
+{
+	const char *v = xfer_val_or(c, col, "");
+	db_now(out, n);
+	if (*v && !uptake_time(v, out, n))
+		xfer_row_error(c, col, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), v);
+	return v;
+}
+
 status xfer_import_uptake(ictx *c, error *e)
 {
 	static const char sql_practice[] = "SELECT id, city_id FROM practices WHERE key = ?1";
 	static const char sql_get[] =
 		"SELECT status, note, started_at, updated_at FROM uptakes"
 		" WHERE practice_id = ?1 AND city_id = ?2";
-	const char *key = xfer_val(c, 0), *town = xfer_val_or(c, 1, ""), *stat = xfer_val_or(c, 2, "");
+	const char *key = xfer_val(c, UPTAKE_C_practice), *town = xfer_val_or(c, UPTAKE_C_town, "");
 	if (!key || !*key) {
-		xfer_row_error(c, 0, _("the practice's key is empty"));
+		xfer_row_error(c, UPTAKE_C_practice, _("the practice's key is empty"));
 		return ST_OK;
 	}
 	char pair[600];
@@ -480,35 +491,30 @@ status xfer_import_uptake(ictx *c, error *e)
 	practice p;
 	error ignore;
 	if (!pid || practice_get(c->d, c->actor, pid, NULL, &p, &ignore) != ST_OK)
-		xfer_row_error(c, 0, _("there is no practice \"%s\" (import the practices first)"), key);
+		xfer_row_error(c, UPTAKE_C_practice, _("there is no practice \"%s\" (import the practices first)"), key);
 	else
 		practice_clear(&p);
 	int64_t city_id = 0;
 	if (!*town)
-		xfer_row_error(c, 1, _("the town's name is empty"));
+		xfer_row_error(c, UPTAKE_C_town, _("the town's name is empty"));
 	else
-		city_id = xfer_city_of(c, 1, town);
+		city_id = xfer_city_of(c, UPTAKE_C_town, town);
 	if (city_id && city_id == owner)
-		xfer_row_error(c, 1, _("a town cannot take up its own practice"));
+		xfer_row_error(c, UPTAKE_C_town, _("a town cannot take up its own practice"));
 	else if (city_id && !perm_can_record_uptake(c->d, c->actor, city_id))
-		xfer_row_error(c, 1, _("you may not record what %s takes up"), town);
+		xfer_row_error(c, UPTAKE_C_town, _("you may not record what %s takes up"), town);
+	const char *stat = xfer_val_or(c, UPTAKE_C_status, "");
 	int k = uptake_status_parse(stat);
 	if (k < 0)
-		xfer_row_error(c, 2, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
-	const char *note = xfer_val_or(c, 3, "");
+		xfer_row_error(c, UPTAKE_C_status, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
+	const char *note = xfer_val_or(c, UPTAKE_C_note, "");
 	if (strlen(note) > UPTAKE_NOTE_MAX)
-		xfer_row_error(c, 3, ngettext("too long (%zu byte, at most %d)",
+		xfer_row_error(c, UPTAKE_C_note, ngettext("too long (%zu byte, at most %d)",
 		                         "too long (%zu bytes, at most %d)", (unsigned long)strlen(note)),
 		          strlen(note), UPTAKE_NOTE_MAX);
-	char now[32], started[32], updated[32];
-	db_now(now, sizeof now);
-	const char *sv = xfer_val_or(c, 4, ""), *uv = xfer_val_or(c, 5, "");
-	snprintf(started, sizeof started, "%s", now);
-	snprintf(updated, sizeof updated, "%s", now);
-	if (*sv && !uptake_time(sv, started, sizeof started))
-		xfer_row_error(c, 4, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), sv);
-	if (*uv && !uptake_time(uv, updated, sizeof updated))
-		xfer_row_error(c, 5, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), uv);
+	char started[32], updated[32];
+	const char *sv = uptake_time_of(c, UPTAKE_C_started_at, started, sizeof started);
+	uptake_time_of(c, UPTAKE_C_updated_at, updated, sizeof updated);
 	if (c->r->nerrors > before)
 		return ST_OK;
 	/* As it is now: unchanged when status and note are the same. */
@@ -523,7 +529,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		const char *os = (const char *)sqlite3_column_text(q, 0);
 		const char *on = (const char *)sqlite3_column_text(q, 1);
 		/* A file without the note column keeps the note stored. */
-		if (!xfer_val(c, 3) && !(note = kept_note = strdup(on ? on : ""))) {
+		if (!xfer_val(c, UPTAKE_C_note) && !(note = kept_note = strdup(on ? on : ""))) {
 			sqlite3_reset(q);
 			return err_set(e, ST_INTERNAL, _("Out of memory"));
 		}
@@ -538,7 +544,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		c->r->unchanged++;
 		return ST_OK;
 	}
-	const char *by = xfer_val_or(c, 6, "");
+	const char *by = xfer_val_or(c, UPTAKE_C_updated_by, "");
 	uptake_fields u = { .practice_id = pid, .city_id = city_id,
 	                    .status = uptake_status_key((uptake_status)k), .note = note,
 	                    .started_at = started, .updated_at = updated,
