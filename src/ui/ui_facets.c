@@ -273,6 +273,7 @@ static void fs_destroy(ui_screen *base)
 	}
 FACETS_OPS(plist_ops, SC_PLIST);
 FACETS_OPS(mlist_ops, SC_MLIST);
+FACETS_OPS(tlist_ops, SC_TLIST);
 
 /* The filter a list opens with: the network (its number, labelled "2 MIASTO
  * PRZYJAZNE") and the town, in the dimensions the kind names for them. */
@@ -307,7 +308,11 @@ ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec, int n
 		ui_status(c, true, "%s", _("Out of memory"));
 		return NULL;
 	}
-	s->base.ops = desc->kind == SC_MLIST ? &mlist_ops : &plist_ops;
+	switch (desc->kind) {
+	case SC_MLIST: s->base.ops = &mlist_ops; break;
+	case SC_TLIST: s->base.ops = &tlist_ops; break;
+	default: s->base.ops = &plist_ops; break;
+	}
 	s->c = c, s->d = desc, s->rec = rec;
 	preset(s, number, city_id);
 	ui_list_init(&s->list, &fs_source, s, 1);

@@ -1,7 +1,8 @@
 /* ui_facets.h — one faceted-list screen: a list of records with a line of filters, a
  * pick of the dimension and then of its value, each offered with how many records it
  * would show (counted in core), x to clear them all. A record kind (ui_practices.c,
- * ui_meetings.c) describes itself with a ui_facets_desc; the screen does the rest. */
+ * ui_meetings.c, ui_towns.c) describes itself with a ui_facets_desc; the screen does the
+ * rest. */
 #ifndef EMPIRIE_UI_FACETS_H
 #define EMPIRIE_UI_FACETS_H
 
@@ -18,7 +19,7 @@
 typedef const char *const *ui_facet_values;
 
 typedef struct {
-	unsigned kind;                  /* the screen kind (SC_PLIST, SC_MLIST) */
+	unsigned kind;                  /* the screen kind (SC_PLIST, SC_MLIST, SC_TLIST) */
 	const char *crumb;              /* N_() */
 	int ndims;
 	const char *dims[UI_FACETS_MAX]; /* N_() names of the dimensions */
