@@ -83,8 +83,8 @@ static int column(int y, int x, const char *text, int w, bool selected)
 static void tl_row(void *rec, size_t i, int y, int x, int width, bool selected)
 {
 	const town *t = &((tlist *)rec)->items.items[i];
-	int voiv_w = width >= 50 ? 20 : 0, nets_w = width >= 70 ? 12 : 0;
-	int prac_w = width >= 80 ? 16 : 0, status_w = width >= 120 ? 36 : 0;
+	int voiv_w = width >= 50 ? 20 : 0, nets_w = width >= 70 ? 13 : 0;
+	int prac_w = width >= 80 ? 16 : 0, status_w = width >= 120 ? 40 : 0;
 	int name_w = width - 1 - voiv_w - nets_w - prac_w - status_w;
 	int cx = x + 1;
 	if (!voiv_w) {
@@ -97,8 +97,16 @@ static void tl_row(void *rec, size_t i, int y, int x, int width, bool selected)
 	}
 	ui_put(stdscr, y, cx, t->name, name_w - 1);
 	cx = column(y, cx + name_w, t->voivodeship, voiv_w, selected);
-	if (nets_w)
-		cx = column(y, cx, t->networks, nets_w, selected);
+	if (nets_w) {
+		/* "1 | 5 | 6" as "1,5,6": the eight networks fit. */
+		char nets[64];
+		size_t o = 0;
+		for (const char *p = t->networks; *p && o + 1 < sizeof nets; p++)
+			if (*p != ' ')
+				nets[o++] = *p == '|' ? ',' : *p;
+		nets[o] = '\0';
+		cx = column(y, cx, nets, nets_w, selected);
+	}
 	if (prac_w) {
 		char n[64] = "";
 		if (t->practices)
