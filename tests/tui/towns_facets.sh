@@ -37,6 +37,12 @@ FIRST_WITH=$(e --no-header list cities | cut -f1 | while read -r name; do
 done)
 FIRST_N=$(q "SELECT count(*) FROM ($PUBLIC) WHERE city_id = (SELECT id FROM cities WHERE name = '$FIRST_WITH')")
 TARNOW=$(q "SELECT count(*) FROM ($PUBLIC) WHERE city_id = (SELECT id FROM cities WHERE name = 'Tarnów')")
+# The town in most networks a guest sees, and those networks as the list writes them.
+MOST=$(q "SELECT c.name FROM cities c JOIN memberships m ON m.city_id = c.id JOIN networks n
+          ON n.id = m.network_id WHERE n.leaders_only = 0 GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1")
+MOST_NETS=$(q "SELECT group_concat(number, ',') FROM (SELECT n.number FROM memberships m
+               JOIN networks n ON n.id = m.network_id JOIN cities c ON c.id = m.city_id
+               WHERE c.name = '$MOST' AND n.leaders_only = 0 ORDER BY n.number)")
 ok_if "the bundled data has towns in and out of network 5, with and without practices" \
 	test "$ALL" -gt 30 -a "$N5" -gt 1 -a "$PODK5" -ge 1 -a "$PODK5" -lt "$N5" \
 	-a "$WITH" -gt 5 -a "$WITHOUT" -gt 5 -a "$LAUR_WITH" -ge 1 -a "$LAUR_WITH" -lt "$WITH" \
@@ -48,6 +54,9 @@ tui_wait "MIASTO CYFROWE" 10 || true
 ok_if "the key bar offers the towns" tui_wait "Towns"
 tui_keys t
 tui_assert_has "All towns ($ALL towns)" "t opens every town ($ALL)"
+ok_if "each row lists the town's networks whole ($MOST: $MOST_NETS)" \
+	sh -c 'tmux -L "$1" capture-pane -p -t "$2" | grep -qE "^ $3 .* $4( |$)"' x \
+	"$TUI_SOCK" "$TUI_SESSION" "$MOST" "$MOST_NETS"
 tui_assert_has "Network: all · Voivodeship: all · Programme: all · Good practices: all" \
 	"no filter at first"
 tui_keys f
