@@ -613,51 +613,28 @@ static status collect_towns(facet_list *out, const meeting *m, error *e)
 status meeting_facets(db *d, const account *a, const meeting_filter *f, meeting_facet_kind k,
                       facet_list *out, error *e)
 {
-	memset(out, 0, sizeof *out);
 	meeting_filter others = f ? *f : (meeting_filter){ 0 };
 	switch (k) {
 	case MEETING_FACET_NETWORK: others.network = 0; break;
 	case MEETING_FACET_TIME: others.time = MEETING_ANY_TIME; break;
 	case MEETING_FACET_TOWN: others.town = NULL; break;
 	}
-	meeting_list l;
-	status s = meeting_list_get(d, a, &others, &l, NULL, e);
-	if (s != ST_OK)
-		return s;
-	network_list nets = { 0 };
-	if (k == MEETING_FACET_NETWORK)
-		s = directory_networks(d, a, &nets, e);
-	if (s == ST_OK && k == MEETING_FACET_TIME) {
-		s = facet_list_zero(out, _("planned"), "1", e);
-		if (s == ST_OK)
-			s = facet_list_zero(out, _("past"), "2", e);
-	}
+	facet_counter fc;
+	meeting_list l = { 0 };
+	status s = facet_count_begin(&fc, d, a, k == MEETING_FACET_NETWORK, out, e);
+	if (s == ST_OK)
+		s = meeting_list_get(d, a, &others, &l, NULL, e);
+	const char *times[] = { _("planned"), _("past") };
+	if (s == ST_OK && k == MEETING_FACET_TIME)
+		s = facet_count_fixed(&fc, times, 2, e);
 	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
 		const meeting *m = &l.items[i];
-		char num[16], label[300];
 		switch (k) {
-		case MEETING_FACET_NETWORK:
-			for (size_t j = 0; j < nets.n; j++)
-				if (nets.items[j].number == m->network_number) {
-					snprintf(num, sizeof num, "%d", m->network_number);
-					snprintf(label, sizeof label, "%d %s", m->network_number,
-					         nets.items[j].code);
-					s = facet_list_collect(out, label, num, e);
-					break;
-				}
-			break;
-		case MEETING_FACET_TIME:
-			out->items[meeting_is_planned(m) ? 0 : 1].count++;
-			break;
+		case MEETING_FACET_NETWORK: s = facet_count_network(&fc, m->network_number, e); break;
+		case MEETING_FACET_TIME: out->items[meeting_is_planned(m) ? 0 : 1].count++; break;
 		case MEETING_FACET_TOWN: s = collect_towns(out, m, e); break;
 		}
 	}
-	network_list_free(&nets);
 	meeting_list_free(&l);
-	if (s != ST_OK) {
-		facet_list_free(out);
-		return s;
-	}
-	facet_list_finish(out, k != MEETING_FACET_TOWN);
-	return ST_OK;
+	return facet_count_end(&fc, s, k != MEETING_FACET_TOWN);
 }

@@ -312,7 +312,7 @@ static void current_place(ui_ctx *c, presence_place *p)
 		{ SC_MAIN, "networks" }, { SC_READER, "reading" }, { SC_EDITOR, "writing" },
 		{ SC_SEARCH, "search" }, { SC_CARD, "directory" }, { SC_PRACTICE, "practices" },
 		{ SC_PLIST, "practices" }, { SC_MEETING, "meetings" }, { SC_MLIST, "meetings" },
-		{ SC_HELP, "help" },
+		{ SC_TLIST, "directory" }, { SC_HELP, "help" },
 	};
 	ui_screen *bottom = c->top;
 	while (bottom && bottom->below)

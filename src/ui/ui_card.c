@@ -51,26 +51,6 @@ static void link_towns(ui_doc *d, const city_list *l, bool with_basis)
 	}
 }
 
-static ui_doc *build_towns(ui_ctx *c, char *crumb, size_t cn)
-{
-	city_list towns;
-	error e;
-	if (directory_cities(c->d, c->me, 0, 0, SIZE_MAX, &towns, NULL, &e) != ST_OK) {
-		ui_status_error(c, &e);
-		return NULL;
-	}
-	ui_doc *d = ui_doc_create();
-	ui_doc_addf(d, TH_TITLE, 0, ngettext("All towns (%zu town)", "All towns (%zu towns)", towns.n),
-	            towns.n);
-	ui_doc_add(d, TH_NORMAL, 0, _("Enter opens a town's card: its networks, project, "
-	                              "practices and meetings."));
-	ui_doc_add(d, TH_NORMAL, 0, "");
-	link_towns(d, &towns, false);
-	city_list_free(&towns);
-	snprintf(crumb, cn, "%s", _("Towns"));
-	return d;
-}
-
 static void link_practices(ui_doc *d, const practice_list *pl, bool with_town)
 {
 	for (size_t i = 0; i < pl->n; i++) {
@@ -443,7 +423,6 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_CITY: return build_city(c, id, crumb, n);
 	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
-	case CARD_TOWNS: return build_towns(c, crumb, n);
 	case CARD_REPORT: return ui_report_build(c, (int)id, crumb, n);
 	case CARD_REQUESTS: return ui_feedback_build(c, crumb, n);
 	default: return NULL;
@@ -465,11 +444,6 @@ ui_screen *ui_card_network(ui_ctx *c, int number)
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 {
 	return card(c, SC_CARD, CARD_CITY, city_id);
-}
-
-ui_screen *ui_card_towns(ui_ctx *c)
-{
-	return card(c, SC_CARD, CARD_TOWNS, 0);
 }
 
 ui_screen *ui_report_new(ui_ctx *c, int number)
