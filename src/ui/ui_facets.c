@@ -221,8 +221,18 @@ static void fs_reload(ui_screen *base, ui_ctx *c)
 {
 	fscreen *s = (fscreen *)base;
 	(void)c;
+	ui_trace("facets %s", s->d->crumb);
 	load(s);
 	ui_list_reload(&s->list);
+}
+
+/* Posts and threads changed elsewhere: nothing a faceted list shows (practices,
+ * meetings, towns, their networks and links are "shared" changes, which reload every
+ * screen), so nothing to load again: with hundreds of sessions on a list, each post
+ * read every practice again in each of them (issue 20). */
+static void fs_changed(ui_screen *base, ui_ctx *c, const change_set *cs)
+{
+	(void)base, (void)c, (void)cs;
 }
 
 static void fs_resize(ui_screen *base, ui_ctx *c, ui_rect r)
@@ -269,7 +279,8 @@ static void fs_destroy(ui_screen *base)
 #define FACETS_OPS(name, k)                                                                  \
 	static const ui_screen_ops name = {                                                      \
 		.kind = k, .draw = fs_draw, .key = fs_key, .resize = fs_resize, .reload = fs_reload, \
-		.pre = fs_pre, .crumb = fs_crumb, .click = fs_click, .destroy = fs_destroy,          \
+		.changed = fs_changed, .pre = fs_pre, .crumb = fs_crumb, .click = fs_click,           \
+		.destroy = fs_destroy,                                                               \
 	}
 FACETS_OPS(plist_ops, SC_PLIST);
 FACETS_OPS(mlist_ops, SC_MLIST);

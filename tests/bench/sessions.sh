@@ -18,5 +18,15 @@ if [ ! -f "$db" ]; then
 fi
 # A file of sessions each needs; 1,000 sessions and their ptys need more than the default.
 ulimit -n 8192 2>/dev/null || ulimit -n 4096 2>/dev/null || true
+# Each session sleeps on one inotify instance; Linux allows a user 128 by default, and the
+# sessions beyond that look once a second instead, which is not what a server set up
+# by the package does (debian/60-empirie.conf raises it): say so rather than measure it.
+most=0
+for n in $(echo "${1:-50,200,500}" | tr ',' ' '); do [ "$n" -gt "$most" ] && most=$n; done
+limit=$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)
+if [ "$limit" -lt $((most + 64)) ]; then
+	echo "# WARNING: fs.inotify.max_user_instances is $limit: sessions beyond it will poll"
+	echo "# once a second. Raise it as the package does: sysctl fs.inotify.max_user_instances=8192"
+fi
 exec nice python3 "$here/sessions.py" "$bin" "$db" --sessions "${1:-50,200,500}" \
 	--rate "${RATE:-5}" --idle "${IDLE:-20}" --load "${LOAD:-30}" --report "$top/doc/PERFORMANCE.md"

@@ -60,5 +60,29 @@ sed 's/^/#   trace: /' "$TUI_TMP/after_read"
 ok_if "another account's read marks reload no thread or list here" \
 	sh -c "! grep -v -e '^unread\$' -e '^look\$' '$TUI_TMP/after_read' | grep -q ."
 
+# The good-practice library (and the meetings and towns lists, the same faceted screen)
+# shows nothing a post changes: a post elsewhere loads none of it again (issue 20: it
+# used to read every practice again, in every session on it, for each post); a change
+# of a practice still does.
+tui_keys q
+tui_keys F8
+tui_assert_has "Good practices:" "the library opens"
+sleep 1
+lines=$(wc -l <"$trace" 2>/dev/null || echo 0)
+echo "Odpowiedź przy bibliotece" | e reply "$tid_b" >/dev/null
+sleep 2
+tail -n +"$((lines + 1))" "$trace" 2>/dev/null >"$TUI_TMP/after_lib"
+sed 's/^/#   trace: /' "$TUI_TMP/after_lib"
+ok_if "the session looked at the post (a line 'look')" grep -qx look "$TUI_TMP/after_lib"
+ok_if "the library was not loaded again for a post" \
+	sh -c "! grep -q '^facets' '$TUI_TMP/after_lib'"
+lines=$(wc -l <"$trace" 2>/dev/null || echo 0)
+e practice add --title "Praktyka dodana w innej sesji" --town Hrubieszów --networks 1 \
+	--problem "czy lista ją pokaże" >/dev/null
+ok_if "a practice added elsewhere shows in the open library" \
+	tui_wait "Praktyka dodana w innej sesji" 10
+tail -n +"$((lines + 1))" "$trace" 2>/dev/null >"$TUI_TMP/after_add"
+ok_if "... loaded again for it" grep -q '^facets' "$TUI_TMP/after_add"
+
 tui_keys F10
 tui_done
