@@ -257,17 +257,45 @@ static void value(cli_ctx *c, arg_kind kind, const char *values, const char *cur
 	}
 }
 
-/* The options of the list that start with cur (each as --name), and --help. */
-static void options(const copt *opts, const char *cur)
+/* The global options, from the table cli_main() parses them with; after the command
+ * (`after`) without the program's own (--restricted, --help, --version). */
+static const copt *globals(bool after)
+{
+	static copt before_cmd[CLI_OPTS_MAX + 2], after_cmd[CLI_OPTS_MAX + 2];
+	if (!before_cmd[0].name) {
+		size_t nb = 0, na = 0;
+		for (const struct option *g = cli_global_options(); g->name && nb <= CLI_OPTS_MAX; g++) {
+			bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
+			copt o = { g->name, g->has_arg == no_argument ? ARG_NONE : file ? ARG_FILE
+			                                                                : ARG_VALUE, NULL };
+			before_cmd[nb++] = o;
+			if (g->val >= CLI_GOPT_DB)
+				after_cmd[na++] = o;
+		}
+	}
+	return after ? after_cmd : before_cmd;
+}
+
+/* An option of a command's list, or a global one after the command. */
+static const copt *find_opt_or_global(const copt *opts, const char *word)
+{
+	const copt *o = find_opt(opts, word);
+	return o ? o : find_opt(globals(true), word);
+}
+
+/* The options of the list that start with cur (each as --name), and --help; after a
+ * command, the global options too. */
+static void options(const copt *opts, const char *cur, bool after_command)
 {
 	puts("words");
 	size_t n = strlen(cur);
-	for (const copt *o = opts; o && o->name; o++) {
-		char w[64];
-		snprintf(w, sizeof w, "--%s", o->name);
-		if (strncmp(w, cur, n) == 0)
-			candidate(NULL, w);
-	}
+	for (int pass = 0; pass < 1 + after_command; pass++)
+		for (const copt *o = pass ? globals(true) : opts; o && o->name; o++) {
+			char w[64];
+			snprintf(w, sizeof w, "--%s", o->name);
+			if (strncmp(w, cur, n) == 0)
+				candidate(NULL, w);
+		}
 	if (!find_opt(opts, "--help") && strncmp("--help", cur, n) == 0)
 		candidate(NULL, "--help");
 }
@@ -281,6 +309,8 @@ static bool option_with_value(cli_ctx *c, const copt *opts, const char *cur)
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)(eq - cur), cur);
 	const copt *o = find_opt(opts, name);
+	if (!o && opts != globals(false))
+		o = find_opt(globals(true), name);
 	if (!o || o->arg == ARG_NONE)
 		return false;
 	snprintf(name, sizeof name, "%.*s", (int)(eq - cur + 1), cur);
@@ -302,12 +332,16 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 	int pos = 0;
 	const copt *opts = options_of(command, NULL);
 	for (int k = i + 1; k < cword; k++) {
-		const copt *o = find_opt(opts, w[k]);
+		const copt *o = find_opt_or_global(opts, w[k]);
+		if (strncmp(w[k], "--db=", 5) == 0)
+			c->db_opt = w[k] + 5;
 		if (o && o->arg != ARG_NONE) {
 			if (k + 1 == cword) {
 				value(c, o->arg, o->values, cur, NULL);
 				return EXIT_OK;
 			}
+			if (strcmp(o->name, "db") == 0)
+				c->db_opt = w[k + 1];
 			k++;
 			continue;
 		}
@@ -321,7 +355,7 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 	if (option_with_value(c, opts, cur))
 		return EXIT_OK;
 	if (cur[0] == '-') {
-		options(opts, cur);
+		options(opts, cur, true);
 		return EXIT_OK;
 	}
 	/* The first operand of a command with a table of subcommands: its names. */
@@ -360,15 +394,7 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 	int cword = (int)cw;
 	const char *cur = cword < nwords ? w[cword] : "";
 	c->open_readonly = true;
-	/* The global options, from the table cli_main() parses them with. */
-	copt global[32];
-	size_t ng = 0;
-	for (const struct option *g = cli_global_options(); g->name && ng + 1 < 32; g++) {
-		bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
-		global[ng++] = (copt){ g->name, g->has_arg == no_argument ? ARG_NONE
-		                                : file ? ARG_FILE : ARG_VALUE, NULL };
-	}
-	global[ng] = (copt){ NULL, ARG_NONE, NULL };
+	const copt *global = globals(false);
 
 	/* Global options before the command; --db also chooses the database for towns. */
 	int i = 1;
@@ -392,7 +418,7 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 		if (option_with_value(c, global, cur))
 			return EXIT_OK;
 		if (cur[0] == '-') {
-			options(global, cur);
+			options(global, cur, false);
 			return EXIT_OK;
 		}
 		puts("words");

@@ -75,7 +75,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 	cli_opts_getopt(import_opt_table, opts, shortopts, sizeof shortopts);
 	int enc = CHARSET_AUTO, ch;
 	bool dry = false, raw_cells = false;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'e':
 			if ((enc = charset_parse(optarg)) < 0)
@@ -91,7 +91,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
 				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
-				  "(Excel), quoted fields may hold newlines.\n"),
+				  "(Excel), quoted fields may hold newlines.\n"), NULL,
 				import_opt_table,
 				_("An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
@@ -279,7 +279,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	int enc = CHARSET_UTF8, ch;
 	int sep = 0;
 	bool raw_cells = false;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's':
@@ -300,7 +300,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 			cli_command_help_opts(cli_find_command("export"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
 				  "transfers); written to\n"
-				  "standard output.\n"),
+				  "standard output.\n"), NULL,
 				export_opt_table,
 				_("KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));

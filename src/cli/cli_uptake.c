@@ -115,7 +115,7 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 	bool help = false;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case OPT_TOWN: town = optarg; break;
 		case OPT_STATUS: stat = optarg; break;
@@ -135,7 +135,7 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 		cli_command_help_opts(cli_find_command("uptake"),
 			_("  set PRACTICE        record or change that a town takes up a practice\n"
 			  "  remove PRACTICE     take the record away\n"
-			  "  list                the records as tab-separated rows (status: the key)\n"),
+			  "  list                the records as tab-separated rows (status: the key)\n"), NULL,
 			uptake_opt_table,
 			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
@@ -204,7 +204,7 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 	int fmt = REPORT_TEXT;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net = cli_parse_id(optarg)) < 0)
@@ -217,7 +217,7 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("report"), NULL, report_opt_table,
+			cli_command_help_opts(cli_find_command("report"), NULL, NULL, report_opt_table,
 				_("Per network: the meetings held, the practices shown at them, the practices\n"
 				  "towns started taking up, and the threads with the most posts.\n"));
 			return EXIT_OK;

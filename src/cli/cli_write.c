@@ -28,7 +28,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -36,7 +36,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 			break;
 		case 't': title = optarg; break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("post"), NULL, post_opt_table,
+			cli_command_help_opts(cli_find_command("post"), NULL, NULL, post_opt_table,
 				_("The first post is read from standard input as UTF-8 text.\n"
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
@@ -78,14 +78,14 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 	cli_opts_getopt(reply_opt_table, opts, shortopts, sizeof shortopts);
 	long long to = 0;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'p':
 			if ((to = cli_parse_id(optarg)) < 0)
 				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("reply"), NULL, reply_opt_table,
+			cli_command_help_opts(cli_find_command("reply"), NULL, NULL, reply_opt_table,
 				_("The reply is read from standard input as UTF-8 text.\n"
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
@@ -117,17 +117,17 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 
 int cmd_edit(cli_ctx *c, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_command_help(cli_find_command("edit"),
-			_("The new text is read from standard input; the old one is kept in the audit log.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 2)
-		return cli_usage("edit", argc < 2 ? _("say which post to edit: empirie edit POST_ID")
-		                                  : _("too many arguments"));
-	long long id = cli_parse_id(argv[1]);
+	int first, rc = cli_no_opts(c, "edit", argc, argv,
+		_("The new text is read from standard input; the old one is kept in the audit log.\n"),
+		&first);
+	if (rc >= 0)
+		return rc;
+	if (argc - first != 1)
+		return cli_usage("edit", argc - first < 1 ? _("say which post to edit: empirie edit POST_ID")
+		                                          : _("too many arguments"));
+	long long id = cli_parse_id(argv[first]);
 	if (id < 0)
-		return cli_usage("edit", _("a post is given by its number, not '%s'"), argv[1]);
+		return cli_usage("edit", _("a post is given by its number, not '%s'"), argv[first]);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	char *body = cli_read_body();
@@ -188,14 +188,12 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 	cli_opts_getopt(moderate_opt_table, opts, shortopts, sizeof shortopts);
 	mod_reason = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'r': mod_reason = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("moderate"), NULL);
-			fputc('\n', stdout);
-			cli_subs_print(cli_moderate_subs);
-			cli_command_help_opts(NULL, NULL, moderate_opt_table,
+			cli_command_help_opts(cli_find_command("moderate"), NULL, cli_moderate_subs,
+			                      moderate_opt_table,
 			                      _("For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
@@ -221,15 +219,16 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 	cli_opts_getopt(attend_opt_table, opts, shortopts, sizeof shortopts);
 	bool attend = true;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 256: attend = false; break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("attend"),
-				_("Signs your town up for a planned meeting of one of its networks.\n"),
+				_("Signs your town up for a planned meeting of one of its networks.\n"), NULL,
 				attend_opt_table,
 				_("Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
+		case ':': return cli_usage("attend", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("attend", argv[optind - 1], opts);
 		}
 	}
@@ -325,7 +324,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	if (wants_help(argc, argv)) {
 		cli_command_help_opts(cli_find_command("practice"),
 			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"),
+			  "  edit ID             change one; options not given keep what is stored\n"), NULL,
 			practice_opt_table,
 			_("Members change their own town's practices, coordinators those shown in their\n"
 			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
@@ -342,7 +341,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
 			v[ch - OPT_PRACTICE] = optarg;
 		else if (ch == ':')
@@ -404,7 +403,7 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	if (wants_help(argc, argv)) {
 		cli_command_help_opts(cli_find_command("meeting"),
 			_("  add                 a new meeting (--network, --title and --date needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"),
+			  "  edit ID             change one; options not given keep what is stored\n"), NULL,
 			meeting_opt_table,
 			_("For the network's coordinators and administrators. 'add' prints the new\n"
 			  "meeting's number.\n"));
@@ -421,7 +420,7 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	argc -= first - 1;
 	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch == OPT_NETWORK) {
 			if ((net_no = cli_parse_id(optarg)) < 0 || net_no > 1000000)
 				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);
