@@ -138,7 +138,8 @@ const cli_subcommand *cli_subcommands_of(const char *cmd)
 	static const struct { const char *cmd; const cli_subcommand *subs; } tables[] = {
 		{ "list", cli_list_subs }, { "show", cli_show_subs },
 		{ "moderate", cli_moderate_subs }, { "admin", cli_admin_subs },
-		{ "sync", cli_sync_subs },
+		{ "sync", cli_sync_subs }, { "uptake", cli_uptake_subs },
+		{ "practice", cli_practice_subs }, { "meeting", cli_meeting_subs },
 	};
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (strcmp(tables[i].cmd, cmd) == 0)

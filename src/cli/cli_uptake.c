@@ -105,25 +105,91 @@ static const cli_opt uptake_opt_table[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
+/* The options given to `empirie uptake`, for the subcommand that runs. */
+static struct {
+	const char *town, *stat, *note, *threads, *pr;
+	long long net;
+} up;
+
+static int uptake_do_list(cli_ctx *c, int argc, char **argv)
+{
+	if (argc > 1)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[1]);
+	return uptake_list_cmd(c, up.pr, up.town, up.net);
+}
+
+/* set or remove PRACTICE (argv[1]). */
+static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
+{
+	if (argc < 2)
+		return cli_usage("uptake", _("say which practice: empirie uptake %s PRACTICE --town NAME"),
+		                 argv[0]);
+	if (argc > 2)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[2]);
+	if (!up.town)
+		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
+	int k = -1;
+	if (set) {
+		if (!up.stat) {
+			status_keys_hint();
+			return cli_usage("uptake", _("say how far the town got with --status"));
+		}
+		if ((k = uptake_status_parse(up.stat)) < 0) {
+			status_keys_hint();
+			return cli_usage("uptake", _("unknown status '%s'"), up.stat);
+		}
+	}
+	if (cli_open(c) != EXIT_OK)
+		return EXIT_ERR;
+	int64_t pid;
+	if (practice_id_of(c, argv[1], &pid) != EXIT_OK)
+		return EXIT_ERR;
+	error e;
+	status s = set ? uptake_save(c->d, &c->me, pid, up.town, (uptake_status)k, up.note,
+	                             up.threads, &e)
+	               : uptake_remove(c->d, &c->me, pid, up.town, &e);
+	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+}
+
+static int uptake_do_set(cli_ctx *c, int argc, char **argv)
+{
+	return uptake_change(c, argc, argv, true);
+}
+
+static int uptake_do_remove(cli_ctx *c, int argc, char **argv)
+{
+	return uptake_change(c, argc, argv, false);
+}
+
+/* Who may record for which town the core decides (perm_can_record_uptake_of()). */
+const cli_subcommand cli_uptake_subs[] = {
+	{ "set", uptake_do_set, N_("PRACTICE"), N_("record or change that a town takes up a "
+	  "practice"), false, false, NULL },
+	{ "remove", uptake_do_remove, N_("PRACTICE"), N_("take the record away"), false, false,
+	  NULL },
+	{ "list", uptake_do_list, "", N_("the records as tab-separated rows (status: the key)"),
+	  false, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
 int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
 	cli_opts_getopt(uptake_opt_table, opts, shortopts, sizeof shortopts);
-	const char *town = NULL, *stat = NULL, *note = NULL, *threads = NULL, *pr = NULL;
-	long long net = 0;
+	memset(&up, 0, sizeof up);
 	bool help = false;
 	int ch;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
-		case OPT_TOWN: town = optarg; break;
-		case OPT_STATUS: stat = optarg; break;
-		case OPT_NOTE: note = optarg; break;
-		case OPT_THREADS: threads = optarg; break;
-		case OPT_PRACTICE: pr = optarg; break;
+		case OPT_TOWN: up.town = optarg; break;
+		case OPT_STATUS: up.stat = optarg; break;
+		case OPT_NOTE: up.note = optarg; break;
+		case OPT_THREADS: up.threads = optarg; break;
+		case OPT_PRACTICE: up.pr = optarg; break;
 		case OPT_NETWORK:
-			if ((net = cli_parse_id(optarg)) < 0)
+			if ((up.net = cli_parse_id(optarg)) < 0)
 				return cli_usage("uptake", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case 'h': help = true; break;
@@ -132,54 +198,14 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 		}
 	}
 	if (help) {
-		cli_command_help_opts(cli_find_command("uptake"),
-			_("  set PRACTICE        record or change that a town takes up a practice\n"
-			  "  remove PRACTICE     take the record away\n"
-			  "  list                the records as tab-separated rows (status: the key)\n"), NULL,
-			uptake_opt_table,
+		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, uptake_opt_table,
 			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
 		return EXIT_OK;
 	}
-	int rest = argc - optind;
-	const char *action = rest > 0 ? argv[optind] : NULL;
-	if (!action)
+	if (optind >= argc)
 		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
-	if (strcmp(action, "list") == 0) {
-		if (rest > 1)
-			return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 1]);
-		return uptake_list_cmd(c, pr, town, net);
-	}
-	bool set = strcmp(action, "set") == 0;
-	if (!set && strcmp(action, "remove") != 0)
-		return cli_usage("uptake", _("unknown action '%s': use set, remove or list"), action);
-	if (rest < 2)
-		return cli_usage("uptake", _("say which practice: empirie uptake %s PRACTICE --town NAME"),
-		                 action);
-	if (rest > 2)
-		return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 2]);
-	if (!town)
-		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
-	int k = -1;
-	if (set) {
-		if (!stat) {
-			status_keys_hint();
-			return cli_usage("uptake", _("say how far the town got with --status"));
-		}
-		if ((k = uptake_status_parse(stat)) < 0) {
-			status_keys_hint();
-			return cli_usage("uptake", _("unknown status '%s'"), stat);
-		}
-	}
-	if (cli_open(c) != EXIT_OK)
-		return EXIT_ERR;
-	int64_t pid;
-	if (practice_id_of(c, argv[optind + 1], &pid) != EXIT_OK)
-		return EXIT_ERR;
-	error e;
-	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, note, threads, &e)
-	               : uptake_remove(c->d, &c->me, pid, town, &e);
-	return s == ST_OK ? EXIT_OK : cli_fail(&e);
+	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - optind, argv + optind);
 }
 
 static const cli_opt report_opt_table[] = {

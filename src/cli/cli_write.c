@@ -262,21 +262,15 @@ enum {
 	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
 };
 
-/* "add" or "edit ID": the index of the first option, the id (0 for add) in *id; -1 when
- * misused (reported). */
-static int add_or_edit(const char *cmd, int argc, char **argv, long long *id)
+/* "edit ID": the id, or -1 when it is missing or not a number (reported). */
+static long long edit_id(const char *cmd, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd), -1;
-	*id = 0;
-	if (strcmp(argv[1], "add") == 0)
-		return 2;
-	if (strcmp(argv[1], "edit") != 0)
-		return cli_usage(cmd, _("unknown action '%s': use add or edit"), argv[1]), -1;
-	if (argc < 3 || (*id = cli_parse_id(argv[2])) < 0)
-		return cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd), -1;
-	return 3;
+	long long id = argc < 2 ? -1 : cli_parse_id(argv[1]);
+	if (id < 0)
+		cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd);
+	return id;
 }
+
 
 /* A town as the directory spells it when the name typed matches one (ignoring case and
  * Polish letters), else NULL; newly allocated. */
@@ -316,30 +310,14 @@ static const cli_opt practice_opt_table[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-int cmd_practice(cli_ctx *c, int argc, char **argv)
+/* practice add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
+static int practice_run(cli_ctx *c, int argc, char **argv, long long id)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
 	cli_opts_getopt(practice_opt_table, opts, shortopts, sizeof shortopts);
-	if (wants_help(argc, argv)) {
-		cli_command_help_opts(cli_find_command("practice"),
-			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"), NULL,
-			practice_opt_table,
-			_("Members change their own town's practices, coordinators those shown in their\n"
-			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
-			  "practice's number.\n"));
-		return EXIT_OK;
-	}
-	long long id;
-	int first = add_or_edit("practice", argc, argv, &id);
-	if (first < 0)
-		return EXIT_USAGE;
 	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
-	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
-	argc -= first - 1;
-	argv += first - 1;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
@@ -395,30 +373,15 @@ static const cli_opt meeting_opt_table[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-int cmd_meeting(cli_ctx *c, int argc, char **argv)
+/* meeting add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
+static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
 	cli_opts_getopt(meeting_opt_table, opts, shortopts, sizeof shortopts);
-	if (wants_help(argc, argv)) {
-		cli_command_help_opts(cli_find_command("meeting"),
-			_("  add                 a new meeting (--network, --title and --date needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"), NULL,
-			meeting_opt_table,
-			_("For the network's coordinators and administrators. 'add' prints the new\n"
-			  "meeting's number.\n"));
-		return EXIT_OK;
-	}
-	long long id;
-	int first = add_or_edit("meeting", argc, argv, &id);
-	if (first < 0)
-		return EXIT_USAGE;
 	const char *v[OPT_SUMMARY - OPT_TITLE + 1] = { 0 };
 	long long net_no = 0;
 	int ch;
-	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
-	argc -= first - 1;
-	argv += first - 1;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch == OPT_NETWORK) {
@@ -472,4 +435,65 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	if (!id)
 		safe_fprintf(stdout, "%lld\n", (long long)out);
 	return EXIT_OK;
+}
+
+/* practice and meeting add|edit: the saving of the command running; id 0 adds. */
+static int save_run(cli_ctx *c, int argc, char **argv, long long id)
+{
+	return strcmp(c->cmd->name, "meeting") == 0 ? meeting_run(c, argc, argv, id)
+	                                            : practice_run(c, argc, argv, id);
+}
+
+static int do_add(cli_ctx *c, int argc, char **argv)
+{
+	return save_run(c, argc, argv, 0);
+}
+
+static int do_edit(cli_ctx *c, int argc, char **argv)
+{
+	long long id = edit_id(c->cmd->name, argc, argv);
+	return id < 0 ? EXIT_USAGE : save_run(c, argc - 1, argv + 1, id);
+}
+
+const cli_subcommand cli_practice_subs[] = {
+	{ "add", do_add, "", N_("a new good practice (--title and --town needed)"), false, false,
+	  NULL },
+	{ "edit", do_edit, N_("ID"), N_("change one; options not given keep what is stored"), false,
+	  false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+const cli_subcommand cli_meeting_subs[] = {
+	{ "add", do_add, "", N_("a new meeting (--network, --title and --date needed)"), false,
+	  false, NULL },
+	{ "edit", do_edit, N_("ID"), N_("change one; options not given keep what is stored"), false,
+	  false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+/* practice and meeting: their help, or add|edit from their table. */
+static int add_or_edit(cli_ctx *c, const cli_subcommand *subs, const cli_opt *opts,
+                       const char *after, int argc, char **argv)
+{
+	const char *cmd = c->cmd->name;
+	if (wants_help(argc, argv))
+		return cli_command_help_opts(c->cmd, NULL, subs, opts, after), EXIT_OK;
+	if (argc < 2)
+		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd);
+	return cli_sub_dispatch(c, cmd, subs, argc - 1, argv + 1);
+}
+
+int cmd_practice(cli_ctx *c, int argc, char **argv)
+{
+	return add_or_edit(c, cli_practice_subs, practice_opt_table,
+		_("Members change their own town's practices, coordinators those shown in their\n"
+		  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
+		  "practice's number.\n"), argc, argv);
+}
+
+int cmd_meeting(cli_ctx *c, int argc, char **argv)
+{
+	return add_or_edit(c, cli_meeting_subs, meeting_opt_table,
+		_("For the network's coordinators and administrators. 'add' prints the new\n"
+		  "meeting's number.\n"), argc, argv);
 }

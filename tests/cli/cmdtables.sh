@@ -77,7 +77,7 @@ rejected() {
 	return 1
 }
 undoc="" unoffered="" n=0
-for cmd in list show admin moderate sync; do
+for cmd in list show admin moderate sync uptake practice meeting; do
 	help=$(e "$cmd" --help 2>&1)
 	offered=$(subs_of "$cmd")
 	for w in $words; do
@@ -90,6 +90,18 @@ done
 [ "$n" -gt 20 ]; t_result $? "subcommands are dispatched ($n found)"
 is "every subcommand dispatched is in the command's --help" "$undoc" ""
 is "every subcommand dispatched is offered by the completion" "$unoffered" ""
+
+# Every command with subcommands answers a mistyped one alike: named, with the nearest.
+unsuggested=""
+for t in "list netwroks networks" "show thred thread" "admin acounts accounts" \
+	"moderate lokc lock 1" "sync stauts status" "uptake sett set" "uptake lsit list" \
+	"practice ad add" "meeting edti edit"; do
+	set -- $t
+	e "$1" "$2" ${4:-} </dev/null >/dev/null 2>"$T_DIR/err"
+	grep -q "unknown subcommand '$2' of '$1'" "$T_DIR/err" && grep -q "Did you mean '$3'?" "$T_DIR/err" ||
+		unsuggested="$unsuggested $1:$2"
+done
+is "a mistyped subcommand: the same error, with the nearest one" "$unsuggested" ""
 
 # The check can fail: an unknown subcommand is refused and named.
 rejected list bogus; t_result $? "(the check can fail: list refuses 'bogus')"
