@@ -58,7 +58,7 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const cli_opt check_opts[] = {
+const cli_opt cli_check_opts[] = {
 	{ "reindex", no_argument, 256, NULL, N_("rebuild the search index from the stored text") },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -66,11 +66,11 @@ static const cli_opt check_opts[] = {
 int cmd_check(cli_ctx *c, int argc, char **argv)
 {
 	const char *v[1] = { NULL };
-	int i = cli_parse_opts(c, "check", check_opts, argc, argv, v);
+	int i = cli_parse_opts(c, "check", cli_check_opts, argc, argv, v);
 	if (i == CLI_PARSE_HELP) {
 		cli_command_help_opts(cli_find_command("check"),
 			_("Checks the database file's integrity and its links between records.\n"), NULL,
-			check_opts, NULL);
+			cli_check_opts, NULL);
 		return EXIT_OK;
 	}
 	if (i < 0)
@@ -110,7 +110,7 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 static int admin_help(void);
 
 /* The options of add-account (set-role takes --city and --network of them). */
-static const cli_opt account_opt_table[] = {
+const cli_opt cli_account_opts[] = {
 	{ "name", required_argument, 'n', N_("NAME"), N_("the name shown (default: the login)") },
 	{ "role", required_argument, 'r', N_("ROLE"), N_("guest, member, leader, coordinator or "
 	  "admin (default member)") },
@@ -124,7 +124,7 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(account_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_account_opts, opts, shortopts, sizeof shortopts);
 	const char *name = NULL, *city = NULL, *rolename = "member";
 	long long network = 0;
 	int ch;
@@ -243,7 +243,7 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(account_opt_table + 2, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_account_opts + 2, opts, shortopts, sizeof shortopts);
 	const char *city = NULL;
 	long long network = -1;
 	int ch;
@@ -342,15 +342,16 @@ static int admin_do_sessions(cli_ctx *c, int argc, char **argv)
 	return admin_sessions(c);
 }
 
+const cli_opt cli_expert_opts[] = {
+	{ "no", no_argument, 256, NULL, N_("no longer an expert") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 static int admin_expert(cli_ctx *c, int argc, char **argv)
 {
-	static const cli_opt table[] = {
-		{ "no", no_argument, 256, NULL, N_("no longer an expert") },
-		{ NULL, 0, 0, NULL, NULL },
-	};
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_expert_opts, opts, shortopts, sizeof shortopts);
 	bool no = false;
 	int ch;
 	optind = 0;
@@ -405,7 +406,7 @@ const cli_subcommand cli_admin_subs[] = {
 
 static int admin_help(void)
 {
-	cli_command_help_opts(cli_find_command("admin"), NULL, cli_admin_subs, account_opt_table,
+	cli_command_help_opts(cli_find_command("admin"), NULL, cli_admin_subs, cli_account_opts,
 	                      NULL);
 	return EXIT_OK;
 }
@@ -433,7 +434,7 @@ static void gen_progress_print(const char *stage, unsigned long done, unsigned l
 	}
 }
 
-static const cli_opt gen_opts[] = {
+const cli_opt cli_gen_opts[] = {
 	{ "towns", required_argument, 'T', N_("N"), N_("towns in all (default 2500)") },
 	{ "threads", required_argument, 't', N_("N"), N_("synthetic threads (default 10000)") },
 	{ "posts", required_argument, 'p', N_("N"), N_("synthetic posts (default 100000)") },
@@ -447,7 +448,7 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(gen_opts, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_gen_opts, opts, shortopts, sizeof shortopts);
 	gen_options o = { .towns = 2500, .threads = 10000, .posts = 100000, .seed = 1 };
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
@@ -474,7 +475,7 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 				_("Writes a NEW database (--db FILE, which must not exist) with the bundled\n"
 				  "directory plus SYNTHETIC towns, people, threads and posts for trying things\n"
 				  "out and for benchmarks. It is marked synthetic and says so on screen.\n"),
-				NULL, gen_opts, NULL);
+				NULL, cli_gen_opts, NULL);
 			return EXIT_OK;
 		case ':': return cli_usage("gen", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("gen", argv[optind - 1], opts);
@@ -505,7 +506,7 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const cli_opt snapshot_opts[] = {
+const cli_opt cli_snapshot_opts[] = {
 	{ "public-only", no_argument, 256, NULL, N_("leave out what a guest may not see: the "
 	  "leaders' network,\ndrafts, read marks, the audit log, private contacts\n(anyone may "
 	  "take it; a full copy is for administrators)") },
@@ -518,13 +519,13 @@ static const cli_opt snapshot_opts[] = {
 int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 {
 	const char *v[2] = { NULL, NULL };
-	int i = cli_parse_opts(c, "snapshot", snapshot_opts, argc, argv, v);
+	int i = cli_parse_opts(c, "snapshot", cli_snapshot_opts, argc, argv, v);
 	if (i == CLI_PARSE_HELP) {
 		cli_command_help_opts(cli_find_command("snapshot"),
 			_("Writes a consistent, compact copy of the database to FILE, also while\n"
 			  "others are writing, with the search index ready. Open it anywhere with\n"
 			  "'empirie --db FILE'; on a read-only medium it opens read-only.\n"),
-			NULL, snapshot_opts, NULL);
+			NULL, cli_snapshot_opts, NULL);
 		return EXIT_OK;
 	}
 	if (i < 0)

@@ -21,13 +21,13 @@ static void say_counts(const backup_info *info)
 }
 
 /* backup's options are the global ones; restore's --force (row 0) only restore's. */
-static const cli_opt restore_opts[] = {
+const cli_opt cli_restore_opts[] = {
 	{ "force", no_argument, 256, NULL, N_("replace an existing database (without it, restore "
 	  "refuses)") },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* The options and the one FILE of backup (opts restore_opts + 1) or restore: the index
+/* The options and the one FILE of backup (opts cli_restore_opts + 1) or restore: the index
  * past FILE, CLI_PARSE_HELP or -1 (reported); *file NULL when not given. */
 static int one_file(cli_ctx *c, const char *cmd, const cli_opt *opts, int argc, char **argv,
                     const char **vals, const char **file)
@@ -44,7 +44,7 @@ static int one_file(cli_ctx *c, const char *cmd, const cli_opt *opts, int argc, 
 int cmd_backup(cli_ctx *c, int argc, char **argv)
 {
 	const char *file = NULL;
-	int i = one_file(c, "backup", restore_opts + 1, argc, argv, NULL, &file);
+	int i = one_file(c, "backup", cli_restore_opts + 1, argc, argv, NULL, &file);
 	if (i == CLI_PARSE_HELP) {
 		cli_command_help(cli_find_command("backup"),
 			_("Writes a copy of the whole database to FILE while people go on working,\n"
@@ -74,7 +74,7 @@ int cmd_backup(cli_ctx *c, int argc, char **argv)
 int cmd_restore(cli_ctx *c, int argc, char **argv)
 {
 	const char *file = NULL, *v[1] = { NULL };
-	int i = one_file(c, "restore", restore_opts, argc, argv, v, &file);
+	int i = one_file(c, "restore", cli_restore_opts, argc, argv, v, &file);
 	if (i == CLI_PARSE_HELP) {
 		cli_command_help_opts(cli_find_command("restore"),
 			_("Replaces the contents of the database in use (see --db) with the backup\n"
@@ -82,7 +82,7 @@ int cmd_restore(cli_ctx *c, int argc, char **argv)
 			  "it); the replaced contents are kept beside the database as\n"
 			  "DB.replaced-TIME. Sessions that have the database open stay: they wait a\n"
 			  "moment for the restore and then show the restored contents. Administrators\n"
-			  "only.\n"), NULL, restore_opts, NULL);
+			  "only.\n"), NULL, cli_restore_opts, NULL);
 		return EXIT_OK;
 	}
 	if (i < 0)

@@ -1,9 +1,10 @@
 /* cli_complete.c — the hidden `empirie complete CWORD WORD...` behind the shell completion
  * (completion/empirie.bash): given the words of a command line and the index of the one
  * being completed, prints "words" and the candidates one per line, or "files" when the
- * shell should complete file names. Command names and global options come from cli.c's
- * own tables; the options of each command are listed here, and tests/cli/complete.sh
- * checks them against every command's --help and its option parser. Network numbers and
+ * shell should complete file names. Command names, global options, each command's
+ * options and subcommands come from the tables its parser and --help use (cli.c's
+ * cli_options_of(), cli_subcommands_of()); what an option's value is, and the other
+ * operands, are said here (tests/cli/complete.sh and cmdtables.sh check them). Network numbers and
  * town names come from the database, opened read-only (never created for a completion). */
 #include "config.h"
 
@@ -16,7 +17,6 @@
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
 #include "core/directory.h"
-#include "core/practice_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -38,90 +38,23 @@ typedef struct {
 	const char *values;
 } coperand;
 
-typedef struct {
-	const char *command;
-	const char *sub;     /* NULL: the options of the command; else of that subcommand */
-	const copt *opts;
-} copts;
-
-#define END { NULL, ARG_NONE, NULL }
-static const copt list_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "thread", ARG_VALUE, NULL },
-	{ "theme", ARG_VALUE, NULL }, { "voivodeship", ARG_VALUE, NULL },
-	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "planned", ARG_NONE, NULL },
-	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, { "open", ARG_NONE, NULL },
-	{ "mine", ARG_NONE, NULL }, { "taken-up", ARG_NONE, NULL },
-	{ "taken-up-in", ARG_VALUE, NULL }, END };
-static const copt ask_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	{ "assess", ARG_VALUE, NULL }, { "practice", ARG_VALUE, NULL }, END };
-static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	END };
-static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
-static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
-/* A practice's options are its fields' (practice_fields.h); a town is completed. */
-#define PRACTICE_ARG_TOWN ARG_TOWN
-#define PRACTICE_ARG_NETS ARG_VALUE
-#define PRACTICE_ARG_MEETS ARG_VALUE
-#define PRACTICE_ARG_LINE ARG_VALUE
-#define PRACTICE_ARG_TEXT ARG_VALUE
-#define PRACTICE_ARG_URL ARG_VALUE
-#define PRACTICE_COPT_(name, kind, aliases, option, ...) { option, PRACTICE_ARG_##kind, NULL },
-static const copt practice_opts[] = {
-	PRACTICE_FIELDS(PRACTICE_COPT_) { "city", ARG_TOWN, NULL }, END };
-static const copt meeting_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	{ "date", ARG_VALUE, NULL }, { "until", ARG_VALUE, NULL }, { "host", ARG_TOWN, NULL },
-	{ "format", ARG_VALUE, NULL }, { "agenda", ARG_VALUE, NULL },
-	{ "visits", ARG_VALUE, NULL }, { "summary", ARG_VALUE, NULL },
-	{ "source", ARG_VALUE, NULL }, END };
-static const copt moderate_opts[] = { { "reason", ARG_VALUE, NULL }, END };
-static const copt import_opts[] = {
-	{ "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" }, { "dry-run", ARG_NONE, NULL },
-	{ "raw", ARG_NONE, NULL }, END };
-static const copt export_opts[] = {
-	{ "format", ARG_WORDS, "csv json" }, { "encoding", ARG_WORDS, "utf-8 cp1250" },
-	{ "network", ARG_NETWORK, NULL }, { "separator", ARG_VALUE, NULL },
-	{ "raw", ARG_NONE, NULL }, END };
-static const copt gen_opts[] = {
-	{ "size", ARG_WORDS, "M L" }, { "towns", ARG_VALUE, NULL },
-	{ "threads", ARG_VALUE, NULL }, { "posts", ARG_VALUE, NULL }, { "seed", ARG_VALUE, NULL },
-	END };
-static const copt snapshot_opts[] = { { "public-only", ARG_NONE, NULL },
-	{ "for", ARG_VALUE, NULL }, END };
-static const copt sync_export_opts[] = { { "all", ARG_NONE, NULL }, END };
-static const copt check_opts[] = { { "reindex", ARG_NONE, NULL }, END };
-static const copt account_opts[] = {
-	{ "name", ARG_VALUE, NULL },
-	{ "role", ARG_WORDS, "guest member leader coordinator admin" },
-	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
-static const copt expert_opts[] = { { "no", ARG_NONE, NULL }, END };
-static const copt force_opts[] = { { "force", ARG_NONE, NULL }, END };
-static const copt report_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
-	{ "format", ARG_WORDS, "text csv json" }, END };
-static const copt uptake_set_opts[] = {
-	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "status", ARG_WORDS, "interested adapting in-use dropped" },
-	{ "note", ARG_VALUE, NULL }, { "threads", ARG_VALUE, NULL }, END };
-static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	END };
-static const copt uptake_list_opts[] = {
-	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	{ "network", ARG_NETWORK, NULL }, END };
-static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
-	END };
-#undef END
-
-static const copts command_opts[] = {
-	{ "list", NULL, list_opts }, { "post", NULL, post_opts }, { "ask", NULL, ask_opts }, { "reply", NULL, reply_opts },
-	{ "attend", NULL, attend_opts }, { "practice", NULL, practice_opts },
-	{ "meeting", NULL, meeting_opts }, { "moderate", NULL, moderate_opts },
-	{ "import", NULL, import_opts }, { "export", NULL, export_opts }, { "gen", NULL, gen_opts },
-	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
-	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
-	{ "admin", "set-role", role_opts }, { "admin", "expert", expert_opts },
-	{ "restore", NULL, force_opts }, { "report", NULL, report_opts },
-	{ "uptake", "set", uptake_set_opts }, { "uptake", "remove", uptake_remove_opts },
-	{ "uptake", "list", uptake_list_opts },
+/* What an option's value is, where it is more than some text: by the option's name
+ * (command NULL: in every command). The options themselves are the commands' tables
+ * (cli_options_of()), the ones their parsers read and their --help lists. */
+static const struct {
+	const char *command, *option;
+	arg_kind arg;
+	const char *values;
+} value_kinds[] = {
+	{ NULL, "network", ARG_NETWORK, NULL }, { NULL, "town", ARG_TOWN, NULL },
+	{ NULL, "city", ARG_TOWN, NULL }, { "meeting", "host", ARG_TOWN, NULL },
+	{ "admin", "role", ARG_WORDS, "guest member leader coordinator admin" },
+	{ "import", "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" },
+	{ "export", "encoding", ARG_WORDS, "utf-8 cp1250" },
+	{ "export", "format", ARG_WORDS, "csv json" },
+	{ "report", "format", ARG_WORDS, "text csv json" },
+	{ "gen", "size", ARG_WORDS, "M L" },
+	{ "uptake", "status", ARG_WORDS, "interested adapting in-use dropped" },
 };
 
 #define KINDS "towns accounts memberships meetings practices"
@@ -144,14 +77,28 @@ static const coperand operands[] = {
 };
 #undef KINDS
 
-/* The options (for --help: NULL) of a command, or of its subcommand `sub`. */
+/* The options (for --help: NULL) of a command, or of its subcommand `sub`, from its
+ * table, with what their values are. */
 static const copt *options_of(const char *command, const char *sub)
 {
-	for (size_t i = 0; i < sizeof command_opts / sizeof command_opts[0]; i++)
-		if (strcmp(command_opts[i].command, command) == 0 &&
-		    (!command_opts[i].sub || (sub && strcmp(command_opts[i].sub, sub) == 0)))
-			return command_opts[i].opts;
-	return NULL;
+	static copt out[CLI_OPTS_MAX + 1];
+	const cli_opt *t = cli_options_of(command, sub);
+	if (!t)
+		return NULL;
+	size_t n = 0;
+	for (; t->name && n < CLI_OPTS_MAX; t++) {
+		copt o = { t->name, t->has_arg == no_argument ? ARG_NONE : ARG_VALUE, NULL };
+		for (size_t k = 0; o.arg != ARG_NONE && k < sizeof value_kinds / sizeof value_kinds[0];
+		     k++)
+			if ((!value_kinds[k].command || strcmp(value_kinds[k].command, command) == 0) &&
+			    strcmp(value_kinds[k].option, t->name) == 0) {
+				o.arg = value_kinds[k].arg;
+				o.values = value_kinds[k].values;
+			}
+		out[n++] = o;
+	}
+	out[n] = (copt){ NULL, ARG_NONE, NULL };
+	return out;
 }
 
 static const copt *find_opt(const copt *opts, const char *word)

@@ -12,7 +12,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-static const cli_opt ask_opt_table[] = {
+const cli_opt cli_ask_opts[] = {
 	{ "network", required_argument, 'n', N_("N"),
 	  N_("the network whose coordinators and experts you ask") },
 	{ "title", required_argument, 't', N_("TEXT"), N_("what the request is about") },
@@ -26,7 +26,7 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(ask_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_ask_opts, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL, *assess = NULL, *practice_arg = NULL;
 	int ch;
@@ -40,7 +40,7 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 		case 'a': assess = optarg; break;
 		case 'p': practice_arg = optarg; break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("ask"), NULL, NULL, ask_opt_table,
+			cli_command_help_opts(cli_find_command("ask"), NULL, NULL, cli_ask_opts,
 				_("The description is read from standard input as UTF-8 text.\n"
 				  "Prints the new request's thread number.\n"));
 			return EXIT_OK;

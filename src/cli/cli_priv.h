@@ -114,6 +114,14 @@ const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name);
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
                      char **argv);
+/* The option table of a command, or of its subcommand sub when that has its own (for
+ * the completion); NULL when it takes none but the global ones. */
+const cli_opt *cli_options_of(const char *cmd, const char *sub);
+extern const cli_opt cli_list_opts[], cli_post_opts[], cli_ask_opts[], cli_reply_opts[],
+	cli_attend_opts[], cli_practice_opts[], cli_meeting_opts[], cli_moderate_opts[],
+	cli_import_opts[], cli_export_opts[], cli_gen_opts[], cli_snapshot_opts[],
+	cli_sync_export_opts[], cli_check_opts[], cli_account_opts[], cli_expert_opts[],
+	cli_restore_opts[], cli_report_opts[], cli_uptake_opts[];
 /* The subcommand table of a command (for the completion); NULL when it has none. */
 const cli_subcommand *cli_subcommands_of(const char *cmd);
 extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],

@@ -33,7 +33,7 @@ enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KE
        OPT_MINE, OPT_TAKEN_UP, OPT_TAKEN_UP_IN };
 
 /* list's options; show and search take none but --help. */
-static const cli_opt list_opt_table[] = {
+const cli_opt cli_list_opts[] = {
 	{ "network", required_argument, 'n', N_("N"), N_("network N (cities, threads, meetings, "
 	  "practices, requests)") },
 	{ "thread", required_argument, 't', N_("ID"), N_("the thread whose posts to list") },
@@ -427,11 +427,11 @@ const cli_subcommand cli_list_subs[] = {
 int cmd_list(cli_ctx *c, int argc, char **argv)
 {
 	struct list_opts o;
-	int first = parse_list_opts(c, "list", list_opt_table, argc, argv, &o);
+	int first = parse_list_opts(c, "list", cli_list_opts, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {
-		cli_command_help_opts(cli_find_command("list"), NULL, cli_list_subs, list_opt_table,
+		cli_command_help_opts(cli_find_command("list"), NULL, cli_list_subs, cli_list_opts,
 			_("Output is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
 		return EXIT_OK;

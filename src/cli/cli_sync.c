@@ -172,7 +172,7 @@ static int sync_do_conflicts(cli_ctx *c, const char *arg, bool all)
 }
 
 /* The options of sync export (the other actions take none). */
-static const cli_opt sync_export_opts[] = {
+const cli_opt cli_sync_export_opts[] = {
 	{ "all", no_argument, 256, NULL, N_("everything noted since the copy was taken") },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -183,7 +183,7 @@ static int sync_words(cli_ctx *c, int argc, char **argv, bool takes_arg, bool ta
                       const char **arg, bool *all)
 {
 	const char *v[1] = { NULL };
-	int i = cli_parse_opts(c, "sync", takes_all ? sync_export_opts : sync_export_opts + 1, argc,
+	int i = cli_parse_opts(c, "sync", takes_all ? cli_sync_export_opts : cli_sync_export_opts + 1, argc,
 	                       argv, v);
 	if (i == CLI_PARSE_HELP)
 		return sync_help(), 1;

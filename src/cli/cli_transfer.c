@@ -59,7 +59,7 @@ static char *read_file(const char *path, size_t *len)
 
 enum { OPT_RAW = 256 }; /* --raw has no short form */
 
-static const cli_opt import_opt_table[] = {
+const cli_opt cli_import_opts[] = {
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
 	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("keep cells as they are; by default a cell that an\n"
@@ -72,7 +72,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(import_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_import_opts, opts, shortopts, sizeof shortopts);
 	int enc = CHARSET_AUTO, ch;
 	bool dry = false, raw_cells = false;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
@@ -92,7 +92,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
 				  "(Excel), quoted fields may hold newlines.\n"), NULL,
-				import_opt_table,
+				cli_import_opts,
 				_("An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
@@ -254,7 +254,7 @@ static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cell
 	free(out);
 	return EXIT_OK;
 }
-static const cli_opt export_opt_table[] = {
+const cli_opt cli_export_opts[] = {
 	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("utf-8 (default, with a byte order mark "
 	  "so Excel reads it)\nor cp1250 (for older Polish Excel); CSV only") },
@@ -273,7 +273,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[24];
-	cli_opts_getopt(export_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_export_opts, opts, shortopts, sizeof shortopts);
 	const char *format = "csv";
 	long long network = 0;
 	int enc = CHARSET_UTF8, ch;
@@ -301,7 +301,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
 				  "transfers); written to\n"
 				  "standard output.\n"), NULL,
-				export_opt_table,
+				cli_export_opts,
 				_("KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;

@@ -90,7 +90,7 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	return EXIT_OK;
 }
 
-static const cli_opt uptake_opt_table[] = {
+const cli_opt cli_uptake_opts[] = {
 	{ "town", required_argument, OPT_TOWN, N_("NAME"),
 	  N_("set, remove: the town taking it up (not the practice's own);\nlist: that town's records") },
 	{ "city", required_argument, OPT_TOWN, NULL, NULL },
@@ -176,7 +176,7 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(uptake_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_uptake_opts, opts, shortopts, sizeof shortopts);
 	memset(&up, 0, sizeof up);
 	bool help = false;
 	int ch;
@@ -198,7 +198,7 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 		}
 	}
 	if (help) {
-		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, uptake_opt_table,
+		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, cli_uptake_opts,
 			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
 		return EXIT_OK;
@@ -208,7 +208,7 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - optind, argv + optind);
 }
 
-static const cli_opt report_opt_table[] = {
+const cli_opt cli_report_opts[] = {
 	{ "network", required_argument, 'n', N_("N"),
 	  N_("one network (default: every network you can see)") },
 	{ "from", required_argument, OPT_FROM, N_("DATE"),
@@ -224,7 +224,7 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(report_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_report_opts, opts, shortopts, sizeof shortopts);
 	const char *from = NULL, *to = NULL;
 	long long net = 0;
 	int fmt = REPORT_TEXT;
@@ -243,7 +243,7 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("report"), NULL, NULL, report_opt_table,
+			cli_command_help_opts(cli_find_command("report"), NULL, NULL, cli_report_opts,
 				_("Per network: the meetings held, the practices shown at them, the practices\n"
 				  "towns started taking up, and the threads with the most posts.\n"));
 			return EXIT_OK;

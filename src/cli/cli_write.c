@@ -14,7 +14,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-static const cli_opt post_opt_table[] = {
+const cli_opt cli_post_opts[] = {
 	{ "network", required_argument, 'n', N_("N"), N_("the network (1–8) to write in") },
 	{ "title", required_argument, 't', N_("TEXT"), N_("the thread's title") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -24,7 +24,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(post_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_post_opts, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
@@ -36,7 +36,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 			break;
 		case 't': title = optarg; break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("post"), NULL, NULL, post_opt_table,
+			cli_command_help_opts(cli_find_command("post"), NULL, NULL, cli_post_opts,
 				_("The first post is read from standard input as UTF-8 text.\n"
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
@@ -65,7 +65,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const cli_opt reply_opt_table[] = {
+const cli_opt cli_reply_opts[] = {
 	{ "to", required_argument, 'p', N_("POST_ID"),
 	  N_("answer this post (default: the thread's first post)") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -75,7 +75,7 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(reply_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_reply_opts, opts, shortopts, sizeof shortopts);
 	long long to = 0;
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
@@ -85,7 +85,7 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("reply"), NULL, NULL, reply_opt_table,
+			cli_command_help_opts(cli_find_command("reply"), NULL, NULL, cli_reply_opts,
 				_("The reply is read from standard input as UTF-8 text.\n"
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
@@ -175,7 +175,7 @@ const cli_subcommand cli_moderate_subs[] = {
 	{ NULL, NULL, NULL, NULL, false, false, NULL },
 };
 
-static const cli_opt moderate_opt_table[] = {
+const cli_opt cli_moderate_opts[] = {
 	{ "reason", required_argument, 'r', N_("TEXT"),
 	  N_("why; kept in the audit log (required to hide)") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -185,7 +185,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(moderate_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_moderate_opts, opts, shortopts, sizeof shortopts);
 	mod_reason = NULL;
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
@@ -193,7 +193,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 		case 'r': mod_reason = optarg; break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("moderate"), NULL, cli_moderate_subs,
-			                      moderate_opt_table,
+			                      cli_moderate_opts,
 			                      _("For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
@@ -207,7 +207,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 
 /* ---- meetings and good practices ---- */
 
-static const cli_opt attend_opt_table[] = {
+const cli_opt cli_attend_opts[] = {
 	{ "no", no_argument, 256, NULL, N_("take the town off the list again") },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -216,7 +216,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(attend_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_attend_opts, opts, shortopts, sizeof shortopts);
 	bool attend = true;
 	int ch;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
@@ -225,7 +225,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 		case 'h':
 			cli_command_help_opts(cli_find_command("attend"),
 				_("Signs your town up for a planned meeting of one of its networks.\n"), NULL,
-				attend_opt_table,
+				cli_attend_opts,
 				_("Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("attend", _("option '%s' needs a value"), argv[optind - 1]);
@@ -305,7 +305,7 @@ enum { OPT_PRACTICE = 1024 };
 #define PRACTICE_OPTION_(name, kind, aliases, option, arg, help, ...) \
 	{ option, required_argument, OPT_PRACTICE + PRACTICE_F_##name, arg, help }, \
 	PRACTICE_ALIAS_##kind(name)
-static const cli_opt practice_opt_table[] = {
+const cli_opt cli_practice_opts[] = {
 	PRACTICE_FIELDS(PRACTICE_OPTION_)
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -315,7 +315,7 @@ static int practice_run(cli_ctx *c, int argc, char **argv, long long id)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
-	cli_opts_getopt(practice_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_practice_opts, opts, shortopts, sizeof shortopts);
 	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
 	optind = 0;
@@ -357,7 +357,7 @@ static int practice_run(cli_ctx *c, int argc, char **argv, long long id)
 	return EXIT_OK;
 }
 
-static const cli_opt meeting_opt_table[] = {
+const cli_opt cli_meeting_opts[] = {
 	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("the network (1–8) that meets") },
 	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("the meeting's title") },
 	{ "date", required_argument, OPT_DATE, N_("DATE"), N_("the first day, YYYY-MM-DD") },
@@ -378,7 +378,7 @@ static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
-	cli_opts_getopt(meeting_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_meeting_opts, opts, shortopts, sizeof shortopts);
 	const char *v[OPT_SUMMARY - OPT_TITLE + 1] = { 0 };
 	long long net_no = 0;
 	int ch;
@@ -485,7 +485,7 @@ static int add_or_edit(cli_ctx *c, const cli_subcommand *subs, const cli_opt *op
 
 int cmd_practice(cli_ctx *c, int argc, char **argv)
 {
-	return add_or_edit(c, cli_practice_subs, practice_opt_table,
+	return add_or_edit(c, cli_practice_subs, cli_practice_opts,
 		_("Members change their own town's practices, coordinators those shown in their\n"
 		  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
 		  "practice's number.\n"), argc, argv);
@@ -493,7 +493,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 
 int cmd_meeting(cli_ctx *c, int argc, char **argv)
 {
-	return add_or_edit(c, cli_meeting_subs, meeting_opt_table,
+	return add_or_edit(c, cli_meeting_subs, cli_meeting_opts,
 		_("For the network's coordinators and administrators. 'add' prints the new\n"
 		  "meeting's number.\n"), argc, argv);
 }

@@ -66,6 +66,18 @@ done
 is "every option a command accepts is in its --help" "$unlisted" ""
 is "every option a command's --help lists is accepted" "$unaccepted" ""
 
+# The completion offers exactly the options --help lists (the table's and the global
+# ones), for every command with its subcommands together.
+differ=""
+for cmd in $cmds; do
+	listed=$(e "$cmd" --help 2>&1 | sed "s/'empirie [^']*'//g" | grep -o -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u)
+	offered=$({ e complete 2 empirie "$cmd" --
+		for s in $(subs_of "$cmd"); do e complete 3 empirie "$cmd" "$s" --; done; } 2>/dev/null |
+		grep -- '^--' | grep -vx -- --help | sort -u)
+	[ "$listed" = "$offered" ] || { differ="$differ $cmd"; diag "$cmd: listed $(echo $listed); offered $(echo $offered)"; }
+done
+is "the completion offers exactly the options of each command's --help" "$differ" ""
+
 # Subcommands: the quoted words of the sources, tried on each command with subcommands.
 words=$(cat "$top_srcdir"/src/cli/*.c | grep -o '"[a-z][a-z-]*"' | tr -d '"' | sort -u)
 # rejected CMD WORD: the command refuses WORD as a subcommand it does not know.
