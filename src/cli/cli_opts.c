@@ -84,9 +84,10 @@ static void help_text(const char *text, int at)
 	for (const char *p = text; *p;) {
 		size_t len = strcspn(p, "\n");
 		fprintf(stdout, "%*s", HELP_COL - at, "");
-		char line[512];
-		snprintf(line, sizeof line, "%.*s", (int)len, p);
-		safe_fputs(line, stdout, 0);
+		char *line = strndup(p, len); /* the whole line, however long */
+		if (line)
+			safe_fputs(line, stdout, 0);
+		free(line);
 		fputc('\n', stdout);
 		p += len;
 		p += *p == '\n';
