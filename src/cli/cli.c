@@ -613,7 +613,10 @@ int cli_main(int argc, char **argv)
 			rc = EXIT_USAGE;
 			goto out;
 		}
-		sub_argv[lead] = sub_argv[0];
+		/* The name moved after them (the words are kept: the process owns them). */
+		char *name = sub_argv[0];
+		memmove(sub_argv, sub_argv + 1, (size_t)lead * sizeof *sub_argv);
+		sub_argv[lead] = name;
 		sub_argc -= lead;
 		sub_argv += lead;
 		optind = 0;

@@ -205,8 +205,11 @@ int cli_operands(cli_ctx *c, const char *cmd, int *argc, char ***argv)
 	int first = cli_parse_opts(c, cmd, none, *argc, *argv, NULL);
 	if (first < 0)
 		return first;
-	/* getopt_long moved the options before the operands: drop them. */
-	(*argv)[first - 1] = (*argv)[0];
+	/* getopt_long moved the options before the operands: argv[0] goes after them (the
+	 * words are kept, in their new order). */
+	char *name = (*argv)[0];
+	memmove(*argv, *argv + 1, (size_t)(first - 1) * sizeof **argv);
+	(*argv)[first - 1] = name;
 	*argc -= first - 1;
 	*argv += first - 1;
 	return 0;
