@@ -57,13 +57,10 @@ static const struct {
 	{ "uptake", "status", ARG_WORDS, "interested adapting in-use dropped" },
 };
 
-#define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
-	{ "import", NULL, 0, ARG_WORDS, KINDS },
 	{ "import", NULL, 1, ARG_FILE, NULL },
-	{ "export", NULL, 0, ARG_WORDS, KINDS },
 	{ "snapshot", NULL, 0, ARG_FILE, NULL },
 	{ "backup", NULL, 0, ARG_FILE, NULL },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
@@ -75,7 +72,6 @@ static const coperand operands[] = {
 	{ "admin", "member", 3, ARG_TOWN, NULL },
 	{ "admin", "add-key", 2, ARG_FILE, NULL },
 };
-#undef KINDS
 
 /* The options (for --help: NULL) of a command, or of its subcommand `sub`, from its
  * table, with what their values are. */

@@ -275,22 +275,27 @@ const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name)
 	return NULL;
 }
 
+void cli_sub_suggest(const cli_subcommand *t, const char *word)
+{
+	size_t n = 0;
+	while (t[n].name)
+		n++;
+	const char **cands = malloc((n + 1) * sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = t[i].name;
+	const char *near = cands ? suggest_nearest(word, cands, n) : NULL;
+	if (near)
+		safe_fprintf(stderr, _("Did you mean '%s'?\n"), near);
+	free(cands);
+}
+
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
                      char **argv)
 {
 	const cli_subcommand *s = cli_sub_find(t, argv[0]);
 	if (!s) {
-		size_t n = 0;
-		while (t[n].name)
-			n++;
-		const char **cands = malloc((n + 1) * sizeof *cands);
-		for (size_t i = 0; cands && i < n; i++)
-			cands[i] = t[i].name;
 		cli_error(_("unknown subcommand '%s' of '%s'"), argv[0], cmd);
-		const char *near = cands ? suggest_nearest(argv[0], cands, n) : NULL;
-		if (near)
-			safe_fprintf(stderr, _("Did you mean '%s'?\n"), near);
-		free(cands);
+		cli_sub_suggest(t, argv[0]);
 		safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
 		return EXIT_USAGE;
 	}

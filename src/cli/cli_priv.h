@@ -110,6 +110,11 @@ typedef struct cli_subcommand {
 /* The help listing of a subcommand table. */
 void cli_subs_print(const cli_subcommand *t);
 const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name);
+/* "Did you mean 'x'?" on stderr: the name of t nearest to word, when one is near. */
+void cli_sub_suggest(const cli_subcommand *t, const char *word);
+/* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
+ * export's has posts too (an mbox). For the error and the completion, not dispatched. */
+extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,

@@ -59,6 +59,29 @@ static char *read_file(const char *path, size_t *len)
 
 enum { OPT_RAW = 256 }; /* --raw has no short form */
 
+#define KIND(name) { name, NULL, "", NULL, false, false, NULL }
+#define KINDS KIND("cities"), KIND("towns"), KIND("accounts"), KIND("memberships"), \
+	KIND("meetings"), KIND("practices"), KIND("uptakes"), KIND("transfers")
+const cli_subcommand cli_import_kinds[] = { KINDS, KIND(NULL) };
+const cli_subcommand cli_export_kinds[] = { KINDS, KIND("posts"), KIND(NULL) };
+#undef KINDS
+#undef KIND
+
+/* A KIND the core does not know: what import or export take, and the nearest one. */
+static int unknown_kind(const char *cmd, const char *word)
+{
+	bool import = strcmp(cmd, "import") == 0;
+	if (import)
+		cli_error(_("cannot import '%s': choose cities, accounts, memberships, "
+		            "meetings, practices or uptakes"), word);
+	else
+		cli_error(_("cannot export '%s': choose cities, accounts, memberships, "
+		            "meetings, practices or uptakes"), word);
+	cli_sub_suggest(import ? cli_import_kinds : cli_export_kinds, word);
+	safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
+	return EXIT_USAGE;
+}
+
 const cli_opt cli_import_opts[] = {
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
 	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
@@ -103,8 +126,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		return cli_usage("import", _("give what to import and the file: empirie import KIND FILE"));
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships, "
-		                             "meetings, practices or uptakes"), argv[optind]);
+		return unknown_kind("import", argv[optind]);
 	if (c->restricted)
 		return cli_error(_("Import is not available in restricted mode"));
 	const char *path = argv[optind + 1];
@@ -321,8 +343,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	}
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships, "
-		                             "meetings, practices or uptakes"), argv[optind]);
+		return unknown_kind("export", argv[optind]);
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "csv") != 0)
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);

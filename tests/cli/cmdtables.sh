@@ -115,6 +115,14 @@ for t in "list netwroks networks" "show thred thread" "admin acounts accounts" \
 done
 is "a mistyped subcommand: the same error, with the nearest one" "$unsuggested" ""
 
+# import and export name their KIND from a table too: a mistyped one gets the nearest,
+# and the completion offers every kind the core reads (uptakes, cities, towns ...).
+like "import practicez: did you mean practices" "$(e import practicez x.csv 2>&1)" "Did you mean 'practices'?"
+like "export uptake: did you mean uptakes" "$(e export uptake 2>&1)" "Did you mean 'uptakes'?"
+kinds=$(e complete 2 empirie import '' 2>/dev/null | sed 1d | sort | tr '\n' ' ')
+is "import: every kind offered" "$kinds" "accounts cities meetings memberships practices towns transfers uptakes "
+like "export: posts offered too" "$(e complete 2 empirie export '' 2>/dev/null)" "posts"
+
 # The check can fail: an unknown subcommand is refused and named.
 rejected list bogus; t_result $? "(the check can fail: list refuses 'bogus')"
 done_testing
