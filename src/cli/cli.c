@@ -155,15 +155,17 @@ const cli_opt *cli_options_of(const char *cmd, const char *sub)
 		{ "list", NULL, cli_list_opts }, { "post", NULL, cli_post_opts },
 		{ "ask", NULL, cli_ask_opts }, { "reply", NULL, cli_reply_opts },
 		{ "attend", NULL, cli_attend_opts }, { "practice", NULL, cli_practice_opts },
-		{ "meeting", NULL, cli_meeting_opts }, { "moderate", NULL, cli_moderate_opts },
+		{ "moderate", NULL, cli_moderate_opts },
 		{ "import", NULL, cli_import_opts }, { "export", NULL, cli_export_opts },
 		{ "gen", NULL, cli_gen_opts }, { "snapshot", NULL, cli_snapshot_opts },
 		{ "sync", "export", cli_sync_export_opts }, { "check", NULL, cli_check_opts },
 		{ "admin", "add-account", cli_account_opts },
 		{ "admin", "set-role", cli_account_opts + 2 },
 		{ "admin", "expert", cli_expert_opts }, { "restore", NULL, cli_restore_opts },
-		{ "report", NULL, cli_report_opts }, { "uptake", NULL, cli_uptake_opts },
+		{ "report", NULL, cli_report_opts }, { "uptake", NULL, cli_uptake_opt_table },
 	};
+	if (strcmp(cmd, "meeting") == 0) /* built from its fields at run time */
+		return cli_meeting_options();
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (strcmp(tables[i].cmd, cmd) == 0 &&
 		    (!tables[i].sub || (sub && strcmp(tables[i].sub, sub) == 0)))

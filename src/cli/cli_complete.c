@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "cli/cli_priv.h"
 #include "core/directory.h"
+#include "core/meeting.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -39,15 +40,16 @@ typedef struct {
 } coperand;
 
 /* What an option's value is, where it is more than some text: by the option's name
- * (command NULL: in every command). The options themselves are the commands' tables
- * (cli_options_of()), the ones their parsers read and their --help lists. */
+ * (command NULL: in every command); a meeting's by its field's kind (meeting_value_kind()).
+ * The options themselves are the commands' tables (cli_options_of()), the ones their
+ * parsers read and their --help lists. */
 static const struct {
 	const char *command, *option;
 	arg_kind arg;
 	const char *values;
 } value_kinds[] = {
 	{ NULL, "network", ARG_NETWORK, NULL }, { NULL, "town", ARG_TOWN, NULL },
-	{ NULL, "city", ARG_TOWN, NULL }, { "meeting", "host", ARG_TOWN, NULL },
+	{ NULL, "city", ARG_TOWN, NULL },
 	{ "admin", "role", ARG_WORDS, "guest member leader coordinator admin" },
 	{ "import", "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" },
 	{ "export", "encoding", ARG_WORDS, "utf-8 cp1250" },
@@ -73,6 +75,18 @@ static const coperand operands[] = {
 	{ "admin", "add-key", 2, ARG_FILE, NULL },
 };
 
+/* A meeting option's value by its field's kind (meeting_fields.h): the network and the
+ * host town are completed. */
+static arg_kind meeting_value_kind(const char *option)
+{
+	for (int i = 0; i < MEETING_NFIELDS; i++) {
+		const meeting_field_info *f = &meeting_field_list[i];
+		if (f->opt >= 0 && strcmp(f->option, option) == 0)
+			return f->kind == MK_NET ? ARG_NETWORK : f->kind == MK_HOST ? ARG_TOWN : ARG_VALUE;
+	}
+	return ARG_VALUE;
+}
+
 /* The options (for --help: NULL) of a command, or of its subcommand `sub`, from its
  * table, with what their values are. */
 static const copt *options_of(const char *command, const char *sub)
@@ -84,6 +98,8 @@ static const copt *options_of(const char *command, const char *sub)
 	size_t n = 0;
 	for (; t->name && n < CLI_OPTS_MAX; t++) {
 		copt o = { t->name, t->has_arg == no_argument ? ARG_NONE : ARG_VALUE, NULL };
+		if (o.arg != ARG_NONE && strcmp(command, "meeting") == 0)
+			o.arg = meeting_value_kind(t->name);
 		for (size_t k = 0; o.arg != ARG_NONE && k < sizeof value_kinds / sizeof value_kinds[0];
 		     k++)
 			if ((!value_kinds[k].command || strcmp(value_kinds[k].command, command) == 0) &&

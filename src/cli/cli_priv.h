@@ -123,10 +123,13 @@ int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int a
  * the completion); NULL when it takes none but the global ones. */
 const cli_opt *cli_options_of(const char *cmd, const char *sub);
 extern const cli_opt cli_list_opts[], cli_post_opts[], cli_ask_opts[], cli_reply_opts[],
-	cli_attend_opts[], cli_practice_opts[], cli_meeting_opts[], cli_moderate_opts[],
+	cli_attend_opts[], cli_practice_opts[], cli_moderate_opts[],
 	cli_import_opts[], cli_export_opts[], cli_gen_opts[], cli_snapshot_opts[],
 	cli_sync_export_opts[], cli_check_opts[], cli_account_opts[], cli_expert_opts[],
-	cli_restore_opts[], cli_report_opts[], cli_uptake_opts[];
+	cli_restore_opts[], cli_report_opts[];
+/* The options of `empirie meeting add|edit`, from meeting_fields.h (cli_write.c): built
+ * on first use, so a function. */
+const cli_opt *cli_meeting_options(void);
 /* The subcommand table of a command (for the completion); NULL when it has none. */
 const cli_subcommand *cli_subcommands_of(const char *cmd);
 extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],
@@ -198,6 +201,8 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv);
 int cmd_sync(cli_ctx *c, int argc, char **argv);
 /* cli_uptake.c */
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
+/* uptake's options: those of its fields (uptake_fields.h), then list's filters. */
+extern const cli_opt cli_uptake_opt_table[];
 int cmd_report(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);

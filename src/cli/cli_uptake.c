@@ -15,8 +15,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-enum { OPT_TOWN = 256, OPT_STATUS, OPT_NOTE, OPT_THREADS, OPT_PRACTICE, OPT_NETWORK, OPT_FROM,
-       OPT_TO, OPT_FORMAT };
+enum { OPT_PRACTICE = 256, OPT_NETWORK, OPT_FROM, OPT_TO, OPT_FORMAT };
 
 /* A practice named by its number or its key. */
 static int practice_id_of(cli_ctx *c, const char *arg, int64_t *id)
@@ -90,16 +89,23 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	return EXIT_OK;
 }
 
-const cli_opt cli_uptake_opts[] = {
-	{ "town", required_argument, OPT_TOWN, N_("NAME"),
-	  N_("set, remove: the town taking it up (not the practice's own);\nlist: that town's records") },
-	{ "city", required_argument, OPT_TOWN, NULL, NULL },
-	{ "status", required_argument, OPT_STATUS, N_("S"),
-	  N_("set: interested, adapting, in-use or dropped") },
-	{ "note", required_argument, OPT_NOTE, N_("TEXT"),
-	  N_("set: what the town changed in it (\"\" clears)") },
-	{ "threads", required_argument, OPT_THREADS, N_("IDS"),
-	  N_("set: the threads where it asked about it, e.g. \"12,40\"") },
+/* uptake set's options are its fields' (uptake_fields.h), in the list's order: getopt
+ * returns OPT_UPTAKE + the field's place. The town may be given as --city too. Then
+ * the filters of list. */
+enum { OPT_UPTAKE = 1024 };
+#define UPTAKE_ALIAS_TOWN(name) { "city", required_argument, OPT_UPTAKE + UPTAKE_F_##name, NULL, NULL },
+#define UPTAKE_ALIAS_KEY(name)
+#define UPTAKE_ALIAS_STATUS(name)
+#define UPTAKE_ALIAS_TEXT(name)
+#define UPTAKE_ALIAS_TIME(name)
+#define UPTAKE_ALIAS_LOGIN(name)
+#define UPTAKE_ALIAS_THREADS(name)
+#define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, sync_sql, \
+                       opt, arg, help, label)                                                  \
+	UPTAKE_IF_##opt({ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },      \
+	                UPTAKE_ALIAS_##kind(name))
+const cli_opt cli_uptake_opt_table[] = {
+	UPTAKE_FIELDS(UPTAKE_OPTION_)
 	{ "practice", required_argument, OPT_PRACTICE, N_("P"), N_("list: that practice's records") },
 	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("list: the records of that network") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -107,7 +113,8 @@ const cli_opt cli_uptake_opts[] = {
 
 /* The options given to `empirie uptake`, for the subcommand that runs. */
 static struct {
-	const char *town, *stat, *note, *threads, *pr;
+	const char *v[UPTAKE_NFIELDS]; /* set's options by their field's place */
+	const char *pr;
 	long long net;
 } up;
 
@@ -115,7 +122,7 @@ static int uptake_do_list(cli_ctx *c, int argc, char **argv)
 {
 	if (argc > 1)
 		return cli_usage("uptake", _("unexpected argument '%s'"), argv[1]);
-	return uptake_list_cmd(c, up.pr, up.town, up.net);
+	return uptake_list_cmd(c, up.pr, up.v[UPTAKE_F_town], up.net);
 }
 
 /* set or remove PRACTICE (argv[1]). */
@@ -126,17 +133,18 @@ static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
 		                 argv[0]);
 	if (argc > 2)
 		return cli_usage("uptake", _("unexpected argument '%s'"), argv[2]);
-	if (!up.town)
+	const char *town = up.v[UPTAKE_F_town], *stat = up.v[UPTAKE_F_status];
+	if (!town)
 		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
 	int k = -1;
 	if (set) {
-		if (!up.stat) {
+		if (!stat) {
 			status_keys_hint();
 			return cli_usage("uptake", _("say how far the town got with --status"));
 		}
-		if ((k = uptake_status_parse(up.stat)) < 0) {
+		if ((k = uptake_status_parse(stat)) < 0) {
 			status_keys_hint();
-			return cli_usage("uptake", _("unknown status '%s'"), up.stat);
+			return cli_usage("uptake", _("unknown status '%s'"), stat);
 		}
 	}
 	if (cli_open(c) != EXIT_OK)
@@ -145,9 +153,9 @@ static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
 	if (practice_id_of(c, argv[1], &pid) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	status s = set ? uptake_save(c->d, &c->me, pid, up.town, (uptake_status)k, up.note,
-	                             up.threads, &e)
-	               : uptake_remove(c->d, &c->me, pid, up.town, &e);
+	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, up.v[UPTAKE_F_note],
+	                             up.v[UPTAKE_F_threads], &e)
+	               : uptake_remove(c->d, &c->me, pid, town, &e);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
@@ -176,17 +184,17 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(cli_uptake_opts, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_uptake_opt_table, opts, shortopts, sizeof shortopts);
 	memset(&up, 0, sizeof up);
 	bool help = false;
 	int ch;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
+		if (ch >= OPT_UPTAKE && ch < OPT_UPTAKE + UPTAKE_NFIELDS) {
+			up.v[ch - OPT_UPTAKE] = optarg;
+			continue;
+		}
 		switch (ch) {
-		case OPT_TOWN: up.town = optarg; break;
-		case OPT_STATUS: up.stat = optarg; break;
-		case OPT_NOTE: up.note = optarg; break;
-		case OPT_THREADS: up.threads = optarg; break;
 		case OPT_PRACTICE: up.pr = optarg; break;
 		case OPT_NETWORK:
 			if ((up.net = cli_parse_id(optarg)) < 0)
@@ -198,7 +206,8 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 		}
 	}
 	if (help) {
-		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, cli_uptake_opts,
+		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs,
+			cli_uptake_opt_table,
 			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 			  "coordinators for the towns of their network, administrators for any.\n"));
 		return EXIT_OK;

@@ -256,12 +256,6 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Which options were given; each NULL when absent. */
-enum {
-	OPT_TITLE = 256, OPT_SOURCE, OPT_NETWORK, OPT_DATE,
-	OPT_UNTIL, OPT_HOST, OPT_FORMAT, OPT_AGENDA, OPT_VISITS, OPT_SUMMARY
-};
-
 /* "edit ID": the id, or -1 when it is missing or not a number (reported). */
 static long long edit_id(const char *cmd, int argc, char **argv)
 {
@@ -270,7 +264,6 @@ static long long edit_id(const char *cmd, int argc, char **argv)
 		cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd);
 	return id;
 }
-
 
 /* A town as the directory spells it when the name typed matches one (ignoring case and
  * Polish letters), else NULL; newly allocated. */
@@ -357,38 +350,38 @@ static int practice_run(cli_ctx *c, int argc, char **argv, long long id)
 	return EXIT_OK;
 }
 
-const cli_opt cli_meeting_opts[] = {
-	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("the network (1–8) that meets") },
-	{ "title", required_argument, OPT_TITLE, N_("TEXT"), N_("the meeting's title") },
-	{ "date", required_argument, OPT_DATE, N_("DATE"), N_("the first day, YYYY-MM-DD") },
-	{ "until", required_argument, OPT_UNTIL, N_("DATE"),
-	  N_("the last day of a meeting of several days") },
-	{ "host", required_argument, OPT_HOST, N_("NAME"), N_("the host town (or any place)") },
-	{ "format", required_argument, OPT_FORMAT, N_("TEXT"),
-	  N_("e.g. \"stacjonarne\", \"online\", \"hybrydowe\"") },
-	{ "agenda", required_argument, OPT_AGENDA, N_("TEXT"), N_("the topics") },
-	{ "visits", required_argument, OPT_VISITS, N_("TEXT"), N_("the study visits") },
-	{ "summary", required_argument, OPT_SUMMARY, N_("TEXT"), N_("what came of it") },
-	{ "source", required_argument, OPT_SOURCE, N_("URLS"), N_("where it is described") },
-	{ NULL, 0, 0, NULL, NULL },
-};
+/* meeting add|edit's options are its fields' (meeting_fields.h), in the places the list
+ * gives them: getopt returns OPT_MEETING + the field's place in the list. */
+enum { OPT_MEETING = 1536 };
+const cli_opt *cli_meeting_options(void)
+{
+	static cli_opt t[MEETING_NFIELDS + 1];
+	if (!t[0].name)
+		for (int i = 0; i < MEETING_NFIELDS; i++) {
+			const meeting_field_info *f = &meeting_field_list[i];
+			if (f->opt >= 0)
+				t[f->opt] = (cli_opt){ f->option, required_argument, OPT_MEETING + i, f->arg,
+				                       f->help };
+		}
+	return t;
+}
 
-/* meeting add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
-static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
+/* The options given after "add" / "edit ID" (argv[0]) into v (by field), the network's
+ * number into *net_no; EXIT_OK or the usage error reported. */
+static int meeting_options(cli_ctx *c, int argc, char **argv, const char **v,
+                           long long *net_no)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
-	cli_opts_getopt(cli_meeting_opts, opts, shortopts, sizeof shortopts);
-	const char *v[OPT_SUMMARY - OPT_TITLE + 1] = { 0 };
-	long long net_no = 0;
+	cli_opts_getopt(cli_meeting_options(), opts, shortopts, sizeof shortopts);
 	int ch;
-	optind = 0;
+	optind = 0; /* parsed afresh */
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
-		if (ch == OPT_NETWORK) {
-			if ((net_no = cli_parse_id(optarg)) < 0 || net_no > 1000000)
+		if (ch == OPT_MEETING + MEETING_F_network) {
+			if ((*net_no = cli_parse_id(optarg)) < 0 || *net_no > 1000000)
 				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);
-		} else if (ch >= OPT_TITLE && ch <= OPT_SUMMARY) {
-			v[ch - OPT_TITLE] = optarg;
+		} else if (ch >= OPT_MEETING && ch < OPT_MEETING + MEETING_NFIELDS) {
+			v[ch - OPT_MEETING] = optarg;
 		} else if (ch == ':') {
 			return cli_usage("meeting", _("option '%s' needs a value"), argv[optind - 1]);
 		} else {
@@ -397,11 +390,22 @@ static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 	}
 	if (optind < argc)
 		return cli_usage("meeting", _("unexpected argument '%s'"), argv[optind]);
+	return EXIT_OK;
+}
+
+/* meeting add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
+static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
+{
+	const char *v[MEETING_NFIELDS] = { 0 };
+	long long net_no = 0;
+	int r = meeting_options(c, argc, argv, v, &net_no);
+	if (r != EXIT_OK)
+		return r;
 	if (!id && !net_no)
 		return cli_usage("meeting", _("say which network with --network N"));
-	if (!id && !v[OPT_TITLE - OPT_TITLE])
+	if (!id && !v[MEETING_F_title])
 		return cli_usage("meeting", _("give the meeting a title with --title TEXT"));
-	if (!id && !v[OPT_DATE - OPT_TITLE])
+	if (!id && !v[MEETING_F_date_start])
 		return cli_usage("meeting", _("say when it starts with --date YYYY-MM-DD"));
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
@@ -409,20 +413,11 @@ static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 	meeting old = { 0 };
 	if (id && directory_meeting_by_id(c->d, &c->me, id, &old, &e) != ST_OK)
 		return cli_fail(&e);
-#define PICK(opt, field) (v[(opt) - OPT_TITLE] ? v[(opt) - OPT_TITLE] : old.field)
-	meeting_fields in = {
-		.network = net_no ? (int)net_no : old.network_number,
-		.date_start = PICK(OPT_DATE, date_start),
-		.date_end = PICK(OPT_UNTIL, date_end),
-		.host = PICK(OPT_HOST, host),
-		.format = PICK(OPT_FORMAT, format),
-		.title = PICK(OPT_TITLE, title),
-		.topics = PICK(OPT_AGENDA, topics),
-		.study_visits = PICK(OPT_VISITS, study_visits),
-		.summary = PICK(OPT_SUMMARY, summary),
-		.source = PICK(OPT_SOURCE, source),
-	};
-#undef PICK
+	/* What was given, else what is stored. */
+	meeting_fields in = { .network = net_no ? (int)net_no : old.network_number };
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (meeting_field_list[i].opt >= 0 && meeting_field_list[i].kind != MK_NET)
+			*meeting_input(&in, i) = v[i] ? v[i] : id ? meeting_value(&old, i) : NULL;
 	char *town = town_name(c->d, in.host); /* a host town is linked to the directory */
 	if (town)
 		in.host = town;
@@ -493,7 +488,7 @@ int cmd_practice(cli_ctx *c, int argc, char **argv)
 
 int cmd_meeting(cli_ctx *c, int argc, char **argv)
 {
-	return add_or_edit(c, cli_meeting_subs, cli_meeting_opts,
+	return add_or_edit(c, cli_meeting_subs, cli_meeting_options(),
 		_("For the network's coordinators and administrators. 'add' prints the new\n"
 		  "meeting's number.\n"), argc, argv);
 }

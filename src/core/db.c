@@ -283,6 +283,17 @@ char *db_col_dup(sqlite3_stmt *st, int col)
 	return strdup(s ? (const char *)s : "");
 }
 
+void db_bind_named(sqlite3_stmt *st, const char *param, const char *v)
+{
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, param), v ? v : "", -1,
+	                  SQLITE_STATIC);
+}
+
+void db_bind_named_int(sqlite3_stmt *st, const char *param, int64_t v)
+{
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, param), v);
+}
+
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number)
 {
 	sqlite3_stmt *st = db_stmt(d, sql, NULL);
@@ -339,17 +350,25 @@ int64_t db_data_version(db *d)
 }
 
 
-char *db_meta_get(db *d, const char *key)
+status db_meta_read(db *d, const char *key, char **out, const char *what, error *e)
 {
 	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
-	sqlite3_stmt *st = db_stmt(d, sql, NULL);
-	char *v = NULL;
+	*out = NULL;
+	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return NULL;
+		return db_failed(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = db_col_dup(st, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !(*out = db_col_dup(st, 0)))
+		rc = SQLITE_NOMEM;
 	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
+}
+
+char *db_meta_get(db *d, const char *key)
+{
+	char *v;
+	db_meta_read(d, key, &v, "", NULL);
 	return v;
 }
 

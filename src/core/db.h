@@ -54,6 +54,10 @@ int db_schema_version(void);
 /* Value of a meta key ("kind": bundled/synthetic/snapshot, "created_at", ...) or NULL;
  * newly allocated. */
 char *db_meta_get(db *d, const char *key);
+/* The same for a value a decision hangs on: *out (newly allocated) is NULL only when the
+ * key is not set; a read that fails (the store busy or unreadable, memory) is an error,
+ * never taken for "not set". what: the action named in an error. */
+status db_meta_read(db *d, const char *key, char **out, const char *what, error *e);
 /* Set a meta key (the table's one writer); what: the action named in an error. */
 status db_meta_set(db *d, const char *key, const char *value, const char *what, error *e);
 

@@ -33,6 +33,9 @@ status db_failed(error *e);
 void db_now(char *buf, size_t n);
 /* Column text as a new string ("" for NULL); NULL only when memory runs out. */
 char *db_col_dup(sqlite3_stmt *st, int col);
+/* Bind text (NULL: "") or a number to a named parameter (":title"), static. */
+void db_bind_named(sqlite3_stmt *st, const char *param, const char *v);
+void db_bind_named_int(sqlite3_stmt *st, const char *param, int64_t v);
 /* The id that sql (one parameter: text when not NULL, else number) selects; 0 when none. */
 int64_t db_lookup_id(db *d, const char *sql, const char *text, int number);
 /* The same for a writer, which must not take a failed lookup for "none": ST_OK with *id

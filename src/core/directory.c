@@ -7,6 +7,7 @@
 
 #include "core/db_priv.h"
 #include "core/directory.h"
+#include "core/meeting.h"
 #include "core/search_index.h"
 #include "core/townforms.h"
 #include "i18n.h"
@@ -439,31 +440,50 @@ status directory_city_networks(db *d, const account *a, int64_t city_id, network
 
 /* ---- meetings ---- */
 
+/* What each kind of field (meeting_fields.h) reads as: the network's number, the host
+ * town's name or the place, the towns present (all, "A, B"), a column. */
+#define MSEL_NET(n) ", n.number"
+#define MSEL_HOST(n) ", COALESCE(c.name, g." #n "_place)"
+#define MSEL_TOWNS(n)                                                                     \
+	", COALESCE((SELECT group_concat(name, ', ') FROM (SELECT x.name FROM meeting_cities mc" \
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"                       \
+	"   ORDER BY x.name COLLATE PL)), '')"
+#define MSEL_DATE(n) ", g." #n
+#define MSEL_WORD(n) ", g." #n
+#define MSEL_LINE(n) ", g." #n
+#define MSEL_ITEMS(n) ", g." #n
+#define MSEL_TEXT(n) ", g." #n
+#define MSEL_FIELD(name, kind, ...) MSEL_##kind(name)
+
+/* Columns: 0 id, 1 its thread, 2 key, then the fields (MFIELD0 on) in the list's order,
+ * then the network's id and whether it is the leaders'. */
+enum { MFIELD0 = 3, MNET_ID = MFIELD0 + MEETING_NFIELDS, MNET_LEADERS };
 #define MEETING_COLUMNS \
 	"g.id, COALESCE((SELECT t.id FROM threads t WHERE t.meeting_id = g.id LIMIT 1), 0)," \
-	" n.number, g.key, g.date_start, g.date_end, g.date_basis, g.date_text," \
-	" COALESCE(c.name, g.host_place), g.format, g.title, g.topics, g.study_visits, g.summary," \
-	" g.note, g.source," \
-	" COALESCE((SELECT group_concat(name, ', ') FROM (SELECT x.name FROM meeting_cities mc" \
-	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id" \
-	"   ORDER BY x.name COLLATE PL)), ''), n.id, n.leaders_only" \
+	" g.key" MEETING_FIELDS(MSEL_FIELD) ", n.id, n.leaders_only" \
 	" FROM meetings g JOIN networks n ON n.id = g.network_id" \
 	" LEFT JOIN cities c ON c.id = g.host_city_id"
+
+static char **meeting_slot(meeting *m, int i)
+{
+	return (char **)((char *)m + meeting_field_list[i].at);
+}
 
 static status meeting_from_row(sqlite3_stmt *st, meeting *m, error *e)
 {
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->thread_id = sqlite3_column_int64(st, 1);
-	m->network_number = sqlite3_column_int(st, 2);
-	char **fields[] = { &m->key, &m->date_start, &m->date_end, &m->date_basis, &m->date_text,
-	                    &m->host, &m->format, &m->title, &m->topics, &m->study_visits,
-	                    &m->summary, &m->note, &m->source, &m->attending };
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (!(*fields[i] = db_col_dup(st, (int)i + 3))) {
-			meeting_clear(m);
-			return OOM(e);
-		}
+	bool ok = (m->key = db_col_dup(st, 2)) != NULL;
+	for (int i = 0; ok && i < MEETING_NFIELDS; i++) {
+		if (meeting_field_list[i].kind == MK_NET)
+			*(int *)((char *)m + meeting_field_list[i].at) = sqlite3_column_int(st, MFIELD0 + i);
+		else
+			ok = (*meeting_slot(m, i) = db_col_dup(st, MFIELD0 + i)) != NULL;
+	}
+	if (!ok) {
+		meeting_clear(m);
+		return OOM(e);
 	}
 	return ST_OK;
 }
@@ -472,9 +492,10 @@ void meeting_clear(meeting *m)
 {
 	if (!m)
 		return;
-	free(m->key), free(m->date_start), free(m->date_end), free(m->date_basis);
-	free(m->date_text), free(m->host), free(m->format), free(m->title), free(m->topics);
-	free(m->study_visits), free(m->summary), free(m->note), free(m->source), free(m->attending);
+	free(m->key);
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (meeting_field_list[i].kind != MK_NET)
+			free(*meeting_slot(m, i));
 	memset(m, 0, sizeof *m);
 }
 
@@ -499,7 +520,8 @@ static status meetings_query(db *d, const account *a, const char *sql, int64_t p
 	status s = ST_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!perm_can_see_network(a, sqlite3_column_int64(st, 17), sqlite3_column_int(st, 18)))
+		if (!perm_can_see_network(a, sqlite3_column_int64(st, MNET_ID),
+		                          sqlite3_column_int(st, MNET_LEADERS)))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			s = OOM(e);

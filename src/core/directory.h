@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/meeting_fields.h"
 
 typedef struct {
 	int64_t id;
@@ -69,11 +70,16 @@ void city_list_free(city_list *l);
 status directory_city_networks(db *d, const account *a, int64_t city_id, network_list *out,
                                error *e);
 
+/* A meeting as read: its fields as meeting_fields.h lists them (the network as
+ * network_number; host: the town's name or the place; attending: the towns present,
+ * "A, B"). */
+#define MEETING_NUMBER_MEMBER_(n) int n##_number;
+#define MEETING_MEMBER_(name, kind, ...) \
+	MEETING_IF_NUMBER(kind, MEETING_NUMBER_MEMBER_, FIELD_OWNED_, name)
 typedef struct {
 	int64_t id, thread_id;
-	int network_number;
-	char *key, *date_start, *date_end, *date_basis, *date_text, *host, *format, *title;
-	char *topics, *study_visits, *summary, *note, *source, *attending;
+	char *key;
+	MEETING_FIELDS(MEETING_MEMBER_)
 } meeting;
 
 typedef struct {

@@ -1,7 +1,9 @@
-/* facet.c — collecting the values of a filter dimension with their counts. */
+/* facet.c — collecting the values of a filter dimension with their counts, and the
+ * counting shape every record kind's facets share (facet_count_*). */
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,4 +82,77 @@ void facet_list_finish(facet_list *l, bool numeric)
 	}
 	l->n = o + 1;
 	qsort(l->items, l->n, sizeof *l->items, numeric ? by_number : by_label);
+}
+
+status facet_count_begin(facet_counter *fc, db *d, const account *a, bool networks,
+                         facet_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	memset(fc, 0, sizeof *fc);
+	fc->out = out;
+	return networks ? directory_networks(d, a, &fc->nets, e) : ST_OK;
+}
+
+/* Network j of those a may see, counted once more. */
+static status count_network_at(facet_counter *fc, size_t j, error *e)
+{
+	const network *n = &fc->nets.items[j];
+	char num[16], label[300];
+	snprintf(num, sizeof num, "%d", n->number);
+	snprintf(label, sizeof label, "%d %s", n->number, n->code);
+	return facet_list_collect(fc->out, label, num, e);
+}
+
+status facet_count_network(facet_counter *fc, int number, error *e)
+{
+	for (size_t j = 0; j < fc->nets.n; j++)
+		if (fc->nets.items[j].number == number)
+			return count_network_at(fc, j, e);
+	return ST_OK;
+}
+
+bool facet_has_number(const char *numbers, long n)
+{
+	for (const char *q = numbers; q && *q;) {
+		char *end;
+		long v = strtol(q, &end, 10);
+		if (end == q) {
+			q++;
+			continue;
+		}
+		if (v == n)
+			return true;
+		q = end;
+	}
+	return false;
+}
+
+status facet_count_networks(facet_counter *fc, const char *numbers, error *e)
+{
+	status s = ST_OK;
+	for (size_t j = 0; s == ST_OK && j < fc->nets.n; j++)
+		if (facet_has_number(numbers, fc->nets.items[j].number))
+			s = count_network_at(fc, j, e);
+	return s;
+}
+
+status facet_count_fixed(facet_counter *fc, const char *const *labels, size_t n, error *e)
+{
+	status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < n; i++) {
+		char value[24];
+		snprintf(value, sizeof value, "%zu", i + 1);
+		s = facet_list_zero(fc->out, labels[i], value, e);
+	}
+	return s;
+}
+
+status facet_count_end(facet_counter *fc, status s, bool by_number)
+{
+	network_list_free(&fc->nets);
+	if (s != ST_OK)
+		facet_list_free(fc->out);
+	else
+		facet_list_finish(fc->out, by_number);
+	return s;
 }

@@ -1,6 +1,7 @@
 /* meeting.c — see meeting.h. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,21 +20,49 @@
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 #define MEETING_TEXT_MAX 8192
 
+#define AT_NUMBER_(n) offsetof(meeting, n##_number)
+#define AT_TEXT_(n) offsetof(meeting, n)
+#define FIELD_INFO_(name, kind, csv, aliases, opt, option, arg, help, label, card, form, ml, \
+                    pub, search)                                                          \
+	{ #name, MK_##kind, csv, aliases, opt, option, arg, help, label, card, form, ml, pub,   \
+	  search, MEETING_IF_NUMBER(kind, AT_NUMBER_, AT_TEXT_, name),                          \
+	  offsetof(meeting_fields, name) },
+const meeting_field_info meeting_field_list[MEETING_NFIELDS] = {
+	MEETING_FIELDS(FIELD_INFO_)
+};
+
+const char *meeting_value(const meeting *m, int i)
+{
+	if (meeting_field_list[i].kind == MK_NET)
+		return "";
+	const char *v = *(char *const *)((const char *)m + meeting_field_list[i].at);
+	return v ? v : "";
+}
+
+const char **meeting_input(meeting_fields *f, int i)
+{
+	return (const char **)((char *)f + meeting_field_list[i].in_at);
+}
+
+int meeting_field_index(const char *name)
+{
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (strcmp(meeting_field_list[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
 const char *meeting_field_label(const char *field)
 {
-	static const struct {
-		const char *key, *label;
-	} labels[] = {
-		{ "network", N_("Network") },   { "date_start", N_("First day") },
-		{ "date_end", N_("Last day") }, { "host", N_("Host") },
-		{ "format", N_("Format") },     { "title", N_("Title") },
-		{ "topics", N_("Agenda") },     { "study_visits", N_("Study visits") },
-		{ "summary", N_("Summary") },   { "source", N_("Source") },
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcmp(labels[i].key, field) == 0)
-			return _(labels[i].label);
-	return field;
+	int i = meeting_field_index(field);
+	return i < 0 ? field : _(meeting_field_list[i].label);
+}
+
+#define ROW_SET_(col, field) row->col = v[MEETING_F_##field];
+#define ROW_FIELD_(name, kind, ...) MEETING_IF_TEXT(kind, ROW_SET_, name)
+void meeting_row_set(meeting_row *row, const char *const v[MEETING_NFIELDS])
+{
+	MEETING_FIELDS(ROW_FIELD_)
 }
 
 bool meeting_date_valid(const char *s)
@@ -108,15 +137,21 @@ static bool blank(const char *s)
 	return true;
 }
 
+/* Text field i of in. */
+static const char *given(const meeting_fields *in, int i)
+{
+	return *(const char *const *)((const char *)in + meeting_field_list[i].in_at);
+}
+
+/* The texts given (the fields of the form but the network and the days), one line for
+ * LINE and HOST, in the list's order. */
 static status validate(const meeting_fields *in, error *e)
 {
-	const char *texts[][2] = {
-		{ "title", in->title },   { "host", in->host },     { "format", in->format },
-		{ "topics", in->topics }, { "study_visits", in->study_visits },
-		{ "summary", in->summary }, { "source", in->source },
-	};
-	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-		status s = check_text(texts[i][0], texts[i][1], i < 3, e);
+	for (int i = 0; i < MEETING_NFIELDS; i++) {
+		const meeting_field_info *f = &meeting_field_list[i];
+		if (f->form < 0 || f->kind == MK_NET || f->kind == MK_DATE)
+			continue;
+		status s = check_text(f->name, given(in, i), f->kind == MK_LINE || f->kind == MK_HOST, e);
 		if (s != ST_OK)
 			return s;
 	}
@@ -155,6 +190,23 @@ static char *new_key(db *d, int number, const char *date, const char *host)
 	return key;
 }
 
+/* The stored columns as named parameters (:title…) and their updates; an id of 0 is
+ * stored as NULL (a host that is no town of the directory). */
+#define PARAM_FIELD_(name, kind, ...) MEETING_IF_COLUMN(kind, FIELD_PARAM_, name)
+#define SET_FIELD_(name, kind, ...) MEETING_IF_COLUMN(kind, FIELD_SET_, name)
+#define BIND_ID_(col) bind_id(st, ":" #col, m->col);
+#define BIND_TEXT_(col, field) db_bind_named(st, ":" #col, m->col);
+#define BIND_FIELD_(name, kind, ...) \
+	MEETING_IF_ID(kind, BIND_ID_, name) MEETING_IF_TEXT(kind, BIND_TEXT_, name)
+
+static void bind_id(sqlite3_stmt *st, const char *param, int64_t id)
+{
+	if (id)
+		db_bind_named_int(st, param, id);
+	else
+		sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, param));
+}
+
 /* The one writer of meetings and of the towns at them: the form below, imports
  * (transfer.c) and the bundled directory (seed.c) check their own rules and store through
  * these. A meeting already there (by key) is replaced, its index entry with it. */
@@ -164,19 +216,13 @@ status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 	/* A new meeting never takes the place of one with its key: the key's UNIQUE
 	 * constraint refuses it, whatever an earlier lookup said. */
 	static const char sql_create[] =
-		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
-		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source,"
-		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0), ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16) RETURNING id";
+		"INSERT INTO meetings(key" MEETING_COLUMN_LIST ", updated_at)"
+		" VALUES (:key" MEETING_FIELDS(PARAM_FIELD_) ", :updated_at) RETURNING id";
 	static const char sql_replace[] =
-		"INSERT INTO meetings(key, network_id, date_start, date_end, date_basis, date_text,"
-		" host_city_id, host_place, format, title, topics, study_visits, summary, note, source,"
-		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULLIF(?7, 0), ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16)"
-		" ON CONFLICT(key) DO UPDATE SET network_id = ?2, date_start = ?3, date_end = ?4,"
-		" date_basis = ?5, date_text = ?6, host_city_id = NULLIF(?7, 0), host_place = ?8,"
-		" format = ?9, title = ?10, topics = ?11, study_visits = ?12, summary = ?13, note = ?14,"
-		" source = ?15, updated_at = ?16 RETURNING id";
+		"INSERT INTO meetings(key" MEETING_COLUMN_LIST ", updated_at)"
+		" VALUES (:key" MEETING_FIELDS(PARAM_FIELD_) ", :updated_at)"
+		" ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at"
+		MEETING_FIELDS(SET_FIELD_) " RETURNING id";
 	const char *what = _("Saving the meeting");
 	int64_t old = 0;
 	status s = m->create ? ST_OK : db_find_id(d, sql_id, m->key, &old, what, e);
@@ -188,16 +234,9 @@ status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 	sqlite3_stmt *st = db_stmt(d, m->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
-	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, m->network_id);
-	const char *t1[] = { m->date_start, m->date_end, m->date_basis, m->date_text };
-	for (int i = 0; i < 4; i++)
-		sqlite3_bind_text(st, 3 + i, t1[i] ? t1[i] : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, m->host_city_id);
-	const char *t2[] = { m->host_place, m->format, m->title, m->topics, m->study_visits,
-	                     m->summary, m->note, m->source, m->updated_at };
-	for (int i = 0; i < 9; i++)
-		sqlite3_bind_text(st, 8 + i, t2[i] ? t2[i] : "", -1, SQLITE_STATIC);
+	db_bind_named(st, ":key", m->key);
+	db_bind_named(st, ":updated_at", m->updated_at);
+	MEETING_FIELDS(BIND_FIELD_)
 	int64_t mid = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -360,14 +399,18 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 	/* Changed dates drop the published wording of the date ("maj 2022"). */
 	const char *end = in->date_end ? in->date_end : "";
 	bool same_dates = id && strcmp(was[1], in->date_start) == 0 && strcmp(was[2], end) == 0;
+	const char *v[MEETING_NFIELDS] = { 0 };
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (meeting_field_list[i].form >= 0 && meeting_field_list[i].kind != MK_NET)
+			v[i] = given(in, i);
+	v[MEETING_F_date_end] = end;
+	v[MEETING_F_date_basis] = same_dates ? was[3] : "entered";
+	v[MEETING_F_date_text] = same_dates ? was[4] : "";
+	v[MEETING_F_host] = host ? host : in->host;
+	v[MEETING_F_note] = id ? was[5] : "";
 	meeting_row row = { .key = id ? was[0] : key, .create = !id, .network_id = net,
-	                    .date_start = in->date_start, .date_end = end,
-	                    .date_basis = same_dates ? was[3] : "entered",
-	                    .date_text = same_dates ? was[4] : "", .host_city_id = host_city,
-	                    .host_place = host ? host : in->host, .format = in->format,
-	                    .title = in->title, .topics = in->topics, .study_visits = in->study_visits,
-	                    .summary = in->summary, .note = id ? was[5] : "", .source = in->source,
-	                    .updated_at = now };
+	                    .host_city_id = host_city, .updated_at = now };
+	meeting_row_set(&row, v);
 	int64_t mid = 0;
 	s = meeting_rows_put(d, &row, &mid, e);
 	free(host);
@@ -570,51 +613,28 @@ static status collect_towns(facet_list *out, const meeting *m, error *e)
 status meeting_facets(db *d, const account *a, const meeting_filter *f, meeting_facet_kind k,
                       facet_list *out, error *e)
 {
-	memset(out, 0, sizeof *out);
 	meeting_filter others = f ? *f : (meeting_filter){ 0 };
 	switch (k) {
 	case MEETING_FACET_NETWORK: others.network = 0; break;
 	case MEETING_FACET_TIME: others.time = MEETING_ANY_TIME; break;
 	case MEETING_FACET_TOWN: others.town = NULL; break;
 	}
-	meeting_list l;
-	status s = meeting_list_get(d, a, &others, &l, NULL, e);
-	if (s != ST_OK)
-		return s;
-	network_list nets = { 0 };
-	if (k == MEETING_FACET_NETWORK)
-		s = directory_networks(d, a, &nets, e);
-	if (s == ST_OK && k == MEETING_FACET_TIME) {
-		s = facet_list_zero(out, _("planned"), "1", e);
-		if (s == ST_OK)
-			s = facet_list_zero(out, _("past"), "2", e);
-	}
+	facet_counter fc;
+	meeting_list l = { 0 };
+	status s = facet_count_begin(&fc, d, a, k == MEETING_FACET_NETWORK, out, e);
+	if (s == ST_OK)
+		s = meeting_list_get(d, a, &others, &l, NULL, e);
+	const char *times[] = { _("planned"), _("past") };
+	if (s == ST_OK && k == MEETING_FACET_TIME)
+		s = facet_count_fixed(&fc, times, 2, e);
 	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
 		const meeting *m = &l.items[i];
-		char num[16], label[300];
 		switch (k) {
-		case MEETING_FACET_NETWORK:
-			for (size_t j = 0; j < nets.n; j++)
-				if (nets.items[j].number == m->network_number) {
-					snprintf(num, sizeof num, "%d", m->network_number);
-					snprintf(label, sizeof label, "%d %s", m->network_number,
-					         nets.items[j].code);
-					s = facet_list_collect(out, label, num, e);
-					break;
-				}
-			break;
-		case MEETING_FACET_TIME:
-			out->items[meeting_is_planned(m) ? 0 : 1].count++;
-			break;
+		case MEETING_FACET_NETWORK: s = facet_count_network(&fc, m->network_number, e); break;
+		case MEETING_FACET_TIME: out->items[meeting_is_planned(m) ? 0 : 1].count++; break;
 		case MEETING_FACET_TOWN: s = collect_towns(out, m, e); break;
 		}
 	}
-	network_list_free(&nets);
 	meeting_list_free(&l);
-	if (s != ST_OK) {
-		facet_list_free(out);
-		return s;
-	}
-	facet_list_finish(out, k != MEETING_FACET_TOWN);
-	return ST_OK;
+	return facet_count_end(&fc, s, k != MEETING_FACET_TOWN);
 }

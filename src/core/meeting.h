@@ -11,12 +11,45 @@
 #include "core/directory.h"
 #include "core/facet.h"
 
+/* The fields given to meeting_save, as meeting_fields.h lists them: network, its
+ * number; dates YYYY-MM-DD (the end may be empty); host, a town of the directory or any
+ * place. Only the fields with a place in the form are taken (the others are set by the
+ * program or come with imports). */
+#define MEETING_INT_MEMBER_(n) int n;
+#define MEETING_IN_MEMBER_(name, kind, ...) \
+	MEETING_IF_NUMBER(kind, MEETING_INT_MEMBER_, FIELD_GIVEN_, name)
 typedef struct {
-	int network;                      /* network number */
-	const char *date_start, *date_end; /* YYYY-MM-DD; end may be empty */
-	const char *host;                 /* a town of the directory, or any place */
-	const char *format, *title, *topics, *study_visits, *summary, *source;
+	MEETING_FIELDS(MEETING_IN_MEMBER_)
 } meeting_fields;
+
+/* What meeting_fields.h says of each field, at run time. */
+typedef enum { MK_NET, MK_DATE, MK_WORD, MK_LINE, MK_HOST, MK_ITEMS, MK_TOWNS, MK_TEXT } meeting_kind;
+typedef struct {
+	const char *name;      /* member */
+	meeting_kind kind;
+	const char *csv;       /* CSV header */
+	const char *aliases;   /* other CSV headers, folded, '|'-separated */
+	int opt;               /* place among the CLI options; -1: none */
+	const char *option;    /* CLI option (without "--") */
+	const char *arg;       /* its value's name in the help */
+	const char *help;      /* N_(): what to give */
+	const char *label;     /* N_(): card, form, errors */
+	field_card card;
+	int form;              /* place in the editor's form; -1: not in it */
+	bool form_ml;          /* written under its label */
+	bool pub;              /* copied into public copies */
+	bool search;           /* indexed */
+	size_t at;             /* offsetof in meeting */
+	size_t in_at;          /* offsetof in meeting_fields */
+} meeting_field_info;
+extern const meeting_field_info meeting_field_list[MEETING_NFIELDS];
+
+/* Field i of m as text (never NULL; "" for the network, a number), and the slot of a
+ * text field i in f. */
+const char *meeting_value(const meeting *m, int i);
+const char **meeting_input(meeting_fields *f, int i);
+/* The field's index by name, or -1. */
+int meeting_field_index(const char *name);
 
 /* The translated label of a field (error messages, the editor). */
 const char *meeting_field_label(const char *field);
@@ -82,16 +115,22 @@ bool meeting_date_valid(const char *s);
 
 /* A meeting's stored row, for its one writer (the form above, imports, the bundled
  * directory; inside the caller's transaction, rules checked by the caller). */
+#define MEETING_ROW_ID_(col) int64_t col;
+#define MEETING_ROW_TEXT_(col, field) const char *col;
+#define MEETING_ROW_MEMBER_(name, kind, ...) \
+	MEETING_IF_ID(kind, MEETING_ROW_ID_, name) MEETING_IF_TEXT(kind, MEETING_ROW_TEXT_, name)
 typedef struct {
 	const char *key;
 	bool create;                      /* a new meeting: refused when its key is taken */
-	int64_t network_id;
-	const char *date_start, *date_end, *date_basis, *date_text;
-	int64_t host_city_id;             /* 0: the host is no town of the directory */
-	const char *host_place, *format, *title, *topics, *study_visits, *summary, *note;
-	const char *source, *updated_at;  /* NULL: empty */
+	/* The stored columns (meeting_fields.h): network_id; host_city_id (0: the host is
+	 * no town of the directory) and host_place; the texts (NULL: empty). */
+	MEETING_FIELDS(MEETING_ROW_MEMBER_)
+	const char *updated_at;           /* NULL: empty */
 	bool unindexed;                   /* the caller fills the search index in bulk */
 } meeting_row;
+/* Set row's columns of text from v, indexed by field (MEETING_F_…; the host's place
+ * from v[MEETING_F_host]); network_id and host_city_id are the caller's. */
+void meeting_row_set(meeting_row *row, const char *const v[MEETING_NFIELDS]);
 /* Add the meeting (create: only if its key is free), or replace the one with that key;
  * *id (may be NULL) gets its id. */
 status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e);

@@ -281,7 +281,6 @@ status practice_get(db *d, const account *a, int64_t id, const char *key, practi
 status practice_facets(db *d, const account *a, const practice_filter *f, facet_kind k,
                        facet_list *out, error *e)
 {
-	memset(out, 0, sizeof *out);
 	practice_filter others = f ? *f : (practice_filter){ 0 };
 	switch (k) {
 	case FACET_NETWORK: others.network = 0; break;
@@ -289,40 +288,18 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 	case FACET_VOIVODESHIP: others.voivodeship = NULL; break;
 	case FACET_CITY: others.city_id = 0; break;
 	}
-	practice_list l;
-	status s = practice_list_get(d, a, &others, &l, e);
-	if (s != ST_OK)
-		return s;
-	network_list nets = { 0 };
-	if (k == FACET_NETWORK)
-		s = directory_networks(d, a, &nets, e);
+	facet_counter fc;
+	practice_list l = { 0 };
+	status s = facet_count_begin(&fc, d, a, k == FACET_NETWORK, out, e);
+	if (s == ST_OK)
+		s = practice_list_get(d, a, &others, &l, e);
 	for (size_t i = 0; s == ST_OK && i < l.n; i++) {
 		const practice *p = &l.items[i];
 		char value[32];
 		switch (k) {
 		case FACET_NETWORK:
 			/* One count per network the practice was shown in (visible ones only). */
-			for (size_t j = 0; s == ST_OK && j < nets.n; j++) {
-				char num[16];
-				snprintf(num, sizeof num, "%d", nets.items[j].number);
-				bool in = false;
-				for (const char *q = p->networks; *q && !in;) {
-					char *end;
-					long v = strtol(q, &end, 10);
-					if (end == q) {
-						q++;
-						continue;
-					}
-					in = v == nets.items[j].number;
-					q = end;
-				}
-				if (in) {
-					char label[300];
-					snprintf(label, sizeof label, "%d %s", nets.items[j].number,
-					         nets.items[j].code);
-					s = facet_list_collect(out, label, num, e);
-				}
-			}
+			s = facet_count_networks(&fc, p->networks, e);
 			break;
 		case FACET_THEME:
 			if (*p->theme)
@@ -338,14 +315,8 @@ status practice_facets(db *d, const account *a, const practice_filter *f, facet_
 			break;
 		}
 	}
-	network_list_free(&nets);
 	practice_list_free(&l);
-	if (s != ST_OK) {
-		facet_list_free(out);
-		return s;
-	}
-	facet_list_finish(out, k == FACET_NETWORK);
-	return ST_OK;
+	return facet_count_end(&fc, s, k == FACET_NETWORK);
 }
 
 /* ---- links ---- */
@@ -512,18 +483,10 @@ static status each_item(db *d, const account *a, int64_t pid, const char *list, 
 }
 
 /* The stored fields as named parameters (:theme…) and their updates. */
-#define PARAM_(n) ", :" #n
-#define PARAM_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PARAM_, name)
-#define SET_(n) ", " #n " = excluded." #n
-#define SET_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, SET_, name)
-#define BIND_(n) bind_named(st, ":" #n, p->n);
+#define PARAM_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_PARAM_, name)
+#define SET_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_SET_, name)
+#define BIND_(n) db_bind_named(st, ":" #n, p->n);
 #define BIND_FIELD_(name, kind, ...) PRACTICE_IF_COLUMN(kind, BIND_, name)
-
-static void bind_named(sqlite3_stmt *st, const char *param, const char *v)
-{
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, param), v ? v : "", -1,
-	                  SQLITE_STATIC);
-}
 
 /* The one writer of practices and their links: the form below, imports (transfer.c)
  * and the bundled directory (seed.c) check their own rules and store through these. A
@@ -552,9 +515,9 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 	sqlite3_stmt *st = db_stmt(d, p->create ? sql_create : sql_replace, e);
 	if (!st)
 		return db_failed(e);
-	bind_named(st, ":key", p->key);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":city_id"), p->city_id);
-	bind_named(st, ":updated_at", p->updated_at);
+	db_bind_named(st, ":key", p->key);
+	db_bind_named_int(st, ":city_id", p->city_id);
+	db_bind_named(st, ":updated_at", p->updated_at);
 	PRACTICE_FIELDS(BIND_FIELD_)
 	int64_t pid = 0;
 	int rc = sqlite3_step(st);

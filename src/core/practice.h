@@ -15,10 +15,9 @@
 #include "core/forum.h"
 #include "core/practice_fields.h"
 
-#define PRACTICE_MEMBER_(name, ...) char *name;
-#define PRACTICE_IN_MEMBER_(name, ...) const char *name;
-#define PRACTICE_ROW_MEMBER_(n) const char *n;
-#define PRACTICE_ROW_COLUMN_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PRACTICE_ROW_MEMBER_, name)
+#define PRACTICE_MEMBER_(name, ...) FIELD_OWNED_(name)
+#define PRACTICE_IN_MEMBER_(name, ...) FIELD_GIVEN_(name)
+#define PRACTICE_ROW_COLUMN_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_GIVEN_, name)
 
 typedef struct {
 	int64_t id, city_id;
@@ -75,7 +74,6 @@ typedef struct {
 
 /* What practice_fields.h says of each field, at run time. */
 typedef enum { PK_TOWN, PK_NETS, PK_MEETS, PK_LINE, PK_TEXT, PK_URL } practice_kind;
-typedef enum { CARD_OWN, CARD_HEAD, CARD_BODY, CARD_FOOT } practice_card;
 typedef struct {
 	const char *name;      /* member, column, CSV export header */
 	practice_kind kind;
@@ -84,7 +82,7 @@ typedef struct {
 	const char *arg;       /* its value's name in the help */
 	const char *help;      /* N_(): what to give */
 	const char *label;     /* N_(): card, form, errors */
-	practice_card card;
+	field_card card;
 	int form;              /* place in the editor's form */
 	bool form_ml;          /* written under its label */
 	bool pub;              /* copied into public copies */

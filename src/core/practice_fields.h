@@ -11,9 +11,8 @@
  *   aliases  other CSV headers accepted on import, '|'-separated, folded (Polish first)
  *   option   the CLI option of `empirie practice add|edit`, arg its value's name, help
  *   label    the label on the card, in the form and in error messages
- *   card     CARD_OWN (drawn by hand), CARD_HEAD (shown when set, at the top),
- *            CARD_BODY (shown always, "not stated" when empty), CARD_FOOT (when set,
- *            at the bottom)
+ *   card     where it is on the card (fields.h): CARD_OWN, CARD_HEAD, CARD_BODY,
+ *            CARD_FOOT
  *   form     the field's place in the editor's form (0 first), form_ml: written under
  *            its label (long text)
  *   pub      1: copied into public copies; 0: left out (public.h)
@@ -22,6 +21,8 @@
  * practice keys), so there is no "synced" column. Rows are in the CSV column order. */
 #ifndef EMPIRIE_CORE_PRACTICE_FIELDS_H
 #define EMPIRIE_CORE_PRACTICE_FIELDS_H
+
+#include "core/fields.h"
 
 #define PRACTICE_FIELDS(F)                                                          \
 	F(city, TOWN, "miasto|town", "town", N_("NAME"),                            \
@@ -82,15 +83,12 @@ enum { PRACTICE_FIELDS(PRACTICE_F_ENUM) PRACTICE_NFIELDS };
 #define PRACTICE_IF_COLUMN(kind, m, n) PRACTICE_IF_COLUMN_##kind(m, n)
 
 /* ", theme, title, …": the stored columns, each with a leading comma. */
-#define PRACTICE_COL_NAME_(n) ", " #n
-#define PRACTICE_COL_LIST_(name, kind, ...) PRACTICE_IF_COLUMN(kind, PRACTICE_COL_NAME_, name)
+#define PRACTICE_COL_LIST_(name, kind, ...) PRACTICE_IF_COLUMN(kind, FIELD_COL_NAME_, name)
 #define PRACTICE_COLUMN_LIST PRACTICE_FIELDS(PRACTICE_COL_LIST_)
 
 /* The searchable text of a practice, as SQL over its columns (search_docs.h). */
-#define PRACTICE_SEARCH_0(name)
-#define PRACTICE_SEARCH_1(name) #name " || ' ' || "
 #define PRACTICE_SEARCH_(name, kind, a, o, g, h, l, c, f, m, p, search) \
-	PRACTICE_SEARCH_##search(name)
+	FIELD_SEARCH_##search(name)
 #define PRACTICE_SEARCH_SQL PRACTICE_FIELDS(PRACTICE_SEARCH_) "''"
 
 #endif

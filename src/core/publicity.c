@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/meeting_fields.h"
+#include "core/feedback_fields.h"
 #include "core/practice_fields.h"
 #include "core/publicity.h"
 #include "core/search_index.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 
 #define PUB(n) { n, PUB_PUBLIC, NULL }
@@ -34,11 +37,16 @@ static const pub_column c_contacts[] = {
 	PUB("public"), PUB("source"), END };
 static const pub_column c_memberships[] = {
 	PUB("network_id"), PUB("city_id"), PUB("basis"), PUB("source"), END };
+/* A meeting's and a practice's fields are public or not as meeting_fields.h and
+ * practice_fields.h say. */
+#define PUB_OR_PRIV_0(n) PRIV(#n),
+#define PUB_OR_PRIV_1(n) PUB(#n),
+#define MEETING_PUB_0(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_0, name)
+#define MEETING_PUB_1(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_1, name)
+#define MEETING_PUB_(name, kind, c, a, o, op, g, h, l, cd, f, m, pub, search) \
+	MEETING_PUB_##pub(name, kind)
 static const pub_column c_meetings[] = {
-	PUB("id"), PUB("key"), PUB("network_id"), PUB("date_start"), PUB("date_end"),
-	PUB("date_basis"), PUB("date_text"), PUB("host_city_id"), PUB("host_place"), PUB("format"),
-	PUB("title"), PUB("topics"), PUB("study_visits"), PUB("summary"), PUB("note"),
-	PUB("source"), PUB("updated_at"), END };
+	PUB("id"), PUB("key"), MEETING_FIELDS(MEETING_PUB_) PUB("updated_at"), END };
 static const pub_column c_meeting_cities[] = {
 	PUB("meeting_id"), PUB("city_id"), PUB("basis"), END };
 static const pub_column c_threads[] = {
@@ -61,9 +69,6 @@ static const pub_column c_accounts[] = {
 	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
 	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
 	PRIV_AS("created_at", "''"), PRIV_AS("expert", "0"), END };
-/* A practice's fields are public or not as practice_fields.h says. */
-#define PUB_OR_PRIV_0(n) PRIV(#n),
-#define PUB_OR_PRIV_1(n) PUB(#n),
 #define PRACTICE_PUB_(name, kind, a, o, g, h, l, c, f, m, pub, search) \
 	PRACTICE_IF_COLUMN(kind, PUB_OR_PRIV_##pub, name)
 static const pub_column c_practices[] = {
@@ -72,15 +77,20 @@ static const pub_column c_practice_networks[] = { PUB("practice_id"), PUB("netwo
 static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeting_id"), END };
 static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };
 /* A request is as public as its thread; who marked the answer stays out (the helper is
- * the accepted post's author, public already). */
-static const pub_column c_feedback_requests[] = {
-	PUB("thread_id"), PUB("city_id"), PUB("assess"), PUB("accepted_post"), PUB("accepted_at"),
-	PRIV_AS("accepted_by", "NULL"), END };
+ * the accepted post's author, public already): as feedback_fields.h says. */
+#define FEEDBACK_PUB_0(c) PRIV_AS(c, "NULL"),
+#define FEEDBACK_PUB_1(c) PUB(c),
+#define FEEDBACK_PUB_(name, column, pub, ...) FEEDBACK_PUB_##pub(column)
+static const pub_column c_feedback_requests[] = { FEEDBACK_FIELDS(FEEDBACK_PUB_) END };
 /* A practice transfer is as public as the practice card that shows it; who recorded it
- * (a login) stays out. Its sync log is the installation's own. */
-static const pub_column c_uptakes[] = {
-	PUB("id"), PUB("practice_id"), PUB("city_id"), PUB("status"), PUB("note"),
-	PUB("started_at"), PUB("updated_at"), PRIV_AS("updated_by", "''"), END };
+ * (a login) stays out: its fields as uptake_fields.h says. Its sync log is the
+ * installation's own. */
+#define UPTAKE_PUB_0(c) PRIV_AS(c, "''"),
+#define UPTAKE_PUB_1(c) PUB(c),
+#define UPTAKE_PUB_COL_(c, pub) UPTAKE_PUB_##pub(c)
+#define UPTAKE_PUB_(name, kind, store, column, pub, ...) \
+	UPTAKE_IF_COLUMN(store, UPTAKE_PUB_COL_, column, pub)
+static const pub_column c_uptakes[] = { PUB("id"), UPTAKE_FIELDS(UPTAKE_PUB_) END };
 static const pub_column c_uptake_threads[] = { PUB("uptake_id"), PUB("thread_id"), END };
 static const pub_column c_uptake_log[] = {
 	PRIV("seq"), PRIV("practice_id"), PRIV("city_id"), PRIV("deleted_at"), PRIV("actor"), END };

@@ -613,9 +613,9 @@ search_lemmas search_lemma_state(db *d)
 
 status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e)
 {
+	/* The threads' among the titles, told by the one reader of the rowids. */
 	static const char sql[] =
-		"SELECT rowid / 4 FROM search_titles WHERE search_titles MATCH ?1"
-		" AND rowid % 4 = 2 ORDER BY rowid";
+		"SELECT rowid FROM search_titles WHERE search_titles MATCH ?1 ORDER BY rowid";
 	*ids = NULL, *n = 0;
 	char *tiers[3];
 	if (!plan_query(d, text, tiers)) {
@@ -630,11 +630,16 @@ status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, e
 	if (st) {
 		sqlite3_bind_text(st, 1, tiers[2], -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			hit_kind kind;
+			int64_t id;
+			if (!search_rowid_decode(sqlite3_column_int64(st, 0), &kind, &id) ||
+			    kind != HIT_THREAD)
+				continue;
 			if (db_grow((void **)ids, &cap, *n, sizeof **ids)) {
 				s = err_set(e, ST_INTERNAL, _("Out of memory"));
 				break;
 			}
-			(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+			(*ids)[(*n)++] = id;
 		}
 		if (s == ST_OK && rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Searching"));

@@ -259,40 +259,45 @@ static status load_meetings(db *d, error *e)
 {
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
 	static const char sql_city[] = "SELECT id FROM cities WHERE name = ?1";
-	static const char *const names[] = { "key", "network", "date_start", "date_end", "date_basis",
-	                                     "date_text", "host_city", "format", "title", "topics",
-	                                     "study_visits", "summary", "note", "source",
-	                                     "attending" };
-	enum { N = sizeof names / sizeof names[0] };
+	enum { NF = MEETING_NFIELDS };
 	table t;
 	status s = table_open(&t, "meetings.csv", bundled_meetings_csv, bundled_meetings_csv_len, e);
 	int more = 0;
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
-		const char *v[N];
-		for (size_t i = 0; s == ST_OK && i < N; i++)
-			if (!(v[i] = col(&t, names[i])))
-				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
-				            names[i]);
-		if (s != ST_OK)
+		/* The fields of meeting_fields.h by their CSV names. A field the file has no
+		 * column for stays empty; key, network, first day and title are needed. */
+		const char *key = col(&t, "key"), *v[NF];
+		for (int i = 0; i < NF; i++)
+			if (!(v[i] = col(&t, meeting_field_list[i].csv)))
+				v[i] = i == MEETING_F_network || i == MEETING_F_date_start ||
+				       i == MEETING_F_title ? NULL : "";
+		const char *missing = !key                      ? "key"
+		                      : !v[MEETING_F_network]    ? meeting_field_list[MEETING_F_network].csv
+		                      : !v[MEETING_F_date_start] ? meeting_field_list[MEETING_F_date_start].csv
+		                      : !v[MEETING_F_title]      ? meeting_field_list[MEETING_F_title].csv
+		                                                 : NULL;
+		if (missing) {
+			s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
+			            missing);
 			break;
-		int64_t net = db_lookup_id(d, sql_net, NULL, number_of(v[1]));
+		}
+		int64_t net = db_lookup_id(d, sql_net, NULL, number_of(v[MEETING_F_network]));
 		if (!net) {
-			s = row_fails(&t, e, _("no network numbered"), v[1]);
+			s = row_fails(&t, e, _("no network numbered"), v[MEETING_F_network]);
 			break;
 		}
 		/* The search index is filled in bulk once the directory is in (search_fill). */
-		meeting_row m = { .key = v[0], .create = true, .network_id = net, .date_start = v[2], .date_end = v[3],
-		                  .date_basis = v[4], .date_text = v[5],
-		                  .host_city_id = db_lookup_id(d, sql_city, v[6], 0), .host_place = v[6],
-		                  .format = v[7], .title = v[8], .topics = v[9], .study_visits = v[10],
-		                  .summary = v[11], .note = v[12], .source = v[13], .unindexed = true };
+		meeting_row m = { .key = key, .create = true, .network_id = net,
+		                  .host_city_id = db_lookup_id(d, sql_city, v[MEETING_F_host], 0),
+		                  .unindexed = true };
+		meeting_row_set(&m, v);
 		int64_t mid = 0;
 		s = at_row(&t, meeting_rows_put(d, &m, &mid, e), e);
 		/* The towns a published report names ("A | B | C"). */
 		list_iter it;
 		const char *at;
 		size_t len;
-		list_start(&it, v[14], "|", " ");
+		list_start(&it, v[MEETING_F_attending], "|", " ");
 		while (s == ST_OK && list_next(&it, &at, &len)) {
 			char *name = strndup(at, len);
 			if (!name) {

@@ -28,27 +28,13 @@ static status exec1(db *d, const char *sql, const char *what, error *e)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, what);
 }
 
-int64_t sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, NULL);
-	if (!st)
-		return dflt;
-	if (strchr(sql, '?'))
-		sqlite3_bind_int64(st, 1, bind);
-	int64_t v = dflt;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
-                              error *e)
+status sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
+                      error *e)
 {
 	*out = dflt;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return db_failed(e);
 	if (strchr(sql, '?'))
 		sqlite3_bind_int64(st, 1, bind);
 	int rc = sqlite3_step(st);
@@ -57,6 +43,12 @@ status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
 	                                             : db_fail(d, rc, e, _("Reading the changes"));
+}
+
+/* A meta value a decision hangs on (db_meta_read), the error naming the sync state. */
+status sync_meta_get(db *d, const char *key, char **out, error *e)
+{
+	return db_meta_read(d, key, out, _("Reading the sync state"), e);
 }
 
 static status meta_set(db *d, const char *key, const char *value, error *e)
@@ -71,9 +63,10 @@ status sync_meta_set_int(db *d, const char *key, int64_t v, error *e)
 	return meta_set(d, key, buf, e);
 }
 
-int64_t sync_own_site(db *d)
+status sync_own_site(db *d, int64_t *site, error *e)
 {
-	return sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'", 0, 0);
+	return sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'site'", 0, 0,
+	                      site, e);
 }
 
 /* SQLite's own generator: seeded from the system's randomness, no fallback of ours. */
@@ -89,7 +82,10 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	*site = 0;
 	/* Only the home database numbers copies: two numbering sources could give two
 	 * copies the same id range. */
-	char *copy_at = db_meta_get(d, "snapshot_at");
+	char *copy_at;
+	status s = sync_meta_get(d, "snapshot_at", &copy_at, e);
+	if (s != ST_OK)
+		return s;
 	bool is_copy = copy_at != NULL;
 	free(copy_at);
 	if (is_copy)
@@ -100,11 +96,11 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 		return err_set(e, ST_READONLY, _("The database is read-only here: a full copy must be "
 		                                 "recorded in it to sync back (--public-only makes a "
 		                                 "copy for reading)"));
-	status s = db_begin(d, e);
-	if (s != ST_OK)
+	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
-	char *family = db_meta_get(d, "family");
-	if (!family || !*family) {
+	char *family;
+	s = sync_meta_get(d, "family", &family, e);
+	if (s == ST_OK && (!family || !*family)) {
 		unsigned char r[12];
 		char hex[25];
 		random_bytes(r, sizeof r);
@@ -114,8 +110,10 @@ status sync_prepare_source(db *d, const char *owner, int64_t *site, error *e)
 	}
 	free(family);
 	/* Copies taken here are numbered one after another. */
-	int64_t next = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                 " WHERE key = 'sites_next'", 0, 0);
+	int64_t next = 0;
+	if (s == ST_OK)
+		s = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+		                      " WHERE key = 'sites_next'", 0, 0, &next, e);
 	if (next <= 0)
 		next = 1;
 	if (s == ST_OK && next > FORUM_SITE_MAX)
@@ -179,11 +177,14 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 
 status sync_revoke(db *d, const account *a, int64_t site, error *e)
 {
-	if (a->role != ROLE_ADMIN || sync_own_site(d) != 0)
+	int64_t here = 0;
+	status s = sync_own_site(d, &here, e);
+	if (s != ST_OK)
+		return s;
+	if (a->role != ROLE_ADMIN || here != 0)
 		return err_set(e, ST_DENIED, _("Only an administrator, on the home database, may "
 		                               "withdraw an offline copy"));
-	status s = db_begin(d, e);
-	if (s != ST_OK)
+	if ((s = db_begin(d, e)) != ST_OK)
 		return s;
 	if ((s = synckey_revoke(d, site, e)) == ST_OK) {
 		char detail[64];
@@ -199,36 +200,63 @@ status sync_revoke(db *d, const account *a, int64_t site, error *e)
 
 /* ---- status and conflicts ---- */
 
+/* A meta text into buf ("" when not set). */
+static status meta_text(db *d, const char *key, char *buf, size_t size, error *e)
+{
+	char *v;
+	status s = sync_meta_get(d, key, &v, e);
+	snprintf(buf, size, "%s", v ? v : "");
+	free(v);
+	return s;
+}
+
+/* *n: what sql_count counts after the high-water mark sql_mark reads (a log's changes
+ * not yet exported). */
+static status pending_in(db *d, const char *sql_mark, const char *sql_count, int64_t *n,
+                         error *e)
+{
+	int64_t since = 0;
+	status s = sync_query_int(d, sql_mark, 0, 0, &since, e);
+	return s == ST_OK ? sync_query_int(d, sql_count, since, 0, n, e) : s;
+}
+
 status sync_get_status(db *d, sync_status *out, error *e)
 {
-	(void)e;
-	memset(out, 0, sizeof *out);
-	out->site = sync_own_site(d);
-	char *v = db_meta_get(d, "sync_log");
-	out->logging = v && strcmp(v, "1") == 0;
-	free(v);
-	v = db_meta_get(d, "family");
-	snprintf(out->family, sizeof out->family, "%s", v ? v : "");
-	free(v);
-	v = db_meta_get(d, "owner");
-	snprintf(out->owner, sizeof out->owner, "%s", v ? v : "");
-	free(v);
-	int64_t since = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                  " WHERE key = 'sync_exported'", 0, 0);
-	out->pending = sync_query_int(d, "SELECT count(*) FROM sync_log WHERE seq > ?1", since, 0);
+	static const char sql_mark[] =
+		"SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_exported'";
+	static const char sql_log[] = "SELECT count(*) FROM sync_log WHERE seq > ?1";
 	/* and the practice transfers, logged apart (schema 13) */
-	since = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                          " WHERE key = 'sync_uptakes_exported'", 0, 0);
-	out->pending += sync_query_int(d, "SELECT count(*) FROM uptake_log WHERE seq > ?1", since, 0);
-	out->conflicts = sync_query_int(d, "SELECT count(*) FROM sync_conflicts", 0, 0);
-	out->applied_files = sync_query_int(d, "SELECT count(*) FROM sync_applied", 0, 0);
+	static const char sql_up_mark[] =
+		"SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sync_uptakes_exported'";
+	static const char sql_up_log[] = "SELECT count(*) FROM uptake_log WHERE seq > ?1";
+	memset(out, 0, sizeof *out);
+	char logging[8];
+	int64_t uptakes = 0;
+	status s;
+	if ((s = sync_own_site(d, &out->site, e)) != ST_OK ||
+	    (s = meta_text(d, "sync_log", logging, sizeof logging, e)) != ST_OK ||
+	    (s = meta_text(d, "family", out->family, sizeof out->family, e)) != ST_OK ||
+	    (s = meta_text(d, "owner", out->owner, sizeof out->owner, e)) != ST_OK ||
+	    (s = pending_in(d, sql_mark, sql_log, &out->pending, e)) != ST_OK ||
+	    (s = pending_in(d, sql_up_mark, sql_up_log, &uptakes, e)) != ST_OK ||
+	    (s = sync_query_int(d, "SELECT count(*) FROM sync_conflicts", 0, 0, &out->conflicts,
+	                        e)) != ST_OK ||
+	    (s = sync_query_int(d, "SELECT count(*) FROM sync_applied", 0, 0, &out->applied_files,
+	                        e)) != ST_OK)
+		return s;
+	out->logging = strcmp(logging, "1") == 0;
+	out->pending += uptakes;
 	return ST_OK;
 }
 
 status sync_list_conflicts(db *d, const account *a, sync_conflict_row_fn fn, void *ctx, error *e)
 {
 	static const char sql[] = "SELECT at, line, what, outcome FROM sync_conflicts ORDER BY id";
-	if (a->role != ROLE_ADMIN && sync_own_site(d) == 0)
+	int64_t here = 0;
+	status s = sync_own_site(d, &here, e);
+	if (s != ST_OK)
+		return s;
+	if (a->role != ROLE_ADMIN && here == 0)
 		return err_set(e, ST_DENIED, _("Only an administrator may read the conflicts of the home "
 		                               "database"));
 	sqlite3_stmt *st = db_stmt(d, sql, e);

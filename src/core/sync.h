@@ -55,7 +55,8 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 status sync_revoke(db *d, const account *a, int64_t site, error *e);
 
 /* Limits of one file applied (doc/SYNC.md); a file over one is refused whole, the
- * limit named. Set in the database's meta ('sync_max_changes' …), else the defaults. */
+ * limit named. Set in the database's meta ('sync_max_changes' …), else the defaults; a
+ * failed read is an error, never taken for "not set". */
 #define SYNC_DEFAULT_MAX_CHANGES 5000
 #define SYNC_DEFAULT_MAX_BYTES (64L * 1024 * 1024)
 #define SYNC_DEFAULT_MAX_DEPTH 500
@@ -63,7 +64,7 @@ status sync_revoke(db *d, const account *a, int64_t site, error *e);
 typedef struct {
 	int64_t changes, bytes, depth, drafts;
 } sync_limits;
-void sync_limits_get(db *d, sync_limits *out);
+status sync_limits_get(db *d, sync_limits *out, error *e);
 
 /* The secret of copy `site` (synckey_get, or the fuzz harness's own). */
 typedef status (*sync_key_fn)(void *ctx, int64_t site, unsigned char key[32], error *e);

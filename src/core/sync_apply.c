@@ -296,8 +296,8 @@ status sync_id_in_file_range(applier *ap, int64_t id, bool *in, error *e)
 	if (!ap->home)
 		return ST_OK;
 	int64_t next;
-	status s = sync_query_int_checked(ap->d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                         " WHERE key = 'sites_next'", 0, 1, &next, e);
+	status s = sync_query_int(ap->d, "SELECT CAST(value AS INTEGER) FROM meta"
+	                                 " WHERE key = 'sites_next'", 0, 1, &next, e);
 	int64_t site = ap->file_site;
 	*in = s == ST_OK && site >= 1 && site < next && (id >> FORUM_SITE_SHIFT) == site &&
 	      (id & (((int64_t)1 << FORUM_SITE_SHIFT) - 1)) != 0;
@@ -344,6 +344,33 @@ static status file_key(void *ctx, int64_t site, unsigned char key[32], error *e)
 	return synckey_get(k->d, k->file, site, key, e);
 }
 
+/* Whether the header's family, site and schema let the file be applied here (mine: this
+ * database's family). */
+static status header_fits(applier *ap, const char *family, const char *mine, int64_t site,
+                          int64_t schema, error *e)
+{
+	if (!mine || strcmp(mine, family) != 0)
+		return err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database "
+		                                "(not this one or a copy of it); nothing was applied"),
+		               ap->file);
+	if (schema > db_schema_version())
+		return err_set(e, ST_INVALID, _("%s: written by a newer empirie (schema %lld); update "
+		                                "empirie first; nothing was applied"), ap->file,
+		               (long long)schema);
+	if (site == ap->here)
+		return err_set(e, ST_INVALID, _("%s: this file was written by this very copy; apply "
+		                                "it on the other one; nothing was applied"), ap->file);
+	if (!ap->home && site != 0)
+		return err_set(e, ST_DENIED, _("%s: an offline copy takes files from its home database "
+		                               "only, and this one says it comes from copy %lld; "
+		                               "nothing was applied"), ap->file, (long long)site);
+	if (ap->home && site != ap->signer)
+		return err_set(e, ST_DENIED, _("%s: the file says it comes from copy %lld, but its "
+		                               "signature is copy %lld's; nothing was applied"),
+		               ap->file, (long long)site, (long long)ap->signer);
+	return ST_OK;
+}
+
 static status apply_header(applier *ap, int64_t *site, error *e)
 {
 	char *family = NULL;
@@ -356,25 +383,9 @@ static status apply_header(applier *ap, int64_t *site, error *e)
 		return s;
 	}
 	ap->file_schema = schema;
-	char *mine = db_meta_get(ap->d, "family");
-	if (!mine || strcmp(mine, family) != 0)
-		s = err_set(e, ST_INVALID, _("%s: this file comes from another EMPIRIE database (not "
-		                             "this one or a copy of it); nothing was applied"), ap->file);
-	else if (schema > db_schema_version())
-		s = err_set(e, ST_INVALID, _("%s: written by a newer empirie (schema %lld); update "
-		                             "empirie first; nothing was applied"), ap->file,
-		            (long long)schema);
-	else if (*site == sync_own_site(ap->d))
-		s = err_set(e, ST_INVALID, _("%s: this file was written by this very copy; apply it "
-		                             "on the other one; nothing was applied"), ap->file);
-	else if (!ap->home && *site != 0)
-		s = err_set(e, ST_DENIED, _("%s: an offline copy takes files from its home database "
-		                            "only, and this one says it comes from copy %lld; nothing "
-		                            "was applied"), ap->file, (long long)*site);
-	else if (ap->home && *site != ap->signer)
-		s = err_set(e, ST_DENIED, _("%s: the file says it comes from copy %lld, but its "
-		                            "signature is copy %lld's; nothing was applied"), ap->file,
-		            (long long)*site, (long long)ap->signer);
+	char *mine = NULL;
+	if ((s = sync_meta_get(ap->d, "family", &mine, e)) == ST_OK)
+		s = header_fits(ap, family, mine, *site, schema, e);
 	free(mine);
 	free(family);
 	return s;
@@ -385,7 +396,9 @@ static status apply_header(applier *ap, int64_t *site, error *e)
  * applies); a copy takes files signed by its home only. */
 static status over_limits(applier *ap, int64_t n, size_t len, error *e)
 {
-	sync_limits_get(ap->d, &ap->lim);
+	status s = sync_limits_get(ap->d, &ap->lim, e);
+	if (s != ST_OK)
+		return s;
 	if (ap->home && n > ap->lim.changes)
 		return err_set(e, ST_INVALID, ngettext("%s: %lld change: over the limit of changes in one "
 		                                       "file (%lld); nothing was applied",
@@ -409,11 +422,14 @@ static status already_applied(applier *ap, error *e)
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(st, 1, ap->sum, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		ap->r->already = true;
 		snprintf(ap->r->already_at, sizeof ap->r->already_at, "%s", sqlite3_column_text(st, 0));
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Reading the sync state"));
 	return ST_OK;
 }
 
@@ -460,9 +476,12 @@ static status apply_lines(applier *ap, char *data, int64_t end, int64_t *site, e
 				return s;
 			ap->file_site = *site;
 			if (ap->home) {
+				/* Unreadable is not "issued to no one": the file would be taken
+				 * from anyone. */
 				char key[48];
 				snprintf(key, sizeof key, "site_owner.%lld", (long long)*site);
-				ap->owner = db_meta_get(ap->d, key);
+				if ((s = sync_meta_get(ap->d, key, &ap->owner, e)) != ST_OK)
+					return s;
 			}
 		} else if ((s = apply_change(ap, e)) != ST_OK) {
 			return s;
@@ -510,8 +529,9 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 	if (s != ST_OK)
 		return s;
 	applier ap = { .d = d, .me = a, .file = path, .r = r, .fn = fn, .ctx = ctx };
-	int64_t here = sync_own_site(d);
-	ap.home = here == 0;
+	if ((s = sync_own_site(d, &ap.here, e)) != ST_OK)
+		goto done;
+	ap.home = ap.here == 0;
 	/* The home database checks the signature of the copy that wrote the file; a copy,
 	 * its own (only the home database and the copy itself have that secret). */
 	struct file_key fk = { d, path };
@@ -521,7 +541,7 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		                             "this one or a copy of it); nothing was applied"), path);
 		goto done;
 	}
-	if ((s = sync_file_verify(data, len, path, ap.home ? -1 : here, file_key, &fk, &shape,
+	if ((s = sync_file_verify(data, len, path, ap.home ? -1 : ap.here, file_key, &fk, &shape,
 	                          e)) != ST_OK)
 		goto done;
 	int64_t first = shape.first_op, n = shape.n_ops;

@@ -304,9 +304,9 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	}
 	/* Only a thread's first post has no parent: another would be a second root. */
 	int64_t rooted = 0;
-	if (!l->parent && (s = sync_query_int_checked(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
-	                                                     " WHERE thread_id = ?)", l->tid, 0,
-	                                              &rooted, e)) != ST_OK)
+	if (!l->parent && (s = sync_query_int(ap->d, "SELECT EXISTS (SELECT 1 FROM posts"
+	                                             " WHERE thread_id = ?)", l->tid, 0,
+	                                      &rooted, e)) != ST_OK)
 		return s;
 	if (rooted) {
 		snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "

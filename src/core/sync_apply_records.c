@@ -105,8 +105,8 @@ status sync_apply_draft(applier *ap, error *e)
 	/* B6: drafts per account are limited, so a file cannot fill the database. */
 	int64_t drafts = 0;
 	if (did && !deleted &&
-	    (s = sync_query_int_checked(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?",
-	                                a.id, 0, &drafts, e)) != ST_OK)
+	    (s = sync_query_int(ap->d, "SELECT count(*) FROM drafts WHERE account_id = ?",
+	                        a.id, 0, &drafts, e)) != ST_OK)
 		goto out;
 	if (did && !deleted && drafts > ap->lim.drafts) {
 		s = err_set(e, ST_INVALID, ngettext("%s:%lld: more than %lld draft for %s: over the limit of "
@@ -139,42 +139,57 @@ out:
  * the record was also changed here since the last export, the loser is listed as a
  * conflict. On the home database the writer must have the right to record for the town. */
 
-/* A practice transfer's line, as the file gives it (a removal has deleted_at and no
- * status, note or times). */
-typedef struct {
-	char *key, *town, *stat, *note, *by, *started, *updated, *deleted;
+/* A practice transfer's line, as the file gives it: the text of each field of
+ * uptake_fields.h by its place (a removal has deleted_at and no status, note or times;
+ * the threads are read when they are linked). */
+#define UPTAKE_LINE_MEMBER_(name, ...) char *name;
+typedef union {
+	char *v[UPTAKE_NFIELDS]; /* by the field's place */
+	struct {
+		UPTAKE_FIELDS(UPTAKE_LINE_MEMBER_)
+	};
 } uptake_line;
 
 static void uptake_line_clear(uptake_line *l)
 {
-	free(l->key), free(l->town), free(l->stat), free(l->note), free(l->by), free(l->started);
-	free(l->updated), free(l->deleted);
+	for (int i = 0; i < UPTAKE_NFIELDS; i++)
+		free(l->v[i]);
 	memset(l, 0, sizeof *l);
+}
+
+/* Field i of the line: a time or a text; the removal's time and free text may be
+ * missing. */
+static status read_uptake_field(applier *ap, int i, uptake_line *l, error *e)
+{
+	const uptake_field_info *f = &uptake_field_list[i];
+	bool required = f->sync != SYNC_GONE && f->kind != UK_TEXT;
+	return f->kind == UK_TIME ? sync_need_time(ap, f->key, required, &l->v[i], e)
+	                          : sync_get_text(ap, f->key, required, &l->v[i], e);
 }
 
 static status read_uptake_line(applier *ap, uptake_line *l, error *e)
 {
-	status s;
-	if ((s = sync_get_text(ap, "practice", true, &l->key, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "town", true, &l->town, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", true, &l->by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "deleted_at", false, &l->deleted, e)) != ST_OK)
-		return s;
-	if (!l->deleted &&
-	    ((s = sync_get_text(ap, "status", true, &l->stat, e)) != ST_OK ||
-	     (s = sync_get_text(ap, "note", false, &l->note, e)) != ST_OK ||
-	     (s = sync_need_time(ap, "started_at", true, &l->started, e)) != ST_OK ||
-	     (s = sync_need_time(ap, "updated_at", true, &l->updated, e)) != ST_OK ||
-	     (s = sync_check_field(ap, "note", l->note, UPTAKE_NOTE_MAX, true, e)) != ST_OK))
+	status s = ST_OK;
+	/* Those on every line first, then, unless it is a removal, the record's. */
+	for (int i = 0; s == ST_OK && i < UPTAKE_NFIELDS; i++)
+		if (uptake_field_list[i].sync == SYNC_ANY || uptake_field_list[i].sync == SYNC_GONE)
+			s = read_uptake_field(ap, i, l, e);
+	for (int i = 0; s == ST_OK && !l->deleted_at && i < UPTAKE_NFIELDS; i++)
+		if (uptake_field_list[i].sync == SYNC_LIVE)
+			s = read_uptake_field(ap, i, l, e);
+	for (int i = 0; s == ST_OK && !l->deleted_at && i < UPTAKE_NFIELDS; i++)
+		if (uptake_field_list[i].sync == SYNC_LIVE && uptake_field_list[i].kind == UK_TEXT)
+			s = sync_check_field(ap, uptake_field_list[i].key, l->v[i], UPTAKE_NOTE_MAX, true, e);
+	if (s != ST_OK)
 		return s;
 	/* Times capped at now, as for posts: a far-future time would win every later change. */
-	sync_cap_time(ap, &l->started);
-	sync_cap_time(ap, &l->updated);
-	sync_cap_time(ap, &l->deleted);
-	if (l->stat && uptake_status_parse(l->stat) < 0)
+	for (int i = 0; i < UPTAKE_NFIELDS; i++)
+		if (uptake_field_list[i].kind == UK_TIME)
+			sync_cap_time(ap, &l->v[i]);
+	if (l->status && uptake_status_parse(l->status) < 0)
 		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" is not one of the known values; "
 		                                "nothing was applied"), ap->file, (long long)ap->line,
-		               "status");
+		               uptake_field_list[UPTAKE_F_status].key);
 	return ST_OK;
 }
 
@@ -247,12 +262,12 @@ static status store_uptake(applier *ap, const uptake_line *l, int64_t practice_i
                            int64_t city_id, error *e)
 {
 	int64_t uid = 0;
-	if (l->deleted)
-		return uptake_rows_remove(ap->d, practice_id, city_id, l->deleted, l->by, &uid, NULL, 0,
-		                          e);
-	uptake_fields u = { .practice_id = practice_id, .city_id = city_id, .status = l->stat,
-	                    .note = l->note, .started_at = l->started, .updated_at = l->updated,
-	                    .updated_by = l->by, .earliest_start = true };
+	if (l->deleted_at)
+		return uptake_rows_remove(ap->d, practice_id, city_id, l->deleted_at, l->updated_by,
+		                          &uid, NULL, 0, e);
+	uptake_fields u = { .practice_id = practice_id, .city_id = city_id, .status = l->status,
+	                    .note = l->note, .started_at = l->started_at, .updated_at = l->updated_at,
+	                    .updated_by = l->updated_by, .earliest_start = true };
 	status s = uptake_rows_put(ap->d, &u, &uid, e);
 	return s == ST_OK ? link_uptake_threads(ap, uid, e) : s;
 }
@@ -273,28 +288,28 @@ status sync_apply_uptake(applier *ap, error *e)
 	bool ok;
 	status s;
 	if ((s = read_uptake_line(ap, &l, e)) != ST_OK ||
-	    (s = sync_actor_for(ap, l.by, &au, &ok, e)) != ST_OK || !ok)
+	    (s = sync_actor_for(ap, l.updated_by, &au, &ok, e)) != ST_OK || !ok)
 		goto out;
 	error e2;
-	if (practice_get(ap->d, &au, 0, l.key, &pr, &e2) != ST_OK ||
+	if (practice_get(ap->d, &au, 0, l.practice, &pr, &e2) != ST_OK ||
 	    directory_city(ap->d, l.town, &c, &e2) != ST_OK) {
 		snprintf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
-		                              "not here"), l.town, l.key);
+		                              "not here"), l.town, l.practice);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
 	if (ap->home && (!perm_can_record_uptake(ap->d, &au, c.id) || c.id == pr.city_id)) {
 		snprintf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
-		                              "record for %s"), c.name, l.key, l.by, c.name);
+		                              "record for %s"), c.name, l.practice, l.updated_by, c.name);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
 	if ((s = load_uptake_here(ap, pr.id, c.id, &h, e)) != ST_OK)
 		goto out;
-	const char *in_at = l.deleted ? l.deleted : l.updated;
-	if ((!h.here && l.deleted) ||
-	    (h.here && !l.deleted && strcmp(h.updated, l.updated) == 0 &&
-	     strcmp(h.status, l.stat) == 0 && strcmp(h.note, l.note ? l.note : "") == 0)) {
+	const char *in_at = l.deleted_at ? l.deleted_at : l.updated_at;
+	if ((!h.here && l.deleted_at) ||
+	    (h.here && !l.deleted_at && strcmp(h.updated, l.updated_at) == 0 &&
+	     strcmp(h.status, l.status) == 0 && strcmp(h.note, l.note ? l.note : "") == 0)) {
 		ap->r->present++;
 		goto out;
 	}
@@ -304,9 +319,9 @@ status sync_apply_uptake(applier *ap, error *e)
 		char ours[128], theirs[128];
 		snprintf(ours, sizeof ours, "%s (%s)", uptake_status_key((uptake_status)
 		         uptake_status_parse(h.status)), h.updated);
-		snprintf(theirs, sizeof theirs, "%s (%s)", l.deleted ? _("removed") : l.stat, in_at);
+		snprintf(theirs, sizeof theirs, "%s (%s)", l.deleted_at ? _("removed") : l.status, in_at);
 		snprintf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
-		                              "here %s, in the file %s"), c.name, l.key, ours, theirs);
+		                              "here %s, in the file %s"), c.name, l.practice, ours, theirs);
 		if ((s = sync_conflict(ap, what, take ? _("the file's later change was taken")
 		                                      : _("the later change here was kept"), e)) != ST_OK)
 			goto out;
@@ -317,9 +332,9 @@ status sync_apply_uptake(applier *ap, error *e)
 	}
 	if ((s = store_uptake(ap, &l, pr.id, c.id, e)) != ST_OK)
 		goto out;
-	snprintf(what, sizeof what, "%s <- %s: %s", l.key, c.name, l.deleted ? "-" : l.stat);
-	if ((s = sync_audit(ap, l.by, l.deleted ? "delete" : "edit", "uptake", pr.id, h.status, what,
-	                    e)) != ST_OK)
+	snprintf(what, sizeof what, "%s <- %s: %s", l.practice, c.name, l.deleted_at ? "-" : l.status);
+	if ((s = sync_audit(ap, l.updated_by, l.deleted_at ? "delete" : "edit", "uptake", pr.id,
+	                    h.status, what, e)) != ST_OK)
 		goto out;
 	ap->r->applied++;
 out:

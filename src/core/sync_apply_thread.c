@@ -9,6 +9,7 @@
 
 #include "core/db_priv.h"
 #include "core/feedback.h"
+#include "core/feedback_fields.h"
 #include "core/forum.h"
 #include "core/forum_rows.h"
 #include "core/practice.h"
@@ -77,10 +78,9 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 static status take_request(applier *ap, int64_t id, const char *title, const account *au,
                            int64_t net, error *e)
 {
-	static const char sql_get[] =
-		"SELECT json_type(?1, '$.request'), json_extract(?1, '$.request.town'),"
-		"       json_type(?1, '$.request.town'), json_extract(?1, '$.request.assess'),"
-		"       json_type(?1, '$.request.assess')";
+	/* Column 0 the request's type, then each field's value and type (feedback_fields.h). */
+	static const char sql_get[] = "SELECT json_type(?1, '$.request')" FEEDBACK_REQUEST_GET;
+	enum { TOWN = 1 + 2 * FEEDBACK_R_town, ASSESS = 1 + 2 * FEEDBACK_R_assess };
 	static const char sql_town[] =
 		"SELECT c.id, EXISTS (SELECT 1 FROM memberships m WHERE m.city_id = c.id"
 		"       AND m.network_id = ?2) FROM cities c WHERE c.name = ?1";
@@ -93,14 +93,15 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	bool present = false;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
-		const char *tt = (const char *)sqlite3_column_text(st, 2);
-		const char *at = (const char *)sqlite3_column_text(st, 4);
+		const char *tt = (const char *)sqlite3_column_text(st, TOWN + 1);
+		const char *at = (const char *)sqlite3_column_text(st, ASSESS + 1);
 		present = type && strcmp(type, "null") != 0;
 		if (present && (strcmp(type, "object") != 0 || !tt || strcmp(tt, "text") != 0 ||
 		                (at && strcmp(at, "text") != 0)))
 			s = err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing "
 			                             "was applied"), ap->file, (long long)ap->line, "request");
-		else if (present && (!(town = db_col_dup(st, 1)) || !(assess = db_col_dup(st, 3))))
+		else if (present &&
+		         (!(town = db_col_dup(st, TOWN)) || !(assess = db_col_dup(st, ASSESS))))
 			s = OOM(e);
 	}
 	sqlite3_reset(st);
@@ -186,6 +187,10 @@ static status is_answer(applier *ap, int64_t pid, int64_t tid, int64_t town_id, 
 	return ST_OK;
 }
 
+/* The keys of the fields on sync lines (feedback_fields.h), by the field's place. */
+#define FEEDBACK_KEY_(name, column, pub, line, key, ...) key,
+static const char *const accept_key[FEEDBACK_NFIELDS] = { FEEDBACK_FIELDS(FEEDBACK_KEY_) };
+
 /* {"op":"accept","thread":T,"post":P,"by":LOGIN,"at":TIME}: the answer that helped a
  * feedback request. The latest mark wins whatever order files come in (at the same
  * second, the larger post id); a mark that loses to another one is listed. On the home
@@ -201,10 +206,10 @@ status sync_apply_accept(applier *ap, error *e)
 	memset(&who, 0, sizeof who);
 	char what[700];
 	status s;
-	if ((s = sync_need_id(ap, "thread", 1, &tid, e)) != ST_OK ||
-	    (s = sync_need_id(ap, "post", 1, &pid, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", true, &by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "at", true, &at, e)) != ST_OK)
+	if ((s = sync_need_id(ap, accept_key[FEEDBACK_F_thread], 1, &tid, e)) != ST_OK ||
+	    (s = sync_need_id(ap, accept_key[FEEDBACK_F_accepted_post], 1, &pid, e)) != ST_OK ||
+	    (s = sync_get_text(ap, accept_key[FEEDBACK_F_accepted_by], true, &by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, accept_key[FEEDBACK_F_accepted_at], true, &at, e)) != ST_OK)
 		goto out;
 	sync_cap_time(ap, &at);
 	if ((s = load_request(ap, tid, &q, e)) != ST_OK)

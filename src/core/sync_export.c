@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include "core/db_priv.h"
+#include "core/feedback_fields.h"
 #include "core/safefile.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
 #include "core/synckey.h"
+#include "core/uptake_fields.h"
 #include "i18n.h"
 
 /* ---- export ---- */
@@ -29,7 +31,7 @@ static const char sql_ex_threads[] =
 	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
 	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
 	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at,"
-	"  'request', json((SELECT json_object('town', c.name, 'assess', r.assess)"
+	"  'request', json((SELECT json_set('{}'" FEEDBACK_REQUEST_SET ")"
 	"                   FROM feedback_requests r JOIN cities c ON c.id = r.city_id"
 	"                   WHERE r.thread_id = t.id)))"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
@@ -45,10 +47,9 @@ static const char sql_ex_posts[] =
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 /* The answer that helped a feedback request (feedback.h), after the posts it names;
- * noted as kind 'thread' with k3 'accept' (schema 11). */
+ * noted as kind 'thread' with k3 'accept' (schema 11). Its fields: feedback_fields.h. */
 static const char sql_ex_accepts[] =
-	"SELECT json_object('op', 'accept', 'thread', r.thread_id, 'post', r.accepted_post,"
-	"  'by', a.login, 'at', r.accepted_at)"
+	"SELECT json_object('op', 'accept'" FEEDBACK_ACCEPT_PAIRS ")"
 	" FROM sync_log l JOIN feedback_requests r ON r.thread_id = l.k1"
 	" JOIN accounts a ON a.id = r.accepted_by"
 	" WHERE l.kind = 'thread' AND l.k3 = 'accept' AND l.seq > ?1 AND r.accepted_post IS NOT NULL"
@@ -70,14 +71,9 @@ static const char sql_ex_drafts[] =
 	" WHERE l.kind = 'draft' AND l.seq > ?1 AND (d.account_id IS NOT NULL OR l.base IS NOT NULL)"
 	" ORDER BY l.seq";
 
-/* Practice transfers (see apply_uptake). */
+/* Practice transfers (see sync_apply_uptake): the synced fields of uptake_fields.h. */
 static const char sql_ex_uptakes[] =
-	"SELECT json_object('op', 'uptake', 'practice', p.key, 'town', c.name,"
-	"  'status', u.status, 'note', u.note, 'started_at', u.started_at,"
-	"  'updated_at', u.updated_at, 'by', COALESCE(u.updated_by, l.actor),"
-	"  'deleted_at', CASE WHEN u.id IS NULL THEN l.deleted_at END,"
-	"  'threads', json((SELECT json_group_array(thread_id) FROM uptake_threads"
-	"                   WHERE uptake_id = u.id)))"
+	"SELECT json_object('op', 'uptake'" UPTAKE_SYNC_PAIRS ")"
 	" FROM uptake_log l JOIN practices p ON p.id = l.practice_id"
 	" JOIN cities c ON c.id = l.city_id"
 	" LEFT JOIN uptakes u ON u.practice_id = l.practice_id AND u.city_id = l.city_id"
@@ -153,16 +149,22 @@ static status export_allowed(db *d, const account *a, int64_t *site, char **fami
 	if (db_is_readonly(d))
 		return err_set(e, ST_READONLY, _("This copy is read-only: nothing was written in it, so "
 		                                 "there is nothing to send"));
-	char *public_copy = db_meta_get(d, "snapshot_public");
+	char *public_copy;
+	status s = sync_meta_get(d, "snapshot_public", &public_copy, e);
+	if (s != ST_OK)
+		return s;
 	bool pub = public_copy && strcmp(public_copy, "1") == 0;
 	free(public_copy);
 	if (pub)
 		return err_set(e, ST_DENIED, _("A public copy is for reading; it has nothing to send"));
-	*site = sync_own_site(d);
+	if ((s = sync_own_site(d, site, e)) != ST_OK)
+		return s;
 	if (a->role == ROLE_GUEST || (*site == 0 && a->role != ROLE_ADMIN))
 		return err_set(e, ST_DENIED, _("Only an administrator may export the changes of the "
 		                               "home database (a copy's owner may export the copy's)"));
-	char *fam = db_meta_get(d, "family");
+	char *fam;
+	if ((s = sync_meta_get(d, "family", &fam, e)) != ST_OK)
+		return s;
 	if (!fam || !*fam) {
 		free(fam);
 		return err_set(e, ST_INVALID, _("No offline copy has been taken of this database yet, "
@@ -219,6 +221,26 @@ static status write_rows(db *d, FILE *f, signers *h, const char *sql, int64_t si
 	return s;
 }
 
+/* Where the export starts and ends: the changes of sync_log after *since up to *upto;
+ * the practice transfers, their own log and high-water mark (schema 13), after *up_since
+ * up to *up_upto. all: from the start. */
+static status export_marks(db *d, bool all, int64_t *since, int64_t *upto, int64_t *up_since,
+                           int64_t *up_upto, error *e)
+{
+	status s = ST_OK;
+	if (!all)
+		s = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+		                      " WHERE key = 'sync_exported'", 0, 0, since, e);
+	if (s == ST_OK && !all)
+		s = sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
+		                      " WHERE key = 'sync_uptakes_exported'", 0, 0, up_since, e);
+	if (s == ST_OK)
+		s = sync_query_int(d, "SELECT max(seq) FROM sync_log", 0, 0, upto, e);
+	if (s == ST_OK)
+		s = sync_query_int(d, "SELECT max(seq) FROM uptake_log", 0, 0, up_upto, e);
+	return s;
+}
+
 /* The END line, then one SIGN line per signer. */
 static status write_end(FILE *f, signers *h, int64_t ops)
 {
@@ -259,9 +281,9 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 		free(family);
 		return s;
 	}
-	int64_t since = all ? 0 : sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                            " WHERE key = 'sync_exported'", 0, 0);
-	int64_t upto = sync_query_int(d, "SELECT max(seq) FROM sync_log", 0, 0);
+	int64_t since = 0, upto = 0, up_since = 0, up_upto = 0;
+	if ((s = export_marks(d, all, &since, &upto, &up_since, &up_upto, e)) != ST_OK)
+		goto out;
 	FILE *f = fdopen(sf.fd, "w");
 	if (!f) {
 		s = err_set(e, ST_IO, _("%s: cannot write here: %s"), path, strerror(errno));
@@ -279,9 +301,6 @@ status sync_export(db *d, const account *a, const char *path, bool all, int64_t 
 	for (size_t q = 0; s == ST_OK && q < sizeof queries / sizeof queries[0]; q++)
 		s = write_rows(d, f, &h, queries[q], since, ops, e);
 	/* Practice transfers: their own log and high-water mark (schema 13). */
-	int64_t up_since = all ? 0 : sync_query_int(d, "SELECT CAST(value AS INTEGER) FROM meta"
-	                                               " WHERE key = 'sync_uptakes_exported'", 0, 0);
-	int64_t up_upto = sync_query_int(d, "SELECT max(seq) FROM uptake_log", 0, 0);
 	if (s == ST_OK)
 		s = write_rows(d, f, &h, sql_ex_uptakes, up_since, ops, e);
 	if (s == ST_OK)

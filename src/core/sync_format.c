@@ -198,8 +198,10 @@ bool sync_of_another_family(db *d, const char *data, size_t len)
 	sqlite3_bind_text(st, 1, h, (int)(nl - h), SQLITE_STATIC);
 	bool other = false;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
-		char *mine = db_meta_get(d, "family");
-		other = !mine || strcmp(mine, (const char *)sqlite3_column_text(st, 0)) != 0;
+		/* Unreadable here: not said to be another's (the header's check says why). */
+		char *mine;
+		if (db_meta_read(d, "family", &mine, "", NULL) == ST_OK)
+			other = !mine || strcmp(mine, (const char *)sqlite3_column_text(st, 0)) != 0;
 		free(mine);
 	}
 	sqlite3_reset(st);
@@ -210,20 +212,31 @@ bool sync_of_another_family(db *d, const char *data, size_t len)
 
 /* The limits of one file (doc/SYNC.md): meta 'sync_max_changes', 'sync_max_bytes',
  * 'sync_max_depth' and 'sync_max_drafts' where set, else these defaults. */
-static int64_t limit_of(db *d, const char *key, int64_t dflt)
+static status limit_of(db *d, const char *key, int64_t dflt, int64_t *out, error *e)
 {
-	char *v = db_meta_get(d, key);
+	char *v;
+	status s = sync_meta_get(d, key, &v, e);
 	long long n = v ? strtoll(v, NULL, 10) : 0;
 	free(v);
-	return n > 0 ? (int64_t)n : dflt;
+	*out = n > 0 ? (int64_t)n : dflt;
+	return s;
 }
 
-void sync_limits_get(db *d, sync_limits *out)
+status sync_limits_get(db *d, sync_limits *out, error *e)
 {
-	out->changes = limit_of(d, "sync_max_changes", SYNC_DEFAULT_MAX_CHANGES);
-	out->bytes = limit_of(d, "sync_max_bytes", SYNC_DEFAULT_MAX_BYTES);
-	out->depth = limit_of(d, "sync_max_depth", SYNC_DEFAULT_MAX_DEPTH);
-	out->drafts = limit_of(d, "sync_max_drafts", SYNC_DEFAULT_MAX_DRAFTS);
+	const struct {
+		const char *key;
+		int64_t dflt, *to;
+	} limits[] = {
+		{ "sync_max_changes", SYNC_DEFAULT_MAX_CHANGES, &out->changes },
+		{ "sync_max_bytes", SYNC_DEFAULT_MAX_BYTES, &out->bytes },
+		{ "sync_max_depth", SYNC_DEFAULT_MAX_DEPTH, &out->depth },
+		{ "sync_max_drafts", SYNC_DEFAULT_MAX_DRAFTS, &out->drafts },
+	};
+	status s = ST_OK;
+	for (size_t i = 0; s == ST_OK && i < sizeof limits / sizeof limits[0]; i++)
+		s = limit_of(d, limits[i].key, limits[i].dflt, limits[i].to, e);
+	return s;
 }
 
 /* ---- the fields of a line: $.name of the current op, typed strictly ---- */

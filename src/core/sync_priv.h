@@ -20,16 +20,16 @@
 
 /* ---- the store (sync.c) ---- */
 
-/* The integer sql selects (bound to bind where it has a "?"), dflt when none. */
-int64_t sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt);
-/* The same for a check an apply depends on: *out is dflt only when sql selects nothing
- * (or NULL); a statement that cannot be made or run (memory, the store) is an error,
- * never taken for the default. */
-status sync_query_int_checked(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
-                              error *e);
+/* The integer sql selects (bound to bind where it has a "?"): *out is dflt only when sql
+ * selects nothing (or NULL); a statement that cannot be made or run (memory, the store)
+ * is an error, never taken for the default. */
+status sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
+                      error *e);
+/* A meta value (newly allocated; NULL: not set), a failed read an error (db_meta_read). */
+status sync_meta_get(db *d, const char *key, char **out, error *e);
 status sync_meta_set_int(db *d, const char *key, int64_t v, error *e);
 /* This copy's number; 0 on the home database. */
-int64_t sync_own_site(db *d);
+status sync_own_site(db *d, int64_t *site, error *e);
 
 /* ---- reading a file (sync_format.c) ---- */
 
@@ -67,6 +67,7 @@ typedef struct {
 	char *owner;            /* home: the account that copy was issued to (NULL: shared) */
 	int64_t file_schema;    /* the schema the file was written with */
 	bool home;              /* the receiving side is the home database */
+	int64_t here;           /* and its copy number (0: home) */
 	const char *file;
 	char sum[65];
 	int64_t line;

@@ -57,25 +57,23 @@ static const column member_cols[] = {
 	{ "network", "siec" }, { "city", "miasto|town" }, { "basis", "podstawa" },
 	{ "source", "zrodlo" },
 };
-static const column meeting_cols[] = {
-	{ "key", "klucz" }, { "network", "siec" }, { "date_start", "data|poczatek" },
-	{ "date_end", "koniec" }, { "date_basis", "" }, { "date_text", "data slownie" },
-	{ "host_city", "gospodarz|miasto" }, { "format", "forma" }, { "title", "tytul" },
-	{ "topics", "tematy" }, { "study_visits", "wizyty studyjne" },
-	{ "attending", "uczestnicy|miasta" }, { "summary", "podsumowanie" }, { "note", "uwagi" },
-	{ "source", "zrodlo" },
-};
+/* The columns of data/meetings.csv: the key, then the fields (meeting_fields.h). */
+#define MEETING_COLUMN_(name, kind, csv, aliases, ...) { csv, aliases },
+static const column meeting_cols[] = { { "key", "klucz" }, MEETING_FIELDS(MEETING_COLUMN_) };
 /* The columns of data/practices.csv: the key, then the fields (practice_fields.h). */
 #define PRACTICE_COLUMN_(name, kind, aliases, ...) { #name, aliases },
 static const column practice_cols[] = { { "key", "klucz" }, PRACTICE_FIELDS(PRACTICE_COLUMN_) };
 
-/* Practice transfers (uptake.h): what export uptakes writes. */
-static const column uptake_cols[] = {
-	{ "practice", "praktyka|klucz praktyki|klucz" }, { "town", "miasto|city" },
-	{ "status", "" }, { "note", "uwagi|uwaga|co zmieniono" },
-	{ "started_at", "od kiedy|od" }, { "updated_at", "zmiana|ostatnia zmiana" },
-	{ "updated_by", "kto" },
-};
+/* Practice transfers (uptake.h): what export uptakes writes, its CSV fields in the
+ * list's order (uptake_fields.h). */
+#define UPTAKE_COLUMN_(name, kind, store, column, pub, csv, aliases, ...) \
+	UPTAKE_IF_##csv({ #name, aliases }, )
+static const column uptake_cols[] = { UPTAKE_FIELDS(UPTAKE_COLUMN_) };
+
+_Static_assert(sizeof meeting_cols / sizeof meeting_cols[0] <= XFER_MAX_COLS,
+               "a meeting has more columns than an import maps");
+_Static_assert(sizeof practice_cols / sizeof practice_cols[0] <= XFER_MAX_COLS,
+               "a practice has more columns than an import maps");
 
 static const column *kind_columns(xfer_kind k, size_t *n)
 {
@@ -250,7 +248,9 @@ static bool required_column(xfer_kind k, int i)
 	case XFER_CITIES: return i == 0;
 	case XFER_ACCOUNTS: return i == 0 || i == 2;
 	case XFER_MEMBERSHIPS: return i <= 1;
-	case XFER_MEETINGS: return i <= 2 || i == 8;
+	case XFER_MEETINGS: /* the key, the network, the first day and the title */
+		return i == 0 || i == 1 + MEETING_F_network || i == 1 + MEETING_F_date_start ||
+		       i == 1 + MEETING_F_title;
 	case XFER_PRACTICES: return i == 0; /* updates may give only some columns */
 	case XFER_UPTAKES: return i <= 2;
 	}

@@ -1,12 +1,15 @@
 /* transfer_export.c — the directory as CSV or JSON, in the columns import reads. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db_priv.h"
 #include "core/practice_fields.h"
 #include "core/transfer.h"
+#include "core/transfer_priv.h"
+#include "core/uptake.h"
 #include "i18n.h"
 #include "text/csv.h"
 
@@ -26,14 +29,9 @@ static const char sql_members[] =
 	"SELECT n.number AS network, c.name AS city, m.basis, m.source FROM memberships m"
 	" JOIN networks n ON n.id = m.network_id JOIN cities c ON c.id = m.city_id"
 	" WHERE " VISIBLE " ORDER BY n.number, c.name COLLATE PL";
+/* The columns of data/meetings.csv (meeting_fields.h). */
 static const char sql_meetings[] =
-	"SELECT g.key, n.number AS network, g.date_start, g.date_end, g.date_basis, g.date_text,"
-	" COALESCE(ci.name, g.host_place) AS host_city, g.format, g.title, g.topics, g.study_visits,"
-	" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id AND mc.basis = 'source'"
-	"   ORDER BY x.name COLLATE PL)), '') AS attending, g.summary, g.note, g.source"
-	" FROM meetings g JOIN networks n ON n.id = g.network_id"
-	" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE " VISIBLE
+	"SELECT g.key" MEETING_CSV_SELECT MEETING_CSV_FROM " WHERE " VISIBLE
 	" ORDER BY g.date_start, g.key";
 /* The columns of data/practices.csv (practice_fields.h). A practice shown only in networks the account may
  * not see is left out, and so are such networks (and their meetings) in the lists. */
@@ -61,16 +59,34 @@ static const char sql_practices[] =
 	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"
 	" ORDER BY c.name COLLATE PL, p.title COLLATE PL, p.key";
 
-/* Practice transfers (uptake.h), of the practices the account may see. The linked
- * threads stay out: thread numbers mean nothing in another database. */
-static const char sql_uptakes[] =
-	"SELECT p.key AS practice, c.name AS town, u.status, u.note, u.started_at, u.updated_at,"
-	" u.updated_by FROM uptakes u JOIN practices p ON p.id = u.practice_id"
+/* Practice transfers (uptake.h), of the practices the account may see: the CSV fields
+ * of uptake_fields.h (sql_uptakes() puts them before this). The linked threads stay
+ * out: thread numbers mean nothing in another database. */
+static const char sql_uptakes_from[] =
+	" FROM uptakes u JOIN practices p ON p.id = u.practice_id"
 	" JOIN cities c ON c.id = u.city_id JOIN cities pc ON pc.id = p.city_id"
 	" WHERE NOT EXISTS (SELECT 1 FROM practice_networks pn WHERE pn.practice_id = p.id)"
 	"    OR EXISTS (SELECT 1 FROM practice_networks pn JOIN networks n ON n.id = pn.network_id"
 	"               WHERE pn.practice_id = p.id AND " VISIBLE ")"
 	" ORDER BY pc.name COLLATE PL, p.title COLLATE PL, p.key, c.name COLLATE PL";
+
+/* "SELECT p.key AS practice, c.name AS town, … FROM …", made once. */
+static const char *sql_uptakes(void)
+{
+	static char sql[2048];
+	if (*sql)
+		return sql;
+	size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT");
+	for (int i = 0; i < UPTAKE_NFIELDS && n < sizeof sql; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		if (f->csv)
+			n += (size_t)snprintf(sql + n, sizeof sql - n, "%s %s AS %s",
+			                      n > strlen("SELECT") ? "," : "", f->csv_sql, f->name);
+	}
+	if (n < sizeof sql)
+		snprintf(sql + n, sizeof sql - n, "%s", sql_uptakes_from);
+	return sql;
+}
 
 static const char *query_of(xfer_kind k)
 {
@@ -80,7 +96,7 @@ static const char *query_of(xfer_kind k)
 	case XFER_MEMBERSHIPS: return sql_members;
 	case XFER_MEETINGS: return sql_meetings;
 	case XFER_PRACTICES: return sql_practices;
-	case XFER_UPTAKES: return sql_uptakes;
+	case XFER_UPTAKES: return sql_uptakes();
 	}
 	return NULL;
 }

@@ -10,6 +10,7 @@
 
 #include "core/db.h"
 #include "core/error.h"
+#include "core/meeting_fields.h"
 #include "core/transfer.h"
 #include "text/csv.h"
 
@@ -17,6 +18,8 @@ typedef struct {
 	const char *key;      /* the export header and the canonical import name */
 	const char *aliases;  /* '|'-separated other names, folded (Polish headers from Excel) */
 } column;
+
+enum { XFER_MAX_COLS = 24 }; /* columns of a kind, at most */
 
 /* The import of one file: where it is, its columns, what it met. */
 typedef struct {
@@ -27,7 +30,7 @@ typedef struct {
 	size_t lines_cap, errors_cap;
 	const column *cols;
 	size_t ncols;
-	int map[16];          /* column index in the file for each of cols, -1 when absent */
+	int map[XFER_MAX_COLS]; /* column index in the file for each of cols, -1 when absent */
 	csv_row *row;
 	char **seen;          /* keys met so far, for duplicates */
 	unsigned long *seen_line;
@@ -50,6 +53,26 @@ int64_t xfer_city_of(ictx *c, int col, const char *name);
 void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, const char *new);
 extern const char xfer_sql_city_id[];
 extern const char xfer_sql_leaders_only[];
+
+/* A meeting's fields as CSV (meeting_fields.h), each AS its header, over meetings g,
+ * networks n and the host town ci: the network's number, the host town's name or the
+ * place, the towns a published report names ("A | B"), a column. */
+#define XMSEL_NET(n, csv) ", n.number AS " csv
+#define XMSEL_HOST(n, csv) ", COALESCE(ci.name, g." #n "_place) AS " csv
+#define XMSEL_TOWNS(n, csv)                                                                  \
+	", COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc" \
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id AND mc.basis = 'source'" \
+	"   ORDER BY x.name COLLATE PL)), '') AS " csv
+#define XMSEL_DATE(n, csv) ", g." #n " AS " csv
+#define XMSEL_WORD(n, csv) ", g." #n " AS " csv
+#define XMSEL_LINE(n, csv) ", g." #n " AS " csv
+#define XMSEL_ITEMS(n, csv) ", g." #n " AS " csv
+#define XMSEL_TEXT(n, csv) ", g." #n " AS " csv
+#define XMSEL_FIELD_(name, kind, csv, ...) XMSEL_##kind(name, csv)
+#define MEETING_CSV_SELECT MEETING_FIELDS(XMSEL_FIELD_)
+#define MEETING_CSV_FROM                                         \
+	" FROM meetings g JOIN networks n ON n.id = g.network_id" \
+	" LEFT JOIN cities ci ON ci.id = g.host_city_id"
 
 status xfer_import_meeting(ictx *c, error *e);
 status xfer_import_practice(ictx *c, error *e);

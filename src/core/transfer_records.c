@@ -24,14 +24,9 @@ static bool iso_date(const char *s)
 
 status xfer_import_meeting(ictx *c, error *e)
 {
-	static const char sql_get[] =
-		"SELECT g.id, n.number, g.date_start, g.date_end, g.date_basis, g.date_text,"
-		" COALESCE(ci.name, g.host_place), g.format, g.title, g.topics, g.study_visits,"
-		" COALESCE((SELECT group_concat(name, ' | ') FROM (SELECT x.name FROM meeting_cities mc"
-		"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"
-		"   AND mc.basis = 'source' ORDER BY x.name COLLATE PL)), ''), g.summary, g.note, g.source,"
-		" g.updated_at FROM meetings g JOIN networks n ON n.id = g.network_id"
-		" LEFT JOIN cities ci ON ci.id = g.host_city_id WHERE g.key = ?1";
+	static const char sql_get[] = "SELECT g.id" MEETING_CSV_SELECT ", g.updated_at"
+		MEETING_CSV_FROM " WHERE g.key = ?1";
+	enum { NF = MEETING_NFIELDS }; /* the columns after the key */
 	/* The file lists the towns a published report names; what towns declared themselves
 	 * for a planned meeting is kept (and becomes 'source' when the file names them). */
 	const char *key = xfer_val(c, 0);
@@ -42,29 +37,31 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (!xfer_first_time(c, key))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	char *old[14] = { 0 };
+	char *old[NF] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	for (int i = 0; exists && i < 14; i++)
+	for (int i = 0; exists && i < NF; i++)
 		old[i] = db_col_dup(q, i + 1);
-	char *old_updated = exists ? db_col_dup(q, 15) : NULL;
+	char *old_updated = exists ? db_col_dup(q, NF + 1) : NULL;
 	sqlite3_reset(q);
-	const char *nv[14];
-	for (int i = 0; i < 14; i++)
+	const char *nv[NF];
+	for (int i = 0; i < NF; i++)
 		nv[i] = xfer_val_or(c, i + 1, old[i] ? old[i] : "");
-	int64_t net_id = xfer_network_of(c, 1, nv[0], NULL);
+	enum { NET = MEETING_F_network, START = MEETING_F_date_start, END = MEETING_F_date_end,
+	       HOST = MEETING_F_host, TITLE = MEETING_F_title, TOWNS = MEETING_F_attending };
+	int64_t net_id = xfer_network_of(c, 1 + NET, nv[NET], NULL);
 	if (net_id && !perm_can_moderate(c->actor, net_id))
-		xfer_row_error(c, 1, _("you do not coordinate network %s"), nv[0]);
-	if (!iso_date(nv[1]))
-		xfer_row_error(c, 2, _("\"%s\" is not a date like 2022-09-13"), nv[1]);
-	if (*nv[2] && (!iso_date(nv[2]) || strcmp(nv[2], nv[1]) < 0))
-		xfer_row_error(c, 3, _("\"%s\" is not a date on or after the start"), nv[2]);
-	if (!*nv[7])
-		xfer_row_error(c, 8, _("the title is empty"));
-	int64_t host_id = *nv[5] ? db_lookup_id(c->d, xfer_sql_city_id, nv[5], 0) : 0;
+		xfer_row_error(c, 1 + NET, _("you do not coordinate network %s"), nv[NET]);
+	if (!iso_date(nv[START]))
+		xfer_row_error(c, 1 + START, _("\"%s\" is not a date like 2022-09-13"), nv[START]);
+	if (*nv[END] && (!iso_date(nv[END]) || strcmp(nv[END], nv[START]) < 0))
+		xfer_row_error(c, 1 + END, _("\"%s\" is not a date on or after the start"), nv[END]);
+	if (!*nv[TITLE])
+		xfer_row_error(c, 1 + TITLE, _("the title is empty"));
+	int64_t host_id = *nv[HOST] ? db_lookup_id(c->d, xfer_sql_city_id, nv[HOST], 0) : 0;
 	/* Every town named as attending must be in the directory; all of them are kept
 	 * (an array of a fixed size dropped those past 128 without a word). */
 	int64_t *attend = NULL;
@@ -73,10 +70,10 @@ status xfer_import_meeting(ictx *c, error *e)
 	list_iter it;
 	const char *at;
 	size_t len;
-	list_start(&it, nv[10], "|", " ");
+	list_start(&it, nv[TOWNS], "|", " ");
 	while (s == ST_OK && list_next(&it, &at, &len)) {
 		char *name = strndup(at, len);
-		int64_t id = name ? xfer_city_of(c, 11, name) : 0;
+		int64_t id = name ? xfer_city_of(c, 1 + TOWNS, name) : 0;
 		if (!name || (id && db_grow((void **)&attend, &cap_attend, na, sizeof *attend)))
 			s = err_set(e, ST_INTERNAL, _("Out of memory"));
 		else if (id)
@@ -86,18 +83,15 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (s != ST_OK || c->r->nerrors > before)
 		goto out;
 	char diff[2048] = "";
-	for (int i = 0; exists && i < 14; i++)
+	for (int i = 0; exists && i < NF; i++)
 		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
 	if (exists && !*diff) {
 		c->r->unchanged++;
 		goto out;
 	}
-	meeting_row row = { .key = key, .network_id = net_id, .date_start = nv[1],
-	                    .date_end = nv[2], .date_basis = nv[3], .date_text = nv[4],
-	                    .host_city_id = host_id, .host_place = nv[5], .format = nv[6],
-	                    .title = nv[7], .topics = nv[8], .study_visits = nv[9],
-	                    .summary = nv[11], .note = nv[12], .source = nv[13],
+	meeting_row row = { .key = key, .network_id = net_id, .host_city_id = host_id,
 	                    .updated_at = old_updated };
+	meeting_row_set(&row, nv);
 	int64_t mid = 0;
 	if ((s = meeting_rows_put(c->d, &row, &mid, e)) != ST_OK ||
 	    (s = meeting_rows_unattend(c->d, mid, 0, "source", NULL, e)) != ST_OK)
@@ -109,9 +103,9 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (exists)
 		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
 	else
-		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[1], nv[7]);
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[START], nv[TITLE]);
 out:
-	for (int i = 0; i < 14; i++)
+	for (int i = 0; i < NF; i++)
 		free(old[i]);
 	free(old_updated);
 	free(attend);
@@ -459,15 +453,26 @@ static bool uptake_time(const char *v, char *out, size_t n)
 	return true;
 }
 
+/* The row's time in CSV column col into out (now when the field is empty), with an
+ * error when it is neither a date nor a time; the value as the file gives it. */
+static const char *uptake_time_of(ictx *c, int col, char *out, size_t n)
+{
+	const char *v = xfer_val_or(c, col, "");
+	db_now(out, n);
+	if (*v && !uptake_time(v, out, n))
+		xfer_row_error(c, col, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), v);
+	return v;
+}
+
 status xfer_import_uptake(ictx *c, error *e)
 {
 	static const char sql_practice[] = "SELECT id, city_id FROM practices WHERE key = ?1";
 	static const char sql_get[] =
 		"SELECT status, note, started_at, updated_at FROM uptakes"
 		" WHERE practice_id = ?1 AND city_id = ?2";
-	const char *key = xfer_val(c, 0), *town = xfer_val_or(c, 1, ""), *stat = xfer_val_or(c, 2, "");
+	const char *key = xfer_val(c, UPTAKE_C_practice), *town = xfer_val_or(c, UPTAKE_C_town, "");
 	if (!key || !*key) {
-		xfer_row_error(c, 0, _("the practice's key is empty"));
+		xfer_row_error(c, UPTAKE_C_practice, _("the practice's key is empty"));
 		return ST_OK;
 	}
 	char pair[600];
@@ -486,35 +491,30 @@ status xfer_import_uptake(ictx *c, error *e)
 	practice p;
 	error ignore;
 	if (!pid || practice_get(c->d, c->actor, pid, NULL, &p, &ignore) != ST_OK)
-		xfer_row_error(c, 0, _("there is no practice \"%s\" (import the practices first)"), key);
+		xfer_row_error(c, UPTAKE_C_practice, _("there is no practice \"%s\" (import the practices first)"), key);
 	else
 		practice_clear(&p);
 	int64_t city_id = 0;
 	if (!*town)
-		xfer_row_error(c, 1, _("the town's name is empty"));
+		xfer_row_error(c, UPTAKE_C_town, _("the town's name is empty"));
 	else
-		city_id = xfer_city_of(c, 1, town);
+		city_id = xfer_city_of(c, UPTAKE_C_town, town);
 	if (city_id && city_id == owner)
-		xfer_row_error(c, 1, _("a town cannot take up its own practice"));
+		xfer_row_error(c, UPTAKE_C_town, _("a town cannot take up its own practice"));
 	else if (city_id && !perm_can_record_uptake(c->d, c->actor, city_id))
-		xfer_row_error(c, 1, _("you may not record what %s takes up"), town);
+		xfer_row_error(c, UPTAKE_C_town, _("you may not record what %s takes up"), town);
+	const char *stat = xfer_val_or(c, UPTAKE_C_status, "");
 	int k = uptake_status_parse(stat);
 	if (k < 0)
-		xfer_row_error(c, 2, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
-	const char *note = xfer_val_or(c, 3, "");
+		xfer_row_error(c, UPTAKE_C_status, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
+	const char *note = xfer_val_or(c, UPTAKE_C_note, "");
 	if (strlen(note) > UPTAKE_NOTE_MAX)
-		xfer_row_error(c, 3, ngettext("too long (%zu byte, at most %d)",
+		xfer_row_error(c, UPTAKE_C_note, ngettext("too long (%zu byte, at most %d)",
 		                         "too long (%zu bytes, at most %d)", (unsigned long)strlen(note)),
 		          strlen(note), UPTAKE_NOTE_MAX);
-	char now[32], started[32], updated[32];
-	db_now(now, sizeof now);
-	const char *sv = xfer_val_or(c, 4, ""), *uv = xfer_val_or(c, 5, "");
-	snprintf(started, sizeof started, "%s", now);
-	snprintf(updated, sizeof updated, "%s", now);
-	if (*sv && !uptake_time(sv, started, sizeof started))
-		xfer_row_error(c, 4, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), sv);
-	if (*uv && !uptake_time(uv, updated, sizeof updated))
-		xfer_row_error(c, 5, _("\"%s\" is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ)"), uv);
+	char started[32], updated[32];
+	const char *sv = uptake_time_of(c, UPTAKE_C_started_at, started, sizeof started);
+	uptake_time_of(c, UPTAKE_C_updated_at, updated, sizeof updated);
 	if (c->r->nerrors > before)
 		return ST_OK;
 	/* As it is now: unchanged when status and note are the same. */
@@ -529,7 +529,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		const char *os = (const char *)sqlite3_column_text(q, 0);
 		const char *on = (const char *)sqlite3_column_text(q, 1);
 		/* A file without the note column keeps the note stored. */
-		if (!xfer_val(c, 3) && !(note = kept_note = strdup(on ? on : ""))) {
+		if (!xfer_val(c, UPTAKE_C_note) && !(note = kept_note = strdup(on ? on : ""))) {
 			sqlite3_reset(q);
 			return err_set(e, ST_INTERNAL, _("Out of memory"));
 		}
@@ -544,7 +544,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		c->r->unchanged++;
 		return ST_OK;
 	}
-	const char *by = xfer_val_or(c, 6, "");
+	const char *by = xfer_val_or(c, UPTAKE_C_updated_by, "");
 	uptake_fields u = { .practice_id = pid, .city_id = city_id,
 	                    .status = uptake_status_key((uptake_status)k), .note = note,
 	                    .started_at = started, .updated_at = updated,

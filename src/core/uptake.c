@@ -21,6 +21,18 @@
 static const char *const status_keys[UPTAKE_N_STATUS] = { "interested", "adapting", "in-use",
 	                                                  "dropped" };
 
+#define UPTAKE_FIELD_INFO_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, \
+                           sync_sql, opt, arg, help, label)                              \
+	{ #name, UK_##kind, US_##store, column, pub, csv, aliases, csv_sql, sync, key, opt, arg, \
+	  help, label },
+const uptake_field_info uptake_field_list[UPTAKE_NFIELDS] = { UPTAKE_FIELDS(UPTAKE_FIELD_INFO_) };
+
+/* A field's name in messages, translated. */
+static const char *label_of(int f)
+{
+	return _(uptake_field_list[f].label);
+}
+
 const char *uptake_status_key(uptake_status s)
 {
 	return (unsigned)s < UPTAKE_N_STATUS ? status_keys[s] : "interested";
@@ -370,13 +382,14 @@ static status link_threads(db *d, const account *a, int64_t uid, const char *ids
 		if (end == p || id <= 0 || (*end && !strchr(", |\t", *end))) {
 			size_t len = strcspn(p, ", |\t");
 			return err_set(e, ST_INVALID, _("Field \"%s\": \"%.*s\" is not a thread number"),
-			               _("threads"), (int)(len > 40 ? 40 : len), p);
+			               label_of(UPTAKE_F_threads), (int)(len > 40 ? 40 : len), p);
 		}
 		p = end;
 		thread t;
 		error ignore;
 		if (forum_thread(d, a, id, &t, &ignore) != ST_OK)
-			return err_set(e, ST_INVALID, _("Field \"%s\": no thread %lld"), _("threads"), id);
+			return err_set(e, ST_INVALID, _("Field \"%s\": no thread %lld"), label_of(UPTAKE_F_threads),
+			               id);
 		thread_clear(&t);
 		s = uptake_rows_link_thread(d, uid, id, e);
 	}
@@ -403,7 +416,7 @@ static status resolve(db *d, const account *a, int64_t practice_id, const char *
 	if (!city_name || !*city_name || directory_city(d, city_name, c, &ignore) != ST_OK) {
 		practice_clear(p);
 		return err_set(e, ST_INVALID, _("Field \"%s\": no town named \"%s\" in the directory"),
-		               _("town"), city_name ? city_name : "");
+		               label_of(UPTAKE_F_town), city_name ? city_name : "");
 	}
 	if (c->id == p->city_id) {
 		s = err_set(e, ST_INVALID, _("\"%s\" is %s's own practice: a town takes up the "
@@ -431,9 +444,10 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 		return err_set(e, ST_INVALID, ngettext("Field \"%s\": too long (%zu byte, at most %d)",
 		                                        "Field \"%s\": too long (%zu bytes, at most %d)",
 		                                        (unsigned long)n),
-		               _("note"), n, UPTAKE_NOTE_MAX);
+		               label_of(UPTAKE_F_note), n, UPTAKE_NOTE_MAX);
 	if (n && !utf8_valid(note, n))
-		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"), _("note"));
+		return err_set(e, ST_INVALID, _("Field \"%s\": not valid UTF-8 text"),
+		               label_of(UPTAKE_F_note));
 	practice p;
 	city c;
 	status s = db_begin(d, e);

@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/forum.h"
+#include "core/uptake_fields.h"
 
 /* The stages, in order; the keys are stable (database, CLI, sync, CSV). */
 typedef enum { UPTAKE_INTERESTED, UPTAKE_ADAPTING, UPTAKE_IN_USE, UPTAKE_DROPPED } uptake_status;
@@ -58,6 +59,28 @@ bool perm_can_record_uptake(db *d, const account *a, int64_t city_id);
 bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id);
 
 #define UPTAKE_NOTE_MAX 4096 /* bytes */
+
+/* What uptake_fields.h says of each field, at run time. */
+typedef enum { UK_KEY, UK_TOWN, UK_STATUS, UK_TEXT, UK_TIME, UK_LOGIN, UK_THREADS } uptake_kind;
+typedef enum { US_COL, US_LINKS, US_LOG } uptake_store;
+typedef enum { SYNC_NO, SYNC_ANY, SYNC_LIVE, SYNC_GONE, SYNC_LINKS } uptake_sync;
+typedef struct {
+	const char *name;     /* CSV header, CLI option */
+	uptake_kind kind;
+	uptake_store store;
+	const char *column;   /* in uptakes (US_COL), uptake_threads or uptake_log */
+	bool pub;             /* carried by public copies */
+	bool csv;             /* a CSV column */
+	const char *aliases;  /* other CSV headers, folded, '|'-separated */
+	const char *csv_sql;  /* its value in the CSV export */
+	uptake_sync sync;
+	const char *key;      /* its key on a sync line */
+	bool opt;             /* an option of `empirie uptake set` */
+	const char *arg;      /* N_(): the option's value */
+	const char *help;     /* N_(): the option's help */
+	const char *label;    /* N_(): its name in messages */
+} uptake_field_info;
+extern const uptake_field_info uptake_field_list[UPTAKE_NFIELDS];
 
 /* Record or change town `city`'s uptake of practice practice_id: status, note (NULL
  * keeps the stored one, "" clears), threads (ids separated by commas or spaces, NULL

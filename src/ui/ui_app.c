@@ -312,7 +312,7 @@ static void current_place(ui_ctx *c, presence_place *p)
 		{ SC_MAIN, "networks" }, { SC_READER, "reading" }, { SC_EDITOR, "writing" },
 		{ SC_SEARCH, "search" }, { SC_CARD, "directory" }, { SC_PRACTICE, "practices" },
 		{ SC_PLIST, "practices" }, { SC_MEETING, "meetings" }, { SC_MLIST, "meetings" },
-		{ SC_HELP, "help" },
+		{ SC_TLIST, "directory" }, { SC_HELP, "help" },
 	};
 	ui_screen *bottom = c->top;
 	while (bottom && bottom->below)
@@ -331,6 +331,12 @@ static void current_place(ui_ctx *c, presence_place *p)
 	}
 }
 
+/* Whether the title line shows how many sessions are open. */
+static bool shows_online(const ui_ctx *c)
+{
+	return here && (c->me->role == ROLE_COORDINATOR || c->me->role == ROLE_ADMIN);
+}
+
 /* The heartbeat when one is due (at most one small write per interval); true when the
  * count on the title line may have changed. */
 static bool presence_due(ui_ctx *c)
@@ -340,7 +346,8 @@ static bool presence_due(ui_ctx *c)
 	presence_place p;
 	current_place(c, &p);
 	int64_t before = presence_online(here);
-	return presence_tick(here, &p) && presence_online(here) != before;
+	/* (only coordinators and administrators see the count: draw_all) */
+	return presence_tick(here, &p) && presence_online(here) != before && shows_online(c);
 }
 
 /* Another session wrote: load again what shows its changes, and nothing else (issue 20:
@@ -433,9 +440,7 @@ static void draw_all(ui_ctx *c)
 	ui_screen *s = c->top;
 	s->cur_y = s->cur_x = -1;
 	s->ops->draw(s, c, body_rect());
-	int64_t online = -1;
-	if (here && (c->me->role == ROLE_COORDINATOR || c->me->role == ROLE_ADMIN))
-		online = presence_online(here);
+	int64_t online = shows_online(c) ? presence_online(here) : -1;
 	ui_draw_title(c, online);
 	ui_draw_status(c, &cmdline, clipped ? MAX_COLS : 0, MAX_LINES);
 	ui_keybar_draw(LINES - 1, s->ops->kind, screen_pre(s, c),
@@ -694,6 +699,8 @@ static unsigned handle_paste(ui_ctx *c)
 static watch *db_watch;
 /* The longest an idle session sleeps between looks, when writes wake it anyway. */
 #define IDLE_MAX_MS 30000
+/* How long a write that woke an idle session is left to finish before the look. */
+#define WRITE_SETTLE_MS 60
 
 /* How long the loop may sleep when no key comes: a screen with work of its own each
  * second (the reader's read mark, the editor's autosave) and a session without a watch
@@ -756,7 +763,14 @@ static void run_loop(ui_ctx *c)
 			 * second takes them together, as the tick did: 5 posts a second must not
 			 * wake 1,000 sessions 5 times a second each. After a quiet look, the first
 			 * write wakes the session at once. */
-			if (idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing) == 1)
+			int w = idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing);
+			/* A commit reaches the files in several writes (and the writer's closing
+			 * is one more event): let it finish, so that one look takes it whole
+			 * instead of several looks finding it half there or already seen. A key
+			 * ends the wait. */
+			if (w == 2)
+				w = idle_sleep(WRITE_SETTLE_MS, false);
+			if (w == 1)
 				rc = ui_input_read(TICK_MS, &key);
 			else
 				woken = true;

@@ -51,26 +51,6 @@ static void link_towns(ui_doc *d, const city_list *l, bool with_basis)
 	}
 }
 
-static ui_doc *build_towns(ui_ctx *c, char *crumb, size_t cn)
-{
-	city_list towns;
-	error e;
-	if (directory_cities(c->d, c->me, 0, 0, SIZE_MAX, &towns, NULL, &e) != ST_OK) {
-		ui_status_error(c, &e);
-		return NULL;
-	}
-	ui_doc *d = ui_doc_create();
-	ui_doc_addf(d, TH_TITLE, 0, ngettext("All towns (%zu town)", "All towns (%zu towns)", towns.n),
-	            towns.n);
-	ui_doc_add(d, TH_NORMAL, 0, _("Enter opens a town's card: its networks, project, "
-	                              "practices and meetings."));
-	ui_doc_add(d, TH_NORMAL, 0, "");
-	link_towns(d, &towns, false);
-	city_list_free(&towns);
-	snprintf(crumb, cn, "%s", _("Towns"));
-	return d;
-}
-
 static void link_practices(ui_doc *d, const practice_list *pl, bool with_town)
 {
 	for (size_t i = 0; i < pl->n; i++) {
@@ -257,17 +237,34 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 
 /* The fields practice_fields.h puts on the card by themselves: those at the top and in
  * the body (foot false: before the meetings), or those at the foot. */
+/* A field that a list (fields.h) puts on the card by itself, when it belongs to the
+ * part drawn (foot: the bottom; else the top and the body). */
+static void card_row(ui_doc *d, field_card card, bool foot, const char *label, const char *v)
+{
+	if (foot != (card == CARD_FOOT) || card == CARD_OWN)
+		return;
+	if (card == CARD_BODY)
+		field_or_unknown(d, _(label), v);
+	else if (card == CARD_ITEMS)
+		add_items(d, _(label), v);
+	else
+		ui_doc_field(d, _(label), v);
+}
+
 static void practice_rows(ui_doc *d, const practice *p, bool foot)
 {
-	for (int i = 0; i < PRACTICE_NFIELDS; i++) {
-		const practice_field_info *f = &practice_field_list[i];
-		if (foot ? f->card != CARD_FOOT : f->card != CARD_HEAD && f->card != CARD_BODY)
-			continue;
-		if (f->card == CARD_BODY)
-			field_or_unknown(d, _(f->label), practice_value(p, i));
-		else
-			ui_doc_field(d, _(f->label), practice_value(p, i));
-	}
+	for (int i = 0; i < PRACTICE_NFIELDS; i++)
+		card_row(d, practice_field_list[i].card, foot, practice_field_list[i].label,
+		         practice_value(p, i));
+}
+
+/* The same for a meeting (meeting_fields.h): before its town, practices and thread, or
+ * after them (foot). */
+static void meeting_rows(ui_doc *d, const meeting *m, bool foot)
+{
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		card_row(d, meeting_field_list[i].card, foot, meeting_field_list[i].label,
+		         meeting_value(m, i));
 }
 
 static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
@@ -376,10 +373,7 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 		if (found)
 			city_clear(&t);
 	}
-	ui_doc_field(d, _("Format"), m.format);
-	add_items(d, _("Agenda"), m.topics);
-	add_items(d, _("Study visits"), m.study_visits);
-	ui_doc_field(d, _("Towns present"), m.attending);
+	meeting_rows(d, &m, false);
 	if (c->me->city_id && c->me->city_name && *c->me->city_name) {
 		bool attends = false, declared = false;
 		if (meeting_town_attends(c->d, m.id, c->me->city_id, &attends, &declared, &e) == ST_OK) {
@@ -416,9 +410,7 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 	} else {
 		ui_doc_link(d, 2, _("→ Start the meeting's thread"), LINK_NEW_MEETING_THREAD, m.id);
 	}
-	ui_doc_field(d, _("Summary"), m.summary);
-	ui_doc_field(d, _("Note"), m.note);
-	ui_doc_field(d, _("Source"), m.source);
+	meeting_rows(d, &m, true);
 	snprintf(crumb, cn, "%s", m.title);
 	meeting_clear(&m);
 	return d;
@@ -431,7 +423,6 @@ ui_doc *ui_card_build(ui_ctx *c, ui_card_kind card, int64_t id, char *crumb, siz
 	case CARD_CITY: return build_city(c, id, crumb, n);
 	case CARD_PRACTICE: return build_practice(c, id, crumb, n);
 	case CARD_MEETING: return build_meeting(c, id, crumb, n);
-	case CARD_TOWNS: return build_towns(c, crumb, n);
 	case CARD_REPORT: return ui_report_build(c, (int)id, crumb, n);
 	case CARD_REQUESTS: return ui_feedback_build(c, crumb, n);
 	default: return NULL;
@@ -453,11 +444,6 @@ ui_screen *ui_card_network(ui_ctx *c, int number)
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id)
 {
 	return card(c, SC_CARD, CARD_CITY, city_id);
-}
-
-ui_screen *ui_card_towns(ui_ctx *c)
-{
-	return card(c, SC_CARD, CARD_TOWNS, 0);
 }
 
 ui_screen *ui_report_new(ui_ctx *c, int number)

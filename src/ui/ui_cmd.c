@@ -75,7 +75,8 @@ static const struct {
 	{ "main", SC_MAIN },         { "card", SC_CARD },         { "reader", SC_READER },
 	{ "editor", SC_EDITOR },     { "search", SC_SEARCH },     { "help", SC_HELP },
 	{ "practice", SC_PRACTICE }, { "meeting", SC_MEETING },   { "practices", SC_PLIST },
-	{ "meetings", SC_MLIST },    { "pick", SC_PICK },         { "all", SC_ALL },
+	{ "meetings", SC_MLIST },    { "pick", SC_PICK },         { "towns", SC_TLIST },
+	{ "all", SC_ALL },
 };
 
 unsigned ui_screen_by_name(const char *name)

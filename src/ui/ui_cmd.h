@@ -29,11 +29,13 @@ enum {
 	SC_PLIST = 1u << 8,    /* the good-practice library */
 	SC_MLIST = 1u << 9,    /* the meetings */
 	SC_PICK = 1u << 10,    /* a choice from a list (filters) */
+	SC_TLIST = 1u << 11,   /* the towns */
 	SC_CARDS = SC_CARD | SC_PRACTICE | SC_MEETING,
-	SC_LISTS = SC_PLIST | SC_MLIST,
+	SC_RECORDS = SC_PLIST | SC_MLIST, /* the lists of records one may add to and change */
+	SC_LISTS = SC_RECORDS | SC_TLIST,
 	/* the screens q closes */
 	SC_VIEWS = SC_CARDS | SC_LISTS | SC_READER | SC_SEARCH | SC_HELP | SC_PICK,
-	SC_ALL = 0x7ff,
+	SC_ALL = 0xfff,
 };
 
 /* Preconditions: a screen reports which hold now; a command runs only when all its
@@ -97,7 +99,7 @@ enum {
 	  N_("Search towns, threads, posts, practices and meetings"), 0, \
 	  SC_MAIN | SC_CARDS | SC_LISTS | SC_READER | SC_HELP) \
 	X(CMD_NEW_ITEM, "new", (K_F(3), 'c'), N_("New"), \
-	  N_("Add a good practice (of your town) or a meeting (coordinators)"), PRE_ADD, SC_LISTS) \
+	  N_("Add a good practice (of your town) or a meeting (coordinators)"), PRE_ADD, SC_RECORDS) \
 	X(CMD_ASK, "ask", (K_F(3), 'a'), N_("Ask"), \
 	  N_("Ask the town about this practice: a new thread in its network, linked to it"), \
 	  PRE_WRITE, SC_PRACTICE) \
@@ -108,11 +110,12 @@ enum {
 	     "changed, where it asked about it (or take the record off)"), PRE_TAKE_UP, \
 	  SC_PRACTICE) \
 	X(CMD_FILTER, "filter", (K_F(4), 'f'), N_("Filter"), \
-	  N_("Show only some: by network, theme, voivodeship, town or time"), 0, SC_LISTS) \
+	  N_("Show only some: by network, theme, voivodeship, town, time, programme or good " \
+	     "practices"), 0, SC_LISTS) \
 	X(CMD_CLEAR_FILTER, "clear-filters", ('x'), NULL, \
 	  N_("Show everything again (clear the filters)"), 0, SC_LISTS) \
 	X(CMD_EDIT_ITEM, "edit-item", (K_F(6), 'e'), N_("Edit"), \
-	  N_("Change this practice or meeting"), PRE_EDIT_ITEM, SC_PRACTICE | SC_MEETING | SC_LISTS) \
+	  N_("Change this practice or meeting"), PRE_EDIT_ITEM, SC_PRACTICE | SC_MEETING | SC_RECORDS) \
 	X(CMD_NEW_THREAD, "new-thread", (K_F(3), 'c'), N_("New thread"), \
 	  N_("Start a new thread in the selected network"), PRE_NETWORK | PRE_WRITE, \
 	  SC_MAIN | SC_READER) \
@@ -145,16 +148,17 @@ enum {
 	  SC_MAIN | SC_SEARCH | SC_CARDS) \
 	X(CMD_PRACTICES, "practices", (K_F(8), 'P'), N_("Practices"), \
 	  N_("Good practices: what towns did that others can copy"), 0, \
-	  SC_MAIN | SC_CARD | SC_MEETING | SC_MLIST) \
+	  SC_MAIN | SC_CARD | SC_MEETING | SC_MLIST | SC_TLIST) \
 	X(CMD_MEETINGS, "meetings", (K_F(9), 'M'), N_("Meetings"), \
 	  N_("Meetings of the networks, past and planned"), 0, \
-	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST) \
+	  SC_MAIN | SC_CARD | SC_PRACTICE | SC_PLIST | SC_TLIST) \
 	X(CMD_REPORT, "report", ('R'), NULL, \
 	  N_("The report of the selected network: meetings, practices shown and taken up, the " \
 	     "most active threads"), 0, SC_MAIN | SC_CARD) \
 	X(CMD_TOWNS, "towns", (K_F(6), 't'), N_("Towns"), \
-	  N_("All the towns, each opening its card (the Towns panel shows at 120 columns or " \
-	     "more, or with Tab)"), 0, SC_MAIN) \
+	  N_("All the towns, filtered by network, voivodeship, programme or good practices, each " \
+	     "opening its card (the Towns panel shows at 120 columns or more, or with Tab)"), 0, \
+	  SC_MAIN) \
 	X(CMD_REQUESTS, "requests", (K_F(5), 'w'), N_("Requests"), \
 	  N_("Feedback requests: those waiting for your opinion first, the oldest first"), 0, \
 	  SC_MAIN) \

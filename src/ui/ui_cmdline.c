@@ -170,7 +170,7 @@ char **ui_cmdline_complete(ui_ctx *c, const char *before, size_t *n, size_t *fro
 		offer(&k, "no");
 	} else if (strcmp(cmd, "bind") == 0 && (arg == 1 || arg == 3)) {
 		if (arg == 1) {
-			for (unsigned b = 1; b <= SC_PICK; b <<= 1)
+			for (unsigned b = 1; b & SC_ALL; b <<= 1)
 				offer(&k, ui_screen_name(b));
 			offer(&k, "all");
 		} else {

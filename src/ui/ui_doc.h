@@ -22,7 +22,7 @@ typedef enum {
 /* Which card a document screen shows (so it can rebuild itself and run the card's
  * own commands). */
 typedef enum { CARD_NONE, CARD_NETWORK, CARD_CITY, CARD_PRACTICE, CARD_MEETING,
-               CARD_TOWNS /* all towns */, CARD_REQUESTS /* feedback requests */,
+               CARD_REQUESTS /* feedback requests */,
                CARD_REPORT /* the network report (ui_report.c); id: the network, 0 all */ } ui_card_kind;
 
 ui_doc *ui_doc_create(void);

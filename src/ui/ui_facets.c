@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/directory.h"
 #include "i18n.h"
 #include "ui/ui_facets.h"
 #include "ui/ui_list.h"
@@ -272,9 +273,34 @@ static void fs_destroy(ui_screen *base)
 	}
 FACETS_OPS(plist_ops, SC_PLIST);
 FACETS_OPS(mlist_ops, SC_MLIST);
+FACETS_OPS(tlist_ops, SC_TLIST);
 
-ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec,
-                         const char *const *values, const char *const *labels)
+/* The filter a list opens with: the network (its number, labelled "2 MIASTO
+ * PRZYJAZNE") and the town, in the dimensions the kind names for them. */
+static void preset(fscreen *s, int number, int64_t city_id)
+{
+	const ui_facets_desc *d = s->d;
+	error e;
+	network n;
+	if (number && d->network_dim >= 0 &&
+	    directory_network(s->c->d, s->c->me, number, &n, &e) == ST_OK) {
+		char num[16], label[300];
+		snprintf(label, sizeof label, "%d %s", n.number, n.code);
+		snprintf(num, sizeof num, "%d", number);
+		set_value(s, d->network_dim, num, label);
+		network_clear(&n);
+	}
+	city t;
+	if (city_id && d->town_dim >= 0 && directory_city_by_id(s->c->d, city_id, &t, &e) == ST_OK) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", (long long)city_id);
+		set_value(s, d->town_dim, d->town_by_id ? id : t.name, t.name);
+		city_clear(&t);
+	}
+}
+
+ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec, int number,
+                         int64_t city_id)
 {
 	fscreen *s = calloc(1, sizeof *s);
 	if (!s) {
@@ -282,11 +308,13 @@ ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec,
 		ui_status(c, true, "%s", _("Out of memory"));
 		return NULL;
 	}
-	s->base.ops = desc->kind == SC_MLIST ? &mlist_ops : &plist_ops;
+	switch (desc->kind) {
+	case SC_MLIST: s->base.ops = &mlist_ops; break;
+	case SC_TLIST: s->base.ops = &tlist_ops; break;
+	default: s->base.ops = &plist_ops; break;
+	}
 	s->c = c, s->d = desc, s->rec = rec;
-	for (int d = 0; values && d < desc->ndims; d++)
-		if (values[d])
-			set_value(s, d, values[d], labels ? labels[d] : NULL);
+	preset(s, number, city_id);
 	ui_list_init(&s->list, &fs_source, s, 1);
 	load(s);
 	return &s->base;

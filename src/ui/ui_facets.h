@@ -1,7 +1,8 @@
 /* ui_facets.h — one faceted-list screen: a list of records with a line of filters, a
  * pick of the dimension and then of its value, each offered with how many records it
  * would show (counted in core), x to clear them all. A record kind (ui_practices.c,
- * ui_meetings.c) describes itself with a ui_facets_desc; the screen does the rest. */
+ * ui_meetings.c, ui_towns.c) describes itself with a ui_facets_desc; the screen does the
+ * rest. */
 #ifndef EMPIRIE_UI_FACETS_H
 #define EMPIRIE_UI_FACETS_H
 
@@ -18,10 +19,14 @@
 typedef const char *const *ui_facet_values;
 
 typedef struct {
-	unsigned kind;                  /* the screen kind (SC_PLIST, SC_MLIST) */
+	unsigned kind;                  /* the screen kind (SC_PLIST, SC_MLIST, SC_TLIST) */
 	const char *crumb;              /* N_() */
 	int ndims;
 	const char *dims[UI_FACETS_MAX]; /* N_() names of the dimensions */
+	/* The dimensions a list can open filtered by (ui_facets_new's number and city_id; -1:
+	 * none): the network's value is its number, the town's its id (town_by_id) or name. */
+	int network_dim, town_dim;
+	bool town_by_id;
 	/* Load the records the filter v leaves (kept in rec); how many, or -1 (e set). */
 	long (*load)(void *rec, ui_ctx *c, ui_facet_values v, error *e);
 	int64_t (*id)(void *rec, size_t i);
@@ -41,9 +46,9 @@ typedef struct {
 	void (*destroy)(void *rec);
 } ui_facets_desc;
 
-/* The screen over rec (owned from here on, freed by desc->destroy), with the values and
- * labels the filter starts from (NULL, or arrays of desc->ndims: NULL entries any). */
-ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec,
-                         const char *const *values, const char *const *labels);
+/* The screen over rec (owned from here on, freed by desc->destroy), its filter starting
+ * at network `number` and town city_id (0: any; one the account cannot see: any). */
+ui_screen *ui_facets_new(ui_ctx *c, const ui_facets_desc *desc, void *rec, int number,
+                         int64_t city_id);
 
 #endif

@@ -730,7 +730,7 @@ static unsigned main_key(ui_screen *s, ui_ctx *c, ui_cmd_id cmd, int key)
 	/* The selected network's practices and meetings; x there shows all networks. */
 	case CMD_PRACTICES: return ui_open(c, ui_practices_new(c, m->net_number, 0));
 	case CMD_MEETINGS: return ui_open(c, ui_meetings_new(c, m->net_number, 0));
-	case CMD_TOWNS: return ui_open(c, ui_card_towns(c));
+	case CMD_TOWNS: return ui_open(c, ui_towns_new(c, 0));
 	case CMD_REPORT: return ui_open(c, ui_report_new(c, m->net_number));
 	case CMD_REQUESTS: return ui_open(c, ui_card_requests(c));
 	case CMD_UP: ui_list_move(l, -1); break;

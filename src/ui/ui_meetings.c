@@ -157,6 +157,7 @@ static void ml_destroy(void *rec)
 static const ui_facets_desc meetings_desc = {
 	.kind = SC_MLIST, .crumb = N_("Meetings"), .ndims = DIM_COUNT,
 	.dims = { N_("Network"), N_("When"), N_("Town") },
+	.network_dim = DIM_NETWORK, .town_dim = DIM_TOWN,
 	.load = ml_load, .id = ml_id, .facets = ml_facets, .heading = ml_heading,
 	.empty = ml_empty, .row = ml_row, .key = ml_key, .pre = ml_pre, .destroy = ml_destroy,
 };
@@ -168,22 +169,5 @@ ui_screen *ui_meetings_new(ui_ctx *c, int number, int64_t city_id)
 		ui_status(c, true, "%s", _("Out of memory"));
 		return NULL;
 	}
-	error e;
-	const char *values[DIM_COUNT] = { 0 }, *labels[DIM_COUNT] = { 0 };
-	char num[16], net_label[300];
-	network n;
-	if (number && directory_network(c->d, c->me, number, &n, &e) == ST_OK) {
-		snprintf(net_label, sizeof net_label, "%d %s", n.number, n.code);
-		snprintf(num, sizeof num, "%d", number);
-		values[DIM_NETWORK] = num, labels[DIM_NETWORK] = net_label;
-		network_clear(&n);
-	}
-	city t = { 0 };
-	bool town = city_id && directory_city_by_id(c->d, city_id, &t, &e) == ST_OK;
-	if (town)
-		values[DIM_TOWN] = labels[DIM_TOWN] = t.name;
-	ui_screen *s = ui_facets_new(c, &meetings_desc, l, values, labels);
-	if (town)
-		city_clear(&t);
-	return s;
+	return ui_facets_new(c, &meetings_desc, l, number, city_id);
 }

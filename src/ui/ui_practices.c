@@ -197,6 +197,7 @@ static void pl_destroy(void *rec)
 static const ui_facets_desc practices_desc = {
 	.kind = SC_PLIST, .crumb = N_("Good practices"), .ndims = DIM_COUNT,
 	.dims = { N_("Network"), N_("Theme"), N_("Voivodeship"), N_("Town"), N_("Taken up") },
+	.network_dim = DIM_NETWORK, .town_dim = DIM_TOWN, .town_by_id = true,
 	.load = pl_load, .id = pl_id, .facets = pl_facets, .offer = pl_offer,
 	.heading = pl_heading, .empty = pl_empty, .row = pl_row, .key = pl_key, .pre = pl_pre,
 	.destroy = pl_destroy,
@@ -209,32 +210,14 @@ ui_screen *ui_practices_new(ui_ctx *c, int number, int64_t city_id)
 		ui_status(c, true, "%s", _("Out of memory"));
 		return NULL;
 	}
-	error e;
-	const char *values[DIM_COUNT] = { 0 }, *labels[DIM_COUNT] = { 0 };
-	char num[16], net_label[300], id[32];
-	network n;
-	if (number && directory_network(c->d, c->me, number, &n, &e) == ST_OK) {
-		snprintf(net_label, sizeof net_label, "%d %s", n.number, n.code);
-		snprintf(num, sizeof num, "%d", number);
-		values[DIM_NETWORK] = num, labels[DIM_NETWORK] = net_label;
-		network_clear(&n);
-	}
-	city t = { 0 };
-	bool town = city_id && directory_city_by_id(c->d, city_id, &t, &e) == ST_OK;
-	if (town) {
-		snprintf(id, sizeof id, "%lld", (long long)city_id);
-		values[DIM_TOWN] = id, labels[DIM_TOWN] = t.name;
-	}
 	if (c->me->city_id) {
 		city mine;
+		error e;
 		if (directory_city_by_id(c->d, c->me->city_id, &mine, &e) == ST_OK) {
 			if (*mine.voivodeship)
 				p->my_voiv = strdup(mine.voivodeship);
 			city_clear(&mine);
 		}
 	}
-	ui_screen *s = ui_facets_new(c, &practices_desc, p, values, labels);
-	if (town)
-		city_clear(&t);
-	return s;
+	return ui_facets_new(c, &practices_desc, p, number, city_id);
 }

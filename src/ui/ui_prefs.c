@@ -161,7 +161,7 @@ static bool set_bind(ui_prefs *p, char **w, int nw, char *err, size_t n,
 	ui_cmd_id cmd = strcmp(w[3], "none") == 0 ? CMD_NONE : ui_cmd_by_name(w[3]);
 	if (!sc) {
 		snprintf(err, n, _("unknown screen '%s' (main, card, reader, editor, search, help, "
-		                   "practice, meeting, practices, meetings, pick, all)"), w[1]);
+		                   "practice, meeting, practices, meetings, pick, towns, all)"), w[1]);
 		return false;
 	}
 	if (!key) {

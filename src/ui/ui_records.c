@@ -127,23 +127,20 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 
 /* ---- meetings ---- */
 
-enum { MF_NETWORK, MF_TITLE, MF_START, MF_END, MF_HOST, MF_FORMAT, MF_SOURCE, MF_TOPICS,
-       MF_VISITS, MF_SUMMARY, MF_COUNT };
-
-static void meeting_defs(ui_field_def *d)
+/* The form's fields in their order (meeting_fields.h's form column); *field[j]: the
+ * field at place j. Returns how many there are. */
+static int meeting_defs(ui_field_def *d, int *field)
 {
-	static const struct {
-		const char *key, *english;
-		bool ml;
-	} f[MF_COUNT] = {
-		{ "network", N_("Network"), false },   { "title", N_("Title"), false },
-		{ "date_start", N_("First day"), false }, { "date_end", N_("Last day"), false },
-		{ "host", N_("Host"), false },         { "format", N_("Format"), false },
-		{ "source", N_("Source"), false },     { "topics", N_("Agenda"), true },
-		{ "study_visits", N_("Study visits"), true }, { "summary", N_("Summary"), true },
-	};
-	for (int i = 0; i < MF_COUNT; i++)
-		d[i] = (ui_field_def){ f[i].key, meeting_field_label(f[i].key), f[i].english, f[i].ml };
+	int n = 0;
+	for (int i = 0; i < MEETING_NFIELDS; i++) {
+		const meeting_field_info *f = &meeting_field_list[i];
+		if (f->form < 0)
+			continue;
+		field[f->form] = i;
+		d[f->form] = (ui_field_def){ f->name, _(f->label), f->label, f->form_ml };
+		n++;
+	}
+	return n;
 }
 
 /* Agenda items are stored " | " separated and edited one per line. */
@@ -195,33 +192,41 @@ static char *items_to_lines(const char *s)
 
 static status meeting_submit(ui_ctx *c, int64_t target, const char *text, int64_t *id, error *e)
 {
-	ui_field_def defs[MF_COUNT];
-	char *v[MF_COUNT];
-	int lines[MF_COUNT];
+	ui_field_def defs[MEETING_NFIELDS];
+	int field[MEETING_NFIELDS];
+	char *v[MEETING_NFIELDS], *items[MEETING_NFIELDS] = { 0 };
+	int lines[MEETING_NFIELDS];
 	char msg[400];
-	meeting_defs(defs);
-	if (!ui_fields_parse(defs, MF_COUNT, text, v, lines, msg, sizeof msg))
+	int n = meeting_defs(defs, field);
+	if (!ui_fields_parse(defs, n, text, v, lines, msg, sizeof msg))
 		return err_set(e, ST_INVALID, "%s", msg);
+	meeting_fields in = { 0 };
+	const char *net = "";
+	bool oom = false;
+	for (int j = 0; j < n; j++) {
+		meeting_kind k = meeting_field_list[field[j]].kind;
+		if (k == MK_NET)
+			net = v[j];
+		else if (k == MK_ITEMS)
+			oom |= !(*meeting_input(&in, field[j]) = items[j] = lines_to_items(v[j]));
+		else
+			*meeting_input(&in, field[j]) = v[j];
+	}
 	char *end = NULL;
-	long num = strtol(v[MF_NETWORK], &end, 10);
+	long num = strtol(net, &end, 10);
 	status s;
-	char *topics = lines_to_items(v[MF_TOPICS]), *visits = lines_to_items(v[MF_VISITS]);
-	if (!*v[MF_NETWORK] || *end || num <= 0 || num > 1000000) {
+	if (!*net || *end || num <= 0 || num > 1000000) {
 		s = err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a network number"),
-		            meeting_field_label("network"), v[MF_NETWORK]);
-	} else if (!topics || !visits) {
+		            meeting_field_label("network"), net);
+	} else if (oom) {
 		s = err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
 	} else {
-		meeting_fields in = {
-			.network = (int)num, .date_start = v[MF_START], .date_end = v[MF_END],
-			.host = v[MF_HOST], .format = v[MF_FORMAT], .title = v[MF_TITLE],
-			.topics = topics, .study_visits = visits, .summary = v[MF_SUMMARY],
-			.source = v[MF_SOURCE],
-		};
+		in.network = (int)num;
 		s = meeting_save(c->d, c->me, target > 0 ? target : 0, &in, id, e);
 	}
-	free(topics), free(visits);
-	ui_fields_free(v, MF_COUNT);
+	for (int j = 0; j < n; j++)
+		free(items[j]);
+	ui_fields_free(v, n);
 	return s;
 }
 
@@ -242,19 +247,21 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 		meeting_clear(&m);
 		return NULL;
 	}
-	ui_field_def defs[MF_COUNT];
-	meeting_defs(defs);
-	const char *vals[MF_COUNT] = { 0 };
+	ui_field_def defs[MEETING_NFIELDS];
+	int field[MEETING_NFIELDS];
+	int n = meeting_defs(defs, field);
+	const char *vals[MEETING_NFIELDS] = { 0 };
+	char *items[MEETING_NFIELDS] = { 0 };
 	char num[16];
 	snprintf(num, sizeof num, "%d", number);
-	vals[MF_NETWORK] = num;
-	char *topics = NULL, *visits = NULL;
-	if (id) {
-		topics = items_to_lines(m.topics);
-		visits = items_to_lines(m.study_visits);
-		vals[MF_TITLE] = m.title, vals[MF_START] = m.date_start, vals[MF_END] = m.date_end;
-		vals[MF_HOST] = m.host, vals[MF_FORMAT] = m.format, vals[MF_SOURCE] = m.source;
-		vals[MF_TOPICS] = topics, vals[MF_VISITS] = visits, vals[MF_SUMMARY] = m.summary;
+	for (int j = 0; j < n; j++) {
+		meeting_kind k = meeting_field_list[field[j]].kind;
+		if (k == MK_NET)
+			vals[j] = num;
+		else if (id && k == MK_ITEMS)
+			vals[j] = items[j] = items_to_lines(meeting_value(&m, field[j]));
+		else if (id)
+			vals[j] = meeting_value(&m, field[j]);
 	}
 	char comment[800];
 	snprintf(comment, sizeof comment, "%s\n%s",
@@ -262,7 +269,7 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 	           "are skipped."),
 	         _("Days as YYYY-MM-DD (the last day may stay empty). Host: a town of the directory "
 	           "or a place. Agenda and study visits: one item per line."));
-	char *text = ui_fields_format(defs, MF_COUNT, vals, comment);
+	char *text = ui_fields_format(defs, n, vals, comment);
 	char heading[512];
 	if (id)
 		snprintf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
@@ -272,7 +279,9 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 	                                       id ? _("Edit meeting") : _("New meeting"), text,
 	                                       meeting_submit)
 	                    : NULL;
-	free(text), free(topics), free(visits);
+	free(text);
+	for (int j = 0; j < n; j++)
+		free(items[j]);
 	meeting_clear(&m);
 	return s;
 }

@@ -134,8 +134,6 @@ int ui_main_network(const ui_screen *s);
 ui_screen *ui_help_new(ui_ctx *c, unsigned kind);
 ui_screen *ui_card_network(ui_ctx *c, int number);
 ui_screen *ui_card_city(ui_ctx *c, int64_t city_id);
-/* The Towns view: every town, each opening its card. */
-ui_screen *ui_card_towns(ui_ctx *c);
 /* The network report (issue 22): network `number`, or every network with 0. */
 ui_screen *ui_report_new(ui_ctx *c, int number);
 /* The feedback requests, those waiting for the account's opinion first. */
@@ -149,5 +147,8 @@ ui_screen *ui_card_meeting(ui_ctx *c, int64_t id);
 ui_screen *ui_practices_new(ui_ctx *c, int network, int64_t city_id);
 /* Meetings, of one network and/or with one town (0: any), newest first. */
 ui_screen *ui_meetings_new(ui_ctx *c, int network, int64_t city_id);
+/* The towns view: every town, filtered (by network `network`, 0: any, to begin with),
+ * each opening its card. */
+ui_screen *ui_towns_new(ui_ctx *c, int network);
 
 #endif

@@ -23,7 +23,7 @@ static const struct {
 	{ SC_MAIN, "main" }, { SC_CARD, "card" }, { SC_READER, "reader" },
 	{ SC_EDITOR, "editor" }, { SC_SEARCH, "search" }, { SC_HELP, "help" },
 	{ SC_PRACTICE, "practice" }, { SC_MEETING, "meeting" }, { SC_PLIST, "practices" },
-	{ SC_MLIST, "meetings" }, { SC_PICK, "pick" },
+	{ SC_MLIST, "meetings" }, { SC_PICK, "pick" }, { SC_TLIST, "towns" },
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
 

@@ -1,0 +1,289 @@
+/* test_record_fields.c — the field lists of practice transfers (src/core/uptake_fields.h)
+ * and feedback requests (src/core/feedback_fields.h) are carried whole by every path
+ * made from them (issues 19 and 22). For each uptake field: the CSV export's header has
+ * it (and import takes it back under its Polish name), a sync file's uptake line has its
+ * key, `empirie uptake set` has its option with a help line, and the public copy
+ * classifies its column as the list says. For each feedback field: its key is on the
+ * thread's "request" or on the "accept" line, its column classified as the list says.
+ * A field added to a list that one of those paths does not carry makes this fail. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_priv.h"
+#include "core/account.h"
+#include "core/db.h"
+#include "core/feedback.h"
+#include "core/feedback_fields.h"
+#include "core/forum.h"
+#include "core/practice.h"
+#include "core/publicity.h"
+#include "core/sync.h"
+#include "core/transfer.h"
+#include "core/uptake.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/empirie-record-fields.XXXXXX";
+
+/* The whole of a file, NUL-terminated (NULL when it cannot be read). */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	char chunk[4096];
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (n + got + 1 > cap) {
+			cap = (n + got + 1) * 2;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf), fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		memcpy(buf + n, chunk, got);
+		n += got;
+	}
+	fclose(f);
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+/* Each field has its names and texts; the places of the CSV columns follow the list. */
+static void test_list(void)
+{
+	int csv = 0;
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		ok(f->name && *f->name && f->label && *f->label && f->column && *f->column,
+		   "%s: a name, a label and a column", f->name);
+		if (f->sync != SYNC_NO)
+			ok(f->key && *f->key, "%s: a key on a sync line", f->name);
+		if (f->opt)
+			ok(f->arg && *f->arg && f->help && *f->help, "%s: an option's value and help",
+			   f->name);
+		if (f->csv)
+			ok(f->csv_sql && *f->csv_sql, "%s: a value in the export", f->name);
+		csv += f->csv;
+	}
+	is_int(UPTAKE_NCSV, csv, "the CSV columns are the list's CSV fields");
+	is_int(UPTAKE_C_practice, 0, "the practice's key is the first CSV column");
+}
+
+/* The export's header: the CSV fields, in the list's order. Then the exported file,
+ * its headers changed to the first Polish name of each, imports as unchanged. */
+static void test_csv(db *d, const account *admin)
+{
+	char path[320];
+	snprintf(path, sizeof path, "%s/uptakes.csv", dir);
+	FILE *f = fopen(path, "w");
+	error e;
+	is_int(export_csv(d, admin, XFER_UPTAKES, f, ';', 0, &e), ST_OK, "export uptakes");
+	fclose(f);
+	char *text = slurp(path);
+	char *nl = text ? strchr(text, '\n') : NULL;
+	ok(nl != NULL, "the export has a header line");
+	if (!nl) {
+		free(text);
+		return;
+	}
+	*nl = '\0';
+	char want[512] = "", renamed[512] = "";
+	size_t n = 0, m = 0;
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *u = &uptake_field_list[i];
+		if (!u->csv) {
+			ok(strstr(text, u->name) == NULL, "%s: not a CSV column", u->name);
+			continue;
+		}
+		const char *sep = n ? ";" : "";
+		n += (size_t)snprintf(want + n, sizeof want - n, "%s%s", sep, u->name);
+		size_t alias = strcspn(u->aliases, "|");
+		if (alias)
+			m += (size_t)snprintf(renamed + m, sizeof renamed - m, "%s%.*s", sep, (int)alias,
+			                      u->aliases);
+		else
+			m += (size_t)snprintf(renamed + m, sizeof renamed - m, "%s%s", sep, u->name);
+		ok(strstr(text, u->name) != NULL, "%s: a column of the export", u->name);
+	}
+	is_str(text, want, "the export's header is the list's CSV fields, in order");
+	/* The rows back in, under the Polish headers. */
+	size_t rest = strlen(nl + 1);
+	char *again = malloc(m + 1 + rest + 1);
+	if (!again) {
+		free(text);
+		return;
+	}
+	snprintf(again, m + 1 + rest + 1, "%s\n%s", renamed, nl + 1);
+	import_report r;
+	is_int(import_csv(d, admin, XFER_UPTAKES, "uptakes.csv", again, strlen(again), true, false,
+	                  &r, &e), ST_OK, "import takes the export back (headers: %s)", renamed);
+	is_int((long long)r.unchanged, 1, "as unchanged");
+	is_int((long long)r.nerrors, 0, "without an error");
+	import_report_free(&r);
+	free(again);
+	free(text);
+}
+
+/* The line of a sync file (text) that starts with start, cut at its end; NULL if none. */
+static char *sync_line(char *text, const char *start)
+{
+	char *line = text ? strstr(text, start) : NULL;
+	char *end = line ? strchr(line, '\n') : NULL;
+	if (end)
+		*end = '\0';
+	return line;
+}
+
+/* A sync file of everything: the uptake line has each synced field's key; the request's
+ * thread line and the accept line each feedback field's. */
+static void test_sync(db *d, const account *admin)
+{
+	error e;
+	char path[320];
+	snprintf(path, sizeof path, "%s/out.sync", dir);
+	int64_t ops = 0;
+	is_int(sync_export(d, admin, path, true, &ops, &e), ST_OK, "sync export");
+	char *text = slurp(path);
+	char *line = sync_line(text, "{\"op\":\"uptake\"");
+	if (!ok(line != NULL, "the sync file has an uptake line"))
+		diag("%lld ops; the file: %.600s", (long long)ops, text ? text : "(none)");
+	for (int i = 0; line && i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		char key[80];
+		snprintf(key, sizeof key, "\"%s\":", f->key ? f->key : f->name);
+		ok((strstr(line, key) != NULL) == (f->sync != SYNC_NO), "%s: %s the sync line (%s)",
+		   f->name, f->sync != SYNC_NO ? "on" : "not on", key);
+	}
+	free(text);
+	text = slurp(path);
+	char *accept = sync_line(text, "{\"op\":\"accept\"");
+	char *request = text ? strstr(text, "\"request\":{") : NULL;
+	char *request_end = request ? strchr(request, '}') : NULL;
+	if (request_end)
+		request_end[1] = '\0';
+	ok(accept && request, "the sync file has a request and an accept line");
+	static const char *const keys[] = {
+#define FEEDBACK_KEY_(name, column, pub, line, key, ...) key,
+		FEEDBACK_FIELDS(FEEDBACK_KEY_)
+	};
+	static const bool on_accept[] = {
+#define FEEDBACK_ON_(name, column, pub, line, ...) FEEDBACK_ON_ACCEPT_##line(true, ) \
+	FEEDBACK_ON_REQUEST_##line(false, )
+		FEEDBACK_FIELDS(FEEDBACK_ON_)
+	};
+	for (int i = 0; accept && request && i < FEEDBACK_NFIELDS; i++) {
+		char key[80];
+		snprintf(key, sizeof key, "\"%s\":", keys[i]);
+		ok(strstr(on_accept[i] ? accept : request, key) != NULL, "feedback field %d: %s on %s",
+		   i, key, on_accept[i] ? "the accept line" : "the request");
+	}
+	free(text);
+}
+
+/* A request asked and its answer marked, for the sync file. */
+static void ask_and_accept(db *d)
+{
+	error e;
+	account anna = { 0 }, jan = { 0 };
+	account_add(d, NULL, "anna", "Anna", ROLE_MEMBER, "Hrubieszów", 0, &e);
+	account_add(d, NULL, "jan", "Jan", ROLE_MEMBER, "Piła", 0, &e);
+	account_get(d, "anna", &anna, &e);
+	account_get(d, "jan", &jan, &e);
+	int64_t tid = 0, pid = 0;
+	is_int(feedback_ask(d, &anna, 1, "Prośba", "Opis.", "koszty", 0, &tid, &e), ST_OK,
+	       "a request");
+	is_int(forum_reply(d, &jan, tid, 0, "Odpowiedź.", &pid, &e), ST_OK, "an answer");
+	is_int(feedback_accept(d, &anna, pid, &e), ST_OK, "the answer that helped");
+	account_clear(&anna), account_clear(&jan);
+}
+
+/* `empirie uptake set` has an option for each field marked so, with the list's value
+ * and help (list's filters have options of their own, --practice among them); the town
+ * also as --city. */
+static void test_options(void)
+{
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		const cli_opt *o = cli_uptake_opt_table;
+		while (o->name && strcmp(o->name, f->name) != 0)
+			o++;
+		if (f->opt)
+			ok(o->name && o->help && o->arg && strcmp(o->help, f->help) == 0 &&
+			   strcmp(o->arg, f->arg) == 0,
+			   "--%s: an option, with the list's help and value", f->name);
+	}
+	const cli_opt *o = cli_uptake_opt_table;
+	while (o->name && strcmp(o->name, "city") != 0)
+		o++;
+	ok(o->name && o > cli_uptake_opt_table && strcmp(o[-1].name, "town") == 0 && o->val == o[-1].val,
+	   "--city is the town's other name");
+}
+
+/* The public copy keeps each field as the list says: its column public or private. */
+static void test_public(void)
+{
+#define FEEDBACK_COLUMN_(name, column, pub, ...) { column, pub },
+	static const struct {
+		const char *column;
+		bool pub;
+	} fb[] = { FEEDBACK_FIELDS(FEEDBACK_COLUMN_) };
+	for (size_t i = 0; i < sizeof fb / sizeof fb[0]; i++)
+		is_int(publicity_of("feedback_requests", fb[i].column),
+		       fb[i].pub ? PUB_PUBLIC : PUB_PRIVATE, "feedback_requests.%s is %s", fb[i].column,
+		       fb[i].pub ? "public" : "private");
+	static const char *const tables[] = { "uptakes", "uptake_threads", "uptake_log" };
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		pub_class c = publicity_of(tables[f->store], f->column);
+		is_int(c, f->pub ? PUB_PUBLIC : PUB_PRIVATE, "%s: %s.%s is %s", f->name,
+		       tables[f->store], f->column, f->pub ? "public" : "private");
+	}
+}
+
+int main(void)
+{
+	test_list();
+	test_options();
+	test_public();
+	if (!mkdtemp(dir))
+		return 1;
+	setenv("EMPIRIE_NOW", "2026-03-01T08:00:00Z", 1);
+	char path[300];
+	snprintf(path, sizeof path, "%s/u.db", dir);
+	error e;
+	db *d;
+	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
+		diag("%s", e.msg);
+		return 1;
+	}
+	account admin = { 0 };
+	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
+	account_get(d, "root-test", &admin, &e);
+	/* A copy issued first: what changes after it goes into sync files. */
+	int64_t site;
+	is_int(sync_prepare_source(d, NULL, &site, &e), ST_OK, "a copy is issued (its key)");
+	practice p;
+	is_int(practice_get(d, &admin, 1, NULL, &p, &e), ST_OK, "a bundled practice");
+	const char *town = strcmp(p.city, "Piła") == 0 ? "Hrubieszów" : "Piła";
+	is_int(uptake_save(d, &admin, p.id, town, UPTAKE_ADAPTING, "Krótsza wersja.", NULL, &e),
+	       ST_OK, "%s takes up practice %lld", town, (long long)p.id);
+	practice_clear(&p);
+	db_set_post_limit(d, 0);
+	ask_and_accept(d);
+	test_csv(d, &admin);
+	test_sync(d, &admin);
+	account_clear(&admin);
+	db_close(&d);
+	char cmd[340];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		diag("cleanup failed");
+	return tap_done();
+}
