@@ -74,7 +74,7 @@ static const cli_command commands[] = {
 	{ "gen", cmd_gen, N_("--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]"),
 	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"),
 	  false, false, NULL },
-	{ "snapshot", cmd_snapshot, N_("FILE [--public-only]"),
+	{ "snapshot", cmd_snapshot, N_("FILE [--public-only] [--for LOGIN]"),
 	  N_("write an offline copy of the directory for a laptop or a USB stick"), false, false, NULL },
 	{ "sync", cmd_sync, N_("export FILE [--all] | apply FILE | status | conflicts | withdraw N"),
 	  N_("carry what an offline copy wrote to the home database, and back"), false, false, NULL },
@@ -138,11 +138,38 @@ const cli_subcommand *cli_subcommands_of(const char *cmd)
 	static const struct { const char *cmd; const cli_subcommand *subs; } tables[] = {
 		{ "list", cli_list_subs }, { "show", cli_show_subs },
 		{ "moderate", cli_moderate_subs }, { "admin", cli_admin_subs },
-		{ "sync", cli_sync_subs },
+		{ "sync", cli_sync_subs }, { "uptake", cli_uptake_subs },
+		{ "practice", cli_practice_subs }, { "meeting", cli_meeting_subs },
+		{ "import", cli_import_kinds }, { "export", cli_export_kinds },
 	};
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (strcmp(tables[i].cmd, cmd) == 0)
 			return tables[i].subs;
+	return NULL;
+}
+
+const cli_opt *cli_options_of(const char *cmd, const char *sub)
+{
+	/* set-role takes add-account's --city and --network (its rows from the third on). */
+	static const struct { const char *cmd, *sub; const cli_opt *opts; } tables[] = {
+		{ "list", NULL, cli_list_opts }, { "post", NULL, cli_post_opts },
+		{ "ask", NULL, cli_ask_opts }, { "reply", NULL, cli_reply_opts },
+		{ "attend", NULL, cli_attend_opts }, { "practice", NULL, cli_practice_opts },
+		{ "moderate", NULL, cli_moderate_opts },
+		{ "import", NULL, cli_import_opts }, { "export", NULL, cli_export_opts },
+		{ "gen", NULL, cli_gen_opts }, { "snapshot", NULL, cli_snapshot_opts },
+		{ "sync", "export", cli_sync_export_opts }, { "check", NULL, cli_check_opts },
+		{ "admin", "add-account", cli_account_opts },
+		{ "admin", "set-role", cli_account_opts + 2 },
+		{ "admin", "expert", cli_expert_opts }, { "restore", NULL, cli_restore_opts },
+		{ "report", NULL, cli_report_opts }, { "uptake", NULL, cli_uptake_opt_table },
+	};
+	if (strcmp(cmd, "meeting") == 0) /* built from its fields at run time */
+		return cli_meeting_options();
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i].cmd, cmd) == 0 &&
+		    (!tables[i].sub || (sub && strcmp(tables[i].sub, sub) == 0)))
+			return tables[i].opts;
 	return NULL;
 }
 
@@ -365,12 +392,28 @@ bool cli_config_counts(const cli_ctx *c)
 	return c->d && settings_grant_for(&c->conf, c->db_owner);
 }
 
+int cli_config_late(cli_ctx *c)
+{
+	if (!c->config_late)
+		return EXIT_OK;
+	c->config_late = false;
+	error e;
+	settings_clear(&c->conf);
+	if (settings_load(c->config_opt, true, &c->conf, &e) != ST_OK)
+		return cli_fail(&e);
+	lemma_set_dictionary(c->conf.dictionary);
+	ui_spell_set_enabled(!c->conf.no_spelling);
+	return EXIT_OK;
+}
+
 int cli_open(cli_ctx *c)
 {
 	error e;
 	err_clear(&e);
 	if (c->d)
 		return EXIT_OK;
+	if (cli_config_late(c) != EXIT_OK)
+		return EXIT_ERR;
 	/* Restricted (the SSH service account): only what the administrator wrote in the
 	 * forced command or the configuration counts, never the environment. */
 	bool db_from_conf = false;
@@ -450,6 +493,17 @@ int cli_open(cli_ctx *c)
 	return why ? cli_error("%s", why) : EXIT_OK;
 }
 
+/* The program's own options, before the command; the global ones (cli_global_opts)
+ * come with them from cli_opts_getopt(). */
+enum { OPT_RESTRICTED = 256 };
+static const cli_opt main_opts[] = {
+	{ "restricted", no_argument, OPT_RESTRICTED, NULL, N_("the SSH service account's mode: the "
+	  "application only,\nno shell, editor, files or other database") },
+	{ "help", no_argument, 'h', NULL, N_("show this help and exit") },
+	{ "version", no_argument, 'V', NULL, N_("show the version and exit") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 static void print_version(void)
 {
 	safe_fprintf(stdout, "empirie %s\n", PACKAGE_VERSION);
@@ -470,55 +524,36 @@ static void print_help(void)
 		safe_fputs(_(commands[i].summary), stdout, 0);
 		fputc('\n', stdout);
 	}
-	safe_fprintf(stdout, _("\nOptions:\n"
-	         "      --db FILE      use the database FILE (default: $EMPIRIE_DB, or\n"
-	         "                     $XDG_DATA_HOME/empirie/empirie.db)\n"
-	         "      --as LOGIN     act as the account LOGIN\n"
-	         "      --no-color     do not use colours (also when NO_COLOR is set)\n"
-	         "      --no-header    leave out the header line of lists\n"
-	         "      --config FILE  read the configuration from FILE (default %s)\n"
-	         "      --restricted   the SSH service account's mode: the application only,\n"
-	         "                     no shell, editor, files or other database\n"
-	         "  -h, --help         show this help and exit\n"
-	         "  -V, --version      show the version and exit\n\n"
-	         "Run 'empirie COMMAND --help' for the options of a command.\n"
-	         "Exit status: 0 success, 1 error, 2 wrong usage.\n"), settings_default_path());
+	safe_fputs(_("\nOptions:\n"), stdout, SAFE_MULTILINE);
+	cli_opts_print(cli_global_opts);
+	cli_opts_print(main_opts);
+	safe_fprintf(stdout, _("\nThe global options may follow the command too. The configuration "
+	                       "is read\nfrom %s unless --config names another file.\n"
+	                       "Run 'empirie COMMAND --help' for the options of a command.\n"
+	                       "Exit status: 0 success, 1 error, 2 wrong usage.\n"),
+	             settings_default_path());
 	safe_fputs(_("\nThe full-screen application takes the mouse (wheel, click, double click);\n"
 	             "--no-mouse (or 'mouse = no' in the configuration) leaves it to the terminal\n"
 	             "for its own selection. Shift with the mouse selects text in most terminals.\n"),
 	           stdout, SAFE_MULTILINE);
 }
 
-void cli_command_help(const cli_command *cmd, const char *options_text)
+void cli_command_usage(const cli_command *cmd)
 {
 	/* The placeholders are translated (RODZAJ PLIK), the keywords and options are not. */
 	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), cmd->name, cmd->args[0] ? _(cmd->args) : "");
 	safe_fputs(_(cmd->summary), stdout, 0);
 	fputs("\n", stdout);
-	if (options_text && *options_text) {
-		fputs("\n", stdout);
-		safe_fputs(options_text, stdout, SAFE_MULTILINE);
-	}
 }
 
-/* The global options, before the command (also what the shell completion offers). */
-enum { OPT_DB = 256, OPT_AS, OPT_NO_COLOR, OPT_NO_HEADER, OPT_CONFIG, OPT_RESTRICTED,
-       OPT_NO_MOUSE };
-static const struct option global_opts[] = {
-	{ "db", required_argument, NULL, OPT_DB },
-	{ "as", required_argument, NULL, OPT_AS },
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
-	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
-	{ "config", required_argument, NULL, OPT_CONFIG },
-	{ "restricted", no_argument, NULL, OPT_RESTRICTED },
-	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
-const struct option *cli_global_options(void) { return global_opts; }
+const struct option *cli_global_options(void)
+{
+	static struct option opts[CLI_OPTS_MAX + 2];
+	static char shortopts[16];
+	if (!opts[0].name)
+		cli_opts_getopt(main_opts, opts, shortopts, sizeof shortopts);
+	return opts;
+}
 
 int cli_main(int argc, char **argv)
 {
@@ -526,21 +561,16 @@ int cli_main(int argc, char **argv)
 	int ch;
 	opterr = 0;
 	/* '+': stop at the command name; its own options are parsed by the command. */
-	while ((ch = getopt_long(argc, argv, "+:hV", global_opts, NULL)) != -1) {
+	while ((ch = cli_getopt(&c, argc, argv, "+:hV", cli_global_options())) != -1) {
 		switch (ch) {
-		case OPT_DB: c.db_opt = optarg; break;
-		case OPT_AS: c.as_opt = optarg; break;
-		case OPT_NO_COLOR: c.no_color = true; break;
-		case OPT_NO_HEADER: c.no_header = true; break;
-		case OPT_CONFIG: c.config_opt = optarg; break;
 		case OPT_RESTRICTED: c.restricted = true; break;
-		case OPT_NO_MOUSE: c.no_mouse = true; break;
 		case 'h': print_help(); return EXIT_OK;
 		case 'V': print_version(); return EXIT_OK;
 		case ':': return cli_usage(NULL, _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_unknown_option(NULL, argv[optind - 1], global_opts);
+		default: return cli_unknown_option(NULL, argv[optind - 1], cli_global_options());
 		}
 	}
+	c.config_late = false; /* before the command: read just below */
 	error e;
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)
@@ -577,10 +607,21 @@ int cli_main(int argc, char **argv)
 		const cli_command *cmd = cli_find_command(argv[optind]);
 		if (!cmd)
 			return cli_unknown_command(argv[optind]);
-		/* The command sees argv from its own name, so getopt starts afresh. */
-		optind++;
-		int sub_argc = argc - optind + 1;
-		char **sub_argv = argv + optind - 1;
+		/* The command sees argv from its own name, so getopt starts afresh; the global
+		 * options right after the name are taken first (admin --db F accounts). */
+		int sub_argc = argc - optind;
+		char **sub_argv = argv + optind;
+		int lead = cli_leading_globals(&c, sub_argc, sub_argv);
+		if (lead < 0) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		/* The name moved after them (the words are kept: the process owns them). */
+		char *name = sub_argv[0];
+		memmove(sub_argv, sub_argv + 1, (size_t)lead * sizeof *sub_argv);
+		sub_argv[lead] = name;
+		sub_argc -= lead;
+		sub_argv += lead;
 		optind = 0;
 		c.cmd = cmd;
 		rc = cmd->run(&c, sub_argc, sub_argv);

@@ -20,24 +20,25 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-static bool wants_help(int argc, char **argv)
+/* A command of no options of its own and no operands: -1 to go on, else what to
+ * return. */
+static int no_operands(cli_ctx *c, const char *cmd, int argc, char **argv, const char *help)
 {
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return true;
-	return false;
+	int first, rc = cli_no_opts(c, cmd, argc, argv, help, &first);
+	if (rc < 0 && first < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[first]);
+	return rc;
 }
 
 int cmd_init(cli_ctx *c, int argc, char **argv)
 {
-	if (wants_help(argc, argv)) {
-		cli_command_help(cli_find_command("init"),
-			_("Creates the database (see --db) with the bundled EMPIRIE directory and an\n"
-			  "administrator account for you. An existing database is left as it is.\n"));
-		return EXIT_OK;
-	}
-	if (argc > 1)
-		return cli_usage("init", _("unexpected argument '%s'"), argv[1]);
+	int rc = no_operands(c, "init", argc, argv,
+		_("Creates the database (see --db) with the bundled EMPIRIE directory and an\n"
+		  "administrator account for you. An existing database is left as it is.\n"));
+	if (rc >= 0)
+		return rc;
+	if (cli_config_late(c) != EXIT_OK)
+		return EXIT_ERR;
 	error e;
 	bool from_conf;
 	char *path = paths_database(cli_db_choice(c, &from_conf), true, &e);
@@ -57,20 +58,26 @@ int cmd_init(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+const cli_opt cli_check_opts[] = {
+	{ "reindex", no_argument, 256, NULL, N_("rebuild the search index from the stored text") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_check(cli_ctx *c, int argc, char **argv)
 {
-	bool reindex = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--reindex") == 0)
-			reindex = true;
-		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_command_help(cli_find_command("check"),
-				_("Checks the database file's integrity and its links between records.\n"
-				  "      --reindex   rebuild the search index from the stored text\n"));
-			return EXIT_OK;
-		} else
-			return cli_unknown_option("check", argv[i], NULL);
+	const char *v[1] = { NULL };
+	int i = cli_parse_opts(c, "check", cli_check_opts, argc, argv, v);
+	if (i == CLI_PARSE_HELP) {
+		cli_command_help_opts(cli_find_command("check"),
+			_("Checks the database file's integrity and its links between records.\n"), NULL,
+			cli_check_opts, NULL);
+		return EXIT_OK;
 	}
+	if (i < 0)
+		return EXIT_USAGE;
+	if (i < argc)
+		return cli_usage("check", _("unexpected argument '%s'"), argv[i]);
+	bool reindex = v[0] != NULL;
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
@@ -88,8 +95,8 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 	check_report r;
 	if (check_database(c->d, &r, &e) != ST_OK)
 		return cli_fail(&e);
-	for (size_t i = 0; i < r.n; i++)
-		safe_fprintf(stdout, "%s\n", r.problems[i]);
+	for (size_t k = 0; k < r.n; k++)
+		safe_fprintf(stdout, "%s\n", r.problems[k]);
 	size_t n = r.n;
 	check_report_free(&r);
 	if (n) {
@@ -103,7 +110,7 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 static int admin_help(void);
 
 /* The options of add-account (set-role takes --city and --network of them). */
-static const cli_opt account_opt_table[] = {
+const cli_opt cli_account_opts[] = {
 	{ "name", required_argument, 'n', N_("NAME"), N_("the name shown (default: the login)") },
 	{ "role", required_argument, 'r', N_("ROLE"), N_("guest, member, leader, coordinator or "
 	  "admin (default member)") },
@@ -117,12 +124,12 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(account_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_account_opts, opts, shortopts, sizeof shortopts);
 	const char *name = NULL, *city = NULL, *rolename = "member";
 	long long network = 0;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n': name = optarg; break;
 		case 'r': rolename = optarg; break;
@@ -236,12 +243,12 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(account_opt_table + 2, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_account_opts + 2, opts, shortopts, sizeof shortopts);
 	const char *city = NULL;
 	long long network = -1;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'c': city = optarg; break;
 		case 'w':
@@ -267,8 +274,19 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 	       ? EXIT_OK : cli_fail(&e);
 }
 
+/* A subcommand's operands alone in argc/argv (the global options taken): -1 to go on,
+ * else what to return. */
+static int admin_operands(cli_ctx *c, int *argc, char ***argv)
+{
+	int r = cli_operands(c, "admin", argc, argv);
+	return r == CLI_PARSE_HELP ? admin_help() : r < 0 ? EXIT_USAGE : -1;
+}
+
 static int admin_member(cli_ctx *c, int argc, char **argv)
 {
+	int rc = admin_operands(c, &argc, &argv);
+	if (rc >= 0)
+		return rc;
 	if (argc < 4 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "remove") != 0))
 		return cli_usage("admin", _("use: admin member add|remove N TOWN"));
 	long long n = cli_parse_id(argv[2]);
@@ -285,7 +303,7 @@ static int admin_member(cli_ctx *c, int argc, char **argv)
 		if (i + 1 < argc)
 			strcat(town, " ");
 	}
-	int rc = EXIT_ERR;
+	rc = EXIT_ERR;
 	error e;
 	if (cli_open(c) == EXIT_OK)
 		rc = membership_set(c->d, &c->me, (int)n, town, argv[1][0] == 'a', &e) == ST_OK
@@ -296,6 +314,9 @@ static int admin_member(cli_ctx *c, int argc, char **argv)
 
 static int admin_do_accounts(cli_ctx *c, int argc, char **argv)
 {
+	int rc = admin_operands(c, &argc, &argv);
+	if (rc >= 0)
+		return rc;
 	if (argc > 1)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
 	return admin_accounts(c);
@@ -303,6 +324,9 @@ static int admin_do_accounts(cli_ctx *c, int argc, char **argv)
 
 static int admin_do_audit(cli_ctx *c, int argc, char **argv)
 {
+	int rc = admin_operands(c, &argc, &argv);
+	if (rc >= 0)
+		return rc;
 	if (argc > 1)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
 	return admin_audit(c);
@@ -310,27 +334,32 @@ static int admin_do_audit(cli_ctx *c, int argc, char **argv)
 
 static int admin_do_sessions(cli_ctx *c, int argc, char **argv)
 {
+	int rc = admin_operands(c, &argc, &argv);
+	if (rc >= 0)
+		return rc;
 	if (argc > 1)
 		return cli_usage("admin", _("unexpected argument '%s'"), argv[1]);
 	return admin_sessions(c);
 }
 
+const cli_opt cli_expert_opts[] = {
+	{ "no", no_argument, 256, NULL, N_("no longer an expert") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 static int admin_expert(cli_ctx *c, int argc, char **argv)
 {
-	static const cli_opt table[] = {
-		{ "no", no_argument, 256, NULL, N_("no longer an expert") },
-		{ NULL, 0, 0, NULL, NULL },
-	};
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_expert_opts, opts, shortopts, sizeof shortopts);
 	bool no = false;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 256: no = true; break;
 		case 'h': return admin_help();
+		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("admin", argv[optind - 1], opts);
 		}
 	}
@@ -377,10 +406,8 @@ const cli_subcommand cli_admin_subs[] = {
 
 static int admin_help(void)
 {
-	cli_command_help(cli_find_command("admin"), NULL);
-	fputc('\n', stdout);
-	cli_subs_print(cli_admin_subs);
-	cli_command_help_opts(NULL, NULL, account_opt_table, NULL);
+	cli_command_help_opts(cli_find_command("admin"), NULL, cli_admin_subs, cli_account_opts,
+	                      NULL);
 	return EXIT_OK;
 }
 
@@ -407,20 +434,24 @@ static void gen_progress_print(const char *stage, unsigned long done, unsigned l
 	}
 }
 
+const cli_opt cli_gen_opts[] = {
+	{ "towns", required_argument, 'T', N_("N"), N_("towns in all (default 2500)") },
+	{ "threads", required_argument, 't', N_("N"), N_("synthetic threads (default 10000)") },
+	{ "posts", required_argument, 'p', N_("N"), N_("synthetic posts (default 100000)") },
+	{ "size", required_argument, 'z', N_("M|L"), N_("M = 2500/10000/100000, L = "
+	  "2500/100000/1000000") },
+	{ "seed", required_argument, 's', N_("S"), N_("the same seed gives the same data") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_gen(cli_ctx *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "towns", required_argument, NULL, 'T' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "posts", required_argument, NULL, 'p' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "size", required_argument, NULL, 'z' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[32];
+	cli_opts_getopt(cli_gen_opts, opts, shortopts, sizeof shortopts);
 	gen_options o = { .towns = 2500, .threads = 10000, .posts = 100000, .seed = 1 };
 	int ch;
-	while ((ch = getopt_long(argc, argv, ":T:t:p:s:z:h", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		long long v = optarg ? cli_parse_id(optarg) : 0;
 		switch (ch) {
 		case 'T': case 't': case 'p': case 's':
@@ -440,15 +471,11 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 				return cli_usage("gen", _("--size is M or L"));
 			break;
 		case 'h':
-			cli_command_help(cli_find_command("gen"),
+			cli_command_help_opts(cli_find_command("gen"),
 				_("Writes a NEW database (--db FILE, which must not exist) with the bundled\n"
 				  "directory plus SYNTHETIC towns, people, threads and posts for trying things\n"
-				  "out and for benchmarks. It is marked synthetic and says so on screen.\n"
-				  "      --towns N    towns in all (default 2500)\n"
-				  "      --threads N  synthetic threads (default 10000)\n"
-				  "      --posts N    synthetic posts (default 100000)\n"
-				  "      --size M|L   M = 2500/10000/100000, L = 2500/100000/1000000\n"
-				  "      --seed S     the same seed gives the same data\n"));
+				  "out and for benchmarks. It is marked synthetic and says so on screen.\n"),
+				NULL, cli_gen_opts, NULL);
 			return EXIT_OK;
 		case ':': return cli_usage("gen", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("gen", argv[optind - 1], opts);
@@ -462,6 +489,8 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 		return cli_usage("gen", _("every thread needs a post: --posts must be at least --threads"));
 	if (access(c->db_opt, F_OK) == 0)
 		return cli_error(_("%s already exists; synthetic data goes only into a new file"), c->db_opt);
+	if (cli_config_late(c) != EXIT_OK)
+		return EXIT_ERR;
 	error e;
 	bool created;
 	if (db_open(&c->d, c->db_opt, DB_OPEN_CREATE, &created, &e) != ST_OK)
@@ -477,38 +506,34 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+const cli_opt cli_snapshot_opts[] = {
+	{ "public-only", no_argument, 256, NULL, N_("leave out what a guest may not see: the "
+	  "leaders' network,\ndrafts, read marks, the audit log, private contacts\n(anyone may "
+	  "take it; a full copy is for administrators)") },
+	{ "for", required_argument, 257, N_("LOGIN"), N_("issue the full copy to one person: the "
+	  "home database then\ntakes changes from that copy only when LOGIN made them\n(without "
+	  "it, whoever applies the copy's file vouches for\neveryone who wrote in it)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 {
-	const char *file = NULL, *owner = NULL;
-	bool public_only = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_command_help(cli_find_command("snapshot"),
-				_("Writes a consistent, compact copy of the database to FILE, also while\n"
-				  "others are writing, with the search index ready. Open it anywhere with\n"
-				  "'empirie --db FILE'; on a read-only medium it opens read-only.\n"
-				  "  --public-only   leave out what a guest may not see: the leaders' network,\n"
-				  "                  drafts, read marks, the audit log, private contacts\n"
-				  "                  (anyone may take it; a full copy is for administrators)\n"
-				  "  --for LOGIN     issue the full copy to one person: the home database then\n"
-				  "                  takes changes from that copy only when LOGIN made them\n"
-				  "                  (without it, whoever applies the copy's file vouches for\n"
-				  "                  everyone who wrote in it)\n"));
-			return EXIT_OK;
-		}
-		if (strcmp(argv[i], "--public-only") == 0)
-			public_only = true;
-		else if (strcmp(argv[i], "--for") == 0 && i + 1 < argc)
-			owner = argv[++i];
-		else if (strcmp(argv[i], "--for") == 0)
-			return cli_usage("snapshot", _("--for needs the login of the person the copy is for"));
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("snapshot", argv[i], NULL);
-		else if (!file)
-			file = argv[i];
-		else
-			return cli_usage("snapshot", _("unexpected argument '%s'"), argv[i]);
+	const char *v[2] = { NULL, NULL };
+	int i = cli_parse_opts(c, "snapshot", cli_snapshot_opts, argc, argv, v);
+	if (i == CLI_PARSE_HELP) {
+		cli_command_help_opts(cli_find_command("snapshot"),
+			_("Writes a consistent, compact copy of the database to FILE, also while\n"
+			  "others are writing, with the search index ready. Open it anywhere with\n"
+			  "'empirie --db FILE'; on a read-only medium it opens read-only.\n"),
+			NULL, cli_snapshot_opts, NULL);
+		return EXIT_OK;
 	}
+	if (i < 0)
+		return EXIT_USAGE;
+	const char *file = i < argc ? argv[i++] : NULL, *owner = v[1];
+	bool public_only = v[0] != NULL;
+	if (i < argc)
+		return cli_usage("snapshot", _("unexpected argument '%s'"), argv[i]);
 	if (!file)
 		return cli_usage("snapshot", _("say which FILE to write the copy to"));
 	if (cli_open(c) != EXIT_OK)
@@ -539,14 +564,10 @@ int cmd_snapshot(cli_ctx *c, int argc, char **argv)
 
 int cmd_info(cli_ctx *c, int argc, char **argv)
 {
-	if (argc > 1) {
-		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-			cli_command_help(cli_find_command("info"),
-				_("Shows which database is in use, what it holds and who you are.\n"));
-			return EXIT_OK;
-		}
-		return cli_usage("info", _("unexpected argument '%s'"), argv[1]);
-	}
+	int rc = no_operands(c, "info", argc, argv,
+		_("Shows which database is in use, what it holds and who you are.\n"));
+	if (rc >= 0)
+		return rc;
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	char *kind = db_meta_get(c->d, "kind");

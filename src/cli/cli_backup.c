@@ -20,25 +20,42 @@ static void say_counts(const backup_info *info)
 	             (long long)info->accounts);
 }
 
+/* backup's options are the global ones; restore's --force (row 0) only restore's. */
+const cli_opt cli_restore_opts[] = {
+	{ "force", no_argument, 256, NULL, N_("replace an existing database (without it, restore "
+	  "refuses)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+/* The options and the one FILE of backup (opts cli_restore_opts + 1) or restore: the index
+ * past FILE, CLI_PARSE_HELP or -1 (reported); *file NULL when not given. */
+static int one_file(cli_ctx *c, const char *cmd, const cli_opt *opts, int argc, char **argv,
+                    const char **vals, const char **file)
+{
+	int i = cli_parse_opts(c, cmd, opts, argc, argv, vals);
+	if (i < 0)
+		return i;
+	*file = i < argc ? argv[i++] : NULL;
+	if (i < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[i]), -1;
+	return i;
+}
+
 int cmd_backup(cli_ctx *c, int argc, char **argv)
 {
 	const char *file = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_command_help(cli_find_command("backup"),
-				_("Writes a copy of the whole database to FILE while people go on working,\n"
-				  "as it was at one moment: under a temporary name beside FILE, readable by\n"
-				  "you alone (0600), checked like 'empirie check' does, and only then given\n"
-				  "its name. An existing FILE or a link is never overwritten. Administrators\n"
-				  "only. Put it back with 'empirie restore FILE --force'.\n"));
-			return EXIT_OK;
-		}
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("backup", argv[i], NULL);
-		if (file)
-			return cli_usage("backup", _("unexpected argument '%s'"), argv[i]);
-		file = argv[i];
+	int i = one_file(c, "backup", cli_restore_opts + 1, argc, argv, NULL, &file);
+	if (i == CLI_PARSE_HELP) {
+		cli_command_help(cli_find_command("backup"),
+			_("Writes a copy of the whole database to FILE while people go on working,\n"
+			  "as it was at one moment: under a temporary name beside FILE, readable by\n"
+			  "you alone (0600), checked like 'empirie check' does, and only then given\n"
+			  "its name. An existing FILE or a link is never overwritten. Administrators\n"
+			  "only. Put it back with 'empirie restore FILE --force'.\n"));
+		return EXIT_OK;
 	}
+	if (i < 0)
+		return EXIT_USAGE;
 	if (!file)
 		return cli_usage("backup", _("say which FILE to write the backup to"));
 	if (cli_open(c) != EXIT_OK)
@@ -56,31 +73,25 @@ int cmd_backup(cli_ctx *c, int argc, char **argv)
 
 int cmd_restore(cli_ctx *c, int argc, char **argv)
 {
-	const char *file = NULL;
-	bool force = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_command_help(cli_find_command("restore"),
-				_("Replaces the contents of the database in use (see --db) with the backup\n"
-				  "FILE. The backup is checked first (and upgraded if an older empirie made\n"
-				  "it); the replaced contents are kept beside the database as\n"
-				  "DB.replaced-TIME. Sessions that have the database open stay: they wait a\n"
-				  "moment for the restore and then show the restored contents. Administrators\n"
-				  "only.\n"
-				  "  --force   replace an existing database (without it, restore refuses)\n"));
-			return EXIT_OK;
-		}
-		if (strcmp(argv[i], "--force") == 0)
-			force = true;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("restore", argv[i], NULL);
-		else if (file)
-			return cli_usage("restore", _("unexpected argument '%s'"), argv[i]);
-		else
-			file = argv[i];
+	const char *file = NULL, *v[1] = { NULL };
+	int i = one_file(c, "restore", cli_restore_opts, argc, argv, v, &file);
+	if (i == CLI_PARSE_HELP) {
+		cli_command_help_opts(cli_find_command("restore"),
+			_("Replaces the contents of the database in use (see --db) with the backup\n"
+			  "FILE. The backup is checked first (and upgraded if an older empirie made\n"
+			  "it); the replaced contents are kept beside the database as\n"
+			  "DB.replaced-TIME. Sessions that have the database open stay: they wait a\n"
+			  "moment for the restore and then show the restored contents. Administrators\n"
+			  "only.\n"), NULL, cli_restore_opts, NULL);
+		return EXIT_OK;
 	}
+	if (i < 0)
+		return EXIT_USAGE;
+	bool force = v[0] != NULL;
 	if (!file)
 		return cli_usage("restore", _("say which backup FILE to restore"));
+	if (cli_config_late(c) != EXIT_OK)
+		return EXIT_ERR;
 	/* A database that is not there yet is created by cli_open (its creator is its
 	 * administrator) and has nothing to lose: no --force needed. */
 	error e;

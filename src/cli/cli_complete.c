@@ -1,9 +1,10 @@
 /* cli_complete.c — the hidden `empirie complete CWORD WORD...` behind the shell completion
  * (completion/empirie.bash): given the words of a command line and the index of the one
  * being completed, prints "words" and the candidates one per line, or "files" when the
- * shell should complete file names. Command names and global options come from cli.c's
- * own tables; the options of each command are listed here, and tests/cli/complete.sh
- * checks them against every command's --help and its option parser. Network numbers and
+ * shell should complete file names. Command names, global options, each command's
+ * options and subcommands come from the tables its parser and --help use (cli.c's
+ * cli_options_of(), cli_subcommands_of()); what an option's value is, and the other
+ * operands, are said here (tests/cli/complete.sh and cmdtables.sh check them). Network numbers and
  * town names come from the database, opened read-only (never created for a completion). */
 #include "config.h"
 
@@ -17,8 +18,6 @@
 #include "cli/cli_priv.h"
 #include "core/directory.h"
 #include "core/meeting.h"
-#include "core/practice_fields.h"
-#include "core/uptake_fields.h"
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
@@ -40,117 +39,32 @@ typedef struct {
 	const char *values;
 } coperand;
 
-typedef struct {
-	const char *command;
-	const char *sub;     /* NULL: the options of the command; else of that subcommand */
-	const copt *opts;
-} copts;
-
-#define END { NULL, ARG_NONE, NULL }
-static const copt list_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "thread", ARG_VALUE, NULL },
-	{ "theme", ARG_VALUE, NULL }, { "voivodeship", ARG_VALUE, NULL },
-	{ "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL }, { "planned", ARG_NONE, NULL },
-	{ "past", ARG_NONE, NULL }, { "keys", ARG_NONE, NULL }, { "open", ARG_NONE, NULL },
-	{ "mine", ARG_NONE, NULL }, { "taken-up", ARG_NONE, NULL },
-	{ "taken-up-in", ARG_VALUE, NULL }, END };
-static const copt ask_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	{ "assess", ARG_VALUE, NULL }, { "practice", ARG_VALUE, NULL }, END };
-static const copt post_opts[] = { { "network", ARG_NETWORK, NULL }, { "title", ARG_VALUE, NULL },
-	END };
-static const copt reply_opts[] = { { "to", ARG_VALUE, NULL }, END };
-static const copt attend_opts[] = { { "no", ARG_NONE, NULL }, END };
-/* A practice's options are its fields' (practice_fields.h); a town is completed. */
-#define PRACTICE_ARG_TOWN ARG_TOWN
-#define PRACTICE_ARG_NETS ARG_VALUE
-#define PRACTICE_ARG_MEETS ARG_VALUE
-#define PRACTICE_ARG_LINE ARG_VALUE
-#define PRACTICE_ARG_TEXT ARG_VALUE
-#define PRACTICE_ARG_URL ARG_VALUE
-#define PRACTICE_COPT_(name, kind, aliases, option, ...) { option, PRACTICE_ARG_##kind, NULL },
-static const copt practice_opts[] = {
-	PRACTICE_FIELDS(PRACTICE_COPT_) { "city", ARG_TOWN, NULL }, END };
-/* A meeting's options are its fields' (meeting_fields.h, in the order of their places);
- * the network and the host town are completed. Filled on first use. */
-static copt meeting_opts[MEETING_NFIELDS + 1];
-static const copt moderate_opts[] = { { "reason", ARG_VALUE, NULL }, END };
-static const copt import_opts[] = {
-	{ "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" }, { "dry-run", ARG_NONE, NULL },
-	{ "raw", ARG_NONE, NULL }, END };
-static const copt export_opts[] = {
-	{ "format", ARG_WORDS, "csv json" }, { "encoding", ARG_WORDS, "utf-8 cp1250" },
-	{ "network", ARG_NETWORK, NULL }, { "separator", ARG_VALUE, NULL },
-	{ "raw", ARG_NONE, NULL }, END };
-static const copt gen_opts[] = {
-	{ "size", ARG_WORDS, "M L" }, { "towns", ARG_VALUE, NULL },
-	{ "threads", ARG_VALUE, NULL }, { "posts", ARG_VALUE, NULL }, { "seed", ARG_VALUE, NULL },
-	END };
-static const copt snapshot_opts[] = { { "public-only", ARG_NONE, NULL },
-	{ "for", ARG_VALUE, NULL }, END };
-static const copt sync_export_opts[] = { { "all", ARG_NONE, NULL }, END };
-static const copt check_opts[] = { { "reindex", ARG_NONE, NULL }, END };
-static const copt account_opts[] = {
-	{ "name", ARG_VALUE, NULL },
-	{ "role", ARG_WORDS, "guest member leader coordinator admin" },
-	{ "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL }, END };
-static const copt expert_opts[] = { { "no", ARG_NONE, NULL }, END };
-static const copt force_opts[] = { { "force", ARG_NONE, NULL }, END };
-static const copt report_opts[] = {
-	{ "network", ARG_NETWORK, NULL }, { "from", ARG_VALUE, NULL }, { "to", ARG_VALUE, NULL },
-	{ "format", ARG_WORDS, "text csv json" }, END };
-/* uptake set's options: its fields' (uptake_fields.h), the town's --city after it. */
-#define UPTAKE_COPT_KEY ARG_VALUE, NULL
-#define UPTAKE_COPT_TOWN ARG_TOWN, NULL
-#define UPTAKE_COPT_STATUS ARG_WORDS, "interested adapting in-use dropped"
-#define UPTAKE_COPT_TEXT ARG_VALUE, NULL
-#define UPTAKE_COPT_TIME ARG_VALUE, NULL
-#define UPTAKE_COPT_LOGIN ARG_VALUE, NULL
-#define UPTAKE_COPT_THREADS ARG_VALUE, NULL
-#define UPTAKE_CALIAS_TOWN { "city", ARG_TOWN, NULL },
-#define UPTAKE_CALIAS_KEY
-#define UPTAKE_CALIAS_STATUS
-#define UPTAKE_CALIAS_TEXT
-#define UPTAKE_CALIAS_TIME
-#define UPTAKE_CALIAS_LOGIN
-#define UPTAKE_CALIAS_THREADS
-#define UPTAKE_COPT_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, sync_sql, \
-                     opt, ...)                                                                \
-	UPTAKE_IF_##opt({ #name, UPTAKE_COPT_##kind }, UPTAKE_CALIAS_##kind)
-static const copt uptake_set_opts[] = { UPTAKE_FIELDS(UPTAKE_COPT_) END };
-static const copt uptake_remove_opts[] = { { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	END };
-static const copt uptake_list_opts[] = {
-	{ "practice", ARG_VALUE, NULL }, { "town", ARG_TOWN, NULL }, { "city", ARG_TOWN, NULL },
-	{ "network", ARG_NETWORK, NULL }, END };
-static const copt role_opts[] = { { "city", ARG_TOWN, NULL }, { "network", ARG_NETWORK, NULL },
-	END };
-#undef END
-
-static const copts command_opts[] = {
-	{ "list", NULL, list_opts }, { "post", NULL, post_opts }, { "ask", NULL, ask_opts }, { "reply", NULL, reply_opts },
-	{ "attend", NULL, attend_opts }, { "practice", NULL, practice_opts },
-	{ "meeting", NULL, meeting_opts }, { "moderate", NULL, moderate_opts },
-	{ "import", NULL, import_opts }, { "export", NULL, export_opts }, { "gen", NULL, gen_opts },
-	{ "snapshot", NULL, snapshot_opts }, { "sync", "export", sync_export_opts },
-	{ "check", NULL, check_opts }, { "admin", "add-account", account_opts },
-	{ "admin", "set-role", role_opts }, { "admin", "expert", expert_opts },
-	{ "restore", NULL, force_opts }, { "report", NULL, report_opts },
-	{ "uptake", "set", uptake_set_opts }, { "uptake", "remove", uptake_remove_opts },
-	{ "uptake", "list", uptake_list_opts },
+/* What an option's value is, where it is more than some text: by the option's name
+ * (command NULL: in every command); a meeting's by its field's kind (meeting_value_kind()).
+ * The options themselves are the commands' tables (cli_options_of()), the ones their
+ * parsers read and their --help lists. */
+static const struct {
+	const char *command, *option;
+	arg_kind arg;
+	const char *values;
+} value_kinds[] = {
+	{ NULL, "network", ARG_NETWORK, NULL }, { NULL, "town", ARG_TOWN, NULL },
+	{ NULL, "city", ARG_TOWN, NULL },
+	{ "admin", "role", ARG_WORDS, "guest member leader coordinator admin" },
+	{ "import", "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" },
+	{ "export", "encoding", ARG_WORDS, "utf-8 cp1250" },
+	{ "export", "format", ARG_WORDS, "csv json" },
+	{ "report", "format", ARG_WORDS, "text csv json" },
+	{ "gen", "size", ARG_WORDS, "M L" },
+	{ "uptake", "status", ARG_WORDS, "interested adapting in-use dropped" },
 };
 
-#define KINDS "towns accounts memberships meetings practices"
 static const coperand operands[] = {
 	{ "show", "network", 1, ARG_NETWORK, NULL },
 	{ "show", "city", 1, ARG_TOWN, NULL },
-	{ "practice", NULL, 0, ARG_WORDS, "add edit" },
-	{ "meeting", NULL, 0, ARG_WORDS, "add edit" },
-	{ "import", NULL, 0, ARG_WORDS, KINDS },
 	{ "import", NULL, 1, ARG_FILE, NULL },
-	{ "export", NULL, 0, ARG_WORDS, KINDS },
 	{ "snapshot", NULL, 0, ARG_FILE, NULL },
 	{ "backup", NULL, 0, ARG_FILE, NULL },
-	{ "uptake", NULL, 0, ARG_WORDS, "set remove list" },
 	{ "restore", NULL, 0, ARG_FILE, NULL },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
@@ -160,31 +74,43 @@ static const coperand operands[] = {
 	{ "admin", "member", 3, ARG_TOWN, NULL },
 	{ "admin", "add-key", 2, ARG_FILE, NULL },
 };
-#undef KINDS
 
-/* The options (for --help: NULL) of a command, or of its subcommand `sub`. */
-static void fill_meeting_opts(void)
+/* A meeting option's value by its field's kind (meeting_fields.h): the network and the
+ * host town are completed. */
+static arg_kind meeting_value_kind(const char *option)
 {
-	if (meeting_opts[0].name)
-		return;
 	for (int i = 0; i < MEETING_NFIELDS; i++) {
 		const meeting_field_info *f = &meeting_field_list[i];
-		if (f->opt >= 0)
-			meeting_opts[f->opt] = (copt){ f->option, f->kind == MK_NET    ? ARG_NETWORK
-			                                          : f->kind == MK_HOST ? ARG_TOWN
-			                                                               : ARG_VALUE,
-			                               NULL };
+		if (f->opt >= 0 && strcmp(f->option, option) == 0)
+			return f->kind == MK_NET ? ARG_NETWORK : f->kind == MK_HOST ? ARG_TOWN : ARG_VALUE;
 	}
+	return ARG_VALUE;
 }
 
+/* The options (for --help: NULL) of a command, or of its subcommand `sub`, from its
+ * table, with what their values are. */
 static const copt *options_of(const char *command, const char *sub)
 {
-	fill_meeting_opts();
-	for (size_t i = 0; i < sizeof command_opts / sizeof command_opts[0]; i++)
-		if (strcmp(command_opts[i].command, command) == 0 &&
-		    (!command_opts[i].sub || (sub && strcmp(command_opts[i].sub, sub) == 0)))
-			return command_opts[i].opts;
-	return NULL;
+	static copt out[CLI_OPTS_MAX + 1];
+	const cli_opt *t = cli_options_of(command, sub);
+	if (!t)
+		return NULL;
+	size_t n = 0;
+	for (; t->name && n < CLI_OPTS_MAX; t++) {
+		copt o = { t->name, t->has_arg == no_argument ? ARG_NONE : ARG_VALUE, NULL };
+		if (o.arg != ARG_NONE && strcmp(command, "meeting") == 0)
+			o.arg = meeting_value_kind(t->name);
+		for (size_t k = 0; o.arg != ARG_NONE && k < sizeof value_kinds / sizeof value_kinds[0];
+		     k++)
+			if ((!value_kinds[k].command || strcmp(value_kinds[k].command, command) == 0) &&
+			    strcmp(value_kinds[k].option, t->name) == 0) {
+				o.arg = value_kinds[k].arg;
+				o.values = value_kinds[k].values;
+			}
+		out[n++] = o;
+	}
+	out[n] = (copt){ NULL, ARG_NONE, NULL };
+	return out;
 }
 
 static const copt *find_opt(const copt *opts, const char *word)
@@ -287,17 +213,45 @@ static void value(cli_ctx *c, arg_kind kind, const char *values, const char *cur
 	}
 }
 
-/* The options of the list that start with cur (each as --name), and --help. */
-static void options(const copt *opts, const char *cur)
+/* The global options, from the table cli_main() parses them with; after the command
+ * (`after`) without the program's own (--restricted, --help, --version). */
+static const copt *globals(bool after)
+{
+	static copt before_cmd[CLI_OPTS_MAX + 2], after_cmd[CLI_OPTS_MAX + 2];
+	if (!before_cmd[0].name) {
+		size_t nb = 0, na = 0;
+		for (const struct option *g = cli_global_options(); g->name && nb <= CLI_OPTS_MAX; g++) {
+			bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
+			copt o = { g->name, g->has_arg == no_argument ? ARG_NONE : file ? ARG_FILE
+			                                                                : ARG_VALUE, NULL };
+			before_cmd[nb++] = o;
+			if (g->val >= CLI_GOPT_DB)
+				after_cmd[na++] = o;
+		}
+	}
+	return after ? after_cmd : before_cmd;
+}
+
+/* An option of a command's list, or a global one after the command. */
+static const copt *find_opt_or_global(const copt *opts, const char *word)
+{
+	const copt *o = find_opt(opts, word);
+	return o ? o : find_opt(globals(true), word);
+}
+
+/* The options of the list that start with cur (each as --name), and --help; after a
+ * command, the global options too. */
+static void options(const copt *opts, const char *cur, bool after_command)
 {
 	puts("words");
 	size_t n = strlen(cur);
-	for (const copt *o = opts; o && o->name; o++) {
-		char w[64];
-		snprintf(w, sizeof w, "--%s", o->name);
-		if (strncmp(w, cur, n) == 0)
-			candidate(NULL, w);
-	}
+	for (int pass = 0; pass < 1 + after_command; pass++)
+		for (const copt *o = pass ? globals(true) : opts; o && o->name; o++) {
+			char w[64];
+			snprintf(w, sizeof w, "--%s", o->name);
+			if (strncmp(w, cur, n) == 0)
+				candidate(NULL, w);
+		}
 	if (!find_opt(opts, "--help") && strncmp("--help", cur, n) == 0)
 		candidate(NULL, "--help");
 }
@@ -311,6 +265,8 @@ static bool option_with_value(cli_ctx *c, const copt *opts, const char *cur)
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)(eq - cur), cur);
 	const copt *o = find_opt(opts, name);
+	if (!o && opts != globals(false))
+		o = find_opt(globals(true), name);
 	if (!o || o->arg == ARG_NONE)
 		return false;
 	snprintf(name, sizeof name, "%.*s", (int)(eq - cur + 1), cur);
@@ -332,12 +288,16 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 	int pos = 0;
 	const copt *opts = options_of(command, NULL);
 	for (int k = i + 1; k < cword; k++) {
-		const copt *o = find_opt(opts, w[k]);
+		const copt *o = find_opt_or_global(opts, w[k]);
+		if (strncmp(w[k], "--db=", 5) == 0)
+			c->db_opt = w[k] + 5;
 		if (o && o->arg != ARG_NONE) {
 			if (k + 1 == cword) {
 				value(c, o->arg, o->values, cur, NULL);
 				return EXIT_OK;
 			}
+			if (strcmp(o->name, "db") == 0)
+				c->db_opt = w[k + 1];
 			k++;
 			continue;
 		}
@@ -351,7 +311,7 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 	if (option_with_value(c, opts, cur))
 		return EXIT_OK;
 	if (cur[0] == '-') {
-		options(opts, cur);
+		options(opts, cur, true);
 		return EXIT_OK;
 	}
 	/* The first operand of a command with a table of subcommands: its names. */
@@ -390,15 +350,7 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 	int cword = (int)cw;
 	const char *cur = cword < nwords ? w[cword] : "";
 	c->open_readonly = true;
-	/* The global options, from the table cli_main() parses them with. */
-	copt global[32];
-	size_t ng = 0;
-	for (const struct option *g = cli_global_options(); g->name && ng + 1 < 32; g++) {
-		bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
-		global[ng++] = (copt){ g->name, g->has_arg == no_argument ? ARG_NONE
-		                                : file ? ARG_FILE : ARG_VALUE, NULL };
-	}
-	global[ng] = (copt){ NULL, ARG_NONE, NULL };
+	const copt *global = globals(false);
 
 	/* Global options before the command; --db also chooses the database for towns. */
 	int i = 1;
@@ -422,7 +374,7 @@ int cli_complete(cli_ctx *c, int argc, char **argv)
 		if (option_with_value(c, global, cur))
 			return EXIT_OK;
 		if (cur[0] == '-') {
-			options(global, cur);
+			options(global, cur, false);
 			return EXIT_OK;
 		}
 		puts("words");

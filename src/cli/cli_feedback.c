@@ -12,7 +12,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-static const cli_opt ask_opt_table[] = {
+const cli_opt cli_ask_opts[] = {
 	{ "network", required_argument, 'n', N_("N"),
 	  N_("the network whose coordinators and experts you ask") },
 	{ "title", required_argument, 't', N_("TEXT"), N_("what the request is about") },
@@ -26,11 +26,11 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(ask_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_ask_opts, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL, *assess = NULL, *practice_arg = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -40,7 +40,7 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 		case 'a': assess = optarg; break;
 		case 'p': practice_arg = optarg; break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("ask"), NULL, ask_opt_table,
+			cli_command_help_opts(cli_find_command("ask"), NULL, NULL, cli_ask_opts,
 				_("The description is read from standard input as UTF-8 text.\n"
 				  "Prints the new request's thread number.\n"));
 			return EXIT_OK;
@@ -81,17 +81,16 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 
 int cmd_accept(cli_ctx *c, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_command_help(cli_find_command("accept"),
-			_("Marks the answer POST_ID as the one that helped your town; this closes the\n"
-			  "request. Only members of the asking town may do it.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 2)
+	int first, rc = cli_no_opts(c, "accept", argc, argv,
+		_("Marks the answer POST_ID as the one that helped your town; this closes the\n"
+		  "request. Only members of the asking town may do it.\n"), &first);
+	if (rc >= 0)
+		return rc;
+	if (argc - first != 1)
 		return cli_usage("accept", _("say which answer helped: empirie accept POST_ID"));
-	long long id = cli_parse_id(argv[1]);
+	long long id = cli_parse_id(argv[first]);
 	if (id < 0)
-		return cli_usage("accept", _("a post is given by its number, not '%s'"), argv[1]);
+		return cli_usage("accept", _("a post is given by its number, not '%s'"), argv[first]);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;

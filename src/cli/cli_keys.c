@@ -273,12 +273,13 @@ out:
 
 int cli_admin_keys(cli_ctx *c, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			char admin[] = "admin", help[] = "--help";
-			return cmd_admin(c, 2, (char *[]){ admin, help, NULL });
-		}
+	int r = cli_operands(c, "admin", &argc, &argv);
+	if (r == CLI_PARSE_HELP) {
+		char admin[] = "admin", help[] = "--help";
+		return cmd_admin(c, 2, (char *[]){ admin, help, NULL });
 	}
+	if (r < 0)
+		return EXIT_USAGE;
 	if (strcmp(argv[0], "add-key") == 0)
 		return admin_add_key(c, argc, argv);
 	if (strcmp(argv[0], "revoke-key") == 0)

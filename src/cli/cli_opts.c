@@ -18,22 +18,52 @@
  * line when the names are wider). */
 enum { HELP_COL = 24 };
 
+/* The global options, which every command takes after its name too (cli_main() reads
+ * them before it with --restricted, --help and --version). */
+const cli_opt cli_global_opts[] = {
+	{ "db", required_argument, CLI_GOPT_DB, N_("FILE"), N_("use the database FILE (default: "
+	  "$EMPIRIE_DB, or\n$XDG_DATA_HOME/empirie/empirie.db)") },
+	{ "as", required_argument, CLI_GOPT_AS, N_("LOGIN"), N_("act as the account LOGIN") },
+	{ "no-color", no_argument, CLI_GOPT_NO_COLOR, NULL,
+	  N_("do not use colours (also when NO_COLOR is set)") },
+	{ "no-colour", no_argument, CLI_GOPT_NO_COLOR, NULL, NULL },
+	{ "no-header", no_argument, CLI_GOPT_NO_HEADER, NULL, N_("leave out the header line of "
+	  "lists") },
+	{ "config", required_argument, CLI_GOPT_CONFIG, N_("FILE"),
+	  N_("read the configuration from FILE") },
+	{ "no-mouse", no_argument, CLI_GOPT_NO_MOUSE, NULL, N_("leave the mouse to the terminal "
+	  "(the full-screen\napplication)") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
+/* The table of a command with no options of its own. */
+static const cli_opt none[] = { { NULL, 0, 0, NULL, NULL } };
+
+/* One table's rows into getopt_long's array and the short options. */
+static void add_opts(const cli_opt *t, struct option *out, size_t *k, char *shortopts,
+                     size_t *s, size_t n_short, bool *help)
+{
+	for (; t && t->name && *k < CLI_OPTS_MAX; t++) {
+		out[(*k)++] = (struct option){ t->name, t->has_arg, NULL, t->val };
+		*help = *help || strcmp(t->name, "help") == 0;
+		/* A letter as the value is the option's short form too (-n, --network). */
+		if (t->val < 128 && isalpha(t->val) && *s + 3 < n_short &&
+		    !memchr(shortopts, t->val, *s)) {
+			shortopts[(*s)++] = (char)t->val;
+			if (t->has_arg == required_argument)
+				shortopts[(*s)++] = ':';
+		}
+	}
+}
+
 void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size_t n_short)
 {
 	size_t k = 0, s = 0;
 	bool help = false;
 	if (n_short)
 		shortopts[s++] = ':';
-	for (; t && t->name && k < CLI_OPTS_MAX; t++) {
-		out[k++] = (struct option){ t->name, t->has_arg, NULL, t->val };
-		help = help || strcmp(t->name, "help") == 0;
-		/* A letter as the value is the option's short form too (-n, --network). */
-		if (t->val < 128 && isalpha(t->val) && s + 3 < n_short && !memchr(shortopts, t->val, s)) {
-			shortopts[s++] = (char)t->val;
-			if (t->has_arg == required_argument)
-				shortopts[s++] = ':';
-		}
-	}
+	add_opts(t, out, &k, shortopts, &s, n_short, &help);
+	add_opts(cli_global_opts, out, &k, shortopts, &s, n_short, &help);
 	if (!help) {
 		out[k++] = (struct option){ "help", no_argument, NULL, 'h' };
 		if (s + 2 < n_short)
@@ -54,9 +84,10 @@ static void help_text(const char *text, int at)
 	for (const char *p = text; *p;) {
 		size_t len = strcspn(p, "\n");
 		fprintf(stdout, "%*s", HELP_COL - at, "");
-		char line[512];
-		snprintf(line, sizeof line, "%.*s", (int)len, p);
-		safe_fputs(line, stdout, 0);
+		char *line = strndup(p, len); /* the whole line, however long */
+		if (line)
+			safe_fputs(line, stdout, 0);
+		free(line);
 		fputc('\n', stdout);
 		p += len;
 		p += *p == '\n';
@@ -90,11 +121,121 @@ void cli_opts_print(const cli_opt *t)
 	}
 }
 
-void cli_command_help_opts(const cli_command *cmd, const char *before, const cli_opt *opts,
-                           const char *after)
+void cli_help_globals(void)
 {
-	if (cmd)
-		cli_command_help(cmd, before);
+	safe_fputs(_("\nGlobal options (before or after the command):\n"), stdout, SAFE_MULTILINE);
+	cli_opts_print(cli_global_opts);
+}
+
+int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
+               const struct option *opts)
+{
+	int ch;
+	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		switch (ch) {
+		case CLI_GOPT_DB: c->db_opt = optarg; break;
+		case CLI_GOPT_AS: c->as_opt = optarg; break;
+		case CLI_GOPT_NO_COLOR: c->no_color = true; break;
+		case CLI_GOPT_NO_HEADER: c->no_header = true; break;
+		case CLI_GOPT_NO_MOUSE: c->no_mouse = true; break;
+		case CLI_GOPT_CONFIG:
+			c->config_opt = optarg;
+			c->config_late = true;
+			break;
+		default: return ch;
+		}
+	}
+	return -1;
+}
+
+int cli_leading_globals(cli_ctx *c, int argc, char **argv)
+{
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(none, opts, shortopts, sizeof shortopts);
+	int i = 1;
+	while (i < argc && strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
+		const char *word = argv[i] + 2;
+		size_t len = strcspn(word, "=");
+		const cli_opt *o = cli_global_opts;
+		while (o->name && !(strlen(o->name) == len && strncmp(o->name, word, len) == 0))
+			o++;
+		if (!o->name || (o->has_arg == no_argument && word[len]))
+			break; /* the command's own (or a misuse its parser reports) */
+		int n = o->has_arg == required_argument && !word[len] ? 2 : 1;
+		if (n == 2 && i + 1 >= argc)
+			return cli_usage(argv[0], _("option '%s' needs a value"), argv[i]), -1;
+		/* getopt_long over just these words, so the values land as they do later. */
+		char *words[4] = { argv[0], argv[i], n == 2 ? argv[i + 1] : NULL, NULL };
+		optind = 0;
+		if (cli_getopt(c, n + 1, words, "+:", opts) != -1)
+			return cli_usage(argv[0], _("option '%s' needs a value"), argv[i]), -1;
+		i += n;
+	}
+	optind = 0;
+	return i - 1;
+}
+
+int cli_parse_opts(cli_ctx *c, const char *cmd, const cli_opt *t, int argc, char **argv,
+                   const char **vals)
+{
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[64];
+	cli_opts_getopt(t, opts, shortopts, sizeof shortopts);
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
+		const cli_opt *r = t;
+		while (r->name && r->val != ch)
+			r++;
+		if (r->name)
+			vals[r - t] = optarg ? optarg : "";
+		else if (ch == 'h')
+			return CLI_PARSE_HELP;
+		else if (ch == ':')
+			return cli_usage(cmd, _("option '%s' needs a value"), argv[optind - 1]), -1;
+		else
+			return cli_unknown_option(cmd, argv[optind - 1], opts), -1;
+	}
+	return optind;
+}
+
+int cli_operands(cli_ctx *c, const char *cmd, int *argc, char ***argv)
+{
+	int first = cli_parse_opts(c, cmd, none, *argc, *argv, NULL);
+	if (first < 0)
+		return first;
+	/* getopt_long moved the options before the operands: argv[0] goes after them (the
+	 * words are kept, in their new order). */
+	char *name = (*argv)[0];
+	memmove(*argv, *argv + 1, (size_t)(first - 1) * sizeof **argv);
+	(*argv)[first - 1] = name;
+	*argc -= first - 1;
+	*argv += first - 1;
+	return 0;
+}
+
+int cli_no_opts(cli_ctx *c, const char *cmd, int argc, char **argv, const char *help,
+                int *first)
+{
+	*first = cli_parse_opts(c, cmd, none, argc, argv, NULL);
+	if (*first == CLI_PARSE_HELP)
+		return cli_command_help(cli_find_command(cmd), help), EXIT_OK;
+	return *first < 0 ? EXIT_USAGE : -1;
+}
+
+void cli_command_help_opts(const cli_command *cmd, const char *before,
+                           const cli_subcommand *subs, const cli_opt *opts, const char *after)
+{
+	cli_command_usage(cmd);
+	if (before && *before) {
+		fputc('\n', stdout);
+		safe_fputs(before, stdout, SAFE_MULTILINE);
+	}
+	if (subs && subs->name) {
+		fputc('\n', stdout);
+		cli_subs_print(subs);
+	}
 	if (opts && opts->name) {
 		fputc('\n', stdout);
 		cli_opts_print(opts);
@@ -103,6 +244,12 @@ void cli_command_help_opts(const cli_command *cmd, const char *before, const cli
 		fputc('\n', stdout);
 		safe_fputs(after, stdout, SAFE_MULTILINE);
 	}
+	cli_help_globals();
+}
+
+void cli_command_help(const cli_command *cmd, const char *text)
+{
+	cli_command_help_opts(cmd, text, NULL, NULL, NULL);
 }
 
 void cli_subs_print(const cli_subcommand *t)
@@ -128,19 +275,27 @@ const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name)
 	return NULL;
 }
 
+void cli_sub_suggest(const cli_subcommand *t, const char *word)
+{
+	size_t n = 0;
+	while (t[n].name)
+		n++;
+	const char **cands = malloc((n + 1) * sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = t[i].name;
+	const char *near = cands ? suggest_nearest(word, cands, n) : NULL;
+	if (near)
+		safe_fprintf(stderr, _("Did you mean '%s'?\n"), near);
+	free(cands);
+}
+
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
                      char **argv)
 {
 	const cli_subcommand *s = cli_sub_find(t, argv[0]);
 	if (!s) {
-		const char *cands[64];
-		size_t n = 0;
-		for (const cli_subcommand *r = t; r->name && n < 64; r++)
-			cands[n++] = r->name;
 		cli_error(_("unknown subcommand '%s' of '%s'"), argv[0], cmd);
-		const char *near = suggest_nearest(argv[0], cands, n);
-		if (near)
-			safe_fprintf(stderr, _("Did you mean '%s'?\n"), near);
+		cli_sub_suggest(t, argv[0]);
 		safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
 		return EXIT_USAGE;
 	}

@@ -14,7 +14,7 @@
 
 enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
 
-typedef struct {
+typedef struct cli_ctx_s {
 	const char *prog;
 	const char *db_opt;   /* --db */
 	const char *as_opt;   /* --as */
@@ -25,6 +25,7 @@ typedef struct {
 	bool restricted;
 	bool no_header;
 	bool open_readonly;   /* cli_open(): read-only, never creating the file (completion) */
+	bool config_late;     /* --config came after the command name: read before cli_open() */
 	db *d;                /* opened on demand by cli_open() */
 	uid_t db_owner;       /* the owner of the database file, once open */
 	account me;
@@ -54,14 +55,45 @@ typedef struct cli_opt {
 	const char *arg;      /* N_(): the value's placeholder ("TEXT"); NULL without one */
 	const char *help;     /* N_(): what it does; NULL: another name of the row above */
 } cli_opt;
-enum { CLI_OPTS_MAX = 40 };
-/* getopt_long's array (room for CLI_OPTS_MAX + 2; --help added when the table has none)
- * and the short options' string (":" first; "h" for --help). */
+enum { CLI_OPTS_MAX = 48 };
+/* The global options (--db, --as ...): before the command name or after it, anywhere
+ * among the command's own options (cli_getopt()). Their values are above any command's. */
+enum { CLI_GOPT_DB = 0x1000, CLI_GOPT_AS, CLI_GOPT_NO_COLOR, CLI_GOPT_NO_HEADER,
+       CLI_GOPT_CONFIG, CLI_GOPT_NO_MOUSE };
+extern const cli_opt cli_global_opts[];
+/* getopt_long's array (room for CLI_OPTS_MAX + 2): the table's options, then the global
+ * ones, and --help when the table has none; the short options' string (":" first; "h"
+ * for --help). */
 void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size_t n_short);
+/* getopt_long over a command's arguments, the global options among them taken into c
+ * (and never returned): the one place a command's parser reads them. */
+int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
+               const struct option *opts);
+/* The global options right after the command name (admin --db F accounts), before its
+ * own options or subcommand: taken into c; returns how many words they were, or -1
+ * (reported) when one lacks its value. */
+int cli_leading_globals(cli_ctx *c, int argc, char **argv);
+/* A command's options by its table (the global ones taken into c): vals[i] is row i's
+ * value ("" for one without a value) when given, else left as it was (an alias row's
+ * value lands on the first row of that val). Returns the index of the first operand
+ * (getopt_long moves them to the end), CLI_PARSE_HELP for --help, or -1 when misused
+ * (reported). */
+enum { CLI_PARSE_HELP = -2 };
+int cli_parse_opts(cli_ctx *c, const char *cmd, const cli_opt *t, int argc, char **argv,
+                   const char **vals);
+/* The global options and --help of a command or subcommand of no options of its own,
+ * taken out of *argc and *argv, which keep argv[0] and the operands: 0, CLI_PARSE_HELP
+ * (--help given) or -1 (misuse, reported). */
+int cli_operands(cli_ctx *c, const char *cmd, int *argc, char ***argv);
+/* The same for a command with no options of its own: -1 to go on with the operands
+ * argv[*first...], else what to return (its help printed with the text help, or the
+ * misuse reported). */
+int cli_no_opts(cli_ctx *c, const char *cmd, int argc, char **argv, const char *help,
+                int *first);
 /* The help lines of the options, aligned by display width. */
 void cli_opts_print(const cli_opt *t);
-/* The options of `empirie meeting add|edit`, from meeting_fields.h (cli_write.c). */
-const cli_opt *cli_meeting_options(void);
+/* The help's closing lines: the global options a command takes too. */
+void cli_help_globals(void);
 
 /* One subcommand of a command (list networks, admin audit ...): a table of these, ending
  * with a NULL name, gives dispatch, the help listing, the "unknown subcommand" error
@@ -78,15 +110,35 @@ typedef struct cli_subcommand {
 /* The help listing of a subcommand table. */
 void cli_subs_print(const cli_subcommand *t);
 const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name);
+/* "Did you mean 'x'?" on stderr: the name of t nearest to word, when one is near. */
+void cli_sub_suggest(const cli_subcommand *t, const char *word);
+/* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
+ * export's has posts too (an mbox). For the error and the completion, not dispatched. */
+extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
                      char **argv);
+/* The option table of a command, or of its subcommand sub when that has its own (for
+ * the completion); NULL when it takes none but the global ones. */
+const cli_opt *cli_options_of(const char *cmd, const char *sub);
+extern const cli_opt cli_list_opts[], cli_post_opts[], cli_ask_opts[], cli_reply_opts[],
+	cli_attend_opts[], cli_practice_opts[], cli_moderate_opts[],
+	cli_import_opts[], cli_export_opts[], cli_gen_opts[], cli_snapshot_opts[],
+	cli_sync_export_opts[], cli_check_opts[], cli_account_opts[], cli_expert_opts[],
+	cli_restore_opts[], cli_report_opts[];
+/* The options of `empirie meeting add|edit`, from meeting_fields.h (cli_write.c): built
+ * on first use, so a function. */
+const cli_opt *cli_meeting_options(void);
 /* The subcommand table of a command (for the completion); NULL when it has none. */
 const cli_subcommand *cli_subcommands_of(const char *cmd);
 extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],
-	cli_admin_subs[], cli_sync_subs[];
+	cli_admin_subs[], cli_sync_subs[], cli_uptake_subs[], cli_practice_subs[],
+	cli_meeting_subs[];
 
+/* A --config given after the command name, read now (once): EXIT_OK or EXIT_ERR
+ * (reported). cli_open() calls it; so do the commands that open a file themselves. */
+int cli_config_late(cli_ctx *c);
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
 int cli_open(cli_ctx *c);
@@ -116,11 +168,15 @@ char *cli_read_body(void);
 /* Parse a positive integer argument; -1 when it is not one. */
 long long cli_parse_id(const char *s);
 
-/* Shared --help handling for subcommands: prints usage and options. */
-void cli_command_help(const cli_command *cmd, const char *options_text);
-/* The same with the options from their table, and text after them (each may be NULL). */
-void cli_command_help_opts(const cli_command *cmd, const char *before, const cli_opt *opts,
-                           const char *after);
+/* The usage line and summary of a command (from its row). */
+void cli_command_usage(const cli_command *cmd);
+/* A command's --help: the usage line and summary, the text before, the subcommands,
+ * the options from their table, the text after (each may be NULL), then the global
+ * options. */
+void cli_command_help_opts(const cli_command *cmd, const char *before,
+                           const cli_subcommand *subs, const cli_opt *opts, const char *after);
+/* The same with a text alone. */
+void cli_command_help(const cli_command *cmd, const char *text);
 
 int cmd_list(cli_ctx *c, int argc, char **argv);
 int cmd_show(cli_ctx *c, int argc, char **argv);
@@ -168,8 +224,8 @@ const char *cli_sub_refusal(const cli_subcommand *sub, const account *me, bool r
 /* The commands' names into out (at most max); returns how many. */
 size_t cli_command_names(const char **out, size_t max);
 /* Unknown command or option: the message, the nearest known one ("Did you mean
- * 'list'?") and where help is; returns EXIT_USAGE. opts: the command's getopt table,
- * or NULL when it reads its options by hand (then its usage line lists them). */
+ * 'list'?") and where help is; returns EXIT_USAGE. opts: the getopt array the command
+ * read its options with (cli_opts_getopt()). */
 struct option;
 int cli_unknown_command(const char *name);
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);

@@ -33,7 +33,7 @@ enum { OPT_THEME = 256, OPT_VOIVODESHIP, OPT_TOWN, OPT_PLANNED, OPT_PAST, OPT_KE
        OPT_MINE, OPT_TAKEN_UP, OPT_TAKEN_UP_IN };
 
 /* list's options; show and search take none but --help. */
-static const cli_opt list_opt_table[] = {
+const cli_opt cli_list_opts[] = {
 	{ "network", required_argument, 'n', N_("N"), N_("network N (cities, threads, meetings, "
 	  "practices, requests)") },
 	{ "thread", required_argument, 't', N_("ID"), N_("the thread whose posts to list") },
@@ -55,7 +55,7 @@ static const cli_opt list_opt_table[] = {
 };
 static const cli_opt no_opt_table[] = { { NULL, 0, 0, NULL, NULL } };
 
-static int parse_list_opts(const char *cmd, const cli_opt *table, int argc, char **argv,
+static int parse_list_opts(cli_ctx *c, const char *cmd, const cli_opt *table, int argc, char **argv,
                            struct list_opts *o)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
@@ -63,7 +63,7 @@ static int parse_list_opts(const char *cmd, const cli_opt *table, int argc, char
 	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
 	int ch;
 	memset(o, 0, sizeof *o);
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case OPT_THEME: o->theme = optarg; break;
 		case OPT_VOIVODESHIP: o->voivodeship = optarg; break;
@@ -427,14 +427,11 @@ const cli_subcommand cli_list_subs[] = {
 int cmd_list(cli_ctx *c, int argc, char **argv)
 {
 	struct list_opts o;
-	int first = parse_list_opts("list", list_opt_table, argc, argv, &o);
+	int first = parse_list_opts(c, "list", cli_list_opts, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {
-		cli_command_help(cli_find_command("list"), NULL);
-		fputc('\n', stdout);
-		cli_subs_print(cli_list_subs);
-		cli_command_help_opts(NULL, NULL, list_opt_table,
+		cli_command_help_opts(cli_find_command("list"), NULL, cli_list_subs, cli_list_opts,
 			_("Output is tab-separated with a header line; tabs, newlines and backslashes\n"
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
 		return EXIT_OK;
@@ -830,13 +827,11 @@ const cli_subcommand cli_show_subs[] = {
 int cmd_show(cli_ctx *c, int argc, char **argv)
 {
 	struct list_opts o;
-	int first = parse_list_opts("show", no_opt_table, argc, argv, &o);
+	int first = parse_list_opts(c, "show", no_opt_table, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {
-		cli_command_help(cli_find_command("show"), NULL);
-		fputc('\n', stdout);
-		cli_subs_print(cli_show_subs);
+		cli_command_help_opts(cli_find_command("show"), NULL, cli_show_subs, NULL, NULL);
 		return EXIT_OK;
 	}
 	if (argc - first < 2 && !(argc - first == 1 && !cli_sub_find(cli_show_subs, argv[first])))
@@ -850,7 +845,7 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	static const char *const cols[] = { N_("kind"), N_("id"), N_("thread"), N_("network"),
 	                                    N_("title"), N_("excerpt") };
 	struct list_opts o;
-	int first = parse_list_opts("search", no_opt_table, argc, argv, &o);
+	int first = parse_list_opts(c, "search", no_opt_table, argc, argv, &o);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (o.help) {

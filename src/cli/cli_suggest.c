@@ -21,37 +21,43 @@ static void suggest_line(const char *typed, const char *const *cands, size_t n)
 
 int cli_unknown_command(const char *name)
 {
-	const char *cands[64];
-	size_t n = cli_command_names(cands, sizeof cands / sizeof cands[0]);
+	size_t n = 0;
+	while (cli_command_at(n))
+		n++;
+	const char **cands = malloc((n + 1) * sizeof *cands);
+	if (cands)
+		n = cli_command_names(cands, n);
 	cli_error(_("unknown command '%s'"), name);
-	suggest_line(name, cands, n);
+	if (cands)
+		suggest_line(name, cands, n);
+	free(cands);
 	safe_fprintf(stderr, _("Try 'empirie --help' for more information.\n"));
 	return EXIT_USAGE;
 }
 
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts)
 {
-	char typed[128], names[64][48];
-	const char *cands[64];
+	/* The known names as "--name", as many as the table has, none cut short. */
 	size_t n = 0;
-	snprintf(typed, sizeof typed, "%s", arg);
-	typed[strcspn(typed, "=")] = '\0'; /* --netowrk=4 */
-	for (size_t i = 0; opts && opts[i].name && n < 64; i++)
-		snprintf(names[n], sizeof names[n], "--%s", opts[i].name), n++;
-	/* Commands that read their options by hand list them in their usage line. */
-	const cli_command *c = cmd ? cli_find_command(cmd) : NULL;
-	for (const char *p = c ? c->args : ""; (p = strstr(p, "--")) && n < 64;) {
-		size_t k = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
-		snprintf(names[n], sizeof names[n], "--%.*s", (int)k, p + 2), n++;
-		p += 2 + k;
+	while (opts && opts[n].name)
+		n++;
+	char **names = calloc(n + 1, sizeof *names);
+	char *typed = strdup(arg);
+	size_t k = 0;
+	for (size_t i = 0; names && i < n; i++) {
+		size_t len = strlen(opts[i].name) + 3;
+		if ((names[k] = malloc(len)))
+			snprintf(names[k++], len, "--%s", opts[i].name);
 	}
-	if (n < 64)
-		snprintf(names[n], sizeof names[n], "--help"), n++;
-	for (size_t i = 0; i < n; i++)
-		cands[i] = names[i];
 	cli_error(_("unknown option '%s'"), arg);
-	if (typed[0] == '-' && typed[1] == '-')
-		suggest_line(typed, cands, n);
+	if (typed && names && typed[0] == '-' && typed[1] == '-') {
+		typed[strcspn(typed, "=")] = '\0'; /* --netowrk=4 */
+		suggest_line(typed, (const char *const *)names, k);
+	}
+	for (size_t i = 0; i < k; i++)
+		free(names[i]);
+	free(names);
+	free(typed);
 	if (cmd)
 		safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
 	else

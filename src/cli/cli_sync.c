@@ -14,10 +14,10 @@ extern const cli_subcommand cli_sync_subs[];
 
 static int sync_help(void)
 {
-	cli_command_help(cli_find_command("sync"),
+	cli_command_help_opts(cli_find_command("sync"),
 		_("Carries what was written in an offline copy (threads, replies, edits, hidden\n"
-		  "posts, locks, read marks, drafts) to the home database, and back.\n"));
-	cli_subs_print(cli_sync_subs);
+		  "posts, locks, read marks, drafts) to the home database, and back.\n"),
+		cli_sync_subs, NULL, NULL);
 	return EXIT_OK;
 }
 
@@ -171,34 +171,38 @@ static int sync_do_conflicts(cli_ctx *c, const char *arg, bool all)
 	return EXIT_OK;
 }
 
+/* The options of sync export (the other actions take none). */
+const cli_opt cli_sync_export_opts[] = {
+	{ "all", no_argument, 256, NULL, N_("everything noted since the copy was taken") },
+	{ NULL, 0, 0, NULL, NULL },
+};
+
 /* The words after the action: its argument (a file, a copy's number) when it takes one,
  * and --all when it takes that; -1 when misused (reported). */
-static int sync_words(int argc, char **argv, bool takes_arg, bool takes_all, const char **arg,
-                      bool *all)
+static int sync_words(cli_ctx *c, int argc, char **argv, bool takes_arg, bool takes_all,
+                      const char **arg, bool *all)
 {
-	*arg = NULL;
-	*all = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--all") == 0 && takes_all)
-			*all = true;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_unknown_option("sync", argv[i], NULL), -1;
-		else if (!*arg && takes_arg)
-			*arg = argv[i];
-		else
-			return cli_usage("sync", _("unexpected argument '%s'"), argv[i]), -1;
-	}
+	const char *v[1] = { NULL };
+	int i = cli_parse_opts(c, "sync", takes_all ? cli_sync_export_opts : cli_sync_export_opts + 1, argc,
+	                       argv, v);
+	if (i == CLI_PARSE_HELP)
+		return sync_help(), 1;
+	if (i < 0)
+		return -1;
+	*arg = takes_arg && i < argc ? argv[i++] : NULL;
+	*all = v[0] != NULL;
+	if (i < argc)
+		return cli_usage("sync", _("unexpected argument '%s'"), argv[i]), -1;
 	return 0;
 }
 
-#define SYNC_ACTION(fn, takes_arg, takes_all)                                      \
-	static int fn##_cmd(cli_ctx *c, int argc, char **argv)                     \
-	{                                                                          \
-		const char *arg;                                                   \
-		bool all;                                                          \
-		if (sync_words(argc, argv, takes_arg, takes_all, &arg, &all) < 0)  \
-			return EXIT_USAGE;                                         \
-		return fn(c, arg, all);                                            \
+#define SYNC_ACTION(fn, takes_arg, takes_all)                                           \
+	static int fn##_cmd(cli_ctx *c, int argc, char **argv)                          \
+	{                                                                               \
+		const char *arg;                                                        \
+		bool all;                                                               \
+		int w = sync_words(c, argc, argv, takes_arg, takes_all, &arg, &all);    \
+		return w < 0 ? EXIT_USAGE : w > 0 ? EXIT_OK : fn(c, arg, all);          \
 	}
 SYNC_ACTION(sync_do_export, true, true)
 SYNC_ACTION(sync_do_apply, true, false)

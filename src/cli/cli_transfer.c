@@ -59,7 +59,30 @@ static char *read_file(const char *path, size_t *len)
 
 enum { OPT_RAW = 256 }; /* --raw has no short form */
 
-static const cli_opt import_opt_table[] = {
+#define KIND(name) { name, NULL, "", NULL, false, false, NULL }
+#define KINDS KIND("cities"), KIND("towns"), KIND("accounts"), KIND("memberships"), \
+	KIND("meetings"), KIND("practices"), KIND("uptakes"), KIND("transfers")
+const cli_subcommand cli_import_kinds[] = { KINDS, KIND(NULL) };
+const cli_subcommand cli_export_kinds[] = { KINDS, KIND("posts"), KIND(NULL) };
+#undef KINDS
+#undef KIND
+
+/* A KIND the core does not know: what import or export take, and the nearest one. */
+static int unknown_kind(const char *cmd, const char *word)
+{
+	bool import = strcmp(cmd, "import") == 0;
+	if (import)
+		cli_error(_("cannot import '%s': choose cities, accounts, memberships, "
+		            "meetings, practices or uptakes"), word);
+	else
+		cli_error(_("cannot export '%s': choose cities, accounts, memberships, "
+		            "meetings, practices or uptakes"), word);
+	cli_sub_suggest(import ? cli_import_kinds : cli_export_kinds, word);
+	safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
+	return EXIT_USAGE;
+}
+
+const cli_opt cli_import_opts[] = {
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
 	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("keep cells as they are; by default a cell that an\n"
@@ -72,10 +95,10 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(import_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_import_opts, opts, shortopts, sizeof shortopts);
 	int enc = CHARSET_AUTO, ch;
 	bool dry = false, raw_cells = false;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'e':
 			if ((enc = charset_parse(optarg)) < 0)
@@ -91,8 +114,8 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
 				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
-				  "(Excel), quoted fields may hold newlines.\n"),
-				import_opt_table,
+				  "(Excel), quoted fields may hold newlines.\n"), NULL,
+				cli_import_opts,
 				_("An import is all or nothing: any error and nothing is stored.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("import", _("option '%s' needs a value"), argv[optind - 1]);
@@ -103,8 +126,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		return cli_usage("import", _("give what to import and the file: empirie import KIND FILE"));
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("import", _("cannot import '%s': choose cities, accounts, memberships, "
-		                             "meetings, practices or uptakes"), argv[optind]);
+		return unknown_kind("import", argv[optind]);
 	if (c->restricted)
 		return cli_error(_("Import is not available in restricted mode"));
 	const char *path = argv[optind + 1];
@@ -254,7 +276,7 @@ static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cell
 	free(out);
 	return EXIT_OK;
 }
-static const cli_opt export_opt_table[] = {
+const cli_opt cli_export_opts[] = {
 	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("utf-8 (default, with a byte order mark "
 	  "so Excel reads it)\nor cp1250 (for older Polish Excel); CSV only") },
@@ -273,13 +295,13 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[24];
-	cli_opts_getopt(export_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_export_opts, opts, shortopts, sizeof shortopts);
 	const char *format = "csv";
 	long long network = 0;
 	int enc = CHARSET_UTF8, ch;
 	int sep = 0;
 	bool raw_cells = false;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's':
@@ -300,8 +322,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 			cli_command_help_opts(cli_find_command("export"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
 				  "transfers); written to\n"
-				  "standard output.\n"),
-				export_opt_table,
+				  "standard output.\n"), NULL,
+				cli_export_opts,
 				_("KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));
 			return EXIT_OK;
@@ -321,8 +343,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	}
 	int kind = xfer_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage("export", _("cannot export '%s': choose cities, accounts, memberships, "
-		                             "meetings, practices or uptakes"), argv[optind]);
+		return unknown_kind("export", argv[optind]);
 	bool json = strcmp(format, "json") == 0;
 	if (!json && strcmp(format, "csv") != 0)
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);

@@ -111,60 +111,29 @@ const cli_opt cli_uptake_opt_table[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-int cmd_uptake(cli_ctx *c, int argc, char **argv)
+/* The options given to `empirie uptake`, for the subcommand that runs. */
+static struct {
+	const char *v[UPTAKE_NFIELDS]; /* set's options by their field's place */
+	const char *pr;
+	long long net;
+} up;
+
+static int uptake_do_list(cli_ctx *c, int argc, char **argv)
 {
-	struct option opts[CLI_OPTS_MAX + 2];
-	char shortopts[16];
-	cli_opts_getopt(cli_uptake_opt_table, opts, shortopts, sizeof shortopts);
-	const char *v[UPTAKE_NFIELDS] = { 0 }, *pr = NULL;
-	long long net = 0;
-	bool help = false;
-	int ch;
-	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
-		if (ch >= OPT_UPTAKE && ch < OPT_UPTAKE + UPTAKE_NFIELDS) {
-			v[ch - OPT_UPTAKE] = optarg;
-			continue;
-		}
-		switch (ch) {
-		case OPT_PRACTICE: pr = optarg; break;
-		case OPT_NETWORK:
-			if ((net = cli_parse_id(optarg)) < 0)
-				return cli_usage("uptake", _("--network needs a network number, not '%s'"), optarg);
-			break;
-		case 'h': help = true; break;
-		case ':': return cli_usage("uptake", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_unknown_option("uptake", argv[optind - 1], opts);
-		}
-	}
-	if (help) {
-		cli_command_help_opts(cli_find_command("uptake"),
-			_("  set PRACTICE        record or change that a town takes up a practice\n"
-			  "  remove PRACTICE     take the record away\n"
-			  "  list                the records as tab-separated rows (status: the key)\n"),
-			cli_uptake_opt_table,
-			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
-			  "coordinators for the towns of their network, administrators for any.\n"));
-		return EXIT_OK;
-	}
-	const char *town = v[UPTAKE_F_town], *stat = v[UPTAKE_F_status];
-	int rest = argc - optind;
-	const char *action = rest > 0 ? argv[optind] : NULL;
-	if (!action)
-		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
-	if (strcmp(action, "list") == 0) {
-		if (rest > 1)
-			return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 1]);
-		return uptake_list_cmd(c, pr, town, net);
-	}
-	bool set = strcmp(action, "set") == 0;
-	if (!set && strcmp(action, "remove") != 0)
-		return cli_usage("uptake", _("unknown action '%s': use set, remove or list"), action);
-	if (rest < 2)
+	if (argc > 1)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[1]);
+	return uptake_list_cmd(c, up.pr, up.v[UPTAKE_F_town], up.net);
+}
+
+/* set or remove PRACTICE (argv[1]). */
+static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
+{
+	if (argc < 2)
 		return cli_usage("uptake", _("say which practice: empirie uptake %s PRACTICE --town NAME"),
-		                 action);
-	if (rest > 2)
-		return cli_usage("uptake", _("unexpected argument '%s'"), argv[optind + 2]);
+		                 argv[0]);
+	if (argc > 2)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[2]);
+	const char *town = up.v[UPTAKE_F_town], *stat = up.v[UPTAKE_F_status];
 	if (!town)
 		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
 	int k = -1;
@@ -181,16 +150,74 @@ int cmd_uptake(cli_ctx *c, int argc, char **argv)
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	int64_t pid;
-	if (practice_id_of(c, argv[optind + 1], &pid) != EXIT_OK)
+	if (practice_id_of(c, argv[1], &pid) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, v[UPTAKE_F_note],
-	                             v[UPTAKE_F_threads], &e)
+	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, up.v[UPTAKE_F_note],
+	                             up.v[UPTAKE_F_threads], &e)
 	               : uptake_remove(c->d, &c->me, pid, town, &e);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
 
-static const cli_opt report_opt_table[] = {
+static int uptake_do_set(cli_ctx *c, int argc, char **argv)
+{
+	return uptake_change(c, argc, argv, true);
+}
+
+static int uptake_do_remove(cli_ctx *c, int argc, char **argv)
+{
+	return uptake_change(c, argc, argv, false);
+}
+
+/* Who may record for which town the core decides (perm_can_record_uptake_of()). */
+const cli_subcommand cli_uptake_subs[] = {
+	{ "set", uptake_do_set, N_("PRACTICE"), N_("record or change that a town takes up a "
+	  "practice"), false, false, NULL },
+	{ "remove", uptake_do_remove, N_("PRACTICE"), N_("take the record away"), false, false,
+	  NULL },
+	{ "list", uptake_do_list, "", N_("the records as tab-separated rows (status: the key)"),
+	  false, false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+int cmd_uptake(cli_ctx *c, int argc, char **argv)
+{
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[16];
+	cli_opts_getopt(cli_uptake_opt_table, opts, shortopts, sizeof shortopts);
+	memset(&up, 0, sizeof up);
+	bool help = false;
+	int ch;
+	optind = 0;
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
+		if (ch >= OPT_UPTAKE && ch < OPT_UPTAKE + UPTAKE_NFIELDS) {
+			up.v[ch - OPT_UPTAKE] = optarg;
+			continue;
+		}
+		switch (ch) {
+		case OPT_PRACTICE: up.pr = optarg; break;
+		case OPT_NETWORK:
+			if ((up.net = cli_parse_id(optarg)) < 0)
+				return cli_usage("uptake", _("--network needs a network number, not '%s'"), optarg);
+			break;
+		case 'h': help = true; break;
+		case ':': return cli_usage("uptake", _("option '%s' needs a value"), argv[optind - 1]);
+		default: return cli_unknown_option("uptake", argv[optind - 1], opts);
+		}
+	}
+	if (help) {
+		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs,
+			cli_uptake_opt_table,
+			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
+			  "coordinators for the towns of their network, administrators for any.\n"));
+		return EXIT_OK;
+	}
+	if (optind >= argc)
+		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
+	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - optind, argv + optind);
+}
+
+const cli_opt cli_report_opts[] = {
 	{ "network", required_argument, 'n', N_("N"),
 	  N_("one network (default: every network you can see)") },
 	{ "from", required_argument, OPT_FROM, N_("DATE"),
@@ -206,13 +233,13 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(report_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_report_opts, opts, shortopts, sizeof shortopts);
 	const char *from = NULL, *to = NULL;
 	long long net = 0;
 	int fmt = REPORT_TEXT;
 	int ch;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net = cli_parse_id(optarg)) < 0)
@@ -225,7 +252,7 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("report"), NULL, report_opt_table,
+			cli_command_help_opts(cli_find_command("report"), NULL, NULL, cli_report_opts,
 				_("Per network: the meetings held, the practices shown at them, the practices\n"
 				  "towns started taking up, and the threads with the most posts.\n"));
 			return EXIT_OK;

@@ -14,7 +14,7 @@
 #include "i18n.h"
 #include "text/safe.h"
 
-static const cli_opt post_opt_table[] = {
+const cli_opt cli_post_opts[] = {
 	{ "network", required_argument, 'n', N_("N"), N_("the network (1–8) to write in") },
 	{ "title", required_argument, 't', N_("TEXT"), N_("the thread's title") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -24,11 +24,11 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(post_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_post_opts, opts, shortopts, sizeof shortopts);
 	long long net_no = 0;
 	const char *title = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'n':
 			if ((net_no = cli_parse_id(optarg)) < 0)
@@ -36,7 +36,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 			break;
 		case 't': title = optarg; break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("post"), NULL, post_opt_table,
+			cli_command_help_opts(cli_find_command("post"), NULL, NULL, cli_post_opts,
 				_("The first post is read from standard input as UTF-8 text.\n"
 				  "Prints the new thread's number.\n"));
 			return EXIT_OK;
@@ -65,7 +65,7 @@ int cmd_post(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const cli_opt reply_opt_table[] = {
+const cli_opt cli_reply_opts[] = {
 	{ "to", required_argument, 'p', N_("POST_ID"),
 	  N_("answer this post (default: the thread's first post)") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -75,17 +75,17 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(reply_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_reply_opts, opts, shortopts, sizeof shortopts);
 	long long to = 0;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'p':
 			if ((to = cli_parse_id(optarg)) < 0)
 				return cli_usage("reply", _("--to needs a post number, not '%s'"), optarg);
 			break;
 		case 'h':
-			cli_command_help_opts(cli_find_command("reply"), NULL, reply_opt_table,
+			cli_command_help_opts(cli_find_command("reply"), NULL, NULL, cli_reply_opts,
 				_("The reply is read from standard input as UTF-8 text.\n"
 				  "Prints the new post's number.\n"));
 			return EXIT_OK;
@@ -117,17 +117,17 @@ int cmd_reply(cli_ctx *c, int argc, char **argv)
 
 int cmd_edit(cli_ctx *c, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		cli_command_help(cli_find_command("edit"),
-			_("The new text is read from standard input; the old one is kept in the audit log.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 2)
-		return cli_usage("edit", argc < 2 ? _("say which post to edit: empirie edit POST_ID")
-		                                  : _("too many arguments"));
-	long long id = cli_parse_id(argv[1]);
+	int first, rc = cli_no_opts(c, "edit", argc, argv,
+		_("The new text is read from standard input; the old one is kept in the audit log.\n"),
+		&first);
+	if (rc >= 0)
+		return rc;
+	if (argc - first != 1)
+		return cli_usage("edit", argc - first < 1 ? _("say which post to edit: empirie edit POST_ID")
+		                                          : _("too many arguments"));
+	long long id = cli_parse_id(argv[first]);
 	if (id < 0)
-		return cli_usage("edit", _("a post is given by its number, not '%s'"), argv[1]);
+		return cli_usage("edit", _("a post is given by its number, not '%s'"), argv[first]);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	char *body = cli_read_body();
@@ -175,7 +175,7 @@ const cli_subcommand cli_moderate_subs[] = {
 	{ NULL, NULL, NULL, NULL, false, false, NULL },
 };
 
-static const cli_opt moderate_opt_table[] = {
+const cli_opt cli_moderate_opts[] = {
 	{ "reason", required_argument, 'r', N_("TEXT"),
 	  N_("why; kept in the audit log (required to hide)") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -185,17 +185,15 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(moderate_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_moderate_opts, opts, shortopts, sizeof shortopts);
 	mod_reason = NULL;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 'r': mod_reason = optarg; break;
 		case 'h':
-			cli_command_help(cli_find_command("moderate"), NULL);
-			fputc('\n', stdout);
-			cli_subs_print(cli_moderate_subs);
-			cli_command_help_opts(NULL, NULL, moderate_opt_table,
+			cli_command_help_opts(cli_find_command("moderate"), NULL, cli_moderate_subs,
+			                      cli_moderate_opts,
 			                      _("For the coordinators of the network and administrators.\n"));
 			return EXIT_OK;
 		case ':': return cli_usage("moderate", _("option '%s' needs a value"), argv[optind - 1]);
@@ -209,7 +207,7 @@ int cmd_moderate(cli_ctx *c, int argc, char **argv)
 
 /* ---- meetings and good practices ---- */
 
-static const cli_opt attend_opt_table[] = {
+const cli_opt cli_attend_opts[] = {
 	{ "no", no_argument, 256, NULL, N_("take the town off the list again") },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -218,18 +216,19 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[16];
-	cli_opts_getopt(attend_opt_table, opts, shortopts, sizeof shortopts);
+	cli_opts_getopt(cli_attend_opts, opts, shortopts, sizeof shortopts);
 	bool attend = true;
 	int ch;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		switch (ch) {
 		case 256: attend = false; break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("attend"),
-				_("Signs your town up for a planned meeting of one of its networks.\n"),
-				attend_opt_table,
+				_("Signs your town up for a planned meeting of one of its networks.\n"), NULL,
+				cli_attend_opts,
 				_("Meetings that are over keep the towns their published report names.\n"));
 			return EXIT_OK;
+		case ':': return cli_usage("attend", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("attend", argv[optind - 1], opts);
 		}
 	}
@@ -257,20 +256,13 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* "add" or "edit ID": the index of the first option, the id (0 for add) in *id; -1 when
- * misused (reported). */
-static int add_or_edit(const char *cmd, int argc, char **argv, long long *id)
+/* "edit ID": the id, or -1 when it is missing or not a number (reported). */
+static long long edit_id(const char *cmd, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd), -1;
-	*id = 0;
-	if (strcmp(argv[1], "add") == 0)
-		return 2;
-	if (strcmp(argv[1], "edit") != 0)
-		return cli_usage(cmd, _("unknown action '%s': use add or edit"), argv[1]), -1;
-	if (argc < 3 || (*id = cli_parse_id(argv[2])) < 0)
-		return cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd), -1;
-	return 3;
+	long long id = argc < 2 ? -1 : cli_parse_id(argv[1]);
+	if (id < 0)
+		cli_usage(cmd, _("say which one to edit: empirie %s edit ID"), cmd);
+	return id;
 }
 
 /* A town as the directory spells it when the name typed matches one (ignoring case and
@@ -306,37 +298,21 @@ enum { OPT_PRACTICE = 1024 };
 #define PRACTICE_OPTION_(name, kind, aliases, option, arg, help, ...) \
 	{ option, required_argument, OPT_PRACTICE + PRACTICE_F_##name, arg, help }, \
 	PRACTICE_ALIAS_##kind(name)
-static const cli_opt practice_opt_table[] = {
+const cli_opt cli_practice_opts[] = {
 	PRACTICE_FIELDS(PRACTICE_OPTION_)
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-int cmd_practice(cli_ctx *c, int argc, char **argv)
+/* practice add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
+static int practice_run(cli_ctx *c, int argc, char **argv, long long id)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[8];
-	cli_opts_getopt(practice_opt_table, opts, shortopts, sizeof shortopts);
-	if (wants_help(argc, argv)) {
-		cli_command_help_opts(cli_find_command("practice"),
-			_("  add                 a new good practice (--title and --town needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"),
-			practice_opt_table,
-			_("Members change their own town's practices, coordinators those shown in their\n"
-			  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
-			  "practice's number.\n"));
-		return EXIT_OK;
-	}
-	long long id;
-	int first = add_or_edit("practice", argc, argv, &id);
-	if (first < 0)
-		return EXIT_USAGE;
+	cli_opts_getopt(cli_practice_opts, opts, shortopts, sizeof shortopts);
 	const char *v[PRACTICE_NFIELDS] = { 0 };
 	int ch;
-	/* The options after "add" / "edit ID", parsed afresh (optind 0). */
-	argc -= first - 1;
-	argv += first - 1;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch >= OPT_PRACTICE && ch < OPT_PRACTICE + PRACTICE_NFIELDS)
 			v[ch - OPT_PRACTICE] = optarg;
 		else if (ch == ':')
@@ -390,14 +366,17 @@ const cli_opt *cli_meeting_options(void)
 	return t;
 }
 
-/* The options given after "add" / "edit ID" into v (by field), the network's number
- * into *net_no; EXIT_OK or the usage error reported. */
-static int meeting_options(int argc, char **argv, const struct option *opts,
-                           const char *shortopts, const char **v, long long *net_no)
+/* The options given after "add" / "edit ID" (argv[0]) into v (by field), the network's
+ * number into *net_no; EXIT_OK or the usage error reported. */
+static int meeting_options(cli_ctx *c, int argc, char **argv, const char **v,
+                           long long *net_no)
 {
+	struct option opts[CLI_OPTS_MAX + 2];
+	char shortopts[8];
+	cli_opts_getopt(cli_meeting_options(), opts, shortopts, sizeof shortopts);
 	int ch;
 	optind = 0; /* parsed afresh */
-	while ((ch = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
 		if (ch == OPT_MEETING + MEETING_F_network) {
 			if ((*net_no = cli_parse_id(optarg)) < 0 || *net_no > 1000000)
 				return cli_usage("meeting", _("--network needs a network number, not '%s'"), optarg);
@@ -414,28 +393,12 @@ static int meeting_options(int argc, char **argv, const struct option *opts,
 	return EXIT_OK;
 }
 
-int cmd_meeting(cli_ctx *c, int argc, char **argv)
+/* meeting add|edit's options (argv[0] the action or the id), then the saving; id 0 adds. */
+static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 {
-	struct option opts[CLI_OPTS_MAX + 2];
-	char shortopts[8];
-	const cli_opt *table = cli_meeting_options();
-	cli_opts_getopt(table, opts, shortopts, sizeof shortopts);
-	if (wants_help(argc, argv)) {
-		cli_command_help_opts(cli_find_command("meeting"),
-			_("  add                 a new meeting (--network, --title and --date needed)\n"
-			  "  edit ID             change one; options not given keep what is stored\n"),
-			table,
-			_("For the network's coordinators and administrators. 'add' prints the new\n"
-			  "meeting's number.\n"));
-		return EXIT_OK;
-	}
-	long long id;
-	int first = add_or_edit("meeting", argc, argv, &id);
-	if (first < 0)
-		return EXIT_USAGE;
 	const char *v[MEETING_NFIELDS] = { 0 };
 	long long net_no = 0;
-	int r = meeting_options(argc - (first - 1), argv + (first - 1), opts, shortopts, v, &net_no);
+	int r = meeting_options(c, argc, argv, v, &net_no);
 	if (r != EXIT_OK)
 		return r;
 	if (!id && !net_no)
@@ -467,4 +430,65 @@ int cmd_meeting(cli_ctx *c, int argc, char **argv)
 	if (!id)
 		safe_fprintf(stdout, "%lld\n", (long long)out);
 	return EXIT_OK;
+}
+
+/* practice and meeting add|edit: the saving of the command running; id 0 adds. */
+static int save_run(cli_ctx *c, int argc, char **argv, long long id)
+{
+	return strcmp(c->cmd->name, "meeting") == 0 ? meeting_run(c, argc, argv, id)
+	                                            : practice_run(c, argc, argv, id);
+}
+
+static int do_add(cli_ctx *c, int argc, char **argv)
+{
+	return save_run(c, argc, argv, 0);
+}
+
+static int do_edit(cli_ctx *c, int argc, char **argv)
+{
+	long long id = edit_id(c->cmd->name, argc, argv);
+	return id < 0 ? EXIT_USAGE : save_run(c, argc - 1, argv + 1, id);
+}
+
+const cli_subcommand cli_practice_subs[] = {
+	{ "add", do_add, "", N_("a new good practice (--title and --town needed)"), false, false,
+	  NULL },
+	{ "edit", do_edit, N_("ID"), N_("change one; options not given keep what is stored"), false,
+	  false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+const cli_subcommand cli_meeting_subs[] = {
+	{ "add", do_add, "", N_("a new meeting (--network, --title and --date needed)"), false,
+	  false, NULL },
+	{ "edit", do_edit, N_("ID"), N_("change one; options not given keep what is stored"), false,
+	  false, NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+/* practice and meeting: their help, or add|edit from their table. */
+static int add_or_edit(cli_ctx *c, const cli_subcommand *subs, const cli_opt *opts,
+                       const char *after, int argc, char **argv)
+{
+	const char *cmd = c->cmd->name;
+	if (wants_help(argc, argv))
+		return cli_command_help_opts(c->cmd, NULL, subs, opts, after), EXIT_OK;
+	if (argc < 2)
+		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd);
+	return cli_sub_dispatch(c, cmd, subs, argc - 1, argv + 1);
+}
+
+int cmd_practice(cli_ctx *c, int argc, char **argv)
+{
+	return add_or_edit(c, cli_practice_subs, cli_practice_opts,
+		_("Members change their own town's practices, coordinators those shown in their\n"
+		  "network. An empty value (--cost \"\") clears a field. 'add' prints the new\n"
+		  "practice's number.\n"), argc, argv);
+}
+
+int cmd_meeting(cli_ctx *c, int argc, char **argv)
+{
+	return add_or_edit(c, cli_meeting_subs, cli_meeting_options(),
+		_("For the network's coordinators and administrators. 'add' prints the new\n"
+		  "meeting's number.\n"), argc, argv);
 }

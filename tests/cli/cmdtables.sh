@@ -23,7 +23,6 @@ src_opts=$(cat "$top_srcdir"/src/cli/*.c |
 	sed -n 's/.*{ *"\([a-z][a-z0-9-]*\)", *\(no\|required\|optional\)_argument.*/\1/p; s/.*CLI_OPT[A-Z_]*( *"\([a-z][a-z0-9-]*\)".*/\1/p' |
 	sort -u)
 [ -n "$src_opts" ]; t_result $? "the sources' option arrays are found ($(echo $src_opts | wc -w) names)"
-globals=$(e --help | sed -n '/^Options:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u)
 
 cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\) .*/\1/p')
 [ -n "$cmds" ]; t_result $? "--help lists the commands"
@@ -55,7 +54,6 @@ for cmd in $cmds; do
 	done
 	for o in $helpopts; do
 		[ "$o" = --help ] && continue
-		case " $(echo $globals) " in *" $o "*) continue ;; esac
 		acc=""
 		for s in $where; do
 			if [ "$s" = - ]; then refused "$cmd" "$o" || acc=1
@@ -68,6 +66,18 @@ done
 is "every option a command accepts is in its --help" "$unlisted" ""
 is "every option a command's --help lists is accepted" "$unaccepted" ""
 
+# The completion offers exactly the options --help lists (the table's and the global
+# ones), for every command with its subcommands together.
+differ=""
+for cmd in $cmds; do
+	listed=$(e "$cmd" --help 2>&1 | sed "s/'empirie [^']*'//g" | grep -o -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u)
+	offered=$({ e complete 2 empirie "$cmd" --
+		for s in $(subs_of "$cmd"); do e complete 3 empirie "$cmd" "$s" --; done; } 2>/dev/null |
+		grep -- '^--' | grep -vx -- --help | sort -u)
+	[ "$listed" = "$offered" ] || { differ="$differ $cmd"; diag "$cmd: listed $(echo $listed); offered $(echo $offered)"; }
+done
+is "the completion offers exactly the options of each command's --help" "$differ" ""
+
 # Subcommands: the quoted words of the sources, tried on each command with subcommands.
 words=$(cat "$top_srcdir"/src/cli/*.c | grep -o '"[a-z][a-z-]*"' | tr -d '"' | sort -u)
 # rejected CMD WORD: the command refuses WORD as a subcommand it does not know.
@@ -79,7 +89,7 @@ rejected() {
 	return 1
 }
 undoc="" unoffered="" n=0
-for cmd in list show admin moderate sync; do
+for cmd in list show admin moderate sync uptake practice meeting; do
 	help=$(e "$cmd" --help 2>&1)
 	offered=$(subs_of "$cmd")
 	for w in $words; do
@@ -92,6 +102,26 @@ done
 [ "$n" -gt 20 ]; t_result $? "subcommands are dispatched ($n found)"
 is "every subcommand dispatched is in the command's --help" "$undoc" ""
 is "every subcommand dispatched is offered by the completion" "$unoffered" ""
+
+# Every command with subcommands answers a mistyped one alike: named, with the nearest.
+unsuggested=""
+for t in "list netwroks networks" "show thred thread" "admin acounts accounts" \
+	"moderate lokc lock 1" "sync stauts status" "uptake sett set" "uptake lsit list" \
+	"practice ad add" "meeting edti edit"; do
+	set -- $t
+	e "$1" "$2" ${4:-} </dev/null >/dev/null 2>"$T_DIR/err"
+	grep -q "unknown subcommand '$2' of '$1'" "$T_DIR/err" && grep -q "Did you mean '$3'?" "$T_DIR/err" ||
+		unsuggested="$unsuggested $1:$2"
+done
+is "a mistyped subcommand: the same error, with the nearest one" "$unsuggested" ""
+
+# import and export name their KIND from a table too: a mistyped one gets the nearest,
+# and the completion offers every kind the core reads (uptakes, cities, towns ...).
+like "import practicez: did you mean practices" "$(e import practicez x.csv 2>&1)" "Did you mean 'practices'?"
+like "export uptake: did you mean uptakes" "$(e export uptake 2>&1)" "Did you mean 'uptakes'?"
+kinds=$(e complete 2 empirie import '' 2>/dev/null | sed 1d | sort | tr '\n' ' ')
+is "import: every kind offered" "$kinds" "accounts cities meetings memberships practices towns transfers uptakes "
+like "export: posts offered too" "$(e complete 2 empirie export '' 2>/dev/null)" "posts"
 
 # The check can fail: an unknown subcommand is refused and named.
 rejected list bogus; t_result $? "(the check can fail: list refuses 'bogus')"

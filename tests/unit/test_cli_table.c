@@ -8,6 +8,7 @@
 #include "cli/cli_priv.h"
 
 #include <locale.h>
+#include <unistd.h>
 
 static const char ro_msg[] = "This database is open read-only; changes cannot be saved";
 static const char guest_msg[] =
@@ -16,6 +17,35 @@ static const char guest_msg[] =
 static bool same(const char *got, const char *want)
 {
 	return got && want && strcmp(got, want) == 0;
+}
+
+/* An option's help line is printed whole, however long (none is cut at a buffer's size). */
+static void long_help_line(void)
+{
+	enum { LEN = 1500 };
+	static char help[LEN + 1];
+	memset(help, 'x', LEN);
+	const cli_opt t[] = { { "long", no_argument, 300, NULL, help }, { NULL, 0, 0, NULL, NULL } };
+	FILE *f = tmpfile();
+	int saved = dup(STDOUT_FILENO);
+	fflush(stdout);
+	if (f && saved >= 0 && dup2(fileno(f), STDOUT_FILENO) >= 0) {
+		cli_opts_print(t);
+		fflush(stdout);
+		dup2(saved, STDOUT_FILENO);
+	}
+	if (saved >= 0)
+		close(saved);
+	size_t run = 0, best = 0;
+	if (f)
+		rewind(f);
+	for (int ch; f && (ch = fgetc(f)) != EOF;) {
+		run = ch == 'x' ? run + 1 : 0;
+		best = run > best ? run : best;
+	}
+	ok(best == LEN, "a help line of %d characters is printed whole (%zu)", LEN, best);
+	if (f)
+		fclose(f);
 }
 
 int main(void)
@@ -101,5 +131,6 @@ int main(void)
 	}
 	ok(nsub_admin > 0, "some subcommands are administrators' only (%zu)", nsub_admin);
 	ok(cli_subcommands_of("search") == NULL, "search has no subcommands");
+	long_help_line();
 	return tap_done();
 }
