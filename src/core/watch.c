@@ -24,8 +24,14 @@ watch *watch_open(const char *db_file)
 	if (fd < 0)
 		return NULL;
 	/* Writes (a commit to the WAL, a checkpoint or a rollback-journal write to the file
-	 * itself), and the file replaced or removed under us. */
-	const uint32_t mask = IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
+	 * itself), and the file replaced or removed under us (its link count changing is
+	 * IN_ATTRIB: an unlinked file we hold open is never IN_DELETE_SELF). Every process
+	 * opens the files for writing, and one running as root gives the WAL its owner
+	 * again (fchown): so not IN_CLOSE_WRITE, and IN_ATTRIB on the file only, or each
+	 * command that only reads (`empirie list`) woke every idle session twice (issue
+	 * 20). A real write is an IN_MODIFY. */
+	const uint32_t mask = IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
+	const uint32_t wal_mask = IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF;
 	if (inotify_add_watch(fd, db_file, mask) < 0) {
 		close(fd);
 		return NULL;
@@ -38,7 +44,7 @@ watch *watch_open(const char *db_file)
 	}
 	snprintf(wal, n, "%s-wal", db_file);
 	/* (no WAL: a rollback-journal database, whose writes reach the file itself) */
-	if (access(wal, F_OK) == 0 && inotify_add_watch(fd, wal, mask) < 0) {
+	if (access(wal, F_OK) == 0 && inotify_add_watch(fd, wal, wal_mask) < 0) {
 		free(wal);
 		close(fd);
 		return NULL;

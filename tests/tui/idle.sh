@@ -26,6 +26,17 @@ b=$(switches)
 woke=$((b - a))
 echo "# figure: idle: $woke wakes in 6 s at the main screen"
 ok_if "idle for 6 s at the main screen, it woke at most twice (woke $woke times)" test "$woke" -le 2
+# Reading the database elsewhere wakes no one: `empirie list` and the like open the
+# files for writing (as SQLite does) and close them without a write; a session that
+# woke at each close (inotify's "closed after writing") looked twice for every command
+# anyone ran (issue 20: a script listing threads every few seconds cost every session).
+a=$(switches)
+for n in 1 2 3 4 5 6 7 8; do e list networks >/dev/null; sleep 0.2; done
+sleep 1
+b=$(switches)
+echo "# figure: idle: $((b - a)) wakes for 8 commands that only read"
+ok_if "8 commands elsewhere that only read woke the idle session at most once (woke $((b - a)))" \
+	test $((b - a)) -le 1
 # A resize that comes while the program is busy drawing is taken before it sleeps again,
 # not up to 30 s later: with the terminal not reading (its server stopped), the program
 # is held in the middle of drawing a 500×200 window when the window goes back to 100×24.
