@@ -85,8 +85,8 @@ static const pub_column c_feedback_requests[] = { FEEDBACK_FIELDS(FEEDBACK_PUB_)
 /* A practice transfer is as public as the practice card that shows it; who recorded it
  * (a login) stays out: its fields as uptake_fields.h says. Its sync log is the
  * installation's own. */
-#define UPTAKE_PUB_0(c) PRIV_AS(c, "''"),
-#define UPTAKE_PUB_1(c) PUB(c),
+#define UPTAKE_PUB_0(c) PRIV_AS(#c, "''"),
+#define UPTAKE_PUB_1(c) PUB(#c),
 #define UPTAKE_PUB_COL_(c, pub) UPTAKE_PUB_##pub(c)
 #define UPTAKE_PUB_(name, kind, store, column, pub, ...) \
 	UPTAKE_IF_COLUMN(store, UPTAKE_PUB_COL_, column, pub)

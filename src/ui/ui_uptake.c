@@ -426,7 +426,7 @@ void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 		ui_doc_add(d, TH_HEADING, 0, _("Taken up by other towns"));
 	for (size_t i = 0; i < ul.n; i++) {
 		const uptake *u = &ul.items[i];
-		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->city,
+		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->town,
 		         uptake_status_label(u->status), u->updated_at);
 		ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
 		ui_uptake_details(c, d, u, 4);
