@@ -5,7 +5,8 @@
  * key, `empirie uptake set` has its option with a help line, the public copy
  * classifies its column as the list says, and the stored row (uptake_rows_put) and the
  * record read (uptake_list_get) carry it. For each feedback field: its key is on the
- * thread's "request" or on the "accept" line, its column classified as the list says.
+ * thread's "request" or on the "accept" line with the value the writers stored, its
+ * column classified as the list says, and `empirie ask` has its option if it is one.
  * A field added to a list that one of those paths does not carry makes this fail. */
 #include "config.h"
 
@@ -25,6 +26,7 @@
 #include "core/sync.h"
 #include "core/transfer.h"
 #include "core/uptake.h"
+#include "i18n.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/empirie-record-fields.XXXXXX";
@@ -194,10 +196,15 @@ static void test_sync(db *d, const account *admin)
 		FEEDBACK_FIELDS(FEEDBACK_ON_)
 	};
 	for (int i = 0; accept && request && i < FEEDBACK_NFIELDS; i++) {
-		char key[80];
+		char key[80], null[90], empty[90];
 		snprintf(key, sizeof key, "\"%s\":", keys[i]);
-		ok(strstr(on_accept[i] ? accept : request, key) != NULL, "feedback field %d: %s on %s",
-		   i, key, on_accept[i] ? "the accept line" : "the request");
+		snprintf(null, sizeof null, "%snull", key);
+		snprintf(empty, sizeof empty, "%s\"\"", key);
+		const char *in = on_accept[i] ? accept : request;
+		ok(strstr(in, key) != NULL, "feedback field %d: %s on %s", i, key,
+		   on_accept[i] ? "the accept line" : "the request");
+		/* each was given a value: the writers stored it */
+		ok(!strstr(in, null) && !strstr(in, empty), "feedback field %d: %s stored", i, key);
 	}
 	free(text);
 }
@@ -318,12 +325,29 @@ static void test_options(void)
 		o++;
 	ok(o->name && o > cli_uptake_opt_table && strcmp(o[-1].name, "town") == 0 && o->val == o[-1].val,
 	   "--city is the town's other name");
+	/* `empirie ask` has an option for each feedback field marked so, as the list says. */
+#define FEEDBACK_OPT_(name, column, pub, line, key, sync_sql, type, opt, val, arg, help) \
+	{ #name, opt, val, arg, help },
+	static const struct {
+		const char *name;
+		int opt, val;
+		const char *arg, *help;
+	} fo[] = { FEEDBACK_FIELDS(FEEDBACK_OPT_) };
+	for (size_t i = 0; i < sizeof fo / sizeof fo[0]; i++) {
+		if (!fo[i].opt)
+			continue;
+		for (o = cli_ask_opts; o->name && strcmp(o->name, fo[i].name) != 0;)
+			o++;
+		ok(o->name && o->val == fo[i].val && o->arg && o->help &&
+		   strcmp(o->arg, fo[i].arg) == 0 && strcmp(o->help, fo[i].help) == 0,
+		   "ask --%s: an option, with the list's short option, value and help", fo[i].name);
+	}
 }
 
 /* The public copy keeps each field as the list says: its column public or private. */
 static void test_public(void)
 {
-#define FEEDBACK_COLUMN_(name, column, pub, ...) { column, pub },
+#define FEEDBACK_COLUMN_(name, column, pub, ...) { #column, pub },
 	static const struct {
 		const char *column;
 		bool pub;
