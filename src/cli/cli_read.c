@@ -750,10 +750,7 @@ static int show_practice(cli_ctx *c, const char *arg)
 			const uptake *u = &ul.items[i];
 			safe_fprintf(stdout, "  %s: %s (%.10s)\n", u->town,
 			             uptake_status_label(u->status), u->updated_at);
-			if (*u->note)
-				safe_fprintf(stdout, "    %s\n", u->note);
-			if (*u->threads)
-				safe_fprintf(stdout, _("    threads: %s\n"), u->threads);
+			cli_uptake_lines(u);
 		}
 		uptake_list_free(&ul);
 	}

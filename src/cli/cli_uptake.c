@@ -76,6 +76,20 @@ static void list_row(const uptake *u, size_t n)
 		tsv_field(v[i], i + 1 == n);
 }
 
+void cli_uptake_lines(const uptake *u)
+{
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		const char *v = uptake_value(u, i);
+		if (!*v)
+			continue;
+		if (f->card == UC_LINE)
+			safe_fprintf(stdout, "    %s\n", v);
+		else if (f->card == UC_LABELLED)
+			safe_fprintf(stdout, "    %s: %s\n", _(f->label), v);
+	}
+}
+
 static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *town, long long net)
 {
 	if (cli_open(c) != EXIT_OK)
@@ -126,7 +140,7 @@ enum { OPT_UPTAKE = 1024 };
 #define UPTAKE_ALIAS_LOGIN(name)
 #define UPTAKE_ALIAS_THREADS(name)
 #define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, sql, sync, key, sync_sql, \
-                       opt, arg, help, label, list)                                         \
+                       opt, arg, help, label, list, card)                                   \
 	UPTAKE_IF_##opt({ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },      \
 	                UPTAKE_ALIAS_##kind(name))
 const cli_opt cli_uptake_opt_table[] = {

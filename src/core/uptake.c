@@ -23,9 +23,9 @@ static const char *const status_keys[UPTAKE_N_STATUS] = { "interested", "adaptin
 	                                                  "dropped" };
 
 #define UPTAKE_FIELD_INFO_(name, kind, store, column, pub, csv, aliases, sql, sync, key, \
-                           sync_sql, opt, arg, help, label, list)                    \
+                           sync_sql, opt, arg, help, label, list, card)              \
 	{ #name, UK_##kind, US_##store, #column, pub, csv, aliases, sql, sync, key, opt, arg, \
-	  help, label, list },
+	  help, label, list, UC_##card },
 const uptake_field_info uptake_field_list[UPTAKE_NFIELDS] = { UPTAKE_FIELDS(UPTAKE_FIELD_INFO_) };
 
 #define VALUE_STATUS_(n) case UPTAKE_F_##n: return uptake_status_key(u->n);

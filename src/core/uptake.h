@@ -68,6 +68,7 @@ bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id
 typedef enum { UK_KEY, UK_TOWN, UK_STATUS, UK_TEXT, UK_TIME, UK_LOGIN, UK_THREADS } uptake_kind;
 typedef enum { US_COL, US_LINKS, US_LOG } uptake_store;
 typedef enum { SYNC_NO, SYNC_ANY, SYNC_LIVE, SYNC_GONE, SYNC_LINKS } uptake_sync;
+typedef enum { UC_NO, UC_HEAD, UC_LINE, UC_LABELLED } uptake_card;
 typedef struct {
 	const char *name;     /* CSV header, CLI option */
 	uptake_kind kind;
@@ -84,6 +85,7 @@ typedef struct {
 	const char *help;     /* N_(): the option's help */
 	const char *label;    /* N_(): its name in messages, its header in uptake list */
 	int list;             /* its column in `empirie uptake list`; -1: none */
+	uptake_card card;     /* where a card shows it */
 } uptake_field_info;
 extern const uptake_field_info uptake_field_list[UPTAKE_NFIELDS];
 /* Field i of u as text: the status's key; "" for a field not read (LOG). */

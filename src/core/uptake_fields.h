@@ -4,10 +4,11 @@
  * sync_export.c, read in sync_apply_records.c), the options of `empirie uptake set`
  * with their help and completion, the columns of `empirie uptake list`, the field
  * names in error messages and the public copy's classification of the uptakes table
- * all come from UPTAKE_FIELDS.
+ * all come from UPTAKE_FIELDS, and so do the lines under a record's heading on the
+ * cards.
  *
  * F(name, kind, store, column, pub, csv, aliases, sql, sync, key, sync_sql,
- *   opt, arg, help, label, list)
+ *   opt, arg, help, label, list, card)
  *   name     the field; its CSV header (English), its CLI option (--name) and its member
  *            of the record as read (struct uptake, uptake.h: the status an uptake_status,
  *            every other a text; a LOG field none)
@@ -33,6 +34,11 @@
  *            `empirie uptake list`
  *   list     its column there (0 first; -1: not shown), a time as its date; the columns
  *            1 and 2 are the practice's town and title
+ *   card     where a card shows it: HEAD in the record's heading line (written by hand:
+ *            the town, or the practice, its status and when), LINE on a line of its
+ *            own under it when set, LABELLED the same after its label, NO not at all
+ *            (the practice card's lines in `empirie show practice`, both cards' in the
+ *            application; a THREADS field there as links to the threads)
  * Rows are in the order of the CSV columns and of the sync line's keys. The stored row's
  * SQL (columns, key, updates, binds) and the reading of records come from the list too;
  * started_at is the one named exception there: kept as first recorded when the writer
@@ -44,34 +50,35 @@
 
 #define UPTAKE_FIELDS(F)                                                                     \
 	F(practice, KEY, COL, practice_id, 1, 1, "praktyka|klucz praktyki|klucz", "p.key",   \
-	  SYNC_ANY, "practice", "p.key", 0, NULL, NULL, N_("practice"), 0)                   \
+	  SYNC_ANY, "practice", "p.key", 0, NULL, NULL, N_("practice"), 0, HEAD)             \
 	F(town, TOWN, COL, city_id, 1, 1, "miasto|city", "c.name",                           \
 	  SYNC_ANY, "town", "c.name", 1, N_("NAME"),                                         \
 	  N_("set, remove: the town taking it up (not the practice's own);\n"                \
-	     "list: that town's records"), N_("town"), 3)                                    \
+	     "list: that town's records"), N_("town"), 3, HEAD)                              \
 	F(status, STATUS, COL, status, 1, 1, "", "u.status",                                 \
 	  SYNC_LIVE, "status", "u.status", 1, N_("S"),                                       \
-	  N_("set: interested, adapting, in-use or dropped"), N_("status"), 4)               \
+	  N_("set: interested, adapting, in-use or dropped"), N_("status"), 4, HEAD)         \
 	F(note, TEXT, COL, note, 1, 1, "uwagi|uwaga|co zmieniono", "u.note",                 \
 	  SYNC_LIVE, "note", "u.note", 1, N_("TEXT"),                                        \
-	  N_("set: what the town changed in it (\"\" clears)"), N_("note"), 8)               \
+	  N_("set: what the town changed in it (\"\" clears)"), N_("note"), 8, LINE)         \
 	F(started_at, TIME, COL, started_at, 1, 1, "od kiedy|od", "u.started_at",            \
-	  SYNC_LIVE, "started_at", "u.started_at", 0, NULL, NULL, N_("since"), 5)            \
+	  SYNC_LIVE, "started_at", "u.started_at", 0, NULL, NULL, N_("since"), 5, NO)        \
 	F(updated_at, TIME, COL, updated_at, 1, 1, "zmiana|ostatnia zmiana", "u.updated_at", \
-	  SYNC_LIVE, "updated_at", "u.updated_at", 0, NULL, NULL, N_("updated"), 6)          \
+	  SYNC_LIVE, "updated_at", "u.updated_at", 0, NULL, NULL, N_("updated"), 6, HEAD)    \
 	F(updated_by, LOGIN, COL, updated_by, 0, 1, "kto", "u.updated_by",                   \
 	  SYNC_ANY, "by", "COALESCE(u.updated_by, l.actor)", 0, NULL, NULL,                  \
-	  N_("recorded by"), -1)                                                             \
+	  N_("recorded by"), -1, NO)                                                         \
 	F(deleted_at, TIME, LOG, deleted_at, 0, 0, "", "",                                   \
 	  SYNC_GONE, "deleted_at", "CASE WHEN u.id IS NULL THEN l.deleted_at END", 0, NULL,  \
-	  NULL, N_("removed"), -1)                                                           \
+	  NULL, N_("removed"), -1, NO)                                                       \
 	F(threads, THREADS, LINKS, thread_id, 1, 0, "",                                      \
 	  "COALESCE((SELECT group_concat(thread_id, ' ') FROM (SELECT thread_id"             \
 	  " FROM uptake_threads WHERE uptake_id = u.id ORDER BY thread_id)), '')",           \
 	  SYNC_LINKS, "threads",                                                             \
 	  "json((SELECT json_group_array(thread_id) FROM uptake_threads"                     \
 	  " WHERE uptake_id = u.id))", 1, N_("IDS"),                                         \
-	  N_("set: the threads where it asked about it, e.g. \"12,40\""), N_("threads"), 7)
+	  N_("set: the threads where it asked about it, e.g. \"12,40\""), N_("threads"), 7,  \
+	  LABELLED)
 
 /* UPTAKE_F_practice, UPTAKE_F_town, …: a field's place in the list. */
 #define UPTAKE_F_ENUM_(name, ...) UPTAKE_F_##name,

@@ -387,12 +387,11 @@ unsigned ui_uptake_take_up(ui_ctx *c, int64_t id)
 	return pk ? ui_open(c, pk) : UI_R_REDRAW;
 }
 
-void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
+/* The threads where it asked, ids in text (uptake_list_get kept the visible ones), as
+ * links. */
+static void thread_links(ui_ctx *c, ui_doc *d, const char *ids, int indent)
 {
-	if (*u->note)
-		ui_doc_add(d, TH_DIM, indent, u->note);
-	/* The threads where it asked (uptake_list_get kept the visible ones). */
-	for (const char *p = u->threads; p && *p;) {
+	for (const char *p = ids; p && *p;) {
 		char *end;
 		long long tid = strtoll(p, &end, 10);
 		if (end == p) {
@@ -408,6 +407,23 @@ void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
 		snprintf(line, sizeof line, _("→ where it asked: %s (%d)"), th.title, th.network_number);
 		ui_doc_link(d, indent, line, LINK_THREAD, th.id);
 		thread_clear(&th);
+	}
+}
+
+void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
+{
+	/* The fields the list puts under the heading, each when set (uptake_fields.h). */
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		const char *v = uptake_value(u, i);
+		if (!*v || f->card == UC_NO || f->card == UC_HEAD)
+			continue;
+		if (f->kind == UK_THREADS)
+			thread_links(c, d, v, indent);
+		else if (f->card == UC_LINE)
+			ui_doc_add(d, TH_DIM, indent, v);
+		else
+			ui_doc_addf(d, TH_DIM, indent, "%s: %s", _(f->label), v);
 	}
 }
 

@@ -4,7 +4,8 @@
  * it (and import takes it back under its Polish name), a sync file's uptake line has its
  * key, `empirie uptake set` has its option with a help line, the public copy
  * classifies its column as the list says, and the stored row (uptake_rows_put) and the
- * record read (uptake_list_get) carry it. For each feedback field: its key is on the
+ * record read (uptake_list_get) carry it, and the practice card's lines under a
+ * record's heading have it if the list puts it there. For each feedback field: its key is on the
  * thread's "request" or on the "accept" line with the value the writers stored, its
  * column classified as the list says, and `empirie ask` has its option if it is one.
  * A field added to a list that one of those paths does not carry makes this fail. */
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli_priv.h"
 #include "core/account.h"
@@ -226,6 +228,50 @@ static void ask_and_accept(db *d, int64_t *tid)
 	account_clear(&anna), account_clear(&jan);
 }
 
+/* What cli_uptake_lines prints for u (the practice card's lines under its heading). */
+static char *card_lines(const uptake *u)
+{
+	char path[320];
+	snprintf(path, sizeof path, "%s/lines.txt", dir);
+	fflush(stdout);
+	int saved = dup(1);
+	FILE *f = fopen(path, "w");
+	if (saved < 0 || !f || dup2(fileno(f), 1) < 0) {
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	cli_uptake_lines(u);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	fclose(f);
+	return slurp(path);
+}
+
+/* The card's lines under u's heading have each field the list puts there, as it says
+ * (on its own or after its label), and no other. */
+static void test_card(const uptake *u, char want[][48])
+{
+	char *out = card_lines(u);
+	for (int i = 0; out && i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		char line[640];
+		bool alone = f->card == UC_LINE;
+		if (alone || f->card == UC_LABELLED) {
+			snprintf(line, sizeof line, "    %s%s%s\n", alone ? "" : f->label, alone ? "" : ": ",
+			         want[i]);
+			ok(strstr(out, line) != NULL, "%s: a line of the card, %s", f->name,
+			   alone ? "on its own" : "after its label");
+		} else {
+			ok(strstr(out, want[i]) == NULL, "%s: not under the heading", f->name);
+		}
+	}
+	if (!ok(out != NULL, "the card's lines"))
+		diag("no output captured");
+	free(out);
+}
+
 /* A value of its own for each field in round r (0, 1, 2) of test_row: id[i] for the
  * row's key, text[i] as stored, want[i] as read (the practice's key, the town's name). */
 static void row_values(int r, const practice *p, const city *c, int64_t tid,
@@ -299,6 +345,8 @@ static void test_row(db *d, const account *admin, int64_t practice_id, int64_t t
 			is_str(uptake_value(u, i), read ? want[i] : "",
 			       "round %d: uptake_value of %s", r, uptake_field_list[i].name);
 		}
+		if (r == 2)
+			test_card(u, want);
 		uptake_list_free(&l);
 	}
 	practice_clear(&p);
