@@ -12,11 +12,15 @@
 #include "i18n.h"
 #include "text/safe.h"
 
+/* ask's options: the network and title of the thread, the request's fields that are
+ * options (feedback_fields.h), the practice. */
+#define ASK_OPTION_(name, column, pub, line, key, sync_sql, type, opt, val, arg, help) \
+	FEEDBACK_IF_##opt({ #name, required_argument, val, arg, help }, )
 const cli_opt cli_ask_opts[] = {
 	{ "network", required_argument, 'n', N_("N"),
 	  N_("the network whose coordinators and experts you ask") },
 	{ "title", required_argument, 't', N_("TEXT"), N_("what the request is about") },
-	{ "assess", required_argument, 'a', N_("TEXT"), N_("what you want assessed (one line)") },
+	FEEDBACK_FIELDS(ASK_OPTION_)
 	{ "practice", required_argument, 'p', N_("ID|KEY"),
 	  N_("your town's good practice the request is about") },
 	{ NULL, 0, 0, NULL, NULL },
@@ -37,7 +41,7 @@ int cmd_ask(cli_ctx *c, int argc, char **argv)
 				return cli_usage("ask", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case 't': title = optarg; break;
-		case 'a': assess = optarg; break;
+		case FEEDBACK_OPT_assess: assess = optarg; break;
 		case 'p': practice_arg = optarg; break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("ask"), NULL, NULL, cli_ask_opts,

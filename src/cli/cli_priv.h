@@ -11,6 +11,7 @@
 #include "cli/settings.h"
 #include "core/account.h"
 #include "core/db.h"
+#include "core/uptake.h"
 
 enum { EXIT_OK = 0, EXIT_ERR = 1, EXIT_USAGE = 2 };
 
@@ -203,6 +204,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv);
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
 /* uptake's options: those of its fields (uptake_fields.h), then list's filters. */
 extern const cli_opt cli_uptake_opt_table[];
+/* The lines under u's heading on the practice card: the fields the list puts there. */
+void cli_uptake_lines(const uptake *u);
 int cmd_report(cli_ctx *c, int argc, char **argv);
 int cmd_backup(cli_ctx *c, int argc, char **argv);
 int cmd_restore(cli_ctx *c, int argc, char **argv);

@@ -748,12 +748,9 @@ static int show_practice(cli_ctx *c, const char *arg)
 		                              ul.n), ul.n);
 		for (size_t i = 0; i < ul.n; i++) {
 			const uptake *u = &ul.items[i];
-			safe_fprintf(stdout, "  %s: %s (%.10s)\n", u->city, uptake_status_label(u->status),
-			             u->updated_at);
-			if (*u->note)
-				safe_fprintf(stdout, "    %s\n", u->note);
-			if (*u->threads)
-				safe_fprintf(stdout, _("    threads: %s\n"), u->threads);
+			safe_fprintf(stdout, "  %s: %s (%.10s)\n", u->town,
+			             uptake_status_label(u->status), u->updated_at);
+			cli_uptake_lines(u);
 		}
 		uptake_list_free(&ul);
 	}

@@ -37,11 +37,61 @@ static void status_keys_hint(void)
 	             uptake_status_key(UPTAKE_IN_USE), uptake_status_key(UPTAKE_DROPPED));
 }
 
+/* uptake list's columns: the fields with a place there (uptake_fields.h), and after the
+ * practice's key its town and title. */
+enum { LIST_FROM = 1, LIST_TITLE = 2, LIST_MAX = UPTAKE_NFIELDS + 2 };
+
+/* The columns' headers (untranslated) into cols; how many there are. */
+static size_t list_columns(const char *cols[LIST_MAX])
+{
+	size_t n = 2; /* from, title */
+	cols[LIST_FROM] = N_("from");
+	cols[LIST_TITLE] = N_("title");
+	for (int i = 0; i < UPTAKE_NFIELDS; i++)
+		if (uptake_field_list[i].list >= 0) {
+			cols[uptake_field_list[i].list] = uptake_field_list[i].label;
+			n++;
+		}
+	return n;
+}
+
+/* Record u as a row of uptake list: its fields at their places, a time as its date. */
+static void list_row(const uptake *u, size_t n)
+{
+	const char *v[LIST_MAX];
+	char dates[UPTAKE_NFIELDS][11];
+	v[LIST_FROM] = u->practice_city;
+	v[LIST_TITLE] = u->practice_title;
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		if (f->list < 0)
+			continue;
+		v[f->list] = uptake_value(u, i);
+		if (f->kind == UK_TIME) {
+			snprintf(dates[i], sizeof dates[i], "%s", v[f->list]);
+			v[f->list] = dates[i];
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		tsv_field(v[i], i + 1 == n);
+}
+
+void cli_uptake_lines(const uptake *u)
+{
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		const char *v = uptake_value(u, i);
+		if (!*v)
+			continue;
+		if (f->card == UC_LINE)
+			safe_fprintf(stdout, "    %s\n", v);
+		else if (f->card == UC_LABELLED)
+			safe_fprintf(stdout, "    %s: %s\n", _(f->label), v);
+	}
+}
+
 static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *town, long long net)
 {
-	static const char *const cols[] = { N_("practice"), N_("from"), N_("title"), N_("town"),
-	                                    N_("status"), N_("since"), N_("updated"), N_("threads"),
-	                                    N_("note") };
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	uptake_filter f = { .network = (int)net };
@@ -64,22 +114,11 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	uptake_list l;
 	if (uptake_list_get(c->d, &c->me, &f, &l, &e) != ST_OK)
 		return cli_fail(&e);
-	tsv_header(c, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < l.n; i++) {
-		const uptake *u = &l.items[i];
-		char since[11], upd[11];
-		snprintf(since, sizeof since, "%s", u->started_at);
-		snprintf(upd, sizeof upd, "%s", u->updated_at);
-		tsv_field(u->practice_key, false);
-		tsv_field(u->practice_city, false);
-		tsv_field(u->practice_title, false);
-		tsv_field(u->city, false);
-		tsv_field(uptake_status_key(u->status), false);
-		tsv_field(since, false);
-		tsv_field(upd, false);
-		tsv_field(u->threads, false);
-		tsv_field(u->note, true);
-	}
+	const char *cols[LIST_MAX];
+	size_t ncols = list_columns(cols);
+	tsv_header(c, cols, ncols);
+	for (size_t i = 0; i < l.n; i++)
+		list_row(&l.items[i], ncols);
 	if (!l.n && !practice_arg && !town && !net)
 		safe_fprintf(stderr, "%s\n",
 		             _("No town has recorded taking up another town's practice yet. A town that "
@@ -100,8 +139,8 @@ enum { OPT_UPTAKE = 1024 };
 #define UPTAKE_ALIAS_TIME(name)
 #define UPTAKE_ALIAS_LOGIN(name)
 #define UPTAKE_ALIAS_THREADS(name)
-#define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, sync_sql, \
-                       opt, arg, help, label)                                                  \
+#define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, sql, sync, key, sync_sql, \
+                       opt, arg, help, label, list, card)                                   \
 	UPTAKE_IF_##opt({ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },      \
 	                UPTAKE_ALIAS_##kind(name))
 const cli_opt cli_uptake_opt_table[] = {

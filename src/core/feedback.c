@@ -171,34 +171,41 @@ int64_t feedback_waiting(db *d, const account *a)
 }
 
 /* The request rows' one writer: feedback_ask and feedback_accept here, and sync files
- * (sync.c), which check the rights of their own. */
-status feedback_rows_request(db *d, int64_t thread_id, int64_t city_id, const char *assess,
-                             error *e)
+ * (sync.c), which check the rights of their own. Their SQL is the lists of
+ * feedback_fields.h with their leading ", " skipped (+ 2); each binds the columns it
+ * names. */
+#define BIND_ID_(c) db_bind_named_int(st, ":" #c, r->c);
+#define BIND_TEXT_(c) db_bind_named(st, ":" #c, r->c);
+#define BIND_ONE_(column, type) FEEDBACK_AS_##type(BIND_ID_, BIND_TEXT_, column)
+#define BIND_REQUEST_(name, column, pub, line, key, sync_sql, type, ...) \
+	FEEDBACK_IS_KEY_##type(BIND_ONE_(column, type))                 \
+	FEEDBACK_STORED_##line##_##type(BIND_ONE_(column, type))
+#define BIND_ACCEPT_(name, column, pub, line, key, sync_sql, type, ...) \
+	FEEDBACK_IS_KEY_##type(BIND_ONE_(column, type))                \
+	FEEDBACK_UPDATED_##line##_##type(BIND_ONE_(column, type))
+status feedback_rows_request(db *d, const feedback_row *r, error *e)
 {
-	static const char sql[] =
-		"INSERT OR IGNORE INTO feedback_requests(thread_id, city_id, assess) VALUES (?1, ?2, ?3)";
+	static char sql[256];
+	if (!*sql)
+		snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO feedback_requests(%s) VALUES (%s)",
+		         FEEDBACK_INSERT_COLUMNS + 2, FEEDBACK_INSERT_PARAMS + 2);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, thread_id);
-	sqlite3_bind_int64(st, 2, city_id);
-	sqlite3_bind_text(st, 3, assess, -1, SQLITE_STATIC);
+	FEEDBACK_FIELDS(BIND_REQUEST_)
 	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
 }
 
-status feedback_rows_accept(db *d, int64_t thread_id, int64_t post_id, const char *at,
-                            int64_t by_id, error *e)
+status feedback_rows_accept(db *d, const feedback_row *r, error *e)
 {
-	static const char sql[] =
-		"UPDATE feedback_requests SET accepted_post = ?2, accepted_at = ?3, accepted_by = ?4"
-		" WHERE thread_id = ?1";
+	static char sql[256];
+	if (!*sql)
+		snprintf(sql, sizeof sql, "UPDATE feedback_requests SET %s" FEEDBACK_KEY_WHERE,
+		         FEEDBACK_UPDATE_SETS + 2);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, thread_id);
-	sqlite3_bind_int64(st, 2, post_id);
-	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, by_id);
+	FEEDBACK_FIELDS(BIND_ACCEPT_)
 	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
 }
 
@@ -268,7 +275,8 @@ status feedback_ask(db *d, const account *a, int number, const char *title, cons
 	}
 	int64_t tid = 0, pid = 0;
 	if (forum_new_thread_tx(d, a, number, title, body, 0, practice_id, &tid, &pid, e) != ST_OK ||
-	    feedback_rows_request(d, tid, a->city_id, assess, e) != ST_OK ||
+	    feedback_rows_request(d, &(feedback_row){ .thread_id = tid, .city_id = a->city_id,
+	                                              .assess = assess }, e) != ST_OK ||
 	    audit_append(d, a, "ask", "request", tid, NULL, assess, e) != ST_OK)
 		goto fail;
 	if ((s = db_commit(d, e)) != ST_OK)
@@ -348,7 +356,9 @@ status feedback_accept(db *d, const account *a, int64_t post_id, error *e)
 	}
 	char now[32];
 	db_now(now, sizeof now);
-	if (feedback_rows_accept(d, tid, post_id, now, a->id, e) != ST_OK)
+	feedback_row row = { .thread_id = tid, .accepted_post = post_id, .accepted_at = now,
+	                     .accepted_by = a->id };
+	if (feedback_rows_accept(d, &row, e) != ST_OK)
 		goto fail;
 	char was[24], now_post[24];
 	snprintf(was, sizeof was, "%lld", (long long)before);

@@ -18,6 +18,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/feedback_fields.h"
 
 /* What a request may name for assessment: one line's worth, in bytes. */
 #define FEEDBACK_ASSESS_MAX 1000
@@ -92,11 +93,18 @@ status feedback_stats(db *d, const account *a, int number, const char *from, con
 void feedback_duration(int64_t seconds, char *buf, size_t n);
 
 /* The request rows' writes, for core modules that check rights of their own (sync.c)
- * inside their transaction: a new request (one already there is kept) and the answer
- * that helped. */
-status feedback_rows_request(db *d, int64_t thread_id, int64_t city_id, const char *assess,
-                             error *e);
-status feedback_rows_accept(db *d, int64_t thread_id, int64_t post_id, const char *at,
-                            int64_t by_id, error *e);
+ * inside their transaction: a new request (its key and REQUEST fields; one already
+ * there is kept) and the answer that helped (its ACCEPT fields, by thread_id). The row:
+ * the columns of feedback_fields.h (thread_id, city_id, assess, accepted_post,
+ * accepted_by: the account's id, accepted_at); a text NULL: empty. */
+#define FEEDBACK_ROW_ID_(c) int64_t c;
+#define FEEDBACK_ROW_TEXT_(c) const char *c;
+#define FEEDBACK_ROW_MEMBER_(name, column, pub, line, key, sync_sql, type, ...) \
+	FEEDBACK_AS_##type(FEEDBACK_ROW_ID_, FEEDBACK_ROW_TEXT_, column)
+typedef struct {
+	FEEDBACK_FIELDS(FEEDBACK_ROW_MEMBER_)
+} feedback_row;
+status feedback_rows_request(db *d, const feedback_row *r, error *e);
+status feedback_rows_accept(db *d, const feedback_row *r, error *e);
 
 #endif

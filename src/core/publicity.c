@@ -78,15 +78,15 @@ static const pub_column c_practice_meetings[] = { PUB("practice_id"), PUB("meeti
 static const pub_column c_practice_threads[] = { PUB("practice_id"), PUB("thread_id"), END };
 /* A request is as public as its thread; who marked the answer stays out (the helper is
  * the accepted post's author, public already): as feedback_fields.h says. */
-#define FEEDBACK_PUB_0(c) PRIV_AS(c, "NULL"),
-#define FEEDBACK_PUB_1(c) PUB(c),
+#define FEEDBACK_PUB_0(c) PRIV_AS(#c, "NULL"),
+#define FEEDBACK_PUB_1(c) PUB(#c),
 #define FEEDBACK_PUB_(name, column, pub, ...) FEEDBACK_PUB_##pub(column)
 static const pub_column c_feedback_requests[] = { FEEDBACK_FIELDS(FEEDBACK_PUB_) END };
 /* A practice transfer is as public as the practice card that shows it; who recorded it
  * (a login) stays out: its fields as uptake_fields.h says. Its sync log is the
  * installation's own. */
-#define UPTAKE_PUB_0(c) PRIV_AS(c, "''"),
-#define UPTAKE_PUB_1(c) PUB(c),
+#define UPTAKE_PUB_0(c) PRIV_AS(#c, "''"),
+#define UPTAKE_PUB_1(c) PUB(#c),
 #define UPTAKE_PUB_COL_(c, pub) UPTAKE_PUB_##pub(c)
 #define UPTAKE_PUB_(name, kind, store, column, pub, ...) \
 	UPTAKE_IF_COLUMN(store, UPTAKE_PUB_COL_, column, pub)

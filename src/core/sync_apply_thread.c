@@ -129,7 +129,8 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 		s = sync_conflict(ap, what, _("the thread is stored as an ordinary one"), e);
 		goto out;
 	}
-	if ((s = feedback_rows_request(ap->d, id, town_id, assess, e)) == ST_OK)
+	feedback_row row = { .thread_id = id, .city_id = town_id, .assess = assess };
+	if ((s = feedback_rows_request(ap->d, &row, e)) == ST_OK)
 		s = sync_audit(ap, au->login, "ask", "request", id, NULL, assess, e);
 out:
 	free(town), free(assess);
@@ -270,7 +271,9 @@ status sync_apply_accept(applier *ap, error *e)
 	char was[24], now_post[24];
 	snprintf(was, sizeof was, "%lld", (long long)ours);
 	snprintf(now_post, sizeof now_post, "%lld", (long long)pid);
-	if ((s = feedback_rows_accept(ap->d, tid, pid, at, who.id, e)) != ST_OK ||
+	feedback_row row = { .thread_id = tid, .accepted_post = pid, .accepted_at = at,
+	                     .accepted_by = who.id };
+	if ((s = feedback_rows_accept(ap->d, &row, e)) != ST_OK ||
 	    (s = sync_audit(ap, by, "accept", "request", tid, ours ? was : NULL, now_post, e)) != ST_OK)
 		goto out;
 	ap->r->applied++;

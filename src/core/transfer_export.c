@@ -81,7 +81,7 @@ static const char *sql_uptakes(void)
 		const uptake_field_info *f = &uptake_field_list[i];
 		if (f->csv)
 			n += (size_t)snprintf(sql + n, sizeof sql - n, "%s %s AS %s",
-			                      n > strlen("SELECT") ? "," : "", f->csv_sql, f->name);
+			                      n > strlen("SELECT") ? "," : "", f->sql, f->name);
 	}
 	if (n < sizeof sql)
 		snprintf(sql + n, sizeof sql - n, "%s", sql_uptakes_from);

@@ -2,6 +2,7 @@
  * a list is read whole; a record is seen by whoever may see its practice. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,11 +22,23 @@
 static const char *const status_keys[UPTAKE_N_STATUS] = { "interested", "adapting", "in-use",
 	                                                  "dropped" };
 
-#define UPTAKE_FIELD_INFO_(name, kind, store, column, pub, csv, aliases, csv_sql, sync, key, \
-                           sync_sql, opt, arg, help, label)                              \
-	{ #name, UK_##kind, US_##store, column, pub, csv, aliases, csv_sql, sync, key, opt, arg, \
-	  help, label },
+#define UPTAKE_FIELD_INFO_(name, kind, store, column, pub, csv, aliases, sql, sync, key, \
+                           sync_sql, opt, arg, help, label, list, card)              \
+	{ #name, UK_##kind, US_##store, #column, pub, csv, aliases, sql, sync, key, opt, arg, \
+	  help, label, list, UC_##card },
 const uptake_field_info uptake_field_list[UPTAKE_NFIELDS] = { UPTAKE_FIELDS(UPTAKE_FIELD_INFO_) };
+
+#define VALUE_STATUS_(n) case UPTAKE_F_##n: return uptake_status_key(u->n);
+#define VALUE_TEXT_(n) case UPTAKE_F_##n: return u->n ? u->n : "";
+#define VALUE_FIELD_(name, kind, store, ...) \
+	UPTAKE_AS_READ(kind, store, VALUE_STATUS_, VALUE_TEXT_, name)
+const char *uptake_value(const uptake *u, int i)
+{
+	switch (i) {
+	UPTAKE_FIELDS(VALUE_FIELD_)
+	default: return "";
+	}
+}
 
 /* A field's name in messages, translated. */
 static const char *label_of(int f)
@@ -60,15 +73,15 @@ const char *uptake_status_label(uptake_status s)
 	return "";
 }
 
+#define FREE_TEXT_(n) free(u->n);
+#define FREE_FIELD_(name, kind, store, ...) \
+	UPTAKE_AS_READ(kind, store, UPTAKE_IF_0, FREE_TEXT_, name)
 void uptake_clear(uptake *u)
 {
 	if (!u)
 		return;
-	char **f[] = { &u->practice_key, &u->practice_title, &u->practice_city, &u->city,
-	               &u->voivodeship, &u->note, &u->threads, &u->started_at, &u->updated_at,
-	               &u->updated_by };
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		free(*f[i]);
+	free(u->practice_title), free(u->practice_city), free(u->voivodeship);
+	UPTAKE_FIELDS(FREE_FIELD_)
 	memset(u, 0, sizeof *u);
 }
 
@@ -80,12 +93,16 @@ void uptake_list_free(uptake_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Columns 0–12; 13 the linked thread ids, space-separated. */
+/* Columns: 0 id, 1 practice_id, 2 city_id, 3 the practice's title, 4 its town,
+ * 5 the voivodeship of the town taking it up, then the fields read (FIELD0 on), in the
+ * order of uptake_fields.h. */
+enum { FIELD0 = 6 };
+#define SEL_VALUE_(sql) ", " sql
+#define SEL_FIELD_(name, kind, store, column, pub, csv, aliases, sql, ...) \
+	UPTAKE_AS_READ(kind, store, SEL_VALUE_, SEL_VALUE_, sql)
 static const char sql_list[] =
-	"SELECT u.id, u.practice_id, u.city_id, u.status, p.key, p.title, pc.name, c.name,"
-	"       c.voivodeship, u.note, u.started_at, u.updated_at, u.updated_by,"
-	"       COALESCE((SELECT group_concat(thread_id, ' ') FROM (SELECT thread_id"
-	"         FROM uptake_threads WHERE uptake_id = u.id ORDER BY thread_id)), '')"
+	"SELECT u.id, u.practice_id, u.city_id, p.title, pc.name, c.voivodeship"
+	UPTAKE_FIELDS(SEL_FIELD_)
 	"  FROM uptakes u JOIN practices p ON p.id = u.practice_id"
 	"  JOIN cities pc ON pc.id = p.city_id JOIN cities c ON c.id = u.city_id"
 	" WHERE (?1 = 0 OR u.practice_id = ?1) AND (?2 = 0 OR u.city_id = ?2)"
@@ -120,6 +137,32 @@ static char *visible_threads(db *d, const account *a, const char *ids)
 	return out;
 }
 
+/* A stored status, interested when unknown. */
+static uptake_status status_at(sqlite3_stmt *st, int col)
+{
+	int k = uptake_status_parse((const char *)sqlite3_column_text(st, col));
+	return k < 0 ? UPTAKE_INTERESTED : (uptake_status)k;
+}
+
+/* The row of sql_list into u, its fields in the list's order (threads: the ids as
+ * stored, space-separated); false when out of memory. */
+#define READ_STATUS_(n) u->n = status_at(st, col++);
+#define READ_TEXT_(n) ok = (u->n = db_col_dup(st, col++)) != NULL && ok;
+#define READ_FIELD_(name, kind, store, ...) \
+	UPTAKE_AS_READ(kind, store, READ_STATUS_, READ_TEXT_, name)
+static bool read_row(sqlite3_stmt *st, uptake *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->practice_id = sqlite3_column_int64(st, 1);
+	u->city_id = sqlite3_column_int64(st, 2);
+	bool ok = (u->practice_title = db_col_dup(st, 3)) != NULL;
+	ok = (u->practice_city = db_col_dup(st, 4)) != NULL && ok;
+	ok = (u->voivodeship = db_col_dup(st, 5)) != NULL && ok;
+	int col = FIELD0;
+	UPTAKE_FIELDS(READ_FIELD_)
+	return ok;
+}
+
 status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_list *out,
                        error *e)
 {
@@ -132,35 +175,19 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 	sqlite3_bind_int(st, 3, f ? f->network : 0);
 	/* Rows first (the visibility checks below use statements of their own). */
 	size_t cap = 0;
-	char **thread_ids = NULL;
-	size_t tcap = 0;
 	status s = ST_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items) ||
-		    db_grow((void **)&thread_ids, &tcap, out->n, sizeof *thread_ids)) {
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			s = OOM(e);
 			break;
 		}
-		uptake *u = &out->items[out->n];
+		uptake *u = &out->items[out->n++];
 		memset(u, 0, sizeof *u);
-		thread_ids[out->n] = NULL;
-		out->n++;
-		u->id = sqlite3_column_int64(st, 0);
-		u->practice_id = sqlite3_column_int64(st, 1);
-		u->city_id = sqlite3_column_int64(st, 2);
-		int k = uptake_status_parse((const char *)sqlite3_column_text(st, 3));
-		u->status = k < 0 ? UPTAKE_INTERESTED : (uptake_status)k;
-		char **cols[] = { &u->practice_key, &u->practice_title, &u->practice_city, &u->city,
-		                  &u->voivodeship, &u->note, &u->started_at, &u->updated_at,
-		                  &u->updated_by, &thread_ids[out->n - 1] };
-		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-			if (!(*cols[i] = db_col_dup(st, (int)i + 4))) {
-				s = OOM(e);
-				break;
-			}
-		if (s != ST_OK)
+		if (!read_row(st, u)) {
+			s = OOM(e);
 			break;
+		}
 	}
 	if (s == ST_OK && rc != SQLITE_DONE)
 		s = db_fail(d, rc, e, _("Reading the practice transfers"));
@@ -179,9 +206,12 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 			if (last_ok)
 				practice_clear(&p);
 		}
-		if (s == ST_OK && last_ok && !(u->threads = visible_threads(d, a, thread_ids[i])))
-			s = OOM(e);
-		free(thread_ids[i]);
+		if (s == ST_OK && last_ok) {
+			char *stored = u->threads;
+			if (!(u->threads = visible_threads(d, a, stored)))
+				s = OOM(e);
+			free(stored);
+		}
 		if (s != ST_OK || !last_ok) {
 			uptake_clear(u);
 			continue;
@@ -189,7 +219,6 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 		out->items[kept++] = *u;
 	}
 	out->n = kept;
-	free(thread_ids);
 	if (s != ST_OK)
 		uptake_list_free(out);
 	return s;
@@ -237,33 +266,63 @@ bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id
 	}
 }
 
+/* s grown by the texts given, up to a NULL, within n bytes. */
+static void append(char *s, size_t n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	size_t len = strlen(s);
+	for (const char *t; (t = va_arg(ap, const char *)) != NULL && len < n;)
+		len += (size_t)snprintf(s + len, n - len, "%s", t);
+	va_end(ap);
+}
+
+/* "INSERT INTO uptakes(practice_id, …) VALUES (:practice_id, …) ON CONFLICT
+ * (practice_id, city_id) DO UPDATE SET status = excluded.status, … RETURNING id": the
+ * columns of uptake_fields.h, the ids (the practice's, the town's) the row's key, the
+ * others replaced; but for started_at, which, with earliest, keeps the earlier of the
+ * stored and the given. Made once each. */
+static const char *put_sql(bool earliest)
+{
+	static char sql[2][1024];
+	char *out = sql[earliest];
+	if (*out)
+		return out;
+	char cols[256] = "", params[256] = "", keys[128] = "", sets[512] = "";
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		if (f->store != US_COL)
+			continue;
+		const char *c = f->column, *sep = *cols ? ", " : "";
+		append(cols, sizeof cols, sep, c, NULL);
+		append(params, sizeof params, sep, ":", c, NULL);
+		if (f->kind == UK_KEY || f->kind == UK_TOWN)
+			append(keys, sizeof keys, *keys ? ", " : "", c, NULL);
+		else if (earliest && i == UPTAKE_F_started_at)
+			append(sets, sizeof sets, *sets ? ", " : "", c, " = min(", c, ", excluded.",
+			       c, ")", NULL);
+		else
+			append(sets, sizeof sets, *sets ? ", " : "", c, " = excluded.", c, NULL);
+	}
+	snprintf(out, sizeof sql[0],
+	         "INSERT INTO uptakes(%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s"
+	         " RETURNING id", cols, params, keys, sets);
+	return out;
+}
+
 /* The one writer of uptakes, their thread links and the deletion log. The callers check
  * rights and values first: uptake_save and uptake_remove below, imports (transfer.c)
  * and sync files (sync.c). */
+#define BIND_ID_(c) db_bind_named_int(st, ":" #c, u->c);
+#define BIND_TEXT_(c) db_bind_named(st, ":" #c, u->c);
+#define BIND_FIELD_(name, kind, store, column, ...) \
+	UPTAKE_AS_ROW(kind, store, BIND_ID_, BIND_TEXT_, column)
 status uptake_rows_put(db *d, const uptake_fields *u, int64_t *uid, error *e)
 {
-	static const char sql_earliest[] =
-		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
-		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
-		" note = excluded.note, started_at = min(started_at, excluded.started_at),"
-		" updated_at = excluded.updated_at, updated_by = excluded.updated_by RETURNING id";
-	static const char sql_given[] =
-		"INSERT INTO uptakes(practice_id, city_id, status, note, started_at, updated_at,"
-		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT (practice_id, city_id) DO UPDATE SET status = excluded.status,"
-		" note = excluded.note, started_at = excluded.started_at,"
-		" updated_at = excluded.updated_at, updated_by = excluded.updated_by RETURNING id";
-	sqlite3_stmt *st = db_stmt(d, u->earliest_start ? sql_earliest : sql_given, e);
+	sqlite3_stmt *st = db_stmt(d, put_sql(u->earliest_start), e);
 	if (!st)
 		return e ? e->code : ST_INTERNAL;
-	sqlite3_bind_int64(st, 1, u->practice_id);
-	sqlite3_bind_int64(st, 2, u->city_id);
-	sqlite3_bind_text(st, 3, u->status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, u->note ? u->note : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, u->started_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, u->updated_at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, u->updated_by ? u->updated_by : "", -1, SQLITE_STATIC);
+	UPTAKE_FIELDS(BIND_FIELD_)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		if (uid)

@@ -21,15 +21,19 @@ const char *uptake_status_key(uptake_status s);
 int uptake_status_parse(const char *key); /* -1 when unknown */
 const char *uptake_status_label(uptake_status s); /* translated */
 
+#define UPTAKE_READ_STATUS_(n) uptake_status n;
+#define UPTAKE_READ_TEXT_(n) char *n;
+#define UPTAKE_READ_MEMBER_(name, kind, store, ...) \
+	UPTAKE_AS_READ(kind, store, UPTAKE_READ_STATUS_, UPTAKE_READ_TEXT_, name)
+
+/* A record as read: the fields of uptake_fields.h (practice: its key; town: the town
+ * taking it up; threads: thread ids, "12 | 40", visible ones only), with the ids and
+ * what is shown beside them. */
 typedef struct {
 	int64_t id, practice_id, city_id;
-	uptake_status status;
-	char *practice_key, *practice_title, *practice_city; /* whose practice it is */
-	char *city;            /* the town taking it up */
-	char *voivodeship;     /* of that town */
-	char *note;            /* what it changed */
-	char *threads;         /* thread ids, "12 | 40" (visible ones only) */
-	char *started_at, *updated_at, *updated_by;
+	char *practice_title, *practice_city; /* whose practice it is */
+	char *voivodeship;     /* of the town taking it up */
+	UPTAKE_FIELDS(UPTAKE_READ_MEMBER_)
 } uptake;
 
 typedef struct {
@@ -64,6 +68,7 @@ bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id
 typedef enum { UK_KEY, UK_TOWN, UK_STATUS, UK_TEXT, UK_TIME, UK_LOGIN, UK_THREADS } uptake_kind;
 typedef enum { US_COL, US_LINKS, US_LOG } uptake_store;
 typedef enum { SYNC_NO, SYNC_ANY, SYNC_LIVE, SYNC_GONE, SYNC_LINKS } uptake_sync;
+typedef enum { UC_NO, UC_HEAD, UC_LINE, UC_LABELLED } uptake_card;
 typedef struct {
 	const char *name;     /* CSV header, CLI option */
 	uptake_kind kind;
@@ -72,15 +77,19 @@ typedef struct {
 	bool pub;             /* carried by public copies */
 	bool csv;             /* a CSV column */
 	const char *aliases;  /* other CSV headers, folded, '|'-separated */
-	const char *csv_sql;  /* its value in the CSV export */
+	const char *sql;      /* its value in the CSV export and as read */
 	uptake_sync sync;
 	const char *key;      /* its key on a sync line */
 	bool opt;             /* an option of `empirie uptake set` */
 	const char *arg;      /* N_(): the option's value */
 	const char *help;     /* N_(): the option's help */
-	const char *label;    /* N_(): its name in messages */
+	const char *label;    /* N_(): its name in messages, its header in uptake list */
+	int list;             /* its column in `empirie uptake list`; -1: none */
+	uptake_card card;     /* where a card shows it */
 } uptake_field_info;
 extern const uptake_field_info uptake_field_list[UPTAKE_NFIELDS];
+/* Field i of u as text: the status's key; "" for a field not read (LOG). */
+const char *uptake_value(const uptake *u, int i);
 
 /* Record or change town `city`'s uptake of practice practice_id: status, note (NULL
  * keeps the stored one, "" clears), threads (ids separated by commas or spaces, NULL
@@ -100,12 +109,15 @@ status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64
 status uptake_remove(db *d, const account *a, int64_t practice_id, const char *city, error *e);
 
 /* The rows' one writer, for core modules that check rights and values of their own
- * (imports, sync files) inside their transaction. */
+ * (imports, sync files) inside their transaction. The stored row: the columns of
+ * uptakes in uptake_fields.h, by column (practice_id, city_id: the row's key; status:
+ * uptake_status_key(); any text NULL: empty). */
+#define UPTAKE_ROW_ID_(c) int64_t c;
+#define UPTAKE_ROW_TEXT_(c) const char *c;
+#define UPTAKE_ROW_MEMBER_(name, kind, store, column, ...) \
+	UPTAKE_AS_ROW(kind, store, UPTAKE_ROW_ID_, UPTAKE_ROW_TEXT_, column)
 typedef struct {
-	int64_t practice_id, city_id;
-	const char *status;       /* uptake_status_key() */
-	const char *note;         /* NULL: empty */
-	const char *started_at, *updated_at, *updated_by;
+	UPTAKE_FIELDS(UPTAKE_ROW_MEMBER_)
 	bool earliest_start;      /* keep the earlier of the stored and the given start */
 } uptake_fields;
 status uptake_rows_put(db *d, const uptake_fields *u, int64_t *uid, error *e);

@@ -387,12 +387,11 @@ unsigned ui_uptake_take_up(ui_ctx *c, int64_t id)
 	return pk ? ui_open(c, pk) : UI_R_REDRAW;
 }
 
-void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
+/* The threads where it asked, ids in text (uptake_list_get kept the visible ones), as
+ * links. */
+static void thread_links(ui_ctx *c, ui_doc *d, const char *ids, int indent)
 {
-	if (*u->note)
-		ui_doc_add(d, TH_DIM, indent, u->note);
-	/* The threads where it asked (uptake_list_get kept the visible ones). */
-	for (const char *p = u->threads; p && *p;) {
+	for (const char *p = ids; p && *p;) {
 		char *end;
 		long long tid = strtoll(p, &end, 10);
 		if (end == p) {
@@ -411,6 +410,23 @@ void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
 	}
 }
 
+void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent)
+{
+	/* The fields the list puts under the heading, each when set (uptake_fields.h). */
+	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
+		const uptake_field_info *f = &uptake_field_list[i];
+		const char *v = uptake_value(u, i);
+		if (!*v || f->card == UC_NO || f->card == UC_HEAD)
+			continue;
+		if (f->kind == UK_THREADS)
+			thread_links(c, d, v, indent);
+		else if (f->card == UC_LINE)
+			ui_doc_add(d, TH_DIM, indent, v);
+		else
+			ui_doc_addf(d, TH_DIM, indent, "%s: %s", _(f->label), v);
+	}
+}
+
 void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 {
 	uptake_filter uf = { .practice_id = practice_id };
@@ -426,7 +442,7 @@ void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 		ui_doc_add(d, TH_HEADING, 0, _("Taken up by other towns"));
 	for (size_t i = 0; i < ul.n; i++) {
 		const uptake *u = &ul.items[i];
-		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->city,
+		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->town,
 		         uptake_status_label(u->status), u->updated_at);
 		ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
 		ui_uptake_details(c, d, u, 4);

@@ -16,8 +16,8 @@ unsigned ui_uptake_take_up(ui_ctx *c, int64_t practice_id);
 /* The card's part: which towns took practice id up, how far they got, what they
  * changed and where they asked. */
 void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id);
-/* Under one record's line (on either card): what the town changed and the threads where
- * it asked, as links. */
+/* Under one record's line (on either card): the fields uptake_fields.h puts there (what
+ * the town changed, the threads where it asked, as links). */
 void ui_uptake_details(ui_ctx *c, ui_doc *d, const uptake *u, int indent);
 
 #endif
