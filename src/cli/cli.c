@@ -571,6 +571,13 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	c.config_late = false; /* before the command: read just below */
+	/* One after the command is read instead of the default too, with the same effect
+	 * (the command's options read it again: the same file). */
+	const char *late = !c.restricted && optind < argc
+	                           ? cli_late_config(argc, (const char *const *)argv, optind + 1)
+	                           : NULL;
+	if (late)
+		c.config_opt = late;
 	error e;
 	if (settings_load(c.config_opt ? c.config_opt : settings_default_path(), c.config_opt != NULL,
 	                  &c.conf, &e) != ST_OK)

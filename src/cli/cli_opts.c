@@ -127,6 +127,18 @@ void cli_help_globals(void)
 	cli_opts_print(cli_global_opts);
 }
 
+const char *cli_late_config(int argc, const char *const *argv, int from)
+{
+	const char *path = NULL;
+	for (int i = from; i < argc && argv[i] && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc && argv[i + 1])
+			path = argv[++i];
+		else if (strncmp(argv[i], "--config=", 9) == 0)
+			path = argv[i] + 9;
+	}
+	return path;
+}
+
 int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
                const struct option *opts)
 {

@@ -140,6 +140,10 @@ extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[
 /* A --config given after the command name, read now (once): EXIT_OK or EXIT_ERR
  * (reported). cli_open() calls it; so do the commands that open a file themselves. */
 int cli_config_late(cli_ctx *c);
+/* The file a --config after the command name (argv[from] on, up to "--") names, the
+ * last one; NULL when there is none. cli_main() reads it instead of the default file,
+ * as it would a --config before the command. */
+const char *cli_late_config(int argc, const char *const *argv, int from);
 /* Open the database (creating it with the bundled directory if needed) and resolve
  * the acting account. Prints the error and returns EXIT_ERR on failure. */
 int cli_open(cli_ctx *c);

@@ -235,8 +235,6 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 	return d;
 }
 
-/* The fields practice_fields.h puts on the card by themselves: those at the top and in
- * the body (foot false: before the meetings), or those at the foot. */
 /* A field that a list (fields.h) puts on the card by itself, when it belongs to the
  * part drawn (foot: the bottom; else the top and the body). */
 static void card_row(ui_doc *d, field_card card, bool foot, const char *label, const char *v)

@@ -19,6 +19,23 @@ static bool same(const char *got, const char *want)
 	return got && want && strcmp(got, want) == 0;
 }
 
+/* A --config after the command is the file read instead of the default one, before
+ * the command runs: `empirie list networks --config F` must not first read (and fail
+ * on) the default file that `empirie --config F list networks` never reads. */
+static void late_config(void)
+{
+	const char *a[] = { "empirie", "list", "networks", "--config", "a.conf", NULL };
+	ok(same(cli_late_config(5, a, 1), "a.conf"), "--config FILE after the command is found");
+	const char *b[] = { "empirie", "list", "--config=b.conf", "networks", NULL };
+	ok(same(cli_late_config(4, b, 1), "b.conf"), "--config=FILE after the command is found");
+	const char *c[] = { "empirie", "post", "--title", "x", "--", "--config", "c.conf", NULL };
+	ok(cli_late_config(7, c, 1) == NULL, "... not after --");
+	const char *d[] = { "empirie", "list", "networks", "--config", NULL };
+	ok(cli_late_config(4, d, 1) == NULL, "... not without its value");
+	const char *e[] = { "empirie", "list", "--config", "1.conf", "--config", "2.conf", NULL };
+	ok(same(cli_late_config(6, e, 1), "2.conf"), "the last one counts, as getopt takes it");
+}
+
 /* An option's help line is printed whole, however long (none is cut at a buffer's size). */
 static void long_help_line(void)
 {
@@ -132,5 +149,6 @@ int main(void)
 	ok(nsub_admin > 0, "some subcommands are administrators' only (%zu)", nsub_admin);
 	ok(cli_subcommands_of("search") == NULL, "search has no subcommands");
 	long_help_line();
+	late_config();
 	return tap_done();
 }
