@@ -757,6 +757,7 @@ static void run_loop(ui_ctx *c)
 		int64_t t0 = now_ms();
 		int rc = ERR;
 		bool woken = false; /* by a write elsewhere or the idle timer, not by the terminal */
+		bool written = false; /* woken by a write */
 		int idle_ms = idle_wait_ms(c);
 		if (idle_ms > TICK_MS && !ui_input_pending()) {
 			/* While others' changes keep coming (the last look found one), one look a
@@ -764,10 +765,12 @@ static void run_loop(ui_ctx *c)
 			 * wake 1,000 sessions 5 times a second each. After a quiet look, the first
 			 * write wakes the session at once. */
 			int w = idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing);
-			/* A commit reaches the files in several writes (and the writer's closing
-			 * is one more event): let it finish, so that one look takes it whole
-			 * instead of several looks finding it half there or already seen. A key
-			 * ends the wait. */
+			/* A commit reaches the WAL in several writes, and readers see it only
+			 * once the writer has updated the WAL index (the -shm file, which tells
+			 * no one): let it finish, so that one look takes it whole. A key ends
+			 * the wait. Without it, a look at the first write found nothing and the
+			 * session slept until the next write (tests/tui/reload.sh 15). */
+			written = w == 2;
 			if (w == 2)
 				w = idle_sleep(WRITE_SETTLE_MS, false);
 			if (w == 1)
@@ -827,7 +830,9 @@ static void run_loop(ui_ctx *c)
 			dirty = true;
 		/* Changes by other people show without a restart. */
 		int64_t v = db_data_version(c->d);
-		changes_flowing = v != version;
+		/* A write that woke it but shows nothing yet (a writer slower than the wait):
+		 * one more look within the second rather than none until the next write. */
+		changes_flowing = v != version || written;
 		if (v != version) {
 			version = v;
 			change_set cs;
