@@ -116,6 +116,18 @@ tui_wait() {
 	return 1
 }
 
+# Poll until the first $2 lines of the screen hold $1 (up to $3 seconds): a card's
+# title, where the same word also shows further down on the list it came from.
+tui_wait_top() {
+	tries=$(( ${3:-5} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		tui_screen | head -n "$2" | grep -qF -- "$1" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
 tui_wait_gone() {
 	tries=$(( ${2:-5} * 20 ))
 	while [ "$tries" -gt 0 ]; do
