@@ -8,6 +8,7 @@
 #include <panel.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,15 +353,19 @@ static bool presence_due(ui_ctx *c)
 
 /* Another session wrote: load again what shows its changes, and nothing else (issue 20:
  * with hundreds of sessions, every post used to reload every screen of every one). */
-static bool apply_changes(ui_ctx *c, const change_set *cs)
+/* What a look at others' changes leaves to draw: nothing, the title line, the parts of
+ * the screen its draw_parts draws, or all (also what a key needs). */
+enum { DRAW_NONE, DRAW_TITLE, DRAW_PARTS, DRAW_ALL };
+
+static int apply_changes(ui_ctx *c, const change_set *cs)
 {
 	if (cs->shared) {
 		ui_trace("shared");
 		reload_all(c);
-		return true;
+		return DRAW_ALL;
 	}
 	if (change_set_is_empty(cs))
-		return false;
+		return DRAW_NONE;
 	ui_trace("look");
 	/* The title's unread count, and each network's for the screens that show them:
 	 * any network's posts, or this person's read marks (this session's own among
@@ -369,13 +374,20 @@ static bool apply_changes(ui_ctx *c, const change_set *cs)
 	 * read them. */
 	ui_refresh_unread(c);
 	bool posts = cs->n_networks || cs->n_threads;
+	int need = DRAW_TITLE;
 	for (ui_screen *s = c->top; s; s = s->below) {
+		ui_shown shown = UI_SHOWN_SAME;
 		if (s->ops->changed)
-			s->ops->changed(s, c, cs);
-		else if (posts && s->ops->reload)
+			shown = s->ops->changed(s, c, cs);
+		else if (posts && s->ops->reload) {
 			s->ops->reload(s, c);
+			shown = UI_SHOWN_ALL;
+		}
+		/* Only the top one is on the screen; one below draws whole when it is again. */
+		if (s == c->top && shown != UI_SHOWN_SAME)
+			need = shown == UI_SHOWN_PARTS && s->ops->draw_parts ? DRAW_PARTS : DRAW_ALL;
 	}
-	return true;
+	return need;
 }
 
 /* While a change waits for another program's write (db_set_wait_notify, from about
@@ -414,6 +426,24 @@ static unsigned screen_pre(ui_screen *s, ui_ctx *c)
 	return db_is_readonly(c->d) ? ok & ~PRE_WRITES : ok;
 }
 
+/* The preconditions the key bar was last drawn with. */
+static unsigned keybar_pre;
+
+/* The cursor where the screen wants it, and what was drawn onto the terminal. */
+static void show_drawing(const ui_screen *s)
+{
+	if (s->cur_y >= 0) {
+		curs_set(1);
+		move(s->cur_y, s->cur_x > 0 ? s->cur_x : 0);
+	} else {
+		curs_set(0);
+	}
+	/* stdscr first, then any panel (a pick box) over it, in one update. */
+	wnoutrefresh(stdscr);
+	update_panels();
+	doupdate();
+}
+
 static void draw_all(ui_ctx *c)
 {
 	erase();
@@ -437,24 +467,40 @@ static void draw_all(ui_ctx *c)
 		refresh();
 		return;
 	}
+	ui_trace("draw all");
 	ui_screen *s = c->top;
 	s->cur_y = s->cur_x = -1;
 	s->ops->draw(s, c, body_rect());
-	int64_t online = shows_online(c) ? presence_online(here) : -1;
-	ui_draw_title(c, online);
+	ui_draw_title(c, shows_online(c) ? presence_online(here) : -1);
 	ui_draw_status(c, &cmdline, clipped ? MAX_COLS : 0, MAX_LINES);
-	ui_keybar_draw(LINES - 1, s->ops->kind, screen_pre(s, c),
-	               db_is_readonly(c->d) ? PRE_WRITES : 0);
-	if (s->cur_y >= 0) {
-		curs_set(1);
-		move(s->cur_y, s->cur_x > 0 ? s->cur_x : 0);
-	} else {
-		curs_set(0);
+	keybar_pre = screen_pre(s, c);
+	ui_keybar_draw(LINES - 1, s->ops->kind, keybar_pre, db_is_readonly(c->d) ? PRE_WRITES : 0);
+	show_drawing(s);
+}
+
+/* After a look at others' changes: only what they changed (the title's counts, and
+ * the parts the screen says), over what is on the screen; all of it when a pick box
+ * is open over the screen (curses would not know to draw it again over new text) or
+ * the command line is being typed. A whole drawing is most of what a post costs each
+ * session that shows none of it (issue 20). */
+static void draw_changes(ui_ctx *c, int need)
+{
+	ui_screen *s = c->top;
+	if (need == DRAW_ALL || too_small() || panel_below(NULL) || cmdline.typing) {
+		draw_all(c);
+		return;
 	}
-	/* stdscr first, then any panel (a pick box) over it, in one update. */
-	wnoutrefresh(stdscr);
-	update_panels();
-	doupdate();
+	ui_trace(need == DRAW_PARTS ? "draw parts" : "draw title");
+	if (need == DRAW_PARTS)
+		s->ops->draw_parts(s, c);
+	ui_draw_title(c, shows_online(c) ? presence_online(here) : -1);
+	/* A list drawn again may have another row selected: another key bar. */
+	unsigned pre = need == DRAW_PARTS ? screen_pre(s, c) : keybar_pre;
+	if (pre != keybar_pre) {
+		keybar_pre = pre;
+		ui_keybar_draw(LINES - 1, s->ops->kind, pre, db_is_readonly(c->d) ? PRE_WRITES : 0);
+	}
+	show_drawing(s);
 }
 
 /* Why a command cannot run now. */
@@ -547,6 +593,10 @@ static unsigned global_command(ui_ctx *c, ui_cmd_id cmd)
 		return ask_quit(c);
 	case CMD_UNDO_MARK:
 		return ui_undo_marking(c);
+	case CMD_REDRAW:
+		/* Every cell sent again, not only those curses believes changed. */
+		clearok(curscr, TRUE);
+		return UI_R_REDRAW;
 	default:
 		return UI_R_NONE;
 	}
@@ -701,6 +751,23 @@ static watch *db_watch;
 #define IDLE_MAX_MS 30000
 /* How long a write that woke an idle session is left to finish before the look. */
 #define WRITE_SETTLE_MS 60
+/* And up to this much more, the same for each session: one write wakes every session
+ * at once, and hundreds looking in the same instant (and after it once a second, while
+ * posts keep coming) hold up the one whose key was just pressed (issue 20: key latency
+ * under load). Spread, their looks share the cores with it. */
+#define WRITE_SPREAD_MS 400
+
+static int settle_ms(void)
+{
+	static int spread = -1;
+	if (spread < 0) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		uint32_t h = ((uint32_t)getpid() * 2654435761u) ^ (uint32_t)ts.tv_nsec;
+		spread = (int)((h >> 8) % WRITE_SPREAD_MS);
+	}
+	return WRITE_SETTLE_MS + spread;
+}
 
 /* How long the loop may sleep when no key comes: a screen with work of its own each
  * second (the reader's read mark, the editor's autosave) and a session without a watch
@@ -736,58 +803,109 @@ static int idle_sleep(int ms, bool writes_wake)
 	return r;
 }
 
+/* What ended a wait for the next key. */
+typedef struct {
+	int rc, key;  /* rc OK: key is a key */
+	bool woken;   /* by a write elsewhere or the idle timer, not by the terminal */
+	bool written; /* by a write */
+} wake;
+
+static wake next_input(ui_ctx *c, bool changes_flowing)
+{
+	wake w = { .rc = ERR };
+	int idle_ms = idle_wait_ms(c);
+	if (idle_ms <= TICK_MS || ui_input_pending()) {
+		w.rc = ui_input_read(TICK_MS, &w.key);
+		return w;
+	}
+	/* While others' changes keep coming (the last look found one), one look a second
+	 * takes them together, as the tick did: 5 posts a second must not wake 1,000
+	 * sessions 5 times a second each. After a quiet look, the first write wakes the
+	 * session (after settle_ms). */
+	int r = idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing);
+	/* A commit reaches the WAL in several writes, and readers see it only once the
+	 * writer has updated the WAL index (the -shm file, which tells no one): let it
+	 * finish, so that one look takes it whole. A key ends the wait. Without it, a look
+	 * at the first write found nothing and the session slept until the next write
+	 * (tests/tui/reload.sh 15). */
+	w.written = r == 2;
+	if (r == 2)
+		r = idle_sleep(settle_ms(), false);
+	if (r == 1)
+		w.rc = ui_input_read(TICK_MS, &w.key);
+	else
+		w.woken = true;
+	watch_drain(db_watch); /* (the look after it covers what they announced) */
+	return w;
+}
+
+/* A key (or a mouse report, a paste, a resize) to its reactions. */
+static unsigned handle_input(ui_ctx *c, int key)
+{
+	if (key == (UI_KFN | KEY_RESIZE)) {
+		resize_all(c);
+		return UI_R_REDRAW;
+	}
+	if (key == (UI_KFN | KEY_MOUSE))
+		return handle_mouse(c);
+	if (key == UI_KEY_PASTE) {
+		c->status[0] = '\0';
+		return handle_paste(c);
+	}
+	if (key == UI_KEY_UNKNOWN) {
+		ui_status(c, false, "%s", _("Unknown key: this terminal sent a sequence the program "
+		                            "does not know; nothing was done."));
+		return UI_R_REDRAW;
+	}
+	c->status[0] = '\0';
+	return dispatch(c, key) | UI_R_REDRAW;
+}
+
+/* What others changed since the last look: loaded, and how much to draw again. */
+typedef struct {
+	int64_t version, seen; /* SQLite's data_version, the last change number taken */
+	bool flowing;          /* the last look found a change (or a write woke it) */
+} looker;
+
+static int look(ui_ctx *c, looker *lk, bool written)
+{
+	int64_t v = db_data_version(c->d);
+	/* A write that woke it but shows nothing yet (a writer slower than the wait):
+	 * one more look within the second rather than none until the next write. */
+	lk->flowing = v != lk->version || written;
+	if (v == lk->version)
+		return DRAW_NONE;
+	lk->version = v;
+	change_set cs;
+	changes_since(c->d, lk->seen, c->me->id, &cs, NULL);
+	lk->seen = cs.seq;
+	return apply_changes(c, &cs);
+}
+
 static void run_loop(ui_ctx *c)
 {
-	int64_t version = db_data_version(c->d);
-	int64_t seen = changes_latest(c->d);
+	looker lk = { db_data_version(c->d), changes_latest(c->d), false };
 	int fast_errors = 0;
-	bool dirty = true;
+	int need = DRAW_ALL; /* what is to be drawn again */
 	int64_t drawn_at = 0;
-	bool changes_flowing = false;
 	while (!got_exit_signal) {
 		/* Keys that are already waiting (a paste, a fast typist) are handled before the
 		 * next drawing: a drawing costs time in the size of the text shown, and once per
 		 * key that made a paste quadratic. Still drawn twice a second meanwhile. */
-		if (dirty && (!ui_input_pending() || now_ms() - drawn_at > 500)) {
-			draw_all(c);
+		if (need && (!ui_input_pending() || now_ms() - drawn_at > 500)) {
+			draw_changes(c, need);
 			drawn_at = now_ms();
-			dirty = false;
+			need = DRAW_NONE;
 		}
-		int key = 0;
 		int64_t t0 = now_ms();
-		int rc = ERR;
-		bool woken = false; /* by a write elsewhere or the idle timer, not by the terminal */
-		bool written = false; /* woken by a write */
-		int idle_ms = idle_wait_ms(c);
-		if (idle_ms > TICK_MS && !ui_input_pending()) {
-			/* While others' changes keep coming (the last look found one), one look a
-			 * second takes them together, as the tick did: 5 posts a second must not
-			 * wake 1,000 sessions 5 times a second each. After a quiet look, the first
-			 * write wakes the session at once. */
-			int w = idle_sleep(changes_flowing ? TICK_MS : idle_ms, !changes_flowing);
-			/* A commit reaches the WAL in several writes, and readers see it only
-			 * once the writer has updated the WAL index (the -shm file, which tells
-			 * no one): let it finish, so that one look takes it whole. A key ends
-			 * the wait. Without it, a look at the first write found nothing and the
-			 * session slept until the next write (tests/tui/reload.sh 15). */
-			written = w == 2;
-			if (w == 2)
-				w = idle_sleep(WRITE_SETTLE_MS, false);
-			if (w == 1)
-				rc = ui_input_read(TICK_MS, &key);
-			else
-				woken = true;
-			watch_drain(db_watch); /* (the look below covers what they announced) */
-		} else {
-			rc = ui_input_read(TICK_MS, &key);
-		}
+		wake w = next_input(c, lk.flowing);
 		if (got_exit_signal)
 			break;
 		if (got_winch) {
 			got_winch = 0;
 			apply_window_size();
 		}
-		if (rc == ERR && !woken) {
+		if (w.rc == ERR && !w.woken) {
 			/* A closed terminal makes every read fail at once: treat as a hangup. */
 			if (now_ms() - t0 < TICK_MS / 4 && errno != EINTR) {
 				if (++fast_errors > 20) {
@@ -800,47 +918,22 @@ static void run_loop(ui_ctx *c)
 		} else {
 			fast_errors = 0;
 		}
-		unsigned r = UI_R_NONE;
-		if (rc == OK && key == (UI_KFN | KEY_RESIZE)) {
-			resize_all(c);
-			r = UI_R_REDRAW;
-		} else if (rc == OK && key == (UI_KFN | KEY_MOUSE)) {
-			r = handle_mouse(c);
-		} else if (rc == OK && key == UI_KEY_PASTE) {
-			c->status[0] = '\0';
-			r = handle_paste(c);
-		} else if (rc == OK && key == UI_KEY_UNKNOWN) {
-			ui_status(c, false, "%s", _("Unknown key: this terminal sent a sequence the program "
-			                            "does not know; nothing was done."));
-			r = UI_R_REDRAW;
-		} else if (rc == OK) {
-			c->status[0] = '\0';
-			r = dispatch(c, key) | UI_R_REDRAW;
-		}
+		unsigned r = w.rc == OK ? handle_input(c, w.key) : UI_R_NONE;
 		if (!apply(c, r))
 			break;
 		if (r)
-			dirty = true;
+			need = DRAW_ALL;
 		/* The once-a-second work waits while keys are coming in (a paste). */
-		if (rc == OK && ui_input_pending() && now_ms() - drawn_at <= 500)
+		if (w.rc == OK && ui_input_pending() && now_ms() - drawn_at <= 500)
 			continue;
 		if (c->top->ops->tick && c->top->ops->tick(c->top, c))
-			dirty = true;
+			need = DRAW_ALL;
 		if (presence_due(c))
-			dirty = true;
+			need = DRAW_ALL;
 		/* Changes by other people show without a restart. */
-		int64_t v = db_data_version(c->d);
-		/* A write that woke it but shows nothing yet (a writer slower than the wait):
-		 * one more look within the second rather than none until the next write. */
-		changes_flowing = v != version || written;
-		if (v != version) {
-			version = v;
-			change_set cs;
-			changes_since(c->d, seen, c->me->id, &cs, NULL);
-			seen = cs.seq;
-			if (apply_changes(c, &cs))
-				dirty = true;
-		}
+		int changed = look(c, &lk, w.written);
+		if (changed > need)
+			need = changed;
 	}
 }
 

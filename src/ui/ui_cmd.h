@@ -213,6 +213,8 @@ enum {
 	  N_("Go to the network of that number"), 0, SC_MAIN) \
 	X(CMD_BACK, "back", ('q', K_ESC, K_FN(KEY_BACKSPACE)), NULL, \
 	  N_("Back to the previous screen"), 0, SC_VIEWS) \
+	X(CMD_REDRAW, "redraw", (K_CTRL('l')), NULL, \
+	  N_("Draw the whole screen again (when the connection garbled it)"), 0, SC_ALL) \
 	X(CMD_QUIT, "quit", (K_F(10), K_ON(SC_MAIN, 'q'), 'Q', K_CTRL('c')), N_("Quit"), \
 	  N_("Leave empirie"), 0, SC_ALL & ~SC_EDITOR)
 

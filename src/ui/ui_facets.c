@@ -230,9 +230,10 @@ static void fs_reload(ui_screen *base, ui_ctx *c)
  * meetings, towns, their networks and links are "shared" changes, which reload every
  * screen), so nothing to load again: with hundreds of sessions on a list, each post
  * read every practice again in each of them (issue 20). */
-static void fs_changed(ui_screen *base, ui_ctx *c, const change_set *cs)
+static ui_shown fs_changed(ui_screen *base, ui_ctx *c, const change_set *cs)
 {
 	(void)base, (void)c, (void)cs;
+	return UI_SHOWN_SAME;
 }
 
 static void fs_resize(ui_screen *base, ui_ctx *c, ui_rect r)

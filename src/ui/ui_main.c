@@ -54,6 +54,7 @@ typedef struct {
 	thread_list view;
 	bool limiting;  /* the status line asks for the pattern */
 	ed_buf pattern; /* what is being typed there */
+	unsigned stale; /* 1 << panel: changed by others since it was last drawn */
 } main_screen;
 
 static bool view_on(const main_screen *m)
@@ -515,40 +516,64 @@ static void thread_title(const main_screen *m, char *buf, size_t n)
 		snprintf(buf + o, n - (size_t)o, _(" · only \"%s\""), m->limit);
 }
 
+static void draw_panel(main_screen *m, int i)
+{
+	ui_rect p = m->panel[i];
+	char title[300];
+	if (i == P_TOWNS && m->net_number)
+		snprintf(title, sizeof title, "%s (%zu)", panel_name(i), m->town_total);
+	else if (i == P_THREADS && m->net_number)
+		thread_title(m, title, sizeof title);
+	else
+		snprintf(title, sizeof title, "%s", panel_name(i));
+	draw_box(p, i == m->focus, title);
+	int y = ui_list_draw(&m->lists[i], p.y + 1, p.x + 1, p.w - 2, i == m->focus);
+	if (!m->lists[i].n) {
+		theme_set(stdscr, TH_DIM);
+		ui_put(stdscr, p.y + 1, p.x + 2,
+		       i == P_THREADS && m->limit[0] ? _("No title matches; F and an empty line: "
+		                                         "all.")
+		       : i == P_THREADS ? _("No threads yet.") : _("Nothing here."), p.w - 4);
+		theme_set(stdscr, TH_NORMAL);
+	}
+	char where[48];
+	if (ui_list_counter(&m->lists[i], where, sizeof where))
+		ui_counter_draw(p.y + p.h - 1, p.x + p.w - 2, where);
+	if (i == m->focus) {
+		m->base.cur_y = y >= 0 ? y : p.y + 1;
+		m->base.cur_x = p.x + 1;
+	}
+}
+
 static void main_draw(ui_screen *s, ui_ctx *c, ui_rect r)
 {
 	main_screen *m = (main_screen *)s;
+	(void)c;
 	if (r.w != m->r.w || r.h != m->r.h)
 		layout(m, r);
+	for (int i = 0; i < P_COUNT; i++)
+		if (m->shown[i])
+			draw_panel(m, i);
+	m->stale = 0;
+}
+
+/* After a post elsewhere: the panels whose rows changed (the networks' unread counts,
+ * the thread list of the network shown), each blanked and drawn again; the towns and
+ * the rest of the screen stay as they are. */
+static void main_draw_parts(ui_screen *s, ui_ctx *c)
+{
+	main_screen *m = (main_screen *)s;
+	(void)c;
 	for (int i = 0; i < P_COUNT; i++) {
-		if (!m->shown[i])
+		if (!m->shown[i] || !(m->stale & 1u << i))
 			continue;
 		ui_rect p = m->panel[i];
-		char title[300];
-		if (i == P_TOWNS && m->net_number)
-			snprintf(title, sizeof title, "%s (%zu)", panel_name(i), m->town_total);
-		else if (i == P_THREADS && m->net_number)
-			thread_title(m, title, sizeof title);
-		else
-			snprintf(title, sizeof title, "%s", panel_name(i));
-		draw_box(p, i == m->focus, title);
-		int y = ui_list_draw(&m->lists[i], p.y + 1, p.x + 1, p.w - 2, i == m->focus);
-		if (!m->lists[i].n) {
-			theme_set(stdscr, TH_DIM);
-			ui_put(stdscr, p.y + 1, p.x + 2,
-			       i == P_THREADS && m->limit[0] ? _("No title matches; F and an empty line: "
-			                                         "all.")
-			       : i == P_THREADS ? _("No threads yet.") : _("Nothing here."), p.w - 4);
-			theme_set(stdscr, TH_NORMAL);
-		}
-		char where[48];
-		if (ui_list_counter(&m->lists[i], where, sizeof where))
-			ui_counter_draw(p.y + p.h - 1, p.x + p.w - 2, where);
-		if (i == m->focus) {
-			s->cur_y = y >= 0 ? y : p.y + 1;
-			s->cur_x = p.x + 1;
-		}
+		theme_set(stdscr, TH_NORMAL);
+		for (int y = p.y; y < p.y + p.h; y++)
+			ui_fill(stdscr, y, p.x, p.w);
+		draw_panel(m, i);
 	}
+	m->stale = 0;
 }
 
 static void main_resize(ui_screen *s, ui_ctx *c, ui_rect r)
@@ -797,11 +822,11 @@ static void main_reload(ui_screen *s, ui_ctx *c)
  * screens by apply_changes); the threads
  * only of the network shown; the towns never (a change of towns is "shared":
  * main_reload). */
-static void main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+static ui_shown main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 {
 	main_screen *m = (main_screen *)s;
 	if (!cs->n_networks)
-		return;
+		return UI_SHOWN_SAME;
 	/* The counts apply_changes just took (ui_refresh_unread): no query of our own. */
 	ui_list *nets = &m->lists[P_NETS];
 	for (size_t i = 0; i < nets->n; i++) {
@@ -810,10 +835,14 @@ static void main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 		if (unread >= 0)
 			r->unread = unread;
 	}
+	m->stale |= 1u << P_NETS;
 	if (change_set_has_network(cs, m->net_id)) {
 		ui_trace("threads %d", m->net_number);
 		ui_list_reload(&m->lists[P_THREADS]);
+		m->stale |= 1u << P_THREADS;
 	}
+	/* The pattern being typed on the status line keeps the cursor there. */
+	return m->limiting ? UI_SHOWN_ALL : UI_SHOWN_PARTS;
 }
 
 static unsigned main_pre(ui_screen *s, ui_ctx *c)
@@ -884,6 +913,7 @@ static const ui_screen_ops main_ops = {
 	.resize = main_resize,
 	.reload = main_reload,
 	.changed = main_changed,
+	.draw_parts = main_draw_parts,
 	.pre = main_pre,
 	.crumb = main_crumb,
 	.click = main_click,

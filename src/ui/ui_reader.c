@@ -830,10 +830,12 @@ static void reader_reload(ui_screen *s, ui_ctx *c)
 	load_at(r, top, r->top_row);
 }
 
-static void reader_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
+static ui_shown reader_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 {
-	if (change_set_has_thread(cs, ((reader *)s)->t.id))
-		reader_reload(s, c);
+	if (!change_set_has_thread(cs, ((reader *)s)->t.id))
+		return UI_SHOWN_SAME;
+	reader_reload(s, c);
+	return UI_SHOWN_ALL;
 }
 
 static unsigned reader_pre(ui_screen *s, ui_ctx *c)

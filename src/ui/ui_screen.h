@@ -36,6 +36,14 @@ typedef struct {
 	int y, x, h, w;
 } ui_rect;
 
+/* How much of a screen's drawing a change by others made out of date (issue 20: a post
+ * elsewhere must cost a session little; drawing is most of that cost). */
+typedef enum {
+	UI_SHOWN_SAME,  /* nothing it draws (the title line's counts are not its own) */
+	UI_SHOWN_PARTS, /* some of it: draw_parts draws them over the rest */
+	UI_SHOWN_ALL,   /* draw it whole again */
+} ui_shown;
+
 typedef struct {
 	unsigned kind; /* SC_* for the command table */
 	void (*draw)(ui_screen *s, ui_ctx *c, ui_rect r);
@@ -46,9 +54,12 @@ typedef struct {
 	/* The data may have changed (another connection, or our own write). */
 	void (*reload)(ui_screen *s, ui_ctx *c);
 	/* Other sessions changed what cs names (never "shared": then reload is called):
-	 * load again only what this screen shows of it. NULL: reload on any network or
-	 * thread change. */
-	void (*changed)(ui_screen *s, ui_ctx *c, const change_set *cs);
+	 * load again only what this screen shows of it, and say how much of its drawing
+	 * that changed. NULL: reload on any network or thread change (UI_SHOWN_ALL). */
+	ui_shown (*changed)(ui_screen *s, ui_ctx *c, const change_set *cs);
+	/* Draw over what is on the screen the parts that `changed` said changed
+	 * (UI_SHOWN_PARTS), in the rect of the last draw; NULL: the screen never says so. */
+	void (*draw_parts)(ui_screen *s, ui_ctx *c);
 	/* Which PRE_* hold now. */
 	unsigned (*pre)(ui_screen *s, ui_ctx *c);
 	/* Append this screen's part of the breadcrumb. */
