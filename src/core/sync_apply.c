@@ -97,10 +97,13 @@ static status new_threads_have_roots(applier *ap, error *e)
 			return e ? e->code : ST_INTERNAL;
 		sqlite3_bind_int64(st, 1, ap->new_threads[i].id);
 		status s = ST_OK;
-		if (sqlite3_step(st) == SQLITE_ROW)
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
 			s = err_set(e, ST_INVALID, _("%s:%lld: the new thread \"%s\" comes without its first "
 			                             "post; nothing was applied"), ap->file,
 			            (long long)ap->new_threads[i].line, sqlite3_column_text(st, 0));
+		else if (rc != SQLITE_DONE)
+			s = db_fail(ap->d, rc, e, _("Saving the thread"));
 		sqlite3_reset(st);
 		if (s != ST_OK)
 			return s;
