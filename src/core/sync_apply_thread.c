@@ -496,9 +496,10 @@ out:
  * change (this side's or the file's). */
 static status thread_flags(applier *ap, const thread_line *l, const thread_row *t, error *e)
 {
-	status s = ST_OK;
-	char *our_lat = sync_change_time(ap, l->id, 1);
-	char *our_pat = sync_change_time(ap, l->id, 2);
+	char *our_lat = NULL, *our_pat = NULL;
+	status s = sync_change_time(ap, l->id, 1, &our_lat, e);
+	if (s != ST_OK || (s = sync_change_time(ap, l->id, 2, &our_pat, e)) != ST_OK)
+		goto out;
 	bool take_l = (bool)l->locked != t->locked &&
 	              sync_flag_taken(ap, l->locked_at, our_lat, l->locked);
 	bool take_p = (bool)l->pinned != t->pinned &&

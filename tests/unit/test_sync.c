@@ -117,7 +117,9 @@ static void store_state(db *d, char *buf, size_t size)
 	text_of(d, "SELECT (SELECT count(*) FROM threads) || '/' || (SELECT count(*) FROM posts)"
 	           " || '/' || (SELECT count(*) FROM uptakes) || '/' || (SELECT count(*) FROM audit)"
 	           " || '/' || (SELECT count(*) FROM sync_applied) || '/' ||"
-	           " (SELECT count(*) FROM sync_conflicts) || '/' || (SELECT count(*) FROM sync_log)",
+	           " (SELECT count(*) FROM sync_conflicts) || '/' || (SELECT count(*) FROM sync_log)"
+	           " || '/' || (SELECT count(*) FROM posts WHERE edited_at IS NOT NULL) || '/' ||"
+	           " (SELECT count(*) FROM post_ancestry)",
 	        buf, size);
 }
 
@@ -242,13 +244,20 @@ int main(void)
 		practice_id = pr.id, practice_clear(&pr);
 	is_int(uptake_save(c, &anna_c, practice_id, "Zabrze", UPTAKE_INTERESTED, "ciekawe", NULL, &e),
 	       ST_OK, "and records Zabrze's interest in practice %s", practice_key);
-	is_int(sync_export(c, &anna_c, file3, false, &ops, &e), ST_OK, "and exports both");
+	int64_t root = count(c, "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id"
+	                        " WHERE t.title = 'Z laptopa' AND p.parent_id IS NULL");
+	is_int(forum_edit_post(c, &anna_c, root, "Napisane w kopii, poprawione", &e), ST_OK,
+	       "and edits her first post, which is at home already");
+	is_int(sync_export(c, &anna_c, file3, false, &ops, &e), ST_OK, "and exports all three");
 	static const struct { const char *sql, *what; } reads[] = {
 		{ "AND p.parent_id IS NULL)", "whether the new threads have their first posts" },
 		{ "FROM uptakes u WHERE u.practice_id = ?1", "the transfer already here" },
 		{ "FROM networks WHERE number = ?1", "the new thread's network" },
 		{ "'$.practices'", "the new thread's practices" },
 		{ "'$.request')", "the new thread's feedback request" },
+		{ "FROM json_each(?1) WHERE type = 'text' AND value = ?2",
+		  "whether the edit was made on our text" },
+		{ "SELECT hidden_at FROM sync_log", "when the post was last hidden or shown here" },
 	};
 	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
 		read_fails(d, &admin, file3, reads[i].sql, reads[i].what);
@@ -258,6 +267,10 @@ int main(void)
 	       "with the thread");
 	is_int(count(d, "SELECT count(*) FROM uptakes u JOIN cities x ON x.id = u.city_id"
 	                " WHERE x.name = 'Zabrze' AND u.note = 'ciekawe'"), 1, "and the transfer");
+	char sql[100], body[100];
+	snprintf(sql, sizeof sql, "SELECT body FROM posts WHERE id = %lld", (long long)root);
+	text_of(d, sql, body, sizeof body);
+	is_str(body, "Napisane w kopii, poprawione", "and the edit");
 
 	account_clear(&admin), account_clear(&anna), account_clear(&anna_c);
 	db_close(&c);
