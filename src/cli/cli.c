@@ -141,6 +141,7 @@ const cli_subcommand *cli_subcommands_of(const char *cmd)
 		{ "sync", cli_sync_subs }, { "uptake", cli_uptake_subs },
 		{ "practice", cli_practice_subs }, { "meeting", cli_meeting_subs },
 		{ "import", cli_import_kinds }, { "export", cli_export_kinds },
+		{ "admin member", cli_admin_member_subs },
 	};
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		if (strcmp(tables[i].cmd, cmd) == 0)

@@ -282,34 +282,68 @@ static int admin_operands(cli_ctx *c, int *argc, char ***argv)
 	return r == CLI_PARSE_HELP ? admin_help() : r < 0 ? EXIT_USAGE : -1;
 }
 
-static int admin_member(cli_ctx *c, int argc, char **argv)
+/* admin member add|remove N TOWN: argv[0] is add or remove (the table below). */
+static int member_set(cli_ctx *c, int argc, char **argv)
 {
-	int rc = admin_operands(c, &argc, &argv);
-	if (rc >= 0)
-		return rc;
-	if (argc < 4 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "remove") != 0))
+	if (argc < 3)
 		return cli_usage("admin", _("use: admin member add|remove N TOWN"));
-	long long n = cli_parse_id(argv[2]);
+	long long n = cli_parse_id(argv[1]);
 	if (n < 0)
-		return cli_usage("admin", _("a network is given by its number (1–8), not '%s'"), argv[2]);
+		return cli_usage("admin", _("a network is given by its number (1–8), not '%s'"), argv[1]);
 	size_t len = 0;
-	for (int i = 3; i < argc; i++)
+	for (int i = 2; i < argc; i++)
 		len += strlen(argv[i]) + 1;
 	char *town = calloc(1, len + 1);
 	if (!town)
 		return cli_error(_("Out of memory"));
-	for (int i = 3; i < argc; i++) {
+	for (int i = 2; i < argc; i++) {
 		strcat(town, argv[i]);
 		if (i + 1 < argc)
 			strcat(town, " ");
 	}
-	rc = EXIT_ERR;
+	int rc = EXIT_ERR;
 	error e;
 	if (cli_open(c) == EXIT_OK)
-		rc = membership_set(c->d, &c->me, (int)n, town, argv[1][0] == 'a', &e) == ST_OK
+		rc = membership_set(c->d, &c->me, (int)n, town, strcmp(argv[0], "add") == 0, &e) == ST_OK
 		     ? EXIT_OK : cli_fail(&e);
 	free(town);
 	return rc;
+}
+
+/* Who may change a network's towns the core decides (membership_set). */
+const cli_subcommand cli_admin_member_subs[] = {
+	{ "add", member_set, N_("N TOWN"), N_("add town TOWN to network N"), true, false, NULL },
+	{ "remove", member_set, N_("N TOWN"), N_("take town TOWN out of network N"), true, false,
+	  NULL },
+	{ NULL, NULL, NULL, NULL, false, false, NULL },
+};
+
+static int member_help(void)
+{
+	char names[128] = "";
+	for (const cli_subcommand *s = cli_admin_member_subs; s->name; s++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+		         s == cli_admin_member_subs ? "" : "|", s->name);
+	/* Both take the same operands: the first's stand for them. */
+	snprintf(names + strlen(names), sizeof names - strlen(names), " %s",
+	         _(cli_admin_member_subs[0].args));
+	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), "admin member", names);
+	fputc('\n', stdout);
+	cli_subs_print(cli_admin_member_subs);
+	cli_help_globals();
+	return EXIT_OK;
+}
+
+static int admin_member(cli_ctx *c, int argc, char **argv)
+{
+	int r = cli_operands(c, "admin", &argc, &argv);
+	if (r == CLI_PARSE_HELP)
+		return member_help();
+	if (r < 0)
+		return EXIT_USAGE;
+	if (argc < 2)
+		return cli_usage("admin", _("use: admin member add|remove N TOWN"));
+	return cli_sub_dispatch(c, "admin member", cli_admin_member_subs, argc - 1, argv + 1);
 }
 
 static int admin_do_accounts(cli_ctx *c, int argc, char **argv)

@@ -69,7 +69,6 @@ static const coperand operands[] = {
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
 	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
-	{ "admin", "member", 1, ARG_WORDS, "add remove" },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },
 	{ "admin", "member", 3, ARG_TOWN, NULL },
 	{ "admin", "add-key", 2, ARG_FILE, NULL },
@@ -317,6 +316,17 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 	/* The first operand of a command with a table of subcommands: its names. */
 	const cli_subcommand *subs = cli_subcommands_of(command);
 	if (subs && pos == 0) {
+		puts("words");
+		for (; subs->name; subs++)
+			if (strncmp(subs->name, cur, strlen(cur)) == 0)
+				candidate(NULL, subs->name);
+		return EXIT_OK;
+	}
+	/* The operand after a subcommand with a table of its own (admin member): its names. */
+	char nested[64];
+	snprintf(nested, sizeof nested, "%s %s", command, sub ? sub : "");
+	subs = sub && pos == 1 ? cli_subcommands_of(nested) : NULL;
+	if (subs) {
 		puts("words");
 		for (; subs->name; subs++)
 			if (strncmp(subs->name, cur, strlen(cur)) == 0)

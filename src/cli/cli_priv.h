@@ -135,7 +135,7 @@ const cli_opt *cli_meeting_options(void);
 const cli_subcommand *cli_subcommands_of(const char *cmd);
 extern const cli_subcommand cli_list_subs[], cli_show_subs[], cli_moderate_subs[],
 	cli_admin_subs[], cli_sync_subs[], cli_uptake_subs[], cli_practice_subs[],
-	cli_meeting_subs[];
+	cli_meeting_subs[], cli_admin_member_subs[];
 
 /* A --config given after the command name, read now (once): EXIT_OK or EXIT_ERR
  * (reported). cli_open() calls it; so do the commands that open a file themselves. */

@@ -622,6 +622,32 @@ static int show_thread(cli_ctx *c, const char *arg)
 	return EXIT_OK;
 }
 
+/* The words `show meeting` has always printed where they are not the field's label on
+ * the card and in the form (meeting_fields.h); any other field shows its label. */
+static const struct {
+	const char *name, *words;
+} meeting_words[] = { { "format", N_("Form") }, { "topics", N_("Topics") } };
+
+static const char *meeting_line_label(const meeting_field_info *f, bool planned)
+{
+	if (f->kind == MK_TOWNS && planned)
+		return _("Towns signed up");
+	for (size_t i = 0; i < sizeof meeting_words / sizeof *meeting_words; i++)
+		if (strcmp(f->name, meeting_words[i].name) == 0)
+			return _(meeting_words[i].words);
+	return _(f->label);
+}
+
+/* The fields that meeting_fields.h puts on the card by themselves in that part (card):
+ * at the top, the lists, the bottom; those set, in the list's order. A field added to
+ * the list shows here without a change to this file. */
+static void meeting_lines(const meeting *m, bool planned, field_card card)
+{
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (meeting_field_list[i].card == card)
+			card_line(meeting_line_label(&meeting_field_list[i], planned), meeting_value(m, i));
+}
+
 static int show_meeting(cli_ctx *c, const char *arg)
 {
 	long long id = cli_parse_id(arg);
@@ -642,13 +668,9 @@ static int show_meeting(cli_ctx *c, const char *arg)
 	if (planned)
 		card_line(_("Status"), _("planned; members sign their town up with 'empirie attend ID'"));
 	card_line(_("Host"), m.host);
-	card_line(_("Form"), m.format);
-	card_line(planned ? _("Towns signed up") : _("Towns present"), m.attending);
-	card_line(_("Topics"), m.topics);
-	card_line(_("Study visits"), m.study_visits);
-	card_line(_("Summary"), m.summary);
-	card_line(_("Note"), m.note);
-	card_line(_("Source"), m.source);
+	meeting_lines(&m, planned, CARD_HEAD);
+	meeting_lines(&m, planned, CARD_ITEMS);
+	meeting_lines(&m, planned, CARD_FOOT);
 	if (m.thread_id) {
 		char *t = num(m.thread_id);
 		card_line(_("Thread"), t);

@@ -97,10 +97,13 @@ static status new_threads_have_roots(applier *ap, error *e)
 			return e ? e->code : ST_INTERNAL;
 		sqlite3_bind_int64(st, 1, ap->new_threads[i].id);
 		status s = ST_OK;
-		if (sqlite3_step(st) == SQLITE_ROW)
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
 			s = err_set(e, ST_INVALID, _("%s:%lld: the new thread \"%s\" comes without its first "
 			                             "post; nothing was applied"), ap->file,
 			            (long long)ap->new_threads[i].line, sqlite3_column_text(st, 0));
+		else if (rc != SQLITE_DONE)
+			s = db_fail(ap->d, rc, e, _("Saving the thread"));
 		sqlite3_reset(st);
 		if (s != ST_OK)
 			return s;
@@ -127,22 +130,26 @@ static void told_free(applier *ap)
 
 /* When hidden, locked or pinned was last changed, as this side knows it (NULL: not since
  * the copy was taken). col: 0 hidden_at (posts), 1 locked_at, 2 pinned_at (threads). */
-char *sync_change_time(applier *ap, int64_t id, int col)
+status sync_change_time(applier *ap, int64_t id, int col, char **at, error *e)
 {
 	static const char *const sql[] = {
 		"SELECT hidden_at FROM sync_log WHERE kind = 'post' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
 		"SELECT locked_at FROM sync_log WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
 		"SELECT pinned_at FROM sync_log WHERE kind = 'thread' AND k1 = ?1 AND k2 = 0 AND k3 = ''",
 	};
-	sqlite3_stmt *st = db_stmt(ap->d, sql[col], NULL);
+	*at = NULL;
+	sqlite3_stmt *st = db_stmt(ap->d, sql[col], e);
 	if (!st)
-		return NULL;
+		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
-	char *v = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
-		v = db_col_dup(st, 0);
+	int rc = sqlite3_step(st);
+	bool text = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT;
+	if (text)
+		*at = db_col_dup(st, 0);
 	sqlite3_reset(st);
-	return v;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Reading the sync state"));
+	return text && !*at ? OOM(e) : ST_OK;
 }
 
 /* Record when (and by whom) a flag got the value it has here: the file's change taken,

@@ -19,33 +19,42 @@
 /* A post's text versions (post_ancestry): is vid one this post has passed through here;
  * is it in the line's "history" (the versions the sender's text was made on top of);
  * add the line's history to ours. */
-static bool had_version(applier *ap, int64_t id, const char *vid)
+/* *yes: whether st (bound) has a row; a failed read is the store's error. */
+static status has_row(applier *ap, sqlite3_stmt *st, bool *yes, error *e)
+{
+	int rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK
+	                                             : db_fail(ap->d, rc, e, _("Saving the post"));
+}
+
+static status had_version(applier *ap, int64_t id, const char *vid, bool *yes, error *e)
 {
 	static const char sql[] = "SELECT 1 FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
-	sqlite3_stmt *st = db_stmt(ap->d, sql, NULL);
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return false;
+		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
-	bool yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return has_row(ap, st, yes, e);
 }
 
 static bool line_has_history(applier *ap) { return sync_line_array(ap, "history") != NULL; }
 
-static bool in_line_history(applier *ap, const char *vid)
+static status in_line_history(applier *ap, const char *vid, bool *yes, error *e)
 {
 	static const char sql[] = "SELECT 1 FROM json_each(?1) WHERE type = 'text' AND value = ?2";
 	const char *history = sync_line_array(ap, "history");
-	sqlite3_stmt *st = history ? db_stmt(ap->d, sql, NULL) : NULL;
+	*yes = false;
+	if (!history)
+		return ST_OK;
+	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return false;
+		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(st, 1, history, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
-	bool yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return has_row(ap, st, yes, e);
 }
 
 static status take_history(applier *ap, int64_t id, error *e)
@@ -413,9 +422,13 @@ static status post_text(applier *ap, const post_line *l, const thread_row *t, co
 	status s = ST_OK;
 	const char *our_vid = p->edited_at ? p->edited_at : "", *in_vid = l->edited ? l->edited : "";
 	int rel; /* 1 take it, 0 keep ours, -1 edited apart */
-	if (line_has_history(ap))
-		rel = in_line_history(ap, our_vid) ? 1 : had_version(ap, l->id, in_vid) ? 0 : -1;
-	else
+	if (line_has_history(ap)) {
+		bool on_ours, on_theirs = false; /* theirs made on top of ours; ours on theirs */
+		if ((s = in_line_history(ap, our_vid, &on_ours, e)) != ST_OK ||
+		    (!on_ours && (s = had_version(ap, l->id, in_vid, &on_theirs, e)) != ST_OK))
+			return s;
+		rel = on_ours ? 1 : on_theirs ? 0 : -1;
+	} else
 		rel = l->base && strcmp(l->base, l->body) == 0 ? 0
 		      : l->base && strcmp(l->base, p->body) == 0 ? 1 : -1;
 	/* Whichever text wins, the home database takes an edit only from someone who may
@@ -465,7 +478,9 @@ static status post_hidden(applier *ap, const post_line *l, const thread_row *t,
 	memset(&actor, 0, sizeof actor);
 	status s = ST_OK;
 	bool ok;
-	char *our_hat = sync_change_time(ap, l->id, 0);
+	char *our_hat = NULL;
+	if ((s = sync_change_time(ap, l->id, 0, &our_hat, e)) != ST_OK)
+		goto out;
 	/* B2: as for locks, only a moderator's time of an equal value counts at home. */
 	if ((bool)l->hidden == p->hidden && l->hidden_at &&
 	    (!our_hat || strcmp(l->hidden_at, our_hat) > 0) &&

@@ -213,14 +213,19 @@ static status load_uptake_here(applier *ap, int64_t practice_id, int64_t city_id
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, city_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		h->here = true;
 		h->status = db_col_dup(st, 1);
 		h->note = db_col_dup(st, 2);
 		h->updated = db_col_dup(st, 3);
 		h->pending = sqlite3_column_int(st, 5) != 0;
 	}
+	status s = rc == SQLITE_ROW || rc == SQLITE_DONE
+	                   ? ST_OK : db_fail(ap->d, rc, e, _("Saving the practice transfer"));
 	sqlite3_reset(st);
+	if (s != ST_OK)
+		return s;
 	if (h->here && (!h->status || !h->note || !h->updated))
 		return OOM(e);
 	return ST_OK;

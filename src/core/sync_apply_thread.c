@@ -44,13 +44,16 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 	char **keys = NULL;
 	size_t n = 0, cap = 0;
 	status s = ST_OK;
-	while (s == ST_OK && sqlite3_step(sk) == SQLITE_ROW) {
+	int rc;
+	while (s == ST_OK && (rc = sqlite3_step(sk)) == SQLITE_ROW) {
 		if (db_grow((void **)&keys, &cap, n, sizeof *keys) ||
 		    !(keys[n] = db_col_dup(sk, 0)))
 			s = OOM(e);
 		else
 			n++;
 	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(ap->d, rc, e, _("Saving the thread"));
 	sqlite3_reset(sk);
 	for (size_t i = 0; s == ST_OK && i < n; i++) {
 		practice pr;
@@ -91,7 +94,10 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	status s = ST_OK;
 	char *town = NULL, *assess = NULL;
 	bool present = false;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		s = db_fail(ap->d, rc, e, _("Saving the thread"));
+	else {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
 		const char *tt = (const char *)sqlite3_column_text(st, TOWN + 1);
 		const char *at = (const char *)sqlite3_column_text(st, ASSESS + 1);
@@ -118,10 +124,14 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	}
 	sqlite3_bind_text(st, 1, town, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, net);
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	int64_t town_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	bool member = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		s = db_fail(ap->d, rc, e, _("Saving the thread"));
+		goto out;
+	}
 	if (!town_id || (ap->home && (au->city_id != town_id || !member))) {
 		char what[600];
 		snprintf(what, sizeof what, _("thread \"%s\": a feedback request of %s, which %s may not "
@@ -163,6 +173,8 @@ static status load_request(applier *ap, int64_t tid, request_row *q, error *e)
 		q->title = db_col_dup(st, 3);
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the feedback request"));
 	if (rc == SQLITE_ROW && (!q->our_at || !q->title))
 		return OOM(e);
 	return ST_OK;
@@ -185,6 +197,8 @@ static status is_answer(applier *ap, int64_t pid, int64_t tid, int64_t town_id, 
 	*answer = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != town_id &&
 	          !sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the feedback request"));
 	return ST_OK;
 }
 
@@ -337,6 +351,8 @@ static status thread_network(applier *ap, int64_t number, int64_t *net, bool *le
 	*net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	*leaders_only = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ap->d, rc, e, _("Saving the thread"));
 	return ST_OK;
 }
 
@@ -480,9 +496,10 @@ out:
  * change (this side's or the file's). */
 static status thread_flags(applier *ap, const thread_line *l, const thread_row *t, error *e)
 {
-	status s = ST_OK;
-	char *our_lat = sync_change_time(ap, l->id, 1);
-	char *our_pat = sync_change_time(ap, l->id, 2);
+	char *our_lat = NULL, *our_pat = NULL;
+	status s = sync_change_time(ap, l->id, 1, &our_lat, e);
+	if (s != ST_OK || (s = sync_change_time(ap, l->id, 2, &our_pat, e)) != ST_OK)
+		goto out;
 	bool take_l = (bool)l->locked != t->locked &&
 	              sync_flag_taken(ap, l->locked_at, our_lat, l->locked);
 	bool take_p = (bool)l->pinned != t->pinned &&

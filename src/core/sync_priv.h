@@ -143,7 +143,8 @@ bool sync_refusal_is_judgment(status s);
 status sync_note_locked_by_file(applier *ap, int64_t thread_id, error *e);
 status sync_note_new_thread(applier *ap, int64_t thread_id, error *e);
 bool sync_locked_by_file(const applier *ap, int64_t thread_id);
-char *sync_change_time(applier *ap, int64_t id, int col);
+/* When a flag was last changed here, into *at (NULL: not since the copy was taken). */
+status sync_change_time(applier *ap, int64_t id, int col, char **at, error *e);
 status sync_set_change_time(applier *ap, int64_t id, int col, const char *at, const char *by,
                             error *e);
 bool sync_flag_taken(const applier *ap, const char *in_at, const char *our_at, bool in);

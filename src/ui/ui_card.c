@@ -35,13 +35,13 @@ static void link_meetings(ui_doc *d, const meeting_list *ml, bool with_host)
 	}
 }
 
-/* Towns as links; with_basis: why each is a member of the network. */
-static void link_towns(ui_doc *d, const city_list *l, bool with_basis)
+/* A network's towns as links, each with why it is a member (else its voivodeship). */
+static void link_towns(ui_doc *d, const city_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const city *t = &l->items[i];
 		char line[1200];
-		if (with_basis && t->basis && *t->basis)
+		if (t->basis && *t->basis)
 			snprintf(line, sizeof line, "→ %s (%s)", t->name, directory_basis_label(t->basis));
 		else if (t->voivodeship && *t->voivodeship)
 			snprintf(line, sizeof line, "→ %s · %s", t->name, t->voivodeship);
@@ -147,7 +147,7 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 	if (directory_cities(c->d, c->me, n.number, 0, SIZE_MAX, &towns, NULL, &e) == ST_OK) {
 		ui_doc_addf(d, TH_HEADING, 0, ngettext("Towns (%zu town)", "Towns (%zu towns)", towns.n),
 		            towns.n);
-		link_towns(d, &towns, true);
+		link_towns(d, &towns);
 		city_list_free(&towns);
 	}
 	ui_doc_field(d, _("Source"), n.source);

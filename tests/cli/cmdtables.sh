@@ -115,6 +115,31 @@ for t in "list netwroks networks" "show thred thread" "admin acounts accounts" \
 done
 is "a mistyped subcommand: the same error, with the nearest one" "$unsuggested" ""
 
+# admin member's subcommands come from a table too (issue 19): a word it dispatches is in
+# its --help and offered by the completion; a mistyped one is named, with the nearest.
+mrejected() {
+	e admin member "$1" 1 Zabrze </dev/null >/dev/null 2>"$T_DIR/err"
+	grep -q "unknown subcommand '$1' of 'admin member'" "$T_DIR/err"
+}
+mhelp=$(e admin member --help 2>&1) moffered=$(e complete 3 empirie admin member '' 2>/dev/null | sed 1d)
+mundoc="" munoffered="" n=0
+for w in $words; do
+	mrejected "$w" && continue
+	n=$((n + 1))
+	printf '%s\n' "$mhelp" | grep -Eq "(^|[ |])$w([ |]|\$)" || mundoc="$mundoc $w"
+	printf '%s\n' "$moffered" | grep -qx -- "$w" || munoffered="$munoffered $w"
+done
+is "admin member dispatches add and remove" "$n" 2
+is "admin member: every subcommand dispatched is in its --help" "$mundoc" ""
+is "admin member: every subcommand dispatched is offered by the completion" "$munoffered" ""
+is "admin member: the completion offers its table" "$(echo $moffered)" "add remove"
+e admin member ad 1 Zabrze </dev/null >/dev/null 2>"$T_DIR/err"
+like "admin member ad: named as unknown" "$(cat "$T_DIR/err")" "unknown subcommand 'ad' of 'admin member'"
+like "with the nearest one" "$(cat "$T_DIR/err")" "Did you mean 'add'?"
+like "and where to look" "$(cat "$T_DIR/err")" "Try 'empirie admin member --help'"
+exit_is "admin member alone: a usage error" 2 e admin member
+like "admin --help still lists member" "$(e admin --help)" "member add|remove N TOWN"
+
 # import and export name their KIND from a table too: a mistyped one gets the nearest,
 # and the completion offers every kind the core reads (uptakes, cities, towns ...).
 like "import practicez: did you mean practices" "$(e import practicez x.csv 2>&1)" "Did you mean 'practices'?"

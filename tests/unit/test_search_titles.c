@@ -157,6 +157,30 @@ int main(void)
 	hit_list_free(&l);
 	ok(check_clean(d), "check finds nothing wrong");
 
+	/* The threads among the titles: "spotkanie" is in bundled meetings' titles too,
+	 * which are not threads. Every thread whose title has a form of it, nothing else. */
+	int64_t *ids;
+	size_t nids;
+	is_int(search_thread_titles(d, "spotkanie", &ids, &nids, &e), ST_OK, "thread titles");
+	long long want = one_int(d, "SELECT count(*) FROM threads WHERE title LIKE '%spotka%'");
+	long long meetings = one_int(d, "SELECT count(*) FROM meetings WHERE title LIKE '%spotka%'");
+	is_int((long long)nids, want, "as many as the threads with it in the title (%lld), not"
+	                              " the %lld meetings", want, meetings);
+	ok(meetings > 0, "(there are meetings with it)");
+	int sorted = 1, threads = 1, has_t1 = 0, has_lead = 0, has_t2 = 0;
+	for (size_t i = 0; i < nids; i++) {
+		char q[120];
+		snprintf(q, sizeof q, "SELECT count(*) FROM threads WHERE id = %lld AND title LIKE"
+		                      " '%%spotka%%'", (long long)ids[i]);
+		threads = threads && one_int(d, q) == 1;
+		sorted = sorted && (i == 0 || ids[i - 1] < ids[i]);
+		has_t1 |= ids[i] == t1, has_lead |= ids[i] == t_leaders, has_t2 |= ids[i] == t2;
+	}
+	ok(threads, "each one such a thread");
+	ok(sorted, "in id order");
+	ok(has_t1 && has_lead && !has_t2, "the two new ones with it, not the one without");
+	free(ids);
+
 	is_int(search_reindex(d, &e), ST_OK, "reindex");
 	ok(titles_agree(d), "after a reindex, the titles agree");
 	ok(check_clean(d), "check finds nothing wrong");

@@ -15,8 +15,10 @@
 #include "core/db.h"
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/practice.h"
 #include "core/snapshot.h"
 #include "core/sync.h"
+#include "core/uptake.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/empirie-sync.XXXXXX";
@@ -94,6 +96,52 @@ static void apply_fails(db *d, const account *a, const char *file, const char *k
 	heal(d, key, value);
 	is_int(count(d, "SELECT count(*) FROM threads WHERE title = 'Z laptopa'"), 0,
 	       "and nothing of the file is there");
+}
+
+/* The read that fails: while a statement whose SQL contains this runs, the progress
+ * handler stops it (SQLITE_INTERRUPT), as a store that cannot answer would. */
+static const char *failing;
+
+static int fail_read(void *ctx)
+{
+	sqlite3 *h = ctx;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s))
+		if (sqlite3_stmt_busy(s) && sqlite3_sql(s) && strstr(sqlite3_sql(s), failing))
+			return 1;
+	return 0;
+}
+
+/* What an apply could leave behind, as one line. */
+static void store_state(db *d, char *buf, size_t size)
+{
+	text_of(d, "SELECT (SELECT count(*) FROM threads) || '/' || (SELECT count(*) FROM posts)"
+	           " || '/' || (SELECT count(*) FROM uptakes) || '/' || (SELECT count(*) FROM audit)"
+	           " || '/' || (SELECT count(*) FROM sync_applied) || '/' ||"
+	           " (SELECT count(*) FROM sync_conflicts) || '/' || (SELECT count(*) FROM sync_log)"
+	           " || '/' || (SELECT count(*) FROM posts WHERE edited_at IS NOT NULL) || '/' ||"
+	           " (SELECT count(*) FROM post_ancestry)",
+	        buf, size);
+}
+
+/* The read of the apply whose SQL contains sql fails: the apply stops with the store's
+ * error (not "no row") and leaves the store as it was. */
+static void read_fails(db *d, const account *a, const char *file, const char *sql,
+                       const char *what)
+{
+	char before[200], after[200];
+	store_state(d, before, sizeof before);
+	sync_result r;
+	error e = { 0 };
+	failing = sql;
+	sqlite3_progress_handler(db_handle(d), 1, fail_read, db_handle(d));
+	status s = sync_apply(d, a, file, &r, no_conflict, NULL, &e);
+	sqlite3_progress_handler(db_handle(d), 0, NULL, NULL);
+	ok(s != ST_OK, "%s fails: the apply stops", what);
+	ok(s != ST_OK && strstr(e.msg, "interrupted") != NULL, "%s: with the store's error", what);
+	if (s != ST_OK && !strstr(e.msg, "interrupted"))
+		diag("said: %s", e.msg);
+	store_state(d, after, sizeof after);
+	is_str(after, before, "%s: the store is as it was", what);
 }
 
 int main(void)
@@ -181,6 +229,48 @@ int main(void)
 	heal(d, "sites_next", "2");
 	text_of(d, secret, after, sizeof after);
 	is_str(after, before, "copy 1 keeps its secret");
+
+	/* 3. Each read of the apply failing (issue 19): a new thread and a practice transfer
+	 * from the copy. */
+	char file3[300], practice_key[80];
+	snprintf(file3, sizeof file3, "%s/anna2.sync", dir);
+	is_int(forum_new_thread(c, &anna_c, 1, "Drugi z laptopa", "Jeszcze jeden", NULL, &e), ST_OK,
+	       "anna writes again");
+	text_of(c, "SELECT p.key FROM practices p JOIN cities x ON x.id = p.city_id"
+	           " WHERE x.name <> 'Zabrze' ORDER BY p.id LIMIT 1", practice_key, sizeof practice_key);
+	practice pr;
+	int64_t practice_id = 0;
+	if (practice_get(c, &anna_c, 0, practice_key, &pr, &e) == ST_OK)
+		practice_id = pr.id, practice_clear(&pr);
+	is_int(uptake_save(c, &anna_c, practice_id, "Zabrze", UPTAKE_INTERESTED, "ciekawe", NULL, &e),
+	       ST_OK, "and records Zabrze's interest in practice %s", practice_key);
+	int64_t root = count(c, "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id"
+	                        " WHERE t.title = 'Z laptopa' AND p.parent_id IS NULL");
+	is_int(forum_edit_post(c, &anna_c, root, "Napisane w kopii, poprawione", &e), ST_OK,
+	       "and edits her first post, which is at home already");
+	is_int(sync_export(c, &anna_c, file3, false, &ops, &e), ST_OK, "and exports all three");
+	static const struct { const char *sql, *what; } reads[] = {
+		{ "AND p.parent_id IS NULL)", "whether the new threads have their first posts" },
+		{ "FROM uptakes u WHERE u.practice_id = ?1", "the transfer already here" },
+		{ "FROM networks WHERE number = ?1", "the new thread's network" },
+		{ "'$.practices'", "the new thread's practices" },
+		{ "'$.request')", "the new thread's feedback request" },
+		{ "FROM json_each(?1) WHERE type = 'text' AND value = ?2",
+		  "whether the edit was made on our text" },
+		{ "SELECT hidden_at FROM sync_log", "when the post was last hidden or shown here" },
+	};
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		read_fails(d, &admin, file3, reads[i].sql, reads[i].what);
+	is_int(sync_apply(d, &admin, file3, &r, no_conflict, NULL, &e), ST_OK,
+	       "the reads answering again, the file applies");
+	is_int(count(d, "SELECT count(*) FROM threads WHERE title = 'Drugi z laptopa'"), 1,
+	       "with the thread");
+	is_int(count(d, "SELECT count(*) FROM uptakes u JOIN cities x ON x.id = u.city_id"
+	                " WHERE x.name = 'Zabrze' AND u.note = 'ciekawe'"), 1, "and the transfer");
+	char sql[100], body[100];
+	snprintf(sql, sizeof sql, "SELECT body FROM posts WHERE id = %lld", (long long)root);
+	text_of(d, sql, body, sizeof body);
+	is_str(body, "Napisane w kopii, poprawione", "and the edit");
 
 	account_clear(&admin), account_clear(&anna), account_clear(&anna_c);
 	db_close(&c);
