@@ -139,6 +139,61 @@ const char *cli_late_config(int argc, const char *const *argv, int from)
 	return path;
 }
 
+/* The row of t or of the global options that the long option word (its first len
+ * characters, without "--") names, as getopt_long finds it: an exact name, else a
+ * beginning that only one option has (another name of the same option is the same
+ * one); NULL when none or several do. */
+static const cli_opt *long_opt_named(const cli_opt *t, const char *word, size_t len)
+{
+	const cli_opt *tables[] = { t, cli_global_opts }, *found = NULL;
+	for (int i = 0; i < 2; i++)
+		for (const cli_opt *o = tables[i]; o && o->name; o++)
+			if (strlen(o->name) == len && strncmp(o->name, word, len) == 0)
+				return o;
+	for (int i = 0; i < 2; i++)
+		for (const cli_opt *o = tables[i]; o && o->name; o++) {
+			if (strncmp(o->name, word, len) != 0)
+				continue;
+			if (found && (found->val != o->val || found->has_arg != o->has_arg))
+				return NULL;
+			found = o;
+		}
+	return found;
+}
+
+/* Whether the option word argv[i] (of table t) takes the next word as its value. */
+static bool takes_next(const cli_opt *t, const char *w)
+{
+	if (w[0] != '-' || !w[1])
+		return false;
+	if (w[1] == '-') {
+		size_t len = strcspn(w + 2, "=");
+		const cli_opt *o = w[2 + len] ? NULL : long_opt_named(t, w + 2, len);
+		return o && o->has_arg == required_argument;
+	}
+	/* Short options: the first that takes a value takes the rest of the word, or the
+	 * next word when it ends the word. */
+	for (const char *p = w + 1; *p; p++) {
+		const cli_opt *o = t;
+		while (o && o->name && o->val != (unsigned char)*p)
+			o++;
+		if (o && o->name && o->has_arg == required_argument)
+			return !p[1];
+	}
+	return false;
+}
+
+bool cli_wants_help(const cli_opt *t, int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+		if (takes_next(t, argv[i]))
+			i++;
+	}
+	return false;
+}
+
 int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
                const struct option *opts)
 {

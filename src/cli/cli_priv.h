@@ -91,6 +91,9 @@ int cli_operands(cli_ctx *c, const char *cmd, int *argc, char ***argv);
  * misuse reported). */
 int cli_no_opts(cli_ctx *c, const char *cmd, int argc, char **argv, const char *help,
                 int *first);
+/* Whether argv[1...] (up to "--") asks for help: -h or --help as a word of its own, not
+ * as the value of an option of t or a global one that takes a value (--note -h). */
+bool cli_wants_help(const cli_opt *t, int argc, char **argv);
 /* The help lines of the options, aligned by display width. */
 void cli_opts_print(const cli_opt *t);
 /* The help's closing lines: the global options a command takes too. */
