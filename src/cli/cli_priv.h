@@ -119,6 +119,9 @@ void cli_sub_suggest(const cli_subcommand *t, const char *word);
 /* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
  * export's has posts too (an mbox). For the error and the completion, not dispatched. */
 extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
+/* The formats export writes KIND in, space-separated (NULL: every format some KIND is
+ * written in); export's check of --format reads the same table. */
+const char *cli_export_formats(const char *kind);
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
