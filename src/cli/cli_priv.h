@@ -238,7 +238,9 @@ const char *cli_sub_refusal(const cli_subcommand *sub, const account *me, bool r
 size_t cli_command_names(const char **out, size_t max);
 /* Unknown command or option: the message, the nearest known one ("Did you mean
  * 'list'?") and where help is; returns EXIT_USAGE. opts: the getopt array the command
- * read its options with (cli_opts_getopt()). */
+ * read its options with (cli_opts_getopt()). A long option that begins the names of
+ * several options there (the command's and the global ones) is said to be ambiguous,
+ * with those names. */
 struct option;
 int cli_unknown_command(const char *name);
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);
