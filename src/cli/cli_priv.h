@@ -213,7 +213,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv);
 /* cli_uptake.c */
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
 /* uptake's options: those of its fields (uptake_fields.h), then list's filters. */
-extern const cli_opt cli_uptake_opt_table[];
+/* The options of uptake set, remove and list (each its own). */
+extern const cli_opt cli_uptake_set_opts[], cli_uptake_remove_opts[], cli_uptake_list_opts[];
 /* The lines under u's heading on the practice card: the fields the list puts there. */
 void cli_uptake_lines(const uptake *u);
 int cmd_report(cli_ctx *c, int argc, char **argv);

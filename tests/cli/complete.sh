@@ -73,6 +73,11 @@ is "export KIND --format offers exactly what export KIND accepts" "${fmtbad:-}" 
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
 	"$(lines admin coordinator guest leader member)"
 like "list's options" "$(comp empirie list threads --)" "--network"
+# uptake's subcommands each offer their own options (issue 19).
+own() { comp empirie uptake "$1" -- | grep -v -e '^--help$' -e '^--db$' -e '^--as$' -e '^--no-' -e '^--config$'; }
+is "uptake set --: its options" "$(own set)" "$(lines --town --city --status --note --threads)"
+is "uptake remove --: the town" "$(own remove)" "$(lines --town --city)"
+is "uptake list --: its filters" "$(own list)" "$(lines --town --city --practice --network)"
 is "import KIND FILE: file names" "$(comp empirie import towns '')" "towns-2026.csv"
 
 # Network numbers and town names, from the database.
