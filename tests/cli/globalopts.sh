@@ -76,6 +76,14 @@ exit_is "--no-colo: two names of one option are not ambiguous" 0 e list networks
 e attend 1 --no </dev/null >/dev/null 2>"$T_DIR/err"
 unlike "attend --no: the exact name wins over --no-header" "$(cat "$T_DIR/err")" "ambiguous"
 unlike "and is known" "$(cat "$T_DIR/err")" "unknown option"
+# Right after the name of a command whose subcommand comes first, the same rules.
+exit_is "admin --no-h accounts: a unique beginning of a global option" 0 e admin --no-h accounts
+unlike "no header" "$(head -n 1 "$T_DIR/out")" "login"
+exit_is "sync --no-h status" 0 e sync --no-h status
+exit_is "admin --no accounts: ambiguous" 2 e admin --no accounts
+like "said so, naming them" "$(cat "$T_DIR/err")" "option '--no' is ambiguous: it could be '--no-color', '--no-header', '--no-mouse'"
+exit_is "import --d: --db or --dry-run" 2 e import --d x towns
+like "said so" "$(cat "$T_DIR/err")" "'--dry-run', '--db'"
 exit_is "an unknown option is still called so" 2 e list threads --zzzq
 like "unknown" "$(cat "$T_DIR/err")" "unknown option '--zzzq'"
 if has_locale pl_PL.UTF-8; then
