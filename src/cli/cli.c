@@ -163,7 +163,8 @@ const cli_opt *cli_options_of(const char *cmd, const char *sub)
 		{ "admin", "add-account", cli_account_opts },
 		{ "admin", "set-role", cli_account_opts + 2 },
 		{ "admin", "expert", cli_expert_opts }, { "restore", NULL, cli_restore_opts },
-		{ "report", NULL, cli_report_opts }, { "uptake", NULL, cli_uptake_opt_table },
+		{ "report", NULL, cli_report_opts }, { "uptake", "set", cli_uptake_set_opts },
+		{ "uptake", "remove", cli_uptake_remove_opts }, { "uptake", "list", cli_uptake_list_opts },
 	};
 	if (strcmp(cmd, "meeting") == 0) /* built from its fields at run time */
 		return cli_meeting_options();

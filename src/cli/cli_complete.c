@@ -53,7 +53,6 @@ static const struct {
 	{ "admin", "role", ARG_WORDS, "guest member leader coordinator admin" },
 	{ "import", "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" },
 	{ "export", "encoding", ARG_WORDS, "utf-8 cp1250" },
-	{ "export", "format", ARG_WORDS, "csv json" },
 	{ "report", "format", ARG_WORDS, "text csv json" },
 	{ "gen", "size", ARG_WORDS, "M L" },
 	{ "uptake", "status", ARG_WORDS, "interested adapting in-use dropped" },
@@ -106,6 +105,12 @@ static const copt *options_of(const char *command, const char *sub)
 				o.arg = value_kinds[k].arg;
 				o.values = value_kinds[k].values;
 			}
+		/* export's formats by KIND, from the table its check reads. */
+		if (strcmp(command, "export") == 0 && strcmp(t->name, "format") == 0) {
+			o.arg = ARG_WORDS;
+			o.values = cli_export_formats(sub && cli_sub_find(cli_export_kinds, sub) ? sub
+			                                                                         : NULL);
+		}
 		out[n++] = o;
 	}
 	out[n] = (copt){ NULL, ARG_NONE, NULL };

@@ -139,6 +139,67 @@ const char *cli_late_config(int argc, const char *const *argv, int from)
 	return path;
 }
 
+/* The row of t or of the global options that the long option word (its first len
+ * characters, without "--") names, as getopt_long finds it: an exact name, else a
+ * beginning that only one option has (another name of the same option is the same
+ * one); NULL when none does, or several (*ambiguous then, when given). */
+static const cli_opt *long_opt_named(const cli_opt *t, const char *word, size_t len,
+                                     bool *ambiguous)
+{
+	const cli_opt *tables[] = { t, cli_global_opts }, *found = NULL;
+	if (ambiguous)
+		*ambiguous = false;
+	for (int i = 0; i < 2; i++)
+		for (const cli_opt *o = tables[i]; o && o->name; o++)
+			if (strlen(o->name) == len && strncmp(o->name, word, len) == 0)
+				return o;
+	for (int i = 0; i < 2; i++)
+		for (const cli_opt *o = tables[i]; o && o->name; o++) {
+			if (strncmp(o->name, word, len) != 0)
+				continue;
+			if (found && (found->val != o->val || found->has_arg != o->has_arg)) {
+				if (ambiguous)
+					*ambiguous = true;
+				return NULL;
+			}
+			found = o;
+		}
+	return found;
+}
+
+/* Whether the option word argv[i] (of table t) takes the next word as its value. */
+static bool takes_next(const cli_opt *t, const char *w)
+{
+	if (w[0] != '-' || !w[1])
+		return false;
+	if (w[1] == '-') {
+		size_t len = strcspn(w + 2, "=");
+		const cli_opt *o = w[2 + len] ? NULL : long_opt_named(t, w + 2, len, NULL);
+		return o && o->has_arg == required_argument;
+	}
+	/* Short options: the first that takes a value takes the rest of the word, or the
+	 * next word when it ends the word. */
+	for (const char *p = w + 1; *p; p++) {
+		const cli_opt *o = t;
+		while (o && o->name && o->val != (unsigned char)*p)
+			o++;
+		if (o && o->name && o->has_arg == required_argument)
+			return !p[1];
+	}
+	return false;
+}
+
+bool cli_wants_help(const cli_opt *t, int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+		if (takes_next(t, argv[i]))
+			i++;
+	}
+	return false;
+}
+
 int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
                const struct option *opts)
 {
@@ -160,19 +221,34 @@ int cli_getopt(cli_ctx *c, int argc, char **argv, const char *shortopts,
 	return -1;
 }
 
+/* Whether o is a row of the global options. */
+static bool is_global(const cli_opt *o)
+{
+	for (const cli_opt *g = cli_global_opts; g->name; g++)
+		if (o == g)
+			return true;
+	return false;
+}
+
 int cli_leading_globals(cli_ctx *c, int argc, char **argv)
 {
-	struct option opts[CLI_OPTS_MAX + 2];
+	/* A beginning is taken as getopt_long would among the command's options too (those
+	 * it reads here, before any subcommand), so that it means the same in both places. */
+	const cli_opt *own = cli_options_of(argv[0], NULL);
+	struct option opts[CLI_OPTS_MAX + 2], all[CLI_OPTS_MAX + 2];
 	char shortopts[8];
 	cli_opts_getopt(none, opts, shortopts, sizeof shortopts);
 	int i = 1;
 	while (i < argc && strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
 		const char *word = argv[i] + 2;
 		size_t len = strcspn(word, "=");
-		const cli_opt *o = cli_global_opts;
-		while (o->name && !(strlen(o->name) == len && strncmp(o->name, word, len) == 0))
-			o++;
-		if (!o->name || (o->has_arg == no_argument && word[len]))
+		bool ambiguous;
+		const cli_opt *o = long_opt_named(own, word, len, &ambiguous);
+		if (ambiguous) {
+			cli_opts_getopt(own ? own : none, all, shortopts, sizeof shortopts);
+			return cli_unknown_option(argv[0], argv[i], all), -1;
+		}
+		if (!o || !is_global(o) || (o->has_arg == no_argument && word[len]))
 			break; /* the command's own (or a misuse its parser reports) */
 		int n = o->has_arg == required_argument && !word[len] ? 2 : 1;
 		if (n == 2 && i + 1 >= argc)

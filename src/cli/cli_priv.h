@@ -91,6 +91,9 @@ int cli_operands(cli_ctx *c, const char *cmd, int *argc, char ***argv);
  * misuse reported). */
 int cli_no_opts(cli_ctx *c, const char *cmd, int argc, char **argv, const char *help,
                 int *first);
+/* Whether argv[1...] (up to "--") asks for help: -h or --help as a word of its own, not
+ * as the value of an option of t or a global one that takes a value (--note -h). */
+bool cli_wants_help(const cli_opt *t, int argc, char **argv);
 /* The help lines of the options, aligned by display width. */
 void cli_opts_print(const cli_opt *t);
 /* The help's closing lines: the global options a command takes too. */
@@ -116,6 +119,9 @@ void cli_sub_suggest(const cli_subcommand *t, const char *word);
 /* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
  * export's has posts too (an mbox). For the error and the completion, not dispatched. */
 extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
+/* The formats export writes KIND in, space-separated (NULL: every format some KIND is
+ * written in); export's check of --format reads the same table. */
+const char *cli_export_formats(const char *kind);
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,
@@ -207,7 +213,8 @@ int cmd_sync(cli_ctx *c, int argc, char **argv);
 /* cli_uptake.c */
 int cmd_uptake(cli_ctx *c, int argc, char **argv);
 /* uptake's options: those of its fields (uptake_fields.h), then list's filters. */
-extern const cli_opt cli_uptake_opt_table[];
+/* The options of uptake set, remove and list (each its own). */
+extern const cli_opt cli_uptake_set_opts[], cli_uptake_remove_opts[], cli_uptake_list_opts[];
 /* The lines under u's heading on the practice card: the fields the list puts there. */
 void cli_uptake_lines(const uptake *u);
 int cmd_report(cli_ctx *c, int argc, char **argv);
@@ -232,7 +239,9 @@ const char *cli_sub_refusal(const cli_subcommand *sub, const account *me, bool r
 size_t cli_command_names(const char **out, size_t max);
 /* Unknown command or option: the message, the nearest known one ("Did you mean
  * 'list'?") and where help is; returns EXIT_USAGE. opts: the getopt array the command
- * read its options with (cli_opts_getopt()). */
+ * read its options with (cli_opts_getopt()). A long option that begins the names of
+ * several options there (the command's and the global ones) is said to be ambiguous,
+ * with those names. */
 struct option;
 int cli_unknown_command(const char *name);
 int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts);

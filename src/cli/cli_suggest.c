@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,40 @@ int cli_unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
-int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts)
+/* When the long option typed (its name up to any '=') begins the names of several
+ * options of opts (two names of one option count once, as getopt_long counts them),
+ * "option '--no' is ambiguous: it could be '--no-color', '--no-header'" on stderr. */
+static bool ambiguous(const char *arg, const struct option *opts)
+{
+	if (strncmp(arg, "--", 2) != 0 || !opts)
+		return false;
+	size_t len = strcspn(arg + 2, "=");
+	char list[1024] = "";
+	size_t used = 0, found = 0;
+	for (size_t i = 0; opts[i].name; i++) {
+		if (strncmp(opts[i].name, arg + 2, len) != 0)
+			continue;
+		size_t j = 0;
+		while (j < i && !(strncmp(opts[j].name, arg + 2, len) == 0 &&
+		                  opts[j].val == opts[i].val && opts[j].has_arg == opts[i].has_arg))
+			j++;
+		if (j < i)
+			continue; /* another name of one listed */
+		found++;
+		char item[96];
+		snprintf(item, sizeof item, _("'--%s'"), opts[i].name);
+		if (used + strlen(item) + 3 < sizeof list)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+			                         found > 1 ? ", " : "", item);
+	}
+	if (found < 2)
+		return false;
+	cli_error(_("option '%.*s' is ambiguous: it could be %s"), (int)len + 2, arg, list);
+	return true;
+}
+
+/* "unknown option", with the nearest known one when one is near. */
+static void unknown(const char *arg, const struct option *opts)
 {
 	/* The known names as "--name", as many as the table has, none cut short. */
 	size_t n = 0;
@@ -58,6 +92,12 @@ int cli_unknown_option(const char *cmd, const char *arg, const struct option *op
 		free(names[i]);
 	free(names);
 	free(typed);
+}
+
+int cli_unknown_option(const char *cmd, const char *arg, const struct option *opts)
+{
+	if (!ambiguous(arg, opts))
+		unknown(arg, opts);
 	if (cmd)
 		safe_fprintf(stderr, _("Try 'empirie %s --help' for more information.\n"), cmd);
 	else

@@ -235,8 +235,7 @@ int cmd_sync(cli_ctx *c, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
 		                           "withdraw"));
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return sync_help();
+	if (cli_wants_help(cli_options_of("sync", argv[1]), argc, argv))
+		return sync_help();
 	return cli_sub_dispatch(c, "sync", cli_sync_subs, argc - 1, argv + 1);
 }

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "text/charset.h"
 #include "text/csv.h"
+#include "text/list.h"
 #include "text/safe.h"
 #include "text/utf8.h"
 
@@ -291,6 +292,43 @@ const cli_opt cli_export_opts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
+/* The formats export writes a KIND in (NULL: every other KIND), space-separated: its
+ * check of --format and the completion (cli_export_formats()) read this one table. */
+static const struct { const char *kind, *formats; } export_formats[] = {
+	{ "posts", "mbox" },
+	{ NULL, "csv json" },
+};
+
+const char *cli_export_formats(const char *kind)
+{
+	enum { N = sizeof export_formats / sizeof export_formats[0] };
+	static char every[64];
+	if (!kind) { /* not typed yet: what some KIND takes */
+		if (!every[0])
+			for (size_t i = 0; i < N; i++)
+				snprintf(every + strlen(every), sizeof every - strlen(every), "%s%s",
+				         i ? " " : "", export_formats[i].formats);
+		return every;
+	}
+	size_t i = 0;
+	while (export_formats[i].kind && strcmp(export_formats[i].kind, kind) != 0)
+		i++;
+	return export_formats[i].formats;
+}
+
+/* Whether export writes kind in format. */
+static bool export_format_ok(const char *kind, const char *format)
+{
+	list_iter it;
+	const char *item;
+	size_t len;
+	list_start(&it, cli_export_formats(kind), " ", "");
+	while (list_next(&it, &item, &len))
+		if (strlen(format) == len && strncmp(item, format, len) == 0)
+			return true;
+	return false;
+}
+
 int cmd_export(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
@@ -334,7 +372,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage("export", _("say what to export: empirie export KIND"));
 	if (strcmp(argv[optind], "posts") == 0) {
-		if (strcmp(format, "mbox") != 0)
+		if (!export_format_ok("posts", format))
 			return cli_usage("export", _("posts are exported with --format mbox"));
 		if (cli_open(c) != EXIT_OK)
 			return EXIT_ERR;
@@ -345,7 +383,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (kind < 0)
 		return unknown_kind("export", argv[optind]);
 	bool json = strcmp(format, "json") == 0;
-	if (!json && strcmp(format, "csv") != 0)
+	if (!export_format_ok(argv[optind], format))
 		return cli_usage("export", _("unknown format '%s': use csv or json"), format);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;

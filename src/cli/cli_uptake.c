@@ -128,11 +128,14 @@ static int uptake_list_cmd(cli_ctx *c, const char *practice_arg, const char *tow
 	return EXIT_OK;
 }
 
-/* uptake set's options are its fields' (uptake_fields.h), in the list's order: getopt
- * returns OPT_UPTAKE + the field's place. The town may be given as --city too. Then
- * the filters of list. */
+/* Each subcommand has its own options. set's are its fields' (uptake_fields.h), in the
+ * list's order: getopt returns OPT_UPTAKE + the field's place; remove takes the town
+ * alone, list the town and its filters. The town may be given as --city too. */
 enum { OPT_UPTAKE = 1024 };
-#define UPTAKE_ALIAS_TOWN(name) { "city", required_argument, OPT_UPTAKE + UPTAKE_F_##name, NULL, NULL },
+#define UPTAKE_ROW_(name, arg, help) \
+	{ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },
+#define UPTAKE_CITY_(name) { "city", required_argument, OPT_UPTAKE + UPTAKE_F_##name, NULL, NULL },
+#define UPTAKE_ALIAS_TOWN(name) UPTAKE_CITY_(name)
 #define UPTAKE_ALIAS_KEY(name)
 #define UPTAKE_ALIAS_STATUS(name)
 #define UPTAKE_ALIAS_TEXT(name)
@@ -141,38 +144,108 @@ enum { OPT_UPTAKE = 1024 };
 #define UPTAKE_ALIAS_THREADS(name)
 #define UPTAKE_OPTION_(name, kind, store, column, pub, csv, aliases, sql, sync, key, sync_sql, \
                        opt, arg, help, label, list, card)                                   \
-	UPTAKE_IF_##opt({ #name, required_argument, OPT_UPTAKE + UPTAKE_F_##name, arg, help },      \
-	                UPTAKE_ALIAS_##kind(name))
-const cli_opt cli_uptake_opt_table[] = {
-	UPTAKE_FIELDS(UPTAKE_OPTION_)
-	{ "practice", required_argument, OPT_PRACTICE, N_("P"), N_("list: that practice's records") },
+	UPTAKE_IF_##opt(UPTAKE_ROW_(name, arg, help) UPTAKE_ALIAS_##kind(name))
+/* The town's row alone (and --city), for remove and list. */
+#define UPTAKE_TOWN_TOWN(name, arg, help) UPTAKE_ROW_(name, arg, help) UPTAKE_CITY_(name)
+#define UPTAKE_TOWN_KEY(name, arg, help)
+#define UPTAKE_TOWN_STATUS(name, arg, help)
+#define UPTAKE_TOWN_TEXT(name, arg, help)
+#define UPTAKE_TOWN_TIME(name, arg, help)
+#define UPTAKE_TOWN_LOGIN(name, arg, help)
+#define UPTAKE_TOWN_THREADS(name, arg, help)
+#define UPTAKE_TOWN_OPTION_(name, kind, store, column, pub, csv, aliases, sql, sync, key,    \
+                            sync_sql, opt, arg, help, label, list, card)                     \
+	UPTAKE_TOWN_##kind(name, arg, help)
+#define UPTAKE_LIST_FILTERS                                                                  \
+	{ "practice", required_argument, OPT_PRACTICE, N_("P"), N_("list: that practice's records") }, \
 	{ "network", required_argument, OPT_NETWORK, N_("N"), N_("list: the records of that network") },
+const cli_opt cli_uptake_set_opts[] = {
+	UPTAKE_FIELDS(UPTAKE_OPTION_)
+	{ NULL, 0, 0, NULL, NULL },
+};
+const cli_opt cli_uptake_remove_opts[] = {
+	UPTAKE_FIELDS(UPTAKE_TOWN_OPTION_)
+	{ NULL, 0, 0, NULL, NULL },
+};
+const cli_opt cli_uptake_list_opts[] = {
+	UPTAKE_FIELDS(UPTAKE_TOWN_OPTION_)
+	UPTAKE_LIST_FILTERS
+	{ NULL, 0, 0, NULL, NULL },
+};
+/* What `empirie uptake --help` lists: set's options, then list's filters. */
+static const cli_opt help_opts[] = {
+	UPTAKE_FIELDS(UPTAKE_OPTION_)
+	UPTAKE_LIST_FILTERS
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* The options given to `empirie uptake`, for the subcommand that runs. */
-static struct {
+static int uptake_help(void)
+{
+	cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, help_opts,
+		_("PRACTICE is the practice's number or key. Members record for their own town,\n"
+		  "coordinators for the towns of their network, administrators for any.\n"));
+	return EXIT_OK;
+}
+
+/* The options given to the subcommand that runs. */
+typedef struct {
 	const char *v[UPTAKE_NFIELDS]; /* set's options by their field's place */
 	const char *pr;
 	long long net;
-} up;
+} uptake_opts;
+
+/* The options of the subcommand argv[0] by its table t into o; how many operands follow
+ * it (*first: where they start), or -1 when done (the help printed: *rc EXIT_OK; a misuse
+ * reported: EXIT_USAGE). */
+static int sub_options(cli_ctx *c, const cli_opt *t, int argc, char **argv, uptake_opts *o,
+                       int *first, int *rc)
+{
+	const char *vals[CLI_OPTS_MAX] = { 0 };
+	memset(o, 0, sizeof *o);
+	*first = cli_parse_opts(c, "uptake", t, argc, argv, vals);
+	*rc = *first == CLI_PARSE_HELP ? uptake_help() : EXIT_USAGE;
+	if (*first < 0)
+		return -1;
+	for (int i = 0; t[i].name; i++) {
+		if (!vals[i])
+			continue;
+		if (t[i].val >= OPT_UPTAKE && t[i].val < OPT_UPTAKE + UPTAKE_NFIELDS)
+			o->v[t[i].val - OPT_UPTAKE] = vals[i];
+		else if (t[i].val == OPT_PRACTICE)
+			o->pr = vals[i];
+		else if (t[i].val == OPT_NETWORK && (o->net = cli_parse_id(vals[i])) < 0)
+			return cli_usage("uptake", _("--network needs a network number, not '%s'"), vals[i]),
+			       -1;
+	}
+	return argc - *first;
+}
 
 static int uptake_do_list(cli_ctx *c, int argc, char **argv)
 {
-	if (argc > 1)
-		return cli_usage("uptake", _("unexpected argument '%s'"), argv[1]);
-	return uptake_list_cmd(c, up.pr, up.v[UPTAKE_F_town], up.net);
+	uptake_opts o;
+	int first, rc, n = sub_options(c, cli_uptake_list_opts, argc, argv, &o, &first, &rc);
+	if (n < 0)
+		return rc;
+	if (n > 0)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[first]);
+	return uptake_list_cmd(c, o.pr, o.v[UPTAKE_F_town], o.net);
 }
 
-/* set or remove PRACTICE (argv[1]). */
+/* set or remove PRACTICE (the operand after the options). */
 static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
 {
-	if (argc < 2)
+	uptake_opts o;
+	int first, rc;
+	int n = sub_options(c, set ? cli_uptake_set_opts : cli_uptake_remove_opts, argc, argv, &o,
+	                    &first, &rc);
+	if (n < 0)
+		return rc;
+	if (n < 1)
 		return cli_usage("uptake", _("say which practice: empirie uptake %s PRACTICE --town NAME"),
 		                 argv[0]);
-	if (argc > 2)
-		return cli_usage("uptake", _("unexpected argument '%s'"), argv[2]);
-	const char *town = up.v[UPTAKE_F_town], *stat = up.v[UPTAKE_F_status];
+	if (n > 1)
+		return cli_usage("uptake", _("unexpected argument '%s'"), argv[first + 1]);
+	const char *town = o.v[UPTAKE_F_town], *stat = o.v[UPTAKE_F_status];
 	if (!town)
 		return cli_usage("uptake", _("say which town takes it up with --town NAME"));
 	int k = -1;
@@ -189,11 +262,11 @@ static int uptake_change(cli_ctx *c, int argc, char **argv, bool set)
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	int64_t pid;
-	if (practice_id_of(c, argv[1], &pid) != EXIT_OK)
+	if (practice_id_of(c, argv[first], &pid) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, up.v[UPTAKE_F_note],
-	                             up.v[UPTAKE_F_threads], &e)
+	status s = set ? uptake_save(c->d, &c->me, pid, town, (uptake_status)k, o.v[UPTAKE_F_note],
+	                             o.v[UPTAKE_F_threads], &e)
 	               : uptake_remove(c->d, &c->me, pid, town, &e);
 	return s == ST_OK ? EXIT_OK : cli_fail(&e);
 }
@@ -219,41 +292,17 @@ const cli_subcommand cli_uptake_subs[] = {
 	{ NULL, NULL, NULL, NULL, false, false, NULL },
 };
 
+/* The subcommand first (its options after it, by its own table), or the help. */
 int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
-	struct option opts[CLI_OPTS_MAX + 2];
-	char shortopts[16];
-	cli_opts_getopt(cli_uptake_opt_table, opts, shortopts, sizeof shortopts);
-	memset(&up, 0, sizeof up);
-	bool help = false;
-	int ch;
-	optind = 0;
-	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
-		if (ch >= OPT_UPTAKE && ch < OPT_UPTAKE + UPTAKE_NFIELDS) {
-			up.v[ch - OPT_UPTAKE] = optarg;
-			continue;
-		}
-		switch (ch) {
-		case OPT_PRACTICE: up.pr = optarg; break;
-		case OPT_NETWORK:
-			if ((up.net = cli_parse_id(optarg)) < 0)
-				return cli_usage("uptake", _("--network needs a network number, not '%s'"), optarg);
-			break;
-		case 'h': help = true; break;
-		case ':': return cli_usage("uptake", _("option '%s' needs a value"), argv[optind - 1]);
-		default: return cli_unknown_option("uptake", argv[optind - 1], opts);
-		}
-	}
-	if (help) {
-		cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs,
-			cli_uptake_opt_table,
-			_("PRACTICE is the practice's number or key. Members record for their own town,\n"
-			  "coordinators for the towns of their network, administrators for any.\n"));
-		return EXIT_OK;
-	}
-	if (optind >= argc)
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+		return uptake_help();
+	if (argc < 2)
 		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
-	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - optind, argv + optind);
+	if (argv[1][0] == '-')
+		return cli_usage("uptake", _("'%s': the subcommand comes first, its options after it: "
+		                             "empirie uptake set|remove|list [OPTIONS]"), argv[1]);
+	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - 1, argv + 1);
 }
 
 const cli_opt cli_report_opts[] = {

@@ -278,14 +278,6 @@ static char *town_name(db *d, const char *typed)
 	return name;
 }
 
-static bool wants_help(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return true;
-	return false;
-}
-
 /* practice add|edit's options are its fields' (practice_fields.h), in the list's order:
  * getopt returns OPT_PRACTICE + the field's place. The town may be given as --city too. */
 enum { OPT_PRACTICE = 1024 };
@@ -471,7 +463,7 @@ static int add_or_edit(cli_ctx *c, const cli_subcommand *subs, const cli_opt *op
                        const char *after, int argc, char **argv)
 {
 	const char *cmd = c->cmd->name;
-	if (wants_help(argc, argv))
+	if (cli_wants_help(opts, argc, argv))
 		return cli_command_help_opts(c->cmd, NULL, subs, opts, after), EXIT_OK;
 	if (argc < 2)
 		return cli_usage(cmd, _("say what to do: empirie %s add|edit [ID] OPTIONS"), cmd);

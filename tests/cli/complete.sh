@@ -56,10 +56,28 @@ is "after --db FILE, the commands" "$(comp empirie --db x.db li)" "list"
 # Subcommands and their options.
 is "list: what it lists (its table, towns the other name of cities)" "$(comp empirie list '')" "$(lines cities meetings networks posts practices requests threads towns)"
 is "show: what it shows (its table)" "$(comp empirie show '')" "$(lines city meeting network practice thread town)"
-is "export --format: csv or json" "$(comp empirie export --format '')" "$(lines csv json)"
+# export's formats by KIND, from the table its check reads (issue 19): posts as an mbox.
+is "export --format (no KIND yet): every format export writes" "$(comp empirie export --format '')" "$(lines csv json mbox)"
+is "export cities --format: csv or json" "$(comp empirie export cities --format '')" "$(lines csv json)"
+is "export posts --format: mbox" "$(comp empirie export posts --format '')" "mbox"
+is "export posts --format=: mbox" "$(comp empirie export posts --format=)" "mbox"
+for kind in cities posts; do
+	for f in csv json mbox; do
+		e export "$kind" --format "$f" >/dev/null 2>"$T_DIR/err" </dev/null
+		if grep -q "format" "$T_DIR/err"; then acc=""; else acc=$f; fi
+		if printf '%s\n' "$(comp empirie export "$kind" --format '')" | grep -qx "$f"; then off=$f; else off=""; fi
+		[ "$acc" = "$off" ] || fmtbad="${fmtbad:-} $kind:$f(accepted:${acc:-no},offered:${off:-no})"
+	done
+done
+is "export KIND --format offers exactly what export KIND accepts" "${fmtbad:-}" ""
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
 	"$(lines admin coordinator guest leader member)"
 like "list's options" "$(comp empirie list threads --)" "--network"
+# uptake's subcommands each offer their own options (issue 19).
+own() { comp empirie uptake "$1" -- | grep -v -e '^--help$' -e '^--db$' -e '^--as$' -e '^--no-' -e '^--config$'; }
+is "uptake set --: its options" "$(own set)" "$(lines --town --city --status --note --threads)"
+is "uptake remove --: the town" "$(own remove)" "$(lines --town --city)"
+is "uptake list --: its filters" "$(own list)" "$(lines --town --city --practice --network)"
 is "import KIND FILE: file names" "$(comp empirie import towns '')" "towns-2026.csv"
 
 # Network numbers and town names, from the database.

@@ -56,4 +56,40 @@ for cmd in $cmds; do
 done
 is "every option of every usage line is accepted" "$lies" ""
 like "gen --help lists the global options" "$(e gen --help)" "--as LOGIN"
+# Abbreviations among a command's options and the global ones, as getopt_long takes them
+# (issue 19): an exact name wins, a beginning only one option has is that option, and a
+# beginning several have is refused naming them.
+exit_is "list threads --n 1: ambiguous" 2 e list threads --n 1
+like "said so" "$(cat "$T_DIR/err")" "option '--n' is ambiguous"
+like "naming the command's option" "$(cat "$T_DIR/err")" "'--network'"
+like "and the global ones" "$(cat "$T_DIR/err")" "'--no-header'"
+unlike "not called unknown" "$(cat "$T_DIR/err")" "unknown option"
+like "with the hint to --help" "$(cat "$T_DIR/err")" "Try 'empirie list --help'"
+exit_is "list threads --no=x: ambiguous too" 2 e list threads --no=x --network 1
+like "named without its value" "$(cat "$T_DIR/err")" "option '--no' is ambiguous"
+exit_is "--no before the command: ambiguous among the global options" 2 e --no list networks
+like "naming them" "$(cat "$T_DIR/err")" "'--no-mouse'"
+exit_is "list threads --netw 1: the one option it begins" 0 e list threads --netw 1
+exit_is "list threads --no-h: only --no-header begins so" 0 e list threads --no-h --network 1
+unlike "no header" "$(head -n 1 "$T_DIR/out")" "title"
+exit_is "--no-colo: two names of one option are not ambiguous" 0 e list networks --no-colo
+e attend 1 --no </dev/null >/dev/null 2>"$T_DIR/err"
+unlike "attend --no: the exact name wins over --no-header" "$(cat "$T_DIR/err")" "ambiguous"
+unlike "and is known" "$(cat "$T_DIR/err")" "unknown option"
+# Right after the name of a command whose subcommand comes first, the same rules.
+exit_is "admin --no-h accounts: a unique beginning of a global option" 0 e admin --no-h accounts
+unlike "no header" "$(head -n 1 "$T_DIR/out")" "login"
+exit_is "sync --no-h status" 0 e sync --no-h status
+exit_is "admin --no accounts: ambiguous" 2 e admin --no accounts
+like "said so, naming them" "$(cat "$T_DIR/err")" "option '--no' is ambiguous: it could be '--no-color', '--no-header', '--no-mouse'"
+exit_is "import --d: --db or --dry-run" 2 e import --d x towns
+like "said so" "$(cat "$T_DIR/err")" "'--dry-run', '--db'"
+exit_is "an unknown option is still called so" 2 e list threads --zzzq
+like "unknown" "$(cat "$T_DIR/err")" "unknown option '--zzzq'"
+if has_locale pl_PL.UTF-8; then
+	LC_ALL=pl_PL.UTF-8 "$EMPIRIE" list threads --n 1 </dev/null >/dev/null 2>"$T_DIR/err"
+	like "in Polish" "$(cat "$T_DIR/err")" "niejednoznaczna"
+else
+	skip "the pl_PL.UTF-8 locale is not installed"
+fi
 done_testing

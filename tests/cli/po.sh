@@ -28,6 +28,8 @@ if command -v python3 >/dev/null; then
 else
 	skip "python3 is not installed (tests/cli/pocheck.py)"
 fi
+# No obsolete entries (#~) kept: a message gone from the sources leaves the catalogue.
+is "no obsolete entry (#~) in po/pl.po" "$(grep -c '^#~' po/pl.po)" 0
 like "Polish plural forms header" "$(cat po/pl.po)" 'plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)'
 # Every source file with a message is listed in POTFILES.in (distcheck keeps this honest too).
 missing=$(grep -lE '(^|[^A-Za-z])N?_[(]"' $(find src -name '*.[ch]') | while read -r f; do grep -qx "$f" po/POTFILES.in || echo "$f"; done)

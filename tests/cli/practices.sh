@@ -237,5 +237,21 @@ like "and the leaders' link is still there" "$(e --as wojt --no-header list prac
 exit_is "anna signs up again" 0 e --as anna attend "$m1"
 exit_is "after the meeting she takes it back" 0 env EMPIRIE_NOW=2099-12-01T10:00:00Z "$EMPIRIE" --as anna attend "$m1" --no
 exit_is "but cannot sign up for a past meeting" 1 env EMPIRIE_NOW=2099-12-01T10:00:00Z "$EMPIRIE" --as anna attend "$m1"
+# A value that looks like -h or --help after an option that takes one is that option's
+# value, not a request for help (issue 19).
+exit_is "practice edit --note -h stores the note" 0 e practice edit "$p1" --note -h
+unlike "no help printed" "$(cat "$T_DIR/out")" "Usage:"
+like "the note is -h" "$(e show practice "$p1")" "Note: -h"
+exit_is "practice edit --note --help too" 0 e practice edit "$p1" --note --help
+like "the note is --help" "$(e show practice "$p1")" "Note: --help"
+exit_is "meeting edit --summary -h stores the summary" 0 e meeting edit "$m1" --summary -h
+unlike "no help printed" "$(cat "$T_DIR/out")" "Usage:"
+like "the summary is -h" "$(e show meeting "$m1")" ": -h"
+exit_is "a global option's value too: practice edit --as -h" 1 e practice edit "$p1" --as -h --note x
+unlike "no help printed" "$(cat "$T_DIR/out")" "Usage:"
+exit_is "practice edit ID -h is still the help" 0 e practice edit "$p1" -h
+like "the help" "$(cat "$T_DIR/out")" "Usage: empirie practice"
+exit_is "meeting edit ID --note x --help is the help" 0 e meeting edit "$m1" --title x --help
+like "the help" "$(cat "$T_DIR/out")" "Usage: empirie meeting"
 exit_is "check after all this" 0 e check
 done_testing

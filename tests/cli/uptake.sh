@@ -115,4 +115,24 @@ exit_is "the member removes her record" 0 e --as jar uptake remove "$p1" --town 
 exit_is "but not Piła's" 1 e --as jar uptake remove "$p1" --town Piła
 exit_is "removing what is not there" 1 e --as jar uptake remove "$p1" --town Jarosław
 is "two left" "$(e --no-header uptake list | wc -l | tr -d ' ')" 2
+# ---- each subcommand its own options (issue 19) ----
+exit_is "list does not take --status" 2 e uptake list --status adapting
+like "named" "$(cat "$T_DIR/err")" "unknown option '--status'"
+exit_is "nor --note" 2 e uptake list --note x
+like "named" "$(cat "$T_DIR/err")" "unknown option '--note'"
+before=$(e --no-header uptake list | wc -l | tr -d ' ')
+exit_is "remove does not take --status" 2 e uptake remove "$p1" --town Piła --status adapting
+like "named" "$(cat "$T_DIR/err")" "unknown option '--status'"
+is "and removes nothing" "$(e --no-header uptake list | wc -l | tr -d ' ')" "$before"
+exit_is "set does not take list's --practice" 2 e uptake set "$p1" --town Piła --status adapting --practice "$p1"
+like "named" "$(cat "$T_DIR/err")" "unknown option '--practice'"
+exit_is "nor --network" 2 e uptake set "$p1" --town Piła --status adapting --network 1
+is "nothing changed" "$(e --no-header uptake list --town Piła | cut -f5)" "adapting"
+exit_is "list still takes --town, --practice and --network" 0 e uptake list --town Piła --practice "$p1" --network 1
+exit_is "and --city, the town's other name" 0 e --no-header uptake list --city Piła
+is "Piła's record" "$(cut -f4 "$T_DIR/out")" "Piła"
+exit_is "uptake list --help" 0 e uptake list --help
+like "the help" "$(cat "$T_DIR/out")" "Usage: empirie uptake"
+exit_is "an option before the subcommand" 2 e uptake --town Piła list
+like "is told the order" "$(cat "$T_DIR/err")" "the subcommand comes first"
 done_testing

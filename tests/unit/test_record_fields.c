@@ -360,7 +360,7 @@ static void test_options(void)
 {
 	for (int i = 0; i < UPTAKE_NFIELDS; i++) {
 		const uptake_field_info *f = &uptake_field_list[i];
-		const cli_opt *o = cli_uptake_opt_table;
+		const cli_opt *o = cli_uptake_set_opts;
 		while (o->name && strcmp(o->name, f->name) != 0)
 			o++;
 		if (f->opt)
@@ -368,10 +368,10 @@ static void test_options(void)
 			   strcmp(o->arg, f->arg) == 0,
 			   "--%s: an option, with the list's help and value", f->name);
 	}
-	const cli_opt *o = cli_uptake_opt_table;
+	const cli_opt *o = cli_uptake_set_opts;
 	while (o->name && strcmp(o->name, "city") != 0)
 		o++;
-	ok(o->name && o > cli_uptake_opt_table && strcmp(o[-1].name, "town") == 0 && o->val == o[-1].val,
+	ok(o->name && o > cli_uptake_set_opts && strcmp(o[-1].name, "town") == 0 && o->val == o[-1].val,
 	   "--city is the town's other name");
 	/* `empirie ask` has an option for each feedback field marked so, as the list says. */
 #define FEEDBACK_OPT_(name, column, pub, line, key, sync_sql, type, opt, val, arg, help) \
