@@ -622,19 +622,12 @@ static int show_thread(cli_ctx *c, const char *arg)
 	return EXIT_OK;
 }
 
-/* The words `show meeting` has always printed where they are not the field's label on
- * the card and in the form (meeting_fields.h); any other field shows its label. */
-static const struct {
-	const char *name, *words;
-} meeting_words[] = { { "format", N_("Form") }, { "topics", N_("Topics") } };
-
+/* The field's label, as on the card and in the form; a planned meeting's towns are
+ * those signed up. */
 static const char *meeting_line_label(const meeting_field_info *f, bool planned)
 {
 	if (f->kind == MK_TOWNS && planned)
 		return _("Towns signed up");
-	for (size_t i = 0; i < sizeof meeting_words / sizeof *meeting_words; i++)
-		if (strcmp(f->name, meeting_words[i].name) == 0)
-			return _(meeting_words[i].words);
 	return _(f->label);
 }
 

@@ -32,120 +32,21 @@
 #include "ui/ui_screen.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
+#include "ui/ui_winsize.h"
 
 #define MIN_COLS 40
 #define MIN_LINES 12
 #define TICK_MS 1000
-/* The largest area drawn. curses keeps three copies of every cell (about 80 bytes per
- * cell in all): a client window of 2000×2000 would cost one session 330 MB. A larger
- * window gets this much, in its top left corner, and a notice. */
-#define MAX_COLS 500
-#define MAX_LINES 200
 
 static volatile sig_atomic_t got_exit_signal; /* SIGHUP, SIGTERM, SIGINT */
 static volatile sig_atomic_t got_winch;       /* the window changed size */
 static SCREEN *scr;                            /* non-NULL while curses runs */
-static bool clipped;                           /* the window is larger than drawn */
 static ui_cmdline cmdline;                     /* the : command line */
 
 static void on_winch(int sig)
 {
 	(void)sig;
 	got_winch = 1;
-}
-
-/* The window's size, as large as it is drawn: false when it cannot be known. */
-static bool window_size(int *lines, int *cols)
-{
-	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
-		return false;
-	clipped = ws.ws_row > MAX_LINES || ws.ws_col > MAX_COLS;
-	*lines = ws.ws_row > MAX_LINES ? MAX_LINES : ws.ws_row;
-	*cols = ws.ws_col > MAX_COLS ? MAX_COLS : ws.ws_col;
-	return true;
-}
-
-/* Before curses starts: it must never size itself from the window (nor from LINES and
- * COLUMNS in the environment) beyond the cap, and it must leave SIGWINCH to us — it
- * takes the signal only while nobody else has (ncurses' rule), and its own handler
- * would allocate the full size before the program could say no. */
-static char *saved_env[2];
-static bool env_changed[2];
-static const char *const size_envs[] = { "LINES", "COLUMNS" };
-
-static void set_size_env(int i, int value)
-{
-	char num[16];
-	if (!env_changed[i]) {
-		const char *v = getenv(size_envs[i]);
-		saved_env[i] = v ? strdup(v) : NULL;
-		env_changed[i] = true;
-	}
-	snprintf(num, sizeof num, "%d", value);
-	setenv(size_envs[i], num, 1);
-}
-
-/* Once curses has started: programs started from here (an external editor) see the
- * environment the person gave. */
-static void restore_size_env(void)
-{
-	for (int i = 0; i < 2; i++) {
-		if (!env_changed[i])
-			continue;
-		if (saved_env[i])
-			setenv(size_envs[i], saved_env[i], 1);
-		else
-			unsetenv(size_envs[i]);
-		free(saved_env[i]);
-		saved_env[i] = NULL;
-		env_changed[i] = false;
-	}
-}
-
-static void cap_size_before_curses(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_winch; /* no SA_RESTART: a blocked read returns */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGWINCH, &sa, NULL);
-	int lines, cols;
-	if (window_size(&lines, &cols) && clipped) {
-		set_size_env(0, lines);
-		set_size_env(1, cols);
-	}
-	const int caps[] = { MAX_LINES, MAX_COLS };
-	for (int i = 0; i < 2; i++) {
-		const char *v = getenv(size_envs[i]);
-		if (v && (strlen(v) > 5 || atoi(v) > caps[i]))
-			set_size_env(i, caps[i]);
-	}
-}
-
-void ui_resume_curses(void)
-{
-	/* curses reads the window's size again when it comes back from endwin; LINES and
-	 * COLUMNS, which it prefers, keep that within the cap too. */
-	int lines, cols;
-	if (window_size(&lines, &cols) && clipped) {
-		set_size_env(0, lines);
-		set_size_env(1, cols);
-	}
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
-	restore_size_env();
-}
-
-/* After SIGWINCH: take the new size, capped. resizeterm queues KEY_RESIZE, which the
- * main loop handles as for any resize. */
-static void apply_window_size(void)
-{
-	int lines, cols;
-	clearok(curscr, TRUE); /* redraw all: the part beyond the cap may hold old output */
-	if (window_size(&lines, &cols) && (lines != LINES || cols != COLS))
-		resizeterm(lines, cols);
 }
 
 static void on_exit_signal(int sig)
@@ -472,7 +373,7 @@ static void draw_all(ui_ctx *c)
 	s->cur_y = s->cur_x = -1;
 	s->ops->draw(s, c, body_rect());
 	ui_draw_title(c, shows_online(c) ? presence_online(here) : -1);
-	ui_draw_status(c, &cmdline, clipped ? MAX_COLS : 0, MAX_LINES);
+	ui_draw_status(c, &cmdline, ui_winsize_clipped() ? UI_MAX_COLS : 0, UI_MAX_LINES);
 	keybar_pre = screen_pre(s, c);
 	ui_keybar_draw(LINES - 1, s->ops->kind, keybar_pre, db_is_readonly(c->d) ? PRE_WRITES : 0);
 	show_drawing(s);
@@ -903,7 +804,7 @@ static void run_loop(ui_ctx *c)
 			break;
 		if (got_winch) {
 			got_winch = 0;
-			apply_window_size();
+			ui_winsize_apply();
 		}
 		if (w.rc == ERR && !w.woken) {
 			/* A closed terminal makes every read fail at once: treat as a hangup. */
@@ -1001,9 +902,14 @@ int ui_run(db *d, account *me, const ui_options *opt)
 		             "--help' for commands that work without one.\n"), stderr, SAFE_MULTILINE);
 		return 1;
 	}
-	cap_size_before_curses();
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_winch; /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+	ui_winsize_cap_env();
 	scr = newterm(NULL, stdout, stdin);
-	restore_size_env();
+	ui_winsize_restore_env();
 	if (!scr) {
 		safe_fprintf(stderr, _("empirie: cannot use the terminal type '%s'.\n"),
 		             getenv("TERM") ? getenv("TERM") : "");

@@ -3,7 +3,9 @@
 # the card stays as it was, byte for byte, in English and in Polish: a planned meeting
 # with every field and a town signed up, one that is over with a practice shown there,
 # and bundled ones (summaries, notes, threads). The expected text is the card as the
-# hand-written code printed it (tests/data/show_meeting.*.txt).
+# hand-written code printed it (tests/data/show_meeting.*.txt), but for two labels now
+# the field list's, as on the screen's card and in the form: Format (was Form), Agenda
+# (was Topics).
 . "$top_srcdir/tests/lib.sh"
 at() { EMPIRIE_NOW="2026-11-28T$1Z"; export EMPIRIE_NOW; }
 at 10:00:00
