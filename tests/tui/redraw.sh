@@ -62,6 +62,13 @@ tui_keys g
 tui_wait "Nowy wątek w sieci drugiej" 5
 tui_keys Enter
 tui_assert_has "Nowy wątek" "the newest thread opens"
+# The reader marks the thread read once it has shown it, and draws all for that: let it
+# (and the look at its own write) pass before the post below.
+tid_new=$(e list threads --network 2 | awk -F '\t' '/Nowy wątek w sieci drugiej/ { print $1 }')
+read_new() { sqlite3 "$TUI_DB" "SELECT count(*) FROM read_state WHERE thread_id = $tid_new AND account_id = (SELECT id FROM accounts WHERE login = 'siec-2')" 2>/dev/null; }
+tries=0
+until [ "$(read_new)" = 1 ] || [ "$tries" -gt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
+sleep 1
 mark
 echo "Druga odpowiedź w sieci 1" | e reply "$tid_1" >/dev/null
 ok_if "a post in network 1 raises the title's unread count under the reader" \
@@ -72,7 +79,7 @@ echo "# drawn: $d"
 ok_if "the reader drew the title line only (drawn: $d)" test "$d" = "draw title "
 ok_if "the screen reads as a whole new drawing makes it" same_as_new
 mark
-echo "Odpowiedź w otwartym wątku" | e reply "$(e list threads --network 2 | awk -F '\t' '/Nowy wątek w sieci drugiej/ { print $1 }')" >/dev/null
+echo "Odpowiedź w otwartym wątku" | e reply "$tid_new" >/dev/null
 ok_if "a reply in the open thread shows in it" tui_wait "Odpowiedź w otwartym wątku" 10
 sleep 1
 d=$(drawn)
