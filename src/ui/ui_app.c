@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -293,7 +292,7 @@ static int apply_changes(ui_ctx *c, const change_set *cs)
 
 /* While a change waits for another program's write (db_set_wait_notify, from about
  * 0.4 s on): say so on the status line, counting down, so that the screen does not look
- * frozen. The next full drawing replaces it with the outcome. */
+ * frozen. The next drawing of the status line replaces it with the outcome. */
 static void wait_notice(void *arg, int waited_ms, int limit_ms)
 {
 	(void)arg;
@@ -327,8 +326,10 @@ static unsigned screen_pre(ui_screen *s, ui_ctx *c)
 	return db_is_readonly(c->d) ? ok & ~PRE_WRITES : ok;
 }
 
-/* The preconditions the key bar was last drawn with. */
+/* The preconditions the key bar was last drawn with, and the size of the last drawing
+ * of all (a resize since, its KEY_RESIZE not yet handled, makes the parts' places old). */
 static unsigned keybar_pre;
+static int drawn_lines, drawn_cols;
 
 /* The cursor where the screen wants it, and what was drawn onto the terminal. */
 static void show_drawing(const ui_screen *s)
@@ -369,6 +370,7 @@ static void draw_all(ui_ctx *c)
 		return;
 	}
 	ui_trace("draw all");
+	drawn_lines = LINES, drawn_cols = COLS;
 	ui_screen *s = c->top;
 	s->cur_y = s->cur_x = -1;
 	s->ops->draw(s, c, body_rect());
@@ -387,13 +389,17 @@ static void draw_all(ui_ctx *c)
 static void draw_changes(ui_ctx *c, int need)
 {
 	ui_screen *s = c->top;
-	if (need == DRAW_ALL || too_small() || panel_below(NULL) || cmdline.typing) {
+	if (need == DRAW_ALL || too_small() || panel_below(NULL) || cmdline.typing ||
+	    LINES != drawn_lines || COLS != drawn_cols) {
 		draw_all(c);
 		return;
 	}
 	ui_trace(need == DRAW_PARTS ? "draw parts" : "draw title");
-	if (need == DRAW_PARTS)
+	if (need == DRAW_PARTS) {
 		s->ops->draw_parts(s, c);
+		/* A long message wraps upwards over the body's last rows: over the parts too. */
+		ui_draw_status(c, &cmdline, ui_winsize_clipped() ? UI_MAX_COLS : 0, UI_MAX_LINES);
+	}
 	ui_draw_title(c, shows_online(c) ? presence_online(here) : -1);
 	/* A list drawn again may have another row selected: another key bar. */
 	unsigned pre = need == DRAW_PARTS ? screen_pre(s, c) : keybar_pre;
@@ -665,7 +671,7 @@ static int settle_ms(void)
 		struct timespec ts;
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		uint32_t h = ((uint32_t)getpid() * 2654435761u) ^ (uint32_t)ts.tv_nsec;
-		spread = (int)((h >> 8) % WRITE_SPREAD_MS);
+		spread = (int)((h >> 8) % (WRITE_SPREAD_MS + 1));
 	}
 	return WRITE_SETTLE_MS + spread;
 }
@@ -756,6 +762,12 @@ static unsigned handle_input(ui_ctx *c, int key)
 	if (key == UI_KEY_UNKNOWN) {
 		ui_status(c, false, "%s", _("Unknown key: this terminal sent a sequence the program "
 		                            "does not know; nothing was done."));
+		return UI_R_REDRAW;
+	}
+	/* Ctrl-L: all sent again as it is, the message on the status line too, whatever has
+	 * the keys (the command line, a prompt, a box, a question). */
+	if (ui_cmd_for_key(key, c->top->ops->kind) == CMD_REDRAW) {
+		clearok(curscr, TRUE);
 		return UI_R_REDRAW;
 	}
 	c->status[0] = '\0';

@@ -568,7 +568,8 @@ static void main_draw_parts(ui_screen *s, ui_ctx *c)
 		if (!m->shown[i] || !(m->stale & 1u << i))
 			continue;
 		ui_rect p = m->panel[i];
-		theme_set(stdscr, TH_NORMAL);
+		/* Blank as erase() does: the window's background, not the theme's "normal". */
+		wattrset(stdscr, A_NORMAL);
 		for (int y = p.y; y < p.y + p.h; y++)
 			ui_fill(stdscr, y, p.x, p.w);
 		draw_panel(m, i);
@@ -841,7 +842,7 @@ static ui_shown main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 		ui_list_reload(&m->lists[P_THREADS]);
 		m->stale |= 1u << P_THREADS;
 	}
-	/* The pattern being typed on the status line keeps the cursor there. */
+	/* While a pattern is typed on the status line, all of it, as after each key. */
 	return m->limiting ? UI_SHOWN_ALL : UI_SHOWN_PARTS;
 }
 

@@ -5,8 +5,14 @@
 # a screen whose own text did not change only the title line ("draw title"); either
 # way the screen must read exactly as a whole new drawing (Ctrl-L) makes it.
 # EMPIRIE_TRACE_RELOADS records each drawing after a look ("draw all|parts|title").
+# Compared with colours and attributes, under a theme whose "normal" has a background
+# (a blanked panel must be blank as the erased screen is). Ctrl-L works wherever the
+# keys go, and keeps the message on the status line; a long message, wrapped over the
+# panels, stays whole after a partial drawing.
 . "${top_srcdir:-.}/tests/tui/tuilib.sh"
 tui_init
+mkdir -p "$TUI_TMP/config/empirie"
+printf 'color normal white blue\n' >"$TUI_TMP/config/empirie/config"
 e() { "$EMPIRIE" --db "$TUI_DB" "$@"; }
 trace="$TUI_TMP/trace"
 tid_1=$(echo "Wątek w sieci 1" | e post --network 1 --title "Wątek w sieci pierwszej")
@@ -21,15 +27,18 @@ unread_store() { e --as siec-2 list networks | awk -F '\t' 'NR > 1 { n += $7 } E
 mark() { sleep 1; lines=$(wc -l <"$trace" 2>/dev/null || echo 0); }
 drawn() { tail -n +"$((lines + 1))" "$trace" 2>/dev/null | grep '^draw' | sort -u | tr '\n' ' '; }
 same_as_new() {
-	tui_screen >"$TUI_TMP/before"
+	tui_tmux capture-pane -e -p -t "$TUI_SESSION" >"$TUI_TMP/before"
 	tui_keys C-l
 	sleep 1
-	tui_screen >"$TUI_TMP/after"
+	tui_tmux capture-pane -e -p -t "$TUI_SESSION" >"$TUI_TMP/after"
 	grep -q "MIASTO\|unread" "$TUI_TMP/before" || return 1
-	if cmp -s "$TUI_TMP/before" "$TUI_TMP/after"; then
+	cells="${top_srcdir:-.}/tests/tui/cells.py"
+	python3 "$cells" "$TUI_TMP/before" >"$TUI_TMP/before.cells"
+	python3 "$cells" "$TUI_TMP/after" >"$TUI_TMP/after.cells"
+	if cmp -s "$TUI_TMP/before.cells" "$TUI_TMP/after.cells"; then
 		return 0
 	fi
-	diff "$TUI_TMP/before" "$TUI_TMP/after" | sed 's/^/#   /'
+	diff "$TUI_TMP/before.cells" "$TUI_TMP/after.cells" | cut -c1-4000 | sed 's/^/#   /'
 	return 1
 }
 
@@ -85,6 +94,55 @@ sleep 1
 d=$(drawn)
 ok_if "... drawn whole (drawn: $d)" test "$d" = "draw all "
 ok_if "the screen reads as a whole new drawing makes it" same_as_new
+
+# At 80×24 a refused paste's message wraps over the panels' last row.
+tui_keys q
+tui_wait "MIASTO CYFROWE"
+tui_resize 80 24
+tui_wait "F10" 5
+sleep 1
+printf 'abc' >"$TUI_TMP/paste"
+tui_tmux load-buffer -b p "$TUI_TMP/paste"
+tui_tmux paste-buffer -d -b p -t "$TUI_SESSION" -p
+tui_assert_has "nothing was" "a paste on the main screen is refused on the status line"
+whole_message() { tui_screen | tr -d '\n' | tr -s ' ' | grep -q "Pasting works only in text fields.*nothing was pasted here"; }
+ok_if "the message wraps over the panels, whole" whole_message
+mark
+echo "Odpowiedź pod komunikatem" | e reply "$tid_2" >/dev/null
+tui_wait " $(unread_store) unread post" 10
+sleep 1
+d=$(drawn)
+ok_if "a post in the network shown draws parts (drawn: $d)" test "$d" = "draw parts "
+ok_if "the message is still whole after it" whole_message
+ok_if "the screen reads as a whole new drawing makes it (Ctrl-L keeps the message)" same_as_new
+# Ctrl-L wherever the keys go: the command line, the thread-title limit, a box.
+tty=$(tui_tmux display-message -p -t "$TUI_SESSION" '#{pane_tty}')
+garble_then() { # keys that open it; then garbage on the terminal, Ctrl-L, and look
+	tui_keys "$@"
+	sleep 0.5
+	printf '\033[5;5HGARBAGEXYZ' >"$tty"
+	tui_wait GARBAGEXYZ 2 || return 1
+	tui_keys C-l
+	tui_wait_gone GARBAGEXYZ 3
+}
+if [ -w "$tty" ]; then
+	ok_if "Ctrl-L while the command line is typed" garble_then :
+	tui_keys Escape
+	tui_wait_gone "GARBAGE" 2
+	sleep 0.5
+	ok_if "Ctrl-L while the thread-title limit is asked" garble_then F
+	tui_keys Escape
+	sleep 0.5
+	ok_if "Ctrl-L in the filter box of the practices" garble_then F8 f
+	tui_keys Escape
+	tui_wait_gone "Filter by" 3
+	tui_keys q
+	tui_wait "Towns (" 3
+else
+	tui_skip "Ctrl-L while the command line is typed" "the pane's terminal is not writable"
+	tui_skip "Ctrl-L while the thread-title limit is asked" "the pane's terminal is not writable"
+	tui_skip "Ctrl-L in the filter box of the practices" "the pane's terminal is not writable"
+fi
 
 tui_keys F1
 tui_wait "Keys on this screen"
