@@ -589,6 +589,12 @@ const char *directory_status_label(const char *st)
 	return st;
 }
 
+/* The writer's binds, from the list: each field as the named parameter of its column
+ * (CITY_INSERT_SQL, CITY_UPDATE_SQL). */
+#define CITY_BIND_TEXT_(n) db_bind_named(st, ":" #n, c->n);
+#define CITY_BIND_FLAG_(n) db_bind_named_int(st, ":" #n, c->n);
+#define CITY_BIND_(name, kind, ...) CITY_IF_FLAG(kind, CITY_BIND_FLAG_, CITY_BIND_TEXT_, name)
+
 /* The cities' one writer: imports (transfer.c), the bundled directory (seed.c) and the
  * generator (gen.c) check their own rules and store through it. A town already there
  * (by name) is replaced, its index entry with it. */
@@ -596,13 +602,8 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 {
 	static const char sql_old[] =
 		"SELECT id, voivodeship, project_title FROM cities WHERE name = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
-		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char sql_upd[] =
-		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
-		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
-		" WHERE name = ?8";
+	static const char sql_ins[] = CITY_INSERT_SQL;
+	static const char sql_upd[] = CITY_UPDATE_SQL;
 	int64_t old_id = 0;
 	char *old_voiv = NULL, *old_project = NULL;
 	status s = ST_OK;
@@ -626,12 +627,7 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
 		s = db_failed(e);
 	if (s == ST_OK) {
-		const char *v[] = { c->voivodeship, c->voivodeship_basis, NULL, c->programme_status,
-		                    c->project_title, c->project_source, c->source, c->name };
-		for (int i = 0; i < 8; i++)
-			if (i != 2)
-				sqlite3_bind_text(st, i + 1, v[i] ? v[i] : "", -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, c->laureate);
+		CITY_FIELDS(CITY_BIND_)
 		s = db_step_done(d, st, _("Saving the town"), NULL, e);
 	}
 	int64_t cid = old_id ? old_id : sqlite3_last_insert_rowid(db_handle(d));

@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/city_fields.h"
 #include "core/meeting_fields.h"
 
 typedef struct {
@@ -39,11 +40,10 @@ typedef void (*network_unread_fn)(void *arg, int64_t network_id, int64_t unread)
 status directory_networks_unread(db *d, const account *a, network_unread_fn fn, void *arg,
                                  int64_t *total, error *e);
 
+/* A town as read: its fields as city_fields.h lists them. */
 typedef struct {
 	int64_t id;
-	char *name, *voivodeship, *voivodeship_basis, *programme_status;
-	char *project_title, *project_source, *source;
-	bool laureate;
+	CITY_FIELDS(CITY_MEMBER_)
 	char *basis; /* membership basis when listed for a network, else "" */
 } city;
 
@@ -102,11 +102,8 @@ const char *directory_status_label(const char *status);
 /* A town's stored fields, for its one writer (core modules that check their own rules:
  * imports, the bundled directory, the generator; inside their transaction). */
 typedef struct {
-	const char *name;
+	CITY_FIELDS(CITY_IN_MEMBER_) /* text: NULL is empty */
 	bool create;      /* a new town: refused when its name is taken */
-	const char *voivodeship, *voivodeship_basis, *programme_status;
-	const char *project_title, *project_source, *source;   /* NULL: empty */
-	bool laureate;
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } city_fields;
 /* Add the town (create: only if its name is free), or replace the one of that name;
