@@ -168,38 +168,38 @@ status directory_networks_unread(db *d, const account *a, network_unread_fn fn, 
 
 /* ---- towns ---- */
 
-#define CITY_COLUMNS \
-	"c.id, c.name, c.voivodeship, c.voivodeship_basis, c.programme_status, c.project_title," \
-	" c.project_source, c.source, c.laureate"
+/* The columns of a town as read: its id, then its fields as the list says; a
+ * membership's basis after them (CITY_BASIS_COL) when listed for a network. */
+#define CITY_COLUMNS "c.id" CITY_SELECT_C
+#define CITY_BASIS_COL (1 + CITY_NFIELDS)
 
+#define CITY_READ_TEXT_(n) whole = (c->n = db_col_dup(st, col++)) != NULL && whole;
+#define CITY_READ_FLAG_(n) c->n = sqlite3_column_int(st, col++) != 0;
+#define CITY_READ_(name, kind, ...) CITY_IF_FLAG(kind, CITY_READ_FLAG_, CITY_READ_TEXT_, name)
 static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 {
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
-	c->name = db_col_dup(st, 1);
-	c->voivodeship = db_col_dup(st, 2);
-	c->voivodeship_basis = db_col_dup(st, 3);
-	c->programme_status = db_col_dup(st, 4);
-	c->project_title = db_col_dup(st, 5);
-	c->project_source = db_col_dup(st, 6);
-	c->source = db_col_dup(st, 7);
-	c->laureate = sqlite3_column_int(st, 8) != 0;
+	int col = 1;
+	bool whole = true;
+	CITY_FIELDS(CITY_READ_)
 	c->basis = basis_col >= 0 ? db_col_dup(st, basis_col) : strdup("");
-	if (!c->name || !c->voivodeship || !c->voivodeship_basis || !c->programme_status ||
-	    !c->project_title || !c->project_source || !c->source || !c->basis) {
+	if (!whole || !c->basis) {
 		city_clear(c);
 		return OOM(e);
 	}
 	return ST_OK;
 }
 
+#define CITY_FREE_TEXT_(n) free(c->n);
+#define CITY_FREE_FLAG_(n)
+#define CITY_FREE_(name, kind, ...) CITY_IF_FLAG(kind, CITY_FREE_FLAG_, CITY_FREE_TEXT_, name)
 void city_clear(city *c)
 {
 	if (!c)
 		return;
-	free(c->name), free(c->voivodeship), free(c->voivodeship_basis);
-	free(c->programme_status), free(c->project_title), free(c->project_source);
-	free(c->source), free(c->basis);
+	CITY_FIELDS(CITY_FREE_)
+	free(c->basis);
 	memset(c, 0, sizeof *c);
 }
 
@@ -247,7 +247,7 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
 			s = OOM(e);
 			break;
 		}
-		if ((s = city_from_row(st, &out->items[out->n], 9, e)) != ST_OK)
+		if ((s = city_from_row(st, &out->items[out->n], CITY_BASIS_COL, e)) != ST_OK)
 			break;
 		out->n++;
 	}
