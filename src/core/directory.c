@@ -1,6 +1,7 @@
 /* directory.c — networks, towns, memberships and meetings. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,19 @@ static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 		return OOM(e);
 	}
 	return ST_OK;
+}
+
+#define CITY_INFO_(name, kind, aliases, label, card, pub, search) \
+	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name) },
+const city_field_info city_field_list[CITY_NFIELDS] = { CITY_FIELDS(CITY_INFO_) };
+
+const char *city_value(const city *t, int i)
+{
+	const char *at = (const char *)t + city_field_list[i].at;
+	if (city_field_list[i].kind == CK_FLAG)
+		return *(const bool *)at ? "1" : "0";
+	const char *v = *(char *const *)at;
+	return v ? v : "";
 }
 
 #define CITY_FREE_TEXT_(n) free(c->n);

@@ -52,6 +52,22 @@ typedef struct {
 	size_t n;
 } city_list;
 
+/* What city_fields.h says of each field, at run time. */
+typedef enum { CK_KEY, CK_WORD, CK_LINE, CK_FLAG } city_kind;
+typedef struct {
+	const char *name;      /* member, column, CSV header */
+	city_kind kind;
+	const char *aliases;   /* other CSV headers, folded, '|'-separated */
+	const char *label;     /* N_(): on the card; NULL: no line of its own */
+	field_card card;
+	bool pub;              /* copied into public copies */
+	bool search;           /* indexed */
+	size_t at;             /* offsetof in city */
+} city_field_info;
+extern const city_field_info city_field_list[CITY_NFIELDS];
+/* Field i of t as text (never NULL; a FLAG "1" or "0"). */
+const char *city_value(const city *t, int i);
+
 /* Towns in Polish alphabetical order: members of network `number` (0 = every town),
  * `limit` rows from `offset` (the list window). *total (may be NULL) gets the count. */
 status directory_cities(db *d, const account *a, int number, size_t offset, size_t limit,
