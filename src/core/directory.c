@@ -193,7 +193,8 @@ static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 }
 
 #define CITY_INFO_(name, kind, aliases, label, card, pub, search) \
-	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name) },
+	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name),     \
+	  offsetof(city_fields, name) },
 const city_field_info city_field_list[CITY_NFIELDS] = { CITY_FIELDS(CITY_INFO_) };
 
 const char *city_value(const city *t, int i)
@@ -203,6 +204,17 @@ const char *city_value(const city *t, int i)
 		return *(const bool *)at ? "1" : "0";
 	const char *v = *(char *const *)at;
 	return v ? v : "";
+}
+
+void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS])
+{
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		char *at = (char *)f + city_field_list[i].in_at;
+		if (city_field_list[i].kind == CK_FLAG)
+			*(bool *)at = strcmp(v[i], "1") == 0;
+		else
+			*(const char **)at = v[i];
+	}
 }
 
 #define CITY_FREE_TEXT_(n) free(c->n);

@@ -63,6 +63,7 @@ typedef struct {
 	bool pub;              /* copied into public copies */
 	bool search;           /* indexed */
 	size_t at;             /* offsetof in city */
+	size_t in_at;          /* offsetof in city_fields */
 } city_field_info;
 extern const city_field_info city_field_list[CITY_NFIELDS];
 /* Field i of t as text (never NULL; a FLAG "1" or "0"). */
@@ -122,6 +123,9 @@ typedef struct {
 	bool create;      /* a new town: refused when its name is taken */
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } city_fields;
+/* Set every field of f from its text, in the list's order (a FLAG: "1" is set, anything
+ * else not); the texts are borrowed. For the CSV readers (seed, import). */
+void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS]);
 /* Add the town (create: only if its name is free), or replace the one of that name;
  * *id (may be NULL) gets its id. */
 status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e);
