@@ -512,6 +512,15 @@ static int show_network(cli_ctx *c, const char *arg)
 	return EXIT_OK;
 }
 
+/* The fields that city_fields.h puts on the card by themselves in that part (card):
+ * at the top or at the bottom; those set, in the list's order. */
+static void city_lines(const city *t, field_card card)
+{
+	for (int i = 0; i < CITY_NFIELDS; i++)
+		if (city_field_list[i].card == card)
+			card_line(_(city_field_list[i].label), city_value(t, i));
+}
+
 static int show_city(cli_ctx *c, const char *name)
 {
 	city t;
@@ -524,11 +533,11 @@ static int show_city(cli_ctx *c, const char *name)
 		snprintf(v, sizeof v, "%s (%s)", t.voivodeship,
 		         strcmp(t.voivodeship_basis, "source") == 0 ? _("from a cited source")
 		                                                    : _("from general knowledge, unverified"));
-		card_line(_("Voivodeship"), v);
+		card_line(_(city_field_list[CITY_F_voivodeship].label), v);
 	}
-	card_line(_("Programme"), directory_status_label(t.programme_status));
-	card_line(_("Project"), t.project_title);
-	card_line(_("Project source"), t.project_source);
+	card_line(_(city_field_list[CITY_F_programme_status].label),
+	          directory_status_label(t.programme_status));
+	city_lines(&t, CARD_HEAD);
 	network_list nl;
 	if (directory_city_networks(c->d, &c->me, t.id, &nl, &e) == ST_OK) {
 		safe_fprintf(stdout, ngettext("Networks (%zu network):\n", "Networks (%zu networks):\n", nl.n),
@@ -561,7 +570,7 @@ static int show_city(cli_ctx *c, const char *name)
 		uptake_list_free(&ul);
 	}
 	card_line(_("Contacts"), _("none recorded (the public sources name no contact people)"));
-	card_line(_("Source"), t.source);
+	city_lines(&t, CARD_FOOT);
 	city_clear(&t);
 	return EXIT_OK;
 }

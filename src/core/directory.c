@@ -1,6 +1,7 @@
 /* directory.c — networks, towns, memberships and meetings. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,38 +169,63 @@ status directory_networks_unread(db *d, const account *a, network_unread_fn fn, 
 
 /* ---- towns ---- */
 
-#define CITY_COLUMNS \
-	"c.id, c.name, c.voivodeship, c.voivodeship_basis, c.programme_status, c.project_title," \
-	" c.project_source, c.source, c.laureate"
+/* The columns of a town as read: its id, then its fields as the list says; a
+ * membership's basis after them (CITY_BASIS_COL) when listed for a network. */
+#define CITY_COLUMNS "c.id" CITY_SELECT_C
+#define CITY_BASIS_COL (1 + CITY_NFIELDS)
 
+#define CITY_READ_TEXT_(n) whole = (c->n = db_col_dup(st, col++)) != NULL && whole;
+#define CITY_READ_FLAG_(n) c->n = sqlite3_column_int(st, col++) != 0;
+#define CITY_READ_(name, kind, ...) CITY_IF_FLAG(kind, CITY_READ_FLAG_, CITY_READ_TEXT_, name)
 static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 {
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
-	c->name = db_col_dup(st, 1);
-	c->voivodeship = db_col_dup(st, 2);
-	c->voivodeship_basis = db_col_dup(st, 3);
-	c->programme_status = db_col_dup(st, 4);
-	c->project_title = db_col_dup(st, 5);
-	c->project_source = db_col_dup(st, 6);
-	c->source = db_col_dup(st, 7);
-	c->laureate = sqlite3_column_int(st, 8) != 0;
+	int col = 1;
+	bool whole = true;
+	CITY_FIELDS(CITY_READ_)
 	c->basis = basis_col >= 0 ? db_col_dup(st, basis_col) : strdup("");
-	if (!c->name || !c->voivodeship || !c->voivodeship_basis || !c->programme_status ||
-	    !c->project_title || !c->project_source || !c->source || !c->basis) {
+	if (!whole || !c->basis) {
 		city_clear(c);
 		return OOM(e);
 	}
 	return ST_OK;
 }
 
+#define CITY_INFO_(name, kind, aliases, label, card, pub, search) \
+	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name),     \
+	  offsetof(city_fields, name) },
+const city_field_info city_field_list[CITY_NFIELDS] = { CITY_FIELDS(CITY_INFO_) };
+
+const char *city_value(const city *t, int i)
+{
+	const char *at = (const char *)t + city_field_list[i].at;
+	if (city_field_list[i].kind == CK_FLAG)
+		return *(const bool *)at ? "1" : "0";
+	const char *v = *(char *const *)at;
+	return v ? v : "";
+}
+
+void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS])
+{
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		char *at = (char *)f + city_field_list[i].in_at;
+		if (city_field_list[i].kind == CK_FLAG)
+			*(bool *)at = strcmp(v[i], "1") == 0;
+		else
+			*(const char **)at = v[i];
+	}
+}
+
+#define CITY_FREE_TEXT_(n) free(c->n);
+#define CITY_FREE_FLAG_(n)
+#define CITY_FREE_(name, kind, ...) CITY_IF_FLAG(kind, CITY_FREE_FLAG_, CITY_FREE_TEXT_, name)
 void city_clear(city *c)
 {
 	if (!c)
 		return;
-	free(c->name), free(c->voivodeship), free(c->voivodeship_basis);
-	free(c->programme_status), free(c->project_title), free(c->project_source);
-	free(c->source), free(c->basis);
+	CITY_FIELDS(CITY_FREE_)
+	free(c->basis);
 	memset(c, 0, sizeof *c);
 }
 
@@ -247,7 +273,7 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
 			s = OOM(e);
 			break;
 		}
-		if ((s = city_from_row(st, &out->items[out->n], 9, e)) != ST_OK)
+		if ((s = city_from_row(st, &out->items[out->n], CITY_BASIS_COL, e)) != ST_OK)
 			break;
 		out->n++;
 	}
@@ -589,6 +615,12 @@ const char *directory_status_label(const char *st)
 	return st;
 }
 
+/* The writer's binds, from the list: each field as the named parameter of its column
+ * (CITY_INSERT_SQL, CITY_UPDATE_SQL). */
+#define CITY_BIND_TEXT_(n) db_bind_named(st, ":" #n, c->n);
+#define CITY_BIND_FLAG_(n) db_bind_named_int(st, ":" #n, c->n);
+#define CITY_BIND_(name, kind, ...) CITY_IF_FLAG(kind, CITY_BIND_FLAG_, CITY_BIND_TEXT_, name)
+
 /* The cities' one writer: imports (transfer.c), the bundled directory (seed.c) and the
  * generator (gen.c) check their own rules and store through it. A town already there
  * (by name) is replaced, its index entry with it. */
@@ -596,13 +628,8 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 {
 	static const char sql_old[] =
 		"SELECT id, voivodeship, project_title FROM cities WHERE name = ?1";
-	static const char sql_ins[] =
-		"INSERT INTO cities(voivodeship, voivodeship_basis, laureate, programme_status,"
-		" project_title, project_source, source, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char sql_upd[] =
-		"UPDATE cities SET voivodeship = ?1, voivodeship_basis = ?2, laureate = ?3,"
-		" programme_status = ?4, project_title = ?5, project_source = ?6, source = ?7"
-		" WHERE name = ?8";
+	static const char sql_ins[] = CITY_INSERT_SQL;
+	static const char sql_upd[] = CITY_UPDATE_SQL;
 	int64_t old_id = 0;
 	char *old_voiv = NULL, *old_project = NULL;
 	status s = ST_OK;
@@ -626,12 +653,7 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
 		s = db_failed(e);
 	if (s == ST_OK) {
-		const char *v[] = { c->voivodeship, c->voivodeship_basis, NULL, c->programme_status,
-		                    c->project_title, c->project_source, c->source, c->name };
-		for (int i = 0; i < 8; i++)
-			if (i != 2)
-				sqlite3_bind_text(st, i + 1, v[i] ? v[i] : "", -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, c->laureate);
+		CITY_FIELDS(CITY_BIND_)
 		s = db_step_done(d, st, _("Saving the town"), NULL, e);
 	}
 	int64_t cid = old_id ? old_id : sqlite3_last_insert_rowid(db_handle(d));

@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/city_fields.h"
 #include "core/meeting_fields.h"
 
 typedef struct {
@@ -39,11 +40,10 @@ typedef void (*network_unread_fn)(void *arg, int64_t network_id, int64_t unread)
 status directory_networks_unread(db *d, const account *a, network_unread_fn fn, void *arg,
                                  int64_t *total, error *e);
 
+/* A town as read: its fields as city_fields.h lists them. */
 typedef struct {
 	int64_t id;
-	char *name, *voivodeship, *voivodeship_basis, *programme_status;
-	char *project_title, *project_source, *source;
-	bool laureate;
+	CITY_FIELDS(CITY_MEMBER_)
 	char *basis; /* membership basis when listed for a network, else "" */
 } city;
 
@@ -51,6 +51,23 @@ typedef struct {
 	city *items;
 	size_t n;
 } city_list;
+
+/* What city_fields.h says of each field, at run time. */
+typedef enum { CK_KEY, CK_WORD, CK_LINE, CK_FLAG } city_kind;
+typedef struct {
+	const char *name;      /* member, column, CSV header */
+	city_kind kind;
+	const char *aliases;   /* other CSV headers, folded, '|'-separated */
+	const char *label;     /* N_(): on the card; NULL: no line of its own */
+	field_card card;
+	bool pub;              /* copied into public copies */
+	bool search;           /* indexed */
+	size_t at;             /* offsetof in city */
+	size_t in_at;          /* offsetof in city_fields */
+} city_field_info;
+extern const city_field_info city_field_list[CITY_NFIELDS];
+/* Field i of t as text (never NULL; a FLAG "1" or "0"). */
+const char *city_value(const city *t, int i);
 
 /* Towns in Polish alphabetical order: members of network `number` (0 = every town),
  * `limit` rows from `offset` (the list window). *total (may be NULL) gets the count. */
@@ -102,13 +119,13 @@ const char *directory_status_label(const char *status);
 /* A town's stored fields, for its one writer (core modules that check their own rules:
  * imports, the bundled directory, the generator; inside their transaction). */
 typedef struct {
-	const char *name;
+	CITY_FIELDS(CITY_IN_MEMBER_) /* text: NULL is empty */
 	bool create;      /* a new town: refused when its name is taken */
-	const char *voivodeship, *voivodeship_basis, *programme_status;
-	const char *project_title, *project_source, *source;   /* NULL: empty */
-	bool laureate;
 	bool unindexed;   /* the caller fills the search index in bulk afterwards */
 } city_fields;
+/* Set every field of f from its text, in the list's order (a FLAG: "1" is set, anything
+ * else not); the texts are borrowed. For the CSV readers (seed, import). */
+void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS]);
 /* Add the town (create: only if its name is free), or replace the one of that name;
  * *id (may be NULL) gets its id. */
 status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e);

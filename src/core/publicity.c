@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/city_fields.h"
 #include "core/meeting_fields.h"
 #include "core/feedback_fields.h"
 #include "core/practice_fields.h"
@@ -29,22 +30,21 @@ static const pub_column c_networks[] = {
 	PUB("id"), PUB("number"), PUB("theme"), PUB("code"), PUB("name_en"), PUB("goals"),
 	PUB("coordinators"), PUB("leaders_only"), PUB("source"),
 	DER("thread_count"), DER("post_count"), END };
-static const pub_column c_cities[] = {
-	PUB("id"), PUB("name"), PUB("voivodeship"), PUB("voivodeship_basis"), PUB("laureate"),
-	PUB("programme_status"), PUB("project_title"), PUB("project_source"), PUB("source"), END };
 static const pub_column c_contacts[] = {
 	PUB("id"), PUB("city_id"), PUB("role"), PUB("name"), PUB("email"), PUB("phone"),
 	PUB("public"), PUB("source"), END };
 static const pub_column c_memberships[] = {
 	PUB("network_id"), PUB("city_id"), PUB("basis"), PUB("source"), END };
-/* A meeting's and a practice's fields are public or not as meeting_fields.h and
- * practice_fields.h say. */
+/* A town's, a meeting's and a practice's fields are public or not as city_fields.h,
+ * meeting_fields.h and practice_fields.h say. */
 #define PUB_OR_PRIV_0(n) PRIV(#n),
 #define PUB_OR_PRIV_1(n) PUB(#n),
 #define MEETING_PUB_0(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_0, name)
 #define MEETING_PUB_1(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_1, name)
 #define MEETING_PUB_(name, kind, c, a, o, op, g, h, l, cd, f, m, pub, search) \
 	MEETING_PUB_##pub(name, kind)
+#define CITY_PUB_(name, kind, aliases, label, card, pub, search) PUB_OR_PRIV_##pub(name)
+static const pub_column c_cities[] = { PUB("id"), CITY_FIELDS(CITY_PUB_) END };
 static const pub_column c_meetings[] = {
 	PUB("id"), PUB("key"), MEETING_FIELDS(MEETING_PUB_) PUB("updated_at"), END };
 static const pub_column c_meeting_cities[] = {

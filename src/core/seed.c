@@ -160,26 +160,25 @@ static status row_fails(const table *t, error *e, const char *why, const char *w
 /* Towns go through the directory's writer; the search index is filled in bulk after. */
 static status load_cities(db *d, error *e)
 {
-	static const char *const names[] = { "name", "voivodeship", "voivodeship_basis",
-	                                      "laureate", "programme_status", "project_title",
-	                                      "project_source", "source" };
+	/* The columns of data/cities.csv: the fields of city_fields.h. */
+#define CITY_CSV_NAME_(name, ...) #name,
+	static const char *const names[] = { CITY_FIELDS(CITY_CSV_NAME_) };
+#undef CITY_CSV_NAME_
 	table t;
 	status s = table_open(&t, "cities.csv", bundled_cities_csv, bundled_cities_csv_len, e);
 	int more = 0;
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
-		const char *v[8];
-		for (size_t i = 0; s == ST_OK && i < 8; i++)
+		const char *v[CITY_NFIELDS];
+		for (size_t i = 0; s == ST_OK && i < CITY_NFIELDS; i++)
 			if (!(v[i] = col(&t, names[i])))
 				s = err_set(e, ST_INTERNAL, _("Bundled file %s: no column \"%s\""), t.file,
 				            names[i]);
 		if (s != ST_OK)
 			break;
-		city_fields c = { .name = v[0], .create = true, .voivodeship = v[1],
-		                  .voivodeship_basis = v[2], .laureate = strcmp(v[3], "1") == 0, .programme_status = v[4],
-		                  .project_title = v[5], .project_source = v[6], .source = v[7],
-		                  .unindexed = true };
-		if (strcmp(v[3], "0") != 0 && !c.laureate)
-			s = row_fails(&t, e, _("laureate should be 0 or 1, not"), v[3]);
+		city_fields c = { .create = true, .unindexed = true };
+		city_fields_set(&c, v);
+		if (strcmp(v[CITY_F_laureate], "0") != 0 && !c.laureate)
+			s = row_fails(&t, e, _("laureate should be 0 or 1, not"), v[CITY_F_laureate]);
 		else
 			s = at_row(&t, directory_rows_city(d, &c, NULL, e), e);
 	}

@@ -43,12 +43,9 @@ int xfer_kind_parse(const char *name)
 /* ---- columns ---- */
 
 
-static const column city_cols[] = {
-	{ "name", "nazwa|miasto|town|city" }, { "voivodeship", "wojewodztwo" },
-	{ "voivodeship_basis", "podstawa wojewodztwa" }, { "laureate", "laureat" },
-	{ "programme_status", "status" }, { "project_title", "projekt|tytul projektu" },
-	{ "project_source", "zrodlo projektu" }, { "source", "zrodlo|zrodla" },
-};
+/* The columns of data/cities.csv: the fields (city_fields.h). */
+#define CITY_COLUMN_(name, kind, aliases, ...) { #name, aliases },
+static const column city_cols[] = { CITY_FIELDS(CITY_COLUMN_) };
 static const column account_cols[] = {
 	{ "login", "" }, { "display_name", "nazwa|imie i nazwisko|name" }, { "role", "rola" },
 	{ "city", "miasto|town" }, { "network", "siec" }, { "expert", "ekspert" },
@@ -289,39 +286,44 @@ void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, con
 	         *new ? new : "–");
 }
 
+/* A town: its columns are the fields of city_fields.h (city_cols), each checked here;
+ * what a row leaves out stays as stored, or takes its default. */
 static status import_city(ictx *c, error *e)
 {
 	static const char sql_get[] =
-		"SELECT id, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
-		" project_source, source FROM cities WHERE name = ?1";
+		"SELECT id" CITY_FIELDS(CITY_COL_SET_) " FROM cities WHERE name = ?1";
 	static const char *const bases[] = { "source", "general", "unknown", NULL };
 	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
-	const char *name = xfer_val(c, 0);
+	enum { NAME = CITY_F_name, VOIV = CITY_F_voivodeship, BASIS = CITY_F_voivodeship_basis,
+	       LAUREATE = CITY_F_laureate, STATUS = CITY_F_programme_status };
+	const char *name = xfer_val(c, NAME);
 	if (!name || !*name) {
-		xfer_row_error(c, 0, _("the town's name is empty"));
+		xfer_row_error(c, NAME, _("the town's name is empty"));
 		return ST_OK;
 	}
 	if (!xfer_first_time(c, name))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	const char *v = xfer_val(c, 1);
+	const char *v = xfer_val(c, VOIV);
 	if (v && *v && !(v = voivodeship_canonical(v)))
-		xfer_row_error(c, 1, _("\"%s\" is not one of the 16 voivodeships"), xfer_val(c, 1));
-	const char *basis = xfer_val(c, 2);
+		xfer_row_error(c, VOIV, _("\"%s\" is not one of the 16 voivodeships"), xfer_val(c, VOIV));
+	const char *basis = xfer_val(c, BASIS);
 	if (basis && *basis && !in_list(basis, bases))
-		xfer_row_error(c, 2, _("\"%s\" should be source, general or unknown"), basis);
-	const char *laureate = xfer_val(c, 3);
+		xfer_row_error(c, BASIS, _("\"%s\" should be source, general or unknown"), basis);
+	const char *laureate = xfer_val(c, LAUREATE);
 	int lau = laureate ? parse_bool(laureate) : -2;
 	if (lau == -1)
-		xfer_row_error(c, 3, _("\"%s\" should be yes or no"), laureate);
-	const char *st = xfer_val(c, 4);
+		xfer_row_error(c, LAUREATE, _("\"%s\" should be yes or no"), laureate);
+	const char *st = xfer_val(c, STATUS);
 	if (st && *st && !in_list(st, statuses))
-		xfer_row_error(c, 4, _("\"%s\" should be laureate, participant, network or other"), st);
+		xfer_row_error(c, STATUS, _("\"%s\" should be laureate, participant, network or other"),
+		               st);
 	if (c->r->nerrors > before)
 		return ST_OK;
 
-	/* New values: what the file says, else what is stored, else the defaults. */
-	char *old[7] = { 0 };
+	/* New values: what the file says, else what is stored, else the defaults; old[i] and
+	 * nv[i] are field i (the name's place unused in old). */
+	char *old[CITY_NFIELDS] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return e ? e->code : ST_INTERNAL;
@@ -329,38 +331,37 @@ static status import_city(ictx *c, error *e)
 	int64_t id = 0;
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		id = sqlite3_column_int64(q, 0);
-		for (int i = 0; i < 7; i++)
-			old[i] = db_col_dup(q, i + 1);
+		for (int i = NAME + 1; i < CITY_NFIELDS; i++)
+			old[i] = db_col_dup(q, i);
 	}
 	sqlite3_reset(q);
 	char lau_s[2] = { lau == 1 ? '1' : '0', 0 };
-	const char *nv[7] = {
-		v && *v ? v : (v ? "" : (old[0] ? old[0] : "")),
-		basis && *basis ? basis : (old[1] ? old[1] : (v && *v ? "general" : "unknown")),
-		lau >= 0 ? lau_s : (old[2] ? old[2] : "0"),
-		st && *st ? st : (old[3] ? old[3] : (lau == 1 ? "laureate" : "network")),
-		xfer_val_or(c, 5, old[4] ? old[4] : ""),
-		xfer_val_or(c, 6, old[5] ? old[5] : ""),
-		xfer_val_or(c, 7, old[6] ? old[6] : ""),
-	};
+	const char *nv[CITY_NFIELDS];
+	nv[NAME] = name;
+	nv[VOIV] = v && *v ? v : (v ? "" : (old[VOIV] ? old[VOIV] : ""));
+	nv[BASIS] = basis && *basis ? basis
+	                            : (old[BASIS] ? old[BASIS] : (v && *v ? "general" : "unknown"));
+	nv[LAUREATE] = lau >= 0 ? lau_s : (old[LAUREATE] ? old[LAUREATE] : "0");
+	nv[STATUS] = st && *st ? st : (old[STATUS] ? old[STATUS] : (lau == 1 ? "laureate" : "network"));
+	for (int i = STATUS + 1; i < CITY_NFIELDS; i++) /* the texts after them */
+		nv[i] = xfer_val_or(c, i, old[i] ? old[i] : "");
 	char diff[1024] = "";
 	if (id)
-		for (int i = 0; i < 7; i++)
-			xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+		for (int i = NAME + 1; i < CITY_NFIELDS; i++)
+			xfer_diff_add(diff, sizeof diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
 	if (!id || *diff) {
-		city_fields f = { .name = name, .create = !id, .voivodeship = nv[0], .voivodeship_basis = nv[1],
-		                  .laureate = strcmp(nv[2], "1") == 0, .programme_status = nv[3],
-		                  .project_title = nv[4], .project_source = nv[5], .source = nv[6] };
+		city_fields f = { .create = !id };
+		city_fields_set(&f, nv);
 		s = directory_rows_city(c->d, &f, NULL, e);
 	}
-	if (!*diff && old[0])
+	if (!*diff && old[VOIV])
 		c->r->unchanged++;
-	else if (old[0])
+	else if (old[VOIV])
 		c->r->changed++, xfer_change(c, "~ %s: %s", name, diff);
 	else
-		c->r->added++, xfer_change(c, "+ %s (%s)", name, *nv[0] ? nv[0] : "?");
-	for (int i = 0; i < 7; i++)
+		c->r->added++, xfer_change(c, "+ %s (%s)", name, *nv[VOIV] ? nv[VOIV] : "?");
+	for (int i = 0; i < CITY_NFIELDS; i++)
 		free(old[i]);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/city_fields.h"
 #include "core/db_priv.h"
 #include "core/practice_fields.h"
 #include "core/transfer.h"
@@ -16,9 +17,9 @@
 /* Each query takes ?1 = may see the leaders' network, ?2 = the network it coordinates. */
 #define VISIBLE "(n.leaders_only = 0 OR ?1 = 1 OR n.id = ?2)"
 
-static const char sql_cities[] =
-	"SELECT name, voivodeship, voivodeship_basis, laureate, programme_status, project_title,"
-	" project_source, source FROM cities WHERE ?1 + ?2 >= 0 ORDER BY name COLLATE PL";
+/* The columns of a town: its fields (city_fields.h). */
+static const char sql_cities[] = "SELECT name" CITY_FIELDS(CITY_COL_SET_)
+                                 " FROM cities WHERE ?1 + ?2 >= 0 ORDER BY name COLLATE PL";
 static const char sql_accounts[] =
 	"SELECT a.login, a.display_name, a.role, COALESCE(c.name, '') AS city,"
 	" COALESCE(n.number, '') AS network, CASE WHEN a.expert THEN 'yes' ELSE 'no' END AS expert"

@@ -156,6 +156,28 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 	return d;
 }
 
+/* A field that a list (fields.h) puts on the card by itself, when it belongs to the
+ * part drawn (foot: the bottom; else the top and the body). */
+static void card_row(ui_doc *d, field_card card, bool foot, const char *label, const char *v)
+{
+	if (foot != (card == CARD_FOOT) || card == CARD_OWN)
+		return;
+	if (card == CARD_BODY)
+		field_or_unknown(d, _(label), v);
+	else if (card == CARD_ITEMS)
+		add_items(d, _(label), v);
+	else
+		ui_doc_field(d, _(label), v);
+}
+
+/* The same for a town (city_fields.h): before its networks, practices and meetings, or
+ * after them (foot). */
+static void city_rows(ui_doc *d, const city *t, bool foot)
+{
+	for (int i = 0; i < CITY_NFIELDS; i++)
+		card_row(d, city_field_list[i].card, foot, city_field_list[i].label, city_value(t, i));
+}
+
 static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 {
 	city t;
@@ -173,11 +195,11 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 		         t.voivodeship_basis && strcmp(t.voivodeship_basis, "source") == 0
 		                 ? _("from a cited source")
 		                 : _("from general knowledge, unverified"));
-		ui_doc_field(d, _("Voivodeship"), v);
+		ui_doc_field(d, _(city_field_list[CITY_F_voivodeship].label), v);
 	}
-	ui_doc_field(d, _("Programme"), directory_status_label(t.programme_status));
-	ui_doc_field(d, _("Project"), t.project_title);
-	ui_doc_field(d, _("Project source"), t.project_source);
+	ui_doc_field(d, _(city_field_list[CITY_F_programme_status].label),
+	             directory_status_label(t.programme_status));
+	city_rows(d, &t, false);
 	network_list nl;
 	if (directory_city_networks(c->d, c->me, t.id, &nl, &e) == ST_OK) {
 		ui_doc_addf(d, TH_HEADING, 0,
@@ -229,24 +251,10 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 		meeting_list_free(&ml);
 	}
 	ui_doc_field(d, _("Contacts"), _("none recorded (the public sources name no contact people)"));
-	ui_doc_field(d, _("Source"), t.source);
+	city_rows(d, &t, true);
 	snprintf(crumb, cn, "%s", t.name);
 	city_clear(&t);
 	return d;
-}
-
-/* A field that a list (fields.h) puts on the card by itself, when it belongs to the
- * part drawn (foot: the bottom; else the top and the body). */
-static void card_row(ui_doc *d, field_card card, bool foot, const char *label, const char *v)
-{
-	if (foot != (card == CARD_FOOT) || card == CARD_OWN)
-		return;
-	if (card == CARD_BODY)
-		field_or_unknown(d, _(label), v);
-	else if (card == CARD_ITEMS)
-		add_items(d, _(label), v);
-	else
-		ui_doc_field(d, _(label), v);
 }
 
 static void practice_rows(ui_doc *d, const practice *p, bool foot)
