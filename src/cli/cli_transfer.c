@@ -83,8 +83,16 @@ static int unknown_kind(const char *cmd, const char *word)
 	return EXIT_USAGE;
 }
 
+/* The --encoding cmd takes is one of names (their other names too: charset_parse()). */
+static int unknown_encoding(const char *cmd, const char *value, const char *const *names)
+{
+	char w[128];
+	return cli_usage(cmd, _("unknown encoding '%s': use %s"), value,
+	                 list_join_or(names, w, sizeof w));
+}
+
 const cli_opt cli_import_opts[] = {
-	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s\n(default auto: guessed from the file)") },
 	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("keep cells as they are; by default a cell that an\n"
 	  "export guarded against spreadsheets ('=…, '+…, '-…,\n'@…) loses that one leading "
@@ -103,8 +111,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		switch (ch) {
 		case 'e':
 			if ((enc = charset_parse(optarg)) < 0)
-				return cli_usage("import", _("unknown encoding '%s': use auto, utf-8, cp1250 or "
-				                             "iso-8859-2"), optarg);
+				return unknown_encoding("import", optarg, charset_keys);
 			break;
 		case 'n': dry = true; break;
 		case OPT_RAW: raw_cells = true; break;
@@ -277,10 +284,22 @@ static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cell
 	free(out);
 	return EXIT_OK;
 }
+/* The encodings export writes CSV in (of charset_keys; another name of one, "UTF8",
+ * "windows-1250", is the same): its check and the completion read this table. */
+const char *const cli_export_encodings[] = { "utf-8", "cp1250", NULL };
+
+static bool export_encoding_ok(int enc)
+{
+	for (size_t i = 0; enc >= 0 && cli_export_encodings[i]; i++)
+		if (charset_parse(cli_export_encodings[i]) == enc)
+			return true;
+	return false;
+}
+
 const cli_opt cli_export_opts[] = {
 	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
-	{ "encoding", required_argument, 'e', N_("ENC"), N_("utf-8 (default, with a byte order mark "
-	  "so Excel reads it)\nor cp1250 (for older Polish Excel); CSV only") },
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s; CSV only. utf-8 (the default)\nhas a "
+	  "byte order mark so Excel reads it,\ncp1250 is for older Polish Excel") },
 	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
 	{ "separator", required_argument, 's', N_("SEP"), N_("';' or ','; default ';' in a Polish "
 	  "locale (or one\nwith a decimal comma, as Polish spreadsheets expect),\n',' otherwise "
@@ -352,9 +371,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				return cli_usage("export", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case 'e':
-			enc = charset_parse(optarg);
-			if (enc != CHARSET_UTF8 && enc != CHARSET_CP1250)
-				return cli_usage("export", _("unknown encoding '%s': use utf-8 or cp1250"), optarg);
+			if (!export_encoding_ok(enc = charset_parse(optarg)))
+				return unknown_encoding("export", optarg, cli_export_encodings);
 			break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("export"),
