@@ -116,6 +116,7 @@ static const struct {
 } option_words[] = {
 	{ cli_import_opts, "encoding", charset_keys },
 	{ cli_export_opts, "encoding", cli_export_encodings },
+	{ cli_export_opts, "separator", cli_export_separators },
 	{ cli_account_opts, "role", role_keys },
 	{ cli_gen_opts, "size", cli_gen_sizes },
 	{ cli_uptake_set_opts, "status", uptake_status_keys },
@@ -129,6 +130,24 @@ const char *const *cli_opt_words(const cli_opt *t, const char *name)
 		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
 			return option_words[i].words;
 	return NULL;
+}
+
+const char *cli_words_or(const char *const *w, char *buf, size_t n)
+{
+	enum { MAX = 16 };
+	char quoted[MAX][32];
+	const char *q[MAX + 1];
+	size_t k = 0;
+	for (; w[k] && k < MAX; k++) {
+		q[k] = w[k];
+		if (!isalnum((unsigned char)w[k][0])) {
+			/* TRANSLATORS: a value that is not a word, as in "';' or ','" */
+			snprintf(quoted[k], sizeof quoted[k], _("'%s'"), w[k]);
+			q[k] = quoted[k];
+		}
+	}
+	q[k] = NULL;
+	return list_join_or(q, buf, n);
 }
 
 void cli_opts_print(const cli_opt *t)
@@ -148,7 +167,7 @@ void cli_opts_print(const cli_opt *t)
 		const char *const *w = cli_opt_words(table, t->name);
 		char words[256], help[512];
 		if (w) /* the help's %s: the words the option takes */
-			snprintf(help, sizeof help, _(t->help), list_join_or(w, words, sizeof words));
+			snprintf(help, sizeof help, _(t->help), cli_words_or(w, words, sizeof words));
 		help_entry(names, w ? help : _(t->help));
 	}
 }

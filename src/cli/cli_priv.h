@@ -129,9 +129,13 @@ const char *cli_export_formats(const char *kind);
  * table of them, the one its check reads (by the option's table and name; NULL: any
  * value). The help fills the option's "%s" with them, the completion offers them. */
 const char *const *cli_opt_words(const struct cli_opt *t, const char *name);
-/* Those tables of the CLI's own: export's encodings (of charset_keys), gen's sizes;
- * the options uptake's help lists. */
-extern const char *const cli_export_encodings[], *const cli_gen_sizes[];
+/* Those tables of the CLI's own: export's encodings (of charset_keys) and separators,
+ * gen's sizes; the options uptake's help lists. */
+extern const char *const cli_export_encodings[], *const cli_export_separators[],
+	*const cli_gen_sizes[];
+/* The words w as "a, b or c" (list_join_or()), one that is not a word in quotes: "';' or
+ * ','"; in buf. */
+const char *cli_words_or(const char *const *w, char *buf, size_t n);
 extern const struct cli_opt cli_uptake_help_opts[];
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */

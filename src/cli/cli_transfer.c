@@ -207,11 +207,17 @@ static char *json_harden(const char *j)
 	return out;
 }
 
-/* ';' or ',' from an option; 0 when it is neither. (Not a tab: the output is sanitised
- * as a whole, which shows a tab as "^I".) */
+/* The separators --separator takes: its check, help, error and completion read this
+ * table. (Not a tab: the output is sanitised as a whole, which shows a tab as "^I".) */
+const char *const cli_export_separators[] = { ";", ",", NULL };
+
+/* The separator an option names; 0 when it is none of them. */
 static int parse_separator(const char *s)
 {
-	return strcmp(s, ";") == 0 || strcmp(s, ",") == 0 ? s[0] : 0;
+	for (size_t i = 0; cli_export_separators[i]; i++)
+		if (strcmp(s, cli_export_separators[i]) == 0)
+			return s[0];
+	return 0;
 }
 
 /* What a spreadsheet in this locale splits on: ';' where the decimal point is a comma
@@ -301,9 +307,8 @@ const cli_opt cli_export_opts[] = {
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s; CSV only. utf-8 (the default)\nhas a "
 	  "byte order mark so Excel reads it,\ncp1250 is for older Polish Excel") },
 	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
-	{ "separator", required_argument, 's', N_("SEP"), N_("';' or ','; default ';' in a Polish "
-	  "locale (or one\nwith a decimal comma, as Polish spreadsheets expect),\n',' otherwise "
-	  "(--raw: ',')") },
+	{ "separator", required_argument, 's', N_("SEP"), N_("%s; default ';' in a Polish locale (or one\n"
+	  "with a decimal comma, as Polish spreadsheets expect),\n',' otherwise (--raw: ',')") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("for scripts: cells exactly as stored, lines ending "
 	  "in LF,\nno byte order mark. Without it the CSV is for\nspreadsheets: lines end in CRLF and "
 	  "a cell beginning\nwith =, +, -, @, tab or CR gets a leading apostrophe so\nthat it is "
@@ -362,8 +367,11 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's':
-			if ((sep = parse_separator(optarg)) == 0)
-				return cli_usage("export", _("unknown separator '%s': use ';' or ','"), optarg);
+			if ((sep = parse_separator(optarg)) == 0) {
+				char w[64];
+				return cli_usage("export", _("unknown separator '%s': use %s"), optarg,
+				                 cli_words_or(cli_export_separators, w, sizeof w));
+			}
 			break;
 		case OPT_RAW: raw_cells = true; break;
 		case 'n':

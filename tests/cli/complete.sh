@@ -111,6 +111,10 @@ agree "import --encoding" "unknown encoding" "auto utf-8 cp1250 iso-8859-2 latin
 	r_import empirie import cities x.csv --encoding
 agree "export --encoding" "unknown encoding" "utf-8 cp1250 auto iso-8859-2 latin1" "$(optline export)" \
 	r_export empirie export cities --encoding
+opt=separator
+r_sep() { e export cities --separator "$1"; }
+agree "export --separator" "unknown separator" "; , tab | :" "$(optline export)" \
+	r_sep empirie export cities --separator
 opt=role
 roles="guest member leader coordinator admin"
 agree "admin add-account --role" "unknown role" "$roles expert moderator Admin root" \
@@ -131,6 +135,9 @@ for cmd in admin list show sync; do
 	for s in $(comp empirie "$cmd" ''); do grep -qw -- "$s" "$T_DIR/err" || sub_miss="$sub_miss $s"; done
 	is "$cmd without a subcommand: the error names each one offered" "$sub_miss" ""
 done
+# The help fills each option's %s with its words: none is left bare.
+for cmd in $help_cmds; do e "$cmd" --help 2>/dev/null | grep -q '%s' && pct="${pct:-} $cmd"; done
+is "no --help shows a bare %s" "${pct:-}" ""
 # Other names of the same values are taken but not offered: they are not other values.
 for v in UTF8 windows-1250 latin2; do
 	r_import "$v" >/dev/null 2>"$T_DIR/err" </dev/null
