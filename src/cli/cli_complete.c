@@ -25,16 +25,10 @@
 
 typedef enum { ARG_NONE, ARG_WORDS, ARG_NETWORK, ARG_TOWN, ARG_FILE, ARG_VALUE } arg_kind;
 
-/* ARG_WORDS' choices: a table of them (NULL at the end), or a space-separated list. */
-typedef struct {
-	const char *const *list;
-	const char *spaced;
-} cwords;
-
 typedef struct {
 	const char *name;   /* without the leading "--" */
 	arg_kind arg;
-	cwords values;
+	const char *const *values; /* ARG_WORDS: the choices, NULL at the end */
 } copt;
 
 /* An operand after the command: at `pos` (0 = the first operand), when the first operand
@@ -95,24 +89,22 @@ static const copt *options_of(const char *command, const char *sub)
 		return NULL;
 	size_t n = 0;
 	for (; t->name && n < CLI_OPTS_MAX; t++) {
-		copt o = { t->name, t->has_arg == no_argument ? ARG_NONE : ARG_VALUE, { NULL, NULL } };
+		copt o = { t->name, t->has_arg == no_argument ? ARG_NONE : ARG_VALUE, NULL };
 		if (o.arg != ARG_NONE && strcmp(command, "meeting") == 0)
 			o.arg = meeting_value_kind(t->name);
 		for (size_t k = 0; o.arg != ARG_NONE && k < sizeof value_kinds / sizeof value_kinds[0];
 		     k++)
 			if (strcmp(value_kinds[k].option, t->name) == 0)
 				o.arg = value_kinds[k].arg;
-		if (o.arg != ARG_NONE && (o.values.list = cli_opt_words(table, t->name)))
+		if (o.arg != ARG_NONE && (o.values = cli_opt_words(table, t->name)))
 			o.arg = ARG_WORDS;
 		/* export's formats by KIND, from the table its check reads. */
-		if (strcmp(command, "export") == 0 && strcmp(t->name, "format") == 0) {
-			o.arg = ARG_WORDS;
-			o.values.spaced = cli_export_formats(sub && cli_sub_find(cli_export_kinds, sub)
-			                                     ? sub : NULL);
-		}
+		if (strcmp(command, "export") == 0 && strcmp(t->name, "format") == 0)
+			o.values = cli_export_formats(sub && cli_sub_find(cli_export_kinds, sub) ? sub
+			                                                                         : NULL);
 		out[n++] = o;
 	}
-	out[n] = (copt){ NULL, ARG_NONE, { NULL, NULL } };
+	out[n] = (copt){ NULL, ARG_NONE, NULL };
 	return out;
 }
 
@@ -135,22 +127,12 @@ static void candidate(const char *prefix, const char *s)
 }
 
 /* Each of the words that starts with cur. */
-static void words(cwords values, const char *cur, const char *prefix)
+static void words(const char *const *values, const char *cur, const char *prefix)
 {
 	size_t n = strlen(cur);
-	for (size_t i = 0; values.list && values.list[i]; i++)
-		if (strncmp(values.list[i], cur, n) == 0)
-			candidate(prefix, values.list[i]);
-	for (const char *p = values.spaced ? values.spaced : ""; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len >= n && strncmp(p, cur, n) == 0) {
-			char w[64];
-			snprintf(w, sizeof w, "%.*s", (int)len, p);
-			candidate(prefix, w);
-		}
-		p += len;
-		p += *p == ' ';
-	}
+	for (size_t i = 0; values && values[i]; i++)
+		if (strncmp(values[i], cur, n) == 0)
+			candidate(prefix, values[i]);
 }
 
 static void networks(cli_ctx *c, const char *cur, const char *prefix)
@@ -201,7 +183,7 @@ static void towns(cli_ctx *c, const char *cur, const char *prefix)
 
 /* The value of an option or operand of that kind; prefix goes before each candidate
  * ("--network=" when the value is typed in the option's own word). */
-static void value(cli_ctx *c, arg_kind kind, cwords values, const char *cur,
+static void value(cli_ctx *c, arg_kind kind, const char *const *values, const char *cur,
                   const char *prefix)
 {
 	switch (kind) {
@@ -229,8 +211,7 @@ static const copt *globals(bool after)
 		for (const struct option *g = cli_global_options(); g->name && nb <= CLI_OPTS_MAX; g++) {
 			bool file = strcmp(g->name, "db") == 0 || strcmp(g->name, "config") == 0;
 			copt o = { g->name, g->has_arg == no_argument ? ARG_NONE : file ? ARG_FILE
-			                                                                : ARG_VALUE,
-			           { NULL, NULL } };
+			                                                                : ARG_VALUE, NULL };
 			before_cmd[nb++] = o;
 			if (g->val >= CLI_GOPT_DB)
 				after_cmd[na++] = o;
@@ -345,7 +326,7 @@ static int complete_command(cli_ctx *c, char **w, int i, int cword, const char *
 		const coperand *p = &operands[k];
 		if (strcmp(p->command, command) == 0 && p->pos == pos &&
 		    (!p->sub || (sub && strcmp(p->sub, sub) == 0))) {
-			value(c, p->arg, (cwords){ p->values, NULL }, cur, NULL);
+			value(c, p->arg, p->values, cur, NULL);
 			return EXIT_OK;
 		}
 	}

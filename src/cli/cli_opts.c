@@ -129,6 +129,9 @@ const char *const *cli_opt_words(const cli_opt *t, const char *name)
 	for (size_t i = 0; i < sizeof option_words / sizeof option_words[0]; i++)
 		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
 			return option_words[i].words;
+	/* export's formats depend on the KIND: here every one (the completion asks by KIND) */
+	if (t == cli_export_opts && strcmp(name, "format") == 0)
+		return cli_export_formats(NULL);
 	return NULL;
 }
 

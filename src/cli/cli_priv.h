@@ -122,9 +122,9 @@ void cli_sub_suggest(const cli_subcommand *t, const char *word);
 /* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
  * export's has posts too (an mbox). For the error and the completion, not dispatched. */
 extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
-/* The formats export writes KIND in, space-separated (NULL: every format some KIND is
- * written in); export's check of --format reads the same table. */
-const char *cli_export_formats(const char *kind);
+/* The formats export writes KIND in, NULL at the end (NULL: every format some KIND is
+ * written in); export's check of --format, its help and errors read the same table. */
+const char *const *cli_export_formats(const char *kind);
 /* The words an option takes when they are a fixed set, NULL at the end: its command's
  * table of them, the one its check reads (by the option's table and name; NULL: any
  * value). The help fills the option's "%s" with them, the completion offers them. */

@@ -303,7 +303,7 @@ static bool export_encoding_ok(int enc)
 }
 
 const cli_opt cli_export_opts[] = {
-	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
+	{ "format", required_argument, 'f', N_("FMT"), N_("%s (default csv; posts: mbox)") },
 	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s; CSV only. utf-8 (the default)\nhas a "
 	  "byte order mark so Excel reads it,\ncp1250 is for older Polish Excel") },
 	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
@@ -316,22 +316,34 @@ const cli_opt cli_export_opts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* The formats export writes a KIND in (NULL: every other KIND), space-separated: its
- * check of --format and the completion (cli_export_formats()) read this one table. */
-static const struct { const char *kind, *formats; } export_formats[] = {
-	{ "posts", "mbox" },
-	{ NULL, "csv json" },
+/* The formats export writes a KIND in (NULL: every other KIND): its check of --format,
+ * its help and errors and the completion (cli_export_formats()) read this one table. */
+static const char *const posts_formats[] = { "mbox", NULL }, *const table_formats[] = { "csv",
+	"json", NULL };
+static const struct {
+	const char *kind;
+	const char *const *formats;
+} export_formats[] = {
+	{ "posts", posts_formats },
+	{ NULL, table_formats },
 };
 
-const char *cli_export_formats(const char *kind)
+const char *const *cli_export_formats(const char *kind)
 {
-	enum { N = sizeof export_formats / sizeof export_formats[0] };
-	static char every[64];
-	if (!kind) { /* not typed yet: what some KIND takes */
-		if (!every[0])
-			for (size_t i = 0; i < N; i++)
-				snprintf(every + strlen(every), sizeof every - strlen(every), "%s%s",
-				         i ? " " : "", export_formats[i].formats);
+	enum { N = sizeof export_formats / sizeof export_formats[0], MAX = 8 };
+	static const char *every[MAX + 1];
+	if (!kind) { /* not typed yet: what some KIND takes, the other KINDs' first */
+		if (!every[0]) {
+			size_t n = 0;
+			for (size_t i = N; i-- > 0;)
+				for (const char *const *f = export_formats[i].formats; *f && n < MAX; f++) {
+					size_t j = 0;
+					while (j < n && strcmp(every[j], *f) != 0)
+						j++;
+					if (j == n) /* each once */
+						every[n++] = *f;
+				}
+		}
 		return every;
 	}
 	size_t i = 0;
@@ -340,17 +352,19 @@ const char *cli_export_formats(const char *kind)
 	return export_formats[i].formats;
 }
 
-/* Whether export writes kind in format. */
-static bool export_format_ok(const char *kind, const char *format)
+/* Whether export writes kind in format; if not, the usage error naming the formats it
+ * does write kind in (EXIT_USAGE), else EXIT_OK. */
+static int export_format_check(const char *kind, const char *format)
 {
-	list_iter it;
-	const char *item;
-	size_t len;
-	list_start(&it, cli_export_formats(kind), " ", "");
-	while (list_next(&it, &item, &len))
-		if (strlen(format) == len && strncmp(item, format, len) == 0)
-			return true;
-	return false;
+	const char *const *f = cli_export_formats(kind);
+	for (size_t i = 0; f[i]; i++)
+		if (strcmp(f[i], format) == 0)
+			return EXIT_OK;
+	char w[64];
+	list_join_or(f, w, sizeof w);
+	if (strcmp(kind, "posts") == 0)
+		return cli_usage("export", _("posts are exported with --format %s"), w);
+	return cli_usage("export", _("unknown format '%s': use %s"), format, w);
 }
 
 int cmd_export(cli_ctx *c, int argc, char **argv)
@@ -398,8 +412,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage("export", _("say what to export: empirie export KIND"));
 	if (strcmp(argv[optind], "posts") == 0) {
-		if (!export_format_ok("posts", format))
-			return cli_usage("export", _("posts are exported with --format mbox"));
+		if (export_format_check("posts", format) != EXIT_OK)
+			return EXIT_USAGE;
 		if (cli_open(c) != EXIT_OK)
 			return EXIT_ERR;
 		error me;
@@ -409,8 +423,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (kind < 0)
 		return unknown_kind("export", argv[optind]);
 	bool json = strcmp(format, "json") == 0;
-	if (!export_format_ok(argv[optind], format))
-		return cli_usage("export", _("unknown format '%s': use csv or json"), format);
+	if (export_format_check(argv[optind], format) != EXIT_OK)
+		return EXIT_USAGE;
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	if (!json && !sep)

@@ -70,6 +70,13 @@ for kind in cities posts; do
 	done
 done
 is "export KIND --format offers exactly what export KIND accepts" "${fmtbad:-}" ""
+# export's help and errors name the formats from that table too.
+like "export --help: --format's line names every format" "$(e export --help | grep -- '--format FMT')" \
+	"csv, json or mbox"
+e export cities --format mbox >/dev/null 2>"$T_DIR/err"
+like "export cities --format mbox: the error names csv and json" "$(cat "$T_DIR/err")" "use csv or json"
+e export posts --format csv >/dev/null 2>"$T_DIR/err"
+like "export posts --format csv: the error names mbox" "$(cat "$T_DIR/err")" "with --format mbox"
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
 	"$(lines admin coordinator guest leader member)"
 # Every other option whose value is one of a fixed set (issue 19): the completion offers
