@@ -57,7 +57,7 @@ static const cli_command commands[] = {
 	{ "uptake", cmd_uptake, N_("set|remove PRACTICE --town NAME [--status S] | list [OPTIONS]"),
 	  N_("record that a town takes up another town's good practice, and how far it got"),
 	  false, false, NULL },
-	{ "report", cmd_report, N_("[--network N] [--from DATE] [--to DATE] [--format text|csv|json]"),
+	{ "report", cmd_report, N_("[--network N] [--from DATE] [--to DATE] [--format F]"),
 	  N_("what each network produced in a period: meetings, practices shown and taken up, "
 	     "active threads"), false, false, NULL },
 	{ "meeting", cmd_meeting, N_("add|edit [ID] --network N --title T --date YYYY-MM-DD [OPTIONS]"),
@@ -68,10 +68,10 @@ static const cli_command commands[] = {
 	  N_("import towns, accounts, memberships, meetings or good practices from CSV (UTF-8, "
 	     "CP1250, ISO-8859-2)"),
 	  true, false, NULL },
-	{ "export", cmd_export, N_("KIND [--format csv|json] [--encoding utf-8|cp1250]"),
+	{ "export", cmd_export, N_("KIND [--format FMT] [--encoding ENC]"),
 	  N_("export towns, accounts, memberships, meetings or good practices as CSV or JSON"), false,
 	  false, NULL },
-	{ "gen", cmd_gen, N_("--db FILE [--size M|L] [--towns N] [--threads N] [--posts N] [--seed S]"),
+	{ "gen", cmd_gen, N_("--db FILE [--size SIZE] [--towns N] [--threads N] [--posts N] [--seed S]"),
 	  N_("write a new database with SYNTHETIC data for trying out and benchmarks"),
 	  false, false, NULL },
 	{ "snapshot", cmd_snapshot, N_("FILE [--public-only] [--for LOGIN]"),

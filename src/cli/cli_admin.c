@@ -18,6 +18,7 @@
 #include "core/search_index.h"
 #include "core/sync.h"
 #include "i18n.h"
+#include "text/list.h"
 #include "text/safe.h"
 
 /* A command of no options of its own and no operands: -1 to go on, else what to
@@ -109,11 +110,18 @@ int cmd_check(cli_ctx *c, int argc, char **argv)
 
 static int admin_help(void);
 
+/* A ROLE that is not one of role_keys. */
+static int unknown_role(const char *value)
+{
+	char w[128];
+	return cli_usage("admin", _("unknown role '%s': use %s"), value,
+	                 list_join_or(role_keys, w, sizeof w));
+}
+
 /* The options of add-account (set-role takes --city and --network of them). */
 const cli_opt cli_account_opts[] = {
 	{ "name", required_argument, 'n', N_("NAME"), N_("the name shown (default: the login)") },
-	{ "role", required_argument, 'r', N_("ROLE"), N_("guest, member, leader, coordinator or "
-	  "admin (default member)") },
+	{ "role", required_argument, 'r', N_("ROLE"), N_("%s (default member)") },
 	{ "city", required_argument, 'c', N_("TOWN"), N_("the account's town") },
 	{ "network", required_argument, 'w', N_("N"), N_("the network a coordinator or expert "
 	  "answers for") },
@@ -147,8 +155,7 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 		return cli_usage("admin", _("add-account needs exactly one LOGIN"));
 	int r = role_parse(rolename);
 	if (r < 0)
-		return cli_usage("admin", _("unknown role '%s': use guest, member, leader, coordinator or admin"),
-		                 rolename);
+		return unknown_role(rolename);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
@@ -265,8 +272,7 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 		return cli_usage("admin", _("set-role needs a LOGIN and a ROLE"));
 	int r = role_parse(argv[optind + 1]);
 	if (r < 0)
-		return cli_usage("admin", _("unknown role '%s': use guest, member, leader, coordinator or admin"),
-		                 argv[optind + 1]);
+		return unknown_role(argv[optind + 1]);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
@@ -411,7 +417,7 @@ static int admin_expert(cli_ctx *c, int argc, char **argv)
  * decides, and SSH keys are root's as well as an administrator's (cli_keys.c). */
 const cli_subcommand cli_admin_subs[] = {
 	{ "add-account", admin_add, N_("LOGIN [--name NAME] [--role ROLE] [--city TOWN] [--network N]"),
-	  N_("add an account; ROLE is guest, member, leader,\ncoordinator or admin (default member)"),
+	  N_("add an account; ROLE as --role below"),
 	  true, true, N_("Only an administrator can add accounts") },
 	{ "set-role", admin_set_role, N_("LOGIN ROLE [--city TOWN] [--network N]"),
 	  N_("change an account's role (and town or network)"), true, true,
@@ -447,9 +453,10 @@ static int admin_help(void)
 
 int cmd_admin(cli_ctx *c, int argc, char **argv)
 {
+	char subs[512];
 	if (argc < 2)
-		return cli_usage("admin", _("say what to do: add-account, set-role, member, accounts, "
-		                            "audit, add-key, keys or revoke-key"));
+		return cli_usage("admin", _("say what to do: %s"),
+		                 cli_subs_or(cli_admin_subs, false, subs, sizeof subs));
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return admin_help();
 	return cli_sub_dispatch(c, "admin", cli_admin_subs, argc - 1, argv + 1);
@@ -468,12 +475,19 @@ static void gen_progress_print(const char *stage, unsigned long done, unsigned l
 	}
 }
 
+/* gen --size: the names, its check and the completion read this table; the threads and
+ * posts each makes, in its order (towns: 2500 for both). */
+const char *const cli_gen_sizes[] = { "M", "L", NULL };
+static const unsigned long gen_size_counts[][2] = { { 10000, 100000 }, { 100000, 1000000 } };
+_Static_assert(sizeof gen_size_counts / sizeof gen_size_counts[0] ==
+               sizeof cli_gen_sizes / sizeof cli_gen_sizes[0] - 1, "one row a size");
+
 const cli_opt cli_gen_opts[] = {
 	{ "towns", required_argument, 'T', N_("N"), N_("towns in all (default 2500)") },
 	{ "threads", required_argument, 't', N_("N"), N_("synthetic threads (default 10000)") },
 	{ "posts", required_argument, 'p', N_("N"), N_("synthetic posts (default 100000)") },
-	{ "size", required_argument, 'z', N_("M|L"), N_("M = 2500/10000/100000, L = "
-	  "2500/100000/1000000") },
+	{ "size", required_argument, 'z', N_("SIZE"), N_("%s (towns/threads/posts: M = "
+	  "2500/10000/100000,\nL = 2500/100000/1000000)") },
 	{ "seed", required_argument, 's', N_("S"), N_("the same seed gives the same data") },
 	{ NULL, 0, 0, NULL, NULL },
 };
@@ -496,14 +510,17 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 			else if (ch == 'p') o.posts = (unsigned long)v;
 			else o.seed = (uint64_t)v;
 			break;
-		case 'z':
-			if (strcmp(optarg, "M") == 0)
-				o.towns = 2500, o.threads = 10000, o.posts = 100000;
-			else if (strcmp(optarg, "L") == 0)
-				o.towns = 2500, o.threads = 100000, o.posts = 1000000;
-			else
-				return cli_usage("gen", _("--size is M or L"));
+		case 'z': {
+			size_t k = 0;
+			while (cli_gen_sizes[k] && strcmp(optarg, cli_gen_sizes[k]) != 0)
+				k++;
+			char w[64];
+			if (!cli_gen_sizes[k])
+				return cli_usage("gen", _("--size is %s, not '%s'"),
+				                 list_join_or(cli_gen_sizes, w, sizeof w), optarg);
+			o.towns = 2500, o.threads = gen_size_counts[k][0], o.posts = gen_size_counts[k][1];
 			break;
+		}
 		case 'h':
 			cli_command_help_opts(cli_find_command("gen"),
 				_("Writes a NEW database (--db FILE, which must not exist) with the bundled\n"

@@ -3,8 +3,9 @@
  * being completed, prints "words" and the candidates one per line, or "files" when the
  * shell should complete file names. Command names, global options, each command's
  * options and subcommands come from the tables its parser and --help use (cli.c's
- * cli_options_of(), cli_subcommands_of()); what an option's value is, and the other
- * operands, are said here (tests/cli/complete.sh and cmdtables.sh check them). Network numbers and
+ * cli_options_of(), cli_subcommands_of()), an option's fixed set of values from the table
+ * its command's check reads (cli_opt_words(), cli_export_formats()); what other values
+ * and operands are is said here (tests/cli/complete.sh and cmdtables.sh check them). Network numbers and
  * town names come from the database, opened read-only (never created for a completion). */
 #include "config.h"
 
@@ -27,7 +28,7 @@ typedef enum { ARG_NONE, ARG_WORDS, ARG_NETWORK, ARG_TOWN, ARG_FILE, ARG_VALUE }
 typedef struct {
 	const char *name;   /* without the leading "--" */
 	arg_kind arg;
-	const char *values; /* ARG_WORDS: the choices, space-separated */
+	const char *const *values; /* ARG_WORDS: the choices, NULL at the end */
 } copt;
 
 /* An operand after the command: at `pos` (0 = the first operand), when the first operand
@@ -36,26 +37,19 @@ typedef struct {
 	const char *command, *sub;
 	int pos;
 	arg_kind arg;
-	const char *values;
+	const char *const *values; /* ARG_WORDS: the choices, NULL at the end */
 } coperand;
 
 /* What an option's value is, where it is more than some text: by the option's name
- * (command NULL: in every command); a meeting's by its field's kind (meeting_value_kind()).
- * The options themselves are the commands' tables (cli_options_of()), the ones their
- * parsers read and their --help lists. */
+ * (in every command); one of a fixed set of words, the table its command's check reads
+ * (cli_opt_words()); a meeting's by its field's kind (meeting_value_kind()). The options
+ * themselves are the commands' tables (cli_options_of()), the ones their parsers read
+ * and their --help lists. */
 static const struct {
-	const char *command, *option;
+	const char *option;
 	arg_kind arg;
-	const char *values;
 } value_kinds[] = {
-	{ NULL, "network", ARG_NETWORK, NULL }, { NULL, "town", ARG_TOWN, NULL },
-	{ NULL, "city", ARG_TOWN, NULL },
-	{ "admin", "role", ARG_WORDS, "guest member leader coordinator admin" },
-	{ "import", "encoding", ARG_WORDS, "auto utf-8 cp1250 iso-8859-2" },
-	{ "export", "encoding", ARG_WORDS, "utf-8 cp1250" },
-	{ "report", "format", ARG_WORDS, "text csv json" },
-	{ "gen", "size", ARG_WORDS, "M L" },
-	{ "uptake", "status", ARG_WORDS, "interested adapting in-use dropped" },
+	{ "network", ARG_NETWORK }, { "town", ARG_TOWN }, { "city", ARG_TOWN },
 };
 
 static const coperand operands[] = {
@@ -67,7 +61,7 @@ static const coperand operands[] = {
 	{ "restore", NULL, 0, ARG_FILE, NULL },
 	{ "sync", "export", 1, ARG_FILE, NULL },
 	{ "sync", "apply", 1, ARG_FILE, NULL },
-	{ "admin", "set-role", 2, ARG_WORDS, "guest member leader coordinator admin" },
+	{ "admin", "set-role", 2, ARG_WORDS, role_keys },
 	{ "admin", "member", 2, ARG_NETWORK, NULL },
 	{ "admin", "member", 3, ARG_TOWN, NULL },
 	{ "admin", "add-key", 2, ARG_FILE, NULL },
@@ -90,7 +84,7 @@ static arg_kind meeting_value_kind(const char *option)
 static const copt *options_of(const char *command, const char *sub)
 {
 	static copt out[CLI_OPTS_MAX + 1];
-	const cli_opt *t = cli_options_of(command, sub);
+	const cli_opt *t = cli_options_of(command, sub), *table = t;
 	if (!t)
 		return NULL;
 	size_t n = 0;
@@ -100,17 +94,14 @@ static const copt *options_of(const char *command, const char *sub)
 			o.arg = meeting_value_kind(t->name);
 		for (size_t k = 0; o.arg != ARG_NONE && k < sizeof value_kinds / sizeof value_kinds[0];
 		     k++)
-			if ((!value_kinds[k].command || strcmp(value_kinds[k].command, command) == 0) &&
-			    strcmp(value_kinds[k].option, t->name) == 0) {
+			if (strcmp(value_kinds[k].option, t->name) == 0)
 				o.arg = value_kinds[k].arg;
-				o.values = value_kinds[k].values;
-			}
-		/* export's formats by KIND, from the table its check reads. */
-		if (strcmp(command, "export") == 0 && strcmp(t->name, "format") == 0) {
+		if (o.arg != ARG_NONE && (o.values = cli_opt_words(table, t->name)))
 			o.arg = ARG_WORDS;
+		/* export's formats by KIND, from the table its check reads. */
+		if (strcmp(command, "export") == 0 && strcmp(t->name, "format") == 0)
 			o.values = cli_export_formats(sub && cli_sub_find(cli_export_kinds, sub) ? sub
 			                                                                         : NULL);
-		}
 		out[n++] = o;
 	}
 	out[n] = (copt){ NULL, ARG_NONE, NULL };
@@ -135,20 +126,13 @@ static void candidate(const char *prefix, const char *s)
 	fputc('\n', stdout);
 }
 
-/* Each word of a space-separated list that starts with cur. */
-static void words(const char *list, const char *cur, const char *prefix)
+/* Each of the words that starts with cur. */
+static void words(const char *const *values, const char *cur, const char *prefix)
 {
 	size_t n = strlen(cur);
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, " ");
-		if (len >= n && strncmp(p, cur, n) == 0) {
-			char w[64];
-			snprintf(w, sizeof w, "%.*s", (int)len, p);
-			candidate(prefix, w);
-		}
-		p += len;
-		p += *p == ' ';
-	}
+	for (size_t i = 0; values && values[i]; i++)
+		if (strncmp(values[i], cur, n) == 0)
+			candidate(prefix, values[i]);
 }
 
 static void networks(cli_ctx *c, const char *cur, const char *prefix)
@@ -199,7 +183,7 @@ static void towns(cli_ctx *c, const char *cur, const char *prefix)
 
 /* The value of an option or operand of that kind; prefix goes before each candidate
  * ("--network=" when the value is typed in the option's own word). */
-static void value(cli_ctx *c, arg_kind kind, const char *values, const char *cur,
+static void value(cli_ctx *c, arg_kind kind, const char *const *values, const char *cur,
                   const char *prefix)
 {
 	switch (kind) {

@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "cli/cli_priv.h"
+#include "core/report.h"
 #include "i18n.h"
+#include "text/charset.h"
+#include "text/list.h"
 #include "text/safe.h"
 #include "text/suggest.h"
 
@@ -104,8 +107,55 @@ static void help_entry(const char *names, const char *help)
 	help_text(help, safe_width(full));
 }
 
+/* The options whose value is one of a fixed set of words: each by the table it is in
+ * and its name, with the table of words its command checks the value against. */
+static const struct {
+	const cli_opt *table;
+	const char *option;
+	const char *const *words;
+} option_words[] = {
+	{ cli_import_opts, "encoding", charset_keys },
+	{ cli_export_opts, "encoding", cli_export_encodings },
+	{ cli_export_opts, "separator", cli_export_separators },
+	{ cli_account_opts, "role", role_keys },
+	{ cli_gen_opts, "size", cli_gen_sizes },
+	{ cli_uptake_set_opts, "status", uptake_status_keys },
+	{ cli_uptake_help_opts, "status", uptake_status_keys },
+	{ cli_report_opts, "format", report_formats },
+};
+
+const char *const *cli_opt_words(const cli_opt *t, const char *name)
+{
+	for (size_t i = 0; i < sizeof option_words / sizeof option_words[0]; i++)
+		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
+			return option_words[i].words;
+	/* export's formats depend on the KIND: here every one (the completion asks by KIND) */
+	if (t == cli_export_opts && strcmp(name, "format") == 0)
+		return cli_export_formats(NULL);
+	return NULL;
+}
+
+const char *cli_words_or(const char *const *w, char *buf, size_t n)
+{
+	enum { MAX = 16 };
+	char quoted[MAX][32];
+	const char *q[MAX + 1];
+	size_t k = 0;
+	for (; w[k] && k < MAX; k++) {
+		q[k] = w[k];
+		if (!isalnum((unsigned char)w[k][0])) {
+			/* TRANSLATORS: a value that is not a word, as in "';' or ','" */
+			snprintf(quoted[k], sizeof quoted[k], _("'%s'"), w[k]);
+			q[k] = quoted[k];
+		}
+	}
+	q[k] = NULL;
+	return list_join_or(q, buf, n);
+}
+
 void cli_opts_print(const cli_opt *t)
 {
+	const cli_opt *table = t;
 	for (; t && t->name; t++) {
 		if (!t->help)
 			continue; /* printed with the row it is another name of */
@@ -117,7 +167,11 @@ void cli_opts_print(const cli_opt *t)
 			n += snprintf(names + n, sizeof names - (size_t)n, ", --%s", a->name);
 		if (t->arg && n < (int)sizeof names)
 			snprintf(names + n, sizeof names - (size_t)n, " %s", _(t->arg));
-		help_entry(names, _(t->help));
+		const char *const *w = cli_opt_words(table, t->name);
+		char words[256], help[512];
+		if (w) /* the help's %s: the words the option takes */
+			snprintf(help, sizeof help, _(t->help), cli_words_or(w, words, sizeof words));
+		help_entry(names, w ? help : _(t->help));
 	}
 }
 
@@ -340,19 +394,42 @@ void cli_command_help(const cli_command *cmd, const char *text)
 	cli_command_help_opts(cmd, text, NULL, NULL, NULL);
 }
 
+/* Row t's names, its other names after a "|" ("cities|towns"), then (args) what
+ * follows them, translated. */
+static void sub_names(const cli_subcommand *t, bool args, char *names, size_t size)
+{
+	int n = snprintf(names, size, "%s", t->name);
+	for (const cli_subcommand *a = t + 1; a->name && !a->help && n < (int)size; a++)
+		n += snprintf(names + n, size - (size_t)n, "|%s", a->name);
+	if (args && t->args && *t->args && n < (int)size)
+		snprintf(names + n, size - (size_t)n, " %s", _(t->args));
+}
+
 void cli_subs_print(const cli_subcommand *t)
 {
 	for (; t && t->name; t++) {
 		if (!t->help)
 			continue;
 		char names[256];
-		int n = snprintf(names, sizeof names, "%s", t->name);
-		for (const cli_subcommand *a = t + 1; a->name && !a->help && n < (int)sizeof names; a++)
-			n += snprintf(names + n, sizeof names - (size_t)n, "|%s", a->name);
-		if (t->args && *t->args && n < (int)sizeof names)
-			snprintf(names + n, sizeof names - (size_t)n, " %s", _(t->args));
+		sub_names(t, true, names, sizeof names);
 		help_entry(names, _(t->help));
 	}
+}
+
+const char *cli_subs_or(const cli_subcommand *t, bool args, char *buf, size_t n)
+{
+	enum { MAX = 24 };
+	char item[MAX][128];
+	const char *w[MAX + 1];
+	size_t k = 0;
+	for (; t && t->name && k < MAX; t++)
+		if (t->help) {
+			sub_names(t, args, item[k], sizeof item[k]);
+			w[k] = item[k];
+			k++;
+		}
+	w[k] = NULL;
+	return list_join_or(w, buf, n);
 }
 
 const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name)

@@ -113,15 +113,30 @@ typedef struct cli_subcommand {
 } cli_subcommand;
 /* The help listing of a subcommand table. */
 void cli_subs_print(const cli_subcommand *t);
+/* The names of a table (other names after a "|"; args: with what follows each) as
+ * "a, b or c", for the error that asks for one, in buf. */
+const char *cli_subs_or(const cli_subcommand *t, bool args, char *buf, size_t n);
 const cli_subcommand *cli_sub_find(const cli_subcommand *t, const char *name);
 /* "Did you mean 'x'?" on stderr: the name of t nearest to word, when one is near. */
 void cli_sub_suggest(const cli_subcommand *t, const char *word);
 /* The KINDs import and export take, by name (the core reads them: xfer_kind_parse());
  * export's has posts too (an mbox). For the error and the completion, not dispatched. */
 extern const cli_subcommand cli_import_kinds[], cli_export_kinds[];
-/* The formats export writes KIND in, space-separated (NULL: every format some KIND is
- * written in); export's check of --format reads the same table. */
-const char *cli_export_formats(const char *kind);
+/* The formats export writes KIND in, NULL at the end (NULL: every format some KIND is
+ * written in); export's check of --format, its help and errors read the same table. */
+const char *const *cli_export_formats(const char *kind);
+/* The words an option takes when they are a fixed set, NULL at the end: its command's
+ * table of them, the one its check reads (by the option's table and name; NULL: any
+ * value). The help fills the option's "%s" with them, the completion offers them. */
+const char *const *cli_opt_words(const struct cli_opt *t, const char *name);
+/* Those tables of the CLI's own: export's encodings (of charset_keys) and separators,
+ * gen's sizes; the options uptake's help lists. */
+extern const char *const cli_export_encodings[], *const cli_export_separators[],
+	*const cli_gen_sizes[];
+/* The words w as "a, b or c" (list_join_or()), one that is not a word in quotes: "';' or
+ * ','"; in buf. */
+const char *cli_words_or(const char *const *w, char *buf, size_t n);
+extern const struct cli_opt cli_uptake_help_opts[];
 /* Runs the subcommand argv[0] of cmd (noting it in c->sub, whose flags cli_open()
  * applies), or says it is unknown, with the nearest known one; EXIT_USAGE then. */
 int cli_sub_dispatch(cli_ctx *c, const char *cmd, const cli_subcommand *t, int argc,

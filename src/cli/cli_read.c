@@ -436,9 +436,10 @@ int cmd_list(cli_ctx *c, int argc, char **argv)
 			  "inside fields are written as \\t, \\n and \\\\.\n"));
 		return EXIT_OK;
 	}
+	char subs[512];
 	if (first >= argc)
-		return cli_usage("list", _("say what to list: networks, cities, threads, posts, meetings, "
-		                           "practices or requests"));
+		return cli_usage("list", _("say what to list: %s"),
+		                 cli_subs_or(cli_list_subs, false, subs, sizeof subs));
 	if (first + 1 < argc)
 		return cli_usage("list", _("unexpected argument '%s'"), argv[first + 1]);
 	const cli_subcommand *s = cli_sub_find(cli_list_subs, argv[first]);
@@ -855,9 +856,10 @@ int cmd_show(cli_ctx *c, int argc, char **argv)
 		cli_command_help_opts(cli_find_command("show"), NULL, cli_show_subs, NULL, NULL);
 		return EXIT_OK;
 	}
+	char subs[512];
 	if (argc - first < 2 && !(argc - first == 1 && !cli_sub_find(cli_show_subs, argv[first])))
-		return cli_usage("show", _("say what to show: network N, city NAME, thread ID, meeting ID or "
-		                           "practice ID"));
+		return cli_usage("show", _("say what to show: %s"),
+		                 cli_subs_or(cli_show_subs, true, subs, sizeof subs));
 	return cli_sub_dispatch(c, "show", cli_show_subs, argc - first, argv + first);
 }
 

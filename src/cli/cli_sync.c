@@ -232,9 +232,10 @@ const cli_subcommand cli_sync_subs[] = {
 
 int cmd_sync(cli_ctx *c, int argc, char **argv)
 {
+	char subs[512];
 	if (argc < 2)
-		return cli_usage("sync", _("say what to do: export, apply, status, conflicts or "
-		                           "withdraw"));
+		return cli_usage("sync", _("say what to do: %s"),
+		                 cli_subs_or(cli_sync_subs, false, subs, sizeof subs));
 	if (cli_wants_help(cli_options_of("sync", argv[1]), argc, argv))
 		return sync_help();
 	return cli_sub_dispatch(c, "sync", cli_sync_subs, argc - 1, argv + 1);

@@ -83,8 +83,16 @@ static int unknown_kind(const char *cmd, const char *word)
 	return EXIT_USAGE;
 }
 
+/* The --encoding cmd takes is one of names (their other names too: charset_parse()). */
+static int unknown_encoding(const char *cmd, const char *value, const char *const *names)
+{
+	char w[128];
+	return cli_usage(cmd, _("unknown encoding '%s': use %s"), value,
+	                 list_join_or(names, w, sizeof w));
+}
+
 const cli_opt cli_import_opts[] = {
-	{ "encoding", required_argument, 'e', N_("ENC"), N_("auto (default), utf-8, cp1250 or iso-8859-2") },
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s\n(default auto: guessed from the file)") },
 	{ "dry-run", no_argument, 'n', NULL, N_("show what would change, change nothing") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("keep cells as they are; by default a cell that an\n"
 	  "export guarded against spreadsheets ('=…, '+…, '-…,\n'@…) loses that one leading "
@@ -103,8 +111,7 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		switch (ch) {
 		case 'e':
 			if ((enc = charset_parse(optarg)) < 0)
-				return cli_usage("import", _("unknown encoding '%s': use auto, utf-8, cp1250 or "
-				                             "iso-8859-2"), optarg);
+				return unknown_encoding("import", optarg, charset_keys);
 			break;
 		case 'n': dry = true; break;
 		case OPT_RAW: raw_cells = true; break;
@@ -200,11 +207,17 @@ static char *json_harden(const char *j)
 	return out;
 }
 
-/* ';' or ',' from an option; 0 when it is neither. (Not a tab: the output is sanitised
- * as a whole, which shows a tab as "^I".) */
+/* The separators --separator takes: its check, help, error and completion read this
+ * table. (Not a tab: the output is sanitised as a whole, which shows a tab as "^I".) */
+const char *const cli_export_separators[] = { ";", ",", NULL };
+
+/* The separator an option names; 0 when it is none of them. */
 static int parse_separator(const char *s)
 {
-	return strcmp(s, ";") == 0 || strcmp(s, ",") == 0 ? s[0] : 0;
+	for (size_t i = 0; cli_export_separators[i]; i++)
+		if (strcmp(s, cli_export_separators[i]) == 0)
+			return s[0];
+	return 0;
 }
 
 /* What a spreadsheet in this locale splits on: ';' where the decimal point is a comma
@@ -277,14 +290,25 @@ static int write_export(cli_ctx *c, int kind, bool json, char sep, bool raw_cell
 	free(out);
 	return EXIT_OK;
 }
+/* The encodings export writes CSV in (of charset_keys; another name of one, "UTF8",
+ * "windows-1250", is the same): its check and the completion read this table. */
+const char *const cli_export_encodings[] = { "utf-8", "cp1250", NULL };
+
+static bool export_encoding_ok(int enc)
+{
+	for (size_t i = 0; enc >= 0 && cli_export_encodings[i]; i++)
+		if (charset_parse(cli_export_encodings[i]) == enc)
+			return true;
+	return false;
+}
+
 const cli_opt cli_export_opts[] = {
-	{ "format", required_argument, 'f', N_("FMT"), N_("csv (default) or json") },
-	{ "encoding", required_argument, 'e', N_("ENC"), N_("utf-8 (default, with a byte order mark "
-	  "so Excel reads it)\nor cp1250 (for older Polish Excel); CSV only") },
+	{ "format", required_argument, 'f', N_("FMT"), N_("%s (default csv; posts: mbox)") },
+	{ "encoding", required_argument, 'e', N_("ENC"), N_("%s; CSV only. utf-8 (the default)\nhas a "
+	  "byte order mark so Excel reads it,\ncp1250 is for older Polish Excel") },
 	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
-	{ "separator", required_argument, 's', N_("SEP"), N_("';' or ','; default ';' in a Polish "
-	  "locale (or one\nwith a decimal comma, as Polish spreadsheets expect),\n',' otherwise "
-	  "(--raw: ',')") },
+	{ "separator", required_argument, 's', N_("SEP"), N_("%s; default ';' in a Polish locale (or one\n"
+	  "with a decimal comma, as Polish spreadsheets expect),\n',' otherwise (--raw: ',')") },
 	{ "raw", no_argument, OPT_RAW, NULL, N_("for scripts: cells exactly as stored, lines ending "
 	  "in LF,\nno byte order mark. Without it the CSV is for\nspreadsheets: lines end in CRLF and "
 	  "a cell beginning\nwith =, +, -, @, tab or CR gets a leading apostrophe so\nthat it is "
@@ -292,22 +316,34 @@ const cli_opt cli_export_opts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 
-/* The formats export writes a KIND in (NULL: every other KIND), space-separated: its
- * check of --format and the completion (cli_export_formats()) read this one table. */
-static const struct { const char *kind, *formats; } export_formats[] = {
-	{ "posts", "mbox" },
-	{ NULL, "csv json" },
+/* The formats export writes a KIND in (NULL: every other KIND): its check of --format,
+ * its help and errors and the completion (cli_export_formats()) read this one table. */
+static const char *const posts_formats[] = { "mbox", NULL }, *const table_formats[] = { "csv",
+	"json", NULL };
+static const struct {
+	const char *kind;
+	const char *const *formats;
+} export_formats[] = {
+	{ "posts", posts_formats },
+	{ NULL, table_formats },
 };
 
-const char *cli_export_formats(const char *kind)
+const char *const *cli_export_formats(const char *kind)
 {
-	enum { N = sizeof export_formats / sizeof export_formats[0] };
-	static char every[64];
-	if (!kind) { /* not typed yet: what some KIND takes */
-		if (!every[0])
-			for (size_t i = 0; i < N; i++)
-				snprintf(every + strlen(every), sizeof every - strlen(every), "%s%s",
-				         i ? " " : "", export_formats[i].formats);
+	enum { N = sizeof export_formats / sizeof export_formats[0], MAX = 8 };
+	static const char *every[MAX + 1];
+	if (!kind) { /* not typed yet: what some KIND takes, the other KINDs' first */
+		if (!every[0]) {
+			size_t n = 0;
+			for (size_t i = N; i-- > 0;)
+				for (const char *const *f = export_formats[i].formats; *f && n < MAX; f++) {
+					size_t j = 0;
+					while (j < n && strcmp(every[j], *f) != 0)
+						j++;
+					if (j == n) /* each once */
+						every[n++] = *f;
+				}
+		}
 		return every;
 	}
 	size_t i = 0;
@@ -316,17 +352,19 @@ const char *cli_export_formats(const char *kind)
 	return export_formats[i].formats;
 }
 
-/* Whether export writes kind in format. */
-static bool export_format_ok(const char *kind, const char *format)
+/* Whether export writes kind in format; if not, the usage error naming the formats it
+ * does write kind in (EXIT_USAGE), else EXIT_OK. */
+static int export_format_check(const char *kind, const char *format)
 {
-	list_iter it;
-	const char *item;
-	size_t len;
-	list_start(&it, cli_export_formats(kind), " ", "");
-	while (list_next(&it, &item, &len))
-		if (strlen(format) == len && strncmp(item, format, len) == 0)
-			return true;
-	return false;
+	const char *const *f = cli_export_formats(kind);
+	for (size_t i = 0; f[i]; i++)
+		if (strcmp(f[i], format) == 0)
+			return EXIT_OK;
+	char w[64];
+	list_join_or(f, w, sizeof w);
+	if (strcmp(kind, "posts") == 0)
+		return cli_usage("export", _("posts are exported with --format %s"), w);
+	return cli_usage("export", _("unknown format '%s': use %s"), format, w);
 }
 
 int cmd_export(cli_ctx *c, int argc, char **argv)
@@ -343,8 +381,11 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 's':
-			if ((sep = parse_separator(optarg)) == 0)
-				return cli_usage("export", _("unknown separator '%s': use ';' or ','"), optarg);
+			if ((sep = parse_separator(optarg)) == 0) {
+				char w[64];
+				return cli_usage("export", _("unknown separator '%s': use %s"), optarg,
+				                 cli_words_or(cli_export_separators, w, sizeof w));
+			}
 			break;
 		case OPT_RAW: raw_cells = true; break;
 		case 'n':
@@ -352,9 +393,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 				return cli_usage("export", _("--network needs a network number, not '%s'"), optarg);
 			break;
 		case 'e':
-			enc = charset_parse(optarg);
-			if (enc != CHARSET_UTF8 && enc != CHARSET_CP1250)
-				return cli_usage("export", _("unknown encoding '%s': use utf-8 or cp1250"), optarg);
+			if (!export_encoding_ok(enc = charset_parse(optarg)))
+				return unknown_encoding("export", optarg, cli_export_encodings);
 			break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("export"),
@@ -372,8 +412,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_usage("export", _("say what to export: empirie export KIND"));
 	if (strcmp(argv[optind], "posts") == 0) {
-		if (!export_format_ok("posts", format))
-			return cli_usage("export", _("posts are exported with --format mbox"));
+		if (export_format_check("posts", format) != EXIT_OK)
+			return EXIT_USAGE;
 		if (cli_open(c) != EXIT_OK)
 			return EXIT_ERR;
 		error me;
@@ -383,8 +423,8 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 	if (kind < 0)
 		return unknown_kind("export", argv[optind]);
 	bool json = strcmp(format, "json") == 0;
-	if (!export_format_ok(argv[optind], format))
-		return cli_usage("export", _("unknown format '%s': use csv or json"), format);
+	if (export_format_check(argv[optind], format) != EXIT_OK)
+		return EXIT_USAGE;
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	if (!json && !sep)

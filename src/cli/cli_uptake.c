@@ -13,6 +13,7 @@
 #include "core/report.h"
 #include "core/uptake.h"
 #include "i18n.h"
+#include "text/list.h"
 #include "text/safe.h"
 
 enum { OPT_PRACTICE = 256, OPT_NETWORK, OPT_FROM, OPT_TO, OPT_FORMAT };
@@ -32,9 +33,9 @@ static int practice_id_of(cli_ctx *c, const char *arg, int64_t *id)
 
 static void status_keys_hint(void)
 {
-	safe_fprintf(stderr, _("The status is one of: %s, %s, %s, %s.\n"),
-	             uptake_status_key(UPTAKE_INTERESTED), uptake_status_key(UPTAKE_ADAPTING),
-	             uptake_status_key(UPTAKE_IN_USE), uptake_status_key(UPTAKE_DROPPED));
+	char w[128];
+	safe_fprintf(stderr, _("The status is one of: %s.\n"),
+	             list_join_or(uptake_status_keys, w, sizeof w));
 }
 
 /* uptake list's columns: the fields with a place there (uptake_fields.h), and after the
@@ -173,7 +174,7 @@ const cli_opt cli_uptake_list_opts[] = {
 	{ NULL, 0, 0, NULL, NULL },
 };
 /* What `empirie uptake --help` lists: set's options, then list's filters. */
-static const cli_opt help_opts[] = {
+const cli_opt cli_uptake_help_opts[] = {
 	UPTAKE_FIELDS(UPTAKE_OPTION_)
 	UPTAKE_LIST_FILTERS
 	{ NULL, 0, 0, NULL, NULL },
@@ -181,7 +182,7 @@ static const cli_opt help_opts[] = {
 
 static int uptake_help(void)
 {
-	cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, help_opts,
+	cli_command_help_opts(cli_find_command("uptake"), NULL, cli_uptake_subs, cli_uptake_help_opts,
 		_("PRACTICE is the practice's number or key. Members record for their own town,\n"
 		  "coordinators for the towns of their network, administrators for any.\n"));
 	return EXIT_OK;
@@ -313,7 +314,7 @@ const cli_opt cli_report_opts[] = {
 	{ "to", required_argument, OPT_TO, N_("DATE"),
 	  N_("the last day, YYYY-MM-DD (both days included)") },
 	{ "format", required_argument, OPT_FORMAT, N_("F"),
-	  N_("text (default), csv (for a spreadsheet) or json") },
+	  N_("%s (default text; csv for a spreadsheet)") },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -336,8 +337,11 @@ int cmd_report(cli_ctx *c, int argc, char **argv)
 		case OPT_FROM: from = optarg; break;
 		case OPT_TO: to = optarg; break;
 		case OPT_FORMAT:
-			if ((fmt = report_format_parse(optarg)) < 0)
-				return cli_usage("report", _("--format is text, csv or json, not '%s'"), optarg);
+			if ((fmt = report_format_parse(optarg)) < 0) {
+				char w[64];
+				return cli_usage("report", _("--format is %s, not '%s'"),
+				                 list_join_or(report_formats, w, sizeof w), optarg);
+			}
 			break;
 		case 'h':
 			cli_command_help_opts(cli_find_command("report"), NULL, NULL, cli_report_opts,

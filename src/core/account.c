@@ -11,13 +11,13 @@
 #include "i18n.h"
 #include "text/utf8.h"
 
-static const char *const role_keys[] = { "guest", "member", "leader", "coordinator", "admin" };
+const char *const role_keys[] = { "guest", "member", "leader", "coordinator", "admin", NULL };
 
 const char *role_key(role r) { return role_keys[r]; }
 
 int role_parse(const char *key)
 {
-	for (size_t i = 0; i < sizeof role_keys / sizeof role_keys[0]; i++)
+	for (size_t i = 0; role_keys[i]; i++)
 		if (strcmp(key, role_keys[i]) == 0)
 			return (int)i;
 	return -1;

@@ -29,7 +29,10 @@ status account_get(db *d, const char *login, account *out, error *e);
 status account_resolve(db *d, const char *login, account *out, error *e);
 void account_clear(account *a);
 
-/* Stable English keys used in the database and on the command line. */
+/* Stable English keys used in the database and on the command line: the one table of
+ * them, in role's order, NULL at the end (role_parse() reads it, so do the CLI's
+ * messages, help and completion). */
+extern const char *const role_keys[];
 const char *role_key(role r);
 /* Parse a key; -1 when unknown. */
 int role_parse(const char *key);

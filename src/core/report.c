@@ -321,14 +321,15 @@ status report_build(db *d, const account *a, int number, const char *from, const
 
 /* ---- writing ---- */
 
+const char *const report_formats[] = { "text", "csv", "json", NULL };
+
 int report_format_parse(const char *s)
 {
-	if (!s || strcmp(s, "text") == 0)
+	if (!s)
 		return REPORT_TEXT;
-	if (strcmp(s, "csv") == 0)
-		return REPORT_CSV;
-	if (strcmp(s, "json") == 0)
-		return REPORT_JSON;
+	for (int i = 0; report_formats[i]; i++)
+		if (strcmp(s, report_formats[i]) == 0)
+			return i;
 	return -1;
 }
 

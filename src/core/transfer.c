@@ -383,9 +383,10 @@ static status import_account(ictx *c, error *e)
 		return ST_OK;
 	size_t before = c->r->nerrors;
 	const char *rolename = xfer_val(c, 2);
+	char roles[128];
 	if (!rolename || role_parse(rolename) < 0)
-		xfer_row_error(c, 2, _("\"%s\" should be guest, member, leader, coordinator or admin"),
-		          rolename ? rolename : "");
+		xfer_row_error(c, 2, _("\"%s\" should be %s"), rolename ? rolename : "",
+		               list_join_or(role_keys, roles, sizeof roles));
 	const char *town = xfer_val(c, 3), *net = xfer_val(c, 4);
 	/* ZMP's experts (feedback.h): yes or no, in English or Polish; empty keeps it. */
 	const char *expert = xfer_val(c, 5);

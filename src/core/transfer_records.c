@@ -505,8 +505,10 @@ status xfer_import_uptake(ictx *c, error *e)
 		xfer_row_error(c, UPTAKE_C_town, _("you may not record what %s takes up"), town);
 	const char *stat = xfer_val_or(c, UPTAKE_C_status, "");
 	int k = uptake_status_parse(stat);
+	char keys[128];
 	if (k < 0)
-		xfer_row_error(c, UPTAKE_C_status, _("\"%s\" is not a status: interested, adapting, in-use or dropped"), stat);
+		xfer_row_error(c, UPTAKE_C_status, _("\"%s\" is not a status: %s"), stat,
+		               list_join_or(uptake_status_keys, keys, sizeof keys));
 	const char *note = xfer_val_or(c, UPTAKE_C_note, "");
 	if (strlen(note) > UPTAKE_NOTE_MAX)
 		xfer_row_error(c, UPTAKE_C_note, ngettext("too long (%zu byte, at most %d)",

@@ -19,8 +19,8 @@
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
-static const char *const status_keys[UPTAKE_N_STATUS] = { "interested", "adapting", "in-use",
-	                                                  "dropped" };
+const char *const uptake_status_keys[UPTAKE_N_STATUS + 1] = { "interested", "adapting",
+	                                                       "in-use", "dropped", NULL };
 
 #define UPTAKE_FIELD_INFO_(name, kind, store, column, pub, csv, aliases, sql, sync, key, \
                            sync_sql, opt, arg, help, label, list, card)              \
@@ -48,13 +48,13 @@ static const char *label_of(int f)
 
 const char *uptake_status_key(uptake_status s)
 {
-	return (unsigned)s < UPTAKE_N_STATUS ? status_keys[s] : "interested";
+	return (unsigned)s < UPTAKE_N_STATUS ? uptake_status_keys[s] : "interested";
 }
 
 int uptake_status_parse(const char *key)
 {
 	for (int i = 0; key && i < UPTAKE_N_STATUS; i++)
-		if (strcmp(key, status_keys[i]) == 0)
+		if (strcmp(key, uptake_status_keys[i]) == 0)
 			return i;
 	/* "in_use" too: the underscore is what people type in a shell */
 	if (key && strcmp(key, "in_use") == 0)

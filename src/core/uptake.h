@@ -17,6 +17,9 @@
 /* The stages, in order; the keys are stable (database, CLI, sync, CSV). */
 typedef enum { UPTAKE_INTERESTED, UPTAKE_ADAPTING, UPTAKE_IN_USE, UPTAKE_DROPPED } uptake_status;
 #define UPTAKE_N_STATUS 4
+/* The statuses' keys, in uptake_status's order, NULL at the end: the one table that
+ * uptake_status_parse() and the CLI's messages, help and completion read. */
+extern const char *const uptake_status_keys[];
 const char *uptake_status_key(uptake_status s);
 int uptake_status_parse(const char *key); /* -1 when unknown */
 const char *uptake_status_label(uptake_status s); /* translated */

@@ -57,7 +57,7 @@
 	     "list: that town's records"), N_("town"), 3, HEAD)                              \
 	F(status, STATUS, COL, status, 1, 1, "", "u.status",                                 \
 	  SYNC_LIVE, "status", "u.status", 1, N_("S"),                                       \
-	  N_("set: interested, adapting, in-use or dropped"), N_("status"), 4, HEAD)         \
+	  N_("set: %s"), N_("status"), 4, HEAD)                                              \
 	F(note, TEXT, COL, note, 1, 1, "uwagi|uwaga|co zmieniono", "u.note",                 \
 	  SYNC_LIVE, "note", "u.note", 1, N_("TEXT"),                                        \
 	  N_("set: what the town changed in it (\"\" clears)"), N_("note"), 8, LINE)         \

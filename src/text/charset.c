@@ -11,31 +11,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-int charset_parse(const char *name)
-{
-	char n[24];
-	size_t k = 0;
+const char *const charset_keys[] = { "auto", "utf-8", "cp1250", "iso-8859-2", NULL };
 
-	if (!name)
-		return -1;
-	/* case-blind, and "ISO-8859-2", "iso_8859_2", "iso88592" are one name */
+/* Other names people write for them. */
+static const struct {
+	const char *name;
+	enum charset_id id;
+} other_names[] = {
+	{ "windows-1250", CHARSET_CP1250 }, { "win1250", CHARSET_CP1250 },
+	{ "latin2", CHARSET_LATIN2 },       { "l2", CHARSET_LATIN2 },
+};
+
+/* name case-blind and without '-', '_', ' ' into n ("ISO-8859-2", "iso_8859_2",
+ * "iso88592" are one name); false when longer than n holds. */
+static bool fold_name(const char *name, char n[24])
+{
+	size_t k = 0;
 	for (; *name; name++) {
 		char c = *name;
 		if (c == '-' || c == '_' || c == ' ')
 			continue;
-		if (k + 1 >= sizeof n)
-			return -1;
+		if (k + 1 >= 24)
+			return false;
 		n[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 	}
 	n[k] = '\0';
-	if (!strcmp(n, "auto"))
-		return CHARSET_AUTO;
-	if (!strcmp(n, "utf8"))
-		return CHARSET_UTF8;
-	if (!strcmp(n, "cp1250") || !strcmp(n, "windows1250") || !strcmp(n, "win1250"))
-		return CHARSET_CP1250;
-	if (!strcmp(n, "iso88592") || !strcmp(n, "latin2") || !strcmp(n, "l2"))
-		return CHARSET_LATIN2;
+	return true;
+}
+
+int charset_parse(const char *name)
+{
+	char n[24], t[24];
+	if (!name || !fold_name(name, n))
+		return -1;
+	for (int i = 0; charset_keys[i]; i++)
+		if (fold_name(charset_keys[i], t) && strcmp(n, t) == 0)
+			return i;
+	for (size_t i = 0; i < sizeof other_names / sizeof other_names[0]; i++)
+		if (fold_name(other_names[i].name, t) && strcmp(n, t) == 0)
+			return (int)other_names[i].id;
 	return -1;
 }
 

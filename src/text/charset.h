@@ -7,8 +7,11 @@
 
 enum charset_id { CHARSET_AUTO, CHARSET_UTF8, CHARSET_CP1250, CHARSET_LATIN2 };
 
-/* Parse "auto", "utf-8"/"utf8", "cp1250"/"windows-1250", "iso-8859-2"/"latin2"
- * (case-blind). Returns -1 when unknown. */
+/* The names the program gives them, in charset_id's order, NULL at the end: what
+ * --encoding is offered and told to take. */
+extern const char *const charset_keys[];
+/* Parse one of charset_keys or another name of one ("windows-1250", "latin2"),
+ * case-blind and with or without '-', '_' and ' ' ("UTF8"). Returns -1 when unknown. */
 int charset_parse(const char *name);
 /* The iconv name: "UTF-8", "CP1250", "ISO-8859-2". */
 const char *charset_name(enum charset_id id);

@@ -27,4 +27,8 @@ void list_start(list_iter *it, const char *list, const char *seps, const char *t
  * into the list); false after the last. */
 bool list_next(list_iter *it, const char **item, size_t *len);
 
+/* The other way: the words w (NULL at the end) as "a, b, c or d", the "or" translated,
+ * in buf: the values an option or a column takes, in its help and errors. */
+const char *list_join_or(const char *const *w, char *buf, size_t n);
+
 #endif

@@ -70,8 +70,97 @@ for kind in cities posts; do
 	done
 done
 is "export KIND --format offers exactly what export KIND accepts" "${fmtbad:-}" ""
+# export's help and errors name the formats from that table too.
+like "export --help: --format's line names every format" "$(e export --help | grep -- '--format FMT')" \
+	"csv, json or mbox"
+e export cities --format mbox >/dev/null 2>"$T_DIR/err"
+like "export cities --format mbox: the error names csv and json" "$(cat "$T_DIR/err")" "use csv or json"
+e export posts --format csv >/dev/null 2>"$T_DIR/err"
+like "export posts --format csv: the error names mbox" "$(cat "$T_DIR/err")" "with --format mbox"
 is "admin add-account --role: the roles" "$(comp empirie admin add-account anna --role '')" \
 	"$(lines admin coordinator guest leader member)"
+# Every other option whose value is one of a fixed set (issue 19): the completion offers
+# exactly what the command accepts (tried: the words offered, the ones it is known to take
+# and near misses), its --help lists them, and an unknown value's error names them.
+# agree LABEL REFUSAL TRY HELP RUN WORD...: RUN VALUE runs the command with VALUE, refused
+# when its stderr has REFUSAL; WORD... the line whose last (empty) word is completed; HELP
+# the command's --help line of the option.
+agree() {
+	ag_label=$1 ag_refusal=$2 ag_try=$3 ag_help=$4 ag_run=$5; shift 5
+	ag_off=$(comp "$@" '') ag_bad=""
+	for v in $(printf '%s\n' $ag_off $ag_try | sort -u); do
+		"$ag_run" "$v" >/dev/null 2>"$T_DIR/err" </dev/null
+		if grep -q -- "$ag_refusal" "$T_DIR/err"; then a=no; else a=yes; fi
+		if printf '%s\n' "$ag_off" | grep -qx -- "$v"; then o=yes; else o=no; fi
+		[ "$a" = "$o" ] || ag_bad="$ag_bad $v(accepted:$a,offered:$o)"
+	done
+	[ -n "$ag_off" ] || ag_bad="nothing offered"
+	is "$ag_label: offered exactly what it accepts" "$ag_bad" ""
+	"$ag_run" nonesuch >/dev/null 2>"$T_DIR/err" </dev/null
+	ag_miss="" ag_hmiss=""
+	for v in $ag_off; do
+		grep -q -- "$v" "$T_DIR/err" || ag_miss="$ag_miss $v"
+		printf '%s\n' "$ag_help" | grep -qw -- "$v" || ag_hmiss="$ag_hmiss $v"
+	done
+	is "$ag_label: an unknown value's error names them" "$ag_miss" ""
+	[ -z "$ag_help" ] || is "$ag_label: --help lists them" "$ag_hmiss" ""
+}
+optline() { e "$@" --help | grep -A1 -- "--$opt "; }
+r_import() { e import cities "$T_DIR/none.csv" --encoding "$1"; }
+r_export() { e export cities --encoding "$1"; }
+r_role() { e --db "$T_DIR/none/x.db" admin add-account zz --role "$1"; }
+r_setrole() { e --db "$T_DIR/none/x.db" admin set-role zz "$1"; }
+r_size() { e --db "$T_DIR/c.db" gen --size "$1"; }
+r_status() { e uptake set 999999 --town Nowhere --status "$1"; }
+r_report() { e report --format "$1"; }
+opt=encoding
+agree "import --encoding" "unknown encoding" "auto utf-8 cp1250 iso-8859-2 latin1 utf-16 cp1252" "$(optline import)" \
+	r_import empirie import cities x.csv --encoding
+agree "export --encoding" "unknown encoding" "utf-8 cp1250 auto iso-8859-2 latin1" "$(optline export)" \
+	r_export empirie export cities --encoding
+opt=separator
+r_sep() { e export cities --separator "$1"; }
+agree "export --separator" "unknown separator" "; , tab | :" "$(optline export)" \
+	r_sep empirie export cities --separator
+opt=role
+roles="guest member leader coordinator admin"
+agree "admin add-account --role" "unknown role" "$roles expert moderator Admin root" \
+	"$(optline admin)" r_role empirie admin add-account anna --role
+agree "admin set-role LOGIN ROLE" "unknown role" "$roles expert moderator" "" \
+	r_setrole empirie admin set-role anna
+opt=size
+agree "gen --size" "--size is" "M L S XL m l" "$(optline gen)" r_size empirie gen --size
+opt=status
+agree "uptake set --status" "unknown status" "interested adapting in-use dropped done active" "$(optline uptake)" \
+	r_status empirie uptake set 1 --status
+opt=format
+agree "report --format" "--format is" "text csv json mbox html tsv" "$(optline report)" r_report empirie report --format
+# A command of subcommands given none names each one the completion offers (issue 19).
+for cmd in admin list show sync; do
+	e "$cmd" >/dev/null 2>"$T_DIR/err" </dev/null
+	sub_miss=""
+	for s in $(comp empirie "$cmd" ''); do grep -qw -- "$s" "$T_DIR/err" || sub_miss="$sub_miss $s"; done
+	is "$cmd without a subcommand: the error names each one offered" "$sub_miss" ""
+done
+# The help fills each option's %s with its words: none is left bare.
+for cmd in $help_cmds; do e "$cmd" --help 2>/dev/null | grep -q '%s' && pct="${pct:-} $cmd"; done
+is "no --help shows a bare %s" "${pct:-}" ""
+# Other names of the same values are taken but not offered: they are not other values.
+for v in UTF8 windows-1250 latin2; do
+	r_import "$v" >/dev/null 2>"$T_DIR/err" </dev/null
+	grep -q "unknown encoding" "$T_DIR/err" && alias_bad="${alias_bad:-} $v"
+done
+r_status in_use >/dev/null 2>"$T_DIR/err" </dev/null
+grep -q "unknown status" "$T_DIR/err" && alias_bad="${alias_bad:-} in_use"
+is "other names taken (UTF8, windows-1250, latin2, in_use)" "${alias_bad:-}" ""
+if has_locale pl_PL.UTF-8; then
+	out=$(LC_ALL=pl_PL.UTF-8 e report --format xml 2>&1)
+	like "in Polish: the formats with lub" "$out" "text, csv lub json"
+	out=$(LC_ALL=pl_PL.UTF-8 e --db "$T_DIR/c.db" gen --size XL 2>&1)
+	like "in Polish: the sizes, and the value refused" "$out" "M lub L, a nie „XL”"
+else
+	skip "locale pl_PL.UTF-8 is not installed"; skip "locale pl_PL.UTF-8 is not installed"
+fi
 like "list's options" "$(comp empirie list threads --)" "--network"
 # uptake's subcommands each offer their own options (issue 19).
 own() { comp empirie uptake "$1" -- | grep -v -e '^--help$' -e '^--db$' -e '^--as$' -e '^--no-' -e '^--config$'; }

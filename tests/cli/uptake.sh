@@ -37,7 +37,7 @@ exit_is "the administrator records for any town" 0 e uptake set "$p1" --town Leg
 
 # ---- bad input ----
 exit_is "an unknown status" 2 e --as jar uptake set "$p1" --town Jarosław --status done
-like "lists the statuses" "$(cat "$T_DIR/err")" "interested, adapting, in-use, dropped"
+like "lists the statuses" "$(cat "$T_DIR/err")" "interested, adapting, in-use or dropped"
 exit_is "no status" 2 e --as jar uptake set "$p1" --town Jarosław
 exit_is "no town" 2 e --as jar uptake set "$p1" --status adapting
 exit_is "an unknown practice" 1 e --as jar uptake set 99999 --town Jarosław --status adapting

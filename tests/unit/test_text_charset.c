@@ -63,6 +63,10 @@ int main(void)
 	is_int(charset_parse("koi8-r"), -1, "unknown charset");
 	is_int(charset_parse("utf-88"), -1, "near miss is unknown");
 	is_int(charset_parse(""), -1, "empty name is unknown");
+	/* the names offered (charset_keys) are in charset_id's order */
+	for (i = 0; charset_keys[i]; i++)
+		is_int(charset_parse(charset_keys[i]), (int)i, "%s", charset_keys[i]);
+	is_int((int)i, 4, "four names offered");
 	is_str(charset_name(CHARSET_UTF8), "UTF-8", "iconv name UTF-8");
 	is_str(charset_name(CHARSET_CP1250), "CP1250", "iconv name CP1250");
 	is_str(charset_name(CHARSET_LATIN2), "ISO-8859-2", "iconv name ISO-8859-2");

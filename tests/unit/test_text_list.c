@@ -69,5 +69,15 @@ int main(void)
 		count += len == 2;
 	is_int(count, n, "100,000 items counted");
 	free(big);
+
+	/* the other way: a set of values for people (untranslated here: "or") */
+	char buf[64];
+	const char *const three[] = { "text", "csv", "json", NULL }, *const one[] = { "M", NULL },
+	                  *const none[] = { NULL };
+	is_str(list_join_or(three, buf, sizeof buf), "text, csv or json", "three joined");
+	is_str(list_join_or(three + 1, buf, sizeof buf), "csv or json", "two joined");
+	is_str(list_join_or(one, buf, sizeof buf), "M", "one alone");
+	is_str(list_join_or(none, buf, sizeof buf), "", "none: empty");
+	is_str(list_join_or(three, buf, 9), "text, cs", "cut to the buffer");
 	return tap_done();
 }
