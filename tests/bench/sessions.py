@@ -5,11 +5,16 @@ Usage: sessions.py EMPIRIE DB --sessions 50,200,500 [--rate 5] [--idle 20] [--lo
                    [--report doc/PERFORMANCE.md] [--smoke]
 
 N full-screen sessions run in ptys (140x30) on one database, each on the main screen with
-network (i mod 8) + 1 selected (its digit), as N people browsing. Measured per N:
+network (i mod 8) + 1 selected (its digit), as N people browsing; one in 16 (half of
+those on network 8) reads the first thread of network 8 instead. Measured per N:
   - PSS per session (/proc/PID/smaps_rollup) and the idle CPU of all of them together;
   - while another process posts RATE posts a second through the CLI (replies in random
-    threads of every network, and once a second a new thread in network 1): the CPU each
-    post costs each session, for those that show network 1 and for those that do not;
+    threads of networks 1-7, and once a second a new thread in network 1): the CPU each
+    post costs each session (less its own idle rate), for those that show network 1,
+    for the others on the main screen (which show every network's unread count and
+    their own network's threads, an eighth of the replies but none on network 8), and
+    for those reading a thread in network 8: they show neither a thread nor a network
+    any post changes (the title line's unread count aside);
   - the time from a new thread's commit (the CLI exiting) until its title is drawn in
     each session showing network 1 (p50/p99);
   - key latency in one more session meanwhile: F1 until the help text arrives (p50/p99);
@@ -193,13 +198,14 @@ class Screen:
         return "\n".join("".join(r) for r in self.cells)
 
 class Session:
-    def __init__(self, login, net):
+    def __init__(self, login, net, reads=False):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(EMP, [EMP, "--db", DB, "--as", login], ENV)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
         os.set_blocking(self.fd, False)
         self.net = net  # the network number it shows
+        self.reads = reads  # reads the first thread of that network
         self.buf = b""
         self.last = time.monotonic()
         self.want = None   # (bytes, since): the key probe's text to look for
@@ -401,7 +407,7 @@ def run(n, logins, threads, net1_id):
     print("# starting %d sessions" % n, flush=True)
     t_start = time.monotonic()
     for i in range(n):
-        s = Session(logins[i % len(logins)], i % 8 + 1)
+        s = Session(logins[i % len(logins)], i % 8 + 1, i % 16 == 15)
         if s.net == 1:
             s.watch()  # shows network 1: follows the screen to see the markers
         sessions.append(s)
@@ -412,6 +418,11 @@ def run(n, logins, threads, net1_id):
     # A digit selects the network of that number (each person starts on their own).
     for s in sessions:
         os.write(s.fd, str(s.net).encode())
+    wait_quiet(sessions, 0.5, 300)
+    # The readers: to the thread list (two panels on), its first thread, opened.
+    for s in sessions:
+        if s.reads:
+            os.write(s.fd, b"\t\tg\r")
     wait_quiet(sessions, 0.5, 300)
     probe = Session(logins[0], 2)
     pump.add(probe)
@@ -425,17 +436,19 @@ def run(n, logins, threads, net1_id):
     res["pss_kb"] = statistics.mean([p for p in (pss_kb(x) for x in pids) if p] or [0])
     # Idle.
     b0 = sum(s.nbytes for s in sessions)
-    c0 = sum(cpu_ticks(p) for p in pids)
+    c0 = {p: cpu_ticks(p) for p in pids}
     t0 = time.monotonic()
     time.sleep(args.idle)
     idle_s = time.monotonic() - t0
-    c1 = sum(cpu_ticks(p) for p in pids)
-    res["idle_core_pct"] = (c1 - c0) / HZ / idle_s * 100
+    c1 = {p: cpu_ticks(p) for p in pids}
+    res["idle_core_pct"] = sum(c1[p] - c0[p] for p in pids) / HZ / idle_s * 100
     res["idle_bytes"] = sum(s.nbytes for s in sessions) - b0
-    idle_rate = (c1 - c0) / HZ / idle_s  # core-seconds per second
+    # Each session's own idle rate (a reader keeps a one-second tick): core-seconds a second.
+    idle_rate = {p: (c1[p] - c0[p]) / HZ / idle_s for p in pids}
     # Under load.
     watchers = [s for s in sessions if s.net == 1]
-    others = [s for s in sessions if s.net != 1]
+    readers = [s for s in sessions if s.reads]
+    others = [s for s in sessions if s.net != 1 and not s.reads]
     def on_marker(tok, at):
         for s in watchers:
             s.wants.append((tok, at))
@@ -465,7 +478,7 @@ def run(n, logins, threads, net1_id):
         if not group:
             return None
         used = sum(per_w1[s.pid] - per_w0[s.pid] for s in group) / HZ
-        idle = idle_rate * len(group) / n * (load_s + TAIL)
+        idle = sum(idle_rate[s.pid] for s in group) * (load_s + TAIL)
         return max(0.0, used - idle) / posts / len(group) * 1000
     res["posts"] = poster.posts
     res["post_errors"] = poster.errors
@@ -474,6 +487,7 @@ def run(n, logins, threads, net1_id):
     res["cpu_post_ms_all"] = per_post_ms(sessions)
     res["cpu_post_ms_net1"] = per_post_ms(watchers)
     res["cpu_post_ms_other"] = per_post_ms(others)
+    res["cpu_post_ms_reader"] = per_post_ms(readers)
     seen = [x for s in watchers for x in s.seen]
     res["markers_missed"] = sum(len(s.wants) for s in watchers)
     if os.environ.get("BENCH_DEBUG"):
@@ -517,7 +531,9 @@ def main():
     if args.smoke:
         args.idle, args.load = 2.0, 4.0
     logins = [r[0] for r in sql("SELECT login FROM accounts WHERE role != 'guest' ORDER BY id")]
-    threads = [r[0] for r in sql("SELECT id FROM threads ORDER BY random() LIMIT 2000")]
+    # Replies go to networks 1-7: the readers' network 8 gets none.
+    threads = [r[0] for r in sql("SELECT t.id FROM threads t JOIN networks n ON n.id = "
+                                 "t.network_id WHERE n.number != 8 ORDER BY random() LIMIT 2000")]
     net1 = sql("SELECT id FROM networks WHERE number = 1")[0][0]
     acct = sql("SELECT id FROM accounts WHERE login = ?", logins[0])[0][0]
     warm_up(threads)
@@ -529,12 +545,13 @@ def main():
         print("# N=%d: idle output %d bytes" % (n, r["idle_bytes"]))
         print("# N=%d: started in %.0f s, PSS %.0f kB/session, idle %.2f %% of a core, "
               "load %.1f %% of a core at %.1f posts/s (%d posts, %d failed); CPU per post per "
-              "session: all %s, showing network 1 %s, not %s; visible p50 %s p99 %s (%d seen, %d "
+              "session: all %s, showing network 1 %s, not %s, reading elsewhere %s; visible p50 %s "
+              "p99 %s (%d seen, %d "
               "missed); key p50 %s p99 %s (%d)"
               % (n, r["started_s"], r["pss_kb"], r["idle_core_pct"], r["load_core_pct"], r["rate"],
                  r["posts"], r["post_errors"], fmt_ms(r["cpu_post_ms_all"]),
                  fmt_ms(r["cpu_post_ms_net1"]), fmt_ms(r["cpu_post_ms_other"]),
-                 fmt_s(r["visible_p50"]), fmt_s(r["visible_p99"]), r["visible_n"],
+                 fmt_ms(r["cpu_post_ms_reader"]), fmt_s(r["visible_p50"]), fmt_s(r["visible_p99"]), r["visible_n"],
                  r["markers_missed"], fmt_s(r["key_p50"]), fmt_s(r["key_p99"]), r["key_n"]),
               flush=True)
     for k, v in floor.items():
@@ -572,13 +589,13 @@ def write_report(results, floor):
                  "%d: %.1f" % (r["n"], r["load"]) for r in results),
              os.path.basename(DB), sql("SELECT count(*) FROM posts")[0][0],
              time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())), "",
-         "| sessions | PSS/session | idle CPU (all) | CPU/post/session (shows it / not) "
+         "| sessions | PSS/session | idle CPU (all) | CPU/post/session (shows it / not / reads elsewhere) "
          "| post visible p50 / p99 | key p50 / p99 |",
          "|---|---|---|---|---|---|"]
     for r in results:
-        L.append("| %d | %.0f kB | %.2f %% of a core | %s / %s | %s / %s | %s / %s |" % (
+        L.append("| %d | %.0f kB | %.2f %% of a core | %s / %s / %s | %s / %s | %s / %s |" % (
             r["n"], r["pss_kb"], r["idle_core_pct"], fmt_ms(r["cpu_post_ms_net1"]),
-            fmt_ms(r["cpu_post_ms_other"]), fmt_s(r["visible_p50"]), fmt_s(r["visible_p99"]),
+            fmt_ms(r["cpu_post_ms_other"]), fmt_ms(r["cpu_post_ms_reader"]), fmt_s(r["visible_p50"]), fmt_s(r["visible_p99"]),
             fmt_s(r["key_p50"]), fmt_s(r["key_p99"])))
     L.append("")
     L.append("Raw SQLite for the same work (in-process, per call): " + "; ".join(
