@@ -44,6 +44,13 @@ static bool ambiguous(const char *arg, const struct option *opts)
 	if (strncmp(arg, "--", 2) != 0 || !opts)
 		return false;
 	size_t len = strcspn(arg + 2, "=");
+	if (len == 0)
+		return false; /* "--=x" names no option at all */
+	/* A name typed whole is that option, whatever else it begins (getopt_long): what is
+	 * wrong is elsewhere (a value given to an option that takes none). */
+	for (size_t i = 0; opts[i].name; i++)
+		if (strlen(opts[i].name) == len && strncmp(opts[i].name, arg + 2, len) == 0)
+			return false;
 	char list[1024] = "";
 	size_t used = 0, found = 0;
 	for (size_t i = 0; opts[i].name; i++) {

@@ -296,14 +296,19 @@ const cli_subcommand cli_uptake_subs[] = {
 /* The subcommand first (its options after it, by its own table), or the help. */
 int cmd_uptake(cli_ctx *c, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+	/* "--" ends the options, as getopt has it: the subcommand follows. */
+	int first = argc >= 2 && strcmp(argv[1], "--") == 0 ? 2 : 1;
+	const char *w = first < argc ? argv[first] : NULL;
+	/* --help, or a beginning of it ("--he"), as getopt_long took it before. */
+	if (w && first == 1 &&
+	    (strcmp(w, "-h") == 0 || (strlen(w) > 2 && strncmp("--help", w, strlen(w)) == 0)))
 		return uptake_help();
-	if (argc < 2)
+	if (!w)
 		return cli_usage("uptake", _("say what to do: empirie uptake set|remove|list"));
-	if (argv[1][0] == '-')
+	if (w[0] == '-' && first == 1)
 		return cli_usage("uptake", _("'%s': the subcommand comes first, its options after it: "
-		                             "empirie uptake set|remove|list [OPTIONS]"), argv[1]);
-	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - 1, argv + 1);
+		                             "empirie uptake set|remove|list [OPTIONS]"), w);
+	return cli_sub_dispatch(c, "uptake", cli_uptake_subs, argc - first, argv + first);
 }
 
 const cli_opt cli_report_opts[] = {

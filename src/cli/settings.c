@@ -43,6 +43,7 @@ static status set_key(const char *key, const char *val, const char *path, unsign
 			return err_set(e, ST_INTERNAL, _("Out of memory"));
 	} else if (strcmp(key, "authorized_keys") == 0) {
 		free(out->keys_file);
+		out->keys_file = NULL;
 		if (val[0] != '/')
 			return err_set(e, ST_INVALID, _("%s:%lu: authorized_keys needs a full path (starting with /), not '%s'"),
 			                  path, n, val);

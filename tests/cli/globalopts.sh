@@ -84,6 +84,18 @@ exit_is "admin --no accounts: ambiguous" 2 e admin --no accounts
 like "said so, naming them" "$(cat "$T_DIR/err")" "option '--no' is ambiguous: it could be '--no-color', '--no-header', '--no-mouse'"
 exit_is "import --d: --db or --dry-run" 2 e import --d x towns
 like "said so" "$(cat "$T_DIR/err")" "'--dry-run', '--db'"
+# A name typed whole is that option even where it begins others: the fault is the
+# value it does not take; "--=x" names no option at all (a reviewer's finding).
+exit_is "attend 1 --no=x: refused" 2 e attend 1 --no=x
+unlike "not as ambiguous: --no is attend's own" "$(cat "$T_DIR/err")" "ambiguous"
+exit_is "list cities --=x: refused" 2 e list cities --=x
+unlike "not as ambiguous among every option" "$(cat "$T_DIR/err")" "ambiguous"
+like "as unknown" "$(cat "$T_DIR/err")" "unknown option '--=x'"
+# uptake: a beginning of --help is the help, as getopt took it; "--" before the
+# subcommand ends the options.
+exit_is "uptake --he: the help" 0 e uptake --he
+like "it is the help" "$(cat "$T_DIR/out")" "uptake set"
+exit_is "uptake -- list: the list" 0 e uptake -- list
 exit_is "an unknown option is still called so" 2 e list threads --zzzq
 like "unknown" "$(cat "$T_DIR/err")" "unknown option '--zzzq'"
 if has_locale pl_PL.UTF-8; then

@@ -28,7 +28,11 @@ if command -v python3 >/dev/null; then
 else
 	skip "python3 is not installed (tests/cli/pocheck.py)"
 fi
-# No obsolete entries (#~) kept: a message gone from the sources leaves the catalogue.
+# A message gone from the sources leaves the catalogue: none that msgmerge would make
+# obsolete (#~), nor any kept as one.
+stale=$(grep -c '^#~ msgid ' "$T_DIR/merged.po")
+is "no message in po/pl.po that the sources no longer have" "$stale" 0
+[ "$stale" -eq 0 ] || diag "$(grep -A1 '^#~ msgid ' "$T_DIR/merged.po" | head -20)"
 is "no obsolete entry (#~) in po/pl.po" "$(grep -c '^#~' po/pl.po)" 0
 like "Polish plural forms header" "$(cat po/pl.po)" 'plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)'
 # Every source file with a message is listed in POTFILES.in (distcheck keeps this honest too).

@@ -52,6 +52,13 @@ int main(void)
 	fclose(f);
 	ok(settings_load(path, true, &c, &e) != ST_OK, "authorized_keys must be a full path");
 	ok(strstr(e.msg, ":1: authorized_keys needs a full path") != NULL, "said with the line");
+	/* A full path, then a wrong one: the first was freed and then freed again when the
+	 * half-read settings were cleared (every command aborted on that file). */
+	f = fopen(path, "w");
+	fputs("authorized_keys = /etc/empirie/keys\nauthorized_keys = keys\n", f);
+	fclose(f);
+	ok(settings_load(path, true, &c, &e) != ST_OK && strstr(e.msg, ":2: authorized_keys") != NULL,
+	   "a wrong authorized_keys after a right one: refused with its line, nothing freed twice");
 	unlink(path);
 	settings c2;
 	ok(settings_load("/nonexistent/empirie.conf", false, &c2, &e) == ST_OK && !c2.path &&
