@@ -255,7 +255,7 @@ static int list_meetings(cli_ctx *c, long long number, bool planned, bool past)
 			return cli_fail(&e);
 		network_clear(&n);
 	}
-	if (directory_meetings(c->d, &c->me, (int)number, 0, &l, &e) != ST_OK)
+	if (meetings_read(c->d, &c->me, (int)number, 0, &l, &e) != ST_OK)
 		return cli_fail(&e);
 	tsv_header(c, cols, 6);
 	for (size_t i = 0; i < l.n; i++) {
@@ -488,7 +488,7 @@ static int show_network(cli_ctx *c, const char *arg)
 		city_list_free(&towns);
 	}
 	meeting_list ml;
-	if (directory_meetings(c->d, &c->me, n.number, 0, &ml, &e) == ST_OK) {
+	if (meetings_read(c->d, &c->me, n.number, 0, &ml, &e) == ST_OK) {
 		safe_fprintf(stdout, ngettext("Meetings (%zu meeting):\n", "Meetings (%zu meetings):\n", ml.n),
 		             ml.n);
 		for (size_t i = 0; i < ml.n; i++) {
@@ -549,7 +549,7 @@ static int show_city(cli_ctx *c, const char *name)
 		network_list_free(&nl);
 	}
 	meeting_list ml;
-	if (directory_meetings(c->d, &c->me, 0, t.id, &ml, &e) == ST_OK && ml.n) {
+	if (meetings_read(c->d, &c->me, 0, t.id, &ml, &e) == ST_OK && ml.n) {
 		safe_fprintf(stdout, ngettext("Hosted %zu meeting:\n", "Hosted %zu meetings:\n", ml.n), ml.n);
 		for (size_t i = 0; i < ml.n; i++) {
 			char *when = meeting_when(&ml.items[i]);
@@ -658,7 +658,7 @@ static int show_meeting(cli_ctx *c, const char *arg)
 	error e;
 	if (id < 0)
 		return cli_usage("show", _("a meeting is given by its number, not '%s'"), arg);
-	if (directory_meeting_by_id(c->d, &c->me, id, &m, &e) != ST_OK)
+	if (meeting_get(c->d, &c->me, id, &m, &e) != ST_OK)
 		return cli_fail(&e);
 	safe_fprintf(stdout, "%s\n", m.title);
 	char net[16];

@@ -245,7 +245,7 @@ int cmd_attend(cli_ctx *c, int argc, char **argv)
 	if (meeting_attend(c->d, &c->me, id, attend, &e) != ST_OK)
 		return cli_fail(&e);
 	meeting m;
-	if (directory_meeting_by_id(c->d, &c->me, id, &m, &e) != ST_OK)
+	if (meeting_get(c->d, &c->me, id, &m, &e) != ST_OK)
 		return cli_fail(&e);
 	char *when = meeting_when(&m);
 	safe_fprintf(stdout, attend ? _("%s will attend \"%s\" (%s).\n")
@@ -403,7 +403,7 @@ static int meeting_run(cli_ctx *c, int argc, char **argv, long long id)
 		return EXIT_ERR;
 	error e;
 	meeting old = { 0 };
-	if (id && directory_meeting_by_id(c->d, &c->me, id, &old, &e) != ST_OK)
+	if (id && meeting_get(c->d, &c->me, id, &old, &e) != ST_OK)
 		return cli_fail(&e);
 	/* What was given, else what is stored. */
 	meeting_fields in = { .network = net_no ? (int)net_no : old.network_number };

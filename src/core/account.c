@@ -321,6 +321,19 @@ bool perm_can_moderate(const account *a, int64_t network_id)
 	       (a->role == ROLE_COORDINATOR && (a->network_id == 0 || a->network_id == network_id));
 }
 
+/* Whether the query (two integer parameters) finds a row; false on an error too. */
+static bool row_exists(db *d, const char *sql, int64_t p1, int64_t p2)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, p1);
+	sqlite3_bind_int64(st, 2, p2);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
 status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders_only, error *e)
 {
 	static const char sql_member[] =
@@ -351,6 +364,78 @@ status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders
 		return db_fail(d, rc, e, _("Checking the membership"));
 	return err_set(e, ST_DENIED, _("%s is not a member of this network, so you can read "
 	                               "but not write here"), a->city_name);
+}
+
+bool perm_can_edit_meetings(db *d, const account *a, int number)
+{
+	static const char sql[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
+	if (a->role != ROLE_ADMIN && a->role != ROLE_COORDINATOR)
+		return false;
+	sqlite3_stmt *st = db_stmt(d, sql, NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_int(st, 1, number);
+	bool ok = sqlite3_step(st) == SQLITE_ROW &&
+	          perm_can_see_network(a, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1)) &&
+	          perm_can_moderate(a, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool perm_can_edit_practice(db *d, const account *a, int64_t practice_id, int64_t city_id)
+{
+	static const char sql_shown[] =
+		"SELECT 1 FROM practice_networks WHERE practice_id = ?1 AND network_id = ?2";
+	switch (a->role) {
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_COORDINATOR:
+		if (!practice_id || a->network_id == 0 ||
+		    row_exists(d, sql_shown, practice_id, a->network_id))
+			return true;
+		/* a coordinator may also belong to a town */
+		return a->city_id != 0 && city_id == a->city_id;
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id != 0 && (!practice_id || city_id == a->city_id);
+	default:
+		return false;
+	}
+}
+
+bool perm_can_record_uptake(db *d, const account *a, int64_t city_id)
+{
+	static const char sql_member[] =
+		"SELECT 1 FROM memberships WHERE network_id = ?1 AND city_id = ?2";
+	switch (a->role) {
+	case ROLE_ADMIN:
+		return true;
+	case ROLE_COORDINATOR: {
+		if (a->network_id == 0 || (a->city_id && a->city_id == city_id))
+			return true;
+		return row_exists(d, sql_member, a->network_id, city_id);
+	}
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id != 0 && a->city_id == city_id;
+	default:
+		return false;
+	}
+}
+
+bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id)
+{
+	switch (a->role) {
+	case ROLE_ADMIN:
+	case ROLE_COORDINATOR:
+		return true; /* the towns of their networks (any, for an administrator) */
+	case ROLE_MEMBER:
+	case ROLE_LEADER:
+		return a->city_id && a->city_id != practice_city_id &&
+		       perm_can_record_uptake(d, a, a->city_id);
+	default:
+		return false;
+	}
 }
 
 static const char sql_city_named[] = "SELECT id FROM cities WHERE name = ?1";

@@ -74,6 +74,21 @@ bool perm_can_see_network(const account *a, int64_t network_id, bool leaders_onl
 /* Whether a may start threads or reply in the network; on no, *e says why. */
 status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders_only, error *e);
 bool perm_can_moderate(const account *a, int64_t network_id);
+/* Whether a may add and change the meetings of network `number`: its coordinators and
+ * administrators (who see it). */
+bool perm_can_edit_meetings(db *d, const account *a, int number);
+/* Whether a may change the practice practice_id of town city_id (0, 0: whether a may
+ * add practices at all). Members and leaders: their own town's; coordinators: any shown
+ * in their network, and their own town's; admins: all. */
+bool perm_can_edit_practice(db *d, const account *a, int64_t practice_id, int64_t city_id);
+/* Whether a may record for town city_id: members and leaders for their own town,
+ * coordinators for towns in the network they coordinate (every town when they
+ * coordinate all) and their own, administrators for any. */
+bool perm_can_record_uptake(db *d, const account *a, int64_t city_id);
+/* Whether a may record some town's uptake of a practice of town practice_city_id: a
+ * member or leader for its own town (never the practice's own), a coordinator or an
+ * administrator for the towns it answers for. */
+bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id);
 
 /* The rows' one writer, for core modules that check their own rules (imports, the
  * bundled directory, the generator) inside their transaction. role: role_key(). */

@@ -9,7 +9,6 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/city_fields.h"
-#include "core/meeting_fields.h"
 
 typedef struct {
 	int64_t id;
@@ -86,31 +85,6 @@ void city_list_free(city_list *l);
 /* The networks a town belongs to (only those the account may see). */
 status directory_city_networks(db *d, const account *a, int64_t city_id, network_list *out,
                                error *e);
-
-/* A meeting as read: its fields as meeting_fields.h lists them (the network as
- * network_number; host: the town's name or the place; attending: the towns present,
- * "A, B"). */
-#define MEETING_NUMBER_MEMBER_(n) int n##_number;
-#define MEETING_MEMBER_(name, kind, ...) \
-	MEETING_IF_NUMBER(kind, MEETING_NUMBER_MEMBER_, FIELD_OWNED_, name)
-typedef struct {
-	int64_t id, thread_id;
-	char *key;
-	MEETING_FIELDS(MEETING_MEMBER_)
-} meeting;
-
-typedef struct {
-	meeting *items;
-	size_t n;
-} meeting_list;
-
-/* Meetings of a network (0 = all visible), newest first; host_city_id filters by host
- * town when not 0. */
-status directory_meetings(db *d, const account *a, int number, int64_t host_city_id,
-                          meeting_list *out, error *e);
-status directory_meeting_by_id(db *d, const account *a, int64_t id, meeting *out, error *e);
-void meeting_clear(meeting *m);
-void meeting_list_free(meeting_list *l);
 
 /* Translated labels for stored keys. */
 const char *directory_basis_label(const char *basis);

@@ -287,18 +287,6 @@ status meeting_rows_unattend(db *d, int64_t meeting_id, int64_t city_id, const c
 	return db_step_done(d, st, _("Saving the attendance"), changed, e);
 }
 
-bool perm_can_edit_meetings(db *d, const account *a, int number)
-{
-	network n;
-	error e;
-	if ((a->role != ROLE_ADMIN && a->role != ROLE_COORDINATOR) ||
-	    directory_network(d, a, number, &n, &e) != ST_OK)
-		return false;
-	bool ok = perm_can_moderate(a, n.id);
-	network_clear(&n);
-	return ok;
-}
-
 int meeting_network_for_new(db *d, const account *a, int preferred)
 {
 	if (a->role != ROLE_ADMIN && a->role != ROLE_COORDINATOR)
@@ -471,7 +459,7 @@ status meeting_attend(db *d, const account *a, int64_t meeting_id, bool attend, 
 		return s;
 	meeting m;
 	bool has_m = false;
-	if ((s = directory_meeting_by_id(d, a, meeting_id, &m, e)) != ST_OK)
+	if ((s = meeting_get(d, a, meeting_id, &m, e)) != ST_OK)
 		goto fail;
 	has_m = true;
 	int64_t net = db_lookup_id(d, "SELECT id FROM networks WHERE number = ?1", NULL,
@@ -565,7 +553,7 @@ status meeting_list_get(db *d, const account *a, const meeting_filter *f, meetin
 	meeting_filter any = { 0 };
 	if (!f)
 		f = &any;
-	status s = directory_meetings(d, a, 0, 0, out, e);
+	status s = meetings_read(d, a, 0, 0, out, e);
 	if (s != ST_OK)
 		return s;
 	meeting_counts c = { .visible = out->n };
@@ -637,4 +625,131 @@ status meeting_facets(db *d, const account *a, const meeting_filter *f, meeting_
 	}
 	meeting_list_free(&l);
 	return facet_count_end(&fc, s, k != MEETING_FACET_TOWN);
+}
+
+/* ---- reading ---- */
+
+/* What each kind of field (meeting_fields.h) reads as: the network's number, the host
+ * town's name or the place, the towns present (all, "A, B"), a column. */
+#define MSEL_NET(n) ", n.number"
+#define MSEL_HOST(n) ", COALESCE(c.name, g." #n "_place)"
+#define MSEL_TOWNS(n)                                                                     \
+	", COALESCE((SELECT group_concat(name, ', ') FROM (SELECT x.name FROM meeting_cities mc" \
+	"   JOIN cities x ON x.id = mc.city_id WHERE mc.meeting_id = g.id"                       \
+	"   ORDER BY x.name COLLATE PL)), '')"
+#define MSEL_DATE(n) ", g." #n
+#define MSEL_WORD(n) ", g." #n
+#define MSEL_LINE(n) ", g." #n
+#define MSEL_ITEMS(n) ", g." #n
+#define MSEL_TEXT(n) ", g." #n
+#define MSEL_FIELD(name, kind, ...) MSEL_##kind(name)
+
+/* Columns: 0 id, 1 its thread, 2 key, then the fields (MFIELD0 on) in the list's order,
+ * then the network's id and whether it is the leaders'. */
+enum { MFIELD0 = 3, MNET_ID = MFIELD0 + MEETING_NFIELDS, MNET_LEADERS };
+#define MEETING_COLUMNS \
+	"g.id, COALESCE((SELECT t.id FROM threads t WHERE t.meeting_id = g.id LIMIT 1), 0)," \
+	" g.key" MEETING_FIELDS(MSEL_FIELD) ", n.id, n.leaders_only" \
+	" FROM meetings g JOIN networks n ON n.id = g.network_id" \
+	" LEFT JOIN cities c ON c.id = g.host_city_id"
+
+static char **meeting_slot(meeting *m, int i)
+{
+	return (char **)((char *)m + meeting_field_list[i].at);
+}
+
+static status meeting_from_row(sqlite3_stmt *st, meeting *m, error *e)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->thread_id = sqlite3_column_int64(st, 1);
+	bool ok = (m->key = db_col_dup(st, 2)) != NULL;
+	for (int i = 0; ok && i < MEETING_NFIELDS; i++) {
+		if (meeting_field_list[i].kind == MK_NET)
+			*(int *)((char *)m + meeting_field_list[i].at) = sqlite3_column_int(st, MFIELD0 + i);
+		else
+			ok = (*meeting_slot(m, i) = db_col_dup(st, MFIELD0 + i)) != NULL;
+	}
+	if (!ok) {
+		meeting_clear(m);
+		return OOM(e);
+	}
+	return ST_OK;
+}
+
+void meeting_clear(meeting *m)
+{
+	if (!m)
+		return;
+	free(m->key);
+	for (int i = 0; i < MEETING_NFIELDS; i++)
+		if (meeting_field_list[i].kind != MK_NET)
+			free(*meeting_slot(m, i));
+	memset(m, 0, sizeof *m);
+}
+
+void meeting_list_free(meeting_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		meeting_clear(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+static status meetings_query(db *d, const account *a, const char *sql, int64_t p1, int64_t p2,
+                             meeting_list *out, error *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (!st)
+		return e ? e->code : ST_INTERNAL;
+	sqlite3_bind_int64(st, 1, p1);
+	sqlite3_bind_int64(st, 2, p2);
+	size_t cap = 0;
+	status s = ST_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!perm_can_see_network(a, sqlite3_column_int64(st, MNET_ID),
+		                          sqlite3_column_int(st, MNET_LEADERS)))
+			continue;
+		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
+			s = OOM(e);
+			break;
+		}
+		if ((s = meeting_from_row(st, &out->items[out->n], e)) != ST_OK)
+			break;
+		out->n++;
+	}
+	if (s == ST_OK && rc != SQLITE_DONE)
+		s = db_fail(d, rc, e, _("Reading the meetings"));
+	sqlite3_reset(st);
+	if (s != ST_OK)
+		meeting_list_free(out);
+	return s;
+}
+
+status meetings_read(db *d, const account *a, int number, int64_t host_city_id,
+                     meeting_list *out, error *e)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS
+		" WHERE (?1 = 0 OR n.number = ?1) AND (?2 = 0 OR g.host_city_id = ?2)"
+		" ORDER BY g.date_start DESC, g.id DESC";
+	return meetings_query(d, a, sql, number, host_city_id, out, e);
+}
+
+status meeting_get(db *d, const account *a, int64_t id, meeting *out, error *e)
+{
+	static const char sql[] = "SELECT " MEETING_COLUMNS " WHERE g.id = ?1 AND ?2 = 0";
+	meeting_list l;
+	memset(out, 0, sizeof *out);
+	status s = meetings_query(d, a, sql, id, 0, &l, e);
+	if (s != ST_OK)
+		return s;
+	if (l.n == 0) {
+		meeting_list_free(&l);
+		return err_set(e, ST_NOTFOUND, _("No meeting with id %lld"), (long long)id);
+	}
+	*out = l.items[0];
+	free(l.items);
+	return ST_OK;
 }

@@ -1,5 +1,5 @@
-/* meeting.h — writing meetings (network coordinators) and declaring a town's
- * attendance (its members). Reading is in directory.h. */
+/* meeting.h — meetings read and written (network coordinators), and a town's
+ * attendance declared (its members). */
 #ifndef EMPIRIE_CORE_MEETING_H
 #define EMPIRIE_CORE_MEETING_H
 
@@ -10,6 +10,33 @@
 #include "core/db.h"
 #include "core/directory.h"
 #include "core/facet.h"
+#include "core/meeting_fields.h"
+
+/* A meeting as read: its fields as meeting_fields.h lists them (the network as
+ * network_number; host: the town's name or the place; attending: the towns present,
+ * "A, B"). */
+#define MEETING_NUMBER_MEMBER_(n) int n##_number;
+#define MEETING_MEMBER_(name, kind, ...) \
+	MEETING_IF_NUMBER(kind, MEETING_NUMBER_MEMBER_, FIELD_OWNED_, name)
+typedef struct {
+	int64_t id, thread_id;
+	char *key;
+	MEETING_FIELDS(MEETING_MEMBER_)
+} meeting;
+
+typedef struct {
+	meeting *items;
+	size_t n;
+} meeting_list;
+
+/* Meetings of a network (0 = all visible), newest first; host_city_id filters by host
+ * town when not 0. */
+status meetings_read(db *d, const account *a, int number, int64_t host_city_id,
+                     meeting_list *out, error *e);
+/* One meeting by id (ST_NOTFOUND when a may not see it). */
+status meeting_get(db *d, const account *a, int64_t id, meeting *out, error *e);
+void meeting_clear(meeting *m);
+void meeting_list_free(meeting_list *l);
 
 /* The fields given to meeting_save, as meeting_fields.h lists them: network, its
  * number; dates YYYY-MM-DD (the end may be empty); host, a town of the directory or any
@@ -54,9 +81,6 @@ int meeting_field_index(const char *name);
 /* The translated label of a field (error messages, the editor). */
 const char *meeting_field_label(const char *field);
 
-/* Whether a may add and change the meetings of network `number`: its coordinators and
- * administrators (who see it). */
-bool perm_can_edit_meetings(db *d, const account *a, int number);
 /* A network a may add meetings to: `preferred` when it may, else the first such
  * network; 0 when none. */
 int meeting_network_for_new(db *d, const account *a, int preferred);

@@ -381,7 +381,7 @@ status practice_meetings(db *d, const account *a, int64_t practice_id, meeting_l
 	for (size_t i = 0; s == ST_OK && i < n; i++) {
 		meeting m;
 		error ignore;
-		if (directory_meeting_by_id(d, a, ids[i], &m, &ignore) != ST_OK)
+		if (meeting_get(d, a, ids[i], &m, &ignore) != ST_OK)
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			meeting_clear(&m);
@@ -402,41 +402,6 @@ const char *practice_field_label(const char *field)
 {
 	int i = practice_field_index(field);
 	return i < 0 ? field : _(practice_field_list[i].label);
-}
-
-/* The network ids a practice is shown in (by its links). */
-static bool practice_in_network(db *d, int64_t practice_id, int64_t network_id)
-{
-	static const char sql[] =
-		"SELECT 1 FROM practice_networks WHERE practice_id = ?1 AND network_id = ?2";
-	sqlite3_stmt *st = db_stmt(d, sql, NULL);
-	if (!st)
-		return false;
-	sqlite3_bind_int64(st, 1, practice_id);
-	sqlite3_bind_int64(st, 2, network_id);
-	bool in = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return in;
-}
-
-bool perm_can_edit_practice(const account *a, const practice *p, db *d)
-{
-	switch (a->role) {
-	case ROLE_ADMIN:
-		return true;
-	case ROLE_COORDINATOR:
-		if (!p || a->network_id == 0)
-			return true;
-		if (practice_in_network(d, p->id, a->network_id))
-			return true;
-		/* a coordinator may also belong to a town */
-		return a->city_id != 0 && p->city_id == a->city_id;
-	case ROLE_MEMBER:
-	case ROLE_LEADER:
-		return a->city_id != 0 && (!p || p->city_id == a->city_id);
-	default:
-		return false;
-	}
 }
 
 static bool blank(const char *s)
@@ -679,7 +644,7 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 	if (id) {
 		if ((s = practice_get(d, a, id, NULL, &old, e)) != ST_OK)
 			goto fail;
-		if (!perm_can_edit_practice(a, &old, d)) {
+		if (!perm_can_edit_practice(d, a, old.id, old.city_id)) {
 			s = err_set(e, ST_DENIED, _("Only members of %s and the coordinators of its "
 			                            "networks may change this practice"), old.city);
 			goto fail;
@@ -714,8 +679,7 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 		goto fail;
 	/* A coordinator (not of every network) adding a practice must show it in their own
 	 * network; checked after the links exist. */
-	if (a->role == ROLE_COORDINATOR && a->network_id && cid != a->city_id &&
-	    !practice_in_network(d, pid, a->network_id)) {
+	if (a->role == ROLE_COORDINATOR && !perm_can_edit_practice(d, a, pid, cid)) {
 		s = err_set(e, ST_DENIED, _("Field \"%s\": a coordinator adds practices to the network "
 		                            "they coordinate; include it"),
 		            practice_field_label("networks"));

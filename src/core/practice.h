@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "core/db.h"
 #include "core/directory.h"
+#include "core/meeting.h"
 #include "core/facet.h"
 #include "core/forum.h"
 #include "core/practice_fields.h"
@@ -100,10 +101,6 @@ int practice_field_index(const char *name);
 /* What is wrong with v as a value of field i (its kind's rule: one line, an http(s)
  * address…), translated, or NULL when it is fine. The size limit is checked apart. */
 const char *practice_value_fault(int i, const char *v);
-
-/* Whether a may change practice p (NULL: may add practices at all). Members and
- * leaders: their own town's; coordinators: any shown in their network; admins: all. */
-bool perm_can_edit_practice(const account *a, const practice *p, db *d);
 
 /* Add (id 0) or change a practice, in one transaction with an audit entry and the
  * search index; *out_id gets its id. Errors name the field at fault. */

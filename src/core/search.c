@@ -193,7 +193,7 @@ static status take(db *d, const account *a, int64_t rowid, const char *q, size_t
 		practice_clear(&p);
 	} else if (kind == HIT_MEETING) {
 		meeting m;
-		if (directory_meeting_by_id(d, a, id, &m, &ignore) != ST_OK)
+		if (meeting_get(d, a, id, &m, &ignore) != ST_OK)
 			return ST_OK;
 		if ((*seen)++ >= offset)
 			s = add_hit(out, cap, kind, id, m.thread_id, m.network_number, strdup(m.title),

@@ -282,7 +282,7 @@ static void check_coordinator(ictx *c, const char *key, int64_t old_id,
 		xfer_row_error(c, 0, _("you may not change the practice \"%s\""), key);
 		return;
 	}
-	if (!perm_can_edit_practice(c->actor, &p, c->d))
+	if (!perm_can_edit_practice(c->d, c->actor, p.id, p.city_id))
 		xfer_row_error(c, 0, _("you may not change the practice \"%s\""), key);
 	practice_clear(&p);
 }

@@ -224,48 +224,6 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 	return s;
 }
 
-bool perm_can_record_uptake(db *d, const account *a, int64_t city_id)
-{
-	static const char sql_member[] =
-		"SELECT 1 FROM memberships WHERE network_id = ?1 AND city_id = ?2";
-	switch (a->role) {
-	case ROLE_ADMIN:
-		return true;
-	case ROLE_COORDINATOR: {
-		if (a->network_id == 0 || (a->city_id && a->city_id == city_id))
-			return true;
-		sqlite3_stmt *st = db_stmt(d, sql_member, NULL);
-		if (!st)
-			return false;
-		sqlite3_bind_int64(st, 1, a->network_id);
-		sqlite3_bind_int64(st, 2, city_id);
-		bool ok = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		return ok;
-	}
-	case ROLE_MEMBER:
-	case ROLE_LEADER:
-		return a->city_id != 0 && a->city_id == city_id;
-	default:
-		return false;
-	}
-}
-
-bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id)
-{
-	switch (a->role) {
-	case ROLE_ADMIN:
-	case ROLE_COORDINATOR:
-		return true; /* the towns of their networks (any, for an administrator) */
-	case ROLE_MEMBER:
-	case ROLE_LEADER:
-		return a->city_id && a->city_id != practice_city_id &&
-		       perm_can_record_uptake(d, a, a->city_id);
-	default:
-		return false;
-	}
-}
-
 /* s grown by the texts given, up to a NULL, within n bytes. */
 static void append(char *s, size_t n, ...)
 {

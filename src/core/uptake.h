@@ -56,15 +56,6 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 void uptake_clear(uptake *u);
 void uptake_list_free(uptake_list *l);
 
-/* Whether a may record for town city_id: members and leaders for their own town,
- * coordinators for towns in the network they coordinate (every town when they
- * coordinate all) and their own, administrators for any. */
-bool perm_can_record_uptake(db *d, const account *a, int64_t city_id);
-/* Whether a may record some town's uptake of a practice of town practice_city_id: a
- * member or leader for its own town (never the practice's own), a coordinator or an
- * administrator for the towns it answers for. */
-bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id);
-
 #define UPTAKE_NOTE_MAX 4096 /* bytes */
 
 /* What uptake_fields.h says of each field, at run time. */

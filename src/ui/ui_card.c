@@ -135,7 +135,7 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 		practice_list_free(&pl);
 	}
 	meeting_list ml;
-	if (directory_meetings(c->d, c->me, n.number, 0, &ml, &e) == ST_OK) {
+	if (meetings_read(c->d, c->me, n.number, 0, &ml, &e) == ST_OK) {
 		ui_doc_addf(d, TH_HEADING, 0,
 		            ngettext("Meetings (%zu meeting)", "Meetings (%zu meetings)", ml.n), ml.n);
 		link_meetings(d, &ml, true);
@@ -242,7 +242,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 		uptake_list_free(&ul);
 	}
 	meeting_list ml;
-	if (directory_meetings(c->d, c->me, 0, t.id, &ml, &e) == ST_OK) {
+	if (meetings_read(c->d, c->me, 0, t.id, &ml, &e) == ST_OK) {
 		if (ml.n) {
 			ui_doc_addf(d, TH_HEADING, 0,
 			            ngettext("Hosted %zu meeting", "Hosted %zu meetings", ml.n), ml.n);
@@ -347,7 +347,7 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 {
 	meeting m;
 	error e;
-	if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+	if (meeting_get(c->d, c->me, id, &m, &e) != ST_OK) {
 		ui_status_error(c, &e);
 		return NULL;
 	}
@@ -599,7 +599,7 @@ unsigned ui_card_command(ui_ctx *c, ui_card_kind which, int64_t id, ui_cmd_id cm
 			meeting m;
 			error e;
 			int net = 0;
-			if (directory_meeting_by_id(c->d, c->me, id, &m, &e) == ST_OK) {
+			if (meeting_get(c->d, c->me, id, &m, &e) == ST_OK) {
 				net = m.network_number;
 				meeting_clear(&m);
 			}
@@ -627,14 +627,14 @@ unsigned ui_card_pre(ui_ctx *c, ui_card_kind which, int64_t id)
 		int64_t net_id;
 		if (ask_network(c, &p, &net_id))
 			pre |= PRE_WRITE;
-		if (perm_can_edit_practice(c->me, &p, c->d))
+		if (perm_can_edit_practice(c->d, c->me, p.id, p.city_id))
 			pre |= PRE_EDIT_ITEM;
 		if (perm_can_record_uptake_of(c->d, c->me, p.city_id))
 			pre |= PRE_TAKE_UP;
 		practice_clear(&p);
 	} else if (which == CARD_MEETING) {
 		meeting m;
-		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK)
+		if (meeting_get(c->d, c->me, id, &m, &e) != ST_OK)
 			return 0;
 		if (perm_can_edit_meetings(c->d, c->me, m.network_number))
 			pre |= PRE_EDIT_ITEM;
@@ -665,7 +665,7 @@ unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id)
 		meeting m;
 		network n;
 		error e;
-		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+		if (meeting_get(c->d, c->me, id, &m, &e) != ST_OK) {
 			ui_status_error(c, &e);
 			return UI_R_REDRAW;
 		}

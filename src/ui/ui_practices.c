@@ -179,9 +179,10 @@ static unsigned pl_pre(void *rec, ui_ctx *c, ui_facet_values v, long sel)
 	unsigned pre = c->opt->restricted ? 0 : PRE_FREE;
 	if (db_is_readonly(c->d))
 		return pre;
-	if (perm_can_edit_practice(c->me, NULL, c->d))
+	if (perm_can_edit_practice(c->d, c->me, 0, 0))
 		pre |= PRE_ADD;
-	if (sel >= 0 && perm_can_edit_practice(c->me, &p->items.items[sel], c->d))
+	const practice *it = sel >= 0 ? &p->items.items[sel] : NULL;
+	if (it && perm_can_edit_practice(c->d, c->me, it->id, it->city_id))
 		pre |= PRE_EDIT_ITEM;
 	return pre;
 }

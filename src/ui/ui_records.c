@@ -36,7 +36,7 @@ static void meetings_hint(ui_ctx *c, char *out, size_t n)
 	error e;
 	size_t o = (size_t)snprintf(out, n, "%s", _("Meetings: keys of the meetings where it was "
 	                                            "shown, separated by commas; the newest:"));
-	if (directory_meetings(c->d, c->me, 0, 0, &ml, &e) != ST_OK)
+	if (meetings_read(c->d, c->me, 0, 0, &ml, &e) != ST_OK)
 		return;
 	for (size_t i = 0; i < ml.n && i < 10 && o < n; i++) {
 		char *when = meeting_when(&ml.items[i]);
@@ -74,13 +74,13 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 			ui_status_error(c, &e);
 			return NULL;
 		}
-		if (!perm_can_edit_practice(c->me, &p, c->d)) {
+		if (!perm_can_edit_practice(c->d, c->me, p.id, p.city_id)) {
 			ui_status(c, true, _("Only members of %s and the coordinators of its networks may "
 			                     "change this practice."), p.city);
 			practice_clear(&p);
 			return NULL;
 		}
-	} else if (!perm_can_edit_practice(c->me, NULL, c->d)) {
+	} else if (!perm_can_edit_practice(c->d, c->me, 0, 0)) {
 		ui_status(c, true, "%s", _("Your account may not add practices: a town's members add "
 		                           "its practices."));
 		return NULL;
@@ -235,7 +235,7 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 	meeting m = { 0 };
 	error e;
 	if (id) {
-		if (directory_meeting_by_id(c->d, c->me, id, &m, &e) != ST_OK) {
+		if (meeting_get(c->d, c->me, id, &m, &e) != ST_OK) {
 			ui_status_error(c, &e);
 			return NULL;
 		}

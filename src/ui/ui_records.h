@@ -1,6 +1,6 @@
 /* ui_records.h — editing good practices and meetings: the labelled-text templates
  * (ui_fields.h) in the ordinary editor (who may add or change which is core's:
- * perm_can_edit_practice, perm_can_edit_meetings). */
+ * perm_can_edit_practice, perm_can_edit_meetings in core/account.h). */
 #ifndef EMPIRIE_UI_RECORDS_H
 #define EMPIRIE_UI_RECORDS_H
 

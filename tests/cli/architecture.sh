@@ -67,6 +67,12 @@ rule "cli includes no SQLite or core's private headers" \
 	"$(includes cli 'sqlite3\.h|core/[a-z_]*_priv\.h|core/forum_rows\.h')"
 rule "only cli.c of cli/ includes ui/" \
 	"$(includes cli 'ui/' | grep -v '/src/cli/cli\.c:')"
+# Rights are decided in one place (issue 19): every perm_* is account.c's, and one that
+# reads the store takes it first, as every other core function does.
+rule "every perm_* function is defined in src/core/account.c" \
+	"$(grep -nE '^(bool|status) perm_[a-z_]*\(' "$top_srcdir"/src/*/*.c | grep -v '/src/core/account\.c:')"
+rule "a perm_* function that reads the store takes it first" \
+	"$(grep -nE '^(bool|status) perm_[a-z_]*\(.+, (const )?db \*' "$top_srcdir"/src/core/*.[ch])"
 sql='"[^"]*(SELECT [^"]* FROM|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|CREATE TABLE|PRAGMA )'
 rule "the UI and the CLI build no SQL" \
 	"$(grep -nE "$sql" "$top_srcdir"/src/ui/*.c "$top_srcdir"/src/cli/*.c "$top_srcdir"/src/main.c)"

@@ -100,7 +100,7 @@ int main(void)
 	meeting_list all, raw;
 	meeting_counts c;
 	is_int(meeting_list_get(d, &admin, NULL, &all, &c, &e), ST_OK, "list every meeting");
-	is_int(directory_meetings(d, &admin, 0, 0, &raw, &e), ST_OK, "and read them directly");
+	is_int(meetings_read(d, &admin, 0, 0, &raw, &e), ST_OK, "and read them directly");
 	ok(all.n > 0 && all.n == raw.n && c.visible == raw.n,
 	   "no filter leaves all %zu (visible: %zu)", all.n, c.visible);
 	size_t planned = 0;

@@ -49,13 +49,13 @@ static int64_t meeting_of_key(db *d, const account *a, const char *key, meeting 
 	meeting_list l;
 	error e;
 	int64_t id = 0;
-	if (directory_meetings(d, a, 0, 0, &l, &e) != ST_OK)
+	if (meetings_read(d, a, 0, 0, &l, &e) != ST_OK)
 		return 0;
 	for (size_t i = 0; i < l.n && !id; i++)
 		if (strcmp(l.items[i].key, key) == 0)
 			id = l.items[i].id;
 	meeting_list_free(&l);
-	return id && directory_meeting_by_id(d, a, id, out, &e) == ST_OK ? id : 0;
+	return id && meeting_get(d, a, id, out, &e) == ST_OK ? id : 0;
 }
 
 /* Whether searching for the text finds the meeting. */
@@ -191,7 +191,7 @@ static void test_paths(db *d, const account *admin)
 		if (meeting_field_list[i].form >= 0 && meeting_field_list[i].kind != MK_NET)
 			*meeting_input(&in, i) = value_of(i, "s", bufs[i], sizeof bufs[i]);
 	is_int(meeting_save(d, admin, id, &in, NULL, &e), ST_OK, "the form's fields saved");
-	if (directory_meeting_by_id(d, admin, id, &m, &e) == ST_OK) {
+	if (meeting_get(d, admin, id, &m, &e) == ST_OK) {
 		read_back(&m, "s", true, "meeting_save");
 		meeting_clear(&m);
 	}

@@ -322,7 +322,7 @@ int main(void)
 	       "another network's coordinator may not edit it");
 
 	meeting m;
-	is_int(directory_meeting_by_id(d, &guest, m1, &m, &e), ST_OK, "read it back");
+	is_int(meeting_get(d, &guest, m1, &m, &e), ST_OK, "read it back");
 	ok(meeting_is_planned(&m), "2030-03-18 is ahead of 2030-01-01");
 	char *when = meeting_when(&m);
 	ok(when && strstr(when, "18") && strstr(when, "19") && strstr(when, "2030"),
@@ -337,7 +337,7 @@ int main(void)
 	past.title = "Spotkanie minione";
 	int64_t m0 = 0;
 	is_int(meeting_save(d, &k1, 0, &past, &m0, &e), ST_OK, "a meeting that is over");
-	is_int(directory_meeting_by_id(d, &guest, m0, &m, &e), ST_OK, "read it");
+	is_int(meeting_get(d, &guest, m0, &m, &e), ST_OK, "read it");
 	ok(!meeting_is_planned(&m), "it is not planned");
 	meeting_clear(&m);
 	is_int(meeting_attend(d, &anna, m0, true, &e), ST_INVALID, "signing up for a past meeting refused");
@@ -348,7 +348,7 @@ int main(void)
 	meeting_town_attends(d, m1, anna.city_id, &att, &decl, &e);
 	ok(att && decl, "Zabrze attends, by its own declaration");
 	is_int(meeting_attend(d, &anna, m1, true, &e), ST_OK, "signing up twice is fine");
-	is_int(directory_meeting_by_id(d, &guest, m1, &m, &e), ST_OK, "read the meeting");
+	is_int(meeting_get(d, &guest, m1, &m, &e), ST_OK, "read the meeting");
 	is_str(m.attending, "Zabrze", "Zabrze listed once");
 	meeting_clear(&m);
 	is_int(meeting_attend(d, &anna, m1, false, &e), ST_OK, "and off again");
@@ -363,7 +363,7 @@ int main(void)
 	is_int(meeting_attend(d, &k1, m1, true, &e), ST_DENIED, "an account without a town refused");
 	is_int(meeting_attend(d, &anna, 999999, true, &e), ST_NOTFOUND, "an unknown meeting");
 	setenv("EMPIRIE_NOW", "2030-03-20T10:00:00Z", 1);
-	is_int(directory_meeting_by_id(d, &guest, m1, &m, &e), ST_OK, "later on");
+	is_int(meeting_get(d, &guest, m1, &m, &e), ST_OK, "later on");
 	ok(!meeting_is_planned(&m), "the meeting is over");
 	meeting_clear(&m);
 	is_int(meeting_attend(d, &anna, m1, true, &e), ST_INVALID, "and can no longer be signed up for");
@@ -371,7 +371,7 @@ int main(void)
 	/* ---- practices shown at meetings ---- */
 	practice_fields shown = fields("Zabrze", "", "", "Pokazana na spotkaniu");
 	is_int(meeting_save(d, &admin, m1, &ed, NULL, &e), ST_OK, "(the meeting is unchanged)");
-	directory_meeting_by_id(d, &guest, m1, &m, &e);
+	meeting_get(d, &guest, m1, &m, &e);
 	shown.meetings = m.key;
 	int64_t psh = 0;
 	is_int(practice_save(d, &anna, 0, &shown, &psh, &e), ST_OK, "a practice shown at the meeting");
