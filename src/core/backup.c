@@ -139,12 +139,6 @@ static status sync_file(const char *path, const char *shown, error *e)
 	return ST_OK;
 }
 
-static status exec_sql(db *c, const char *sql, const char *shown, error *e)
-{
-	int rc = sqlite3_exec(db_handle(c), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : db_fail(c, rc, e, shown);
-}
-
 /* A copy of d at tmp (an empty file of ours): pages, then one self-contained file in
  * rollback-journal mode; verified when info_or_check is asked for. */
 static status write_copy(db *d, const char *tmp, const char *shown, bool check,
@@ -164,7 +158,7 @@ static status write_copy(db *d, const char *tmp, const char *shown, bool check,
 	if (check)
 		s = verify(c, shown, info, e);
 	if (s == ST_OK)
-		s = exec_sql(c, "PRAGMA journal_mode = DELETE", shown, e);
+		s = db_exec(c, "PRAGMA journal_mode = DELETE", shown, e);
 	db_close(&c);
 	return s == ST_OK ? sync_file(tmp, shown, e) : s;
 }

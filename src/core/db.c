@@ -386,6 +386,12 @@ status db_failed(error *e)
 	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
 }
 
+status db_exec(db *d, const char *sql, const char *what, error *e)
+{
+	int rc = sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, what);
+}
+
 status db_meta_set(db *d, const char *key, const char *value, const char *what, error *e)
 {
 	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";

@@ -28,6 +28,9 @@ status db_fail(db *d, int rc, error *e, const char *what);
 status db_step_done(db *d, sqlite3_stmt *st, const char *what, bool *changed, error *e);
 /* The status an earlier failure left in *e (ST_INTERNAL when e is NULL). */
 status db_failed(error *e);
+/* Run sql (one statement or several, nothing bound, no rows wanted); on failure
+ * db_fail() about `what`. */
+status db_exec(db *d, const char *sql, const char *what, error *e);
 /* Current time as ISO 8601 UTC ("2026-11-28T10:15:00Z") into buf (>= 21 bytes). Honours
  * EMPIRIE_NOW for reproducible tests. */
 void db_now(char *buf, size_t n);

@@ -221,12 +221,6 @@ pub_class publicity_of(const char *table, const char *column)
 	return PUB_UNKNOWN;
 }
 
-static status run(db *d, const char *sql, error *e)
-{
-	int rc = sqlite3_exec(db_handle(d), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Writing the offline copy"));
-}
-
 /* INSERT INTO main.t (cols) SELECT values FROM src.t AS s WHERE rows. */
 static status copy_table(db *copy, const pub_table *t, error *e)
 {
@@ -251,7 +245,7 @@ static status copy_table(db *copy, const pub_table *t, error *e)
 	sqlite3_free(v);
 	if (!sql)
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
-	status s = run(copy, sql, e);
+	status s = db_exec(copy, sql, _("Writing the offline copy"), e);
 	sqlite3_free(sql);
 	return s;
 }
@@ -275,7 +269,7 @@ status publicity_copy(db *copy, db *src, error *e)
 	 * table by table, so the foreign keys are checked at the end. */
 	status s = db_begin(copy, e);
 	if (s == ST_OK) {
-		s = run(copy, "PRAGMA defer_foreign_keys = ON", e);
+		s = db_exec(copy, "PRAGMA defer_foreign_keys = ON", _("Writing the offline copy"), e);
 		for (size_t i = 0; s == ST_OK && i < sizeof tables / sizeof tables[0]; i++)
 			if (tables[i].cls == PUB_PUBLIC)
 				s = copy_table(copy, &tables[i], e);
@@ -285,8 +279,8 @@ status publicity_copy(db *copy, db *src, error *e)
 	}
 	if (s != ST_OK) {
 		error ignore;
-		run(copy, "DETACH src", &ignore);
+		db_exec(copy, "DETACH src", _("Writing the offline copy"), &ignore);
 		return s;
 	}
-	return run(copy, "DETACH src", e);
+	return db_exec(copy, "DETACH src", _("Writing the offline copy"), e);
 }

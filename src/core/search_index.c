@@ -130,8 +130,7 @@ status search_unindex_meeting(db *d, int64_t id, error *e)
 
 status search_fill(db *d, error *e)
 {
-	int rc = sqlite3_exec(db_handle(d), SEARCH_FILL_SQL TITLES_FILL_SQL, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Updating the search index"));
+	return db_exec(d, SEARCH_FILL_SQL TITLES_FILL_SQL, _("Updating the search index"), e);
 }
 
 static status note_dictionary(db *d, error *e)

@@ -101,13 +101,9 @@ static status bind_cols(table *t, sqlite3_stmt *st, const char *const *names, si
 
 static status step_done(db *d, sqlite3_stmt *st, const table *t, error *e)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return ST_OK;
 	char what[160];
 	snprintf(what, sizeof what, _("Bundled file %s, line %lu"), t->file, t->row.line);
-	return db_fail(d, rc, e, what);
+	return db_step_done(d, st, what, NULL, e);
 }
 
 static status load_rows(db *d, const char *file, const char *buf, size_t len, const char *sql,

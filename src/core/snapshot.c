@@ -18,14 +18,6 @@
 #include "core/sync.h"
 #include "i18n.h"
 
-static status exec_sql(db *d, const char *sql, error *e)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_handle(d), sql, NULL, NULL, &msg);
-	sqlite3_free(msg);
-	return rc == SQLITE_OK ? ST_OK : db_fail(d, rc, e, _("Writing the offline copy"));
-}
-
 static status mark_copy(db *d, bool public_only, const char *source, error *e)
 {
 	const char *what = _("Writing the offline copy");
@@ -72,7 +64,7 @@ static status finish_full(const char *tmp, const char *source, int64_t site, con
 		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
 	}
 	if (s == ST_OK)
-		s = exec_sql(c, "VACUUM; PRAGMA journal_mode = DELETE;", e);
+		s = db_exec(c, "VACUUM; PRAGMA journal_mode = DELETE;", _("Writing the offline copy"), e);
 	if (s == ST_OK && info)
 		copy_counts(c, info);
 	db_close(&c);
@@ -97,7 +89,7 @@ static status make_public(db *d, const char *tmp, const char *source, snapshot_i
 	free(name);
 	if (s != ST_OK)
 		return s;
-	s = exec_sql(c, "PRAGMA secure_delete = ON", e);
+	s = db_exec(c, "PRAGMA secure_delete = ON", _("Writing the offline copy"), e);
 	if (s == ST_OK)
 		s = publicity_copy(c, d, e);
 	if (s == ST_OK && (s = db_begin(c, e)) == ST_OK) {
@@ -107,7 +99,7 @@ static status make_public(db *d, const char *tmp, const char *source, snapshot_i
 		s = s == ST_OK ? db_commit(c, e) : (db_rollback(c), s);
 	}
 	if (s == ST_OK)
-		s = exec_sql(c, "VACUUM; PRAGMA journal_mode = DELETE;", e);
+		s = db_exec(c, "VACUUM; PRAGMA journal_mode = DELETE;", _("Writing the offline copy"), e);
 	if (s == ST_OK && info)
 		copy_counts(c, info);
 	db_close(&c);

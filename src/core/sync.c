@@ -18,16 +18,6 @@
 
 /* ---- small store helpers ---- */
 
-static status exec1(db *d, const char *sql, const char *what, error *e)
-{
-	sqlite3_stmt *st = db_stmt(d, sql, e);
-	if (!st)
-		return e ? e->code : ST_INTERNAL;
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? ST_OK : db_fail(d, rc, e, what);
-}
-
 status sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt, int64_t *out,
                       error *e)
 {
@@ -148,7 +138,7 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	if (s == ST_OK)
 		s = meta_set(c, "sync_log", "1", e);
 	if (s == ST_OK)
-		s = exec1(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sync_uptakes_exported',"
+		s = db_exec(c, "DELETE FROM meta WHERE key IN ('sync_exported', 'sync_uptakes_exported',"
 		             " 'sites_next', 'owner')"
 		             " OR key LIKE 'site\\_owner.%' ESCAPE '\\'",
 		          _("Writing the offline copy"), e);
@@ -156,9 +146,9 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 		s = meta_set(c, "owner", owner, e);
 	/* Everything in the copy is in the source too: the copy starts with nothing to send. */
 	if (s == ST_OK)
-		s = exec1(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
+		s = db_exec(c, "DELETE FROM sync_log", _("Writing the offline copy"), e);
 	if (s == ST_OK)
-		s = exec1(c, "DELETE FROM uptake_log", _("Writing the offline copy"), e);
+		s = db_exec(c, "DELETE FROM uptake_log", _("Writing the offline copy"), e);
 	/* The copy keeps its own secret only: another copy's would let it sign as that one. */
 	if (s == ST_OK) {
 		sqlite3_stmt *st = db_stmt(c, "DELETE FROM sync_keys WHERE site != ?1", e);
