@@ -47,24 +47,33 @@ static int64_t next_id(db *d, bool thread_table, error *e)
 	return id;
 }
 
+/* Each SET field bound to its parameter (forum_fields.h), by its type. */
+#define BIND_ID(st, i, v) sqlite3_bind_int64(st, i, v);
+#define BIND_REF(st, i, v) \
+	if (v)             \
+		sqlite3_bind_int64(st, i, v);
+#define BIND_TEXT(st, i, v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+#define BIND_TEXT_EMPTY(st, i, v) sqlite3_bind_text(st, i, (v) ? (v) : "", -1, SQLITE_STATIC);
+#define BIND_FLAG(st, i, v) sqlite3_bind_int(st, i, v);
+#define THREAD_BIND_(name, store, type, ...) \
+	FORUM_IF_SET_##store(BIND_##type(st, THREAD_P_##name + 1, t->name))
+#define POST_BIND_(name, store, type, ...) \
+	FORUM_IF_SET_##store(BIND_##type(st, POST_P_##name + 1, p->name))
+_Static_assert(THREAD_P_id == 0 && POST_P_id == 0, "the KEY is the first parameter");
+
 status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *e)
 {
 	static const char sql[] =
-		"INSERT INTO threads(id, network_id, title, author_id, meeting_id, created_at,"
-		" last_post_at, locked, pinned) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8)";
+		"INSERT INTO threads(id" THREAD_FIELDS(FORUM_INSERT_COL_) ") VALUES (?" THREAD_FIELDS(
+			FORUM_INSERT_PARAM_) ")";
 	int64_t id = t->id ? t->id : next_id(d, true, e);
 	sqlite3_stmt *st;
 	if (!id || !(st = db_stmt(d, sql, e)))
 		return db_failed(e);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, t->network_id);
-	sqlite3_bind_text(st, 3, t->title, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, t->author_id);
-	if (t->meeting_id)
-		sqlite3_bind_int64(st, 5, t->meeting_id);
-	sqlite3_bind_text(st, 6, t->created_at, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, t->locked);
-	sqlite3_bind_int(st, 8, t->pinned);
+	sqlite3_bind_int64(st, THREAD_P_id + 1, id);
+	THREAD_FIELDS(THREAD_BIND_)
+	/* MADE: the last post's time starts as the thread's own (the triggers keep it). */
+	sqlite3_bind_text(st, THREAD_P_last_post_at + 1, t->created_at, -1, SQLITE_STATIC);
 	status s = db_step_done(d, st, _("Saving the thread"), NULL, e);
 	if (s != ST_OK)
 		return s;
@@ -91,9 +100,8 @@ size_t forum_rows_child_path(const unsigned char *parent_path, size_t parent_len
 status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
 {
 	static const char sql[] =
-		"INSERT INTO posts(id, thread_id, parent_id, author_id, body, created_at, edited_at,"
-		" path, hidden, hidden_reason, depth)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+		"INSERT INTO posts(id" POST_FIELDS(FORUM_INSERT_COL_) ") VALUES (?" POST_FIELDS(
+			FORUM_INSERT_PARAM_) ")";
 	int64_t id = p->id ? p->id : next_id(d, false, e);
 	if (!id)
 		return db_failed(e);
@@ -103,19 +111,11 @@ status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
 		return db_failed(e);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, p->thread_id);
-	if (p->parent_id)
-		sqlite3_bind_int64(st, 3, p->parent_id);
-	sqlite3_bind_int64(st, 4, p->author_id);
-	sqlite3_bind_text(st, 5, p->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, p->created_at, -1, SQLITE_STATIC);
-	if (p->edited_at)
-		sqlite3_bind_text(st, 7, p->edited_at, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 8, path, (int)len, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 9, p->hidden);
-	sqlite3_bind_text(st, 10, p->hidden_reason ? p->hidden_reason : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, p->parent_id ? p->parent_depth + 1 : 0);
+	sqlite3_bind_int64(st, POST_P_id + 1, id);
+	POST_FIELDS(POST_BIND_)
+	/* MADE: the reply path and the real depth, from the parent's. */
+	sqlite3_bind_blob(st, POST_P_path + 1, path, (int)len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, POST_P_depth + 1, p->parent_id ? p->parent_depth + 1 : 0);
 	status s = db_step_done(d, st, _("Saving the post"), NULL, e);
 	if (s != ST_OK)
 		return s;

@@ -13,6 +13,7 @@
 
 #include "core/db.h"
 #include "core/error.h"
+#include "core/forum_fields.h"
 
 /* The bytes one post adds to its reply path (its id, big-endian). */
 #define FORUM_PATH_STEP 8
@@ -26,30 +27,21 @@
  * kept, whose paths are whole, the number of ids in the path less one). */
 #define FORUM_DEPTH_SQL(alias) "COALESCE(" alias ".depth, length(" alias ".path) / 8 - 1)"
 
+/* What the writer stores of a thread: its id (0: the next id of this copy's range) and
+ * each SET field of THREAD_FIELDS (forum_fields.h: meeting_id 0 is about no meeting). */
 typedef struct {
-	int64_t id;          /* 0: the next id of this copy's range */
-	int64_t network_id;
-	int64_t author_id;
-	int64_t meeting_id;  /* 0: about no meeting */
-	const char *title;
-	const char *created_at;
-	bool locked, pinned;
+	THREAD_FIELDS(FORUM_MEMBER_)
 	bool unindexed;      /* the caller fills the search index in bulk afterwards */
 } thread_fields;
 
+/* What the writer stores of a post: its id (0: the next id of this copy's range), each
+ * SET field of POST_FIELDS (parent_id 0: the thread's first post; edited_at NULL:
+ * never edited; hidden_reason NULL: none), and what its path and depth are made of. */
 typedef struct {
-	int64_t id;          /* 0: the next id of this copy's range */
-	int64_t thread_id;
-	int64_t parent_id;   /* 0: the thread's first post */
+	POST_FIELDS(FORUM_MEMBER_)
 	const unsigned char *parent_path;  /* the parent's path (its bytes), NULL for none */
 	size_t parent_len;
 	int64_t parent_depth;              /* the parent's real depth (FORUM_DEPTH_SQL) */
-	int64_t author_id;
-	const char *body;
-	const char *created_at;
-	const char *edited_at;             /* NULL: never edited */
-	bool hidden;
-	const char *hidden_reason;         /* NULL: none */
 	bool unindexed;
 } post_fields;
 

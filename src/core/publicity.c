@@ -10,6 +10,7 @@
 #include "core/city_fields.h"
 #include "core/meeting_fields.h"
 #include "core/feedback_fields.h"
+#include "core/forum_fields.h"
 #include "core/practice_fields.h"
 #include "core/publicity.h"
 #include "core/search_index.h"
@@ -49,20 +50,14 @@ static const pub_column c_meetings[] = {
 	PUB("id"), PUB("key"), MEETING_FIELDS(MEETING_PUB_) PUB("updated_at"), END };
 static const pub_column c_meeting_cities[] = {
 	PUB("meeting_id"), PUB("city_id"), PUB("basis"), END };
-static const pub_column c_threads[] = {
-	PUB("id"), PUB("network_id"), PUB("title"), PUB("author_id"),
-	/* Only a meeting the copy holds. */
-	PUB_AS("meeting_id", "CASE WHEN s.meeting_id IN (SELECT id FROM main.meetings)"
-	                     " THEN s.meeting_id END"),
-	PUB("created_at"), PUB("locked"), PUB("pinned"),
-	/* Kept by the triggers as the posts arrive. */
-	DER_AS("last_post_at", "s.created_at"), DER("last_post_id"), DER("post_count"), END };
-static const pub_column c_posts[] = {
-	PUB("id"), PUB("thread_id"), PUB("parent_id"), PUB("author_id"),
-	/* A hidden post keeps its place in the reply tree, not its text or the reason. */
-	PUB_AS("body", "CASE WHEN s.hidden THEN '-' ELSE s.body END"),
-	PUB("created_at"), PUB("edited_at"), PUB("path"), PUB("depth"), PUB("hidden"),
-	PRIV("hidden_reason"), END };
+/* A thread's and a post's columns as forum_fields.h says: a thread's meeting only if the
+ * copy holds it, its counters made again as the posts arrive; a hidden post keeps its
+ * place in the reply tree, not its text or the reason. */
+#define FORUM_PUB_COL_(name, pub, sql) { #name, PUB_##pub, sql },
+#define FORUM_PUB_(name, store, type, pub, pub_sql, ...) \
+	FORUM_IF_COLUMN_##store(FORUM_PUB_COL_(name, pub, pub_sql))
+static const pub_column c_threads[] = { THREAD_FIELDS(FORUM_PUB_) END };
+static const pub_column c_posts[] = { POST_FIELDS(FORUM_PUB_) END };
 /* Authors stay as names only: no login (it may be an e-mail address) and no role that
  * someone opening the copy could match by their own login. */
 static const pub_column c_accounts[] = {

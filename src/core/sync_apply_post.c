@@ -8,10 +8,15 @@
 
 #include "core/db_priv.h"
 #include "core/forum.h"
+#include "core/forum_fields.h"
 #include "core/forum_rows.h"
 #include "core/search_index.h"
 #include "core/sync_priv.h"
 #include "i18n.h"
+
+/* A post's keys on its line: forum_fields.h's. */
+static const char *const post_line_key[POST_NFIELDS] = { POST_FIELDS(FORUM_SYNC_KEY_) };
+#define KEY(name) post_line_key[POST_F_##name]
 
 /* A hiding's reason: one line, as long as a reason can sensibly be. */
 #define SYNC_REASON_MAX 1000
@@ -40,12 +45,12 @@ static status had_version(applier *ap, int64_t id, const char *vid, bool *yes, e
 	return has_row(ap, st, yes, e);
 }
 
-static bool line_has_history(applier *ap) { return sync_line_array(ap, "history") != NULL; }
+static bool line_has_history(applier *ap) { return sync_line_array(ap, KEY(history)) != NULL; }
 
 static status in_line_history(applier *ap, const char *vid, bool *yes, error *e)
 {
 	static const char sql[] = "SELECT 1 FROM json_each(?1) WHERE type = 'text' AND value = ?2";
-	const char *history = sync_line_array(ap, "history");
+	const char *history = sync_line_array(ap, KEY(history));
 	*yes = false;
 	if (!history)
 		return ST_OK;
@@ -66,7 +71,7 @@ static status take_history(applier *ap, int64_t id, error *e)
 		"    AND (value = '' OR value GLOB"
 		"         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
 		"  LIMIT 1000";
-	const char *history = sync_line_array(ap, "history");
+	const char *history = sync_line_array(ap, KEY(history));
 	if (!history || strcmp(history, "[]") == 0)
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
@@ -254,20 +259,20 @@ static void post_line_clear(post_line *l)
 static status read_post_line(applier *ap, post_line *l, error *e)
 {
 	status s;
-	if ((s = sync_need_id(ap, "id", 1, &l->id, e)) != ST_OK ||
-	    (s = sync_need_id(ap, "thread", 1, &l->tid, e)) != ST_OK ||
-	    (s = sync_need_id(ap, "parent", 0, &l->parent, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "hidden", 0, &l->hidden, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "author", true, &l->author, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "body", true, &l->body, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "created_at", true, &l->created, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "edited_at", false, &l->edited, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "hidden_reason", false, &l->reason, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "base", false, &l->base, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "hid_by", false, &l->hid_by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "hidden_at", false, &l->hidden_at, e)) != ST_OK ||
-	    (s = sync_check_field(ap, "hidden_reason", l->reason, SYNC_REASON_MAX, false,
+	if ((s = sync_need_id(ap, KEY(id), 1, &l->id, e)) != ST_OK ||
+	    (s = sync_need_id(ap, KEY(thread_id), 1, &l->tid, e)) != ST_OK ||
+	    (s = sync_need_id(ap, KEY(parent_id), 0, &l->parent, e)) != ST_OK ||
+	    (s = sync_need_int(ap, KEY(hidden), 0, &l->hidden, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(author_id), true, &l->author, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(body), true, &l->body, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(created_at), true, &l->created, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(edited_at), false, &l->edited, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(hidden_reason), false, &l->reason, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(base), false, &l->base, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(actor), false, &l->by, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(hid_by), false, &l->hid_by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(hidden_at), false, &l->hidden_at, e)) != ST_OK ||
+	    (s = sync_check_field(ap, KEY(hidden_reason), l->reason, SYNC_REASON_MAX, false,
 	                          e)) != ST_OK)
 		return s;
 	/* Every time from a file is capped at now: a time to come would win every "latest
@@ -283,7 +288,7 @@ static status read_post_line(applier *ap, post_line *l, error *e)
 	error why_not;
 	if (forum_validate_text(NULL, l->body, &why_not) != ST_OK)
 		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"),
-		               ap->file, (long long)ap->line, "body", why_not.msg);
+		               ap->file, (long long)ap->line, KEY(body), why_not.msg);
 	return ST_OK;
 }
 

@@ -11,6 +11,7 @@
 #include "core/feedback.h"
 #include "core/feedback_fields.h"
 #include "core/forum.h"
+#include "core/forum_fields.h"
 #include "core/forum_rows.h"
 #include "core/practice.h"
 #include "core/sync_priv.h"
@@ -297,7 +298,9 @@ out:
 	return s;
 }
 
-/* A thread's line, as the file gives it. */
+/* A thread's line, as the file gives it; its keys: forum_fields.h's. */
+static const char *const thread_line_key[THREAD_NFIELDS] = { THREAD_FIELDS(FORUM_SYNC_KEY_) };
+#define KEY(name) thread_line_key[THREAD_F_##name]
 typedef struct {
 	int64_t id, number, locked, pinned;
 	char *title, *author, *created, *meeting_key, *by, *locked_at, *pinned_at;
@@ -314,17 +317,17 @@ static void thread_line_clear(thread_line *l)
 static status read_thread_line(applier *ap, thread_line *l, error *e)
 {
 	status s;
-	if ((s = sync_need_id(ap, "id", 1, &l->id, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "network", 1, &l->number, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "locked", 0, &l->locked, e)) != ST_OK ||
-	    (s = sync_need_int(ap, "pinned", 0, &l->pinned, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "title", true, &l->title, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "author", true, &l->author, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "created_at", true, &l->created, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "meeting", false, &l->meeting_key, e)) != ST_OK ||
-	    (s = sync_get_text(ap, "by", false, &l->by, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "locked_at", false, &l->locked_at, e)) != ST_OK ||
-	    (s = sync_need_time(ap, "pinned_at", false, &l->pinned_at, e)) != ST_OK)
+	if ((s = sync_need_id(ap, KEY(id), 1, &l->id, e)) != ST_OK ||
+	    (s = sync_need_int(ap, KEY(network_id), 1, &l->number, e)) != ST_OK ||
+	    (s = sync_need_int(ap, KEY(locked), 0, &l->locked, e)) != ST_OK ||
+	    (s = sync_need_int(ap, KEY(pinned), 0, &l->pinned, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(title), true, &l->title, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(author_id), true, &l->author, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(created_at), true, &l->created, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(meeting_id), false, &l->meeting_key, e)) != ST_OK ||
+	    (s = sync_get_text(ap, KEY(actor), false, &l->by, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(locked_at), false, &l->locked_at, e)) != ST_OK ||
+	    (s = sync_need_time(ap, KEY(pinned_at), false, &l->pinned_at, e)) != ST_OK)
 		return s;
 	sync_cap_time(ap, &l->locked_at);
 	sync_cap_time(ap, &l->pinned_at);
@@ -332,7 +335,7 @@ static status read_thread_line(applier *ap, thread_line *l, error *e)
 	error why_not;
 	if (forum_validate_text(l->title, "-", &why_not) != ST_OK)
 		return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\": %s; nothing was applied"),
-		               ap->file, (long long)ap->line, "title", why_not.msg);
+		               ap->file, (long long)ap->line, KEY(title), why_not.msg);
 	l->locked = l->locked != 0;
 	l->pinned = l->pinned != 0;
 	return ST_OK;

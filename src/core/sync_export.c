@@ -12,6 +12,7 @@
 
 #include "core/db_priv.h"
 #include "core/feedback_fields.h"
+#include "core/forum_fields.h"
 #include "core/safefile.h"
 #include "core/sync.h"
 #include "core/sync_priv.h"
@@ -22,28 +23,15 @@
 /* ---- export ---- */
 
 /* One JSON object per changed row, threads before posts, posts in reading order (a
- * reply after what it answers), then read marks and drafts. ?1: the last seq exported. */
+ * reply after what it answers), then read marks and drafts. ?1: the last seq exported.
+ * A thread's and a post's keys and values: forum_fields.h. */
 static const char sql_ex_threads[] =
-	"SELECT json_object('op', 'thread', 'id', t.id, 'network', n.number, 'title', t.title,"
-	"  'author', a.login, 'created_at', t.created_at,"
-	"  'meeting', (SELECT key FROM meetings WHERE id = t.meeting_id),"
-	"  'practices', json((SELECT json_group_array(p.key) FROM practice_threads pt"
-	"                     JOIN practices p ON p.id = pt.practice_id WHERE pt.thread_id = t.id)),"
-	"  'locked', t.locked, 'pinned', t.pinned, 'by', l.actor,"
-	"  'locked_at', l.locked_at, 'pinned_at', l.pinned_at,"
-	"  'request', json((SELECT json_set('{}'" FEEDBACK_REQUEST_SET ")"
-	"                   FROM feedback_requests r JOIN cities c ON c.id = r.city_id"
-	"                   WHERE r.thread_id = t.id)))"
+	"SELECT json_object('op', 'thread'" THREAD_SYNC_PAIRS ")"
 	" FROM sync_log l JOIN threads t ON t.id = l.k1 JOIN networks n ON n.id = t.network_id"
 	" JOIN accounts a ON a.id = t.author_id"
 	" WHERE l.kind = 'thread' AND l.k3 = '' AND l.seq > ?1 ORDER BY t.id";
 static const char sql_ex_posts[] =
-	"SELECT json_object('op', 'post', 'id', p.id, 'thread', p.thread_id,"
-	"  'parent', COALESCE(p.parent_id, 0), 'author', a.login, 'body', p.body,"
-	"  'created_at', p.created_at, 'edited_at', p.edited_at, 'hidden', p.hidden,"
-	"  'hidden_reason', p.hidden_reason, 'base', l.base, 'by', l.actor,"
-	"  'hid_by', l.hid_by, 'hidden_at', l.hidden_at,"
-	"  'history', json((SELECT json_group_array(vid) FROM post_ancestry WHERE post_id = p.id)))"
+	"SELECT json_object('op', 'post'" POST_SYNC_PAIRS ")"
 	" FROM sync_log l JOIN posts p ON p.id = l.k1 JOIN accounts a ON a.id = p.author_id"
 	" WHERE l.kind = 'post' AND l.seq > ?1 ORDER BY p.thread_id, p.path";
 /* The answer that helped a feedback request (feedback.h), after the posts it names;
