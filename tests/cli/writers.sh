@@ -20,15 +20,33 @@ tables=$(sqlite3 "$EMPIRIE_DB" "SELECT name FROM sqlite_schema WHERE type = 'tab
 n=$(printf '%s\n' "$tables" | grep -c .)
 [ "$n" -gt 20 ]; t_result $? "the store has many tables ($n)"
 
+ins() { # table: the pattern of a statement that adds rows to it
+	printf '%s' "(INSERT( OR [A-Z]+)?|REPLACE) INTO (main\\.)?$1([ (\"]|\$)"
+}
+macros_with() { # header pattern: the macros of the header whose text matches
+	awk -v pat="$2" '
+		/^[[:space:]]*#[[:space:]]*define[[:space:]]/ { name = $2; sub(/\(.*/, "", name); inside = 1 }
+		inside && $0 ~ pat { print name }
+		inside && !/\\$/ { inside = 0 }' "$1" | sort -u
+}
 writers() { # table: the source files that insert into it, sorted, space-separated
-	(cd "$top_srcdir" && grep -rlE \
-		"(INSERT( OR [A-Z]+)?|REPLACE) INTO (main\.)?$1([ (]|\$)" src --include='*.c') |
-		grep -v '^src/core/schema\.c$' | sort | tr '\n' ' ' | sed 's/ $//'
+	(cd "$top_srcdir" && {
+		grep -rlE "$(ins "$1")" src --include='*.c'
+		# A statement written in a header's macro (a field list's CITY_INSERT_SQL) is
+		# written by each file that uses the macro.
+		for h in $(grep -rlE "$(ins "$1")" src --include='*.h'); do
+			for m in $(macros_with "$h" "$(ins "$1")"); do
+				grep -rlw "$m" src --include='*.c'
+			done
+		done
+	} | grep -v '^src/core/schema\.c$' | sort -u | tr '\n' ' ' | sed 's/ $//')
 }
 # The search must see what it is looking for (a pattern that matched nothing would
 # pass every table).
 is "the posts' one writer is found" "$(writers posts)" "src/core/forum_rows.c"
 is "the practices' one writer is found" "$(writers practices)" "src/core/practice.c"
+# Also where the statement is made by a field list's macro in a header (city_fields.h).
+is "the towns' one writer is found" "$(writers cities)" "src/core/directory.c"
 # The search index is written by its own module, apart from the queries (search.c).
 is "the search index's one writer is search_index.c" "$(writers search)" "src/core/search_index.c"
 # Its titles-only twin (issue 18) too, beside it ('search_*' is left out of the list below).
