@@ -163,9 +163,10 @@ static void account_bind(sqlite3_stmt *st, const account_fields *f, const char *
 #define ACCOUNT_BIND_NETWORK ACCOUNT_BIND_ID
 #define ACCOUNT_BIND_FLAG(c) sqlite3_bind_int(st, at, f->c);
 #define ACCOUNT_BIND_TIME(c) sqlite3_bind_text(st, at, f->c ? f->c : now, -1, SQLITE_TRANSIENT);
-#define ACCOUNT_BIND_(name, kind, column, ...)                    \
-	if ((at = sqlite3_bind_parameter_index(st, ":" #column))) \
-		ACCOUNT_BIND_##kind(column)
+#define ACCOUNT_BIND_(name, kind, column, ...)                      \
+	if ((at = sqlite3_bind_parameter_index(st, ":" #column))) { \
+		ACCOUNT_BIND_##kind(column)                         \
+	}
 	ACCOUNT_FIELDS(ACCOUNT_BIND_)
 }
 
