@@ -32,7 +32,8 @@
  *   pub      1: a public copy carries it; 0: it does not, and priv is what the copy
  *            holds instead (SQL over the source row s; NULL: nothing)
  * What stays by hand: the checks of the values and the town's and network's lookups
- * (account_add, account_set_role in account.c, import_account in transfer.c), the
+ * in account_add and account_set_role (account.c; the import's, account_check in
+ * transfer.c, go by the kinds, the rules written there once for each kind), the
  * operands of the admin subcommands (the login of add-account, set-role's role) and
  * `admin expert`, which sets the flag alone. Accounts do not travel in sync files
  * (their lines name an author by login only), are not searched, and have no card:
@@ -150,7 +151,8 @@ enum { ACCOUNT_FIELDS(ACCOUNT_CSV_ENUM_) ACCOUNT_NCSV };
 #define ACCOUNT_SEL_FLAG(c) ", a." #c
 #define ACCOUNT_SEL_TIME(c)
 #define ACCOUNT_SEL_(name, kind, column, ...) ACCOUNT_SEL_##kind(column)
-#define ACCOUNT_SELECT \
-	"SELECT a.id" ACCOUNT_FIELDS(ACCOUNT_SEL_) " FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
+#define ACCOUNT_SELECT                             \
+	"SELECT a.id" ACCOUNT_FIELDS(ACCOUNT_SEL_) \
+	" FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
 
 #endif

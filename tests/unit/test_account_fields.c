@@ -4,10 +4,10 @@
  * UPDATE all but the creation time); an account with a value of its own in each field
  * goes in through the writer (a new one, then every field but the login changed),
  * through a CSV import (the list's headers) and through `admin add-account` and
- * `admin set-role` (the list's options), and comes back through the store (the account as read), the CSV
- * export (header and row) and `admin accounts` (every labelled field, in its column);
- * the options of add-account and set-role are the list's, and the public copy keeps
- * exactly the fields marked public. */
+ * `admin set-role` (the list's options), and comes back through the store (the account
+ * as read), the CSV export (header and row) and `admin accounts` (every labelled field,
+ * in its column); the options of add-account and set-role are the list's, and the
+ * public copy keeps exactly the fields marked public. */
 #include "config.h"
 
 #include <fcntl.h>
