@@ -161,7 +161,7 @@ const cli_opt *cli_options_of(const char *cmd, const char *sub)
 		{ "gen", NULL, cli_gen_opts }, { "snapshot", NULL, cli_snapshot_opts },
 		{ "sync", "export", cli_sync_export_opts }, { "check", NULL, cli_check_opts },
 		{ "admin", "add-account", cli_account_opts },
-		{ "admin", "set-role", cli_account_opts + 2 },
+		{ "admin", "set-role", cli_set_role_opts },
 		{ "admin", "expert", cli_expert_opts }, { "restore", NULL, cli_restore_opts },
 		{ "report", NULL, cli_report_opts }, { "uptake", "set", cli_uptake_set_opts },
 		{ "uptake", "remove", cli_uptake_remove_opts }, { "uptake", "list", cli_uptake_list_opts },

@@ -118,34 +118,48 @@ static int unknown_role(const char *value)
 	                 list_join_or(role_keys, w, sizeof w));
 }
 
-/* The options of add-account (set-role takes --city and --network of them). */
-const cli_opt cli_account_opts[] = {
-	{ "name", required_argument, 'n', N_("NAME"), N_("the name shown (default: the login)") },
-	{ "role", required_argument, 'r', N_("ROLE"), N_("%s (default member)") },
-	{ "city", required_argument, 'c', N_("TOWN"), N_("the account's town") },
-	{ "network", required_argument, 'w', N_("N"), N_("the network a coordinator or expert "
-	  "answers for") },
-	{ NULL, 0, 0, NULL, NULL },
-};
+/* The options of add-account and set-role: the fields of account_fields.h marked ADD
+ * (add-account's) or BOTH (and set-role's). */
+#define ACCOUNT_OPT_(option, val, arg, help) { option, required_argument, val, arg, help },
+#define ACCOUNT_OPT_ADD_NO(...)
+#define ACCOUNT_OPT_ADD_ADD ACCOUNT_OPT_
+#define ACCOUNT_OPT_ADD_BOTH ACCOUNT_OPT_
+#define ACCOUNT_OPT_SET_NO(...)
+#define ACCOUNT_OPT_SET_ADD(...)
+#define ACCOUNT_OPT_SET_BOTH ACCOUNT_OPT_
+#define ACCOUNT_ADD_(name, kind, column, csv, al, sql, opt, option, val, arg, help, ...) \
+	ACCOUNT_OPT_ADD_##opt(option, val, arg, help)
+#define ACCOUNT_SET_(name, kind, column, csv, al, sql, opt, option, val, arg, help, ...) \
+	ACCOUNT_OPT_SET_##opt(option, val, arg, help)
+const cli_opt cli_account_opts[] = { ACCOUNT_FIELDS(ACCOUNT_ADD_){ NULL, 0, 0, NULL, NULL } };
+const cli_opt cli_set_role_opts[] = { ACCOUNT_FIELDS(ACCOUNT_SET_){ NULL, 0, 0, NULL, NULL } };
+
+/* The field whose option getopt returned as ch; -1 when none. */
+static int account_option(int ch)
+{
+	for (int i = 0; i < ACCOUNT_NFIELDS; i++)
+		if (account_field_list[i].opt != AO_NO && account_field_list[i].val == ch)
+			return i;
+	return -1;
+}
 
 static int admin_add(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
 	cli_opts_getopt(cli_account_opts, opts, shortopts, sizeof shortopts);
-	const char *name = NULL, *city = NULL, *rolename = "member";
+	const char *v[ACCOUNT_NFIELDS] = { 0 };
 	long long network = 0;
-	int ch;
+	int ch, f;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
-		switch (ch) {
-		case 'n': name = optarg; break;
-		case 'r': rolename = optarg; break;
-		case 'c': city = optarg; break;
-		case 'w':
-			if ((network = cli_parse_id(optarg)) < 0)
+		if ((f = account_option(ch)) >= 0) {
+			v[f] = optarg;
+			if (account_field_list[f].kind == AK_NETWORK && (network = cli_parse_id(optarg)) < 0)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
-			break;
+			continue;
+		}
+		switch (ch) {
 		case 'h': return admin_help();
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("admin", argv[optind - 1], opts);
@@ -153,34 +167,41 @@ static int admin_add(cli_ctx *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage("admin", _("add-account needs exactly one LOGIN"));
+	const char *rolename = v[ACCOUNT_F_role] ? v[ACCOUNT_F_role] : "member";
 	int r = role_parse(rolename);
 	if (r < 0)
 		return unknown_role(rolename);
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	const char *login = argv[optind];
-	if (account_add(c->d, &c->me, login, name ? name : login, (role)r, city, (int)network, &e) != ST_OK)
+	const char *login = argv[optind], *name = v[ACCOUNT_F_display_name];
+	if (account_add(c->d, &c->me, login, name ? name : login, (role)r, v[ACCOUNT_F_city],
+	                (int)network, &e) != ST_OK)
 		return cli_fail(&e);
 	return EXIT_OK;
 }
 
+/* The fields of account_fields.h that have a label, in the list's order. */
 static int admin_accounts(cli_ctx *c)
 {
-	static const char *const cols[] = { N_("login"), N_("name"), N_("role"), N_("town") };
+	const char *cols[ACCOUNT_NFIELDS];
+	int shown[ACCOUNT_NFIELDS];
+	size_t n = 0;
+	for (int i = 0; i < ACCOUNT_NFIELDS; i++)
+		if (account_field_list[i].label) {
+			shown[n] = i;
+			cols[n++] = account_field_list[i].label;
+		}
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
 	account_list l;
 	if (account_list_all(c->d, &c->me, &l, &e) != ST_OK)
 		return cli_fail(&e);
-	tsv_header(c, cols, 4);
-	for (size_t i = 0; i < l.n; i++) {
-		tsv_field(l.items[i].login, false);
-		tsv_field(l.items[i].display_name, false);
-		tsv_field(role_key(l.items[i].role), false);
-		tsv_field(l.items[i].city_name, true);
-	}
+	tsv_header(c, cols, n);
+	for (size_t i = 0; i < l.n; i++)
+		for (size_t k = 0; k < n; k++)
+			tsv_field(account_value(&l.items[i], shown[k]), k + 1 == n);
 	account_list_free(&l);
 	return EXIT_OK;
 }
@@ -250,19 +271,22 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 {
 	struct option opts[CLI_OPTS_MAX + 2];
 	char shortopts[32];
-	cli_opts_getopt(cli_account_opts + 2, opts, shortopts, sizeof shortopts);
-	const char *city = NULL;
+	cli_opts_getopt(cli_set_role_opts, opts, shortopts, sizeof shortopts);
+	const char *v[ACCOUNT_NFIELDS] = { 0 };
 	long long network = -1;
-	int ch;
+	int ch, f;
 	optind = 0;
 	while ((ch = cli_getopt(c, argc, argv, shortopts, opts)) != -1) {
-		switch (ch) {
-		case 'c': city = optarg; break;
-		case 'w':
+		if ((f = account_option(ch)) >= 0 && account_field_list[f].opt == AO_BOTH) {
+			v[f] = optarg;
+			if (account_field_list[f].kind != AK_NETWORK)
+				continue;
 			network = strcmp(optarg, "0") == 0 ? 0 : cli_parse_id(optarg);
 			if (network < 0)
 				return cli_usage("admin", _("--network needs a network number, not '%s'"), optarg);
-			break;
+			continue;
+		}
+		switch (ch) {
 		case 'h': return admin_help();
 		case ':': return cli_usage("admin", _("option '%s' needs a value"), argv[optind - 1]);
 		default: return cli_unknown_option("admin", argv[optind - 1], opts);
@@ -276,7 +300,8 @@ static int admin_set_role(cli_ctx *c, int argc, char **argv)
 	if (cli_open(c) != EXIT_OK)
 		return EXIT_ERR;
 	error e;
-	return account_set_role(c->d, &c->me, argv[optind], (role)r, city, (int)network, &e) == ST_OK
+	return account_set_role(c->d, &c->me, argv[optind], (role)r, v[ACCOUNT_F_city],
+	                        (int)network, &e) == ST_OK
 	       ? EXIT_OK : cli_fail(&e);
 }
 

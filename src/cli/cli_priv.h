@@ -147,7 +147,8 @@ const cli_opt *cli_options_of(const char *cmd, const char *sub);
 extern const cli_opt cli_list_opts[], cli_post_opts[], cli_ask_opts[], cli_reply_opts[],
 	cli_attend_opts[], cli_practice_opts[], cli_moderate_opts[],
 	cli_import_opts[], cli_export_opts[], cli_gen_opts[], cli_snapshot_opts[],
-	cli_sync_export_opts[], cli_check_opts[], cli_account_opts[], cli_expert_opts[],
+	cli_sync_export_opts[], cli_check_opts[], cli_account_opts[], cli_set_role_opts[],
+	cli_expert_opts[],
 	cli_restore_opts[], cli_report_opts[];
 /* The options of `empirie meeting add|edit`, from meeting_fields.h (cli_write.c): built
  * on first use, so a function. */

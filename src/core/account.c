@@ -46,24 +46,54 @@ void account_clear(account *a)
 	memset(a, 0, sizeof *a);
 }
 
-static const char sql_account_by_login[] =
-	"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
-	"       COALESCE(c.name, ''), COALESCE(a.network_id, 0), a.expert"
-	"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id WHERE a.login = ?1";
+#define ACCOUNT_INFO_(name, kind, column, csv, aliases, sql, opt, option, val, arg, help, label, \
+                      pub, priv)                                                          \
+	{ #name, AK_##kind, #column, csv, aliases, AO_##opt, option, val, label, pub },
+const account_field_info account_field_list[ACCOUNT_NFIELDS] = { ACCOUNT_FIELDS(ACCOUNT_INFO_) };
+
+const char *account_value(const account *a, int i)
+{
+#define ACCOUNT_VAL_LOGIN(name, c) return a->c;
+#define ACCOUNT_VAL_NAME(name, c) return a->c;
+#define ACCOUNT_VAL_ROLE(name, c) return role_key(a->c);
+#define ACCOUNT_VAL_TOWN(name, c) return a->name##_name;
+#define ACCOUNT_VAL_NETWORK(name, c) return NULL;
+#define ACCOUNT_VAL_FLAG(name, c) return a->c ? "yes" : "no";
+#define ACCOUNT_VAL_TIME(name, c) return NULL;
+#define ACCOUNT_VAL_(name, kind, column, ...) \
+	case ACCOUNT_F_##name: ACCOUNT_VAL_##kind(name, column)
+	switch (i) {
+		ACCOUNT_FIELDS(ACCOUNT_VAL_)
+	}
+	return NULL;
+}
+
+/* An account row as read (ACCOUNT_SELECT): a.id, then the fields. */
+static const char sql_account_by_login[] = ACCOUNT_SELECT " WHERE a.login = ?1";
 
 static status account_from_row(sqlite3_stmt *st, account *out, error *e)
 {
 	memset(out, 0, sizeof *out);
 	out->id = sqlite3_column_int64(st, 0);
-	out->login = db_col_dup(st, 1);
-	out->display_name = db_col_dup(st, 2);
-	int r = role_parse((const char *)sqlite3_column_text(st, 3));
-	out->role = r < 0 ? ROLE_GUEST : (role)r;
-	out->city_id = sqlite3_column_int64(st, 4);
-	out->city_name = db_col_dup(st, 5);
-	out->network_id = sqlite3_column_int64(st, 6);
-	out->expert = sqlite3_column_int(st, 7) != 0;
-	if (!out->login || !out->display_name || !out->city_name) {
+	int k = 1;
+	bool whole = true;
+#define ACCOUNT_GET_TEXT(name, c) whole = (out->c = db_col_dup(st, k++)) != NULL && whole;
+#define ACCOUNT_GET_LOGIN ACCOUNT_GET_TEXT
+#define ACCOUNT_GET_NAME ACCOUNT_GET_TEXT
+#define ACCOUNT_GET_ROLE(name, c)                                                 \
+	{                                                                         \
+		int r = role_parse((const char *)sqlite3_column_text(st, k++));   \
+		out->c = r < 0 ? ROLE_GUEST : (role)r;                            \
+	}
+#define ACCOUNT_GET_TOWN(name, c)                                                 \
+	out->c = sqlite3_column_int64(st, k++);                                   \
+	whole = (out->name##_name = db_col_dup(st, k++)) != NULL && whole;
+#define ACCOUNT_GET_NETWORK(name, c) out->c = sqlite3_column_int64(st, k++);
+#define ACCOUNT_GET_FLAG(name, c) out->c = sqlite3_column_int(st, k++) != 0;
+#define ACCOUNT_GET_TIME(name, c)
+#define ACCOUNT_GET_(name, kind, column, ...) ACCOUNT_GET_##kind(name, column)
+	ACCOUNT_FIELDS(ACCOUNT_GET_)
+	if (!whole) {
 		account_clear(out);
 		return err_set(e, ST_INTERNAL, _("Out of memory"));
 	}
@@ -117,30 +147,42 @@ bool account_login_valid(const char *login)
 	return true;
 }
 
+/* Binds each field of f to its column's named parameter where the statement has one
+ * (the UPDATE has no :created_at); now stands for a TIME not given. */
+static void account_bind(sqlite3_stmt *st, const account_fields *f, const char *now)
+{
+	int at;
+#define ACCOUNT_BIND_TEXT(c) sqlite3_bind_text(st, at, f->c, -1, SQLITE_STATIC);
+#define ACCOUNT_BIND_LOGIN ACCOUNT_BIND_TEXT
+#define ACCOUNT_BIND_NAME ACCOUNT_BIND_TEXT
+#define ACCOUNT_BIND_ROLE ACCOUNT_BIND_TEXT
+#define ACCOUNT_BIND_ID(c)                           \
+	if (f->c)                                    \
+		sqlite3_bind_int64(st, at, f->c);
+#define ACCOUNT_BIND_TOWN ACCOUNT_BIND_ID
+#define ACCOUNT_BIND_NETWORK ACCOUNT_BIND_ID
+#define ACCOUNT_BIND_FLAG(c) sqlite3_bind_int(st, at, f->c);
+#define ACCOUNT_BIND_TIME(c) sqlite3_bind_text(st, at, f->c ? f->c : now, -1, SQLITE_TRANSIENT);
+#define ACCOUNT_BIND_(name, kind, column, ...)                      \
+	if ((at = sqlite3_bind_parameter_index(st, ":" #column))) { \
+		ACCOUNT_BIND_##kind(column)                         \
+	}
+	ACCOUNT_FIELDS(ACCOUNT_BIND_)
+}
+
 /* The one writer of accounts and memberships: the commands below, imports (transfer.c),
  * the bundled directory (seed.c) and the generator (gen.c) check their own rules and
  * store through these. */
 status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int64_t *id,
                            error *e)
 {
-	static const char sql[] =
-		"INSERT INTO accounts(login, display_name, role, city_id, network_id, expert, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	*duplicate = false;
-	sqlite3_stmt *st = db_stmt(d, sql, e);
+	sqlite3_stmt *st = db_stmt(d, ACCOUNT_INSERT_SQL, e);
 	if (!st)
 		return db_failed(e);
 	char now[32];
 	db_now(now, sizeof now);
-	sqlite3_bind_text(st, 1, f->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, f->display_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, f->role, -1, SQLITE_STATIC);
-	if (f->city_id)
-		sqlite3_bind_int64(st, 4, f->city_id);
-	if (f->network_id)
-		sqlite3_bind_int64(st, 5, f->network_id);
-	sqlite3_bind_int(st, 6, f->expert);
-	sqlite3_bind_text(st, 7, f->created_at ? f->created_at : now, -1, SQLITE_TRANSIENT);
+	account_bind(st, f, now);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT &&
@@ -157,20 +199,10 @@ status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int6
 
 status account_rows_update(db *d, const account_fields *f, error *e)
 {
-	static const char sql[] =
-		"UPDATE accounts SET display_name = ?2, role = ?3, city_id = ?4, network_id = ?5,"
-		" expert = ?6 WHERE login = ?1";
-	sqlite3_stmt *st = db_stmt(d, sql, e);
+	sqlite3_stmt *st = db_stmt(d, ACCOUNT_UPDATE_SQL, e);
 	if (!st)
 		return db_failed(e);
-	sqlite3_bind_text(st, 1, f->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, f->display_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, f->role, -1, SQLITE_STATIC);
-	if (f->city_id)
-		sqlite3_bind_int64(st, 4, f->city_id);
-	if (f->network_id)
-		sqlite3_bind_int64(st, 5, f->network_id);
-	sqlite3_bind_int(st, 6, f->expert);
+	account_bind(st, f, NULL);
 	return db_step_done(d, st, _("Saving the account"), NULL, e);
 }
 
@@ -256,11 +288,7 @@ fail:
 
 status account_list_all(db *d, const account *actor, account_list *out, error *e)
 {
-	static const char sql[] =
-		"SELECT a.id, a.login, a.display_name, a.role, COALESCE(a.city_id, 0),"
-		"       COALESCE(c.name, ''), COALESCE(a.network_id, 0), a.expert"
-		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
-		" ORDER BY a.login COLLATE PL";
+	static const char sql[] = ACCOUNT_SELECT " ORDER BY a.login COLLATE PL";
 	memset(out, 0, sizeof *out);
 	(void)actor;
 	sqlite3_stmt *st = db_stmt(d, sql, e);

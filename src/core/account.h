@@ -7,21 +7,40 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/account_fields.h"
 #include "core/db.h"
 
 typedef enum { ROLE_GUEST, ROLE_MEMBER, ROLE_LEADER, ROLE_COORDINATOR, ROLE_ADMIN } role;
 
+/* The account as read: its fields (account_fields.h): login, display_name, role,
+ * city_id (0 when none: ZMP staff, network accounts) and city_name ("" when none),
+ * network_id (coordinators: the network moderated; experts: the network they answer
+ * for; 0 = all networks), expert (one of ZMP's experts: answers feedback requests,
+ * feedback.h). */
 typedef struct {
 	int64_t id;          /* 0 for a guest that has no row */
-	char *login;
-	char *display_name;
-	role role;
-	int64_t city_id;     /* 0 when none (ZMP staff, network accounts) */
-	char *city_name;     /* "" when none */
-	int64_t network_id;  /* coordinators: the network moderated; 0 = all networks.
-	                      * experts: the network they answer for; 0 = all networks */
-	bool expert;         /* one of ZMP's experts: answers feedback requests (feedback.h) */
+	ACCOUNT_FIELDS(ACCOUNT_RD_MEMBER_)
 } account;
+
+/* The list's rows at run time (account_fields.h says what each column means). */
+typedef enum { AK_LOGIN, AK_NAME, AK_ROLE, AK_TOWN, AK_NETWORK, AK_FLAG, AK_TIME } account_kind;
+typedef enum { AO_NO, AO_ADD, AO_BOTH } account_opt;
+typedef struct {
+	const char *name;
+	account_kind kind;
+	const char *column;
+	bool csv;
+	const char *aliases;
+	account_opt opt;
+	const char *option;  /* the option's name (opt not AO_NO) */
+	int val;             /* what getopt returns for it */
+	const char *label;   /* N_(): its column in `admin accounts`; NULL: not there */
+	bool pub;
+} account_field_info;
+extern const account_field_info account_field_list[ACCOUNT_NFIELDS];
+/* Field i of a as `admin accounts` shows it (the role's key, the town's name, a flag as
+ * yes or no); NULL for a field not read as text (the network, created_at). */
+const char *account_value(const account *a, int i);
 
 /* Look up login; ST_NOTFOUND when there is no such account. */
 status account_get(db *d, const char *login, account *out, error *e);
@@ -91,12 +110,10 @@ bool perm_can_record_uptake(db *d, const account *a, int64_t city_id);
 bool perm_can_record_uptake_of(db *d, const account *a, int64_t practice_city_id);
 
 /* The rows' one writer, for core modules that check their own rules (imports, the
- * bundled directory, the generator) inside their transaction. role: role_key(). */
+ * bundled directory, the generator) inside their transaction: the fields of
+ * account_fields.h; role: role_key(), an id 0: none, created_at NULL: now. */
 typedef struct {
-	const char *login, *display_name, *role;
-	int64_t city_id, network_id;   /* 0: none */
-	bool expert;
-	const char *created_at;        /* NULL: now */
+	ACCOUNT_FIELDS(ACCOUNT_IN_MEMBER_)
 } account_fields;
 /* *duplicate: an account with that login is there already (nothing stored). */
 status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int64_t *id,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db_priv.h"
+#include "core/account_fields.h"
 #include "core/city_fields.h"
 #include "core/meeting_fields.h"
 #include "core/feedback_fields.h"
@@ -60,10 +61,12 @@ static const pub_column c_threads[] = { THREAD_FIELDS(FORUM_PUB_) END };
 static const pub_column c_posts[] = { POST_FIELDS(FORUM_PUB_) END };
 /* Authors stay as names only: no login (it may be an e-mail address) and no role that
  * someone opening the copy could match by their own login. */
-static const pub_column c_accounts[] = {
-	PUB("id"), PRIV_AS("login", "'autor-' || s.id"), PUB("display_name"),
-	PRIV_AS("role", "'guest'"), PUB("city_id"), PRIV("network_id"),
-	PRIV_AS("created_at", "''"), PRIV_AS("expert", "0"), END };
+/* Its fields as account_fields.h says. */
+#define ACCOUNT_PUB_0(c, v) PRIV_AS(#c, v),
+#define ACCOUNT_PUB_1(c, v) PUB(#c),
+#define ACCOUNT_PUB_(name, kind, column, csv, al, sql, opt, o, val, arg, help, label, pub, priv) \
+	ACCOUNT_PUB_##pub(column, priv)
+static const pub_column c_accounts[] = { PUB("id"), ACCOUNT_FIELDS(ACCOUNT_PUB_) END };
 #define PRACTICE_PUB_(name, kind, a, o, g, h, l, c, f, m, pub, search) \
 	PRACTICE_IF_COLUMN(kind, PUB_OR_PRIV_##pub, name)
 static const pub_column c_practices[] = {

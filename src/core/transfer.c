@@ -46,10 +46,18 @@ int xfer_kind_parse(const char *name)
 /* The columns of data/cities.csv: the fields (city_fields.h). */
 #define CITY_COLUMN_(name, kind, aliases, ...) { #name, aliases },
 static const column city_cols[] = { CITY_FIELDS(CITY_COLUMN_) };
-static const column account_cols[] = {
-	{ "login", "" }, { "display_name", "nazwa|imie i nazwisko|name" }, { "role", "rola" },
-	{ "city", "miasto|town" }, { "network", "siec" }, { "expert", "ekspert" },
-};
+/* The columns of an account: the fields of account_fields.h that are in the CSV files,
+ * the first of the list, so that a column's place is its field's. */
+#define ACCOUNT_COLUMN_1(name, aliases) { #name, aliases },
+#define ACCOUNT_COLUMN_0(name, aliases)
+#define ACCOUNT_COLUMN_(name, kind, column, csv, aliases, ...) ACCOUNT_COLUMN_##csv(name, aliases)
+static const column account_cols[] = { ACCOUNT_FIELDS(ACCOUNT_COLUMN_) };
+#define ACCOUNT_PLACE_1(name)                                                  \
+	_Static_assert((int)ACCOUNT_CSV_##name == (int)ACCOUNT_F_##name,                \
+	               "an account's CSV fields come first in account_fields.h");
+#define ACCOUNT_PLACE_0(name)
+#define ACCOUNT_PLACE_(name, kind, column, csv, ...) ACCOUNT_PLACE_##csv(name)
+ACCOUNT_FIELDS(ACCOUNT_PLACE_)
 static const column member_cols[] = {
 	{ "network", "siec" }, { "city", "miasto|town" }, { "basis", "podstawa" },
 	{ "source", "zrodlo" },
@@ -366,14 +374,80 @@ static status import_city(ictx *c, error *e)
 	return s;
 }
 
+/* An account's values in the row (v, by field) checked as their kinds say
+ * (account_fields.h): the words first (a role; a flag, made "yes" or "no": empty keeps
+ * it), then the town and the network looked up into ids. */
+static void account_check(ictx *c, const char **v, int64_t *ids)
+{
+	char w[128];
+	for (int i = 0; i < ACCOUNT_NCSV; i++) {
+		const char *x = v[i];
+		if (account_field_list[i].kind == AK_ROLE && (!x || role_parse(x) < 0))
+			xfer_row_error(c, i, _("\"%s\" should be %s"), x ? x : "",
+			               list_join_or(role_keys, w, sizeof w));
+		if (account_field_list[i].kind != AK_FLAG || !x || !*x)
+			continue;
+		if (strcasecmp(x, "yes") == 0 || strcasecmp(x, "tak") == 0)
+			v[i] = "yes";
+		else if (strcasecmp(x, "no") == 0 || strcasecmp(x, "nie") == 0)
+			v[i] = "no";
+		else
+			xfer_row_error(c, i, _("\"%s\" should be yes or no (tak or nie)"), x);
+	}
+	for (int i = 0; i < ACCOUNT_NCSV; i++) {
+		const char *x = v[i];
+		if (account_field_list[i].kind == AK_TOWN)
+			ids[i] = x && *x ? xfer_city_of(c, i, x) : 0;
+		else if (account_field_list[i].kind == AK_NETWORK)
+			ids[i] = x && *x ? xfer_network_of(c, i, x, NULL) : 0;
+	}
+}
+
+/* Field i's value after the import: the one given, else the stored one (old), else
+ * its default (the login for the name, none, no). */
+static const char *account_new(int i, const char *v, const char *old, const char *login)
+{
+	switch (account_field_list[i].kind) {
+	case AK_LOGIN: return login;
+	case AK_NAME: return v && *v ? v : old ? old : login;
+	case AK_TOWN:
+	case AK_NETWORK: return v ? v : old ? old : "";
+	case AK_FLAG: return v && *v ? v : old ? old : "no";
+	default: return v;
+	}
+}
+
+/* The stored row of the account from its values (nv) and ids, as account_fields.h
+ * lists them; the town and network kept are looked up again. */
+static void account_row(ictx *c, const char *const *v, const char *const *nv, int64_t *ids,
+                        account_fields *f)
+{
+	for (int i = 0; i < ACCOUNT_NCSV; i++) {
+		if (v[i] || !*nv[i])
+			continue;
+		if (account_field_list[i].kind == AK_TOWN)
+			ids[i] = db_lookup_id(c->d, xfer_sql_city_id, nv[i], 0);
+		else if (account_field_list[i].kind == AK_NETWORK)
+			ids[i] = db_lookup_id(c->d, sql_network_id, NULL, atoi(nv[i]));
+	}
+#define XACC_TEXT(c, i) f->c = nv[i];
+#define XACC_LOGIN XACC_TEXT
+#define XACC_NAME XACC_TEXT
+#define XACC_ROLE XACC_TEXT
+#define XACC_ID(c, i) f->c = ids[i];
+#define XACC_TOWN XACC_ID
+#define XACC_NETWORK XACC_ID
+#define XACC_FLAG(c, i) f->c = strcmp(nv[i], "yes") == 0;
+#define XACC_TIME(c, i) f->c = NULL;
+#define XACC_(name, kind, column, ...) XACC_##kind(column, ACCOUNT_F_##name)
+	ACCOUNT_FIELDS(XACC_)
+}
+
 static status import_account(ictx *c, error *e)
 {
 	static const char sql_get[] =
-		"SELECT a.display_name, a.role, COALESCE(c.name, ''), COALESCE(n.number, ''),"
-		"       CASE WHEN a.expert THEN 'yes' ELSE 'no' END"
-		"  FROM accounts a LEFT JOIN cities c ON c.id = a.city_id"
-		"  LEFT JOIN networks n ON n.id = a.network_id WHERE a.login = ?1";
-	const char *login = xfer_val(c, 0);
+		"SELECT " ACCOUNT_CSV_SELECT ACCOUNT_CSV_FROM " WHERE a.login = ?1";
+	const char *login = xfer_val(c, ACCOUNT_F_login);
 	if (!account_login_valid(login)) {
 		xfer_row_error(c, 0, _("\"%s\" is not a valid login (1–64 letters, digits and . _ - @ +)"),
 		          login ? login : "");
@@ -382,51 +456,32 @@ static status import_account(ictx *c, error *e)
 	if (!xfer_first_time(c, login))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	const char *rolename = xfer_val(c, 2);
-	char roles[128];
-	if (!rolename || role_parse(rolename) < 0)
-		xfer_row_error(c, 2, _("\"%s\" should be %s"), rolename ? rolename : "",
-		               list_join_or(role_keys, roles, sizeof roles));
-	const char *town = xfer_val(c, 3), *net = xfer_val(c, 4);
-	/* ZMP's experts (feedback.h): yes or no, in English or Polish; empty keeps it. */
-	const char *expert = xfer_val(c, 5);
-	if (expert && *expert) {
-		if (strcasecmp(expert, "yes") == 0 || strcasecmp(expert, "tak") == 0)
-			expert = "yes";
-		else if (strcasecmp(expert, "no") == 0 || strcasecmp(expert, "nie") == 0)
-			expert = "no";
-		else
-			xfer_row_error(c, 5, _("\"%s\" should be yes or no (tak or nie)"), expert);
-	}
-	int64_t city_id = town && *town ? xfer_city_of(c, 3, town) : 0;
-	int64_t net_id = net && *net ? xfer_network_of(c, 4, net, NULL) : 0;
+	const char *v[ACCOUNT_NFIELDS] = { 0 }, *nv[ACCOUNT_NFIELDS] = { 0 };
+	int64_t ids[ACCOUNT_NFIELDS] = { 0 };
+	for (int i = 0; i < ACCOUNT_NCSV; i++)
+		v[i] = xfer_val(c, i);
+	account_check(c, v, ids);
 	if (c->r->nerrors > before)
 		return ST_OK;
-	char *old[5] = { 0 };
+	char *old[ACCOUNT_NFIELDS] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return e ? e->code : ST_INTERNAL;
 	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	for (int i = 0; exists && i < 5; i++)
+	for (int i = 0; exists && i < ACCOUNT_NCSV; i++)
 		old[i] = db_col_dup(q, i);
 	sqlite3_reset(q);
-	const char *name = xfer_val(c, 1);
-	const char *nv[5] = { name && *name ? name : (old[0] ? old[0] : login), rolename,
-	                      town ? town : (old[2] ? old[2] : ""), net ? net : (old[3] ? old[3] : ""),
-	                      expert && *expert ? expert : (old[4] ? old[4] : "no") };
 	char diff[1024] = "";
-	for (int i = 0; exists && i < 5; i++)
-		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	for (int i = 0; i < ACCOUNT_NCSV; i++) {
+		nv[i] = account_new(i, v[i], old[i], login);
+		if (exists && i != ACCOUNT_F_login)
+			xfer_diff_add(diff, sizeof diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
+	}
 	status s = ST_OK;
 	if (!exists || *diff) {
-		if (!town && old[2] && *old[2])
-			city_id = db_lookup_id(c->d, xfer_sql_city_id, old[2], 0);
-		if (!net && old[3] && *old[3])
-			net_id = db_lookup_id(c->d, sql_network_id, NULL, atoi(old[3]));
-		account_fields f = { .login = login, .display_name = nv[0], .role = rolename,
-		                     .city_id = city_id, .network_id = net_id,
-		                     .expert = strcmp(nv[4], "yes") == 0 };
+		account_fields f;
+		account_row(c, v, nv, ids, &f);
 		bool dup = false;
 		s = exists ? account_rows_update(c->d, &f, e) : account_rows_insert(c->d, &f, &dup, NULL, e);
 		if (s == ST_OK && dup) /* the file names it twice: xfer_first_time() keeps that out */
@@ -438,8 +493,9 @@ static status import_account(ictx *c, error *e)
 	else if (exists)
 		c->r->changed++, xfer_change(c, "~ %s: %s", login, diff);
 	else
-		c->r->added++, xfer_change(c, "+ %s (%s, %s)", login, nv[0], rolename);
-	for (int i = 0; i < 5; i++)
+		c->r->added++, xfer_change(c, "+ %s (%s, %s)", login, nv[ACCOUNT_F_display_name],
+		                           nv[ACCOUNT_F_role]);
+	for (int i = 0; i < ACCOUNT_NFIELDS; i++)
 		free(old[i]);
 	return s;
 }

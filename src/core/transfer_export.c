@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/account_fields.h"
 #include "core/city_fields.h"
 #include "core/db_priv.h"
 #include "core/practice_fields.h"
@@ -20,12 +21,9 @@
 /* The columns of a town: its fields (city_fields.h). */
 static const char sql_cities[] = "SELECT name" CITY_FIELDS(CITY_COL_SET_)
                                  " FROM cities WHERE ?1 + ?2 >= 0 ORDER BY name COLLATE PL";
-static const char sql_accounts[] =
-	"SELECT a.login, a.display_name, a.role, COALESCE(c.name, '') AS city,"
-	" COALESCE(n.number, '') AS network, CASE WHEN a.expert THEN 'yes' ELSE 'no' END AS expert"
-	" FROM accounts a"
-	" LEFT JOIN cities c ON c.id = a.city_id LEFT JOIN networks n ON n.id = a.network_id"
-	" WHERE ?1 + ?2 >= 0 ORDER BY a.login COLLATE PL";
+/* The CSV columns of an account (account_fields.h). */
+static const char sql_accounts[] = "SELECT " ACCOUNT_CSV_SELECT ACCOUNT_CSV_FROM
+                                   " WHERE ?1 + ?2 >= 0 ORDER BY a.login COLLATE PL";
 static const char sql_members[] =
 	"SELECT n.number AS network, c.name AS city, m.basis, m.source FROM memberships m"
 	" JOIN networks n ON n.id = m.network_id JOIN cities c ON c.id = m.city_id"
