@@ -77,7 +77,45 @@ void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size
 		shortopts[s] = '\0';
 }
 
-/* The text of a help entry, its lines after the first indented to HELP_COL. */
+int cli_help_wrap(const char *text, int at, int indent)
+{
+	int col = at;
+	bool first = true;
+	const char *p = text;
+	for (; *p == ' '; p++, col++) /* the text's own indent (the options without a letter) */
+		fputc(' ', stdout);
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		/* One word: up to a space outside brackets ("[--status S]" stays whole). */
+		size_t len = 0;
+		int depth = 0;
+		for (; p[len] && (p[len] != ' ' || depth > 0); len++)
+			depth += p[len] == '[' ? 1 : p[len] == ']' && depth > 0 ? -1 : 0;
+		if (!len)
+			break;
+		char *word = strndup(p, len);
+		if (!word)
+			break;
+		int w = safe_width(word);
+		if (!first && col + 1 + w > CLI_HELP_WIDTH && col > indent) {
+			fprintf(stdout, "\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			fputc(' ', stdout);
+			col++;
+		}
+		safe_fputs(word, stdout, 0);
+		free(word);
+		col += w;
+		first = false;
+		p += len;
+	}
+	return col;
+}
+
+/* The text of a help entry, its lines after the first indented to HELP_COL; a line too
+ * long for the width is wrapped there too. */
 static void help_text(const char *text, int at)
 {
 	if (at + 2 > HELP_COL) { /* at least two spaces before the text, or the next line */
@@ -89,7 +127,7 @@ static void help_text(const char *text, int at)
 		fprintf(stdout, "%*s", HELP_COL - at, "");
 		char *line = strndup(p, len); /* the whole line, however long */
 		if (line)
-			safe_fputs(line, stdout, 0);
+			cli_help_wrap(line, HELP_COL, HELP_COL);
 		free(line);
 		fputc('\n', stdout);
 		p += len;
@@ -98,13 +136,12 @@ static void help_text(const char *text, int at)
 	}
 }
 
-/* One entry: the names column (already translated parts), then the help. */
+/* One entry: the names column (already translated parts; wrapped when they are wider
+ * than the screen), then the help. */
 static void help_entry(const char *names, const char *help)
 {
-	char full[300];
-	snprintf(full, sizeof full, "  %s", names);
-	safe_fputs(full, stdout, 0);
-	help_text(help, safe_width(full));
+	fputs("  ", stdout);
+	help_text(help, cli_help_wrap(names, 2, 4));
 }
 
 /* The options whose value is one of a fixed set of words: each by the table it is in
