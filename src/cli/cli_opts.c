@@ -150,44 +150,68 @@ static const struct {
 	const cli_opt *table;
 	const char *option;
 	const char *const *words;
+	const char *(*gloss)(const char *word); /* what a word means, for the help; NULL: none */
 } option_words[] = {
-	{ cli_import_opts, "encoding", charset_keys },
-	{ cli_export_opts, "encoding", cli_export_encodings },
-	{ cli_export_opts, "separator", cli_export_separators },
-	{ cli_account_opts, "role", role_keys },
-	{ cli_gen_opts, "size", cli_gen_sizes },
-	{ cli_uptake_set_opts, "status", uptake_status_keys },
-	{ cli_uptake_help_opts, "status", uptake_status_keys },
-	{ cli_report_opts, "format", report_formats },
+	{ cli_import_opts, "encoding", charset_keys, NULL },
+	{ cli_export_opts, "encoding", cli_export_encodings, NULL },
+	{ cli_export_opts, "separator", cli_export_separators, NULL },
+	{ cli_account_opts, "role", role_keys, NULL },
+	{ cli_gen_opts, "size", cli_gen_sizes, NULL },
+	{ cli_uptake_set_opts, "status", uptake_status_keys, uptake_status_gloss },
+	{ cli_uptake_help_opts, "status", uptake_status_keys, uptake_status_gloss },
+	{ cli_report_opts, "format", report_formats, NULL },
 };
+
+/* The row of option_words for option name of table t; NULL when there is none. */
+static size_t option_words_row(const cli_opt *t, const char *name)
+{
+	size_t i = 0;
+	for (; i < sizeof option_words / sizeof option_words[0]; i++)
+		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
+			break;
+	return i;
+}
 
 const char *const *cli_opt_words(const cli_opt *t, const char *name)
 {
-	for (size_t i = 0; i < sizeof option_words / sizeof option_words[0]; i++)
-		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
-			return option_words[i].words;
+	size_t i = option_words_row(t, name);
+	if (i < sizeof option_words / sizeof option_words[0])
+		return option_words[i].words;
 	/* export's formats depend on the KIND: here every one (the completion asks by KIND) */
 	if (t == cli_export_opts && strcmp(name, "format") == 0)
 		return cli_export_formats(NULL);
 	return NULL;
 }
 
-const char *cli_words_or(const char *const *w, char *buf, size_t n)
+/* The words w as "a, b or c", each with what it means after it when gloss says. */
+static const char *words_or(const char *const *w, const char *(*gloss)(const char *),
+                            char *buf, size_t n)
 {
 	enum { MAX = 16 };
-	char quoted[MAX][32];
+	char item[MAX][96];
 	const char *q[MAX + 1];
 	size_t k = 0;
 	for (; w[k] && k < MAX; k++) {
 		q[k] = w[k];
+		const char *g = gloss ? gloss(w[k]) : NULL;
 		if (!isalnum((unsigned char)w[k][0])) {
 			/* TRANSLATORS: a value that is not a word, as in "';' or ','" */
-			snprintf(quoted[k], sizeof quoted[k], _("'%s'"), w[k]);
-			q[k] = quoted[k];
+			snprintf(item[k], sizeof item[k], _("'%s'"), w[k]);
+			q[k] = item[k];
+		} else if (g) {
+			/* TRANSLATORS: a value typed as it is, then what it means, as in
+			 * "in-use (w użyciu)" */
+			snprintf(item[k], sizeof item[k], _("%s (%s)"), w[k], g);
+			q[k] = item[k];
 		}
 	}
 	q[k] = NULL;
 	return list_join_or(q, buf, n);
+}
+
+const char *cli_words_or(const char *const *w, char *buf, size_t n)
+{
+	return words_or(w, NULL, buf, n);
 }
 
 void cli_opts_print(const cli_opt *t)
@@ -205,9 +229,12 @@ void cli_opts_print(const cli_opt *t)
 		if (t->arg && n < (int)sizeof names)
 			snprintf(names + n, sizeof names - (size_t)n, " %s", _(t->arg));
 		const char *const *w = cli_opt_words(table, t->name);
-		char words[256], help[512];
-		if (w) /* the help's %s: the words the option takes */
-			snprintf(help, sizeof help, _(t->help), cli_words_or(w, words, sizeof words));
+		size_t row = option_words_row(table, t->name);
+		const char *(*gloss)(const char *) =
+		        row < sizeof option_words / sizeof option_words[0] ? option_words[row].gloss : NULL;
+		char words[512], help[768];
+		if (w) /* the help's %s: the words the option takes, with what they mean */
+			snprintf(help, sizeof help, _(t->help), words_or(w, gloss, words, sizeof words));
 		help_entry(names, w ? help : _(t->help));
 	}
 }
