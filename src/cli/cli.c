@@ -523,7 +523,7 @@ static void print_help(void)
 	safe_fprintf(stdout, _("Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		safe_fprintf(stdout, "  %-8s ", commands[i].name);
-		safe_fputs(_(commands[i].summary), stdout, 0);
+		cli_help_wrap(_(commands[i].summary), 11, 11);
 		fputc('\n', stdout);
 	}
 	safe_fputs(_("\nOptions:\n"), stdout, SAFE_MULTILINE);
@@ -543,9 +543,17 @@ static void print_help(void)
 void cli_command_usage(const cli_command *cmd)
 {
 	/* The placeholders are translated (RODZAJ PLIK), the keywords and options are not. */
-	safe_fprintf(stdout, _("Usage: empirie %s %s\n"), cmd->name, cmd->args[0] ? _(cmd->args) : "");
-	safe_fputs(_(cmd->summary), stdout, 0);
-	fputs("\n", stdout);
+	/* Both wrapped to the width: the further lines of the usage under its arguments. */
+	char head[256], usage[1024];
+	snprintf(head, sizeof head, _("Usage: empirie %s %s\n"), cmd->name, "");
+	head[strcspn(head, "\n")] = '\0';
+	snprintf(usage, sizeof usage, _("Usage: empirie %s %s\n"), cmd->name,
+	         cmd->args[0] ? _(cmd->args) : "");
+	usage[strcspn(usage, "\n")] = '\0';
+	cli_help_wrap(usage, 0, safe_width(head));
+	fputc('\n', stdout);
+	cli_help_wrap(_(cmd->summary), 0, 0);
+	fputc('\n', stdout);
 }
 
 const struct option *cli_global_options(void)

@@ -584,11 +584,11 @@ int cmd_gen(cli_ctx *c, int argc, char **argv)
 
 const cli_opt cli_snapshot_opts[] = {
 	{ "public-only", no_argument, 256, NULL, N_("leave out what a guest may not see: the "
-	  "leaders' network,\ndrafts, read marks, the audit log, private contacts\n(anyone may "
-	  "take it; a full copy is for administrators)") },
+	  "leaders'\nnetwork, drafts, read marks, the audit log, private\ncontacts (anyone may "
+	  "take it; a full copy is for\nadministrators)") },
 	{ "for", required_argument, 257, N_("LOGIN"), N_("issue the full copy to one person: the "
-	  "home database then\ntakes changes from that copy only when LOGIN made them\n(without "
-	  "it, whoever applies the copy's file vouches for\neveryone who wrote in it)") },
+	  "home\ndatabase then takes changes from that copy only\nwhen LOGIN made them (without "
+	  "it, whoever applies\nthe copy's file vouches for everyone who wrote in it)") },
 	{ NULL, 0, 0, NULL, NULL },
 };
 

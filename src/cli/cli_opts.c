@@ -77,7 +77,45 @@ void cli_opts_getopt(const cli_opt *t, struct option *out, char *shortopts, size
 		shortopts[s] = '\0';
 }
 
-/* The text of a help entry, its lines after the first indented to HELP_COL. */
+int cli_help_wrap(const char *text, int at, int indent)
+{
+	int col = at;
+	bool first = true;
+	const char *p = text;
+	for (; *p == ' '; p++, col++) /* the text's own indent (the options without a letter) */
+		fputc(' ', stdout);
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		/* One word: up to a space outside brackets ("[--status S]" stays whole). */
+		size_t len = 0;
+		int depth = 0;
+		for (; p[len] && (p[len] != ' ' || depth > 0); len++)
+			depth += p[len] == '[' ? 1 : p[len] == ']' && depth > 0 ? -1 : 0;
+		if (!len)
+			break;
+		char *word = strndup(p, len);
+		if (!word)
+			break;
+		int w = safe_width(word);
+		if (!first && col + 1 + w > CLI_HELP_WIDTH && col > indent) {
+			fprintf(stdout, "\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			fputc(' ', stdout);
+			col++;
+		}
+		safe_fputs(word, stdout, 0);
+		free(word);
+		col += w;
+		first = false;
+		p += len;
+	}
+	return col;
+}
+
+/* The text of a help entry, its lines after the first indented to HELP_COL; a line too
+ * long for the width is wrapped there too. */
 static void help_text(const char *text, int at)
 {
 	if (at + 2 > HELP_COL) { /* at least two spaces before the text, or the next line */
@@ -89,7 +127,7 @@ static void help_text(const char *text, int at)
 		fprintf(stdout, "%*s", HELP_COL - at, "");
 		char *line = strndup(p, len); /* the whole line, however long */
 		if (line)
-			safe_fputs(line, stdout, 0);
+			cli_help_wrap(line, HELP_COL, HELP_COL);
 		free(line);
 		fputc('\n', stdout);
 		p += len;
@@ -98,13 +136,12 @@ static void help_text(const char *text, int at)
 	}
 }
 
-/* One entry: the names column (already translated parts), then the help. */
+/* One entry: the names column (already translated parts; wrapped when they are wider
+ * than the screen), then the help. */
 static void help_entry(const char *names, const char *help)
 {
-	char full[300];
-	snprintf(full, sizeof full, "  %s", names);
-	safe_fputs(full, stdout, 0);
-	help_text(help, safe_width(full));
+	fputs("  ", stdout);
+	help_text(help, cli_help_wrap(names, 2, 4));
 }
 
 /* The options whose value is one of a fixed set of words: each by the table it is in
@@ -113,44 +150,68 @@ static const struct {
 	const cli_opt *table;
 	const char *option;
 	const char *const *words;
+	const char *(*gloss)(const char *word); /* what a word means, for the help; NULL: none */
 } option_words[] = {
-	{ cli_import_opts, "encoding", charset_keys },
-	{ cli_export_opts, "encoding", cli_export_encodings },
-	{ cli_export_opts, "separator", cli_export_separators },
-	{ cli_account_opts, "role", role_keys },
-	{ cli_gen_opts, "size", cli_gen_sizes },
-	{ cli_uptake_set_opts, "status", uptake_status_keys },
-	{ cli_uptake_help_opts, "status", uptake_status_keys },
-	{ cli_report_opts, "format", report_formats },
+	{ cli_import_opts, "encoding", charset_keys, NULL },
+	{ cli_export_opts, "encoding", cli_export_encodings, NULL },
+	{ cli_export_opts, "separator", cli_export_separators, NULL },
+	{ cli_account_opts, "role", role_keys, NULL },
+	{ cli_gen_opts, "size", cli_gen_sizes, NULL },
+	{ cli_uptake_set_opts, "status", uptake_status_keys, uptake_status_gloss },
+	{ cli_uptake_help_opts, "status", uptake_status_keys, uptake_status_gloss },
+	{ cli_report_opts, "format", report_formats, NULL },
 };
+
+/* The row of option_words for option name of table t; NULL when there is none. */
+static size_t option_words_row(const cli_opt *t, const char *name)
+{
+	size_t i = 0;
+	for (; i < sizeof option_words / sizeof option_words[0]; i++)
+		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
+			break;
+	return i;
+}
 
 const char *const *cli_opt_words(const cli_opt *t, const char *name)
 {
-	for (size_t i = 0; i < sizeof option_words / sizeof option_words[0]; i++)
-		if (option_words[i].table == t && strcmp(option_words[i].option, name) == 0)
-			return option_words[i].words;
+	size_t i = option_words_row(t, name);
+	if (i < sizeof option_words / sizeof option_words[0])
+		return option_words[i].words;
 	/* export's formats depend on the KIND: here every one (the completion asks by KIND) */
 	if (t == cli_export_opts && strcmp(name, "format") == 0)
 		return cli_export_formats(NULL);
 	return NULL;
 }
 
-const char *cli_words_or(const char *const *w, char *buf, size_t n)
+/* The words w as "a, b or c", each with what it means after it when gloss says. */
+static const char *words_or(const char *const *w, const char *(*gloss)(const char *),
+                            char *buf, size_t n)
 {
 	enum { MAX = 16 };
-	char quoted[MAX][32];
+	char item[MAX][96];
 	const char *q[MAX + 1];
 	size_t k = 0;
 	for (; w[k] && k < MAX; k++) {
 		q[k] = w[k];
+		const char *g = gloss ? gloss(w[k]) : NULL;
 		if (!isalnum((unsigned char)w[k][0])) {
 			/* TRANSLATORS: a value that is not a word, as in "';' or ','" */
-			snprintf(quoted[k], sizeof quoted[k], _("'%s'"), w[k]);
-			q[k] = quoted[k];
+			snprintf(item[k], sizeof item[k], _("'%s'"), w[k]);
+			q[k] = item[k];
+		} else if (g) {
+			/* TRANSLATORS: a value typed as it is, then what it means, as in
+			 * "in-use (w użyciu)" */
+			snprintf(item[k], sizeof item[k], _("%s (%s)"), w[k], g);
+			q[k] = item[k];
 		}
 	}
 	q[k] = NULL;
 	return list_join_or(q, buf, n);
+}
+
+const char *cli_words_or(const char *const *w, char *buf, size_t n)
+{
+	return words_or(w, NULL, buf, n);
 }
 
 void cli_opts_print(const cli_opt *t)
@@ -168,9 +229,12 @@ void cli_opts_print(const cli_opt *t)
 		if (t->arg && n < (int)sizeof names)
 			snprintf(names + n, sizeof names - (size_t)n, " %s", _(t->arg));
 		const char *const *w = cli_opt_words(table, t->name);
-		char words[256], help[512];
-		if (w) /* the help's %s: the words the option takes */
-			snprintf(help, sizeof help, _(t->help), cli_words_or(w, words, sizeof words));
+		size_t row = option_words_row(table, t->name);
+		const char *(*gloss)(const char *) =
+		        row < sizeof option_words / sizeof option_words[0] ? option_words[row].gloss : NULL;
+		char words[512], help[768];
+		if (w) /* the help's %s: the words the option takes, with what they mean */
+			snprintf(help, sizeof help, _(t->help), words_or(w, gloss, words, sizeof words));
 		help_entry(names, w ? help : _(t->help));
 	}
 }

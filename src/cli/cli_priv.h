@@ -195,6 +195,12 @@ char *cli_read_body(void);
 /* Parse a positive integer argument; -1 when it is not one. */
 long long cli_parse_id(const char *s);
 
+/* The width --help fits in. */
+enum { CLI_HELP_WIDTH = 80 };
+/* Print one line of help text from display column at, wrapped between words (a
+ * bracketed group stays whole) to fit CLI_HELP_WIDTH, its further lines indented to
+ * column indent; no newline at the end. Returns the column it ended at. */
+int cli_help_wrap(const char *text, int at, int indent);
 /* The usage line and summary of a command (from its row). */
 void cli_command_usage(const cli_command *cmd);
 /* A command's --help: the usage line and summary, the text before, the subcommands,

@@ -876,8 +876,8 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 			_("Finds towns, thread titles, posts, good practices and meetings containing every\n"
 			  "word given, as a word or the start of one, ignoring case and Polish letters:\n"
 			  "\"lodz\" finds \"Łódź\".\n"
-			  "Output: kind (town, thread, post, practice, meeting), id, thread, network, title,\n"
-			  "excerpt.\n"));
+			  "Output: kind (town, thread, post, practice, meeting), id, thread, network,\n"
+			  "title, excerpt.\n"));
 		return EXIT_OK;
 	}
 	if (first >= argc)

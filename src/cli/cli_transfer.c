@@ -118,9 +118,9 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 		case 'h':
 			cli_command_help_opts(cli_find_command("import"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
-				  "transfers: practice key, town, status). The first line\n"
-				  "of the file names the columns (as 'empirie export KIND' writes them; common\n"
-				  "Polish names such as nazwa, województwo, sieć, miasto are understood too).\n"
+				  "transfers: practice key, town, status). The first line of the file names the\n"
+				  "columns (as 'empirie export KIND' writes them; common Polish names such as\n"
+				  "nazwa, województwo, sieć, miasto are understood too).\n"
 				  "Practices are matched by their key. Fields are separated by ',' or ';'\n"
 				  "(Excel), quoted fields may hold newlines.\n"), NULL,
 				cli_import_opts,
@@ -309,10 +309,10 @@ const cli_opt cli_export_opts[] = {
 	{ "network", required_argument, 'n', N_("N"), N_("posts: only that network's discussions") },
 	{ "separator", required_argument, 's', N_("SEP"), N_("%s; default ';' in a Polish locale (or one\n"
 	  "with a decimal comma, as Polish spreadsheets expect),\n',' otherwise (--raw: ',')") },
-	{ "raw", no_argument, OPT_RAW, NULL, N_("for scripts: cells exactly as stored, lines ending "
-	  "in LF,\nno byte order mark. Without it the CSV is for\nspreadsheets: lines end in CRLF and "
-	  "a cell beginning\nwith =, +, -, @, tab or CR gets a leading apostrophe so\nthat it is "
-	  "never run as a formula (import removes it)") },
+	{ "raw", no_argument, OPT_RAW, NULL, N_("for scripts: cells exactly as stored, lines ending\n"
+	  "in LF, no byte order mark. Without it the CSV is\nfor spreadsheets: lines end in CRLF and "
+	  "a cell\nbeginning with =, +, -, @, tab or CR gets a leading\napostrophe so that it is "
+	  "never run as a formula\n(import removes it)") },
 	{ NULL, 0, 0, NULL, NULL },
 };
 
@@ -399,8 +399,7 @@ int cmd_export(cli_ctx *c, int argc, char **argv)
 		case 'h':
 			cli_command_help_opts(cli_find_command("export"),
 				_("KIND is cities, accounts, memberships, meetings, practices or uptakes (practice\n"
-				  "transfers); written to\n"
-				  "standard output.\n"), NULL,
+				  "transfers); written to standard output.\n"), NULL,
 				cli_export_opts,
 				_("KIND posts with --format mbox [--network N] writes the discussions as an\n"
 				  "mbox archive that any mail client reads.\n"));

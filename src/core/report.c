@@ -321,15 +321,21 @@ status report_build(db *d, const account *a, int number, const char *from, const
 
 /* ---- writing ---- */
 
-const char *const report_formats[] = { "text", "csv", "json", NULL };
+/* Each name at its format's place: the order of the rows changes nothing. */
+const char *const report_formats[REPORT_N_FORMATS + 1] = {
+	[REPORT_TEXT] = "text",
+	[REPORT_CSV] = "csv",
+	[REPORT_JSON] = "json",
+	[REPORT_N_FORMATS] = NULL,
+};
 
 int report_format_parse(const char *s)
 {
 	if (!s)
 		return REPORT_TEXT;
-	for (int i = 0; report_formats[i]; i++)
-		if (strcmp(s, report_formats[i]) == 0)
-			return i;
+	for (int f = 0; f < REPORT_N_FORMATS; f++)
+		if (report_formats[f] && strcmp(s, report_formats[f]) == 0)
+			return f;
 	return -1;
 }
 

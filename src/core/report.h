@@ -81,8 +81,9 @@ void report_free(report *r);
 /* Write it: plain text (translated labels), CSV (one row per item, spreadsheet-safe,
  * columns network, section, id, date, title, town, from, status, count) or JSON. */
 typedef enum { REPORT_TEXT, REPORT_CSV, REPORT_JSON } report_format;
-/* The formats' names, in report_format's order, NULL at the end: the one table that
- * report_format_parse() and the CLI's messages, help and completion read. */
+#define REPORT_N_FORMATS 3
+/* The formats' names, each at its report_format's place, NULL at the end: the one table
+ * that report_format_parse() and the CLI's messages, help and completion read. */
 extern const char *const report_formats[];
 int report_format_parse(const char *s); /* -1 when unknown */
 status report_write(const report *r, report_format fmt, FILE *f, error *e);

@@ -62,15 +62,22 @@ int uptake_status_parse(const char *key)
 	return -1;
 }
 
+/* What each status is called, in uptake_status's order (translated when shown). */
+static const char *const status_labels[UPTAKE_N_STATUS] = { N_("interested"), N_("adapting"),
+	                                                     N_("in use"), N_("dropped") };
+
 const char *uptake_status_label(uptake_status s)
 {
-	switch (s) {
-	case UPTAKE_INTERESTED: return _("interested");
-	case UPTAKE_ADAPTING: return _("adapting");
-	case UPTAKE_IN_USE: return _("in use");
-	case UPTAKE_DROPPED: return _("dropped");
-	}
-	return "";
+	return (unsigned)s < UPTAKE_N_STATUS ? _(status_labels[s]) : "";
+}
+
+const char *uptake_status_gloss(const char *key)
+{
+	int k = uptake_status_parse(key);
+	if (k < 0)
+		return NULL;
+	const char *label = _(status_labels[k]);
+	return strcmp(label, status_labels[k]) != 0 ? label : NULL;
 }
 
 #define FREE_TEXT_(n) free(u->n);

@@ -23,6 +23,9 @@ extern const char *const uptake_status_keys[];
 const char *uptake_status_key(uptake_status s);
 int uptake_status_parse(const char *key); /* -1 when unknown */
 const char *uptake_status_label(uptake_status s); /* translated */
+/* What a status key means in the reader's language ("w użyciu" for in-use): its label
+ * when translated; NULL when the label is untranslated, the key saying as much. */
+const char *uptake_status_gloss(const char *key);
 
 #define UPTAKE_READ_STATUS_(n) uptake_status n;
 #define UPTAKE_READ_TEXT_(n) char *n;

@@ -53,7 +53,7 @@
 	  SYNC_ANY, "practice", "p.key", 0, NULL, NULL, N_("practice"), 0, HEAD)             \
 	F(town, TOWN, COL, city_id, 1, 1, "miasto|city", "c.name",                           \
 	  SYNC_ANY, "town", "c.name", 1, N_("NAME"),                                         \
-	  N_("set, remove: the town taking it up (not the practice's own);\n"                \
+	  N_("set, remove: the town taking it up (not the\npractice's own town);\n"         \
 	     "list: that town's records"), N_("town"), 3, HEAD)                              \
 	F(status, STATUS, COL, status, 1, 1, "", "u.status",                                 \
 	  SYNC_LIVE, "status", "u.status", 1, N_("S"),                                       \

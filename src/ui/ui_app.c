@@ -509,10 +509,10 @@ static unsigned global_command(ui_ctx *c, ui_cmd_id cmd)
 	}
 }
 
-static unsigned dispatch(ui_ctx *c, int key)
+/* A key and its command on the top screen (the caller looked it up: once per key). */
+static unsigned dispatch(ui_ctx *c, int key, ui_cmd_id cmd)
 {
 	ui_screen *s = c->top;
-	unsigned kind = s->ops->kind;
 	if (cmdline.typing)
 		return ui_cmdline_key(&cmdline, c, key);
 	bool printable = !(key & UI_KFN) && key >= 32 && key != 127;
@@ -520,7 +520,6 @@ static unsigned dispatch(ui_ctx *c, int key)
 		return answer_quit(c, key);
 	if (printable && s->ops->wants_text && s->ops->wants_text(s))
 		return s->ops->key(s, c, CMD_NONE, key);
-	ui_cmd_id cmd = ui_cmd_for_key(key, kind);
 	if (cmd == CMD_NONE)
 		return s->ops->key(s, c, CMD_NONE, key);
 	if (cmd == CMD_COMMAND_LINE) {
@@ -602,9 +601,10 @@ static unsigned handle_mouse(ui_ctx *c)
 	/* The wheel: buttons 4 and 5, as the arrow keys would. */
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		int k = UI_KFN | (ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN);
+		ui_cmd_id cmd = ui_cmd_for_key(k, c->top->ops->kind);
 		unsigned r = 0;
 		for (int i = 0; i < WHEEL_LINES; i++)
-			r |= dispatch(c, k);
+			r |= dispatch(c, k, cmd);
 		return r | UI_R_REDRAW;
 	}
 	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
@@ -612,8 +612,8 @@ static unsigned handle_mouse(ui_ctx *c)
 		return UI_R_NONE;
 	if (ev.y == LINES - 1) {
 		int k = ui_keybar_hit(ev.x);
-		return k && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)) ? dispatch(c, k)
-		                                                                : UI_R_NONE;
+		return k && (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED))
+		               ? dispatch(c, k, ui_cmd_for_key(k, c->top->ops->kind)) : UI_R_NONE;
 	}
 	if (!c->top->ops->click || (ev.bstate & BUTTON1_RELEASED))
 		return UI_R_NONE;
@@ -624,7 +624,7 @@ static unsigned handle_mouse(ui_ctx *c)
 	unsigned r = c->top->ops->click(c->top, c, ev.y, ev.x);
 	/* A double click opens what the first click selected, as Enter would. */
 	if (twice && !(r & (UI_R_PUSH | UI_R_POP | UI_R_QUIT)))
-		r |= dispatch(c, '\n');
+		r |= dispatch(c, '\n', ui_cmd_for_key('\n', c->top->ops->kind));
 	return r;
 }
 
@@ -766,12 +766,13 @@ static unsigned handle_input(ui_ctx *c, int key)
 	}
 	/* Ctrl-L: all sent again as it is, the message on the status line too, whatever has
 	 * the keys (the command line, a prompt, a box, a question). */
-	if (ui_cmd_for_key(key, c->top->ops->kind) == CMD_REDRAW) {
+	ui_cmd_id cmd = ui_cmd_for_key(key, c->top->ops->kind);
+	if (cmd == CMD_REDRAW) {
 		clearok(curscr, TRUE);
 		return UI_R_REDRAW;
 	}
 	c->status[0] = '\0';
-	return dispatch(c, key) | UI_R_REDRAW;
+	return dispatch(c, key, cmd) | UI_R_REDRAW;
 }
 
 /* What others changed since the last look: loaded, and how much to draw again. */

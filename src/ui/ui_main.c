@@ -822,22 +822,29 @@ static void main_reload(ui_screen *s, ui_ctx *c)
 /* Posts elsewhere: the networks' unread counts move (taken once for the title and all
  * screens by apply_changes); the threads
  * only of the network shown; the towns never (a change of towns is "shared":
- * main_reload). */
+ * main_reload). Read marks of this person's (cs->mine: another session's of the same
+ * account bump the account's change alone, no network's) move the counts too, and the
+ * unread marks of the threads shown when the count of their network moved. */
 static ui_shown main_changed(ui_screen *s, ui_ctx *c, const change_set *cs)
 {
 	main_screen *m = (main_screen *)s;
-	if (!cs->n_networks)
+	if (!cs->n_networks && !cs->mine)
 		return UI_SHOWN_SAME;
 	/* The counts apply_changes just took (ui_refresh_unread): no query of our own. */
 	ui_list *nets = &m->lists[P_NETS];
+	bool shown_moved = false;
 	for (size_t i = 0; i < nets->n; i++) {
 		net_row *r = nets->rows[i];
 		int64_t unread = ui_unread_of(c, r->id);
-		if (unread >= 0)
-			r->unread = unread;
+		if (unread < 0)
+			continue;
+		shown_moved |= r->id == m->net_id && r->unread != unread;
+		r->unread = unread;
 	}
 	m->stale |= 1u << P_NETS;
-	if (change_set_has_network(cs, m->net_id)) {
+	/* Read marks only while this screen is on top: this session's own (the reader's,
+	 * under which it stays) reload it anyway, when they are made or the reader closes. */
+	if (change_set_has_network(cs, m->net_id) || (cs->mine && shown_moved && s == c->top)) {
 		ui_trace("threads %d", m->net_number);
 		ui_list_reload(&m->lists[P_THREADS]);
 		m->stale |= 1u << P_THREADS;

@@ -24,7 +24,7 @@ src_opts=$(cat "$top_srcdir"/src/cli/*.c |
 	sort -u)
 [ -n "$src_opts" ]; t_result $? "the sources' option arrays are found ($(echo $src_opts | wc -w) names)"
 
-cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\) .*/\1/p')
+cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p')
 [ -n "$cmds" ]; t_result $? "--help lists the commands"
 
 # refused CMD [SUB] --OPT: the command's parser says it does not know the option.

@@ -35,7 +35,7 @@ out=$(bash --norc --noprofile -i -c ". '$SCRIPT'; complete -p empirie" 2>/dev/nu
 is "complete -p: the function _empirie completes empirie" "$out" "complete -F _empirie empirie"
 
 # Commands: the table's, as --help lists them.
-help_cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\) .*/\1/p' | sort)
+help_cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort)
 [ -n "$help_cmds" ]; t_result $? "--help lists the commands"
 is "every command of --help, nothing else" "$(comp empirie '')" "$help_cmds"
 is "a beginning: li → list" "$(comp empirie li)" "list"

@@ -31,7 +31,7 @@ like "refused as unknown there" "$(cat "$T_DIR/err")" "unknown option '--restric
 
 # Every command (and every subcommand of those with a table) takes --db after its name:
 # what it complains of is the unknown option after it, never --db.
-cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\) .*/\1/p')
+cmds=$(e --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p')
 [ -n "$cmds" ]; t_result $? "--help lists the commands"
 bad=""
 for cmd in $cmds; do

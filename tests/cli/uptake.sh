@@ -135,4 +135,22 @@ exit_is "uptake list --help" 0 e uptake list --help
 like "the help" "$(cat "$T_DIR/out")" "Usage: empirie uptake"
 exit_is "an option before the subcommand" 2 e uptake --town Piła list
 like "is told the order" "$(cat "$T_DIR/err")" "the subcommand comes first"
+# The status keys stay English words (they are typed); the Polish help says what each
+# means beside it: every key the completion offers, each with its gloss.
+keys=$(e complete 4 empirie uptake set --status '' | sed 1d)
+is "the completion offers the four statuses" "$(echo $keys)" "interested adapting in-use dropped"
+if has_locale pl_PL.UTF-8; then
+	help=$(LC_ALL=pl_PL.UTF-8 e uptake --help | tr -s ' \n' '  ')
+	unglossed=""
+	for k in $keys; do
+		printf '%s\n' "$help" | grep -q -- "$k ([a-ząćęłńóśźż ]\{3,\})" || unglossed="$unglossed $k"
+	done
+	is "uptake --help in Polish: every status with its gloss" "$unglossed" ""
+	like "in-use: w użyciu" "$help" "in-use (w użyciu)"
+	like "interested: zainteresowanie" "$help" "interested (zainteresowanie)"
+	unlike "English has no gloss" "$(LC_ALL=C e uptake --help)" "interested ("
+else
+	skip "no pl_PL.UTF-8 locale"; skip "no pl_PL.UTF-8 locale"; skip "no pl_PL.UTF-8 locale"
+	skip "no pl_PL.UTF-8 locale"
+fi
 done_testing
