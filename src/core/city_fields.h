@@ -17,7 +17,9 @@
  *   card     where it is on the card (fields.h): CARD_OWN (drawn by hand), CARD_HEAD,
  *            CARD_FOOT
  *   pub      1: copied into public copies; 0: left out (public.h)
- *   search   1: part of the indexed text of the town (search_index_city)
+ *   search   1: part of the indexed text of the town (search_docs.h): the KEY is its
+ *            title, the WORD and LINE fields marked 1 its body, in the list's order (a
+ *            FLAG is never indexed)
  * Towns are edited by import only (no options of their own on the command line), and
  * they travel between installations by CSV, not in sync files (those name a town only),
  * so there is no "option" and no "synced" column. Rows are in the CSV column order. */
@@ -70,6 +72,16 @@ enum { CITY_FIELDS(CITY_F_ENUM) CITY_NFIELDS };
 /* "c.name, c.voivodeship, …": the columns of a town as read, in the list's order. */
 #define CITY_COL_C_(name, ...) ", c." #name
 #define CITY_SELECT_C CITY_FIELDS(CITY_COL_C_)
+
+/* The body of the town's indexed text as SQL over its row (search_docs.h's CITY_DOC):
+ * the searchable WORD and LINE fields, each followed by a blank. The KEY is the title. */
+#define CITY_SEARCH_KEY(search, n)
+#define CITY_SEARCH_WORD(search, n) FIELD_SEARCH_##search(n)
+#define CITY_SEARCH_LINE(search, n) FIELD_SEARCH_##search(n)
+#define CITY_SEARCH_FLAG(search, n)
+#define CITY_SEARCH_(name, kind, aliases, label, card, pub, search) \
+	CITY_SEARCH_##kind(search, name)
+#define CITY_SEARCH_SQL CITY_FIELDS(CITY_SEARCH_) "''"
 
 /* Struct members: char * (stored, the town as read) or const char * (given, what the
  * writer stores) for text, bool for a FLAG. */

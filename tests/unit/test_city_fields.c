@@ -4,7 +4,8 @@
  * town with a value of its own in each field goes in through a CSV import (the list's
  * headers) and through the writer, and comes back through the store (the town as
  * read), the CSV export (header and row), the search (the fields marked searchable,
- * and only those) and `show city` (every field the card shows by itself, under its
+ * and only those; a replaced town by its new values only; the index as kept equal to
+ * the one rebuilt from the tables) and `show city` (every field the card shows by itself, under its
  * label, at the top or at the bottom). */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include "core/db_priv.h"
 #include "core/directory.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/transfer.h"
 #include "i18n.h"
 #include "tap.h"
@@ -130,6 +132,34 @@ static bool found_by(db *d, const account *a, const char *text, int64_t id)
 	return found;
 }
 
+/* Whether the index as kept by the writes holds what a rebuild from the tables puts in
+ * it: every word of every entry, in its column and place. */
+static bool index_as_rebuilt(db *d)
+{
+	static const char sql_kept[] =
+		"CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search, instance);"
+		"CREATE TEMP TABLE kept AS SELECT term, doc, col, offset FROM temp.words;";
+	static const char sql_apart[] =
+		"SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT term, doc, col, offset"
+		" FROM temp.words)) + (SELECT count(*) FROM (SELECT term, doc, col, offset FROM"
+		" temp.words EXCEPT SELECT * FROM kept)), (SELECT count(*) FROM kept)";
+	error e;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_exec(db_handle(d), sql_kept, NULL, NULL, NULL) != SQLITE_OK ||
+	    search_reindex(d, &e) != ST_OK ||
+	    sqlite3_prepare_v2(db_handle(d), sql_apart, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		diag("%s", sqlite3_errmsg(db_handle(d)));
+		sqlite3_finalize(st);
+		return false;
+	}
+	int apart = sqlite3_column_int(st, 0), words = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	if (apart)
+		diag("%d words' places differ", apart);
+	return apart == 0 && words > 0;
+}
+
 /* What `empirie show city NAME` prints (malloc'd; NULL when it could not run). */
 static char *show_city(const char *name)
 {
@@ -224,7 +254,7 @@ static void test_paths(db *d, const account *admin)
 	for (int i = 0; i < CITY_NFIELDS; i++) {
 		const city_field_info *fi = &city_field_list[i];
 		char buf[80];
-		if (fi->kind != CK_LINE && fi->kind != CK_KEY)
+		if (fi->kind == CK_FLAG)
 			continue;
 		const char *v = value_of(i, "", true, buf, sizeof buf);
 		ok(found_by(d, admin, v, id) == fi->search, "%s: %s by the search", fi->name,
@@ -247,6 +277,22 @@ static void test_paths(db *d, const account *admin)
 		       k ? "the town replaced" : "a new town");
 		read_back(d, "Qxwtown", tag, k ? "the writer's UPDATE" : "the writer's INSERT");
 	}
+	/* The replaced town is found by its new texts only: its old entry left the index. */
+	id = directory_city(d, "Qxwtown", &t, &e) == ST_OK ? t.id : 0;
+	if (id)
+		city_clear(&t);
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *fi = &city_field_list[i];
+		char bn[80], bw[80];
+		const char *now = value_of(i, "u", true, bn, sizeof bn);
+		const char *was = value_of(i, "w", true, bw, sizeof bw);
+		if (!fi->search || fi->kind == CK_KEY || strcmp(now, was) == 0)
+			continue; /* the same in both (the name, a voivodeship, a keyword) */
+		ok(found_by(d, admin, now, id), "%s: the replaced town found by its new value",
+		   fi->name);
+		ok(!found_by(d, admin, was, id), "%s: not by its old one", fi->name);
+	}
+	ok(index_as_rebuilt(d), "the towns' index entries as kept are those a rebuild makes");
 }
 
 int main(void)
