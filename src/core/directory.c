@@ -192,9 +192,9 @@ static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 	return ST_OK;
 }
 
-#define CITY_INFO_(name, kind, aliases, label, card, pub, search) \
-	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name),     \
-	  offsetof(city_fields, name) },
+#define CITY_INFO_(name, kind, aliases, label, card, pub, search, words, refusal)   \
+	{ #name, CK_##kind, aliases, label, card, pub, search, words, refusal,            \
+	  offsetof(city, name), offsetof(city_fields, name) },
 const city_field_info city_field_list[CITY_NFIELDS] = { CITY_FIELDS(CITY_INFO_) };
 
 const char *city_value(const city *t, int i)
@@ -215,6 +215,41 @@ void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS])
 		else
 			*(const char **)at = v[i];
 	}
+}
+
+/* The word of words v is, in any case, with or without Polish letters; NULL when none. */
+static const char *known_word(const char *v, const char *const *words)
+{
+	char *f = pl_fold(v, strlen(v));
+	const char *hit = NULL;
+	for (; f && words && *words && !hit; words++) {
+		char *g = pl_fold(*words, strlen(*words));
+		if (g && strcmp(f, g) == 0)
+			hit = *words;
+		free(g);
+	}
+	free(f);
+	return hit;
+}
+
+const char *city_value_fault(const city_field_info *f, const char *v, const char **stored)
+{
+	static const char *const yes[] = { "1", "yes", "tak", "true", "y", "t", NULL };
+	static const char *const no[] = { "0", "no", "nie", "false", "n", "", NULL };
+	*stored = v;
+	switch (f->kind) {
+	case CK_KEY:
+		return *v ? NULL : _("the town's name is empty");
+	case CK_WORD:
+		/* An empty cell says nothing, unless the empty word is one of the field's. */
+		return (*stored = known_word(v, f->words)) || !*v ? NULL : _(f->refusal);
+	case CK_FLAG:
+		*stored = known_word(v, yes) ? "1" : known_word(v, no) ? "0" : NULL;
+		return *stored ? NULL : _("\"%s\" should be yes or no");
+	case CK_LINE:
+		return NULL;
+	}
+	return NULL;
 }
 
 #define CITY_FREE_TEXT_(n) free(c->n);

@@ -6,7 +6,9 @@
  * read), the CSV export (header and row), the search (the fields marked searchable,
  * and only those; a replaced town by its new values only; the index as kept equal to
  * the one rebuilt from the tables) and `show city` (every field the card shows by itself, under its
- * label, at the top or at the bottom). */
+ * label, at the top or at the bottom). Each kind's check on import: a value a keyword
+ * or a flag field does not know refused, and the checks of a new keyword, line or flag
+ * field (made with the list's macros). */
 #include "config.h"
 
 #include <fcntl.h>
@@ -64,6 +66,17 @@ static void test_list(db *d)
 			whole = whole && strcmp(city_field_list[j].name, f->name) != 0;
 	}
 	ok(whole, "every field has its names; a label when on the card by itself; names once");
+	bool words = true;
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *f = &city_field_list[i];
+		const char *at = f->refusal ? strstr(f->refusal, "%s") : NULL;
+		words = words && (f->kind == CK_WORD
+		                      ? f->words && f->words[0] && at && !strchr(at + 2, '%') &&
+		                            strchr(f->refusal, '%') == at
+		                      : !f->words && !f->refusal);
+	}
+	ok(words, "a keyword field has its words and a refusal naming the value by its one %%s;"
+	          " no other field has them");
 	is_str(city_field_list[0].name, "name", "the first field is the key, the town's name");
 	int keys = 0;
 	for (int i = 0; i < CITY_NFIELDS; i++)
@@ -295,6 +308,77 @@ static void test_paths(db *d, const account *admin)
 	ok(index_as_rebuilt(d), "the towns' index entries as kept are those a rebuild makes");
 }
 
+/* The errors of importing one town whose field i has the value v (a CSV of the name
+ * and that column), joined by newlines into out; whether the import failed. */
+static bool import_refused(db *d, const account *admin, int i, const char *v, char *out,
+                           size_t n)
+{
+	char csv[300];
+	snprintf(csv, sizeof csv, "name,%s\nQxkindtown,%s\n", city_field_list[i].name, v);
+	import_report r;
+	error e;
+	bool refused = import_csv(d, admin, XFER_CITIES, "k.csv", csv, strlen(csv), true, false,
+	                          &r, &e) != ST_OK;
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < r.nerrors && o < n; k++)
+		o += (size_t)snprintf(out + o, n - o, "%s\n", r.errors[k]);
+	import_report_free(&r);
+	return refused;
+}
+
+/* Every field of a kind with a check (a keyword, a flag): a value it does not know is
+ * refused by an import, at its line and column, naming the value. */
+static void test_kinds_import(db *d, const account *admin)
+{
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *f = &city_field_list[i];
+		char errs[1024], at[200];
+		if (f->kind != CK_WORD && f->kind != CK_FLAG)
+			continue;
+		ok(import_refused(d, admin, i, "qxnotawordqx", errs, sizeof errs),
+		   "%s: an unknown value refused", f->name);
+		snprintf(at, sizeof at, "k.csv:2:2 (%s): \"qxnotawordqx\" ", f->name);
+		ok(strstr(errs, at) != NULL, "at its line and column, naming it (%s)", at);
+		if (!strstr(errs, at))
+			diag("%s", errs);
+	}
+}
+
+/* The kinds' checks themselves, for a field not in the list: a new keyword and a new
+ * line of text, made with the list's macros, as a new row of the list would be. */
+static void test_new_kinds(void)
+{
+	const city_field_info colour = { "colour", CK_WORD, "kolor", NULL, CARD_OWN, true, false,
+	                                 CITY_WORDS("zielony", "żółty"),
+	                                 N_("\"%s\" should be zielony or żółty"), 0, 0 };
+	const city_field_info motto = { "motto", CK_LINE, "haslo", N_("Motto"), CARD_FOOT, true,
+	                                false, NULL, NULL, 0, 0 };
+	const city_field_info flag = { "member", CK_FLAG, "", NULL, CARD_OWN, true, false, NULL,
+	                               NULL, 0, 0 };
+	const char *v = NULL;
+	ok(!city_value_fault(&colour, "zielony", &v) && v && strcmp(v, "zielony") == 0,
+	   "a new keyword field: a known word taken");
+	ok(!city_value_fault(&colour, "ZOLTY", &v) && v && strcmp(v, "żółty") == 0,
+	   "in any case, without Polish letters: stored as the list spells it");
+	const char *why = city_value_fault(&colour, "czerwony", &v);
+	is_str(why, "\"%s\" should be zielony or żółty", "another word refused, with the field's message");
+	ok(!city_value_fault(&colour, "", &v) && v == NULL,
+	   "an empty cell says nothing (the empty word is not one of its)");
+	ok(!city_value_fault(&city_field_list[CITY_F_voivodeship], "", &v) && v && *v == '\0',
+	   "(the voivodeship's is: an empty cell clears it)");
+	ok(!city_value_fault(&motto, "Razem, dalej", &v) && v && strcmp(v, "Razem, dalej") == 0,
+	   "a new line of text: taken as it is");
+	ok(!city_value_fault(&motto, "dwie\nlinie", &v),
+	   "line breaks too, as an import takes a project title today");
+	ok(!city_value_fault(&flag, "Tak", &v) && strcmp(v, "1") == 0, "a new flag: tak is set");
+	ok(!city_value_fault(&flag, "no", &v) && strcmp(v, "0") == 0, "no is not");
+	is_str(city_value_fault(&flag, "może", &v), "\"%s\" should be yes or no",
+	       "anything else is refused, saying so");
+	is_str(city_value_fault(&city_field_list[CITY_F_name], "", &v), "the town's name is empty",
+	       "the key may not be empty");
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -318,6 +402,8 @@ int main(void)
 	account_get(d, "root-test", &admin, &e);
 	test_list(d);
 	test_paths(d, &admin);
+	test_kinds_import(d, &admin);
+	test_new_kinds();
 	account_clear(&admin);
 	db_close(&d);
 	char cmd[400];
