@@ -2,22 +2,32 @@
  * members (city, city_fields), the columns, parameters and binds of the towns' one
  * writer, the reading of a town row, the lines of `empirie show city` and of the town's
  * card on the screen that are plain "label: value", the CSV columns (the bundled
- * data/cities.csv, import and export) and the public/private classification of public
- * copies all come from CITY_FIELDS: a new field is one row here, one migration step
- * (schema.c) and its translations (po/pl.po).
+ * data/cities.csv, import and export), the import's check of each value (by its kind),
+ * the indexed text and the public/private classification of public copies all come
+ * from CITY_FIELDS: a new field is one row here, one migration step (schema.c) and its
+ * translations (po/pl.po).
  *
- * F(name, kind, aliases, label, card, pub, search)
+ * F(name, kind, aliases, label, card, pub, search, words, refusal)
  *   name     member, column and CSV header (English)
- *   kind     KEY (the town's name: the writer finds the row by it), WORD (a keyword
- *            the program knows), LINE (one line of text), FLAG (0 or 1: a bool member,
- *            an integer column, "0"/"1" in the bundled file, yes/no in imports)
+ *   kind     what the field holds and how an import checks it (city_value_fault() in
+ *            directory.c): KEY (the town's name: the writer finds the row by it; not
+ *            empty), WORD (a keyword the program knows: one of its words, in any case,
+ *            with or without Polish letters, stored as the list spells it), LINE (text:
+ *            taken as it is), FLAG (0 or 1: a bool member, an integer column, "0"/"1" in
+ *            the bundled file, yes/no in Polish or English in imports)
  *   aliases  other CSV headers accepted on import, '|'-separated, folded (Polish first)
  *   label    the label on the card; NULL when the field has no line of its own (it is
  *            shown inside another's, or only in `list cities`)
  *   card     where it is on the card (fields.h): CARD_OWN (drawn by hand), CARD_HEAD,
  *            CARD_FOOT
  *   pub      1: copied into public copies; 0: left out (public.h)
- *   search   1: part of the indexed text of the town (search_index_city)
+ *   search   1: part of the indexed text of the town (search_docs.h): the KEY is its
+ *            title, the WORD and LINE fields marked 1 its body, in the list's order (a
+ *            FLAG is never indexed)
+ *   words    a WORD's known words (CITY_WORDS); an empty one among them lets an empty
+ *            cell clear the field, else an empty cell says nothing. NULL for the others
+ *   refusal  a WORD's message for a value not among them, naming it by its one %s;
+ *            NULL for the others
  * Towns are edited by import only (no options of their own on the command line), and
  * they travel between installations by CSV, not in sync files (those name a town only),
  * so there is no "option" and no "synced" column. Rows are in the CSV column order. */
@@ -26,15 +36,31 @@
 
 #include "core/fields.h"
 
-#define CITY_FIELDS(F)                                                                  \
-	F(name, KEY, "nazwa|miasto|town|city", N_("Town"), CARD_OWN, 1, 1)               \
-	F(voivodeship, LINE, "wojewodztwo", N_("Voivodeship"), CARD_OWN, 1, 1)           \
-	F(voivodeship_basis, WORD, "podstawa wojewodztwa", NULL, CARD_OWN, 1, 0)         \
-	F(laureate, FLAG, "laureat", NULL, CARD_OWN, 1, 0)                               \
-	F(programme_status, WORD, "status", N_("Programme"), CARD_OWN, 1, 0)             \
-	F(project_title, LINE, "projekt|tytul projektu", N_("Project"), CARD_HEAD, 1, 1) \
-	F(project_source, LINE, "zrodlo projektu", N_("Project source"), CARD_HEAD, 1, 0) \
-	F(source, LINE, "zrodlo|zrodla", N_("Source"), CARD_FOOT, 1, 0)
+/* A WORD's known words: a NULL-terminated array, one static object per use. */
+#define CITY_WORDS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+/* The sixteen voivodeships, after the empty word: a town's may be unknown. */
+#define CITY_VOIVODESHIPS                                                                 \
+	CITY_WORDS("", "dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", \
+	           "małopolskie", "mazowieckie", "opolskie", "podkarpackie", "podlaskie",      \
+	           "pomorskie", "śląskie", "świętokrzyskie", "warmińsko-mazurskie",            \
+	           "wielkopolskie", "zachodniopomorskie")
+
+#define CITY_FIELDS(F)                                                                    \
+	F(name, KEY, "nazwa|miasto|town|city", N_("Town"), CARD_OWN, 1, 1, NULL, NULL)     \
+	F(voivodeship, WORD, "wojewodztwo", N_("Voivodeship"), CARD_OWN, 1, 1,             \
+	  CITY_VOIVODESHIPS, N_("\"%s\" is not one of the 16 voivodeships"))                 \
+	F(voivodeship_basis, WORD, "podstawa wojewodztwa", NULL, CARD_OWN, 1, 0,           \
+	  CITY_WORDS("source", "general", "unknown"),                                      \
+	  N_("\"%s\" should be source, general or unknown"))                                 \
+	F(laureate, FLAG, "laureat", NULL, CARD_OWN, 1, 0, NULL, NULL)                     \
+	F(programme_status, WORD, "status", N_("Programme"), CARD_OWN, 1, 0,               \
+	  CITY_WORDS("laureate", "participant", "network", "other"),                       \
+	  N_("\"%s\" should be laureate, participant, network or other"))                    \
+	F(project_title, LINE, "projekt|tytul projektu", N_("Project"), CARD_HEAD, 1, 1,   \
+	  NULL, NULL)                                                                      \
+	F(project_source, LINE, "zrodlo projektu", N_("Project source"), CARD_HEAD, 1, 0,  \
+	  NULL, NULL)                                                                      \
+	F(source, LINE, "zrodlo|zrodla", N_("Source"), CARD_FOOT, 1, 0, NULL, NULL)
 
 /* CITY_F_name, CITY_F_voivodeship, …: a field's place in the list. */
 #define CITY_F_ENUM(name, ...) CITY_F_##name,
@@ -70,6 +96,16 @@ enum { CITY_FIELDS(CITY_F_ENUM) CITY_NFIELDS };
 /* "c.name, c.voivodeship, …": the columns of a town as read, in the list's order. */
 #define CITY_COL_C_(name, ...) ", c." #name
 #define CITY_SELECT_C CITY_FIELDS(CITY_COL_C_)
+
+/* The body of the town's indexed text as SQL over its row (search_docs.h's CITY_DOC):
+ * the searchable WORD and LINE fields, each followed by a blank. The KEY is the title. */
+#define CITY_SEARCH_KEY(search, n)
+#define CITY_SEARCH_WORD(search, n) FIELD_SEARCH_##search(n)
+#define CITY_SEARCH_LINE(search, n) FIELD_SEARCH_##search(n)
+#define CITY_SEARCH_FLAG(search, n)
+#define CITY_SEARCH_(name, kind, aliases, label, card, pub, search, ...) \
+	CITY_SEARCH_##kind(search, name)
+#define CITY_SEARCH_SQL CITY_FIELDS(CITY_SEARCH_) "''"
 
 /* Struct members: char * (stored, the town as read) or const char * (given, what the
  * writer stores) for text, bool for a FLAG. */

@@ -191,9 +191,9 @@ static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 	return ST_OK;
 }
 
-#define CITY_INFO_(name, kind, aliases, label, card, pub, search) \
-	{ #name, CK_##kind, aliases, label, card, pub, search, offsetof(city, name),     \
-	  offsetof(city_fields, name) },
+#define CITY_INFO_(name, kind, aliases, label, card, pub, search, words, refusal)   \
+	{ #name, CK_##kind, aliases, label, card, pub, search, words, refusal,            \
+	  offsetof(city, name), offsetof(city_fields, name) },
 const city_field_info city_field_list[CITY_NFIELDS] = { CITY_FIELDS(CITY_INFO_) };
 
 const char *city_value(const city *t, int i)
@@ -214,6 +214,41 @@ void city_fields_set(city_fields *f, const char *const v[CITY_NFIELDS])
 		else
 			*(const char **)at = v[i];
 	}
+}
+
+/* The word of words v is, in any case, with or without Polish letters; NULL when none. */
+static const char *known_word(const char *v, const char *const *words)
+{
+	char *f = pl_fold(v, strlen(v));
+	const char *hit = NULL;
+	for (; f && words && *words && !hit; words++) {
+		char *g = pl_fold(*words, strlen(*words));
+		if (g && strcmp(f, g) == 0)
+			hit = *words;
+		free(g);
+	}
+	free(f);
+	return hit;
+}
+
+const char *city_value_fault(const city_field_info *f, const char *v, const char **stored)
+{
+	static const char *const yes[] = { "1", "yes", "tak", "true", "y", "t", NULL };
+	static const char *const no[] = { "0", "no", "nie", "false", "n", "", NULL };
+	*stored = v;
+	switch (f->kind) {
+	case CK_KEY:
+		return *v ? NULL : _("the town's name is empty");
+	case CK_WORD:
+		/* An empty cell says nothing, unless the empty word is one of the field's. */
+		return (*stored = known_word(v, f->words)) || !*v ? NULL : _(f->refusal);
+	case CK_FLAG:
+		*stored = known_word(v, yes) ? "1" : known_word(v, no) ? "0" : NULL;
+		return *stored ? NULL : _("\"%s\" should be yes or no");
+	case CK_LINE:
+		return NULL;
+	}
+	return NULL;
 }
 
 #define CITY_FREE_TEXT_(n) free(c->n);
@@ -495,15 +530,13 @@ const char *directory_status_label(const char *st)
 
 /* The cities' one writer: imports (transfer.c), the bundled directory (seed.c) and the
  * generator (gen.c) check their own rules and store through it. A town already there
- * (by name) is replaced, its index entry with it. */
+ * (by name) is replaced, its index entry with it (out before the row changes, in after). */
 status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 {
-	static const char sql_old[] =
-		"SELECT id, voivodeship, project_title FROM cities WHERE name = ?1";
+	static const char sql_old[] = "SELECT id FROM cities WHERE name = ?1";
 	static const char sql_ins[] = CITY_INSERT_SQL;
 	static const char sql_upd[] = CITY_UPDATE_SQL;
 	int64_t old_id = 0;
-	char *old_voiv = NULL, *old_project = NULL;
 	status s = ST_OK;
 	/* A new town never takes the place of one of its name: the INSERT's UNIQUE
 	 * constraint refuses it. */
@@ -513,15 +546,14 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 	if (st) {
 		sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
+		if (rc == SQLITE_ROW)
 			old_id = sqlite3_column_int64(st, 0);
-			if (!(old_voiv = db_col_dup(st, 1)) || !(old_project = db_col_dup(st, 2)))
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
-		} else if (rc != SQLITE_DONE) {
+		else if (rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Saving the town"));
-		}
 		sqlite3_reset(st);
 	}
+	if (s == ST_OK && !c->unindexed && old_id)
+		s = search_unindex_city(d, old_id, e);
 	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
 		s = db_failed(e);
 	if (s == ST_OK) {
@@ -529,12 +561,8 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 		s = db_step_done(d, st, _("Saving the town"), NULL, e);
 	}
 	int64_t cid = old_id ? old_id : sqlite3_last_insert_rowid(db_handle(d));
-	if (s == ST_OK && !c->unindexed && old_id)
-		s = search_unindex_city(d, cid, c->name, old_voiv, old_project, e);
 	if (s == ST_OK && !c->unindexed)
-		s = search_index_city(d, cid, c->name, c->voivodeship ? c->voivodeship : "",
-		                      c->project_title ? c->project_title : "", e);
-	free(old_voiv), free(old_project);
+		s = search_index_city(d, cid, e);
 	if (s == ST_OK && id)
 		*id = cid;
 	return s;

@@ -61,12 +61,21 @@ typedef struct {
 	field_card card;
 	bool pub;              /* copied into public copies */
 	bool search;           /* indexed */
+	const char *const *words; /* a WORD's known words, NULL-terminated; else NULL */
+	const char *refusal;   /* N_(): a WORD's message for another value ("%s" it) */
 	size_t at;             /* offsetof in city */
 	size_t in_at;          /* offsetof in city_fields */
 } city_field_info;
 extern const city_field_info city_field_list[CITY_NFIELDS];
 /* Field i of t as text (never NULL; a FLAG "1" or "0"). */
 const char *city_value(const city *t, int i);
+/* What is wrong with v, a cell of a towns' import (transfer.c), as a value of field f,
+ * by its kind (city_fields.h): a KEY must not be empty; a WORD must be one of its words
+ * (*stored: the list's spelling; NULL when v is empty and that is not one of them: the
+ * cell says nothing); a FLAG yes or no, Polish or English, or 1/0 (*stored: "1" or "0");
+ * a LINE is any text (*stored: v). NULL when v is fine, else the message, translated,
+ * naming v by its one "%s" (the KEY's does not name it). */
+const char *city_value_fault(const city_field_info *f, const char *v, const char **stored);
 
 /* Towns in Polish alphabetical order: members of network `number` (0 = every town),
  * `limit` rows from `offset` (the list window). *total (may be NULL) gets the count. */

@@ -45,7 +45,7 @@ static const pub_column c_memberships[] = {
 #define MEETING_PUB_1(name, kind) MEETING_IF_COLUMN(kind, PUB_OR_PRIV_1, name)
 #define MEETING_PUB_(name, kind, c, a, o, op, g, h, l, cd, f, m, pub, search) \
 	MEETING_PUB_##pub(name, kind)
-#define CITY_PUB_(name, kind, aliases, label, card, pub, search) PUB_OR_PRIV_##pub(name)
+#define CITY_PUB_(name, kind, aliases, label, card, pub, ...) PUB_OR_PRIV_##pub(name)
 static const pub_column c_cities[] = { PUB("id"), CITY_FIELDS(CITY_PUB_) END };
 static const pub_column c_meetings[] = {
 	PUB("id"), PUB("key"), MEETING_FIELDS(MEETING_PUB_) PUB("updated_at"), END };

@@ -13,6 +13,7 @@
 #ifndef EMPIRIE_CORE_SEARCH_DOCS_H
 #define EMPIRIE_CORE_SEARCH_DOCS_H
 
+#include "core/city_fields.h"
 #include "core/meeting_fields.h"
 #include "core/practice_fields.h"
 
@@ -30,7 +31,8 @@
  * last, where it always was: an entry is taken out of the index with the words it
  * went in with). */
 #define MEETING_DOC SEARCH_ROWID_MEETING("id") ", title, " MEETING_SEARCH_SQL " FROM meetings"
-#define CITY_DOC SEARCH_ROWID_CITY("id") ", name, voivodeship || ' ' || project_title FROM cities"
+/* A town's: its name the title, its fields marked searchable in city_fields.h the body. */
+#define CITY_DOC SEARCH_ROWID_CITY("id") ", name, " CITY_SEARCH_SQL " FROM cities"
 #define THREAD_DOC SEARCH_ROWID_THREAD("id") ", title, '' FROM threads"
 #define POST_DOC SEARCH_ROWID_POST("id") ", '', body FROM posts"
 

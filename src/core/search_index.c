@@ -59,15 +59,13 @@ static status write_both(db *d, const index_write *w, int64_t id, const char *co
 }
 
 /* A kind's entry added to both tables or deleted from both, by its row's id (?1) and
- * (posts, threads, towns) the texts it holds (?2 ...); a command to both. */
+ * (posts, threads) the texts it holds (?2 ...); a command to both. */
 #define BOTH_ADD(doc, title) { SEARCH_ADD(doc), TITLES_ADD(title) }
 #define BOTH_DROP(doc, title) { SEARCH_DROP(doc), TITLES_DROP(title) }
 #define BOTH_COMMAND(cmd) { SEARCH_COMMAND(cmd), TITLES_COMMAND(cmd) }
 #define POST_ROW SEARCH_ROWID_POST("?1") ", '', ?2"
 #define THREAD_ROW SEARCH_ROWID_THREAD("?1") ", ?2, ''"
 #define THREAD_TITLE_ROW SEARCH_ROWID_THREAD("?1") ", ?2"
-#define CITY_ROW SEARCH_ROWID_CITY("?1") ", ?2, ?3 || ' ' || ?4"
-#define CITY_TITLE_ROW SEARCH_ROWID_CITY("?1") ", ?2"
 #define ONE(row) row " WHERE id = ?1"
 
 status search_index_post(db *d, int64_t post_id, const char *body, error *e)
@@ -88,20 +86,16 @@ status search_index_thread(db *d, int64_t thread_id, const char *title, error *e
 	return write_both(d, &w, thread_id, &title, e);
 }
 
-status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                         const char *project, error *e)
+status search_index_city(db *d, int64_t id, error *e)
 {
-	static const index_write w = BOTH_ADD(CITY_ROW, CITY_TITLE_ROW);
-	const char *const text[] = { name, voivodeship, project };
-	return write_both(d, &w, city_id, text, e);
+	static const index_write w = BOTH_ADD(ONE(CITY_DOC), ONE(CITY_TITLE));
+	return write_both(d, &w, id, NULL, e);
 }
 
-status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                           const char *project, error *e)
+status search_unindex_city(db *d, int64_t id, error *e)
 {
-	static const index_write w = BOTH_DROP(CITY_ROW, CITY_TITLE_ROW);
-	const char *const text[] = { name, voivodeship, project };
-	return write_both(d, &w, city_id, text, e);
+	static const index_write w = BOTH_DROP(ONE(CITY_DOC), ONE(CITY_TITLE));
+	return write_both(d, &w, id, NULL, e);
 }
 
 status search_index_practice(db *d, int64_t id, error *e)

@@ -13,12 +13,9 @@
 status search_index_post(db *d, int64_t post_id, const char *body, error *e);
 status search_unindex_post(db *d, int64_t post_id, const char *old_body, error *e);
 status search_index_thread(db *d, int64_t thread_id, const char *title, error *e);
-/* A town's name, voivodeship and project title (unindex with the old values). */
-status search_index_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                         const char *project, error *e);
-status search_unindex_city(db *d, int64_t city_id, const char *name, const char *voivodeship,
-                           const char *project, error *e);
-/* A practice or meeting as it is stored now (unindex before changing the row). */
+/* A town, practice or meeting as it is stored now (unindex before changing the row). */
+status search_index_city(db *d, int64_t id, error *e);
+status search_unindex_city(db *d, int64_t id, error *e);
 status search_index_practice(db *d, int64_t id, error *e);
 status search_unindex_practice(db *d, int64_t id, error *e);
 status search_index_meeting(db *d, int64_t id, error *e);

@@ -236,17 +236,6 @@ static bool in_list(const char *v, const char *const *list)
 	return false;
 }
 
-/* Parse yes/no in English or Polish, or 0/1; -1 when it is neither. */
-static int parse_bool(const char *v)
-{
-	static const char *const yes[] = { "1", "yes", "tak", "true", "y", "t", NULL };
-	static const char *const no[] = { "0", "no", "nie", "false", "n", "", NULL };
-	char *f = pl_fold(v, strlen(v));
-	int r = !f ? -1 : in_list(f, yes) ? 1 : in_list(f, no) ? 0 : -1;
-	free(f);
-	return r;
-}
-
 static bool required_column(xfer_kind k, int i)
 {
 	switch (k) {
@@ -262,28 +251,6 @@ static bool required_column(xfer_kind k, int i)
 	return false;
 }
 
-static const char *const voivodeships[] = {
-	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
-	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
-	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie", NULL
-};
-
-/* The canonical spelling of a voivodeship typed in any case, with or without Polish
- * letters; NULL when it is not one of the sixteen. */
-static const char *voivodeship_canonical(const char *v)
-{
-	char *f = pl_fold(v, strlen(v));
-	const char *hit = NULL;
-	for (size_t i = 0; f && voivodeships[i] && !hit; i++) {
-		char *g = pl_fold(voivodeships[i], strlen(voivodeships[i]));
-		if (g && strcmp(f, g) == 0)
-			hit = voivodeships[i];
-		free(g);
-	}
-	free(f);
-	return hit;
-}
-
 /* Record one field's change into diff ("field: old → new; ..."). */
 void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, const char *new)
 {
@@ -294,38 +261,40 @@ void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, con
 	         *new ? new : "–");
 }
 
-/* A town: its columns are the fields of city_fields.h (city_cols), each checked here;
- * what a row leaves out stays as stored, or takes its default. */
+/* An error at column col of the row: msg (a city_value_fault()) with v where it has "%s". */
+static void value_error(ictx *c, int col, const char *msg, const char *v)
+{
+	const char *at = strstr(msg, "%s");
+	if (at)
+		xfer_row_error(c, col, "%.*s%s%s", (int)(at - msg), msg, v, at + 2);
+	else
+		xfer_row_error(c, col, "%s", msg);
+}
+
+/* A town: its columns are the fields of city_fields.h (city_cols), each checked by its
+ * kind (city_value_fault); what a row leaves out stays as stored, or takes its default. */
 static status import_city(ictx *c, error *e)
 {
 	static const char sql_get[] =
 		"SELECT id" CITY_FIELDS(CITY_COL_SET_) " FROM cities WHERE name = ?1";
-	static const char *const bases[] = { "source", "general", "unknown", NULL };
-	static const char *const statuses[] = { "laureate", "participant", "network", "other", NULL };
 	enum { NAME = CITY_F_name, VOIV = CITY_F_voivodeship, BASIS = CITY_F_voivodeship_basis,
 	       LAUREATE = CITY_F_laureate, STATUS = CITY_F_programme_status };
-	const char *name = xfer_val(c, NAME);
-	if (!name || !*name) {
-		xfer_row_error(c, NAME, _("the town's name is empty"));
+	/* given[i]: field i as the row gives it, NULL when it says nothing. */
+	const char *given[CITY_NFIELDS] = { 0 };
+	const char *name = xfer_val_or(c, NAME, "");
+	const char *fault = city_value_fault(&city_field_list[NAME], name, &given[NAME]);
+	if (fault) {
+		value_error(c, NAME, fault, name);
 		return ST_OK;
 	}
 	if (!xfer_first_time(c, name))
 		return ST_OK;
 	size_t before = c->r->nerrors;
-	const char *v = xfer_val(c, VOIV);
-	if (v && *v && !(v = voivodeship_canonical(v)))
-		xfer_row_error(c, VOIV, _("\"%s\" is not one of the 16 voivodeships"), xfer_val(c, VOIV));
-	const char *basis = xfer_val(c, BASIS);
-	if (basis && *basis && !in_list(basis, bases))
-		xfer_row_error(c, BASIS, _("\"%s\" should be source, general or unknown"), basis);
-	const char *laureate = xfer_val(c, LAUREATE);
-	int lau = laureate ? parse_bool(laureate) : -2;
-	if (lau == -1)
-		xfer_row_error(c, LAUREATE, _("\"%s\" should be yes or no"), laureate);
-	const char *st = xfer_val(c, STATUS);
-	if (st && *st && !in_list(st, statuses))
-		xfer_row_error(c, STATUS, _("\"%s\" should be laureate, participant, network or other"),
-		               st);
+	for (int i = NAME + 1; i < CITY_NFIELDS; i++) {
+		const char *v = xfer_val(c, i);
+		if (v && (fault = city_value_fault(&city_field_list[i], v, &given[i])))
+			value_error(c, i, fault, v);
+	}
 	if (c->r->nerrors > before)
 		return ST_OK;
 
@@ -343,16 +312,17 @@ static status import_city(ictx *c, error *e)
 			old[i] = db_col_dup(q, i);
 	}
 	sqlite3_reset(q);
-	char lau_s[2] = { lau == 1 ? '1' : '0', 0 };
+	/* A new town's defaults: no text, no flag; the voivodeship's basis and the
+	 * programme status follow the voivodeship and the flag the row gives. */
+	const char *dflt[CITY_NFIELDS];
+	for (int i = 0; i < CITY_NFIELDS; i++)
+		dflt[i] = city_field_list[i].kind == CK_FLAG ? "0" : "";
+	dflt[BASIS] = given[VOIV] && *given[VOIV] ? "general" : "unknown";
+	dflt[STATUS] = given[LAUREATE] && strcmp(given[LAUREATE], "1") == 0 ? "laureate" : "network";
 	const char *nv[CITY_NFIELDS];
 	nv[NAME] = name;
-	nv[VOIV] = v && *v ? v : (v ? "" : (old[VOIV] ? old[VOIV] : ""));
-	nv[BASIS] = basis && *basis ? basis
-	                            : (old[BASIS] ? old[BASIS] : (v && *v ? "general" : "unknown"));
-	nv[LAUREATE] = lau >= 0 ? lau_s : (old[LAUREATE] ? old[LAUREATE] : "0");
-	nv[STATUS] = st && *st ? st : (old[STATUS] ? old[STATUS] : (lau == 1 ? "laureate" : "network"));
-	for (int i = STATUS + 1; i < CITY_NFIELDS; i++) /* the texts after them */
-		nv[i] = xfer_val_or(c, i, old[i] ? old[i] : "");
+	for (int i = NAME + 1; i < CITY_NFIELDS; i++)
+		nv[i] = given[i] ? given[i] : old[i] ? old[i] : dflt[i];
 	char diff[1024] = "";
 	if (id)
 		for (int i = NAME + 1; i < CITY_NFIELDS; i++)

@@ -37,6 +37,15 @@ is "--keys gives the stable status key" "$(cities_field 3 Cieszyn --keys 4)" "la
 is "and basis key" "$(cities_field 3 Cieszyn --keys 5)" "final-list"
 is "and yes" "$(cities_field 3 Cieszyn --keys 3)" "yes"
 exit_is "--keys is for list cities only" 2 e list networks --keys
+# A towns' import refuses each kind's bad value in Polish, with its line and column.
+printf 'name,status,voivodeship_basis,laureate,voivodeship\nA,winner,somewhere,perhaps,atlantis\n,,,,\n' > "$T_DIR/kinds.csv"
+exit_is "a towns' import with bad values" 1 e import cities "$T_DIR/kinds.csv"
+err=$(cat "$T_DIR/err")
+like "the status" "$err" "kinds.csv:2:2 (programme_status): „winner”: dozwolone wartości to laureate, participant, network lub other"
+like "the basis" "$err" "kinds.csv:2:3 (voivodeship_basis): „somewhere”: dozwolone wartości to source, general lub unknown"
+like "the flag" "$err" "kinds.csv:2:4 (laureate): „perhaps”: dozwolone wartości to tak lub nie"
+like "the voivodeship" "$err" "kinds.csv:2:5 (voivodeship): „atlantis” nie jest żadnym z 16 województw"
+like "the name" "$err" "kinds.csv:3:1 (name): nazwa miasta jest pusta"
 like "Polish usage line of import names RODZAJ PLIK" "$(e import --help)" "Użycie: empirie import RODZAJ PLIK"
 like "of reply: ID_WĄTKU" "$(e reply --help)" "Użycie: empirie reply ID_WĄTKU [--to ID_WPISU] < TREŚĆ"
 unlike "no English placeholder in Polish usage lines" "$(for c in list show search post reply edit attend practice meeting moderate import export gen snapshot sync admin; do e $c --help | awk 'NR == 1 { print; next } /^ / && !e { print; next } { e = 1 }'; done)" "FILE"

@@ -66,6 +66,23 @@ like "bad yes/no: line 3, column 3" "$err" "bad.csv:3:3 (laureate)"
 like "duplicate: line 4 names line 2" "$err" "bad.csv:4:1 (name): \"Nowa Wieś\" already appears on line 2"
 like "nothing imported" "$err" "3 errors; nothing was imported"
 is "not even the good row" "$(e --no-header list cities | wc -l)" "$before"
+# Each field's value checked by its kind: the keywords, the flag, the name; an empty
+# cell of a keyword says nothing, a voivodeship in any case is taken as spelt.
+printf 'name,status,podstawa wojewodztwa,laureat,wojewodztwo\nA,winner,source,,\nB,network,somewhere,,\nC,network,,perhaps,\n,network,,,\nD,,,1,ŚLĄSKIE\n' > "$T_DIR/kinds.csv"
+exit_is "a file with a bad value of each kind" 1 e import cities "$T_DIR/kinds.csv"
+err=$(cat "$T_DIR/err")
+like "bad status: line 2, column 2" "$err" "kinds.csv:2:2 (programme_status): \"winner\" should be laureate, participant, network or other"
+like "bad basis: line 3, column 3" "$err" "kinds.csv:3:3 (voivodeship_basis): \"somewhere\" should be source, general or unknown"
+like "bad yes/no: line 4, column 4" "$err" "kinds.csv:4:4 (laureate): \"perhaps\" should be yes or no"
+like "no name: line 5, column 1" "$err" "kinds.csv:5:1 (name): the town's name is empty"
+like "and no more" "$err" "4 errors; nothing was imported"
+printf 'name,status,podstawa wojewodztwa,laureat,wojewodztwo\nD,,,1,ŚLĄSKIE\nE,Participant,SOURCE,nie,\n' > "$T_DIR/kinds2.csv"
+exit_is "good rows alone" 0 e import cities "$T_DIR/kinds2.csv"
+like "a voivodeship in any case, stored as the list spells it" "$(cat "$T_DIR/out")" "+ D (śląskie)"
+is "a new town's basis follows its voivodeship, its status the flag" \
+	"$(e export cities | tr -d '\r' | grep '^D,')" "D,śląskie,general,1,laureate,,,"
+is "keywords in any case, stored as the list spells them" \
+	"$(e export cities | tr -d '\r' | grep '^E,')" "E,,source,0,participant,,,"
 printf 'voivodeship\nmazowieckie\n' > "$T_DIR/nocol.csv"
 exit_is "missing required column" 1 e import cities "$T_DIR/nocol.csv"
 like "names it" "$(cat "$T_DIR/err")" 'required column "name" is missing'

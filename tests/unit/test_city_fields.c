@@ -4,8 +4,11 @@
  * town with a value of its own in each field goes in through a CSV import (the list's
  * headers) and through the writer, and comes back through the store (the town as
  * read), the CSV export (header and row), the search (the fields marked searchable,
- * and only those) and `show city` (every field the card shows by itself, under its
- * label, at the top or at the bottom). */
+ * and only those; a replaced town by its new values only; the index as kept equal to
+ * the one rebuilt from the tables) and `show city` (every field the card shows by itself, under its
+ * label, at the top or at the bottom). Each kind's check on import: a value a keyword
+ * or a flag field does not know refused, and the checks of a new keyword, line or flag
+ * field (made with the list's macros). */
 #include "config.h"
 
 #include <fcntl.h>
@@ -21,6 +24,7 @@
 #include "core/db_priv.h"
 #include "core/directory.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/transfer.h"
 #include "i18n.h"
 #include "tap.h"
@@ -62,6 +66,17 @@ static void test_list(db *d)
 			whole = whole && strcmp(city_field_list[j].name, f->name) != 0;
 	}
 	ok(whole, "every field has its names; a label when on the card by itself; names once");
+	bool words = true;
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *f = &city_field_list[i];
+		const char *at = f->refusal ? strstr(f->refusal, "%s") : NULL;
+		words = words && (f->kind == CK_WORD
+		                      ? f->words && f->words[0] && at && !strchr(at + 2, '%') &&
+		                            strchr(f->refusal, '%') == at
+		                      : !f->words && !f->refusal);
+	}
+	ok(words, "a keyword field has its words and a refusal naming the value by its one %%s;"
+	          " no other field has them");
 	is_str(city_field_list[0].name, "name", "the first field is the key, the town's name");
 	int keys = 0;
 	for (int i = 0; i < CITY_NFIELDS; i++)
@@ -128,6 +143,34 @@ static bool found_by(db *d, const account *a, const char *text, int64_t id)
 		found = found || (l.items[i].kind == HIT_CITY && l.items[i].id == id);
 	hit_list_free(&l);
 	return found;
+}
+
+/* Whether the index as kept by the writes holds what a rebuild from the tables puts in
+ * it: every word of every entry, in its column and place. */
+static bool index_as_rebuilt(db *d)
+{
+	static const char sql_kept[] =
+		"CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search, instance);"
+		"CREATE TEMP TABLE kept AS SELECT term, doc, col, offset FROM temp.words;";
+	static const char sql_apart[] =
+		"SELECT (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT term, doc, col, offset"
+		" FROM temp.words)) + (SELECT count(*) FROM (SELECT term, doc, col, offset FROM"
+		" temp.words EXCEPT SELECT * FROM kept)), (SELECT count(*) FROM kept)";
+	error e;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_exec(db_handle(d), sql_kept, NULL, NULL, NULL) != SQLITE_OK ||
+	    search_reindex(d, &e) != ST_OK ||
+	    sqlite3_prepare_v2(db_handle(d), sql_apart, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		diag("%s", sqlite3_errmsg(db_handle(d)));
+		sqlite3_finalize(st);
+		return false;
+	}
+	int apart = sqlite3_column_int(st, 0), words = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	if (apart)
+		diag("%d words' places differ", apart);
+	return apart == 0 && words > 0;
 }
 
 /* What `empirie show city NAME` prints (malloc'd; NULL when it could not run). */
@@ -224,7 +267,7 @@ static void test_paths(db *d, const account *admin)
 	for (int i = 0; i < CITY_NFIELDS; i++) {
 		const city_field_info *fi = &city_field_list[i];
 		char buf[80];
-		if (fi->kind != CK_LINE && fi->kind != CK_KEY)
+		if (fi->kind == CK_FLAG)
 			continue;
 		const char *v = value_of(i, "", true, buf, sizeof buf);
 		ok(found_by(d, admin, v, id) == fi->search, "%s: %s by the search", fi->name,
@@ -247,6 +290,93 @@ static void test_paths(db *d, const account *admin)
 		       k ? "the town replaced" : "a new town");
 		read_back(d, "Qxwtown", tag, k ? "the writer's UPDATE" : "the writer's INSERT");
 	}
+	/* The replaced town is found by its new texts only: its old entry left the index. */
+	id = directory_city(d, "Qxwtown", &t, &e) == ST_OK ? t.id : 0;
+	if (id)
+		city_clear(&t);
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *fi = &city_field_list[i];
+		char bn[80], bw[80];
+		const char *now = value_of(i, "u", true, bn, sizeof bn);
+		const char *was = value_of(i, "w", true, bw, sizeof bw);
+		if (!fi->search || fi->kind == CK_KEY || strcmp(now, was) == 0)
+			continue; /* the same in both (the name, a voivodeship, a keyword) */
+		ok(found_by(d, admin, now, id), "%s: the replaced town found by its new value",
+		   fi->name);
+		ok(!found_by(d, admin, was, id), "%s: not by its old one", fi->name);
+	}
+	ok(index_as_rebuilt(d), "the towns' index entries as kept are those a rebuild makes");
+}
+
+/* The errors of importing one town whose field i has the value v (a CSV of the name
+ * and that column), joined by newlines into out; whether the import failed. */
+static bool import_refused(db *d, const account *admin, int i, const char *v, char *out,
+                           size_t n)
+{
+	char csv[300];
+	snprintf(csv, sizeof csv, "name,%s\nQxkindtown,%s\n", city_field_list[i].name, v);
+	import_report r;
+	error e;
+	bool refused = import_csv(d, admin, XFER_CITIES, "k.csv", csv, strlen(csv), true, false,
+	                          &r, &e) != ST_OK;
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t k = 0; k < r.nerrors && o < n; k++)
+		o += (size_t)snprintf(out + o, n - o, "%s\n", r.errors[k]);
+	import_report_free(&r);
+	return refused;
+}
+
+/* Every field of a kind with a check (a keyword, a flag): a value it does not know is
+ * refused by an import, at its line and column, naming the value. */
+static void test_kinds_import(db *d, const account *admin)
+{
+	for (int i = 0; i < CITY_NFIELDS; i++) {
+		const city_field_info *f = &city_field_list[i];
+		char errs[1024], at[200];
+		if (f->kind != CK_WORD && f->kind != CK_FLAG)
+			continue;
+		ok(import_refused(d, admin, i, "qxnotawordqx", errs, sizeof errs),
+		   "%s: an unknown value refused", f->name);
+		snprintf(at, sizeof at, "k.csv:2:2 (%s): \"qxnotawordqx\" ", f->name);
+		ok(strstr(errs, at) != NULL, "at its line and column, naming it (%s)", at);
+		if (!strstr(errs, at))
+			diag("%s", errs);
+	}
+}
+
+/* The kinds' checks themselves, for a field not in the list: a new keyword and a new
+ * line of text, made with the list's macros, as a new row of the list would be. */
+static void test_new_kinds(void)
+{
+	const city_field_info colour = { "colour", CK_WORD, "kolor", NULL, CARD_OWN, true, false,
+	                                 CITY_WORDS("zielony", "żółty"),
+	                                 N_("\"%s\" should be zielony or żółty"), 0, 0 };
+	const city_field_info motto = { "motto", CK_LINE, "haslo", N_("Motto"), CARD_FOOT, true,
+	                                false, NULL, NULL, 0, 0 };
+	const city_field_info flag = { "member", CK_FLAG, "", NULL, CARD_OWN, true, false, NULL,
+	                               NULL, 0, 0 };
+	const char *v = NULL;
+	ok(!city_value_fault(&colour, "zielony", &v) && v && strcmp(v, "zielony") == 0,
+	   "a new keyword field: a known word taken");
+	ok(!city_value_fault(&colour, "ZOLTY", &v) && v && strcmp(v, "żółty") == 0,
+	   "in any case, without Polish letters: stored as the list spells it");
+	const char *why = city_value_fault(&colour, "czerwony", &v);
+	is_str(why, "\"%s\" should be zielony or żółty", "another word refused, with the field's message");
+	ok(!city_value_fault(&colour, "", &v) && v == NULL,
+	   "an empty cell says nothing (the empty word is not one of its)");
+	ok(!city_value_fault(&city_field_list[CITY_F_voivodeship], "", &v) && v && *v == '\0',
+	   "(the voivodeship's is: an empty cell clears it)");
+	ok(!city_value_fault(&motto, "Razem, dalej", &v) && v && strcmp(v, "Razem, dalej") == 0,
+	   "a new line of text: taken as it is");
+	ok(!city_value_fault(&motto, "dwie\nlinie", &v),
+	   "line breaks too, as an import takes a project title today");
+	ok(!city_value_fault(&flag, "Tak", &v) && strcmp(v, "1") == 0, "a new flag: tak is set");
+	ok(!city_value_fault(&flag, "no", &v) && strcmp(v, "0") == 0, "no is not");
+	is_str(city_value_fault(&flag, "może", &v), "\"%s\" should be yes or no",
+	       "anything else is refused, saying so");
+	is_str(city_value_fault(&city_field_list[CITY_F_name], "", &v), "the town's name is empty",
+	       "the key may not be empty");
 }
 
 int main(void)
@@ -272,6 +402,8 @@ int main(void)
 	account_get(d, "root-test", &admin, &e);
 	test_list(d);
 	test_paths(d, &admin);
+	test_kinds_import(d, &admin);
+	test_new_kinds();
 	account_clear(&admin);
 	db_close(&d);
 	char cmd[400];
