@@ -275,12 +275,6 @@ static int list_meetings(cli_ctx *c, long long number, bool planned, bool past)
 	return EXIT_OK;
 }
 
-static const char *const voivodeships[] = {
-	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
-	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
-	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie", NULL
-};
-
 /* Whether a and b are the same text but for case and Polish letters. */
 static bool same_folded(const char *a, const char *b)
 {
@@ -303,18 +297,12 @@ static int list_practices(cli_ctx *c, const struct list_opts *o)
 		network_clear(&n);
 	}
 	if (o->voivodeship) {
-		for (size_t i = 0; voivodeships[i] && !f.voivodeship; i++)
-			if (same_folded(o->voivodeship, voivodeships[i]))
-				f.voivodeship = voivodeships[i];
-		if (!f.voivodeship)
+		if (!(f.voivodeship = city_voivodeship_of(o->voivodeship)))
 			return cli_error(_("\"%s\" is not one of the 16 voivodeships"), o->voivodeship);
 	}
 	f.taken_up = o->taken_up;
 	if (o->taken_up_in) {
-		for (size_t i = 0; voivodeships[i] && !f.taken_up_in; i++)
-			if (same_folded(o->taken_up_in, voivodeships[i]))
-				f.taken_up_in = voivodeships[i];
-		if (!f.taken_up_in)
+		if (!(f.taken_up_in = city_voivodeship_of(o->taken_up_in)))
 			return cli_error(_("\"%s\" is not one of the 16 voivodeships"), o->taken_up_in);
 	}
 	city t = { 0 };

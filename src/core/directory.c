@@ -231,6 +231,22 @@ static const char *known_word(const char *v, const char *const *words)
 	return hit;
 }
 
+const char *const *city_voivodeships(size_t *n)
+{
+	const char *const *w = city_field_list[CITY_F_voivodeship].words;
+	if (*w && !**w)
+		w++; /* the empty word: a town's may be unknown */
+	if (n)
+		for (*n = 0; w[*n]; ++*n)
+			;
+	return w;
+}
+
+const char *city_voivodeship_of(const char *v)
+{
+	return known_word(v, city_voivodeships(NULL));
+}
+
 const char *city_value_fault(const city_field_info *f, const char *v, const char **stored)
 {
 	static const char *const yes[] = { "1", "yes", "tak", "true", "y", "t", NULL };

@@ -76,6 +76,12 @@ const char *city_value(const city *t, int i);
  * a LINE is any text (*stored: v). NULL when v is fine, else the message, translated,
  * naming v by its one "%s" (the KEY's does not name it). */
 const char *city_value_fault(const city_field_info *f, const char *v, const char **stored);
+/* The sixteen voivodeships (the known words of the list's voivodeship, less the empty
+ * one), NULL at the end, and how many. */
+const char *const *city_voivodeships(size_t *n);
+/* The voivodeship v names, in any case, with or without Polish letters, as the list
+ * spells it; NULL when none. */
+const char *city_voivodeship_of(const char *v);
 
 /* Towns in Polish alphabetical order: members of network `number` (0 = every town),
  * `limit` rows from `offset` (the list window). *total (may be NULL) gets the count. */

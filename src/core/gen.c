@@ -42,11 +42,6 @@ static const char *const town_tail[] = {
 	"", "", "", " Śląska", " Mazowiecka", " Wielkopolska", " nad Wisłą", " Podlaska",
 	" Pomorska", " Kujawska", " Górna", " Dolna",
 };
-static const char *const voiv[] = {
-	"dolnośląskie", "kujawsko-pomorskie", "lubelskie", "lubuskie", "łódzkie", "małopolskie",
-	"mazowieckie", "opolskie", "podkarpackie", "podlaskie", "pomorskie", "śląskie",
-	"świętokrzyskie", "warmińsko-mazurskie", "wielkopolskie", "zachodniopomorskie",
-};
 static const char *const first_names[] = {
 	"Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Joanna", "Żaneta",
 	"Piotr", "Krzysztof", "Tomasz", "Paweł", "Michał", "Łukasz", "Grzegorz", "Jędrzej",
@@ -132,13 +127,14 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 	sqlite3_step(st);
 	unsigned long have = (unsigned long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	size_t cap = 0;
+	size_t cap = 0, nvoivs;
+	const char *const *voivs = city_voivodeships(&nvoivs);
 	for (unsigned long i = have, tries = 0; i < o->towns && tries < o->towns * 20; tries++) {
 		char name[160];
 		snprintf(name, sizeof name, "%s %s%s", PICK(town_first), PICK(town_root), PICK(town_tail));
 		if (tries > o->towns * 2) /* the word lists run out of combinations: number them */
 			snprintf(name + strlen(name), sizeof name - strlen(name), " %lu", i);
-		const char *v = PICK(voiv);
+		const char *v = voivs[rnd_below(nvoivs)];
 		/* A name the lists gave before is skipped (a try more). */
 		if (db_lookup_id(d, sql_named, name, 0))
 			continue;

@@ -347,6 +347,18 @@ static void test_kinds_import(db *d, const account *admin)
 
 /* The kinds' checks themselves, for a field not in the list: a new keyword and a new
  * line of text, made with the list's macros, as a new row of the list would be. */
+/* The voivodeships that the CLI's filters and the generator take: the list's words. */
+static void test_voivodeships(void)
+{
+	size_t n;
+	const char *const *v = city_voivodeships(&n);
+	is_int((long long)n, 16, "sixteen voivodeships");
+	ok(v[0] && *v[0] && v[16] == NULL, "the empty word left out, NULL at the end");
+	is_str(city_voivodeship_of("SLASKIE"), "śląskie", "a voivodeship named without Polish letters");
+	ok(city_voivodeship_of("") == NULL && city_voivodeship_of("Bawaria") == NULL,
+	   "no voivodeship for an empty or another word");
+}
+
 static void test_new_kinds(void)
 {
 	const city_field_info colour = { "colour", CK_WORD, "kolor", NULL, CARD_OWN, true, false,
@@ -404,6 +416,7 @@ int main(void)
 	test_paths(d, &admin);
 	test_kinds_import(d, &admin);
 	test_new_kinds();
+	test_voivodeships();
 	account_clear(&admin);
 	db_close(&d);
 	char cmd[400];
