@@ -17,7 +17,14 @@
 #include "core/lemma.h"
 #include "text/plfold.h"
 
-#define STMT_CACHE_SIZE 128
+/* The statement cache starts with room for this many and doubles when half full. */
+#define STMT_CACHE_FIRST 256
+
+/* A prepared statement of the cache, under the address of its static SQL text. */
+typedef struct {
+	const char *sql;
+	sqlite3_stmt *st;
+} stmt_slot;
 
 struct db {
 	sqlite3 *h;
@@ -42,10 +49,11 @@ struct db {
 	char origin_login[160], origin_client[64];
 	lemmatizer *lz; /* the search tokenizer's cache (lemma.c) */
 	int post_limit; /* posts a minute per account (forum.c), 0: no limit */
-	struct {
-		const char *sql; /* key: the address of a static string */
-		sqlite3_stmt *st;
-	} cache[STMT_CACHE_SIZE];
+	/* Every distinct query asked for, prepared once and kept until db_close (callers
+	 * hold the statements they were given): open addressing by the text's address,
+	 * grown by doubling, so no count of queries can run it out. */
+	stmt_slot *cache;
+	size_t cache_cap, cache_n;
 };
 
 sqlite3 *db_handle(db *d) { return d->h; }
@@ -189,33 +197,56 @@ static bool tx_lost(db *d, error *e)
 	return true;
 }
 
+static size_t stmt_home(const char *sql, size_t cap)
+{
+	return ((uintptr_t)sql >> 3) % cap;
+}
+
+/* The cache with room for twice as many; false when memory runs out. */
+static bool stmt_cache_grow(db *d)
+{
+	size_t cap = d->cache_cap ? d->cache_cap * 2 : STMT_CACHE_FIRST;
+	stmt_slot *t = calloc(cap, sizeof *t);
+	if (!t)
+		return false;
+	for (size_t i = 0; i < d->cache_cap; i++) {
+		if (!d->cache[i].sql)
+			continue;
+		size_t k = stmt_home(d->cache[i].sql, cap);
+		while (t[k].sql)
+			k = (k + 1) % cap;
+		t[k] = d->cache[i];
+	}
+	free(d->cache);
+	d->cache = t;
+	d->cache_cap = cap;
+	return true;
+}
+
 sqlite3_stmt *db_stmt(db *d, const char *sql, error *e)
 {
 	if (tx_lost(d, e))
 		return NULL;
-	size_t slot = ((uintptr_t)sql >> 3) % STMT_CACHE_SIZE;
-	for (size_t i = 0; i < STMT_CACHE_SIZE; i++) {
-		size_t k = (slot + i) % STMT_CACHE_SIZE;
+	if (d->cache_n * 2 >= d->cache_cap && !stmt_cache_grow(d)) {
+		err_set(e, ST_INTERNAL, _("Out of memory"));
+		return NULL;
+	}
+	size_t k = stmt_home(sql, d->cache_cap);
+	for (; d->cache[k].sql; k = (k + 1) % d->cache_cap)
 		if (d->cache[k].sql == sql) {
 			sqlite3_reset(d->cache[k].st);
 			sqlite3_clear_bindings(d->cache[k].st);
 			return d->cache[k].st;
 		}
-		if (!d->cache[k].sql) {
-			sqlite3_stmt *st = NULL;
-			int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-			if (rc != SQLITE_OK) {
-				db_fail(d, rc, e, _("Preparing a query"));
-				return NULL;
-			}
-			d->cache[k].sql = sql;
-			d->cache[k].st = st;
-			return st;
-		}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(d, rc, e, _("Preparing a query"));
+		return NULL;
 	}
-	/* The cache is sized well above the number of distinct queries; running out is a bug. */
-	err_set(e, ST_INTERNAL, _("Internal error: too many distinct queries"));
-	return NULL;
+	d->cache[k] = (stmt_slot){ sql, st };
+	d->cache_n++;
+	return st;
 }
 
 /* The commit hook: while a change of ours is open (db_begin), only db_commit may commit.
@@ -716,8 +747,9 @@ void db_close(db **dp)
 	db *d = dp ? *dp : NULL;
 	if (!d)
 		return;
-	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+	for (size_t i = 0; i < d->cache_cap; i++)
 		sqlite3_finalize(d->cache[i].st);
+	free(d->cache);
 	lemma_detach(d->lz);
 	sqlite3_close_v2(d->h);
 	free(d->path);

@@ -62,6 +62,40 @@ static long long mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The statement cache keeps every distinct query a session asks for, however many (a long
+ * session of the application reaches far more than a hundred), each prepared once, and
+ * statements handed out stay valid as it grows. */
+static void test_stmt_cache(db *d)
+{
+	enum { N = 600 };
+	static char sql[N][40];
+	sqlite3_stmt *first = NULL;
+	int ran = 0, same = 0;
+	for (int i = 0; i < N; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT %d", i);
+		error e = { 0 };
+		sqlite3_stmt *st = db_stmt(d, sql[i], &e);
+		if (!st) {
+			diag("query %d: %s", i, e.msg);
+			break;
+		}
+		if (i == 0)
+			first = st;
+		ran += sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == i;
+		sqlite3_reset(st);
+	}
+	is_int(ran, N, "600 distinct queries each prepared and run");
+	for (int i = 0; i < N; i++) {
+		error e = { 0 };
+		sqlite3_stmt *st = db_stmt(d, sql[i], &e);
+		same += st && (i != 0 || st == first) && sqlite3_step(st) == SQLITE_ROW &&
+		        sqlite3_column_int(st, 0) == i;
+		if (st)
+			sqlite3_reset(st);
+	}
+	is_int(same, N, "and each found again, the first where it was");
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -89,6 +123,7 @@ int main(void)
 	char *kind = db_meta_get(d, "kind");
 	is_str(kind, "bundled", "meta kind = bundled");
 	free(kind);
+	test_stmt_cache(d);
 
 	check_report r;
 	is_int(check_database(d, &r, &e), ST_OK, "check runs");
