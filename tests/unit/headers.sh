@@ -28,7 +28,8 @@ done
 # here and breaks the build from the tarball.
 unlisted=
 for h in $headers; do
-	grep -qF "$h" "$top_srcdir/Makefile.am" || unlisted="$unlisted $h"
+	grep -qE "(^|[[:space:]=])$(printf '%s' "$h" | sed 's/\./\\./g')([[:space:]]|\$)" \
+		"$top_srcdir/Makefile.am" || unlisted="$unlisted $h"
 done
 [ -z "$unlisted" ]; t_result $? "every header is listed in Makefile.am (make dist ships it)"
 [ -z "$unlisted" ] || diag "not in Makefile.am:$unlisted"
