@@ -6,8 +6,9 @@
  * through a CSV import (the list's headers) and through `admin add-account` and
  * `admin set-role` (the list's options), and comes back through the store (the account
  * as read), the CSV export (header and row) and `admin accounts` (every labelled field,
- * in its column); the options of add-account and set-role are the list's, and the
- * public copy keeps exactly the fields marked public. */
+ * in its column); the options of add-account and set-role are the list's, and they
+ * and the columns of `admin accounts` are what they were before the list; the public
+ * copy keeps exactly the fields marked public. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -263,6 +264,17 @@ static void test_options(const cli_opt *t, const char *what, bool set_role)
 	is_int(n, want, "%s: no other option", what);
 }
 
+/* The options of a table as "name/letter …", to hold them to what the commands took
+ * before the list (a list reordered or an option renamed changes them). */
+static const char *options_text(const cli_opt *t, char *buf, size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (; t->name && o < n; t++)
+		o += (size_t)snprintf(buf + o, n - o, "%s%s/%c", o ? " " : "", t->name, t->val);
+	return buf;
+}
+
 /* argv from argc on: every option of add-account (variant 0) or of set-role (1), each
  * with its field's value, then NULL; the new argc. */
 static int with_options(char **argv, char (*words)[80], int argc, bool set_role,
@@ -289,6 +301,11 @@ static void test_cli(db *d)
 {
 	test_options(cli_account_opts, "add-account", false);
 	test_options(cli_set_role_opts, "set-role", true);
+	char opts[200];
+	is_str(options_text(cli_account_opts, opts, sizeof opts), "name/n role/r city/c network/w",
+	       "add-account: its options as before, in their order");
+	is_str(options_text(cli_set_role_opts, opts, sizeof opts), "city/c network/w",
+	       "set-role: its options as before");
 	const char *login = "qx-cli";
 	static char words[4 + 2 * ACCOUNT_NFIELDS][80];
 	char *argv[4 + 2 * ACCOUNT_NFIELDS + 1];
@@ -361,6 +378,8 @@ static void test_cli(db *d)
 	}
 	ok(out && strncmp(out, header, strlen(header)) == 0 && out[strlen(header)] == '\n',
 	   "its header: the labelled fields (%s)", header);
+	ok(out && strncmp(out, "login\tname\trole\ttown\n", 21) == 0,
+	   "the columns as before: login, name, role, town");
 	char *at = out ? strstr(out, line) : NULL;
 	ok(at && at[-1] == '\n' && at[strlen(line)] == '\n', "the account's line carries them (%s)",
 	   line);

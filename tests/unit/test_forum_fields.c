@@ -4,10 +4,11 @@
  * each column as its list says (and masks it with the list's SQL); the one writer
  * (forum_rows.c) stores every field given (SET) as given and makes the MADE ones; the
  * searchable fields are found by the search; a sync file from the home database has
- * each synced key on the thread's and the post's line, and a copy that applies it holds
- * every synced column as the home does (so the appliers read each key back), with the
- * practice link, the feedback request and the text's versions. A field added to a list
- * that one of those paths does not carry makes this fail. */
+ * each synced key on the thread's and the post's line, in the order every earlier
+ * version wrote them (a file stays byte for byte what it was), and a copy that applies
+ * it holds every synced column as the home does (so the appliers read each key back),
+ * with the practice link, the feedback request and the text's versions. A field added
+ * to a list that one of those paths does not carry makes this fail. */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -296,6 +297,22 @@ static void same_in_copy(db *d, db *c, const char *table, const field *list, int
 	}
 }
 
+/* The keys of a sync line (a JSON object), in the order it has them, comma-separated. */
+static const char *keys_of(db *d, const char *line, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+	snprintf(buf, size, "(none)");
+	if (!line || sqlite3_prepare_v2(db_handle(d), "SELECT group_concat(key, ',') FROM"
+	                                " (SELECT key FROM json_each(?1) ORDER BY id)",
+	                                -1, &st, NULL) != SQLITE_OK)
+		return buf;
+	sqlite3_bind_text(st, 1, line, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
 static void no_conflict(void *ctx, const char *file, int64_t line, const char *what,
                         const char *outcome)
 {
@@ -331,6 +348,19 @@ static void test_sync(db *d, db *c, const account *admin, const account *admin_c
 	free(text);
 	text = slurp(path);
 	keys_on(line_of(text, "post", reply), "post", post_rows, POST_NFIELDS);
+	free(text);
+	/* The lines as every earlier version wrote them, key for key and in that order: a
+	 * list reordered or a key renamed changes what is written (and signed). */
+	char keys[400];
+	text = slurp(path);
+	is_str(keys_of(d, line_of(text, "thread", tid), keys, sizeof keys),
+	       "op,id,network,title,author,created_at,meeting,practices,locked,pinned,by,"
+	       "locked_at,pinned_at,request", "a thread's line: its keys in their order");
+	free(text);
+	text = slurp(path);
+	is_str(keys_of(d, line_of(text, "post", reply), keys, sizeof keys),
+	       "op,id,thread,parent,author,body,created_at,edited_at,hidden,hidden_reason,base,"
+	       "by,hid_by,hidden_at,history", "a post's line: its keys in their order");
 	free(text);
 	text = slurp(path);
 	char *line = line_of(text, "post", root);
