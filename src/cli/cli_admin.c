@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "text/list.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 /* A command of no options of its own and no operands: -1 to go on, else what to
  * return. */
@@ -296,17 +297,9 @@ static int member_set(cli_ctx *c, int argc, char **argv)
 	long long n = cli_parse_id(argv[1]);
 	if (n < 0)
 		return cli_usage("admin", _("a network is given by its number (1–8), not '%s'"), argv[1]);
-	size_t len = 0;
-	for (int i = 2; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *town = calloc(1, len + 1);
+	char *town = str_join(argv + 2, argc - 2, " ");
 	if (!town)
 		return cli_error(_("Out of memory"));
-	for (int i = 2; i < argc; i++) {
-		strcat(town, argv[i]);
-		if (i + 1 < argc)
-			strcat(town, " ");
-	}
 	int rc = EXIT_ERR;
 	error e;
 	if (cli_open(c) == EXIT_OK)
