@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "text/utf8.h"
 #include "ui/ui_cmd.h"
 #include "ui/ui_cmdline.h"
 #include "ui/ui_prefs.h"
@@ -128,6 +129,19 @@ int main(void)
 	is_int(p.n, before, "a missing file is no settings, no warning");
 	ui_prefs_load_file(&p, "/");
 	ok(p.n == before + 1, "a directory cannot be read: a warning");
+	ui_prefs_free(&p);
+
+	/* A word of 840 bytes quoted in a warning (issue 19): cut visibly, at a character,
+	 * and the warning's end stays. */
+	ui_prefs_init(&p);
+	char line[1000] = "color "; /* 6 + 120 × 7 + 10 bytes */
+	for (int i = 0; i < 120; i++)
+		strcat(line, "żółw");
+	strcat(line, " red blue\n");
+	ui_prefs_apply(&p, "f", line);
+	ok(p.n == 1 && utf8_valid(p.msgs[0], strlen(p.msgs[0])), "a long unknown element: a warning, valid UTF-8");
+	ok(p.n == 1 && strstr(p.msgs[0], "żółw…") && strstr(p.msgs[0], "are in the manual)"),
+	   "the cut is marked and the warning's end stays");
 	ui_prefs_free(&p);
 
 	/* Where the file is. */
