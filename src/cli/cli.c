@@ -439,10 +439,10 @@ int cli_open(cli_ctx *c)
 	if (s == ST_OK && created && !isatty(STDOUT_FILENO)) {
 		/* Quiet when a person opens the TUI: the title line says it. */
 	} else if (s == ST_OK && created) {
-		char msg[1024];
-		snprintf(msg, sizeof msg, _("Created %s with the bundled EMPIRIE directory."), path);
-		safe_fputs(msg, stderr, 0);
+		char *msg = str_printf(_("Created %s with the bundled EMPIRIE directory."), path);
+		safe_fputs(msg ? msg : _("Out of memory"), stderr, 0);
 		fputc('\n', stderr);
+		free(msg);
 	}
 	struct stat sb;
 	c->db_owner = s == ST_OK && stat(path, &sb) == 0 ? sb.st_uid : (uid_t)-1;

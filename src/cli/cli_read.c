@@ -532,7 +532,7 @@ static int show_city(cli_ctx *c, const char *name)
 	safe_fprintf(stdout, "%s\n", t.name);
 	if (*t.voivodeship) {
 		char v[256];
-		snprintf(v, sizeof v, "%s (%s)", t.voivodeship,
+		str_fitf(v, sizeof v, "%s (%s)", t.voivodeship,
 		         strcmp(t.voivodeship_basis, "source") == 0 ? _("from a cited source")
 		                                                    : _("from general knowledge, unverified"));
 		card_line(_(city_field_list[CITY_F_voivodeship].label), v);

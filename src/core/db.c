@@ -575,10 +575,12 @@ static bool is_wal_file(const char *path)
 
 static bool wal_has_data(const char *path)
 {
-	char wal[4200];
+	char *wal = str_printf("%s-wal", path);
 	struct stat sb;
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	return stat(wal, &sb) == 0 && sb.st_size > 0;
+	/* Out of memory: "it may have data", the careful answer. */
+	bool has = !wal || (stat(wal, &sb) == 0 && sb.st_size > 0);
+	free(wal);
+	return has;
 }
 
 /* "file:/path?QUERY", the path percent-encoded where a URI needs it. */

@@ -20,6 +20,7 @@
 #include "text/csv.h"
 #include "text/list.h"
 #include "text/plfold.h"
+#include "text/strbuf.h"
 
 #define MAX_ERRORS 50
 
@@ -462,9 +463,12 @@ static status import_membership(ictx *c, error *e)
 		xfer_row_error(c, 0, _("you do not coordinate network %s"), net);
 	if (c->r->nerrors > before)
 		return ST_OK;
-	char key[512];
-	snprintf(key, sizeof key, "%s/%s", net, town);
-	if (!xfer_first_time(c, key))
+	char *key = str_printf("%s/%s", net, town); /* all of the town's name: no two alike */
+	if (!key)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	bool first = xfer_first_time(c, key);
+	free(key);
+	if (!first)
 		return ST_OK;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)

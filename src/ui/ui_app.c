@@ -872,7 +872,7 @@ static void data_label(ui_ctx *ctx)
 		free(when);
 	}
 	if (db_is_readonly(ctx->d) && o < sizeof ctx->data_label)
-		snprintf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s", o ? " · " : "",
+		str_fitf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s", o ? " · " : "",
 		         _("read-only"));
 	free(kind), free(copy);
 }

@@ -8,6 +8,7 @@
 #include "core/meeting.h"
 #include "core/practice.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_fields.h"
 #include "ui/ui_records.h"
@@ -85,12 +86,12 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 		                           "its practices."));
 		return NULL;
 	}
-	char town[256] = "";
+	char *town = NULL; /* the form's town: all of its name, whatever its length */
 	if (!id) {
 		int64_t cid = city_id ? city_id : c->me->city_id;
 		city t;
 		if (cid && directory_city_by_id(c->d, cid, &t, &e) == ST_OK) {
-			snprintf(town, sizeof town, "%s", t.name);
+			town = t.name ? strdup(t.name) : NULL;
 			city_clear(&t);
 		}
 	}
@@ -100,7 +101,7 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 	const char *vals[PF_COUNT] = { 0 };
 	for (int j = 0; j < PF_COUNT; j++)
 		vals[j] = id ? practice_value(&p, field[j])
-		             : field[j] == PRACTICE_F_city ? town : NULL;
+		             : field[j] == PRACTICE_F_city ? (town ? town : "") : NULL;
 	char comment[2400], hint[1600];
 	meetings_hint(c, hint, sizeof hint);
 	snprintf(comment, sizeof comment, "%s\n%s\n%s",
@@ -112,15 +113,16 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 	char *text = ui_fields_format(defs, PF_COUNT, vals, comment);
 	char heading[512];
 	if (id)
-		snprintf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,
+		str_fitf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,
 		         p.city);
 	else
-		snprintf(heading, sizeof heading, "%s", _("A new good practice"));
+		str_fitf(heading, sizeof heading, "%s", _("A new good practice"));
 	ui_screen *s = text ? ui_editor_record(c, "practice", id, heading,
 	                                       id ? _("Edit practice") : _("New practice"), text,
 	                                       practice_submit)
 	                    : NULL;
 	free(text);
+	free(town);
 	practice_clear(&p);
 	return s;
 }
@@ -272,7 +274,7 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 	char *text = ui_fields_format(defs, n, vals, comment);
 	char heading[512];
 	if (id)
-		snprintf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
+		str_fitf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
 	else
 		snprintf(heading, sizeof heading, _("A new meeting of network %d"), number);
 	ui_screen *s = text ? ui_editor_record(c, "meeting", id ? id : -(int64_t)number, heading,

@@ -2,7 +2,9 @@
 # Long user text is never cut without a mark (issue 19): a town's name of 800 characters
 # in an error from the store (a value of bounded size: the cut is marked with "…", at a
 # character, and the message's end stays), and one in the program's own usage errors
-# (any length: all of it is shown).
+# (any length: all of it is shown). A town of 330 characters (670 bytes) imported: the
+# audit of its uptake names all of it, and two such towns that differ only at the end are
+# two towns in an import of memberships, not the same one twice.
 . "$top_srcdir/tests/lib.sh"
 e init >/dev/null 2>&1
 long=""
@@ -19,4 +21,18 @@ t_result $r "the error's end stays: ... in the directory"
 exit_is "show meeting with a name of 3,200 characters is a usage error" 2 e show meeting "$long"
 first=$(head -n 1 "$T_DIR/err")
 is "the usage error shows all of it" "$first" "empirie: a meeting is given by its number, not '$long'"
+
+stem=""
+i=0; while [ $i -lt 80 ]; do stem="${stem}Żółw"; i=$((i + 1)); done
+town1="Nowe Miasto $stem nad Wisłą" town2="Nowe Miasto $stem nad Bugiem"
+printf 'name,voivodeship\n"%s",mazowieckie\n"%s",lubelskie\n' "$town1" "$town2" >"$T_DIR/towns.csv"
+exit_is "two towns with names of 330 characters are imported" 0 e import cities "$T_DIR/towns.csv"
+printf 'network,city\n1,"%s"\n1,"%s"\n' "$town1" "$town2" >"$T_DIR/members.csv"
+exit_is "both join network 1 in one import" 0 e import memberships "$T_DIR/members.csv"
+unlike "neither is taken for the other" "$(cat "$T_DIR/err")" "already appears"
+p=$(e practice add --title "Praktyka" --town Hrubieszów --networks 1)
+exit_is "the first takes up a practice" 0 e uptake set "$p" --town "$town1" --status in-use
+audit=$(e admin audit | grep -a "<- Nowe Miasto")
+like "the audit names the whole town and the status" "$audit" "$town1: in-use"
+unlike "with no broken character" "$audit" '<\x'
 done_testing
