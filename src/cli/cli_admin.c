@@ -647,14 +647,14 @@ int cmd_info(cli_ctx *c, int argc, char **argv)
 	char lem[600];
 	switch (search_lemma_state(c->d)) {
 	case LEMMAS_ON:
-		snprintf(lem, sizeof lem, _("on (dictionary %s)"), lemma_dictionary());
+		str_fitf(lem, sizeof lem, _("on (dictionary %s)"), lemma_dictionary());
 		break;
 	case LEMMAS_STALE:
-		snprintf(lem, sizeof lem, _("on, but the index was built with another dictionary: run "
+		str_fitf(lem, sizeof lem, _("on, but the index was built with another dictionary: run "
 		                            "'empirie check --reindex' (dictionary %s)"), lemma_dictionary());
 		break;
 	default:
-		snprintf(lem, sizeof lem, _("off: the dictionary %s.dic/.aff is missing; install it "
+		str_fitf(lem, sizeof lem, _("off: the dictionary %s.dic/.aff is missing; install it "
 		                            "(Debian: apt-get install hunspell-pl) or set 'dictionary' in "
 		                            "the configuration, then run 'empirie check --reindex'"),
 		         lemma_dictionary());

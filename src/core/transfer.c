@@ -675,14 +675,16 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		            file, out->nerrors);
 	}
 	if (s == ST_OK && !dry_run) {
-		char summary[128];
-		snprintf(summary, sizeof summary, "%s: +%zu ~%zu =%zu", file, out->added, out->changed,
-		         out->unchanged);
-		s = audit_append(d, actor, "import", c.cols == city_cols ? "cities"
+		/* The file's whole name: the audit is not cut. */
+		char *summary = str_printf("%s: +%zu ~%zu =%zu", file, out->added, out->changed,
+		                           out->unchanged);
+		s = !summary ? err_set(e, ST_INTERNAL, _("Out of memory"))
+		  : audit_append(d, actor, "import", c.cols == city_cols ? "cities"
 		                 : c.cols == account_cols ? "accounts"
 		                 : c.cols == member_cols ? "memberships"
 		                 : c.cols == practice_cols ? "practices"
 		                 : c.cols == uptake_cols ? "uptakes" : "meetings", 0, NULL, summary, e);
+		free(summary);
 		if (s == ST_OK)
 			return db_commit(d, e);
 	}

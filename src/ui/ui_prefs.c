@@ -335,7 +335,13 @@ void ui_prefs_load_file(ui_prefs *p, const char *path)
 bool ui_prefs_line(const char *line, char *err, size_t n)
 {
 	char buf[1024];
-	snprintf(buf, sizeof buf, "%s", line);
+	if (strlen(line) >= sizeof buf) { /* as a line of the file would be */
+		str_fitf(err, n, ngettext("the line is too long (at most %d byte)",
+		                          "the line is too long (at most %d bytes)", sizeof buf - 1),
+		         (int)sizeof buf - 1);
+		return false;
+	}
+	memcpy(buf, line, strlen(line) + 1);
 	unsigned sc;
 	int key;
 	err[0] = '\0';

@@ -31,18 +31,18 @@ static void practice_defs(ui_field_def *d, int *field)
 
 /* The meetings a practice may be linked to, for the comment: the newest ones of the
  * networks the account sees. */
-static void meetings_hint(ui_ctx *c, char *out, size_t n)
+static void meetings_hint(ui_ctx *c, strbuf *out)
 {
 	meeting_list ml;
 	error e;
-	size_t o = (size_t)snprintf(out, n, "%s", _("Meetings: keys of the meetings where it was "
-	                                            "shown, separated by commas; the newest:"));
+	strbuf_append(out, _("Meetings: keys of the meetings where it was shown, separated by "
+	                     "commas; the newest:"));
 	if (directory_meetings(c->d, c->me, 0, 0, &ml, &e) != ST_OK)
 		return;
-	for (size_t i = 0; i < ml.n && i < 10 && o < n; i++) {
+	for (size_t i = 0; i < ml.n && i < 10; i++) {
 		char *when = meeting_when(&ml.items[i]);
-		o += (size_t)snprintf(out + o, n - o, "\n  %s  (%s, %s)", ml.items[i].key,
-		                      when ? when : "", ml.items[i].host);
+		strbuf_appendf(out, "\n  %s  (%s, %s)", ml.items[i].key, when ? when : "",
+		               ml.items[i].host);
 		free(when);
 	}
 	meeting_list_free(&ml);
@@ -102,15 +102,15 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 	for (int j = 0; j < PF_COUNT; j++)
 		vals[j] = id ? practice_value(&p, field[j])
 		             : field[j] == PRACTICE_F_city ? (town ? town : "") : NULL;
-	char comment[2400], hint[1600];
-	meetings_hint(c, hint, sizeof hint);
-	snprintf(comment, sizeof comment, "%s\n%s\n%s",
-	         _("Write after each label, or under it for longer text. Lines starting with # "
-	           "are skipped. Leave a field empty when it is not known: nothing is invented."),
-	         _("Networks: their numbers, separated by commas (e.g. 3, 5). Contact: a role or an "
-	           "office, not a private person."),
-	         hint);
-	char *text = ui_fields_format(defs, PF_COUNT, vals, comment);
+	strbuf comment = STRBUF_INIT; /* the hint lists towns: any length */
+	strbuf_appendf(&comment, "%s\n%s\n",
+	               _("Write after each label, or under it for longer text. Lines starting with # "
+	                 "are skipped. Leave a field empty when it is not known: nothing is invented."),
+	               _("Networks: their numbers, separated by commas (e.g. 3, 5). Contact: a role or "
+	                 "an office, not a private person."));
+	meetings_hint(c, &comment);
+	char *text = comment.failed ? NULL : ui_fields_format(defs, PF_COUNT, vals, strbuf_str(&comment));
+	strbuf_free(&comment);
 	char heading[512];
 	if (id)
 		str_fitf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,

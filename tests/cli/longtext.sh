@@ -35,4 +35,14 @@ exit_is "the first takes up a practice" 0 e uptake set "$p" --town "$town1" --st
 audit=$(e admin audit | grep -a "<- Nowe Miasto")
 like "the audit names the whole town and the status" "$audit" "$town1: in-use"
 unlike "with no broken character" "$audit" '<\x'
+
+# An import's audit names its file, all of it: a path of three directories of 30
+# characters (210 bytes) each.
+part=""
+i=0; while [ $i -lt 30 ]; do part="${part}Żółw"; i=$((i + 1)); done
+dir="$T_DIR/$part/$part/$part"
+mkdir -p "$dir"
+printf 'name,voivodeship\nQxlong,opolskie\n' >"$dir/towns.csv"
+exit_is "an import from a long path" 0 e import cities "$dir/towns.csv"
+like "its audit names the whole file and the counts" "$(e admin audit)" "$dir/towns.csv: +1 ~0 =0"
 done_testing

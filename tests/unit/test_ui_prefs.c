@@ -143,6 +143,11 @@ int main(void)
 	ok(p.n == 1 && strstr(p.msgs[0], "żółw…") && strstr(p.msgs[0], "are in the manual)"),
 	   "the cut is marked and the warning's end stays");
 	ui_prefs_free(&p);
+	/* A : line longer than a line of the file may be is refused as one, not cut. */
+	char longline[1200] = "theme ", err[200];
+	memset(longline + 6, 'x', sizeof longline - 7);
+	longline[sizeof longline - 1] = '\0';
+	ok(!ui_prefs_line(longline, err, sizeof err) && strstr(err, "too long"), "a : line of 1,199 bytes is too long (%s)", err);
 
 	/* Where the file is. */
 	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
