@@ -19,6 +19,7 @@
 #include "core/lemma.h"
 #include "i18n.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 #include "text/utf8.h"
 #include "ui/ui.h"
 #include "ui/ui_spell.h"
@@ -185,11 +186,17 @@ size_t cli_command_names(const char **out, size_t max)
 
 static void vmessage(const char *fmt, va_list ap)
 {
-	char buf[2048];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_list ap2;
+	va_copy(ap2, ap);
+	char *msg = str_vprintf(fmt, ap2);
+	va_end(ap2);
+	char small[512];
+	if (!msg) /* out of memory: what fits, marked */
+		str_vfit(small, sizeof small, fmt, ap);
 	fputs("empirie: ", stderr);
-	safe_fputs(buf, stderr, SAFE_TABS);
+	safe_fputs(msg ? msg : small, stderr, SAFE_TABS);
 	fputc('\n', stderr);
+	free(msg);
 }
 
 int cli_error(const char *fmt, ...)
@@ -432,10 +439,10 @@ int cli_open(cli_ctx *c)
 	if (s == ST_OK && created && !isatty(STDOUT_FILENO)) {
 		/* Quiet when a person opens the TUI: the title line says it. */
 	} else if (s == ST_OK && created) {
-		char msg[1024];
-		snprintf(msg, sizeof msg, _("Created %s with the bundled EMPIRIE directory."), path);
-		safe_fputs(msg, stderr, 0);
+		char *msg = str_printf(_("Created %s with the bundled EMPIRIE directory."), path);
+		safe_fputs(msg ? msg : _("Out of memory"), stderr, 0);
 		fputc('\n', stderr);
+		free(msg);
 	}
 	struct stat sb;
 	c->db_owner = s == ST_OK && stat(path, &sb) == 0 ? sb.st_uid : (uid_t)-1;

@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "text/list.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 /* A command of no options of its own and no operands: -1 to go on, else what to
  * return. */
@@ -321,17 +322,9 @@ static int member_set(cli_ctx *c, int argc, char **argv)
 	long long n = cli_parse_id(argv[1]);
 	if (n < 0)
 		return cli_usage("admin", _("a network is given by its number (1–8), not '%s'"), argv[1]);
-	size_t len = 0;
-	for (int i = 2; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *town = calloc(1, len + 1);
+	char *town = str_join(argv + 2, argc - 2, " ");
 	if (!town)
 		return cli_error(_("Out of memory"));
-	for (int i = 2; i < argc; i++) {
-		strcat(town, argv[i]);
-		if (i + 1 < argc)
-			strcat(town, " ");
-	}
 	int rc = EXIT_ERR;
 	error e;
 	if (cli_open(c) == EXIT_OK)
@@ -679,14 +672,14 @@ int cmd_info(cli_ctx *c, int argc, char **argv)
 	char lem[600];
 	switch (search_lemma_state(c->d)) {
 	case LEMMAS_ON:
-		snprintf(lem, sizeof lem, _("on (dictionary %s)"), lemma_dictionary());
+		str_fitf(lem, sizeof lem, _("on (dictionary %s)"), lemma_dictionary());
 		break;
 	case LEMMAS_STALE:
-		snprintf(lem, sizeof lem, _("on, but the index was built with another dictionary: run "
+		str_fitf(lem, sizeof lem, _("on, but the index was built with another dictionary: run "
 		                            "'empirie check --reindex' (dictionary %s)"), lemma_dictionary());
 		break;
 	default:
-		snprintf(lem, sizeof lem, _("off: the dictionary %s.dic/.aff is missing; install it "
+		str_fitf(lem, sizeof lem, _("off: the dictionary %s.dic/.aff is missing; install it "
 		                            "(Debian: apt-get install hunspell-pl) or set 'dictionary' in "
 		                            "the configuration, then run 'empirie check --reindex'"),
 		         lemma_dictionary());

@@ -11,6 +11,7 @@
 #include "core/practice.h"
 #include "i18n.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 /* ask's options: the network and title of the thread, the request's fields that are
  * options (feedback_fields.h), the practice. */
@@ -153,7 +154,7 @@ void cli_show_request(cli_ctx *c, int64_t thread_id)
 	char took[64], line[512];
 	if (r.accepted_post) {
 		feedback_duration(r.seconds_to_accept, took, sizeof took);
-		snprintf(line, sizeof line, _("closed: post %lld by %s%s%s helped, after %s"),
+		str_fitf(line, sizeof line, _("closed: post %lld by %s%s%s helped, after %s"),
 		         (long long)r.accepted_post, r.helper, *r.helper_city ? ", " : "", r.helper_city,
 		         took);
 	} else {
@@ -182,7 +183,7 @@ void cli_show_feedback_figures(cli_ctx *c, int number)
 	         (long long)fg.requests);
 	snprintf(opened, sizeof opened, ngettext("%lld open", "%lld open", (unsigned long)fg.open),
 	         (long long)fg.open);
-	snprintf(line, sizeof line, _("%s, %s; median time to the first answer %s, to the accepted one %s"),
+	str_fitf(line, sizeof line, _("%s, %s; median time to the first answer %s, to the accepted one %s"),
 	         reqs, opened, first, acc);
 	card_line(_("Feedback requests"), line);
 }

@@ -15,6 +15,7 @@
 #include "core/audit.h"
 #include "i18n.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 #define KEY_TEXT_MAX 16384 /* an RSA key of 16384 bits is under 3 KB */
 
@@ -218,7 +219,7 @@ static int admin_revoke_key(cli_ctx *c, int argc, char **argv)
 	error e;
 	keys_lines l = { 0 }, kept = { 0 };
 	account who = { 0 };
-	char gone[1024] = "";
+	strbuf gone = STRBUF_INIT; /* the fingerprints removed, each after a space */
 	size_t n_gone = 0;
 	int lock = keysfile_lock(keys, c->db_owner, &e);
 	if (lock < 0 || keysfile_read(keys, &l, &e) != ST_OK) {
@@ -232,8 +233,7 @@ static int admin_revoke_key(cli_ctx *c, int argc, char **argv)
 		if (sshkey_line_parse(l.lines[i], &owner, &k)) {
 			drop = strcmp(owner, login) == 0 && (!fp || strcmp(fp, k.fingerprint) == 0);
 			if (drop) {
-				size_t used = strlen(gone);
-				snprintf(gone + used, sizeof gone - used, "%s%s", used ? " " : "", k.fingerprint);
+				strbuf_appendf(&gone, " %s", k.fingerprint);
 				n_gone++;
 			}
 			free(owner);
@@ -253,10 +253,16 @@ static int admin_revoke_key(cli_ctx *c, int argc, char **argv)
 	if (account_get(c->d, login, &who, &e) != ST_OK)
 		err_clear(&e);
 	keys_write_arg w = { keys, &kept };
-	char what[1200];
-	snprintf(what, sizeof what, "%s: %s", login, gone);
-	if (audit_around(c->d, &c->me, "revoke-key", "account", who.id, what, NULL, apply_write, &w,
-	                 &e) != ST_OK) {
+	char *what = str_printf("%s:%s", login, strbuf_str(&gone));
+	if (!what || gone.failed) {
+		free(what);
+		cli_error(_("Out of memory"));
+		goto out;
+	}
+	status st = audit_around(c->d, &c->me, "revoke-key", "account", who.id, what, NULL,
+	                         apply_write, &w, &e);
+	free(what);
+	if (st != ST_OK) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -268,6 +274,7 @@ out:
 	keys_lines_free(&l);
 	keys_lines_free(&kept);
 	account_clear(&who);
+	strbuf_free(&gone);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "text/plfold.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 /* Parse "--network N" style options shared by list subcommands. Returns -1 on misuse
  * (already reported), else the index of the first operand. */
@@ -519,7 +520,7 @@ static int show_city(cli_ctx *c, const char *name)
 	safe_fprintf(stdout, "%s\n", t.name);
 	if (*t.voivodeship) {
 		char v[256];
-		snprintf(v, sizeof v, "%s (%s)", t.voivodeship,
+		str_fitf(v, sizeof v, "%s (%s)", t.voivodeship,
 		         strcmp(t.voivodeship_basis, "source") == 0 ? _("from a cited source")
 		                                                    : _("from general knowledge, unverified"));
 		card_line(_(city_field_list[CITY_F_voivodeship].label), v);
@@ -775,18 +776,9 @@ static int show_practice(cli_ctx *c, const char *arg)
 static int show_do_city(cli_ctx *c, int argc, char **argv)
 {
 	/* A town name may have spaces; accept it as several words too. */
-	size_t len = 0;
-	for (int i = 1; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *name = malloc(len + 1);
+	char *name = str_join(argv + 1, argc - 1, " ");
 	if (!name)
 		return cli_error(_("Out of memory"));
-	name[0] = '\0';
-	for (int i = 1; i < argc; i++) {
-		strcat(name, argv[i]);
-		if (i + 1 < argc)
-			strcat(name, " ");
-	}
 	int rc = cli_open(c) == EXIT_OK ? show_city(c, name) : EXIT_ERR;
 	free(name);
 	return rc;
@@ -870,19 +862,9 @@ int cmd_search(cli_ctx *c, int argc, char **argv)
 	}
 	if (first >= argc)
 		return cli_usage("search", _("say what to search for"));
-	size_t len = 0;
-	for (int i = first; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *q = malloc(len + 1);
+	char *q = str_join(argv + first, argc - first, " ");
 	if (!q)
 		return cli_error(_("Out of memory"));
-	q[0] = '\0';
-	for (int i = first; i < argc; i++) {
-		strcat(q, argv[i]);
-		strcat(q, " ");
-	}
-	if (*q)
-		q[strlen(q) - 1] = '\0'; /* the last space */
 	if (cli_open(c) != EXIT_OK) {
 		free(q);
 		return EXIT_ERR;

@@ -17,6 +17,7 @@
 #include "text/list.h"
 #include "text/safe.h"
 #include "text/utf8.h"
+#include "text/strbuf.h"
 
 #define IMPORT_MAX (64u << 20) /* a directory file larger than this is a mistake */
 
@@ -187,24 +188,21 @@ int cmd_import(cli_ctx *c, int argc, char **argv)
 static char *json_harden(const char *j)
 {
 	size_t n = strlen(j);
-	char *out = malloc(n * 6 + 1), *o = out;
-	if (!out)
-		return NULL;
+	strbuf out = STRBUF_INIT;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = utf8_decode(j + i, n - i, &cp);
 		bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 		            cp == 0x200E || cp == 0x200F || cp == 0x061C;
 		if (cp == UTF8_INVALID)
-			o += sprintf(o, "\\ufffd");
+			strbuf_append(&out, "\\ufffd");
 		else if ((cp >= 0x80 && cp <= 0x9F) || bidi || cp == 0x7F)
-			o += sprintf(o, "\\u%04x", (unsigned)cp);
+			strbuf_appendf(&out, "\\u%04x", (unsigned)cp);
 		else
-			memcpy(o, j + i, k), o += k;
+			strbuf_appendn(&out, j + i, k);
 		i += k;
 	}
-	*o = '\0';
-	return out;
+	return strbuf_take(&out);
 }
 
 /* The separators --separator takes: its check, help, error and completion read this

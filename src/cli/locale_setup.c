@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text/charset.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 
 /* The locale name the environment asks for, as setlocale(LC_ALL, "") would read it. */
 static const char *wanted_locale(void)
@@ -60,7 +61,7 @@ void locale_setup(bool restricted)
 {
 	char missing[128] = "";
 	if (!setlocale(LC_ALL, "")) {
-		snprintf(missing, sizeof missing, "%s", wanted_locale());
+		str_fitf(missing, sizeof missing, "%s", wanted_locale());
 		/* Keep the language for the messages: gettext reads LANGUAGE in any locale but
 		 * plain "C", so "pl_PL.UTF-8" still gives Polish messages under C.UTF-8. */
 		if (!getenv("LANGUAGE") && missing[0] && strcmp(missing, "C") != 0) {
@@ -86,7 +87,7 @@ void locale_setup(bool restricted)
 #endif
 	if (missing[0]) {
 		char msg[512];
-		snprintf(msg, sizeof msg, _("empirie: the locale %s is not installed on this computer; "
+		str_fitf(msg, sizeof msg, _("empirie: the locale %s is not installed on this computer; "
 		                            "using %s (an administrator can add it with locale-gen)\n"),
 		         missing, setlocale(LC_CTYPE, NULL));
 		safe_fputs(msg, stderr, SAFE_MULTILINE);

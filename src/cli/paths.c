@@ -11,6 +11,7 @@
 
 #include "cli/paths.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 /* mkdir -p with mode 0700 for the parts we create. */
 static int make_dirs(char *path, error *e)
@@ -71,13 +72,9 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 	}
 	char *base;
 	if (xdg && xdg[0] == '/') {
-		base = malloc(strlen(xdg) + sizeof "/empirie");
-		if (base)
-			sprintf(base, "%s/empirie", xdg);
+		base = str_printf("%s/empirie", xdg);
 	} else if (home && *home) {
-		base = malloc(strlen(home) + sizeof "/.local/share/empirie");
-		if (base)
-			sprintf(base, "%s/.local/share/empirie", home);
+		base = str_printf("%s/.local/share/empirie", home);
 	} else {
 		err_set(e, ST_IO, _("Cannot tell where to keep the database: HOME is not set; "
 		                    "use --db FILE"));
@@ -91,10 +88,8 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 		free(base);
 		return NULL;
 	}
-	char *path = malloc(strlen(base) + sizeof "/empirie.db");
-	if (path)
-		sprintf(path, "%s/empirie.db", base);
-	else
+	char *path = str_printf("%s/empirie.db", base);
+	if (!path)
 		err_set(e, ST_INTERNAL, _("Out of memory"));
 	free(base);
 	return path;

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "core/lemma.h"
 #include "text/plfold.h"
+#include "text/strbuf.h"
 
 /* The statement cache starts with room for this many and doubles when half full. */
 #define STMT_CACHE_FIRST 256
@@ -611,28 +612,27 @@ static bool is_wal_file(const char *path)
 
 static bool wal_has_data(const char *path)
 {
-	char wal[4200];
+	char *wal = str_printf("%s-wal", path);
 	struct stat sb;
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	return stat(wal, &sb) == 0 && sb.st_size > 0;
+	/* Out of memory: "it may have data", the careful answer. */
+	bool has = !wal || (stat(wal, &sb) == 0 && sb.st_size > 0);
+	free(wal);
+	return has;
 }
 
 /* "file:/path?QUERY", the path percent-encoded where a URI needs it. */
 static char *file_uri(const char *path, const char *query)
 {
-	size_t n = strlen(path);
-	char *u = malloc(n * 3 + strlen(query) + 16), *o = u;
-	if (!u)
-		return NULL;
-	o += sprintf(o, "file:");
+	strbuf u = STRBUF_INIT;
+	strbuf_append(&u, "file:");
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
 		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f)
-			o += sprintf(o, "%%%02X", *p);
+			strbuf_appendf(&u, "%%%02X", *p);
 		else
-			*o++ = (char)*p;
+			strbuf_appendn(&u, (const char *)p, 1);
 	}
-	sprintf(o, "?%s", query);
-	return u;
+	strbuf_appendf(&u, "?%s", query);
+	return strbuf_take(&u);
 }
 
 static char *immutable_uri(const char *path) { return file_uri(path, "immutable=1"); }

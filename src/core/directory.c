@@ -12,6 +12,7 @@
 #include "core/townforms.h"
 #include "i18n.h"
 #include "text/plfold.h"
+#include "text/strbuf.h"
 #include "text/suggest.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -441,7 +442,7 @@ status directory_city_find(db *d, const char *name, city *out, error *e)
 			inflected = sqlite3_column_int64(st, 0);
 		if (tl && strncmp(f, typed, tl) == 0) {
 			if (n_prefix < 2)
-				snprintf(prefixes[n_prefix], sizeof prefixes[0], "%s", nm);
+				str_fitf(prefixes[n_prefix], sizeof prefixes[0], "%s", nm);
 			n_prefix++;
 			prefix = sqlite3_column_int64(st, 0);
 		}

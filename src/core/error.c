@@ -6,16 +6,19 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "text/strbuf.h"
 
 status err_set(error *e, status code, const char *fmt, ...)
 {
 	if (e) {
 		va_list ap;
 		e->code = code;
-		/* Formatted apart first: a caller may quote the message it replaces. */
+		/* Formatted apart first: a caller may quote the message it replaces. A message
+		 * longer than the value holds (a user's long name quoted) is cut in the middle,
+		 * marked with "…", so its end is still read. */
 		char buf[sizeof e->msg];
 		va_start(ap, fmt);
-		vsnprintf(buf, sizeof buf, fmt, ap);
+		str_vfit(buf, sizeof buf, fmt, ap);
 		va_end(ap);
 		memcpy(e->msg, buf, sizeof buf);
 	}

@@ -16,7 +16,8 @@ typedef enum {
 
 typedef struct {
 	status code;
-	char msg[768]; /* translated; may quote user text, so print it through the safe path */
+	char msg[768]; /* translated; may quote user text, so print it through the safe path;
+	                  a longer one is cut in the middle with "…" (str_fit) */
 } error;
 
 /* Set *e (if e is not NULL) from a printf format that is already translated. */

@@ -45,11 +45,10 @@ void lemma_dictionary_stamp(char *buf, size_t size)
 	buf[0] = '\0';
 	if (!lemma_dictionary_available())
 		return;
-	snprintf(path, sizeof path, "%s.dic", base);
-	if (stat(path, &st_dic) != 0)
+	/* A name longer than a path can be is no dictionary: no stamp. */
+	if (snprintf(path, sizeof path, "%s.dic", base) >= (int)sizeof path || stat(path, &st_dic) != 0)
 		return;
-	snprintf(path, sizeof path, "%s.aff", base);
-	if (stat(path, &st_aff) != 0)
+	if (snprintf(path, sizeof path, "%s.aff", base) >= (int)sizeof path || stat(path, &st_aff) != 0)
 		return;
 	snprintf(buf, size, "%s %lld %lld %lld %lld", base, (long long)st_dic.st_size,
 	         (long long)st_dic.st_mtime, (long long)st_aff.st_size, (long long)st_aff.st_mtime);

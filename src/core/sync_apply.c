@@ -15,6 +15,7 @@
 #include "core/sync_priv.h"
 #include "core/synckey.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 /* One audit entry for a change brought in by a file, in the name of who made it, with
  * the copy it came from and who applied it. */
@@ -242,7 +243,7 @@ status sync_actor_for(applier *ap, const char *login, account *out, bool *ok, er
 	error e2;
 	status s = account_get(ap->d, login, out, &e2);
 	if (s == ST_NOTFOUND) {
-		snprintf(what, sizeof what, _("written by %s, who has no account here"), login);
+		str_fitf(what, sizeof what, _("written by %s, who has no account here"), login);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
 	if (s != ST_OK) {
@@ -251,13 +252,13 @@ status sync_actor_for(applier *ap, const char *login, account *out, bool *ok, er
 		return s;
 	}
 	if (ap->home && ap->owner && strcmp(login, ap->owner) != 0) {
-		snprintf(what, sizeof what, _("written by %s in offline copy %lld, which was issued to "
+		str_fitf(what, sizeof what, _("written by %s in offline copy %lld, which was issued to "
 		                              "%s"), login, (long long)ap->file_site, ap->owner);
 		account_clear(out);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
 	if (ap->home && ap->me->role != ROLE_ADMIN && out->id != ap->me->id) {
-		snprintf(what, sizeof what, _("written by %s: only %s or an administrator may bring "
+		str_fitf(what, sizeof what, _("written by %s: only %s or an administrator may bring "
 		                              "it in"), login, login);
 		account_clear(out);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
@@ -557,10 +558,10 @@ status sync_apply(db *d, const account *a, const char *path, sync_result *r,
 		goto done;
 	/* The audit's "from where" of every change: the copy, and who applied the file. */
 	if (ap.home)
-		snprintf(ap.client, sizeof ap.client, _("sync: copy %lld, applied by %s"),
+		str_fitf(ap.client, sizeof ap.client, _("sync: copy %lld, applied by %s"),
 		         (long long)shape.signer, a->login);
 	else
-		snprintf(ap.client, sizeof ap.client, _("sync: the home database, applied by %s"),
+		str_fitf(ap.client, sizeof ap.client, _("sync: the home database, applied by %s"),
 		         a->login);
 	synckey_digest_hex(data, shape.signed_len, ap.sum);
 	db_now(ap.now, sizeof ap.now);

@@ -13,6 +13,7 @@
 #include "core/search_index.h"
 #include "core/sync_priv.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 /* A post's keys on its line: forum_fields.h's. */
 static const char *const post_line_key[POST_NFIELDS] = { POST_FIELDS(FORUM_SYNC_KEY_) };
@@ -304,7 +305,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	status s;
 	bool ok;
 	if (!t->exists) {
-		snprintf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
+		str_fitf(what, sizeof what, _("a post by %s in thread %lld, which is not here "
 		                              "(deleted, or in a network this copy does not hold)"),
 		         l->author, (long long)l->tid);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
@@ -312,7 +313,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	if ((s = sync_id_in_file_range(ap, l->id, &ok, e)) != ST_OK)
 		return s;
 	if (!ok) {
-		snprintf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
+		str_fitf(what, sizeof what, _("a post by %s with id %lld, outside the range of the "
 		                              "copy that wrote the file"), l->author, (long long)l->id);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
@@ -323,7 +324,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	                                      &rooted, e)) != ST_OK)
 		return s;
 	if (rooted) {
-		snprintf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
+		str_fitf(what, sizeof what, _("a post by %s in \"%s\" that says it is the thread's "
 		                              "first post, which is here already"), l->author, t->title);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
@@ -336,7 +337,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 				*e = why;
 			goto out;
 		}
-		snprintf(what, sizeof what, _("a post by %s in \"%s\": %s"), l->author, t->title,
+		str_fitf(what, sizeof what, _("a post by %s in \"%s\": %s"), l->author, t->title,
 		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -359,7 +360,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 	                        hidden, why_hidden, &placed, e)) != ST_OK)
 		goto out;
 	if (!placed) {
-		snprintf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
+		str_fitf(what, sizeof what, _("a reply by %s in \"%s\" to post %lld, which is not "
 		                              "here"), l->author, t->title, (long long)l->parent);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -377,7 +378,7 @@ static status new_post(applier *ap, const post_line *l, const thread_row *t, err
 		goto out;
 	ap->r->applied++;
 	if (locked_out) {
-		snprintf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
+		str_fitf(what, sizeof what, _("a reply by %s in \"%s\", which was locked here "
 		                              "meanwhile"), l->author, t->title);
 		s = sync_conflict(ap, what, _("kept, hidden: the coordinator may show it"), e);
 	}
@@ -403,7 +404,7 @@ static status home_may_edit(applier *ap, const post_line *l, const thread_row *t
 	bool may = (actor.id == p->author_id && actor.role != ROLE_GUEST) ||
 	           perm_can_moderate(&actor, t->network_id);
 	if (!may) {
-		snprintf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
+		str_fitf(what, sizeof what, _("an edit of post %lld in \"%s\" by %s, who may "
 		                              "not edit it"), (long long)l->id, t->title, who);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -465,7 +466,7 @@ static status post_text(applier *ap, const post_line *l, const thread_row *t, co
 		} else if ((s = keep_version(ap, l->id, l->edited, l->body, e)) != ST_OK) {
 			return s;
 		}
-		snprintf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
+		str_fitf(what, sizeof what, _("post %lld in \"%s\" was edited in both copies"),
 		         (long long)l->id, t->title);
 		s = sync_conflict(ap, what, _("settled: the later edit stays; the other is kept as "
 		                              "an earlier version"), e);
@@ -495,7 +496,7 @@ static status post_hidden(applier *ap, const post_line *l, const thread_row *t,
 	if ((bool)l->hidden != p->hidden && sync_flag_taken(ap, l->hidden_at, our_hat, l->hidden)) {
 		if (ap->home) {
 			if (!l->hider) {
-				snprintf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without "
+				str_fitf(what, sizeof what, _("post %lld in \"%s\": hidden or shown without "
 				                              "saying by whom"), (long long)l->id, t->title);
 				s = sync_conflict(ap, what, sync_kept_aside(), e);
 				goto out;
@@ -503,7 +504,7 @@ static status post_hidden(applier *ap, const post_line *l, const thread_row *t,
 			if ((s = sync_actor_for(ap, l->hider, &actor, &ok, e)) != ST_OK || !ok)
 				goto out;
 			if (!perm_can_moderate(&actor, t->network_id)) {
-				snprintf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show "
+				str_fitf(what, sizeof what, _("post %lld in \"%s\": %s may not hide or show "
 				                              "it here"), (long long)l->id, t->title, l->hider);
 				/* The home's own judgment, timed now: the copy takes it back. */
 				if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK)

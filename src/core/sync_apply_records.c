@@ -15,6 +15,7 @@
 #include "core/sync_priv.h"
 #include "core/uptake.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 status sync_apply_read(applier *ap, error *e)
 {
@@ -298,13 +299,13 @@ status sync_apply_uptake(applier *ap, error *e)
 	error e2;
 	if (practice_get(ap->d, &au, 0, l.practice, &pr, &e2) != ST_OK ||
 	    directory_city(ap->d, l.town, &c, &e2) != ST_OK) {
-		snprintf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
+		str_fitf(what, sizeof what, _("%s's transfer of practice %s: the practice or the town is "
 		                              "not here"), l.town, l.practice);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
 	if (ap->home && (!perm_can_record_uptake(ap->d, &au, c.id) || c.id == pr.city_id)) {
-		snprintf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
+		str_fitf(what, sizeof what, _("%s's transfer of practice %s, recorded by %s, who may not "
 		                              "record for %s"), c.name, l.practice, l.updated_by, c.name);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -325,7 +326,7 @@ status sync_apply_uptake(applier *ap, error *e)
 		snprintf(ours, sizeof ours, "%s (%s)", uptake_status_key((uptake_status)
 		         uptake_status_parse(h.status)), h.updated);
 		snprintf(theirs, sizeof theirs, "%s (%s)", l.deleted_at ? _("removed") : l.status, in_at);
-		snprintf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
+		str_fitf(what, sizeof what, _("%s's transfer of practice %s was changed in both copies: "
 		                              "here %s, in the file %s"), c.name, l.practice, ours, theirs);
 		if ((s = sync_conflict(ap, what, take ? _("the file's later change was taken")
 		                                      : _("the later change here was kept"), e)) != ST_OK)
@@ -337,7 +338,7 @@ status sync_apply_uptake(applier *ap, error *e)
 	}
 	if ((s = store_uptake(ap, &l, pr.id, c.id, e)) != ST_OK)
 		goto out;
-	snprintf(what, sizeof what, "%s <- %s: %s", l.practice, c.name, l.deleted_at ? "-" : l.status);
+	str_fitf(what, sizeof what, "%s <- %s: %s", l.practice, c.name, l.deleted_at ? "-" : l.status);
 	if ((s = sync_audit(ap, l.updated_by, l.deleted_at ? "delete" : "edit", "uptake", pr.id,
 	                    h.status, what, e)) != ST_OK)
 		goto out;

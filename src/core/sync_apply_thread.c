@@ -16,6 +16,7 @@
 #include "core/practice.h"
 #include "core/sync_priv.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned, error *e)
 {
@@ -61,7 +62,7 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 		error e2;
 		if (practice_get(ap->d, au, 0, keys[i], &pr, &e2) != ST_OK) {
 			char what[600];
-			snprintf(what, sizeof what, _("thread \"%s\" is linked to practice %s, which %s "
+			str_fitf(what, sizeof what, _("thread \"%s\" is linked to practice %s, which %s "
 			                              "cannot see here"), title, keys[i], au->login);
 			s = sync_conflict(ap, what, _("the thread is stored without that link"), e);
 			continue;
@@ -135,7 +136,7 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	}
 	if (!town_id || (ap->home && (au->city_id != town_id || !member))) {
 		char what[600];
-		snprintf(what, sizeof what, _("thread \"%s\": a feedback request of %s, which %s may not "
+		str_fitf(what, sizeof what, _("thread \"%s\": a feedback request of %s, which %s may not "
 		                              "ask for here"), title, town, au->login);
 		s = sync_conflict(ap, what, _("the thread is stored as an ordinary one"), e);
 		goto out;
@@ -247,7 +248,7 @@ status sync_apply_accept(applier *ap, error *e)
 	int c = strcmp(at, q.our_at);
 	bool take = !ours || c > 0 || (c == 0 && pid > ours);
 	if (!take) {
-		snprintf(what, sizeof what, _("request \"%s\": %s marked post %lld as the one that "
+		str_fitf(what, sizeof what, _("request \"%s\": %s marked post %lld as the one that "
 		                              "helped, before the mark kept here (post %lld)"),
 		         title, by, (long long)pid, (long long)ours);
 		s = sync_conflict(ap, what, _("the later mark stays"), e);
@@ -262,7 +263,7 @@ status sync_apply_accept(applier *ap, error *e)
 		     (ap->me->role == ROLE_ADMIN || who.id == ap->me->id);
 	}
 	if (!ok) {
-		snprintf(what, sizeof what, _("request \"%s\": %s may not mark the answer that helped: "
+		str_fitf(what, sizeof what, _("request \"%s\": %s may not mark the answer that helped: "
 		                              "only the asking town's members may"), title, by);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -271,13 +272,13 @@ status sync_apply_accept(applier *ap, error *e)
 	if ((s = is_answer(ap, pid, tid, town_id, &answer, e)) != ST_OK)
 		goto out;
 	if (!answer) {
-		snprintf(what, sizeof what, _("request \"%s\": post %lld, marked as the one that helped, "
+		str_fitf(what, sizeof what, _("request \"%s\": post %lld, marked as the one that helped, "
 		                              "is not an answer in it here"), title, (long long)pid);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
 	}
 	if (ours) {
-		snprintf(what, sizeof what, _("request \"%s\": post %lld was marked here as the one "
+		str_fitf(what, sizeof what, _("request \"%s\": post %lld was marked here as the one "
 		                              "that helped, before %s marked post %lld"),
 		         title, (long long)ours, by, (long long)pid);
 		if ((s = sync_conflict(ap, what, _("the later mark stays"), e)) != ST_OK)
@@ -391,7 +392,7 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 	if ((s = sync_id_in_file_range(ap, l->id, &in, e)) != ST_OK)
 		return s;
 	if (!in) {
-		snprintf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
+		str_fitf(what, sizeof what, _("new thread \"%s\" with id %lld, outside the range of "
 		                              "the copy that wrote the file"), l->title, (long long)l->id);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
@@ -400,7 +401,7 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 	if ((s = thread_network(ap, l->number, &net, &lo, e)) != ST_OK)
 		return s;
 	if (!net) {
-		snprintf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
+		str_fitf(what, sizeof what, _("new thread \"%s\" in network %lld, which is not here"),
 		         l->title, (long long)l->number);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
@@ -413,7 +414,7 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 				*e = why;
 			goto out;
 		}
-		snprintf(what, sizeof what, _("new thread \"%s\" by %s: %s"), l->title, l->author,
+		str_fitf(what, sizeof what, _("new thread \"%s\" by %s: %s"), l->title, l->author,
 		         why.msg);
 		s = sync_conflict(ap, what, sync_kept_aside(), e);
 		goto out;
@@ -449,7 +450,7 @@ static status new_thread(applier *ap, thread_line *l, error *e)
 		goto out;
 	ap->r->applied++;
 	if (refused_state) {
-		snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), l->title,
+		str_fitf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"), l->title,
 		         l->by ? l->by : l->author);
 		s = sync_conflict(ap, what, _("the thread is stored, neither locked nor pinned"), e);
 	}
@@ -470,7 +471,7 @@ static status home_may_flag(applier *ap, const thread_line *l, const thread_row 
 	status s;
 	*ok = false;
 	if (!l->by) {
-		snprintf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
+		str_fitf(what, sizeof what, _("thread \"%s\": locked or pinned without saying by whom"),
 		         t->title);
 		return sync_conflict(ap, what, sync_kept_aside(), e);
 	}
@@ -478,7 +479,7 @@ static status home_may_flag(applier *ap, const thread_line *l, const thread_row 
 	if ((s = sync_actor_for(ap, l->by, &actor, &known, e)) != ST_OK || !known)
 		goto out;
 	if (!perm_can_moderate(&actor, t->network_id)) {
-		snprintf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
+		str_fitf(what, sizeof what, _("thread \"%s\": %s may not lock or pin it here"),
 		         t->title, l->by);
 		/* The home's own judgment, timed now: the copy takes it back. */
 		if ((s = sync_conflict(ap, what, sync_kept_aside(), e)) == ST_OK && take_l)

@@ -20,6 +20,7 @@
 #include "text/csv.h"
 #include "text/list.h"
 #include "text/plfold.h"
+#include "text/strbuf.h"
 
 #define MAX_ERRORS 50
 
@@ -488,9 +489,12 @@ static status import_membership(ictx *c, error *e)
 		xfer_row_error(c, 0, _("you do not coordinate network %s"), net);
 	if (c->r->nerrors > before)
 		return ST_OK;
-	char key[512];
-	snprintf(key, sizeof key, "%s/%s", net, town);
-	if (!xfer_first_time(c, key))
+	char *key = str_printf("%s/%s", net, town); /* all of the town's name: no two alike */
+	if (!key)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	bool first = xfer_first_time(c, key);
+	free(key);
+	if (!first)
 		return ST_OK;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
@@ -697,14 +701,16 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		            file, out->nerrors);
 	}
 	if (s == ST_OK && !dry_run) {
-		char summary[128];
-		snprintf(summary, sizeof summary, "%s: +%zu ~%zu =%zu", file, out->added, out->changed,
-		         out->unchanged);
-		s = audit_append(d, actor, "import", c.cols == city_cols ? "cities"
+		/* The file's whole name: the audit is not cut. */
+		char *summary = str_printf("%s: +%zu ~%zu =%zu", file, out->added, out->changed,
+		                           out->unchanged);
+		s = !summary ? err_set(e, ST_INTERNAL, _("Out of memory"))
+		  : audit_append(d, actor, "import", c.cols == city_cols ? "cities"
 		                 : c.cols == account_cols ? "accounts"
 		                 : c.cols == member_cols ? "memberships"
 		                 : c.cols == practice_cols ? "practices"
 		                 : c.cols == uptake_cols ? "uptakes" : "meetings", 0, NULL, summary, e);
+		free(summary);
 		if (s == ST_OK)
 			return db_commit(d, e);
 	}

@@ -13,6 +13,7 @@
 #include "core/uptake.h"
 #include "text/list.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 
 static bool iso_date(const char *s)
 {
@@ -475,9 +476,12 @@ status xfer_import_uptake(ictx *c, error *e)
 		xfer_row_error(c, UPTAKE_C_practice, _("the practice's key is empty"));
 		return ST_OK;
 	}
-	char pair[600];
-	snprintf(pair, sizeof pair, "%s | %s", key, town);
-	if (!xfer_first_time(c, pair))
+	char *pair = str_printf("%s | %s", key, town); /* all of both: no two alike */
+	if (!pair)
+		return err_set(e, ST_INTERNAL, _("Out of memory"));
+	bool first = xfer_first_time(c, pair);
+	free(pair);
+	if (!first)
 		return ST_OK;
 	size_t before = c->r->nerrors;
 	int64_t pid = 0, owner = 0;

@@ -15,6 +15,7 @@
 #include "core/practice.h"
 #include "core/uptake.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "text/utf8.h"
 
 #define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
@@ -515,10 +516,14 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 		goto fail;
 	if (threads && (s = link_threads(d, a, uid, threads, e)) != ST_OK)
 		goto fail;
-	char what[256];
-	snprintf(what, sizeof what, "%s <- %s: %s", p.key, c.name, uptake_status_key(stt));
-	if ((s = audit_append(d, a, uid && *before ? "edit" : "create", "uptake", uid,
-	                      *before ? before : NULL, what, e)) != ST_OK)
+	char *what = str_printf("%s <- %s: %s", p.key, c.name, uptake_status_key(stt));
+	if (!what)
+		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+	else
+		s = audit_append(d, a, uid && *before ? "edit" : "create", "uptake", uid,
+		                 *before ? before : NULL, what, e);
+	free(what);
+	if (s != ST_OK)
 		goto fail;
 	practice_clear(&p);
 	city_clear(&c);
@@ -595,9 +600,11 @@ status uptake_remove(db *d, const account *a, int64_t practice_id, const char *c
 		s = err_set(e, ST_NOTFOUND, _("%s has not recorded taking up \"%s\""), c.name, p.title);
 		goto fail;
 	}
-	char what[256];
-	snprintf(what, sizeof what, "%s <- %s", p.key, c.name);
-	if ((s = audit_append(d, a, "delete", "uptake", uid, before, what, e)) != ST_OK)
+	char *what = str_printf("%s <- %s", p.key, c.name);
+	s = what ? audit_append(d, a, "delete", "uptake", uid, before, what, e)
+	         : err_set(e, ST_INTERNAL, _("Out of memory"));
+	free(what);
+	if (s != ST_OK)
 		goto fail;
 	practice_clear(&p);
 	city_clear(&c);

@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "text/pltext.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 #include "ui/ui.h"
 #include "ui/ui_cmd.h"
 #include "ui/ui_chrome.h"
@@ -92,7 +93,7 @@ void ui_status(ui_ctx *c, bool is_error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(c->status, sizeof c->status, fmt, ap);
+	str_vfit(c->status, sizeof c->status, fmt, ap); /* longer than a screen: marked */
 	va_end(ap);
 	c->status_error = is_error;
 }
@@ -872,7 +873,7 @@ static void data_label(ui_ctx *ctx)
 		free(when);
 	}
 	if (db_is_readonly(ctx->d) && o < sizeof ctx->data_label)
-		snprintf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s", o ? " · " : "",
+		str_fitf(ctx->data_label + o, sizeof ctx->data_label - o, "%s%s", o ? " · " : "",
 		         _("read-only"));
 	free(kind), free(copy);
 }

@@ -12,6 +12,7 @@
 #include "core/practice.h"
 #include "core/uptake.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_feedback.h"
@@ -27,9 +28,9 @@ static void link_meetings(ui_doc *d, const meeting_list *ml, bool with_host)
 		char *when = meeting_when(m);
 		char line[1200];
 		if (with_host && m->host && *m->host)
-			snprintf(line, sizeof line, "→ %s · %s · %s", when ? when : "", m->host, m->title);
+			str_fitf(line, sizeof line, "→ %s · %s · %s", when ? when : "", m->host, m->title);
 		else
-			snprintf(line, sizeof line, "→ %s · %s", when ? when : "", m->title);
+			str_fitf(line, sizeof line, "→ %s · %s", when ? when : "", m->title);
 		free(when);
 		ui_doc_link(d, 2, line, LINK_MEETING, m->id);
 	}
@@ -42,11 +43,11 @@ static void link_towns(ui_doc *d, const city_list *l)
 		const city *t = &l->items[i];
 		char line[1200];
 		if (t->basis && *t->basis)
-			snprintf(line, sizeof line, "→ %s (%s)", t->name, directory_basis_label(t->basis));
+			str_fitf(line, sizeof line, "→ %s (%s)", t->name, directory_basis_label(t->basis));
 		else if (t->voivodeship && *t->voivodeship)
-			snprintf(line, sizeof line, "→ %s · %s", t->name, t->voivodeship);
+			str_fitf(line, sizeof line, "→ %s · %s", t->name, t->voivodeship);
 		else
-			snprintf(line, sizeof line, "→ %s", t->name);
+			str_fitf(line, sizeof line, "→ %s", t->name);
 		ui_doc_link(d, 2, line, LINK_CITY, t->id);
 	}
 }
@@ -56,9 +57,9 @@ static void link_practices(ui_doc *d, const practice_list *pl, bool with_town)
 	for (size_t i = 0; i < pl->n; i++) {
 		char line[1200];
 		if (with_town)
-			snprintf(line, sizeof line, "→ %s · %s", pl->items[i].city, pl->items[i].title);
+			str_fitf(line, sizeof line, "→ %s · %s", pl->items[i].city, pl->items[i].title);
 		else
-			snprintf(line, sizeof line, "→ %s", pl->items[i].title);
+			str_fitf(line, sizeof line, "→ %s", pl->items[i].title);
 		ui_doc_link(d, 2, line, LINK_PRACTICE, pl->items[i].id);
 	}
 }
@@ -117,7 +118,7 @@ static ui_doc *build_network(ui_ctx *c, int number, char *crumb, size_t cn)
 	         ngettext("%d thread", "%d threads", (unsigned long)n.thread_count), n.thread_count);
 	snprintf(posts, sizeof posts, ngettext("%lld post", "%lld posts", (unsigned long)n.post_count),
 	         (long long)n.post_count);
-	snprintf(line, sizeof line, ngettext("%s, %s, %lld unread", "%s, %s, %lld unread",
+	str_fitf(line, sizeof line, ngettext("%s, %s, %lld unread", "%s, %s, %lld unread",
 	                                     (unsigned long)n.unread),
 	         threads, posts, (long long)n.unread);
 	ui_doc_field(d, _("Discussion"), line);
@@ -191,7 +192,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 	ui_doc_add(d, TH_NORMAL, 0, "");
 	if (t.voivodeship && *t.voivodeship) {
 		char v[512];
-		snprintf(v, sizeof v, "%s (%s)", t.voivodeship,
+		str_fitf(v, sizeof v, "%s (%s)", t.voivodeship,
 		         t.voivodeship_basis && strcmp(t.voivodeship_basis, "source") == 0
 		                 ? _("from a cited source")
 		                 : _("from general knowledge, unverified"));
@@ -206,7 +207,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 		            ngettext("Networks (%zu network)", "Networks (%zu networks)", nl.n), nl.n);
 		for (size_t i = 0; i < nl.n; i++) {
 			char line[700];
-			snprintf(line, sizeof line, "→ %d. %s – %s", nl.items[i].number, nl.items[i].theme,
+			str_fitf(line, sizeof line, "→ %d. %s – %s", nl.items[i].number, nl.items[i].theme,
 			         nl.items[i].code);
 			ui_doc_link(d, 2, line, LINK_NETWORK, nl.items[i].number);
 		}
@@ -234,7 +235,7 @@ static ui_doc *build_city(ui_ctx *c, int64_t city_id, char *crumb, size_t cn)
 			                     "Took up %zu practices of other towns", ul.n), ul.n);
 		for (size_t i = 0; i < ul.n; i++) {
 			char line[1200];
-			snprintf(line, sizeof line, "→ %s (%s): %s", ul.items[i].practice_title,
+			str_fitf(line, sizeof line, "→ %s (%s): %s", ul.items[i].practice_title,
 			         ul.items[i].practice_city, uptake_status_label(ul.items[i].status));
 			ui_doc_link(d, 2, line, LINK_PRACTICE, ul.items[i].practice_id);
 			ui_uptake_details(c, d, &ul.items[i], 4); /* what it changed, where it asked */
@@ -287,9 +288,9 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 	ui_doc_add(d, TH_HEADING, 0, _("Town"));
 	char line[1200];
 	if (*p.voivodeship)
-		snprintf(line, sizeof line, "→ %s (%s)", p.city, p.voivodeship);
+		str_fitf(line, sizeof line, "→ %s (%s)", p.city, p.voivodeship);
 	else
-		snprintf(line, sizeof line, "→ %s", p.city);
+		str_fitf(line, sizeof line, "→ %s", p.city);
 	ui_doc_link(d, 2, line, LINK_CITY, p.city_id);
 	if (*p.networks) {
 		ui_doc_add(d, TH_HEADING, 0, _("Networks"));
@@ -304,7 +305,7 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 			network n;
 			if (directory_network(c->d, c->me, (int)num, &n, &e) != ST_OK)
 				continue;
-			snprintf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
+			str_fitf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
 			ui_doc_link(d, 2, line, LINK_NETWORK, n.number);
 			network_clear(&n);
 		}
@@ -328,7 +329,7 @@ static ui_doc *build_practice(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 		else
 			ui_doc_add(d, TH_HEADING, 0, _("Discussion"));
 		for (size_t i = 0; i < tl.n; i++) {
-			snprintf(line, sizeof line, "→ %s (%d)", tl.items[i].title,
+			str_fitf(line, sizeof line, "→ %s (%d)", tl.items[i].title,
 			         tl.items[i].network_number);
 			ui_doc_link(d, 2, line, LINK_THREAD, tl.items[i].id);
 		}
@@ -356,13 +357,13 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 	char *when = meeting_when(&m);
 	bool planned = meeting_is_planned(&m);
 	char line[1200];
-	snprintf(line, sizeof line, "%s%s", when ? when : "", planned ? _(" (planned)") : "");
+	str_fitf(line, sizeof line, "%s%s", when ? when : "", planned ? _(" (planned)") : "");
 	free(when);
 	ui_doc_add(d, planned ? TH_UNREAD : TH_DIM, 0, line);
 	network n;
 	if (directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
 		ui_doc_add(d, TH_HEADING, 0, _("Network"));
-		snprintf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
+		str_fitf(line, sizeof line, "→ %d. %s – %s", n.number, n.theme, n.code);
 		ui_doc_link(d, 2, line, LINK_NETWORK, n.number);
 		network_clear(&n);
 	}
@@ -371,7 +372,7 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 		ui_doc_add(d, TH_HEADING, 0, _("Host"));
 		bool found = directory_city(c->d, m.host, &t, &e) == ST_OK;
 		if (found && strcmp(t.name, m.host) == 0) {
-			snprintf(line, sizeof line, "→ %s", m.host);
+			str_fitf(line, sizeof line, "→ %s", m.host);
 			ui_doc_link(d, 2, line, LINK_CITY, t.id);
 		} else {
 			ui_doc_add(d, TH_NORMAL, 2, m.host);
@@ -407,7 +408,7 @@ static ui_doc *build_meeting(ui_ctx *c, int64_t id, char *crumb, size_t cn)
 	if (m.thread_id) {
 		thread t;
 		if (forum_thread(c->d, c->me, m.thread_id, &t, &e) == ST_OK) {
-			snprintf(line, sizeof line, ngettext("→ %s (%lld post)", "→ %s (%lld posts)",
+			str_fitf(line, sizeof line, ngettext("→ %s (%lld post)", "→ %s (%lld posts)",
 			                                     (unsigned long)t.post_count),
 			         t.title, (long long)t.post_count);
 			ui_doc_link(d, 2, line, LINK_THREAD, t.id);
@@ -523,12 +524,16 @@ static unsigned ask_town(ui_ctx *c, int64_t id)
 	if (!number) {
 		ui_status(c, true, "%s", _("Your account may not write in this practice's networks."));
 	} else {
-		char title[2048], body[2048];
-		snprintf(title, sizeof title, _("Question about \"%s\" (%s)"), p.title, p.city);
+		char title[2048];
+		str_fitf(title, sizeof title, _("Question about \"%s\" (%s)"), p.title, p.city);
 		fit_title(title);
-		snprintf(body, sizeof body, _("About the good practice \"%s\" of %s.\n\n"), p.title,
-		         p.city);
-		s = ui_editor_new_thread_linked(c, number, net_id, title, body, 0, p.id);
+		/* The body is the user's text to edit: all of the practice's title, never cut. */
+		char *body = str_printf(_("About the good practice \"%s\" of %s.\n\n"), p.title, p.city);
+		if (body)
+			s = ui_editor_new_thread_linked(c, number, net_id, title, body, 0, p.id);
+		else
+			ui_status(c, true, "%s", _("Out of memory"));
+		free(body);
 	}
 	practice_clear(&p);
 	return s ? ui_open(c, s) : UI_R_REDRAW;
@@ -672,7 +677,7 @@ unsigned ui_link_open(ui_ctx *c, ui_link_kind k, int64_t id)
 		ui_screen *s = NULL;
 		if (directory_network(c->d, c->me, m.network_number, &n, &e) == ST_OK) {
 			char title[2048];
-			snprintf(title, sizeof title, "%s", m.title);
+			str_fitf(title, sizeof title, "%s", m.title);
 			fit_title(title);
 			if (perm_check_post(c->d, c->me, n.id, n.leaders_only, &e) == ST_OK)
 				s = ui_editor_new_thread_linked(c, n.number, n.id, title, "", m.id, 0);

@@ -12,6 +12,7 @@
 #include "core/feedback.h"
 #include "i18n.h"
 #include "text/safe.h"
+#include "text/strbuf.h"
 #include "ui/ui_chrome.h"
 #include "ui/ui_text.h"
 #include "ui/ui_theme.h"
@@ -83,12 +84,12 @@ void ui_draw_title(ui_ctx *c, int64_t online_count)
 		         ngettext("%lld request waits for feedback · ", "%lld requests wait for feedback · ",
 		                  (unsigned long)c->requests_waiting),
 		         (long long)c->requests_waiting);
-	snprintf(who, sizeof who, "%s%s%s (%s) · %s%s", c->data_label, c->data_label[0] ? " · " : "",
+	str_fitf(who, sizeof who, "%s%s%s (%s) · %s%s", c->data_label, c->data_label[0] ? " · " : "",
 	         c->me->display_name ? c->me->display_name : "", role_label(c->me->role), waiting,
 	         unread);
 	if (online[0] && ui_width(who) + ui_width(online) + 5 + ui_width(crumb) <= COLS) {
 		size_t u = strlen(who);
-		snprintf(who + u, sizeof who - u, "%s", online);
+		str_fitf(who + u, sizeof who - u, "%s", online);
 	}
 	theme_set(stdscr, TH_TITLE);
 	ui_fill(stdscr, 0, 0, COLS);

@@ -9,6 +9,7 @@
 
 #include "core/db.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_find.h"
 #include "ui/ui_text.h"
@@ -99,12 +100,12 @@ void ui_doc_link(ui_doc *d, int indent, const char *utf8, ui_link_kind k, int64_
 
 void ui_doc_addf(ui_doc *d, th_role rl, int indent, const char *fmt, ...)
 {
-	char buf[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	char *s = str_vprintf(fmt, ap);
 	va_end(ap);
-	ui_doc_add(d, rl, indent, buf);
+	ui_doc_add(d, rl, indent, s ? s : _("Out of memory"));
+	free(s);
 }
 
 void ui_doc_field(ui_doc *d, const char *label, const char *value)

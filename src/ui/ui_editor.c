@@ -11,6 +11,7 @@
 
 #include "core/forum.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_pick.h"
 #include "ui/ui_spell.h"
@@ -387,7 +388,7 @@ static unsigned send(editor *ed, ui_ctx *c)
 static void ask(editor *ed, enum ask a, const char *question)
 {
 	ed->ask = a;
-	snprintf(ed->c->prompt, sizeof ed->c->prompt, "%s", question);
+	str_fitf(ed->c->prompt, sizeof ed->c->prompt, "%s", question);
 }
 
 static unsigned answer(editor *ed, ui_ctx *c, ui_cmd_id cmd, int key)
@@ -600,7 +601,7 @@ static unsigned spell_suggest(editor *ed, ui_ctx *c)
 	ed->spell_in_title = ed->in_title;
 	ed->spell_y = b->cy, ed->spell_start = start, ed->spell_len = len;
 	char title[300];
-	snprintf(title, sizeof title, _("Instead of \"%s\""), word ? word : "");
+	str_fitf(title, sizeof title, _("Instead of \"%s\""), word ? word : "");
 	ui_screen *pk = ui_pick_new(c, title, (const char *const *)sug, (size_t)n, 0, spell_chosen, ed);
 	for (int i = 0; i < n; i++)
 		free(sug[i]);
@@ -679,7 +680,7 @@ static unsigned editor_tick(ui_screen *s, ui_ctx *c)
 	bool saved = save_draft(ed, true, true);
 	bool show = !saved;
 	if (!saved) {
-		snprintf(ed->complaint, sizeof ed->complaint, "%s", c->status);
+		str_fitf(ed->complaint, sizeof ed->complaint, "%s", c->status);
 	} else if (ed->save_failed && strcmp(c->status, ed->complaint) == 0) {
 		c->status[0] = '\0'; /* the complaint is past (and nothing else was said since) */
 		show = true;
@@ -818,8 +819,8 @@ ui_screen *ui_editor_record(ui_ctx *c, const char *kind, int64_t target, const c
 	if (!ed)
 		return NULL;
 	ed->submit = submit;
-	snprintf(ed->heading, sizeof ed->heading, "%s", heading);
-	snprintf(ed->crumb, sizeof ed->crumb, "%s", crumb);
+	str_fitf(ed->heading, sizeof ed->heading, "%s", heading);
+	str_fitf(ed->crumb, sizeof ed->crumb, "%s", crumb);
 	/* Start after the first label with nothing after it (a new record), else on the
 	 * first field. */
 	size_t first_field = (size_t)-1, first_empty = (size_t)-1;
@@ -894,7 +895,7 @@ ui_screen *ui_editor_reply(ui_ctx *c, int64_t thread_id, int64_t parent_id, bool
 	free(text);
 	if (ed) {
 		ed->thread_id = thread_id;
-		snprintf(ed->heading, sizeof ed->heading, _("Reply to %s"), p.author ? p.author : "");
+		str_fitf(ed->heading, sizeof ed->heading, _("Reply to %s"), p.author ? p.author : "");
 		if (quote)
 			ed->touched = true; /* the quote is already something to keep */
 	}

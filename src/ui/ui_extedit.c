@@ -77,8 +77,9 @@ bool ui_external_edit(ui_ctx *c, const char *text, char **out)
 	}
 	const char *tmp = getenv("TMPDIR");
 	char path[4096];
-	snprintf(path, sizeof path, "%s/empirie-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = safefile_scratch(path); /* O_EXCL, mode 0600 */
+	int w = snprintf(path, sizeof path, "%s/empirie-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	/* A TMPDIR longer than a path can be: no file at all, rather than one elsewhere. */
+	int fd = w >= 0 && (size_t)w < sizeof path ? safefile_scratch(path) : (errno = ENAMETOOLONG, -1);
 	if (fd < 0) {
 		ui_status(c, true, _("Cannot make a temporary file: %s"), strerror(errno));
 		return false;

@@ -7,6 +7,7 @@
 
 #include "core/directory.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_facets.h"
 #include "ui/ui_list.h"
 #include "ui/ui_pick.h"
@@ -160,7 +161,7 @@ static unsigned dim_chosen(ui_ctx *c, void *arg, size_t index)
 		if (s->d->offer)
 			s->d->offer(s->rec, s->dim, f, buf, sizeof buf);
 		else
-			snprintf(buf, sizeof buf, "%s (%zu)", f->label, f->count);
+			str_fitf(buf, sizeof buf, "%s (%zu)", f->label, f->count);
 		labels[i + 1] = strdup(buf);
 		if (s->value[s->dim] && strcmp(s->value[s->dim], f->value) == 0)
 			sel = i + 1;
@@ -186,7 +187,7 @@ static unsigned open_filter(fscreen *s)
 	char items[UI_FACETS_MAX][400];
 	const char *labels[UI_FACETS_MAX];
 	for (int d = 0; d < s->d->ndims; d++) {
-		snprintf(items[d], sizeof items[d], "%s: %s", _(s->d->dims[d]), shown_value(s, d));
+		str_fitf(items[d], sizeof items[d], "%s: %s", _(s->d->dims[d]), shown_value(s, d));
 		labels[d] = items[d];
 	}
 	return ui_open(s->c, ui_pick_new(s->c, _("Filter by"), labels, (size_t)s->d->ndims, 0,

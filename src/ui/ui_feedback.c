@@ -9,6 +9,7 @@
 #include "core/feedback.h"
 #include "core/practice.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_feedback.h"
 #include "ui/ui_fields.h"
@@ -20,10 +21,10 @@ static void link_request(ui_ctx *c, ui_doc *d, const feedback_request *r)
 	char line[1400], took[64];
 	if (r->accepted_post) {
 		feedback_duration(r->seconds_to_accept, took, sizeof took);
-		snprintf(line, sizeof line, _("→ %d · %s · %s · helped: %s, after %s"), r->network_number,
+		str_fitf(line, sizeof line, _("→ %d · %s · %s · helped: %s, after %s"), r->network_number,
 		         r->city, r->title, r->helper, took);
 	} else {
-		snprintf(line, sizeof line,
+		str_fitf(line, sizeof line,
 		         ngettext("→ %d · %.10s · %s · %s · %lld answer", "→ %d · %.10s · %s · %s · %lld answers",
 		                  (unsigned long)r->answers),
 		         r->network_number, r->created_at, r->city, r->title, (long long)r->answers);
@@ -104,7 +105,7 @@ void ui_feedback_network_field(ui_ctx *c, ui_doc *d, int number)
 	         (long long)fg.requests);
 	snprintf(opened, sizeof opened, ngettext("%lld open", "%lld open", (unsigned long)fg.open),
 	         (long long)fg.open);
-	snprintf(line, sizeof line, _("%s, %s; median time to the first answer %s, to the accepted one %s"),
+	str_fitf(line, sizeof line, _("%s, %s; median time to the first answer %s, to the accepted one %s"),
 	         reqs, opened, first, acc);
 	ui_doc_field(d, _("Feedback requests"), line);
 }
@@ -216,15 +217,15 @@ char *ui_feedback_line(ui_ctx *c, int64_t thread_id, int64_t *accepted_post)
 	char line[1600], took[64];
 	if (r.accepted_post) {
 		feedback_duration(r.seconds_to_accept, took, sizeof took);
-		snprintf(line, sizeof line, _("Feedback request from %s · closed: post %lld by %s "
+		str_fitf(line, sizeof line, _("Feedback request from %s · closed: post %lld by %s "
 		                              "helped, after %s"),
 		         r.city, (long long)r.accepted_post, r.helper, took);
 	} else if (c->me->city_id == r.city_id && r.answers) {
-		snprintf(line, sizeof line, _("Feedback request from %s · to assess: %s · a on an "
+		str_fitf(line, sizeof line, _("Feedback request from %s · to assess: %s · a on an "
 		                              "answer marks it as the one that helped"),
 		         r.city, *r.assess ? r.assess : "—");
 	} else {
-		snprintf(line, sizeof line, _("Feedback request from %s · to assess: %s · open"), r.city,
+		str_fitf(line, sizeof line, _("Feedback request from %s · to assess: %s · open"), r.city,
 		         *r.assess ? r.assess : "—");
 	}
 	*accepted_post = r.accepted_post;

@@ -11,6 +11,7 @@
 #include "core/forum.h"
 #include "core/search.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_list.h"
 #include "ui/ui_screen.h"
@@ -656,7 +657,7 @@ static void set_pattern_prompt(main_screen *m)
 	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
 		start++;
 	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
-	snprintf(m->c->prompt, sizeof m->c->prompt, "%s%s%s", q, start ? "…" : "",
+	str_fitf(m->c->prompt, sizeof m->c->prompt, "%s%s%s", q, start ? "…" : "",
 	         typed ? typed : "");
 	free(typed);
 }

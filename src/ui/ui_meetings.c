@@ -10,6 +10,7 @@
 
 #include "core/meeting.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_facets.h"
 #include "ui/ui_records.h"
 #include "ui/ui_screen.h"
@@ -87,11 +88,11 @@ static void ml_row(void *rec, size_t i, int y, int x, int width, bool selected)
 	}
 	char title[700];
 	if (planned)
-		snprintf(title, sizeof title, _("[planned] %s"), m->title);
+		str_fitf(title, sizeof title, _("[planned] %s"), m->title);
 	else if (!when_w)
-		snprintf(title, sizeof title, "%s — %s", when ? when : "", m->title);
+		str_fitf(title, sizeof title, "%s — %s", when ? when : "", m->title);
 	else
-		snprintf(title, sizeof title, "%s", m->title);
+		str_fitf(title, sizeof title, "%s", m->title);
 	ui_put(stdscr, y, cx, title, width - 1 - (cx - x));
 	free(when);
 }

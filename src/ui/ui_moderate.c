@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_moderate.h"
 #include "ui/ui_text.h"
 
@@ -27,7 +28,7 @@ static void set_prompt(ui_mod_prompt *r, ui_ctx *c)
 	while (start < l->len && room > 2 && ui_wcs_cols(l->s + start, l->len - start) > room)
 		start++;
 	char *typed = ui_wcs_to_utf8(l->s + start, l->len - start);
-	snprintf(c->prompt, sizeof c->prompt, "%s%s%s", q, start ? "…" : "", typed ? typed : "");
+	str_fitf(c->prompt, sizeof c->prompt, "%s%s%s", q, start ? "…" : "", typed ? typed : "");
 	free(typed);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/practice.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_facets.h"
 #include "ui/ui_records.h"
 #include "ui/ui_screen.h"
@@ -140,7 +141,7 @@ static void pl_row(void *rec, size_t i, int y, int x, int width, bool selected)
 	if (!town_w) {
 		/* One column: "Title — Town". */
 		char line[600];
-		snprintf(line, sizeof line, "%s — %s", pr->title, pr->city);
+		str_fitf(line, sizeof line, "%s — %s", pr->title, pr->city);
 		ui_put(stdscr, y, cx, line, title_w);
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_cmd.h"
 #include "ui/ui_prefs.h"
 #include "ui/ui_theme.h"
@@ -43,18 +44,19 @@ static void warn(ui_prefs *p, const char *source, unsigned long line, const char
 	__attribute__((format(printf, 4, 5)));
 static void warn(ui_prefs *p, const char *source, unsigned long line, const char *fmt, ...)
 {
-	char msg[600], full[900];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	char *msg = str_vprintf(fmt, ap);
 	va_end(ap);
-	snprintf(full, sizeof full, "%s:%lu: %s", source, line, msg);
-	char **m = realloc(p->msgs, (p->n + 1) * sizeof *m);
-	if (!m)
+	char *full = msg ? str_printf("%s:%lu: %s", source, line, msg) : NULL;
+	free(msg);
+	char **m = full ? realloc(p->msgs, (p->n + 1) * sizeof *m) : NULL;
+	if (!m) {
+		free(full);
 		return;
+	}
 	p->msgs = m;
-	if ((m[p->n] = strdup(full)))
-		p->n++;
+	m[p->n++] = full;
 }
 
 /* Split s (changed in place) into words at blanks; the count, or MAX_WORDS + 1 when there
@@ -105,7 +107,7 @@ static bool set_theme(ui_prefs *p, char **w, int nw, char *err, size_t n,
 	(void)p, (void)bound_screens, (void)bound_key;
 	int t = nw == 2 ? theme_by_name(w[1]) : -1;
 	if (t < 0) {
-		snprintf(err, n, _("'theme' needs one of: default, light, high-contrast, monochrome"));
+		str_fitf(err, n, _("'theme' needs one of: default, light, high-contrast, monochrome"));
 		return false;
 	}
 	theme_choose((th_theme)t);
@@ -119,18 +121,18 @@ static bool set_color(ui_prefs *p, char **w, int nw, char *err, size_t n,
 	int r = nw >= 4 ? theme_role_by_name(w[1]) : -1;
 	th_colors c = { -1, -1, 0 };
 	if (nw < 4) {
-		snprintf(err, n, _("'color' needs ELEMENT FG BG [ATTRIBUTE], e.g. 'color title "
+		str_fitf(err, n, _("'color' needs ELEMENT FG BG [ATTRIBUTE], e.g. 'color title "
 		                   "white blue bold'"));
 		return false;
 	}
 	if (r < 0) {
-		snprintf(err, n, _("unknown element '%s' (for example title, selection-focus, "
+		str_fitf(err, n, _("unknown element '%s' (for example title, selection-focus, "
 		                   "key-label, status, error; all are in the manual)"), w[1]);
 		return false;
 	}
 	for (int i = 2; i <= 3; i++)
 		if (!theme_colour_by_name(w[i], i == 2 ? &c.fg : &c.bg)) {
-			snprintf(err, n, _("unknown colour '%s' (default, black, red, green, yellow, "
+			str_fitf(err, n, _("unknown colour '%s' (default, black, red, green, yellow, "
 			                   "blue, magenta, cyan, white, bright-red…, color0–color255)"),
 			         w[i]);
 			return false;
@@ -138,7 +140,7 @@ static bool set_color(ui_prefs *p, char **w, int nw, char *err, size_t n,
 	for (int i = 4; i < nw; i++) {
 		attr_t a;
 		if (!theme_attr_by_name(w[i], &a)) {
-			snprintf(err, n, _("unknown attribute '%s' (bold, underline, reverse, normal)"),
+			str_fitf(err, n, _("unknown attribute '%s' (bold, underline, reverse, normal)"),
 			         w[i]);
 			return false;
 		}
@@ -153,37 +155,37 @@ static bool set_bind(ui_prefs *p, char **w, int nw, char *err, size_t n,
 {
 	(void)p;
 	if (nw != 4) {
-		snprintf(err, n, _("'bind' needs SCREEN KEY COMMAND, e.g. 'bind main ^R reply'"));
+		str_fitf(err, n, _("'bind' needs SCREEN KEY COMMAND, e.g. 'bind main ^R reply'"));
 		return false;
 	}
 	unsigned sc = ui_screen_by_name(w[1]);
 	int key = ui_key_parse(w[2]);
 	ui_cmd_id cmd = strcmp(w[3], "none") == 0 ? CMD_NONE : ui_cmd_by_name(w[3]);
 	if (!sc) {
-		snprintf(err, n, _("unknown screen '%s' (main, card, reader, editor, search, help, "
+		str_fitf(err, n, _("unknown screen '%s' (main, card, reader, editor, search, help, "
 		                   "practice, meeting, practices, meetings, pick, towns, all)"), w[1]);
 		return false;
 	}
 	if (!key) {
-		snprintf(err, n, _("unknown key '%s' (for example F5, ^R, x, Enter, Tab, Esc, "
+		str_fitf(err, n, _("unknown key '%s' (for example F5, ^R, x, Enter, Tab, Esc, "
 		                   "Space, Up, PgDn)"), w[2]);
 		return false;
 	}
 	if (cmd == CMD_NONE && strcmp(w[3], "none") != 0) {
-		snprintf(err, n, _("unknown command '%s' (the names are in the help of each "
+		str_fitf(err, n, _("unknown command '%s' (the names are in the help of each "
 		                   "screen and in the manual; none takes a key away)"), w[3]);
 		return false;
 	}
 	if (cmd == CMD_JUMP) {
 		/* Its keys are the networks' digits. */
-		snprintf(err, n, _("jump-network keeps the digit keys; type :jump-network N "
+		str_fitf(err, n, _("jump-network keeps the digit keys; type :jump-network N "
 		                   "instead"));
 		return false;
 	}
 	if (cmd != CMD_NONE) {
 		unsigned on = ui_cmd_get(cmd)->screens & sc;
 		if (!on) {
-			snprintf(err, n, _("the command '%s' does not work on the screen '%s'"), w[3],
+			str_fitf(err, n, _("the command '%s' does not work on the screen '%s'"), w[3],
 			         w[1]);
 			return false;
 		}
@@ -193,12 +195,12 @@ static bool set_bind(ui_prefs *p, char **w, int nw, char *err, size_t n,
 		sc &= ~(unsigned)SC_EDITOR;
 	/* In the editor letters are text. */
 	if ((sc & SC_EDITOR) && !(key & UI_KFN) && key >= 32) {
-		snprintf(err, n, _("in the editor '%s' is text: bind an F-key or a Ctrl key there"),
+		str_fitf(err, n, _("in the editor '%s' is text: bind an F-key or a Ctrl key there"),
 		         w[2]);
 		return false;
 	}
 	if (!ui_cmd_bind(sc, key, cmd)) {
-		snprintf(err, n, _("too many key bindings"));
+		str_fitf(err, n, _("too many key bindings"));
 		return false;
 	}
 	*bound_screens = sc;
@@ -212,7 +214,7 @@ static bool set_mouse(ui_prefs *p, char **w, int nw, char *err, size_t n,
 	(void)bound_screens, (void)bound_key;
 	int yes = nw != 2 ? -1 : !strcmp(w[1], "yes") ? 1 : !strcmp(w[1], "no") ? 0 : -1;
 	if (yes < 0) {
-		snprintf(err, n, _("'mouse' needs yes or no"));
+		str_fitf(err, n, _("'mouse' needs yes or no"));
 		return false;
 	}
 	if (p)
@@ -238,18 +240,18 @@ static bool one_line(ui_prefs *p, char *line, char *err, size_t n, unsigned *bou
 	if (nw == 0)
 		return true;
 	if (nw > MAX_WORDS) {
-		snprintf(err, n, _("too many words (a setting has at most %d)"), MAX_WORDS);
+		str_fitf(err, n, _("too many words (a setting has at most %d)"), MAX_WORDS);
 		return false;
 	}
 	for (size_t i = 0; i < sizeof settings_table / sizeof settings_table[0]; i++)
 		if (strcmp(w[0], settings_table[i].name) == 0)
 			return settings_table[i].set(p, w, nw, err, n, bound_screens, bound_key);
 	if (system_only(w[0])) {
-		snprintf(err, n, _("'%s' can be set only in the system configuration, not in "
+		str_fitf(err, n, _("'%s' can be set only in the system configuration, not in "
 		                   "personal settings"), w[0]);
 		return false;
 	}
-	snprintf(err, n, _("unknown setting '%s' (the settings are theme, color, bind and mouse)"),
+	str_fitf(err, n, _("unknown setting '%s' (the settings are theme, color, bind and mouse)"),
 	         w[0]);
 	return false;
 }
@@ -333,7 +335,13 @@ void ui_prefs_load_file(ui_prefs *p, const char *path)
 bool ui_prefs_line(const char *line, char *err, size_t n)
 {
 	char buf[1024];
-	snprintf(buf, sizeof buf, "%s", line);
+	if (strlen(line) >= sizeof buf) { /* as a line of the file would be */
+		str_fitf(err, n, ngettext("the line is too long (at most %d byte)",
+		                          "the line is too long (at most %d bytes)", sizeof buf - 1),
+		         (int)sizeof buf - 1);
+		return false;
+	}
+	memcpy(buf, line, strlen(line) + 1);
 	unsigned sc;
 	int key;
 	err[0] = '\0';
@@ -343,20 +351,14 @@ bool ui_prefs_line(const char *line, char *err, size_t n)
 char *ui_prefs_path(void)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME");
-	char *out = NULL;
-	if (xdg && xdg[0] == '/') {
-		if ((out = malloc(strlen(xdg) + sizeof "/empirie/config")))
-			sprintf(out, "%s/empirie/config", xdg);
-		return out;
-	}
+	if (xdg && xdg[0] == '/')
+		return str_printf("%s/empirie/config", xdg);
 	const char *home = getenv("HOME");
 	if (!home || home[0] != '/') {
 		struct passwd *pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (home && (out = malloc(strlen(home) + sizeof "/.config/empirie/config")))
-		sprintf(out, "%s/.config/empirie/config", home);
-	return out;
+	return home ? str_printf("%s/.config/empirie/config", home) : NULL;
 }
 
 /* What a line sets: its first words ("theme"; "color title"; "bind main ^R"). */

@@ -11,6 +11,7 @@
 #include "core/forum.h"
 #include "i18n.h"
 #include "text/pltext.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_feedback.h"
 #include "ui/ui_find.h"
@@ -414,7 +415,7 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 	theme_set(stdscr, cur ? TH_SEL_FOCUS : TH_HEADING);
 	ui_fill(stdscr, y, x + p->indent, w);
 	theme_hline(stdscr, y, x + p->indent, 2);
-	snprintf(head, sizeof head, " %s%s%s · %s", p->p.author ? p->p.author : "",
+	str_fitf(head, sizeof head, " %s%s%s · %s", p->p.author ? p->p.author : "",
 	         p->p.author_city && *p->p.author_city ? ", " : "",
 	         p->p.author_city ? p->p.author_city : "", date ? date : "");
 	free(date);
@@ -422,7 +423,7 @@ static void draw_header(reader *r, rpost *p, int y, int x, bool cur)
 	if (p->p.hidden && p->p.body && *p->p.body && p->p.hidden_reason && *p->p.hidden_reason) {
 		/* Those who still see the text (its author, moderators) see why it is hidden. */
 		char note[400];
-		snprintf(note, sizeof note, _(" (hidden by a coordinator: %s)"), p->p.hidden_reason);
+		str_fitf(note, sizeof note, _(" (hidden by a coordinator: %s)"), p->p.hidden_reason);
 		used += ui_put(stdscr, y, x + p->indent + used, note, w - used);
 	} else if (p->p.hidden) {
 		used += ui_put(stdscr, y, x + p->indent + used, _(" (hidden by a coordinator)"), w - used);
@@ -864,7 +865,7 @@ static void reader_crumb(ui_screen *s, ui_ctx *c, char *buf, size_t n)
 {
 	reader *r = (reader *)s;
 	char part[600];
-	snprintf(part, sizeof part, "%s%s%s", r->t.pinned ? _("[pinned] ") : "",
+	str_fitf(part, sizeof part, "%s%s%s", r->t.pinned ? _("[pinned] ") : "",
 	         r->t.locked ? _("[locked] ") : "", r->t.title ? r->t.title : "");
 	ui_crumb_add(buf, n, part);
 }

@@ -8,6 +8,7 @@
 #include "core/meeting.h"
 #include "core/practice.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_fields.h"
 #include "ui/ui_records.h"
@@ -30,18 +31,18 @@ static void practice_defs(ui_field_def *d, int *field)
 
 /* The meetings a practice may be linked to, for the comment: the newest ones of the
  * networks the account sees. */
-static void meetings_hint(ui_ctx *c, char *out, size_t n)
+static void meetings_hint(ui_ctx *c, strbuf *out)
 {
 	meeting_list ml;
 	error e;
-	size_t o = (size_t)snprintf(out, n, "%s", _("Meetings: keys of the meetings where it was "
-	                                            "shown, separated by commas; the newest:"));
+	strbuf_append(out, _("Meetings: keys of the meetings where it was shown, separated by "
+	                     "commas; the newest:"));
 	if (meetings_read(c->d, c->me, 0, 0, &ml, &e) != ST_OK)
 		return;
-	for (size_t i = 0; i < ml.n && i < 10 && o < n; i++) {
+	for (size_t i = 0; i < ml.n && i < 10; i++) {
 		char *when = meeting_when(&ml.items[i]);
-		o += (size_t)snprintf(out + o, n - o, "\n  %s  (%s, %s)", ml.items[i].key,
-		                      when ? when : "", ml.items[i].host);
+		strbuf_appendf(out, "\n  %s  (%s, %s)", ml.items[i].key, when ? when : "",
+		               ml.items[i].host);
 		free(when);
 	}
 	meeting_list_free(&ml);
@@ -85,12 +86,12 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 		                           "its practices."));
 		return NULL;
 	}
-	char town[256] = "";
+	char *town = NULL; /* the form's town: all of its name, whatever its length */
 	if (!id) {
 		int64_t cid = city_id ? city_id : c->me->city_id;
 		city t;
 		if (cid && directory_city_by_id(c->d, cid, &t, &e) == ST_OK) {
-			snprintf(town, sizeof town, "%s", t.name);
+			town = t.name ? strdup(t.name) : NULL;
 			city_clear(&t);
 		}
 	}
@@ -100,27 +101,28 @@ ui_screen *ui_practice_editor(ui_ctx *c, int64_t id, int64_t city_id)
 	const char *vals[PF_COUNT] = { 0 };
 	for (int j = 0; j < PF_COUNT; j++)
 		vals[j] = id ? practice_value(&p, field[j])
-		             : field[j] == PRACTICE_F_city ? town : NULL;
-	char comment[2400], hint[1600];
-	meetings_hint(c, hint, sizeof hint);
-	snprintf(comment, sizeof comment, "%s\n%s\n%s",
-	         _("Write after each label, or under it for longer text. Lines starting with # "
-	           "are skipped. Leave a field empty when it is not known: nothing is invented."),
-	         _("Networks: their numbers, separated by commas (e.g. 3, 5). Contact: a role or an "
-	           "office, not a private person."),
-	         hint);
-	char *text = ui_fields_format(defs, PF_COUNT, vals, comment);
+		             : field[j] == PRACTICE_F_city ? (town ? town : "") : NULL;
+	strbuf comment = STRBUF_INIT; /* the hint lists towns: any length */
+	strbuf_appendf(&comment, "%s\n%s\n",
+	               _("Write after each label, or under it for longer text. Lines starting with # "
+	                 "are skipped. Leave a field empty when it is not known: nothing is invented."),
+	               _("Networks: their numbers, separated by commas (e.g. 3, 5). Contact: a role or "
+	                 "an office, not a private person."));
+	meetings_hint(c, &comment);
+	char *text = comment.failed ? NULL : ui_fields_format(defs, PF_COUNT, vals, strbuf_str(&comment));
+	strbuf_free(&comment);
 	char heading[512];
 	if (id)
-		snprintf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,
+		str_fitf(heading, sizeof heading, _("Change the good practice \"%s\" (%s)"), p.title,
 		         p.city);
 	else
-		snprintf(heading, sizeof heading, "%s", _("A new good practice"));
+		str_fitf(heading, sizeof heading, "%s", _("A new good practice"));
 	ui_screen *s = text ? ui_editor_record(c, "practice", id, heading,
 	                                       id ? _("Edit practice") : _("New practice"), text,
 	                                       practice_submit)
 	                    : NULL;
 	free(text);
+	free(town);
 	practice_clear(&p);
 	return s;
 }
@@ -272,7 +274,7 @@ ui_screen *ui_meeting_editor(ui_ctx *c, int64_t id, int number)
 	char *text = ui_fields_format(defs, n, vals, comment);
 	char heading[512];
 	if (id)
-		snprintf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
+		str_fitf(heading, sizeof heading, _("Change the meeting \"%s\""), m.title);
 	else
 		snprintf(heading, sizeof heading, _("A new meeting of network %d"), number);
 	ui_screen *s = text ? ui_editor_record(c, "meeting", id ? id : -(int64_t)number, heading,

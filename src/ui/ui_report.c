@@ -9,6 +9,7 @@
 
 #include "core/report.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_doc.h"
 #include "ui/ui_screen.h"
 
@@ -48,7 +49,7 @@ ui_doc *ui_report_build(ui_ctx *c, int number, char *crumb, size_t cn)
 				const report_row *w = &s->rows[j];
 				char text[2048], line[2100];
 				report_row_text(s, w, text, sizeof text);
-				snprintf(line, sizeof line, "→ %s", text);
+				str_fitf(line, sizeof line, "→ %s", text);
 				ui_doc_link(d, 2, line, link_of(s->def->key), w->id);
 			}
 			if (s->n < s->total)

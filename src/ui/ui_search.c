@@ -7,6 +7,7 @@
 
 #include "core/search.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_list.h"
 #include "ui/ui_screen.h"
@@ -114,9 +115,9 @@ static void hit_draw(void *src, const void *row, int y, int x, int width, bool s
 	                                             : _("Post");
 	char line[1024];
 	if (h->kind == HIT_CITY)
-		snprintf(line, sizeof line, "%s · %s · %s", kind, h->title, h->excerpt);
+		str_fitf(line, sizeof line, "%s · %s · %s", kind, h->title, h->excerpt);
 	else
-		snprintf(line, sizeof line, "%s · %d · %s · %s", kind, h->network_number, h->title,
+		str_fitf(line, sizeof line, "%s · %d · %s · %s", kind, h->network_number, h->title,
 		         h->excerpt);
 	/* The words found, highlighted as the search matched them. */
 	search_screen *s = src;
@@ -209,7 +210,7 @@ static void run(search_screen *s)
 		if (search_way_on(s->c->d, s->c->me, s->query, &shorter, &nearest, &e) != ST_OK) {
 			ui_status_error(s->c, &e);
 		} else if (shorter) {
-			snprintf(buf, sizeof buf, _("Nothing found for \"%s\"; showing the results for \"%s…\"."),
+			str_fitf(buf, sizeof buf, _("Nothing found for \"%s\"; showing the results for \"%s…\"."),
 			         s->query, shorter);
 			s->note = strdup(buf);
 			free(s->query);
@@ -217,7 +218,7 @@ static void run(search_screen *s)
 			shorter = NULL;
 			ui_list_reset(&s->results);
 		} else if (nearest) {
-			snprintf(buf, sizeof buf, _("Nothing found. Did you mean: %s?"), nearest);
+			str_fitf(buf, sizeof buf, _("Nothing found. Did you mean: %s?"), nearest);
 			s->note = strdup(buf);
 		}
 		free(shorter);

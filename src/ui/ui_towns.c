@@ -12,6 +12,7 @@
 #include "core/directory.h"
 #include "core/towns.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_facets.h"
 #include "ui/ui_screen.h"
 #include "ui/ui_text.h"
@@ -90,7 +91,7 @@ static void tl_row(void *rec, size_t i, int y, int x, int width, bool selected)
 	if (!voiv_w) {
 		/* One column: "Town — voivodeship". */
 		char line[600];
-		snprintf(line, sizeof line, "%s%s%s", t->name, *t->voivodeship ? " — " : "",
+		str_fitf(line, sizeof line, "%s%s%s", t->name, *t->voivodeship ? " — " : "",
 		         t->voivodeship);
 		ui_put(stdscr, y, cx, line, name_w - 1);
 		return;

@@ -12,6 +12,7 @@
 #include "core/practice.h"
 #include "core/uptake.h"
 #include "i18n.h"
+#include "text/strbuf.h"
 #include "ui/ui_ask.h"
 #include "ui/ui_pick.h"
 #include "ui/ui_uptake.h"
@@ -189,7 +190,7 @@ static ui_screen *threads_pick(ui_ctx *c, size_t sel)
 			}
 		}
 		char title[300];
-		snprintf(title, sizeof title, _("Where did %s ask about it? Enter marks a thread"),
+		str_fitf(title, sizeof title, _("Where did %s ask about it? Enter marks a thread"),
 		         t ? t->name : "");
 		if (ok)
 			pk = ui_pick_new(c, title, labels, n, sel, thread_chosen, NULL);
@@ -269,7 +270,7 @@ static ui_screen *note_ask(ui_ctx *c)
 {
 	const city *t = uc_town();
 	char title[300];
-	snprintf(title, sizeof title, _("What did %s change in it?"), t ? t->name : "");
+	str_fitf(title, sizeof title, _("What did %s change in it?"), t ? t->name : "");
 	return ui_ask_new(c, title, _("Enter: save and go on to the threads · Esc: leave it as it was"),
 	                  uc.note, NOTE_CHARS, note_given, NULL);
 }
@@ -334,7 +335,7 @@ static ui_screen *status_pick(ui_ctx *c)
 		labels[i] = uptake_status_label((uptake_status)i);
 	labels[UPTAKE_N_STATUS] = _("Take the record off");
 	char title[300];
-	snprintf(title, sizeof title, _("How far %s has got with it"), t->name);
+	str_fitf(title, sizeof title, _("How far %s has got with it"), t->name);
 	return ui_pick_new(c, title, labels, UPTAKE_N_STATUS + (uc.had ? 1 : 0), sel,
 	                   status_chosen, NULL);
 }
@@ -404,7 +405,7 @@ static void thread_links(ui_ctx *c, ui_doc *d, const char *ids, int indent)
 		if (forum_thread(c->d, c->me, tid, &th, &ignore) != ST_OK)
 			continue;
 		char line[1200];
-		snprintf(line, sizeof line, _("→ where it asked: %s (%d)"), th.title, th.network_number);
+		str_fitf(line, sizeof line, _("→ where it asked: %s (%d)"), th.title, th.network_number);
 		ui_doc_link(d, indent, line, LINK_THREAD, th.id);
 		thread_clear(&th);
 	}
@@ -442,7 +443,7 @@ void ui_uptake_card(ui_ctx *c, ui_doc *d, int64_t practice_id)
 		ui_doc_add(d, TH_HEADING, 0, _("Taken up by other towns"));
 	for (size_t i = 0; i < ul.n; i++) {
 		const uptake *u = &ul.items[i];
-		snprintf(line, sizeof line, "→ %s: %s (%.10s)", u->town,
+		str_fitf(line, sizeof line, "→ %s: %s (%.10s)", u->town,
 		         uptake_status_label(u->status), u->updated_at);
 		ui_doc_link(d, 2, line, LINK_CITY, u->city_id);
 		ui_uptake_details(c, d, u, 4);

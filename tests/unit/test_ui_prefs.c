@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "text/utf8.h"
 #include "ui/ui_cmd.h"
 #include "ui/ui_cmdline.h"
 #include "ui/ui_prefs.h"
@@ -129,6 +130,24 @@ int main(void)
 	ui_prefs_load_file(&p, "/");
 	ok(p.n == before + 1, "a directory cannot be read: a warning");
 	ui_prefs_free(&p);
+
+	/* A word of 840 bytes quoted in a warning (issue 19): cut visibly, at a character,
+	 * and the warning's end stays. */
+	ui_prefs_init(&p);
+	char line[1000] = "color "; /* 6 + 120 × 7 + 10 bytes */
+	for (int i = 0; i < 120; i++)
+		strcat(line, "żółw");
+	strcat(line, " red blue\n");
+	ui_prefs_apply(&p, "f", line);
+	ok(p.n == 1 && utf8_valid(p.msgs[0], strlen(p.msgs[0])), "a long unknown element: a warning, valid UTF-8");
+	ok(p.n == 1 && strstr(p.msgs[0], "żółw…") && strstr(p.msgs[0], "are in the manual)"),
+	   "the cut is marked and the warning's end stays");
+	ui_prefs_free(&p);
+	/* A : line longer than a line of the file may be is refused as one, not cut. */
+	char longline[1200] = "theme ", err[200];
+	memset(longline + 6, 'x', sizeof longline - 7);
+	longline[sizeof longline - 1] = '\0';
+	ok(!ui_prefs_line(longline, err, sizeof err) && strstr(err, "too long"), "a : line of 1,199 bytes is too long (%s)", err);
 
 	/* Where the file is. */
 	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
