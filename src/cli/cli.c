@@ -380,7 +380,7 @@ static status make_guest(account *out, error *e)
 	out->role = ROLE_GUEST;
 	if (!out->login || !out->display_name || !out->city_name) {
 		account_clear(out);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	return ST_OK;
 }

@@ -41,7 +41,7 @@ status keysfile_place_safe(const char *path, uid_t service_uid, error *e)
 {
 	char *dir = dir_of(path);
 	if (!dir)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	status s = ST_OK;
 	/* Each prefix up to and including dir: "/", "/etc", "/etc/empirie". */
 	for (char *p = dir; s == ST_OK; p++) {
@@ -73,7 +73,7 @@ int keysfile_lock(const char *path, uid_t service_uid, error *e)
 {
 	char *dir = dir_of(path);
 	if (!dir) {
-		err_set(e, ST_INTERNAL, _("Out of memory"));
+		err_oom(e);
 		return -1;
 	}
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -148,7 +148,7 @@ status keysfile_read(const char *path, keys_lines *out, error *e)
 			/* a last line without its newline: keep it, completed */
 			char *p = realloc(line, (size_t)got + 2);
 			if (!p) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			line = p;
@@ -156,7 +156,7 @@ status keysfile_read(const char *path, keys_lines *out, error *e)
 			memcpy(line + got, "\n", 2);
 		}
 		if (keys_lines_add(out, line) != 0)
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 	}
 	if (s == ST_OK && ferror(f))
 		s = err_set(e, ST_IO, _("%s: cannot read: %s"), path, strerror(errno));
@@ -175,7 +175,7 @@ status keysfile_write(const char *path, const keys_lines *l, error *e)
 	if (!tmp || !dir) {
 		free(tmp);
 		free(dir);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	memcpy(tmp, path, n);
 	memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");

@@ -50,7 +50,7 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 		char *dir = dir_of(chosen);
 		struct stat sb;
 		if (!dir) {
-			err_set(e, ST_INTERNAL, _("Out of memory"));
+			err_oom(e);
 			return NULL;
 		}
 		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
@@ -61,7 +61,7 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 		free(dir);
 		char *p = strdup(chosen);
 		if (!p)
-			err_set(e, ST_INTERNAL, _("Out of memory"));
+			err_oom(e);
 		return p;
 	}
 	const char *xdg = use_env ? getenv("XDG_DATA_HOME") : NULL;
@@ -81,7 +81,7 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 		return NULL;
 	}
 	if (!base) {
-		err_set(e, ST_INTERNAL, _("Out of memory"));
+		err_oom(e);
 		return NULL;
 	}
 	if (make_dirs(base, e) != 0) {
@@ -90,7 +90,7 @@ char *paths_database(const char *explicit_path, bool use_env, error *e)
 	}
 	char *path = str_printf("%s/empirie.db", base);
 	if (!path)
-		err_set(e, ST_INTERNAL, _("Out of memory"));
+		err_oom(e);
 	free(base);
 	return path;
 }

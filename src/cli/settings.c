@@ -40,7 +40,7 @@ static status set_key(const char *key, const char *val, const char *path, unsign
 	if (strcmp(key, "database") == 0) {
 		free(out->database);
 		if (!(out->database = strdup(val)))
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 	} else if (strcmp(key, "authorized_keys") == 0) {
 		free(out->keys_file);
 		out->keys_file = NULL;
@@ -48,11 +48,11 @@ static status set_key(const char *key, const char *val, const char *path, unsign
 			return err_set(e, ST_INVALID, _("%s:%lu: authorized_keys needs a full path (starting with /), not '%s'"),
 			                  path, n, val);
 		else if (!(out->keys_file = strdup(val)))
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 	} else if (strcmp(key, "dictionary") == 0) {
 		free(out->dictionary);
 		if (!(out->dictionary = strdup(val)))
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 	} else if (strcmp(key, "spelling") == 0) {
 		if (yes < 0)
 			return err_set(e, ST_INVALID, _("%s:%lu: %s must be yes or no, not '%s'"), path, n, key, val);

@@ -95,7 +95,7 @@ static status account_from_row(sqlite3_stmt *st, account *out, error *e)
 	ACCOUNT_FIELDS(ACCOUNT_GET_)
 	if (!whole) {
 		account_clear(out);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -105,7 +105,7 @@ status account_get(db *d, const char *login, account *out, error *e)
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql_account_by_login, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	status s;
@@ -131,7 +131,7 @@ status account_resolve(db *d, const char *login, account *out, error *e)
 	out->role = ROLE_GUEST;
 	if (!out->login || !out->display_name || !out->city_name) {
 		account_clear(out);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -179,7 +179,7 @@ status account_rows_insert(db *d, const account_fields *f, bool *duplicate, int6
 	*duplicate = false;
 	sqlite3_stmt *st = db_stmt(d, ACCOUNT_INSERT_SQL, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	char now[32];
 	db_now(now, sizeof now);
 	account_bind(st, f, now);
@@ -201,7 +201,7 @@ status account_rows_update(db *d, const account_fields *f, error *e)
 {
 	sqlite3_stmt *st = db_stmt(d, ACCOUNT_UPDATE_SQL, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	account_bind(st, f, NULL);
 	return db_step_done(d, st, _("Saving the account"), NULL, e);
 }
@@ -218,7 +218,7 @@ status membership_rows_put(db *d, int64_t network_id, int64_t city_id, const cha
 		" source = excluded.source";
 	sqlite3_stmt *st = db_stmt(d, replace ? sql_replace : sql_keep, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, network_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
@@ -293,7 +293,7 @@ status account_list_all(db *d, const account *actor, account_list *out, error *e
 	(void)actor;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	int rc;
 	status s = ST_OK;
 	size_t cap = 0;
@@ -302,7 +302,7 @@ status account_list_all(db *d, const account *actor, account_list *out, error *e
 			cap = cap ? cap * 2 : 16;
 			account *p = realloc(out->items, cap * sizeof *p);
 			if (!p) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			out->items = p;
@@ -381,7 +381,7 @@ status perm_check_post(db *d, const account *a, int64_t network_id, bool leaders
 		                               "write only where you coordinate"));
 	sqlite3_stmt *st = db_stmt(d, sql_member, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, network_id);
 	sqlite3_bind_int64(st, 2, a->city_id);
 	int rc = sqlite3_step(st);
@@ -505,7 +505,7 @@ status account_set_role(db *d, const account *actor, const char *login, role r,
 		if (rc != SQLITE_DONE)
 			s = db_fail(d, rc, e, _("Changing the account"));
 	} else if (s == ST_OK) {
-		s = e ? e->code : ST_INTERNAL;
+		s = err_code(e);
 	}
 	if (s == ST_OK)
 		s = audit_append(d, actor, "set-role", "account", old.id, role_key(old.role), role_key(r), e);
@@ -539,7 +539,7 @@ status membership_set(db *d, const account *actor, int network_number, const cha
 	} else if (s == ST_OK) {
 		sqlite3_stmt *st = db_stmt(d, sql_del, e);
 		if (!st) {
-			s = db_failed(e);
+			s = err_code(e);
 		} else {
 			sqlite3_bind_int64(st, 1, net);
 			sqlite3_bind_int64(st, 2, cid);
@@ -574,7 +574,7 @@ status account_set_expert(db *d, const account *actor, const char *login, bool e
 	}
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+		s = err_code(e);
 	} else {
 		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, expert);

@@ -27,7 +27,7 @@ status audit_append_from(db *d, const account *actor, const char *action, const 
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 	if (actor && actor->id)
 		sqlite3_bind_int64(st, 2, actor->id);
@@ -73,7 +73,7 @@ status audit_recent(db *d, const account *actor, int limit, audit_list *out, err
 		return err_set(e, ST_DENIED, _("Only an administrator can read the audit log"));
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int(st, 1, limit);
 	int rc;
 	size_t cap = 0;
@@ -83,7 +83,7 @@ status audit_recent(db *d, const account *actor, int limit, audit_list *out, err
 			cap = cap ? cap * 2 : 32;
 			audit_entry *p = realloc(out->items, cap * sizeof *p);
 			if (!p) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			out->items = p;

@@ -217,7 +217,7 @@ static status keep_aside(db *d, char **aside, error *e)
 	size_t n = strlen(db_path(d)) + 64;
 	char *name = malloc(n);
 	if (!name)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	struct stat sb;
 	snprintf(name, n, "%s.replaced-%s", db_path(d), stamp);
 	for (int i = 2; lstat(name, &sb) == 0 && i < 1000; i++)

@@ -44,7 +44,7 @@ status changes_since(db *d, int64_t since, int64_t account_id, change_set *out, 
 	                           e);
 	if (!st) {
 		out->shared = true;
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	}
 	sqlite3_bind_int64(st, 1, since);
 	sqlite3_bind_int(st, 2, 2 * CHANGES_MAX + 1);
@@ -107,7 +107,7 @@ status changes_everything(db *d, int64_t above, error *e)
 	                           " ON CONFLICT (scope, id) DO UPDATE SET seq = excluded.seq",
 	                           e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, above);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);

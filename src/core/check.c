@@ -15,7 +15,7 @@ static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
 static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
 {
 	if (db_grow((void **)&r->problems, cap, r->n, sizeof *r->problems))
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = sqlite3_vmprintf(fmt, ap);
@@ -23,7 +23,7 @@ static status add(check_report *r, size_t *cap, error *e, const char *fmt, ...)
 	r->problems[r->n] = s ? strdup(s) : NULL;
 	sqlite3_free(s);
 	if (!r->problems[r->n])
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	r->n++;
 	return ST_OK;
 }
@@ -86,7 +86,7 @@ static status check_sync_damage(db *d, check_report *out, size_t *cap, error *e)
 	for (size_t i = 0; s == ST_OK && i < sizeof checks / sizeof checks[0]; i++) {
 		sqlite3_stmt *st = db_stmt(d, checks[i].sql, e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		if (sqlite3_bind_parameter_count(st) > 0)
 			sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 		while (s == ST_OK && sqlite3_step(st) == SQLITE_ROW)
@@ -117,7 +117,7 @@ status check_database(db *d, check_report *out, error *e)
 	status s = ST_OK;
 	sqlite3_stmt *st = db_stmt(d, sql_integrity, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	int rc;
 	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *msg = (const char *)sqlite3_column_text(st, 0);

@@ -229,7 +229,7 @@ sqlite3_stmt *db_stmt(db *d, const char *sql, error *e)
 	if (tx_lost(d, e))
 		return NULL;
 	if (d->cache_n * 2 >= d->cache_cap && !stmt_cache_grow(d)) {
-		err_set(e, ST_INTERNAL, _("Out of memory"));
+		err_oom(e);
 		return NULL;
 	}
 	size_t k = stmt_home(sql, d->cache_cap);
@@ -348,7 +348,7 @@ status db_find_id(db *d, const char *sql, const char *text, int64_t *id, const c
 	*id = 0;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -388,7 +388,7 @@ status db_meta_read(db *d, const char *key, char **out, const char *what, error 
 	*out = NULL;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && !(*out = db_col_dup(st, 0)))
@@ -413,11 +413,6 @@ status db_step_done(db *d, sqlite3_stmt *st, const char *what, bool *changed, er
 	return rc == SQLITE_DONE ? ST_OK : db_fail(d, rc, e, what);
 }
 
-status db_failed(error *e)
-{
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
-}
-
 status db_exec(db *d, const char *sql, const char *what, error *e)
 {
 	int rc = sqlite3_exec(d->h, sql, NULL, NULL, NULL);
@@ -429,7 +424,7 @@ status db_meta_set(db *d, const char *key, const char *value, const char *what, 
 	static const char sql[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 	return db_step_done(d, st, what, NULL, e);
@@ -669,7 +664,7 @@ status db_connect(db **out, const char *path, unsigned flags, bool *existed, err
 	db *d = calloc(1, sizeof *d);
 	if (!d || !(d->path = strdup(path))) {
 		free(d);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	d->readonly = (flags & DB_OPEN_READONLY) != 0;
 	d->post_limit = DB_POST_LIMIT_DEFAULT;

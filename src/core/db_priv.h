@@ -26,8 +26,6 @@ status db_fail(db *d, int rc, error *e, const char *what);
 /* Step a write statement (from db_stmt, bound) once and reset it: ST_OK when it ran to
  * the end, else db_fail() about `what`. *changed (may be NULL): it changed rows. */
 status db_step_done(db *d, sqlite3_stmt *st, const char *what, bool *changed, error *e);
-/* The status an earlier failure left in *e (ST_INTERNAL when e is NULL). */
-status db_failed(error *e);
 /* Run sql (one statement or several, nothing bound, no rows wanted); on failure
  * db_fail() about `what`. */
 status db_exec(db *d, const char *sql, const char *what, error *e);

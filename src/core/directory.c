@@ -15,7 +15,6 @@
 #include "text/strbuf.h"
 #include "text/suggest.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* ---- networks ---- */
 
@@ -49,7 +48,7 @@ static status network_from_row(sqlite3_stmt *st, network *n, error *e)
 		n->unread = 0;
 	if (!n->theme || !n->code || !n->name_en || !n->goals || !n->coordinators || !n->source) {
 		network_clear(n);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -59,7 +58,7 @@ static status networks_query(db *d, const account *a, int number, network_list *
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql_networks, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int(st, 2, number);
 	size_t cap = 0;
@@ -69,7 +68,7 @@ static status networks_query(db *d, const account *a, int number, network_list *
 		if (!perm_can_see_network(a, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 8)))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = network_from_row(st, &out->items[out->n], e)) != ST_OK)
@@ -146,7 +145,7 @@ status directory_networks_unread(db *d, const account *a, network_unread_fn fn, 
 	                           " ORDER BY n.number",
 	                           e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	int64_t sum = 0;
 	int rc;
@@ -187,7 +186,7 @@ static status city_from_row(sqlite3_stmt *st, city *c, int basis_col, error *e)
 	c->basis = basis_col >= 0 ? db_col_dup(st, basis_col) : strdup("");
 	if (!whole || !c->basis) {
 		city_clear(c);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -311,7 +310,7 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
 	}
 	sqlite3_stmt *st = db_stmt(d, number ? sql_net : sql_all, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
 	sqlite3_bind_int64(st, 2, (int64_t)offset);
 	if (number)
@@ -321,7 +320,7 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = city_from_row(st, &out->items[out->n], CITY_BASIS_COL, e)) != ST_OK)
@@ -334,7 +333,7 @@ status directory_cities(db *d, const account *a, int number, size_t offset, size
 	if (s == ST_OK && total) {
 		st = db_stmt(d, number ? sql_count_net : sql_count_all, e);
 		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 		} else {
 			if (number)
 				sqlite3_bind_int(st, 1, number);
@@ -352,7 +351,7 @@ static status city_lookup(db *d, const char *sql, const char *name, int64_t id, 
 {
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	if (name)
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	else
@@ -427,7 +426,7 @@ status directory_city_find(db *d, const char *name, city *out, error *e)
 	sqlite3_stmt *st = db_stmt(d, sql_all, e);
 	if (!typed || !st) {
 		free(typed);
-		return typed ? (e ? e->code : ST_INTERNAL) : err_set(e, ST_INTERNAL, _("Out of memory"));
+		return typed ? (err_code(e)) : err_oom(e);
 	}
 	/* First the case forms ("kedzierzynie-kozlu"), then the beginnings ("kedzierzyn"). */
 	int64_t inflected = 0, prefix = 0;
@@ -491,7 +490,7 @@ status directory_city_networks(db *d, const account *a, int64_t city_id, network
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, city_id);
 	int numbers[64];
 	size_t k = 0;
@@ -508,7 +507,7 @@ status directory_city_networks(db *d, const account *a, int64_t city_id, network
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			network_clear(&n);
 			network_list_free(out);
-			return OOM(e);
+			return err_oom(e);
 		}
 		out->items[out->n++] = n;
 	}
@@ -559,7 +558,7 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 	 * constraint refuses it. */
 	sqlite3_stmt *st = c->create ? NULL : db_stmt(d, sql_old, e);
 	if (!c->create && !st)
-		return db_failed(e);
+		return err_code(e);
 	if (st) {
 		sqlite3_bind_text(st, 1, c->name, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(st);
@@ -572,7 +571,7 @@ status directory_rows_city(db *d, const city_fields *c, int64_t *id, error *e)
 	if (s == ST_OK && !c->unindexed && old_id)
 		s = search_unindex_city(d, old_id, e);
 	if (s == ST_OK && !(st = db_stmt(d, old_id ? sql_upd : sql_ins, e)))
-		s = db_failed(e);
+		s = err_code(e);
 	if (s == ST_OK) {
 		CITY_FIELDS(CITY_BIND_)
 		s = db_step_done(d, st, _("Saving the town"), NULL, e);

@@ -9,7 +9,6 @@
 #include "core/forum_priv.h"
 #include "i18n.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 void draft_clear(draft *dr)
 {
@@ -54,7 +53,7 @@ status draft_save(db *d, const account *a, const char *kind, int64_t target,
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st) {
 		db_rollback(d);
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	}
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -82,7 +81,7 @@ status draft_load(db *d, const account *a, const char *kind, int64_t target, dra
 		return ST_NOTFOUND;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);
@@ -92,7 +91,7 @@ status draft_load(db *d, const account *a, const char *kind, int64_t target, dra
 		out->title = db_col_dup(st, 0);
 		out->body = db_col_dup(st, 1);
 		out->updated_at = db_col_dup(st, 2);
-		s = out->title && out->body && out->updated_at ? ST_OK : OOM(e);
+		s = out->title && out->body && out->updated_at ? ST_OK : err_oom(e);
 		if (s != ST_OK)
 			draft_clear(out);
 	} else if (rc != SQLITE_DONE) {
@@ -111,7 +110,7 @@ status draft_delete(db *d, const account *a, const char *kind, int64_t target, e
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);
@@ -126,7 +125,7 @@ status draft_count(db *d, const account *a, int64_t *n, error *e)
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -155,7 +154,7 @@ status draft_merge(db *d, int64_t account_id, const char *kind, int64_t target,
 	*changed = false;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, account_id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);
@@ -175,7 +174,7 @@ status draft_delete_older(db *d, int64_t account_id, const char *kind, int64_t t
 	*changed = false;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, account_id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);

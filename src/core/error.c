@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "i18n.h"
 #include "text/strbuf.h"
 
 status err_set(error *e, status code, const char *fmt, ...)
@@ -23,6 +24,16 @@ status err_set(error *e, status code, const char *fmt, ...)
 		memcpy(e->msg, buf, sizeof buf);
 	}
 	return code;
+}
+
+status err_oom(error *e)
+{
+	return err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
+}
+
+status err_code(const error *e)
+{
+	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
 }
 
 void err_clear(error *e)

@@ -23,5 +23,10 @@ typedef struct {
 /* Set *e (if e is not NULL) from a printf format that is already translated. */
 status err_set(error *e, status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void err_clear(error *e);
+/* ST_INTERNAL with the translated "Out of memory" in *e (if e is not NULL). */
+status err_oom(error *e);
+/* The status an earlier failure left in *e: its code, ST_INTERNAL when e is NULL or
+ * holds none (what a function returns after a callee set *e and returned no status). */
+status err_code(const error *e);
 
 #endif

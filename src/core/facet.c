@@ -25,14 +25,14 @@ void facet_list_free(facet_list *l)
 static status add(facet_list *l, const char *label, const char *value, size_t count, error *e)
 {
 	if (db_grow((void **)&l->items, &l->cap, l->n, sizeof *l->items))
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	facet *f = &l->items[l->n];
 	f->label = strdup(label);
 	f->value = strdup(value);
 	f->count = count;
 	if (!f->label || !f->value) {
 		free(f->label), free(f->value);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	l->n++;
 	return ST_OK;

@@ -14,7 +14,6 @@
 #include "i18n.h"
 #include "text/utf8.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 bool feedback_answers_for(const account *a, int64_t network_id)
 {
@@ -93,7 +92,7 @@ static status request_from_row(sqlite3_stmt *st, feedback_request *r, error *e)
 	if (!r->title || !r->city || !r->author || !r->assess || !r->practice || !r->created_at ||
 	    !r->first_answer_at || !r->accepted_at || !r->helper || !r->helper_city) {
 		feedback_request_clear(r);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -107,7 +106,7 @@ status feedback_list_get(db *d, const account *a, const feedback_filter *f, feed
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int(st, 1, f ? f->network : 0);
 	sqlite3_bind_int(st, 2, f && f->open_only);
 	size_t cap = 0;
@@ -119,7 +118,7 @@ status feedback_list_get(db *d, const account *a, const feedback_filter *f, feed
 		    (f && f->mine && !feedback_answers_for(a, net)))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = request_from_row(st, &out->items[out->n], e)) != ST_OK)
@@ -140,7 +139,7 @@ status feedback_get(db *d, const account *a, int64_t thread_id, feedback_request
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, thread_id);
 	int rc = sqlite3_step(st);
 	status s;
@@ -191,7 +190,7 @@ status feedback_rows_request(db *d, const feedback_row *r, error *e)
 		         FEEDBACK_INSERT_COLUMNS + 2, FEEDBACK_INSERT_PARAMS + 2);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	FEEDBACK_FIELDS(BIND_REQUEST_)
 	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
 }
@@ -204,7 +203,7 @@ status feedback_rows_accept(db *d, const feedback_row *r, error *e)
 		         FEEDBACK_UPDATE_SETS + 2);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	FEEDBACK_FIELDS(BIND_ACCEPT_)
 	return db_step_done(d, st, _("Saving the feedback request"), NULL, e);
 }
@@ -288,7 +287,7 @@ status feedback_ask(db *d, const account *a, int number, const char *title, cons
 	return ST_OK;
 fail:
 	db_rollback(d);
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 status feedback_accept(db *d, const account *a, int64_t post_id, error *e)
@@ -368,7 +367,7 @@ status feedback_accept(db *d, const account *a, int64_t post_id, error *e)
 	return db_commit(d, e);
 fail:
 	db_rollback(d);
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 static int cmp_i64(const void *x, const void *y)
@@ -409,7 +408,7 @@ status feedback_stats(db *d, const account *a, int number, const char *from, con
 	if (!first || !acc) {
 		free(first), free(acc);
 		feedback_list_free(&l);
-		return OOM(e);
+		return err_oom(e);
 	}
 	size_t nf = 0, na = 0;
 	for (size_t i = 0; i < l.n; i++) {

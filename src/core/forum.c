@@ -22,7 +22,6 @@
 #include "text/pltext.h"
 #include "text/utf8.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 void thread_key_of(const thread *t, thread_key *k)
 {
@@ -94,7 +93,7 @@ static status thread_from_row(sqlite3_stmt *st, thread *t, error *e)
 	if (date_text_col(st, 13, &t->date_text) != ST_OK || !t->title || !t->author ||
 	    !t->created_at || !t->last_post_at) {
 		thread_clear(t);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -106,7 +105,7 @@ static status threads_collect(db *d, sqlite3_stmt *st, bool reverse, thread_list
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = thread_from_row(st, &out->items[out->n], e)) != ST_OK)
@@ -135,7 +134,7 @@ static status network_visible(db *d, const account *a, int64_t network_id, bool 
 	static const char sql[] = "SELECT leaders_only FROM networks WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, network_id);
 	int rc = sqlite3_step(st);
 	bool lo = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
@@ -169,7 +168,7 @@ status forum_threads_page(db *d, const account *a, int64_t network_id, const thr
 	const char *sql = from ? (backwards ? sql_before : sql_after) : (backwards ? sql_last : sql_first);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, network_id);
 	if (from) {
@@ -205,7 +204,7 @@ status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e)
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, id);
 	int rc = sqlite3_step(st);
@@ -240,7 +239,7 @@ status forum_visible_threads(db *d, const account *a, const int64_t *ids, size_t
 		}
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			thread_clear(&t);
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		out->items[out->n++] = t;
@@ -307,7 +306,7 @@ static status post_from_row(sqlite3_stmt *st, post *p, error *e)
 	    !p->author_city || !p->body || !p->created_at || !p->edited_at || !p->path ||
 	    !p->hidden_reason) {
 		post_clear(p);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -337,7 +336,7 @@ status post_copy(const post *p, post *out, error *e)
 	    !out->created_at || !out->edited_at || !out->path || !out->hidden_reason ||
 	    (p->date_text && !out->date_text)) {
 		post_clear(out);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -361,7 +360,7 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 	const char *sql = backwards ? (from ? sql_back : sql_last) : sql_fwd;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, thread_id);
 	if (from)
@@ -373,7 +372,7 @@ status forum_posts_page(db *d, const account *a, int64_t thread_id, const post *
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = post_from_row(st, &out->items[out->n], e)) != ST_OK)
@@ -402,7 +401,7 @@ status forum_post(db *d, const account *a, int64_t post_id, post *out, error *e)
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, post_id);
 	int rc = sqlite3_step(st);
@@ -499,7 +498,7 @@ static status check_post_rate(db *d, const account *a, error *e)
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -544,7 +543,7 @@ static status link_new_thread(db *d, const account *a, int64_t tid, int64_t net,
 	if (meeting_id) {
 		sqlite3_stmt *st = db_stmt(d, sql_meeting, e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, tid);
 		sqlite3_bind_int64(st, 2, meeting_id);
 		sqlite3_bind_int64(st, 3, net);
@@ -603,7 +602,7 @@ status forum_new_thread_tx(db *d, const account *a, int number, const char *titl
 	*post_id = pid;
 	return ST_OK;
 fail:
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 status forum_new_thread_linked(db *d, const account *a, int number, const char *title,
@@ -632,7 +631,7 @@ status forum_new_thread_linked(db *d, const account *a, int number, const char *
 	return ST_OK;
 fail:
 	db_rollback(d);
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 static bool is_request(db *d, int64_t thread_id)
@@ -702,7 +701,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 		memcpy(ppath, sqlite3_column_blob(st, 1), plen);
 	sqlite3_reset(st);
 	if (!ppath) {
-		OOM(e);
+		err_oom(e);
 		goto fail;
 	}
 	char now[32];
@@ -726,7 +725,7 @@ status forum_reply(db *d, const account *a, int64_t thread_id, int64_t parent_id
 	return ST_OK;
 fail:
 	db_rollback(d);
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 status forum_edit_post(db *d, const account *a, int64_t post_id, const char *body, error *e)
@@ -805,7 +804,7 @@ status forum_edit_post(db *d, const account *a, int64_t post_id, const char *bod
 	return db_commit(d, e);
 fail:
 	db_rollback(d);
-	return e && e->code != ST_OK ? e->code : ST_INTERNAL;
+	return err_code(e);
 }
 
 status forum_next_unread(db *d, const account *a, int64_t network_id, const thread_key *after,
@@ -826,7 +825,7 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	size_t nn = 0;
 	sqlite3_stmt *st = db_stmt(d, sql_nets, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, network_id);
 	while (sqlite3_step(st) == SQLITE_ROW && nn < sizeof nets / sizeof nets[0] - 1)
 		if (perm_can_see_network(a, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1)))
@@ -836,7 +835,7 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 		nets[nn++] = nets[0]; /* finally the top of the current network */
 	for (size_t i = 0; i < nn && !*thread_id; i++) {
 		if (!(st = db_stmt(d, sql_in, e)))
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, a->id);
 		sqlite3_bind_int64(st, 2, nets[i]);
 		if (i == 0 && after) {
@@ -893,7 +892,7 @@ status forum_threads_view(db *d, const account *a, int64_t network_id, thread_so
 		return s;
 	sqlite3_stmt *st = db_stmt(d, sql[sort], e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, network_id);
 	s = threads_collect(d, st, false, out, e);

@@ -69,7 +69,7 @@ status forum_rows_thread(db *d, const thread_fields *t, int64_t *id_out, error *
 	int64_t id = t->id ? t->id : next_id(d, true, e);
 	sqlite3_stmt *st;
 	if (!id || !(st = db_stmt(d, sql, e)))
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, THREAD_P_id + 1, id);
 	THREAD_FIELDS(THREAD_BIND_)
 	/* MADE: the last post's time starts as the thread's own (the triggers keep it). */
@@ -104,13 +104,13 @@ status forum_rows_post(db *d, const post_fields *p, int64_t *id_out, error *e)
 			FORUM_INSERT_PARAM_) ")";
 	int64_t id = p->id ? p->id : next_id(d, false, e);
 	if (!id)
-		return db_failed(e);
+		return err_code(e);
 	unsigned char path[FORUM_PATH_MAX];
 	size_t len = forum_rows_child_path(p->parent_path, p->parent_id ? p->parent_len : 0, id,
 	                                   path);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, POST_P_id + 1, id);
 	POST_FIELDS(POST_BIND_)
 	/* MADE: the reply path and the real depth, from the parent's. */
@@ -130,7 +130,7 @@ status forum_rows_link_practice(db *d, int64_t thread_id, int64_t practice_id, e
 		"INSERT OR IGNORE INTO practice_threads(practice_id, thread_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, thread_id);
 	return db_step_done(d, st, _("Saving the thread"), NULL, e);

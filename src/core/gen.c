@@ -123,7 +123,7 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 	static const char sql_net[] = "SELECT id FROM networks WHERE number = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql_count, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_step(st);
 	unsigned long have = (unsigned long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -167,7 +167,7 @@ static status gen_towns(db *d, const gen_options *o, int64_t **acc_ids, size_t *
 				return err_set(e, ST_INVALID, _("An account with the login \"%s\" already exists"),
 				               login);
 			if (db_grow((void **)acc_ids, &cap, *nacc, sizeof **acc_ids))
-				return err_set(e, ST_INTERNAL, _("Out of memory"));
+				return err_oom(e);
 			(*acc_ids)[(*nacc)++] = id;
 		}
 		i++;
@@ -233,7 +233,7 @@ static status gen_thread(gen_ctx *g, unsigned long n, error *e)
 	int64_t tid = ++g->tid;
 	sqlite3_stmt *st = db_stmt(g->d, sql_net, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int(st, 1, net);
 	thread_fields tf = { .id = tid, .author_id = g->acc[rnd_below(g->nacc)], .title = title,
 	                     .created_at = when };
@@ -258,7 +258,7 @@ static status gen_thread(gen_ctx *g, unsigned long n, error *e)
 		char *body = body_text(db_handle(g->d));
 		iso_at(when, sizeof when, at);
 		if (!body)
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 		post_fields pf = { .id = pid, .thread_id = tid, .parent_id = kept ? pids[k] : 0,
 		                   .parent_path = kept ? paths[k] : NULL, .parent_len = kept ? plen[k] : 0,
 		                   .parent_depth = kept ? depths[k] : 0,
@@ -310,7 +310,7 @@ status gen_synthetic(db *d, const gen_options *o, gen_progress progress, void *a
 		goto fail;
 	}
 	if (!(sizes = thread_sizes(o))) {
-		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		s = err_oom(e);
 		goto fail;
 	}
 	g.tid = max_id(d, sql_max);

@@ -17,7 +17,6 @@
 #include "text/pltext.h"
 #include "text/utf8.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 #define MEETING_TEXT_MAX 8192
 
 #define AT_NUMBER_(n) offsetof(meeting, n##_number)
@@ -233,7 +232,7 @@ status meeting_rows_put(db *d, const meeting_row *m, int64_t *id, error *e)
 		return s;
 	sqlite3_stmt *st = db_stmt(d, m->create ? sql_create : sql_replace, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	db_bind_named(st, ":key", m->key);
 	db_bind_named(st, ":updated_at", m->updated_at);
 	MEETING_FIELDS(BIND_FIELD_)
@@ -264,7 +263,7 @@ status meeting_rows_attend(db *d, int64_t meeting_id, int64_t city_id, const cha
 		" ON CONFLICT(meeting_id, city_id) DO UPDATE SET basis = excluded.basis";
 	sqlite3_stmt *st = db_stmt(d, replace ? sql_replace : sql_keep, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
@@ -280,7 +279,7 @@ status meeting_rows_unattend(db *d, int64_t meeting_id, int64_t city_id, const c
 		" AND basis = ?3";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	sqlite3_bind_text(st, 3, basis, -1, SQLITE_STATIC);
@@ -315,17 +314,17 @@ static status stored_meeting(db *d, const account *a, int64_t id, int64_t net, c
 		" FROM meetings WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql_old, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	int64_t old_net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	status s = ST_OK;
 	if (rc == SQLITE_ROW) {
 		if (!(*title = db_col_dup(st, 1)))
-			s = OOM(e);
+			s = err_oom(e);
 		for (int i = 0; i < 6; i++)
 			if (!(was[i] = db_col_dup(st, i + 2)))
-				s = OOM(e);
+				s = err_oom(e);
 	}
 	sqlite3_reset(st);
 	if (s != ST_OK)
@@ -381,7 +380,7 @@ status meeting_save(db *d, const account *a, int64_t id, const meeting_fields *i
 	char now[32];
 	db_now(now, sizeof now);
 	if (!id && !(key = new_key(d, in->network, in->date_start, in->host))) {
-		s = OOM(e);
+		s = err_oom(e);
 		goto fail;
 	}
 	/* Changed dates drop the published wording of the date ("maj 2022"). */
@@ -432,7 +431,7 @@ status meeting_town_attends(db *d, int64_t meeting_id, int64_t city_id, bool *at
 	*attends = *declared = false;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	int rc = sqlite3_step(st);
@@ -591,7 +590,7 @@ static status collect_towns(facet_list *out, const meeting *m, error *e)
 			continue;
 		char *name = strndup(at, len);
 		if (!name)
-			return OOM(e);
+			return err_oom(e);
 		s = facet_list_collect(out, name, name, e);
 		free(name);
 	}
@@ -672,7 +671,7 @@ static status meeting_from_row(sqlite3_stmt *st, meeting *m, error *e)
 	}
 	if (!ok) {
 		meeting_clear(m);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -702,7 +701,7 @@ static status meetings_query(db *d, const account *a, const char *sql, int64_t p
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, p1);
 	sqlite3_bind_int64(st, 2, p2);
 	size_t cap = 0;
@@ -713,7 +712,7 @@ static status meetings_query(db *d, const account *a, const char *sql, int64_t p
 		                          sqlite3_column_int(st, MNET_LEADERS)))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = meeting_from_row(st, &out->items[out->n], e)) != ST_OK)

@@ -39,7 +39,7 @@ status forum_moderate_thread(db *d, const account *a, int64_t thread_id, mod_act
 	sqlite3_stmt *st = db_stmt(d, act == MOD_LOCK || act == MOD_UNLOCK ? sql_lock : sql_pin, e);
 	if (!st) {
 		db_rollback(d);
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	}
 	sqlite3_bind_int64(st, 1, thread_id);
 	sqlite3_bind_int(st, 2, act == MOD_LOCK || act == MOD_PIN);
@@ -80,7 +80,7 @@ status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, cons
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st) {
 		db_rollback(d);
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	}
 	sqlite3_bind_int64(st, 1, post_id);
 	sqlite3_bind_int(st, 2, hide);

@@ -15,7 +15,6 @@
 #include "text/plfold.h"
 #include "text/utf8.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* What each kind of field reads as (practice_fields.h): the town's name, the numbers
  * of its networks and the keys of its meetings (leaders' ones only when ?8), a column. */
@@ -163,7 +162,7 @@ static status practice_from_row(sqlite3_stmt *st, practice *p, error *e)
 		ok = (*practice_slot(p, i) = db_col_dup(st, FIELD0 + i)) != NULL;
 	if (!ok) {
 		practice_clear(p);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -213,7 +212,7 @@ static status query(db *d, const account *a, const practice_filter *f, int64_t i
 	bool leaders = sees_leaders(d, a);
 	sqlite3_stmt *st = db_stmt(d, sql_practices, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int(st, 1, f->network);
 	if (f->theme)
 		sqlite3_bind_text(st, 2, f->theme, -1, SQLITE_STATIC);
@@ -235,7 +234,7 @@ static status query(db *d, const account *a, const practice_filter *f, int64_t i
 		if (!row_visible(st, a))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		if ((s = practice_from_row(st, &out->items[out->n], e)) != ST_OK)
@@ -328,14 +327,14 @@ static status read_ids(db *d, const char *sql, int64_t param, const char *what, 
 	*ids = NULL, *n = 0;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, param);
 	size_t cap = 0;
 	int rc;
 	status s = ST_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)ids, &cap, *n, sizeof **ids)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
@@ -385,7 +384,7 @@ status practice_meetings(db *d, const account *a, int64_t practice_id, meeting_l
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			meeting_clear(&m);
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		out->items[out->n++] = m;
@@ -479,7 +478,7 @@ status practice_rows_put(db *d, const practice_row *p, int64_t *id, error *e)
 		return s;
 	sqlite3_stmt *st = db_stmt(d, p->create ? sql_create : sql_replace, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	db_bind_named(st, ":key", p->key);
 	db_bind_named_int(st, ":city_id", p->city_id);
 	db_bind_named(st, ":updated_at", p->updated_at);
@@ -510,7 +509,7 @@ status practice_rows_link(db *d, int64_t practice_id, bool to_network, int64_t t
 		"INSERT OR IGNORE INTO practice_meetings(practice_id, meeting_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, to_network ? sql_net : sql_meeting, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, target);
 	return db_step_done(d, st, _("Saving the good practice"), added, e);
@@ -532,7 +531,7 @@ status practice_rows_unlink(db *d, int64_t practice_id, bool keep_leaders, error
 	for (int i = 0; s == ST_OK && i < 2; i++) {
 		sqlite3_stmt *st = db_stmt(d, sql[i], e);
 		if (!st)
-			return db_failed(e);
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, practice_id);
 		sqlite3_bind_int(st, 2, keep_leaders);
 		s = db_step_done(d, st, _("Saving the good practice"), NULL, e);
@@ -550,7 +549,7 @@ static status link_network(db *d, const account *a, int64_t pid, const char *ite
 		               practice_field_label("networks"), item);
 	sqlite3_stmt *st = db_stmt(d, sql_net, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int(st, 1, (int)num);
 	int rc = sqlite3_step(st);
 	int64_t net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -569,7 +568,7 @@ static status link_meeting(db *d, const account *a, int64_t pid, const char *ite
 		" JOIN networks n ON n.id = g.network_id WHERE g.key = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql_find, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, item, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	int64_t mid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -659,7 +658,7 @@ status practice_save(db *d, const account *a, int64_t id, const practice_fields 
 	char now[32];
 	db_now(now, sizeof now);
 	if (!id && !(key = new_key(d, in->city, in->title))) {
-		s = OOM(e);
+		s = err_oom(e);
 		goto fail;
 	}
 	/* Indexed once its fields are in (after the links: nothing of them is indexed). */

@@ -14,7 +14,7 @@ status prefs_load(db *d, const account *a, char **out, error *e)
 	*out = NULL;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -27,7 +27,7 @@ status prefs_load(db *d, const account *a, char **out, error *e)
 		return s;
 	}
 	sqlite3_reset(st);
-	return *out ? ST_OK : err_set(e, ST_INTERNAL, _("Out of memory"));
+	return *out ? ST_OK : err_oom(e);
 }
 
 status prefs_save(db *d, const account *a, const char *text, error *e)
@@ -55,7 +55,7 @@ status prefs_save(db *d, const account *a, const char *text, error *e)
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st) {
 		db_rollback(d);
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	}
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);

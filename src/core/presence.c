@@ -79,7 +79,7 @@ static status side_open(db *d, bool create, sqlite3 **out, error *e)
 	*out = NULL;
 	char *path = side_path(d);
 	if (!path)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	struct stat store, sb;
 	status s = ST_OK;
 	if (lstat(path, &sb) != 0) {
@@ -202,7 +202,7 @@ status presence_join(presence **out, db *d, const account *me, bool restricted, 
 		if (p)
 			free(p->login);
 		free(p);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	status s = side_open(d, true, &p->h, e);
 	if (s == ST_OK && !prepare_beat(p)) {
@@ -304,7 +304,7 @@ status presence_list_live(db *d, const account *a, int timeout_s, presence_list 
 		sqlite3_bind_int64(st, 1, (int64_t)time(NULL) - clamp_timeout(timeout_s));
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			presence_row *r = &out->items[out->n++];
@@ -317,7 +317,7 @@ status presence_list_live(db *d, const account *a, int timeout_s, presence_list 
 			r->area = db_col_dup(st, 5);
 			r->restricted = sqlite3_column_int(st, 6) != 0;
 			if (!r->login || !r->town || !r->since || !r->seen || !r->area) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 		}

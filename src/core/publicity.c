@@ -242,7 +242,7 @@ static status copy_table(db *copy, const pub_table *t, error *e)
 	sqlite3_free(c);
 	sqlite3_free(v);
 	if (!sql)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	status s = db_exec(copy, sql, _("Writing the offline copy"), e);
 	sqlite3_free(sql);
 	return s;
@@ -252,7 +252,7 @@ status publicity_copy(db *copy, db *src, error *e)
 {
 	char *uri = db_reader_uri(src);
 	if (!uri)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db_handle(copy), "ATTACH ?1 AS src", -1, &st, NULL);
 	if (rc == SQLITE_OK) {

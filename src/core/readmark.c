@@ -11,7 +11,6 @@
 #include "core/readmark.h"
 #include "i18n.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 void read_marks_free(read_marks *m)
 {
@@ -76,7 +75,7 @@ status forum_mark_read(db *d, const account *a, int64_t thread_id, int64_t upto,
 	for (int i = 0; s == ST_OK && i < 2; i++) {
 		sqlite3_stmt *st = db_stmt(d, stmts[i], e);
 		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 			break;
 		}
 		sqlite3_bind_int64(st, 1, a->id);
@@ -111,7 +110,7 @@ status readmark_merge(db *d, int64_t account_id, int64_t thread_id, int64_t read
 	*changed = false;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, account_id);
 	sqlite3_bind_int64(st, 2, thread_id);
 	sqlite3_bind_int64(st, 3, read_count);
@@ -136,7 +135,7 @@ static status collect(db *d, const account *a, mark_scope scope, int64_t id, rea
 		" ORDER BY t.id";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int(st, 2, scope == MARK_ALL ? 2 : scope == MARK_NETWORK ? 1 : 0);
 	sqlite3_bind_int64(st, 3, id);
@@ -148,7 +147,7 @@ static status collect(db *d, const account *a, mark_scope scope, int64_t id, rea
 		if (!perm_can_see_network(a, sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2)))
 			continue;
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		read_mark *m = &out->items[out->n++];
@@ -175,7 +174,7 @@ static status check_target(db *d, const account *a, mark_scope scope, int64_t id
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(d, scope == MARK_NETWORK ? sql_net : sql_thread, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	bool seen = rc == SQLITE_ROW &&
@@ -210,7 +209,7 @@ status readmark_mark(db *d, const account *a, mark_scope scope, int64_t id, read
 	for (size_t i = 0; s == ST_OK && i < undo->n; i++) {
 		sqlite3_stmt *st = db_stmt(d, sql_set, e);
 		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 			break;
 		}
 		sqlite3_bind_int64(st, 1, a->id);
@@ -250,7 +249,7 @@ status readmark_restore(db *d, const account *a, const read_marks *undo, error *
 		const read_mark *m = &undo->items[i];
 		sqlite3_stmt *st = db_stmt(d, m->had ? sql_put : sql_drop, e);
 		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 			break;
 		}
 		sqlite3_bind_int64(st, 1, a->id);

@@ -17,7 +17,6 @@
 #include "text/pltext.h"
 #include "text/safe.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* ---- the sections ---- */
 
@@ -30,7 +29,7 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 {
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, network_id);
 	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
@@ -42,7 +41,7 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 		if (limit && out->n >= limit)
 			continue;
 		if (db_grow((void **)&out->rows, &cap, out->n, sizeof *out->rows)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		report_row *r = &out->rows[out->n++];
@@ -51,7 +50,7 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 		char **cols[] = { &r->date, &r->title, &r->town, &r->from, &r->status };
 		for (int i = 0; i < 5; i++)
 			if (!(*cols[i] = db_col_dup(st, i + 1))) {
-				s = OOM(e);
+				s = err_oom(e);
 				break;
 			}
 		r->count = sqlite3_column_int64(st, 6);
@@ -60,7 +59,7 @@ static status fill_rows(db *d, const char *sql, int64_t network_id, const char *
 			free(r->date);
 			r->date = words && *words ? date_phrase(words) : strdup(_("date not known"));
 			if (!r->date)
-				s = OOM(e);
+				s = err_oom(e);
 		}
 		if (s != ST_OK)
 			break;
@@ -162,7 +161,7 @@ static status fill_feedback(db *d, const account *a, int64_t network_id, const c
 		number = q->network_number;
 		out->total++;
 		if (db_grow((void **)&out->rows, &cap, out->n, sizeof *out->rows)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		report_row *r = &out->rows[out->n++];
@@ -175,7 +174,7 @@ static status fill_feedback(db *d, const account *a, int64_t network_id, const c
 		r->from = strdup(q->helper);
 		r->status = strdup(q->accepted_post ? "closed" : "open");
 		if (!r->date || !r->title || !r->town || !r->from || !r->status)
-			s = OOM(e);
+			s = err_oom(e);
 	}
 	feedback_list_free(&l);
 	if (s != ST_OK || !out->total)
@@ -195,7 +194,7 @@ static status fill_feedback(db *d, const account *a, int64_t network_id, const c
 	         (long long)fig.open, fig.median_first_s < 0 ? _("none yet") : first,
 	         fig.median_accept_s < 0 ? _("none yet") : accept);
 	out->summary = strdup(line);
-	return out->summary ? ST_OK : OOM(e);
+	return out->summary ? ST_OK : err_oom(e);
 }
 
 /* The report's sections, in order. A new section (feedback requests, say) is one more
@@ -283,7 +282,7 @@ status report_build(db *d, const account *a, int number, const char *from, const
 			return s;
 		if (!(nl.items = malloc(sizeof *nl.items))) {
 			network_clear(&one);
-			return OOM(e);
+			return err_oom(e);
 		}
 		nl.items[0] = one;
 		nl.n = 1;
@@ -294,7 +293,7 @@ status report_build(db *d, const account *a, int number, const char *from, const
 	const report_section_def *defs = report_sections(&ns);
 	if (!(out->nets = calloc(nl.n ? nl.n : 1, sizeof *out->nets))) {
 		network_list_free(&nl);
-		return OOM(e);
+		return err_oom(e);
 	}
 	for (size_t i = 0; s == ST_OK && i < nl.n; i++) {
 		report_network *rn = &out->nets[out->n++];
@@ -304,7 +303,7 @@ status report_build(db *d, const account *a, int number, const char *from, const
 		rn->theme = strdup(nl.items[i].theme ? nl.items[i].theme : "");
 		rn->sections = calloc(ns, sizeof *rn->sections);
 		if (!rn->code || !rn->theme || !rn->sections) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		for (size_t k = 0; s == ST_OK && k < ns; k++) {

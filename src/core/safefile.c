@@ -45,7 +45,7 @@ status safefile_open(safefile *f, const char *dest, bool no_clobber, error *e)
 		free(f->dest);
 		free(f->holder);
 		f->dest = f->holder = NULL;
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	}
 	/* A private folder (mkdtemp: 0700, unpredictable name) beside dest, on the same file
 	 * system so the rename is atomic, and the file inside it. SQLite opens its side files

@@ -19,7 +19,6 @@
 #include "text/plfold.h"
 #include "text/suggest.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* Word characters after folding: ASCII letters and digits, and any non-ASCII byte
  * (letters outside Latin stay as they are). */
@@ -119,7 +118,7 @@ static status add_hit(hit_list *out, size_t *cap, hit_kind k, int64_t id, int64_
 	if (!title || !excerpt || db_grow((void **)&out->items, cap, out->n, sizeof *out->items)) {
 		free(title);
 		free(excerpt);
-		return OOM(e);
+		return err_oom(e);
 	}
 	out->items[out->n++] = (search_hit){ k, id, tid, net, title, excerpt };
 	return ST_OK;
@@ -374,17 +373,17 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 	char *tiers[3];
 	int planned = plan_query(d, text, tiers);
 	if (planned < 0)
-		return OOM(e);
+		return err_oom(e);
 	if (!planned)
 		return ST_OK;
 	char *q = search_fts_query(text); /* for the excerpts: the words as typed */
 	int64_t *given = NULL; /* the rows of the steps before, sorted */
 	size_t n_given = 0, cap_given = 0, cap = 0, seen = 0, sorted = 0;
-	status s = q ? ST_OK : OOM(e);
+	status s = q ? ST_OK : err_oom(e);
 	for (int step = 0; step < 6 && s == ST_OK && out->n < limit; step++) {
 		sqlite3_stmt *st = db_stmt(d, step < 3 ? sql_titles : sql_rest, e);
 		if (!st) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 			break;
 		}
 		sqlite3_bind_text(st, 1, tiers[step % 3], -1, SQLITE_STATIC);
@@ -394,7 +393,7 @@ status search_run(db *d, const account *a, const char *text, size_t offset, size
 			if (sorted && bsearch(&rowid, given, sorted, sizeof *given, cmp_rowid))
 				continue; /* already given (or dropped) in a step before */
 			if (db_grow((void **)&given, &cap_given, n_given, sizeof *given)) {
-				s = OOM(e);
+				s = err_oom(e);
 				break;
 			}
 			given[n_given++] = rowid;
@@ -624,7 +623,7 @@ status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, e
 		return ST_OK;
 	}
 	sqlite3_stmt *st = db_stmt(d, sql, e);
-	status s = st ? ST_OK : (e ? e->code : ST_INTERNAL);
+	status s = st ? ST_OK : (err_code(e));
 	size_t cap = 0;
 	int rc = SQLITE_DONE;
 	if (st) {
@@ -636,7 +635,7 @@ status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, e
 			    kind != HIT_THREAD)
 				continue;
 			if (db_grow((void **)ids, &cap, *n, sizeof **ids)) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			(*ids)[(*n)++] = id;

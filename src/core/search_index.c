@@ -34,7 +34,7 @@ static status exec_bound(db *d, const char *sql, int64_t id, const char *const *
 {
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	int params = sqlite3_bind_parameter_count(st);
 	if (params >= 1)
 		sqlite3_bind_int64(st, 1, id);
@@ -157,7 +157,7 @@ status search_check_index(db *d, bool *sound, error *e)
 	for (int i = 0; i < 2 && *sound; i++) {
 		sqlite3_stmt *st = db_stmt(d, sqls[i], e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		*sound = rc == SQLITE_DONE;

@@ -41,10 +41,10 @@ static status table_open(table *t, const char *file, const char *buf, size_t len
 	t->ncols = t->row.nfields;
 	t->header = calloc(t->ncols, sizeof *t->header);
 	if (!t->header)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	for (size_t i = 0; i < t->ncols; i++)
 		if (!(t->header[i] = strdup(t->row.fields[i])))
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 	return ST_OK;
 }
 
@@ -115,13 +115,13 @@ static status load_rows(db *d, const char *file, const char *buf, size_t len, co
 	while (s == ST_OK && (more = table_next(&t, e)) == 1) {
 		sqlite3_stmt *st = db_stmt(d, sql, e);
 		if (!st || (s = bind_cols(&t, st, names, n, e)) != ST_OK) {
-			s = st ? s : (e ? e->code : ST_INTERNAL);
+			s = st ? s : (err_code(e));
 			break;
 		}
 		s = step_done(d, st, &t, e);
 	}
 	if (s == ST_OK && more < 0)
-		s = e ? e->code : ST_INTERNAL;
+		s = err_code(e);
 	table_close(&t);
 	return s;
 }
@@ -179,7 +179,7 @@ static status load_cities(db *d, error *e)
 			s = at_row(&t, directory_rows_city(d, &c, NULL, e), e);
 	}
 	if (s == ST_OK && more < 0)
-		s = db_failed(e);
+		s = err_code(e);
 	table_close(&t);
 	return s;
 }
@@ -215,7 +215,7 @@ static status load_memberships(db *d, error *e)
 		}
 	}
 	if (s == ST_OK && more < 0)
-		s = db_failed(e);
+		s = err_code(e);
 	table_close(&t);
 	return s;
 }
@@ -296,7 +296,7 @@ static status load_meetings(db *d, error *e)
 		while (s == ST_OK && list_next(&it, &at, &len)) {
 			char *name = strndup(at, len);
 			if (!name) {
-				s = err_set(e, ST_INTERNAL, _("Out of memory"));
+				s = err_oom(e);
 				break;
 			}
 			int64_t town = db_lookup_id(d, sql_city, name, 0);
@@ -312,7 +312,7 @@ static status load_meetings(db *d, error *e)
 		}
 	}
 	if (s == ST_OK && more < 0)
-		s = db_failed(e);
+		s = err_code(e);
 	table_close(&t);
 	return s;
 }
@@ -330,7 +330,7 @@ static status each_listed(const char *list, status (*fn)(db *, int64_t, const ch
 	while (list_next(&it, &at, &len)) {
 		char *item = strndup(at, len);
 		if (!item)
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 		status s = fn(d, id, item, t, e);
 		free(item);
 		if (s != ST_OK)
@@ -411,7 +411,7 @@ static status load_practices(db *d, error *e)
 			break;
 	}
 	if (s == ST_OK && more < 0)
-		s = db_failed(e);
+		s = err_code(e);
 	table_close(&t);
 	return s;
 }
@@ -456,7 +456,7 @@ static status meeting_threads(db *d, error *e)
 		char *topics = body ? sqlite3_mprintf("%s", body) : NULL;
 		sqlite3_free(body);
 		if (!topics) {
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 			break;
 		}
 		/* Lists in the files use " | "; shown as bullet lines. */
@@ -472,7 +472,7 @@ static status meeting_threads(db *d, error *e)
 		sqlite3_free(topics);
 		char *text = sqlite3_str_finish(b);
 		if (!text) {
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 			break;
 		}
 		/* The search index is filled in bulk once the directory is in (search_fill). */

@@ -82,7 +82,7 @@ static status make_public(db *d, const char *tmp, const char *source, snapshot_i
 	size_t n = strlen(tmp) + 3;
 	char *name = malloc(n);
 	if (!name)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	snprintf(name, n, "%s%s", tmp[0] == '/' ? "" : "./", tmp);
 	db *c = NULL;
 	status s = db_open(&c, name, DB_OPEN_BARE, NULL, e);
@@ -156,7 +156,7 @@ status snapshot_write(db *d, const account *a, const char *path, bool public_onl
 		/* One read transaction: a consistent copy while others write. */
 		sqlite3_stmt *st = s == ST_OK ? db_stmt(d, "VACUUM INTO ?1", e) : NULL;
 		if (s == ST_OK && !st)
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 		if (st) {
 			sqlite3_bind_text(st, 1, f.tmp, -1, SQLITE_STATIC);
 			int rc = sqlite3_step(st);

@@ -24,7 +24,7 @@ status sync_query_int(db *d, const char *sql, int64_t bind, int64_t dflt, int64_
 	*out = dflt;
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	if (strchr(sql, '?'))
 		sqlite3_bind_int64(st, 1, bind);
 	int rc = sqlite3_step(st);
@@ -153,7 +153,7 @@ status sync_prepare_copy(db *c, int64_t site, const char *owner, error *e)
 	if (s == ST_OK) {
 		sqlite3_stmt *st = db_stmt(c, "DELETE FROM sync_keys WHERE site != ?1", e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, site);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
@@ -251,7 +251,7 @@ status sync_list_conflicts(db *d, const account *a, sync_conflict_row_fn fn, voi
 		                               "database"));
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),

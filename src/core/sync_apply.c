@@ -41,7 +41,7 @@ status sync_conflict(applier *ap, const char *what, const char *outcome, error *
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, ap->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ap->sum, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, ap->line);
@@ -55,14 +55,14 @@ status sync_conflict(applier *ap, const char *what, const char *outcome, error *
 	if (!ap->fn)
 		return ST_OK;
 	if (db_grow((void **)&ap->told, &ap->cap_told, ap->n_told, sizeof *ap->told))
-		return OOM(e);
+		return err_oom(e);
 	struct told *t = &ap->told[ap->n_told];
 	t->line = ap->line;
 	t->what = strdup(what);
 	t->outcome = strdup(outcome);
 	if (!t->what || !t->outcome) {
 		free(t->what), free(t->outcome);
-		return OOM(e);
+		return err_oom(e);
 	}
 	ap->n_told++;
 	return ST_OK;
@@ -72,7 +72,7 @@ status sync_note_locked_by_file(applier *ap, int64_t thread_id, error *e)
 {
 	if (db_grow((void **)&ap->locked_by_file, &ap->cap_locked, ap->n_locked,
 	            sizeof *ap->locked_by_file))
-		return OOM(e);
+		return err_oom(e);
 	ap->locked_by_file[ap->n_locked++] = thread_id;
 	return ST_OK;
 }
@@ -80,7 +80,7 @@ status sync_note_locked_by_file(applier *ap, int64_t thread_id, error *e)
 status sync_note_new_thread(applier *ap, int64_t thread_id, error *e)
 {
 	if (db_grow((void **)&ap->new_threads, &ap->cap_new, ap->n_new, sizeof *ap->new_threads))
-		return OOM(e);
+		return err_oom(e);
 	ap->new_threads[ap->n_new].id = thread_id;
 	ap->new_threads[ap->n_new++].line = ap->line;
 	return ST_OK;
@@ -95,7 +95,7 @@ static status new_threads_have_roots(applier *ap, error *e)
 	for (size_t i = 0; i < ap->n_new; i++) {
 		sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, ap->new_threads[i].id);
 		status s = ST_OK;
 		int rc = sqlite3_step(st);
@@ -141,7 +141,7 @@ status sync_change_time(applier *ap, int64_t id, int col, char **at, error *e)
 	*at = NULL;
 	sqlite3_stmt *st = db_stmt(ap->d, sql[col], e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	bool text = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT;
@@ -150,7 +150,7 @@ status sync_change_time(applier *ap, int64_t id, int col, char **at, error *e)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(ap->d, rc, e, _("Reading the sync state"));
-	return text && !*at ? OOM(e) : ST_OK;
+	return text && !*at ? err_oom(e) : ST_OK;
 }
 
 /* Record when (and by whom) a flag got the value it has here: the file's change taken,
@@ -172,7 +172,7 @@ status sync_set_change_time(applier *ap, int64_t id, int col, const char *at, co
 	};
 	sqlite3_stmt *st = db_stmt(ap->d, sql[col], e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	if (at)
 		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
@@ -219,7 +219,7 @@ status sync_note_draft_deleted(applier *ap, int64_t account_id, const char *kind
 		"   excluded.base)";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_tomb, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, account_id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, target);
@@ -275,7 +275,7 @@ status sync_load_thread(applier *ap, int64_t id, thread_row *t, error *e)
 	memset(t, 0, sizeof *t);
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	status s = ST_OK;
@@ -287,7 +287,7 @@ status sync_load_thread(applier *ap, int64_t id, thread_row *t, error *e)
 		t->leaders_only = sqlite3_column_int(st, 3);
 		t->title = db_col_dup(st, 4);
 		if (!t->title)
-			s = OOM(e);
+			s = err_oom(e);
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(ap->d, rc, e, _("Reading the thread"));
 	}
@@ -428,7 +428,7 @@ static status already_applied(applier *ap, error *e)
 {
 	sqlite3_stmt *st = db_stmt(ap->d, "SELECT at FROM sync_applied WHERE file_sum = ?1", e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, ap->sum, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -510,7 +510,7 @@ static status note_applied(applier *ap, int64_t site, int64_t n, error *e)
 	sqlite3_stmt *st = db_stmt(ap->d, "INSERT INTO sync_applied(file_sum, at, site, ops)"
 	                                  " VALUES (?1, ?2, ?3, ?4)", e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, ap->sum, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ap->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, site);

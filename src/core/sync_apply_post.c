@@ -40,7 +40,7 @@ static status had_version(applier *ap, int64_t id, const char *vid, bool *yes, e
 	static const char sql[] = "SELECT 1 FROM post_ancestry WHERE post_id = ?1 AND vid = ?2";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
 	return has_row(ap, st, yes, e);
@@ -57,7 +57,7 @@ static status in_line_history(applier *ap, const char *vid, bool *yes, error *e)
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, history, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, vid, -1, SQLITE_STATIC);
 	return has_row(ap, st, yes, e);
@@ -77,7 +77,7 @@ static status take_history(applier *ap, int64_t id, error *e)
 		return ST_OK;
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, history, -1, SQLITE_STATIC);
 	return db_step_done(ap->d, st, _("Saving the sync state"), NULL, e);
@@ -103,7 +103,7 @@ static status load_post(applier *ap, int64_t id, post_row *p, error *e)
 	memset(p, 0, sizeof *p);
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	status s = ST_OK;
@@ -116,7 +116,7 @@ static status load_post(applier *ap, int64_t id, post_row *p, error *e)
 		p->hidden = sqlite3_column_int(st, 4);
 		p->hidden_reason = db_col_dup(st, 5);
 		if (!p->body || !p->edited_at || !p->hidden_reason)
-			s = OOM(e);
+			s = err_oom(e);
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(ap->d, rc, e, _("Reading the post"));
 	}
@@ -138,7 +138,7 @@ static status insert_post_as(applier *ap, int64_t id, int64_t thread_id, int64_t
 	if (parent_id) {
 		sqlite3_stmt *st = db_stmt(ap->d, sql_parent, e);
 		if (!st)
-			return e ? e->code : ST_INTERNAL;
+			return err_code(e);
 		sqlite3_bind_int64(st, 1, parent_id);
 		sqlite3_bind_int64(st, 2, thread_id);
 		int rc = sqlite3_step(st);
@@ -182,7 +182,7 @@ static status later_edit_time(applier *ap, int64_t id, const char *edited, error
 	static const char sql[] = "UPDATE posts SET edited_at = ?2 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, edited, -1, SQLITE_STATIC);
 	return db_step_done(ap->d, st, _("Saving the post"), NULL, e);
@@ -194,7 +194,7 @@ static status set_post_body(applier *ap, int64_t id, const char *old_body, const
 	static const char sql[] = "UPDATE posts SET body = ?2, edited_at = ?3 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
 	if (edited)
@@ -212,7 +212,7 @@ static status keep_version(applier *ap, int64_t id, const char *edited, const ch
 	                          " VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, edited ? edited : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
@@ -225,7 +225,7 @@ static status set_hidden(applier *ap, int64_t id, bool hidden, const char *reaso
 	static const char sql[] = "UPDATE posts SET hidden = ?2, hidden_reason = ?3 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, hidden);
 	sqlite3_bind_text(st, 3, hidden ? (reason ? reason : "") : "", -1, SQLITE_STATIC);

@@ -211,7 +211,7 @@ static status load_uptake_here(applier *ap, int64_t practice_id, int64_t city_id
 		"  FROM uptakes u WHERE u.practice_id = ?1 AND u.city_id = ?2";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_here, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	int rc = sqlite3_step(st);
@@ -228,7 +228,7 @@ static status load_uptake_here(applier *ap, int64_t practice_id, int64_t city_id
 	if (s != ST_OK)
 		return s;
 	if (h->here && (!h->status || !h->note || !h->updated))
-		return OOM(e);
+		return err_oom(e);
 	return ST_OK;
 }
 
@@ -241,7 +241,7 @@ static status link_uptake_threads(applier *ap, int64_t uid, error *e)
 		"  'array' AND type = 'integer')";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_threads, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	/* The ids first: the link uses a statement of its own. */
 	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
 	int64_t *ids = NULL;
@@ -250,7 +250,7 @@ static status link_uptake_threads(applier *ap, int64_t uid, error *e)
 	int rc;
 	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&ids, &cap, n, sizeof *ids))
-			s = OOM(e);
+			s = err_oom(e);
 		else
 			ids[n++] = sqlite3_column_int64(st, 0);
 	}

@@ -23,7 +23,7 @@ static status set_thread_state(applier *ap, int64_t id, bool locked, bool pinned
 	static const char sql[] = "UPDATE threads SET locked = ?2, pinned = ?3 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, locked);
 	sqlite3_bind_int(st, 3, pinned);
@@ -40,7 +40,7 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 		" WHERE json_type(?1, '$.practices') = 'array' AND type = 'text'";
 	sqlite3_stmt *sk = db_stmt(ap->d, sql_keys, e);
 	if (!sk)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(sk, 1, ap->text, -1, SQLITE_STATIC);
 	/* The keys first: practice_get and the link use statements of their own. */
 	char **keys = NULL;
@@ -50,7 +50,7 @@ static status link_practices(applier *ap, int64_t id, const char *title, const a
 	while (s == ST_OK && (rc = sqlite3_step(sk)) == SQLITE_ROW) {
 		if (db_grow((void **)&keys, &cap, n, sizeof *keys) ||
 		    !(keys[n] = db_col_dup(sk, 0)))
-			s = OOM(e);
+			s = err_oom(e);
 		else
 			n++;
 	}
@@ -91,7 +91,7 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 		"       AND m.network_id = ?2) FROM cities c WHERE c.name = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_get, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, ap->text, -1, SQLITE_STATIC);
 	status s = ST_OK;
 	char *town = NULL, *assess = NULL;
@@ -110,7 +110,7 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 			                             "was applied"), ap->file, (long long)ap->line, "request");
 		else if (present &&
 		         (!(town = db_col_dup(st, TOWN)) || !(assess = db_col_dup(st, ASSESS))))
-			s = OOM(e);
+			s = err_oom(e);
 	}
 	sqlite3_reset(st);
 	if (s == ST_OK && present && (strlen(assess) > FEEDBACK_ASSESS_MAX || strchr(assess, '\n')))
@@ -121,7 +121,7 @@ static status take_request(applier *ap, int64_t id, const char *title, const acc
 	if (s != ST_OK || !present)
 		goto out;
 	if (!(st = db_stmt(ap->d, sql_town, e))) {
-		s = e ? e->code : ST_INTERNAL;
+		s = err_code(e);
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, town, -1, SQLITE_STATIC);
@@ -164,7 +164,7 @@ static status load_request(applier *ap, int64_t tid, request_row *q, error *e)
 		"  FROM feedback_requests r JOIN threads t ON t.id = r.thread_id WHERE r.thread_id = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_req, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, tid);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -178,7 +178,7 @@ static status load_request(applier *ap, int64_t tid, request_row *q, error *e)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(ap->d, rc, e, _("Saving the feedback request"));
 	if (rc == SQLITE_ROW && (!q->our_at || !q->title))
-		return OOM(e);
+		return err_oom(e);
 	return ST_OK;
 }
 
@@ -192,7 +192,7 @@ static status is_answer(applier *ap, int64_t pid, int64_t tid, int64_t town_id, 
 		"   AND p.hidden = 0"; /* as feedback_accept: a hidden post is no answer */
 	sqlite3_stmt *st = db_stmt(ap->d, sql_post, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, pid);
 	sqlite3_bind_int64(st, 2, tid);
 	int rc = sqlite3_step(st);
@@ -349,7 +349,7 @@ static status thread_network(applier *ap, int64_t number, int64_t *net, bool *le
 	static const char sql_net[] = "SELECT id, leaders_only FROM networks WHERE number = ?1";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_net, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, number);
 	int rc = sqlite3_step(st);
 	*net = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -367,7 +367,7 @@ static status thread_meeting(applier *ap, const char *key, int64_t net, int64_t 
 	static const char sql_meeting[] = "SELECT id FROM meetings WHERE key = ?1 AND network_id = ?2";
 	sqlite3_stmt *st = db_stmt(ap->d, sql_meeting, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, net);
 	int rc = sqlite3_step(st);

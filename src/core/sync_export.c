@@ -96,14 +96,14 @@ static status signers_load(db *d, int64_t site, signers *h, error *e)
 	memset(h, 0, sizeof *h);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, site);
 	status s = ST_OK;
 	int rc;
 	while (s == ST_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&h->site, &h->cap_site, h->n, sizeof *h->site) ||
 		    db_grow((void **)&h->mac, &h->cap_mac, h->n, sizeof *h->mac)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		h->site[h->n] = sqlite3_column_int64(st, 0);
@@ -189,7 +189,7 @@ static status write_rows(db *d, FILE *f, signers *h, const char *sql, int64_t si
 {
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, since);
 	status s = ST_OK;
 	int rc;

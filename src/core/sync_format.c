@@ -159,7 +159,7 @@ status sync_read_file(const char *path, char **out, size_t *len, error *e)
 	char *buf = malloc(n + 1);
 	if (!buf) {
 		close(fd);
-		return OOM(e);
+		return err_oom(e);
 	}
 	size_t got = 0;
 	while (got < n) {
@@ -262,7 +262,7 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 		"SELECT key, type, value FROM json_each(?1) WHERE json_type(?1) = 'object'";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(st, 1, p, (int)len, SQLITE_STATIC);
 	size_t cap = 0;
 	status s = ST_OK;
@@ -273,7 +273,7 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 			break;
 		}
 		if (db_grow((void **)&out->f, &cap, out->n, sizeof *out->f)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		sync_field *f = &out->f[out->n];
@@ -286,7 +286,7 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 			f->s = db_col_dup(st, 2);
 		out->n++;
 		if (!f->key || ((f->type == SF_TEXT || f->type == SF_ARRAY) && !f->s)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 	}
@@ -297,7 +297,7 @@ static status stage_line(db *d, const char *p, size_t len, sync_line *out, error
 		out->f = NULL;
 		out->n = 0;
 	} else if (s == ST_OK && rc == SQLITE_NOMEM) {
-		s = OOM(e);
+		s = err_oom(e);
 	} else if (s == ST_OK && rc != SQLITE_DONE) {
 		out->bad = true;
 	}
@@ -311,7 +311,7 @@ status sync_stage(applier *ap, const char *data, int64_t end, error *e)
 	size_t n = end > 2 ? (size_t)(end - 2) : 0;
 	ap->lines = n ? calloc(n, sizeof *ap->lines) : NULL;
 	if (n && !ap->lines)
-		return OOM(e);
+		return err_oom(e);
 	ap->n_lines = n;
 	for (size_t i = 0; i < n; i++) {
 		const char *nl = strchr(p, '\n');
@@ -380,7 +380,7 @@ status sync_jget(applier *ap, const char *name, jval *v, error *e)
 	if (f->type == SF_TEXT) {
 		v->present = true;
 		v->s = strdup(f->s);
-		return v->s ? ST_OK : OOM(e);
+		return v->s ? ST_OK : err_oom(e);
 	}
 	return err_set(e, ST_INVALID, _("%s:%lld: field \"%s\" has the wrong type; nothing was "
 	                                "applied"), ap->file, (long long)ap->line, name);

@@ -16,7 +16,6 @@
 
 #define SYNC_MAGIC "EMPIRIE-SYNC 2\n"
 #define SYNC_MAGIC_OLD "EMPIRIE-SYNC 1\n"
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 /* ---- the store (sync.c) ---- */
 

@@ -23,7 +23,7 @@ status synckey_issue(db *d, int64_t site, error *e)
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, site);
 	sqlite3_bind_blob(st, 2, key, sizeof key, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
@@ -40,7 +40,7 @@ status synckey_get(db *d, const char *file, int64_t site, unsigned char key[SYNC
 		"SELECT secret, revoked_at FROM sync_keys WHERE site = ?1";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, site);
 	int rc = sqlite3_step(st);
 	status s = ST_OK;
@@ -71,7 +71,7 @@ status synckey_revoke(db *d, int64_t site, error *e)
 	db_now(now, sizeof now);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, site);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);

@@ -12,7 +12,6 @@
 #include "core/towns.h"
 #include "i18n.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 static void town_clear(town *t)
 {
@@ -58,7 +57,7 @@ static status practice_towns(db *d, const account *a, int64_t **ids, size_t *n, 
 	if (s != ST_OK)
 		return s;
 	if (pl.n && !(*ids = malloc(pl.n * sizeof **ids)))
-		s = OOM(e);
+		s = err_oom(e);
 	for (size_t i = 0; s == ST_OK && i < pl.n; i++)
 		(*ids)[i] = pl.items[i].city_id;
 	if (s == ST_OK && pl.n) {
@@ -120,7 +119,7 @@ static status town_from_row(sqlite3_stmt *st, const seen *v, town *t, error *e)
 	t->practices = count_of(v->ids, v->nids, t->id);
 	if (!t->name || !t->voivodeship || !t->status || !t->networks) {
 		town_clear(t);
-		return OOM(e);
+		return err_oom(e);
 	}
 	return ST_OK;
 }
@@ -137,7 +136,7 @@ static status read_towns(db *d, const seen *v, const town_filter *f, town_list *
 		" FROM cities c ORDER BY c.name COLLATE PL";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return db_failed(e);
+		return err_code(e);
 	size_t cap = 0;
 	status s = ST_OK;
 	int rc;
@@ -152,7 +151,7 @@ static status read_towns(db *d, const seen *v, const town_filter *f, town_list *
 		}
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
 			town_clear(&t);
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		out->items[out->n++] = t;

@@ -304,7 +304,7 @@ static status import_city(ictx *c, error *e)
 	char *old[CITY_NFIELDS] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
 	int64_t id = 0;
 	if (sqlite3_step(q) == SQLITE_ROW) {
@@ -437,7 +437,7 @@ static status import_account(ictx *c, error *e)
 	char *old[ACCOUNT_NFIELDS] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
 	for (int i = 0; exists && i < ACCOUNT_NCSV; i++)
@@ -491,14 +491,14 @@ static status import_membership(ictx *c, error *e)
 		return ST_OK;
 	char *key = str_printf("%s/%s", net, town); /* all of the town's name: no two alike */
 	if (!key)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	bool first = xfer_first_time(c, key);
 	free(key);
 	if (!first)
 		return ST_OK;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(q, 1, net_id);
 	sqlite3_bind_int64(q, 2, city_id);
 	char *old_basis = NULL, *old_source = NULL;
@@ -672,7 +672,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 	c.cols = kind_columns(kind, &c.ncols);
 	csv_reader *rd = csv_reader_new(text, len, 0);
 	if (!rd)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	csv_row row;
 	c.row = &row;
 	if (csv_next(rd, &row) != CSV_ROW) {
@@ -704,7 +704,7 @@ status import_csv(db *d, const account *actor, xfer_kind kind, const char *file,
 		/* The file's whole name: the audit is not cut. */
 		char *summary = str_printf("%s: +%zu ~%zu =%zu", file, out->added, out->changed,
 		                           out->unchanged);
-		s = !summary ? err_set(e, ST_INTERNAL, _("Out of memory"))
+		s = !summary ? err_oom(e)
 		  : audit_append(d, actor, "import", c.cols == city_cols ? "cities"
 		                 : c.cols == account_cols ? "accounts"
 		                 : c.cols == member_cols ? "memberships"

@@ -131,7 +131,7 @@ status export_csv(db *d, const account *a, xfer_kind k, FILE *out, char sep, int
 {
 	sqlite3_stmt *st = prepare(d, a, k, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	int n = sqlite3_column_count(st);
 	const char *f[32];
 	for (int i = 0; i < n && i < 32; i++)
@@ -156,7 +156,7 @@ status export_json(db *d, const account *a, xfer_kind k, char **json, error *e)
 	*json = NULL;
 	sqlite3_stmt *st = prepare(d, a, k, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	/* Build "SELECT json_group_array(json_object('col', col, ...)) FROM (<query>)" from
 	 * the query's own column names, so JSON and CSV can never disagree. */
 	sqlite3_str *q = sqlite3_str_new(db_handle(d));
@@ -169,7 +169,7 @@ status export_json(db *d, const account *a, xfer_kind k, char **json, error *e)
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_reset(st);
 	if (!sql)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	sqlite3_stmt *js = NULL;
 	int rc = sqlite3_prepare_v2(db_handle(d), sql, -1, &js, NULL);
 	sqlite3_free(sql);
@@ -182,7 +182,7 @@ status export_json(db *d, const account *a, xfer_kind k, char **json, error *e)
 	if (rc == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(js, 0);
 		if (!(*json = strdup(t ? t : "[]")))
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 	} else {
 		s = db_fail(d, rc, e, _("Exporting"));
 	}

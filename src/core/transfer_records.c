@@ -41,7 +41,7 @@ status xfer_import_meeting(ictx *c, error *e)
 	char *old[NF] = { 0 };
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
 	for (int i = 0; exists && i < NF; i++)
@@ -76,7 +76,7 @@ status xfer_import_meeting(ictx *c, error *e)
 		char *name = strndup(at, len);
 		int64_t id = name ? xfer_city_of(c, 1 + TOWNS, name) : 0;
 		if (!name || (id && db_grow((void **)&attend, &cap_attend, na, sizeof *attend)))
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 		else if (id)
 			attend[na++] = id;
 		free(name);
@@ -177,7 +177,7 @@ static status add_network(practice_links *l, net_ref r, error *e)
 	if (!r.id)
 		return ST_OK;
 	if (db_grow((void **)&l->nets, &l->cap_nets, l->nn, sizeof *l->nets))
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	l->nets[l->nn++] = r;
 	return ST_OK;
 }
@@ -193,7 +193,7 @@ static status read_networks(ictx *c, const char *list, practice_links *l, error 
 	while (s == ST_OK && list_next(&it, &at, &len)) {
 		char *item = strndup(at, len);
 		if (!item)
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 		int64_t id = xfer_network_of(c, 1 + PRACTICE_F_networks, item, NULL);
 		/* The leaders' network does not exist for those who may not see it. */
 		if (id && !perm_can_see_network(c->actor, id, db_lookup_id(c->d, xfer_sql_leaders_only,
@@ -217,7 +217,7 @@ static status read_meeting(ictx *c, char *key, practice_links *l, error *e)
 	sqlite3_stmt *m = db_stmt(c->d, sql_meeting, e);
 	if (!m) {
 		free(key);
-		return db_failed(e);
+		return err_code(e);
 	}
 	sqlite3_bind_text(m, 1, key, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(m) != SQLITE_ROW) {
@@ -239,7 +239,7 @@ static status read_meeting(ictx *c, char *key, practice_links *l, error *e)
 		free(key);
 	} else if (db_grow((void **)&l->meets, &l->cap_meets, l->nm, sizeof *l->meets)) {
 		free(key);
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	} else {
 		l->meets[l->nm++] = r;
 	}
@@ -257,7 +257,7 @@ static status read_meetings(ictx *c, const char *list, practice_links *l, error 
 	list_start(&it, list, LIST_SEPS, LIST_TRIM);
 	while (s == ST_OK && list_next(&it, &at, &len)) {
 		char *key = strndup(at, len);
-		s = key ? read_meeting(c, key, l, e) : err_set(e, ST_INTERNAL, _("Out of memory"));
+		s = key ? read_meeting(c, key, l, e) : err_oom(e);
 	}
 	return s;
 }
@@ -366,7 +366,7 @@ status xfer_import_practice(ictx *c, error *e)
 	char *net_s = NULL, *meet_s = NULL;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
-		return db_failed(e);
+		return err_code(e);
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
 	int64_t old_id = exists ? sqlite3_column_int64(q, 0) : 0;
@@ -403,7 +403,7 @@ status xfer_import_practice(ictx *c, error *e)
 	if (c->r->nerrors > before)
 		goto out;
 	if (!links_text(&l, &net_s, &meet_s)) {
-		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		s = err_oom(e);
 		goto out;
 	}
 	nv[PRACTICE_F_networks] = net_s;
@@ -478,7 +478,7 @@ status xfer_import_uptake(ictx *c, error *e)
 	}
 	char *pair = str_printf("%s | %s", key, town); /* all of both: no two alike */
 	if (!pair)
-		return err_set(e, ST_INTERNAL, _("Out of memory"));
+		return err_oom(e);
 	bool first = xfer_first_time(c, pair);
 	free(pair);
 	if (!first)
@@ -487,7 +487,7 @@ status xfer_import_uptake(ictx *c, error *e)
 	int64_t pid = 0, owner = 0;
 	sqlite3_stmt *q = db_stmt(c->d, sql_practice, e);
 	if (!q)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(q) == SQLITE_ROW)
 		pid = sqlite3_column_int64(q, 0), owner = sqlite3_column_int64(q, 1);
@@ -525,7 +525,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		return ST_OK;
 	/* As it is now: unchanged when status and note are the same. */
 	if (!(q = db_stmt(c->d, sql_get, e)))
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(q, 1, pid);
 	sqlite3_bind_int64(q, 2, city_id);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
@@ -537,7 +537,7 @@ status xfer_import_uptake(ictx *c, error *e)
 		/* A file without the note column keeps the note stored. */
 		if (!xfer_val(c, UPTAKE_C_note) && !(note = kept_note = strdup(on ? on : ""))) {
 			sqlite3_reset(q);
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 		}
 		diff_add_brief(diff, sizeof diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
 		diff_add_brief(diff, sizeof diff, "note", on ? on : "", note);

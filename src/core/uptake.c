@@ -18,7 +18,6 @@
 #include "text/strbuf.h"
 #include "text/utf8.h"
 
-#define OOM(e) err_set((e), ST_INTERNAL, _("Out of memory"))
 
 const char *const uptake_status_keys[UPTAKE_N_STATUS + 1] = { "interested", "adapting",
 	                                                       "in-use", "dropped", NULL };
@@ -177,7 +176,7 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql_list, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, f ? f->practice_id : 0);
 	sqlite3_bind_int64(st, 2, f ? f->city_id : 0);
 	sqlite3_bind_int(st, 3, f ? f->network : 0);
@@ -187,13 +186,13 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&out->items, &cap, out->n, sizeof *out->items)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		uptake *u = &out->items[out->n++];
 		memset(u, 0, sizeof *u);
 		if (!read_row(st, u)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 	}
@@ -217,7 +216,7 @@ status uptake_list_get(db *d, const account *a, const uptake_filter *f, uptake_l
 		if (s == ST_OK && last_ok) {
 			char *stored = u->threads;
 			if (!(u->threads = visible_threads(d, a, stored)))
-				s = OOM(e);
+				s = err_oom(e);
 			free(stored);
 		}
 		if (s != ST_OK || !last_ok) {
@@ -287,7 +286,7 @@ status uptake_rows_put(db *d, const uptake_fields *u, int64_t *uid, error *e)
 {
 	sqlite3_stmt *st = db_stmt(d, put_sql(u->earliest_start), e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	UPTAKE_FIELDS(BIND_FIELD_)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -314,7 +313,7 @@ status uptake_rows_remove(db *d, int64_t practice_id, int64_t city_id, const cha
 		*before = '\0';
 	sqlite3_stmt *st = db_stmt(d, sql_del, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	int rc = sqlite3_step(st);
@@ -330,7 +329,7 @@ status uptake_rows_remove(db *d, int64_t practice_id, int64_t city_id, const cha
 	if (!*uid)
 		return ST_OK;
 	if (!(st = db_stmt(d, sql_dlog, e)))
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);
@@ -344,7 +343,7 @@ status uptake_rows_link_thread(db *d, int64_t uid, int64_t thread_id, error *e)
 		"INSERT OR IGNORE INTO uptake_threads(uptake_id, thread_id) VALUES (?1, ?2)";
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, uid);
 	sqlite3_bind_int64(st, 2, thread_id);
 	return db_step_done(d, st, _("Saving the practice transfer"), NULL, e);
@@ -359,7 +358,7 @@ static status unlink_visible(db *d, const account *a, int64_t uid, error *e)
 		"DELETE FROM uptake_threads WHERE uptake_id = ?1 AND thread_id = ?2";
 	sqlite3_stmt *st = db_stmt(d, sql_linked, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	sqlite3_bind_int64(st, 1, uid);
@@ -368,7 +367,7 @@ static status unlink_visible(db *d, const account *a, int64_t uid, error *e)
 		if (db_grow((void **)&ids, &cap, n, sizeof *ids)) {
 			sqlite3_reset(st);
 			free(ids);
-			return err_set(e, ST_INTERNAL, _("Out of memory"));
+			return err_oom(e);
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
@@ -380,7 +379,7 @@ static status unlink_visible(db *d, const account *a, int64_t uid, error *e)
 	free(ids);
 	for (size_t i = 0; s == ST_OK && i < seen.n; i++) {
 		if (!(st = db_stmt(d, sql_unlink, e))) {
-			s = e ? e->code : ST_INTERNAL;
+			s = err_code(e);
 			break;
 		}
 		sqlite3_bind_int64(st, 1, uid);
@@ -487,7 +486,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 	char *kept_note = NULL, *started = NULL;
 	sqlite3_stmt *st = db_stmt(d, sql_old, e);
 	if (!st) {
-		s = e ? e->code : ST_INTERNAL;
+		s = err_code(e);
 		goto fail;
 	}
 	sqlite3_bind_int64(st, 1, p.id);
@@ -500,7 +499,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 		    !(started = db_col_dup(st, 3))) {
 			sqlite3_reset(st);
 			free(kept_note);
-			s = err_set(e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(e);
 			goto fail;
 		}
 	}
@@ -518,7 +517,7 @@ status uptake_save(db *d, const account *a, int64_t practice_id, const char *cit
 		goto fail;
 	char *what = str_printf("%s <- %s: %s", p.key, c.name, uptake_status_key(stt));
 	if (!what)
-		s = err_set(e, ST_INTERNAL, _("Out of memory"));
+		s = err_oom(e);
 	else
 		s = audit_append(d, a, uid && *before ? "edit" : "create", "uptake", uid,
 		                 *before ? before : NULL, what, e);
@@ -552,7 +551,7 @@ status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_stmt(d, sql, e);
 	if (!st)
-		return e ? e->code : ST_INTERNAL;
+		return err_code(e);
 	sqlite3_bind_int64(st, 1, practice_id);
 	sqlite3_bind_int64(st, 2, city_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(limit > INT32_MAX ? INT32_MAX : limit));
@@ -563,7 +562,7 @@ status uptake_thread_choices(db *d, const account *a, int64_t practice_id, int64
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (db_grow((void **)&ids, &cap, n, sizeof *ids)) {
-			s = OOM(e);
+			s = err_oom(e);
 			break;
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
@@ -602,7 +601,7 @@ status uptake_remove(db *d, const account *a, int64_t practice_id, const char *c
 	}
 	char *what = str_printf("%s <- %s", p.key, c.name);
 	s = what ? audit_append(d, a, "delete", "uptake", uid, before, what, e)
-	         : err_set(e, ST_INTERNAL, _("Out of memory"));
+	         : err_oom(e);
 	free(what);
 	if (s != ST_OK)
 		goto fail;

@@ -390,7 +390,7 @@ static unsigned run_setting(ui_ctx *c, const char *line)
 		err_clear(&e);
 		status s = prefs_load(c->d, c->me, &text, &e);
 		if (s == ST_OK && !(merged = ui_prefs_merge(text, line)))
-			s = err_set(&e, ST_INTERNAL, _("Out of memory"));
+			s = err_oom(&e);
 		if (s == ST_OK)
 			s = prefs_save(c->d, c->me, merged, &e);
 		free(text);

@@ -360,7 +360,7 @@ static unsigned send(editor *ed, ui_ctx *c)
 		else
 			st = forum_edit_post(c->d, c->me, ed->target, body, &e);
 	} else {
-		err_set(&e, ST_INTERNAL, "%s", _("Out of memory"));
+		err_oom(&e);
 	}
 	free(title), free(body);
 	if (st != ST_OK) {

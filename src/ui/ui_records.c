@@ -221,7 +221,7 @@ static status meeting_submit(ui_ctx *c, int64_t target, const char *text, int64_
 		s = err_set(e, ST_INVALID, _("Field \"%s\": \"%s\" is not a network number"),
 		            meeting_field_label("network"), net);
 	} else if (oom) {
-		s = err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
+		s = err_oom(e);
 	} else {
 		in.network = (int)num;
 		s = meeting_save(c->d, c->me, target > 0 ? target : 0, &in, id, e);

@@ -81,7 +81,7 @@ static status uptake_towns(ui_ctx *c, int64_t own_city, city_list *out, error *e
 		return s;
 	if (!(out->items = calloc(all.n ? all.n : 1, sizeof *out->items))) {
 		city_list_free(&all);
-		return err_set(e, ST_INTERNAL, "%s", _("Out of memory"));
+		return err_oom(e);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < all.n; i++) {

@@ -65,9 +65,10 @@ allowed() {
 src/cli/cli_admin.c names          # admin member's subcommand names
 src/cli/cli_complete.c nested      # a command and subcommand name
 src/cli/cli_complete.c w           # an option's name
-src/cli/cli_opts.c full            # an option's names
+src/cli/cli.c head                 # "Usage: empirie COMMAND", a command's name
+src/cli/cli.c usage                # a command's usage line (its built-in arguments)
 src/cli/cli_opts.c names           # an option's argument names
-src/cli/cli_opts.c quoted[k]       # one of an option's values ("';'")
+src/cli/cli_opts.c item[k]         # one of an option's values ("';'", "in-use (w użyciu)")
 src/cli/cli_suggest.c item         # an option's name
 src/core/feedback.c sql            # feedback_fields.h's column list
 src/core/transfer_export.c sql     # a built-in FROM clause
