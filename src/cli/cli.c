@@ -536,11 +536,22 @@ static void print_help(void)
 	safe_fputs(_("\nOptions:\n"), stdout, SAFE_MULTILINE);
 	cli_opts_print(cli_global_opts);
 	cli_opts_print(main_opts);
-	safe_fprintf(stdout, _("\nThe global options may follow the command too. The configuration "
-	                       "is read\nfrom %s unless --config names another file.\n"
-	                       "Run 'empirie COMMAND --help' for the options of a command.\n"
-	                       "Exit status: 0 success, 1 error, 2 wrong usage.\n"),
-	             settings_default_path());
+	/* Wrapped again: the configuration's path is the installation's, of any length. */
+	char *para = str_printf(_("\nThe global options may follow the command too. The configuration "
+	                          "is read\nfrom %s unless --config names another file.\n"
+	                          "Run 'empirie COMMAND --help' for the options of a command.\n"
+	                          "Exit status: 0 success, 1 error, 2 wrong usage.\n"),
+	                        settings_default_path());
+	for (const char *p = para ? para : ""; *p;) {
+		size_t len = strcspn(p, "\n");
+		char *line = strndup(p, len);
+		if (line)
+			cli_help_wrap(line, 0, 0);
+		free(line);
+		fputc('\n', stdout);
+		p += len + (p[len] == '\n');
+	}
+	free(para);
 	safe_fputs(_("\nThe full-screen application takes the mouse (wheel, click, double click);\n"
 	             "--no-mouse (or 'mouse = no' in the configuration) leaves it to the terminal\n"
 	             "for its own selection. Shift with the mouse selects text in most terminals.\n"),
