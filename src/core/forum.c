@@ -16,7 +16,6 @@
 #include "core/forum_rows.h"
 #include "core/lemma.h"
 #include "core/practice.h"
-#include "core/search.h"
 #include "core/search_index.h"
 #include "i18n.h"
 #include "text/pltext.h"
@@ -857,23 +856,8 @@ status forum_next_unread(db *d, const account *a, int64_t network_id, const thre
 	return ST_OK;
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Whether a pattern has a word at all (one of only spaces or signs limits nothing). */
-static bool has_words(const char *pattern)
-{
-	char *q = search_fts_query(pattern);
-	bool words = q != NULL;
-	free(q);
-	return words;
-}
-
 status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
-                          const char *pattern, thread_list *out, error *e)
+                          thread_list *out, error *e)
 {
 #define VIEW_SQL(order) THREAD_COLUMNS " WHERE t.network_id = ?2 ORDER BY t.pinned DESC, " order
 	static const char *const sql[TSORT__COUNT] = {
@@ -895,33 +879,7 @@ status forum_threads_view(db *d, const account *a, int64_t network_id, thread_so
 		return err_code(e);
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, network_id);
-	s = threads_collect(d, st, false, out, e);
-	if (s != ST_OK || !pattern || !*pattern)
-		return s;
-	/* The titles that match, from the search index (every word, in any form, or a
-	 * word's beginning): a lookup, not a look at every title. */
-	int64_t *ids;
-	size_t nids;
-	s = search_thread_titles(d, pattern, &ids, &nids, e);
-	if (s != ST_OK) {
-		thread_list_free(out);
-		return s;
-	}
-	if (!nids && !has_words(pattern)) {
-		free(ids);
-		return ST_OK; /* no word in it: nothing to limit by */
-	}
-	size_t kept = 0;
-	for (size_t i = 0; i < out->n; i++) {
-		thread *t = &out->items[i];
-		if (nids && bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
-			out->items[kept++] = *t;
-		else
-			thread_clear(t);
-	}
-	out->n = kept;
-	free(ids);
-	return ST_OK;
+	return threads_collect(d, st, false, out, e);
 }
 
 /* A sub-thread is the posts whose path starts with the root's: they sort between the

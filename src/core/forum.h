@@ -50,12 +50,11 @@ typedef enum {
 	TSORT_UNREAD,   /* threads with unread posts first, then by activity */
 	TSORT__COUNT
 } thread_sort;
-/* Every thread of network_id in the order asked, only those whose title holds every word
- * of pattern in any form or as a word's beginning, as search matches titles ("Żywca" for
- * "Żywiec"; NULL, "" or no word: all), for lists that are sorted or limited: linear in
- * the network's threads (the pattern is looked up in the search index). */
+/* Every thread of network_id in the order asked, for lists that are sorted or limited
+ * (search_keep_titled() limits it by words of the titles): linear in the network's
+ * threads. */
 status forum_threads_view(db *d, const account *a, int64_t network_id, thread_sort sort,
-                          const char *pattern, thread_list *out, error *e);
+                          thread_list *out, error *e);
 status forum_thread(db *d, const account *a, int64_t id, thread *out, error *e);
 /* The threads among ids (n of them, kept in that order) the account may see, each read
  * as forum_thread reads it: one the account may not see, or that is gone, is left out;
@@ -146,12 +145,6 @@ status forum_moderate_thread(db *d, const account *a, int64_t thread_id, mod_act
                              const char *reason, error *e);
 status forum_hide_post(db *d, const account *a, int64_t post_id, bool hide, const char *reason,
                        error *e);
-
-/* Ids of new threads and posts: copy number `site` (0 the home database, 1..SITE_MAX
- * offline copies) uses the range [site << SHIFT, (site + 1) << SHIFT). Search rowids
- * are at most id * 8 + 4 (search_docs.h), so ids must stay below 2^60: they are below 2^56. */
-#define FORUM_SITE_SHIFT 40
-#define FORUM_SITE_MAX 65535
 
 /* Limits on what a person may write. */
 #define FORUM_TITLE_MAX 200    /* bytes */

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/db_priv.h"
-#include "core/forum.h"
 #include "core/forum_rows.h"
 #include "core/search_index.h"
 #include "i18n.h"

@@ -15,6 +15,12 @@
 #include "core/error.h"
 #include "core/forum_fields.h"
 
+/* Ids of new threads and posts: copy number `site` (0 the home database, 1..SITE_MAX
+ * offline copies) uses the range [site << SHIFT, (site + 1) << SHIFT). Search rowids
+ * are at most id * 8 + 4 (search_docs.h), so ids must stay below 2^60: they are below 2^56. */
+#define FORUM_SITE_SHIFT 40
+#define FORUM_SITE_MAX 65535
+
 /* The bytes one post adds to its reply path (its id, big-endian). */
 #define FORUM_PATH_STEP 8
 /* A reply path holds at most this many ids: past that depth a reply is stored beside

@@ -652,3 +652,46 @@ status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, e
 	}
 	return s;
 }
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether a pattern has a word at all (one of only spaces or signs limits nothing). */
+static bool has_words(const char *pattern)
+{
+	char *q = search_fts_query(pattern);
+	bool words = q != NULL;
+	free(q);
+	return words;
+}
+
+status search_keep_titled(db *d, const char *pattern, thread_list *l, error *e)
+{
+	if (!pattern || !*pattern)
+		return ST_OK;
+	int64_t *ids;
+	size_t nids;
+	status s = search_thread_titles(d, pattern, &ids, &nids, e);
+	if (s != ST_OK) {
+		thread_list_free(l);
+		return s;
+	}
+	if (!nids && !has_words(pattern)) {
+		free(ids);
+		return ST_OK; /* no word in it: nothing to limit by */
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		thread *t = &l->items[i];
+		if (nids && bsearch(&t->id, ids, nids, sizeof *ids, cmp_id))
+			l->items[kept++] = *t;
+		else
+			thread_clear(t);
+	}
+	l->n = kept;
+	free(ids);
+	return ST_OK;
+}

@@ -9,6 +9,7 @@
 
 #include "core/account.h"
 #include "core/db.h"
+#include "core/forum.h"
 
 typedef enum { HIT_CITY = 1, HIT_THREAD = 2, HIT_POST = 3, HIT_PRACTICE = 4, HIT_MEETING = 5 } hit_kind;
 
@@ -70,6 +71,11 @@ bool search_text_matches(db *d, const char *text, size_t len, const char *terms,
  * form of its lemmas, or as a word's beginning (the search's widest tier), from the
  * index, in id order (newly allocated, *n of them; none when text has no word). */
 status search_thread_titles(db *d, const char *text, int64_t **ids, size_t *n, error *e);
+/* Only the threads of l whose title holds every word of pattern in any form or as a
+ * word's beginning, as search matches titles ("Żywca" for "Żywiec"; NULL, "" or no word:
+ * all), kept in their order: a lookup in the index, not a look at every title. On
+ * failure l is emptied. */
+status search_keep_titled(db *d, const char *pattern, thread_list *l, error *e);
 
 /* Lemma search: on; off (the dictionary's files are missing: search matches the
  * forms as written and their beginnings); or on with a dictionary other than the one

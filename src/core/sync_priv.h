@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "core/db_priv.h"
 #include "core/error.h"
+#include "core/forum_rows.h"
 #include "core/sync.h"
 #include "i18n.h"
 

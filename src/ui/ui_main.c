@@ -431,8 +431,8 @@ static void refresh_view(main_screen *m)
 	if (!view_on(m) || !m->net_id)
 		return;
 	error e;
-	if (forum_threads_view(m->c->d, m->c->me, m->net_id, m->sort, m->limit, &m->view, &e) !=
-	    ST_OK)
+	if (forum_threads_view(m->c->d, m->c->me, m->net_id, m->sort, &m->view, &e) != ST_OK ||
+	    search_keep_titled(m->c->d, m->limit, &m->view, &e) != ST_OK)
 		ui_status_error(m->c, &e);
 }
 

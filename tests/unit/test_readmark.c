@@ -63,6 +63,14 @@ static int64_t network_id(db *d, int number)
 	return db_lookup_id(d, "SELECT id FROM networks WHERE number = ?1", NULL, number);
 }
 
+/* A network's list sorted and limited, as the main screen loads it. */
+static status view(db *d, const account *a, int64_t net, thread_sort sort, const char *pattern,
+                   thread_list *l, error *e)
+{
+	status s = forum_threads_view(d, a, net, sort, l, e);
+	return s == ST_OK ? search_keep_titled(d, pattern, l, e) : s;
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -178,7 +186,7 @@ int main(void)
 	is_int(readmark_mark(d, &mayor, MARK_THREAD, t8, &u, &e), ST_OK, "a leader can");
 	read_marks_free(&u);
 
-	/* Sorting and limiting a network's list (forum_threads_view). */
+	/* Sorting and limiting a network's list (forum_threads_view, search_keep_titled). */
 	int64_t n5 = network_id(d, 5), a1 = 0, a2 = 0, a3 = 0;
 	setenv("EMPIRIE_NOW", "2030-02-01T10:00:00Z", 1);
 	forum_new_thread(d, &admin, 5, "Żłobki w Zabrzu", "a", &a1, &e);
@@ -190,15 +198,15 @@ int main(void)
 	forum_reply(d, &admin, a1, 0, "b", &p, &e); /* a1 is now the most active */
 	forum_mark_read(d, &piotr, a2, 0, &e);
 	thread_list l;
-	is_int(forum_threads_view(d, &piotr, n5, TSORT_ACTIVITY, NULL, &l, &e), ST_OK, "activity");
+	is_int(view(d, &piotr, n5, TSORT_ACTIVITY, NULL, &l, &e), ST_OK, "activity");
 	ok(l.n >= 3 && l.items[0].id == a1 && l.items[1].id == a3 && l.items[2].id == a2,
 	   "by activity: the thread with the last reply first");
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_CREATED, NULL, &l, &e);
+	view(d, &piotr, n5, TSORT_CREATED, NULL, &l, &e);
 	ok(l.n >= 3 && l.items[0].id == a3 && l.items[1].id == a2 && l.items[2].id == a1,
 	   "by creation: the newest thread first");
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_UNREAD, NULL, &l, &e);
+	view(d, &piotr, n5, TSORT_UNREAD, NULL, &l, &e);
 	ok(l.n >= 3 && l.items[l.n - 1].id != a1 && l.items[0].unread > 0, "unread first");
 	size_t last_unread = 0;
 	for (size_t i = 0; i < l.n; i++)
@@ -209,7 +217,7 @@ int main(void)
 		unread_first = unread_first && l.items[i].unread > 0;
 	ok(unread_first, "no read thread before an unread one");
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "", &l, &e);
+	view(d, &piotr, n5, TSORT_TITLE, "", &l, &e);
 	/* Polish order: A, Ł after L, Ż last. */
 	size_t ia = 99, il = 99, iz = 99;
 	for (size_t i = 0; i < l.n; i++) {
@@ -219,25 +227,25 @@ int main(void)
 	}
 	ok(ia < il && il < iz, "by title in Polish order (%zu %zu %zu)", ia, il, iz);
 	thread_list_free(&l);
-	is_int(forum_threads_view(d, &piotr, n5, TSORT_ACTIVITY, "żłobek", &l, &e), ST_OK, "limit");
+	is_int(view(d, &piotr, n5, TSORT_ACTIVITY, "żłobek", &l, &e), ST_OK, "limit");
 	ok(l.n == 1 && l.items[0].id == a1, "limited to a pattern in another form (żłobek: Żłobki) (%zu)", l.n);
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "łąka miejski", &l, &e);
+	view(d, &piotr, n5, TSORT_TITLE, "łąka miejski", &l, &e);
 	ok(l.n == 1 && l.items[0].id == a3, "two words in other forms: the thread with both (%zu)", l.n);
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "łąka park", &l, &e);
+	view(d, &piotr, n5, TSORT_TITLE, "łąka park", &l, &e);
 	is_int(l.n, 0, "two words no title has both: none");
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_TITLE, "par", &l, &e);
+	view(d, &piotr, n5, TSORT_TITLE, "par", &l, &e);
 	ok(l.n == 1 && l.items[0].id == a2, "a word's beginning (%zu)", l.n);
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_TITLE, " ,;", &l, &e);
+	view(d, &piotr, n5, TSORT_TITLE, " ,;", &l, &e);
 	ok(l.n >= 3, "a pattern without a word limits nothing (%zu)", l.n);
 	thread_list_free(&l);
-	forum_threads_view(d, &piotr, n5, TSORT_ACTIVITY, "nic-takiego-nie-ma", &l, &e);
+	view(d, &piotr, n5, TSORT_ACTIVITY, "nic-takiego-nie-ma", &l, &e);
 	is_int(l.n, 0, "a pattern nothing matches: an empty list");
 	thread_list_free(&l);
-	is_int(forum_threads_view(d, &piotr, network_id(d, 8), TSORT_ACTIVITY, NULL, &l, &e),
+	is_int(forum_threads_view(d, &piotr, network_id(d, 8), TSORT_ACTIVITY, &l, &e),
 	       ST_NOTFOUND, "not the leaders' network for a member");
 
 	/* The find (/) in a thread: a word typed in its basic form finds its other forms
