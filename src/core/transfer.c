@@ -253,13 +253,17 @@ static bool required_column(xfer_kind k, int i)
 }
 
 /* Record one field's change into diff ("field: old → new; ..."). */
-void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, const char *new)
+void xfer_diff_add(strbuf *diff, const char *field, const char *old, const char *new)
 {
 	if (strcmp(old, new) == 0)
 		return;
-	size_t used = strlen(diff);
-	snprintf(diff + used, n - used, "%s%s: %s → %s", used ? "; " : "", field, *old ? old : "–",
-	         *new ? new : "–");
+	strbuf_appendf(diff, "%s%s: %s → %s", diff->len ? "; " : "", field, *old ? old : "–",
+	               *new ? new : "–");
+}
+
+bool xfer_differs(const strbuf *diff)
+{
+	return diff->len > 0 || diff->failed;
 }
 
 /* An error at column col of the row: msg (a city_value_fault()) with v where it has "%s". */
@@ -324,22 +328,23 @@ static status import_city(ictx *c, error *e)
 	nv[NAME] = name;
 	for (int i = NAME + 1; i < CITY_NFIELDS; i++)
 		nv[i] = given[i] ? given[i] : old[i] ? old[i] : dflt[i];
-	char diff[1024] = "";
+	strbuf diff = STRBUF_INIT;
 	if (id)
 		for (int i = NAME + 1; i < CITY_NFIELDS; i++)
-			xfer_diff_add(diff, sizeof diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
+			xfer_diff_add(&diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
 	status s = ST_OK;
-	if (!id || *diff) {
+	if (!id || xfer_differs(&diff)) {
 		city_fields f = { .create = !id };
 		city_fields_set(&f, nv);
 		s = directory_rows_city(c->d, &f, NULL, e);
 	}
-	if (!*diff && old[VOIV])
+	if (!xfer_differs(&diff) && old[VOIV])
 		c->r->unchanged++;
 	else if (old[VOIV])
-		c->r->changed++, xfer_change(c, "~ %s: %s", name, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", name, strbuf_str(&diff));
 	else
 		c->r->added++, xfer_change(c, "+ %s (%s)", name, *nv[VOIV] ? nv[VOIV] : "?");
+	strbuf_free(&diff);
 	for (int i = 0; i < CITY_NFIELDS; i++)
 		free(old[i]);
 	return s;
@@ -443,14 +448,14 @@ static status import_account(ictx *c, error *e)
 	for (int i = 0; exists && i < ACCOUNT_NCSV; i++)
 		old[i] = db_col_dup(q, i);
 	sqlite3_reset(q);
-	char diff[1024] = "";
+	strbuf diff = STRBUF_INIT;
 	for (int i = 0; i < ACCOUNT_NCSV; i++) {
 		nv[i] = account_new(i, v[i], old[i], login);
 		if (exists && i != ACCOUNT_F_login)
-			xfer_diff_add(diff, sizeof diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
+			xfer_diff_add(&diff, c->cols[i].key, old[i] ? old[i] : "", nv[i]);
 	}
 	status s = ST_OK;
-	if (!exists || *diff) {
+	if (!exists || xfer_differs(&diff)) {
 		account_fields f;
 		account_row(c, v, nv, ids, &f);
 		bool dup = false;
@@ -459,13 +464,14 @@ static status import_account(ictx *c, error *e)
 			s = err_set(e, ST_INTERNAL, _("An account with the login \"%s\" already exists"),
 			            login);
 	}
-	if (exists && !*diff)
+	if (exists && !xfer_differs(&diff))
 		c->r->unchanged++;
 	else if (exists)
-		c->r->changed++, xfer_change(c, "~ %s: %s", login, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", login, strbuf_str(&diff));
 	else
 		c->r->added++, xfer_change(c, "+ %s (%s, %s)", login, nv[ACCOUNT_F_display_name],
 		                           nv[ACCOUNT_F_role]);
+	strbuf_free(&diff);
 	for (int i = 0; i < ACCOUNT_NFIELDS; i++)
 		free(old[i]);
 	return s;
@@ -509,21 +515,22 @@ static status import_membership(ictx *c, error *e)
 	sqlite3_reset(q);
 	const char *nb = basis && *basis ? basis : (old_basis ? old_basis : "added");
 	const char *ns = xfer_val_or(c, 3, old_source ? old_source : "");
-	char diff[1024] = "";
+	strbuf diff = STRBUF_INIT;
 	if (old_basis) {
-		xfer_diff_add(diff, sizeof diff, "basis", old_basis, nb);
-		xfer_diff_add(diff, sizeof diff, "source", old_source ? old_source : "", ns);
+		xfer_diff_add(&diff, "basis", old_basis, nb);
+		xfer_diff_add(&diff, "source", old_source ? old_source : "", ns);
 	}
 	status s = ST_OK;
-	if (!old_basis || *diff) {
+	if (!old_basis || xfer_differs(&diff)) {
 		s = membership_rows_put(c->d, net_id, city_id, nb, ns, true, NULL, e);
 	}
-	if (old_basis && !*diff)
+	if (old_basis && !xfer_differs(&diff))
 		c->r->unchanged++;
 	else if (old_basis)
-		c->r->changed++, xfer_change(c, "~ %s %s: %s", net, town, diff);
+		c->r->changed++, xfer_change(c, "~ %s %s: %s", net, town, strbuf_str(&diff));
 	else
 		c->r->added++, xfer_change(c, "+ %s %s (%s)", net, town, nb);
+	strbuf_free(&diff);
 	free(old_basis);
 	free(old_source);
 	return s;

@@ -13,6 +13,7 @@
 #include "core/meeting_fields.h"
 #include "core/transfer.h"
 #include "text/csv.h"
+#include "text/strbuf.h"
 
 typedef struct {
 	const char *key;      /* the export header and the canonical import name */
@@ -49,8 +50,12 @@ bool xfer_first_time(ictx *c, const char *key);
 /* A network by its number, a town by its name; 0 with an error at col when none. */
 int64_t xfer_network_of(ictx *c, int col, const char *v, bool *leaders_only);
 int64_t xfer_city_of(ictx *c, int col, const char *name);
-/* "field: old → new" appended to diff when they differ. */
-void xfer_diff_add(char *diff, size_t n, const char *field, const char *old, const char *new);
+/* "field: old → new" appended to diff when they differ, all of both (an import's line
+ * of changes is not cut). */
+void xfer_diff_add(strbuf *diff, const char *field, const char *old, const char *new);
+/* Whether anything was appended to diff (or memory ran out trying: then the row is
+ * written as changed, its line incomplete). */
+bool xfer_differs(const strbuf *diff);
 extern const char xfer_sql_city_id[];
 extern const char xfer_sql_leaders_only[];
 

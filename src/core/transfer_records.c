@@ -39,6 +39,7 @@ status xfer_import_meeting(ictx *c, error *e)
 		return ST_OK;
 	size_t before = c->r->nerrors;
 	char *old[NF] = { 0 };
+	strbuf diff = STRBUF_INIT;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
 	if (!q)
 		return err_code(e);
@@ -83,10 +84,9 @@ status xfer_import_meeting(ictx *c, error *e)
 	}
 	if (s != ST_OK || c->r->nerrors > before)
 		goto out;
-	char diff[2048] = "";
 	for (int i = 0; exists && i < NF; i++)
-		xfer_diff_add(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
-	if (exists && !*diff) {
+		xfer_diff_add(&diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !xfer_differs(&diff)) {
 		c->r->unchanged++;
 		goto out;
 	}
@@ -102,10 +102,11 @@ status xfer_import_meeting(ictx *c, error *e)
 	if (s != ST_OK)
 		goto out;
 	if (exists)
-		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", key, strbuf_str(&diff));
 	else
 		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[START], nv[TITLE]);
 out:
+	strbuf_free(&diff);
 	for (int i = 0; i < NF; i++)
 		free(old[i]);
 	free(old_updated);
@@ -140,17 +141,15 @@ static int by_meet_date(const void *x, const void *y)
 }
 
 /* Like diff_add, but a long or multi-line field is only named. */
-static void diff_add_brief(char *diff, size_t n, const char *field, const char *old,
-                           const char *new)
+static void diff_add_brief(strbuf *diff, const char *field, const char *old, const char *new)
 {
 	if (strcmp(old, new) == 0)
 		return;
 	if (strlen(old) <= 60 && strlen(new) <= 60 && !strchr(old, '\n') && !strchr(new, '\n')) {
-		xfer_diff_add(diff, n, field, old, new);
+		xfer_diff_add(diff, field, old, new);
 		return;
 	}
-	size_t used = strlen(diff);
-	snprintf(diff + used, n - used, "%s%s: … → …", used ? "; " : "", field);
+	strbuf_appendf(diff, "%s%s: … → …", diff->len ? "; " : "", field);
 }
 
 /* A practice's networks and meetings as a row lists them, each once, however many. */
@@ -362,6 +361,7 @@ status xfer_import_practice(ictx *c, error *e)
 	size_t before = c->r->nerrors;
 	status s = ST_OK;
 	char *old[NF] = { 0 };
+	strbuf diff = STRBUF_INIT;
 	practice_links l = { 0 };
 	char *net_s = NULL, *meet_s = NULL;
 	sqlite3_stmt *q = db_stmt(c->d, sql_get, e);
@@ -408,21 +408,21 @@ status xfer_import_practice(ictx *c, error *e)
 	}
 	nv[PRACTICE_F_networks] = net_s;
 	nv[PRACTICE_F_meetings] = meet_s;
-	char diff[2048] = "";
 	for (int i = 0; exists && i < NF; i++)
-		diff_add_brief(diff, sizeof diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
-	if (exists && !*diff) {
+		diff_add_brief(&diff, c->cols[i + 1].key, old[i] ? old[i] : "", nv[i]);
+	if (exists && !xfer_differs(&diff)) {
 		c->r->unchanged++;
 		goto out;
 	}
 	if ((s = store_practice(c, key, exists, city_id, nv, &l, e)) != ST_OK)
 		goto out;
 	if (exists)
-		c->r->changed++, xfer_change(c, "~ %s: %s", key, diff);
+		c->r->changed++, xfer_change(c, "~ %s: %s", key, strbuf_str(&diff));
 	else
 		c->r->added++, xfer_change(c, "+ %s (%s, %s)", key, nv[PRACTICE_F_city],
 		                           nv[PRACTICE_F_title]);
 out:
+	strbuf_free(&diff);
 	for (int i = 0; i < NF; i++)
 		free(old[i]);
 	links_free(&l);
@@ -529,7 +529,7 @@ status xfer_import_uptake(ictx *c, error *e)
 	sqlite3_bind_int64(q, 1, pid);
 	sqlite3_bind_int64(q, 2, city_id);
 	bool exists = sqlite3_step(q) == SQLITE_ROW;
-	char diff[1024] = "";
+	strbuf diff = STRBUF_INIT;
 	char *kept_note = NULL;
 	if (exists) {
 		const char *os = (const char *)sqlite3_column_text(q, 0);
@@ -539,14 +539,15 @@ status xfer_import_uptake(ictx *c, error *e)
 			sqlite3_reset(q);
 			return err_oom(e);
 		}
-		diff_add_brief(diff, sizeof diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
-		diff_add_brief(diff, sizeof diff, "note", on ? on : "", note);
+		diff_add_brief(&diff, "status", os ? os : "", uptake_status_key((uptake_status)k));
+		diff_add_brief(&diff, "note", on ? on : "", note);
 		if (!*sv)
 			snprintf(started, sizeof started, "%s", (const char *)sqlite3_column_text(q, 2));
 	}
 	sqlite3_reset(q);
-	if (exists && !*diff) {
+	if (exists && !xfer_differs(&diff)) {
 		free(kept_note);
+		strbuf_free(&diff);
 		c->r->unchanged++;
 		return ST_OK;
 	}
@@ -557,12 +558,11 @@ status xfer_import_uptake(ictx *c, error *e)
 	                    .updated_by = *by ? by : c->actor->login };
 	status s = uptake_rows_put(c->d, &u, NULL, e);
 	free(kept_note);
-	if (s != ST_OK)
-		return s;
-	if (exists)
-		c->r->changed++, xfer_change(c, "~ %s ← %s: %s", key, town, diff);
-	else
+	if (s == ST_OK && exists)
+		c->r->changed++, xfer_change(c, "~ %s ← %s: %s", key, town, strbuf_str(&diff));
+	else if (s == ST_OK)
 		c->r->added++, xfer_change(c, "+ %s ← %s (%s)", key, town, uptake_status_key((uptake_status)k));
-	return ST_OK;
+	strbuf_free(&diff);
+	return s;
 }
 

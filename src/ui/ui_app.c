@@ -898,10 +898,10 @@ static bool load_prefs(ui_ctx *ctx)
 			ui_prefs_load_file(&prefs, path);
 		free(path);
 	}
-	for (size_t i = 0, len = 0; i < prefs.n && len < sizeof ctx->status; i++)
-		len += (size_t)snprintf(ctx->status + len, sizeof ctx->status - len, "%s%s",
-		                        i ? "; " : "", prefs.msgs[i]);
-	ctx->status_error = prefs.n > 0;
+	char *all = ui_prefs_warnings(&prefs); /* cut as any long message: head … end */
+	if (all && *all)
+		ui_status(ctx, true, "%s", all);
+	free(all);
 	bool no_mouse = opt->no_mouse || prefs.mouse == 0;
 	ui_prefs_free(&prefs);
 	return no_mouse;

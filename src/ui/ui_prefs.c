@@ -40,6 +40,14 @@ void ui_prefs_free(ui_prefs *p)
 	ui_prefs_init(p);
 }
 
+char *ui_prefs_warnings(const ui_prefs *p)
+{
+	strbuf all = STRBUF_INIT;
+	for (size_t i = 0; i < p->n; i++)
+		strbuf_appendf(&all, "%s%s", i ? "; " : "", p->msgs[i]);
+	return strbuf_take(&all);
+}
+
 static void warn(ui_prefs *p, const char *source, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static void warn(ui_prefs *p, const char *source, unsigned long line, const char *fmt, ...)

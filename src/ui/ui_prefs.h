@@ -25,6 +25,8 @@ typedef struct {
 
 void ui_prefs_init(ui_prefs *p);
 void ui_prefs_free(ui_prefs *p);
+/* All the warnings, each whole, joined by "; " (newly allocated; NULL when out of memory). */
+char *ui_prefs_warnings(const ui_prefs *p);
 /* Apply every line of text; source names it in warnings (a path, or "the database"). */
 void ui_prefs_apply(ui_prefs *p, const char *source, const char *text);
 /* Read and apply a file; a missing file is no settings. */

@@ -45,4 +45,17 @@ mkdir -p "$dir"
 printf 'name,voivodeship\nQxlong,opolskie\n' >"$dir/towns.csv"
 exit_is "an import from a long path" 0 e import cities "$dir/towns.csv"
 like "its audit names the whole file and the counts" "$(e admin audit)" "$dir/towns.csv: +1 ~0 =0"
+
+# An import's change line names the whole of a long value it changes (was cut at 1,024
+# bytes without a mark, in the middle of a character): a project title of 1,201
+# characters (2,401 bytes).
+title="x"
+i=0; while [ $i -lt 300 ]; do title="${title}ŻółwŻółw"; i=$((i + 1)); done
+title="${title} koniec"
+printf 'name,voivodeship,project_title\nQxlong,opolskie,"%s"\n' "$title" >"$T_DIR/retitled.csv"
+exit_is "a town's project title of 2,401 bytes changed by an import" 0 e import cities "$T_DIR/retitled.csv"
+change=$(grep -a '^~ Qxlong' "$T_DIR/out")
+case "$change" in *"project_title: – → $title") r=0 ;; *) r=1 ;; esac
+t_result $r "the change line names all of the new title"
+unlike "with no broken character" "$change" '<\x'
 done_testing

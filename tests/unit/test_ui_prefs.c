@@ -142,6 +142,12 @@ int main(void)
 	ok(p.n == 1 && utf8_valid(p.msgs[0], strlen(p.msgs[0])), "a long unknown element: a warning, valid UTF-8");
 	ok(p.n == 1 && strstr(p.msgs[0], "żółw…") && strstr(p.msgs[0], "are in the manual)"),
 	   "the cut is marked and the warning's end stays");
+	ui_prefs_apply(&p, "f", line);
+	char *all = ui_prefs_warnings(&p);
+	ok(p.n == 2 && all && strlen(all) == 2 * strlen(p.msgs[0]) + 2 &&
+	   !strcmp(all + strlen(all) - 18, "are in the manual)"),
+	   "two warnings joined whole, the status line cuts them (%zu bytes)", all ? strlen(all) : 0);
+	free(all);
 	ui_prefs_free(&p);
 	/* A : line longer than a line of the file may be is refused as one, not cut. */
 	char longline[1200] = "theme ", err[200];
