@@ -114,7 +114,7 @@ unsigned ui_open(ui_ctx *c, ui_screen *s)
 void ui_crumb_add(char *buf, size_t n, const char *part)
 {
 	size_t len = strlen(buf);
-	snprintf(buf + len, n - len, "%s%s", len ? " › " : "", part);
+	str_fitf(buf + len, n - len, "%s%s", len ? " › " : "", part);
 }
 
 static ui_rect body_rect(void)

@@ -58,14 +58,24 @@ int64_t ui_unread_of(const ui_ctx *c, int64_t network_id)
 
 void ui_draw_title(ui_ctx *c, int64_t online_count)
 {
-	char crumb[1024] = "", who[512];
+	char who[512];
 	ui_screen *stack[64];
 	int n = 0;
 	for (ui_screen *s = c->top; s && n < 64; s = s->below)
 		stack[n++] = s;
-	while (n-- > 0)
+	/* Each screen's steps apart, then joined at any length: the screens shown last are
+	 * at the end, which is what the line keeps when it is too long (below). */
+	strbuf steps = STRBUF_INIT;
+	while (n-- > 0) {
+		char part[1024] = "";
 		if (stack[n]->ops->crumb)
-			stack[n]->ops->crumb(stack[n], c, crumb, sizeof crumb);
+			stack[n]->ops->crumb(stack[n], c, part, sizeof part);
+		if (*part && steps.len)
+			strbuf_append(&steps, " › ");
+		strbuf_append(&steps, part);
+	}
+	char *steps_text = strbuf_take(&steps);
+	const char *crumb = steps_text ? steps_text : "…"; /* out of memory */
 	char unread[128];
 	snprintf(unread, sizeof unread,
 	         ngettext("%lld unread post", "%lld unread posts", (unsigned long)c->unread_total),
@@ -130,6 +140,7 @@ void ui_draw_title(ui_ctx *c, int64_t online_count)
 		}
 	}
 	free(w);
+	free(steps_text);
 	if (room > 1)
 		theme_vline(stdscr, 0, COLS - ww - 3, 1); /* the one way lines are drawn */
 	ui_put(stdscr, 0, COLS - ww - 1, who, ww);

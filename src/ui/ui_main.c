@@ -514,7 +514,7 @@ static void thread_title(const main_screen *m, char *buf, size_t n)
 	if (m->sort != TSORT_ACTIVITY && o > 0 && (size_t)o < n)
 		o += snprintf(buf + o, n - (size_t)o, " · %s", sort_name(m->sort));
 	if (m->limit[0] && o > 0 && (size_t)o < n)
-		snprintf(buf + o, n - (size_t)o, _(" · only \"%s\""), m->limit);
+		str_fitf(buf + o, n - (size_t)o, _(" · only \"%s\""), m->limit);
 }
 
 static void draw_panel(main_screen *m, int i)

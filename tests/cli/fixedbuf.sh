@@ -4,8 +4,9 @@
 # never cut silently. This fails on
 #   - strcpy's unbounded cousins that cut or overflow: strncpy, strcat, strncat, sprintf,
 #     vsprintf;
-#   - a snprintf or vsnprintf into a fixed array (its size is a sizeof) with a %s in its
-#     format (or, for vsnprintf, a format the caller passes) whose result is thrown away,
+#   - a snprintf or vsnprintf into a fixed array (its size is a sizeof), or appending at
+#     an offset into any array ("buf + len, n - len"), with a %s in its format (or, for
+#     vsnprintf, a format the caller passes) whose result is thrown away,
 # except for the bounded cases below, each named by file and buffer with the reason its
 # text cannot be longer. A new one: use strbuf/str_printf, or str_fitf where the limit is
 # right, or check snprintf's result, or add it here with its reason.
@@ -17,7 +18,7 @@
 # compared, returned or passed on (what comes before the call ends with = ( , ? or return).
 scan() {
 	awk '
-	function flush(   pre, rest, depth, i, ch, args, na, cur, inq, dest, fmt, used) {
+	function flush(   pre, rest, depth, i, ch, args, na, cur, inq, dest, fmt, used, at) {
 		pre = stmt; sub(/v?snprintf\(.*/, "", pre)
 		rest = substr(stmt, length(pre) + 1); sub(/^v?snprintf\(/, "", rest)
 		depth = 0; na = 0; cur = ""; inq = 0
@@ -37,7 +38,10 @@ scan() {
 		args[++na] = cur
 		dest = args[1]; gsub(/^[ \t]+|[ \t]+$/, "", dest); sub(/[ \t]*\+.*/, "", dest)
 		fmt = args[3]
-		if (args[2] !~ /sizeof/) return
+		# Into a fixed array (its size a sizeof), or appended into any array at an
+		# offset ("buf + len, n - len"): either can cut what it writes.
+		at = args[1]; gsub(/\[[^]]*\]/, "", at) # an index is no offset: names[k + 1]
+		if (args[2] !~ /sizeof/ && at !~ /\+/) return
 		if (fmt ~ /"/) { if (fmt !~ /%-?[0-9*]*s/) return } else if (stmt !~ /vsnprintf/) return
 		sub(/[ \t]+$/, "", pre); sub(/\((int|size_t|unsigned)\)$/, "", pre); sub(/[ \t]+$/, "", pre)
 		used = (pre ~ /(=|\(|,|return|\?)$/) || (pre ~ /^[ \t]*:$/)
@@ -68,6 +72,9 @@ src/cli/cli_complete.c w           # an option's name
 src/cli/cli.c head                 # "Usage: empirie COMMAND", a command's name
 src/cli/cli.c usage                # a command's usage line (its built-in arguments)
 src/cli/cli_opts.c names           # an option's argument names
+src/ui/ui_cmd.c out                # the key bar's key names ("F1", "^R", "1–8")
+src/text/strbuf.c b->s             # the growable buffer's own write, into the room it made for all of it
+src/ui/ui_prefs.c out              # a settings line's first words: a command, a screen, a key or colour name (merged only once taken)
 src/cli/cli_opts.c item[k]         # one of an option's values ("';'", "in-use (w użyciu)")
 src/cli/cli_suggest.c item         # an option's name
 src/core/feedback.c sql            # feedback_fields.h's column list
@@ -145,10 +152,14 @@ static void probe(const char *name, char *out, size_t n)
 	strcat(out, name);
 	/* sprintf( in a comment is not a call */
 	o += sprintf(out, "%s", name);
+	size_t len = strlen(out);
+	snprintf(out + len, n - len, " › %s", name);
+	snprintf(list[k + 1], n, "%s", name);
 }
 EOF_PROBE
-is "a snprintf with %s into a fixed array, result unused, is found" "$(scan "$T_DIR/probe.c")" \
-	"$T_DIR/probe.c:4: line"
+is "a snprintf with %s into a fixed array or at an offset, result unused, is found" \
+	"$(scan "$T_DIR/probe.c")" "$T_DIR/probe.c:4: line
+$T_DIR/probe.c:15: out"
 is "strcat and sprintf are found, not a comment" "$(banned "$T_DIR/probe.c")" \
 	"$T_DIR/probe.c:11: strcat
 $T_DIR/probe.c:13: sprintf"
