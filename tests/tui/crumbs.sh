@@ -20,17 +20,7 @@ ends_with() { case "$(crumb)" in *" › $1") return 0 ;; esac; echo "# title lin
 starts_cut() { case "$(crumb)" in " … › "*) return 0 ;; esac; return 1; }
 
 tui_start 200 60 -- --as jar
-tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
-tui_wait "Good practices:" 5 || true
-tui_keys f
-tui_wait "Taken up: all" 5 || true
-tui_keys Down Down Down Down Enter
-tui_wait "by at least one other town" 5 || true
-tui_keys Down Enter
-tui_wait "Good practices: 1 of" 5 || true
-tui_keys Enter
-tui_wait "A good practice of Hrubieszów" 5 || true
+tui_open_taken_up_practice
 # The practice's card → Jarosław (its third link), then Jarosław's card → the practice
 # it took up (its sixth link) and back, three times: ten screens, four long cards.
 tui_keys G g Down Down Enter

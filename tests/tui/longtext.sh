@@ -14,16 +14,7 @@ p1=$(e practice add --title "$title" --town Hrubieszów --networks 1)
 e --as jar uptake set "$p1" --town Jarosław --status in-use >/dev/null
 
 tui_start 200 60 -- --as jar
-tui_wait "MIASTO CYFROWE" 10 || true
-tui_keys F8
-tui_wait "Good practices:" 5 || true
-tui_keys f
-tui_wait "Taken up: all" 5 || true
-tui_keys Down Down Down Down Enter
-tui_wait "by at least one other town" 5 || true
-tui_keys Down Enter
-tui_wait "Good practices: 1 of" 5 || true
-tui_keys Enter
+tui_open_taken_up_practice
 tui_assert_has "A good practice of Hrubieszów" "the practice's card"
 tui_keys G g Down Down Enter
 tui_assert_has "Took up 1 practice of another town" "Jarosław's card"

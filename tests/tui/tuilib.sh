@@ -162,6 +162,22 @@ ok_if() {
 	fi
 }
 
+# From the main screen, the card of the one good practice of Hrubieszów another town took
+# up, through the library's "taken up" filter (uptake.sh, longtext.sh, crumbs.sh).
+tui_open_taken_up_practice() {
+	tui_wait "MIASTO CYFROWE" 10 || true
+	tui_keys F8
+	tui_wait "Good practices:" 5 || true
+	tui_keys f
+	tui_wait "Taken up: all" 5 || true
+	tui_keys Down Down Down Down Enter
+	tui_wait "by at least one other town" 5 || true
+	tui_keys Down Enter
+	tui_wait "Good practices: 1 of" 5 || true
+	tui_keys Enter
+	tui_wait "A good practice of Hrubieszów" 5 || true
+}
+
 tui_assert_has() {
 	ok_if "$2" tui_wait "$1"
 }

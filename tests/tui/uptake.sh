@@ -53,17 +53,7 @@ tui_assert_lacks "EMPIRIE-EXITED" "still running"
 e admin add-account tar --role member --city Tarnów >/dev/null
 e admin add-account hru --role member --city Hrubieszów >/dev/null
 open_card() { # the practice's card, through the library's "taken up" filter
-	tui_wait "MIASTO CYFROWE" 10 || true
-	tui_keys F8
-	tui_wait "Good practices:" 5 || true
-	tui_keys f
-	tui_wait "Taken up: all" 5 || true
-	tui_keys Down Down Down Down Enter
-	tui_wait "by at least one other town" 5 || true
-	tui_keys Down Enter
-	tui_wait "Good practices: 1 of" 5 || true
-	tui_keys Enter
-	tui_wait "A good practice of Hrubieszów" 5 || true
+	tui_open_taken_up_practice
 	tui_keys G # the towns that took it up are at the end
 }
 uptake_of() { # town: its status in what the CLI lists for the practice
