@@ -28,6 +28,7 @@
 #include "core/transfer.h"
 #include "i18n.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-afields.XXXXXX";
 static char towns[2][80]; /* two towns of the bundled directory */
@@ -397,31 +398,24 @@ static void test_publicity(void)
 
 int main(void)
 {
-	if (!mkdtemp(dir))
-		return 1;
 	char path[300];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	db *d = unit_store(dir, "t.db", "2030-01-01T10:00:00Z", path, sizeof path);
+	if (!d)
+		return 1;
+	/* The CLI's environment, as main.c sets it up before cli_main. */
 	setenv("EMPIRIE_DB", path, 1);
 	setenv("HOME", dir, 1);
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("LANGUAGE");
-	setenv("EMPIRIE_NOW", "2030-01-01T10:00:00Z", 1);
-	locale_setup(false); /* as main.c does before cli_main */
-	error e;
-	db *d;
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
-		return 1;
-	}
+	locale_setup(false);
 	for (int k = 0; k < 2; k++) {
 		char *t = lookup_text(d, k ? "SELECT name FROM cities ORDER BY name DESC LIMIT 1"
 		                              : "SELECT name FROM cities ORDER BY name LIMIT 1", NULL);
 		snprintf(towns[k], sizeof towns[k], "%s", t ? t : "");
 		free(t);
 	}
-	account admin = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	account admin;
+	unit_admin(d, &admin);
 	test_list(d);
 	test_writer(d);
 	test_csv(d, &admin);
@@ -429,9 +423,6 @@ int main(void)
 	test_publicity();
 	account_clear(&admin);
 	db_close(&d);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", dir);
+	unit_remove(dir);
 	return tap_done();
 }

@@ -28,6 +28,7 @@
 #include "core/transfer.h"
 #include "i18n.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-cfields.XXXXXX";
 
@@ -129,20 +130,6 @@ static void csv_of_list(char *out, size_t n, bool header, bool as_read)
 		                      header ? city_field_list[i].name
 		                             : value_of(i, "", as_read, buf, sizeof buf));
 	}
-}
-
-/* Whether searching for the text finds the town. */
-static bool found_by(db *d, const account *a, const char *text, int64_t id)
-{
-	hit_list l;
-	error e;
-	bool found = false;
-	if (search_run(d, a, text, 0, 50, &l, &e) != ST_OK)
-		return false;
-	for (size_t i = 0; i < l.n; i++)
-		found = found || (l.items[i].kind == HIT_CITY && l.items[i].id == id);
-	hit_list_free(&l);
-	return found;
 }
 
 /* Whether the index as kept by the writes holds what a rebuild from the tables puts in
@@ -270,7 +257,7 @@ static void test_paths(db *d, const account *admin)
 		if (fi->kind == CK_FLAG)
 			continue;
 		const char *v = value_of(i, "", true, buf, sizeof buf);
-		ok(found_by(d, admin, v, id) == fi->search, "%s: %s by the search", fi->name,
+		ok(unit_found_by(d, admin, v, HIT_CITY, id) == fi->search, "%s: %s by the search", fi->name,
 		   fi->search ? "found" : "not found");
 	}
 	test_card(name);
@@ -301,9 +288,9 @@ static void test_paths(db *d, const account *admin)
 		const char *was = value_of(i, "w", true, bw, sizeof bw);
 		if (!fi->search || fi->kind == CK_KEY || strcmp(now, was) == 0)
 			continue; /* the same in both (the name, a voivodeship, a keyword) */
-		ok(found_by(d, admin, now, id), "%s: the replaced town found by its new value",
+		ok(unit_found_by(d, admin, now, HIT_CITY, id), "%s: the replaced town found by its new value",
 		   fi->name);
-		ok(!found_by(d, admin, was, id), "%s: not by its old one", fi->name);
+		ok(!unit_found_by(d, admin, was, HIT_CITY, id), "%s: not by its old one", fi->name);
 	}
 	ok(index_as_rebuilt(d), "the towns' index entries as kept are those a rebuild makes");
 }
@@ -393,25 +380,18 @@ static void test_new_kinds(void)
 
 int main(void)
 {
-	if (!mkdtemp(dir))
-		return 1;
 	char path[300];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	db *d = unit_store(dir, "t.db", "2030-01-01T10:00:00Z", path, sizeof path);
+	if (!d)
+		return 1;
+	/* The CLI's environment, as main.c sets it up before cli_main. */
 	setenv("EMPIRIE_DB", path, 1);
 	setenv("HOME", dir, 1);
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("LANGUAGE");
-	setenv("EMPIRIE_NOW", "2030-01-01T10:00:00Z", 1);
-	locale_setup(false); /* as main.c does before cli_main */
-	error e;
-	db *d;
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
-		return 1;
-	}
-	account admin = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	locale_setup(false);
+	account admin;
+	unit_admin(d, &admin);
 	test_list(d);
 	test_paths(d, &admin);
 	test_kinds_import(d, &admin);
@@ -419,9 +399,6 @@ int main(void)
 	test_voivodeships();
 	account_clear(&admin);
 	db_close(&d);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", dir);
+	unit_remove(dir);
 	return tap_done();
 }

@@ -28,6 +28,7 @@
 #include "core/snapshot.h"
 #include "core/sync.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-forum-fields.XXXXXX";
 
@@ -49,26 +50,6 @@ static bool is_column(const field *f)
 		if (strcmp(f->store, stores[i]) == 0)
 			return true;
 	return false;
-}
-
-/* The whole of a file, NUL-terminated (NULL when it cannot be read). */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf)
-		buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* The first row's first column of sql (bound to id) as quote() gives it, into buf. */
@@ -174,20 +155,6 @@ static void check_row(db *d, const char *table, const field *list, int n, int64_
 	}
 }
 
-/* Whether searching for text finds the record kind/id. */
-static bool found_by(db *d, const account *a, const char *text, hit_kind kind, int64_t id)
-{
-	hit_list l;
-	error e;
-	bool found = false;
-	if (search_run(d, a, text, 0, 50, &l, &e) != ST_OK)
-		return false;
-	for (size_t i = 0; i < l.n; i++)
-		found = found || (l.items[i].kind == kind && l.items[i].id == id);
-	hit_list_free(&l);
-	return found;
-}
-
 /* A thread and a hidden reply written by the writer with a value of its own for every
  * field; *tid, *root, *reply their ids. */
 static void test_writer(db *d, const account *admin, int64_t *tid, int64_t *root,
@@ -252,13 +219,13 @@ static void test_writer(db *d, const account *admin, int64_t *tid, int64_t *root
 	/* The searchable fields, and only they, are found by a word of theirs. */
 	for (int i = 0; i < THREAD_NFIELDS; i++)
 		if (thread_rows[i].search)
-			ok(i == THREAD_F_title && found_by(d, admin, "zwierciadlany", HIT_THREAD, *tid),
+			ok(i == THREAD_F_title && unit_found_by(d, admin, "zwierciadlany", HIT_THREAD, *tid),
 			   "threads.%s: found by the search", thread_rows[i].name);
 	for (int i = 0; i < POST_NFIELDS; i++)
 		if (post_rows[i].search)
-			ok(i == POST_F_body && found_by(d, admin, "kaszalotowy", HIT_POST, *root),
+			ok(i == POST_F_body && unit_found_by(d, admin, "kaszalotowy", HIT_POST, *root),
 			   "posts.%s: found by the search", post_rows[i].name);
-	ok(!found_by(d, admin, "temat", HIT_POST, *reply), "the hidden reason is not searchable");
+	ok(!unit_found_by(d, admin, "temat", HIT_POST, *reply), "the hidden reason is not searchable");
 }
 
 /* The line of a sync file (text) with the op and id, cut at its end; NULL if none. */
@@ -343,26 +310,26 @@ static void test_sync(db *d, db *c, const account *admin, const account *admin_c
 	snprintf(path, sizeof path, "%s/home.sync", dir);
 	int64_t ops = 0;
 	is_int(sync_export(d, admin, path, false, &ops, &e), ST_OK, "the home exports");
-	char *text = slurp(path);
+	char *text = unit_slurp(path);
 	keys_on(line_of(text, "thread", tid), "thread", thread_rows, THREAD_NFIELDS);
 	free(text);
-	text = slurp(path);
+	text = unit_slurp(path);
 	keys_on(line_of(text, "post", reply), "post", post_rows, POST_NFIELDS);
 	free(text);
 	/* The lines as every earlier version wrote them, key for key and in that order: a
 	 * list reordered or a key renamed changes what is written (and signed). */
 	char keys[400];
-	text = slurp(path);
+	text = unit_slurp(path);
 	is_str(keys_of(d, line_of(text, "thread", tid), keys, sizeof keys),
 	       "op,id,network,title,author,created_at,meeting,practices,locked,pinned,by,"
 	       "locked_at,pinned_at,request", "a thread's line: its keys in their order");
 	free(text);
-	text = slurp(path);
+	text = unit_slurp(path);
 	is_str(keys_of(d, line_of(text, "post", reply), keys, sizeof keys),
 	       "op,id,thread,parent,author,body,created_at,edited_at,hidden,hidden_reason,base,"
 	       "by,hid_by,hidden_at,history", "a post's line: its keys in their order");
 	free(text);
-	text = slurp(path);
+	text = unit_slurp(path);
 	char *line = line_of(text, "post", root);
 	ok(line && strstr(line, ",\"history\":[\"\"]"), "the edited post's line has its versions");
 	free(text);
@@ -384,27 +351,20 @@ static void test_sync(db *d, db *c, const account *admin, const account *admin_c
 
 int main(void)
 {
-	if (!mkdtemp(dir))
-		return 1;
-	setenv("EMPIRIE_NOW", "2026-03-01T08:00:00Z", 1);
 	char path[300], copy_path[300];
-	snprintf(path, sizeof path, "%s/home.db", dir);
+	db *d = unit_store(dir, "home.db", "2026-03-01T08:00:00Z", path, sizeof path), *c;
+	if (!d)
+		return 1;
 	snprintf(copy_path, sizeof copy_path, "%s/copy.db", dir);
 	error e;
-	db *d, *c;
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
-		return 1;
-	}
 	db_set_post_limit(d, 0);
 	test_lists(d, "threads", thread_rows, THREAD_NFIELDS);
 	test_lists(d, "posts", post_rows, POST_NFIELDS);
 	test_public("threads", thread_rows, THREAD_NFIELDS);
 	test_public("posts", post_rows, POST_NFIELDS);
 
-	account admin = { 0 }, admin_c = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	account admin, admin_c = { 0 };
+	unit_admin(d, &admin);
 	/* Who asks and answers in test_sync: accounts the copy has too. */
 	account_add(d, NULL, "anna", "Anna", ROLE_MEMBER, "Hrubieszów", 0, &e);
 	account_add(d, NULL, "jan", "Jan", ROLE_MEMBER, "Piła", 0, &e);
@@ -422,9 +382,6 @@ int main(void)
 	account_clear(&admin), account_clear(&admin_c);
 	db_close(&c);
 	db_close(&d);
-	char cmd[340];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("cleanup failed");
+	unit_remove(dir);
 	return tap_done();
 }

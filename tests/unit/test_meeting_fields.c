@@ -19,6 +19,7 @@
 #include "core/search.h"
 #include "core/transfer.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-mfields.XXXXXX";
 
@@ -56,20 +57,6 @@ static int64_t meeting_of_key(db *d, const account *a, const char *key, meeting 
 			id = l.items[i].id;
 	meeting_list_free(&l);
 	return id && meeting_get(d, a, id, out, &e) == ST_OK ? id : 0;
-}
-
-/* Whether searching for the text finds the meeting. */
-static bool found_by(db *d, const account *a, const char *text, int64_t id)
-{
-	hit_list l;
-	error e;
-	bool found = false;
-	if (search_run(d, a, text, 0, 50, &l, &e) != ST_OK)
-		return false;
-	for (size_t i = 0; i < l.n; i++)
-		found = found || (l.items[i].kind == HIT_MEETING && l.items[i].id == id);
-	hit_list_free(&l);
-	return found;
 }
 
 /* Every field read back as it was given (network: its number). */
@@ -180,7 +167,7 @@ static void test_paths(db *d, const account *admin)
 		if (fi->kind == MK_NET || fi->kind == MK_DATE || fi->kind == MK_TOWNS ||
 		    i == MEETING_F_title)
 			continue;
-		ok(found_by(d, admin, v, id) == fi->search, "%s: %s by the search", fi->name,
+		ok(unit_found_by(d, admin, v, HIT_MEETING, id) == fi->search, "%s: %s by the search", fi->name,
 		   fi->search ? "found" : "not found");
 	}
 
@@ -199,27 +186,16 @@ static void test_paths(db *d, const account *admin)
 
 int main(void)
 {
-	if (!mkdtemp(dir))
-		return 1;
 	char path[300];
-	snprintf(path, sizeof path, "%s/m.db", dir);
-	error e;
-	db *d;
-	setenv("EMPIRIE_NOW", "2030-01-01T10:00:00Z", 1);
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
+	db *d = unit_store(dir, "m.db", "2030-01-01T10:00:00Z", path, sizeof path);
+	if (!d)
 		return 1;
-	}
-	account admin = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	account admin;
+	unit_admin(d, &admin);
 	test_places();
 	test_paths(d, &admin);
 	account_clear(&admin);
 	db_close(&d);
-	char cmd[400];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("could not remove %s", dir);
+	unit_remove(dir);
 	return tap_done();
 }

@@ -16,6 +16,7 @@
 #include "core/db_priv.h"
 #include "core/practice.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-perm.XXXXXX";
 
@@ -75,17 +76,10 @@ typedef struct {
 
 int main(void)
 {
-	if (!mkdtemp(dir))
-		return 1;
-	setenv("EMPIRIE_NOW", "2030-01-01T10:00:00Z", 1);
 	char path[300];
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	error e;
-	db *d;
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
+	db *d = unit_store(dir, "t.db", "2030-01-01T10:00:00Z", path, sizeof path);
+	if (!d)
 		return 1;
-	}
 	int64_t n1 = lookup(d, "SELECT id FROM networks WHERE number = ?1", 1);
 	int64_t n8 = lookup(d, "SELECT id FROM networks WHERE number = ?1", 8);
 	ok(n1 && lookup(d, "SELECT leaders_only FROM networks WHERE id = ?1", n8) == 1,
@@ -101,9 +95,8 @@ int main(void)
 	char *in_name = town_name(d, in1), *out_name = town_name(d, out1);
 	ok(in_name && out_name, "a town of network 1 (%s) and one not of it (%s)",
 	   in_name ? in_name : "-", out_name ? out_name : "-");
-	account admin = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	account admin;
+	unit_admin(d, &admin);
 	int64_t shown = practice_of(d, &admin, in_name ? in_name : "", "1", "Pokazana w sieci 1");
 	int64_t other = practice_of(d, &admin, out_name ? out_name : "", "", "Niepokazana");
 	ok(shown && other, "two practices");
@@ -156,9 +149,6 @@ int main(void)
 	free(in_name), free(out_name);
 	account_clear(&admin);
 	db_close(&d);
-	char cmd[340];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("cleanup failed");
+	unit_remove(dir);
 	return tap_done();
 }

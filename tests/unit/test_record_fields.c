@@ -30,36 +30,9 @@
 #include "core/uptake.h"
 #include "i18n.h"
 #include "tap.h"
+#include "unitlib.h"
 
 static char dir[] = "/tmp/empirie-record-fields.XXXXXX";
-
-/* The whole of a file, NUL-terminated (NULL when it cannot be read). */
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	char chunk[4096];
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (n + got + 1 > cap) {
-			cap = (n + got + 1) * 2;
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf), fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		memcpy(buf + n, chunk, got);
-		n += got;
-	}
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	return buf;
-}
 
 /* Each field has its names and texts; the places of the CSV columns follow the list. */
 static void test_list(void)
@@ -105,7 +78,7 @@ static void test_csv(db *d, const account *admin)
 	error e;
 	is_int(export_csv(d, admin, XFER_UPTAKES, f, ';', 0, &e), ST_OK, "export uptakes");
 	fclose(f);
-	char *text = slurp(path);
+	char *text = unit_slurp(path);
 	char *nl = text ? strchr(text, '\n') : NULL;
 	ok(nl != NULL, "the export has a header line");
 	if (!nl) {
@@ -169,7 +142,7 @@ static void test_sync(db *d, const account *admin)
 	snprintf(path, sizeof path, "%s/out.sync", dir);
 	int64_t ops = 0;
 	is_int(sync_export(d, admin, path, true, &ops, &e), ST_OK, "sync export");
-	char *text = slurp(path);
+	char *text = unit_slurp(path);
 	char *line = sync_line(text, "{\"op\":\"uptake\"");
 	if (!ok(line != NULL, "the sync file has an uptake line"))
 		diag("%lld ops; the file: %.600s", (long long)ops, text ? text : "(none)");
@@ -181,7 +154,7 @@ static void test_sync(db *d, const account *admin)
 		   f->name, f->sync != SYNC_NO ? "on" : "not on", key);
 	}
 	free(text);
-	text = slurp(path);
+	text = unit_slurp(path);
 	char *accept = sync_line(text, "{\"op\":\"accept\"");
 	char *request = text ? strstr(text, "\"request\":{") : NULL;
 	char *request_end = request ? strchr(request, '}') : NULL;
@@ -246,7 +219,7 @@ static char *card_lines(const uptake *u)
 	dup2(saved, 1);
 	close(saved);
 	fclose(f);
-	return slurp(path);
+	return unit_slurp(path);
 }
 
 /* The card's lines under u's heading have each field the list puts there, as it says
@@ -418,20 +391,13 @@ int main(void)
 	test_list();
 	test_options();
 	test_public();
-	if (!mkdtemp(dir))
-		return 1;
-	setenv("EMPIRIE_NOW", "2026-03-01T08:00:00Z", 1);
 	char path[300];
-	snprintf(path, sizeof path, "%s/u.db", dir);
-	error e;
-	db *d;
-	if (db_open(&d, path, DB_OPEN_CREATE, NULL, &e) != ST_OK) {
-		diag("%s", e.msg);
+	db *d = unit_store(dir, "u.db", "2026-03-01T08:00:00Z", path, sizeof path);
+	if (!d)
 		return 1;
-	}
-	account admin = { 0 };
-	account_add(d, NULL, "root-test", "Admin", ROLE_ADMIN, NULL, 0, &e);
-	account_get(d, "root-test", &admin, &e);
+	error e;
+	account admin;
+	unit_admin(d, &admin);
 	/* A copy issued first: what changes after it goes into sync files. */
 	int64_t site;
 	is_int(sync_prepare_source(d, NULL, &site, &e), ST_OK, "a copy is issued (its key)");
@@ -449,9 +415,6 @@ int main(void)
 	test_row(d, &admin, pid, tid);
 	account_clear(&admin);
 	db_close(&d);
-	char cmd[340];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		diag("cleanup failed");
+	unit_remove(dir);
 	return tap_done();
 }
